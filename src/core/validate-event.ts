@@ -1,0 +1,229 @@
+/**
+ * Validation of an event document: first its structure (zod), then the rules that tie its parts together.
+ * Every problem is reported, not just the first, each with a readable place ("Babak Wawancara, kategori UKM")
+ * and a message in Bahasa Indonesia and English, so the secretariat can fix a whole file in one pass.
+ */
+import { z } from 'zod';
+import { Event, type Bilingual } from './model.ts';
+
+export interface ValidationIssue {
+  /** Machine path into the document, e.g. ["criteria", 3, "weight"]. */
+  path: (string | number)[];
+  /** The same place for people, e.g. "Kriteria W3 › weight" / "Criterion W3 › weight". */
+  where: Bilingual;
+  message: Bilingual;
+}
+
+export type EventValidation =
+  | { ok: true; event: Event; issues: [] }
+  | { ok: false; issues: ValidationIssue[] };
+
+/** One line per issue, in the chosen language: "Kriteria W3 › weight: harus ≤ 100". */
+export function formatIssue(issue: ValidationIssue, lang: keyof Bilingual = 'id'): string {
+  return issue.where[lang] ? `${issue.where[lang]}: ${issue.message[lang]}` : issue.message[lang];
+}
+
+export function validateEvent(input: unknown): EventValidation {
+  const parsed = Event.safeParse(input, { error: z.locales.id().localeError });
+  if (!parsed.success) {
+    // Parse again for the English wording; both runs see the same input, so issues line up one to one.
+    const english = Event.safeParse(input, { error: z.locales.en().localeError });
+    const englishIssues = english.success ? [] : english.error.issues;
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((issue, i) => ({
+        path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+        where: describePath(input, issue.path),
+        message: { id: issue.message, en: englishIssues[i]?.message ?? issue.message },
+      })),
+    };
+  }
+  const issues = checkConsistency(parsed.data);
+  return issues.length === 0 ? { ok: true, event: parsed.data, issues: [] } : { ok: false, issues };
+}
+
+const COLLECTION_NAMES: Record<string, Bilingual> = {
+  categories: { id: 'Kategori', en: 'Category' },
+  rounds: { id: 'Babak', en: 'Round' },
+  criteria: { id: 'Kriteria', en: 'Criterion' },
+  nominees: { id: 'Nominasi', en: 'Nominee' },
+  jurors: { id: 'Juri', en: 'Juror' },
+  conflicts: { id: 'Konflik', en: 'Conflict' },
+};
+
+/** Turns ["criteria", 3, "weight"] into "Kriteria W3 › weight", using the item's own id where it has one. */
+function describePath(input: unknown, path: readonly PropertyKey[]): Bilingual {
+  const parts: Bilingual[] = [];
+  let node: unknown = input;
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    const next = isRecord(node) || Array.isArray(node) ? (node as Record<PropertyKey, unknown>)[key as string] : undefined;
+    const collection = typeof key === 'string' ? COLLECTION_NAMES[key] : undefined;
+    if (collection && typeof path[i + 1] === 'number') {
+      const index = path[i + 1] as number;
+      const item = Array.isArray(next) ? next[index] : undefined;
+      const label = itemLabel(item) ?? `#${index + 1}`;
+      parts.push({ id: `${collection.id} ${label}`, en: `${collection.en} ${label}` });
+      node = item;
+      i++;
+    } else {
+      parts.push({ id: String(key), en: String(key) });
+      node = next;
+    }
+  }
+  return {
+    id: parts.map((p) => p.id).join(' › ') || 'Acara',
+    en: parts.map((p) => p.en).join(' › ') || 'Event',
+  };
+}
+
+function itemLabel(item: unknown): string | undefined {
+  if (!isRecord(item)) return undefined;
+  for (const key of ['id', 'code']) if (typeof item[key] === 'string' && item[key]) return item[key] as string;
+  if (typeof item.jurorId === 'string' && typeof item.nomineeId === 'string') return `${item.jurorId}–${item.nomineeId}`;
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Weights are decimals typed by people; compare sums at a hundredth of a point. */
+const sameWeight = (a: number, b: number) => Math.abs(a - b) < 0.005;
+const formatNumber = (n: number) => String(Math.round(n * 100) / 100);
+
+function checkConsistency(event: Event): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const add = (path: (string | number)[], where: Bilingual, message: Bilingual) => issues.push({ path, where, message });
+  const at = (collection: keyof typeof COLLECTION_NAMES, label: string): Bilingual => ({
+    id: `${COLLECTION_NAMES[collection].id} ${label}`,
+    en: `${COLLECTION_NAMES[collection].en} ${label}`,
+  });
+
+  const categoryIds = new Set(event.categories.map((c) => c.id));
+  const roundsById = new Map(event.rounds.map((r) => [r.id, r]));
+  const nomineeIds = new Set(event.nominees.map((n) => n.id));
+  const jurorIds = new Set(event.jurors.map((j) => j.id));
+  const categoryName = (id: string) => event.categories.find((c) => c.id === id)?.name.id ?? id;
+
+  const requireUnique = (collection: keyof typeof COLLECTION_NAMES, keys: string[]) => {
+    const seen = new Set<string>();
+    keys.forEach((key, index) => {
+      if (seen.has(key)) {
+        add([collection, index], at(collection, key), { id: `id "${key}" dipakai lebih dari sekali`, en: `id "${key}" is used more than once` });
+      }
+      seen.add(key);
+    });
+  };
+  requireUnique('categories', event.categories.map((c) => c.id));
+  requireUnique('rounds', event.rounds.map((r) => r.id));
+  requireUnique('criteria', event.criteria.map((c) => c.code));
+  requireUnique('nominees', event.nominees.map((n) => n.id));
+  requireUnique('jurors', event.jurors.map((j) => j.id));
+  requireUnique('conflicts', event.conflicts.map((c) => `${c.jurorId}–${c.nomineeId}`));
+
+  const unknownCategory = (path: (string | number)[], where: Bilingual, id: string) =>
+    add(path, where, { id: `kategori "${id}" tidak dikenal`, en: `unknown category "${id}"` });
+
+  // Rounds: distinct order, known categories, weights summing to 100.
+  const orders = new Set<number>();
+  event.rounds.forEach((round, r) => {
+    const where = at('rounds', round.name.id);
+    if (orders.has(round.order)) add(['rounds', r, 'order'], where, { id: `urutan ${round.order} dipakai dua babak`, en: `order ${round.order} is used by two rounds` });
+    orders.add(round.order);
+    round.categoryIds.forEach((c, i) => { if (!categoryIds.has(c)) unknownCategory(['rounds', r, 'categoryIds', i], where, c); });
+  });
+  const roundWeight = event.rounds.reduce((sum, r) => sum + r.weight, 0);
+  if (!sameWeight(roundWeight, 100)) {
+    add(['rounds'], { id: 'Babak', en: 'Rounds' }, {
+      id: `total bobot babak ${formatNumber(roundWeight)}, harus 100`,
+      en: `round weights total ${formatNumber(roundWeight)}, must be 100`,
+    });
+  }
+
+  // Criteria: a known round and categories the round covers, and a rubric anchor for every whole level.
+  event.criteria.forEach((criterion, c) => {
+    const where = at('criteria', criterion.code);
+    const round = roundsById.get(criterion.roundId);
+    if (!round) add(['criteria', c, 'roundId'], where, { id: `babak "${criterion.roundId}" tidak dikenal`, en: `unknown round "${criterion.roundId}"` });
+    criterion.categoryIds.forEach((id, i) => {
+      if (!categoryIds.has(id)) unknownCategory(['criteria', c, 'categoryIds', i], where, id);
+      else if (round && !round.categoryIds.includes(id)) {
+        add(['criteria', c, 'categoryIds', i], where, {
+          id: `kategori "${id}" tidak dinilai di babak ${round.name.id}`,
+          en: `category "${id}" is not scored in round ${round.name.en}`,
+        });
+      }
+    });
+    const { min, max, step } = criterion.scale;
+    if (min >= max) {
+      add(['criteria', c, 'scale'], where, { id: `skala minimum ${min} harus di bawah maksimum ${max}`, en: `scale minimum ${min} must be below maximum ${max}` });
+      return;
+    }
+    if (max - min > 10) add(['criteria', c, 'scale'], where, { id: `skala ${min}–${max} terlalu lebar (paling banyak 11 level)`, en: `scale ${min}–${max} is too wide (at most 11 levels)` });
+    const stepsInRange = (max - min) / step;
+    if (Math.abs(stepsInRange - Math.round(stepsInRange)) > 1e-9 || Math.abs(1 / step - Math.round(1 / step)) > 1e-9) {
+      add(['criteria', c, 'scale', 'step'], where, { id: `langkah ${step} tidak membagi skala ${min}–${max} dan 1 dengan pas`, en: `step ${step} does not divide the scale ${min}–${max} and 1 evenly` });
+    }
+    const levels = max - min + 1;
+    const scores = criterion.rubric.map((level) => level.score);
+    const expected = Array.from({ length: levels }, (_, i) => min + i);
+    if (scores.length !== levels || expected.some((s, i) => scores[i] !== s)) {
+      add(['criteria', c, 'rubric'], where, {
+        id: `rubrik punya ${scores.length} level (${scores.join(', ')}), skala ${min}–${max} butuh ${levels} level berurutan (${expected.join(', ')})`,
+        en: `rubric has ${scores.length} levels (${scores.join(', ')}); scale ${min}–${max} needs ${levels} levels in order (${expected.join(', ')})`,
+      });
+    }
+  });
+
+  // Each round × category it covers has criteria whose weights sum to 100.
+  for (const round of event.rounds) {
+    for (const categoryId of round.categoryIds) {
+      if (!categoryIds.has(categoryId)) continue;
+      const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(categoryId));
+      const total = criteria.reduce((sum, c) => sum + c.weight, 0);
+      const where = { id: `Babak ${round.name.id}, kategori ${categoryName(categoryId)}`, en: `Round ${round.name.en}, category ${categoryName(categoryId)}` };
+      if (criteria.length === 0) add(['criteria'], where, { id: 'belum ada kriteria', en: 'has no criteria' });
+      else if (!sameWeight(total, 100)) {
+        add(['criteria'], where, { id: `total bobot ${formatNumber(total)}, harus 100`, en: `weights total ${formatNumber(total)}, must be 100` });
+      }
+    }
+  }
+
+  event.nominees.forEach((nominee, n) => {
+    if (!categoryIds.has(nominee.categoryId)) unknownCategory(['nominees', n, 'categoryId'], at('nominees', nominee.id), nominee.categoryId);
+  });
+
+  event.conflicts.forEach((conflict, k) => {
+    const where = at('conflicts', `${conflict.jurorId}–${conflict.nomineeId}`);
+    if (!jurorIds.has(conflict.jurorId)) add(['conflicts', k, 'jurorId'], where, { id: `juri "${conflict.jurorId}" tidak dikenal`, en: `unknown juror "${conflict.jurorId}"` });
+    if (!nomineeIds.has(conflict.nomineeId)) add(['conflicts', k, 'nomineeId'], where, { id: `nominasi "${conflict.nomineeId}" tidak dikenal`, en: `unknown nominee "${conflict.nomineeId}"` });
+  });
+
+  const roleCount = (role: string) => event.jurors.filter((j) => j.role === role).length;
+  for (const role of ['ketua', 'sekretaris'] as const) {
+    if (roleCount(role) > 1) add(['jurors'], { id: 'Juri', en: 'Jurors' }, { id: `lebih dari satu ${role}`, en: `more than one ${role}` });
+  }
+
+  const merge = event.merge;
+  merge.tieBreak.forEach((step, s) => {
+    if (step.kind !== 'plenary' && !roundsById.has(step.roundId)) {
+      add(['merge', 'tieBreak', s], { id: 'Penentuan peringkat seri', en: 'Tie-break' }, { id: `babak "${step.roundId}" tidak dikenal`, en: `unknown round "${step.roundId}"` });
+    }
+  });
+  merge.overall?.categoryIds.forEach((id, i) => {
+    if (!categoryIds.has(id)) unknownCategory(['merge', 'overall', 'categoryIds', i], { id: 'Terbaik Umum', en: 'Overall ranking' }, id);
+  });
+
+  const toDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+  const ranges: [string[], { start: string; end: string } | undefined, Bilingual][] = [
+    [['periodAssessed'], event.periodAssessed, { id: 'Periode penilaian', en: 'Period assessed' }],
+    [['schedule', 'interviews'], event.schedule.interviews, { id: 'Jadwal wawancara', en: 'Interview dates' }],
+  ];
+  for (const [path, range, where] of ranges) {
+    if (range && toDay(range.start) > toDay(range.end)) {
+      add(path, where, { id: `tanggal mulai ${range.start} setelah tanggal selesai ${range.end}`, en: `start ${range.start} is after end ${range.end}` });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,7 @@
+/**
+ * The numbered migrations, in order. Migration N brings a workspace from `user_version` N-1 to N.
+ * Listed here (not discovered on disk) so the bundled Electron main process carries them too.
+ */
+import m0001 from './0001-event.ts';
+
+export const migrations: readonly string[] = [m0001];

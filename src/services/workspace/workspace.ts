@@ -1,0 +1,63 @@
+/**
+ * A workspace is one SQLite file: a juror's laptop, or the secretariat's event.
+ * Durability first: WAL with synchronous=FULL, so a committed write survives a power cut;
+ * foreign keys on; schema changes only through the numbered migrations.
+ */
+import Database from 'better-sqlite3';
+import { AppError } from '../../api/errors.ts';
+import { migrations } from './migrations/index.ts';
+
+export type Db = Database.Database;
+
+export interface Workspace {
+  db: Db;
+  path: string;
+  schemaVersion: number;
+  close(): void;
+}
+
+export const LATEST_SCHEMA_VERSION = migrations.length;
+
+export function openWorkspace(path: string): Workspace {
+  let db: Db;
+  try {
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+  try {
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, path);
+  } catch (error) {
+    db.close();
+    throw error instanceof AppError ? error : unreadable(path, error);
+  }
+  return { db, path, schemaVersion: LATEST_SCHEMA_VERSION, close: () => db.close() };
+}
+
+/** Applies every pending migration in one transaction; refuses a database made by a newer Timbang. */
+export function migrate(db: Db, path: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_SCHEMA_VERSION) {
+    throw new AppError('workspace-too-new', {
+      id: `Berkas kerja ${path} dibuat oleh Timbang yang lebih baru (skema ${current}; versi ini mengenal sampai ${LATEST_SCHEMA_VERSION}). Perbarui Timbang; berkas tidak diubah.`,
+      en: `Workspace ${path} was made by a newer Timbang (schema ${current}; this version knows up to ${LATEST_SCHEMA_VERSION}). Update Timbang; the file was not changed.`,
+    });
+  }
+  if (current === LATEST_SCHEMA_VERSION) return;
+  db.transaction(() => {
+    for (let version = current + 1; version <= LATEST_SCHEMA_VERSION; version++) db.exec(migrations[version - 1]);
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
+  })();
+}
+
+function unreadable(path: string, error: unknown): AppError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new AppError('workspace-unreadable', {
+    id: `Berkas kerja ${path} tidak dapat dibuka sebagai basis data Timbang (${reason}).`,
+    en: `Workspace ${path} cannot be opened as a Timbang database (${reason}).`,
+  });
+}
