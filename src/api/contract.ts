@@ -5,7 +5,7 @@
  * renderer's types.
  */
 import { z } from 'zod';
-import { Bilingual, Event, Id, JurorRole } from '../core/model.ts';
+import { Bilingual, Event, Id } from '../core/model.ts';
 import type { Envelope } from './errors.ts';
 
 export const AppInfo = z.strictObject({
@@ -42,13 +42,6 @@ export const NomineeRow = z.strictObject({
 });
 export type NomineeRow = z.infer<typeof NomineeRow>;
 
-export const JurorRow = z.strictObject({
-  id: Id,
-  role: JurorRole,
-  title: z.string(),
-  institution: z.string(),
-});
-
 const NoInput = z.strictObject({});
 const ForEvent = z.strictObject({ eventId: Id });
 
@@ -63,7 +56,6 @@ export const contract = {
   getEvent: method(ForEvent, Event),
   listCategories: method(ForEvent, z.array(CategorySummary)),
   listNominees: method(z.strictObject({ eventId: Id, categoryId: Id.optional() }), z.array(NomineeRow)),
-  listJurors: method(ForEvent, z.array(JurorRow)),
 };
 
 export type Contract = typeof contract;
@@ -85,3 +77,6 @@ export type Handlers = { [M in MethodName]: (input: z.output<Contract[M]['input'
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
 }
+
+/** The IPC channel that carries one method between preload and main. */
+export const ipcChannel = (method: MethodName) => `timbang:${method}`;

@@ -4,7 +4,7 @@
  */
 import type { Handlers } from '../api/contract.ts';
 import { readDemoEvent } from './events/event-file.ts';
-import { getEvent, getEventSummary, listCategories, listEvents, listJurors, listNominees, saveEvent } from './events/event-store.ts';
+import { getEvent, getEventSummary, listCategories, listEvents, listNominees, saveEvent } from './events/event-store.ts';
 import type { Workspace } from './workspace/workspace.ts';
 
 export interface HandlerContext {
@@ -28,6 +28,5 @@ export function createHandlers({ workspace, resourcesDir, appVersion }: HandlerC
     getEvent: ({ eventId }) => getEvent(db, eventId),
     listCategories: ({ eventId }) => listCategories(db, eventId),
     listNominees: ({ eventId, categoryId }) => listNominees(db, eventId, categoryId),
-    listJurors: ({ eventId }) => listJurors(db, eventId),
   };
 }

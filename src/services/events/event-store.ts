@@ -5,7 +5,7 @@
  */
 import type { CategorySummary, EventSummary, NomineeRow } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
-import { Event, type JurorRole } from '../../core/model.ts';
+import { Event } from '../../core/model.ts';
 import type { Db } from '../workspace/workspace.ts';
 
 type Row = Record<string, string | number>;
@@ -99,13 +99,6 @@ export function listNominees(db: Db, eventId: string, categoryId?: string): Nomi
     )
     .all({ eventId, categoryId: categoryId ?? null }) as (Omit<NomineeRow, 'fictional'> & { fictional: number })[];
   return rows.map((r) => ({ ...r, fictional: r.fictional === 1 }));
-}
-
-export function listJurors(db: Db, eventId: string) {
-  requireEvent(db, eventId);
-  return db
-    .prepare('SELECT id, role, title, institution FROM juror WHERE event_id = ? ORDER BY position')
-    .all(eventId) as { id: string; role: JurorRole; title: string; institution: string }[];
 }
 
 function requireEvent(db: Db, eventId: string): void {

@@ -1,0 +1,75 @@
+/**
+ * Electron main process: windows, IPC wiring and the workspace. Deliberately thin: every call goes to
+ * the same handlers the CLI and the browser bridge use, through the same contract and dispatcher.
+ */
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ipcChannel, methodNames } from '../../src/api/contract.ts';
+import { dispatch } from '../../src/api/dispatch.ts';
+import { createHandlers } from '../../src/services/handlers.ts';
+import { openWorkspace, type Workspace } from '../../src/services/workspace/workspace.ts';
+import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './security.ts';
+
+const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? `file://${join(import.meta.dirname, '../renderer/index.html')}`;
+const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+
+let workspace: Workspace | undefined;
+
+function registerIpc(ws: Workspace): void {
+  const handlers = createHandlers({ workspace: ws, resourcesDir, appVersion: app.getVersion() });
+  for (const method of methodNames) {
+    ipcMain.handle(ipcChannel(method), (event, input: unknown) => {
+      const senderUrl = event.senderFrame?.url ?? '';
+      if (!isAppUrl(senderUrl, rendererUrl)) {
+        return { ok: false, error: { code: 'forbidden', message: { id: 'Pemanggil tidak dikenal.', en: 'Unknown caller.' } } };
+      }
+      return dispatch(handlers, method, input); // validates the input with zod again, here in main
+    });
+  }
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    show: false,
+    title: 'Timbang',
+    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
+  });
+  window.once('ready-to-show', () => window.show());
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, rendererUrl)) event.preventDefault();
+  });
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  void window.loadURL(rendererUrl);
+  return window;
+}
+
+app.enableSandbox();
+
+app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  // TIMBANG_DATA_DIR lets tests (and a portable install) keep the workspace elsewhere than userData.
+  const dataDir = process.env.TIMBANG_DATA_DIR ?? app.getPath('userData');
+  mkdirSync(dataDir, { recursive: true });
+  workspace = openWorkspace(join(dataDir, 'workspace.sqlite'));
+  registerIpc(workspace);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+app.on('window-all-closed', () => {
+  workspace?.close();
+  workspace = undefined;
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,118 @@
+/**
+ * The main process under plain Node, with Electron replaced by a recording fake: the window's security
+ * options, navigation and window.open denied, permissions denied, CSP set, and IPC wired to the same
+ * handlers with the sender checked and inputs validated again. The real binary is exercised by
+ * tests/e2e/electron.spec.ts wherever one can be launched.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ipcChannel, methodNames } from '../../src/api/contract.ts';
+import { PROJECT_ROOT, tempDir } from '../support/demo.ts';
+
+type Listener = (...args: unknown[]) => unknown;
+const fake = vi.hoisted(() => ({
+  userData: '',
+  ipc: new Map<string, Listener>(),
+  windows: [] as { options: { webPreferences: Record<string, unknown> }; url: string; listeners: Map<string, Listener>; openHandler?: Listener }[],
+  permission: undefined as Listener | undefined,
+  headers: undefined as Listener | undefined,
+  sandboxEnabled: false,
+}));
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    options: unknown;
+    url = '';
+    listeners = new Map<string, Listener>();
+    openHandler?: Listener;
+    webContents = {
+      on: (name: string, listener: Listener) => this.listeners.set(name, listener),
+      setWindowOpenHandler: (handler: Listener) => (this.openHandler = handler),
+    };
+    constructor(options: unknown) {
+      this.options = options;
+      fake.windows.push(this as never);
+    }
+    once() {}
+    show() {}
+    loadURL(url: string) {
+      this.url = url;
+      return Promise.resolve();
+    }
+    static getAllWindows = () => fake.windows;
+  }
+  return {
+    app: {
+      isPackaged: false,
+      enableSandbox: () => (fake.sandboxEnabled = true),
+      whenReady: () => Promise.resolve(),
+      getPath: () => fake.userData,
+      getAppPath: () => PROJECT_ROOT,
+      getVersion: () => '0.0.0-test',
+      on: () => {},
+    },
+    BrowserWindow,
+    ipcMain: { handle: (channel: string, listener: Listener) => fake.ipc.set(channel, listener) },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: Listener) => (fake.permission = handler),
+        webRequest: { onHeadersReceived: (handler: Listener) => (fake.headers = handler) },
+      },
+    },
+  };
+});
+
+describe('Electron main process (Electron faked, real handlers and SQLite)', () => {
+  const tmp = tempDir();
+  beforeAll(async () => {
+    fake.userData = tmp.dir;
+    await import('../../electron/main/index.ts');
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+  });
+  afterAll(() => tmp.remove());
+
+  const appUrl = () => fake.windows[0].url;
+  const call = (method: string, input: unknown, senderUrl = appUrl()) =>
+    fake.ipc.get(ipcChannel(method as never))!({ senderFrame: { url: senderUrl } }, input);
+
+  it('opens a sandboxed, context-isolated window without Node integration', () => {
+    expect(fake.sandboxEnabled).toBe(true);
+    const prefs = fake.windows[0].options.webPreferences;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
+    expect(appUrl()).toMatch(/^file:\/\/.*renderer\/index\.html$/);
+  });
+
+  it('registers one IPC handler per contract method', () => {
+    expect([...fake.ipc.keys()].sort()).toEqual(methodNames.map(ipcChannel).sort());
+  });
+
+  it('serves the app page through the same handlers, with the workspace in userData', async () => {
+    expect(await call('loadDemoEvent', {})).toMatchObject({ ok: true, value: { nomineeCount: 40 } });
+    expect(await call('appInfo', {})).toMatchObject({ ok: true, value: { version: '0.0.0-test', workspacePath: `${tmp.dir}/workspace.sqlite` } });
+  });
+
+  it('refuses calls from any other page, and validates inputs again in main', async () => {
+    expect(await call('listEvents', {}, 'https://contoh.example/')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('listNominees', { eventId: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('denies navigation away from the app, new windows and every permission request', () => {
+    const window = fake.windows[0];
+    const prevent = vi.fn();
+    window.listeners.get('will-navigate')!({ preventDefault: prevent }, 'https://contoh.example/');
+    expect(prevent).toHaveBeenCalledOnce();
+    expect(window.openHandler!({ url: 'https://contoh.example/' })).toEqual({ action: 'deny' });
+    const decided = vi.fn();
+    fake.permission!({}, 'media', decided);
+    expect(decided).toHaveBeenCalledWith(false);
+  });
+
+  it('adds a strict Content-Security-Policy to every response', () => {
+    const done = vi.fn();
+    fake.headers!({ responseHeaders: {} }, done);
+    const csp = done.mock.calls[0][0].responseHeaders['Content-Security-Policy'][0] as string;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe');
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * End-to-end tests in Debian's Chromium through the browser bridge: the built renderer, served by
+ * `timbang serve` with a fresh workspace, calling the real handlers over HTTP. Never downloads a browser.
+ * tests/e2e/electron.spec.ts launches the real Electron app where a binary exists, and skips (saying so) where not.
+ */
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const root = resolve(import.meta.dirname, '..');
+const port = Number(process.env.TIMBANG_E2E_PORT ?? 5183);
+// A new workspace for each run; worker processes re-read this file but never start the server.
+const workspace = join(tmpdir(), `timbang-e2e-${Date.now()}-${process.pid}.sqlite`);
+
+export default defineConfig({
+  testDir: join(root, 'tests', 'e2e'),
+  outputDir: join(root, 'test-results'),
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: {
+    command: `node src/cli/timbang.js serve --db "${workspace}" --port ${port}`,
+    cwd: root,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'pipe',
+  },
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { Event } from '../../src/core/model.ts';
+import { formatIssue, validateEvent } from '../../src/core/validate-event.ts';
+import { demoDocument } from '../support/demo.ts';
+
+/** Validates a mutated demo event and returns its issues as "place: message" lines in both languages. */
+function problems(mutate: (event: Event) => void): { id: string[]; en: string[] } {
+  const event = demoDocument();
+  mutate(event);
+  const result = validateEvent(event);
+  expect(result.ok).toBe(false);
+  return { id: result.issues.map((i) => formatIssue(i, 'id')), en: result.issues.map((i) => formatIssue(i, 'en')) };
+}
+
+describe('validateEvent refuses an invalid event and names the place', () => {
+  it('criteria weights of a round and category not summing to 100', () => {
+    const found = problems((e) => {
+      e.criteria.find((c) => c.code === 'W2')!.weight = 20;
+    });
+    expect(found.id).toContain('Babak Wawancara, kategori Usaha Kecil Mikro: total bobot 95, harus 100');
+    expect(found.en).toContain('Round Interview, category Usaha Kecil Mikro: weights total 95, must be 100');
+    expect(found.id).toHaveLength(8); // W2 serves all eight categories
+  });
+
+  it('round weights not summing to 100', () => {
+    const found = problems((e) => {
+      e.rounds[1].weight = 30;
+    });
+    expect(found.id).toEqual(['Babak: total bobot babak 90, harus 100']);
+  });
+
+  it('a duplicate nominee id', () => {
+    const found = problems((e) => {
+      e.nominees[7].id = e.nominees[3].id;
+    });
+    expect(found.id).toEqual([`Nominasi ${demoDocument().nominees[3].id}: id "${demoDocument().nominees[3].id}" dipakai lebih dari sekali`]);
+  });
+
+  it('a conflict naming an unknown juror', () => {
+    const found = problems((e) => {
+      e.conflicts[0].jurorId = 'J10';
+    });
+    expect(found.id).toEqual(['Konflik J10–manufaktur-04: juri "J10" tidak dikenal']);
+    expect(found.en).toEqual(['Conflict J10–manufaktur-04: unknown juror "J10"']);
+  });
+
+  it('a rubric with fewer levels than the scale', () => {
+    const found = problems((e) => {
+      e.criteria.find((c) => c.code === 'BU3')!.rubric.pop();
+    });
+    expect(found.id).toEqual(['Kriteria BU3: rubrik punya 4 level (1, 2, 3, 4), skala 1–5 butuh 5 level berurutan (1, 2, 3, 4, 5)']);
+  });
+
+  it('a scale whose minimum is above its maximum', () => {
+    const found = problems((e) => {
+      e.criteria.find((c) => c.code === 'PD1')!.scale = { min: 5, max: 1, step: 1 };
+    });
+    expect(found.id).toEqual(['Kriteria PD1: skala minimum 5 harus di bawah maksimum 1']);
+  });
+
+  it('a nominee in an unknown category, and a criterion in a category its round does not cover', () => {
+    const found = problems((e) => {
+      e.nominees[0].categoryId = 'pariwisata';
+      e.rounds[1].categoryIds = e.rounds[1].categoryIds.filter((c) => c !== 'ukm');
+    });
+    expect(found.id).toContain('Nominasi pemkab-01: kategori "pariwisata" tidak dikenal');
+    expect(found.id).toContain('Kriteria W1: kategori "ukm" tidak dinilai di babak Wawancara');
+  });
+
+  it('structural errors: a wrong type and a missing field, each at its path, in both languages', () => {
+    const event = demoDocument() as unknown as Record<string, unknown[]>;
+    (event.criteria[2] as Record<string, unknown>).weight = 'dua puluh lima';
+    delete (event.jurors[4] as Record<string, unknown>).institution;
+    const result = validateEvent(event);
+    expect(result.ok).toBe(false);
+    const lines = result.issues.map((i) => formatIssue(i, 'id'));
+    const code = (event.criteria[2] as { code: string }).code;
+    expect(lines).toEqual([
+      `Kriteria ${code} › weight: Input tidak valid: diharapkan number, diterima string`,
+      'Juri J5 › institution: Input tidak valid: diharapkan string, diterima undefined',
+    ]);
+    expect(result.issues[0].message.en).toBe('Invalid input: expected number, received string');
+    expect(result.issues[0].path).toEqual(['criteria', 2, 'weight']);
+  });
+
+  it('reports every problem at once rather than the first only', () => {
+    const found = problems((e) => {
+      e.rounds[0].weight = 50;
+      e.conflicts[1].nomineeId = 'tidak-ada';
+      e.jurors[2].role = 'ketua';
+    });
+    expect(found.id).toHaveLength(3);
+  });
+
+  it('accepts the demo event untouched', () => {
+    expect(validateEvent(demoDocument())).toMatchObject({ ok: true, issues: [] });
+  });
+});
