@@ -3,6 +3,7 @@
  * `timbang serve` with a fresh workspace, calling the real handlers over HTTP. Never downloads a browser.
  * tests/e2e/electron.spec.ts launches the real Electron app where a binary exists, and skips (saying so) where not.
  */
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -12,21 +13,26 @@ const port = Number(process.env.TIMBANG_E2E_PORT ?? 5183);
 // A new workspace for each run; worker processes re-read this file but never start the server.
 const workspace = join(tmpdir(), `timbang-e2e-${Date.now()}-${process.pid}.sqlite`);
 
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  throw new Error(`Chromium not found at ${chromium}. On Debian: apt-get install chromium (or set CHROMIUM_PATH). Playwright never downloads a browser here.`);
+}
+
 export default defineConfig({
   testDir: join(root, 'tests', 'e2e'),
-  outputDir: join(root, 'test-results'),
+  outputDir: join(root, 'test-results', 'playwright'), // cleaned by Playwright at each run
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: join(root, 'test-results', 'playwright.json') }]],
   timeout: 30_000,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromium,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },

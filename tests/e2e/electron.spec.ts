@@ -36,9 +36,14 @@ test.describe('Electron app', () => {
     try {
       const window = await app.firstWindow();
       await expect(window.getByRole('heading', { level: 1 })).toHaveText('Selamat datang di Timbang');
-      const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].webContents.getLastWebPreferences());
+      // Read from the main process: the preferences the window was really created with.
+      const prefs = await app.evaluate(({ BrowserWindow }) => {
+        const contents = BrowserWindow.getAllWindows()[0].webContents as unknown as { getLastWebPreferences(): Record<string, unknown> | null };
+        return contents.getLastWebPreferences();
+      });
       expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-      expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+      // And their effect in the page: no Node, only the contract's methods.
+      expect(await window.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
       expect(await window.evaluate(() => Object.keys((globalThis as unknown as { timbang: object }).timbang).sort())).toEqual([...methodNames].sort());
       await window.getByRole('button', { name: 'Buka acara demo' }).click();
       await expect(window.locator('tr[data-nominee]')).toHaveCount(40);
