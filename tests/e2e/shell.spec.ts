@@ -40,6 +40,7 @@ test.describe('renderer shell in Chromium through the browser bridge', () => {
     expect(envelope.value).toHaveLength(40);
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paritrana Award Tingkat Provinsi NTT 2025');
+    await expect(page.getByText('periode penilaian 1 Januari 2024 s.d. 31 Desember 2024')).toBeVisible();
     await expect(page.getByText('Peran: Sekretariat')).toBeVisible();
     await expect(page.getByText(/nominasi bertanda † fiktif/)).toBeVisible();
     await expect(page.getByTestId('event-totals')).toHaveText('8 kategori, 40 nominasi');
@@ -73,6 +74,7 @@ test.describe('renderer shell in Chromium through the browser bridge', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 2, name: /^Health Services/ })).toBeVisible();
     await expect(page.getByRole('columnheader', { name: 'Nominee' })).toBeVisible();
+    await expect(page.getByText('period assessed 1 January 2024 to 31 December 2024')).toBeVisible();
     await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
 
     await page.reload();

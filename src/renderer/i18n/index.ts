@@ -36,5 +36,11 @@ export function pick(text: Bilingual, language: string): string {
   return language === 'en' ? text.en : text.id;
 }
 
+/** "2024-01-01" → "1 Januari 2024" / "1 January 2024". */
+export function formatDate(isoDate: string, language: string): string {
+  const locale = language === 'en' ? 'en-GB' : 'id-ID';
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
 document.documentElement.lang = savedLanguage();
 export default i18next;

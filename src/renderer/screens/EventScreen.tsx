@@ -4,7 +4,7 @@ import type { CategorySummary, NomineeRow } from '../../api/contract.ts';
 import type { Event } from '../../core/model.ts';
 import { api } from '../api.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
-import { pick } from '../i18n/index.ts';
+import { formatDate, pick } from '../i18n/index.ts';
 import { useApi } from '../use-api.ts';
 import type { Role } from './StartScreen.tsx';
 
@@ -60,7 +60,7 @@ export function EventScreen({ eventId, role, onBack }: Props) {
       </div>
       <h1 id="event-title" ref={heading} tabIndex={-1}>{event.name}</h1>
       <p className="meta">
-        {t('event.meta', { year: event.yearHeld, start: event.periodAssessed.start, end: event.periodAssessed.end, place: event.place })}
+        {t('event.meta', { year: event.yearHeld, start: formatDate(event.periodAssessed.start, lang), end: formatDate(event.periodAssessed.end, lang), place: event.place })}
       </p>
       {hasFictional && <p className="notice notice-warning">{t('event.demoWarning')}</p>}
 
@@ -86,7 +86,7 @@ export function EventScreen({ eventId, role, onBack }: Props) {
             <h2 id={`cat-${category.id}`}>
               {pick(category.name, lang)} <small>({t('event.nomineeCount', { count: category.nomineeCount })})</small>
             </h2>
-            <table>
+            <table className="nominees">
               <thead>
                 <tr>
                   <th scope="col" className="num">{t('event.column.number')}</th>
