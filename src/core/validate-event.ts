@@ -9,6 +9,8 @@ import { Event, type Bilingual } from './model.ts';
 export interface ValidationIssue {
   /** Machine path into the document, e.g. ["criteria", 3, "weight"]. */
   path: (string | number)[];
+  /** For a problem of several values together (weights that do not sum to 100): the path of each value. */
+  related?: (string | number)[][];
   /** The same place for people, e.g. "Kriteria W3 › weight" / "Criterion W3 › weight". */
   where: Bilingual;
   message: Bilingual;
@@ -94,7 +96,8 @@ const formatNumber = (n: number) => String(Math.round(n * 100) / 100);
 
 function checkConsistency(event: Event): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const add = (path: (string | number)[], where: Bilingual, message: Bilingual) => issues.push({ path, where, message });
+  const add = (path: (string | number)[], where: Bilingual, message: Bilingual, related?: (string | number)[][]) =>
+    issues.push(related ? { path, where, message, related } : { path, where, message });
   const at = (collection: keyof typeof COLLECTION_NAMES, label: string): Bilingual => ({
     id: `${COLLECTION_NAMES[collection].id} ${label}`,
     en: `${COLLECTION_NAMES[collection].en} ${label}`,
@@ -138,7 +141,7 @@ function checkConsistency(event: Event): ValidationIssue[] {
     add(['rounds'], { id: 'Babak', en: 'Rounds' }, {
       id: `total bobot babak ${formatNumber(roundWeight)}, harus 100`,
       en: `round weights total ${formatNumber(roundWeight)}, must be 100`,
-    });
+    }, event.rounds.map((_, r) => ['rounds', r, 'weight']));
   }
 
   // Criteria: a known round and categories the round covers, and a rubric anchor for every whole level.
@@ -180,12 +183,14 @@ function checkConsistency(event: Event): ValidationIssue[] {
   for (const round of event.rounds) {
     for (const categoryId of round.categoryIds) {
       if (!categoryIds.has(categoryId)) continue;
-      const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(categoryId));
+      const indexes = event.criteria.flatMap((c, i) => (c.roundId === round.id && c.categoryIds.includes(categoryId) ? [i] : []));
+      const criteria = indexes.map((i) => event.criteria[i]);
       const total = criteria.reduce((sum, c) => sum + c.weight, 0);
       const where = { id: `Babak ${round.name.id}, kategori ${categoryName(categoryId)}`, en: `Round ${round.name.en}, category ${categoryName(categoryId)}` };
       if (criteria.length === 0) add(['criteria'], where, { id: 'belum ada kriteria', en: 'has no criteria' });
       else if (!sameWeight(total, 100)) {
-        add(['criteria'], where, { id: `total bobot ${formatNumber(total)}, harus 100`, en: `weights total ${formatNumber(total)}, must be 100` });
+        add(['criteria'], where, { id: `total bobot ${formatNumber(total)}, harus 100`, en: `weights total ${formatNumber(total)}, must be 100` },
+          indexes.map((i) => ['criteria', i, 'weight']));
       }
     }
   }

@@ -22,6 +22,16 @@ describe('validateEvent refuses an invalid event and names the place', () => {
     expect(found.id).toHaveLength(8); // W2 serves all eight categories
   });
 
+  it('points a weight-sum problem at every weight involved', () => {
+    const event = demoDocument();
+    event.criteria.find((c) => c.code === 'UK2')!.weight = 30;
+    const result = validateEvent(event);
+    expect(result.ok).toBe(false);
+    const codes = result.issues[0].related!.map(([, index]) => event.criteria[index as number].code);
+    expect(codes).toEqual(['UK1', 'UK2', 'UK3', 'UK4']);
+    expect(result.issues[0].related!.every((path) => path[2] === 'weight')).toBe(true);
+  });
+
   it('round weights not summing to 100', () => {
     const found = problems((e) => {
       e.rounds[1].weight = 30;
