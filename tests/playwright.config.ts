@@ -10,8 +10,13 @@ import { defineConfig } from '@playwright/test';
 
 const root = resolve(import.meta.dirname, '..');
 const port = Number(process.env.TIMBANG_E2E_PORT ?? 5183);
-// A new workspace for each run; worker processes re-read this file but never start the server.
-const workspace = join(tmpdir(), `timbang-e2e-${Date.now()}-${process.pid}.sqlite`);
+/**
+ * Separate workspaces served side by side: the default one, and a secretariat's and a juror's laptop
+ * for the tests where files travel between the two. New files each run; worker processes re-read this
+ * config but never start the servers.
+ */
+const run = `${Date.now()}-${process.pid}`;
+export const WORKSPACES = { main: port, sekretariat: port + 1, juri: port + 2 };
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
@@ -36,12 +41,12 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  webServer: {
-    command: `node src/cli/timbang.js serve --db "${workspace}" --port ${port}`,
+  webServer: Object.entries(WORKSPACES).map(([name, serverPort]) => ({
+    command: `node src/cli/timbang.js serve --db "${join(tmpdir(), `timbang-e2e-${run}-${name}.sqlite`)}" --port ${serverPort}`,
     cwd: root,
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${serverPort}/`,
     reuseExistingServer: false,
     timeout: 30_000,
-    stdout: 'pipe',
-  },
+    stdout: 'pipe' as const,
+  })),
 });

@@ -2,12 +2,13 @@
  * Electron main process: windows, IPC wiring and the workspace. Deliberately thin: every call goes to
  * the same handlers the CLI and the browser bridge use, through the same contract and dispatcher.
  */
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ipcChannel, methodNames } from '../../src/api/contract.ts';
 import { dispatch } from '../../src/api/dispatch.ts';
 import { createHandlers } from '../../src/services/handlers.ts';
+import type { OsSecretStore } from '../../src/services/keys/key-store.ts';
 import { openWorkspace, type Workspace } from '../../src/services/workspace/workspace.ts';
 import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './security.ts';
 
@@ -16,8 +17,22 @@ const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') :
 
 let workspace: Workspace | undefined;
 
+/**
+ * The OS keychain for sealing the workspace's private key, where there is a real one. On Linux without
+ * a keyring Electron falls back to a fixed password ('basic_text'), which protects nothing: the key
+ * then takes a passphrase instead.
+ */
+function osSecretStore(): OsSecretStore | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return undefined;
+  return {
+    seal: (secret) => safeStorage.encryptString(secret.toString('base64')),
+    open: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+  };
+}
+
 function registerIpc(ws: Workspace): void {
-  const handlers = createHandlers({ workspace: ws, resourcesDir, appVersion: app.getVersion() });
+  const handlers = createHandlers({ workspace: ws, resourcesDir, appVersion: app.getVersion(), osSecrets: osSecretStore() });
   for (const method of methodNames) {
     ipcMain.handle(ipcChannel(method), (event, input: unknown) => {
       const senderUrl = event.senderFrame?.url ?? '';

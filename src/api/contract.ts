@@ -20,6 +20,13 @@ export const EventSummary = z.strictObject({
   yearHeld: z.number().int(),
   place: z.string(),
   revision: z.number().int(),
+  revisedAt: z.string(),
+  /** For a package: the fingerprint of the secretariat key it is pinned to. */
+  secretariatFingerprint: z.string().nullable(),
+  /** Prepared here by the secretariat, or received as a signed package on a juror's laptop. */
+  source: z.enum(['authored', 'package']),
+  /** The juror this laptop scores as, once chosen (package events only). */
+  jurorId: Id.nullable(),
   categoryCount: z.number().int(),
   nomineeCount: z.number().int(),
   jurorCount: z.number().int(),
@@ -42,6 +49,82 @@ export const NomineeRow = z.strictObject({
 });
 export type NomineeRow = z.infer<typeof NomineeRow>;
 
+export const KeyStatus = z.strictObject({
+  state: z.enum(['none', 'locked', 'unlocked']),
+  /** 'os': sealed by the operating system's keychain (the app); 'passphrase': needs the passphrase. */
+  protection: z.enum(['os', 'passphrase']),
+  publicKey: z.string().optional(),
+  fingerprint: z.string().optional(),
+});
+export type KeyStatus = z.infer<typeof KeyStatus>;
+
+/** A file crossing the API: a name and its bytes in base64 (the renderer has no file system). */
+export const FileData = z.strictObject({
+  fileName: z.string().trim().min(1).max(260),
+  base64: z.base64(),
+});
+export type FileData = z.infer<typeof FileData>;
+
+export const TemplateIssue = z.strictObject({
+  sheet: z.string(),
+  cell: z.string().nullable(),
+  message: Bilingual,
+});
+export type TemplateIssue = z.infer<typeof TemplateIssue>;
+
+const Outcome = z.enum(['new', 'updated', 'unchanged']);
+
+export const TemplateImportResult = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), event: EventSummary, outcome: Outcome }),
+  z.strictObject({ ok: z.literal(false), fileName: z.string(), issues: z.array(TemplateIssue) }),
+]);
+export type TemplateImportResult = z.infer<typeof TemplateImportResult>;
+
+export const PackageImportResult = z.strictObject({
+  event: EventSummary,
+  outcome: Outcome,
+  previousRevision: z.number().int().nullable(),
+  secretariatFingerprint: z.string(),
+});
+export type PackageImportResult = z.infer<typeof PackageImportResult>;
+
+export const Enrolment = z.strictObject({
+  jurorId: Id,
+  name: z.string(),
+  fingerprint: z.string(),
+  receivedAt: z.string(),
+  confirmedAt: z.string().nullable(),
+});
+export type Enrolment = z.infer<typeof Enrolment>;
+
+export const RoundAssignment = z.strictObject({
+  roundId: Id,
+  name: Bilingual,
+  order: z.number().int(),
+  categories: z.array(
+    z.strictObject({
+      categoryId: Id,
+      name: Bilingual,
+      /** False while the round waits for the shortlist of this category. */
+      open: z.boolean(),
+      nominees: z.number().int(),
+      conflicted: z.number().int(),
+      criteria: z.number().int(),
+    }),
+  ),
+});
+export type RoundAssignment = z.infer<typeof RoundAssignment>;
+
+export const EventBasics = z.strictObject({
+  eventId: Id,
+  name: Event.shape.name,
+  yearHeld: Event.shape.yearHeld,
+  place: Event.shape.place,
+  periodAssessed: Event.shape.periodAssessed,
+  schedule: Event.shape.schedule,
+});
+export type EventBasics = z.infer<typeof EventBasics>;
+
 const NoInput = z.strictObject({});
 const ForEvent = z.strictObject({ eventId: Id });
 
@@ -56,6 +139,27 @@ export const contract = {
   getEvent: method(ForEvent, Event),
   listCategories: method(ForEvent, z.array(CategorySummary)),
   listNominees: method(z.strictObject({ eventId: Id, categoryId: Id.optional() }), z.array(NomineeRow)),
+
+  // This workspace's signing key.
+  keyStatus: method(NoInput, KeyStatus),
+  createKey: method(z.strictObject({ passphrase: z.string().max(1024).optional() }), KeyStatus),
+  unlockKey: method(z.strictObject({ passphrase: z.string().max(1024).optional() }), KeyStatus),
+
+  // Secretariat: event set-up in Excel, basic fields, enrolment of jurors' keys, the signed package.
+  eventTemplate: method(z.strictObject({ example: z.boolean() }), FileData),
+  importEventTemplate: method(FileData, TemplateImportResult),
+  updateEventBasics: method(EventBasics, EventSummary),
+  importEnrolment: method(FileData, Enrolment),
+  confirmEnrolment: method(z.strictObject({ eventId: Id, jurorId: Id, fingerprint: z.string().max(100) }), Enrolment),
+  removeEnrolment: method(z.strictObject({ eventId: Id, jurorId: Id }), z.array(Enrolment)),
+  listEnrolments: method(ForEvent, z.array(Enrolment)),
+  exportPackage: method(ForEvent, FileData),
+
+  // Juror: the package, who I am, what I score, my enrolment file.
+  importPackage: method(FileData, PackageImportResult),
+  chooseJuror: method(z.strictObject({ eventId: Id, jurorId: Id }), EventSummary),
+  jurorAssignments: method(ForEvent, z.array(RoundAssignment)),
+  exportEnrolment: method(z.strictObject({ eventId: Id, name: z.string().trim().min(1).max(200) }), FileData),
 };
 
 export type Contract = typeof contract;

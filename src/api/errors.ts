@@ -13,6 +13,9 @@ export type ErrorCode =
   | 'workspace-too-new'
   | 'workspace-unreadable'
   | 'forbidden'
+  | 'conflict'
+  | 'key-locked'
+  | 'invalid-file'
   | 'internal';
 
 export interface ErrorInfo {

@@ -1,10 +1,14 @@
 /**
  * The Node side of the API contract. Transports (Electron IPC, the browser bridge) call these through
  * `dispatch`, which validates inputs and outputs; the handlers never know who called them.
+ * Grouped by who uses them: the workspace itself, the secretariat's set-up, the juror's laptop.
  */
 import type { Handlers } from '../api/contract.ts';
 import { readDemoEvent } from './events/event-file.ts';
-import { getEvent, getEventSummary, listCategories, listEvents, listNominees, saveEvent } from './events/event-store.ts';
+import { getEvent, getEventSummary, listCategories, listEvents, listNominees, nextRevision, saveEvent } from './events/event-store.ts';
+import { KeyStore, type OsSecretStore } from './keys/key-store.ts';
+import { jurorHandlers } from './juror-handlers.ts';
+import { secretariatHandlers } from './secretariat-handlers.ts';
 import type { Workspace } from './workspace/workspace.ts';
 
 export interface HandlerContext {
@@ -12,21 +16,44 @@ export interface HandlerContext {
   /** Folder holding resources/ files such as the demo event (differs between a checkout and an installed app). */
   resourcesDir: string;
   appVersion: string;
+  /** The OS keychain (Electron safeStorage) when available; without it the key needs a passphrase. */
+  osSecrets?: OsSecretStore;
 }
 
-export function createHandlers({ workspace, resourcesDir, appVersion }: HandlerContext): Handlers {
+/** What every group of handlers shares. */
+export interface Services {
+  workspace: Workspace;
+  keys: KeyStore;
+}
+
+export function createHandlers({ workspace, resourcesDir, appVersion, osSecrets }: HandlerContext): Handlers {
   const { db } = workspace;
+  const keys = new KeyStore(db, osSecrets);
+  const services: Services = { workspace, keys };
   return {
     appInfo: () => ({ version: appVersion, schemaVersion: workspace.schemaVersion, workspacePath: workspace.path }),
     listEvents: () => listEvents(db),
     loadDemoEvent: () => {
       const demo = readDemoEvent(resourcesDir);
       const existing = listEvents(db).find((e) => e.id === demo.id);
-      if (!existing) saveEvent(db, demo, 1);
+      if (!existing) saveEvent(db, demo, nextRevision(db, demo.id));
       return getEventSummary(db, demo.id);
     },
     getEvent: ({ eventId }) => getEvent(db, eventId),
     listCategories: ({ eventId }) => listCategories(db, eventId),
     listNominees: ({ eventId, categoryId }) => listNominees(db, eventId, categoryId),
+
+    keyStatus: () => keys.status(),
+    createKey: ({ passphrase }) => {
+      keys.create(passphrase);
+      return keys.status();
+    },
+    unlockKey: ({ passphrase }) => {
+      keys.unlock(passphrase);
+      return keys.status();
+    },
+
+    ...secretariatHandlers(services, () => readDemoEvent(resourcesDir)),
+    ...jurorHandlers(services),
   };
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Event } from '../../src/core/model.ts';
 import { validateEvent } from '../../src/core/validate-event.ts';
-import { listNominees, saveEvent } from '../../src/services/events/event-store.ts';
+import { listNominees, nextRevision, saveEvent } from '../../src/services/events/event-store.ts';
 import { openWorkspace } from '../../src/services/workspace/workspace.ts';
 
 const demo = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'resources', 'demo-event.json'), 'utf8')) as Event;
@@ -49,8 +49,7 @@ try {
       if (!validateEvent(event).ok) throw new Error('bench event invalid');
     });
     const ws = openWorkspace(join(dir, `${event.nominees.length}.sqlite`));
-    let revision = 0;
-    measure(`saveEvent (one transaction, FULL sync), ${name}`, 20, () => saveEvent(ws.db, event, ++revision));
+    measure(`saveEvent (one transaction, FULL sync), ${name}`, 20, () => saveEvent(ws.db, event, nextRevision(ws.db, event.id)));
     measure(`listNominees, ${name}`, 100, () => listNominees(ws.db, event.id));
     ws.close();
   }

@@ -1,7 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { openWorkspace } from '../../src/services/workspace/workspace.ts';
+import { applyPackage, readPackage } from '../../src/services/packages/event-package.ts';
+import { writeEnrolment } from '../../src/services/packages/enrolment.ts';
+import { TEST_PASSPHRASE, testWorkspace } from '../support/workspace.ts';
 import { main } from '../../src/cli/main.ts';
 import { DEMO_EVENT_PATH, PROJECT_ROOT, demoDocument, tempDir } from '../support/demo.ts';
 
@@ -71,5 +76,90 @@ describe('timbang event validate', () => {
     expect(help.stdout).toContain('Usage: timbang');
     const broken = spawnSync('npx', ['timbang', 'event', 'validate', brokenFile()], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     expect(broken.status).toBe(1);
+  });
+});
+
+describe('timbang event template / import / package, timbang enrol', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.remove());
+  afterEach(() => {
+    delete process.env.TIMBANG_PASSPHRASE;
+  });
+
+  it('writes the empty template and the demo example as workbooks with the seven sheets', async () => {
+    for (const [args, name] of [[[], 'kosong.xlsx'], [['--example'], 'contoh.xlsx']] as const) {
+      const out = join(tmp.dir, name);
+      const result = await run('event', 'template', out, ...args);
+      expect(result.code).toBe(0);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(out);
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(['Acara', 'Kategori', 'Babak', 'Kriteria', 'Nominasi', 'Juri', 'Konflik']);
+    }
+  });
+
+  it('imports the example into a workspace, then packages it with a key opened by TIMBANG_PASSPHRASE', async () => {
+    const template = join(tmp.dir, 'contoh-import.xlsx');
+    await run('event', 'template', template, '--example');
+    const db = join(tmp.dir, 'sekretariat.sqlite');
+    const imported = await run('event', 'import', template, '--db', db);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toContain('40 nominasi');
+    expect(imported.out).toContain('revisi 1 (new)');
+    expect((await run('event', 'import', template, '--db', db)).out).toContain('revisi 1 (unchanged)');
+
+    const out = join(tmp.dir, 'acara.timbang');
+    const refused = await run('event', 'package', '--db', db, '--out', out);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('TIMBANG_PASSPHRASE');
+
+    process.env.TIMBANG_PASSPHRASE = TEST_PASSPHRASE;
+    const packaged = await run('event', 'package', '--db', db, '--out', out);
+    expect(packaged.code).toBe(0);
+    expect(packaged.out).toMatch(/Kunci baru dibuat; sidik jari \d{5}/);
+    const pkg = readPackage(new Uint8Array(readFileSync(out)), 'acara.timbang');
+    expect(pkg.revision).toBe(1);
+    expect(pkg.event.nominees).toHaveLength(40);
+
+    // A juror enrols; the next package carries the key.
+    const juror = testWorkspace('juri');
+    applyPackage(juror.ws.db, pkg);
+    const key = juror.keys.create(TEST_PASSPHRASE);
+    const enrolment = join(tmp.dir, 'pendaftaran-J7.timbang-enrol');
+    writeFileSync(enrolment, writeEnrolment(pkg.event.id, 'J7', 'Yohanes Ndun', key));
+    const enrolled = await run('enrol', '--db', db, enrolment);
+    expect(enrolled.out).toBe(`J7 · Yohanes Ndun · ${key.fingerprint}`);
+    await run('event', 'package', '--db', db, '--out', out);
+    const next = readPackage(new Uint8Array(readFileSync(out)), 'acara.timbang');
+    expect(next.revision).toBe(2);
+    expect(next.jurorKeys.map((k) => k.jurorId)).toEqual(['J7']);
+    juror.close();
+  });
+
+  it('refuses a wrong passphrase for an existing key', async () => {
+    const db = join(tmp.dir, 'kunci.sqlite');
+    await run('event', 'import', DEMO_EVENT_PATH, '--db', db);
+    process.env.TIMBANG_PASSPHRASE = TEST_PASSPHRASE;
+    expect((await run('event', 'package', '--db', db, '--out', join(tmp.dir, 'a.timbang'))).code).toBe(0);
+    process.env.TIMBANG_PASSPHRASE = 'frasa-sandi-salah';
+    const wrong = await run('event', 'package', '--db', db, '--out', join(tmp.dir, 'b.timbang'));
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toBe('Frasa sandi salah.');
+  });
+
+  it("lists a broken template's errors by cell and imports nothing", async () => {
+    const template = join(tmp.dir, 'rusak.xlsx');
+    await run('event', 'template', template, '--example');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(template);
+    workbook.getWorksheet('Nominasi')!.getRow(4).getCell(2).value = 'pariwisata';
+    await workbook.xlsx.writeFile(template);
+    const db = join(tmp.dir, 'kosong.sqlite');
+    const result = await run('event', 'import', template, '--db', db);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('1 kesalahan; tidak ada yang diimpor.');
+    expect(result.err).toContain('- Nominasi!B4: ');
+    const ws = openWorkspace(db);
+    expect(ws.db.prepare('SELECT count(*) AS n FROM event').get()).toEqual({ n: 0 });
+    ws.close();
   });
 });

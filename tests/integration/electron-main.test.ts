@@ -51,6 +51,12 @@ vi.mock('electron', () => {
       on: () => {},
     },
     BrowserWindow,
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (text: string) => Buffer.from(`disegel:${text}`),
+      decryptString: (sealed: Buffer) => sealed.toString().slice('disegel:'.length),
+    },
     ipcMain: { handle: (channel: string, listener: Listener) => fake.ipc.set(channel, listener) },
     session: {
       defaultSession: {
@@ -89,6 +95,13 @@ describe('Electron main process (Electron faked, real handlers and SQLite)', () 
   it('serves the app page through the same handlers, with the workspace in userData', async () => {
     expect(await call('loadDemoEvent', {})).toMatchObject({ ok: true, value: { nomineeCount: 40 } });
     expect(await call('appInfo', {})).toMatchObject({ ok: true, value: { version: '0.0.0-test', workspacePath: `${tmp.dir}/workspace.sqlite` } });
+  });
+
+  it("seals the workspace key with the OS keychain (safeStorage): no passphrase asked", async () => {
+    expect(await call('keyStatus', {})).toEqual({ ok: true, value: { state: 'none', protection: 'os' } });
+    const created = (await call('createKey', {})) as { ok: boolean; value: { state: string; protection: string; fingerprint: string } };
+    expect(created).toMatchObject({ ok: true, value: { state: 'unlocked', protection: 'os' } });
+    expect(created.value.fingerprint).toMatch(/^(\d{5} ){4}\d{5}$/);
   });
 
   it('refuses calls from any other page, and validates inputs again in main', async () => {

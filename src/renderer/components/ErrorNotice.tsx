@@ -5,7 +5,7 @@ import { pick } from '../i18n/index.ts';
 /** Shows an API error in the interface language; the message already names the file, row or field. */
 export function ErrorNotice({ error }: { error: unknown }) {
   const { t, i18n } = useTranslation();
-  const message = error instanceof AppError ? pick(error.bilingual, i18n.language) : String(error);
+  const message = error instanceof AppError ? pick(error.bilingual, i18n.language) : error instanceof Error ? error.message : String(error);
   return (
     <div className="notice notice-error" role="alert">
       <strong>{t('error.title')}</strong>

@@ -1,7 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TemplateImportResult } from '../../api/contract.ts';
 import { api } from '../api.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { FilePicker } from '../components/FilePicker.tsx';
+import { TemplateIssues } from '../components/TemplateIssues.tsx';
+import { saveFileData } from '../files.ts';
 import { useApi } from '../use-api.ts';
 
 export type Role = 'juri' | 'sekretariat';
@@ -16,20 +20,25 @@ interface Props {
 export function StartScreen({ role, onRoleChange, onOpenEvent }: Props) {
   const { t } = useTranslation();
   const events = useApi(() => api.listEvents({}), []);
-  const [opening, setOpening] = useState(false);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [rejected, setRejected] = useState<Extract<TemplateImportResult, { ok: false }> | null>(null);
 
-  const openDemo = async () => {
-    setOpening(true);
+  /** Runs an action, showing its error if it fails; the screen stays as it was. */
+  const attempt = async (action: () => Promise<void>) => {
+    setBusy(true);
     setError(null);
+    setRejected(null);
     try {
-      const demo = await api.loadDemoEvent({});
-      onOpenEvent(demo.id);
+      await action();
     } catch (failure) {
       setError(failure);
-      setOpening(false);
+    } finally {
+      setBusy(false);
     }
   };
+
+  const openDemo = () => attempt(async () => onOpenEvent((await api.loadDemoEvent({})).id));
 
   return (
     <section className="start" aria-labelledby="start-title">
@@ -48,11 +57,50 @@ export function StartScreen({ role, onRoleChange, onOpenEvent }: Props) {
       </fieldset>
 
       <div className="actions">
-        <button type="button" className="primary" onClick={openDemo} disabled={opening} aria-describedby="demo-hint">
-          {opening ? t('start.loading') : t('start.openDemo')}
+        <button type="button" className="primary" onClick={openDemo} disabled={busy} aria-describedby="demo-hint">
+          {busy ? t('start.loading') : t('start.openDemo')}
         </button>
         <p id="demo-hint" className="hint">{t('start.openDemoHint')}</p>
       </div>
+
+      {role === 'sekretariat' ? (
+        <section className="panel" aria-labelledby="setup-title">
+          <h2 id="setup-title">{t('template.title')}</h2>
+          <p>{t('template.intro')}</p>
+          <div className="actions">
+            <button type="button" disabled={busy} onClick={() => attempt(async () => saveFileData(await api.eventTemplate({ example: false })))}>
+              {t('template.downloadEmpty')}
+            </button>
+            <button type="button" disabled={busy} onClick={() => attempt(async () => saveFileData(await api.eventTemplate({ example: true })))}>
+              {t('template.downloadExample')}
+            </button>
+            <FilePicker
+              label={t('template.import')}
+              accept=".xlsx"
+              busy={busy}
+              onFiles={([file]) =>
+                attempt(async () => {
+                  const result = await api.importEventTemplate(file);
+                  if (result.ok) onOpenEvent(result.event.id);
+                  else setRejected(result);
+                })
+              }
+            />
+          </div>
+        </section>
+      ) : (
+        <section className="panel" aria-labelledby="package-title">
+          <h2 id="package-title">{t('package.receiveTitle')}</h2>
+          <p>{t('package.receiveIntro')}</p>
+          <FilePicker
+            label={t('package.import')}
+            accept=".timbang"
+            busy={busy}
+            onFiles={([file]) => attempt(async () => onOpenEvent((await api.importPackage(file)).event.id))}
+          />
+        </section>
+      )}
+      {rejected && <TemplateIssues fileName={rejected.fileName} issues={rejected.issues} />}
       {error !== null && <ErrorNotice error={error} />}
 
       {events.status === 'error' && <ErrorNotice error={events.error} />}
@@ -65,7 +113,10 @@ export function StartScreen({ role, onRoleChange, onOpenEvent }: Props) {
                 <span>
                   <strong>{event.name}</strong>
                   <br />
-                  <small>{t('start.summary', { categories: event.categoryCount, nominees: event.nomineeCount, jurors: event.jurorCount })}</small>
+                  <small>
+                    {t('start.summary', { categories: event.categoryCount, nominees: event.nomineeCount, jurors: event.jurorCount })} ·{' '}
+                    {t(`start.source.${event.source}`, { revision: event.revision })}
+                  </small>
                 </span>
                 <button type="button" onClick={() => onOpenEvent(event.id)} aria-label={`${t('start.open')}: ${event.name}`}>
                   {t('start.open')}

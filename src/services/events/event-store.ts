@@ -6,18 +6,40 @@
 import type { CategorySummary, EventSummary, NomineeRow } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import { Event } from '../../core/model.ts';
+import { fingerprint } from '../keys/signing.ts';
 import type { Db } from '../workspace/workspace.ts';
 
 type Row = Record<string, string | number>;
 
-export function saveEvent(db: Db, event: Event, revision: number, now = new Date()): void {
+/** How an event came into this workspace. */
+export type EventOrigin =
+  /** Prepared here by the secretariat (from a template or the demo); its revision rises with each change. */
+  | { source: 'authored' }
+  /** Imported from a signed package on a juror's laptop: the package as verified, and the key it is pinned to. */
+  | { source: 'package'; packageText: string; secretariatKey: string };
+
+export interface EventRecord {
+  revision: number;
+  /** When this revision was made: the secretariat's change, or the package's issue time. */
+  revisedAt: string;
+  origin: EventOrigin;
+}
+
+export function saveEvent(db: Db, event: Event, record: EventRecord, now = new Date()): void {
   db.transaction(() => {
+    const origin = record.origin;
     db.prepare(
-      `INSERT INTO event (id, revision, name, year_held, place, document, imported_at)
-       VALUES (@id, @revision, @name, @yearHeld, @place, @document, @importedAt)
+      `INSERT INTO event (id, revision, name, year_held, place, document, imported_at, source, revised_at, secretariat_key, package)
+       VALUES (@id, @revision, @name, @yearHeld, @place, @document, @importedAt, @source, @revisedAt, @secretariatKey, @package)
        ON CONFLICT(id) DO UPDATE SET revision = excluded.revision, name = excluded.name, year_held = excluded.year_held,
-         place = excluded.place, document = excluded.document, imported_at = excluded.imported_at`,
-    ).run({ id: event.id, revision, name: event.name, yearHeld: event.yearHeld, place: event.place, document: JSON.stringify(event), importedAt: now.toISOString() });
+         place = excluded.place, document = excluded.document, imported_at = excluded.imported_at, source = excluded.source,
+         revised_at = excluded.revised_at, secretariat_key = excluded.secretariat_key, package = excluded.package`,
+    ).run({
+      id: event.id, revision: record.revision, name: event.name, yearHeld: event.yearHeld, place: event.place,
+      document: JSON.stringify(event), importedAt: now.toISOString(), source: origin.source, revisedAt: record.revisedAt,
+      secretariatKey: origin.source === 'package' ? origin.secretariatKey : null,
+      package: origin.source === 'package' ? origin.packageText : null,
+    });
 
     // Children before parents when removing, parents before children when adding: foreign keys hold throughout.
     const projection: [table: string, keys: string[], rows: Row[]][] = [
@@ -54,21 +76,41 @@ function removeMissing(db: Db, eventId: string, table: string, keys: string[], r
 }
 
 export function listEvents(db: Db): EventSummary[] {
-  return db
+  const rows = db
     .prepare(
-      `SELECT e.id, e.name, e.year_held AS yearHeld, e.place, e.revision,
+      `SELECT e.id, e.name, e.year_held AS yearHeld, e.place, e.revision, coalesce(e.revised_at, e.imported_at) AS revisedAt,
+         e.secretariat_key AS secretariatKey, e.source, e.juror_id AS jurorId,
          (SELECT count(*) FROM category c WHERE c.event_id = e.id) AS categoryCount,
          (SELECT count(*) FROM nominee n WHERE n.event_id = e.id) AS nomineeCount,
          (SELECT count(*) FROM juror j WHERE j.event_id = e.id) AS jurorCount
        FROM event e ORDER BY e.year_held DESC, e.name`,
     )
-    .all() as EventSummary[];
+    .all() as (Omit<EventSummary, 'secretariatFingerprint'> & { secretariatKey: string | null })[];
+  return rows.map(({ secretariatKey, ...row }) => ({ ...row, secretariatFingerprint: secretariatKey ? fingerprint(secretariatKey) : null }));
 }
 
 export function getEventSummary(db: Db, eventId: string): EventSummary {
   const summary = listEvents(db).find((e) => e.id === eventId);
   if (!summary) throw eventNotFound(eventId);
   return summary;
+}
+
+/** Where the event came from and its revision; undefined when the workspace does not have it. */
+export function findEventRecord(db: Db, eventId: string): (EventRecord & { jurorId: string | null }) | undefined {
+  const row = db.prepare('SELECT revision, revised_at, source, secretariat_key, package, juror_id, imported_at FROM event WHERE id = ?').get(eventId) as
+    | { revision: number; revised_at: string | null; source: 'authored' | 'package'; secretariat_key: string | null; package: string | null; juror_id: string | null; imported_at: string }
+    | undefined;
+  if (!row) return undefined;
+  const origin: EventOrigin = row.source === 'package'
+    ? { source: 'package', packageText: row.package ?? '', secretariatKey: row.secretariat_key ?? '' }
+    : { source: 'authored' };
+  return { revision: row.revision, revisedAt: row.revised_at ?? row.imported_at, origin, jurorId: row.juror_id };
+}
+
+/** A secretariat's change to an authored event: the next revision, made now. */
+export function nextRevision(db: Db, eventId: string, now = new Date()): EventRecord {
+  const current = findEventRecord(db, eventId);
+  return { revision: (current?.revision ?? 0) + 1, revisedAt: now.toISOString(), origin: { source: 'authored' } };
 }
 
 export function getEvent(db: Db, eventId: string): Event {

@@ -3,5 +3,6 @@
  * Listed here (not discovered on disk) so the bundled Electron main process carries them too.
  */
 import m0001 from './0001-event.ts';
+import m0002 from './0002-keys-packages-scores.ts';
 
-export const migrations: readonly string[] = [m0001];
+export const migrations: readonly string[] = [m0001, m0002];

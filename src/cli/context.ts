@@ -1,0 +1,24 @@
+/** What every CLI command shares: output, language, exit code, and where the project's files are. */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Bilingual } from '../core/model.ts';
+
+export type Lang = keyof Bilingual;
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
+export const RESOURCES_DIR = join(PROJECT_ROOT, 'resources');
+export const APP_VERSION = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export interface CliContext {
+  io: Io;
+  lang(): Lang;
+  fail(code?: number): void;
+}
+
+/** The passphrase that opens (or makes) the workspace key from the command line: never a flag, so it stays out of shell history. */
+export const PASSPHRASE_VARIABLE = 'TIMBANG_PASSPHRASE';

@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KeyStatus } from '../../api/contract.ts';
+import { api } from '../api.ts';
+import { useApi } from '../use-api.ts';
+import { ErrorNotice } from './ErrorNotice.tsx';
+
+/**
+ * This laptop's signing key: made on first use, opened once per session, and its fingerprint shown
+ * in groups the juror or secretariat can read aloud.
+ */
+export function KeyPanel({ onChange }: { onChange?(status: KeyStatus): void }) {
+  const { t } = useTranslation();
+  const [version, setVersion] = useState(0);
+  const status = useApi(() => api.keyStatus({}), [version]);
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [error, setError] = useState<unknown>(null);
+
+  if (status.status !== 'ready') return status.status === 'error' ? <ErrorNotice error={status.error} /> : null;
+  const key = status.value;
+  const needsPassphrase = key.protection === 'passphrase';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      if (key.state === 'none' && needsPassphrase && passphrase !== repeat) throw new Error(t('key.mismatch'));
+      const input = needsPassphrase ? { passphrase } : {};
+      const next = key.state === 'none' ? await api.createKey(input) : await api.unlockKey(input);
+      setPassphrase('');
+      setRepeat('');
+      setVersion((v) => v + 1);
+      onChange?.(next);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  return (
+    <section className="key-panel" aria-labelledby="key-title">
+      <h2 id="key-title">{t('key.title')}</h2>
+      {key.state === 'unlocked' && (
+        <p>
+          {t('key.fingerprint')}: <strong className="fingerprint" data-testid="own-fingerprint">{key.fingerprint}</strong>
+          <br />
+          <small>{t('key.readAloud')}</small>
+        </p>
+      )}
+      {key.state !== 'unlocked' && (
+        <form onSubmit={submit} className="key-form">
+          <p>{key.state === 'none' ? t('key.noneYet') : t('key.locked', { fingerprint: key.fingerprint })}</p>
+          {needsPassphrase && (
+            <label>
+              {t('key.passphrase')}
+              <input type="password" autoComplete={key.state === 'none' ? 'new-password' : 'current-password'} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+            </label>
+          )}
+          {needsPassphrase && key.state === 'none' && (
+            <label>
+              {t('key.repeat')}
+              <input type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+            </label>
+          )}
+          <button type="submit" className="primary">{key.state === 'none' ? t('key.create') : t('key.unlock')}</button>
+        </form>
+      )}
+      {error !== null && <ErrorNotice error={error} />}
+    </section>
+  );
+}

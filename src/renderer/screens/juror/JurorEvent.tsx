@@ -1,0 +1,165 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { FilePicker } from '../../components/FilePicker.tsx';
+import { KeyPanel } from '../../components/KeyPanel.tsx';
+import { saveFileData } from '../../files.ts';
+import { pick } from '../../i18n/index.ts';
+import { useApi } from '../../use-api.ts';
+import type { EventData } from '../EventScreen.tsx';
+
+/** A juror's laptop with the secretariat's package: who I am, my key, what I score. */
+export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): void }) {
+  const { t } = useTranslation();
+  const { summary, event } = data;
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const attempt = async (action: () => Promise<void>) => {
+    setError(null);
+    setNotice(null);
+    try {
+      await action();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  const packageInfo = (
+    <p className="package-info">
+      {t('package.received', { revision: summary.revision })}{' '}
+      <span>{t('package.secretariatFingerprint')}: <strong className="fingerprint" data-testid="secretariat-fingerprint">{summary.secretariatFingerprint}</strong></span>
+    </p>
+  );
+
+  if (!summary.jurorId) {
+    return (
+      <>
+        {packageInfo}
+        <IdentityPicker jurors={event.jurors} onChoose={(jurorId) => attempt(async () => {
+          await api.chooseJuror({ eventId: event.id, jurorId });
+          onChanged();
+        })} />
+        {error !== null && <ErrorNotice error={error} />}
+      </>
+    );
+  }
+
+  const me = event.jurors.find((j) => j.id === summary.jurorId)!;
+  return (
+    <>
+      <p className="identity" data-testid="identity">
+        {t('juror.iAm', { id: me.id, title: me.title, institution: me.institution })} · {t(`jurorRole.${me.role}`)}
+      </p>
+      {packageInfo}
+      <KeyPanel />
+      <EnrolmentExport eventId={event.id} onError={setError} />
+      <Assignments eventId={event.id} revision={summary.revision} />
+      <section className="panel" aria-labelledby="update-title">
+        <h2 id="update-title">{t('package.updateTitle')}</h2>
+        <FilePicker
+          label={t('package.importUpdate')}
+          accept=".timbang"
+          onFiles={([file]) => attempt(async () => {
+            const result = await api.importPackage(file);
+            setNotice(t(`package.outcome.${result.outcome}`, { revision: result.event.revision, previous: result.previousRevision }));
+            onChanged();
+          })}
+        />
+        {notice && <p role="status">{notice}</p>}
+      </section>
+      {error !== null && <ErrorNotice error={error} />}
+    </>
+  );
+}
+
+function IdentityPicker({ jurors, onChoose }: { jurors: EventData['event']['jurors']; onChoose(jurorId: string): void }) {
+  const { t } = useTranslation();
+  const [choice, setChoice] = useState('');
+  return (
+    <form onSubmit={(e) => {
+      e.preventDefault();
+      if (choice) onChoose(choice);
+    }}>
+      <fieldset className="identity-picker">
+        <legend>{t('juror.whoAreYou')}</legend>
+        {jurors.map((juror) => (
+          <label key={juror.id}>
+            <input type="radio" name="juror" value={juror.id} checked={choice === juror.id} onChange={() => setChoice(juror.id)} />
+            {t('juror.iAm', { id: juror.id, title: juror.title, institution: juror.institution })}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" className="primary" disabled={!choice}>{t('juror.confirmIdentity')}</button>
+    </form>
+  );
+}
+
+function EnrolmentExport({ eventId, onError }: { eventId: string; onError(error: unknown): void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  return (
+    <section className="panel" aria-labelledby="enrol-title">
+      <h2 id="enrol-title">{t('enrolment.sendTitle')}</h2>
+      <p>{t('enrolment.sendIntro')}</p>
+      <form className="inline-form" onSubmit={async (e) => {
+        e.preventDefault();
+        try {
+          const file = await api.exportEnrolment({ eventId, name });
+          saveFileData(file);
+          setDone(file.fileName);
+        } catch (failure) {
+          onError(failure);
+        }
+      }}>
+        <label>
+          {t('enrolment.yourName')}
+          <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
+        </label>
+        <button type="submit" disabled={!name.trim()}>{t('enrolment.export')}</button>
+        {done && <span role="status">{t('enrolment.exported', { file: done })}</span>}
+      </form>
+    </section>
+  );
+}
+
+function Assignments({ eventId, revision }: { eventId: string; revision: number }) {
+  const { t, i18n } = useTranslation();
+  const rounds = useApi(() => api.jurorAssignments({ eventId }), [eventId, revision]);
+  if (rounds.status === 'error') return <ErrorNotice error={rounds.error} />;
+  if (rounds.status !== 'ready') return null;
+  return (
+    <section aria-labelledby="assignments-title">
+      <h2 id="assignments-title">{t('juror.assignments')}</h2>
+      {rounds.value.map((round) => (
+        <section key={round.roundId} aria-labelledby={`assign-${round.roundId}`}>
+          <h3 id={`assign-${round.roundId}`}>{round.order}. {pick(round.name, i18n.language)}</h3>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('juror.category')}</th>
+                <th scope="col" className="num">{t('juror.nominees')}</th>
+                <th scope="col" className="num">{t('juror.criteria')}</th>
+                <th scope="col">{t('juror.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {round.categories.map((category) => (
+                <tr key={category.categoryId} data-assignment={`${round.roundId}/${category.categoryId}`}>
+                  <th scope="row">{pick(category.name, i18n.language)}</th>
+                  <td className="num">{category.nominees}</td>
+                  <td className="num">{category.criteria}</td>
+                  <td>
+                    {category.open ? t('juror.open') : t('juror.waitingShortlist')}
+                    {category.conflicted > 0 && <> · {t('juror.conflicted', { count: category.conflicted })}</>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </section>
+  );
+}

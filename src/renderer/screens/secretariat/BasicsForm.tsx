@@ -1,0 +1,80 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Event } from '../../../core/model.ts';
+import { api } from '../../api.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+
+type Basics = Pick<Event, 'name' | 'yearHeld' | 'place' | 'periodAssessed' | 'schedule'>;
+
+/** The event's basic fields, edited in place; saving makes a new revision. */
+export function BasicsForm({ event, onSaved }: { event: Event; onSaved(): void }) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState({
+    name: event.name,
+    yearHeld: String(event.yearHeld),
+    place: event.place,
+    periodStart: event.periodAssessed.start,
+    periodEnd: event.periodAssessed.end,
+    interviewsStart: event.schedule.interviews?.start ?? '',
+    interviewsEnd: event.schedule.interviews?.end ?? '',
+    interviewsVenue: event.schedule.interviews?.venue ?? '',
+    plenary: event.schedule.plenary ?? '',
+    ceremonyDate: event.schedule.ceremony?.date ?? '',
+    ceremonyVenue: event.schedule.ceremony?.venue ?? '',
+  });
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState<number | null>(null);
+  const field = (key: keyof typeof form, label: string, type = 'text') => (
+    <label key={key}>
+      {label}
+      <input type={type} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+    </label>
+  );
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setSaved(null);
+    const basics: Basics = {
+      name: form.name,
+      yearHeld: Number(form.yearHeld),
+      place: form.place,
+      periodAssessed: { start: form.periodStart, end: form.periodEnd },
+      schedule: {
+        ...(form.interviewsStart || form.interviewsEnd
+          ? { interviews: { start: form.interviewsStart, end: form.interviewsEnd, ...(form.interviewsVenue ? { venue: form.interviewsVenue } : {}) } }
+          : {}),
+        ...(form.plenary ? { plenary: form.plenary } : {}),
+        ...(form.ceremonyDate || form.ceremonyVenue ? { ceremony: { date: form.ceremonyDate, venue: form.ceremonyVenue } } : {}),
+      },
+    };
+    try {
+      const summary = await api.updateEventBasics({ eventId: event.id, ...basics });
+      setSaved(summary.revision);
+      onSaved();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
+  return (
+    <form className="form-grid" onSubmit={submit} aria-label={t('secretariat.tab.basics')}>
+      {field('name', t('basics.name'))}
+      {field('yearHeld', t('basics.yearHeld'), 'number')}
+      {field('place', t('basics.place'))}
+      {field('periodStart', t('basics.periodStart'), 'date')}
+      {field('periodEnd', t('basics.periodEnd'), 'date')}
+      {field('interviewsStart', t('basics.interviewsStart'), 'date')}
+      {field('interviewsEnd', t('basics.interviewsEnd'), 'date')}
+      {field('interviewsVenue', t('basics.interviewsVenue'))}
+      {field('plenary', t('basics.plenary'), 'date')}
+      {field('ceremonyDate', t('basics.ceremonyDate'), 'date')}
+      {field('ceremonyVenue', t('basics.ceremonyVenue'))}
+      <div className="form-actions">
+        <button type="submit" className="primary">{t('basics.save')}</button>
+        {saved !== null && <span role="status">{t('basics.saved', { revision: saved })}</span>}
+      </div>
+      {error !== null && <ErrorNotice error={error} />}
+    </form>
+  );
+}

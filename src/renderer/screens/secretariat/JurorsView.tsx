@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Enrolment } from '../../../api/contract.ts';
+import type { Event } from '../../../core/model.ts';
+import { api } from '../../api.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { FilePicker } from '../../components/FilePicker.tsx';
+import { useApi } from '../../use-api.ts';
+
+/** The jury, and each juror's laptop key: enrolment files imported, fingerprints confirmed aloud. */
+export function JurorsView({ event, onChanged }: { event: Event; onChanged(): void }) {
+  const { t } = useTranslation();
+  const [version, setVersion] = useState(0);
+  const enrolments = useApi(() => api.listEnrolments({ eventId: event.id }), [event.id, version]);
+  const [error, setError] = useState<unknown>(null);
+  const [heard, setHeard] = useState<Record<string, string>>({});
+  const refresh = () => {
+    setVersion((v) => v + 1);
+    onChanged();
+  };
+  const attempt = async (action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+      refresh();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  const byJuror = new Map<string, Enrolment>(enrolments.status === 'ready' ? enrolments.value.map((e) => [e.jurorId, e]) : []);
+
+  return (
+    <>
+      <div className="actions">
+        <FilePicker
+          label={t('enrolment.import')}
+          accept=".timbang-enrol"
+          multiple
+          onFiles={(files) => attempt(async () => {
+            for (const file of files) await api.importEnrolment(file);
+          })}
+        />
+      </div>
+      {error !== null && <ErrorNotice error={error} />}
+      <table className="jurors-table">
+        <thead>
+          <tr>
+            <th scope="col">ID</th>
+            <th scope="col">{t('enrolment.role')}</th>
+            <th scope="col">{t('enrolment.position')}</th>
+            <th scope="col">{t('enrolment.key')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {event.jurors.map((juror) => {
+            const enrolment = byJuror.get(juror.id);
+            return (
+              <tr key={juror.id} data-juror={juror.id}>
+                <td>{juror.id}</td>
+                <td>{t(`jurorRole.${juror.role}`)}</td>
+                <th scope="row">{juror.title}<br /><small>{juror.institution}</small></th>
+                <td>
+                  {!enrolment ? (
+                    <span className="muted">{t('enrolment.notYet')}</span>
+                  ) : (
+                    <div className="enrolment">
+                      <span>{enrolment.name}</span>
+                      <span className="fingerprint">{enrolment.fingerprint}</span>
+                      {enrolment.confirmedAt ? (
+                        <span className="ok">✓ {t('enrolment.confirmed')}</span>
+                      ) : (
+                        <form
+                          className="inline-form"
+                          onSubmit={(e) => {
+                            e.preventDefault();
+                            void attempt(() => api.confirmEnrolment({ eventId: event.id, jurorId: juror.id, fingerprint: heard[juror.id] ?? '' }));
+                          }}
+                        >
+                          <label>
+                            {t('enrolment.heard')}
+                            <input inputMode="numeric" value={heard[juror.id] ?? ''} onChange={(e) => setHeard({ ...heard, [juror.id]: e.target.value })} />
+                          </label>
+                          <button type="submit">{t('enrolment.confirm')}</button>
+                        </form>
+                      )}
+                      <button
+                        type="button"
+                        onClick={() => {
+                          if (window.confirm(t('enrolment.removeConfirm', { juror: juror.id }))) void attempt(() => api.removeEnrolment({ eventId: event.id, jurorId: juror.id }));
+                        }}
+                      >
+                        {t('enrolment.remove', { juror: juror.id })}
+                      </button>
+                    </div>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Tabs } from '../../components/Tabs.tsx';
+import type { EventData } from '../EventScreen.tsx';
+import { NomineeList } from '../NomineeList.tsx';
+import { BasicsForm } from './BasicsForm.tsx';
+import { ConflictsView } from './ConflictsView.tsx';
+import { CriteriaView } from './CriteriaView.tsx';
+import { JurorsView } from './JurorsView.tsx';
+import { PackageView } from './PackageView.tsx';
+
+/** The secretariat's workspace for one event it prepares. */
+export function SecretariatEvent({ data, onChanged }: { data: EventData; onChanged(): void }) {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState('overview');
+  return (
+    <Tabs
+      label={t('secretariat.tabs')}
+      selected={tab}
+      onSelect={setTab}
+      tabs={[
+        { id: 'overview', label: t('secretariat.tab.overview'), content: () => <NomineeList categories={data.categories} nominees={data.nominees} /> },
+        { id: 'basics', label: t('secretariat.tab.basics'), content: () => <BasicsForm event={data.event} onSaved={onChanged} /> },
+        { id: 'criteria', label: t('secretariat.tab.criteria'), content: () => <CriteriaView event={data.event} /> },
+        { id: 'jurors', label: t('secretariat.tab.jurors'), content: () => <JurorsView event={data.event} onChanged={onChanged} /> },
+        { id: 'conflicts', label: t('secretariat.tab.conflicts'), content: () => <ConflictsView event={data.event} /> },
+        { id: 'package', label: t('secretariat.tab.package'), content: () => <PackageView summary={data.summary} /> },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,247 @@
+/**
+ * One field of the event template: its heading, how messages name it, its English hint, and how its value
+ * is written to a cell and read back. Writing and reading share these definitions, so they cannot drift apart.
+ */
+import type { CellValue, DataValidation } from 'exceljs';
+import { Id, IsoDate, type Bilingual, type TieBreakStep } from '../../../core/model.ts';
+
+/** A filled cell as the template sees it: formulas give their result, rich text and links their plain text. */
+export type Content = string | number | boolean | Date;
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; expected: Bilingual };
+
+export interface Column {
+  /** Indonesian heading in row 1 (on sheet Acara: the row label in column A). */
+  header: string;
+  /** English hint in row 2 (on sheet Acara: column C). */
+  hint: string;
+  /** Column width in characters; sheet Acara's rows have none. */
+  width?: number;
+}
+
+export interface Field<T> extends Column {
+  /** How messages name the field, lower case: "bobot harus angka 0–100". */
+  name: Bilingual;
+  parse(content: Content): Parsed<T>;
+  /** Stands in for a missing or unreadable value so that the rest of the event can still be checked. */
+  placeholder(address: string): T;
+  toCell(value: T): CellValue;
+  validation?: DataValidation;
+  numFmt?: string;
+}
+
+type Label = Column & { name: Bilingual };
+
+/** Excel's number format for text: keeps ids such as "01" from turning into numbers as they are typed. */
+const TEXT_FORMAT = '@';
+const DATE_FORMAT = 'yyyy-mm-dd';
+
+export const HEADER_ROW = 1;
+export const HINT_ROW = 2;
+export const FIRST_DATA_ROW = 3;
+/** Drop-downs and number checks reach this row, and the id lists they offer end there too. */
+export const LAST_VALIDATED_ROW = 500;
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+
+/** Any cell content as text: what a person sees in the cell. */
+export function contentText(content: Content): string {
+  if (content instanceof Date) return isoDay(content);
+  return String(content);
+}
+
+/** Excel dates carry no time zone; exceljs reads them as UTC midnight, so the UTC parts are the day typed. */
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function textField(label: Label): Field<string> {
+  return {
+    ...label,
+    numFmt: TEXT_FORMAT,
+    parse: (content) => ok(contentText(content)),
+    placeholder: () => '?',
+    toCell: (value) => value,
+  };
+}
+
+const idExpected = (name: Bilingual): Bilingual => ({
+  id: `${name.id} harus ID: huruf, angka, titik, garis bawah atau tanda hubung, paling banyak 64 karakter`,
+  en: `${name.en} must be an ID: letters, digits, dot, underscore or hyphen, at most 64 characters`,
+});
+
+const isId = (text: string) => Id.safeParse(text).success;
+
+/**
+ * A stand-in id is valid and unique, so it neither hides nor causes other problems; should a message about
+ * something else name it, "sel-D7" (cell D7) still says where it stands.
+ */
+const placeholderId = (address: string) => `sel-${address}`;
+
+/** An id, or a reference to one: `listFrom` adds a drop-down of the ids on that sheet. */
+export function idField(label: Label, listFrom?: string): Field<string> {
+  return {
+    ...label,
+    numFmt: TEXT_FORMAT,
+    parse: (content) => {
+      const text = contentText(content);
+      return isId(text) ? ok(text) : { ok: false, expected: idExpected(label.name) };
+    },
+    placeholder: placeholderId,
+    toCell: (value) => value,
+    validation: listFrom ? listValidation(`${listFrom}!$A$${FIRST_DATA_ROW}:$A$${LAST_VALIDATED_ROW}`, idExpected(label.name)) : undefined,
+  };
+}
+
+/** Several ids in one cell, separated by commas (semicolons are forgiven). */
+export function idListField(label: Label): Field<string[]> {
+  return {
+    ...label,
+    numFmt: TEXT_FORMAT,
+    parse: (content) => {
+      const ids = contentText(content).split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+      return ids.length > 0 && ids.every(isId)
+        ? ok(ids)
+        : { ok: false, expected: { id: `${label.name.id} harus daftar ID dipisah koma`, en: `${label.name.en} must be IDs separated by commas` } };
+    },
+    placeholder: (address) => [placeholderId(address)],
+    toCell: (value) => value.join(', '),
+  };
+}
+
+export interface NumberRule {
+  integer: boolean;
+  min: number;
+  max?: number;
+  /** The value must be above `min`, not equal to it. */
+  aboveMin?: boolean;
+}
+
+function rangeText(rule: NumberRule): Bilingual {
+  if (rule.aboveMin) return { id: `> ${rule.min}`, en: `> ${rule.min}` };
+  if (rule.max === undefined) return { id: `≥ ${rule.min}`, en: `≥ ${rule.min}` };
+  // "−100–100" would read as a subtraction.
+  return rule.min < 0
+    ? { id: `${rule.min} sampai ${rule.max}`, en: `${rule.min} to ${rule.max}` }
+    : { id: `${rule.min}–${rule.max}`, en: `${rule.min}–${rule.max}` };
+}
+
+/** Numbers typed as text ("20", or "20,5" with the Indonesian decimal comma) are read as numbers. */
+const NUMERIC_TEXT = /^-?\d+(?:[.,]\d+)?$/;
+
+export function numberField(label: Label, rule: NumberRule): Field<number> {
+  const range = rangeText(rule);
+  const expected: Bilingual = rule.integer
+    ? { id: `${label.name.id} harus bilangan bulat ${range.id}`, en: `${label.name.en} must be a whole number ${range.en}` }
+    : { id: `${label.name.id} harus angka ${range.id}`, en: `${label.name.en} must be a number ${range.en}` };
+  const fits = (n: number) =>
+    Number.isFinite(n) &&
+    (!rule.integer || Number.isInteger(n)) &&
+    (rule.aboveMin ? n > rule.min : n >= rule.min) &&
+    (rule.max === undefined || n <= rule.max);
+  return {
+    ...label,
+    parse: (content) => {
+      const n = typeof content === 'number' ? content : typeof content === 'string' && NUMERIC_TEXT.test(content) ? Number(content.replace(',', '.')) : NaN;
+      return fits(n) ? ok(n) : { ok: false, expected };
+    },
+    placeholder: () => Math.min(Math.max(1, rule.min), rule.max ?? 1),
+    toCell: (value) => value,
+    validation: {
+      type: rule.integer ? 'whole' : 'decimal',
+      allowBlank: true,
+      operator: rule.aboveMin ? 'greaterThan' : rule.max === undefined ? 'greaterThanOrEqual' : 'between',
+      formulae: rule.max === undefined || rule.aboveMin ? [rule.min] : [rule.min, rule.max],
+      ...errorMessage(expected),
+    },
+  };
+}
+
+/** A day: a real Excel date, or text yyyy-mm-dd. */
+export function dateField(label: Label): Field<string> {
+  return {
+    ...label,
+    numFmt: DATE_FORMAT,
+    parse: (content) => {
+      if (content instanceof Date) return ok(isoDay(content));
+      return typeof content === 'string' && IsoDate.safeParse(content).success
+        ? ok(content)
+        : { ok: false, expected: { id: `${label.name.id} harus tanggal (yyyy-mm-dd)`, en: `${label.name.en} must be a date (yyyy-mm-dd)` } };
+    },
+    placeholder: () => '2000-01-01',
+    toCell: (value) => new Date(`${value}T00:00:00Z`),
+  };
+}
+
+/** One of a few words, offered as a drop-down; `fallback` is the harmless stand-in for an unreadable cell. */
+export function choiceField<T extends string>(label: Label, options: readonly T[], fallback: T): Field<T> {
+  const expected: Bilingual = {
+    id: `${label.name.id} harus salah satu dari: ${options.join(', ')}`,
+    en: `${label.name.en} must be one of: ${options.join(', ')}`,
+  };
+  return {
+    ...label,
+    numFmt: TEXT_FORMAT,
+    parse: (content) => {
+      const chosen = options.find((option) => option === contentText(content).toLowerCase());
+      return chosen ? ok(chosen) : { ok: false, expected };
+    },
+    placeholder: () => fallback,
+    toCell: (value) => value,
+    validation: listValidation(`"${options.join(',')}"`, expected),
+  };
+}
+
+export function yesNoField(label: Label): Field<boolean> {
+  const expected: Bilingual = { id: `${label.name.id} harus Ya atau Tidak`, en: `${label.name.en} must be Ya (yes) or Tidak (no)` };
+  return {
+    ...label,
+    parse: (content) => {
+      if (typeof content === 'boolean') return ok(content);
+      const word = contentText(content).toLowerCase();
+      return word === 'ya' ? ok(true) : word === 'tidak' ? ok(false) : { ok: false, expected };
+    },
+    placeholder: () => false,
+    toCell: (value) => (value ? 'Ya' : 'Tidak'),
+    validation: listValidation('"Ya,Tidak"', expected),
+  };
+}
+
+/** Words of the tie-break cascade as the secretariat types them: "babak:wawancara; kriteria-utama:administrasi; pleno". */
+const TIE_BREAK_WORDS = { round: 'babak', topCriterion: 'kriteria-utama', plenary: 'pleno' } as const;
+
+export function tieBreakField(label: Label): Field<TieBreakStep[]> {
+  const expected: Bilingual = {
+    id: `${label.name.id} harus langkah dipisah titik koma: ${TIE_BREAK_WORDS.round}:<ID babak>, ${TIE_BREAK_WORDS.topCriterion}:<ID babak> atau ${TIE_BREAK_WORDS.plenary}`,
+    en: `${label.name.en} must be steps separated by semicolons: ${TIE_BREAK_WORDS.round}:<round ID>, ${TIE_BREAK_WORDS.topCriterion}:<round ID> or ${TIE_BREAK_WORDS.plenary}`,
+  };
+  const parseStep = (text: string): TieBreakStep | undefined => {
+    if (text.toLowerCase() === TIE_BREAK_WORDS.plenary) return { kind: 'plenary' };
+    const colon = text.indexOf(':');
+    const word = text.slice(0, colon).trim().toLowerCase();
+    const roundId = text.slice(colon + 1).trim();
+    if (colon < 0 || !isId(roundId)) return undefined;
+    if (word === TIE_BREAK_WORDS.round) return { kind: 'round', roundId };
+    if (word === TIE_BREAK_WORDS.topCriterion) return { kind: 'topCriterion', roundId };
+    return undefined;
+  };
+  return {
+    ...label,
+    numFmt: TEXT_FORMAT,
+    parse: (content) => {
+      const steps = contentText(content).split(';').map((s) => s.trim()).filter(Boolean).map(parseStep);
+      return steps.every((step) => step !== undefined) ? ok(steps) : { ok: false, expected };
+    },
+    placeholder: () => [],
+    toCell: (steps) =>
+      steps.map((step) => (step.kind === 'plenary' ? TIE_BREAK_WORDS.plenary : `${TIE_BREAK_WORDS[step.kind]}:${step.roundId}`)).join('; ') || null,
+  };
+}
+
+function errorMessage(expected: Bilingual): Partial<DataValidation> {
+  return { showErrorMessage: true, errorTitle: 'Timbang', error: `${expected.id} / ${expected.en}` };
+}
+
+function listValidation(source: string, expected: Bilingual): DataValidation {
+  return { type: 'list', allowBlank: true, formulae: [source], ...errorMessage(expected) };
+}

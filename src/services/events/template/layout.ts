@@ -1,0 +1,172 @@
+/**
+ * The workbook's layout: seven sheets with Indonesian names. Sheet Acara lists the event's own fields one per
+ * row; every other sheet is a table with one item per row. Row 1 holds Indonesian headings, row 2 English
+ * hints, data starts at row 3.
+ */
+import { JurorRole, MergeRule } from '../../../core/model.ts';
+import {
+  choiceField,
+  dateField,
+  idField,
+  idListField,
+  numberField,
+  textField,
+  tieBreakField,
+  yesNoField,
+  type Column,
+  type Field,
+} from './fields.ts';
+
+/** The sheet of each list in the event, named by the event's own key for it. */
+export const COLLECTION_SHEETS = {
+  categories: 'Kategori',
+  rounds: 'Babak',
+  criteria: 'Kriteria',
+  nominees: 'Nominasi',
+  jurors: 'Juri',
+  conflicts: 'Konflik',
+} as const;
+export type Collection = keyof typeof COLLECTION_SHEETS;
+export const SHEETS = { event: 'Acara', ...COLLECTION_SHEETS } as const;
+export type SheetName = (typeof SHEETS)[keyof typeof SHEETS];
+export const SHEET_ORDER: SheetName[] = Object.values(SHEETS);
+
+/** The sheet of a list named by a path's first key ("criteria" → Kriteria); undefined for the event's own fields. */
+export function listSheet(key: string | number | undefined): SheetName | undefined {
+  return typeof key === 'string' && Object.hasOwn(COLLECTION_SHEETS, key) ? COLLECTION_SHEETS[key as Collection] : undefined;
+}
+
+const WEIGHT = { integer: false, min: 0, max: 100 };
+const ID_HINT = 'letters, digits, dot, underscore or hyphen';
+
+/** Sheet Acara's three columns: field label, value, English hint. */
+export const EVENT_COLUMNS: Column[] = [
+  { header: 'Isian', hint: 'Field', width: 34 },
+  { header: 'Nilai', hint: 'Value', width: 46 },
+  { header: 'Petunjuk (English)', hint: 'Hint', width: 100 },
+];
+
+/** Sheet Acara, one field per row in this order. The four "Peringkat umum" rows left empty mean no overall ranking. */
+export const EVENT_ROWS = {
+  id: idField({ header: 'ID acara', name: { id: 'ID acara', en: 'event ID' }, hint: `Event ID, ${ID_HINT}, e.g. paritrana-ntt-2025` }),
+  name: textField({ header: 'Nama acara', name: { id: 'nama acara', en: 'event name' }, hint: 'Event name' }),
+  yearHeld: numberField(
+    { header: 'Tahun penyelenggaraan', name: { id: 'tahun penyelenggaraan', en: 'year held' }, hint: 'Year held' },
+    { integer: true, min: 2000, max: 2200 },
+  ),
+  periodStart: dateField({ header: 'Periode penilaian mulai', name: { id: 'periode penilaian mulai', en: 'period assessed start' }, hint: 'Period assessed: first day (yyyy-mm-dd)' }),
+  periodEnd: dateField({ header: 'Periode penilaian selesai', name: { id: 'periode penilaian selesai', en: 'period assessed end' }, hint: 'Period assessed: last day (yyyy-mm-dd)' }),
+  place: textField({ header: 'Tempat (kota)', name: { id: 'tempat', en: 'place' }, hint: 'Place (city) where the panel sits, as written in the Berita Acara' }),
+  interviewsStart: dateField({ header: 'Wawancara mulai', name: { id: 'wawancara mulai', en: 'interviews start' }, hint: 'Interviews: first day (optional)' }),
+  interviewsEnd: dateField({ header: 'Wawancara selesai', name: { id: 'wawancara selesai', en: 'interviews end' }, hint: 'Interviews: last day (optional; required with the first day)' }),
+  interviewsVenue: textField({ header: 'Tempat wawancara', name: { id: 'tempat wawancara', en: 'interview venue' }, hint: 'Interviews: venue (optional)' }),
+  plenary: dateField({ header: 'Tanggal rapat pleno', name: { id: 'tanggal rapat pleno', en: 'plenary date' }, hint: 'Plenary meeting that fixes the winners (optional)' }),
+  ceremonyDate: dateField({ header: 'Tanggal penganugerahan', name: { id: 'tanggal penganugerahan', en: 'ceremony date' }, hint: 'Award ceremony: date (optional)' }),
+  ceremonyVenue: textField({ header: 'Tempat penganugerahan', name: { id: 'tempat penganugerahan', en: 'ceremony venue' }, hint: 'Award ceremony: venue (required with the date)' }),
+  mergeRule: choiceField(
+    { header: 'Aturan penggabungan nilai', name: { id: 'aturan penggabungan nilai', en: 'merge rule' }, hint: 'Merge rule: mean; trimmed (drop highest and lowest); median; zscore (per-juror standardisation)' },
+    MergeRule.options,
+    'mean',
+  ),
+  tieBreak: tieBreakField({
+    header: 'Penentuan peringkat seri',
+    name: { id: 'penentuan peringkat seri', en: 'tie-break' },
+    hint: 'Tie-break steps in order, separated by ";": babak:<round ID> (higher score in that round); kriteria-utama:<round ID> (higher score on its top-weighted criterion); pleno (plenary decision)',
+  }),
+  disagreementThreshold: numberField(
+    { header: 'Ambang beda pendapat', name: { id: 'ambang beda pendapat', en: 'disagreement threshold' }, hint: 'A mark this far or further from the panel median is flagged for deliberation' },
+    { integer: false, min: 0, aboveMin: true },
+  ),
+  winnersPerCategory: numberField(
+    { header: 'Jumlah pemenang per kategori', name: { id: 'jumlah pemenang per kategori', en: 'winners per category' }, hint: 'Winners per category (Terbaik 1..N)' },
+    { integer: true, min: 1, max: 10 },
+  ),
+  overallNameId: textField({ header: 'Peringkat umum: nama (Indonesia)', name: { id: 'nama peringkat umum (Indonesia)', en: 'overall ranking name (Indonesian)' }, hint: 'Overall ranking (Terbaik Umum): name in Indonesian. Leave the four overall rows empty for no overall ranking' }),
+  overallNameEn: textField({ header: 'Peringkat umum: nama (English)', name: { id: 'nama peringkat umum (English)', en: 'overall ranking name (English)' }, hint: 'Overall ranking: name in English' }),
+  overallCategoryIds: idListField({ header: 'Peringkat umum: kategori', name: { id: 'kategori peringkat umum', en: 'overall ranking categories' }, hint: 'Overall ranking: among the winners of these categories (IDs, comma separated)' }),
+  overallSize: numberField(
+    { header: 'Peringkat umum: jumlah', name: { id: 'jumlah peringkat umum', en: 'overall ranking size' }, hint: 'Overall ranking: how many places (Terbaik 1..N)' },
+    { integer: true, min: 1, max: 10 },
+  ),
+};
+
+export const CATEGORY_COLUMNS = {
+  id: idField({ header: 'ID', name: { id: 'ID', en: 'ID' }, hint: `Category ID, ${ID_HINT}`, width: 18 }),
+  nameId: textField({ header: 'Nama (Indonesia)', name: { id: 'nama (Indonesia)', en: 'name (Indonesian)' }, hint: 'Name in Indonesian', width: 48 }),
+  nameEn: textField({ header: 'Nama (English)', name: { id: 'nama (English)', en: 'name (English)' }, hint: 'Name in English', width: 48 }),
+};
+
+export const ROUND_COLUMNS = {
+  id: idField({ header: 'ID', name: { id: 'ID', en: 'ID' }, hint: `Round ID, ${ID_HINT}`, width: 16 }),
+  order: numberField({ header: 'Urutan', name: { id: 'urutan', en: 'order' }, hint: 'Order: 1 for the first round', width: 10 }, { integer: true, min: 1 }),
+  nameId: textField({ header: 'Nama (Indonesia)', name: { id: 'nama (Indonesia)', en: 'name (Indonesian)' }, hint: 'Name in Indonesian', width: 26 }),
+  nameEn: textField({ header: 'Nama (English)', name: { id: 'nama (English)', en: 'name (English)' }, hint: 'Name in English', width: 26 }),
+  weight: numberField({ header: 'Bobot (%)', name: { id: 'bobot', en: 'weight' }, hint: 'Share of the final score, %; all rounds sum to 100', width: 11 }, WEIGHT),
+  categoryIds: idListField({ header: 'Kategori', name: { id: 'kategori', en: 'categories' }, hint: 'Category IDs scored in this round, comma separated', width: 48 }),
+  shortlistSize: numberField({ header: 'Jumlah shortlist', name: { id: 'jumlah shortlist', en: 'shortlist size' }, hint: 'Nominees per category going on into this round; empty = everyone', width: 16 }, { integer: true, min: 1 }),
+  presentationMinutes: numberField({ header: 'Menit presentasi', name: { id: 'menit presentasi', en: 'presentation minutes' }, hint: 'Interview rounds only: minutes to present', width: 17 }, { integer: true, min: 1, max: 240 }),
+  questionsMinutes: numberField({ header: 'Menit tanya jawab', name: { id: 'menit tanya jawab', en: 'question minutes' }, hint: 'Interview rounds only: minutes of questions', width: 18 }, { integer: true, min: 1, max: 240 }),
+};
+
+export const CRITERION_COLUMNS = {
+  code: idField({ header: 'Kode', name: { id: 'kode', en: 'code' }, hint: 'Code, unique in the event, e.g. W1', width: 10 }),
+  roundId: idField({ header: 'Babak', name: { id: 'babak', en: 'round' }, hint: 'Round ID (sheet Babak)', width: 15 }, SHEETS.rounds),
+  categoryIds: idListField({ header: 'Kategori', name: { id: 'kategori', en: 'categories' }, hint: 'Category IDs, comma separated', width: 30 }),
+  labelId: textField({ header: 'Label (Indonesia)', name: { id: 'label (Indonesia)', en: 'label (Indonesian)' }, hint: 'Label in Indonesian', width: 32 }),
+  labelEn: textField({ header: 'Label (English)', name: { id: 'label (English)', en: 'label (English)' }, hint: 'Label in English', width: 32 }),
+  weight: numberField({ header: 'Bobot', name: { id: 'bobot', en: 'weight' }, hint: 'Weight, %; per round and category the criteria sum to 100', width: 10 }, WEIGHT),
+  scaleMin: numberField({ header: 'Skala min', name: { id: 'skala min', en: 'scale minimum' }, hint: 'Lowest score', width: 10 }, { integer: true, min: -100, max: 100 }),
+  scaleMax: numberField({ header: 'Skala maks', name: { id: 'skala maks', en: 'scale maximum' }, hint: 'Highest score', width: 11 }, { integer: true, min: -100, max: 100 }),
+  step: numberField({ header: 'Langkah', name: { id: 'langkah', en: 'step' }, hint: 'Smallest difference between scores (1 = whole, 0.5 = half points)', width: 10 }, { integer: false, min: 0, aboveMin: true }),
+};
+
+/** The rubric follows the fixed criterion columns as pairs (Indonesian, English); pair k is the level scale min + k − 1. */
+export const MIN_RUBRIC_PAIRS = 5;
+const RUBRIC_WIDTH = 34;
+
+export function rubricFields(level: number): [Field<string>, Field<string>] {
+  return [
+    textField({
+      header: `Rubrik ${level} (Indonesia)`,
+      name: { id: `rubrik ${level} (Indonesia)`, en: `rubric ${level} (Indonesian)` },
+      hint: `Rubric level ${level} (score = scale min + ${level - 1}), Indonesian`,
+      width: RUBRIC_WIDTH,
+    }),
+    textField({
+      header: `Rubrik ${level} (English)`,
+      name: { id: `rubrik ${level} (English)`, en: `rubric ${level} (English)` },
+      hint: `Rubric level ${level}, English`,
+      width: RUBRIC_WIDTH,
+    }),
+  ];
+}
+
+export const NOMINEE_COLUMNS = {
+  id: idField({ header: 'ID', name: { id: 'ID', en: 'ID' }, hint: `Nominee ID, ${ID_HINT}`, width: 18 }),
+  categoryId: idField({ header: 'Kategori', name: { id: 'kategori', en: 'category' }, hint: 'Category ID (sheet Kategori)', width: 18 }, SHEETS.categories),
+  name: textField({ header: 'Nama', name: { id: 'nama', en: 'name' }, hint: 'Name as printed on the sheets', width: 40 }),
+  region: textField({ header: 'Wilayah', name: { id: 'wilayah', en: 'region' }, hint: 'Regency or city (optional)', width: 24 }),
+  fictional: yesNoField({ header: 'Fiktif', name: { id: 'fiktif', en: 'fictional' }, hint: 'Fictional demo nominee: Ya/Tidak (empty = Tidak). Further columns are attributes: heading = key', width: 10 }),
+};
+
+/** Columns after the fixed nominee columns are attributes: the heading is the key, the cell the value. */
+export const ATTRIBUTE_HINT = 'Attribute: heading = key; text, number or TRUE/FALSE';
+export const ATTRIBUTE_WIDTH = 20;
+
+export const JUROR_COLUMNS = {
+  id: idField({ header: 'ID', name: { id: 'ID', en: 'ID' }, hint: `Juror ID, ${ID_HINT}, e.g. J1`, width: 10 }),
+  role: choiceField({ header: 'Peran', name: { id: 'peran', en: 'role' }, hint: 'Role: ketua (chair), sekretaris (secretary), anggota (member)', width: 13 }, JurorRole.options, 'anggota'),
+  title: textField({ header: 'Jabatan', name: { id: 'jabatan', en: 'position' }, hint: 'Position the juror sits for', width: 44 }),
+  institution: textField({ header: 'Instansi', name: { id: 'instansi', en: 'institution' }, hint: 'Institution', width: 44 }),
+  name: textField({ header: 'Nama', name: { id: 'nama', en: 'name' }, hint: 'Personal name (optional)', width: 30 }),
+};
+
+export const CONFLICT_COLUMNS = {
+  jurorId: idField({ header: 'Juri', name: { id: 'juri', en: 'juror' }, hint: 'Juror ID (sheet Juri)', width: 10 }, SHEETS.jurors),
+  nomineeId: idField({ header: 'Nominasi', name: { id: 'nominasi', en: 'nominee' }, hint: 'Nominee ID (sheet Nominasi)', width: 20 }, SHEETS.nominees),
+  reason: textField({ header: 'Alasan', name: { id: 'alasan', en: 'reason' }, hint: 'Why the juror must not score this nominee', width: 60 }),
+};
+
+/** A sheet's fields by key; the key order is the column order (or, on sheet Acara, the row order). */
+export type Fields = Record<string, Field<unknown>>;
+export type FieldValue<F> = F extends Field<infer T> ? T : never;

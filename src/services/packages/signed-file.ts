@@ -1,0 +1,50 @@
+/**
+ * The envelope shared by Timbang's signed JSON files (event packages, enrolment files):
+ * `{ payload, signature }`, the signature being Ed25519 over the payload's canonical JSON (RFC 8785),
+ * so that re-indenting or reordering the file does not break it, but changing any value does.
+ */
+import { z } from 'zod';
+import { AppError } from '../../api/errors.ts';
+import type { UnlockedKey } from '../keys/key-store.ts';
+import { signCanonical, verifyCanonical } from '../keys/signing.ts';
+
+/** Files people move around by USB stick or chat: generous for a national event, far below anything harmful. */
+export const MAX_SIGNED_FILE_BYTES = 20 * 1024 * 1024;
+
+export function writeSignedFile(payload: unknown, key: UnlockedKey): string {
+  return `${JSON.stringify({ payload, signature: signCanonical(payload, key.privateKey) }, null, 2)}\n`;
+}
+
+/**
+ * Reads `{payload, signature}`, checks the payload's shape, then the signature with the public key the
+ * payload names (`keyOf`). Every refusal names the file and says what is wrong.
+ */
+export function readSignedFile<T extends z.ZodType>(bytes: Uint8Array, fileName: string, kind: { id: string; en: string }, schema: T, keyOf: (payload: z.output<T>) => string): z.output<T> {
+  const refuse = (id: string, en: string, details?: unknown) =>
+    new AppError('invalid-file', { id: `${kind.id} ${fileName}: ${id}`, en: `${kind.en} ${fileName}: ${en}` }, details);
+  if (bytes.byteLength > MAX_SIGNED_FILE_BYTES) {
+    throw refuse(`terlalu besar (${bytes.byteLength} byte, paling banyak ${MAX_SIGNED_FILE_BYTES}).`, `too large (${bytes.byteLength} bytes, at most ${MAX_SIGNED_FILE_BYTES}).`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw refuse('bukan teks UTF-8.', 'is not UTF-8 text.');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw refuse('bukan JSON; apakah ini berkas yang benar?', 'is not JSON; is this the right file?');
+  }
+  const envelope = z.strictObject({ payload: schema, signature: z.base64().min(1) }).safeParse(json);
+  if (!envelope.success) {
+    const where = envelope.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
+    throw refuse(`isinya tidak sesuai format (${where}).`, `does not have the expected contents (${where}).`, envelope.error.issues);
+  }
+  const { payload, signature } = envelope.data as { payload: z.output<T>; signature: string };
+  if (!verifyCanonical(payload, signature, keyOf(payload))) {
+    throw refuse('tanda tangan tidak sah: isinya diubah setelah ditandatangani, atau rusak.', 'the signature is not valid: the contents were changed after signing, or are damaged.');
+  }
+  return payload;
+}

@@ -1,0 +1,64 @@
+/**
+ * The secretariat's set-up: the Excel template, the event's basic fields, jurors' key enrolment and
+ * the signed event package. Every change to an authored event raises its revision.
+ */
+import type { Handlers } from '../api/contract.ts';
+import { AppError } from '../api/errors.ts';
+import type { Event } from '../core/model.ts';
+import { formatIssue, validateEvent } from '../core/validate-event.ts';
+import { fileBytes, fileData } from './file-data.ts';
+import { authoredEvent, saveAuthored } from './events/authored.ts';
+import { findEventRecord, getEventSummary } from './events/event-store.ts';
+import { readEventTemplate, writeEventTemplate } from './events/event-template.ts';
+import { confirmEnrolment, enrol, enrolledKeys, listEnrolments, readEnrolment, removeEnrolment } from './packages/enrolment.ts';
+import { PACKAGE_EXTENSION, writePackage } from './packages/event-package.ts';
+import type { Services } from './handlers.ts';
+
+type SecretariatMethods =
+  | 'eventTemplate' | 'importEventTemplate' | 'updateEventBasics' | 'importEnrolment' | 'confirmEnrolment'
+  | 'removeEnrolment' | 'listEnrolments' | 'exportPackage';
+
+export function secretariatHandlers({ workspace, keys }: Services, loadDemo: () => Event): Pick<Handlers, SecretariatMethods> {
+  const { db } = workspace;
+  return {
+    eventTemplate: async ({ example }) =>
+      fileData(example ? `timbang-templat-${loadDemo().id}.xlsx` : 'timbang-templat-acara.xlsx', await writeEventTemplate(example ? loadDemo() : null)),
+
+    importEventTemplate: async (file) => {
+      const result = await readEventTemplate(fileBytes(file), file.fileName);
+      if (!result.ok) return { ok: false, fileName: file.fileName, issues: result.issues };
+      const outcome = saveAuthored(db, result.event);
+      return { ok: true, event: getEventSummary(db, result.event.id), outcome };
+    },
+
+    updateEventBasics: ({ eventId, ...basics }) => {
+      const event = authoredEvent(db, eventId);
+      const updated = { ...event, ...basics };
+      const validation = validateEvent(updated);
+      if (!validation.ok) {
+        throw new AppError(
+          'invalid-input',
+          { id: validation.issues.map((i) => formatIssue(i, 'id')).join('\n'), en: validation.issues.map((i) => formatIssue(i, 'en')).join('\n') },
+          validation.issues,
+        );
+      }
+      saveAuthored(db, validation.event);
+      return getEventSummary(db, eventId);
+    },
+
+    importEnrolment: (file) => enrol(db, readEnrolment(fileBytes(file), file.fileName), file.fileName),
+    confirmEnrolment: ({ eventId, jurorId, fingerprint }) => confirmEnrolment(db, eventId, jurorId, fingerprint),
+    removeEnrolment: ({ eventId, jurorId }) => {
+      removeEnrolment(db, eventId, jurorId);
+      return listEnrolments(db, eventId);
+    },
+    listEnrolments: ({ eventId }) => listEnrolments(db, eventId),
+
+    exportPackage: ({ eventId }) => {
+      const event = authoredEvent(db, eventId);
+      const record = findEventRecord(db, eventId)!;
+      const text = writePackage(event, record.revision, record.revisedAt, enrolledKeys(db, eventId), keys.requireUnlocked());
+      return fileData(`${eventId}-revisi-${record.revision}${PACKAGE_EXTENSION}`, text);
+    },
+  };
+}

@@ -1,0 +1,433 @@
+import ExcelJS from 'exceljs';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { Event } from '../../src/core/model.ts';
+import {
+  formatTemplateIssue,
+  readEventTemplate,
+  writeEventTemplate,
+  type TemplateImport,
+  type TemplateIssue,
+} from '../../src/services/events/event-template.ts';
+import { demoDocument } from '../support/demo.ts';
+
+const SHEET_NAMES = ['Acara', 'Kategori', 'Babak', 'Kriteria', 'Nominasi', 'Juri', 'Konflik'];
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+  return workbook;
+}
+
+function sheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const found = workbook.getWorksheet(name);
+  if (!found) throw new Error(`no sheet ${name}`);
+  return found;
+}
+
+/** Writes the event's template, lets `edit` change it as a person would in Excel, saves it and reads it back. */
+async function readEdited(edit: (workbook: ExcelJS.Workbook) => void, event: Event = demoDocument()): Promise<TemplateImport> {
+  const workbook = await load(await writeEventTemplate(event));
+  edit(workbook);
+  return readEventTemplate(Buffer.from(await workbook.xlsx.writeBuffer()), 'acara.xlsx');
+}
+
+/** The issues of an edited demo template, which must be refused. */
+async function issuesAfter(edit: (workbook: ExcelJS.Workbook) => void, event?: Event): Promise<TemplateIssue[]> {
+  const result = await readEdited(edit, event);
+  if (result.ok) throw new Error('the edited template was accepted');
+  return result.issues;
+}
+
+const lines = (issues: TemplateIssue[], lang: 'id' | 'en') => issues.map((issue) => formatTemplateIssue(issue, lang));
+
+/** Sheet row of a criterion of the demo event: data starts at row 3, in the event's order. */
+const criterionRow = (code: string) => 3 + demoDocument().criteria.findIndex((c) => c.code === code);
+
+describe('writeEventTemplate and readEventTemplate round trip', () => {
+  it('reads the demo template back as the demo event', async () => {
+    const demo = demoDocument();
+    const result = await readEventTemplate(await writeEventTemplate(demo), 'demo.xlsx');
+    expect(result).toEqual({ ok: true, event: demo });
+  });
+
+  it('keeps a formula-like name as literal text, never as a formula', async () => {
+    const event = demoDocument();
+    event.nominees[0].name = '=HYPERLINK("http://x","klik")';
+    const bytes = await writeEventTemplate(event);
+    const cell = sheet(await load(bytes), 'Nominasi').getCell('C3');
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.formula).toBeUndefined();
+    expect(cell.value).toBe('=HYPERLINK("http://x","klik")');
+    expect(await readEventTemplate(bytes, 'demo.xlsx')).toEqual({ ok: true, event });
+  });
+
+  it('keeps nominee attributes with their types, one column per key', async () => {
+    const event = demoDocument();
+    event.nominees[0].attributes = { jumlahPekerja: 1250, patuh: true, npwp: '01.234.567.8-901.000', kode: '007' };
+    event.nominees[2].attributes = { jumlahPekerja: 84.5, catatan: '=SUM(A1:A2)' };
+    const bytes = await writeEventTemplate(event);
+    const nominees = sheet(await load(bytes), 'Nominasi');
+    expect([6, 7, 8, 9, 10].map((c) => nominees.getCell(1, c).value)).toEqual(['jumlahPekerja', 'patuh', 'npwp', 'kode', 'catatan']);
+    expect(nominees.getCell('F3').type).toBe(ExcelJS.ValueType.Number);
+    expect(nominees.getCell('G3').type).toBe(ExcelJS.ValueType.Boolean);
+    expect(nominees.getCell('I3').type).toBe(ExcelJS.ValueType.String);
+    expect(await readEventTemplate(bytes, 'demo.xlsx')).toEqual({ ok: true, event });
+  });
+
+  it('round-trips an event without the optional parts', async () => {
+    const event = demoDocument();
+    event.schedule = {};
+    event.merge.overall = null;
+    event.merge.tieBreak = [];
+    delete event.rounds[1].interview;
+    event.rounds[1].shortlistSize = null;
+    event.jurors[0].name = 'Dr. Maria Goreti';
+    event.nominees[0].region = '';
+    expect(await readEventTemplate(await writeEventTemplate(event), 'acara.xlsx')).toEqual({ ok: true, event });
+  });
+
+  it('writes the widest scale as rubric pairs and reads a 0–6 scale back', async () => {
+    const event = demoDocument();
+    const w1 = event.criteria[0];
+    w1.scale = { min: 0, max: 6, step: 0.5 };
+    w1.rubric = Array.from({ length: 7 }, (_, i) => ({ score: i, text: { id: `Level ${i}`, en: `Level ${i} (en)` } }));
+    const bytes = await writeEventTemplate(event);
+    const criteria = sheet(await load(bytes), 'Kriteria');
+    expect(criteria.getCell(1, 9 + 13).value).toBe('Rubrik 7 (Indonesia)');
+    expect(criteria.getCell(1, 9 + 14).value).toBe('Rubrik 7 (English)');
+    expect(await readEventTemplate(bytes, 'acara.xlsx')).toEqual({ ok: true, event });
+  });
+
+  it('reads what people type: dates and numbers as text, padded text, rows left empty in between', async () => {
+    const result = await readEdited((workbook) => {
+      sheet(workbook, 'Acara').getCell('B6').value = '2024-01-01';
+      sheet(workbook, 'Kriteria').getCell('F3').value = '30';
+      sheet(workbook, 'Kategori').getCell('B3').value = '   Pemerintah Kabupaten/Kota  ';
+      const conflicts = sheet(workbook, 'Konflik');
+      conflicts.getRow(7).values = ['J9', 'perdagangan-04', 'Anggota dewan pembina yayasan nominasi'];
+      conflicts.getRow(4).values = [];
+    });
+    expect(result).toEqual({ ok: true, event: demoDocument() });
+  });
+
+  it('reads formulas as their saved results, false and 0 included', async () => {
+    const event = demoDocument();
+    event.nominees[0].attributes = { patuh: false, tunggakan: 0 };
+    const result = await readEdited((workbook) => {
+      sheet(workbook, 'Kriteria').getCell('F3').value = { formula: '15*2', result: 30 };
+      sheet(workbook, 'Nominasi').getCell('F3').value = { formula: 'FALSE()', result: false };
+      sheet(workbook, 'Nominasi').getCell('G3').value = { formula: '2-2', result: 0 };
+    }, event);
+    expect(result).toEqual({ ok: true, event });
+  });
+});
+
+describe('the empty template', () => {
+  it('has the seven sheets with bold headings, grey hints, frozen panes and no data', async () => {
+    const workbook = await load(await writeEventTemplate(null));
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(SHEET_NAMES);
+    for (const ws of workbook.worksheets) {
+      expect(ws.getCell('A1').value, ws.name).toBeTruthy();
+      expect(ws.getCell('A1').font?.bold, ws.name).toBe(true);
+      expect(ws.getCell('A2').value, ws.name).toBeTruthy();
+      expect(ws.getCell('A2').font?.italic, ws.name).toBe(true);
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+      if (ws.name !== 'Acara') expect(ws.rowCount, ws.name).toBe(2);
+    }
+    expect(sheet(workbook, 'Kriteria').getRow(1).values).toEqual([
+      undefined, 'Kode', 'Babak', 'Kategori', 'Label (Indonesia)', 'Label (English)', 'Bobot', 'Skala min', 'Skala maks', 'Langkah',
+      ...[1, 2, 3, 4, 5].flatMap((k) => [`Rubrik ${k} (Indonesia)`, `Rubrik ${k} (English)`]),
+    ]);
+    expect(sheet(workbook, 'Kriteria').getCell('F2').value).toMatch(/^Weight/);
+    const event = sheet(workbook, 'Acara');
+    expect(event.getCell('A3').value).toBe('ID acara');
+    expect(event.getCell('B3').value).toBeNull();
+    expect(event.getCell('C3').value).toMatch(/^Event ID/);
+  });
+
+  it('reads back with issues, not an exception', async () => {
+    const result = await readEventTemplate(await writeEventTemplate(null), 'kosong.xlsx');
+    expect(result.ok).toBe(false);
+    const id = lines((result as { issues: TemplateIssue[] }).issues, 'id');
+    expect(id).toContain('Acara!B3: ID acara wajib diisi');
+    expect(id).toContain('sheet Kategori belum berisi data (mulai baris 3)');
+    expect(id).toContain('sheet Juri belum berisi data (mulai baris 3)');
+    expect(id).not.toContain('sheet Nominasi belum berisi data (mulai baris 3)');
+  });
+});
+
+describe('drop-downs and number checks', () => {
+  it('offer the ids of the other sheets and the fixed choices', async () => {
+    for (const bytes of [await writeEventTemplate(null), await writeEventTemplate(demoDocument())]) {
+      const workbook = await load(bytes);
+      const list = (name: string, address: string) => {
+        const validation = sheet(workbook, name).getCell(address).dataValidation;
+        expect(validation?.type, `${name}!${address}`).toBe('list');
+        return validation.formulae[0];
+      };
+      expect(list('Kriteria', 'B3')).toBe('Babak!$A$3:$A$500');
+      expect(list('Kriteria', 'B500')).toBe('Babak!$A$3:$A$500');
+      expect(list('Nominasi', 'B3')).toBe('Kategori!$A$3:$A$500');
+      expect(list('Nominasi', 'E3')).toBe('"Ya,Tidak"');
+      expect(list('Juri', 'B3')).toBe('"ketua,sekretaris,anggota"');
+      expect(list('Konflik', 'A3')).toBe('Juri!$A$3:$A$500');
+      expect(list('Konflik', 'B3')).toBe('Nominasi!$A$3:$A$500');
+      expect(list('Acara', 'B15')).toBe('"mean,trimmed,median,zscore"');
+    }
+  });
+
+  it('check weights as decimals 0–100 and counts as whole numbers', async () => {
+    const workbook = await load(await writeEventTemplate(null));
+    const check = (name: string, address: string) => {
+      const { type, operator, formulae } = sheet(workbook, name).getCell(address).dataValidation;
+      return { type, operator, formulae };
+    };
+    expect(check('Kriteria', 'F3')).toEqual({ type: 'decimal', operator: 'between', formulae: [0, 100] });
+    expect(check('Babak', 'E3')).toEqual({ type: 'decimal', operator: 'between', formulae: [0, 100] });
+    expect(check('Babak', 'B3')).toEqual({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [1] });
+    expect(check('Babak', 'G3')).toEqual({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [1] });
+    expect(check('Babak', 'H3')).toEqual({ type: 'whole', operator: 'between', formulae: [1, 240] });
+    expect(check('Babak', 'I3')).toEqual({ type: 'whole', operator: 'between', formulae: [1, 240] });
+    expect(check('Kriteria', 'G3')).toEqual({ type: 'whole', operator: 'between', formulae: [-100, 100] });
+    expect(check('Kriteria', 'H3')).toEqual({ type: 'whole', operator: 'between', formulae: [-100, 100] });
+    expect(check('Acara', 'B5')).toEqual({ type: 'whole', operator: 'between', formulae: [2000, 2200] });
+    expect(check('Acara', 'B18')).toEqual({ type: 'whole', operator: 'between', formulae: [1, 10] });
+  });
+});
+
+describe('readEventTemplate reports each mistake at its sheet and cell, in both languages', () => {
+  it('1. a missing sheet', async () => {
+    const issues = await issuesAfter((workbook) => workbook.removeWorksheet(sheet(workbook, 'Konflik').id));
+    expect(issues).toEqual([{ sheet: 'Konflik', cell: null, message: { id: 'sheet Konflik tidak ada', en: 'sheet Konflik is missing' } }]);
+    expect(lines(issues, 'en')).toEqual(['sheet Konflik is missing']);
+  });
+
+  it('2. a renamed column heading', async () => {
+    const issues = await issuesAfter((workbook) => {
+      sheet(workbook, 'Kriteria').getCell('F1').value = 'Weight';
+    });
+    expect(lines(issues, 'id')).toEqual(["Kriteria!F1: judul kolom harus 'Bobot', ditemukan 'Weight'"]);
+    expect(lines(issues, 'en')).toEqual(["Kriteria!F1: column heading must be 'Bobot', found 'Weight'"]);
+  });
+
+  it('2b. a renamed row label on sheet Acara', async () => {
+    const issues = await issuesAfter((workbook) => {
+      sheet(workbook, 'Acara').getCell('A8').value = 'Kota';
+    });
+    expect(lines(issues, 'id')).toEqual(["Acara!A8: label baris harus 'Tempat (kota)', ditemukan 'Kota'"]);
+    expect(lines(issues, 'en')).toEqual(["Acara!A8: row label must be 'Tempat (kota)', found 'Kota'"]);
+  });
+
+  it('3. text in a number column, without also reporting the weight sums it spoils', async () => {
+    const issues = await issuesAfter((workbook) => {
+      sheet(workbook, 'Kriteria').getCell(`F${criterionRow('W5')}`).value = 'dua puluh';
+    });
+    expect(issues).toEqual([{
+      sheet: 'Kriteria',
+      cell: 'F7',
+      message: { id: "bobot harus angka 0–100, ditemukan 'dua puluh'", en: "weight must be a number 0–100, found 'dua puluh'" },
+    }]);
+  });
+
+  it('4. weights not summing to 100, at every weight cell involved', async () => {
+    const issues = await issuesAfter((workbook) => {
+      sheet(workbook, 'Kriteria').getCell(`F${criterionRow('UK2')}`).value = 30;
+    });
+    expect(lines(issues, 'id')).toEqual(['Kriteria!F21, F22, F23, F24: Babak Seleksi Administrasi, kategori Usaha Kecil Mikro: total bobot 105, harus 100']);
+    expect(lines(issues, 'en')).toEqual(['Kriteria!F21, F22, F23, F24: Round Administrative Selection, category Usaha Kecil Mikro: weights total 105, must be 100']);
+  });
+
+  it('4b. a criterion weight shared by all categories', async () => {
+    const issues = await issuesAfter((workbook) => {
+      sheet(workbook, 'Kriteria').getCell(`F${criterionRow('W2')}`).value = 20;
+    });
+    expect(issues).toHaveLength(8);
+    expect(lines(issues, 'id')).toContain('Kriteria!F3, F4, F5, F6, F7: Babak Wawancara, kategori Usaha Kecil Mikro: total bobot 95, harus 100');
+  });
+
+  it('5. a nominee in an unknown category', async () => {
+    const issues = await issuesAfter((workbook) => {
+      sheet(workbook, 'Nominasi').getCell('B3').value = 'pariwisata';
+    });
+    expect(lines(issues, 'id')).toEqual(['Nominasi!B3: Nominasi pemkab-01: kategori "pariwisata" tidak dikenal']);
+    expect(lines(issues, 'en')).toEqual(['Nominasi!B3: Nominee pemkab-01: unknown category "pariwisata"']);
+  });
+
+  it('6. a duplicate id, at its second occurrence', async () => {
+    const issues = await issuesAfter((workbook) => {
+      sheet(workbook, 'Nominasi').getCell('A10').value = 'pemkab-04';
+    });
+    expect(lines(issues, 'id')).toEqual(['Nominasi!A10: Nominasi pemkab-04: id "pemkab-04" dipakai lebih dari sekali']);
+    expect(lines(issues, 'en')).toEqual(['Nominasi!A10: Nominee pemkab-04: id "pemkab-04" is used more than once']);
+  });
+
+  it('7. a conflict with an unknown juror', async () => {
+    const issues = await issuesAfter((workbook) => {
+      sheet(workbook, 'Konflik').getCell('A3').value = 'J10';
+    });
+    expect(lines(issues, 'id')).toEqual(['Konflik!A3: Konflik J10–manufaktur-04: juri "J10" tidak dikenal']);
+    expect(lines(issues, 'en')).toEqual(['Konflik!A3: Conflict J10–manufaktur-04: unknown juror "J10"']);
+  });
+
+  it('8. an empty required cell', async () => {
+    const issues = await issuesAfter((workbook) => {
+      sheet(workbook, 'Juri').getCell('D5').value = null;
+    });
+    expect(lines(issues, 'id')).toEqual(['Juri!D5: instansi wajib diisi']);
+    expect(lines(issues, 'en')).toEqual(['Juri!D5: institution is required']);
+  });
+
+  it('8b. a required row of an optional group', async () => {
+    const issues = await issuesAfter((workbook) => {
+      sheet(workbook, 'Acara').getCell('B10').value = null;
+      sheet(workbook, 'Acara').getCell('B22').value = null;
+    });
+    expect(lines(issues, 'id')).toEqual([
+      'Acara!B10: wawancara selesai wajib diisi bila jadwal wawancara diisi',
+      'Acara!B22: jumlah peringkat umum wajib diisi bila peringkat umum diisi',
+    ]);
+    expect(lines(issues, 'en')).toEqual([
+      'Acara!B10: interviews end is required when the interview schedule is filled in',
+      'Acara!B22: overall ranking size is required when the overall ranking is filled in',
+    ]);
+  });
+
+  it('9. a scale minimum above its maximum, at both cells', async () => {
+    const row = criterionRow('PD1');
+    const issues = await issuesAfter((workbook) => {
+      sheet(workbook, 'Kriteria').getCell(`G${row}`).value = 5;
+      sheet(workbook, 'Kriteria').getCell(`H${row}`).value = 1;
+    });
+    expect(lines(issues, 'id')).toEqual(['Kriteria!G8:H8: Kriteria PD1: skala minimum 5 harus di bawah maksimum 1']);
+    expect(lines(issues, 'en')).toEqual(['Kriteria!G8:H8: Criterion PD1: scale minimum 5 must be below maximum 1']);
+  });
+
+  it('10. a rubric level the scale needs left empty', async () => {
+    const row = criterionRow('BU3');
+    const issues = await issuesAfter((workbook) => {
+      sheet(workbook, 'Kriteria').getCell(`R${row}`).value = null;
+      sheet(workbook, 'Kriteria').getCell(`S${row}`).value = null;
+    });
+    expect(lines(issues, 'id')).toEqual(['Kriteria!R18: Rubrik 5 kosong: skala 1–5 butuh 5 level rubrik (Rubrik 1–5)']);
+    expect(lines(issues, 'en')).toEqual(['Kriteria!R18: Rubric 5 is empty: scale 1–5 needs 5 rubric levels (Rubrik 1–5)']);
+  });
+
+  it('10b. a rubric level beyond the scale filled in', async () => {
+    const row = criterionRow('BU3');
+    const issues = await issuesAfter((workbook) => {
+      sheet(workbook, 'Kriteria').getCell(`H${row}`).value = 4;
+    });
+    expect(lines(issues, 'id')).toEqual(['Kriteria!R18: Rubrik 5 terisi, padahal skala 1–4 hanya butuh 4 level rubrik (Rubrik 1–4)']);
+    expect(lines(issues, 'en')).toEqual(['Kriteria!R18: Rubric 5 is filled in, but scale 1–4 needs only 4 rubric levels (Rubrik 1–4)']);
+  });
+
+  it('10c. half a rubric level', async () => {
+    const issues = await issuesAfter((workbook) => {
+      sheet(workbook, 'Kriteria').getCell(`M${criterionRow('W1')}`).value = '  ';
+    });
+    expect(lines(issues, 'id')).toEqual(['Kriteria!M3: rubrik 2 (English) wajib diisi']);
+    expect(lines(issues, 'en')).toEqual(['Kriteria!M3: rubric 2 (English) is required']);
+  });
+
+  it('reports every mistake at once: the cells first, then the event as a whole', async () => {
+    const issues = await issuesAfter((workbook) => {
+      sheet(workbook, 'Acara').getCell('B5').value = 'dua ribu dua lima';
+      sheet(workbook, 'Acara').getCell('B16').value = 'babak:final; pleno';
+      sheet(workbook, 'Kriteria').getCell('F1').value = 'Weight';
+      sheet(workbook, 'Kriteria').getCell('F7').value = 'dua puluh';
+      sheet(workbook, 'Kriteria').getCell('G8').value = 5;
+      sheet(workbook, 'Kriteria').getCell('H8').value = 1;
+      sheet(workbook, 'Kriteria').getCell('R18').value = null;
+      sheet(workbook, 'Kriteria').getCell('S18').value = null;
+      sheet(workbook, 'Nominasi').getCell('B3').value = 'pariwisata';
+      sheet(workbook, 'Nominasi').getCell('A10').value = 'pemkab-04';
+      sheet(workbook, 'Juri').getCell('D5').value = null;
+      sheet(workbook, 'Konflik').getCell('A3').value = 'J10';
+    });
+    expect(lines(issues, 'id')).toEqual([
+      "Acara!B5: tahun penyelenggaraan harus bilangan bulat 2000–2200, ditemukan 'dua ribu dua lima'",
+      "Kriteria!F1: judul kolom harus 'Bobot', ditemukan 'Weight'",
+      "Kriteria!F7: bobot harus angka 0–100, ditemukan 'dua puluh'",
+      'Kriteria!R18: Rubrik 5 kosong: skala 1–5 butuh 5 level rubrik (Rubrik 1–5)',
+      'Juri!D5: instansi wajib diisi',
+      'Nominasi!A10: Nominasi pemkab-04: id "pemkab-04" dipakai lebih dari sekali',
+      'Kriteria!G8:H8: Kriteria PD1: skala minimum 5 harus di bawah maksimum 1',
+      'Nominasi!B3: Nominasi pemkab-01: kategori "pariwisata" tidak dikenal',
+      'Konflik!A3: Konflik J10–manufaktur-04: juri "J10" tidak dikenal',
+      'Acara!B16: Penentuan peringkat seri: babak "final" tidak dikenal',
+    ]);
+    expect(lines(issues, 'en')).toContain('Acara!B16: Tie-break: unknown round "final"');
+  });
+
+  it('other cell problems: a date, a choice, the tie-break, a category id, a period running backwards', async () => {
+    const issues = await issuesAfter((workbook) => {
+      const event = sheet(workbook, 'Acara');
+      event.getCell('B6').value = '2025-01-01';
+      event.getCell('B12').value = '4 Juli';
+      event.getCell('B15').value = 'rata-rata';
+      event.getCell('B16').value = 'acak';
+      sheet(workbook, 'Kategori').getCell('A3').value = 'pem kab';
+    });
+    expect(lines(issues, 'en')).toEqual([
+      "Acara!B12: plenary date must be a date (yyyy-mm-dd), found '4 Juli'",
+      "Acara!B15: merge rule must be one of: mean, trimmed, median, zscore, found 'rata-rata'",
+      "Acara!B16: tie-break must be steps separated by semicolons: babak:<round ID>, kriteria-utama:<round ID> or pleno, found 'acak'",
+      // Not also "unknown category pemkab" at every reference to it: the list of categories is incomplete.
+      "Kategori!A3: ID must be an ID: letters, digits, dot, underscore or hyphen, at most 64 characters, found 'pem kab'",
+      'Acara!B6:B7: Period assessed: start 2025-01-01 is after end 2024-12-31',
+    ]);
+  });
+
+  it('a value in a column without a heading on sheet Nominasi', async () => {
+    const issues = await issuesAfter((workbook) => {
+      sheet(workbook, 'Nominasi').getCell('G5').value = 'x';
+    });
+    expect(lines(issues, 'id')).toEqual(['Nominasi!G5: kolom ini tidak berjudul: tulis nama atributnya di baris 1']);
+  });
+});
+
+describe('files that are not a template', () => {
+  it.each([
+    ['random bytes', 'acara.xlsx', randomBytes(2048)],
+    ['a text file', 'catatan.txt', new TextEncoder().encode('ID;Nama\npemkab;Pemerintah Kabupaten/Kota\n')],
+    ['an empty file', 'kosong.xlsx', new Uint8Array()],
+  ])('%s gives one issue naming the file', async (_, fileName, bytes) => {
+    const result = await readEventTemplate(bytes, fileName);
+    expect(result.ok).toBe(false);
+    const { issues } = result as { issues: TemplateIssue[] };
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ sheet: '', cell: null });
+    expect(formatTemplateIssue(issues[0], 'id')).toBe(`Berkas ${fileName} bukan berkas Excel (.xlsx) yang dapat dibaca. Simpan sebagai "Excel Workbook (.xlsx)" lalu coba lagi.`);
+    expect(formatTemplateIssue(issues[0], 'en')).toBe(`File ${fileName} is not a readable Excel (.xlsx) file. Save it as "Excel Workbook (.xlsx)" and try again.`);
+  });
+
+  it('an empty workbook, or one with other sheets, gives one issue naming the file', async () => {
+    const empty = new ExcelJS.Workbook();
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet('Sheet1').getCell('A1').value = 'halo';
+    for (const workbook of [empty, other]) {
+      const result = await readEventTemplate(Buffer.from(await workbook.xlsx.writeBuffer()), 'Buku1.xlsx');
+      expect(result).toEqual({
+        ok: false,
+        issues: [{
+          sheet: '',
+          cell: null,
+          message: {
+            id: 'Berkas Buku1.xlsx bukan template acara Timbang: tidak ada satu pun sheet Acara, Kategori, Babak, Kriteria, Nominasi, Juri, Konflik.',
+            en: 'File Buku1.xlsx is not a Timbang event template: it has none of the sheets Acara, Kategori, Babak, Kriteria, Nominasi, Juri, Konflik.',
+          },
+        }],
+      });
+    }
+  });
+});
+
+describe('formatTemplateIssue', () => {
+  it('puts sheet and cell before the message when there is a cell', () => {
+    const issue: TemplateIssue = { sheet: 'Kriteria', cell: 'F14', message: { id: 'bobot harus angka 0–100', en: 'weight must be a number 0–100' } };
+    expect(formatTemplateIssue(issue, 'id')).toBe('Kriteria!F14: bobot harus angka 0–100');
+    expect(formatTemplateIssue(issue, 'en')).toBe('Kriteria!F14: weight must be a number 0–100');
+    expect(formatTemplateIssue({ ...issue, cell: null, message: { id: 'sheet Konflik tidak ada', en: 'sheet Konflik is missing' } }, 'en')).toBe('sheet Konflik is missing');
+  });
+});
