@@ -110,6 +110,10 @@ export const RoundAssignment = z.strictObject({
       nominees: z.number().int(),
       conflicted: z.number().int(),
       criteria: z.number().int(),
+      /** Marks this juror owes here (nominees they may score × criteria) and how many are given. */
+      required: z.number().int(),
+      scored: z.number().int(),
+      finalized: z.boolean(),
     }),
   ),
 });
@@ -125,6 +129,21 @@ export const EventBasics = z.strictObject({
 });
 export type EventBasics = z.infer<typeof EventBasics>;
 
+const ScoreValue = z.number().finite().nullable();
+
+export const ScoringState = z.strictObject({
+  jurorId: Id,
+  marks: z.array(z.strictObject({ nomineeId: Id, criterionCode: Id, value: z.number() })),
+  notes: z.array(z.strictObject({ nomineeId: Id, text: z.string() })),
+  conflicts: z.array(z.strictObject({ nomineeId: Id, reason: z.string(), declared: z.boolean() })),
+  finalized: z.boolean(),
+  sheetRevision: z.number().int(),
+});
+export type ScoringState = z.infer<typeof ScoringState>;
+
+const ScoreTarget = z.strictObject({ eventId: Id, roundId: Id, nomineeId: Id, criterionCode: Id });
+const RoundCategory = z.strictObject({ eventId: Id, roundId: Id, categoryId: Id });
+
 const NoInput = z.strictObject({});
 const ForEvent = z.strictObject({ eventId: Id });
 
@@ -135,7 +154,7 @@ export const contract = {
   appInfo: method(NoInput, AppInfo),
   listEvents: method(NoInput, z.array(EventSummary)),
   /** Puts the embedded demo event ("Paritrana Award Tingkat Provinsi NTT 2025") into the workspace. */
-  loadDemoEvent: method(NoInput, EventSummary),
+  loadDemoEvent: method(z.strictObject({ role: z.enum(['juri', 'sekretariat']) }), EventSummary),
   getEvent: method(ForEvent, Event),
   listCategories: method(ForEvent, z.array(CategorySummary)),
   listNominees: method(z.strictObject({ eventId: Id, categoryId: Id.optional() }), z.array(NomineeRow)),
@@ -160,6 +179,15 @@ export const contract = {
   chooseJuror: method(z.strictObject({ eventId: Id, jurorId: Id }), EventSummary),
   jurorAssignments: method(ForEvent, z.array(RoundAssignment)),
   exportEnrolment: method(z.strictObject({ eventId: Id, name: z.string().trim().min(1).max(200) }), FileData),
+
+  // Juror: scoring. Always as the juror this laptop was set up for; every write is on disk when it returns.
+  scoringState: method(RoundCategory, ScoringState),
+  recordScore: method(ScoreTarget.extend({ value: ScoreValue }), z.strictObject({ value: ScoreValue, recordedAt: z.string() })),
+  scoreHistory: method(ScoreTarget, z.array(z.strictObject({ value: ScoreValue, previous: ScoreValue, recordedAt: z.string() }))),
+  saveNote: method(z.strictObject({ eventId: Id, roundId: Id, nomineeId: Id, text: z.string().max(5000) }), z.strictObject({ recordedAt: z.string() })),
+  declareConflict: method(z.strictObject({ eventId: Id, nomineeId: Id, reason: z.string().trim().min(3).max(500) }), z.strictObject({})),
+  finalizeRound: method(RoundCategory, z.strictObject({ finalized: z.literal(true) })),
+  reopenRound: method(RoundCategory.extend({ reason: z.string().trim().min(3).max(500) }), z.strictObject({ sheetRevision: z.number().int() })),
 };
 
 export type Contract = typeof contract;

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'conflict'
   | 'key-locked'
   | 'invalid-file'
+  | 'incomplete'
   | 'internal';
 
 export interface ErrorInfo {

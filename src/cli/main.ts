@@ -31,13 +31,11 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     .description('buka aplikasi di peramban (jembatan API) / serve the app to a browser through the API bridge')
     .option('--db <path>', 'berkas kerja SQLite / workspace database', '.timbang/browser.sqlite')
     .option('--port <port>', 'port (127.0.0.1)', (v) => Number.parseInt(v, 10), 5180)
-    .option('--demo', 'muat acara demo / load the demo event')
-    .action(async (options: { db: string; port: number; demo?: boolean }) => {
+    .action(async (options: { db: string; port: number }) => {
       const { serveBridge } = await import('../bridge/serve.ts');
       mkdirSync(dirname(resolve(options.db)), { recursive: true });
       const workspace = openWorkspace(options.db);
       const handlers = createHandlers({ workspace, resourcesDir: RESOURCES_DIR, appVersion: APP_VERSION });
-      if (options.demo) await handlers.loadDemoEvent({});
       const server = await serveBridge({ handlers, projectRoot: PROJECT_ROOT, port: options.port });
       io.out(`Timbang: ${server.url}  (berkas kerja / workspace: ${workspace.path}; Ctrl+C untuk berhenti / to stop)`);
       await new Promise<void>((done) => {

@@ -5,9 +5,11 @@
  */
 import type { Handlers } from '../api/contract.ts';
 import { readDemoEvent } from './events/event-file.ts';
-import { getEvent, getEventSummary, listCategories, listEvents, listNominees, nextRevision, saveEvent } from './events/event-store.ts';
+import { saveAuthored } from './events/authored.ts';
+import { getEvent, getEventSummary, listCategories, listEvents, listNominees } from './events/event-store.ts';
 import { KeyStore, type OsSecretStore } from './keys/key-store.ts';
 import { jurorHandlers } from './juror-handlers.ts';
+import { applyPackage, demoPackage } from './packages/event-package.ts';
 import { secretariatHandlers } from './secretariat-handlers.ts';
 import type { Workspace } from './workspace/workspace.ts';
 
@@ -33,10 +35,12 @@ export function createHandlers({ workspace, resourcesDir, appVersion, osSecrets 
   return {
     appInfo: () => ({ version: appVersion, schemaVersion: workspace.schemaVersion, workspacePath: workspace.path }),
     listEvents: () => listEvents(db),
-    loadDemoEvent: () => {
+    loadDemoEvent: ({ role }) => {
       const demo = readDemoEvent(resourcesDir);
-      const existing = listEvents(db).find((e) => e.id === demo.id);
-      if (!existing) saveEvent(db, demo, nextRevision(db, demo.id));
+      if (!listEvents(db).some((e) => e.id === demo.id)) {
+        if (role === 'sekretariat') saveAuthored(db, demo);
+        else applyPackage(db, demoPackage(demo));
+      }
       return getEventSummary(db, demo.id);
     },
     getEvent: ({ eventId }) => getEvent(db, eventId),

@@ -1,17 +1,25 @@
 /**
  * The juror's laptop: importing the secretariat's package, choosing who I am, seeing what I score,
- * and sending my key to the secretariat (enrolment).
+ * scoring, and sending my key to the secretariat (enrolment). Every scoring call acts as the juror this
+ * laptop was set up for; a laptop never writes another juror's marks.
  */
 import type { Handlers, RoundAssignment } from '../api/contract.ts';
 import { AppError } from '../api/errors.ts';
 import type { Event } from '../core/model.ts';
-import { fileBytes, fileData } from './file-data.ts';
+import { isRoundOpen } from '../core/scoring.ts';
 import { findEventRecord, getEvent, getEventSummary } from './events/event-store.ts';
+import { fileBytes, fileData } from './file-data.ts';
 import type { Services } from './handlers.ts';
 import { ENROLMENT_EXTENSION, writeEnrolment } from './packages/enrolment.ts';
 import { applyPackage, readPackage } from './packages/event-package.ts';
+import {
+  conflictsOf, currentNotes, currentScores, declareConflict, finalizeRound, isFinalized, recordScore, reopenRound, saveNote, scoreHistory, sheetRevision,
+} from './scores/score-store.ts';
+import type { Db } from './workspace/workspace.ts';
 
-type JurorMethods = 'importPackage' | 'chooseJuror' | 'jurorAssignments' | 'exportEnrolment';
+type JurorMethods =
+  | 'importPackage' | 'chooseJuror' | 'jurorAssignments' | 'exportEnrolment' | 'scoringState' | 'recordScore'
+  | 'scoreHistory' | 'saveNote' | 'declareConflict' | 'finalizeRound' | 'reopenRound';
 
 export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, JurorMethods> {
   const { db } = workspace;
@@ -20,6 +28,8 @@ export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, Jur
     if (!jurorId) throw new AppError('not-found', { id: 'Pilih dulu siapa Anda di antara juri acara ini.', en: "First choose who you are among this event's jurors." });
     return jurorId;
   };
+  /** The event and this laptop's juror, for every scoring call. */
+  const scope = (eventId: string) => ({ event: getEvent(db, eventId), jurorId: chosenJuror(eventId) });
 
   return {
     importPackage: (file) => {
@@ -48,21 +58,71 @@ export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, Jur
       return getEventSummary(db, eventId);
     },
 
-    jurorAssignments: ({ eventId }) => assignments(getEvent(db, eventId), chosenJuror(eventId)),
+    jurorAssignments: ({ eventId }) => {
+      const { event, jurorId } = scope(eventId);
+      return assignments(db, event, jurorId);
+    },
 
     exportEnrolment: ({ eventId, name }) => {
       const jurorId = chosenJuror(eventId);
       return fileData(`pendaftaran-${jurorId}${ENROLMENT_EXTENSION}`, writeEnrolment(eventId, jurorId, name, keys.requireUnlocked()));
+    },
+
+    scoringState: ({ eventId, roundId, categoryId }) => {
+      const { event, jurorId } = scope(eventId);
+      const inCategory = new Set(event.nominees.filter((n) => n.categoryId === categoryId).map((n) => n.id));
+      return {
+        jurorId,
+        marks: currentScores(db, eventId, jurorId)
+          .filter((m) => m.roundId === roundId && inCategory.has(m.nomineeId) && m.value !== null)
+          .map((m) => ({ nomineeId: m.nomineeId, criterionCode: m.criterionCode, value: m.value! })),
+        notes: currentNotes(db, eventId, jurorId).filter((n) => n.roundId === roundId && inCategory.has(n.nomineeId)).map(({ nomineeId, text }) => ({ nomineeId, text })),
+        conflicts: [...conflictsOf(db, event, jurorId)].filter(([id]) => inCategory.has(id)).map(([nomineeId, c]) => ({ nomineeId, ...c })),
+        finalized: isFinalized(db, eventId, jurorId, roundId, categoryId),
+        sheetRevision: sheetRevision(db, eventId, jurorId),
+      };
+    },
+
+    recordScore: ({ eventId, value, ...target }) => {
+      const { event, jurorId } = scope(eventId);
+      const row = recordScore(db, event, { jurorId, ...target }, value);
+      return { value: row.value, recordedAt: row.recordedAt };
+    },
+
+    scoreHistory: ({ eventId, ...target }) => scoreHistory(db, eventId, { jurorId: chosenJuror(eventId), ...target }),
+
+    saveNote: ({ eventId, roundId, nomineeId, text }) => {
+      const { event, jurorId } = scope(eventId);
+      return { recordedAt: saveNote(db, event, jurorId, roundId, nomineeId, text) };
+    },
+
+    declareConflict: ({ eventId, nomineeId, reason }) => {
+      const { event, jurorId } = scope(eventId);
+      declareConflict(db, event, jurorId, nomineeId, reason);
+      return {};
+    },
+
+    finalizeRound: ({ eventId, roundId, categoryId }) => {
+      const { event, jurorId } = scope(eventId);
+      finalizeRound(db, event, jurorId, roundId, categoryId);
+      return { finalized: true };
+    },
+
+    reopenRound: ({ eventId, roundId, categoryId, reason }) => {
+      const { event, jurorId } = scope(eventId);
+      reopenRound(db, event, jurorId, roundId, categoryId, reason);
+      return { sheetRevision: sheetRevision(db, eventId, jurorId) };
     },
   };
 }
 
 /**
  * What a juror scores: every round and category of the event, with the nominees they may score
- * (conflicts excluded). A round with a shortlist opens for a category once the shortlist is known;
- * a category with no more nominees than the shortlist size needs none.
+ * (conflicts excluded), the marks owed and given, and whether the juror has finalized it.
  */
-function assignments(event: Event, jurorId: string): RoundAssignment[] {
+function assignments(db: Db, event: Event, jurorId: string): RoundAssignment[] {
+  const conflicts = conflictsOf(db, event, jurorId);
+  const marks = currentScores(db, event.id, jurorId).filter((m) => m.value !== null && !conflicts.has(m.nomineeId));
   return [...event.rounds]
     .sort((a, b) => a.order - b.order)
     .map((round) => ({
@@ -73,14 +133,18 @@ function assignments(event: Event, jurorId: string): RoundAssignment[] {
         .filter((category) => round.categoryIds.includes(category.id))
         .map((category) => {
           const nominees = event.nominees.filter((n) => n.categoryId === category.id);
-          const conflicted = nominees.filter((n) => event.conflicts.some((c) => c.jurorId === jurorId && c.nomineeId === n.id)).length;
+          const scorable = new Set(nominees.filter((n) => !conflicts.has(n.id)).map((n) => n.id));
+          const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id)).length;
           return {
             categoryId: category.id,
             name: category.name,
-            open: round.shortlistSize === null || nominees.length <= round.shortlistSize,
-            nominees: nominees.length - conflicted,
-            conflicted,
-            criteria: event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id)).length,
+            open: isRoundOpen(round, nominees.length),
+            nominees: scorable.size,
+            conflicted: nominees.length - scorable.size,
+            criteria,
+            required: scorable.size * criteria,
+            scored: marks.filter((m) => m.roundId === round.id && scorable.has(m.nomineeId)).length,
+            finalized: isFinalized(db, event.id, jurorId, round.id, category.id),
           };
         }),
     }));

@@ -45,6 +45,7 @@ test.describe('Electron app', () => {
       // And their effect in the page: no Node, only the contract's methods.
       expect(await window.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
       expect(await window.evaluate(() => Object.keys((globalThis as unknown as { timbang: object }).timbang).sort())).toEqual([...methodNames].sort());
+      await window.getByRole('radio', { name: /^Sekretariat/ }).check();
       await window.getByRole('button', { name: 'Buka acara demo' }).click();
       await expect(window.locator('tr[data-nominee]')).toHaveCount(40);
     } finally {

@@ -68,6 +68,7 @@ test.describe('renderer shell in Chromium through the browser bridge', () => {
 
   test('filters one category, shows English names, and finds the event again after a reload', async ({ page }) => {
     await page.goto('/');
+    await page.getByRole('radio', { name: /^Sekretariat/ }).check();
     await page.getByRole('button', { name: 'Buka acara demo' }).click();
     await page.getByLabel('Tampilkan kategori').selectOption({ label: 'Pelayanan Kesehatan' });
     await expect(page.locator('tr[data-nominee]')).toHaveCount(5);

@@ -27,8 +27,8 @@ describe('API: contract, dispatch and client', () => {
   });
 
   it('loads the demo event into SQLite, idempotently, and serves it back', async () => {
-    const first = await dispatch(handlers, 'loadDemoEvent', {});
-    const second = await dispatch(handlers, 'loadDemoEvent', {});
+    const first = await dispatch(handlers, 'loadDemoEvent', { role: 'sekretariat' });
+    const second = await dispatch(handlers, 'loadDemoEvent', { role: 'sekretariat' });
     expect(first).toEqual(second);
     expect(first).toMatchObject({ ok: true, value: { id: 'paritrana-ntt-2025', categoryCount: 8, nomineeCount: 40, jurorCount: 9, revision: 1 } });
     const count = ws.db.prepare('SELECT count(*) AS n FROM nominee').get();
@@ -54,7 +54,7 @@ describe('API: contract, dispatch and client', () => {
   it('gives the renderer a typed client that returns values and throws AppError', async () => {
     const client = createClient(transportFrom((method, input) => dispatch(handlers, method, input)));
     expect((await client.appInfo({})).version).toBe('9.9.9');
-    await client.loadDemoEvent({});
+    await client.loadDemoEvent({ role: 'sekretariat' });
     expect(await client.listNominees({ eventId: 'paritrana-ntt-2025', categoryId: 'kesehatan' })).toHaveLength(5);
     const failure = await client.getEvent({ eventId: 'tidak-ada' }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(AppError);

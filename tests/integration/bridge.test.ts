@@ -36,7 +36,7 @@ describe('browser bridge', () => {
   });
 
   it('carries API calls to the handlers as envelopes', async () => {
-    expect(await (await post('loadDemoEvent', {})).json()).toMatchObject({ ok: true, value: { nomineeCount: 40 } });
+    expect(await (await post('loadDemoEvent', { role: 'sekretariat' })).json()).toMatchObject({ ok: true, value: { nomineeCount: 40 } });
     expect(await (await post('listCategories', { eventId: 'paritrana-ntt-2025' })).json()).toMatchObject({ ok: true });
     expect(await (await post('listCategories', { eventId: '' })).json()).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });

@@ -93,7 +93,7 @@ describe('Electron main process (Electron faked, real handlers and SQLite)', () 
   });
 
   it('serves the app page through the same handlers, with the workspace in userData', async () => {
-    expect(await call('loadDemoEvent', {})).toMatchObject({ ok: true, value: { nomineeCount: 40 } });
+    expect(await call('loadDemoEvent', { role: 'sekretariat' })).toMatchObject({ ok: true, value: { nomineeCount: 40 } });
     expect(await call('appInfo', {})).toMatchObject({ ok: true, value: { version: '0.0.0-test', workspacePath: `${tmp.dir}/workspace.sqlite` } });
   });
 

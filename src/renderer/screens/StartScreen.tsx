@@ -38,7 +38,7 @@ export function StartScreen({ role, onRoleChange, onOpenEvent }: Props) {
     }
   };
 
-  const openDemo = () => attempt(async () => onOpenEvent((await api.loadDemoEvent({})).id));
+  const openDemo = () => attempt(async () => onOpenEvent((await api.loadDemoEvent({ role })).id));
 
   return (
     <section className="start" aria-labelledby="start-title">

@@ -9,7 +9,8 @@ import { AppError } from '../../api/errors.ts';
 import { Id, type Event } from '../../core/model.ts';
 import { formatIssue, validateEvent } from '../../core/validate-event.ts';
 import type { UnlockedKey } from '../keys/key-store.ts';
-import { canonicalJson, fingerprint } from '../keys/signing.ts';
+import { generateKeyPairSync } from 'node:crypto';
+import { canonicalJson, fingerprint, publicKeyText } from '../keys/signing.ts';
 import { findEventRecord, listEvents, saveEvent } from '../events/event-store.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { readSignedFile, writeSignedFile } from './signed-file.ts';
@@ -90,6 +91,17 @@ export function readPackage(bytes: Uint8Array, fileName: string): VerifiedPackag
     secretariat: payload.secretariat,
     text: new TextDecoder().decode(bytes),
   };
+}
+
+/**
+ * The demo event as a juror's laptop receives it, so a juror can try scoring without a secretariat:
+ * signed by a throwaway key made for the occasion and forgotten at once (no real package can follow it).
+ */
+export function demoPackage(demo: Event): VerifiedPackage {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const text = publicKeyText(publicKey);
+  const file = writePackage(demo, 1, `${demo.yearHeld}-01-01T00:00:00.000Z`, [], { privateKey, publicKey: text, fingerprint: fingerprint(text) });
+  return readPackage(new TextEncoder().encode(file), `${demo.id}-demo${PACKAGE_EXTENSION}`);
 }
 
 export type PackageOutcome = 'new' | 'updated' | 'unchanged';

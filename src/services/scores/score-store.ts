@@ -1,12 +1,13 @@
 /**
- * A juror's marks, append-only: every change is a new row, so the history (when, old, new) is kept and
- * the current mark is the latest row for its juror × round × nominee × criterion. A mark is checked
- * against the event before it is written: a known round, nominee and criterion that belong together,
- * a value on the criterion's scale, and no conflict of interest.
+ * A juror's marks, notes, declared conflicts and finalizations, all append-only: every change is a new
+ * row, so the history (when, old, new) is kept and the current state is the latest row for its key.
+ * Every write is checked against the event first and committed (WAL, synchronous=FULL) before it returns,
+ * so what the screen shows as saved is on disk.
  */
 import { AppError } from '../../api/errors.ts';
 import type { Event } from '../../core/model.ts';
 import { isOnScale } from '../../core/scale.ts';
+import { isRoundOpen } from '../../core/scoring.ts';
 import type { Db } from '../workspace/workspace.ts';
 
 export interface ScoreKey {
@@ -23,8 +24,23 @@ export interface ScoreRow extends ScoreKey {
   recordedAt: string;
 }
 
+export interface HistoryEntry {
+  value: number | null;
+  previous: number | null;
+  recordedAt: string;
+}
+
+const refuse = (id: string, en: string) => new AppError('invalid-input', { id, en });
+
 export function recordScore(db: Db, event: Event, key: ScoreKey, value: number | null, now = new Date()): ScoreRow {
-  checkScore(event, key, value);
+  const criterion = checkScoreKey(db, event, key);
+  if (value !== null && !isOnScale(value, criterion.scale)) {
+    const { min, max, step } = criterion.scale;
+    throw refuse(
+      `Nilai ${value} di luar skala ${criterion.code}: ${min}–${max}, kelipatan ${step}.`,
+      `Score ${value} is off ${criterion.code}'s scale: ${min}–${max}, in steps of ${step}.`,
+    );
+  }
   const recordedAt = now.toISOString();
   const { lastInsertRowid } = db
     .prepare('INSERT INTO score (event_id, juror_id, round_id, nominee_id, criterion_code, value, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -46,14 +62,130 @@ export function currentScores(db: Db, eventId: string, jurorId: string): ScoreRo
     .all(eventId, jurorId) as ScoreRow[];
 }
 
-function checkScore(event: Event, key: ScoreKey, value: number | null): void {
-  const refuse = (id: string, en: string) => new AppError('invalid-input', { id, en });
+/** Every change of one mark, oldest first, each with the value it replaced. */
+export function scoreHistory(db: Db, eventId: string, key: ScoreKey): HistoryEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT value, recorded_at AS recordedAt FROM score
+       WHERE event_id = ? AND juror_id = ? AND round_id = ? AND nominee_id = ? AND criterion_code = ? ORDER BY seq`,
+    )
+    .all(eventId, key.jurorId, key.roundId, key.nomineeId, key.criterionCode) as { value: number | null; recordedAt: string }[];
+  return rows.map((row, i) => ({ ...row, previous: i === 0 ? null : rows[i - 1].value }));
+}
+
+export function saveNote(db: Db, event: Event, jurorId: string, roundId: string, nomineeId: string, text: string, now = new Date()): string {
+  const nominee = requireNominee(event, nomineeId);
+  requireUnlocked(db, event, jurorId, roundId, nominee.categoryId);
+  const recordedAt = now.toISOString();
+  db.prepare('INSERT INTO note (event_id, juror_id, round_id, nominee_id, text, recorded_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(event.id, jurorId, roundId, nomineeId, text, recordedAt);
+  return recordedAt;
+}
+
+/** The current note per round and nominee (empty notes left out). */
+export function currentNotes(db: Db, eventId: string, jurorId: string): { roundId: string; nomineeId: string; text: string }[] {
+  return db
+    .prepare(
+      `SELECT n.round_id AS roundId, n.nominee_id AS nomineeId, n.text FROM note n
+       WHERE n.event_id = ? AND n.juror_id = ? AND n.text <> '' AND n.seq = (
+         SELECT max(seq) FROM note m WHERE m.event_id = n.event_id AND m.juror_id = n.juror_id AND m.round_id = n.round_id AND m.nominee_id = n.nominee_id)
+       ORDER BY n.seq`,
+    )
+    .all(eventId, jurorId) as { roundId: string; nomineeId: string; text: string }[];
+}
+
+/** Conflicts this juror may not score: those in the event, and those declared on this laptop. */
+export function conflictsOf(db: Db, event: Event, jurorId: string): Map<string, { reason: string; declared: boolean }> {
+  const conflicts = new Map(event.conflicts.filter((c) => c.jurorId === jurorId).map((c) => [c.nomineeId, { reason: c.reason, declared: false }]));
+  const declared = db.prepare('SELECT nominee_id AS nomineeId, reason FROM declared_conflict WHERE event_id = ? AND juror_id = ?').all(event.id, jurorId) as
+    { nomineeId: string; reason: string }[];
+  for (const d of declared) if (!conflicts.has(d.nomineeId)) conflicts.set(d.nomineeId, { reason: d.reason, declared: true });
+  return conflicts;
+}
+
+/**
+ * The juror declares a conflict of interest with a nominee: kept with its reason, and any marks already
+ * given to that nominee are cleared (as new history rows, so nothing is erased).
+ */
+export function declareConflict(db: Db, event: Event, jurorId: string, nomineeId: string, reason: string, now = new Date()): void {
+  const nominee = requireNominee(event, nomineeId);
+  if (conflictsOf(db, event, jurorId).has(nomineeId)) {
+    throw new AppError('conflict', { id: `Benturan kepentingan dengan ${nominee.name} sudah tercatat.`, en: `A conflict of interest with ${nominee.name} is already recorded.` });
+  }
+  for (const round of event.rounds) requireUnlocked(db, event, jurorId, round.id, nominee.categoryId);
+  db.transaction(() => {
+    db.prepare('INSERT INTO declared_conflict (event_id, juror_id, nominee_id, reason, declared_at) VALUES (?, ?, ?, ?, ?)')
+      .run(event.id, jurorId, nomineeId, reason, now.toISOString());
+    for (const mark of currentScores(db, event.id, jurorId)) {
+      if (mark.nomineeId === nomineeId && mark.value !== null) {
+        db.prepare('INSERT INTO score (event_id, juror_id, round_id, nominee_id, criterion_code, value, recorded_at) VALUES (?, ?, ?, ?, ?, NULL, ?)')
+          .run(event.id, jurorId, mark.roundId, nomineeId, mark.criterionCode, now.toISOString());
+      }
+    }
+  })();
+}
+
+export function isFinalized(db: Db, eventId: string, jurorId: string, roundId: string, categoryId: string): boolean {
+  const row = db
+    .prepare('SELECT action FROM finalization WHERE event_id = ? AND juror_id = ? AND round_id = ? AND category_id = ? ORDER BY seq DESC LIMIT 1')
+    .get(eventId, jurorId, roundId, categoryId) as { action: string } | undefined;
+  return row?.action === 'finalize';
+}
+
+/** What is still unscored in a round and category: per nominee, the criteria without a mark. */
+export function missingMarks(db: Db, event: Event, jurorId: string, roundId: string, categoryId: string): { nomineeId: string; name: string; criteria: string[] }[] {
+  const conflicts = conflictsOf(db, event, jurorId);
+  const marked = new Set(
+    currentScores(db, event.id, jurorId).filter((m) => m.roundId === roundId && m.value !== null).map((m) => `${m.nomineeId}\u0000${m.criterionCode}`),
+  );
+  const criteria = event.criteria.filter((c) => c.roundId === roundId && c.categoryIds.includes(categoryId));
+  return event.nominees
+    .filter((n) => n.categoryId === categoryId && !conflicts.has(n.id))
+    .map((n) => ({ nomineeId: n.id, name: n.name, criteria: criteria.filter((c) => !marked.has(`${n.id}\u0000${c.code}`)).map((c) => c.code) }))
+    .filter((n) => n.criteria.length > 0);
+}
+
+export function finalizeRound(db: Db, event: Event, jurorId: string, roundId: string, categoryId: string, now = new Date()): void {
+  const { round, category } = requireRoundCategory(event, roundId, categoryId);
+  if (isFinalized(db, event.id, jurorId, roundId, categoryId)) return;
+  const missing = missingMarks(db, event, jurorId, roundId, categoryId);
+  if (missing.length > 0) {
+    const list = missing.map((m) => `${m.name}: ${m.criteria.join(', ')}`).join('; ');
+    throw new AppError(
+      'incomplete',
+      {
+        id: `Belum bisa difinalisasi: ${round.name.id}, ${category.name.id} masih ada yang belum dinilai — ${list}.`,
+        en: `Cannot finalize yet: ${round.name.en}, ${category.name.en} still has unscored marks — ${list}.`,
+      },
+      missing,
+    );
+  }
+  db.prepare("INSERT INTO finalization (event_id, juror_id, round_id, category_id, action, recorded_at) VALUES (?, ?, ?, ?, 'finalize', ?)")
+    .run(event.id, jurorId, roundId, categoryId, now.toISOString());
+}
+
+/** Reopening is deliberate: it needs a reason, is recorded, and raises the juror's sheet revision. */
+export function reopenRound(db: Db, event: Event, jurorId: string, roundId: string, categoryId: string, reason: string, now = new Date()): void {
+  requireRoundCategory(event, roundId, categoryId);
+  if (!isFinalized(db, event.id, jurorId, roundId, categoryId)) {
+    throw new AppError('conflict', { id: 'Babak ini belum difinalisasi untuk kategori ini.', en: 'This round is not finalized for this category.' });
+  }
+  db.prepare("INSERT INTO finalization (event_id, juror_id, round_id, category_id, action, reason, recorded_at) VALUES (?, ?, ?, ?, 'reopen', ?, ?)")
+    .run(event.id, jurorId, roundId, categoryId, reason, now.toISOString());
+}
+
+/** The revision of the juror's score sheet: 1, plus one for every reopening. */
+export function sheetRevision(db: Db, eventId: string, jurorId: string): number {
+  const row = db.prepare("SELECT count(*) AS n FROM finalization WHERE event_id = ? AND juror_id = ? AND action = 'reopen'").get(eventId, jurorId) as { n: number };
+  return 1 + row.n;
+}
+
+/** A mark's key must name a juror, round, nominee and criterion that belong together, open and not locked. */
+function checkScoreKey(db: Db, event: Event, key: ScoreKey) {
   const juror = event.jurors.find((j) => j.id === key.jurorId);
   if (!juror) throw refuse(`Juri "${key.jurorId}" tidak ada di acara.`, `Juror "${key.jurorId}" is not in the event.`);
-  const round = event.rounds.find((r) => r.id === key.roundId);
-  if (!round) throw refuse(`Babak "${key.roundId}" tidak ada di acara.`, `Round "${key.roundId}" is not in the event.`);
-  const nominee = event.nominees.find((n) => n.id === key.nomineeId);
-  if (!nominee) throw refuse(`Nominasi "${key.nomineeId}" tidak ada di acara.`, `Nominee "${key.nomineeId}" is not in the event.`);
+  const nominee = requireNominee(event, key.nomineeId);
+  const { round } = requireRoundCategory(event, key.roundId, nominee.categoryId);
   const criterion = event.criteria.find((c) => c.code === key.criterionCode);
   if (!criterion || criterion.roundId !== round.id || !criterion.categoryIds.includes(nominee.categoryId)) {
     throw refuse(
@@ -61,18 +193,45 @@ function checkScore(event: Event, key: ScoreKey, value: number | null): void {
       `Criterion "${key.criterionCode}" is not scored for ${nominee.name} in round ${round.name.en}.`,
     );
   }
-  const conflict = event.conflicts.find((c) => c.jurorId === juror.id && c.nomineeId === nominee.id);
+  const conflict = conflictsOf(db, event, juror.id).get(nominee.id);
   if (conflict) {
     throw new AppError('forbidden', {
       id: `Tidak menilai — benturan kepentingan: ${conflict.reason} (${juror.id}, ${nominee.name}).`,
       en: `Not scoring — conflict of interest: ${conflict.reason} (${juror.id}, ${nominee.name}).`,
     });
   }
-  if (value !== null && !isOnScale(value, criterion.scale)) {
-    const { min, max, step } = criterion.scale;
-    throw refuse(
-      `Nilai ${value} di luar skala ${criterion.code}: ${min}–${max}, kelipatan ${step}.`,
-      `Score ${value} is off ${criterion.code}'s scale: ${min}–${max}, in steps of ${step}.`,
-    );
+  if (!isRoundOpen(round, event.nominees.filter((n) => n.categoryId === nominee.categoryId).length)) {
+    throw new AppError('forbidden', {
+      id: `Babak ${round.name.id} belum dibuka untuk kategori ini: menunggu daftar pendek dari sekretariat.`,
+      en: `Round ${round.name.en} is not open for this category yet: waiting for the secretariat's shortlist.`,
+    });
   }
+  requireUnlocked(db, event, juror.id, round.id, nominee.categoryId);
+  return criterion;
+}
+
+function requireUnlocked(db: Db, event: Event, jurorId: string, roundId: string, categoryId: string): void {
+  if (isFinalized(db, event.id, jurorId, roundId, categoryId)) {
+    const { round, category } = requireRoundCategory(event, roundId, categoryId);
+    throw new AppError('forbidden', {
+      id: `${round.name.id}, ${category.name.id} sudah difinalisasi dan terkunci. Buka kembali dulu bila perlu mengubah.`,
+      en: `${round.name.en}, ${category.name.en} is finalized and locked. Reopen it first to change anything.`,
+    });
+  }
+}
+
+function requireNominee(event: Event, nomineeId: string) {
+  const nominee = event.nominees.find((n) => n.id === nomineeId);
+  if (!nominee) throw refuse(`Nominasi "${nomineeId}" tidak ada di acara.`, `Nominee "${nomineeId}" is not in the event.`);
+  return nominee;
+}
+
+function requireRoundCategory(event: Event, roundId: string, categoryId: string) {
+  const round = event.rounds.find((r) => r.id === roundId);
+  if (!round) throw refuse(`Babak "${roundId}" tidak ada di acara.`, `Round "${roundId}" is not in the event.`);
+  const category = event.categories.find((c) => c.id === categoryId);
+  if (!category || !round.categoryIds.includes(categoryId)) {
+    throw refuse(`Kategori "${categoryId}" tidak dinilai di babak ${round.name.id}.`, `Category "${categoryId}" is not scored in round ${round.name.en}.`);
+  }
+  return { round, category };
 }
