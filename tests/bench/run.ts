@@ -1,7 +1,7 @@
 /**
- * `npm run bench`: figures, never pass/fail. Measures what the walking skeleton does on the hot paths:
- * validating an event, writing it to a workspace (synchronous=FULL), and listing nominees, for the demo
- * event and for a national-scale event of 2,000 nominees.
+ * `npm run bench`: figures, never pass/fail. The hot paths: validating an event, writing it to a
+ * workspace and listing nominees (demo and a national-scale 2,000 nominees); a juror's score writes
+ * (each one committed with synchronous=FULL before it returns); filtering 2,000 nominees as a name is typed.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Event } from '../../src/core/model.ts';
 import { validateEvent } from '../../src/core/validate-event.ts';
+import { filterNominees } from '../../src/core/scoring.ts';
 import { listNominees, nextRevision, saveEvent } from '../../src/services/events/event-store.ts';
+import { recordScore } from '../../src/services/scores/score-store.ts';
 import { openWorkspace } from '../../src/services/workspace/workspace.ts';
 
 const demo = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'resources', 'demo-event.json'), 'utf8')) as Event;
@@ -53,6 +55,28 @@ try {
     measure(`listNominees, ${name}`, 100, () => listNominees(ws.db, event.id));
     ws.close();
   }
+
+  // A juror's marks: every write validated and committed (WAL, synchronous=FULL) before the next.
+  const ws = openWorkspace(join(dir, 'scores.sqlite'));
+  saveEvent(ws.db, demo, nextRevision(ws.db, demo.id));
+  const targets = demo.nominees.flatMap((nominee) =>
+    demo.criteria.filter((c) => c.roundId === 'administrasi' && c.categoryIds.includes(nominee.categoryId)).map((c) => ({ nomineeId: nominee.id, criterionCode: c.code })),
+  );
+  let n = 0;
+  measure('recordScore (validated, FULL sync), 10,000 writes', 10_000, () => {
+    const target = targets[n % targets.length];
+    recordScore(ws.db, demo, { jurorId: 'J1', roundId: 'administrasi', ...target }, (n++ % 5) + 1);
+  });
+  console.log(`${''.padEnd(66)} journal_mode=${ws.db.pragma('journal_mode', { simple: true })} synchronous=${ws.db.pragma('synchronous', { simple: true })} (2 = FULL)`);
+  ws.close();
+
+  // Filter-as-you-type over 2,000 nominees: one measurement per keystroke of "kopdit flobamora".
+  const national = nationalScale(2000).nominees.map((nominee, i) => (i % 97 === 0 ? { ...nominee, name: `Kopdit Flobamora ${i}` } : nominee));
+  const typed = 'kopdit flobamora';
+  let k = 0;
+  measure('filterNominees, 2,000 nominees, per keystroke', typed.length * 20, () => {
+    filterNominees(national, typed.slice(0, (k++ % typed.length) + 1));
+  });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -8,6 +8,7 @@ import { saveFileData } from '../../files.ts';
 import { pick } from '../../i18n/index.ts';
 import { useApi } from '../../use-api.ts';
 import type { EventData } from '../EventScreen.tsx';
+import { ScoringScreen } from '../scoring/ScoringScreen.tsx';
 
 /** A juror's laptop with the secretariat's package: who I am, my key, what I score. */
 export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): void }) {
@@ -15,6 +16,7 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
   const { summary, event } = data;
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [scoring, setScoring] = useState<{ roundId: string; categoryId: string } | null>(null);
   const attempt = async (action: () => Promise<void>) => {
     setError(null);
     setNotice(null);
@@ -45,6 +47,13 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
     );
   }
 
+  if (scoring) {
+    return <ScoringScreen event={event} roundId={scoring.roundId} categoryId={scoring.categoryId} onBack={() => {
+      setScoring(null);
+      onChanged();
+    }} />;
+  }
+
   const me = event.jurors.find((j) => j.id === summary.jurorId)!;
   return (
     <>
@@ -54,7 +63,7 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
       {packageInfo}
       <KeyPanel />
       <EnrolmentExport eventId={event.id} onError={setError} />
-      <Assignments eventId={event.id} revision={summary.revision} />
+      <Assignments eventId={event.id} revision={summary.revision} onScore={(roundId, categoryId) => setScoring({ roundId, categoryId })} />
       <section className="panel" aria-labelledby="update-title">
         <h2 id="update-title">{t('package.updateTitle')}</h2>
         <FilePicker
@@ -124,7 +133,7 @@ function EnrolmentExport({ eventId, onError }: { eventId: string; onError(error:
   );
 }
 
-function Assignments({ eventId, revision }: { eventId: string; revision: number }) {
+function Assignments({ eventId, revision, onScore }: { eventId: string; revision: number; onScore(roundId: string, categoryId: string): void }) {
   const { t, i18n } = useTranslation();
   const rounds = useApi(() => api.jurorAssignments({ eventId }), [eventId, revision]);
   if (rounds.status === 'error') return <ErrorNotice error={rounds.error} />;
@@ -141,7 +150,9 @@ function Assignments({ eventId, revision }: { eventId: string; revision: number 
                 <th scope="col">{t('juror.category')}</th>
                 <th scope="col" className="num">{t('juror.nominees')}</th>
                 <th scope="col" className="num">{t('juror.criteria')}</th>
+                <th scope="col">{t('juror.progress')}</th>
                 <th scope="col">{t('juror.status')}</th>
+                <th scope="col"><span className="visually-hidden">{t('juror.action')}</span></th>
               </tr>
             </thead>
             <tbody>
@@ -151,8 +162,19 @@ function Assignments({ eventId, revision }: { eventId: string; revision: number 
                   <td className="num">{category.nominees}</td>
                   <td className="num">{category.criteria}</td>
                   <td>
-                    {category.open ? t('juror.open') : t('juror.waitingShortlist')}
+                    <progress max={category.required} value={category.scored} aria-label={t('juror.progressOf', { scored: category.scored, required: category.required })} />{' '}
+                    {t('juror.progressOf', { scored: category.scored, required: category.required })}
+                  </td>
+                  <td>
+                    {!category.open ? t('juror.waitingShortlist') : category.finalized ? t('juror.finalized') : t('juror.open')}
                     {category.conflicted > 0 && <> · {t('juror.conflicted', { count: category.conflicted })}</>}
+                  </td>
+                  <td>
+                    {category.open && (
+                      <button type="button" onClick={() => onScore(round.roundId, category.categoryId)} aria-label={`${t('juror.score')}: ${pick(round.name, i18n.language)}, ${pick(category.name, i18n.language)}`}>
+                        {t('juror.score')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -1,0 +1,185 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Criterion, Nominee } from '../../../core/model.ts';
+import { isOnScale } from '../../../core/scale.ts';
+import { weightedTotal } from '../../../core/scoring.ts';
+import { markKey, type Mark } from './use-scoring.ts';
+
+export interface Focus {
+  nomineeId: string;
+  criterionCode: string;
+}
+
+interface Props {
+  nominees: Nominee[];
+  criteria: Criterion[];
+  marks: ReadonlyMap<string, Mark>;
+  conflicts: ReadonlyMap<string, { reason: string }>;
+  locked: boolean;
+  focus: Focus;
+  onFocus(focus: Focus): void;
+  onRecord(nomineeId: string, criterionCode: string, value: number | null): Promise<void>;
+  onUndo(): void;
+  /** A keystroke that cannot become a mark, with the reason to show. */
+  onRefuse(message: string): void;
+}
+
+const ROW_HEIGHT = 44;
+
+/**
+ * Nominees × criteria, driven from the keyboard: a digit scores the focused cell (and moves on when the
+ * scale has whole steps), "," or "." adds a half point where the scale has them, Backspace clears,
+ * arrows / Tab / Enter move, Ctrl+Z undoes. Rows are virtualised, so 2,000 nominees scroll as 20 do.
+ */
+export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus, onFocus, onRecord, onUndo, onRefuse }: Props) {
+  const { t } = useTranslation();
+  const scroller = useRef<HTMLDivElement>(null);
+  const row = Math.max(0, nominees.findIndex((n) => n.id === focus.nomineeId));
+  const column = Math.max(0, criteria.findIndex((c) => c.code === focus.criterionCode));
+  const virtualizer = useVirtualizer({ count: nominees.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+
+  // Keep the focused cell in view and focused as it moves.
+  useEffect(() => {
+    virtualizer.scrollToIndex(row, { align: 'auto' });
+    if (!scroller.current?.contains(document.activeElement)) return; // never steal focus from the filter
+    // The row may render only after the scroll: look for the cell on the next frame too.
+    const focusCell = () => scroller.current?.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${column}"]`)?.focus();
+    focusCell();
+    const frame = requestAnimationFrame(focusCell);
+    return () => cancelAnimationFrame(frame);
+  }, [row, column, virtualizer]);
+
+  const move = (toRow: number, toColumn: number) => {
+    const r = Math.min(Math.max(toRow, 0), nominees.length - 1);
+    const c = Math.min(Math.max(toColumn, 0), criteria.length - 1);
+    if (nominees[r] && criteria[c]) onFocus({ nomineeId: nominees[r].id, criterionCode: criteria[c].code });
+  };
+  const next = () => (column < criteria.length - 1 ? move(row, column + 1) : move(row + 1, 0));
+  const previous = () => (column > 0 ? move(row, column - 1) : move(row - 1, criteria.length - 1));
+  /** After a mark: the next cell, passing over nominees this juror does not score. */
+  const advanceToNextScorable = () => {
+    if (column < criteria.length - 1) return move(row, column + 1);
+    let r = row + 1;
+    while (r < nominees.length && conflicts.has(nominees[r].id)) r++;
+    if (r < nominees.length) move(r, 0);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const nominee = nominees[row];
+    const criterion = criteria[column];
+    if (!nominee || !criterion) return;
+    const key = event.key;
+    const moves: Record<string, () => void> = {
+      ArrowRight: next, ArrowLeft: previous, ArrowDown: () => move(row + 1, column), ArrowUp: () => move(row - 1, column),
+      Enter: () => (event.shiftKey ? move(row - 1, column) : move(row + 1, column)),
+      Home: () => move(row, 0), End: () => move(row, criteria.length - 1),
+    };
+    if (key === 'Tab') {
+      const atEdge = event.shiftKey ? row === 0 && column === 0 : row === nominees.length - 1 && column === criteria.length - 1;
+      if (atEdge) return; // let Tab leave the grid
+      event.preventDefault();
+      if (event.shiftKey) previous();
+      else next();
+      return;
+    }
+    if (moves[key]) {
+      event.preventDefault();
+      moves[key]();
+      return;
+    }
+    if ((event.ctrlKey || event.metaKey) && key.toLowerCase() === 'z') {
+      event.preventDefault();
+      onUndo();
+      return;
+    }
+    const isDigit = /^[0-9]$/.test(key);
+    const isHalf = key === ',' || key === '.';
+    const isClear = key === 'Backspace' || key === 'Delete';
+    if (!isDigit && !isHalf && !isClear) return;
+    event.preventDefault();
+    const conflict = conflicts.get(nominee.id);
+    if (conflict) return onRefuse(t('scoring.conflict', { reason: conflict.reason }));
+    if (locked) return onRefuse(t('scoring.locked'));
+    if (isClear) return void onRecord(nominee.id, criterion.code, null);
+    const current = marks.get(markKey(nominee.id, criterion.code))?.value;
+    const value = isDigit ? Number(key) : current == null ? null : Math.floor(current) + 0.5;
+    if (value === null || !isOnScale(value, criterion.scale)) {
+      const { min, max, step } = criterion.scale;
+      return onRefuse(t('scoring.offScale', { value: value ?? key, code: criterion.code, min, max, step }));
+    }
+    void onRecord(nominee.id, criterion.code, value);
+    if (isDigit && criterion.scale.step >= 1) advanceToNextScorable();
+  };
+
+  const items = virtualizer.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+
+  return (
+    <div className="grid-scroller" ref={scroller}>
+      <table role="grid" aria-rowcount={nominees.length + 1} aria-colcount={criteria.length + 2} onKeyDown={onKeyDown} className="score-grid">
+        <thead>
+          <tr role="row" aria-rowindex={1}>
+            <th scope="col" role="columnheader">{t('scoring.nominee')}</th>
+            {criteria.map((c) => (
+              <th key={c.code} scope="col" role="columnheader" title={c.label.id}>
+                {c.code}<br /><small>{c.weight}%</small>
+              </th>
+            ))}
+            <th scope="col" role="columnheader" className="num">{t('scoring.total')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
+          {items.map((item) => {
+            const nominee = nominees[item.index];
+            const conflict = conflicts.get(nominee.id);
+            const saved = new Map(criteria.flatMap((c) => {
+              const mark = marks.get(markKey(nominee.id, c.code));
+              return mark && mark.value !== null ? [[c.code, mark.value] as const] : [];
+            }));
+            const total = weightedTotal(criteria, saved);
+            return (
+              <tr key={nominee.id} role="row" aria-rowindex={item.index + 2} data-nominee={nominee.id} className={conflict ? 'conflicted' : undefined} style={{ height: ROW_HEIGHT }}>
+                <th scope="row" role="rowheader">
+                  {nominee.name}
+                  {conflict && <><br /><small className="conflict-note">{t('scoring.conflict', { reason: conflict.reason })}</small></>}
+                </th>
+                {criteria.map((criterion, c) => {
+                  const mark = marks.get(markKey(nominee.id, criterion.code));
+                  const focused = item.index === row && c === column;
+                  return (
+                    <td
+                      key={criterion.code}
+                      role="gridcell"
+                      tabIndex={focused ? 0 : -1}
+                      data-row={item.index}
+                      data-col={c}
+                      data-criterion={criterion.code}
+                      data-state={mark?.status ?? 'empty'}
+                      aria-selected={focused}
+                      aria-readonly={locked || !!conflict}
+                      aria-label={`${nominee.name}, ${criterion.code}: ${mark?.value ?? t('scoring.empty')}`}
+                      className={`score-cell${focused ? ' focused' : ''}`}
+                      onFocus={() => !focused && onFocus({ nomineeId: nominee.id, criterionCode: criterion.code })}
+                      onClick={() => onFocus({ nomineeId: nominee.id, criterionCode: criterion.code })}
+                    >
+                      {conflict ? '—' : mark?.value ?? ''}
+                    </td>
+                  );
+                })}
+                <td className="num total" data-testid={`total-${nominee.id}`}>
+                  {conflict ? '' : total.scored === 0 ? '' : total.total.toFixed(2)}
+                  {!conflict && total.scored > 0 && total.scored < total.of && <small> ({total.scored}/{total.of})</small>}
+                </td>
+              </tr>
+            );
+          })}
+          {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
+        </tbody>
+      </table>
+      {nominees.length === 0 && <p>{t('scoring.noMatch')}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppError } from '../../../api/errors.ts';
+import type { Event } from '../../../core/model.ts';
+import { filterNominees } from '../../../core/scoring.ts';
+import { api } from '../../api.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { pick } from '../../i18n/index.ts';
+import { RubricPanel } from './RubricPanel.tsx';
+import { ScoreGrid, type Focus } from './ScoreGrid.tsx';
+import { SingleNominee } from './SingleNominee.tsx';
+import { useScoring } from './use-scoring.ts';
+
+interface Props {
+  event: Event;
+  roundId: string;
+  categoryId: string;
+  onBack(): void;
+}
+
+/** Where a juror scores one round of one category: a grid, or one nominee at a time for the interview. */
+export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const round = event.rounds.find((r) => r.id === roundId)!;
+  const category = event.categories.find((c) => c.id === categoryId)!;
+  const criteria = useMemo(() => event.criteria.filter((c) => c.roundId === roundId && c.categoryIds.includes(categoryId)), [event, roundId, categoryId]);
+  const nominees = useMemo(() => event.nominees.filter((n) => n.categoryId === categoryId), [event, categoryId]);
+  const scoring = useScoring(event.id, roundId, categoryId);
+  const [query, setQuery] = useState('');
+  const [view, setView] = useState<'grid' | 'single'>(round.interview ? 'single' : 'grid');
+  const [focus, setFocus] = useState<Focus>({ nomineeId: nominees[0]?.id ?? '', criterionCode: criteria[0]?.code ?? '' });
+  const [reopenReason, setReopenReason] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const shown = useMemo(() => filterNominees(nominees, query), [nominees, query]);
+
+  if (!scoring.state) return scoring.error ? <ErrorNotice error={scoring.error} /> : <p aria-busy="true">{t('start.loading')}</p>;
+  const state = scoring.state;
+  const conflicts = new Map(state.conflicts.map((c) => [c.nomineeId, c]));
+  const required = nominees.filter((n) => !conflicts.has(n.id)).length * criteria.length;
+  const given = [...scoring.marks.entries()].filter(([key, mark]) => mark.value !== null && !conflicts.has(key.split('\u0000')[0])).length;
+  const focusedNominee = nominees.find((n) => n.id === focus.nomineeId) ?? nominees[0];
+  const focusedCriterion = criteria.find((c) => c.code === focus.criterionCode) ?? criteria[0];
+
+  const finalize = async () => {
+    setNotice(null);
+    scoring.setError(null);
+    try {
+      await api.finalizeRound({ eventId: event.id, roundId, categoryId });
+      setNotice(t('scoring.finalized'));
+      scoring.reload();
+    } catch (failure) {
+      scoring.setError(failure);
+    }
+  };
+  const reopen = async () => {
+    scoring.setError(null);
+    try {
+      const { sheetRevision } = await api.reopenRound({ eventId: event.id, roundId, categoryId, reason: reopenReason });
+      setReopenReason('');
+      setNotice(t('scoring.reopened', { revision: sheetRevision }));
+      scoring.reload();
+    } catch (failure) {
+      scoring.setError(failure);
+    }
+  };
+  const missing = scoring.error instanceof AppError && scoring.error.code === 'incomplete'
+    ? (scoring.error.details as { nomineeId: string; name: string; criteria: string[] }[])
+    : null;
+
+  return (
+    <section className="scoring" aria-labelledby="scoring-title">
+      <div className="event-top">
+        <button type="button" onClick={onBack}>← {t('scoring.back')}</button>
+        <span className="badge" data-testid="progress">{t('scoring.progress', { given, required })}</span>
+      </div>
+      <h2 id="scoring-title">{pick(round.name, lang)} · {pick(category.name, lang)}</h2>
+      {state.finalized && <p className="notice notice-locked" data-testid="locked">{t('scoring.locked')}</p>}
+
+      <div className="toolbar">
+        <div role="group" aria-label={t('scoring.view')} className="segmented">
+          <button type="button" aria-pressed={view === 'grid'} onClick={() => setView('grid')}>{t('scoring.gridView')}</button>
+          <button type="button" aria-pressed={view === 'single'} onClick={() => setView('single')}>{t('scoring.singleView')}</button>
+        </div>
+        <label>
+          {t('scoring.filter')}{' '}
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </label>
+        <button type="button" onClick={() => void scoring.undo()} disabled={state.finalized}>{t('scoring.undo')}</button>
+      </div>
+      <p className="hint">{t(criteria.some((c) => c.scale.step < 1) ? 'scoring.keysHalf' : 'scoring.keys')}</p>
+
+      <div className="scoring-body">
+        <div className="scoring-main">
+          {view === 'grid' ? (
+            <ScoreGrid
+              nominees={shown}
+              criteria={criteria}
+              marks={scoring.marks}
+              conflicts={conflicts}
+              locked={state.finalized}
+              focus={focus}
+              onFocus={setFocus}
+              onRecord={scoring.record}
+              onUndo={() => void scoring.undo()}
+              onRefuse={(message) => scoring.setError(new Error(message))}
+            />
+          ) : (
+            focusedNominee && (
+              <SingleNominee
+                event={event}
+                round={round}
+                nominees={shown.length > 0 ? shown : nominees}
+                nominee={focusedNominee}
+                criteria={criteria}
+                marks={scoring.marks}
+                conflict={conflicts.get(focusedNominee.id)}
+                locked={state.finalized}
+                onSelect={(nomineeId) => setFocus({ ...focus, nomineeId })}
+                onRecord={scoring.record}
+              />
+            )
+          )}
+        </div>
+        {focusedNominee && focusedCriterion && (
+          <RubricPanel
+            eventId={event.id}
+            roundId={roundId}
+            nominee={focusedNominee}
+            criterion={focusedCriterion}
+            mark={scoring.marks.get(`${focusedNominee.id}\u0000${focusedCriterion.code}`)?.value ?? null}
+            note={state.notes.find((n) => n.nomineeId === focusedNominee.id)?.text ?? ''}
+            conflict={conflicts.get(focusedNominee.id)}
+            locked={state.finalized}
+            onChanged={scoring.reload}
+            lastSavedAt={scoring.lastSaved?.at}
+          />
+        )}
+      </div>
+
+      <div aria-live="polite" className="save-status" data-testid="save-status">
+        {scoring.lastSaved && t('scoring.saved', {
+          time: new Date(scoring.lastSaved.at).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'id-ID'),
+          code: scoring.lastSaved.criterionCode,
+          nominee: nominees.find((n) => n.id === scoring.lastSaved!.nomineeId)?.name,
+          value: scoring.lastSaved.value ?? '—',
+        })}
+      </div>
+      {notice && <p role="status">{notice}</p>}
+      {missing ? (
+        <div className="notice notice-error" role="alert">
+          <strong>{t('scoring.missingTitle')}</strong>
+          <ul>
+            {missing.map((m) => <li key={m.nomineeId}>{m.name}: {m.criteria.join(', ')}</li>)}
+          </ul>
+        </div>
+      ) : (
+        scoring.error !== null && <ErrorNotice error={scoring.error} />
+      )}
+
+      <section className="panel finalize" aria-labelledby="finalize-title">
+        <h3 id="finalize-title">{t('scoring.finalizeTitle')}</h3>
+        {!state.finalized ? (
+          <>
+            <p>{t('scoring.finalizeIntro')}</p>
+            <button type="button" className="primary" onClick={finalize}>{t('scoring.finalize')}</button>
+          </>
+        ) : (
+          <form className="inline-form" onSubmit={(e) => {
+            e.preventDefault();
+            void reopen();
+          }}>
+            <label>
+              {t('scoring.reopenReason')}
+              <input value={reopenReason} onChange={(e) => setReopenReason(e.target.value)} />
+            </label>
+            <button type="submit" disabled={reopenReason.trim().length < 3}>{t('scoring.reopen')}</button>
+          </form>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * Issue 4 end to end in Chromium: a juror (J4, who has a conflict with PT Karang Batu Konstruksi) scores
+ * the whole Manufaktur category of Seleksi Administrasi with the keyboard, undoes a change, is refused on
+ * the conflicted nominee, reloads and finds every mark and note, and finalizes only once nothing is missing.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { WORKSPACES } from '../playwright.config.ts';
+
+const URL = `http://127.0.0.1:${WORKSPACES.penilaian}/`;
+const CONFLICTED = 3;
+/** Marks for BU1..BU5 per nominee, in the category's order (the conflicted fourth, PT Karang Batu Konstruksi, gets none). */
+const MARKS = [[5, 4, 3, 4, 5], [4, 4, 4, 3, 3], [3, 5, 2, 4, 4], [], [2, 3, 3, 3, 2]];
+const WEIGHTS = [25, 20, 20, 15, 20];
+const total = (marks: number[]) => (marks.reduce((sum, mark, i) => sum + WEIGHTS[i] * (mark / 5) * 100, 0) / 100).toFixed(2);
+
+test.describe.configure({ mode: 'serial' });
+
+async function openManufaktur(page: Page) {
+  const button = page.getByRole('button', { name: 'Nilai: Seleksi Administrasi, Manufaktur, Pertambangan & Konstruksi' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Seleksi Administrasi · Manufaktur, Pertambangan & Konstruksi' })).toBeVisible();
+}
+
+const cell = (page: Page, nominee: number, criterion: number) =>
+  page.locator(`tr[data-nominee="manufaktur-0${nominee + 1}"] td[data-criterion="BU${criterion + 1}"]`);
+
+test.describe('juror scoring', () => {
+  let page: Page;
+  test.beforeAll(async ({ browser }) => {
+    page = await browser.newPage();
+    await page.goto(URL);
+    await page.getByRole('button', { name: 'Buka acara demo' }).click();
+    await page.getByRole('radio', { name: /^Saya J4 — Unsur Pengusaha/ }).check();
+    await page.getByRole('button', { name: 'Ini saya' }).click();
+    await expect(page.getByTestId('identity')).toContainText('Saya J4');
+  });
+
+  test('finalize is refused while marks are missing, naming them', async () => {
+    await openManufaktur(page);
+    await page.getByRole('button', { name: 'Finalisasi babak ini untuk kategori ini' }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Belum bisa difinalisasi');
+    await expect(alert).toContainText('PT Sun Power Inti: BU1, BU2, BU3, BU4, BU5');
+    await expect(alert).not.toContainText('PT Karang Batu Konstruksi');
+  });
+
+  test('the juror scores the whole category with the keyboard alone', async () => {
+    // Into the grid with Tab: the focused cell is the only one in the tab order.
+    await page.getByRole('searchbox', { name: 'Cari nama atau wilayah' }).focus();
+    for (let i = 0; i < 5 && !(await cell(page, 0, 0).evaluate((el) => el === el.ownerDocument.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(cell(page, 0, 0)).toBeFocused();
+
+    for (const marks of MARKS) for (const mark of marks) await page.keyboard.press(String(mark));
+    for (const [n, marks] of MARKS.entries()) {
+      for (const [c, mark] of marks.entries()) {
+        await expect(cell(page, n, c)).toHaveText(String(mark));
+        await expect(cell(page, n, c)).toHaveAttribute('data-state', 'saved');
+      }
+      if (marks.length) await expect(page.getByTestId(`total-manufaktur-0${n + 1}`)).toHaveText(total(marks));
+    }
+    await expect(page.getByTestId('progress')).toHaveText('20 dari 20 nilai');
+    await expect(page.getByTestId('save-status')).toContainText('PT Semen Flobamora Abadi BU5 = 2');
+  });
+
+  test('the rubric of the focused criterion is in view, with the chosen level marked', async () => {
+    await cell(page, 0, 1).click();
+    const rubric = page.getByTestId('rubric');
+    await expect(page.getByRole('complementary', { name: 'Rubrik dan catatan' }).getByRole('heading')).toContainText('BU2');
+    await expect(rubric.locator('li[aria-current="true"]')).toContainText('4');
+  });
+
+  test('a conflicted nominee refuses input', async () => {
+    await cell(page, CONFLICTED, 0).click();
+    await page.keyboard.press('4');
+    await expect(page.getByRole('alert')).toContainText('Tidak menilai — benturan kepentingan: ');
+    await expect(cell(page, CONFLICTED, 0)).toHaveText('—');
+  });
+
+  test('undo restores the previous value', async () => {
+    await cell(page, 2, 2).click();
+    await page.keyboard.press('5');
+    await expect(cell(page, 2, 2)).toHaveText('5');
+    await expect(cell(page, 2, 2)).toHaveAttribute('data-state', 'saved');
+    await page.keyboard.press('Control+z');
+    await expect(cell(page, 2, 2)).toHaveText('2');
+    await expect(page.getByTestId(`total-manufaktur-03`)).toHaveText(total(MARKS[2]));
+  });
+
+  test('a mark off the scale is refused with a message', async () => {
+    await cell(page, 0, 0).click();
+    await page.keyboard.press('7');
+    await expect(page.getByRole('alert')).toContainText('Nilai 7 di luar skala BU1: 1–5, kelipatan 1.');
+    await expect(cell(page, 0, 0)).toHaveText('5');
+  });
+
+  test('notes are saved as the juror types', async () => {
+    await cell(page, 1, 0).click();
+    const note = page.getByLabel('Catatan untuk PT Nanda Karya Putera Pratama');
+    await note.focus();
+    await page.keyboard.type('Kepatuhan iuran baik; minta bukti JKP.');
+    await expect(page.getByTestId('note-status')).toHaveText('Catatan tersimpan');
+  });
+
+  test('after a reload every mark and note is there', async () => {
+    await page.reload();
+    await page.getByRole('button', { name: 'Buka: Paritrana Award Tingkat Provinsi NTT 2025' }).click();
+    await expect(page.locator('[data-assignment="administrasi/manufaktur"]')).toContainText('20 dari 20');
+    await openManufaktur(page);
+    for (const [n, marks] of MARKS.entries()) for (const [c, mark] of marks.entries()) await expect(cell(page, n, c)).toHaveText(String(mark));
+    await cell(page, 1, 0).click();
+    await expect(page.getByLabel('Catatan untuk PT Nanda Karya Putera Pratama')).toHaveValue('Kepatuhan iuran baik; minta bukti JKP.');
+  });
+
+  test('finalize then locks the marks', async () => {
+    await page.getByRole('button', { name: 'Finalisasi babak ini untuk kategori ini' }).click();
+    await expect(page.getByTestId('locked')).toBeVisible();
+    await cell(page, 0, 0).click();
+    await page.keyboard.press('1');
+    await expect(page.getByRole('alert')).toContainText('Sudah difinalisasi');
+    await expect(cell(page, 0, 0)).toHaveText('5');
+    await page.getByRole('button', { name: 'Kembali ke daftar penilaian' }).click();
+    await expect(page.locator('[data-assignment="administrasi/manufaktur"]')).toContainText('Difinalisasi');
+  });
+
+  test('the interview view scores one nominee at a time with the rubric as choices, and runs the clock', async () => {
+    await page.getByRole('button', { name: 'Nilai: Wawancara, Usaha Kecil Mikro' }).click();
+    await expect(page.getByRole('button', { name: 'Per nominasi' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('timer-clock')).toHaveText('10:00');
+    await page.getByRole('button', { name: 'Mulai' }).click();
+    await expect(page.getByTestId('timer-clock')).toHaveText(/^09:5\d$/, { timeout: 5000 });
+    await page.getByRole('button', { name: 'Jeda' }).click();
+
+    const w1 = page.getByRole('group', { name: /^W1 · Komitmen pimpinan/ });
+    await w1.getByRole('radio').nth(3).check();
+    await expect(page.getByTestId('single-total')).toContainText('24.00 (1/5)');
+    await w1.getByRole('radio').nth(3).press('ArrowDown');
+    await expect(w1.getByRole('radio').nth(4)).toBeChecked();
+    await expect(page.getByTestId('single-total')).toContainText('30.00 (1/5)');
+  });
+});
