@@ -138,4 +138,21 @@ test.describe('juror scoring', () => {
     await expect(w1.getByRole('radio').nth(4)).toBeChecked();
     await expect(page.getByTestId('single-total')).toContainText('30.00 (1/5)');
   });
+
+  test('the juror declares a conflict of interest: kept with its reason, the nominee refuses input', async () => {
+    await page.getByRole('button', { name: 'Kembali ke daftar penilaian' }).click();
+    await page.getByRole('button', { name: 'Nilai: Seleksi Administrasi, Jasa Keuangan' }).click();
+    await page.locator('tr[data-nominee="jasa-keuangan-02"] td[data-criterion="BU1"]').click();
+    await page.keyboard.press('4');
+    await page.getByRole('button', { name: 'Nyatakan benturan kepentingan…' }).click();
+    await page.getByLabel('Alasan tidak menilai Bank NTT').fill('Saudara kandung bekerja di Bank NTT');
+    await page.getByRole('button', { name: 'Nyatakan', exact: true }).click();
+    const row = page.locator('tr[data-nominee="jasa-keuangan-02"]');
+    await expect(row).toContainText('Tidak menilai — benturan kepentingan: Saudara kandung bekerja di Bank NTT');
+    await expect(row.locator('td[data-criterion="BU1"]')).toHaveText('—');
+    await row.locator('td[data-criterion="BU2"]').click();
+    await page.keyboard.press('3');
+    await expect(page.getByRole('alert')).toContainText('Saudara kandung bekerja di Bank NTT');
+    await expect(page.getByTestId('progress')).toHaveText('0 dari 20 nilai');
+  });
 });

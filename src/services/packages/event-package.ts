@@ -94,8 +94,8 @@ export function readPackage(bytes: Uint8Array, fileName: string): VerifiedPackag
 }
 
 /**
- * The demo event as a juror's laptop receives it, so a juror can try scoring without a secretariat:
- * signed by a throwaway key made for the occasion and forgotten at once (no real package can follow it).
+ * An event as a juror's laptop receives it, signed by a throwaway key made for the occasion and forgotten
+ * at once (no later revision can follow it): how a juror tries the demo without a secretariat.
  */
 export function demoPackage(demo: Event): VerifiedPackage {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
