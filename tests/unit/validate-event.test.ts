@@ -106,3 +106,19 @@ describe('validateEvent refuses an invalid event and names the place', () => {
     expect(validateEvent(demoDocument())).toMatchObject({ ok: true, issues: [] });
   });
 });
+
+describe('score scales', () => {
+  it('accepts marks on the scale and its step only', async () => {
+    const { isOnScale } = await import('../../src/core/scale.ts');
+    const half = { min: 1, max: 5, step: 0.5 };
+    expect([1, 1.5, 4.5, 5].every((v) => isOnScale(v, half))).toBe(true);
+    expect([0.5, 5.5, 1.25, Number.NaN].some((v) => isOnScale(v, half))).toBe(false);
+  });
+
+  it('writes marks as canonical decimals, whatever float noise a spreadsheet adds', async () => {
+    const { canonicalScore } = await import('../../src/core/scale.ts');
+    expect(canonicalScore(3.4999999999999996, { min: 1, max: 5, step: 0.5 })).toBe('3.5');
+    expect(canonicalScore(4.000000000000001, { min: 1, max: 5, step: 1 })).toBe('4');
+    expect(canonicalScore(7.25, { min: 0, max: 10, step: 0.25 })).toBe('7.25');
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * What a juror's signed score sheet says, as data: the payload that is canonicalised (RFC 8785) and
+ * signed with the juror's key, and carried in the sheet's hidden signature sheet. The visible cells are
+ * a rendering of it; verification compares every visible cell with it.
+ *
+ * Marks are canonical decimal strings at the criterion's step ("4", "3.5"), never floats: a LibreOffice
+ * re-save rounds floats to 15 significant digits, and a signature must not depend on that.
+ */
+import { z } from 'zod';
+import { Id, JurorRole } from '../../core/model.ts';
+
+export const SHEET_FORMAT = 'timbang.sheet';
+
+export const SheetNominee = z.strictObject({
+  nomineeId: Id,
+  name: z.string(),
+  region: z.string(),
+  /** The reason when this juror does not score the nominee (from the event or declared); null otherwise. */
+  conflict: z.string().nullable(),
+  /** criterion code → canonical decimal mark, or null when unscored (always null when conflicted). */
+  marks: z.record(z.string(), z.string().regex(/^-?\d+(\.\d+)?$/).nullable()),
+  note: z.string(),
+});
+export type SheetNominee = z.infer<typeof SheetNominee>;
+
+export const SheetCriterion = z.strictObject({
+  code: Id,
+  label: z.string(),
+  weight: z.number(),
+  scaleMax: z.number(),
+});
+export type SheetCriterion = z.infer<typeof SheetCriterion>;
+
+export const SheetSection = z.strictObject({
+  roundId: Id,
+  roundName: z.string(),
+  categoryId: Id,
+  categoryName: z.string(),
+  finalized: z.boolean(),
+  criteria: z.array(SheetCriterion),
+  nominees: z.array(SheetNominee),
+});
+export type SheetSection = z.infer<typeof SheetSection>;
+
+export const SheetPayload = z.strictObject({
+  format: z.literal(SHEET_FORMAT),
+  formatVersion: z.literal(1),
+  eventId: Id,
+  eventName: z.string(),
+  /** The event package revision the juror scored against. */
+  packageRevision: z.number().int().min(1),
+  /** 1, plus one for each reopening: a newer sheet revision supersedes an older one. */
+  sheetRevision: z.number().int().min(1),
+  exportedAt: z.iso.datetime(),
+  juror: z.strictObject({
+    id: Id,
+    name: z.string(),
+    role: JurorRole,
+    title: z.string(),
+    institution: z.string(),
+    publicKey: z.string().min(1),
+    fingerprint: z.string().min(1),
+  }),
+  /** Conflicts the juror declared on their laptop (those in the event are in the package already). */
+  declaredConflicts: z.array(z.strictObject({ nomineeId: Id, reason: z.string() })),
+  sections: z.array(SheetSection).min(1),
+});
+export type SheetPayload = z.infer<typeof SheetPayload>;
