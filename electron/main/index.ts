@@ -2,7 +2,7 @@
  * Electron main process: windows, IPC wiring and the workspace. Deliberately thin: every call goes to
  * the same handlers the CLI and the browser bridge use, through the same contract and dispatcher.
  */
-import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, screen, session } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ipcChannel, methodNames } from '../../src/api/contract.ts';
@@ -45,9 +45,11 @@ function registerIpc(ws: Workspace): void {
 }
 
 function createWindow(): BrowserWindow {
+  // Never taller or wider than the screen's work area: a juror's 1366×768 laptop has about 728 px below the taskbar.
+  const area = screen.getPrimaryDisplay().workAreaSize;
   const window = new BrowserWindow({
-    width: 1280,
-    height: 860,
+    width: Math.min(1280, area.width),
+    height: Math.min(860, area.height),
     show: false,
     title: 'Timbang',
     webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),

@@ -25,8 +25,9 @@ export const EventSummary = z.strictObject({
   secretariatFingerprint: z.string().nullable(),
   /** Prepared here by the secretariat, or received as a signed package on a juror's laptop. */
   source: z.enum(['authored', 'package']),
-  /** The juror this laptop scores as, once chosen (package events only). */
+  /** The juror this laptop scores as, once chosen (package events only), and the name they typed. */
   jurorId: Id.nullable(),
+  jurorName: z.string().nullable(),
   categoryCount: z.number().int(),
   nomineeCount: z.number().int(),
   jurorCount: z.number().int(),
@@ -74,9 +75,23 @@ export type TemplateIssue = z.infer<typeof TemplateIssue>;
 
 const Outcome = z.enum(['new', 'updated', 'unchanged']);
 
-export const TemplateImportResult = z.discriminatedUnion('ok', [
-  z.strictObject({ ok: z.literal(true), event: EventSummary, outcome: Outcome }),
-  z.strictObject({ ok: z.literal(false), fileName: z.string(), issues: z.array(TemplateIssue) }),
+/** What replacing an existing event would change: shown to the secretariat before anything is replaced. */
+export const EventChanges = z.strictObject({
+  eventId: Id,
+  name: z.strictObject({ from: z.string(), to: z.string() }).nullable(),
+  yearHeld: z.strictObject({ from: z.number(), to: z.number() }).nullable(),
+  removed: z.strictObject({ categories: z.array(z.string()), criteria: z.array(z.string()), nominees: z.array(z.string()), jurors: z.array(z.string()) }),
+  added: z.strictObject({ categories: z.array(z.string()), criteria: z.array(z.string()), nominees: z.array(z.string()), jurors: z.array(z.string()) }),
+  /** Jurors whose enrolled laptop key the replacement would drop (they are no longer in the event). */
+  droppedKeys: z.array(Id),
+});
+export type EventChanges = z.infer<typeof EventChanges>;
+
+export const TemplateImportResult = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('imported'), event: EventSummary, outcome: Outcome }),
+  z.strictObject({ status: z.literal('invalid'), fileName: z.string(), issues: z.array(TemplateIssue) }),
+  /** The file is valid but would replace an event already here: nothing changed until the secretariat confirms. */
+  z.strictObject({ status: z.literal('needs-confirmation'), fileName: z.string(), changes: EventChanges }),
 ]);
 export type TemplateImportResult = z.infer<typeof TemplateImportResult>;
 
@@ -166,7 +181,7 @@ export const contract = {
 
   // Secretariat: event set-up in Excel, basic fields, enrolment of jurors' keys, the signed package.
   eventTemplate: method(z.strictObject({ example: z.boolean() }), FileData),
-  importEventTemplate: method(FileData, TemplateImportResult),
+  importEventTemplate: method(FileData.extend({ replace: z.boolean().optional() }), TemplateImportResult),
   updateEventBasics: method(EventBasics, EventSummary),
   importEnrolment: method(FileData, Enrolment),
   confirmEnrolment: method(z.strictObject({ eventId: Id, jurorId: Id, fingerprint: z.string().max(100) }), Enrolment),
@@ -179,6 +194,8 @@ export const contract = {
   chooseJuror: method(z.strictObject({ eventId: Id, jurorId: Id }), EventSummary),
   jurorAssignments: method(ForEvent, z.array(RoundAssignment)),
   exportEnrolment: method(z.strictObject({ eventId: Id, name: z.string().trim().min(1).max(200) }), FileData),
+  /** Whether the package already carries this laptop's key for its juror (enrolment done). */
+  enrolmentStatus: method(ForEvent, z.strictObject({ enrolledFingerprint: z.string().nullable(), matchesThisLaptop: z.boolean() })),
 
   // Juror: scoring. Always as the juror this laptop was set up for; every write is on disk when it returns.
   scoringState: method(RoundCategory, ScoringState),
@@ -187,6 +204,7 @@ export const contract = {
   saveNote: method(z.strictObject({ eventId: Id, roundId: Id, nomineeId: Id, text: z.string().max(5000) }), z.strictObject({ recordedAt: z.string() })),
   declareConflict: method(z.strictObject({ eventId: Id, nomineeId: Id, reason: z.string().trim().min(3).max(500) }), z.strictObject({})),
   finalizeRound: method(RoundCategory, z.strictObject({ finalized: z.literal(true) })),
+  exportSheet: method(z.strictObject({ eventId: Id, name: z.string().trim().min(1).max(200), roundIds: z.array(Id).min(1) }), FileData),
   reopenRound: method(RoundCategory.extend({ reason: z.string().trim().min(3).max(500) }), z.strictObject({ sheetRevision: z.number().int() })),
 };
 

@@ -2,7 +2,8 @@
  * Both ends of a call, transport-neutral. The Node side `dispatch`es a raw call to a handler (validating
  * input and output against the contract); the renderer side wraps a transport into a typed client.
  */
-import { z } from 'zod';
+import type { Bilingual } from '../core/model.ts';
+import { bilingualIssues } from '../core/zod-messages.ts';
 import { contract, isMethodName, methodNames, type Handlers, type MethodName, type TimbangApi, type TimbangTransport } from './contract.ts';
 import { AppError, type Envelope } from './errors.ts';
 
@@ -14,11 +15,9 @@ export async function dispatch(handlers: Handlers, name: string, rawInput: unkno
     const spec = contract[name];
     const input = spec.input.safeParse(rawInput ?? {});
     if (!input.success) {
-      throw new AppError(
-        'invalid-input',
-        { id: `Masukan tidak valid untuk ${name}: ${z.prettifyError(input.error)}`, en: `Invalid input for ${name}: ${z.prettifyError(input.error)}` },
-        input.error.issues,
-      );
+      const issues = bilingualIssues(spec.input, rawInput ?? {});
+      const lines = (lang: keyof Bilingual) => issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message[lang]}` : i.message[lang])).join('\n');
+      throw new AppError('invalid-input', { id: `Masukan tidak valid:\n${lines('id')}`, en: `Invalid input:\n${lines('en')}` }, issues);
     }
     const handler = handlers[name] as (input: unknown) => unknown;
     const output = spec.output.safeParse(await handler(input.data));

@@ -26,6 +26,8 @@ export async function serveBridge({ handlers, projectRoot, port }: BridgeOptions
     build: { outDir },
     preview: { host: '127.0.0.1', port, strictPort: true, open: false },
     plugins: [bridgePlugin(handlers)],
+  }).catch((error: unknown) => {
+    throw new Error(`Port ${port} tidak dapat dipakai (${(error as Error).message}); pilih yang lain dengan --port. / Port ${port} cannot be used; choose another with --port.`);
   });
   const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
   return { url, close: () => server.close() };

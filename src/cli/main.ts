@@ -4,14 +4,21 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AppError } from '../api/errors.ts';
 import { createHandlers } from '../services/handlers.ts';
 import { openWorkspace } from '../services/workspace/workspace.ts';
 import { registerEventCommands } from './commands/event.ts';
+import { registerSheetCommands } from './commands/sheets.ts';
 import { APP_VERSION, PROJECT_ROOT, RESOURCES_DIR, type CliContext, type Io, type Lang } from './context.ts';
 
 const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new InvalidArgumentError('port harus 1–65535 / the port must be 1–65535');
+  return port;
+}
 
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
   let exitCode = 0;
@@ -25,12 +32,13 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   const cli: CliContext = { io, lang, fail: (code = 1) => (exitCode = code) };
 
   registerEventCommands(program, cli);
+  registerSheetCommands(program, cli);
 
   program
     .command('serve')
     .description('buka aplikasi di peramban (jembatan API) / serve the app to a browser through the API bridge')
     .option('--db <path>', 'berkas kerja SQLite / workspace database', '.timbang/browser.sqlite')
-    .option('--port <port>', 'port (127.0.0.1)', (v) => Number.parseInt(v, 10), 5180)
+    .option('--port <port>', 'port (127.0.0.1)', parsePort, 5180)
     .action(async (options: { db: string; port: number }) => {
       const { serveBridge } = await import('../bridge/serve.ts');
       mkdirSync(dirname(resolve(options.db)), { recursive: true });
@@ -51,6 +59,11 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof AppError) {
       io.err(error.bilingual[lang()]);
+      return 1;
+    }
+    // A file or port problem from the system (ENOENT, EACCES, EADDRINUSE…): its message says what and where.
+    if (typeof (error as { code?: unknown }).code === 'string') {
+      io.err((error as Error).message);
       return 1;
     }
     throw error;

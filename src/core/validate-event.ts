@@ -3,8 +3,8 @@
  * Every problem is reported, not just the first, each with a readable place ("Babak Wawancara, kategori UKM")
  * and a message in Bahasa Indonesia and English, so the secretariat can fix a whole file in one pass.
  */
-import { z } from 'zod';
 import { Event, type Bilingual } from './model.ts';
+import { bilingualIssues } from './zod-messages.ts';
 
 export interface ValidationIssue {
   /** Machine path into the document, e.g. ["criteria", 3, "weight"]. */
@@ -26,19 +26,9 @@ export function formatIssue(issue: ValidationIssue, lang: keyof Bilingual = 'id'
 }
 
 export function validateEvent(input: unknown): EventValidation {
-  const parsed = Event.safeParse(input, { error: z.locales.id().localeError });
+  const parsed = Event.safeParse(input);
   if (!parsed.success) {
-    // Parse again for the English wording; both runs see the same input, so issues line up one to one.
-    const english = Event.safeParse(input, { error: z.locales.en().localeError });
-    const englishIssues = english.success ? [] : english.error.issues;
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((issue, i) => ({
-        path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-        where: describePath(input, issue.path),
-        message: { id: issue.message, en: englishIssues[i]?.message ?? issue.message },
-      })),
-    };
+    return { ok: false, issues: bilingualIssues(Event, input).map((issue) => ({ ...issue, where: describePath(input, issue.path) })) };
   }
   const issues = checkConsistency(parsed.data);
   return issues.length === 0 ? { ok: true, event: parsed.data, issues: [] } : { ok: false, issues };
@@ -92,7 +82,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Weights are decimals typed by people; compare sums at a hundredth of a point. */
 const sameWeight = (a: number, b: number) => Math.abs(a - b) < 0.005;
-const formatNumber = (n: number) => String(Math.round(n * 100) / 100);
+/** A number as people write it: "99,5" in Indonesian, "99.5" in English. */
+const formatNumber = (n: number, lang: keyof Bilingual) => {
+  const text = String(Math.round(n * 100) / 100);
+  return lang === 'id' ? text.replace('.', ',') : text;
+};
 
 function checkConsistency(event: Event): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -139,8 +133,8 @@ function checkConsistency(event: Event): ValidationIssue[] {
   const roundWeight = event.rounds.reduce((sum, r) => sum + r.weight, 0);
   if (!sameWeight(roundWeight, 100)) {
     add(['rounds'], { id: 'Babak', en: 'Rounds' }, {
-      id: `total bobot babak ${formatNumber(roundWeight)}, harus 100`,
-      en: `round weights total ${formatNumber(roundWeight)}, must be 100`,
+      id: `total bobot babak ${formatNumber(roundWeight, 'id')}, harus 100`,
+      en: `round weights total ${formatNumber(roundWeight, 'en')}, must be 100`,
     }, event.rounds.map((_, r) => ['rounds', r, 'weight']));
   }
 
@@ -179,17 +173,23 @@ function checkConsistency(event: Event): ValidationIssue[] {
     }
   });
 
-  // Each round × category it covers has criteria whose weights sum to 100.
+  // Each round × category it covers has criteria whose weights sum to 100. Categories sharing the same
+  // criteria (Wawancara's W1–W5 serve all eight) are reported once, not once per category.
   for (const round of event.rounds) {
+    const groups = new Map<string, { indexes: number[]; categories: string[] }>();
     for (const categoryId of round.categoryIds) {
       if (!categoryIds.has(categoryId)) continue;
       const indexes = event.criteria.flatMap((c, i) => (c.roundId === round.id && c.categoryIds.includes(categoryId) ? [i] : []));
-      const criteria = indexes.map((i) => event.criteria[i]);
-      const total = criteria.reduce((sum, c) => sum + c.weight, 0);
-      const where = { id: `Babak ${round.name.id}, kategori ${categoryName(categoryId)}`, en: `Round ${round.name.en}, category ${categoryName(categoryId)}` };
-      if (criteria.length === 0) add(['criteria'], where, { id: 'belum ada kriteria', en: 'has no criteria' });
+      const key = indexes.join(',');
+      groups.set(key, { indexes, categories: [...(groups.get(key)?.categories ?? []), categoryName(categoryId)] });
+    }
+    for (const { indexes, categories } of groups.values()) {
+      const total = indexes.reduce((sum, i) => sum + event.criteria[i].weight, 0);
+      const named = categories.length <= 2 ? categories.join(', ') : `${categories[0]}, ${categories[1]} (+${categories.length - 2})`;
+      const where = { id: `Babak ${round.name.id}, kategori ${named}`, en: `Round ${round.name.en}, category ${named}` };
+      if (indexes.length === 0) add(['criteria'], where, { id: 'belum ada kriteria', en: 'has no criteria' });
       else if (!sameWeight(total, 100)) {
-        add(['criteria'], where, { id: `total bobot ${formatNumber(total)}, harus 100`, en: `weights total ${formatNumber(total)}, must be 100` },
+        add(['criteria'], where, { id: `total bobot ${formatNumber(total, 'id')}, harus 100`, en: `weights total ${formatNumber(total, 'en')}, must be 100` },
           indexes.map((i) => ['criteria', i, 'weight']));
       }
     }

@@ -4,9 +4,13 @@ import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { EventScreen } from './screens/EventScreen.tsx';
 import { StartScreen, type Role } from './screens/StartScreen.tsx';
 
+/** The role chosen last on this computer: a secretariat laptop stays a secretariat laptop. */
+const ROLE_KEY = 'timbang.role';
+const savedRole = (): Role => (localStorage.getItem(ROLE_KEY) === 'sekretariat' ? 'sekretariat' : 'juri');
+
 export function App() {
   const { t } = useTranslation();
-  const [role, setRole] = useState<Role>('juri');
+  const [role, setRole] = useState<Role>(savedRole);
   const [eventId, setEventId] = useState<string | null>(null);
 
   return (
@@ -21,9 +25,12 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         {eventId === null ? (
-          <StartScreen role={role} onRoleChange={setRole} onOpenEvent={setEventId} />
+          <StartScreen role={role} onRoleChange={(r) => {
+            localStorage.setItem(ROLE_KEY, r);
+            setRole(r);
+          }} onOpenEvent={setEventId} />
         ) : (
-          <EventScreen eventId={eventId} role={role} onBack={() => setEventId(null)} />
+          <EventScreen eventId={eventId} onBack={() => setEventId(null)} />
         )}
       </main>
     </>

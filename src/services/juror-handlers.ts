@@ -11,15 +11,17 @@ import { findEventRecord, getEvent, getEventSummary } from './events/event-store
 import { fileBytes, fileData } from './file-data.ts';
 import type { Services } from './handlers.ts';
 import { ENROLMENT_EXTENSION, writeEnrolment } from './packages/enrolment.ts';
-import { applyPackage, readPackage } from './packages/event-package.ts';
+import { applyPackage, packageJurorKeys, readPackage } from './packages/event-package.ts';
 import {
   conflictsOf, currentNotes, currentScores, declareConflict, finalizeRound, isFinalized, recordScore, reopenRound, saveNote, scoreHistory, sheetRevision,
 } from './scores/score-store.ts';
+import { writeScoreSheet } from './sheets/score-sheet.ts';
+import { sheetPayloadFromWorkspace } from './sheets/sheet-export.ts';
 import type { Db } from './workspace/workspace.ts';
 
 type JurorMethods =
   | 'importPackage' | 'chooseJuror' | 'jurorAssignments' | 'exportEnrolment' | 'scoringState' | 'recordScore'
-  | 'scoreHistory' | 'saveNote' | 'declareConflict' | 'finalizeRound' | 'reopenRound';
+  | 'scoreHistory' | 'saveNote' | 'declareConflict' | 'finalizeRound' | 'reopenRound' | 'exportSheet' | 'enrolmentStatus';
 
 export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, JurorMethods> {
   const { db } = workspace;
@@ -28,6 +30,7 @@ export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, Jur
     if (!jurorId) throw new AppError('not-found', { id: 'Pilih dulu siapa Anda di antara juri acara ini.', en: "First choose who you are among this event's jurors." });
     return jurorId;
   };
+  const rememberName = (eventId: string, name: string) => db.prepare('UPDATE event SET juror_name = ? WHERE id = ?').run(name, eventId);
   /** The event and this laptop's juror, for every scoring call. */
   const scope = (eventId: string) => ({ event: getEvent(db, eventId), jurorId: chosenJuror(eventId) });
 
@@ -65,7 +68,15 @@ export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, Jur
 
     exportEnrolment: ({ eventId, name }) => {
       const jurorId = chosenJuror(eventId);
+      rememberName(eventId, name);
       return fileData(`pendaftaran-${jurorId}${ENROLMENT_EXTENSION}`, writeEnrolment(eventId, jurorId, name, keys.requireUnlocked()));
+    },
+
+    enrolmentStatus: ({ eventId }) => {
+      const record = findEventRecord(db, eventId);
+      const jurorId = chosenJuror(eventId);
+      const carried = record?.origin.source === 'package' ? packageJurorKeys(record.origin.packageText).find((k) => k.jurorId === jurorId) : undefined;
+      return { enrolledFingerprint: carried?.fingerprint ?? null, matchesThisLaptop: carried !== undefined && carried.publicKey === keys.status().publicKey };
     },
 
     scoringState: ({ eventId, roundId, categoryId }) => {
@@ -106,6 +117,16 @@ export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, Jur
       const { event, jurorId } = scope(eventId);
       finalizeRound(db, event, jurorId, roundId, categoryId);
       return { finalized: true };
+    },
+
+    exportSheet: async ({ eventId, name, roundIds }) => {
+      const { event, jurorId } = scope(eventId);
+      const unknown = roundIds.filter((id) => !event.rounds.some((r) => r.id === id));
+      if (unknown.length) throw new AppError('invalid-input', { id: `Babak tidak dikenal: ${unknown.join(', ')}.`, en: `Unknown rounds: ${unknown.join(', ')}.` });
+      const key = keys.requireUnlocked();
+      rememberName(eventId, name);
+      const payload = sheetPayloadFromWorkspace(db, event, jurorId, name, roundIds, findEventRecord(db, eventId)!.revision, key);
+      return fileData(`lembar-nilai-${jurorId}-revisi-${payload.sheetRevision}.xlsx`, await writeScoreSheet(payload, key));
     },
 
     reopenRound: ({ eventId, roundId, categoryId, reason }) => {

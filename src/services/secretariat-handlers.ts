@@ -7,7 +7,7 @@ import { AppError } from '../api/errors.ts';
 import type { Event } from '../core/model.ts';
 import { formatIssue, validateEvent } from '../core/validate-event.ts';
 import { fileBytes, fileData } from './file-data.ts';
-import { authoredEvent, saveAuthored } from './events/authored.ts';
+import { authoredEvent, replacementChanges, saveAuthored } from './events/authored.ts';
 import { findEventRecord, getEventSummary } from './events/event-store.ts';
 import { readEventTemplate, writeEventTemplate } from './events/event-template.ts';
 import { confirmEnrolment, enrol, enrolledKeys, listEnrolments, readEnrolment, removeEnrolment } from './packages/enrolment.ts';
@@ -24,11 +24,13 @@ export function secretariatHandlers({ workspace, keys }: Services, loadDemo: () 
     eventTemplate: async ({ example }) =>
       fileData(example ? `timbang-templat-${loadDemo().id}.xlsx` : 'timbang-templat-acara.xlsx', await writeEventTemplate(example ? loadDemo() : null)),
 
-    importEventTemplate: async (file) => {
+    importEventTemplate: async ({ replace, ...file }) => {
       const result = await readEventTemplate(fileBytes(file), file.fileName);
-      if (!result.ok) return { ok: false, fileName: file.fileName, issues: result.issues };
+      if (!result.ok) return { status: 'invalid', fileName: file.fileName, issues: result.issues };
+      const changes = replace ? null : replacementChanges(db, result.event);
+      if (changes) return { status: 'needs-confirmation', fileName: file.fileName, changes };
       const outcome = saveAuthored(db, result.event);
-      return { ok: true, event: getEventSummary(db, result.event.id), outcome };
+      return { status: 'imported', event: getEventSummary(db, result.event.id), outcome };
     },
 
     updateEventBasics: ({ eventId, ...basics }) => {

@@ -95,6 +95,29 @@ test.describe('event set-up, packages and enrolment across two laptops', () => {
     expect(firstPackage.name).toBe('paritrana-ntt-2025-revisi-2.timbang');
   });
 
+  test('re-importing a changed template lists the changes and replaces only when confirmed', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(template);
+    const nominees = workbook.getWorksheet('Nominasi')!;
+    const lastRow = nominees.actualRowCount;
+    const removed = String(nominees.getRow(lastRow).getCell(3).value);
+    nominees.spliceRows(lastRow, 1);
+    const changed = join(files, 'berubah.xlsx');
+    await workbook.xlsx.writeFile(changed);
+
+    await secretariat.getByRole('button', { name: /Kembali ke awal/ }).click();
+    await secretariat.getByLabel('Impor templat Excel').setInputFiles(changed);
+    const dialog = secretariat.getByRole('alertdialog');
+    await expect(dialog).toContainText('mengganti acara "paritrana-ntt-2025" yang sudah ada. Belum ada yang diubah.');
+    await expect(dialog).toContainText(`Nominasi dihapus: ${removed}`);
+    await dialog.getByRole('button', { name: 'Batal, jangan ubah apa pun' }).click();
+    await expect(secretariat.getByText('40 nominasi')).toBeVisible();
+
+    await secretariat.getByRole('button', { name: 'Buka: Paritrana Award Tingkat Provinsi NTT 2025' }).click();
+    await expect(secretariat.locator('tr[data-nominee]')).toHaveCount(40);
+    await expect(secretariat.getByRole('heading', { level: 1 })).toHaveText('Paritrana Award Tingkat Provinsi NTT 2025');
+  });
+
   test('a juror laptop imports the package, picks its identity, makes its key and enrols', async () => {
     await juror.goto(JURI);
     await juror.getByLabel('Impor paket acara (.timbang)').setInputFiles(firstPackage.path);
@@ -108,7 +131,7 @@ test.describe('event set-up, packages and enrolment across two laptops', () => {
     await expect(juror.locator('[data-assignment="administrasi/manufaktur"]')).toContainText('5');
 
     jurorFingerprint = await makeKey(juror);
-    await juror.getByLabel('Nama Anda').fill('Maria Goreti');
+    await juror.getByLabel('Nama Anda', { exact: true }).fill('Maria Goreti');
     const enrolment = await download(juror, () => juror.getByRole('button', { name: 'Ekspor berkas pendaftaran' }).click());
     expect(enrolment.name).toBe('pendaftaran-J3.timbang-enrol');
 
@@ -126,6 +149,10 @@ test.describe('event set-up, packages and enrolment across two laptops', () => {
     await expect(row).toContainText('Dikonfirmasi lisan');
   });
 
+  test("the juror's laptop shows its key is in the next package", async () => {
+    await expect(juror.getByTestId('enrolled')).toHaveCount(0);
+  });
+
   test('the juror receives the next revision; an older one is refused', async () => {
     await secretariat.getByRole('tab', { name: 'Paket' }).click();
     const next = await download(secretariat, () => secretariat.getByRole('button', { name: 'Ekspor paket acara (.timbang)' }).click());
@@ -133,6 +160,7 @@ test.describe('event set-up, packages and enrolment across two laptops', () => {
 
     await juror.getByLabel('Impor revisi baru (.timbang)').setInputFiles(next.path);
     await expect(juror.getByText('Diperbarui dari revisi 2 ke revisi 3. Semua nilai Anda tetap tersimpan.')).toBeVisible();
+    await expect(juror.getByTestId('enrolled')).toContainText(`Laptop ini sudah terdaftar di paket sekretariat (sidik jari ${jurorFingerprint})`);
     await expect(juror.getByTestId('identity')).toContainText('J3');
 
     await juror.getByLabel('Impor revisi baru (.timbang)').setInputFiles(firstPackage.path);

@@ -3,7 +3,9 @@
  * the whole Manufaktur category of Seleksi Administrasi with the keyboard, undoes a change, is refused on
  * the conflicted nominee, reloads and finds every mark and note, and finalizes only once nothing is missing.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { verifyScoreSheet } from '../../src/services/sheets/score-sheet.ts';
 import { WORKSPACES } from '../playwright.config.ts';
 
 const URL = `http://127.0.0.1:${WORKSPACES.penilaian}/`;
@@ -154,5 +156,36 @@ test.describe('juror scoring', () => {
     await page.keyboard.press('3');
     await expect(page.getByRole('alert')).toContainText('Saudara kandung bekerja di Bank NTT');
     await expect(page.getByTestId('progress')).toHaveText('0 dari 20 nilai');
+  });
+
+  test('the juror saves a signed score sheet that verifies, with the marks typed', async () => {
+    await page.getByRole('button', { name: 'Kembali ke daftar penilaian' }).click();
+    await page.getByLabel('Frasa sandi (minimal 8 karakter)').fill('moringa-2025-juri');
+    await page.getByLabel('Ulangi frasa sandi').fill('moringa-2025-juri');
+    await page.getByRole('button', { name: 'Buat kunci' }).click();
+    await expect(page.getByTestId('own-fingerprint')).toBeVisible();
+    await page.getByLabel('Nama Anda di lembar').fill('Yosef Ndolu');
+    await page.getByRole('checkbox', { name: 'Wawancara' }).uncheck();
+    const pending = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Simpan lembar nilai (.xlsx)' }).click();
+    const download = await pending;
+    expect(download.suggestedFilename()).toBe('lembar-nilai-J4-revisi-1.xlsx');
+    await expect(page.getByText('Lembar lembar-nilai-J4-revisi-1.xlsx dibuat.')).toBeVisible();
+
+    const bytes = new Uint8Array(readFileSync((await download.path())!));
+    const key = (await (await page.request.post(`${URL}api/keyStatus`, { data: {} })).json()) as { value: { publicKey: string } };
+    const result = await verifyScoreSheet(bytes, download.suggestedFilename(), {
+      eventId: 'paritrana-ntt-2025', latestPackageRevision: 1, jurorKeys: new Map([['J4', key.value.publicKey]]),
+    });
+    expect(result.status).toBe('valid');
+    expect(result.rounds).toEqual(['administrasi']);
+    const manufaktur = result.payload!.sections.find((section) => section.categoryId === 'manufaktur')!;
+    expect(manufaktur.finalized).toBe(true);
+    expect(manufaktur.nominees.map((n) => Object.values(n.marks).map((m) => (m === null ? null : Number(m))))).toEqual(
+      MARKS.map((marks, i) => (i === CONFLICTED ? [null, null, null, null, null] : marks)),
+    );
+    expect(manufaktur.nominees[1].note).toBe('Kepatuhan iuran baik; minta bukti JKP.');
+    expect(result.payload!.juror).toMatchObject({ id: 'J4', name: 'Yosef Ndolu' });
+    expect(result.payload!.declaredConflicts).toEqual([{ nomineeId: 'jasa-keuangan-02', reason: 'Saudara kandung bekerja di Bank NTT' }]);
   });
 });

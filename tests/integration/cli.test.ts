@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -104,8 +104,8 @@ describe('timbang event template / import / package, timbang enrol', () => {
     const imported = await run('event', 'import', template, '--db', db);
     expect(imported.code).toBe(0);
     expect(imported.out).toContain('40 nominasi');
-    expect(imported.out).toContain('revisi 1 (new)');
-    expect((await run('event', 'import', template, '--db', db)).out).toContain('revisi 1 (unchanged)');
+    expect(imported.out).toContain('revisi 1 (acara baru)');
+    expect((await run('event', 'import', template, '--db', db)).out).toContain('revisi 1 (tidak berubah)');
 
     const out = join(tmp.dir, 'acara.timbang');
     const refused = await run('event', 'package', '--db', db, '--out', out);
@@ -133,6 +133,44 @@ describe('timbang event template / import / package, timbang enrol', () => {
     expect(next.revision).toBe(2);
     expect(next.jurorKeys.map((k) => k.jurorId)).toEqual(['J7']);
     juror.close();
+  });
+
+  it('lists what a re-import would change and replaces only with --replace', async () => {
+    const template = join(tmp.dir, 'ganti.xlsx');
+    await run('event', 'template', template, '--example');
+    const db = join(tmp.dir, 'ganti.sqlite');
+    await run('event', 'import', template, '--db', db);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(template);
+    workbook.getWorksheet('Juri')!.spliceRows(5, 1); // J3 leaves the jury
+    await workbook.xlsx.writeFile(template);
+    const refused = await run('event', 'import', template, '--db', db);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('sudah ada di berkas kerja ini dan berkas ini mengubahnya');
+    expect(refused.err).toContain('juri dihapus: J3 Kepala Disnakertrans Provinsi NTT');
+    const replaced = await run('event', 'import', template, '--db', db, '--replace');
+    expect(replaced.code).toBe(0);
+    expect(replaced.out).toContain('8 juri');
+    expect(replaced.out).toContain('revisi 2 (diperbarui)');
+  });
+
+  it('refuses to overwrite a file, to open a workspace that does not exist, and a bad port', async () => {
+    const out = join(tmp.dir, 'ada.xlsx');
+    writeFileSync(out, 'milik sekretariat');
+    const overwrite = await run('event', 'template', out);
+    expect(overwrite.code).toBe(1);
+    expect(overwrite.err).toContain('sudah ada; tidak ditimpa');
+    expect(readFileSync(out, 'utf8')).toBe('milik sekretariat');
+    expect((await run('event', 'template', join(tmp.dir, 'templat.csv'))).err).toContain('harus berakhiran .xlsx');
+
+    process.env.TIMBANG_PASSPHRASE = TEST_PASSPHRASE;
+    const missing = join(tmp.dir, 'salah-ketik.sqlite');
+    const result = await run('event', 'package', '--db', missing, '--out', join(tmp.dir, 'x.timbang'));
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(`Berkas kerja ${missing} tidak ada (atau tidak dapat dibuka).`);
+    expect(existsSync(missing)).toBe(false);
+    expect((await run('serve', '--port', 'abc')).code).toBe(2);
+    expect((await run('enrol', '--db', missing, 'tidak-ada.timbang-enrol')).err).toContain('tidak ada');
   });
 
   it('refuses a wrong passphrase for an existing key', async () => {

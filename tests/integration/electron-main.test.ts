@@ -51,6 +51,7 @@ vi.mock('electron', () => {
       on: () => {},
     },
     BrowserWindow,
+    screen: { getPrimaryDisplay: () => ({ workAreaSize: { width: 1366, height: 728 } }) },
     safeStorage: {
       isEncryptionAvailable: () => true,
       getSelectedStorageBackend: () => 'gnome_libsecret',
@@ -86,6 +87,7 @@ describe('Electron main process (Electron faked, real handlers and SQLite)', () 
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
     expect(appUrl()).toMatch(/^file:\/\/.*renderer\/index\.html$/);
+    expect(fake.windows[0].options).toMatchObject({ width: 1280, height: 728 }); // fits a 1366×768 laptop's work area
   });
 
   it('registers one IPC handler per contract method', () => {

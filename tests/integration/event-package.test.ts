@@ -154,8 +154,20 @@ describe('event packages and enrolment', () => {
     expect(() => receive(otherText)).toThrow('paket ini untuk acara lain, "Paritrana Award Tingkat Provinsi NTB 2025"');
   });
 
+  it("refuses a revision that no longer includes this laptop's juror", () => {
+    receive(issuePackage());
+    juror.ws.db.prepare("UPDATE event SET juror_id = 'J3'").run();
+    changeEvent((e) => (e.jurors = e.jurors.filter((j) => j.id !== 'J3')));
+    expect(() => receive(issuePackage())).toThrow('Revisi 2 tidak lagi memuat J3, juri laptop ini');
+    expect(findEventRecord(juror.ws.db, EVENT_ID)!.revision).toBe(1);
+  });
+
   it('names the file and the problem for things that are not packages', () => {
-    expect(() => readPackage(bytes('PK\u0003\u0004 ini zip, bukan paket'), 'lembar.xlsx')).toThrow('Paket acara lembar.xlsx: bukan JSON');
+    expect(() => readPackage(bytes('PK\u0003\u0004 ini zip, bukan paket'), 'lembar.xlsx')).toThrow('Paket acara lembar.xlsx: ini berkas Excel atau zip');
+    expect(() => readPackage(bytes('{"nama": "bukan paket"'), 'catatan.timbang')).toThrow('Paket acara catatan.timbang: bukan JSON');
+    const enrolment = writeEnrolment(EVENT_ID, 'J3', 'Maria', juror.keys.requireUnlocked());
+    expect(() => readPackage(bytes(enrolment), 'pendaftaran-J3.timbang-enrol')).toThrow('ini berkas pendaftaran juri (.timbang-enrol), bukan berkas yang diminta di sini');
+    expect(() => readEnrolment(bytes(issuePackage()), 'acara.timbang')).toThrow('Berkas pendaftaran acara.timbang: ini paket acara (.timbang)');
     expect(() => readPackage(new Uint8Array([0xff, 0xfe, 0x00]), 'rusak.timbang')).toThrow('bukan teks UTF-8');
     expect(() => readPackage(bytes('{"payload": {"format": "lain"}, "signature": "AA=="}'), 'lain.timbang')).toThrow('isinya tidak sesuai format (payload.format');
   });

@@ -23,7 +23,7 @@ describe('event store', () => {
     expect(listEvents(ws.db)).toEqual([
       {
         id: demo.id, name: demo.name, yearHeld: 2025, place: 'Kupang', revision: 1, revisedAt: expect.any(String),
-        source: 'authored', jurorId: null, secretariatFingerprint: null, categoryCount: 8, nomineeCount: 40, jurorCount: 9,
+        source: 'authored', jurorId: null, jurorName: null, secretariatFingerprint: null, categoryCount: 8, nomineeCount: 40, jurorCount: 9,
       },
     ]);
   });

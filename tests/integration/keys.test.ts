@@ -50,7 +50,7 @@ describe('workspace keys', () => {
     t = testWorkspace();
     expect(() => t.keys.create('pendek')).toThrow('Frasa sandi minimal 8 karakter.');
     t.keys.create(TEST_PASSPHRASE);
-    expect(() => t.keys.create(TEST_PASSPHRASE)).toThrow('sudah punya kunci');
+    expect(() => t.keys.create(TEST_PASSPHRASE)).toThrow('Sudah ada kunci tanda tangan di sini.');
   });
 
   it('uses the OS keychain when there is one, without a passphrase', () => {

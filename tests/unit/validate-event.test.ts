@@ -17,9 +17,17 @@ describe('validateEvent refuses an invalid event and names the place', () => {
     const found = problems((e) => {
       e.criteria.find((c) => c.code === 'W2')!.weight = 20;
     });
-    expect(found.id).toContain('Babak Wawancara, kategori Usaha Kecil Mikro: total bobot 95, harus 100');
-    expect(found.en).toContain('Round Interview, category Usaha Kecil Mikro: weights total 95, must be 100');
-    expect(found.id).toHaveLength(8); // W2 serves all eight categories
+    // W2 serves all eight categories: one problem, reported once.
+    expect(found.id).toEqual(['Babak Wawancara, kategori Pemerintah Kabupaten/Kota, Pemerintah Desa/Kelurahan (+6): total bobot 95, harus 100']);
+    expect(found.en).toEqual(['Round Interview, category Pemerintah Kabupaten/Kota, Pemerintah Desa/Kelurahan (+6): weights total 95, must be 100']);
+  });
+
+  it('writes a decimal total the way each language does', () => {
+    const found = problems((e) => {
+      e.criteria.find((c) => c.code === 'UK2')!.weight = 24.5;
+    });
+    expect(found.id).toEqual(['Babak Seleksi Administrasi, kategori Usaha Kecil Mikro: total bobot 99,5, harus 100']);
+    expect(found.en).toEqual(['Round Administrative Selection, category Usaha Kecil Mikro: weights total 99.5, must be 100']);
   });
 
   it('points a weight-sum problem at every weight involved', () => {

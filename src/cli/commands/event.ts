@@ -1,10 +1,11 @@
 /** `timbang event …`: validate an event file, write the Excel template, import an event, issue its package. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../api/errors.ts';
 import type { Event } from '../../core/model.ts';
-import { saveAuthored } from '../../services/events/authored.ts';
+import type { EventChanges } from '../../api/contract.ts';
+import { replacementChanges, saveAuthored } from '../../services/events/authored.ts';
 import { readDemoEvent, readEventFile } from '../../services/events/event-file.ts';
 import { findEventRecord } from '../../services/events/event-store.ts';
 import { formatTemplateIssue, readEventTemplate, writeEventTemplate } from '../../services/events/event-template.ts';
@@ -21,9 +22,10 @@ export function registerEventCommands(program: Command, cli: CliContext): void {
     .description('periksa berkas acara (JSON) terhadap model / validate an event file (JSON)')
     .argument('<file>', 'berkas acara / event file')
     .option('--json', 'keluaran JSON / JSON output')
-    .action((file: string, options: { json?: boolean }) => {
+    .action(async (file: string, options: { json?: boolean }) => {
       try {
-        const parsed = readEventFile(file);
+        const parsed = file.toLowerCase().endsWith('.xlsx') ? await readTemplateOrReport(file, cli) : readEventFile(file);
+        if (!parsed) return;
         cli.io.out(options.json ? JSON.stringify({ file, ok: true, summary: summarize(parsed) }, null, 2) : describeEvent(parsed, cli.lang()));
       } catch (error) {
         if (!(error instanceof AppError) || !options.json) throw error;
@@ -37,7 +39,14 @@ export function registerEventCommands(program: Command, cli: CliContext): void {
     .description('tulis templat Excel untuk menyiapkan acara / write the Excel template for setting up an event')
     .argument('<out>', 'berkas .xlsx / .xlsx file')
     .option('--example', 'isi dengan acara demo sebagai contoh / fill it with the demo event as a worked example')
-    .action(async (out: string, options: { example?: boolean }) => {
+    .option('--force', 'timpa berkas yang sudah ada / overwrite an existing file')
+    .action(async (out: string, options: { example?: boolean; force?: boolean }) => {
+      if (!out.toLowerCase().endsWith('.xlsx')) {
+        throw new AppError('invalid-input', { id: `Nama berkas templat harus berakhiran .xlsx: ${out}`, en: `The template file name must end in .xlsx: ${out}` });
+      }
+      if (existsSync(out) && !options.force) {
+        throw new AppError('conflict', { id: `${out} sudah ada; tidak ditimpa (pakai --force untuk menimpa).`, en: `${out} already exists; not overwritten (use --force to overwrite).` });
+      }
       writeFileSync(out, await writeEventTemplate(options.example ? readDemoEvent(RESOURCES_DIR) : null));
       cli.io.out(cli.lang() === 'id' ? `Templat ditulis: ${out}` : `Template written: ${out}`);
     });
@@ -47,15 +56,23 @@ export function registerEventCommands(program: Command, cli: CliContext): void {
     .description('impor acara (templat .xlsx atau JSON) ke berkas kerja / import an event (.xlsx template or JSON) into a workspace')
     .argument('<file>', 'templat .xlsx atau berkas acara .json / .xlsx template or .json event file')
     .requiredOption('--db <path>', 'berkas kerja SQLite / workspace database')
-    .action(async (file: string, options: { db: string }) => {
+    .option('--replace', 'ganti acara dengan id sama yang sudah ada / replace an existing event with the same id')
+    .action(async (file: string, options: { db: string; replace?: boolean }) => {
       const parsed = file.toLowerCase().endsWith('.xlsx') ? await readTemplateOrReport(file, cli) : readEventFile(file);
       if (!parsed) return;
       const workspace = openWorkspace(options.db);
       try {
+        const changes = options.replace ? null : replacementChanges(workspace.db, parsed);
+        if (changes) {
+          reportChanges(changes, cli);
+          cli.fail();
+          return;
+        }
         const outcome = saveAuthored(workspace.db, parsed);
         const { revision } = findEventRecord(workspace.db, parsed.id)!;
         cli.io.out(describeEvent(parsed, cli.lang()));
-        cli.io.out(cli.lang() === 'id' ? `  revisi ${revision} (${outcome}) di ${options.db}` : `  revision ${revision} (${outcome}) in ${options.db}`);
+        const said = { id: { new: 'acara baru', updated: 'diperbarui', unchanged: 'tidak berubah' }, en: { new: 'new event', updated: 'updated', unchanged: 'unchanged' } }[cli.lang()][outcome];
+        cli.io.out(cli.lang() === 'id' ? `  revisi ${revision} (${said}) di ${options.db}` : `  revision ${revision} (${said}) in ${options.db}`);
       } finally {
         workspace.close();
       }
@@ -68,7 +85,7 @@ export function registerEventCommands(program: Command, cli: CliContext): void {
     .requiredOption('--out <file>', 'berkas .timbang / .timbang file')
     .option('--event <id>', 'id acara bila ada lebih dari satu / event id when there are several')
     .action(async (options: { db: string; out: string; event?: string }) => {
-      const workspace = openWorkspace(options.db);
+      const workspace = openWorkspace(options.db, { mustExist: true });
       try {
         const handlers = createHandlers({ workspace, resourcesDir: RESOURCES_DIR, appVersion: APP_VERSION });
         const eventId = options.event ?? onlyAuthoredEvent(await handlers.listEvents({}));
@@ -76,9 +93,10 @@ export function registerEventCommands(program: Command, cli: CliContext): void {
         const file = await handlers.exportPackage({ eventId });
         writeFileSync(options.out, Buffer.from(file.base64, 'base64'));
         const key = await handlers.keyStatus({});
+        const revision = (await handlers.listEvents({})).find((e) => e.id === eventId)!.revision;
         cli.io.out(cli.lang() === 'id'
-          ? `Paket ditulis: ${options.out} (${file.fileName}); sidik jari sekretariat ${key.fingerprint}`
-          : `Package written: ${options.out} (${file.fileName}); secretariat fingerprint ${key.fingerprint}`);
+          ? `Paket revisi ${revision} ditulis ke ${options.out}; sidik jari sekretariat ${key.fingerprint}`
+          : `Package revision ${revision} written to ${options.out}; secretariat fingerprint ${key.fingerprint}`);
       } finally {
         workspace.close();
       }
@@ -90,17 +108,38 @@ export function registerEventCommands(program: Command, cli: CliContext): void {
     .requiredOption('--db <path>', 'berkas kerja sekretariat / secretariat workspace')
     .argument('<files...>', 'berkas .timbang-enrol')
     .action(async (files: string[], options: { db: string }) => {
-      const workspace = openWorkspace(options.db);
+      const workspace = openWorkspace(options.db, { mustExist: true });
       try {
         const handlers = createHandlers({ workspace, resourcesDir: RESOURCES_DIR, appVersion: APP_VERSION });
         for (const file of files) {
-          const enrolment = await handlers.importEnrolment(fileData(basename(file), readFileSync(file)));
-          cli.io.out(`${enrolment.jurorId} · ${enrolment.name} · ${enrolment.fingerprint}`);
+          // Each file on its own: one bad file is reported and the others still enrol.
+          try {
+            const enrolment = await handlers.importEnrolment(fileData(basename(file), readFileSync(file)));
+            cli.io.out(`${enrolment.jurorId} · ${enrolment.name} · ${enrolment.fingerprint}`);
+          } catch (error) {
+            cli.io.err(error instanceof AppError ? error.bilingual[cli.lang()] : `${file}: ${(error as Error).message}`);
+            cli.fail();
+          }
         }
       } finally {
         workspace.close();
       }
     });
+}
+
+function reportChanges(changes: EventChanges, cli: CliContext): void {
+  const id = cli.lang() === 'id';
+  cli.io.err(id
+    ? `Acara "${changes.eventId}" sudah ada di berkas kerja ini dan berkas ini mengubahnya. Tidak ada yang diubah; ulangi dengan --replace bila memang ingin mengganti:`
+    : `The event "${changes.eventId}" is already in this workspace and this file changes it. Nothing changed; repeat with --replace to replace it:`);
+  if (changes.name) cli.io.err(`  ${id ? 'nama' : 'name'}: ${changes.name.from} → ${changes.name.to}`);
+  if (changes.yearHeld) cli.io.err(`  ${id ? 'tahun' : 'year'}: ${changes.yearHeld.from} → ${changes.yearHeld.to}`);
+  const kinds = [['categories', 'kategori'], ['criteria', 'kriteria'], ['nominees', 'nominasi'], ['jurors', 'juri']] as const;
+  for (const [kind, word] of kinds) {
+    if (changes.removed[kind].length) cli.io.err(`  ${id ? `${word} dihapus` : `${kind} removed`}: ${changes.removed[kind].join('; ')}`);
+    if (changes.added[kind].length) cli.io.err(`  ${id ? `${word} ditambah` : `${kind} added`}: ${changes.added[kind].join('; ')}`);
+  }
+  if (changes.droppedKeys.length) cli.io.err(`  ${id ? 'kunci terdaftar yang hilang' : 'enrolled keys dropped'}: ${changes.droppedKeys.join(', ')}`);
 }
 
 async function readTemplateOrReport(file: string, cli: CliContext): Promise<Event | null> {

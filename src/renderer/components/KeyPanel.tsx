@@ -63,6 +63,7 @@ export function KeyPanel({ onChange }: { onChange?(status: KeyStatus): void }) {
             </label>
           )}
           <button type="submit" className="primary">{key.state === 'none' ? t('key.create') : t('key.unlock')}</button>
+          {needsPassphrase && <p className="hint">{t('key.passphraseHint')}</p>}
         </form>
       )}
       {error !== null && <ErrorNotice error={error} />}

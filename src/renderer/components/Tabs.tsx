@@ -6,14 +6,15 @@ export interface Tab {
   content: () => ReactNode;
 }
 
-/** ARIA tabs: arrow keys move between tabs, Tab goes into the panel. */
+/** ARIA tabs: arrow keys, Home and End move between tabs; Tab goes into the panel. */
 export function Tabs({ tabs, selected, onSelect, label }: { tabs: Tab[]; selected: string; onSelect(id: string): void; label: string }) {
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const current = tabs.find((t) => t.id === selected) ?? tabs[0];
   const move = (event: KeyboardEvent, index: number) => {
-    const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (!delta) return;
-    const next = (index + delta + tabs.length) % tabs.length;
+    const targets: Record<string, number> = { ArrowRight: (index + 1) % tabs.length, ArrowLeft: (index - 1 + tabs.length) % tabs.length, Home: 0, End: tabs.length - 1 };
+    const next = targets[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
     onSelect(tabs[next].id);
     buttons.current[next]?.focus();
   };

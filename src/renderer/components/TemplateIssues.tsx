@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { TemplateIssue } from '../../api/contract.ts';
 import { pick } from '../i18n/index.ts';
+import { useScrollIntoView } from '../use-scroll-into-view.ts';
 
 /** Every problem of an Excel import, each at its sheet and cell, so the whole file is fixed in one pass. */
 export function TemplateIssues({ fileName, issues }: { fileName: string; issues: TemplateIssue[] }) {
   const { t, i18n } = useTranslation();
+  const ref = useScrollIntoView<HTMLDivElement>();
   return (
-    <div className="notice notice-error" role="alert">
+    <div className="notice notice-error" role="alert" ref={ref}>
       <strong>{t('template.issuesTitle', { file: fileName, count: issues.length })}</strong>
       <p>{t('template.nothingImported')}</p>
       <table className="issues">

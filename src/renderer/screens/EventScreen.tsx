@@ -7,13 +7,10 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { formatDate } from '../i18n/index.ts';
 import { useApi } from '../use-api.ts';
 import { JurorEvent } from './juror/JurorEvent.tsx';
-import { NomineeList } from './NomineeList.tsx';
 import { SecretariatEvent } from './secretariat/SecretariatEvent.tsx';
-import type { Role } from './StartScreen.tsx';
 
 interface Props {
   eventId: string;
-  role: Role;
   onBack(): void;
 }
 
@@ -25,7 +22,7 @@ export interface EventData {
   nominees: NomineeRow[];
 }
 
-export function EventScreen({ eventId, role, onBack }: Props) {
+export function EventScreen({ eventId, onBack }: Props) {
   const { t, i18n } = useTranslation();
   const [version, setVersion] = useState(0);
   const data = useApi<EventData>(
@@ -64,7 +61,7 @@ export function EventScreen({ eventId, role, onBack }: Props) {
     <article className="event" aria-labelledby="event-title">
       <div className="event-top">
         <button type="button" onClick={onBack}>← {t('event.back')}</button>
-        <span className="badge">{t('event.roleBadge', { role: t(`start.role.${role}`) })}</span>
+        <span className="badge">{t('event.roleBadge', { role: t(`start.role.${summary.source === 'package' ? 'juri' : 'sekretariat'}`) })}</span>
       </div>
       <h1 id="event-title" ref={heading} tabIndex={-1}>{event.name}</h1>
       <p className="meta">
@@ -74,16 +71,8 @@ export function EventScreen({ eventId, role, onBack }: Props) {
       </p>
       {data.value.nominees.some((n) => n.fictional) && <p className="notice notice-warning">{t('event.demoWarning')}</p>}
 
-      {summary.source === 'package' ? (
-        <JurorEvent data={data.value} onChanged={reload} />
-      ) : role === 'sekretariat' ? (
-        <SecretariatEvent data={data.value} onChanged={reload} />
-      ) : (
-        <>
-          <p className="notice">{t('event.authoredForJuror')}</p>
-          <NomineeList categories={data.value.categories} nominees={data.value.nominees} />
-        </>
-      )}
+      {/* What the event is decides the screen: one received as a package is scored here; one authored here is prepared here. */}
+      {summary.source === 'package' ? <JurorEvent data={data.value} onChanged={reload} /> : <SecretariatEvent data={data.value} onChanged={reload} />}
     </article>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TemplateImportResult } from '../../api/contract.ts';
+import type { EventChanges, FileData, TemplateImportResult } from '../../api/contract.ts';
 import { api } from '../api.ts';
+import { ChangesConfirm } from '../components/ChangesConfirm.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { FilePicker } from '../components/FilePicker.tsx';
 import { TemplateIssues } from '../components/TemplateIssues.tsx';
@@ -22,13 +23,15 @@ export function StartScreen({ role, onRoleChange, onOpenEvent }: Props) {
   const events = useApi(() => api.listEvents({}), []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [rejected, setRejected] = useState<Extract<TemplateImportResult, { ok: false }> | null>(null);
+  const [rejected, setRejected] = useState<Extract<TemplateImportResult, { status: 'invalid' }> | null>(null);
+  const [pending, setPending] = useState<{ file: FileData; changes: EventChanges } | null>(null);
 
   /** Runs an action, showing its error if it fails; the screen stays as it was. */
   const attempt = async (action: () => Promise<void>) => {
     setBusy(true);
     setError(null);
     setRejected(null);
+    setPending(null);
     try {
       await action();
     } catch (failure) {
@@ -36,6 +39,13 @@ export function StartScreen({ role, onRoleChange, onOpenEvent }: Props) {
     } finally {
       setBusy(false);
     }
+  };
+
+  const importTemplate = async (file: FileData, replace: boolean) => {
+    const result = await api.importEventTemplate({ ...file, replace });
+    if (result.status === 'imported') onOpenEvent(result.event.id);
+    else if (result.status === 'invalid') setRejected(result);
+    else setPending({ file, changes: result.changes });
   };
 
   const openDemo = () => attempt(async () => onOpenEvent((await api.loadDemoEvent({ role })).id));
@@ -78,13 +88,7 @@ export function StartScreen({ role, onRoleChange, onOpenEvent }: Props) {
               label={t('template.import')}
               accept=".xlsx"
               busy={busy}
-              onFiles={([file]) =>
-                attempt(async () => {
-                  const result = await api.importEventTemplate(file);
-                  if (result.ok) onOpenEvent(result.event.id);
-                  else setRejected(result);
-                })
-              }
+              onFiles={([file]) => attempt(() => importTemplate(file, false))}
             />
           </div>
         </section>
@@ -101,6 +105,14 @@ export function StartScreen({ role, onRoleChange, onOpenEvent }: Props) {
         </section>
       )}
       {rejected && <TemplateIssues fileName={rejected.fileName} issues={rejected.issues} />}
+      {pending && (
+        <ChangesConfirm
+          fileName={pending.file.fileName}
+          changes={pending.changes}
+          onReplace={() => attempt(() => importTemplate(pending.file, true))}
+          onCancel={() => setPending(null)}
+        />
+      )}
       {error !== null && <ErrorNotice error={error} />}
 
       {events.status === 'error' && <ErrorNotice error={events.error} />}

@@ -3,6 +3,7 @@
  * receives in a package. Every real change makes a new revision; saving the same event again does not.
  */
 import { AppError } from '../../api/errors.ts';
+import type { EventChanges } from '../../api/contract.ts';
 import type { Event } from '../../core/model.ts';
 import { canonicalJson } from '../keys/signing.ts';
 import type { Db } from '../workspace/workspace.ts';
@@ -27,4 +28,32 @@ export function saveAuthored(db: Db, event: Event): 'new' | 'updated' | 'unchang
   if (exists && canonicalJson(authoredEvent(db, event.id)) === canonicalJson(event)) return 'unchanged';
   saveEvent(db, event, nextRevision(db, event.id));
   return exists ? 'updated' : 'new';
+}
+
+/** What replacing `before` with `after` changes, for the secretariat to confirm first. */
+export function describeChanges(db: Db, before: Event, after: Event): EventChanges {
+  const diff = <T>(from: T[], to: T[], key: (item: T) => string, label: (item: T) => string) => ({
+    removed: from.filter((a) => !to.some((b) => key(a) === key(b))).map(label),
+    added: to.filter((b) => !from.some((a) => key(a) === key(b))).map(label),
+  });
+  const categories = diff(before.categories, after.categories, (c) => c.id, (c) => c.name.id);
+  const criteria = diff(before.criteria, after.criteria, (c) => c.code, (c) => `${c.code} ${c.label.id}`);
+  const nominees = diff(before.nominees, after.nominees, (n) => n.id, (n) => n.name);
+  const jurors = diff(before.jurors, after.jurors, (j) => j.id, (j) => `${j.id} ${j.title}`);
+  const enrolled = (db.prepare('SELECT juror_id AS id FROM enrolment WHERE event_id = ?').all(before.id) as { id: string }[]).map((r) => r.id);
+  return {
+    eventId: after.id,
+    name: before.name === after.name ? null : { from: before.name, to: after.name },
+    yearHeld: before.yearHeld === after.yearHeld ? null : { from: before.yearHeld, to: after.yearHeld },
+    removed: { categories: categories.removed, criteria: criteria.removed, nominees: nominees.removed, jurors: jurors.removed },
+    added: { categories: categories.added, criteria: criteria.added, nominees: nominees.added, jurors: jurors.added },
+    droppedKeys: enrolled.filter((id) => !after.jurors.some((j) => j.id === id)),
+  };
+}
+
+/** The changes a save of `event` would make to an existing, different event here; null when nothing would be replaced. */
+export function replacementChanges(db: Db, event: Event): EventChanges | null {
+  if (!findEventRecord(db, event.id)) return null;
+  const existing = authoredEvent(db, event.id);
+  return canonicalJson(existing) === canonicalJson(event) ? null : describeChanges(db, existing, event);
 }

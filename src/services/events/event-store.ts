@@ -79,7 +79,7 @@ export function listEvents(db: Db): EventSummary[] {
   const rows = db
     .prepare(
       `SELECT e.id, e.name, e.year_held AS yearHeld, e.place, e.revision, coalesce(e.revised_at, e.imported_at) AS revisedAt,
-         e.secretariat_key AS secretariatKey, e.source, e.juror_id AS jurorId,
+         e.secretariat_key AS secretariatKey, e.source, e.juror_id AS jurorId, e.juror_name AS jurorName,
          (SELECT count(*) FROM category c WHERE c.event_id = e.id) AS categoryCount,
          (SELECT count(*) FROM nominee n WHERE n.event_id = e.id) AS nomineeCount,
          (SELECT count(*) FROM juror j WHERE j.event_id = e.id) AS jurorCount

@@ -65,7 +65,7 @@ export class KeyStore {
 
   /** Makes this workspace's key pair. A passphrase is required unless the OS keychain is available. */
   create(passphrase?: string, now = new Date()): UnlockedKey {
-    if (this.row()) throw new AppError('conflict', { id: 'Berkas kerja ini sudah punya kunci.', en: 'This workspace already has a key.' });
+    if (this.row()) throw new AppError('conflict', { id: 'Sudah ada kunci tanda tangan di sini.', en: 'There is a signing key here already.' });
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const pkcs8 = privateKey.export({ format: 'der', type: 'pkcs8' });
     let sealed: string;
@@ -129,7 +129,10 @@ export class KeyStore {
 }
 
 function noKey(): AppError {
-  return new AppError('not-found', { id: 'Berkas kerja ini belum punya kunci tanda tangan.', en: 'This workspace has no signing key yet.' });
+  return new AppError('not-found', {
+    id: 'Belum ada kunci tanda tangan di sini: buat kunci dulu (bagian "Kunci tanda tangan").',
+    en: 'There is no signing key here yet: make one first (the "signing key" section).',
+  });
 }
 
 function requirePassphrase(passphrase: string | undefined): string {

@@ -36,7 +36,7 @@ export interface Enrolment {
   confirmedAt: string | null;
 }
 
-const KIND = { id: 'Berkas pendaftaran', en: 'Enrolment file' };
+const KIND = { id: 'Berkas pendaftaran', en: 'Enrolment file', format: 'timbang.enrolment' };
 
 /** The juror's side: signed with the laptop's own key, which proves the sender holds it. */
 export function writeEnrolment(eventId: string, jurorId: string, name: string, key: UnlockedKey, now = new Date()): string {

@@ -48,7 +48,7 @@ export interface VerifiedPackage {
   text: string;
 }
 
-const KIND = { id: 'Paket acara', en: 'Event package' };
+const KIND = { id: 'Paket acara', en: 'Event package', format: 'timbang.package' };
 
 export function writePackage(event: Event, revision: number, issuedAt: string, jurorKeys: JurorKey[], key: UnlockedKey): string {
   const payload: PackagePayload = {
@@ -104,6 +104,11 @@ export function demoPackage(demo: Event): VerifiedPackage {
   return readPackage(new TextEncoder().encode(file), `${demo.id}-demo${PACKAGE_EXTENSION}`);
 }
 
+/** The juror keys in a package already verified on import (as kept in the workspace). */
+export function packageJurorKeys(packageText: string): JurorKey[] {
+  return z.array(JurorKey).parse((JSON.parse(packageText) as { payload: { jurorKeys: unknown } }).payload.jurorKeys);
+}
+
 export type PackageOutcome = 'new' | 'updated' | 'unchanged';
 
 /**
@@ -147,6 +152,12 @@ export function applyPackage(db: Db, pkg: VerifiedPackage, now = new Date()): { 
         en: `This package is revision ${pkg.revision} but its contents differ from revision ${current.revision} already here. Ask the secretariat for a new revision.`,
       });
     }
+  }
+  if (current?.jurorId && !pkg.event.jurors.some((j) => j.id === current.jurorId)) {
+    throw new AppError('conflict', {
+      id: `Revisi ${pkg.revision} tidak lagi memuat ${current.jurorId}, juri laptop ini. Paket ditolak; hubungi sekretariat.`,
+      en: `Revision ${pkg.revision} no longer includes ${current.jurorId}, this laptop's juror. Package refused; contact the secretariat.`,
+    });
   }
   refuseDroppingScored(db, pkg.event);
   saveEvent(db, pkg.event, {

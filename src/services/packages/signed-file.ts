@@ -8,6 +8,12 @@ import { AppError } from '../../api/errors.ts';
 import type { UnlockedKey } from '../keys/key-store.ts';
 import { signCanonical, verifyCanonical } from '../keys/signing.ts';
 
+/** Timbang's signed JSON files by their format marker, to name the file a person picked by mistake. */
+const KNOWN_KINDS: Record<string, { id: string; en: string }> = {
+  'timbang.package': { id: 'paket acara (.timbang)', en: 'an event package (.timbang)' },
+  'timbang.enrolment': { id: 'berkas pendaftaran juri (.timbang-enrol)', en: 'a juror enrolment file (.timbang-enrol)' },
+};
+
 /** Files people move around by USB stick or chat: generous for a national event, far below anything harmful. */
 export const MAX_SIGNED_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -19,11 +25,16 @@ export function writeSignedFile(payload: unknown, key: UnlockedKey): string {
  * Reads `{payload, signature}`, checks the payload's shape, then the signature with the public key the
  * payload names (`keyOf`). Every refusal names the file and says what is wrong.
  */
-export function readSignedFile<T extends z.ZodType>(bytes: Uint8Array, fileName: string, kind: { id: string; en: string }, schema: T, keyOf: (payload: z.output<T>) => string): z.output<T> {
+export function readSignedFile<T extends z.ZodType>(
+  bytes: Uint8Array, fileName: string, kind: { id: string; en: string; format: string }, schema: T, keyOf: (payload: z.output<T>) => string,
+): z.output<T> {
   const refuse = (id: string, en: string, details?: unknown) =>
     new AppError('invalid-file', { id: `${kind.id} ${fileName}: ${id}`, en: `${kind.en} ${fileName}: ${en}` }, details);
   if (bytes.byteLength > MAX_SIGNED_FILE_BYTES) {
     throw refuse(`terlalu besar (${bytes.byteLength} byte, paling banyak ${MAX_SIGNED_FILE_BYTES}).`, `too large (${bytes.byteLength} bytes, at most ${MAX_SIGNED_FILE_BYTES}).`);
+  }
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    throw refuse('ini berkas Excel atau zip (misalnya lembar nilai atau templat), bukan berkas yang diminta di sini.', 'this is an Excel or zip file (a score sheet or a template, say), not the file asked for here.');
   }
   let text: string;
   try {
@@ -37,6 +48,9 @@ export function readSignedFile<T extends z.ZodType>(bytes: Uint8Array, fileName:
   } catch {
     throw refuse('bukan JSON; apakah ini berkas yang benar?', 'is not JSON; is this the right file?');
   }
+  const format = (json as { payload?: { format?: unknown } } | null)?.payload?.format;
+  const other = typeof format === 'string' && format !== kind.format ? KNOWN_KINDS[format] : undefined;
+  if (other) throw refuse(`ini ${other.id}, bukan berkas yang diminta di sini.`, `this is ${other.en}, not the file asked for here.`);
   const envelope = z.strictObject({ payload: schema, signature: z.base64().min(1) }).safeParse(json);
   if (!envelope.success) {
     const where = envelope.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');

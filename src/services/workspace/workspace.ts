@@ -18,10 +18,14 @@ export interface Workspace {
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
 
-export function openWorkspace(path: string): Workspace {
+/**
+ * Opens (or, unless `mustExist`, creates) a workspace. Commands that act on an existing workspace pass
+ * `mustExist`, so a mistyped path is an error rather than a new empty file.
+ */
+export function openWorkspace(path: string, { mustExist = false } = {}): Workspace {
   let db: Db;
   try {
-    db = new Database(path);
+    db = new Database(path, { fileMustExist: mustExist });
     db.pragma('journal_mode = WAL');
   } catch (error) {
     throw unreadable(path, error);
@@ -55,6 +59,9 @@ export function migrate(db: Db, path: string): void {
 }
 
 function unreadable(path: string, error: unknown): AppError {
+  if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {
+    return new AppError('not-found', { id: `Berkas kerja ${path} tidak ada (atau tidak dapat dibuka).`, en: `Workspace ${path} does not exist (or cannot be opened).` });
+  }
   const reason = error instanceof Error ? error.message : String(error);
   return new AppError('workspace-unreadable', {
     id: `Berkas kerja ${path} tidak dapat dibuka sebagai basis data Timbang (${reason}).`,

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -17,6 +17,11 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [scoring, setScoring] = useState<{ roundId: string; categoryId: string } | null>(null);
+  const [changingIdentity, setChangingIdentity] = useState(false);
+  const identityLine = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (summary.jurorId && !changingIdentity) identityLine.current?.focus();
+  }, [summary.jurorId, changingIdentity]);
   const attempt = async (action: () => Promise<void>) => {
     setError(null);
     setNotice(null);
@@ -31,15 +36,18 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
     <p className="package-info">
       {t('package.received', { revision: summary.revision })}{' '}
       <span>{t('package.secretariatFingerprint')}: <strong className="fingerprint" data-testid="secretariat-fingerprint">{summary.secretariatFingerprint}</strong></span>
+      <br />
+      <small>{t('package.compareFingerprint')}</small>
     </p>
   );
 
-  if (!summary.jurorId) {
+  if (!summary.jurorId || changingIdentity) {
     return (
       <>
         {packageInfo}
-        <IdentityPicker jurors={event.jurors} onChoose={(jurorId) => attempt(async () => {
+        <IdentityPicker jurors={event.jurors} current={summary.jurorId} onCancel={changingIdentity ? () => setChangingIdentity(false) : undefined} onChoose={(jurorId) => attempt(async () => {
           await api.chooseJuror({ eventId: event.id, jurorId });
+          setChangingIdentity(false);
           onChanged();
         })} />
         {error !== null && <ErrorNotice error={error} />}
@@ -54,16 +62,19 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
     }} />;
   }
 
-  const me = event.jurors.find((j) => j.id === summary.jurorId)!;
+  const me = event.jurors.find((j) => j.id === summary.jurorId);
+  if (!me) return <ErrorNotice error={new Error(t('juror.missingFromPackage', { id: summary.jurorId }))} />;
   return (
     <>
-      <p className="identity" data-testid="identity">
-        {t('juror.iAm', { id: me.id, title: me.title, institution: me.institution })} · {t(`jurorRole.${me.role}`)}
+      <p className="identity" data-testid="identity" tabIndex={-1} ref={identityLine}>
+        {t('juror.iAm', { id: me.id, title: me.title, institution: me.institution })} · {t(`jurorRole.${me.role}`)}{' '}
+        <button type="button" className="link-button" onClick={() => setChangingIdentity(true)}>{t('juror.notMe')}</button>
       </p>
       {packageInfo}
-      <KeyPanel />
-      <EnrolmentExport eventId={event.id} onError={setError} />
+      <KeyPanel onChange={() => setError(null)} />
+      <EnrolmentExport eventId={event.id} revision={summary.revision} initialName={summary.jurorName ?? ''} />
       <Assignments eventId={event.id} revision={summary.revision} onScore={(roundId, categoryId) => setScoring({ roundId, categoryId })} />
+      <SheetExport event={event} initialName={summary.jurorName ?? ''} />
       <section className="panel" aria-labelledby="update-title">
         <h2 id="update-title">{t('package.updateTitle')}</h2>
         <FilePicker
@@ -82,9 +93,9 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
   );
 }
 
-function IdentityPicker({ jurors, onChoose }: { jurors: EventData['event']['jurors']; onChoose(jurorId: string): void }) {
+function IdentityPicker({ jurors, current, onChoose, onCancel }: { jurors: EventData['event']['jurors']; current: string | null; onChoose(jurorId: string): void; onCancel?(): void }) {
   const { t } = useTranslation();
-  const [choice, setChoice] = useState('');
+  const [choice, setChoice] = useState(current ?? '');
   return (
     <form onSubmit={(e) => {
       e.preventDefault();
@@ -99,27 +110,41 @@ function IdentityPicker({ jurors, onChoose }: { jurors: EventData['event']['juro
           </label>
         ))}
       </fieldset>
-      <button type="submit" className="primary" disabled={!choice}>{t('juror.confirmIdentity')}</button>
+      <p className="hint">{t('juror.identityHint')}</p>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={!choice}>{t('juror.confirmIdentity')}</button>
+        {onCancel && <button type="button" onClick={onCancel}>{t('scoring.cancel')}</button>}
+      </div>
     </form>
   );
 }
 
-function EnrolmentExport({ eventId, onError }: { eventId: string; onError(error: unknown): void }) {
+function EnrolmentExport({ eventId, revision, initialName }: { eventId: string; revision: number; initialName: string }) {
   const { t } = useTranslation();
-  const [name, setName] = useState('');
+  const status = useApi(() => api.enrolmentStatus({ eventId }), [eventId, revision]);
+  const [name, setName] = useState(initialName);
   const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   return (
     <section className="panel" aria-labelledby="enrol-title">
       <h2 id="enrol-title">{t('enrolment.sendTitle')}</h2>
+      {status.status === 'ready' && status.value.matchesThisLaptop && (
+        <p className="ok" data-testid="enrolled">✓ {t('enrolment.registered', { fingerprint: status.value.enrolledFingerprint })}</p>
+      )}
+      {status.status === 'ready' && status.value.enrolledFingerprint && !status.value.matchesThisLaptop && (
+        <p className="notice notice-warning">{t('enrolment.otherKey', { fingerprint: status.value.enrolledFingerprint })}</p>
+      )}
       <p>{t('enrolment.sendIntro')}</p>
       <form className="inline-form" onSubmit={async (e) => {
         e.preventDefault();
+        setError(null);
+        setDone(null);
         try {
           const file = await api.exportEnrolment({ eventId, name });
           saveFileData(file);
           setDone(file.fileName);
         } catch (failure) {
-          onError(failure);
+          setError(failure);
         }
       }}>
         <label>
@@ -129,6 +154,7 @@ function EnrolmentExport({ eventId, onError }: { eventId: string; onError(error:
         <button type="submit" disabled={!name.trim()}>{t('enrolment.export')}</button>
         {done && <span role="status">{t('enrolment.exported', { file: done })}</span>}
       </form>
+      {error !== null && <ErrorNotice error={error} />}
     </section>
   );
 }
@@ -182,6 +208,55 @@ function Assignments({ eventId, revision, onScore }: { eventId: string; revision
           </table>
         </section>
       ))}
+    </section>
+  );
+}
+
+/** The juror's signed score sheet (.xlsx): the rounds chosen, signed with this laptop's key. */
+function SheetExport({ event, initialName }: { event: EventData['event']; initialName: string }) {
+  const { t, i18n } = useTranslation();
+  const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
+  const [chosen, setChosen] = useState<string[]>(rounds.map((r) => r.id));
+  const [name, setName] = useState(initialName);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <section className="panel" aria-labelledby="sheet-title">
+      <h2 id="sheet-title">{t('sheet.title')}</h2>
+      <p>{t('sheet.intro')}</p>
+      <form className="inline-form" onSubmit={async (e) => {
+        e.preventDefault();
+        setError(null);
+        setDone(null);
+        try {
+          const file = await api.exportSheet({ eventId: event.id, name, roundIds: chosen });
+          saveFileData(file);
+          setDone(file.fileName);
+        } catch (failure) {
+          setError(failure);
+        }
+      }}>
+        <fieldset className="round-choice">
+          <legend>{t('sheet.rounds')}</legend>
+          {rounds.map((round) => (
+            <label key={round.id}>
+              <input
+                type="checkbox"
+                checked={chosen.includes(round.id)}
+                onChange={(e) => setChosen(e.target.checked ? [...chosen, round.id] : chosen.filter((id) => id !== round.id))}
+              />
+              {pick(round.name, i18n.language)}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          {t('sheet.name')}
+          <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
+        </label>
+        <button type="submit" className="primary" disabled={!name.trim() || chosen.length === 0}>{t('sheet.export')}</button>
+        {done && <span role="status">{t('sheet.exported', { file: done })}</span>}
+      </form>
+      {error !== null && <ErrorNotice error={error} />}
     </section>
   );
 }

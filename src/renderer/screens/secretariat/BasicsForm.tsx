@@ -1,14 +1,35 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Event } from '../../../core/model.ts';
+import { AppError } from '../../../api/errors.ts';
+import type { Bilingual, Event } from '../../../core/model.ts';
+import { pick } from '../../i18n/index.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 type Basics = Pick<Event, 'name' | 'yearHeld' | 'place' | 'periodAssessed' | 'schedule'>;
 
+/** Where each problem the API reports belongs in this form, by the path into the event. */
+const FIELD_BY_PATH: Record<string, string> = {
+  name: 'name', yearHeld: 'yearHeld', place: 'place',
+  'periodAssessed.start': 'periodStart', 'periodAssessed.end': 'periodEnd', periodAssessed: 'periodEnd',
+  'schedule.interviews.start': 'interviewsStart', 'schedule.interviews.end': 'interviewsEnd', 'schedule.interviews': 'interviewsEnd',
+  'schedule.interviews.venue': 'interviewsVenue', 'schedule.plenary': 'plenary',
+  'schedule.ceremony.date': 'ceremonyDate', 'schedule.ceremony.venue': 'ceremonyVenue',
+};
+
+function fieldErrors(error: unknown): Map<string, Bilingual> {
+  const found = new Map<string, Bilingual>();
+  if (!(error instanceof AppError) || !Array.isArray(error.details)) return found;
+  for (const issue of error.details as { path: (string | number)[]; message: Bilingual }[]) {
+    const field = FIELD_BY_PATH[issue.path.join('.')];
+    if (field && !found.has(field)) found.set(field, issue.message);
+  }
+  return found;
+}
+
 /** The event's basic fields, edited in place; saving makes a new revision. */
 export function BasicsForm({ event, onSaved }: { event: Event; onSaved(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form, setForm] = useState({
     name: event.name,
     yearHeld: String(event.yearHeld),
@@ -24,10 +45,18 @@ export function BasicsForm({ event, onSaved }: { event: Event; onSaved(): void }
   });
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<number | null>(null);
-  const field = (key: keyof typeof form, label: string, type = 'text') => (
-    <label key={key}>
+  const invalid = fieldErrors(error);
+  const field = (key: keyof typeof form, label: string, type = 'text', wide = false) => (
+    <label key={key} className={wide ? 'wide' : undefined}>
       {label}
-      <input type={type} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+      <input
+        type={type}
+        value={form[key]}
+        aria-invalid={invalid.has(key) || undefined}
+        aria-describedby={invalid.has(key) ? `${key}-error` : undefined}
+        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+      />
+      {invalid.has(key) && <span className="field-error" id={`${key}-error`}>{pick(invalid.get(key)!, i18n.language)}</span>}
     </label>
   );
 
@@ -59,7 +88,7 @@ export function BasicsForm({ event, onSaved }: { event: Event; onSaved(): void }
 
   return (
     <form className="form-grid" onSubmit={submit} aria-label={t('secretariat.tab.basics')}>
-      {field('name', t('basics.name'))}
+      {field('name', t('basics.name'), 'text', true)}
       {field('yearHeld', t('basics.yearHeld'), 'number')}
       {field('place', t('basics.place'))}
       {field('periodStart', t('basics.periodStart'), 'date')}

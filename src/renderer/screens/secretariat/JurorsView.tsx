@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Enrolment } from '../../../api/contract.ts';
+import { AppError } from '../../../api/errors.ts';
 import type { Event } from '../../../core/model.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FilePicker } from '../../components/FilePicker.tsx';
+import { pick } from '../../i18n/index.ts';
 import { useApi } from '../../use-api.ts';
 
 /** The jury, and each juror's laptop key: enrolment files imported, fingerprints confirmed aloud. */
 export function JurorsView({ event, onChanged }: { event: Event; onChanged(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [version, setVersion] = useState(0);
   const enrolments = useApi(() => api.listEnrolments({ eventId: event.id }), [event.id, version]);
   const [error, setError] = useState<unknown>(null);
@@ -22,9 +24,10 @@ export function JurorsView({ event, onChanged }: { event: Event; onChanged(): vo
     setError(null);
     try {
       await action();
-      refresh();
     } catch (failure) {
       setError(failure);
+    } finally {
+      refresh();
     }
   };
   const byJuror = new Map<string, Enrolment>(enrolments.status === 'ready' ? enrolments.value.map((e) => [e.jurorId, e]) : []);
@@ -37,7 +40,16 @@ export function JurorsView({ event, onChanged }: { event: Event; onChanged(): vo
           accept=".timbang-enrol"
           multiple
           onFiles={(files) => attempt(async () => {
-            for (const file of files) await api.importEnrolment(file);
+            // Every file is tried; the ones refused are all reported, not just the first.
+            const refused: string[] = [];
+            for (const file of files) {
+              try {
+                await api.importEnrolment(file);
+              } catch (failure) {
+                refused.push(failure instanceof AppError ? pick(failure.bilingual, i18n.language) : String(failure));
+              }
+            }
+            if (refused.length) throw new Error(refused.join('\n'));
           })}
         />
       </div>

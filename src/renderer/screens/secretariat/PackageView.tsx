@@ -5,14 +5,18 @@ import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { KeyPanel } from '../../components/KeyPanel.tsx';
 import { saveFileData } from '../../files.ts';
+import { useApi } from '../../use-api.ts';
 
 /** The signed event package for jurors' laptops: the current revision, signed with the secretariat's key. */
 export function PackageView({ summary }: { summary: EventSummary }) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
   const [exported, setExported] = useState<string | null>(null);
+  const enrolments = useApi(() => api.listEnrolments({ eventId: summary.id }), [summary.id, summary.revision]);
+  const unconfirmed = enrolments.status === 'ready' ? enrolments.value.filter((e) => !e.confirmedAt).map((e) => e.jurorId) : [];
   const exportPackage = async () => {
     setError(null);
+    setExported(null);
     try {
       const file = await api.exportPackage({ eventId: summary.id });
       saveFileData(file);
@@ -24,7 +28,13 @@ export function PackageView({ summary }: { summary: EventSummary }) {
   return (
     <>
       <p>{t('package.intro', { revision: summary.revision })}</p>
-      <KeyPanel />
+      {enrolments.status === 'ready' && (
+        <p data-testid="package-keys">
+          {t('package.keys', { count: enrolments.value.length, jurors: summary.jurorCount })}
+          {unconfirmed.length > 0 && <> {t('package.unconfirmed', { list: unconfirmed.join(', ') })}</>}
+        </p>
+      )}
+      <KeyPanel onChange={() => setError(null)} />
       <div className="actions">
         <button type="button" className="primary" onClick={exportPackage}>{t('package.export')}</button>
         {exported && <span role="status">{t('package.exported', { file: exported })}</span>}

@@ -1,0 +1,133 @@
+/** `timbang demo`, `timbang verify`, `timbang sheet export`: juror score sheets from the command line. */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Option, type Command } from 'commander';
+import { AppError } from '../../api/errors.ts';
+import { merge } from '../../core/merge.ts';
+import type { Event, MergeRule } from '../../core/model.ts';
+import { reconcile } from '../../services/merge/reconcile.ts';
+import { resultsSummary } from '../../services/merge/results.ts';
+import { readDemoEvent } from '../../services/events/event-file.ts';
+import { demoFiles } from '../../services/demo/demo-files.ts';
+import { createHandlers } from '../../services/handlers.ts';
+import { readPackage } from '../../services/packages/event-package.ts';
+import { verifyScoreSheet, type SheetVerification } from '../../services/sheets/score-sheet.ts';
+import { openWorkspace } from '../../services/workspace/workspace.ts';
+import { APP_VERSION, RESOURCES_DIR, type CliContext } from '../context.ts';
+import { openOrMakeKey } from './event.ts';
+
+export function registerSheetCommands(program: Command, cli: CliContext): void {
+  program
+    .command('demo')
+    .description('tulis paket acara demo dan lembar nilai bertanda tangan sembilan juri / write the demo package and nine signed juror sheets')
+    .requiredOption('--out <dir>', 'folder keluaran / output folder')
+    .option('--seed <n>', 'benih nilai acak; tanpa benih, urutan pemenang sesuai publikasi / random seed; without one, the published order', (v) => Number.parseInt(v, 10))
+    .action(async (options: { out: string; seed?: number }) => {
+      const event = readDemoEvent(RESOURCES_DIR);
+      const files = await demoFiles(event, options.seed);
+      mkdirSync(join(options.out, 'sheets'), { recursive: true });
+      writeFileSync(join(options.out, 'event.timbang'), files.packageText);
+      for (const [jurorId, bytes] of files.sheets) writeFileSync(join(options.out, 'sheets', `${jurorId}.xlsx`), bytes);
+      cli.io.out(cli.lang() === 'id'
+        ? `Demo ditulis ke ${options.out}: event.timbang dan ${files.sheets.size} lembar nilai (benih ${files.seed}). Nilai demo, bukan hasil resmi.`
+        : `Demo written to ${options.out}: event.timbang and ${files.sheets.size} score sheets (seed ${files.seed}). Demo marks, not real results.`);
+    });
+
+  program
+    .command('verify')
+    .description('periksa lembar nilai juri terhadap paket acara / verify juror score sheets against the event package')
+    .requiredOption('--event <package>', 'paket acara (.timbang) / event package')
+    .argument('<sheets...>', 'lembar nilai (.xlsx) / score sheets')
+    .option('--json', 'keluaran JSON / JSON output')
+    .action(async (sheets: string[], options: { event: string; json?: boolean }) => {
+      const { results } = await verifyFiles(options.event, sheets);
+      const lang = cli.lang();
+      if (options.json) {
+        cli.io.out(JSON.stringify(results.map(({ payload: _payload, ...rest }) => rest), null, 2));
+      } else {
+        for (const r of results) {
+          cli.io.out(`${r.status.padEnd(13)} ${r.file}  ${r.juror ?? '-'}  ${r.rounds.join(',') || '-'}  ${lang === 'id' ? 'revisi' : 'revision'} ${r.revision ?? '-'}`);
+          for (const detail of r.details) cli.io.out(`    ${detail[lang]}`);
+        }
+      }
+      if (results.some((r) => r.status !== 'valid')) cli.fail();
+    });
+
+  program
+    .command('merge')
+    .description('gabungkan lembar nilai yang sah menjadi peringkat / merge the valid sheets into rankings')
+    .requiredOption('--event <package>', 'paket acara (.timbang) / event package')
+    .argument('<sheets...>', 'lembar nilai (.xlsx) / score sheets')
+    .addOption(new Option('--rule <rule>', 'aturan penggabungan / merge rule (bawaan: aturan acara / default: the event\'s)').choices(['mean', 'trimmed', 'median', 'zscore']))
+    .option('--json', 'keluaran JSON / JSON output')
+    .action(async (sheets: string[], options: { event: string; rule?: MergeRule; json?: boolean }) => {
+      const { event, results } = await verifyFiles(options.event, sheets);
+      const reconciled = reconcile(event, results.map((r) => ({ file: r.file, payload: r.status === 'valid' ? r.payload : null })));
+      const summary = resultsSummary(event, merge(event, reconciled.marks, options.rule ?? event.merge.rule));
+      const files = results.map((r, i) => ({ file: r.file, status: r.status, juror: r.juror, revision: r.revision, use: reconciled.files[i].use }));
+      if (options.json) {
+        cli.io.out(JSON.stringify({ ...summary, files, completeness: reconciled.completeness }, null, 2));
+        return;
+      }
+      const id = cli.lang() === 'id';
+      for (const f of files) cli.io.out(`${f.status.padEnd(13)} ${f.use.padEnd(9)} ${f.file}`);
+      for (const category of summary.categories) {
+        cli.io.out(`\n${category.name}`);
+        for (const n of category.ranking) {
+          cli.io.out(`  ${String(n.rank).padStart(2)}${n.joint ? '=' : ' '} ${n.name.padEnd(44)} ${(n.final ?? 0).toFixed(2).padStart(6)}`);
+        }
+      }
+      cli.io.out(`\n${event.merge.overall?.name[cli.lang()] ?? (id ? 'Terbaik Umum' : 'Overall')}`);
+      for (const n of summary.overall) cli.io.out(`  ${String(n.rank).padStart(2)}${n.joint ? '=' : ' '} ${n.name.padEnd(44)} ${(n.final ?? 0).toFixed(2).padStart(6)}`);
+      cli.io.out(`\n${id ? 'Aturan' : 'Rule'}: ${summary.rule} · ${id ? 'hash hasil' : 'results hash'}: ${summary.resultsHash}`);
+    });
+
+  const sheet = program.command('sheet').description('lembar nilai juri / juror score sheets');
+  sheet
+    .command('export')
+    .description('ekspor lembar nilai bertanda tangan dari berkas kerja juri / export the signed score sheet from a juror workspace')
+    .requiredOption('--db <path>', 'berkas kerja juri / juror workspace')
+    .requiredOption('--out <file>', 'berkas .xlsx')
+    .requiredOption('--name <name>', 'nama juri seperti di lembar / the juror\'s name as printed on the sheet')
+    .option('--round <id...>', 'babak yang diekspor (bawaan: semua) / rounds to export (default: all)')
+    .action(async (options: { db: string; out: string; name: string; round?: string[] }) => {
+      const workspace = openWorkspace(options.db, { mustExist: true });
+      try {
+        const handlers = createHandlers({ workspace, resourcesDir: RESOURCES_DIR, appVersion: APP_VERSION });
+        const events = (await handlers.listEvents({})).filter((e) => e.source === 'package');
+        if (events.length !== 1) {
+          throw new AppError('not-found', { id: 'Berkas kerja ini belum menerima paket acara.', en: 'This workspace has not received an event package.' });
+        }
+        await openOrMakeKey(handlers, cli);
+        const event = await handlers.getEvent({ eventId: events[0].id });
+        const file = await handlers.exportSheet({ eventId: events[0].id, name: options.name, roundIds: options.round ?? event.rounds.map((r) => r.id) });
+        writeFileSync(options.out, Buffer.from(file.base64, 'base64'));
+        cli.io.out(cli.lang() === 'id' ? `Lembar nilai ditulis: ${options.out} (${file.fileName})` : `Score sheet written: ${options.out} (${file.fileName})`);
+      } finally {
+        workspace.close();
+      }
+    });
+}
+
+/** Verifies sheet files against an event package file; a file that cannot be read is reported as malformed. */
+async function verifyFiles(packageFile: string, sheets: string[]): Promise<{ event: Event; results: SheetVerification[] }> {
+  const pkg = readPackage(new Uint8Array(readFileSync(packageFile)), basename(packageFile));
+  const context = {
+    eventId: pkg.event.id,
+    latestPackageRevision: pkg.revision,
+    jurorKeys: new Map(pkg.jurorKeys.map((k) => [k.jurorId, k.publicKey])),
+  };
+  const results: SheetVerification[] = [];
+  for (const sheet of sheets) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(readFileSync(sheet));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      results.push({ file: sheet, status: 'malformed', juror: null, rounds: [], revision: null, details: [{ id: `Berkas tidak dapat dibaca (${reason}).`, en: `The file cannot be read (${reason}).` }], payload: null });
+      continue;
+    }
+    results.push({ ...(await verifyScoreSheet(bytes, basename(sheet), context)), file: sheet });
+  }
+  return { event: pkg.event, results };
+}

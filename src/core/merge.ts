@@ -1,0 +1,184 @@
+/**
+ * The merge: jurors' marks into round scores, final scores and rankings, by the event's rule.
+ * Pure and deterministic: the same marks in any order give the same results.
+ *
+ * Per criterion, the panel's value is an aggregate (mean by default) of the marks of jurors who scored
+ * it, conflicted jurors excluded, mapped to 0–100 (mark ÷ scale maximum × 100). A round score is
+ * Σ weight × value ÷ 100; the final score (Nilai Akhir) is Σ round weight × round score ÷ 100.
+ * Nominees not shortlisted for a later round rank after all shortlisted ones, by their earlier score.
+ */
+import type { Event, MergeRule, TieBreakStep } from './model.ts';
+
+export interface MergeMark {
+  jurorId: string;
+  roundId: string;
+  nomineeId: string;
+  criterionCode: string;
+  value: number;
+}
+
+export interface NomineeResult {
+  nomineeId: string;
+  name: string;
+  /** Round id → round score (0–100), null when the nominee was not scored in that round. */
+  rounds: Record<string, number | null>;
+  /** Round id → criterion code → panel value (0–100), null where no juror gave a mark. */
+  criteria: Record<string, Record<string, number | null>>;
+  final: number;
+  /** Scored in every round of the category (otherwise ranked after those who were). */
+  complete: boolean;
+  rank: number;
+  /** Shares its rank with another nominee after the whole tie-break cascade. */
+  joint: boolean;
+}
+
+export interface CategoryResult {
+  categoryId: string;
+  ranking: NomineeResult[];
+}
+
+export interface MergeResult {
+  rule: MergeRule;
+  categories: CategoryResult[];
+  /** Terbaik Umum: among the winners of the event's overall categories. */
+  overall: (NomineeResult & { categoryId: string })[];
+}
+
+type Aggregate = (values: number[]) => number;
+
+const aggregate: Record<'mean' | 'median' | 'trimmed', Aggregate> = {
+  mean: (values) => values.reduce((a, b) => a + b, 0) / values.length,
+  median: (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  },
+  // Figure skating's rule: drop the highest and the lowest mark once there are at least five.
+  trimmed: (values) => {
+    if (values.length < 5) return aggregate.mean(values);
+    const sorted = [...values].sort((a, b) => a - b);
+    return aggregate.mean(sorted.slice(1, -1));
+  },
+};
+
+/**
+ * Per-juror standardisation (as Evalato does): within a round, each juror's marks become z-scores
+ * against that juror's own mean and spread, then are mapped back onto the panel's mean and spread for
+ * the round, so a strict juror and a lenient one weigh the same. A juror who gave one value throughout
+ * sits at the panel mean.
+ */
+export function standardise(marks: readonly MergeMark[]): MergeMark[] {
+  const stats = (values: number[]) => {
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length);
+    return { mean, sd };
+  };
+  const byRound = Map.groupBy(marks, (m) => m.roundId);
+  return [...byRound.values()].flatMap((roundMarks) => {
+    const panel = stats(roundMarks.map((m) => m.value));
+    const byJuror = Map.groupBy(roundMarks, (m) => m.jurorId);
+    return [...byJuror.values()].flatMap((jurorMarks) => {
+      const own = stats(jurorMarks.map((m) => m.value));
+      return jurorMarks.map((m) => ({ ...m, value: own.sd === 0 ? panel.mean : panel.mean + ((m.value - own.mean) / own.sd) * panel.sd }));
+    });
+  });
+}
+
+export function merge(event: Event, marks: readonly MergeMark[], rule: MergeRule = event.merge.rule): MergeResult {
+  const combine = aggregate[rule === 'zscore' ? 'mean' : rule];
+  const byCell = new Map<string, number[]>();
+  for (const mark of rule === 'zscore' ? standardise(sortMarks(marks)) : marks) {
+    const key = `${mark.roundId}\u0000${mark.nomineeId}\u0000${mark.criterionCode}`;
+    byCell.set(key, [...(byCell.get(key) ?? []), mark.value]);
+  }
+  // Sum in one order whatever order the marks came in, so the results are identical to the last bit.
+  for (const values of byCell.values()) values.sort((a, b) => a - b);
+  const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
+  const categories = event.categories.map((category) => {
+    const results = event.nominees
+      .filter((n) => n.categoryId === category.id)
+      .map((nominee): NomineeResult => {
+        const roundScores: Record<string, number | null> = {};
+        const criterionValues: Record<string, Record<string, number | null>> = {};
+        let final = 0;
+        for (const round of rounds.filter((r) => r.categoryIds.includes(category.id))) {
+          const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id));
+          criterionValues[round.id] = {};
+          let score = 0;
+          let any = false;
+          for (const criterion of criteria) {
+            const values = byCell.get(`${round.id}\u0000${nominee.id}\u0000${criterion.code}`);
+            const value = values?.length ? (combine(values) / criterion.scale.max) * 100 : null;
+            criterionValues[round.id][criterion.code] = value;
+            if (value !== null) {
+              score += (criterion.weight * value) / 100;
+              any = true;
+            }
+          }
+          roundScores[round.id] = any ? score : null;
+          final += (round.weight * (any ? score : 0)) / 100;
+        }
+        return {
+          nomineeId: nominee.id, name: nominee.name, rounds: roundScores, criteria: criterionValues, final,
+          complete: Object.values(roundScores).every((s) => s !== null), rank: 0, joint: false,
+        };
+      });
+    return { categoryId: category.id, ranking: rank(results, event.merge.tieBreak, event) };
+  });
+
+  const overall = event.merge.overall
+    ? rank(
+        categories
+          .filter((c) => event.merge.overall!.categoryIds.includes(c.categoryId))
+          .flatMap((c) => c.ranking.filter((n) => n.rank === 1).map((n) => ({ ...n, categoryId: c.categoryId }))),
+        event.merge.tieBreak,
+        event,
+      ).slice(0, event.merge.overall.size)
+    : [];
+  return { rule, categories, overall };
+}
+
+/** Marks in a fixed order (juror, round, nominee, criterion), for computations whose floats depend on order. */
+function sortMarks(marks: readonly MergeMark[]): MergeMark[] {
+  const key = (m: MergeMark) => `${m.jurorId}\u0000${m.roundId}\u0000${m.nomineeId}\u0000${m.criterionCode}`;
+  return [...marks].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** Orders nominees: complete ones first, then by final score, then by the tie-break cascade; equal ones share a rank. */
+function rank<T extends NomineeResult>(results: T[], cascade: readonly TieBreakStep[], event: Event): T[] {
+  const EPSILON = 1e-9;
+  const keys = (n: NomineeResult): number[] => [
+    n.complete ? 1 : 0,
+    n.final,
+    ...cascade.flatMap((step) => {
+      if (step.kind === 'round') return [n.rounds[step.roundId] ?? -1];
+      if (step.kind === 'topCriterion') {
+        const top = topCriterion(event, step.roundId, n);
+        return [top === undefined ? -1 : (n.criteria[step.roundId]?.[top] ?? -1)];
+      }
+      return []; // a plenary decision is recorded by people, not computed
+    }),
+  ];
+  const compare = (a: T, b: T) => {
+    const ka = keys(a);
+    const kb = keys(b);
+    for (let i = 0; i < ka.length; i++) if (Math.abs(ka[i] - kb[i]) > EPSILON) return kb[i] - ka[i];
+    return 0;
+  };
+  // Ties keep a stable, documented order (by id) so the output never depends on input order.
+  const sorted = [...results].sort((a, b) => compare(a, b) || (a.nomineeId < b.nomineeId ? -1 : 1));
+  sorted.forEach((n, i) => {
+    const tiedWithPrevious = i > 0 && compare(sorted[i - 1], n) === 0;
+    const tiedWithNext = i < sorted.length - 1 && compare(sorted[i + 1], n) === 0;
+    n.rank = tiedWithPrevious ? sorted[i - 1].rank : i + 1;
+    n.joint = tiedWithPrevious || tiedWithNext;
+  });
+  return sorted;
+}
+
+/** The highest-weighted criterion of a round for a nominee's category (the first of equals). */
+function topCriterion(event: Event, roundId: string, nominee: NomineeResult): string | undefined {
+  const categoryId = event.nominees.find((n) => n.id === nominee.nomineeId)?.categoryId;
+  const criteria = event.criteria.filter((c) => c.roundId === roundId && categoryId !== undefined && c.categoryIds.includes(categoryId));
+  return criteria.reduce<(typeof criteria)[number] | undefined>((best, c) => (!best || c.weight > best.weight ? c : best), undefined)?.code;
+}

@@ -1,0 +1,22 @@
+/**
+ * zod's findings in both of the app's languages. zod ships Indonesian and English wordings; a failed
+ * parse is run once per language (same input, same schema, so the findings line up one to one).
+ */
+import { z } from 'zod';
+import type { Bilingual } from './model.ts';
+
+export interface BilingualIssue {
+  path: (string | number)[];
+  message: Bilingual;
+}
+
+export function bilingualIssues(schema: z.ZodType, input: unknown): BilingualIssue[] {
+  const indonesian = schema.safeParse(input, { error: z.locales.id().localeError });
+  if (indonesian.success) return [];
+  const english = schema.safeParse(input, { error: z.locales.en().localeError });
+  const englishIssues = english.success ? [] : english.error.issues;
+  return indonesian.error.issues.map((issue, i) => ({
+    path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    message: { id: issue.message, en: englishIssues[i]?.message ?? issue.message },
+  }));
+}

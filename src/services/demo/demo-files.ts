@@ -1,0 +1,58 @@
+/**
+ * `timbang demo`: the demo event as a secretariat would hand it out (a package with all nine jurors
+ * enrolled) and the nine jurors' signed score sheets for both rounds, with generated marks. Every key
+ * is made for the occasion and forgotten: these files prove the chain works, nothing more.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import type { Event } from '../../core/model.ts';
+import type { UnlockedKey } from '../keys/key-store.ts';
+import { fingerprint, publicKeyText } from '../keys/signing.ts';
+import { writePackage } from '../packages/event-package.ts';
+import { writeScoreSheet } from '../sheets/score-sheet.ts';
+import { sheetPayload } from '../sheets/sheet-export.ts';
+import { demoScores } from './demo-scores.ts';
+
+export interface DemoFiles {
+  seed: number;
+  packageText: string;
+  /** Juror id → the .xlsx bytes of their signed sheet. */
+  sheets: Map<string, Buffer>;
+}
+
+function throwawayKey(): UnlockedKey {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const text = publicKeyText(publicKey);
+  return { privateKey, publicKey: text, fingerprint: fingerprint(text) };
+}
+
+export async function demoFiles(event: Event, seed?: number, now = new Date()): Promise<DemoFiles> {
+  const scores = demoScores(event, seed);
+  const jurorKeys = new Map(event.jurors.map((j) => [j.id, throwawayKey()]));
+  const name = (jurorId: string) => `Juri ${jurorId} (demo)`;
+  const packageText = writePackage(
+    event, 1, now.toISOString(),
+    event.jurors.map((j) => ({ jurorId: j.id, name: name(j.id), publicKey: jurorKeys.get(j.id)!.publicKey, fingerprint: jurorKeys.get(j.id)!.fingerprint })),
+    throwawayKey(),
+  );
+  const sheets = new Map<string, Buffer>();
+  for (const juror of event.jurors) {
+    const conflicts = new Map(event.conflicts.filter((c) => c.jurorId === juror.id).map((c) => [c.nomineeId, c.reason]));
+    const payload = sheetPayload({
+      event,
+      jurorId: juror.id,
+      jurorName: name(juror.id),
+      roundIds: event.rounds.map((r) => r.id),
+      marks: scores.marks.filter((m) => m.jurorId === juror.id),
+      notes: [],
+      conflicts,
+      declaredConflicts: [],
+      isFinalized: () => true,
+      packageRevision: 1,
+      sheetRevision: 1,
+      exportedAt: now.toISOString(),
+      key: jurorKeys.get(juror.id)!,
+    });
+    sheets.set(juror.id, await writeScoreSheet(payload, jurorKeys.get(juror.id)!));
+  }
+  return { seed: scores.seed, packageText, sheets };
+}

@@ -1,0 +1,92 @@
+/**
+ * Reconciling the sheets the secretariat received: per juror, round and category, the section from the
+ * sheet with the highest revision is used; an older one is stale; an identical copy is a duplicate; two
+ * sheets of the same revision that disagree on a section are a conflict, and neither is used for it
+ * until the juror sends a new revision. Only sheets that verified as valid take part.
+ */
+import type { Event } from '../../core/model.ts';
+import type { MergeMark } from '../../core/merge.ts';
+import { canonicalJson } from '../keys/signing.ts';
+import type { SheetSection, SheetPayload } from '../sheets/sheet-payload.ts';
+
+export type FileUse = 'used' | 'stale' | 'duplicate' | 'conflict' | 'not-used';
+
+export interface ReconciledFile {
+  file: string;
+  /** How the file's sections were used: all current, all superseded, a copy of another, or in conflict. */
+  use: FileUse;
+}
+
+export type Completeness = 'received' | 'missing' | 'conflict';
+
+export interface Reconciliation {
+  files: ReconciledFile[];
+  /** juror id → "roundId/categoryId" → whether a usable section arrived. */
+  completeness: Record<string, Record<string, Completeness>>;
+  marks: MergeMark[];
+}
+
+interface Candidate {
+  file: string;
+  payload: SheetPayload;
+  section: SheetSection;
+}
+
+export function reconcile(event: Event, sheets: readonly { file: string; payload: SheetPayload | null }[]): Reconciliation {
+  const valid = sheets.filter((s): s is { file: string; payload: SheetPayload } => s.payload !== null);
+  const bySection = Map.groupBy(
+    valid.flatMap((s) => s.payload.sections.map((section): Candidate => ({ file: s.file, payload: s.payload, section }))),
+    (c) => `${c.payload.juror.id}\u0000${c.section.roundId}\u0000${c.section.categoryId}`,
+  );
+
+  const usedFrom = new Map<string, Set<string>>(); // file → section keys it supplies
+  const conflicted = new Set<string>(); // section keys
+  const conflictFiles = new Set<string>();
+  const duplicateFiles = new Set<string>();
+  const chosen = new Map<string, Candidate>();
+  for (const [key, candidates] of bySection) {
+    const newest = Math.max(...candidates.map((c) => c.payload.sheetRevision));
+    const current = candidates.filter((c) => c.payload.sheetRevision === newest);
+    const distinct = Map.groupBy(current, (c) => canonicalJson(c.section));
+    if (distinct.size > 1) {
+      conflicted.add(key);
+      for (const c of current) conflictFiles.add(c.file);
+      continue;
+    }
+    // Identical copies: the first file (in name order, so the choice never depends on import order) supplies it.
+    const [first, ...copies] = [...current].sort((a, b) => (a.file < b.file ? -1 : 1));
+    chosen.set(key, first);
+    usedFrom.set(first.file, (usedFrom.get(first.file) ?? new Set()).add(key));
+    for (const copy of copies) if (!usedFrom.has(copy.file)) duplicateFiles.add(copy.file);
+  }
+
+  const files = sheets.map(({ file, payload }): ReconciledFile => {
+    if (!payload) return { file, use: 'not-used' };
+    if (conflictFiles.has(file)) return { file, use: 'conflict' };
+    if (usedFrom.has(file)) return { file, use: 'used' };
+    if (duplicateFiles.has(file)) return { file, use: 'duplicate' };
+    return { file, use: 'stale' };
+  });
+
+  const completeness: Reconciliation['completeness'] = {};
+  for (const juror of event.jurors) {
+    completeness[juror.id] = {};
+    for (const round of event.rounds) {
+      for (const categoryId of round.categoryIds) {
+        const key = `${juror.id}\u0000${round.id}\u0000${categoryId}`;
+        completeness[juror.id][`${round.id}/${categoryId}`] = conflicted.has(key) ? 'conflict' : chosen.has(key) ? 'received' : 'missing';
+      }
+    }
+  }
+
+  const marks = [...chosen.values()].flatMap(({ payload, section }) =>
+    section.nominees.flatMap((nominee) =>
+      Object.entries(nominee.marks).flatMap(([criterionCode, mark]) =>
+        mark === null || nominee.conflict !== null
+          ? []
+          : [{ jurorId: payload.juror.id, roundId: section.roundId, nomineeId: nominee.nomineeId, criterionCode, value: Number(mark) }],
+      ),
+    ),
+  );
+  return { files, completeness, marks };
+}

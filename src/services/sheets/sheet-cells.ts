@@ -1,0 +1,43 @@
+/**
+ * A cell's content as a reader sees it, for comparing with what the signed payload says. A formula gives its
+ * saved result, read from cell.result: exceljs 4.4 drops a result of false or 0 from cell.value, and
+ * LibreOffice saves TRUE and FALSE as formulas. Rich text (LibreOffice writes some text with mixed fonts
+ * that way) and links give their plain text. Unlike the event template's reading, text is not trimmed:
+ * a signed note keeps its spaces.
+ */
+import ExcelJS from 'exceljs';
+import type { Cell, CellValue } from 'exceljs';
+
+export type CellContent = string | number | boolean | Date;
+
+export interface CellRead {
+  /** undefined when the cell shows nothing (no value, or empty text). */
+  content: CellContent | undefined;
+  /** The formula, without "=", when the cell has one. */
+  formula: string | undefined;
+}
+
+export function readCell(cell: Cell): CellRead {
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    return { content: plain(cell.result as CellValue), formula: cell.formula ?? undefined };
+  }
+  return { content: plain(cell.value), formula: undefined };
+}
+
+function plain(value: CellValue | undefined): CellContent | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return value === '' ? undefined : value;
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if ('error' in value) return value.error;
+  if ('richText' in value) return plain(value.richText.map((part) => part.text).join(''));
+  if ('hyperlink' in value) return plain(value.text as CellValue);
+  return undefined; // a formula object, handled by readCell
+}
+
+/** The text of a cell's content, for the "found" part of a finding. */
+export function shownText(content: CellContent | undefined): string {
+  if (content === undefined) return '';
+  if (content instanceof Date) return Number.isNaN(content.getTime()) ? String(content) : content.toISOString();
+  if (typeof content === 'number') return String(Number(content.toPrecision(12)));
+  return String(content);
+}

@@ -1,0 +1,102 @@
+/**
+ * Assembling the signed payload of a juror's score sheet: from the juror's workspace (the app and
+ * `timbang sheet export`), or from generated marks (`timbang demo`). One builder serves both.
+ */
+import type { Event } from '../../core/model.ts';
+import { canonicalScore } from '../../core/scale.ts';
+import { isRoundOpen } from '../../core/scoring.ts';
+import type { UnlockedKey } from '../keys/key-store.ts';
+import { conflictsOf, currentNotes, currentScores, isFinalized, sheetRevision } from '../scores/score-store.ts';
+import type { Db } from '../workspace/workspace.ts';
+import { SHEET_FORMAT, type SheetPayload } from './sheet-payload.ts';
+
+export interface SheetContent {
+  event: Event;
+  jurorId: string;
+  jurorName: string;
+  roundIds: readonly string[];
+  marks: readonly { roundId: string; nomineeId: string; criterionCode: string; value: number }[];
+  notes: readonly { roundId: string; nomineeId: string; text: string }[];
+  /** Every conflict of this juror (event and declared), nominee id → reason. */
+  conflicts: ReadonlyMap<string, string>;
+  declaredConflicts: readonly { nomineeId: string; reason: string }[];
+  isFinalized(roundId: string, categoryId: string): boolean;
+  packageRevision: number;
+  sheetRevision: number;
+  exportedAt: string;
+  key: UnlockedKey;
+}
+
+export function sheetPayload(content: SheetContent): SheetPayload {
+  const { event } = content;
+  const juror = event.jurors.find((j) => j.id === content.jurorId);
+  if (!juror) throw new Error(`juror ${content.jurorId} is not in the event`);
+  const mark = new Map(content.marks.map((m) => [`${m.roundId}\u0000${m.nomineeId}\u0000${m.criterionCode}`, m.value]));
+  const note = new Map(content.notes.map((n) => [`${n.roundId}\u0000${n.nomineeId}`, n.text]));
+  const rounds = event.rounds.filter((r) => content.roundIds.includes(r.id)).sort((a, b) => a.order - b.order);
+  return {
+    format: SHEET_FORMAT,
+    formatVersion: 1,
+    eventId: event.id,
+    eventName: event.name,
+    packageRevision: content.packageRevision,
+    sheetRevision: content.sheetRevision,
+    exportedAt: content.exportedAt,
+    juror: {
+      id: juror.id, name: content.jurorName, role: juror.role, title: juror.title, institution: juror.institution,
+      publicKey: content.key.publicKey, fingerprint: content.key.fingerprint,
+    },
+    declaredConflicts: [...content.declaredConflicts],
+    sections: rounds.flatMap((round) =>
+      event.categories
+        .filter((category) => round.categoryIds.includes(category.id))
+        .filter((category) => isRoundOpen(round, event.nominees.filter((n) => n.categoryId === category.id).length))
+        .map((category) => {
+          const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id));
+          return {
+            roundId: round.id,
+            roundName: round.name.id,
+            categoryId: category.id,
+            categoryName: category.name.id,
+            finalized: content.isFinalized(round.id, category.id),
+            criteria: criteria.map((c) => ({ code: c.code, label: c.label.id, weight: c.weight, scaleMax: c.scale.max })),
+            nominees: event.nominees
+              .filter((n) => n.categoryId === category.id)
+              .map((nominee) => {
+                const conflict = content.conflicts.get(nominee.id) ?? null;
+                return {
+                  nomineeId: nominee.id,
+                  name: nominee.name,
+                  region: nominee.region,
+                  conflict,
+                  marks: Object.fromEntries(criteria.map((c) => {
+                    const value = conflict === null ? mark.get(`${round.id}\u0000${nominee.id}\u0000${c.code}`) : undefined;
+                    return [c.code, value === undefined ? null : canonicalScore(value, c.scale)];
+                  })),
+                  note: note.get(`${round.id}\u0000${nominee.id}`) ?? '',
+                };
+              }),
+          };
+        }),
+    ),
+  };
+}
+
+/** The payload of the sheet a juror's laptop exports now, from what is stored in its workspace. */
+export function sheetPayloadFromWorkspace(
+  db: Db, event: Event, jurorId: string, jurorName: string, roundIds: readonly string[], packageRevision: number, key: UnlockedKey, now = new Date(),
+): SheetPayload {
+  const conflicts = conflictsOf(db, event, jurorId);
+  return sheetPayload({
+    event, jurorId, jurorName, roundIds,
+    marks: currentScores(db, event.id, jurorId).flatMap((m) => (m.value === null ? [] : [{ ...m, value: m.value }])),
+    notes: currentNotes(db, event.id, jurorId),
+    conflicts: new Map([...conflicts].map(([id, c]) => [id, c.reason])),
+    declaredConflicts: [...conflicts].filter(([, c]) => c.declared).map(([nomineeId, c]) => ({ nomineeId, reason: c.reason })),
+    isFinalized: (roundId, categoryId) => isFinalized(db, event.id, jurorId, roundId, categoryId),
+    packageRevision,
+    sheetRevision: sheetRevision(db, event.id, jurorId),
+    exportedAt: now.toISOString(),
+    key,
+  });
+}

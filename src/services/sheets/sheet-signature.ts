@@ -1,0 +1,79 @@
+/**
+ * The hidden sheet "Tanda tangan": a format marker, the public key, the signature and the payload's
+ * canonical JSON in chunks of 30,000 characters (Excel holds at most 32,767 in a cell), one per row.
+ * Column A names each row for whoever opens the sheet; column B holds the values.
+ */
+import type { Worksheet } from 'exceljs';
+import type { Bilingual } from '../../core/model.ts';
+import { SHEET_FORMAT } from './sheet-payload.ts';
+import { readCell } from './sheet-cells.ts';
+import { SIGNATURE_SHEET } from './sheet-layout.ts';
+
+export const SIGNATURE_MARKER = `${SHEET_FORMAT}-signature/1`;
+const CHUNK = 30_000;
+/** 30 million characters: far beyond any jury, far below what would hurt. */
+const MAX_CHUNKS = 1_000;
+const ROW = { marker: 1, publicKey: 2, signature: 3, count: 4, firstChunk: 5 } as const;
+
+/** Chunks of at most CHUNK UTF-16 units, never splitting a surrogate pair. */
+function chunks(text: string): string[] {
+  const parts: string[] = [];
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(start + CHUNK, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    parts.push(text.slice(start, end));
+    start = end;
+  }
+  return parts;
+}
+
+export function signatureRows(json: string, signature: string, publicKey: string): [string, string | number][] {
+  const parts = chunks(json);
+  return [
+    ['Format', SIGNATURE_MARKER],
+    ['Kunci publik', publicKey],
+    ['Tanda tangan', signature],
+    ['Jumlah bagian', parts.length],
+    ...parts.map((part, i): [string, string] => [`Isi ${i + 1}`, part]),
+  ];
+}
+
+export type CarrierRead =
+  | { ok: true; json: string; signature: string; publicKey: string }
+  | { ok: false; problem: Bilingual };
+
+const at = (row: number) => `Sheet ${SIGNATURE_SHEET}!B${row}`;
+
+export function readCarrier(sheet: Worksheet): CarrierRead {
+  const text = (row: number) => {
+    const content = readCell(sheet.getCell(row, 2)).content;
+    return typeof content === 'string' ? content : undefined;
+  };
+  const marker = text(ROW.marker);
+  if (marker !== SIGNATURE_MARKER) {
+    return { ok: false, problem: {
+      id: `${at(ROW.marker)}: penanda format bukan '${SIGNATURE_MARKER}'${marker ? ` (ditemukan '${marker.slice(0, 40)}')` : ''}`,
+      en: `${at(ROW.marker)}: the format marker is not '${SIGNATURE_MARKER}'${marker ? ` (found '${marker.slice(0, 40)}')` : ''}`,
+    } };
+  }
+  const publicKey = text(ROW.publicKey);
+  const signature = text(ROW.signature);
+  for (const [row, value, what] of [[ROW.publicKey, publicKey, { id: 'kunci publik', en: 'the public key' }], [ROW.signature, signature, { id: 'tanda tangan', en: 'the signature' }]] as const) {
+    if (value === undefined) return { ok: false, problem: { id: `${at(row)}: ${what.id} kosong`, en: `${at(row)}: ${what.en} is empty` } };
+  }
+  const count = readCell(sheet.getCell(ROW.count, 2)).content;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_CHUNKS) {
+    return { ok: false, problem: {
+      id: `${at(ROW.count)}: jumlah bagian isi harus bilangan bulat 1–${MAX_CHUNKS}`,
+      en: `${at(ROW.count)}: the number of payload parts must be a whole number 1–${MAX_CHUNKS}`,
+    } };
+  }
+  const parts: string[] = [];
+  for (let row = ROW.firstChunk; row < ROW.firstChunk + count; row++) {
+    const part = text(row);
+    if (part === undefined) return { ok: false, problem: { id: `${at(row)}: bagian isi kosong atau bukan teks`, en: `${at(row)}: a payload part is empty or not text` } };
+    parts.push(part);
+  }
+  return { ok: true, json: parts.join(''), signature: signature as string, publicKey: publicKey as string };
+}

@@ -1,0 +1,283 @@
+/**
+ * Comparing a score sheet's visible cells with its signed payload. Every cell the layout defines must show
+ * what the payload says (marks numerically, totals from their cached results, text exactly), nominee rows
+ * must be where they were signed, and nothing may be added: no row, no cell, no sheet. Each difference is
+ * one finding naming its sheet and cell.
+ */
+import type { Workbook, Worksheet } from 'exceljs';
+import type { Bilingual } from '../../core/model.ts';
+import type { SheetPayload } from './sheet-payload.ts';
+import { readCell, shownText, type CellRead } from './sheet-cells.ts';
+import {
+  COVER_SHEET,
+  FIRST_DATA_ROW,
+  SIGNATURE_SHEET,
+  address,
+  coverLayout,
+  sectionLayout,
+  sectionSheetNames,
+  type Expected,
+  type LayoutCell,
+  type SectionLayout,
+} from './sheet-layout.ts';
+
+/** A signed mark and the number in its cell: the same mark, whatever a spreadsheet did to the float. */
+const MARK_TOLERANCE = 1e-9;
+/** A total's cached result and the total recomputed from the signed marks: the same to the printed cent. */
+const TOTAL_TOLERANCE = 0.005;
+const QUOTE_MAX = 60;
+
+const where = (sheet: string, cell: string) => `Sheet ${sheet}!${cell}`;
+
+function quote(text: string): string {
+  const flat = text.replace(/\n/g, '⏎');
+  return `'${flat.length > QUOTE_MAX ? `${flat.slice(0, QUOTE_MAX - 1)}…` : flat}'`;
+}
+
+/** What a cell shows, in a finding. */
+function found(read: CellRead): Bilingual {
+  if (read.formula !== undefined) return { id: `rumus =${read.formula}`, en: `formula =${read.formula}` };
+  if (read.content === undefined) return { id: 'kosong', en: 'empty' };
+  const text = shownText(read.content);
+  return typeof read.content === 'number' ? { id: text, en: text } : { id: quote(text), en: quote(text) };
+}
+
+/** What the payload says the cell shows, in a finding. */
+function signed(expected: Expected): Bilingual {
+  const plainText = (text: string): Bilingual => ({ id: quote(text), en: quote(text) });
+  switch (expected.kind) {
+    case 'text':
+      return expected.text === '' ? { id: 'kosong', en: 'empty' } : plainText(expected.text);
+    case 'number':
+      return { id: String(expected.value), en: String(expected.value) };
+    case 'mark':
+      return expected.mark === null ? { id: 'kosong', en: 'empty' } : { id: expected.mark, en: expected.mark };
+    case 'total':
+      return expected.total === null
+        ? { id: 'kosong', en: 'empty' }
+        : { id: expected.total.result.toFixed(2), en: expected.total.result.toFixed(2) };
+  }
+}
+
+const normalFormula = (formula: string) => formula.replace(/\s+/g, '').replace(/^=/, '').toUpperCase();
+
+/** Whether a cell shows what it must. */
+function matches(expected: Expected, read: CellRead): boolean {
+  const { content, formula } = read;
+  switch (expected.kind) {
+    case 'text':
+      if (formula !== undefined) return false;
+      if (content === undefined) return expected.text === '';
+      return (typeof content === 'string' || typeof content === 'number') && shownText(content) === expected.text;
+    case 'number':
+      return formula === undefined && typeof content === 'number' && Math.abs(content - expected.value) <= MARK_TOLERANCE;
+    case 'mark':
+      if (formula !== undefined) return false;
+      if (expected.mark === null) return content === undefined;
+      return typeof content === 'number' && Math.abs(content - Number(expected.mark)) <= MARK_TOLERANCE;
+    case 'total':
+      if (expected.total === null) return content === undefined && formula === undefined;
+      return formula !== undefined && normalFormula(formula) === normalFormula(expected.total.formula)
+        && typeof content === 'number' && Math.abs(content - expected.total.result) <= TOTAL_TOLERANCE;
+  }
+}
+
+function cellFinding(sheet: string, cell: LayoutCell, read: CellRead): Bilingual | undefined {
+  if (matches(cell.expected, read)) return undefined;
+  const at = where(sheet, address(cell.row, cell.col));
+  const context = cell.context ? ` (${cell.context})` : '';
+  const { expected } = cell;
+  if (expected.kind === 'total' && expected.total && read.formula !== undefined && normalFormula(read.formula) !== normalFormula(expected.total.formula)) {
+    return {
+      id: `${at}: rumus total =${read.formula}, yang ditandatangani =${expected.total.formula}${context}`,
+      en: `${at}: total formula =${read.formula}, signed =${expected.total.formula}${context}`,
+    };
+  }
+  const is = found(read);
+  const was = signed(expected);
+  return {
+    id: `${at}: ${cell.what.id} ${is.id}, yang ditandatangani ${was.id}${context}`,
+    en: `${at}: ${cell.what.en} ${is.en}, signed ${was.en}${context}`,
+  };
+}
+
+const isFilled = (read: CellRead) =>
+  read.formula !== undefined || (read.content !== undefined && !(typeof read.content === 'string' && read.content.trim() === ''));
+
+/** Every filled cell of a sheet, by row. Merged-over cells repeat their first cell and are left out. */
+function filledCells(sheet: Worksheet): Map<number, Map<number, CellRead>> {
+  const rows = new Map<number, Map<number, CellRead>>();
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const read = readCell(cell);
+      if (!isFilled(read)) return;
+      if (!rows.has(r)) rows.set(r, new Map());
+      rows.get(r)!.set(c, read);
+    });
+  });
+  return rows;
+}
+
+function unexpectedCell(sheet: string, row: number, col: number, read: CellRead): Bilingual {
+  const is = found(read);
+  const at = where(sheet, address(row, col));
+  return { id: `${at}: isi yang tidak ditandatangani: ${is.id}`, en: `${at}: content that was not signed: ${is.en}` };
+}
+
+/** Hidden rows and columns would hide signed cells from a reader or a printout. */
+function hiddenFindings(sheet: Worksheet, name: string, rows: number[], lastColumn: number): Bilingual[] {
+  const findings: Bilingual[] = [];
+  for (const r of rows) {
+    const row = sheet.getRow(r);
+    if (row.hidden || (row.height !== undefined && row.height < 1)) {
+      const at = where(name, `A${r}:${address(r, lastColumn)}`);
+      findings.push({ id: `${at}: baris disembunyikan`, en: `${at}: the row is hidden` });
+    }
+  }
+  for (let c = 1; c <= lastColumn; c++) {
+    const column = sheet.getColumn(c);
+    if (column.hidden || (column.width !== undefined && column.width < 0.5)) {
+      const at = where(name, `${column.letter}:${column.letter}`);
+      findings.push({ id: `${at}: kolom disembunyikan`, en: `${at}: the column is hidden` });
+    }
+  }
+  return findings;
+}
+
+/** A sheet whose every cell is fixed by the layout (the cover, a section's heading rows). */
+function compareFixed(sheet: Worksheet, name: string, cells: LayoutCell[], filled: Map<number, Map<number, CellRead>>, beforeRow = Infinity): Bilingual[] {
+  const findings: Bilingual[] = [];
+  const covered = new Set<string>();
+  for (const cell of cells) {
+    covered.add(`${cell.row}:${cell.col}`);
+    const finding = cellFinding(name, cell, readCell(sheet.getCell(cell.row, cell.col)));
+    if (finding) findings.push(finding);
+  }
+  for (const [r, row] of filled) {
+    if (r >= beforeRow) continue;
+    for (const [c, read] of row) if (!covered.has(`${r}:${c}`)) findings.push(unexpectedCell(name, r, c, read));
+  }
+  return findings;
+}
+
+function compareCover(sheet: Worksheet, payload: SheetPayload, names: string[]): Bilingual[] {
+  const layout = coverLayout(payload, names);
+  const filled = filledCells(sheet);
+  const rows = [...new Set(layout.cells.map((cell) => cell.row))];
+  return [...compareFixed(sheet, COVER_SHEET, layout.cells, filled), ...hiddenFindings(sheet, COVER_SHEET, rows, layout.columns.length)];
+}
+
+const idText = (read: CellRead) => (read.content === undefined ? '' : shownText(read.content));
+
+/**
+ * A section sheet: its heading rows, then one row per nominee. Rows are matched to nominees by their ID
+ * cell, so that a moved, deleted or added row is named as such rather than as every cell that shifted.
+ */
+function compareSection(sheet: Worksheet, layout: SectionLayout): Bilingual[] {
+  const name = layout.sheetName;
+  const nominees = layout.section.nominees;
+  const filled = filledCells(sheet);
+  const findings = compareFixed(sheet, name, layout.headCells, filled, FIRST_DATA_ROW);
+  const range = (row: number) => where(name, `A${row}:${address(row, layout.lastColumn)}`);
+
+  const dataRows = [...filled.keys()].filter((r) => r >= FIRST_DATA_ROW).sort((a, b) => a - b);
+  const idAt = (row: number) => idText(readCell(sheet.getCell(row, 2)));
+  const used = new Set<number>();
+  const rowOf: (number | undefined)[] = nominees.map((nominee, i) => {
+    const row = FIRST_DATA_ROW + i;
+    if (filled.has(row) && idAt(row) === nominee.nomineeId) {
+      used.add(row);
+      return row;
+    }
+    return undefined;
+  });
+  // A nominee's row found elsewhere: moved, or shifted by a row deleted or added above it.
+  nominees.forEach((nominee, i) => {
+    if (rowOf[i] !== undefined) return;
+    const row = dataRows.find((r) => !used.has(r) && idAt(r) === nominee.nomineeId);
+    if (row !== undefined) {
+      used.add(row);
+      rowOf[i] = row;
+    }
+  });
+  // A filled row where the nominee should be, but with another ID: the same row, its ID cell changed.
+  nominees.forEach((_, i) => {
+    const row = FIRST_DATA_ROW + i;
+    if (rowOf[i] === undefined && filled.has(row) && !used.has(row)) {
+      used.add(row);
+      rowOf[i] = row;
+    }
+  });
+
+  const placed = rowOf.filter((row): row is number => row !== undefined);
+  const inOrder = placed.every((row, k) => k === 0 || row > placed[k - 1]);
+  nominees.forEach((nominee, i) => {
+    const row = rowOf[i];
+    const signedRow = FIRST_DATA_ROW + i;
+    const who = `${nominee.name} (${nominee.nomineeId})`;
+    if (row === undefined) {
+      findings.push({ id: `${range(signedRow)}: baris ${who} hilang (dihapus?)`, en: `${range(signedRow)}: the row of ${who} is missing (deleted?)` });
+      return;
+    }
+    if (row !== signedRow && !inOrder) {
+      findings.push({
+        id: `${range(row)}: baris ${who} berpindah; yang ditandatangani di baris ${signedRow} (urutan diubah)`,
+        en: `${range(row)}: the row of ${who} has moved; it was signed at row ${signedRow} (order changed)`,
+      });
+    }
+    for (const cell of layout.rowCells(i, row)) {
+      const finding = cellFinding(name, cell, readCell(sheet.getCell(cell.row, cell.col)));
+      if (finding) findings.push(finding);
+    }
+  });
+
+  for (const row of dataRows) {
+    const cells = filled.get(row)!;
+    if (!used.has(row)) {
+      const shown = [...cells.values()].slice(0, 3).map((read) => found(read));
+      findings.push({
+        id: `${range(row)}: baris tambahan yang tidak ditandatangani: ${shown.map((s) => s.id).join(', ')}`,
+        en: `${range(row)}: an added row that was not signed: ${shown.map((s) => s.en).join(', ')}`,
+      });
+      continue;
+    }
+    for (const [c, read] of cells) if (c > layout.lastColumn) findings.push(unexpectedCell(name, row, c, read));
+  }
+  const headRows = [...new Set(layout.headCells.map((cell) => cell.row))];
+  findings.push(...hiddenFindings(sheet, name, [...headRows, ...placed], layout.lastColumn));
+  return findings;
+}
+
+/** Every visible difference between the workbook and the signed payload. */
+export function compareVisible(workbook: Workbook, payload: SheetPayload): Bilingual[] {
+  const names = sectionSheetNames(payload);
+  const expected = new Set([COVER_SHEET, ...names]);
+  const findings: Bilingual[] = [];
+  const sheet = (name: string): Worksheet | undefined => {
+    const ws = workbook.getWorksheet(name);
+    if (ws && ws.state !== 'visible') findings.push({ id: `Sheet ${name} disembunyikan`, en: `Sheet ${name} is hidden` });
+    return ws;
+  };
+
+  const cover = sheet(COVER_SHEET);
+  if (cover) findings.push(...compareCover(cover, payload, names));
+  else findings.push({ id: `Sheet ${COVER_SHEET} (sampul) tidak ada`, en: `Sheet ${COVER_SHEET} (the cover) is missing` });
+
+  payload.sections.forEach((section, i) => {
+    const ws = sheet(names[i]);
+    if (ws) findings.push(...compareSection(ws, sectionLayout(payload, section, names[i])));
+    else {
+      findings.push({
+        id: `Sheet ${names[i]} tidak ada (${section.roundName} · ${section.categoryName})`,
+        en: `Sheet ${names[i]} is missing (${section.roundName} · ${section.categoryName})`,
+      });
+    }
+  });
+
+  for (const ws of workbook.worksheets) {
+    if (ws.name === SIGNATURE_SHEET || expected.has(ws.name)) continue;
+    findings.push({ id: `Sheet ${ws.name}: sheet tambahan yang tidak ditandatangani`, en: `Sheet ${ws.name}: an added sheet that was not signed` });
+  }
+  return findings;
+}

@@ -1,0 +1,166 @@
+/**
+ * Writing the score sheet workbook with exceljs: the layout's cells with their styles, print settings
+ * (A4, fit to one page wide, heading rows on every page, page x of n and the key's fingerprint in the
+ * footer), sheet protection, and the hidden sheet that carries the signed payload.
+ */
+import ExcelJS from 'exceljs';
+import type { Alignment, Borders, Fill, Font, Worksheet } from 'exceljs';
+import { canonicalJson } from '../keys/signing.ts';
+import type { SheetPayload } from './sheet-payload.ts';
+import {
+  COVER_SHEET,
+  FIRST_DATA_ROW,
+  HEADER_ROW,
+  SIGNATURE_SHEET,
+  SUBHEADER_ROW,
+  coverLayout,
+  pageFooter,
+  pageHeaderText,
+  sectionLayout,
+  sectionSheetNames,
+  type CellStyle,
+  type LayoutCell,
+} from './sheet-layout.ts';
+import { signatureRows } from './sheet-signature.ts';
+
+/**
+ * Protection keeps a reader from changing a cell by accident; it is not security (anyone can lift it, and
+ * the signature is what tells an edited sheet apart). A low spin count keeps writing quick.
+ */
+const PROTECTION_PASSWORD = 'timbang';
+const PROTECTION = { spinCount: 1000 };
+
+/** Excel's number format for text: a cell typed over later stays text. */
+const TEXT_FORMAT = '@';
+const A4 = 9;
+
+const THIN = { style: 'thin' as const, color: { argb: 'FF7F7F7F' } };
+const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADING_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE4EE' } };
+const SUBHEADING_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF1F4F8' } };
+const SHADED_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E7E7' } };
+const GREY = { argb: 'FF6B6B6B' };
+
+interface Look {
+  font?: Partial<Font>;
+  alignment?: Partial<Alignment>;
+  border?: Partial<Borders>;
+  fill?: Fill;
+  numFmt?: string;
+}
+
+const LOOKS: Record<CellStyle, Look> = {
+  title: { font: { bold: true, size: 14 } },
+  subtitle: { font: { bold: true, size: 12 } },
+  hint: { font: { italic: true, size: 9, color: GREY }, alignment: { vertical: 'top', wrapText: false } },
+  label: { font: { bold: true }, alignment: { vertical: 'top' } },
+  value: { alignment: { vertical: 'top', wrapText: true } },
+  statement: { alignment: { vertical: 'top', wrapText: true } },
+  statementHint: { font: { italic: true, size: 9, color: GREY }, alignment: { vertical: 'top', wrapText: true } },
+  signature: { alignment: { vertical: 'top' } },
+  heading: { font: { bold: true, size: 10 }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: BORDER, fill: HEADING_FILL },
+  subheading: { font: { italic: true, size: 8 }, alignment: { horizontal: 'center', vertical: 'top', wrapText: true }, border: BORDER, fill: SUBHEADING_FILL },
+  number: { font: { size: 10 }, alignment: { horizontal: 'center', vertical: 'top' }, border: BORDER },
+  text: { font: { size: 10 }, alignment: { vertical: 'top' }, border: BORDER },
+  wrap: { font: { size: 10 }, alignment: { vertical: 'top', wrapText: true }, border: BORDER },
+  mark: { font: { size: 10 }, alignment: { horizontal: 'center', vertical: 'top' }, border: BORDER },
+  total: { font: { bold: true, size: 10 }, alignment: { horizontal: 'center', vertical: 'top' }, border: BORDER, numFmt: '0.00' },
+};
+
+/**
+ * Writes one layout cell. Text goes in as a string value, which exceljs writes as text: a name such as
+ * =HYPERLINK("…") stays literal text and is never evaluated; the text format keeps it so if typed over.
+ */
+function writeCell(sheet: Worksheet, cell: LayoutCell): void {
+  const target = sheet.getCell(cell.row, cell.col);
+  const look = LOOKS[cell.style];
+  const { expected } = cell;
+  switch (expected.kind) {
+    case 'text':
+      if (expected.text !== '') target.value = expected.text;
+      target.numFmt = TEXT_FORMAT;
+      break;
+    case 'number':
+      target.value = expected.value;
+      break;
+    case 'mark':
+      if (expected.mark !== null) target.value = Number(expected.mark);
+      break;
+    case 'total':
+      // The cached result is written with the formula, so readers that do not calculate (openpyxl,
+      // previews, the verifier) see the total too.
+      if (expected.total) target.value = { formula: expected.total.formula, result: expected.total.result };
+      break;
+  }
+  if (look.numFmt) target.numFmt = look.numFmt;
+  if (look.font) target.font = look.font;
+  if (look.alignment) target.alignment = look.alignment;
+  if (look.border) target.border = look.border;
+  const fill = cell.shaded ? SHADED_FILL : look.fill;
+  if (fill) target.fill = fill;
+}
+
+export async function writeWorkbook(payload: SheetPayload, signature: string, publicKey: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Timbang';
+  workbook.created = new Date(payload.exportedAt);
+  workbook.modified = new Date(payload.exportedAt);
+  const names = sectionSheetNames(payload);
+
+  const cover = workbook.addWorksheet(COVER_SHEET, {
+    pageSetup: { paperSize: A4, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true },
+  });
+  const coverCells = coverLayout(payload, names);
+  coverCells.columns.forEach((column, i) => { cover.getColumn(i + 1).width = column.width; });
+  for (const cell of coverCells.cells) writeCell(cover, cell);
+  for (const [row, height] of coverCells.heights) cover.getRow(row).height = height;
+  for (let row = coverCells.tableRows[0] + 1; row <= coverCells.tableRows[1]; row++) {
+    for (let col = 1; col <= 3; col++) cover.getCell(row, col).border = BORDER;
+  }
+  cover.getCell(coverCells.signatureRow, 2).border = { bottom: THIN };
+  cover.headerFooter.oddFooter = pageFooter(payload, COVER_SHEET);
+  await cover.protect(PROTECTION_PASSWORD, { ...PROTECTION });
+
+  for (const [i, section] of payload.sections.entries()) {
+    const layout = sectionLayout(payload, section, names[i]);
+    const sheet = workbook.addWorksheet(names[i], {
+      views: [{ state: 'frozen', xSplit: 3, ySplit: SUBHEADER_ROW }],
+      pageSetup: {
+        paperSize: A4,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: `${HEADER_ROW}:${SUBHEADER_ROW}`,
+        horizontalCentered: true,
+        margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      },
+    });
+    layout.columns.forEach((column, c) => { sheet.getColumn(c + 1).width = column.width; });
+    for (const cell of layout.headCells) writeCell(sheet, cell);
+    section.nominees.forEach((_, n) => {
+      for (const cell of layout.rowCells(n, FIRST_DATA_ROW + n)) writeCell(sheet, cell);
+    });
+    for (let row = SUBHEADER_ROW; row < FIRST_DATA_ROW + section.nominees.length; row++) {
+      const height = layout.rowHeight(row);
+      if (height !== undefined) sheet.getRow(row).height = height;
+    }
+    sheet.headerFooter.oddHeader = pageHeaderText(payload, `${section.roundName} · ${section.categoryName}`);
+    sheet.headerFooter.oddFooter = pageFooter(payload, names[i]);
+    await sheet.protect(PROTECTION_PASSWORD, { ...PROTECTION });
+  }
+
+  // Hidden from the juror's eyes and from printing; LibreOffice keeps it, as "hidden" rather than "veryHidden".
+  const carrier = workbook.addWorksheet(SIGNATURE_SHEET, { state: 'veryHidden' });
+  carrier.getColumn(1).width = 16;
+  carrier.getColumn(2).width = 100;
+  signatureRows(canonicalJson(payload), signature, publicKey).forEach(([label, value], r) => {
+    carrier.getCell(r + 1, 1).value = label;
+    const cell = carrier.getCell(r + 1, 2);
+    cell.value = value;
+    cell.numFmt = TEXT_FORMAT;
+  });
+  await carrier.protect(PROTECTION_PASSWORD, { ...PROTECTION });
+
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
