@@ -12,6 +12,10 @@ import { validateEvent } from '../../src/core/validate-event.ts';
 import { filterNominees } from '../../src/core/scoring.ts';
 import { listNominees, nextRevision, saveEvent } from '../../src/services/events/event-store.ts';
 import { recordScore } from '../../src/services/scores/score-store.ts';
+import { generateKeyPairSync } from 'node:crypto';
+import { fingerprint, publicKeyText } from '../../src/services/keys/signing.ts';
+import { verifyScoreSheet, writeScoreSheet } from '../../src/services/sheets/score-sheet.ts';
+import { sheetPayload } from '../../src/services/sheets/sheet-export.ts';
 import { openWorkspace } from '../../src/services/workspace/workspace.ts';
 
 const demo = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'resources', 'demo-event.json'), 'utf8')) as Event;
@@ -77,6 +81,56 @@ try {
   measure('filterNominees, 2,000 nominees, per keystroke', typed.length * 20, () => {
     filterNominees(national, typed.slice(0, (k++ % typed.length) + 1));
   });
+
+  await sheetBench();
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** A national-scale juror sheet: 2,000 nominees × 12 criteria × 2 rounds, written (signed) and verified. */
+async function sheetBench(): Promise<void> {
+  const rubric = [1, 2, 3, 4, 5].map((score) => ({ score, text: { id: `tingkat ${score}`, en: `level ${score}` } }));
+  const criteria = ['administrasi', 'wawancara'].flatMap((roundId) =>
+    Array.from({ length: 12 }, (_, i) => ({
+      code: `${roundId === 'administrasi' ? 'A' : 'W'}${i + 1}`, roundId, categoryIds: ['nasional'], label: { id: `Kriteria ${i + 1}`, en: `Criterion ${i + 1}` },
+      weight: i < 11 ? 8 : 12, scale: { min: 1, max: 5, step: 1 }, rubric,
+    })),
+  );
+  const event: Event = {
+    ...structuredClone(demo),
+    id: 'paritrana-nasional', categories: [{ id: 'nasional', name: { id: 'Nasional', en: 'National' } }],
+    rounds: demo.rounds.map((r) => ({ ...r, categoryIds: ['nasional'], shortlistSize: null })),
+    criteria, conflicts: [],
+    nominees: Array.from({ length: 2000 }, (_, i) => ({ id: `n-${i + 1}`, categoryId: 'nasional', name: `Nominasi ${i + 1}`, region: `Wilayah ${i % 38}`, fictional: true, attributes: {} })),
+    merge: { ...demo.merge, overall: null },
+  };
+  if (!validateEvent(event).ok) throw new Error('bench sheet event invalid');
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const key = { privateKey, publicKey: publicKeyText(publicKey), fingerprint: fingerprint(publicKeyText(publicKey)) };
+  const marks = event.nominees.flatMap((n, i) => criteria.map((c, k) => ({ roundId: c.roundId, nomineeId: n.id, criterionCode: c.code, value: ((i + k) % 5) + 1 })));
+  const payload = sheetPayload({
+    event, jurorId: 'J1', jurorName: 'Bench', roundIds: ['administrasi', 'wawancara'], marks, notes: [], conflicts: new Map(), declaredConflicts: [],
+    isFinalized: () => true, packageRevision: 1, sheetRevision: 1, exportedAt: new Date().toISOString(), key,
+  });
+  let bytes: Buffer = Buffer.alloc(0);
+  await measureAsync(`score sheet export, 2,000 nominees × 12 criteria × 2 rounds`, 3, async () => {
+    bytes = await writeScoreSheet(payload, key);
+  });
+  console.log(`${''.padEnd(66)} ${(bytes.length / 1024 / 1024).toFixed(2)} MiB`);
+  const context = { eventId: event.id, latestPackageRevision: 1, jurorKeys: new Map([['J1', key.publicKey]]) };
+  await measureAsync('score sheet verify, same sheet', 3, async () => {
+    const result = await verifyScoreSheet(new Uint8Array(bytes), 'bench.xlsx', context);
+    if (result.status !== 'valid') throw new Error(`bench sheet ${result.status}`);
+  });
+}
+
+async function measureAsync(label: string, runs: number, work: () => Promise<void>): Promise<void> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await work();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${label.padEnd(66)} runs=${String(runs).padStart(4)}  median=${times[Math.floor(runs / 2)].toFixed(0)} ms  max=${times.at(-1)!.toFixed(0)} ms`);
 }

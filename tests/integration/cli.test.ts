@@ -201,3 +201,67 @@ describe('timbang event template / import / package, timbang enrol', () => {
     ws.close();
   });
 });
+
+describe('timbang demo, verify and merge', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.remove());
+  const out = join(tmp.dir, 'd');
+  const sheets = () => ['J1', 'J2', 'J3', 'J4', 'J5', 'J6', 'J7', 'J8', 'J9'].map((j) => join(out, 'sheets', `${j}.xlsx`));
+
+  it('writes the demo package and nine signed sheets, all valid', async () => {
+    const demo = await run('demo', '--out', out);
+    expect(demo.code).toBe(0);
+    expect(demo.out).toContain('9 lembar nilai');
+    const verified = await run('verify', '--event', join(out, 'event.timbang'), ...sheets(), '--json');
+    expect(verified.code).toBe(0);
+    const results = JSON.parse(verified.out) as { file: string; status: string; juror: string; rounds: string[]; revision: number; details: unknown[] }[];
+    expect(results.map((r) => [r.status, r.juror, r.rounds, r.revision])).toEqual(
+      ['J1', 'J2', 'J3', 'J4', 'J5', 'J6', 'J7', 'J8', 'J9'].map((j) => ['valid', j, ['administrasi', 'wawancara'], 1]),
+    );
+  });
+
+  it('merges the demo into the published order, with the same hash whatever the order of the files', async () => {
+    const merged = await run('merge', '--event', join(out, 'event.timbang'), ...sheets(), '--json');
+    expect(merged.code).toBe(0);
+    const result = JSON.parse(merged.out) as {
+      resultsHash: string; rule: string;
+      categories: { id: string; ranking: { rank: number; nomineeId: string; name: string; joint: boolean; final: number; rounds: Record<string, number> }[] }[];
+      overall: { nomineeId: string; name: string }[];
+    };
+    expect(result.rule).toBe('mean');
+    const demo = demoDocument();
+    for (const category of result.categories) {
+      const published = demo.nominees.filter((n) => n.categoryId === category.id).slice(0, 3).map((n) => n.name);
+      expect(category.ranking.slice(0, 3).map((n) => n.name), category.id).toEqual(published);
+      expect(category.ranking[0].joint).toBe(false);
+      expect(Object.keys(category.ranking[0].rounds)).toEqual(['administrasi', 'wawancara']);
+    }
+    expect(result.overall.map((n) => n.name)).toEqual(['Kopdit TLM', 'PT Crisoris Jaya Mandiri (RSU Siloam)', 'PT Timor Otsuki Mutiara']);
+    expect(result.resultsHash).toMatch(/^[0-9a-f]{64}$/);
+
+    const shuffled = JSON.parse((await run('merge', '--event', join(out, 'event.timbang'), ...[...sheets()].reverse(), '--json')).out) as { resultsHash: string };
+    expect(shuffled.resultsHash).toBe(result.resultsHash);
+    const median = JSON.parse((await run('merge', '--event', join(out, 'event.timbang'), ...sheets(), '--rule', 'median', '--json')).out) as { resultsHash: string; rule: string };
+    expect(median.rule).toBe('median');
+    expect(median.resultsHash).not.toBe(result.resultsHash);
+  });
+
+  it('prints the rankings for people, and exits 1 when a sheet is not valid', async () => {
+    const text = await run('merge', '--event', join(out, 'event.timbang'), ...sheets());
+    expect(text.out).toMatch(/Jasa Keuangan\n\s+1\s+Kopdit TLM/);
+    expect(text.out).toContain('Terbaik Umum Paritrana Award NTT 2025');
+    const stray = join(tmp.dir, 'bukan-lembar.xlsx');
+    writeFileSync(stray, 'bukan lembar nilai');
+    const verified = await run('verify', '--event', join(out, 'event.timbang'), sheets()[0], stray);
+    expect(verified.code).toBe(1);
+    expect(verified.out).toMatch(/^valid\s+.*J1\.xlsx/m);
+    expect(verified.out).toMatch(/^malformed\s+.*bukan-lembar\.xlsx/m);
+  });
+
+  it('gives other plausible marks with another seed', async () => {
+    const other = join(tmp.dir, 'd2');
+    expect((await run('demo', '--out', other, '--seed', '7')).out).toContain('benih 7');
+    const verified = await run('verify', '--event', join(other, 'event.timbang'), join(other, 'sheets', 'J1.xlsx'));
+    expect(verified.code).toBe(0);
+  });
+});
