@@ -5,7 +5,7 @@
  * renderer's types.
  */
 import { z } from 'zod';
-import { Bilingual, Event, Id } from '../core/model.ts';
+import { Bilingual, Event, Id, MergeRule } from '../core/model.ts';
 import type { Envelope } from './errors.ts';
 
 export const AppInfo = z.strictObject({
@@ -159,6 +159,53 @@ export type ScoringState = z.infer<typeof ScoringState>;
 const ScoreTarget = z.strictObject({ eventId: Id, roundId: Id, nomineeId: Id, criterionCode: Id });
 const RoundCategory = z.strictObject({ eventId: Id, roundId: Id, categoryId: Id });
 
+const SheetStatus = z.enum(['valid', 'tampered', 'bad-signature', 'unknown-key', 'wrong-event', 'malformed']);
+
+export const ReceivedSheet = z.strictObject({
+  id: z.number().int(),
+  fileName: z.string(),
+  fileHash: z.string(),
+  status: SheetStatus,
+  jurorId: z.string().nullable(),
+  sheetRevision: z.number().int().nullable(),
+  signedWith: z.string().nullable(),
+  details: z.array(Bilingual),
+  receivedAt: z.string(),
+  /** How reconciliation uses the file: current, superseded by a newer revision, a copy, or in conflict. */
+  use: z.enum(['used', 'stale', 'duplicate', 'conflict', 'not-used']),
+});
+export type ReceivedSheet = z.infer<typeof ReceivedSheet>;
+
+const Completeness = z.record(z.string(), z.record(z.string(), z.enum(['received', 'missing', 'conflict'])));
+
+const RankedNominee = z.strictObject({
+  rank: z.number().int(),
+  nomineeId: Id,
+  name: z.string(),
+  rounds: z.record(z.string(), z.number().nullable()),
+  final: z.number().nullable(),
+  joint: z.boolean(),
+});
+
+const Mark = z.strictObject({ jurorId: Id, roundId: Id, nomineeId: Id, criterionCode: Id, value: z.number() });
+
+export const Deliberation = z.strictObject({
+  resultsHash: z.string(),
+  eventId: Id,
+  rule: MergeRule,
+  categories: z.array(z.strictObject({ id: Id, name: z.string(), ranking: z.array(RankedNominee) })),
+  overall: z.array(RankedNominee.extend({ categoryId: Id })),
+  sheets: z.number().int(),
+  usedSheets: z.number().int(),
+  completeness: Completeness,
+  flags: z.array(Mark.extend({ median: z.number() })),
+  agreement: z.array(z.strictObject({ roundId: Id, categoryId: Id, w: z.number().nullable(), jurors: z.number().int() })),
+  leaveOneOut: z.array(z.strictObject({ jurorId: Id, changes: z.array(z.strictObject({ categoryId: Id, podium: z.array(Id) })) })),
+  decisions: z.array(z.strictObject({ categoryId: Id, nomineeIds: z.array(Id), text: z.string(), decidedBy: z.string(), recordedAt: z.string() })),
+  marks: z.array(Mark),
+});
+export type Deliberation = z.infer<typeof Deliberation>;
+
 const NoInput = z.strictObject({});
 const ForEvent = z.strictObject({ eventId: Id });
 
@@ -188,6 +235,20 @@ export const contract = {
   removeEnrolment: method(z.strictObject({ eventId: Id, jurorId: Id }), z.array(Enrolment)),
   listEnrolments: method(ForEvent, z.array(Enrolment)),
   exportPackage: method(ForEvent, FileData),
+
+  // Secretariat: jurors' sheets in, rankings out.
+  importSheet: method(z.strictObject({ eventId: Id, file: FileData }), z.strictObject({ sheet: ReceivedSheet, again: z.boolean() })),
+  listSheets: method(ForEvent, z.strictObject({
+    sheets: z.array(ReceivedSheet),
+    completeness: Completeness,
+    acceptedKeys: z.array(z.strictObject({ jurorId: Id, fingerprint: z.string(), acceptedBy: z.string(), acceptedAt: z.string() })),
+  })),
+  acceptKey: method(z.strictObject({ eventId: Id, sheetId: z.number().int(), acceptedBy: z.string().trim().min(2).max(200) }), z.strictObject({})),
+  deliberation: method(z.strictObject({ eventId: Id, rule: MergeRule }), Deliberation),
+  recordDecision: method(
+    z.strictObject({ eventId: Id, categoryId: Id, nomineeIds: z.array(Id).min(2), text: z.string().trim().min(3).max(2000), decidedBy: z.string().trim().min(2).max(200) }),
+    z.strictObject({}),
+  ),
 
   // Juror: the package, who I am, what I score, my enrolment file.
   importPackage: method(FileData, PackageImportResult),

@@ -13,10 +13,12 @@ import { readEventTemplate, writeEventTemplate } from './events/event-template.t
 import { confirmEnrolment, enrol, enrolledKeys, listEnrolments, readEnrolment, removeEnrolment } from './packages/enrolment.ts';
 import { PACKAGE_EXTENSION, writePackage } from './packages/event-package.ts';
 import type { Services } from './handlers.ts';
+import { deliberation, recordDecision } from './merge/deliberation.ts';
+import { acceptKey, acceptedKeys, listReceived, receiveSheet } from './merge/sheet-inbox.ts';
 
 type SecretariatMethods =
   | 'eventTemplate' | 'importEventTemplate' | 'updateEventBasics' | 'importEnrolment' | 'confirmEnrolment'
-  | 'removeEnrolment' | 'listEnrolments' | 'exportPackage';
+  | 'removeEnrolment' | 'listEnrolments' | 'exportPackage' | 'importSheet' | 'listSheets' | 'acceptKey' | 'deliberation' | 'recordDecision';
 
 export function secretariatHandlers({ workspace, keys }: Services, loadDemo: () => Event): Pick<Handlers, SecretariatMethods> {
   const { db } = workspace;
@@ -55,6 +57,21 @@ export function secretariatHandlers({ workspace, keys }: Services, loadDemo: () 
       return listEnrolments(db, eventId);
     },
     listEnrolments: ({ eventId }) => listEnrolments(db, eventId),
+
+    importSheet: ({ eventId, file }) => receiveSheet(db, authoredEvent(db, eventId), fileBytes(file), file.fileName),
+    listSheets: ({ eventId }) => {
+      const { sheets, reconciliation } = listReceived(db, authoredEvent(db, eventId));
+      return { sheets, completeness: reconciliation.completeness, acceptedKeys: acceptedKeys(db, eventId) };
+    },
+    acceptKey: async ({ eventId, sheetId, acceptedBy }) => {
+      await acceptKey(db, authoredEvent(db, eventId), sheetId, acceptedBy);
+      return {};
+    },
+    deliberation: ({ eventId, rule }) => deliberation(db, authoredEvent(db, eventId), rule),
+    recordDecision: ({ eventId, ...decision }) => {
+      recordDecision(db, authoredEvent(db, eventId), decision);
+      return {};
+    },
 
     exportPackage: ({ eventId }) => {
       const event = authoredEvent(db, eventId);

@@ -26,8 +26,10 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
       const event = readDemoEvent(RESOURCES_DIR);
       const files = await demoFiles(event, options.seed);
       mkdirSync(join(options.out, 'sheets'), { recursive: true });
+      mkdirSync(join(options.out, 'enrolments'), { recursive: true });
       writeFileSync(join(options.out, 'event.timbang'), files.packageText);
       for (const [jurorId, bytes] of files.sheets) writeFileSync(join(options.out, 'sheets', `${jurorId}.xlsx`), bytes);
+      for (const [jurorId, text] of files.enrolments) writeFileSync(join(options.out, 'enrolments', `${jurorId}.timbang-enrol`), text);
       cli.io.out(cli.lang() === 'id'
         ? `Demo ditulis ke ${options.out}: event.timbang dan ${files.sheets.size} lembar nilai (benih ${files.seed}). Nilai demo, bukan hasil resmi.`
         : `Demo written to ${options.out}: event.timbang and ${files.sheets.size} score sheets (seed ${files.seed}). Demo marks, not real results.`);
@@ -43,7 +45,7 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
       const { results } = await verifyFiles(options.event, sheets);
       const lang = cli.lang();
       if (options.json) {
-        cli.io.out(JSON.stringify(results.map(({ payload: _payload, ...rest }) => rest), null, 2));
+        cli.io.out(JSON.stringify(results.map(({ payload: _payload, signingKey: _key, ...rest }) => rest), null, 2));
       } else {
         for (const r of results) {
           cli.io.out(`${r.status.padEnd(13)} ${r.file}  ${r.juror ?? '-'}  ${r.rounds.join(',') || '-'}  ${lang === 'id' ? 'revisi' : 'revision'} ${r.revision ?? '-'}`);
@@ -124,7 +126,7 @@ async function verifyFiles(packageFile: string, sheets: string[]): Promise<{ eve
       bytes = new Uint8Array(readFileSync(sheet));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      results.push({ file: sheet, status: 'malformed', juror: null, rounds: [], revision: null, details: [{ id: `Berkas tidak dapat dibaca (${reason}).`, en: `The file cannot be read (${reason}).` }], payload: null });
+      results.push({ file: sheet, status: 'malformed', juror: null, rounds: [], revision: null, details: [{ id: `Berkas tidak dapat dibaca (${reason}).`, en: `The file cannot be read (${reason}).` }], payload: null, signingKey: null });
       continue;
     }
     results.push({ ...(await verifyScoreSheet(bytes, basename(sheet), context)), file: sheet });

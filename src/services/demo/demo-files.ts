@@ -1,12 +1,13 @@
 /**
  * `timbang demo`: the demo event as a secretariat would hand it out (a package with all nine jurors
- * enrolled) and the nine jurors' signed score sheets for both rounds, with generated marks. Every key
- * is made for the occasion and forgotten: these files prove the chain works, nothing more.
+ * enrolled), the nine jurors' enrolment files, and their signed score sheets for both rounds, with
+ * generated marks. Every key is made for the occasion and forgotten: these files prove the chain works.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import type { Event } from '../../core/model.ts';
 import type { UnlockedKey } from '../keys/key-store.ts';
 import { fingerprint, publicKeyText } from '../keys/signing.ts';
+import { writeEnrolment } from '../packages/enrolment.ts';
 import { writePackage } from '../packages/event-package.ts';
 import { writeScoreSheet } from '../sheets/score-sheet.ts';
 import { sheetPayload } from '../sheets/sheet-export.ts';
@@ -17,6 +18,10 @@ export interface DemoFiles {
   packageText: string;
   /** Juror id → the .xlsx bytes of their signed sheet. */
   sheets: Map<string, Buffer>;
+  /** Juror id → their signed enrolment file, for a secretariat workspace to enrol them. */
+  enrolments: Map<string, string>;
+  /** Juror id → their key, in memory only (tests sign further sheets with it); never written out. */
+  jurorKeys: Map<string, UnlockedKey>;
 }
 
 function throwawayKey(): UnlockedKey {
@@ -54,5 +59,6 @@ export async function demoFiles(event: Event, seed?: number, now = new Date()): 
     });
     sheets.set(juror.id, await writeScoreSheet(payload, jurorKeys.get(juror.id)!));
   }
-  return { seed: scores.seed, packageText, sheets };
+  const enrolments = new Map(event.jurors.map((j) => [j.id, writeEnrolment(event.id, j.id, name(j.id), jurorKeys.get(j.id)!, now)]));
+  return { seed: scores.seed, packageText, sheets, enrolments, jurorKeys };
 }

@@ -77,6 +77,8 @@ export interface SheetVerification {
   details: Bilingual[];
   /** The signed payload when status is 'valid' (null otherwise). */
   payload: SheetPayload | null;
+  /** The public key the sheet was signed with, when readable: what the secretariat may accept by hand for an unknown key. */
+  signingKey: string | null;
 }
 
 /**
@@ -87,6 +89,7 @@ export interface SheetVerification {
  * the first that has one. Never throws: any failure to read is 'malformed'.
  */
 export async function verifyScoreSheet(bytes: Uint8Array, fileName: string, context: VerifyContext): Promise<SheetVerification> {
+  let signingKey: string | null = null;
   const result = (status: SheetStatus, details: Bilingual[], payload?: SheetPayload): SheetVerification => ({
     file: fileName,
     status,
@@ -95,6 +98,7 @@ export async function verifyScoreSheet(bytes: Uint8Array, fileName: string, cont
     revision: payload?.sheetRevision ?? null,
     details,
     payload: status === 'valid' && payload ? payload : null,
+    signingKey,
   });
   const malformed = (id: string, en: string) => result('malformed', [{ id: `Berkas ${fileName}: ${id}`, en: `File ${fileName}: ${en}` }]);
 
@@ -132,7 +136,7 @@ export async function verifyScoreSheet(bytes: Uint8Array, fileName: string, cont
       );
     }
     const payload = parsed.data;
-    const signingKey = carrier.publicKey;
+    signingKey = carrier.publicKey;
 
     if (!verifyCanonical(payload, carrier.signature, signingKey)) {
       return result('bad-signature', [{

@@ -23,7 +23,7 @@ export type Expected =
   | { kind: 'total'; total: { formula: string; result: number } | null };
 
 export type CellStyle =
-  | 'title' | 'subtitle' | 'hint' | 'label' | 'value' | 'statement' | 'statementHint' | 'signature'
+  | 'title' | 'subtitle' | 'line' | 'hint' | 'label' | 'value' | 'statement' | 'statementHint' | 'signature'
   | 'heading' | 'subheading' | 'number' | 'text' | 'wrap' | 'mark' | 'total';
 
 export interface LayoutCell {
@@ -199,7 +199,7 @@ export function sectionLayout(payload: SheetPayload, section: SheetSection, shee
   const headCells: LayoutCell[] = [
     text(1, 1, `LEMBAR PENILAIAN JURI — ${payload.eventName}`, 'title', W.title),
     text(2, 1, `${section.roundName} · ${section.categoryName}`, 'subtitle', W.title),
-    text(3, 1, jurorLine, 'value', W.title),
+    text(3, 1, jurorLine, 'line', W.title),
     text(4, 1, hint, 'hint', W.title),
   ];
   const fixed: [number, string, string][] = [

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Alignment, Borders, Fill, Font, Worksheet } from 'exceljs';
+import { AppError } from '../../api/errors.ts';
 import { canonicalJson } from '../keys/signing.ts';
 import type { SheetPayload } from './sheet-payload.ts';
 import {
@@ -33,6 +34,8 @@ const PROTECTION = { spinCount: 1000 };
 /** Excel's number format for text: a cell typed over later stays text. */
 const TEXT_FORMAT = '@';
 const A4 = 9;
+/** Excel shows at most this many characters in a cell. */
+const MAX_CELL_TEXT = 32_767;
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF7F7F7F' } };
 const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -52,9 +55,10 @@ interface Look {
 const LOOKS: Record<CellStyle, Look> = {
   title: { font: { bold: true, size: 14 } },
   subtitle: { font: { bold: true, size: 12 } },
+  line: { font: { size: 10 } },
   hint: { font: { italic: true, size: 9, color: GREY }, alignment: { vertical: 'top', wrapText: false } },
   label: { font: { bold: true }, alignment: { vertical: 'top' } },
-  value: { alignment: { vertical: 'top', wrapText: true } },
+  value: { alignment: { horizontal: 'left', vertical: 'top', wrapText: true } },
   statement: { alignment: { vertical: 'top', wrapText: true } },
   statementHint: { font: { italic: true, size: 9, color: GREY }, alignment: { vertical: 'top', wrapText: true } },
   signature: { alignment: { vertical: 'top' } },
@@ -77,6 +81,12 @@ function writeCell(sheet: Worksheet, cell: LayoutCell): void {
   const { expected } = cell;
   switch (expected.kind) {
     case 'text':
+      if (expected.text.length > MAX_CELL_TEXT) {
+        throw new AppError('invalid-input', {
+          id: `Teks untuk sel ${target.address} di sheet ${sheet.name} lebih dari ${MAX_CELL_TEXT} karakter, batas Excel untuk satu sel.`,
+          en: `The text for cell ${target.address} on sheet ${sheet.name} is longer than ${MAX_CELL_TEXT} characters, Excel's limit for a cell.`,
+        });
+      }
       if (expected.text !== '') target.value = expected.text;
       target.numFmt = TEXT_FORMAT;
       break;

@@ -6,5 +6,6 @@ import m0001 from './0001-event.ts';
 import m0002 from './0002-keys-packages-scores.ts';
 import m0003 from './0003-juror-scoring.ts';
 import m0004 from './0004-juror-name.ts';
+import m0005 from './0005-sheet-inbox.ts';
 
-export const migrations: readonly string[] = [m0001, m0002, m0003, m0004];
+export const migrations: readonly string[] = [m0001, m0002, m0003, m0004, m0005];

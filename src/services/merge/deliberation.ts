@@ -1,0 +1,79 @@
+/**
+ * What the plenary looks at: the rankings by the chosen rule (with the plenary's own decisions on ties
+ * that the cascade could not break), how far the panel agrees, which marks stand far from the rest, and
+ * whether any single juror decides a podium.
+ */
+import { categoryAgreement, disagreements, leaveOneJurorOut } from '../../core/agreement.ts';
+import { merge, type MergeResult } from '../../core/merge.ts';
+import type { Event, MergeRule } from '../../core/model.ts';
+import type { Db } from '../workspace/workspace.ts';
+import { resultsSummary } from './results.ts';
+import { listReceived } from './sheet-inbox.ts';
+
+export interface PlenaryDecision {
+  categoryId: string;
+  nomineeIds: string[];
+  text: string;
+  decidedBy: string;
+  recordedAt: string;
+}
+
+export function recordDecision(db: Db, event: Event, decision: Omit<PlenaryDecision, 'recordedAt'>, now = new Date()): void {
+  db.prepare('INSERT INTO plenary_decision (event_id, category_id, nominee_ids, text, decided_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(event.id, decision.categoryId, JSON.stringify(decision.nomineeIds), decision.text, decision.decidedBy, now.toISOString());
+}
+
+export function decisions(db: Db, eventId: string): PlenaryDecision[] {
+  const rows = db
+    .prepare(
+      `SELECT category_id AS categoryId, nominee_ids AS nomineeIds, text, decided_by AS decidedBy, recorded_at AS recordedAt FROM plenary_decision d
+       WHERE event_id = ? AND seq = (SELECT max(seq) FROM plenary_decision e WHERE e.event_id = d.event_id AND e.category_id = d.category_id)
+       ORDER BY category_id`,
+    )
+    .all(eventId) as (Omit<PlenaryDecision, 'nomineeIds'> & { nomineeIds: string })[];
+  return rows.map((r) => ({ ...r, nomineeIds: JSON.parse(r.nomineeIds) as string[] }));
+}
+
+/**
+ * A plenary decision orders nominees the cascade left joint: within a joint group wholly named by the
+ * decision, they take consecutive ranks in the decision's order and are no longer joint.
+ */
+export function applyDecisions(result: MergeResult, chosen: readonly PlenaryDecision[]): MergeResult {
+  const categories = result.categories.map((category) => {
+    const decision = chosen.find((d) => d.categoryId === category.categoryId);
+    if (!decision) return category;
+    const ranking = category.ranking.map((n) => ({ ...n }));
+    for (const group of Map.groupBy(ranking.filter((n) => n.joint), (n) => n.rank).values()) {
+      if (!group.every((n) => decision.nomineeIds.includes(n.nomineeId))) continue;
+      const ordered = [...group].sort((a, b) => decision.nomineeIds.indexOf(a.nomineeId) - decision.nomineeIds.indexOf(b.nomineeId));
+      ordered.forEach((n, i) => {
+        n.rank = group[0].rank + i;
+        n.joint = false;
+      });
+    }
+    ranking.sort((a, b) => a.rank - b.rank);
+    return { ...category, ranking };
+  });
+  return { ...result, categories };
+}
+
+export function deliberation(db: Db, event: Event, rule: MergeRule) {
+  const { sheets, reconciliation } = listReceived(db, event);
+  const marks = reconciliation.marks;
+  const chosen = decisions(db, event.id);
+  const summary = resultsSummary(event, applyDecisions(merge(event, marks, rule), chosen));
+  return {
+    ...summary,
+    sheets: sheets.length,
+    usedSheets: sheets.filter((s) => s.use === 'used').length,
+    completeness: reconciliation.completeness,
+    flags: disagreements(marks, event.merge.disagreementThreshold),
+    agreement: event.rounds.flatMap((round) =>
+      round.categoryIds.map((categoryId) => ({ roundId: round.id, categoryId, ...categoryAgreement(event, marks, round.id, categoryId) })),
+    ),
+    leaveOneOut: leaveOneJurorOut(event, marks, rule),
+    decisions: chosen,
+    /** Every juror's mark per criterion for each nominee: the protocol of the deliberation. */
+    marks,
+  };
+}

@@ -1,0 +1,107 @@
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TimbangApi } from '../../src/api/contract.ts';
+import { createClient, dispatch, transportFrom } from '../../src/api/dispatch.ts';
+import { demoFiles, type DemoFiles } from '../../src/services/demo/demo-files.ts';
+import { fileData } from '../../src/services/file-data.ts';
+import { createHandlers } from '../../src/services/handlers.ts';
+import { writeScoreSheet } from '../../src/services/sheets/score-sheet.ts';
+import { SheetPayload } from '../../src/services/sheets/sheet-payload.ts';
+import { openWorkspace, type Workspace } from '../../src/services/workspace/workspace.ts';
+import { RESOURCES_DIR, demoDocument, tempDir } from '../support/demo.ts';
+
+const EVENT = 'paritrana-ntt-2025';
+
+describe('the secretariat receives sheets and merges them', () => {
+  const tmp = tempDir();
+  let ws: Workspace;
+  let api: TimbangApi;
+  let demo: DemoFiles;
+  beforeAll(async () => {
+    ws = openWorkspace(join(tmp.dir, 'sekretariat.sqlite'));
+    api = createClient(transportFrom((method, input) => dispatch(createHandlers({ workspace: ws, resourcesDir: RESOURCES_DIR, appVersion: 't' }), method, input)));
+    demo = await demoFiles(demoDocument());
+    await api.loadDemoEvent({ role: 'sekretariat' });
+    for (const [jurorId, text] of demo.enrolments) await api.importEnrolment(fileData(`${jurorId}.timbang-enrol`, text));
+  });
+  afterAll(() => {
+    ws.close();
+    tmp.remove();
+  });
+
+  const sheet = (jurorId: string) => fileData(`${jurorId}.xlsx`, demo.sheets.get(jurorId)!);
+
+  it('verifies and stores each file once; the same file again is recognised', async () => {
+    const first = await api.importSheet({ eventId: EVENT, file: sheet('J1') });
+    expect(first).toMatchObject({ again: false, sheet: { status: 'valid', jurorId: 'J1', sheetRevision: 1, use: 'used' } });
+    const again = await api.importSheet({ eventId: EVENT, file: { ...sheet('J1'), fileName: 'salinan-J1.xlsx' } });
+    expect(again).toMatchObject({ again: true, sheet: { id: first.sheet.id, fileName: 'J1.xlsx' } });
+    expect(ws.db.prepare('SELECT count(*) AS n FROM received_sheet').get()).toEqual({ n: 1 });
+  });
+
+  it('merges all nine into the published order', async () => {
+    for (const jurorId of ['J2', 'J3', 'J4', 'J5', 'J6', 'J7', 'J8', 'J9']) await api.importSheet({ eventId: EVENT, file: sheet(jurorId) });
+    const result = await api.deliberation({ eventId: EVENT, rule: 'mean' });
+    expect(result.usedSheets).toBe(9);
+    expect(result.overall.map((n) => n.name)).toEqual(['Kopdit TLM', 'PT Crisoris Jaya Mandiri (RSU Siloam)', 'PT Timor Otsuki Mutiara']);
+    expect(result.completeness.J4['administrasi/manufaktur']).toBe('received');
+    expect(result.agreement).toHaveLength(16);
+    expect(result.leaveOneOut).toHaveLength(9);
+    expect(result.marks.length).toBeGreaterThan(3000);
+  });
+
+  it('keeps a tampered sheet out, naming the cell, and the merge goes on without it', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(demo.sheets.get('J2')!).buffer);
+    const section = workbook.worksheets.find((w) => w.state === 'visible' && w.name !== 'Sampul')!;
+    let changed = '';
+    section.eachRow((row) => row.eachCell((cell) => {
+      if (!changed && typeof cell.value === 'number' && cell.value >= 1 && cell.value <= 4 && Number(cell.col) > 4) {
+        cell.value = cell.value + 1;
+        changed = `${section.name}!${cell.address}`;
+      }
+    }));
+    const tampered = await api.importSheet({ eventId: EVENT, file: fileData('J2-diubah.xlsx', Buffer.from(await workbook.xlsx.writeBuffer())) });
+    expect(tampered.sheet.status).toBe('tampered');
+    expect(tampered.sheet.details.map((d) => d.id).join(' ')).toContain(changed);
+    expect(tampered.sheet.use).toBe('not-used');
+    expect((await api.deliberation({ eventId: EVENT, rule: 'mean' })).usedSheets).toBe(9);
+  });
+
+  it('uses the newest revision of a juror, marking the older one stale', async () => {
+    const payload = SheetPayload.parse(JSON.parse(JSON.stringify((await verifyPayload('J3')))));
+    const newer = { ...payload, sheetRevision: 2, exportedAt: new Date().toISOString() };
+    newer.sections[0].nominees[0].note = 'Direvisi setelah rapat';
+    const bytes = await writeScoreSheet(newer, demo.jurorKeys.get('J3')!);
+    await api.importSheet({ eventId: EVENT, file: fileData('J3-revisi-2.xlsx', bytes) });
+    const { sheets } = await api.listSheets({ eventId: EVENT });
+    expect(sheets.filter((s) => s.jurorId === 'J3').map((s) => [s.fileName, s.use])).toEqual([['J3.xlsx', 'stale'], ['J3-revisi-2.xlsx', 'used']]);
+  });
+
+  it('accepts an unknown key only by hand, and records who and when', async () => {
+    const payload = await verifyPayload('J5');
+    const otherKey = demo.jurorKeys.get('J6')!; // J5 signs from another laptop
+    const moved = { ...payload, sheetRevision: 3, juror: { ...payload.juror, publicKey: otherKey.publicKey, fingerprint: otherKey.fingerprint } };
+    const imported = await api.importSheet({ eventId: EVENT, file: fileData('J5-laptop-baru.xlsx', await writeScoreSheet(moved, otherKey)) });
+    expect(imported.sheet).toMatchObject({ status: 'unknown-key', use: 'not-used', signedWith: otherKey.fingerprint });
+    await api.acceptKey({ eventId: EVENT, sheetId: imported.sheet.id, acceptedBy: 'Sekretaris Tim Penilai' });
+    const { sheets, acceptedKeys } = await api.listSheets({ eventId: EVENT });
+    expect(sheets.find((s) => s.id === imported.sheet.id)).toMatchObject({ status: 'valid', use: 'used' });
+    expect(acceptedKeys).toEqual([{ jurorId: 'J5', fingerprint: otherKey.fingerprint, acceptedBy: 'Sekretaris Tim Penilai', acceptedAt: expect.any(String) }]);
+  });
+
+  it('records a plenary decision on a joint rank, which orders the tied nominees', async () => {
+    await api.recordDecision({ eventId: EVENT, categoryId: 'ukm', nomineeIds: ['ukm-02', 'ukm-01'], text: 'Diputuskan pleno', decidedBy: 'Ketua' });
+    const result = await api.deliberation({ eventId: EVENT, rule: 'mean' });
+    expect(result.decisions).toEqual([{ categoryId: 'ukm', nomineeIds: ['ukm-02', 'ukm-01'], text: 'Diputuskan pleno', decidedBy: 'Ketua', recordedAt: expect.any(String) }]);
+    // No tie in the demo: the decision changes nothing, as it only orders joint ranks.
+    expect(result.categories.find((c) => c.id === 'ukm')!.ranking[0].nomineeId).toBe('ukm-01');
+  });
+
+  /** The signed payload of a demo juror's sheet, as the secretariat stored it. */
+  async function verifyPayload(jurorId: string) {
+    const row = ws.db.prepare("SELECT payload FROM received_sheet WHERE juror_id = ? AND status = 'valid' ORDER BY id LIMIT 1").get(jurorId) as { payload: string };
+    return SheetPayload.parse(JSON.parse(row.payload));
+  }
+});
