@@ -16,7 +16,7 @@ const port = Number(process.env.TIMBANG_E2E_PORT ?? 5183);
  * config but never start the servers.
  */
 const run = `${Date.now()}-${process.pid}`;
-export const WORKSPACES = { main: port, sekretariat: port + 1, juri: port + 2, penilaian: port + 3 };
+export const WORKSPACES = { main: port, sekretariat: port + 1, juri: port + 2, penilaian: port + 3, rekap: port + 4 };
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {

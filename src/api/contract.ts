@@ -245,6 +245,7 @@ export const contract = {
   })),
   acceptKey: method(z.strictObject({ eventId: Id, sheetId: z.number().int(), acceptedBy: z.string().trim().min(2).max(200) }), z.strictObject({})),
   deliberation: method(z.strictObject({ eventId: Id, rule: MergeRule }), Deliberation),
+  exportRekapitulasi: method(z.strictObject({ eventId: Id, rule: MergeRule }), FileData),
   recordDecision: method(
     z.strictObject({ eventId: Id, categoryId: Id, nomineeIds: z.array(Id).min(2), text: z.string().trim().min(3).max(2000), decidedBy: z.string().trim().min(2).max(200) }),
     z.strictObject({}),

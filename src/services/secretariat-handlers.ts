@@ -14,11 +14,12 @@ import { confirmEnrolment, enrol, enrolledKeys, listEnrolments, readEnrolment, r
 import { PACKAGE_EXTENSION, writePackage } from './packages/event-package.ts';
 import type { Services } from './handlers.ts';
 import { deliberation, recordDecision } from './merge/deliberation.ts';
+import { writeRekapitulasi } from './merge/rekapitulasi.ts';
 import { acceptKey, acceptedKeys, listReceived, receiveSheet } from './merge/sheet-inbox.ts';
 
 type SecretariatMethods =
   | 'eventTemplate' | 'importEventTemplate' | 'updateEventBasics' | 'importEnrolment' | 'confirmEnrolment'
-  | 'removeEnrolment' | 'listEnrolments' | 'exportPackage' | 'importSheet' | 'listSheets' | 'acceptKey' | 'deliberation' | 'recordDecision';
+  | 'removeEnrolment' | 'listEnrolments' | 'exportPackage' | 'importSheet' | 'listSheets' | 'acceptKey' | 'deliberation' | 'exportRekapitulasi' | 'recordDecision';
 
 export function secretariatHandlers({ workspace, keys }: Services, loadDemo: () => Event): Pick<Handlers, SecretariatMethods> {
   const { db } = workspace;
@@ -68,6 +69,10 @@ export function secretariatHandlers({ workspace, keys }: Services, loadDemo: () 
       return {};
     },
     deliberation: ({ eventId, rule }) => deliberation(db, authoredEvent(db, eventId), rule),
+    exportRekapitulasi: async ({ eventId, rule }) => {
+      const event = authoredEvent(db, eventId);
+      return fileData(`rekapitulasi-${eventId}-${rule}.xlsx`, await writeRekapitulasi(event, deliberation(db, event, rule), listReceived(db, event).sheets));
+    },
     recordDecision: ({ eventId, ...decision }) => {
       recordDecision(db, authoredEvent(db, eventId), decision);
       return {};

@@ -246,6 +246,17 @@ describe('timbang demo, verify and merge', () => {
     expect(median.resultsHash).not.toBe(result.resultsHash);
   });
 
+  it('writes the Rekapitulasi workbook with --out', async () => {
+    const rekap = join(tmp.dir, 'rekap.xlsx');
+    expect((await run('merge', '--event', join(out, 'event.timbang'), ...sheets(), '--out', rekap)).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(rekap);
+    expect(workbook.worksheets.map((w) => w.name)).toContain('Verifikasi');
+    const jasa = workbook.getWorksheet('Jasa Keuangan')!;
+    expect(jasa.getRow(4).getCell(2).text).toBe('Kopdit TLM');
+    expect(workbook.getWorksheet('Verifikasi')!.getRow(2).getCell(5).text).toBe('valid');
+  });
+
   it('prints the rankings for people, and exits 1 when a sheet is not valid', async () => {
     const text = await run('merge', '--event', join(out, 'event.timbang'), ...sheets());
     expect(text.out).toMatch(/Jasa Keuangan\n\s+1\s+Kopdit TLM/);

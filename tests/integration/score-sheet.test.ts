@@ -85,6 +85,7 @@ describe('writeScoreSheet', () => {
       revision: 1,
       details: [],
       payload,
+      signingKey: j4.publicKey,
     });
   });
 
@@ -95,7 +96,10 @@ describe('writeScoreSheet', () => {
       ...SECTION_SHEETS.map((name) => [name, 'visible']),
       ['Tanda tangan', 'veryHidden'],
     ]);
-    for (const ws of workbook.worksheets) expect(ws.sheetProtection?.sheet, ws.name).toBe(true);
+    // exceljs 4.4 reads sheet protection into worksheet.sheetProtection but leaves it out of its typings.
+    for (const ws of workbook.worksheets) {
+      expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet, ws.name).toBe(true);
+    }
 
     const sheet = worksheet(workbook, '1-ukm');
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '5:6' });
@@ -243,7 +247,7 @@ describe('verifyScoreSheet: statuses other than tampering', () => {
     for (const bytes of [randomBytes(2000), Buffer.from('Nama,Nilai\nLa Moringa,4\n'), new Uint8Array(0)]) {
       const result = await verify(bytes);
       expect(result).toEqual({
-        file: FILE, status: 'malformed', juror: null, rounds: [], revision: null, payload: null,
+        file: FILE, status: 'malformed', juror: null, rounds: [], revision: null, payload: null, signingKey: null,
         details: [{ id: `Berkas ${FILE}: bukan berkas Excel (.xlsx) yang dapat dibaca.`, en: `File ${FILE}: is not a readable Excel (.xlsx) file.` }],
       });
     }
@@ -345,7 +349,7 @@ describe('verifyScoreSheet: tampering, named by sheet and cell', () => {
   it('a row deleted', async () => {
     const result = await afterEdit((wb) => { worksheet(wb, '1-ukm').spliceRows(9, 1); });
     expectStatus(result, 'tampered');
-    expect(lines(result, 'en')).toContain('Sheet 1-ukm!A9:K9: the row of UKM Ghaura (ukm-03) is missing (deleted?)');
+    expect(lines(result, 'en')).toEqual(['Sheet 1-ukm!A9:K9: the row of UKM Ghaura (ukm-03) is missing (deleted?)']);
   });
 
   it('a row added after the last nominee, and one in between', async () => {

@@ -1,12 +1,14 @@
 /** `timbang demo`, `timbang verify`, `timbang sheet export`: juror score sheets from the command line. */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../api/errors.ts';
-import { merge } from '../../core/merge.ts';
 import type { Event, MergeRule } from '../../core/model.ts';
 import { reconcile } from '../../services/merge/reconcile.ts';
-import { resultsSummary } from '../../services/merge/results.ts';
+import { deliberate } from '../../services/merge/deliberation.ts';
+import { writeRekapitulasi } from '../../services/merge/rekapitulasi.ts';
+import { fingerprint } from '../../services/keys/signing.ts';
 import { readDemoEvent } from '../../services/events/event-file.ts';
 import { demoFiles } from '../../services/demo/demo-files.ts';
 import { createHandlers } from '../../services/handlers.ts';
@@ -61,14 +63,23 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
     .requiredOption('--event <package>', 'paket acara (.timbang) / event package')
     .argument('<sheets...>', 'lembar nilai (.xlsx) / score sheets')
     .addOption(new Option('--rule <rule>', 'aturan penggabungan / merge rule (bawaan: aturan acara / default: the event\'s)').choices(['mean', 'trimmed', 'median', 'zscore']))
+    .option('--out <file>', 'tulis Rekapitulasi Nilai (.xlsx) / write the Rekapitulasi workbook (.xlsx)')
     .option('--json', 'keluaran JSON / JSON output')
-    .action(async (sheets: string[], options: { event: string; rule?: MergeRule; json?: boolean }) => {
-      const { event, results } = await verifyFiles(options.event, sheets);
+    .action(async (sheets: string[], options: { event: string; rule?: MergeRule; out?: string; json?: boolean }) => {
+      const { event, results, hashes } = await verifyFiles(options.event, sheets);
       const reconciled = reconcile(event, results.map((r) => ({ file: r.file, payload: r.status === 'valid' ? r.payload : null })));
-      const summary = resultsSummary(event, merge(event, reconciled.marks, options.rule ?? event.merge.rule));
+      const summary = deliberate(event, options.rule ?? event.merge.rule, reconciled, reconciled.files.map((f) => f.use), []);
       const files = results.map((r, i) => ({ file: r.file, status: r.status, juror: r.juror, revision: r.revision, use: reconciled.files[i].use }));
+      if (options.out) {
+        const rekap = results.map((r, i) => ({
+          fileName: basename(r.file), fileHash: hashes[i], jurorId: r.juror, signedWith: r.signingKey ? fingerprint(r.signingKey) : null,
+          sheetRevision: r.revision, status: r.status, use: reconciled.files[i].use,
+        }));
+        writeFileSync(options.out, await writeRekapitulasi(event, summary, rekap));
+      }
       if (options.json) {
-        cli.io.out(JSON.stringify({ ...summary, files, completeness: reconciled.completeness }, null, 2));
+        const { marks: _marks, flags: _flags, ...brief } = summary;
+        cli.io.out(JSON.stringify({ ...brief, files }, null, 2));
         return;
       }
       const id = cli.lang() === 'id';
@@ -112,7 +123,7 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
 }
 
 /** Verifies sheet files against an event package file; a file that cannot be read is reported as malformed. */
-async function verifyFiles(packageFile: string, sheets: string[]): Promise<{ event: Event; results: SheetVerification[] }> {
+async function verifyFiles(packageFile: string, sheets: string[]): Promise<{ event: Event; results: SheetVerification[]; hashes: string[] }> {
   const pkg = readPackage(new Uint8Array(readFileSync(packageFile)), basename(packageFile));
   const context = {
     eventId: pkg.event.id,
@@ -120,6 +131,7 @@ async function verifyFiles(packageFile: string, sheets: string[]): Promise<{ eve
     jurorKeys: new Map(pkg.jurorKeys.map((k) => [k.jurorId, k.publicKey])),
   };
   const results: SheetVerification[] = [];
+  const hashes: string[] = [];
   for (const sheet of sheets) {
     let bytes: Uint8Array;
     try {
@@ -127,9 +139,11 @@ async function verifyFiles(packageFile: string, sheets: string[]): Promise<{ eve
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       results.push({ file: sheet, status: 'malformed', juror: null, rounds: [], revision: null, details: [{ id: `Berkas tidak dapat dibaca (${reason}).`, en: `The file cannot be read (${reason}).` }], payload: null, signingKey: null });
+      hashes.push('');
       continue;
     }
+    hashes.push(createHash('sha256').update(bytes).digest('hex'));
     results.push({ ...(await verifyScoreSheet(bytes, basename(sheet), context)), file: sheet });
   }
-  return { event: pkg.event, results };
+  return { event: pkg.event, results, hashes };
 }

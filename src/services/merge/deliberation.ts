@@ -8,6 +8,8 @@ import { merge, type MergeResult } from '../../core/merge.ts';
 import type { Event, MergeRule } from '../../core/model.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { resultsSummary } from './results.ts';
+import type { Deliberation } from '../../api/contract.ts';
+import type { FileUse, Reconciliation } from './reconcile.ts';
 import { listReceived } from './sheet-inbox.ts';
 
 export interface PlenaryDecision {
@@ -57,22 +59,27 @@ export function applyDecisions(result: MergeResult, chosen: readonly PlenaryDeci
   return { ...result, categories };
 }
 
-export function deliberation(db: Db, event: Event, rule: MergeRule) {
+/** The deliberation from the secretariat's inbox and the plenary's decisions. */
+export function deliberation(db: Db, event: Event, rule: MergeRule): Deliberation {
   const { sheets, reconciliation } = listReceived(db, event);
+  return deliberate(event, rule, reconciliation, sheets.map((s) => s.use), decisions(db, event.id));
+}
+
+/** Everything the plenary sees, from reconciled sheets (`uses`: how each input file is used). */
+export function deliberate(event: Event, rule: MergeRule, reconciliation: Reconciliation, uses: readonly FileUse[], chosen: readonly PlenaryDecision[]): Deliberation {
   const marks = reconciliation.marks;
-  const chosen = decisions(db, event.id);
   const summary = resultsSummary(event, applyDecisions(merge(event, marks, rule), chosen));
   return {
     ...summary,
-    sheets: sheets.length,
-    usedSheets: sheets.filter((s) => s.use === 'used').length,
+    sheets: uses.length,
+    usedSheets: uses.filter((use) => use === 'used').length,
     completeness: reconciliation.completeness,
     flags: disagreements(marks, event.merge.disagreementThreshold),
     agreement: event.rounds.flatMap((round) =>
       round.categoryIds.map((categoryId) => ({ roundId: round.id, categoryId, ...categoryAgreement(event, marks, round.id, categoryId) })),
     ),
     leaveOneOut: leaveOneJurorOut(event, marks, rule),
-    decisions: chosen,
+    decisions: [...chosen],
     /** Every juror's mark per criterion for each nominee: the protocol of the deliberation. */
     marks,
   };

@@ -175,11 +175,11 @@ export function remarkText(criteria: SheetCriterion[], nominee: SheetNominee): s
   return missing.length === criteria.length ? 'Belum dinilai' : `Belum dinilai: ${missing.join(', ')}`;
 }
 
-const WIDTH = { no: 5, id: 15, name: 30, region: 17, mark: 10, total: 10, note: 34, remark: 28 };
+const WIDTH = { no: 5, id: 14, name: 30, region: 20, mark: 10, total: 10, note: 34, remark: 28 };
 
 /** Lines a text needs in a column of `width` characters (roughly: Excel's widths are in digits of the default font). */
 function linesFor(text: string, width: number): number {
-  return text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil((line.length * 1.1) / Math.max(1, width - 1))), 0);
+  return text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / Math.max(1, width - 1))), 0);
 }
 
 const heightFor = (lines: number, pointSize: number) => Math.max(15, Math.ceil(lines * pointSize * 1.35 + 3));

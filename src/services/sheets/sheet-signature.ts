@@ -28,8 +28,14 @@ function chunks(text: string): string[] {
   return parts;
 }
 
+/**
+ * U+FFFE and U+FFFF are valid in JSON strings but not in XML, so they are written as JSON escapes: the text
+ * parses to the same payload. (Canonical JSON already escapes control characters and lone surrogates.)
+ */
+const xmlSafeJson = (json: string) => json.replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+
 export function signatureRows(json: string, signature: string, publicKey: string): [string, string | number][] {
-  const parts = chunks(json);
+  const parts = chunks(xmlSafeJson(json));
   return [
     ['Format', SIGNATURE_MARKER],
     ['Kunci publik', publicKey],

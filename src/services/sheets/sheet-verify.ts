@@ -34,9 +34,9 @@ function quote(text: string): string {
   return `'${flat.length > QUOTE_MAX ? `${flat.slice(0, QUOTE_MAX - 1)}…` : flat}'`;
 }
 
-/** What a cell shows, in a finding. */
-function found(read: CellRead): Bilingual {
-  if (read.formula !== undefined) return { id: `rumus =${read.formula}`, en: `formula =${read.formula}` };
+/** What a cell shows, in a finding: a total by its saved result, any other formula as such. */
+function found(read: CellRead, expected?: Expected): Bilingual {
+  if (read.formula !== undefined && expected?.kind !== 'total') return { id: `rumus =${read.formula}`, en: `formula =${read.formula}` };
   if (read.content === undefined) return { id: 'kosong', en: 'empty' };
   const text = shownText(read.content);
   return typeof read.content === 'number' ? { id: text, en: text } : { id: quote(text), en: quote(text) };
@@ -93,7 +93,7 @@ function cellFinding(sheet: string, cell: LayoutCell, read: CellRead): Bilingual
       en: `${at}: total formula =${read.formula}, signed =${expected.total.formula}${context}`,
     };
   }
-  const is = found(read);
+  const is = found(read, expected);
   const was = signed(expected);
   return {
     id: `${at}: ${cell.what.id} ${is.id}, yang ditandatangani ${was.id}${context}`,
@@ -193,9 +193,15 @@ function compareSection(sheet: Worksheet, layout: SectionLayout): Bilingual[] {
     return undefined;
   });
   // A nominee's row found elsewhere: moved, or shifted by a row deleted or added above it.
+  const rowsById = new Map<string, number[]>();
+  for (const row of dataRows) {
+    if (used.has(row)) continue;
+    const id = idAt(row);
+    rowsById.set(id, [...(rowsById.get(id) ?? []), row]);
+  }
   nominees.forEach((nominee, i) => {
     if (rowOf[i] !== undefined) return;
-    const row = dataRows.find((r) => !used.has(r) && idAt(r) === nominee.nomineeId);
+    const row = rowsById.get(nominee.nomineeId)?.find((r) => !used.has(r));
     if (row !== undefined) {
       used.add(row);
       rowOf[i] = row;
@@ -226,10 +232,14 @@ function compareSection(sheet: Worksheet, layout: SectionLayout): Bilingual[] {
         en: `${range(row)}: the row of ${who} has moved; it was signed at row ${signedRow} (order changed)`,
       });
     }
-    for (const cell of layout.rowCells(i, row)) {
-      const finding = cellFinding(name, cell, readCell(sheet.getCell(cell.row, cell.col)));
-      if (finding) findings.push(finding);
-    }
+    // A row shifted by a tool that does not adjust references (exceljs, scripts) keeps the total's formula
+    // as signed, naming its old row: that is the row finding's consequence, not one more finding per row.
+    const asSigned = row === signedRow ? [] : layout.rowCells(i, signedRow);
+    layout.rowCells(i, row).forEach((cell, k) => {
+      const read = readCell(sheet.getCell(cell.row, cell.col));
+      const finding = cellFinding(name, cell, read);
+      if (finding && !(asSigned[k] && matches(asSigned[k].expected, read))) findings.push(finding);
+    });
   });
 
   for (const row of dataRows) {

@@ -8,6 +8,8 @@ import { ConflictsView } from './ConflictsView.tsx';
 import { CriteriaView } from './CriteriaView.tsx';
 import { JurorsView } from './JurorsView.tsx';
 import { PackageView } from './PackageView.tsx';
+import { ResultsView } from './ResultsView.tsx';
+import { SheetsView } from './SheetsView.tsx';
 
 /** The secretariat's workspace for one event it prepares. */
 export function SecretariatEvent({ data, onChanged }: { data: EventData; onChanged(): void }) {
@@ -25,6 +27,8 @@ export function SecretariatEvent({ data, onChanged }: { data: EventData; onChang
         { id: 'jurors', label: t('secretariat.tab.jurors'), content: () => <JurorsView event={data.event} onChanged={onChanged} /> },
         { id: 'conflicts', label: t('secretariat.tab.conflicts'), content: () => <ConflictsView event={data.event} /> },
         { id: 'package', label: t('secretariat.tab.package'), content: () => <PackageView summary={data.summary} /> },
+        { id: 'sheets', label: t('secretariat.tab.sheets'), content: () => <SheetsView event={data.event} /> },
+        { id: 'results', label: t('secretariat.tab.results'), content: () => <ResultsView event={data.event} /> },
       ]}
     />
   );

@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Deliberation } from '../../../api/contract.ts';
+import type { Event, MergeRule } from '../../../core/model.ts';
+import { api } from '../../api.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { saveFileData } from '../../files.ts';
+import { pick } from '../../i18n/index.ts';
+import { useApi } from '../../use-api.ts';
+
+const RULES: MergeRule[] = ['mean', 'trimmed', 'median', 'zscore'];
+const score = (n: number | null) => (n === null ? '—' : n.toFixed(2));
+
+/** Rankings for the plenary: by the event's rule, or another beside it; agreement, flags, and tie decisions. */
+export function ResultsView({ event }: { event: Event }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [rule, setRule] = useState<MergeRule>(event.merge.rule);
+  const [compare, setCompare] = useState<MergeRule | ''>('');
+  const [version, setVersion] = useState(0);
+  const [error, setError] = useState<unknown>(null);
+  const main = useApi(() => api.deliberation({ eventId: event.id, rule }), [event.id, rule, version]);
+  const other = useApi(() => (compare ? api.deliberation({ eventId: event.id, rule: compare }) : Promise.resolve(null)), [event.id, compare, version]);
+
+  if (main.status === 'error') return <ErrorNotice error={main.error} />;
+  if (main.status !== 'ready') return <p aria-busy="true">{t('start.loading')}</p>;
+  const result = main.value;
+  const side = other.status === 'ready' ? other.value : null;
+  const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
+
+  return (
+    <>
+      <div className="toolbar">
+        <label>
+          {t('results.rule')}{' '}
+          <select value={rule} onChange={(e) => setRule(e.target.value as MergeRule)}>
+            {RULES.map((r) => <option key={r} value={r}>{t(`results.ruleName.${r}`)}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('results.compare')}{' '}
+          <select value={compare} onChange={(e) => setCompare(e.target.value as MergeRule | '')}>
+            <option value="">{t('results.noCompare')}</option>
+            {RULES.filter((r) => r !== rule).map((r) => <option key={r} value={r}>{t(`results.ruleName.${r}`)}</option>)}
+          </select>
+        </label>
+        <span className="hint">{t('results.sheetsUsed', { used: result.usedSheets, total: result.sheets })}</span>
+        <button type="button" onClick={async () => {
+          setError(null);
+          try {
+            saveFileData(await api.exportRekapitulasi({ eventId: event.id, rule }));
+          } catch (failure) {
+            setError(failure);
+          }
+        }}>{t('results.download')}</button>
+      </div>
+      {error !== null && <ErrorNotice error={error} />}
+      <p className="hash">{t('results.hash')}: <code data-testid="results-hash">{result.resultsHash}</code></p>
+      {result.categories.map((category) => (
+        <CategoryResult key={category.id} event={event} category={category} side={side?.categories.find((c) => c.id === category.id)} result={result} lang={lang} rounds={rounds} onDecided={() => setVersion((v) => v + 1)} />
+      ))}
+      <section aria-labelledby="overall-title">
+        <h2 id="overall-title">{event.merge.overall ? pick(event.merge.overall.name, lang) : t('results.overall')}</h2>
+        <ol className="overall" data-testid="overall">
+          {result.overall.map((n) => <li key={n.nomineeId} value={n.rank}>{n.name} <small>({score(n.final)})</small></li>)}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+interface CategoryProps {
+  event: Event;
+  category: Deliberation['categories'][number];
+  side: Deliberation['categories'][number] | undefined;
+  result: Deliberation;
+  lang: string;
+  rounds: Event['rounds'];
+  onDecided(): void;
+}
+
+function CategoryResult({ event, category, side, result, lang, rounds, onDecided }: CategoryProps) {
+  const { t } = useTranslation();
+  const name = pick(event.categories.find((c) => c.id === category.id)!.name, lang);
+  const flags = result.flags.filter((f) => category.ranking.some((n) => n.nomineeId === f.nomineeId));
+  const changes = result.leaveOneOut.filter((l) => l.changes.some((c) => c.categoryId === category.id)).map((l) => l.jurorId);
+  const decision = result.decisions.find((d) => d.categoryId === category.id);
+  const joint = category.ranking.filter((n) => n.joint);
+  return (
+    <section className="category" aria-labelledby={`result-${category.id}`} data-result={category.id}>
+      <h2 id={`result-${category.id}`}>{name}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col" className="num">{t('results.rank')}</th>
+            <th scope="col">{t('event.column.name')}</th>
+            {rounds.map((r) => <th key={r.id} scope="col" className="num">{pick(r.name, lang)}</th>)}
+            <th scope="col" className="num">{t('results.final')}</th>
+            {side && <th scope="col" className="num">{t('results.otherRank')}</th>}
+            <th scope="col" className="num">{t('results.flags')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {category.ranking.map((n) => (
+            <tr key={n.nomineeId} data-ranked={n.nomineeId}>
+              <td className="num">{n.rank}{n.joint ? '=' : ''}{n.rank <= event.merge.winnersPerCategory ? ` · ${t('results.terbaik', { rank: n.rank })}` : ''}</td>
+              <th scope="row">{n.name}</th>
+              {rounds.map((r) => <td key={r.id} className="num">{score(n.rounds[r.id] ?? null)}</td>)}
+              <td className="num"><strong>{score(n.final)}</strong></td>
+              {side && <td className="num">{side.ranking.find((s) => s.nomineeId === n.nomineeId)?.rank ?? '—'}</td>}
+              <td className="num">{flags.filter((f) => f.nomineeId === n.nomineeId).length || ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">
+        {result.agreement.filter((a) => a.categoryId === category.id).map((a) => t('results.agreement', {
+          round: pick(event.rounds.find((r) => r.id === a.roundId)!.name, lang), w: a.w === null ? '—' : a.w.toFixed(2), jurors: a.jurors,
+        })).join(' · ')}
+        {' · '}
+        {changes.length ? t('results.looChanges', { jurors: changes.join(', ') }) : t('results.looStable')}
+      </p>
+      {decision && <p className="notice" data-testid={`decision-${category.id}`}>{t('results.decision', { text: decision.text, by: decision.decidedBy })}</p>}
+      {joint.length > 1 && <DecisionForm eventId={event.id} categoryId={category.id} tied={joint} onDecided={onDecided} />}
+    </section>
+  );
+}
+
+function DecisionForm({ eventId, categoryId, tied, onDecided }: { eventId: string; categoryId: string; tied: { nomineeId: string; name: string }[]; onDecided(): void }) {
+  const { t } = useTranslation();
+  const [first, setFirst] = useState(tied[0].nomineeId);
+  const [text, setText] = useState('');
+  const [by, setBy] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <form className="decision-form" onSubmit={async (e) => {
+      e.preventDefault();
+      try {
+        const order = [first, ...tied.map((n) => n.nomineeId).filter((id) => id !== first)];
+        await api.recordDecision({ eventId, categoryId, nomineeIds: order, text, decidedBy: by });
+        onDecided();
+      } catch (failure) {
+        setError(failure);
+      }
+    }}>
+      <fieldset>
+        <legend>{t('results.tieTitle')}</legend>
+        {tied.map((n) => (
+          <label key={n.nomineeId}>
+            <input type="radio" name={`first-${categoryId}`} checked={first === n.nomineeId} onChange={() => setFirst(n.nomineeId)} />
+            {t('results.tieFirst', { name: n.name })}
+          </label>
+        ))}
+        <label>{t('results.tieText')}<input value={text} onChange={(e) => setText(e.target.value)} /></label>
+        <label>{t('results.tieBy')}<input value={by} onChange={(e) => setBy(e.target.value)} /></label>
+        <button type="submit" disabled={text.trim().length < 3 || by.trim().length < 2}>{t('results.tieRecord')}</button>
+      </fieldset>
+      {error !== null && <ErrorNotice error={error} />}
+    </form>
+  );
+}

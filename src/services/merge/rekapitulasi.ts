@@ -1,0 +1,83 @@
+/**
+ * The Rekapitulasi Nilai workbook: one sheet per category with the ranking, each juror's weighted total
+ * per round and the disagreement flags, and a Verifikasi sheet listing every input file with its hash,
+ * juror, signing key, revision, status and use. Names and notes are written as text, never formulas.
+ */
+import ExcelJS from 'exceljs';
+import type { Deliberation } from '../../api/contract.ts';
+import type { Event } from '../../core/model.ts';
+import { weightedTotal } from '../../core/scoring.ts';
+
+export interface RekapFile {
+  fileName: string;
+  fileHash: string;
+  jurorId: string | null;
+  signedWith: string | null;
+  sheetRevision: number | null;
+  status: string;
+  use: string;
+}
+
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+const sheetName = (text: string, taken: Set<string>) => {
+  let name = text.replace(/[:\\/?*[\]]/g, '-').slice(0, 31);
+  for (let i = 2; taken.has(name); i++) name = `${name.slice(0, 28)}-${i}`;
+  taken.add(name);
+  return name;
+};
+
+export async function writeRekapitulasi(event: Event, result: Deliberation, files: readonly RekapFile[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Timbang';
+  const taken = new Set<string>();
+  const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
+  const jurors = event.jurors.map((j) => j.id);
+
+  for (const category of result.categories) {
+    const sheet = workbook.addWorksheet(sheetName(category.name, taken), {
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
+    sheet.addRow([`Rekapitulasi Nilai — ${event.name}`]).font = { bold: true, size: 13 };
+    sheet.addRow([`Kategori: ${category.name}`, '', `Aturan: ${result.rule}`, '', `Hash hasil: ${result.resultsHash}`]);
+    const header = [
+      'Peringkat', 'Nominasi',
+      ...rounds.map((r) => r.name.id), 'Nilai akhir',
+      ...rounds.flatMap((r) => jurors.map((j) => `${j} · ${r.name.id}`)),
+      'Tanda beda pendapat',
+    ];
+    const headerRow = sheet.addRow(header);
+    headerRow.font = { bold: true };
+    sheet.views = [{ state: 'frozen', ySplit: 3, xSplit: 2 }];
+    for (const n of category.ranking) {
+      const perJuror = rounds.flatMap((round) => {
+        const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id));
+        return jurors.map((jurorId) => {
+          const marks = new Map(result.marks.filter((m) => m.jurorId === jurorId && m.roundId === round.id && m.nomineeId === n.nomineeId).map((m) => [m.criterionCode, m.value]));
+          const total = weightedTotal(criteria, marks);
+          return total.scored === total.of ? Number(total.total.toFixed(2)) : null;
+        });
+      });
+      const flags = result.flags.filter((f) => f.nomineeId === n.nomineeId).map((f) => `${f.jurorId} ${f.criterionCode}=${f.value} (median ${f.median})`);
+      sheet.addRow([
+        `${n.rank}${n.joint ? '=' : ''}`,
+        { richText: [{ text: n.name }] },
+        ...rounds.map((r) => (n.rounds[r.id] === null || n.rounds[r.id] === undefined ? null : Number(n.rounds[r.id]!.toFixed(2)))),
+        n.final === null ? null : Number(n.final.toFixed(2)),
+        ...perJuror,
+        flags.join('; '),
+      ]);
+    }
+    sheet.getColumn(2).width = 40;
+    sheet.headerFooter.oddFooter = '&L' + `Hash: ${result.resultsHash.slice(0, 16)}…` + '&RHalaman &P dari &N';
+  }
+
+  const verification = workbook.addWorksheet('Verifikasi');
+  verification.addRow(['Berkas', 'Juri', 'Sidik jari kunci', 'Revisi lembar', 'Status', 'Dipakai', 'SHA-256 berkas']).font = { bold: true };
+  for (const f of files) {
+    verification.addRow([{ richText: [{ text: f.fileName }] }, f.jurorId, f.signedWith, f.sheetRevision, f.status, f.use, f.fileHash]);
+  }
+  verification.getColumn(1).width = 30;
+  verification.getColumn(3).width = 32;
+  verification.getColumn(7).width = 66;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
