@@ -93,6 +93,12 @@ test('the secretariat merges the jurors\' sheets into rankings for the plenary',
   await expect(page.getByTestId('overall')).toContainText('Kopdit TLM');
   const meanHash = await page.getByTestId('results-hash').textContent();
 
+  const manufaktur = page.locator('section[data-result="manufaktur"]');
+  await manufaktur.getByRole('button', { name: 'PT Karang Batu Konstruksi' }).click();
+  const protocol = page.getByTestId('protocol-manufaktur-04');
+  await expect(protocol.locator('td.mark-conflict')).toHaveCount(10); // J4 does not score it: 5 + 5 criteria
+  await expect(protocol.getByRole('row', { name: /^J1 / }).first()).not.toContainText('×');
+
   await page.getByLabel('Bandingkan dengan').selectOption('median');
   await expect(jasa.getByRole('columnheader', { name: 'Peringkat (pembanding)' })).toBeVisible();
   await page.getByLabel('Aturan penggabungan').selectOption('trimmed');

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { saveFileData } from '../../files.ts';
 import { pick } from '../../i18n/index.ts';
 import { useApi } from '../../use-api.ts';
+import { NomineeProtocol } from './NomineeProtocol.tsx';
 
 const RULES: MergeRule[] = ['mean', 'trimmed', 'median', 'zscore'];
 const score = (n: number | null) => (n === null ? '—' : n.toFixed(2));
@@ -86,6 +87,7 @@ function CategoryResult({ event, category, side, result, lang, rounds, onDecided
   const changes = result.leaveOneOut.filter((l) => l.changes.some((c) => c.categoryId === category.id)).map((l) => l.jurorId);
   const decision = result.decisions.find((d) => d.categoryId === category.id);
   const joint = category.ranking.filter((n) => n.joint);
+  const [open, setOpen] = useState<string | null>(null);
   return (
     <section className="category" aria-labelledby={`result-${category.id}`} data-result={category.id}>
       <h2 id={`result-${category.id}`}>{name}</h2>
@@ -104,7 +106,11 @@ function CategoryResult({ event, category, side, result, lang, rounds, onDecided
           {category.ranking.map((n) => (
             <tr key={n.nomineeId} data-ranked={n.nomineeId}>
               <td className="num">{n.rank}{n.joint ? '=' : ''}{n.rank <= event.merge.winnersPerCategory ? ` · ${t('results.terbaik', { rank: n.rank })}` : ''}</td>
-              <th scope="row">{n.name}</th>
+              <th scope="row">
+                <button type="button" className="link-button" aria-expanded={open === n.nomineeId} onClick={() => setOpen(open === n.nomineeId ? null : n.nomineeId)}>
+                  {n.name}
+                </button>
+              </th>
               {rounds.map((r) => <td key={r.id} className="num">{score(n.rounds[r.id] ?? null)}</td>)}
               <td className="num"><strong>{score(n.final)}</strong></td>
               {side && <td className="num">{side.ranking.find((s) => s.nomineeId === n.nomineeId)?.rank ?? '—'}</td>}
@@ -113,6 +119,7 @@ function CategoryResult({ event, category, side, result, lang, rounds, onDecided
           ))}
         </tbody>
       </table>
+      {open && <NomineeProtocol event={event} result={result} nomineeId={open} />}
       <p className="hint">
         {result.agreement.filter((a) => a.categoryId === category.id).map((a) => t('results.agreement', {
           round: pick(event.rounds.find((r) => r.id === a.roundId)!.name, lang), w: a.w === null ? '—' : a.w.toFixed(2), jurors: a.jurors,
