@@ -65,6 +65,7 @@ export function demoSheetPayload(key: UnlockedKey, options: PayloadOptions = {})
       });
       sections.push({
         roundId: round.id,
+        roundOrder: round.order,
         roundName: round.name.id,
         categoryId,
         categoryName: category.name.id,
@@ -79,6 +80,7 @@ export function demoSheetPayload(key: UnlockedKey, options: PayloadOptions = {})
     formatVersion: 1,
     eventId: event.id,
     eventName: event.name,
+    place: event.place,
     packageRevision: 2,
     sheetRevision: 1,
     exportedAt: '2025-06-26T09:15:00.000Z',

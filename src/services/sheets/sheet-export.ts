@@ -39,6 +39,7 @@ export function sheetPayload(content: SheetContent): SheetPayload {
     formatVersion: 1,
     eventId: event.id,
     eventName: event.name,
+    place: event.place,
     packageRevision: content.packageRevision,
     sheetRevision: content.sheetRevision,
     exportedAt: content.exportedAt,
@@ -55,6 +56,7 @@ export function sheetPayload(content: SheetContent): SheetPayload {
           const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id));
           return {
             roundId: round.id,
+            roundOrder: round.order,
             roundName: round.name.id,
             categoryId: category.id,
             categoryName: category.name.id,

@@ -82,16 +82,14 @@ const statusHint = (section: SheetSection) => (section.finalized ? 'Final' : 'Dr
 // Sheet names
 
 /**
- * Section sheet names in payload order: the round's number in this sheet (1 for the first round that
- * appears) and the category id, cut to Excel's 31 characters and made unique (Excel compares names
- * without case) with a "~2", "~3" suffix. Ids hold only letters, digits, ".", "_" and "-", all valid.
+ * Section sheet names in payload order: the round's order in the event and the category id, cut to
+ * Excel's 31 characters and made unique (Excel compares names without case) with a "~2", "~3" suffix.
+ * Ids hold only letters, digits, ".", "_" and "-", all valid in a sheet name.
  */
 export function sectionSheetNames(payload: Pick<SheetPayload, 'sections'>): string[] {
-  const roundNumber = new Map<string, number>();
   const used = new Set([COVER_SHEET.toLowerCase(), SIGNATURE_SHEET.toLowerCase()]);
   return payload.sections.map((section) => {
-    if (!roundNumber.has(section.roundId)) roundNumber.set(section.roundId, roundNumber.size + 1);
-    const base = `${roundNumber.get(section.roundId)}-${section.categoryId}`;
+    const base = `${section.roundOrder}-${section.categoryId}`;
     let name = base.slice(0, MAX_SHEET_NAME);
     for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base.slice(0, MAX_SHEET_NAME - `~${k}`.length)}~${k}`;
     used.add(name.toLowerCase());
@@ -322,8 +320,8 @@ const STATEMENT_NO_CONFLICT = {
   en: ' I have no conflict of interest with any nominee in this sheet.',
 };
 
-/** The place is not in the payload (yet): the juror writes it by hand next to the date. */
-const PLACE_AND_DATE = '____________________, ____________________';
+/** The panel's city, and a blank for the juror to write the date by hand. */
+const placeAndDate = (place: string) => `${place || '____________________'}, ____________________`;
 const BLANK_NAME = '______________________________';
 
 export function coverLayout(payload: SheetPayload, sheetNames: string[]): CoverLayout {
@@ -395,7 +393,7 @@ export function coverLayout(payload: SheetPayload, sheetNames: string[]): CoverL
 
   row += 2;
   const signWhat = { id: 'tanda tangan', en: 'signature' };
-  put(1, 'Tempat, tanggal', 'label', signWhat); put(2, PLACE_AND_DATE, 'signature', signWhat); put(3, 'Place, date', 'hint', signWhat);
+  put(1, 'Tempat, tanggal', 'label', signWhat); put(2, placeAndDate(payload.place), 'signature', signWhat); put(3, 'Place, date', 'hint', signWhat);
   row++;
   put(2, 'Yang menyatakan,', 'signature', signWhat); put(3, 'Signed (wet signature)', 'hint', signWhat);
   row++;

@@ -33,6 +33,8 @@ export type SheetCriterion = z.infer<typeof SheetCriterion>;
 
 export const SheetSection = z.strictObject({
   roundId: Id,
+  /** The round's order in the event (1 = Seleksi Administrasi), so a sheet of Wawancara alone still names it 2. */
+  roundOrder: z.number().int().min(1),
   roundName: z.string(),
   categoryId: Id,
   categoryName: z.string(),
@@ -47,6 +49,8 @@ export const SheetPayload = z.strictObject({
   formatVersion: z.literal(1),
   eventId: Id,
   eventName: z.string(),
+  /** The city of the panel, printed beside the date of the juror's signature. */
+  place: z.string(),
   /** The event package revision the juror scored against. */
   packageRevision: z.number().int().min(1),
   /** 1, plus one for each reopening: a newer sheet revision supersedes an older one. */
