@@ -245,6 +245,10 @@ export const contract = {
   })),
   acceptKey: method(z.strictObject({ eventId: Id, sheetId: z.number().int(), acceptedBy: z.string().trim().min(2).max(200) }), z.strictObject({})),
   deliberation: method(z.strictObject({ eventId: Id, rule: MergeRule }), Deliberation),
+  issueShortlist: method(
+    z.strictObject({ eventId: Id, roundId: Id, size: z.number().int().min(1).max(1000) }),
+    z.strictObject({ revision: z.number().int(), shortlists: z.array(z.strictObject({ roundId: Id, categoryId: Id, nomineeIds: z.array(Id) })) }),
+  ),
   exportRekapitulasi: method(z.strictObject({ eventId: Id, rule: MergeRule }), FileData),
   recordDecision: method(
     z.strictObject({ eventId: Id, categoryId: Id, nomineeIds: z.array(Id).min(2), text: z.string().trim().min(3).max(2000), decidedBy: z.string().trim().min(2).max(200) }),

@@ -145,6 +145,14 @@ export const MergeSettings = z.strictObject({
 });
 export type MergeSettings = z.infer<typeof MergeSettings>;
 
+/** The nominees of a category admitted to a round with a shortlist, as the secretariat issued them. */
+export const Shortlist = z.strictObject({
+  roundId: Id,
+  categoryId: Id,
+  nomineeIds: z.array(Id).min(1),
+});
+export type Shortlist = z.infer<typeof Shortlist>;
+
 export const EVENT_FORMAT = 'timbang.event';
 export const EVENT_FORMAT_VERSION = 1;
 
@@ -171,5 +179,7 @@ export const Event = z.strictObject({
   jurors: z.array(Juror).min(1),
   conflicts: z.array(Conflict),
   merge: MergeSettings,
+  /** Issued after the earlier round (absent until then); see roundNominees in scoring.ts. */
+  shortlists: z.array(Shortlist).optional(),
 });
 export type Event = z.infer<typeof Event>;

@@ -3,7 +3,7 @@
  * a criterion's value on a 0–100 scale is mark ÷ scale maximum × 100 (5 → 100, 1 → 20),
  * and a round score is Σ weight × value ÷ 100 (weights sum to 100, so it lies in 0–100).
  */
-import type { Criterion, Nominee } from './model.ts';
+import type { Criterion, Event, Nominee, Round } from './model.ts';
 
 export interface WeightedTotal {
   /** Σ weight × value ÷ 100 over the criteria scored so far. */
@@ -44,9 +44,13 @@ export function filterNominees<T extends Pick<Nominee, 'name' | 'region'>>(nomin
 }
 
 /**
- * Whether a round is open for a category's nominees. A round with a shortlist opens once the shortlist
- * is known; a category with no more nominees than the shortlist size needs none and is open at once.
+ * The nominees of a category a round scores, or null while the round waits for its shortlist. A round
+ * without a shortlist size takes everyone; so does a category with no more nominees than that size;
+ * otherwise the round opens with the shortlist the secretariat issued.
  */
-export function isRoundOpen(round: { shortlistSize: number | null }, nomineesInCategory: number): boolean {
-  return round.shortlistSize === null || nomineesInCategory <= round.shortlistSize;
+export function roundNominees(event: Pick<Event, 'nominees' | 'shortlists'>, round: Pick<Round, 'id' | 'shortlistSize'>, categoryId: string): Nominee[] | null {
+  const all = event.nominees.filter((n) => n.categoryId === categoryId);
+  if (round.shortlistSize === null || all.length <= round.shortlistSize) return all;
+  const list = event.shortlists?.find((s) => s.roundId === round.id && s.categoryId === categoryId);
+  return list ? all.filter((n) => list.nomineeIds.includes(n.id)) : null;
 }

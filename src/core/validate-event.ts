@@ -220,6 +220,22 @@ function checkConsistency(event: Event): ValidationIssue[] {
     if (!categoryIds.has(id)) unknownCategory(['merge', 'overall', 'categoryIds', i], { id: 'Terbaik Umum', en: 'Overall ranking' }, id);
   });
 
+  const listed = new Set<string>();
+  (event.shortlists ?? []).forEach((list, i) => {
+    const where = { id: `Daftar pendek ${list.roundId}/${list.categoryId}`, en: `Shortlist ${list.roundId}/${list.categoryId}` };
+    const round = roundsById.get(list.roundId);
+    if (!round || round.shortlistSize === null || !round.categoryIds.includes(list.categoryId)) {
+      add(['shortlists', i], where, { id: 'babak atau kategori ini tidak memakai daftar pendek', en: 'this round or category takes no shortlist' });
+    }
+    if (listed.has(`${list.roundId}/${list.categoryId}`)) add(['shortlists', i], where, { id: 'daftar pendek ganda', en: 'shortlist given twice' });
+    listed.add(`${list.roundId}/${list.categoryId}`);
+    for (const id of list.nomineeIds) {
+      if (!event.nominees.some((n) => n.id === id && n.categoryId === list.categoryId)) {
+        add(['shortlists', i, 'nomineeIds'], where, { id: `nominasi "${id}" tidak ada di kategori ini`, en: `nominee "${id}" is not in this category` });
+      }
+    }
+  });
+
   const toDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
   const ranges: [string[], { start: string; end: string } | undefined, Bilingual][] = [
     [['periodAssessed'], event.periodAssessed, { id: 'Periode penilaian', en: 'Period assessed' }],

@@ -6,7 +6,7 @@
 import type { Handlers, RoundAssignment } from '../api/contract.ts';
 import { AppError } from '../api/errors.ts';
 import type { Event } from '../core/model.ts';
-import { isRoundOpen } from '../core/scoring.ts';
+import { roundNominees } from '../core/scoring.ts';
 import { findEventRecord, getEvent, getEventSummary } from './events/event-store.ts';
 import { fileBytes, fileData } from './file-data.ts';
 import type { Services } from './handlers.ts';
@@ -153,15 +153,15 @@ function assignments(db: Db, event: Event, jurorId: string): RoundAssignment[] {
       categories: event.categories
         .filter((category) => round.categoryIds.includes(category.id))
         .map((category) => {
-          const nominees = event.nominees.filter((n) => n.categoryId === category.id);
-          const scorable = new Set(nominees.filter((n) => !conflicts.has(n.id)).map((n) => n.id));
+          const nominees = roundNominees(event, round, category.id);
+          const scorable = new Set((nominees ?? []).filter((n) => !conflicts.has(n.id)).map((n) => n.id));
           const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id)).length;
           return {
             categoryId: category.id,
             name: category.name,
-            open: isRoundOpen(round, nominees.length),
+            open: nominees !== null,
             nominees: scorable.size,
-            conflicted: nominees.length - scorable.size,
+            conflicted: (nominees ?? []).length - scorable.size,
             criteria,
             required: scorable.size * criteria,
             scored: marks.filter((m) => m.roundId === round.id && scorable.has(m.nomineeId)).length,

@@ -15,11 +15,12 @@ import { PACKAGE_EXTENSION, writePackage } from './packages/event-package.ts';
 import type { Services } from './handlers.ts';
 import { deliberation, recordDecision } from './merge/deliberation.ts';
 import { writeRekapitulasi } from './merge/rekapitulasi.ts';
+import { issueShortlist } from './merge/shortlist.ts';
 import { acceptKey, acceptedKeys, listReceived, receiveSheet } from './merge/sheet-inbox.ts';
 
 type SecretariatMethods =
   | 'eventTemplate' | 'importEventTemplate' | 'updateEventBasics' | 'importEnrolment' | 'confirmEnrolment'
-  | 'removeEnrolment' | 'listEnrolments' | 'exportPackage' | 'importSheet' | 'listSheets' | 'acceptKey' | 'deliberation' | 'exportRekapitulasi' | 'recordDecision';
+  | 'removeEnrolment' | 'listEnrolments' | 'exportPackage' | 'importSheet' | 'listSheets' | 'acceptKey' | 'deliberation' | 'exportRekapitulasi' | 'recordDecision' | 'issueShortlist';
 
 export function secretariatHandlers({ workspace, keys }: Services, loadDemo: () => Event): Pick<Handlers, SecretariatMethods> {
   const { db } = workspace;
@@ -69,6 +70,10 @@ export function secretariatHandlers({ workspace, keys }: Services, loadDemo: () 
       return {};
     },
     deliberation: ({ eventId, rule }) => deliberation(db, authoredEvent(db, eventId), rule),
+    issueShortlist: ({ eventId, roundId, size }) => {
+      const shortlists = issueShortlist(db, authoredEvent(db, eventId), roundId, size);
+      return { revision: findEventRecord(db, eventId)!.revision, shortlists };
+    },
     exportRekapitulasi: async ({ eventId, rule }) => {
       const event = authoredEvent(db, eventId);
       return fileData(`rekapitulasi-${eventId}-${rule}.xlsx`, await writeRekapitulasi(event, deliberation(db, event, rule), listReceived(db, event).sheets));

@@ -116,6 +116,9 @@ test('the secretariat merges the jurors\' sheets into rankings for the plenary',
   await expect(ukm.locator('tr[data-ranked="ukm-03"] td').first()).toHaveText(/^2 · Terbaik 2/);
   await expect(ukm.locator('tr[data-ranked="ukm-02"] td').first()).toHaveText(/^3 · Terbaik 3/);
 
+  await page.getByRole('button', { name: 'Tetapkan daftar pendek (revisi paket baru)' }).click();
+  await expect(page.getByText(/^Daftar pendek ditetapkan sebagai revisi 11\./)).toBeVisible(); // 1 + nine enrolments + this
+
   const pending = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Unduh Rekapitulasi Nilai (.xlsx)' }).click();
   const download = await pending;

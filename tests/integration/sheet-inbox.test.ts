@@ -20,7 +20,8 @@ describe('the secretariat receives sheets and merges them', () => {
   let demo: DemoFiles;
   beforeAll(async () => {
     ws = openWorkspace(join(tmp.dir, 'sekretariat.sqlite'));
-    api = createClient(transportFrom((method, input) => dispatch(createHandlers({ workspace: ws, resourcesDir: RESOURCES_DIR, appVersion: 't' }), method, input)));
+    const handlers = createHandlers({ workspace: ws, resourcesDir: RESOURCES_DIR, appVersion: 't' });
+    api = createClient(transportFrom((method, input) => dispatch(handlers, method, input)));
     demo = await demoFiles(demoDocument());
     await api.loadDemoEvent({ role: 'sekretariat' });
     for (const [jurorId, text] of demo.enrolments) await api.importEnrolment(fileData(`${jurorId}.timbang-enrol`, text));

@@ -7,7 +7,7 @@
 import { AppError } from '../../api/errors.ts';
 import type { Event } from '../../core/model.ts';
 import { isOnScale } from '../../core/scale.ts';
-import { isRoundOpen } from '../../core/scoring.ts';
+import { roundNominees } from '../../core/scoring.ts';
 import type { Db } from '../workspace/workspace.ts';
 
 export interface ScoreKey {
@@ -139,8 +139,9 @@ export function missingMarks(db: Db, event: Event, jurorId: string, roundId: str
     currentScores(db, event.id, jurorId).filter((m) => m.roundId === roundId && m.value !== null).map((m) => `${m.nomineeId}\u0000${m.criterionCode}`),
   );
   const criteria = event.criteria.filter((c) => c.roundId === roundId && c.categoryIds.includes(categoryId));
-  return event.nominees
-    .filter((n) => n.categoryId === categoryId && !conflicts.has(n.id))
+  const { round } = requireRoundCategory(event, roundId, categoryId);
+  return (roundNominees(event, round, categoryId) ?? [])
+    .filter((n) => !conflicts.has(n.id))
     .map((n) => ({ nomineeId: n.id, name: n.name, criteria: criteria.filter((c) => !marked.has(`${n.id}\u0000${c.code}`)).map((c) => c.code) }))
     .filter((n) => n.criteria.length > 0);
 }
@@ -200,10 +201,17 @@ function checkScoreKey(db: Db, event: Event, key: ScoreKey) {
       en: `Not scoring — conflict of interest: ${conflict.reason} (${juror.id}, ${nominee.name}).`,
     });
   }
-  if (!isRoundOpen(round, event.nominees.filter((n) => n.categoryId === nominee.categoryId).length)) {
+  const admitted = roundNominees(event, round, nominee.categoryId);
+  if (!admitted) {
     throw new AppError('forbidden', {
       id: `Babak ${round.name.id} belum dibuka untuk kategori ini: menunggu daftar pendek dari sekretariat.`,
       en: `Round ${round.name.en} is not open for this category yet: waiting for the secretariat's shortlist.`,
+    });
+  }
+  if (!admitted.some((n) => n.id === nominee.id)) {
+    throw new AppError('forbidden', {
+      id: `${nominee.name} tidak masuk daftar pendek babak ${round.name.id}.`,
+      en: `${nominee.name} is not on the shortlist of round ${round.name.en}.`,
     });
   }
   requireUnlocked(db, event, juror.id, round.id, nominee.categoryId);

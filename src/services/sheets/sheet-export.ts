@@ -4,7 +4,7 @@
  */
 import type { Event } from '../../core/model.ts';
 import { canonicalScore } from '../../core/scale.ts';
-import { isRoundOpen } from '../../core/scoring.ts';
+import { roundNominees } from '../../core/scoring.ts';
 import type { UnlockedKey } from '../keys/key-store.ts';
 import { conflictsOf, currentNotes, currentScores, isFinalized, sheetRevision } from '../scores/score-store.ts';
 import type { Db } from '../workspace/workspace.ts';
@@ -50,8 +50,7 @@ export function sheetPayload(content: SheetContent): SheetPayload {
     declaredConflicts: [...content.declaredConflicts],
     sections: rounds.flatMap((round) =>
       event.categories
-        .filter((category) => round.categoryIds.includes(category.id))
-        .filter((category) => isRoundOpen(round, event.nominees.filter((n) => n.categoryId === category.id).length))
+        .filter((category) => round.categoryIds.includes(category.id) && roundNominees(event, round, category.id) !== null)
         .map((category) => {
           const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id));
           return {
@@ -62,8 +61,7 @@ export function sheetPayload(content: SheetContent): SheetPayload {
             categoryName: category.name.id,
             finalized: content.isFinalized(round.id, category.id),
             criteria: criteria.map((c) => ({ code: c.code, label: c.label.id, weight: c.weight, scaleMax: c.scale.max })),
-            nominees: event.nominees
-              .filter((n) => n.categoryId === category.id)
+            nominees: roundNominees(event, round, category.id)!
               .map((nominee) => {
                 const conflict = content.conflicts.get(nominee.id) ?? null;
                 return {

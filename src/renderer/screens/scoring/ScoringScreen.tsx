@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../api/errors.ts';
 import type { Event } from '../../../core/model.ts';
-import { filterNominees } from '../../../core/scoring.ts';
+import { filterNominees, roundNominees } from '../../../core/scoring.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { pick } from '../../i18n/index.ts';
@@ -25,7 +25,7 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
   const round = event.rounds.find((r) => r.id === roundId)!;
   const category = event.categories.find((c) => c.id === categoryId)!;
   const criteria = useMemo(() => event.criteria.filter((c) => c.roundId === roundId && c.categoryIds.includes(categoryId)), [event, roundId, categoryId]);
-  const nominees = useMemo(() => event.nominees.filter((n) => n.categoryId === categoryId), [event, categoryId]);
+  const nominees = useMemo(() => roundNominees(event, round, categoryId) ?? [], [event, round, categoryId]);
   const scoring = useScoring(event.id, roundId, categoryId);
   const [query, setQuery] = useState('');
   const [view, setView] = useState<'grid' | 'single'>(round.interview ? 'single' : 'grid');

@@ -60,6 +60,9 @@ export function ResultsView({ event }: { event: Event }) {
       {result.categories.map((category) => (
         <CategoryResult key={category.id} event={event} category={category} side={side?.categories.find((c) => c.id === category.id)} result={result} lang={lang} rounds={rounds} onDecided={() => setVersion((v) => v + 1)} />
       ))}
+      {rounds.filter((r) => r.shortlistSize !== null && r.order > rounds[0].order).map((round) => (
+        <ShortlistPanel key={round.id} eventId={event.id} roundId={round.id} roundName={pick(round.name, lang)} size={round.shortlistSize!} onIssued={() => setVersion((v) => v + 1)} />
+      ))}
       <section aria-labelledby="overall-title">
         <h2 id="overall-title">{event.merge.overall ? pick(event.merge.overall.name, lang) : t('results.overall')}</h2>
         <ol className="overall" data-testid="overall">
@@ -164,5 +167,37 @@ function DecisionForm({ eventId, categoryId, tied, onDecided }: { eventId: strin
       </fieldset>
       {error !== null && <ErrorNotice error={error} />}
     </form>
+  );
+}
+
+/** After a round: the top N per category go on; issuing it makes the package revision that opens the next round. */
+function ShortlistPanel({ eventId, roundId, roundName, size, onIssued }: { eventId: string; roundId: string; roundName: string; size: number; onIssued(): void }) {
+  const { t } = useTranslation();
+  const [count, setCount] = useState(String(size));
+  const [issued, setIssued] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <section className="panel" aria-labelledby={`shortlist-${roundId}`}>
+      <h2 id={`shortlist-${roundId}`}>{t('results.shortlistTitle', { round: roundName })}</h2>
+      <form className="inline-form" onSubmit={async (e) => {
+        e.preventDefault();
+        setError(null);
+        try {
+          const result = await api.issueShortlist({ eventId, roundId, size: Number(count) });
+          setIssued(result.revision);
+          onIssued();
+        } catch (failure) {
+          setError(failure);
+        }
+      }}>
+        <label>
+          {t('results.shortlistSize')}
+          <input type="number" min={1} value={count} onChange={(e) => setCount(e.target.value)} />
+        </label>
+        <button type="submit">{t('results.shortlistIssue')}</button>
+        {issued !== null && <span role="status">{t('results.shortlistIssued', { revision: issued })}</span>}
+      </form>
+      {error !== null && <ErrorNotice error={error} />}
+    </section>
   );
 }
