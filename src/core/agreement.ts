@@ -64,9 +64,12 @@ export function categoryAgreement(event: Event, marks: readonly MergeMark[], rou
   const criteria = event.criteria.filter((c) => c.roundId === roundId && c.categoryIds.includes(categoryId));
   const byJuror = Map.groupBy(marks.filter((m) => m.roundId === roundId && nominees.includes(m.nomineeId)), (m) => m.jurorId);
   const rankings = [...byJuror.values()].flatMap((jurorMarks) => {
+    const value = new Map(jurorMarks.map((m) => [`${m.nomineeId}\u0000${m.criterionCode}`, m.value]));
     const totals = nominees.map((nomineeId) =>
-      criteria.map((c) => jurorMarks.find((m) => m.nomineeId === nomineeId && m.criterionCode === c.code))
-        .reduce<number | null>((sum, mark, i) => (sum === null || !mark ? null : sum + (criteria[i].weight * mark.value) / criteria[i].scale.max), 0),
+      criteria.reduce<number | null>((sum, c) => {
+        const mark = value.get(`${nomineeId}\u0000${c.code}`);
+        return sum === null || mark === undefined ? null : sum + (c.weight * mark) / c.scale.max;
+      }, 0),
     );
     return totals.every((t) => t !== null) ? [ranksOf(totals as number[])] : [];
   });

@@ -89,7 +89,9 @@ export function merge(event: Event, marks: readonly MergeMark[], rule: MergeRule
   const byCell = new Map<string, number[]>();
   for (const mark of rule === 'zscore' ? standardise(sortMarks(marks)) : marks) {
     const key = `${mark.roundId}\u0000${mark.nomineeId}\u0000${mark.criterionCode}`;
-    byCell.set(key, [...(byCell.get(key) ?? []), mark.value]);
+    const values = byCell.get(key);
+    if (values) values.push(mark.value);
+    else byCell.set(key, [mark.value]);
   }
   // Sum in one order whatever order the marks came in, so the results are identical to the last bit.
   for (const values of byCell.values()) values.sort((a, b) => a - b);
@@ -147,21 +149,23 @@ function sortMarks(marks: readonly MergeMark[]): MergeMark[] {
 /** Orders nominees: complete ones first, then by final score, then by the tie-break cascade; equal ones share a rank. */
 function rank<T extends NomineeResult>(results: T[], cascade: readonly TieBreakStep[], event: Event): T[] {
   const EPSILON = 1e-9;
-  const keys = (n: NomineeResult): number[] => [
+  const categoryOf = new Map(event.nominees.map((n) => [n.id, n.categoryId]));
+  // Each nominee's sort keys, computed once: complete first, then final score, then the cascade.
+  const keys = new Map(results.map((n) => [n, [
     n.complete ? 1 : 0,
     n.final,
     ...cascade.flatMap((step) => {
       if (step.kind === 'round') return [n.rounds[step.roundId] ?? -1];
       if (step.kind === 'topCriterion') {
-        const top = topCriterion(event, step.roundId, n);
+        const top = topCriterion(event, step.roundId, categoryOf.get(n.nomineeId));
         return [top === undefined ? -1 : (n.criteria[step.roundId]?.[top] ?? -1)];
       }
       return []; // a plenary decision is recorded by people, not computed
     }),
-  ];
+  ]]));
   const compare = (a: T, b: T) => {
-    const ka = keys(a);
-    const kb = keys(b);
+    const ka = keys.get(a)!;
+    const kb = keys.get(b)!;
     for (let i = 0; i < ka.length; i++) if (Math.abs(ka[i] - kb[i]) > EPSILON) return kb[i] - ka[i];
     return 0;
   };
@@ -176,9 +180,8 @@ function rank<T extends NomineeResult>(results: T[], cascade: readonly TieBreakS
   return sorted;
 }
 
-/** The highest-weighted criterion of a round for a nominee's category (the first of equals). */
-function topCriterion(event: Event, roundId: string, nominee: NomineeResult): string | undefined {
-  const categoryId = event.nominees.find((n) => n.id === nominee.nomineeId)?.categoryId;
+/** The highest-weighted criterion of a round for a category (the first of equals). */
+function topCriterion(event: Event, roundId: string, categoryId: string | undefined): string | undefined {
   const criteria = event.criteria.filter((c) => c.roundId === roundId && categoryId !== undefined && c.categoryIds.includes(categoryId));
   return criteria.reduce<(typeof criteria)[number] | undefined>((best, c) => (!best || c.weight > best.weight ? c : best), undefined)?.code;
 }
