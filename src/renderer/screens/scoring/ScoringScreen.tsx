@@ -88,7 +88,7 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
         </label>
         <button type="button" onClick={() => void scoring.undo()} disabled={state.finalized}>{t('scoring.undo')}</button>
       </div>
-      <p className="hint">{t(criteria.some((c) => c.scale.step < 1) ? 'scoring.keysHalf' : 'scoring.keys')}</p>
+      {view === 'grid' && <p className="hint">{t(criteria.some((c) => c.scale.step < 1) ? 'scoring.keysHalf' : 'scoring.keys')}</p>}
 
       <div className="scoring-body">
         <div className="scoring-main">
