@@ -10,6 +10,7 @@ import { dispatch } from '../../src/api/dispatch.ts';
 import { createHandlers } from '../../src/services/handlers.ts';
 import type { OsSecretStore } from '../../src/services/keys/key-store.ts';
 import { openWorkspace, type Workspace } from '../../src/services/workspace/workspace.ts';
+import { electronPrinting } from './report-printing.ts';
 import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './security.ts';
 
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? `file://${join(import.meta.dirname, '../renderer/index.html')}`;
@@ -32,7 +33,7 @@ function osSecretStore(): OsSecretStore | undefined {
 }
 
 function registerIpc(ws: Workspace): void {
-  const handlers = createHandlers({ workspace: ws, resourcesDir, appVersion: app.getVersion(), osSecrets: osSecretStore() });
+  const handlers = createHandlers({ workspace: ws, resourcesDir, appVersion: app.getVersion(), osSecrets: osSecretStore(), printing: electronPrinting });
   for (const method of methodNames) {
     ipcMain.handle(ipcChannel(method), (event, input: unknown) => {
       const senderUrl = event.senderFrame?.url ?? '';

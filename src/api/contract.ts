@@ -249,6 +249,10 @@ export const contract = {
     z.strictObject({ eventId: Id, roundId: Id, size: z.number().int().min(1).max(1000) }),
     z.strictObject({ revision: z.number().int(), shortlists: z.array(z.strictObject({ roundId: Id, categoryId: Id, nomineeIds: z.array(Id) })) }),
   ),
+  /** The deliberation report (Rekapitulasi + Berita Acara) as HTML for the print preview, as a PDF, or printed. */
+  reportHtml: method(z.strictObject({ eventId: Id, rule: MergeRule, lang: z.enum(['id', 'en']) }), z.strictObject({ html: z.string() })),
+  reportPdf: method(z.strictObject({ eventId: Id, rule: MergeRule, lang: z.enum(['id', 'en']) }), FileData),
+  printReport: method(z.strictObject({ eventId: Id, rule: MergeRule, lang: z.enum(['id', 'en']) }), z.strictObject({})),
   exportRekapitulasi: method(z.strictObject({ eventId: Id, rule: MergeRule }), FileData),
   recordDecision: method(
     z.strictObject({ eventId: Id, categoryId: Id, nomineeIds: z.array(Id).min(2), text: z.string().trim().min(3).max(2000), decidedBy: z.string().trim().min(2).max(200) }),

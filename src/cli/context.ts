@@ -22,3 +22,8 @@ export interface CliContext {
 
 /** The passphrase that opens (or makes) the workspace key from the command line: never a flag, so it stays out of shell history. */
 export const PASSPHRASE_VARIABLE = 'TIMBANG_PASSPHRASE';
+
+/** The CLI and the browser bridge print with Debian's Chromium through Playwright, loaded only when asked. */
+export const CLI_PRINTING = {
+  toPdf: async (html: string) => (await import('../services/report/render-pdf.ts')).renderPdfWithChromium(html),
+};

@@ -10,7 +10,8 @@ import { createHandlers } from '../services/handlers.ts';
 import { openWorkspace } from '../services/workspace/workspace.ts';
 import { registerEventCommands } from './commands/event.ts';
 import { registerSheetCommands } from './commands/sheets.ts';
-import { APP_VERSION, PROJECT_ROOT, RESOURCES_DIR, type CliContext, type Io, type Lang } from './context.ts';
+import { registerReportCommands } from './commands/report.ts';
+import { APP_VERSION, CLI_PRINTING, PROJECT_ROOT, RESOURCES_DIR, type CliContext, type Io, type Lang } from './context.ts';
 
 const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
 
@@ -33,6 +34,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 
   registerEventCommands(program, cli);
   registerSheetCommands(program, cli);
+  registerReportCommands(program, cli);
 
   program
     .command('serve')
@@ -43,7 +45,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
       const { serveBridge } = await import('../bridge/serve.ts');
       mkdirSync(dirname(resolve(options.db)), { recursive: true });
       const workspace = openWorkspace(options.db);
-      const handlers = createHandlers({ workspace, resourcesDir: RESOURCES_DIR, appVersion: APP_VERSION });
+      const handlers = createHandlers({ workspace, resourcesDir: RESOURCES_DIR, appVersion: APP_VERSION, printing: CLI_PRINTING });
       const server = await serveBridge({ handlers, projectRoot: PROJECT_ROOT, port: options.port });
       io.out(`Timbang: ${server.url}  (berkas kerja / workspace: ${workspace.path}; Ctrl+C untuk berhenti / to stop)`);
       await new Promise<void>((done) => {

@@ -4,6 +4,7 @@
  * Grouped by who uses them: the workspace itself, the secretariat's set-up, the juror's laptop.
  */
 import type { Handlers } from '../api/contract.ts';
+import { AppError } from '../api/errors.ts';
 import { readDemoEvent } from './events/event-file.ts';
 import { saveAuthored } from './events/authored.ts';
 import { getEvent, getEventSummary, listCategories, listEvents, listNominees } from './events/event-store.ts';
@@ -20,18 +21,32 @@ export interface HandlerContext {
   appVersion: string;
   /** The OS keychain (Electron safeStorage) when available; without it the key needs a passphrase. */
   osSecrets?: OsSecretStore;
+  /** Chromium printing an HTML report: printToPDF in the app, Playwright in the CLI and the browser bridge. */
+  printing?: ReportPrinting;
+}
+
+export interface ReportPrinting {
+  toPdf(html: string): Promise<Buffer>;
+  /** Absent outside the desktop app: a browser tab cannot open the system's print dialog for a document of ours. */
+  toPrinter?(html: string): Promise<void>;
 }
 
 /** What every group of handlers shares. */
 export interface Services {
   workspace: Workspace;
   keys: KeyStore;
+  printing: ReportPrinting;
 }
 
-export function createHandlers({ workspace, resourcesDir, appVersion, osSecrets }: HandlerContext): Handlers {
+/** Where nothing can print (a test without Chromium, say), asking for a PDF says so. */
+const NO_PRINTING: ReportPrinting = {
+  toPdf: () => Promise.reject(new AppError('forbidden', { id: 'Pencetakan PDF tidak tersedia di sini.', en: 'PDF printing is not available here.' })),
+};
+
+export function createHandlers({ workspace, resourcesDir, appVersion, osSecrets, printing }: HandlerContext): Handlers {
   const { db } = workspace;
   const keys = new KeyStore(db, osSecrets);
-  const services: Services = { workspace, keys };
+  const services: Services = { workspace, keys, printing: printing ?? NO_PRINTING };
   return {
     appInfo: () => ({ version: appVersion, schemaVersion: workspace.schemaVersion, workspacePath: workspace.path }),
     listEvents: () => listEvents(db),

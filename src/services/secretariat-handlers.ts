@@ -4,7 +4,7 @@
  */
 import type { Handlers } from '../api/contract.ts';
 import { AppError } from '../api/errors.ts';
-import type { Event } from '../core/model.ts';
+import type { Event, MergeRule } from '../core/model.ts';
 import { formatIssue, validateEvent } from '../core/validate-event.ts';
 import { fileBytes, fileData } from './file-data.ts';
 import { authoredEvent, replacementChanges, saveAuthored } from './events/authored.ts';
@@ -16,14 +16,20 @@ import type { Services } from './handlers.ts';
 import { deliberation, recordDecision } from './merge/deliberation.ts';
 import { writeRekapitulasi } from './merge/rekapitulasi.ts';
 import { issueShortlist } from './merge/shortlist.ts';
+import { localIsoTime } from './report/date-words.ts';
+import { reportHtml } from './report/report-html.ts';
 import { acceptKey, acceptedKeys, listReceived, receiveSheet } from './merge/sheet-inbox.ts';
 
 type SecretariatMethods =
   | 'eventTemplate' | 'importEventTemplate' | 'updateEventBasics' | 'importEnrolment' | 'confirmEnrolment'
-  | 'removeEnrolment' | 'listEnrolments' | 'exportPackage' | 'importSheet' | 'listSheets' | 'acceptKey' | 'deliberation' | 'exportRekapitulasi' | 'recordDecision' | 'issueShortlist';
+  | 'removeEnrolment' | 'listEnrolments' | 'exportPackage' | 'importSheet' | 'listSheets' | 'acceptKey' | 'deliberation' | 'exportRekapitulasi' | 'recordDecision' | 'issueShortlist' | 'reportHtml' | 'reportPdf' | 'printReport';
 
-export function secretariatHandlers({ workspace, keys }: Services, loadDemo: () => Event): Pick<Handlers, SecretariatMethods> {
+export function secretariatHandlers({ workspace, keys, printing }: Services, loadDemo: () => Event): Pick<Handlers, SecretariatMethods> {
   const { db } = workspace;
+  const report = ({ eventId, rule, lang }: { eventId: string; rule: MergeRule; lang: 'id' | 'en' }) => {
+    const event = authoredEvent(db, eventId);
+    return reportHtml({ event, result: deliberation(db, event, rule), files: listReceived(db, event).sheets, lang, generatedAt: localIsoTime(new Date()) });
+  };
   return {
     eventTemplate: async ({ example }) =>
       fileData(example ? `timbang-templat-${loadDemo().id}.xlsx` : 'timbang-templat-acara.xlsx', await writeEventTemplate(example ? loadDemo() : null)),
@@ -73,6 +79,18 @@ export function secretariatHandlers({ workspace, keys }: Services, loadDemo: () 
     issueShortlist: ({ eventId, roundId, size }) => {
       const shortlists = issueShortlist(db, authoredEvent(db, eventId), roundId, size);
       return { revision: findEventRecord(db, eventId)!.revision, shortlists };
+    },
+    reportHtml: (input) => ({ html: report(input) }),
+    reportPdf: async (input) => fileData(`laporan-${input.eventId}-${input.rule}.pdf`, await printing.toPdf(report(input))),
+    printReport: async (input) => {
+      if (!printing.toPrinter) {
+        throw new AppError('forbidden', {
+          id: 'Cetak langsung hanya di aplikasi desktop. Di sini: simpan PDF, lalu cetak PDF itu.',
+          en: 'Direct printing is only in the desktop app. Here: save the PDF, then print it.',
+        });
+      }
+      await printing.toPrinter(report(input));
+      return {};
     },
     exportRekapitulasi: async ({ eventId, rule }) => {
       const event = authoredEvent(db, eventId);

@@ -13,6 +13,7 @@ import { filterNominees } from '../../src/core/scoring.ts';
 import { listNominees, nextRevision, saveEvent } from '../../src/services/events/event-store.ts';
 import { recordScore } from '../../src/services/scores/score-store.ts';
 import ExcelJS from 'exceljs';
+import { reportBench } from './report.ts';
 import { deliberation } from '../../src/services/merge/deliberation.ts';
 import { receiveSheet } from '../../src/services/merge/sheet-inbox.ts';
 import { generateKeyPairSync } from 'node:crypto';
@@ -86,6 +87,7 @@ try {
   });
 
   await sheetBench();
+  await reportBench();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

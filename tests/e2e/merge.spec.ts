@@ -3,6 +3,7 @@
  * juror's older revision; sees each file's status; the merge goes on without the bad two; the ranking is
  * shown, the rule switched, and a tie the cascade cannot break is settled by a recorded plenary decision.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -118,6 +119,21 @@ test('the secretariat merges the jurors\' sheets into rankings for the plenary',
 
   await page.getByRole('button', { name: 'Tetapkan daftar pendek (revisi paket baru)' }).click();
   await expect(page.getByText(/^Daftar pendek ditetapkan sebagai revisi 11\./)).toBeVisible(); // 1 + nine enrolments + this
+
+  // The print preview shows the report itself; Save PDF writes it through the API; printing needs the desktop app.
+  await page.getByRole('button', { name: 'Pratinjau cetak' }).click();
+  const preview = page.getByTestId('report-preview');
+  await expect(preview.getByText(/Pada hari ini Jumat tanggal Empat bulan Juli tahun Dua Ribu Dua Puluh Lima/)).toBeVisible({ timeout: 15_000 });
+  await expect(preview.getByText('Ketua merangkap Anggota').first()).toBeVisible();
+  const pdfDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Simpan PDF' }).click();
+  const pdf = await pdfDownload;
+  expect(pdf.suggestedFilename()).toBe('laporan-paritrana-ntt-2025-mean.pdf');
+  const pdfText = execFileSync('pdftotext', ['-layout', (await pdf.path())!, '-'], { encoding: 'utf8' });
+  expect(pdfText).toContain('Pleno memilih UKM Ghaura karena jangkauan mitra lebih luas');
+  expect(pdfText).toContain((await page.getByTestId('results-hash').textContent())!);
+  await page.getByRole('button', { name: 'Cetak', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('Cetak langsung hanya di aplikasi desktop');
 
   const pending = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Unduh Rekapitulasi Nilai (.xlsx)' }).click();

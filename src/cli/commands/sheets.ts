@@ -1,22 +1,17 @@
 /** `timbang demo`, `timbang verify`, `timbang sheet export`: juror score sheets from the command line. */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../api/errors.ts';
-import type { Event, MergeRule } from '../../core/model.ts';
-import { reconcile } from '../../services/merge/reconcile.ts';
-import { deliberate } from '../../services/merge/deliberation.ts';
+import type { MergeRule } from '../../core/model.ts';
 import { writeRekapitulasi } from '../../services/merge/rekapitulasi.ts';
-import { fingerprint } from '../../services/keys/signing.ts';
 import { readDemoEvent } from '../../services/events/event-file.ts';
 import { demoFiles } from '../../services/demo/demo-files.ts';
 import { createHandlers } from '../../services/handlers.ts';
-import { readPackage } from '../../services/packages/event-package.ts';
-import { verifyScoreSheet, type SheetVerification } from '../../services/sheets/score-sheet.ts';
 import { openWorkspace } from '../../services/workspace/workspace.ts';
 import { APP_VERSION, RESOURCES_DIR, type CliContext } from '../context.ts';
 import { openOrMakeKey } from './event.ts';
+import { deliberateFiles, verifyFiles } from './sheet-files.ts';
 
 export function registerSheetCommands(program: Command, cli: CliContext): void {
   program
@@ -66,17 +61,9 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
     .option('--out <file>', 'tulis Rekapitulasi Nilai (.xlsx) / write the Rekapitulasi workbook (.xlsx)')
     .option('--json', 'keluaran JSON / JSON output')
     .action(async (sheets: string[], options: { event: string; rule?: MergeRule; out?: string; json?: boolean }) => {
-      const { event, results, hashes } = await verifyFiles(options.event, sheets);
-      const reconciled = reconcile(event, results.map((r) => ({ file: r.file, payload: r.status === 'valid' ? r.payload : null })));
-      const summary = deliberate(event, options.rule ?? event.merge.rule, reconciled, reconciled.files.map((f) => f.use), []);
+      const { event, results, reconciled, summary, rekap } = await deliberateFiles(options.event, sheets, options.rule);
       const files = results.map((r, i) => ({ file: r.file, status: r.status, juror: r.juror, revision: r.revision, use: reconciled.files[i].use }));
-      if (options.out) {
-        const rekap = results.map((r, i) => ({
-          fileName: basename(r.file), fileHash: hashes[i], jurorId: r.juror, signedWith: r.signingKey ? fingerprint(r.signingKey) : null,
-          sheetRevision: r.revision, status: r.status, use: reconciled.files[i].use,
-        }));
-        writeFileSync(options.out, await writeRekapitulasi(event, summary, rekap));
-      }
+      if (options.out) writeFileSync(options.out, await writeRekapitulasi(event, summary, rekap));
       if (options.json) {
         const { marks: _marks, flags: _flags, ...brief } = summary;
         cli.io.out(JSON.stringify({ ...brief, files }, null, 2));
@@ -120,30 +107,4 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
         workspace.close();
       }
     });
-}
-
-/** Verifies sheet files against an event package file; a file that cannot be read is reported as malformed. */
-async function verifyFiles(packageFile: string, sheets: string[]): Promise<{ event: Event; results: SheetVerification[]; hashes: string[] }> {
-  const pkg = readPackage(new Uint8Array(readFileSync(packageFile)), basename(packageFile));
-  const context = {
-    eventId: pkg.event.id,
-    latestPackageRevision: pkg.revision,
-    jurorKeys: new Map(pkg.jurorKeys.map((k) => [k.jurorId, k.publicKey])),
-  };
-  const results: SheetVerification[] = [];
-  const hashes: string[] = [];
-  for (const sheet of sheets) {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(readFileSync(sheet));
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      results.push({ file: sheet, status: 'malformed', juror: null, rounds: [], revision: null, details: [{ id: `Berkas tidak dapat dibaca (${reason}).`, en: `The file cannot be read (${reason}).` }], payload: null, signingKey: null });
-      hashes.push('');
-      continue;
-    }
-    hashes.push(createHash('sha256').update(bytes).digest('hex'));
-    results.push({ ...(await verifyScoreSheet(bytes, basename(sheet), context)), file: sheet });
-  }
-  return { event: pkg.event, results, hashes };
 }

@@ -8,6 +8,7 @@ import { saveFileData } from '../../files.ts';
 import { pick } from '../../i18n/index.ts';
 import { useApi } from '../../use-api.ts';
 import { NomineeProtocol } from './NomineeProtocol.tsx';
+import { ReportView } from './ReportView.tsx';
 
 const RULES: MergeRule[] = ['mean', 'trimmed', 'median', 'zscore'];
 const score = (n: number | null) => (n === null ? '—' : n.toFixed(2));
@@ -57,6 +58,7 @@ export function ResultsView({ event }: { event: Event }) {
       </div>
       {error !== null && <ErrorNotice error={error} />}
       <p className="hash">{t('results.hash')}: <code data-testid="results-hash">{result.resultsHash}</code></p>
+      <ReportView event={event} rule={rule} />
       {result.categories.map((category) => (
         <CategoryResult key={category.id} event={event} category={category} side={side?.categories.find((c) => c.id === category.id)} result={result} lang={lang} rounds={rounds} onDecided={() => setVersion((v) => v + 1)} />
       ))}

@@ -1,0 +1,34 @@
+/** `timbang report`: the Rekapitulasi Nilai and the Berita Acara as one print-ready PDF (and its HTML). */
+import { writeFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import type { MergeRule } from '../../core/model.ts';
+import { renderPdfWithChromium } from '../../services/report/render-pdf.ts';
+import { localIsoTime } from '../../services/report/date-words.ts';
+import { reportHtml } from '../../services/report/report-html.ts';
+import type { CliContext } from '../context.ts';
+import { deliberateFiles } from './sheet-files.ts';
+
+export function registerReportCommands(program: Command, cli: CliContext): void {
+  program
+    .command('report')
+    .description('Rekapitulasi Nilai dan Berita Acara sebagai PDF siap cetak / the Rekapitulasi and the Berita Acara as a print-ready PDF')
+    .requiredOption('--event <package>', 'paket acara (.timbang) / event package')
+    .argument('<sheets...>', 'lembar nilai (.xlsx) / score sheets')
+    .requiredOption('--pdf <file>', 'berkas PDF keluaran / output PDF')
+    .addOption(new Option('--rule <rule>', 'aturan penggabungan / merge rule (bawaan: aturan acara / default: the event\'s)').choices(['mean', 'trimmed', 'median', 'zscore']))
+    .option('--html <file>', 'tulis juga HTML laporan / also write the report\'s HTML')
+    .action(async (sheets: string[], options: { event: string; pdf: string; rule?: MergeRule; html?: string }) => {
+      const { event, summary, rekap } = await deliberateFiles(options.event, sheets, options.rule);
+      const lang = cli.lang();
+      const html = reportHtml({ event, result: summary, files: rekap, lang, generatedAt: localIsoTime(new Date()) });
+      if (options.html) writeFileSync(options.html, html);
+      writeFileSync(options.pdf, await renderPdfWithChromium(html));
+      const id = lang === 'id';
+      for (const f of rekap.filter((r) => r.status !== 'valid' || r.use !== 'used')) {
+        cli.io.err(id ? `Perhatian: ${f.fileName} ${f.status}, ${f.use} (lihat lampiran verifikasi).` : `Attention: ${f.fileName} ${f.status}, ${f.use} (see the verification appendix).`);
+      }
+      cli.io.out(id
+        ? `Laporan ditulis: ${options.pdf} (aturan ${summary.rule}, ${summary.usedSheets} dari ${summary.sheets} lembar dipakai, hash hasil ${summary.resultsHash})`
+        : `Report written: ${options.pdf} (rule ${summary.rule}, ${summary.usedSheets} of ${summary.sheets} sheets used, results hash ${summary.resultsHash})`);
+    });
+}

@@ -1,0 +1,79 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Event, MergeRule } from '../../../core/model.ts';
+import { api } from '../../api.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { saveFileData } from '../../files.ts';
+import { LANGUAGES, type Language } from '../../i18n/index.ts';
+
+/**
+ * The print preview of the deliberation report (Rekapitulasi and Berita Acara): the same HTML that is
+ * printed, shown in a shadow root with its own stylesheet (the page's CSP allows no inline style, a
+ * constructed stylesheet is not inline), with Save PDF and Print going through the API.
+ */
+export function ReportView({ event, rule }: { event: Event; rule: MergeRule }) {
+  const { t, i18n } = useTranslation();
+  const [lang, setLang] = useState<Language>(i18n.language === 'en' ? 'en' : 'id');
+  const [shown, setShown] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const host = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!shown || !host.current) return;
+    let current = true;
+    api.reportHtml({ eventId: event.id, rule, lang }).then(({ html }) => {
+      if (!current || !host.current) return;
+      const document = new DOMParser().parseFromString(html, 'text/html');
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync([...document.querySelectorAll('style')].map((s) => s.textContent ?? '').join('\n'));
+      const root = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
+      root.adoptedStyleSheets = [sheet];
+      root.innerHTML = document.body.innerHTML;
+    }, setError);
+    return () => {
+      current = false;
+    };
+  }, [shown, event.id, rule, lang]);
+
+  const run = async (action: () => Promise<string>) => {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      setNotice(await action());
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="report-title">
+      <h2 id="report-title">{t('report.title')}</h2>
+      <div className="actions">
+        <label>
+          {t('report.language')}{' '}
+          <select value={lang} onChange={(e) => setLang(e.target.value as Language)}>
+            {LANGUAGES.map((l) => <option key={l} value={l}>{l === 'id' ? 'Bahasa Indonesia' : 'English'}</option>)}
+          </select>
+        </label>
+        <button type="button" onClick={() => setShown(!shown)} aria-expanded={shown}>{shown ? t('report.hidePreview') : t('report.preview')}</button>
+        <button type="button" className="primary" disabled={busy} onClick={() => run(async () => {
+          const file = await api.reportPdf({ eventId: event.id, rule, lang });
+          saveFileData(file);
+          return t('report.saved', { file: file.fileName });
+        })}>{busy ? t('start.loading') : t('report.savePdf')}</button>
+        <button type="button" disabled={busy} onClick={() => run(async () => {
+          await api.printReport({ eventId: event.id, rule, lang });
+          return t('report.printed');
+        })}>{t('report.print')}</button>
+      </div>
+      {notice && <p role="status">{notice}</p>}
+      {error !== null && <ErrorNotice error={error} />}
+      {shown && <div className="report-preview" ref={host} data-testid="report-preview" />}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The Berita Acara Penetapan Pemenang: the minutes the whole panel signs. It is the legal text, so it is
+ * always in Indonesian, in the formula secretariats use ("Pada hari ini Jumat tanggal Empat bulan Juli
+ * tahun Dua Ribu Dua Puluh Lima, bertempat di Kupang, …"); in English mode an italic translation follows
+ * the opening and the closing, for readers only.
+ */
+import { dateInWords, formatDate, weekdayEn } from './date-words.ts';
+import { esc, num } from './html.ts';
+import { nomineeName, type Ranked, type ReportContext } from './report-context.ts';
+import { REPORT_TEXT } from './report-text.ts';
+
+const id = REPORT_TEXT.id;
+const CATEGORY_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** One block of winners under its heading; the score column lines up across blocks (fixed layout). */
+function winnersTable(ctx: ReportContext, heading: string, winners: readonly (Ranked & { categoryId?: string })[], withCategory: boolean): string {
+  const rows = winners.map((n) => `<tr>
+    <td>${esc(id.terbaik(n.rank))}${n.joint ? ` (${esc(id.joint)})` : ''}</td>
+    <td>${nomineeName(ctx, n.nomineeId, n.name)}${withCategory && n.categoryId ? `<div class="sub">${esc(ctx.event.categories.find((c) => c.id === n.categoryId)?.name.id ?? n.categoryId)}</div>` : ''}</td>
+    <td class="num">${num(n.final, 'id')}</td>
+  </tr>`).join('');
+  return `<table class="ba-winners">
+    <colgroup><col class="ba-rank"><col><col class="ba-score"></colgroup>
+    <thead><tr><th colspan="2" class="ba-heading">${heading}</th><th class="num sub">Nilai Akhir</th></tr></thead>
+    <tbody>${rows}</tbody>
+  </table>`;
+}
+
+export function beritaAcara(ctx: ReportContext): string {
+  const { event, result, lang } = ctx;
+  const en = lang === 'en';
+  const perCategory = event.merge.winnersPerCategory;
+  const categories = result.categories.map((category, i) => {
+    const winners = category.ranking.filter((n) => n.final !== null && n.rank <= perCategory);
+    const name = event.categories.find((c) => c.id === category.id)?.name.id ?? category.name;
+    return winnersTable(ctx, `${CATEGORY_LETTERS[i] ?? i + 1}. ${esc(name)}`, winners, false);
+  }).join('');
+  const overall = event.merge.overall && result.overall.length > 0
+    ? winnersTable(ctx, esc(event.merge.overall.name.id), result.overall, true)
+    : '';
+  const names = new Map(result.categories.flatMap((c) => c.ranking.map((n) => [n.nomineeId, n.name] as const)));
+  const decisions = result.decisions.map((d) =>
+    `<li>${esc(event.categories.find((c) => c.id === d.categoryId)?.name.id ?? d.categoryId)}: ${d.nomineeIds.map((n) => nomineeName(ctx, n, names.get(n) ?? n)).join(' di atas ')}. ${esc(d.text)}</li>`,
+  ).join('');
+  const rule = `Nilai Akhir = ${ctx.rounds.map((r) => `${num(r.weight, 'id', 0)}% ${r.name.id}`).join(' + ')}`;
+  const basis = `Penetapan ini didasarkan pada Rekapitulasi Nilai terlampir, yang dihitung dengan aturan ${id.ruleName[result.rule]} (${rule}) dari ${result.usedSheets} lembar nilai juri bertanda tangan elektronik yang telah diverifikasi. Hash hasil penggabungan:`;
+  const opening = `Pada hari ini ${dateInWords(ctx.plenaryDate)}, bertempat di ${event.place}, kami yang bertanda tangan di bawah ini, Dewan Juri ${event.name}, telah menetapkan pemenang sebagai berikut:`;
+  const openingEn = `On ${weekdayEn(ctx.plenaryDate)}, ${formatDate(ctx.plenaryDate, 'en')}, at ${event.place}, we the undersigned, the Jury of ${event.name}, have determined the winners as follows:`;
+  // The closing, the place and date and the signatures stay on one page when they fit on one.
+  const signatures = event.jurors.map((juror, i) => `<tr>
+    <td class="num">${i + 1}.</td>
+    <td><div class="ba-name">${juror.name ? esc(juror.name) : '<span class="blank"></span>'}</div><div>${esc(juror.title)}</div><div class="sub">${esc(juror.institution)}</div></td>
+    <td class="ba-role">${esc(id.roleName[juror.role])}</td>
+    <td class="ba-sign ${i % 2 === 0 ? 'left' : 'right'}"><span class="sign-no">${i + 1}.</span><span class="sign-line"></span></td>
+  </tr>`).join('');
+  return `<section class="berita-acara">
+  ${ctx.demo ? `<p class="demo-notice">${esc(id.demoNotice)}${en ? ` · ${esc(REPORT_TEXT.en.demoNotice)}` : ''}</p>` : ''}
+  <h1 class="ba-title">BERITA ACARA<br>PENETAPAN PEMENANG<br>${esc(event.name.toUpperCase())}</h1>
+  ${en ? '<p class="translation center">Minutes of the determination of the winners. The Indonesian text is the legal record; the translations in italics are for information.</p>' : ''}
+  <p class="ba-number">Nomor: <span class="blank"></span></p>
+  <p class="ba-text">${esc(opening)}</p>
+  ${en ? `<p class="translation">${esc(openingEn)}</p>` : ''}
+  ${categories}
+  ${overall}
+  <p class="ba-text">${esc(basis)} <span class="mono hash">${esc(result.resultsHash)}</span>.</p>
+  ${decisions ? `<p class="ba-text">Urutan nominasi dengan nilai sama yang tidak terpecahkan oleh penentu ditetapkan dalam rapat pleno:</p><ol class="ba-decisions">${decisions}</ol>` : ''}
+  <div class="${event.jurors.length <= 15 ? 'keep' : ''}">
+  <p class="ba-text">Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.</p>
+  ${en ? '<p class="translation">These minutes are made to be used as appropriate.</p>' : ''}
+  <div class="ba-signing">
+    <p>${esc(event.place)}, ${esc(formatDate(ctx.plenaryDate, 'id'))}</p>
+    <p class="strong">DEWAN JURI<br>${esc(event.name.toUpperCase())}</p>
+  </div>
+  <table class="grid signatures">
+    <thead><tr><th class="num">No</th><th>Nama, Jabatan dan Instansi</th><th>Kedudukan</th><th>Tanda Tangan</th></tr></thead>
+    <tbody>${signatures}</tbody>
+  </table>
+  </div>
+</section>`;
+}

@@ -1,0 +1,80 @@
+/**
+ * What every part of the report reads, prepared once: the input, the words in the chosen language, and
+ * lookups by id, including each juror's weighted total per round and nominee, computed from the marks
+ * with core's arithmetic (the same figures as the juror's own sheet).
+ */
+import type { Deliberation } from '../../api/contract.ts';
+import type { Criterion, Event, Nominee, Round } from '../../core/model.ts';
+import { weightedTotal } from '../../core/scoring.ts';
+import type { RekapFile } from '../merge/rekapitulasi.ts';
+import type { Lang } from './date-words.ts';
+import { esc } from './html.ts';
+import { REPORT_TEXT, type ReportText } from './report-text.ts';
+
+export interface ReportInput {
+  event: Event;
+  /** From deliberate() or deliberation(). */
+  result: Deliberation;
+  /** The verification appendix: one row per input file. */
+  files: RekapFile[];
+  lang: Lang;
+  /** ISO time of printing; its date (as written, so give it with the local offset) stands in for a missing plenary date. */
+  generatedAt: string;
+}
+
+export type Ranked = Deliberation['categories'][number]['ranking'][number];
+
+export interface ReportContext extends ReportInput {
+  t: ReportText;
+  /** Rounds in their order (Seleksi Administrasi first). */
+  rounds: Round[];
+  nominee: (id: string) => Nominee | undefined;
+  categoryName: (id: string) => string;
+  /** Any fictional nominee means demo marks: every page says they are not official results. */
+  demo: boolean;
+  /** The date of the plenary (or of printing, when the event has none), YYYY-MM-DD. */
+  plenaryDate: string;
+  /** A juror's weighted total in a round for a nominee; null unless every criterion was marked. */
+  jurorTotal: (jurorId: string, roundId: string, nomineeId: string) => number | null;
+}
+
+const key = (...parts: string[]) => parts.join('\u0000');
+
+export function reportContext(input: ReportInput): ReportContext {
+  const { event, result } = input;
+  const nominees = new Map(event.nominees.map((n) => [n.id, n]));
+  const categories = new Map(event.categories.map((c) => [c.id, c.name[input.lang]]));
+  const criteria = new Map<string, Criterion[]>();
+  const criteriaOf = (roundId: string, categoryId: string) => {
+    const k = key(roundId, categoryId);
+    let list = criteria.get(k);
+    if (!list) {
+      list = event.criteria.filter((c) => c.roundId === roundId && c.categoryIds.includes(categoryId));
+      criteria.set(k, list);
+    }
+    return list;
+  };
+  const totals = new Map<string, number | null>();
+  for (const [k, marks] of Map.groupBy(result.marks, (m) => key(m.jurorId, m.roundId, m.nomineeId))) {
+    const { roundId, nomineeId } = marks[0];
+    const categoryId = nominees.get(nomineeId)?.categoryId;
+    if (categoryId === undefined) continue;
+    const total = weightedTotal(criteriaOf(roundId, categoryId), new Map(marks.map((m) => [m.criterionCode, m.value])));
+    totals.set(k, total.scored === total.of ? total.total : null);
+  }
+  return {
+    ...input,
+    t: REPORT_TEXT[input.lang],
+    rounds: [...event.rounds].sort((a, b) => a.order - b.order),
+    nominee: (id) => nominees.get(id),
+    categoryName: (id) => categories.get(id) ?? id,
+    demo: event.nominees.some((n) => n.fictional),
+    plenaryDate: event.schedule.plenary ?? input.generatedAt.slice(0, 10),
+    jurorTotal: (jurorId, roundId, nomineeId) => totals.get(key(jurorId, roundId, nomineeId)) ?? null,
+  };
+}
+
+/** A nominee's name as printed (escaped), with † for a demo nominee that does not exist. */
+export function nomineeName(ctx: ReportContext, id: string, name: string): string {
+  return `${esc(name)}${ctx.nominee(id)?.fictional ? '<span class="dagger">†</span>' : ''}`;
+}

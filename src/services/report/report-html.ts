@@ -1,0 +1,295 @@
+/**
+ * The deliberation report as one self-contained HTML document for print (A4 portrait): the Rekapitulasi
+ * Nilai (cover, one part per category, Terbaik Umum, plenary decisions, verification appendix) followed
+ * by the Berita Acara Penetapan Pemenang. Inline style and SVG only: no script, no external resource,
+ * and a CSP that says so. Chromium prints it (Playwright's page.pdf in the CLI, printToPDF in the app);
+ * the page header and footer come from the meta tags read by page-frame.ts.
+ */
+import type { Deliberation } from '../../api/contract.ts';
+import { beritaAcara } from './berita-acara.ts';
+import { formatDate, formatRange } from './date-words.ts';
+import { esc, num } from './html.ts';
+import { nomineeName, reportContext, type Ranked, type ReportContext, type ReportInput } from './report-context.ts';
+import { REPORT_STYLE } from './report-style.ts';
+import { axisSvg, stripSvg } from './spread-chart.ts';
+
+export type { ReportInput } from './report-context.ts';
+
+type CategoryResult = Deliberation['categories'][number];
+
+export function reportHtml(input: ReportInput): string {
+  const ctx = reportContext(input);
+  const { t, event, result } = ctx;
+  const header = `${event.name} · ${t.header}${ctx.demo ? ` · ${t.demoHeader}` : ''}`;
+  const body = [
+    cover(ctx),
+    ...result.categories.map((category) => categorySection(ctx, category)),
+    overallSection(ctx),
+    appendix(ctx),
+    beritaAcara(ctx),
+  ].join('\n');
+  return `<!doctype html>
+<html lang="${ctx.lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="timbang-header" content="${esc(header)}">
+<meta name="timbang-footer" content="${esc(`${t.hashFooter}: ${result.resultsHash}`)}">
+<meta name="timbang-page" content="${esc(t.page('{n}', '{of}'))}">
+<title>${esc(`${t.title} — ${event.name}`)}</title>
+<style>${REPORT_STYLE}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+/** Tables short enough to move whole to the next page rather than leave a row or two behind. */
+const KEEP_ROWS = 15;
+const block = (rows: number, html: string) => (rows <= KEEP_ROWS ? `<div class="keep">${html}</div>` : html);
+
+const row = (label: string, value: string) => `<tr><th scope="row">${esc(label)}</th><td>${value}</td></tr>`;
+
+function cover(ctx: ReportContext): string {
+  const { t, event, result, lang } = ctx;
+  const schedule = event.schedule;
+  const finalFormula = ctx.rounds.map((r) => `${num(r.weight, lang, 0)}% ${esc(r.name[lang])}`).join(' + ');
+  const roundName = (id: string) => esc(event.rounds.find((r) => r.id === id)?.name[lang] ?? id);
+  const tieBreak = event.merge.tieBreak.map((step) =>
+    step.kind === 'plenary' ? esc(t.tieStep.plenary) : step.kind === 'round' ? t.tieStep.round(roundName(step.roundId)) : t.tieStep.topCriterion(roundName(step.roundId)),
+  );
+  const gaps = Object.entries(result.completeness).flatMap(([jurorId, sections]) =>
+    Object.entries(sections).filter(([, state]) => state !== 'received').map(([section, state]) => {
+      const [roundId, categoryId] = section.split('/');
+      return `${esc(jurorId)} · ${roundName(roundId)} · ${esc(ctx.categoryName(categoryId))}${state === 'conflict' ? ` (${esc(t.conflictSections)})` : ''}`;
+    }),
+  );
+  const badFiles = ctx.files.filter((f) => f.status !== 'valid' || f.use !== 'used').length;
+  const warnings = [
+    ...(badFiles > 0 ? [esc(t.badFiles(badFiles))] : []),
+    ...(gaps.length > 0 ? [`${esc(t.missing)}: ${gaps.join('; ')}`] : []),
+  ];
+  const jurors = event.jurors.map((j) => `<tr><td>${esc(j.id)}</td><td class="nowrap">${esc(t.roleName[j.role])}</td><td>${esc(j.title)}<div class="sub">${esc(j.institution)}</div></td><td>${esc(j.name ?? '')}</td></tr>`).join('');
+  return `<section class="cover">
+  ${ctx.demo ? `<p class="demo-notice">${esc(t.demoNotice)}</p>` : ''}
+  <h1>${esc(t.title)}</h1>
+  <p class="event-name">${esc(event.name)}</p>
+  <table class="facts">
+    ${row(t.place, esc(event.place))}
+    ${row(t.yearHeld, esc(event.yearHeld))}
+    ${row(t.period, esc(formatRange(event.periodAssessed.start, event.periodAssessed.end, lang)))}
+    ${row(t.interviews, schedule.interviews ? esc(`${formatRange(schedule.interviews.start, schedule.interviews.end, lang)}${schedule.interviews.venue ? `, ${schedule.interviews.venue}` : ''}`) : esc(t.notScheduled))}
+    ${row(t.plenary, schedule.plenary ? esc(formatDate(schedule.plenary, lang)) : esc(t.notScheduled))}
+    ${row(t.ceremony, schedule.ceremony ? esc(`${formatDate(schedule.ceremony.date, lang)}, ${schedule.ceremony.venue}`) : esc(t.notScheduled))}
+    ${row(t.rule, esc(t.ruleName[result.rule]))}
+    ${row(t.finalFormula, finalFormula)}
+    ${row(t.tieBreak, tieBreak.map((s, i) => `${i + 1}. ${s}`).join('; '))}
+    ${row(t.generated, esc(generatedText(ctx)))}
+  </table>
+  <p>${esc(t.sheets(result.usedSheets, result.sheets))} ${esc(t.flags)}: ${esc(t.flagRule(num(event.merge.disagreementThreshold, lang, 0)))}</p>
+  ${warnings.length > 0 ? `<div class="warning"><strong>${esc(t.warnings)}:</strong> ${warnings.join('<br>')}</div>` : ''}
+  <div class="hash-box"><div class="label">${esc(t.resultsHash)}</div><div class="hash">${esc(result.resultsHash)}</div><div class="sub">${esc(t.hashNote)}</div></div>
+  <h2>${esc(t.jury)}</h2>
+  <table class="grid">
+    <thead><tr><th>${esc(t.jurorCode)}</th><th>${esc(t.role)}</th><th>${esc(t.position)}</th><th>${esc(t.name)}</th></tr></thead>
+    <tbody>${jurors}</tbody>
+  </table>
+  ${ctx.demo ? `<p class="sub">${esc(t.fictionalNote)}</p>` : ''}
+</section>`;
+}
+
+/** "4 Juli 2025 09:15 (+08:00)" from an ISO time, as written (no time-zone conversion). */
+function generatedText(ctx: ReportContext): string {
+  const time = /T(\d{2}:\d{2})/.exec(ctx.generatedAt)?.[1];
+  const zone = /(Z|[+-]\d{2}:\d{2})$/.exec(ctx.generatedAt)?.[1];
+  return `${formatDate(ctx.generatedAt, ctx.lang)}${time ? ` ${time}` : ''}${zone ? ` (${zone === 'Z' ? 'UTC' : zone})` : ''}`;
+}
+
+function categorySection(ctx: ReportContext, category: CategoryResult): string {
+  const { t } = ctx;
+  return `<section class="category">
+  <h2 class="category-title"><span class="kicker">${esc(t.category)}</span> ${esc(ctx.categoryName(category.id))}</h2>
+  ${rankingTable(ctx, category)}
+  ${agreementNote(ctx, category)}
+  ${spreadChart(ctx, category)}
+  ${ctx.rounds.filter((r) => r.categoryIds.includes(category.id)).map((round) => jurorMatrix(ctx, category, round.id)).join('\n')}
+  <p class="sub">${esc(t.matrixLegend)}</p>
+  ${flagTable(ctx, category)}
+</section>`;
+}
+
+function rankingTable(ctx: ReportContext, category: CategoryResult): string {
+  const { t, lang, event, result } = ctx;
+  const rounds = ctx.rounds.filter((r) => r.categoryIds.includes(category.id));
+  const decision = result.decisions.find((d) => d.categoryId === category.id);
+  const rows = category.ranking.map((n) => {
+    const winner = n.final !== null && n.rank <= event.merge.winnersPerCategory;
+    const notes = [
+      ...(winner ? [`<strong>${esc(t.terbaik(n.rank))}</strong>${n.joint ? ` (${esc(t.joint)})` : ''}`] : n.joint ? [esc(t.joint)] : []),
+      ...(decision && !n.joint && decision.nomineeIds.includes(n.nomineeId) ? [esc(t.decided)] : []),
+      ...(rounds.some((r) => n.rounds[r.id] === null || n.rounds[r.id] === undefined) ? [esc(t.notRanked)] : []),
+    ];
+    return `<tr class="${winner ? 'winner' : ''}">
+      <td class="num">${n.rank}${n.joint ? '=' : ''}</td>
+      <td>${nomineeName(ctx, n.nomineeId, n.name)} <span class="sub">${esc(ctx.nominee(n.nomineeId)?.region ?? '')}</span></td>
+      ${rounds.map((r) => `<td class="num">${num(n.rounds[r.id], lang)}</td>`).join('')}
+      <td class="num strong">${num(n.final, lang)}</td>
+      <td>${notes.join('; ')}</td>
+    </tr>`;
+  }).join('');
+  const decisionNote = decision ? `<p class="decision">${esc(t.decisionLine(decision.text, decision.decidedBy, formatDate(decision.recordedAt, lang)))}</p>` : '';
+  const joint = category.ranking.some((n) => n.joint) ? `<p class="sub">${esc(t.jointNote)}</p>` : '';
+  return `${block(category.ranking.length, `<h3>${esc(t.ranking)}</h3>
+  <table class="grid ranking">
+    <thead><tr><th class="num">${esc(t.rank)}</th><th>${esc(t.nominee)}</th>${rounds.map((r) => `<th class="num">${esc(r.name[lang])}<div class="sub">${num(r.weight, lang, 0)}%</div></th>`).join('')}<th class="num">${esc(t.final)}</th><th>${esc(t.note)}</th></tr></thead>
+    <tbody>${rows}</tbody>
+  </table>`)}
+  ${joint}${decisionNote}`;
+}
+
+function agreementNote(ctx: ReportContext, category: CategoryResult): string {
+  const { t, lang, event, result } = ctx;
+  const n = event.merge.winnersPerCategory;
+  const agreement = ctx.rounds.flatMap((round) => {
+    const a = result.agreement.find((x) => x.roundId === round.id && x.categoryId === category.id);
+    return a ? [esc(t.agreementValue(round.name[lang], a.w === null ? t.agreementUndefined : num(a.w, lang), a.jurors))] : [];
+  });
+  const names = new Map(category.ranking.map((r) => [r.nomineeId, r.name]));
+  const changes = result.leaveOneOut.flatMap((l) =>
+    l.changes.filter((c) => c.categoryId === category.id).map((c) => esc(t.looChange(l.jurorId, n, c.podium.map((id) => names.get(id) ?? id).join(', ')))),
+  );
+  return `<div class="keep notes">
+    <p><strong>${esc(t.agreement)}:</strong> ${agreement.join(' · ')}. <span class="sub">${esc(t.agreementNote)}</span></p>
+    <p><strong>${esc(t.leaveOneOut)}:</strong> ${changes.length > 0 ? changes.join(' ') : esc(t.looStable(n))}</p>
+  </div>`;
+}
+
+function jurorMatrix(ctx: ReportContext, category: CategoryResult, roundId: string): string {
+  const { t, lang, event, result } = ctx;
+  const round = ctx.rounds.find((r) => r.id === roundId)!;
+  const conflicts = new Set(event.conflicts.map((c) => `${c.jurorId}\u0000${c.nomineeId}`));
+  const flagged = new Set(result.flags.filter((f) => f.roundId === roundId).map((f) => `${f.jurorId}\u0000${f.nomineeId}`));
+  const scored = category.ranking.filter((n) => n.rounds[roundId] !== null && n.rounds[roundId] !== undefined);
+  if (scored.length === 0) return '';
+  const rows = scored.map((n) => {
+    const cells = event.jurors.map((j) => {
+      const k = `${j.id}\u0000${n.nomineeId}`;
+      if (conflicts.has(k)) return '<td class="num muted">×</td>';
+      const flag = flagged.has(k) ? '<span class="flag">!</span>' : '';
+      return `<td class="num">${flag}${num(ctx.jurorTotal(j.id, roundId, n.nomineeId), lang, 1)}</td>`;
+    }).join('');
+    return `<tr><td class="num">${n.rank}${n.joint ? '=' : ''}</td><td>${nomineeName(ctx, n.nomineeId, n.name)}</td>${cells}<td class="num strong">${num(n.rounds[roundId], lang)}</td></tr>`;
+  }).join('');
+  return block(scored.length, `<h3>${esc(t.matrix(round.name[lang]))}</h3>
+  <table class="grid matrix">
+    <thead><tr><th class="num">${esc(t.rank)}</th><th>${esc(t.nominee)}</th>${event.jurors.map((j) => `<th class="num">${esc(j.id)}</th>`).join('')}<th class="num">${esc(t.panel)}</th></tr></thead>
+    <tbody>${rows}</tbody>
+  </table>`);
+}
+
+function flagTable(ctx: ReportContext, category: CategoryResult): string {
+  const { t, lang, event, result } = ctx;
+  const position = new Map(category.ranking.map((n, i) => [n.nomineeId, i]));
+  const roundOrder = new Map(ctx.rounds.map((r, i) => [r.id, i]));
+  const jurorOrder = new Map(event.jurors.map((j, i) => [j.id, i]));
+  const criteria = new Map(event.criteria.map((c) => [c.code, c]));
+  const flags = result.flags
+    .filter((f) => position.has(f.nomineeId))
+    .sort((a, b) =>
+      roundOrder.get(a.roundId)! - roundOrder.get(b.roundId)! || position.get(a.nomineeId)! - position.get(b.nomineeId)!
+      || a.criterionCode.localeCompare(b.criterionCode) || jurorOrder.get(a.jurorId)! - jurorOrder.get(b.jurorId)!);
+  const threshold = num(event.merge.disagreementThreshold, lang, 0);
+  if (flags.length === 0) return `<h3>${esc(t.flags)}</h3><p>${esc(t.noFlags(threshold))}</p>`;
+  const names = new Map(category.ranking.map((n) => [n.nomineeId, n.name]));
+  const rows = flags.map((f) => {
+    const criterion = criteria.get(f.criterionCode);
+    return `<tr>
+      <td>${esc(event.rounds.find((r) => r.id === f.roundId)?.name[lang] ?? f.roundId)}</td>
+      <td>${nomineeName(ctx, f.nomineeId, names.get(f.nomineeId) ?? f.nomineeId)}</td>
+      <td>${esc(f.jurorId)}</td>
+      <td><span class="code">${esc(f.criterionCode)}</span> ${esc(criterion?.label[lang] ?? '')}</td>
+      <td class="num">${num(f.value, lang, Number.isInteger(f.value) ? 0 : 1)}</td>
+      <td class="num">${num(f.median, lang, Number.isInteger(f.median) ? 0 : 1)}</td>
+    </tr>`;
+  }).join('');
+  return block(flags.length, `<h3>${esc(t.flags)} <span class="sub">${esc(t.flagRule(threshold))}</span></h3>
+  <table class="grid flags">
+    <thead><tr><th>${esc(t.round)}</th><th>${esc(t.nominee)}</th><th>${esc(t.juror)}</th><th>${esc(t.criterion)}</th><th class="num">${esc(t.mark)}</th><th class="num">${esc(t.median)}</th></tr></thead>
+    <tbody>${rows}</tbody>
+  </table>`);
+}
+
+function spreadChart(ctx: ReportContext, category: CategoryResult): string {
+  const { t, lang, event } = ctx;
+  const rounds = ctx.rounds.filter((r) => r.categoryIds.includes(category.id));
+  const rows = category.ranking.map((n: Ranked) => {
+    const strips = rounds.map((round) => {
+      const panel = n.rounds[round.id] ?? null;
+      if (panel === null) return '<td class="strip-cell muted">—</td>';
+      const totals = event.jurors.map((j) => ctx.jurorTotal(j.id, round.id, n.nomineeId));
+      return `<td class="strip-cell">${stripSvg(totals, panel, `${n.name} · ${round.name[lang]}`)}</td>`;
+    }).join('');
+    return `<tr><td class="chart-name">${nomineeName(ctx, n.nomineeId, n.name)}</td>${strips}</tr>`;
+  }).join('');
+  return block(category.ranking.length, `<h3>${esc(t.spread)} <span class="sub">${esc(t.spreadLegend)}</span></h3>
+  <table class="chart">
+    <thead><tr><th></th>${rounds.map((r) => `<th class="strip-cell">${esc(r.name[lang])}${axisSvg()}</th>`).join('')}</tr></thead>
+    <tbody>${rows}</tbody>
+  </table>`);
+}
+
+function overallSection(ctx: ReportContext): string {
+  const { t, lang, event, result } = ctx;
+  const overall = event.merge.overall;
+  const overallPart = overall === null ? '' : `<h2>${esc(overall.name[lang])}</h2>
+  <table class="grid ranking">
+    <thead><tr><th class="num">${esc(t.rank)}</th><th>${esc(t.nominee)}</th><th>${esc(t.category)}</th><th class="num">${esc(t.final)}</th><th>${esc(t.note)}</th></tr></thead>
+    <tbody>${result.overall.map((n) => `<tr class="winner">
+      <td class="num">${n.rank}${n.joint ? '=' : ''}</td>
+      <td>${nomineeName(ctx, n.nomineeId, n.name)}</td>
+      <td>${esc(ctx.categoryName(n.categoryId))}</td>
+      <td class="num strong">${num(n.final, lang)}</td>
+      <td><strong>${esc(t.terbaik(n.rank))}</strong>${n.joint ? ` (${esc(t.joint)})` : ''}</td>
+    </tr>`).join('')}</tbody>
+  </table>`;
+  const names = new Map(result.categories.flatMap((c) => c.ranking.map((n) => [n.nomineeId, n.name] as const)));
+  const decisions = result.decisions.length === 0 ? `<p>${esc(t.noDecisions)}</p>` : `<table class="grid">
+    <thead><tr><th>${esc(t.category)}</th><th>${esc(t.order)}</th><th>${esc(t.decision)}</th><th>${esc(t.decidedBy)}</th><th>${esc(t.recordedAt)}</th></tr></thead>
+    <tbody>${result.decisions.map((d) => `<tr>
+      <td>${esc(ctx.categoryName(d.categoryId))}</td>
+      <td>${d.nomineeIds.map((id, i) => `${i + 1}. ${nomineeName(ctx, id, names.get(id) ?? id)}`).join('<br>')}</td>
+      <td>${esc(d.text)}</td>
+      <td>${esc(d.decidedBy)}</td>
+      <td class="nowrap">${esc(formatDate(d.recordedAt, lang))} ${esc(d.recordedAt.slice(11, 16))}</td>
+    </tr>`).join('')}</tbody>
+  </table>`;
+  return `<section class="overall">
+  ${overallPart}
+  <h2>${esc(t.decisions)}</h2>
+  ${decisions}
+</section>`;
+}
+
+function appendix(ctx: ReportContext): string {
+  const { t } = ctx;
+  const rows = ctx.files.map((f, i) => `<tr>
+    <td class="num">${i + 1}</td>
+    <td class="file">${esc(f.fileName)}</td>
+    <td>${esc(f.jurorId ?? '—')}</td>
+    <td class="mono nowrap">${esc(f.signedWith ?? '—')}</td>
+    <td class="num">${esc(f.sheetRevision ?? '—')}</td>
+    <td class="${f.status === 'valid' ? '' : 'bad'}">${esc(t.statusName[f.status] ?? f.status)}</td>
+    <td class="${f.use === 'used' ? '' : 'bad'}">${esc(t.useName[f.use] ?? f.use)}</td>
+    <td class="mono hash-cell">${esc(f.fileHash || '—')}</td>
+  </tr>`).join('');
+  return `<section class="appendix">
+  <h2>${esc(t.verification)}</h2>
+  <p class="sub">${esc(t.verificationNote)}</p>
+  <table class="grid files">
+    <thead><tr><th class="num">No</th><th>${esc(t.file)}</th><th>${esc(t.juror)}</th><th>${esc(t.fingerprint)}</th><th class="num">${esc(t.revision)}</th><th>${esc(t.status)}</th><th>${esc(t.use)}</th><th>${esc(t.fileHash)}</th></tr></thead>
+    <tbody>${rows}</tbody>
+  </table>
+</section>`;
+}

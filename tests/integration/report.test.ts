@@ -1,0 +1,246 @@
+/**
+ * The deliberation report: the date in words of the Berita Acara, the HTML (escaping, no script, joint
+ * ranks and plenary decisions, English), and `timbang report` on the demo's nine signed sheets read back
+ * with pdftotext: every category's Terbaik 1–3 in the published order, the overall three, the plenary
+ * date in words, the nine signature blocks and the results hash in the footer of every page.
+ * Needs Debian's chromium and poppler-utils; missing tools fail the tests with that message.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deliberation } from '../../src/api/contract.ts';
+import { main } from '../../src/cli/main.ts';
+import type { Event } from '../../src/core/model.ts';
+import { demoFiles } from '../../src/services/demo/demo-files.ts';
+import { demoScores } from '../../src/services/demo/demo-scores.ts';
+import { deliberate } from '../../src/services/merge/deliberation.ts';
+import { dateInWords, formatRange, numberInWords } from '../../src/services/report/date-words.ts';
+import { pageFrame } from '../../src/services/report/page-frame.ts';
+import { reportHtml } from '../../src/services/report/report-html.ts';
+import { demoDocument, tempDir } from '../support/demo.ts';
+
+const exec = promisify(execFile);
+const INSTALL = 'apt-get install -y chromium poppler-utils';
+const TIMEOUT = 120_000;
+const PLENARY_WORDS = 'Jumat tanggal Empat bulan Juli tahun Dua Ribu Dua Puluh Lima';
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function pdftotext(pdf: string, page?: number): Promise<string> {
+  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  try {
+    return (await exec('pdftotext', ['-layout', ...range, pdf, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') throw new Error(`pdftotext is not installed; install it with: ${INSTALL}`);
+    throw error;
+  }
+}
+
+async function pageCount(pdf: string): Promise<number> {
+  const { stdout } = await exec('pdfinfo', [pdf]);
+  return Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1]);
+}
+
+/** Whitespace (line breaks and layout padding included) folded to single spaces. */
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+/** Each needle found after the previous one. */
+function expectInOrder(text: string, needles: readonly string[]): void {
+  let from = 0;
+  for (const needle of needles) {
+    const at = text.indexOf(needle, from);
+    expect(at, `"${needle}" after position ${from}`).toBeGreaterThanOrEqual(0);
+    from = at + needle.length;
+  }
+}
+
+/** The demo deliberated straight from its generated marks (no files), for HTML-level checks. */
+function demoDeliberation(event: Event): Deliberation {
+  const { marks } = demoScores(event);
+  return deliberate(event, 'mean', { files: [], completeness: {}, marks }, [], []);
+}
+
+describe('the date in words of the Berita Acara', () => {
+  it('writes day name, day, month and year as the formula does', () => {
+    expect(dateInWords('2025-07-04')).toBe(PLENARY_WORDS);
+    expect(dateInWords('2024-02-29')).toBe('Kamis tanggal Dua Puluh Sembilan bulan Februari tahun Dua Ribu Dua Puluh Empat');
+    expect(dateInWords('2000-01-01')).toBe('Sabtu tanggal Satu bulan Januari tahun Dua Ribu');
+    expect(dateInWords('2019-08-17')).toBe('Sabtu tanggal Tujuh Belas bulan Agustus tahun Dua Ribu Sembilan Belas');
+    expect(dateInWords('2031-12-11')).toBe('Kamis tanggal Sebelas bulan Desember tahun Dua Ribu Tiga Puluh Satu');
+    expect(dateInWords('2110-10-10')).toBe('Jumat tanggal Sepuluh bulan Oktober tahun Dua Ribu Seratus Sepuluh');
+    expect(dateInWords('2026-01-31')).toBe('Sabtu tanggal Tiga Puluh Satu bulan Januari tahun Dua Ribu Dua Puluh Enam');
+  });
+
+  it('capitalises every number word, including seribu, seratus and belas', () => {
+    expect(numberInWords(1000)).toBe('Seribu');
+    expect(numberInWords(1999)).toBe('Seribu Sembilan Ratus Sembilan Puluh Sembilan');
+    expect(numberInWords(2100)).toBe('Dua Ribu Seratus');
+    expect(numberInWords(12)).toBe('Dua Belas');
+    expect(numberInWords(21)).toBe('Dua Puluh Satu');
+  });
+
+  it('refuses a date that does not exist, and formats ranges', () => {
+    expect(() => dateInWords('2025-02-29')).toThrow(RangeError);
+    expect(() => dateInWords('4 Juli 2025')).toThrow(RangeError);
+    expect(formatRange('2025-06-24', '2025-06-26', 'id')).toBe('24–26 Juni 2025');
+    expect(formatRange('2024-01-01', '2024-12-31', 'en')).toBe('1 January – 31 December 2024');
+  });
+});
+
+describe('the report HTML', () => {
+  const generatedAt = '2025-07-04T09:15:00+08:00';
+
+  it('escapes every name and note, carries no script and no external resource', () => {
+    const event = demoDocument();
+    const nominee = event.nominees.find((n) => n.id === 'pemkab-01')!;
+    nominee.name = '<script>alert("x")</script> & Co';
+    event.jurors[0].name = '<img src=x onerror=alert(1)>';
+    const result = demoDeliberation(event);
+    result.decisions = [{ categoryId: 'ukm', nomineeIds: ['ukm-02', 'ukm-03'], text: 'Sepakat <b>bulat</b> & "tegas"', decidedBy: 'Ketua <Dewan>', recordedAt: '2025-07-04T10:00:00.000Z' }];
+    const html = reportHtml({ event, result, files: [{ fileName: '<J1>.xlsx', fileHash: 'ab', jurorId: 'J1', signedWith: null, sheetRevision: 1, status: 'valid', use: 'used' }], lang: 'id', generatedAt });
+
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toMatch(/<[^>]*\s(src|href)\s*=/i);
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('Sepakat &lt;b&gt;bulat&lt;/b&gt; &amp; &quot;tegas&quot;');
+    expect(html).toContain('&lt;J1&gt;.xlsx');
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+    // The header and footer templates take the escaped texts as they are.
+    expect(pageFrame(html).footerTemplate).toContain(result.resultsHash);
+    expect(pageFrame(html).footerTemplate).toContain('Halaman <span class="pageNumber"></span> dari <span class="totalPages"></span>');
+  });
+
+  it('marks joint ranks with "=", the plenary decision applied, Terbaik 1–3 and the demo warning', () => {
+    const event = demoDocument();
+    const result = demoDeliberation(event);
+    const ukm = result.categories.find((c) => c.id === 'ukm')!;
+    ukm.ranking[1].joint = true;
+    ukm.ranking[2].joint = true;
+    ukm.ranking[2].rank = 2;
+    const pemkab = result.categories.find((c) => c.id === 'pemkab')!;
+    result.decisions = [{ categoryId: 'pemkab', nomineeIds: [pemkab.ranking[1].nomineeId, pemkab.ranking[2].nomineeId], text: 'Nagekeo di atas TTU: kehadiran bupati.', decidedBy: 'Rapat pleno', recordedAt: '2025-07-04T10:00:00.000Z' }];
+    const html = reportHtml({ event, result, files: [], lang: 'id', generatedAt });
+    const text = flat(html.replace(/<[^>]+>/g, ' '));
+
+    expect(text).toContain('2= La Moringa');
+    expect(text).toContain('2= UKM Ghaura');
+    expect(text).toContain('Terbaik 2 (bersama)');
+    expect(text).toContain('urutan ditetapkan keputusan pleno');
+    expect(text).toContain('Keputusan pleno: Nagekeo di atas TTU: kehadiran bupati. (oleh Rapat pleno, 4 Juli 2025)');
+    expect(text).toContain('Nilai dan nominasi demo bukan hasil resmi');
+    expect(text).toContain(`Pada hari ini ${PLENARY_WORDS}, bertempat di Kupang`);
+  });
+
+  it('speaks English with lang "en" and keeps the Berita Acara in Indonesian, translated beside it', () => {
+    const event = demoDocument();
+    delete event.schedule.plenary;
+    const html = reportHtml({ event, result: demoDeliberation(event), files: [], lang: 'en', generatedAt: '2026-01-31T08:00:00+08:00' });
+    const text = flat(html.replace(/<[^>]+>/g, ' '));
+    expect(html).toContain('<html lang="en">');
+    expect(text).toContain('Demo scores and nominees, not official results');
+    expect(text).toContain('Regency/City Government');
+    // Without a plenary date the Berita Acara takes the day it is printed.
+    expect(text).toContain('Pada hari ini Sabtu tanggal Tiga Puluh Satu bulan Januari tahun Dua Ribu Dua Puluh Enam, bertempat di Kupang');
+    expect(text).toContain('On Saturday, 31 January 2026, at Kupang, we the undersigned');
+    expect(text).toContain('Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.');
+    expect(pageFrame(html).footerTemplate).toContain('Page <span class="pageNumber"></span> of <span class="totalPages"></span>');
+  });
+});
+
+describe('timbang report on the demo', () => {
+  const tmp = tempDir('timbang-report-');
+  const event = demoDocument();
+  const pdf = join(tmp.dir, 'laporan.pdf');
+  const html = join(tmp.dir, 'laporan.html');
+  let sheets: string[];
+  let packageFile: string;
+  let hash: string;
+  let pages: number;
+  let text: string;
+  /** Text of the Berita Acara: from its title page to the end. */
+  let beritaAcara: string;
+
+  beforeAll(async () => {
+    const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    if (!existsSync(chromium)) throw new Error(`Chromium not found at ${chromium}; install it with: ${INSTALL} (or set CHROMIUM_PATH)`);
+    const files = await demoFiles(event);
+    packageFile = join(tmp.dir, 'event.timbang');
+    writeFileSync(packageFile, files.packageText);
+    mkdirSync(join(tmp.dir, 'sheets'));
+    sheets = [...files.sheets].map(([jurorId, bytes]) => {
+      const path = join(tmp.dir, 'sheets', `${jurorId}.xlsx`);
+      writeFileSync(path, bytes);
+      return path;
+    });
+    const result = await run('report', '--event', packageFile, ...sheets, '--pdf', pdf, '--html', html);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    hash = /hash hasil ([0-9a-f]{64})/.exec(result.out)![1];
+    pages = await pageCount(pdf);
+    text = await pdftotext(pdf);
+    const pageTexts = await Promise.all(Array.from({ length: pages }, (_, i) => pdftotext(pdf, i + 1)));
+    const first = pageTexts.findIndex((p) => p.includes('PENETAPAN PEMENANG'));
+    expect(first, 'a page with the Berita Acara title').toBeGreaterThan(0);
+    beritaAcara = pageTexts.slice(first).join('\n');
+  }, TIMEOUT);
+  afterAll(() => tmp.remove());
+
+  it('names every category\'s Terbaik 1–3 in the published order, in the Rekapitulasi and in the Berita Acara', () => {
+    const all = flat(text);
+    const minutes = flat(beritaAcara);
+    for (const category of event.categories) {
+      const published = event.nominees.filter((n) => n.categoryId === category.id).slice(0, 3);
+      const name = (i: number) => `${published[i].name}${published[i].fictional ? '†' : ''}`;
+      expectInOrder(all, [category.name.id, `1 ${name(0)}`, `2 ${name(1)}`, `3 ${name(2)}`]);
+      expectInOrder(minutes, [category.name.id, `Terbaik 1 ${name(0)}`, `Terbaik 2 ${name(1)}`, `Terbaik 3 ${name(2)}`]);
+    }
+    const overall = ['Kopdit TLM', 'PT Crisoris Jaya Mandiri (RSU Siloam)', 'PT Timor Otsuki Mutiara'];
+    expectInOrder(all, ['Terbaik Umum Paritrana Award NTT 2025', ...overall.map((n, i) => `${i + 1} ${n}`)]);
+    expectInOrder(minutes, ['Terbaik Umum Paritrana Award NTT 2025', ...overall.map((n, i) => `Terbaik ${i + 1} ${n}`)]);
+  });
+
+  it('opens the Berita Acara with the plenary date in words and closes with nine signature blocks', () => {
+    const minutes = flat(beritaAcara);
+    expect(minutes).toContain(`Pada hari ini ${PLENARY_WORDS}, bertempat di Kupang, kami yang bertanda tangan di bawah ini, Dewan Juri Paritrana Award Tingkat Provinsi NTT 2025, telah menetapkan pemenang sebagai berikut:`);
+    expect(minutes).toContain('Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.');
+    expect(minutes.match(/Ketua merangkap Anggota/g)).toHaveLength(1);
+    expect(minutes.match(/Sekretaris merangkap Anggota/g)).toHaveLength(1);
+    expect(minutes.match(/(?<!merangkap )\bAnggota\b/g)).toHaveLength(7);
+    for (const juror of event.jurors) expect(minutes).toContain(juror.institution);
+    for (let i = 1; i <= 9; i++) expect(beritaAcara).toMatch(new RegExp(`^\\s*${i}\\.`, 'm'));
+  });
+
+  it('prints the results hash in the footer of every page, and on the cover and in the Berita Acara', async () => {
+    expect(pages).toBeGreaterThan(5);
+    for (let page = 1; page <= pages; page++) {
+      const lines = (await pdftotext(pdf, page)).trimEnd().split('\n');
+      expect(lines.at(-1), `footer of page ${page}`).toMatch(new RegExp(`Hash hasil: ${hash}\\s+Halaman ${page} dari ${pages}$`));
+    }
+    expect(flat(text)).toContain(`Hash hasil (SHA-256) ${hash}`);
+    expect(flat(beritaAcara)).toContain(`Hash hasil penggabungan: ${hash}`);
+    expect(readFileSync(html, 'utf8')).toContain(hash);
+  });
+
+  it('speaks English with --lang en after the command and warns when a juror\'s sheet is missing', async () => {
+    const englishPdf = join(tmp.dir, 'report-en.pdf');
+    const englishHtml = join(tmp.dir, 'report-en.html');
+    const result = await run('report', '--event', packageFile, ...sheets.slice(0, 8), '--pdf', englishPdf, '--html', englishHtml, '--lang', 'en');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('Report written');
+    const english = flat(await pdftotext(englishPdf));
+    expect(english).toContain('Score Tally (Rekapitulasi Nilai)');
+    expect(english).toContain('Sections not received (juror · round · category): J9 · Administrative Selection · Regency/City Government');
+    expect(english).toContain(`Pada hari ini ${PLENARY_WORDS}`);
+    expect(english).toMatch(/Results hash: [0-9a-f]{64} Page 1 of \d+/);
+  }, TIMEOUT);
+});
