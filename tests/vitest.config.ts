@@ -10,7 +10,7 @@ if (major < 24) {
 export default defineConfig({
   root: resolve(import.meta.dirname, '..'),
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/interop/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/interop/**/*.test.ts', 'tests/reliability/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
