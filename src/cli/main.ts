@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AppError } from '../api/errors.ts';
 import { createHandlers } from '../services/handlers.ts';
+import { listBackups, restoreBackup } from '../services/workspace/backup.ts';
 import { openWorkspace } from '../services/workspace/workspace.ts';
 import { registerEventCommands } from './commands/event.ts';
 import { registerSheetCommands } from './commands/sheets.ts';
@@ -35,6 +36,25 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   registerEventCommands(program, cli);
   registerSheetCommands(program, cli);
   registerReportCommands(program, cli);
+
+  const backup = program.command('backup').description('cadangan berkas kerja / workspace backups');
+  backup
+    .command('list')
+    .description('daftar cadangan, terlama dulu / list backups, oldest first')
+    .requiredOption('--db <path>', 'berkas kerja / workspace')
+    .action((options: { db: string }) => {
+      for (const name of listBackups(options.db)) io.out(name);
+    });
+  backup
+    .command('restore')
+    .description('pulihkan cadangan (tutup aplikasi dulu) / restore a backup (close the app first)')
+    .requiredOption('--db <path>', 'berkas kerja / workspace')
+    .requiredOption('--from <backup>', 'nama cadangan dari "backup list" / a backup name from "backup list"')
+    .action((options: { db: string; from: string }) => {
+      restoreBackup(options.db, options.from);
+      openWorkspace(options.db, { mustExist: true }).close(); // proves the restored file opens
+      io.out(lang() === 'id' ? `Dipulihkan dari ${options.from}; berkas sebelumnya disimpan sebagai ${options.db}.before-restore` : `Restored from ${options.from}; the previous file is kept as ${options.db}.before-restore`);
+    });
 
   program
     .command('serve')

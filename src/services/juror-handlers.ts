@@ -17,6 +17,7 @@ import {
 } from './scores/score-store.ts';
 import { writeScoreSheet } from './sheets/score-sheet.ts';
 import { sheetPayloadFromWorkspace } from './sheets/sheet-export.ts';
+import { backupWorkspace } from './workspace/backup.ts';
 import type { Db } from './workspace/workspace.ts';
 
 type JurorMethods =
@@ -113,9 +114,10 @@ export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, Jur
       return {};
     },
 
-    finalizeRound: ({ eventId, roundId, categoryId }) => {
+    finalizeRound: async ({ eventId, roundId, categoryId }) => {
       const { event, jurorId } = scope(eventId);
       finalizeRound(db, event, jurorId, roundId, categoryId);
+      await backupWorkspace(workspace, 'finalisasi');
       return { finalized: true };
     },
 
@@ -126,7 +128,9 @@ export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, Jur
       const key = keys.requireUnlocked();
       rememberName(eventId, name);
       const payload = sheetPayloadFromWorkspace(db, event, jurorId, name, roundIds, findEventRecord(db, eventId)!.revision, key);
-      return fileData(`lembar-nilai-${jurorId}-revisi-${payload.sheetRevision}.xlsx`, await writeScoreSheet(payload, key));
+      const file = fileData(`lembar-nilai-${jurorId}-revisi-${payload.sheetRevision}.xlsx`, await writeScoreSheet(payload, key));
+      await backupWorkspace(workspace, 'ekspor-lembar');
+      return file;
     },
 
     reopenRound: ({ eventId, roundId, categoryId, reason }) => {

@@ -17,6 +17,7 @@ import { deliberation, recordDecision } from './merge/deliberation.ts';
 import { writeRekapitulasi } from './merge/rekapitulasi.ts';
 import { issueShortlist } from './merge/shortlist.ts';
 import { localIsoTime } from './report/date-words.ts';
+import { backupWorkspace } from './workspace/backup.ts';
 import { reportHtml } from './report/report-html.ts';
 import { acceptKey, acceptedKeys, listReceived, receiveSheet } from './merge/sheet-inbox.ts';
 
@@ -66,7 +67,11 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     },
     listEnrolments: ({ eventId }) => listEnrolments(db, eventId),
 
-    importSheet: ({ eventId, file }) => receiveSheet(db, authoredEvent(db, eventId), fileBytes(file), file.fileName),
+    importSheet: async ({ eventId, file }) => {
+      const received = await receiveSheet(db, authoredEvent(db, eventId), fileBytes(file), file.fileName);
+      if (!received.again) await backupWorkspace(workspace, 'impor-lembar');
+      return received;
+    },
     listSheets: ({ eventId }) => {
       const { sheets, reconciliation } = listReceived(db, authoredEvent(db, eventId));
       return { sheets, completeness: reconciliation.completeness, acceptedKeys: acceptedKeys(db, eventId) };

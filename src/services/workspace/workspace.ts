@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { AppError } from '../../api/errors.ts';
+import { listBackups } from './backup.ts';
 import { migrations } from './migrations/index.ts';
 
 export type Db = Database.Database;
@@ -63,8 +64,15 @@ function unreadable(path: string, error: unknown): AppError {
     return new AppError('not-found', { id: `Berkas kerja ${path} tidak ada (atau tidak dapat dibuka).`, en: `Workspace ${path} does not exist (or cannot be opened).` });
   }
   const reason = error instanceof Error ? error.message : String(error);
+  const latest = listBackups(path).at(-1);
+  const offer = latest
+    ? {
+        id: ` Cadangan terbaru: ${latest}. Pulihkan dengan: npx timbang backup restore --db "${path}" --from ${latest}`,
+        en: ` Latest backup: ${latest}. Restore it with: npx timbang backup restore --db "${path}" --from ${latest}`,
+      }
+    : { id: ' Tidak ada cadangan.', en: ' There is no backup.' };
   return new AppError('workspace-unreadable', {
-    id: `Berkas kerja ${path} tidak dapat dibuka sebagai basis data Timbang (${reason}).`,
-    en: `Workspace ${path} cannot be opened as a Timbang database (${reason}).`,
-  });
+    id: `Berkas kerja ${path} tidak dapat dibuka sebagai basis data Timbang (${reason}).${offer.id}`,
+    en: `Workspace ${path} cannot be opened as a Timbang database (${reason}).${offer.en}`,
+  }, { latestBackup: latest ?? null });
 }
