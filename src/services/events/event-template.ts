@@ -9,6 +9,8 @@ import ExcelJS from 'exceljs';
 import type { TemplateIssue } from '../../api/contract.ts';
 import type { Bilingual, Event } from '../../core/model.ts';
 import { validateEvent, type ValidationIssue } from '../../core/validate-event.ts';
+import { AppError } from '../../api/errors.ts';
+import { checkZip, isNotAZip } from '../files/zip-guard.ts';
 import { listSheet, SHEETS, SHEET_ORDER } from './template/layout.ts';
 import { pathKey, readSheets, type Path, type Place } from './template/read.ts';
 import { writeWorkbook } from './template/write.ts';
@@ -28,6 +30,14 @@ export type TemplateImport = { ok: true; event: Event } | { ok: false; issues: T
 
 /** Reads a filled template. Never throws for bad content: every problem becomes an issue; ok only if there is none. */
 export async function readEventTemplate(bytes: Uint8Array, fileName: string): Promise<TemplateImport> {
+  // Before exceljs, which inflates everything into memory: see zip-guard.ts.
+  try {
+    checkZip(bytes, fileName);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    // What is no zip at all, exceljs refuses at once below, in this importer's own words.
+    if (!isNotAZip(error)) return fileIssue(error.bilingual);
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     // A copy of exactly these bytes as an ArrayBuffer, which JSZip takes and exceljs's typings ask for

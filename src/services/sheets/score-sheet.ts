@@ -18,6 +18,7 @@ import { SIGNATURE_SHEET } from './sheet-layout.ts';
 import { readCarrier } from './sheet-signature.ts';
 import { compareVisible } from './sheet-verify.ts';
 import { writeWorkbook } from './sheet-write.ts';
+import { checkZip, isNotAZip } from '../files/zip-guard.ts';
 
 /**
  * Signs the payload with the juror's key and writes the workbook. Refuses a payload that does not match
@@ -105,6 +106,14 @@ export async function verifyScoreSheet(bytes: Uint8Array, fileName: string, cont
   try {
     if (bytes.byteLength > MAX_SIGNED_FILE_BYTES) {
       return malformed(`terlalu besar (${bytes.byteLength} byte, paling banyak ${MAX_SIGNED_FILE_BYTES}).`, `too large (${bytes.byteLength} bytes, at most ${MAX_SIGNED_FILE_BYTES}).`);
+    }
+    // Before exceljs, which inflates everything into memory: see zip-guard.ts.
+    try {
+      checkZip(bytes, fileName);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      // What is no zip at all, exceljs refuses at once below, in this importer's own words.
+      if (!isNotAZip(error)) return result('malformed', [error.bilingual]);
     }
     const workbook = new ExcelJS.Workbook();
     try {

@@ -1,0 +1,607 @@
+/**
+ * The gate every .xlsx (event template, score sheet) passes before exceljs sees it.
+ *
+ * Why before exceljs: exceljs hands the bytes to JSZip, which inflates every entry into memory, and then
+ * builds objects for what the XML declares, trusting it. A 300 KiB file declaring a 300 MiB entry costs
+ * half a GiB before anything can object; a 1.5 KiB sheet with `<col max="100000000">` or a merge over
+ * A1:XFD1048576 makes exceljs loop until the process runs out of memory and dies (not an exception the
+ * importer could catch). So the file is judged here first, in two steps:
+ *
+ * 1. The zip's own directory, read with a DataView and without inflating anything: the end-of-central-
+ *    directory record, then every central directory header and the local header it points at. Refused:
+ *    not a zip at all, cut short (no end record), split or ZIP64 archives, too many entries, names that
+ *    are absolute or climb out with "..", duplicate names, encryption, unknown compression, entries that
+ *    overlap (the "better zip bomb"), declared sizes or compression ratios beyond the limits below, and
+ *    any archive JSZip would read differently from this (another end record after ours, a directory not
+ *    right before it or holding more records than counted, a second name in an Info-ZIP extra field):
+ *    what is checked here must be exactly what exceljs then reads.
+ * 2. Only then each entry is inflated once, bounded by the size it declared (so a header that lies about
+ *    its size cannot make this step any bigger than the limits allow), and checked: the size and CRC-32
+ *    are what the directory said; XML parts are UTF-8 without NUL and carry no DTD (`<!DOCTYPE`,
+ *    `<!ENTITY`: Excel and LibreOffice never write one; exceljs's parser would reject the entities, but
+ *    only after the work); worksheets stay within the rows, columns, merged and validated cells that
+ *    exceljs and our readers handle within a few seconds and a few hundred MiB (measured, see ZIP_LIMITS).
+ *    This step costs about 45 ms on a national-scale sheet, against some 600 ms for its verification.
+ *
+ * Every refusal is an AppError('invalid-file') whose message names the file and says what is wrong, in
+ * Indonesian and English. Nothing is written anywhere.
+ */
+import { isUtf8 } from 'node:buffer';
+import { crc32, inflateRawSync } from 'node:zlib';
+import { AppError } from '../../api/errors.ts';
+import type { Bilingual } from '../../core/model.ts';
+import { MAX_SIGNED_FILE_BYTES } from '../packages/signed-file.ts';
+
+const MiB = 1024 * 1024;
+
+/**
+ * Far beyond a national event, far below what hurts. For scale, a national juror sheet (2,000 nominees ×
+ * 12 criteria × 2 rounds) is 0.5 MiB holding 5.7 MiB of XML in 19 entries, at most 33:1 compressed, with
+ * 2,006 rows × 19 columns per sheet. Measured with exceljs 4.4: reading costs about 4.5 bytes of memory
+ * per byte of XML, and our template reader about 500 bytes and 5 µs per cell of a sheet's rows × columns.
+ */
+export const ZIP_LIMITS = {
+  /** The same as for signed files. */
+  fileBytes: MAX_SIGNED_FILE_BYTES,
+  entries: 1_000,
+  entryBytes: 32 * MiB,
+  totalBytes: 64 * MiB,
+  /** Uncompressed : compressed, for entries above ratioFromBytes (tiny entries may compress oddly). */
+  ratio: 200,
+  ratioFromBytes: 1 * MiB,
+  /** The highest row number, and number of rows, in a worksheet. */
+  rows: 100_000,
+  /** Excel's own maximum (XFD); beyond it exceljs would loop over columns that cannot exist. */
+  columns: 16_384,
+  /** Rows × columns of a worksheet's used range: what the readers walk through. */
+  cells: 400_000,
+  /** Cells covered by merges, per worksheet (exceljs visits each one). */
+  mergedCells: 100_000,
+  /** Cells covered by data validation, in the whole workbook (exceljs stores one entry per cell). */
+  validatedCells: 1_100_000,
+} as const;
+
+const SIG = { local: 0x04034b50, central: 0x02014b50, end: 0x06054b50, zip64Locator: 0x07064b50 } as const;
+const END_SIZE = 22;
+const END_SIGNATURE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const CENTRAL_SIZE = 46;
+const LOCAL_SIZE = 30;
+
+interface Entry {
+  name: string;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** Where its compressed bytes are. */
+  dataStart: number;
+  dataEnd: number;
+  localOffset: number;
+}
+
+type Refuse = (message: Bilingual, details?: { problem: 'not-a-zip' | 'unsafe-zip' }) => AppError;
+
+/** Throws AppError('invalid-file') naming fileName when the bytes are not a zip that is safe to hand to exceljs. */
+export function checkZip(bytes: Uint8Array, fileName: string): void {
+  const refuse: Refuse = (message, details = { problem: 'unsafe-zip' }) =>
+    new AppError('invalid-file', { id: `Berkas ${fileName}: ${message.id}`, en: `File ${fileName}: ${message.en}` }, details);
+  const entries = readDirectory(bytes, refuse);
+  checkContents(bytes, entries, refuse);
+}
+
+/**
+ * Whether checkZip refused because the bytes are no zip at all (or empty): harmless to any zip reader,
+ * which fails at once, so an importer may word that refusal in its own terms.
+ */
+export function isNotAZip(error: AppError): boolean {
+  return (error.details as { problem?: string } | undefined)?.problem === 'not-a-zip';
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Step 1: the directory, without inflating.
+
+function readDirectory(bytes: Uint8Array, refuse: Refuse): Entry[] {
+  const size = bytes.byteLength;
+  if (size === 0) throw refuse({ id: 'kosong (0 byte).', en: 'is empty (0 bytes).' }, { problem: 'not-a-zip' });
+  if (size > ZIP_LIMITS.fileBytes) {
+    throw refuse({
+      id: `terlalu besar (${size} byte, paling banyak ${ZIP_LIMITS.fileBytes}).`,
+      en: `too large (${size} bytes, at most ${ZIP_LIMITS.fileBytes}).`,
+    });
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, size);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const startsAsZip = size >= 4 && (u32(0) === SIG.local || u32(0) === SIG.end);
+  if (!startsAsZip) {
+    // Zip readers (JSZip among them) look for the end record anywhere and accept data before the archive:
+    // only bytes without one are no zip to them either.
+    if (!Buffer.from(bytes.buffer, bytes.byteOffset, size).includes(END_SIGNATURE)) throw refuse(notAZip(bytes), { problem: 'not-a-zip' });
+    throw refuse({
+      id: 'bukan berkas Excel (.xlsx) yang utuh: ada data lain sebelum arsip zip-nya (misalnya berkas yang menyamar sebagai berkas lain). Berkas ditolak.',
+      en: 'is not a plain Excel file (.xlsx): other data comes before its zip archive (a file disguised as another, say). The file is refused.',
+    });
+  }
+
+  const all = Buffer.from(bytes.buffer, bytes.byteOffset, size);
+  const end = findEnd(view);
+  if (end < 0) {
+    throw refuse({
+      id: 'terpotong atau rusak: akhir arsip zip (direktori pusatnya) tidak ditemukan. Salin atau unduh ulang berkasnya dari pengirim.',
+      en: 'is cut short or damaged: the end of the zip archive (its central directory) is missing. Copy or download the file again from its sender.',
+    });
+  }
+  const disk = u16(end + 4);
+  const cdDisk = u16(end + 6);
+  const entriesOnDisk = u16(end + 8);
+  const count = u16(end + 10);
+  const cdSize = u32(end + 12);
+  const cdOffset = u32(end + 16);
+  const zip64 = count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff || (end >= 20 && u32(end - 20) === SIG.zip64Locator);
+  if (zip64) {
+    throw refuse({
+      id: 'memakai format ZIP64 (untuk arsip di atas 4 GiB atau 65.535 bagian), yang tidak didukung: berkas Excel sebesar itu tidak pernah dibuat untuk Timbang.',
+      en: 'uses the ZIP64 format (for archives over 4 GiB or 65,535 entries), which is not supported: no Excel file for Timbang is ever that large.',
+    });
+  }
+  if (disk !== 0 || cdDisk !== 0 || entriesOnDisk !== count) {
+    throw refuse({ id: 'adalah arsip zip yang terbagi atas beberapa bagian, yang tidak didukung.', en: 'is a zip archive split into several parts, which is not supported.' });
+  }
+  if (count === 0) throw refuse({ id: 'arsip zip kosong, tidak berisi apa pun.', en: 'is an empty zip archive: it holds nothing.' });
+  if (count > ZIP_LIMITS.entries) {
+    throw refuse({
+      id: `berisi ${fmtId(count)} bagian; berkas Excel untuk Timbang paling banyak ${fmtId(ZIP_LIMITS.entries)}.`,
+      en: `holds ${fmtEn(count)} entries; an Excel file for Timbang has at most ${fmtEn(ZIP_LIMITS.entries)}.`,
+    });
+  }
+  const damaged: Bilingual = {
+    id: 'rusak: direktori arsip zip-nya tidak utuh, menunjuk ke luar berkas, atau tidak cocok dengan catatan akhirnya. Salin atau unduh ulang berkasnya dari pengirim.',
+    en: 'is damaged: its zip directory is incomplete, points outside the file, or does not match its end record. Copy or download the file again from its sender.',
+  };
+  // JSZip takes the last end record in the file, reads directory records from the offset on for as long as
+  // there are any (whatever the count says), and shifts every offset when the directory is not right before
+  // the end record. Only an archive where all of that agrees is read the same here as there.
+  if (cdOffset + cdSize !== end || all.lastIndexOf(END_SIGNATURE) !== end) throw refuse(damaged);
+
+  const entries: Entry[] = [];
+  const names = new Set<string>();
+  let total = 0;
+  let at = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (at + CENTRAL_SIZE > cdOffset + cdSize || u32(at) !== SIG.central) throw refuse(damaged);
+    const flags = u16(at + 8);
+    const method = u16(at + 10);
+    const crc = u32(at + 16);
+    const compressedSize = u32(at + 20);
+    const entrySize = u32(at + 24);
+    const nameLength = u16(at + 28);
+    const next = at + CENTRAL_SIZE + nameLength + u16(at + 30) + u16(at + 32);
+    const localOffset = u32(at + 42);
+    if (next > cdOffset + cdSize) throw refuse(damaged);
+    const rawName = all.subarray(at + CENTRAL_SIZE, at + CENTRAL_SIZE + nameLength);
+    const extra = all.subarray(at + CENTRAL_SIZE + nameLength, at + CENTRAL_SIZE + nameLength + u16(at + 30));
+    // As JSZip names it: UTF-8 (invalid bytes replaced), or an Info-ZIP Unicode Path field's name.
+    const name = rawName.toString('utf8');
+    const shown = showName(name);
+    const unicodePath = flags & 0x0800 ? undefined : infoZipPath(rawName, extra);
+    if (unicodePath !== undefined && unicodePath !== name) {
+      throw refuse({
+        id: `bagian ${shown} membawa nama kedua ${showName(unicodePath)}: pembaca yang berbeda bisa memakai nama yang berbeda. Berkas ini sengaja dibuat atau rusak.`,
+        en: `entry ${shown} carries a second name ${showName(unicodePath)}: different readers could use different names. This file was crafted or is damaged.`,
+      });
+    }
+    at = next;
+
+    if (compressedSize === 0xffffffff || entrySize === 0xffffffff || localOffset === 0xffffffff) {
+      throw refuse({ id: `bagian ${shown} memakai format ZIP64, yang tidak didukung.`, en: `entry ${shown} uses the ZIP64 format, which is not supported.` });
+    }
+    if (unsafeName(name)) {
+      throw refuse({
+        id: `berisi bagian bernama ${shown}, jalur yang menunjuk ke luar arsip (absolut, dengan '..' atau karakter NUL). Excel tidak pernah membuat nama seperti itu; berkas ini sengaja dibuat atau rusak.`,
+        en: `holds an entry named ${shown}, a path that points outside the archive (absolute, with '..' or a NUL character). Excel never writes such a name; this file was crafted or is damaged.`,
+      });
+    }
+    // Part names in an Office file are case-insensitive: two "sheet1.xml" would let two readers see two different sheets.
+    const key = name.toLowerCase();
+    if (names.has(key)) {
+      throw refuse({
+        id: `berisi dua bagian bernama ${shown}: pembaca yang berbeda bisa menampilkan isi yang berbeda. Berkas ini sengaja dibuat atau rusak.`,
+        en: `holds two entries named ${shown}: different readers could show different contents. This file was crafted or is damaged.`,
+      });
+    }
+    names.add(key);
+    if (flags & 0x0001) {
+      throw refuse({
+        id: `bagian ${shown} terenkripsi (dilindungi kata sandi). Simpan berkasnya tanpa kata sandi lalu coba lagi.`,
+        en: `entry ${shown} is encrypted (password-protected). Save the file without a password and try again.`,
+      });
+    }
+    if (method !== 0 && method !== 8) {
+      throw refuse({
+        id: `bagian ${shown} dipadatkan dengan metode ${method}, yang tidak dipakai Excel dan tidak didukung.`,
+        en: `entry ${shown} is compressed with method ${method}, which Excel does not use and is not supported.`,
+      });
+    }
+    if (entrySize > ZIP_LIMITS.entryBytes) {
+      throw refuse({
+        id: `bagian ${shown} menyatakan ukuran ${sizeId(entrySize)} bila dibuka; paling banyak ${sizeId(ZIP_LIMITS.entryBytes)} per bagian. Ini ciri "bom zip".`,
+        en: `entry ${shown} declares ${sizeEn(entrySize)} once unpacked; at most ${sizeEn(ZIP_LIMITS.entryBytes)} per entry. This is the mark of a "zip bomb".`,
+      });
+    }
+    total += entrySize;
+    if (total > ZIP_LIMITS.totalBytes) {
+      throw refuse({
+        id: `isinya menyatakan lebih dari ${sizeId(ZIP_LIMITS.totalBytes)} bila dibuka (sampai bagian ${shown}: ${sizeId(total)}). Ini ciri "bom zip".`,
+        en: `its contents declare more than ${sizeEn(ZIP_LIMITS.totalBytes)} once unpacked (${sizeEn(total)} up to entry ${shown}). This is the mark of a "zip bomb".`,
+      });
+    }
+    if (entrySize > ZIP_LIMITS.ratioFromBytes && entrySize > ZIP_LIMITS.ratio * compressedSize) {
+      const ratio = compressedSize === 0 ? '∞' : String(Math.round(entrySize / compressedSize));
+      throw refuse({
+        id: `bagian ${shown} memampat ${ratio}:1 (${sizeId(compressedSize)} menjadi ${sizeId(entrySize)}), jauh di atas berkas Excel biasa (paling banyak ${ZIP_LIMITS.ratio}:1). Ini ciri "bom zip".`,
+        en: `entry ${shown} expands ${ratio}:1 (${sizeEn(compressedSize)} to ${sizeEn(entrySize)}), far beyond a normal Excel file (at most ${ZIP_LIMITS.ratio}:1). This is the mark of a "zip bomb".`,
+      });
+    }
+    if (method === 0 && compressedSize !== entrySize) throw refuse(damaged);
+    // The local header: only its length fields are needed to find where the data starts.
+    if (localOffset + LOCAL_SIZE > cdOffset || u32(localOffset) !== SIG.local) throw refuse(damaged);
+    const dataStart = localOffset + LOCAL_SIZE + u16(localOffset + 26) + u16(localOffset + 28);
+    const dataEnd = dataStart + compressedSize;
+    if (dataEnd > cdOffset) throw refuse(damaged);
+    entries.push({ name, method, crc, compressedSize, size: entrySize, dataStart, dataEnd, localOffset });
+  }
+  if (at !== end) throw refuse(damaged);
+
+  // Entries that share or overlap their bytes: the way a few KiB are made to unpack to gigabytes.
+  const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+  for (let i = 1; i < byOffset.length; i++) {
+    if (byOffset[i].localOffset < byOffset[i - 1].dataEnd) {
+      throw refuse({
+        id: `bagian ${showName(byOffset[i].name)} dan ${showName(byOffset[i - 1].name)} memakai data yang sama atau tumpang-tindih. Ini ciri "bom zip"; Excel tidak pernah membuat arsip seperti itu.`,
+        en: `entries ${showName(byOffset[i].name)} and ${showName(byOffset[i - 1].name)} share or overlap their data. This is the mark of a "zip bomb"; Excel never writes such an archive.`,
+      });
+    }
+  }
+  return entries;
+}
+
+/** The end-of-central-directory record: the last one whose comment reaches exactly to the end of the file. */
+function findEnd(view: DataView): number {
+  const last = view.byteLength - END_SIZE;
+  for (let at = last; at >= 0 && at >= last - 0xffff; at--) {
+    if (view.getUint32(at, true) === SIG.end && at + END_SIZE + view.getUint16(at + 20, true) === view.byteLength) return at;
+  }
+  return -1;
+}
+
+/** The name in an Info-ZIP Unicode Path extra field (0x7075) that JSZip would use instead, when there is a valid one. */
+function infoZipPath(rawName: Buffer, extra: Buffer): string | undefined {
+  let found: string | undefined;
+  for (let at = 0; at + 4 <= extra.byteLength;) {
+    const id = extra.readUInt16LE(at);
+    const length = extra.readUInt16LE(at + 2);
+    const field = extra.subarray(at + 4, at + 4 + length);
+    if (id === 0x7075 && field.byteLength >= 5 && field[0] === 1 && field.readUInt32LE(1) === crc32(rawName)) found = field.subarray(5).toString('utf8');
+    at += 4 + length;
+  }
+  return found;
+}
+
+/** What the bytes look like instead, for a message that helps whoever picked the wrong file. */
+function notAZip(bytes: Uint8Array): Bilingual {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  const plain = { id: 'bukan berkas Excel (.xlsx): isinya bukan arsip zip seperti berkas .xlsx.', en: 'is not an Excel file (.xlsx): its contents are not a zip archive as an .xlsx file is.' };
+  if (starts(0x25, 0x50, 0x44, 0x46)) {
+    return { id: 'bukan berkas Excel (.xlsx), melainkan dokumen PDF. Pilih berkas .xlsx-nya.', en: 'is not an Excel file (.xlsx) but a PDF document. Choose the .xlsx file.' };
+  }
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) {
+    return {
+      id: 'adalah berkas Excel 97–2003 (.xls) atau berkas Excel yang dilindungi kata sandi. Buka di Excel, hapus kata sandinya bila ada, lalu simpan sebagai "Excel Workbook (.xlsx)".',
+      en: 'is an Excel 97–2003 file (.xls) or a password-protected Excel file. Open it in Excel, remove any password, and save it as "Excel Workbook (.xlsx)".',
+    };
+  }
+  // The first 4 KiB, less a character the cut may have split.
+  const head = bytes.subarray(0, 4096);
+  if (isUtf8(head) || (bytes.byteLength > 4096 && [1, 2, 3].some((cut) => isUtf8(head.subarray(0, 4096 - cut))))) {
+    const text = Buffer.from(head).toString('utf8').trimStart();
+    if (text.startsWith('{') && text.includes('"timbang.')) {
+      return {
+        id: 'adalah berkas JSON Timbang (paket acara atau berkas pendaftaran), bukan berkas Excel (.xlsx) yang diminta di sini.',
+        en: 'is a Timbang JSON file (an event package or an enrolment file), not the Excel file (.xlsx) asked for here.',
+      };
+    }
+    if (!text.includes('\u0000')) {
+      return { id: 'bukan berkas Excel (.xlsx), melainkan teks biasa.', en: 'is not an Excel file (.xlsx) but plain text.' };
+    }
+  }
+  return plain;
+}
+
+/** Absolute (/x, \x, C:x), climbing out ("..") or holding NUL: none of these is a part of an Office file. */
+function unsafeName(name: string): boolean {
+  if (name.includes('\u0000') || /^[/\\]/.test(name) || /^[A-Za-z]:/.test(name)) return true;
+  return name.split(/[/\\]/).some((part) => part === '..');
+}
+
+/** An entry name fit for a message: control characters shown as '?', at most 80 characters, quoted. */
+function showName(name: string): string {
+  const clean = name.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return `'${clean.length > 80 ? `${clean.slice(0, 79)}…` : clean}'`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Step 2: each entry, inflated within what it declared.
+
+interface SheetFigures {
+  maxRow: number;
+  maxColumn: number;
+  rowElements: number;
+  cellElements: number;
+  /** The largest `<col max>`. */
+  columnDefinitions: number;
+  mergedCells: number;
+  validatedCells: number;
+  /** One of the ranges that made a figure large, to point at. */
+  widest: string;
+}
+
+/** Step 2 for every entry, in directory order; the first problem refuses the file. */
+function checkContents(bytes: Uint8Array, entries: Entry[], refuse: Refuse): void {
+  const inflated = (entry: Entry): Buffer => inflateEntry(bytes, entry, refuse);
+  let validatedCells = 0;
+  for (const entry of entries) {
+    const data = inflated(entry);
+    // exceljs parses as XML every entry whose name holds ".xml" or ".vml" anywhere (its patterns are not anchored).
+    if (!/\.(xml|rels|vml)/i.test(entry.name)) continue;
+    const shown = showName(entry.name);
+    if (!isUtf8(data) || data.includes(0)) {
+      throw refuse({ id: `bagian ${shown} bukan teks UTF-8 yang sah.`, en: `entry ${shown} is not valid UTF-8 text.` });
+    }
+    // XML is case-sensitive: only these spellings declare a DTD.
+    if (data.includes('<!DOCTYPE') || data.includes('<!ENTITY')) {
+      throw refuse({
+        id: `bagian ${shown} memuat deklarasi DTD (<!DOCTYPE> atau <!ENTITY>), yang tidak pernah ada di berkas Excel atau LibreOffice. Entitas XML di dalamnya tidak dibaca; berkas ditolak.`,
+        en: `entry ${shown} contains a DTD declaration (<!DOCTYPE> or <!ENTITY>), which files from Excel or LibreOffice never have. Its XML entities are not read; the file is refused.`,
+      });
+    }
+    const figures = sheetFigures(data.toString('latin1'));
+    if (!figures) continue;
+    validatedCells += figures.validatedCells;
+    const problem = sheetProblem(figures, validatedCells);
+    if (problem) {
+      const sheet = sheetName(entries, entry, inflated);
+      throw refuse({ id: `sheet ${sheet}: ${problem.id}`, en: `sheet ${sheet}: ${problem.en}` });
+    }
+  }
+}
+
+/** Inflates an entry, never past the size it declared, and checks that size and its CRC-32. */
+function inflateEntry(bytes: Uint8Array, entry: Entry, refuse: Refuse): Buffer {
+  const shown = showName(entry.name);
+  const stored = Buffer.from(bytes.buffer, bytes.byteOffset + entry.dataStart, entry.compressedSize);
+  let data: Buffer;
+  if (entry.method === 0) data = stored;
+  else {
+    try {
+      data = inflateRawSync(stored, { maxOutputLength: Math.max(entry.size, 1) });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw refuse({
+          id: `bagian ${shown} ternyata lebih besar daripada ukuran yang dinyatakannya (${sizeId(entry.size)}): berkas rusak, atau sengaja dibuat ("bom zip"). Pembacaan dihentikan; salin atau unduh ulang berkasnya dari pengirim.`,
+          en: `entry ${shown} turns out larger than the size it declares (${sizeEn(entry.size)}): the file is damaged, or crafted (a "zip bomb"). Reading was stopped; copy or download the file again from its sender.`,
+        });
+      }
+      throw refuse({
+        id: `rusak: data terpadat bagian ${shown} tidak dapat dibuka. Salin atau unduh ulang berkasnya dari pengirim.`,
+        en: `is damaged: the compressed data of entry ${shown} cannot be unpacked. Copy or download the file again from its sender.`,
+      });
+    }
+  }
+  if (data.byteLength !== entry.size || crc32(data) !== entry.crc) {
+    throw refuse({
+      id: `rusak: isi bagian ${shown} tidak cocok dengan ukuran atau checksum yang tercatat. Salin atau unduh ulang berkasnya dari pengirim.`,
+      en: `is damaged: the contents of entry ${shown} do not match their recorded size or checksum. Copy or download the file again from its sender.`,
+    });
+  }
+  return data;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * "B7" → row 7, column 2. A whole column ("B") or row ("7") has no row or column: the first or last
+ * Excel has, depending on which end of a range it is.
+ */
+function cellOf(ref: string, end: 'first' | 'last' = 'first'): { row: number; column: number } | undefined {
+  const match = /^\$?([A-Za-z]{0,3})\$?(\d{0,10})$/.exec(ref);
+  if (!match || (!match[1] && !match[2])) return undefined;
+  const letters = match[1].toUpperCase();
+  return {
+    column: letters ? columnNumber(letters) : end === 'first' ? 1 : 16_384,
+    row: match[2] ? Number(match[2]) : end === 'first' ? 1 : 1_048_576,
+  };
+}
+
+/** The cells of "A1:C3" (9), "A1" (1), "A:A" (a whole column), or undefined when it is not a reference. */
+function rangeCells(range: string): { cells: number } | undefined {
+  const [first, second] = range.split(':');
+  const a = cellOf(first, 'first');
+  const b = second === undefined ? a : cellOf(second, 'last');
+  if (!a || !b) return undefined;
+  return { cells: (Math.abs(b.row - a.row) + 1) * (Math.abs(b.column - a.column) + 1) };
+}
+
+/**
+ * What a worksheet (or comments part) declares, from its text read as latin1 (every byte one character;
+ * the markup is ASCII): the rows, cells and columns exceljs will create, the cells its merges and data
+ * validations cover. Undefined for other XML parts.
+ */
+function sheetFigures(xml: string): SheetFigures | undefined {
+  const isSheet = xml.includes('<worksheet') || xml.includes(':worksheet');
+  const isComments = xml.includes('<comments') || xml.includes(':comments');
+  if (!isSheet && !isComments) return undefined;
+  const figures: SheetFigures = { maxRow: 0, maxColumn: 0, rowElements: 0, cellElements: 0, columnDefinitions: 0, mergedCells: 0, validatedCells: 0, widest: '' };
+  const reach = (ref: string) => {
+    const cell = cellOf(ref.trim());
+    if (!cell) return;
+    if (cell.row > figures.maxRow) figures.maxRow = cell.row;
+    if (cell.column > figures.maxColumn) figures.maxColumn = cell.column;
+  };
+  for (const attributes of tags(xml, 'row')) {
+    figures.rowElements++;
+    const r = whole(attribute(attributes, 'r'));
+    if (r > figures.maxRow) figures.maxRow = r;
+  }
+  figures.maxRow = Math.max(figures.maxRow, figures.rowElements);
+  for (const attributes of tags(xml, 'c')) {
+    figures.cellElements++;
+    const r = attribute(attributes, 'r');
+    if (r !== undefined) reach(r);
+  }
+  // The used range as the sheet declares it, and the single cells comments and links are attached to.
+  for (const name of ['dimension', 'comment', 'hyperlink']) {
+    for (const attributes of tags(xml, name)) for (const part of (attribute(attributes, 'ref') ?? '').split(':')) reach(part);
+  }
+  for (const attributes of tags(xml, 'col')) figures.columnDefinitions = Math.max(figures.columnDefinitions, whole(attribute(attributes, 'max')));
+  let widestCells = 0;
+  const count = (refs: string, add: (cells: number) => void) => {
+    for (const ref of refs.trim().split(/\s+/)) {
+      const range = rangeCells(ref);
+      if (!range) continue;
+      add(range.cells);
+      if (range.cells > widestCells) {
+        widestCells = range.cells;
+        figures.widest = ref;
+      }
+    }
+  };
+  for (const attributes of tags(xml, 'mergeCell')) count(attribute(attributes, 'ref') ?? '', (cells) => { figures.mergedCells += cells; });
+  for (const attributes of tags(xml, 'dataValidation')) count(attribute(attributes, 'sqref') ?? '', (cells) => { figures.validatedCells += cells; });
+  for (const [, refs] of xml.matchAll(/<(?:\w+:)?sqref>([^<]*)<\/(?:\w+:)?sqref>/g)) count(decodeReferences(refs), (cells) => { figures.validatedCells += cells; });
+  return figures;
+}
+
+/**
+ * The attribute text of every `<name …>` tag. Attribute values may hold ">" and either quote, so quoted
+ * values are stepped over rather than ending the tag at the first ">". A plain scan, not a regular
+ * expression, so that broken quoting cannot make it go back over the text again and again.
+ */
+function* tags(xml: string, name: string): Generator<string> {
+  const open = `<${name}`;
+  for (let at = xml.indexOf(open); at >= 0; at = xml.indexOf(open, at)) {
+    const start = at + open.length;
+    const next = xml.charCodeAt(start);
+    // Only the element itself: "<c " or "<c>" or "<c/", not "<col" or "<cfRule".
+    if (next !== 0x20 && next !== 0x09 && next !== 0x0a && next !== 0x0d && next !== 0x2f && next !== 0x3e) {
+      at = start;
+      continue;
+    }
+    let i = start;
+    for (let quote = 0; i < xml.length; i++) {
+      const c = xml.charCodeAt(i);
+      if (quote !== 0) {
+        if (c === quote) quote = 0;
+      } else if (c === 0x22 || c === 0x27) quote = c;
+      else if (c === 0x3e) break;
+    }
+    yield xml.slice(start, i);
+    at = i + 1;
+  }
+}
+
+/** An attribute's value as an XML parser gives it: either quote, spaces around "=", character references decoded. */
+function attribute(attributes: string, name: string): string | undefined {
+  let pattern = ATTRIBUTE_PATTERNS.get(name);
+  if (!pattern) ATTRIBUTE_PATTERNS.set(name, (pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const match = pattern.exec(attributes);
+  if (!match) return undefined;
+  const value = match[1] ?? match[2];
+  return value.includes('&#') ? decodeReferences(value) : value;
+}
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+
+const decodeReferences = (text: string) =>
+  text.replace(/&#(x[0-9a-fA-F]+|\d+);/g, (_, code: string) => String.fromCodePoint(Math.min(0x10ffff, code[0] === 'x' ? parseInt(code.slice(1), 16) : Number(code))));
+
+/** A number as exceljs reads one (parseInt); 0 when there is none. */
+function whole(text: string | undefined): number {
+  const n = text === undefined ? NaN : parseInt(text, 10);
+  return Number.isFinite(n) ? n : 0;
+}
+
+function sheetProblem(f: SheetFigures, workbookValidated: number): Bilingual | undefined {
+  const L = ZIP_LIMITS;
+  if (f.maxRow > L.rows || f.rowElements > L.rows) {
+    const rows = Math.max(f.maxRow, f.rowElements);
+    return {
+      id: `mencapai baris ${fmtId(rows)}; Timbang membaca paling banyak ${fmtId(L.rows)} baris per sheet.`,
+      en: `reaches row ${fmtEn(rows)}; Timbang reads at most ${fmtEn(L.rows)} rows per sheet.`,
+    };
+  }
+  if (f.maxColumn > L.columns || f.columnDefinitions > L.columns) {
+    const columns = Math.max(f.maxColumn, f.columnDefinitions);
+    return {
+      id: `menyatakan kolom ke-${fmtId(columns)}, padahal Excel paling banyak punya ${fmtId(L.columns)} kolom.`,
+      en: `declares column ${fmtEn(columns)}, but Excel has at most ${fmtEn(L.columns)} columns.`,
+    };
+  }
+  const cells = f.maxRow * f.maxColumn;
+  if (cells > L.cells || f.cellElements > L.cells) {
+    const used = Math.max(cells, f.cellElements);
+    return {
+      id: `mencakup ${fmtId(f.maxRow)} baris × ${fmtId(f.maxColumn)} kolom (${fmtId(used)} sel); Timbang membaca paling banyak ${fmtId(L.cells)} sel per sheet. Hapus baris dan kolom kosong yang berformat di luar data.`,
+      en: `spans ${fmtEn(f.maxRow)} rows × ${fmtEn(f.maxColumn)} columns (${fmtEn(used)} cells); Timbang reads at most ${fmtEn(L.cells)} cells per sheet. Delete formatted empty rows and columns beyond the data.`,
+    };
+  }
+  if (f.mergedCells > L.mergedCells) {
+    return {
+      id: `menggabungkan (merge) ${fmtId(f.mergedCells)} sel, misalnya ${f.widest}; paling banyak ${fmtId(L.mergedCells)}.`,
+      en: `merges ${fmtEn(f.mergedCells)} cells, for instance ${f.widest}; at most ${fmtEn(L.mergedCells)}.`,
+    };
+  }
+  if (workbookValidated > L.validatedCells) {
+    return {
+      id: `validasi data mencakup ${fmtId(workbookValidated)} sel (misalnya ${f.widest}); paling banyak ${fmtId(L.validatedCells)} di seluruh berkas. Batasi validasinya pada baris yang dipakai.`,
+      en: `data validation covers ${fmtEn(workbookValidated)} cells (for instance ${f.widest}); at most ${fmtEn(L.validatedCells)} in the whole file. Limit the validation to the rows in use.`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The name a person sees on the sheet's tab ("Nominasi"), from xl/workbook.xml and its relationships;
+ * the entry name when those do not say.
+ */
+function sheetName(entries: Entry[], entry: Entry, inflated: (entry: Entry) => Buffer): string {
+  const text = (name: string) => {
+    const found = entries.find((e) => e.name === name);
+    return found ? inflated(found).toString('utf8') : '';
+  };
+  const target = entry.name.replace(/^xl\//, '');
+  const rels = text('xl/_rels/workbook.xml.rels');
+  const id = [...rels.matchAll(/<Relationship\b[^>]*>/g)]
+    .map(([tag]) => ({ id: /\sId="([^"]*)"/.exec(tag)?.[1], target: /\sTarget="([^"]*)"/.exec(tag)?.[1]?.replace(/^\/?xl\//, '') }))
+    .find((r) => r.target === target)?.id;
+  const sheet = id ? [...text('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)].map(([tag]) => tag).find((tag) => tag.includes(`"${id}"`)) : undefined;
+  const name = sheet ? /\sname="([^"]*)"/.exec(sheet)?.[1] : undefined;
+  return name ? `${unescapeXml(name)} (${showName(entry.name)})` : showName(entry.name);
+}
+
+const unescapeXml = (text: string) =>
+  text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? '');
+
+const fmtId = (n: number) => n.toLocaleString('id-ID');
+const fmtEn = (n: number) => n.toLocaleString('en-US');
+/** A size as people read it: "5.000 byte", "12,5 KiB", "300 MiB" (Indonesian), "5,000 bytes", "12.5 KiB", "300 MiB" (English). */
+function size(n: number, locale: 'id-ID' | 'en-US'): string {
+  const one = { maximumFractionDigits: 1 };
+  if (n < 1024) return `${n.toLocaleString(locale)} ${locale === 'id-ID' ? 'byte' : 'bytes'}`;
+  if (n < MiB) return `${(n / 1024).toLocaleString(locale, one)} KiB`;
+  return `${(n / MiB).toLocaleString(locale, one)} MiB`;
+}
+const sizeId = (n: number) => size(n, 'id-ID');
+const sizeEn = (n: number) => size(n, 'en-US');
