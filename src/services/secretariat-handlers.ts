@@ -69,7 +69,8 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
 
     importSheet: async ({ eventId, file }) => {
       const received = await receiveSheet(db, authoredEvent(db, eventId), fileBytes(file), file.fileName);
-      if (!received.again) await backupWorkspace(workspace, 'impor-lembar');
+      // Only a sheet whose marks can count is worth a backup; a refused file adds nothing to restore.
+      if (!received.again && received.sheet.status === 'valid') await backupWorkspace(workspace, 'impor-lembar');
       return received;
     },
     listSheets: ({ eventId }) => {

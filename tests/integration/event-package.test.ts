@@ -130,7 +130,7 @@ describe('event packages and enrolment', () => {
     expect(getEvent(juror.ws.db, EVENT_ID).nominees[0].name).toBe('Kabupaten Nagekeo');
     expect(findEventRecord(juror.ws.db, EVENT_ID)!.jurorId).toBe('J3');
 
-    expect(() => receive(first)).toThrow('Paket ini revisi 1, lebih lama dari revisi 2 yang sudah ada');
+    expect(() => receive(first)).toThrow('Paket acara acara.timbang revisi 1, lebih lama dari revisi 2 yang sudah ada');
     expect(currentScores(juror.ws.db, EVENT_ID, 'J3')).toEqual(before);
   });
 
@@ -151,14 +151,14 @@ describe('event packages and enrolment', () => {
     another.id = 'paritrana-ntb-2025';
     another.name = 'Paritrana Award Tingkat Provinsi NTB 2025';
     const otherText = writePackage(another, 1, new Date().toISOString(), [], secretariat.keys.requireUnlocked());
-    expect(() => receive(otherText)).toThrow('paket ini untuk acara lain, "Paritrana Award Tingkat Provinsi NTB 2025"');
+    expect(() => receive(otherText)).toThrow('paket acara.timbang untuk acara lain, "Paritrana Award Tingkat Provinsi NTB 2025"');
   });
 
   it("refuses a revision that no longer includes this laptop's juror", () => {
     receive(issuePackage());
     juror.ws.db.prepare("UPDATE event SET juror_id = 'J3'").run();
     changeEvent((e) => (e.jurors = e.jurors.filter((j) => j.id !== 'J3')));
-    expect(() => receive(issuePackage())).toThrow('Revisi 2 tidak lagi memuat J3, juri laptop ini');
+    expect(() => receive(issuePackage())).toThrow('acara.timbang: revisi 2 tidak lagi memuat J3, juri laptop ini');
     expect(findEventRecord(juror.ws.db, EVENT_ID)!.revision).toBe(1);
   });
 

@@ -248,7 +248,7 @@ describe('verifyScoreSheet: statuses other than tampering', () => {
       const result = await verify(bytes);
       expect(result).toEqual({
         file: FILE, status: 'malformed', juror: null, rounds: [], revision: null, payload: null, signingKey: null,
-        details: [{ id: `Berkas ${FILE}: bukan berkas Excel (.xlsx) yang dapat dibaca.`, en: `File ${FILE}: is not a readable Excel (.xlsx) file.` }],
+        details: [{ id: `Berkas ${FILE} bukan berkas Excel (.xlsx) yang dapat dibaca. Simpan sebagai "Excel Workbook (.xlsx)" lalu coba lagi.`, en: `File ${FILE} is not a readable Excel (.xlsx) file. Save it as "Excel Workbook (.xlsx)" and try again.` }],
       });
     }
   });

@@ -5,12 +5,12 @@
  * an empty required cell), then validateEvent's findings on the whole event, pointed back at the cells.
  * The layout is in template/layout.ts; writing and reading share its field definitions.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { TemplateIssue } from '../../api/contract.ts';
 import type { Bilingual, Event } from '../../core/model.ts';
 import { validateEvent, type ValidationIssue } from '../../core/validate-event.ts';
 import { AppError } from '../../api/errors.ts';
-import { checkZip, isNotAZip } from '../files/zip-guard.ts';
+import { loadXlsx } from '../files/xlsx-file.ts';
 import { listSheet, SHEETS, SHEET_ORDER } from './template/layout.ts';
 import { pathKey, readSheets, type Path, type Place } from './template/read.ts';
 import { writeWorkbook } from './template/write.ts';
@@ -30,24 +30,12 @@ export type TemplateImport = { ok: true; event: Event } | { ok: false; issues: T
 
 /** Reads a filled template. Never throws for bad content: every problem becomes an issue; ok only if there is none. */
 export async function readEventTemplate(bytes: Uint8Array, fileName: string): Promise<TemplateImport> {
-  // Before exceljs, which inflates everything into memory: see zip-guard.ts.
+  let workbook: ExcelJS.Workbook;
   try {
-    checkZip(bytes, fileName);
+    workbook = await loadXlsx(bytes, fileName);
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    // What is no zip at all, exceljs refuses at once below, in this importer's own words.
-    if (!isNotAZip(error)) return fileIssue(error.bilingual);
-  }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // A copy of exactly these bytes as an ArrayBuffer, which JSZip takes and exceljs's typings ask for
-    // (a Node Buffer's own .buffer may be a larger shared pool).
-    await workbook.xlsx.load(new Uint8Array(bytes).buffer);
-  } catch {
-    return fileIssue({
-      id: `Berkas ${fileName} bukan berkas Excel (.xlsx) yang dapat dibaca. Simpan sebagai "Excel Workbook (.xlsx)" lalu coba lagi.`,
-      en: `File ${fileName} is not a readable Excel (.xlsx) file. Save it as "Excel Workbook (.xlsx)" and try again.`,
-    });
+    if (error instanceof AppError) return fileIssue(error.bilingual);
+    throw error;
   }
   if (!SHEET_ORDER.some((sheet) => workbook.getWorksheet(sheet))) {
     return fileIssue({

@@ -46,6 +46,9 @@ export async function receiveSheet(db: Db, event: Event, bytes: Uint8Array, file
   const known = db.prepare('SELECT id FROM received_sheet WHERE event_id = ? AND file_hash = ?').get(event.id, fileHash) as { id: number } | undefined;
   if (known) return { sheet: listReceived(db, event).sheets.find((s) => s.id === known.id)!, again: true };
   const verification = await verify(db, event, bytes, fileName);
+  // A malformed file can never verify, even after a key is accepted: only its hash and the reason are kept,
+  // so a folder of junk (or a zip bomb) does not swell the workspace and every backup of it.
+  const kept = verification.status === 'malformed' ? Buffer.alloc(0) : Buffer.from(bytes);
   const { lastInsertRowid } = db
     .prepare(
       `INSERT INTO received_sheet (event_id, file_name, file_hash, status, juror_id, sheet_revision, public_key, payload, details, received_at, bytes)
@@ -53,7 +56,7 @@ export async function receiveSheet(db: Db, event: Event, bytes: Uint8Array, file
     )
     .run(
       event.id, fileName, fileHash, verification.status, verification.juror, verification.revision, verification.signingKey,
-      verification.payload ? JSON.stringify(verification.payload) : null, JSON.stringify(verification.details), now.toISOString(), Buffer.from(bytes),
+      verification.payload ? JSON.stringify(verification.payload) : null, JSON.stringify(verification.details), now.toISOString(), kept,
     );
   return { sheet: listReceived(db, event).sheets.find((s) => s.id === Number(lastInsertRowid))!, again: false };
 }
@@ -84,7 +87,9 @@ export function acceptedKeys(db: Db, eventId: string): { jurorId: string; finger
 
 /** Every sheet received for the event, with how reconciliation uses it, and the marks to merge. */
 export function listReceived(db: Db, event: Event): { sheets: ReceivedSheet[]; reconciliation: Reconciliation } {
-  const rows = db.prepare('SELECT * FROM received_sheet WHERE event_id = ? ORDER BY id').all(event.id) as Row[];
+  const rows = db
+    .prepare('SELECT id, file_name, file_hash, status, juror_id, sheet_revision, public_key, payload, details, received_at FROM received_sheet WHERE event_id = ? ORDER BY id')
+    .all(event.id) as Row[];
   const reconciliation = reconcile(event, rows.map((r) => ({ file: String(r.id), payload: r.status === 'valid' && r.payload ? SheetPayload.parse(JSON.parse(r.payload)) : null })));
   const sheets = rows.map((r, i): ReceivedSheet => ({
     id: r.id,

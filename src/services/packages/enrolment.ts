@@ -84,8 +84,8 @@ export function enrol(db: Db, payload: EnrolmentPayload, fileName: string, now =
     | undefined;
   if (existing && existing.public_key !== payload.publicKey) {
     throw new AppError('conflict', {
-      id: `${payload.jurorId} sudah terdaftar dengan kunci lain (sidik jari ${existing.fingerprint}). Hapus pendaftaran itu dulu bila laptop juri memang diganti.`,
-      en: `${payload.jurorId} is already enrolled with another key (fingerprint ${existing.fingerprint}). Remove that enrolment first if the juror's laptop really changed.`,
+      id: `${KIND.id} ${fileName}: ${payload.jurorId} sudah terdaftar dengan kunci lain (sidik jari ${existing.fingerprint}). Hapus pendaftaran itu dulu bila laptop juri memang diganti.`,
+      en: `${KIND.en} ${fileName}: ${payload.jurorId} is already enrolled with another key (fingerprint ${existing.fingerprint}). Remove that enrolment first if the juror's laptop really changed.`,
     });
   }
   if (!existing) {

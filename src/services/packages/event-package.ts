@@ -46,6 +46,8 @@ export interface VerifiedPackage {
   secretariat: { publicKey: string; fingerprint: string };
   /** The file as received, kept so the workspace can show and re-verify what it imported. */
   text: string;
+  /** The name of the file it came from, for messages about it. */
+  fileName: string;
 }
 
 const KIND = { id: 'Paket acara', en: 'Event package', format: 'timbang.package' };
@@ -90,6 +92,7 @@ export function readPackage(bytes: Uint8Array, fileName: string): VerifiedPackag
     jurorKeys: payload.jurorKeys,
     secretariat: payload.secretariat,
     text: new TextDecoder().decode(bytes),
+    fileName,
   };
 }
 
@@ -121,42 +124,42 @@ export function applyPackage(db: Db, pkg: VerifiedPackage, now = new Date()): { 
   const other = listEvents(db).find((e) => e.id !== eventId && e.source === 'package');
   if (other) {
     throw new AppError('conflict', {
-      id: `Laptop ini sudah dipakai untuk acara "${other.name}" (${other.id}); paket ini untuk acara lain, "${pkg.event.name}" (${eventId}).`,
-      en: `This laptop is already set up for the event "${other.name}" (${other.id}); this package is for another event, "${pkg.event.name}" (${eventId}).`,
+      id: `Laptop ini sudah dipakai untuk acara "${other.name}" (${other.id}); paket ${pkg.fileName} untuk acara lain, "${pkg.event.name}" (${eventId}).`,
+      en: `This laptop is already set up for the event "${other.name}" (${other.id}); the package ${pkg.fileName} is for another event, "${pkg.event.name}" (${eventId}).`,
     });
   }
   const current = findEventRecord(db, eventId);
   if (current?.origin.source === 'authored') {
     throw new AppError('conflict', {
-      id: `Acara "${pkg.event.name}" disusun di berkas kerja ini oleh sekretariat; paketnya tidak diimpor ke sini.`,
-      en: `The event "${pkg.event.name}" is authored in this workspace by the secretariat; its package is not imported here.`,
+      id: `Acara "${pkg.event.name}" disusun di berkas kerja ini oleh sekretariat; paket ${pkg.fileName} tidak diimpor ke sini.`,
+      en: `The event "${pkg.event.name}" is authored in this workspace by the secretariat; the package ${pkg.fileName} is not imported here.`,
     });
   }
   if (current?.origin.source === 'package') {
     if (current.origin.secretariatKey !== pkg.secretariat.publicKey) {
       throw new AppError('conflict', {
-        id: `Paket ini ditandatangani kunci sekretariat lain (sidik jari ${pkg.secretariat.fingerprint}), bukan kunci yang dipakai sejak awal (${fingerprint(current.origin.secretariatKey)}). Paket ditolak.`,
-        en: `This package is signed by another secretariat key (fingerprint ${pkg.secretariat.fingerprint}), not the one used from the start (${fingerprint(current.origin.secretariatKey)}). Package refused.`,
+        id: `${KIND.id} ${pkg.fileName} ditandatangani kunci sekretariat lain (sidik jari ${pkg.secretariat.fingerprint}), bukan kunci yang dipakai sejak awal (${fingerprint(current.origin.secretariatKey)}). Paket ditolak.`,
+        en: `${KIND.en} ${pkg.fileName} is signed by another secretariat key (fingerprint ${pkg.secretariat.fingerprint}), not the one used from the start (${fingerprint(current.origin.secretariatKey)}). Package refused.`,
       });
     }
     if (pkg.revision < current.revision) {
       throw new AppError('conflict', {
-        id: `Paket ini revisi ${pkg.revision}, lebih lama dari revisi ${current.revision} yang sudah ada. Paket ditolak; tidak ada yang berubah.`,
-        en: `This package is revision ${pkg.revision}, older than revision ${current.revision} already here. Package refused; nothing changed.`,
+        id: `${KIND.id} ${pkg.fileName} revisi ${pkg.revision}, lebih lama dari revisi ${current.revision} yang sudah ada. Paket ditolak; tidak ada yang berubah.`,
+        en: `${KIND.en} ${pkg.fileName} is revision ${pkg.revision}, older than revision ${current.revision} already here. Package refused; nothing changed.`,
       });
     }
     if (pkg.revision === current.revision) {
       if (samePackage(current.origin.packageText, pkg.text)) return { outcome: 'unchanged', previousRevision: current.revision };
       throw new AppError('conflict', {
-        id: `Paket ini revisi ${pkg.revision} tetapi isinya berbeda dari revisi ${current.revision} yang sudah ada. Minta sekretariat menerbitkan revisi baru.`,
-        en: `This package is revision ${pkg.revision} but its contents differ from revision ${current.revision} already here. Ask the secretariat for a new revision.`,
+        id: `${KIND.id} ${pkg.fileName} revisi ${pkg.revision} tetapi isinya berbeda dari revisi ${current.revision} yang sudah ada. Minta sekretariat menerbitkan revisi baru.`,
+        en: `${KIND.en} ${pkg.fileName} is revision ${pkg.revision} but its contents differ from revision ${current.revision} already here. Ask the secretariat for a new revision.`,
       });
     }
   }
   if (current?.jurorId && !pkg.event.jurors.some((j) => j.id === current.jurorId)) {
     throw new AppError('conflict', {
-      id: `Revisi ${pkg.revision} tidak lagi memuat ${current.jurorId}, juri laptop ini. Paket ditolak; hubungi sekretariat.`,
-      en: `Revision ${pkg.revision} no longer includes ${current.jurorId}, this laptop's juror. Package refused; contact the secretariat.`,
+      id: `${KIND.id} ${pkg.fileName}: revisi ${pkg.revision} tidak lagi memuat ${current.jurorId}, juri laptop ini. Paket ditolak; hubungi sekretariat.`,
+      en: `${KIND.en} ${pkg.fileName}: revision ${pkg.revision} no longer includes ${current.jurorId}, this laptop's juror. Package refused; contact the secretariat.`,
     });
   }
   refuseDroppingScored(db, pkg.event);

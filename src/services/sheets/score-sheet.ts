@@ -7,7 +7,7 @@
  * Layout: sheet-layout.ts (shared by writing and verifying); writing: sheet-write.ts; the hidden carrier of
  * payload and signature: sheet-signature.ts; the cell-by-cell comparison: sheet-verify.ts.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../api/errors.ts';
 import type { Bilingual } from '../../core/model.ts';
 import type { UnlockedKey } from '../keys/key-store.ts';
@@ -16,9 +16,9 @@ import { MAX_SIGNED_FILE_BYTES } from '../packages/signed-file.ts';
 import { SheetPayload } from './sheet-payload.ts';
 import { SIGNATURE_SHEET } from './sheet-layout.ts';
 import { readCarrier } from './sheet-signature.ts';
+import { loadXlsx } from '../files/xlsx-file.ts';
 import { compareVisible } from './sheet-verify.ts';
 import { writeWorkbook } from './sheet-write.ts';
-import { checkZip, isNotAZip } from '../files/zip-guard.ts';
 
 /**
  * Signs the payload with the juror's key and writes the workbook. Refuses a payload that does not match
@@ -107,19 +107,12 @@ export async function verifyScoreSheet(bytes: Uint8Array, fileName: string, cont
     if (bytes.byteLength > MAX_SIGNED_FILE_BYTES) {
       return malformed(`terlalu besar (${bytes.byteLength} byte, paling banyak ${MAX_SIGNED_FILE_BYTES}).`, `too large (${bytes.byteLength} bytes, at most ${MAX_SIGNED_FILE_BYTES}).`);
     }
-    // Before exceljs, which inflates everything into memory: see zip-guard.ts.
+    let workbook: ExcelJS.Workbook;
     try {
-      checkZip(bytes, fileName);
+      workbook = await loadXlsx(bytes, fileName);
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      // What is no zip at all, exceljs refuses at once below, in this importer's own words.
-      if (!isNotAZip(error)) return result('malformed', [error.bilingual]);
-    }
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(new Uint8Array(bytes).buffer);
-    } catch {
-      return malformed('bukan berkas Excel (.xlsx) yang dapat dibaca.', 'is not a readable Excel (.xlsx) file.');
+      if (error instanceof AppError) return result('malformed', [error.bilingual]);
+      throw error;
     }
     const carrierSheet = workbook.getWorksheet(SIGNATURE_SHEET);
     if (!carrierSheet) {
@@ -201,8 +194,12 @@ export async function verifyScoreSheet(bytes: Uint8Array, fileName: string, cont
     const status: SheetStatus = event.length ? 'wrong-event' : key.length ? 'unknown-key' : cells.length ? 'tampered' : 'valid';
     return result(status, details, payload);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return malformed(`tidak dapat dibaca (${reason}).`, `could not be read (${reason}).`);
+    if (error instanceof AppError) return result('malformed', [error.bilingual]);
+    // A library's own words mean nothing to the secretariat; what to do next does.
+    return malformed(
+      'isinya tidak dapat dibaca sebagai lembar penilaian Timbang. Minta juri mengekspor ulang lembarnya dari aplikasi.',
+      "its contents cannot be read as a Timbang score sheet. Ask the juror to export the sheet again from the app.",
+    );
   }
 }
 

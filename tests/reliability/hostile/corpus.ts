@@ -48,8 +48,6 @@ export interface HostileFile {
   literal?: { planted: Planted[]; value: string; forbidden: string[] };
   /** For 'wrong types': cells each of which must have an issue, by sheet. */
   issuesAt?: { sheet: string; cells: string[] };
-  /** Importers whose refusal is known not to name the file, and why. */
-  knownGap?: Partial<Record<Importer, string>>;
 }
 
 export interface Sources {
@@ -436,7 +434,6 @@ export function hostileCorpus(src: Sources): HostileFile[] {
     {
       name: 'paket-kunci-lain.timbang', what: 'well formed, signed by another secretariat key (applyPackage refuses)',
       make: () => signedJson(pkg, (e) => { e.payload.secretariat = { publicKey: rogue.publicKey, fingerprint: rogue.fingerprint }; e.payload.revision = 9; }, rogue),
-      knownGap: { package: "applyPackage's conflict messages (event-package.ts) say \"This package …\" without the file name" },
     },
     { name: 'pendaftaran-sebagai-paket.timbang', what: 'an enrolment file given as a package', make: () => utf8(`${enrolment} `) },
   ]);
@@ -458,7 +455,6 @@ export function hostileCorpus(src: Sources): HostileFile[] {
     {
       name: 'pendaftaran-kunci-lain.timbang-enrol', what: 'well formed, J1 again with another key (enrol refuses)',
       make: () => { const k = throwawayKey(); return signedJson(enrolment, (e) => { e.payload.publicKey = k.publicKey; e.payload.fingerprint = k.fingerprint; }, k); },
-      knownGap: { enrolment: "enrol's conflict message (enrolment.ts) says \"J1 is already enrolled with another key\" without the file name" },
     },
   ]);
   add('payload fields', ['sheet'], [
