@@ -16,7 +16,12 @@ const port = Number(process.env.TIMBANG_E2E_PORT ?? 5183);
  * config but never start the servers.
  */
 const run = `${Date.now()}-${process.pid}`;
-export const WORKSPACES = { main: port, sekretariat: port + 1, juri: port + 2, penilaian: port + 3, rekap: port + 4 };
+export const WORKSPACES = { main: port, sekretariat: port + 1, juri: port + 2, penilaian: port + 3, rekap: port + 4, pemulihan: port + 5 };
+const workspaceFile = (name: string) => join(tmpdir(), `timbang-e2e-${run}-${name}.sqlite`);
+/** What a server's workspace holds before it starts: "pemulihan" starts with a damaged file and two backups. */
+const PREPARE: Partial<Record<keyof typeof WORKSPACES, string>> = {
+  pemulihan: `node tests/support/damaged-workspace.ts "${workspaceFile('pemulihan')}" && `,
+};
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
@@ -42,7 +47,7 @@ export default defineConfig({
     },
   },
   webServer: Object.entries(WORKSPACES).map(([name, serverPort]) => ({
-    command: `node src/cli/timbang.js serve --db "${join(tmpdir(), `timbang-e2e-${run}-${name}.sqlite`)}" --port ${serverPort}`,
+    command: `${PREPARE[name as keyof typeof WORKSPACES] ?? ''}node src/cli/timbang.js serve --db "${workspaceFile(name)}" --port ${serverPort}`,
     cwd: root,
     url: `http://127.0.0.1:${serverPort}/`,
     reuseExistingServer: false,

@@ -2,21 +2,22 @@
  * Electron main process: windows, IPC wiring and the workspace. Deliberately thin: every call goes to
  * the same handlers the CLI and the browser bridge use, through the same contract and dispatcher.
  */
-import { app, BrowserWindow, ipcMain, safeStorage, screen, session } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, screen, session } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ipcChannel, methodNames } from '../../src/api/contract.ts';
+import { pathToFileURL } from 'node:url';
+import { ipcChannel, methodNames, type Handlers } from '../../src/api/contract.ts';
 import { dispatch } from '../../src/api/dispatch.ts';
-import { createHandlers } from '../../src/services/handlers.ts';
 import type { OsSecretStore } from '../../src/services/keys/key-store.ts';
-import { openWorkspace, type Workspace } from '../../src/services/workspace/workspace.ts';
+import { hostWorkspace, type WorkspaceHost } from '../../src/services/workspace-host.ts';
 import { electronPrinting } from './report-printing.ts';
-import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './security.ts';
+import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, rendererFile, secureWebPreferences } from './security.ts';
 
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? `file://${join(import.meta.dirname, '../renderer/index.html')}`;
+const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? APP_ENTRY;
+const rendererDir = join(import.meta.dirname, '../renderer');
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
 
-let workspace: Workspace | undefined;
+let host: WorkspaceHost | undefined;
 
 /**
  * The OS keychain for sealing the workspace's private key, where there is a real one. On Linux without
@@ -32,8 +33,7 @@ function osSecretStore(): OsSecretStore | undefined {
   };
 }
 
-function registerIpc(ws: Workspace): void {
-  const handlers = createHandlers({ workspace: ws, resourcesDir, appVersion: app.getVersion(), osSecrets: osSecretStore(), printing: electronPrinting });
+function registerIpc(handlers: Handlers): void {
   for (const method of methodNames) {
     ipcMain.handle(ipcChannel(method), (event, input: unknown) => {
       const senderUrl = event.senderFrame?.url ?? '';
@@ -64,7 +64,21 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+/** The built renderer's files, each with the CSP; nothing else answers on app://. */
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = rendererFile(request.url, rendererDir);
+    if (!file) return new Response(null, { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
 app.enableSandbox();
+// Before ready, as Electron requires: a standard, secure scheme gets an origin, so 'self' in the CSP means it.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
 
 app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
@@ -74,8 +88,10 @@ app.whenReady().then(() => {
   // TIMBANG_DATA_DIR lets tests (and a portable install) keep the workspace elsewhere than userData.
   const dataDir = process.env.TIMBANG_DATA_DIR ?? app.getPath('userData');
   mkdirSync(dataDir, { recursive: true });
-  workspace = openWorkspace(join(dataDir, 'workspace.sqlite'));
-  registerIpc(workspace);
+  // Opens even a damaged workspace file: the window then shows what is wrong and offers the backups.
+  host = hostWorkspace(join(dataDir, 'workspace.sqlite'), { resourcesDir, appVersion: app.getVersion(), osSecrets: osSecretStore(), printing: electronPrinting });
+  registerIpc(host.handlers);
+  serveRenderer();
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -87,7 +103,7 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 app.on('window-all-closed', () => {
-  workspace?.close();
-  workspace = undefined;
+  host?.close();
+  host = undefined;
   if (process.platform !== 'darwin') app.quit();
 });

@@ -3,6 +3,7 @@
  * Kept free of any `electron` import so that tests under plain Node can read and check them.
  */
 import type { WebPreferences } from 'electron';
+import { resolve, sep } from 'node:path';
 
 export function secureWebPreferences(preloadPath: string): WebPreferences {
   return {
@@ -21,16 +22,45 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-/** The renderer's own pages: the built index.html (file://) or, during development, the Vite server. */
+/**
+ * The built renderer is served from its own scheme, app://timbang/, rather than file://: a page of ours
+ * then has an origin of its own, and no file on the disk other than the renderer's is reachable from it.
+ */
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://timbang`;
+export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
+
+/** The renderer's own pages: app://timbang/… or, during development, the Vite server. */
 export function isAppUrl(url: string, rendererUrl: string): boolean {
   try {
     const candidate = new URL(url);
     const app = new URL(rendererUrl);
-    if (app.protocol === 'file:') return candidate.protocol === 'file:' && candidate.pathname === app.pathname;
-    return candidate.origin === app.origin;
+    // Not URL.origin: for a scheme the URL standard does not know (app:) it is always "null".
+    return candidate.protocol === app.protocol && candidate.host === app.host;
   } catch {
     return false;
   }
+}
+
+/** The file under rendererDir that an app:// request asks for, or null for anything else (another host, a path climbing out). */
+export function rendererFile(url: string, rendererDir: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (`${parsed.protocol}//${parsed.host}` !== APP_ORIGIN) return null;
+  let path: string;
+  try {
+    path = decodeURIComponent(parsed.pathname);
+  } catch {
+    return null;
+  }
+  if (/[\\\0]/.test(path)) return null; // a backslash climbs on Windows; no file of ours has one, or a NUL
+
+  const file = resolve(rendererDir, `.${path === '/' ? '/index.html' : path}`);
+  return file.startsWith(resolve(rendererDir) + sep) ? file : null;
 }
 
 /** Content-Security-Policy sent with every response to the renderer (the HTML carries the same in a meta tag). */

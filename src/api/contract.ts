@@ -14,6 +14,22 @@ export const AppInfo = z.strictObject({
   workspacePath: z.string(),
 });
 
+/** The workspace this app serves: a problem when it could not be opened (a damaged file), else null. */
+export const WorkspaceStatus = z.strictObject({
+  path: z.string(),
+  problem: Bilingual.nullable(),
+});
+
+/** A copy of the workspace taken at a moment that mattered (finalize, sheet export or import). */
+export const BackupInfo = z.strictObject({
+  name: z.string(),
+  takenAt: z.string(),
+  /** Why it was taken: 'finalisasi', 'ekspor-lembar', 'impor-lembar', … */
+  reason: z.string(),
+  sizeBytes: z.number().int(),
+});
+export type BackupInfo = z.infer<typeof BackupInfo>;
+
 export const EventSummary = z.strictObject({
   id: Id,
   name: z.string(),
@@ -214,6 +230,11 @@ const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =
 export const contract = {
   /** Version of the app and where its workspace database lives. */
   appInfo: method(NoInput, AppInfo),
+  /** Whether the workspace opened; the only calls that work when it did not are these three. */
+  workspaceStatus: method(NoInput, WorkspaceStatus),
+  listBackups: method(NoInput, z.array(BackupInfo)),
+  /** Puts a backup in place of the workspace (the current file is kept aside) and reopens it. */
+  restoreBackup: method(z.strictObject({ name: z.string().regex(/^[\w.-]+\.sqlite$/) }), WorkspaceStatus),
   listEvents: method(NoInput, z.array(EventSummary)),
   /** Puts the embedded demo event ("Paritrana Award Tingkat Provinsi NTT 2025") into the workspace. */
   loadDemoEvent: method(z.strictObject({ role: z.enum(['juri', 'sekretariat']) }), EventSummary),

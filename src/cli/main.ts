@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AppError } from '../api/errors.ts';
-import { createHandlers } from '../services/handlers.ts';
+import { hostWorkspace } from '../services/workspace-host.ts';
 import { listBackups, restoreBackup } from '../services/workspace/backup.ts';
 import { openWorkspace } from '../services/workspace/workspace.ts';
 import { registerEventCommands } from './commands/event.ts';
@@ -64,12 +64,14 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     .action(async (options: { db: string; port: number }) => {
       const { serveBridge } = await import('../bridge/serve.ts');
       mkdirSync(dirname(resolve(options.db)), { recursive: true });
-      const workspace = openWorkspace(options.db);
-      const handlers = createHandlers({ workspace, resourcesDir: RESOURCES_DIR, appVersion: APP_VERSION, printing: CLI_PRINTING });
-      const server = await serveBridge({ handlers, projectRoot: PROJECT_ROOT, port: options.port });
-      io.out(`Timbang: ${server.url}  (berkas kerja / workspace: ${workspace.path}; Ctrl+C untuk berhenti / to stop)`);
+      // Served even when the file is damaged: the page then says so and offers the backups.
+      const host = hostWorkspace(options.db, { resourcesDir: RESOURCES_DIR, appVersion: APP_VERSION, printing: CLI_PRINTING });
+      const server = await serveBridge({ handlers: host.handlers, projectRoot: PROJECT_ROOT, port: options.port });
+      io.out(`Timbang: ${server.url}  (berkas kerja / workspace: ${options.db}; Ctrl+C untuk berhenti / to stop)`);
+      const { problem } = await host.handlers.workspaceStatus({});
+      if (problem) io.err(problem[lang()]);
       await new Promise<void>((done) => {
-        const stop = () => void server.close().then(() => { workspace.close(); done(); });
+        const stop = () => void server.close().then(() => { host.close(); done(); });
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });

@@ -1,8 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from './api.ts';
+import { ErrorNotice } from './components/ErrorNotice.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { EventScreen } from './screens/EventScreen.tsx';
+import { RecoveryScreen } from './screens/RecoveryScreen.tsx';
 import { StartScreen, type Role } from './screens/StartScreen.tsx';
+import { useApi } from './use-api.ts';
 
 /** The role chosen last on this computer: a secretariat laptop stays a secretariat laptop. */
 const ROLE_KEY = 'timbang.role';
@@ -12,6 +16,13 @@ export function App() {
   const { t } = useTranslation();
   const [role, setRole] = useState<Role>(savedRole);
   const [eventId, setEventId] = useState<string | null>(null);
+  // Bumped when a backup replaces the workspace: every screen starts again from what the file now holds.
+  const [generation, setGeneration] = useState(0);
+  const workspace = useApi(() => api.workspaceStatus({}), [generation]);
+  const restored = () => {
+    setEventId(null);
+    setGeneration((g) => g + 1);
+  };
 
   return (
     <>
@@ -23,15 +34,17 @@ export function App() {
         </div>
         <LanguageSwitch />
       </header>
-      <main id="main" tabIndex={-1}>
-        {eventId === null ? (
+      <main id="main" tabIndex={-1} key={generation}>
+        {workspace.status === 'error' && <ErrorNotice error={workspace.error} />}
+        {workspace.status === 'ready' && workspace.value.problem && <RecoveryScreen problem={workspace.value.problem} onRestored={restored} />}
+        {workspace.status === 'ready' && !workspace.value.problem && (eventId === null ? (
           <StartScreen role={role} onRoleChange={(r) => {
             localStorage.setItem(ROLE_KEY, r);
             setRole(r);
-          }} onOpenEvent={setEventId} />
+          }} onOpenEvent={setEventId} onRestored={restored} />
         ) : (
           <EventScreen eventId={eventId} onBack={() => setEventId(null)} />
-        )}
+        ))}
       </main>
     </>
   );

@@ -12,6 +12,7 @@ import { KeyStore, type OsSecretStore } from './keys/key-store.ts';
 import { jurorHandlers } from './juror-handlers.ts';
 import { applyPackage, demoPackage } from './packages/event-package.ts';
 import { secretariatHandlers } from './secretariat-handlers.ts';
+import { describeBackups } from './workspace/backup.ts';
 import type { Workspace } from './workspace/workspace.ts';
 
 export interface HandlerContext {
@@ -49,6 +50,16 @@ export function createHandlers({ workspace, resourcesDir, appVersion, osSecrets,
   const services: Services = { workspace, keys, printing: printing ?? NO_PRINTING };
   return {
     appInfo: () => ({ version: appVersion, schemaVersion: workspace.schemaVersion, workspacePath: workspace.path }),
+    // An open workspace; the app's WorkspaceHost (workspace-host.ts) answers these itself, and only it can
+    // swap the file underneath and reopen it.
+    workspaceStatus: () => ({ path: workspace.path, problem: null }),
+    listBackups: () => describeBackups(workspace.path),
+    restoreBackup: () => {
+      throw new AppError('forbidden', {
+        id: 'Pemulihan cadangan hanya dari aplikasi, atau dengan "timbang backup restore" saat aplikasi tertutup.',
+        en: 'A backup is restored from the app, or with "timbang backup restore" while the app is closed.',
+      });
+    },
     listEvents: () => listEvents(db),
     loadDemoEvent: ({ role }) => {
       const demo = readDemoEvent(resourcesDir);

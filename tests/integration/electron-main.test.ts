@@ -4,6 +4,8 @@
  * handlers with the sender checked and inputs validated again. The real binary is exercised by
  * tests/e2e/electron.spec.ts wherever one can be launched.
  */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ipcChannel, methodNames } from '../../src/api/contract.ts';
 import { PROJECT_ROOT, tempDir } from '../support/demo.ts';
@@ -16,6 +18,9 @@ const fake = vi.hoisted(() => ({
   permission: undefined as Listener | undefined,
   headers: undefined as Listener | undefined,
   sandboxEnabled: false,
+  schemes: [] as unknown[],
+  protocols: new Map<string, (request: Request) => Promise<Response>>(),
+  fetched: [] as string[],
 }));
 
 vi.mock('electron', () => {
@@ -59,6 +64,16 @@ vi.mock('electron', () => {
       decryptString: (sealed: Buffer) => sealed.toString().slice('disegel:'.length),
     },
     ipcMain: { handle: (channel: string, listener: Listener) => fake.ipc.set(channel, listener) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => fake.schemes.push(...schemes),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => fake.protocols.set(scheme, handler),
+    },
+    net: {
+      fetch: (url: string) => {
+        fake.fetched.push(url);
+        return Promise.resolve(new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } }));
+      },
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (handler: Listener) => (fake.permission = handler),
@@ -86,7 +101,7 @@ describe('Electron main process (Electron faked, real handlers and SQLite)', () 
     const prefs = fake.windows[0].options.webPreferences;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/);
-    expect(appUrl()).toMatch(/^file:\/\/.*renderer\/index\.html$/);
+    expect(appUrl()).toBe('app://timbang/index.html');
     expect(fake.windows[0].options).toMatchObject({ width: 1280, height: 728 }); // fits a 1366×768 laptop's work area
   });
 
@@ -120,6 +135,22 @@ describe('Electron main process (Electron faked, real handlers and SQLite)', () 
     const decided = vi.fn();
     fake.permission!({}, 'media', decided);
     expect(decided).toHaveBeenCalledWith(false);
+  });
+
+  it('serves the renderer from app://timbang/, only its own files, each with the CSP', async () => {
+    expect(fake.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+    const serve = fake.protocols.get('app')!;
+    const page = await serve(new Request('app://timbang/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html');
+    expect(page.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
+    expect(fake.fetched).toEqual([pathToFileURL(join(PROJECT_ROOT, 'electron', 'renderer', 'index.html')).toString()]);
+    for (const outside of ['app://timbang/..%2f..%2fpackage.json', 'app://timbang/%2e%2e%5c%2e%2e%5cpackage.json', 'app://lain/index.html', 'app://timbang/%E0%A4%A']) {
+      expect((await serve(new Request(outside))).status, outside).toBe(404);
+    }
+    // Dot segments, even percent-encoded, are resolved by the URL parser itself: they never leave the renderer.
+    await serve(new Request('app://timbang/%2e%2e/%2e%2e/etc/passwd'));
+    expect(fake.fetched.slice(1)).toEqual([pathToFileURL(join(PROJECT_ROOT, 'electron', 'renderer', 'etc', 'passwd')).toString()]);
   });
 
   it('adds a strict Content-Security-Policy to every response', () => {

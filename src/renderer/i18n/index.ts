@@ -44,3 +44,8 @@ export function formatDate(isoDate: string, language: string): string {
 
 document.documentElement.lang = savedLanguage();
 export default i18next;
+
+/** An instant, in the interface language and this computer's time zone, to the second. */
+export function formatDateTime(iso: string, language: string): string {
+  return new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'long', timeStyle: 'medium' });
+}

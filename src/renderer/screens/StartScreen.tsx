@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventChanges, FileData, TemplateImportResult } from '../../api/contract.ts';
 import { api } from '../api.ts';
+import { BackupPanel } from '../components/BackupPanel.tsx';
 import { ChangesConfirm } from '../components/ChangesConfirm.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { FilePicker } from '../components/FilePicker.tsx';
@@ -16,9 +17,10 @@ interface Props {
   role: Role;
   onRoleChange(role: Role): void;
   onOpenEvent(eventId: string): void;
+  onRestored(): void;
 }
 
-export function StartScreen({ role, onRoleChange, onOpenEvent }: Props) {
+export function StartScreen({ role, onRoleChange, onOpenEvent, onRestored }: Props) {
   const { t } = useTranslation();
   const events = useApi(() => api.listEvents({}), []);
   const [busy, setBusy] = useState(false);
@@ -138,6 +140,12 @@ export function StartScreen({ role, onRoleChange, onOpenEvent }: Props) {
           </ul>
         </section>
       )}
+
+      <details className="panel">
+        <summary>{t('backup.title')}</summary>
+        <p>{t('backup.intro')}</p>
+        <BackupPanel damaged={false} onRestored={onRestored} />
+      </details>
     </section>
   );
 }

@@ -3,7 +3,7 @@
  * that matter: a juror finalizes a round or exports a sheet, the secretariat imports a sheet. The last
  * KEEP copies stay beside the workspace, in "<workspace>.backups/", newest last.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../api/errors.ts';
 import type { Workspace } from './workspace.ts';
@@ -26,6 +26,16 @@ export async function backupWorkspace(ws: Workspace, reason: string, now = new D
 export function listBackups(workspacePath: string): string[] {
   const dir = backupDir(workspacePath);
   return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.sqlite')).sort() : [];
+}
+
+/** The backups for the UI, newest first: when and why each was taken, and how big it is. */
+export function describeBackups(workspacePath: string): { name: string; takenAt: string; reason: string; sizeBytes: number }[] {
+  return listBackups(workspacePath).reverse().flatMap((name) => {
+    const parts = /^(\d{4}-\d\d-\d\dT\d\d)-(\d\d)-(\d\d\.\d{3}Z)-(.+)\.sqlite$/.exec(name);
+    if (!parts) return []; // not one of ours
+    const [, hour, minute, rest, reason] = parts;
+    return [{ name, takenAt: `${hour}:${minute}:${rest}`, reason, sizeBytes: statSync(join(backupDir(workspacePath), name)).size }];
+  });
 }
 
 /**

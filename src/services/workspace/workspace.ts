@@ -74,5 +74,5 @@ function unreadable(path: string, error: unknown): AppError {
   return new AppError('workspace-unreadable', {
     id: `Berkas kerja ${path} tidak dapat dibuka sebagai basis data Timbang (${reason}).${offer.id}`,
     en: `Workspace ${path} cannot be opened as a Timbang database (${reason}).${offer.en}`,
-  }, { latestBackup: latest ?? null });
+  }, { latestBackup: latest ?? null, reason });
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Criterion, Nominee } from '../../../core/model.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { pick } from '../../i18n/index.ts';
+import { formatDateTime, pick } from '../../i18n/index.ts';
 import { useApi } from '../../use-api.ts';
 
 interface Props {
@@ -50,7 +50,7 @@ export function RubricPanel({ eventId, roundId, nominee, criterion, mark, note, 
           <summary>{t('scoring.history', { count: history.value.length })}</summary>
           <ol>
             {history.value.map((h, i) => (
-              <li key={i}>{new Date(h.recordedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')}: {h.previous ?? '—'} → {h.value ?? '—'}</li>
+              <li key={i}>{formatDateTime(h.recordedAt, lang)}: {h.previous ?? '—'} → {h.value ?? '—'}</li>
             ))}
           </ol>
         </details>

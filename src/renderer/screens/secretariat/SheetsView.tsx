@@ -5,7 +5,7 @@ import type { Event } from '../../../core/model.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FilePicker } from '../../components/FilePicker.tsx';
-import { pick } from '../../i18n/index.ts';
+import { formatDateTime, pick } from '../../i18n/index.ts';
 import { useApi } from '../../use-api.ts';
 
 /** Jurors' score sheets: many at once, each verified and kept whole; what is used; what is still missing. */
@@ -100,7 +100,7 @@ export function SheetsView({ event }: { event: Event }) {
             </tbody>
           </table>
           {inbox.value.acceptedKeys.length > 0 && (
-            <p>{t('sheets.acceptedKeys')}: {inbox.value.acceptedKeys.map((k) => `${k.jurorId} ${k.fingerprint} (${k.acceptedBy}, ${new Date(k.acceptedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')})`).join('; ')}</p>
+            <p>{t('sheets.acceptedKeys')}: {inbox.value.acceptedKeys.map((k) => `${k.jurorId} ${k.fingerprint} (${k.acceptedBy}, ${formatDateTime(k.acceptedAt, lang)})`).join('; ')}</p>
           )}
           <h3>{t('sheets.completeness')}</h3>
           <div className="table-scroll">

@@ -1,0 +1,77 @@
+/**
+ * The one workspace an app serves (the Electron main process, the browser bridge), and the handlers over it.
+ *
+ * A damaged workspace file must not stop the app from starting: the user needs to see what is wrong and
+ * put a backup back. So when the file cannot be opened, the host still serves the workspace calls
+ * (status, backups, restore); every other call answers with the same clear message. A restore closes
+ * the workspace, puts the backup in place and opens it again, with handlers built afresh (an unlocked
+ * key is forgotten: the restored file may hold another).
+ */
+import { methodNames, type Handlers } from '../api/contract.ts';
+import { AppError } from '../api/errors.ts';
+import type { Bilingual } from '../core/model.ts';
+import { createHandlers, type HandlerContext } from './handlers.ts';
+import { describeBackups, restoreBackup } from './workspace/backup.ts';
+import { openWorkspace, type Workspace } from './workspace/workspace.ts';
+
+type Opened = { workspace: Workspace; handlers: Handlers } | { problem: AppError };
+
+export interface WorkspaceHost {
+  /** Stable for the life of the app: transports bind to these once. */
+  handlers: Handlers;
+  close(): void;
+}
+
+export function hostWorkspace(path: string, context: Omit<HandlerContext, 'workspace'>): WorkspaceHost {
+  const open = (): Opened => {
+    try {
+      const workspace = openWorkspace(path);
+      return { workspace, handlers: createHandlers({ ...context, workspace }) };
+    } catch (error) {
+      if (error instanceof AppError) return { problem: error };
+      throw error;
+    }
+  };
+  let current = open();
+  const close = () => {
+    if ('workspace' in current) current.workspace.close();
+  };
+  const status = () => ({ path, problem: 'problem' in current ? inTheApp(current.problem, path) : null });
+
+  const own: Pick<Handlers, 'workspaceStatus' | 'listBackups' | 'restoreBackup'> = {
+    workspaceStatus: status,
+    listBackups: () => describeBackups(path),
+    restoreBackup: ({ name }) => {
+      close();
+      try {
+        restoreBackup(path, name);
+      } finally {
+        current = open(); // the restored file, or (if restoring failed) the one that was there
+      }
+      return status();
+    },
+  };
+  const delegated = Object.fromEntries(
+    methodNames.map((name) => [name, (input: unknown) => {
+      if ('problem' in current) throw current.problem;
+      return (current.handlers[name] as (input: unknown) => unknown)(input);
+    }]),
+  ) as Handlers;
+  return { handlers: { ...delegated, ...own }, close };
+}
+
+/**
+ * The message for the app's recovery screen. The one openWorkspace gives is for the command line (it
+ * spells out the restore command); here the backups are listed right below it, with a button.
+ */
+function inTheApp(problem: AppError, path: string): Bilingual {
+  if (problem.code !== 'workspace-unreadable') return problem.bilingual;
+  const { reason, latestBackup } = problem.details as { reason: string; latestBackup: string | null };
+  const next = latestBackup
+    ? { id: 'Pulihkan salah satu cadangan di bawah; berkas yang rusak tetap disimpan di sampingnya.', en: 'Restore one of the backups below; the damaged file is kept beside it.' }
+    : { id: 'Belum ada cadangan. Jangan hapus berkas itu; hubungi sekretariat.', en: 'There is no backup yet. Do not delete the file; contact the secretariat.' };
+  return {
+    id: `Berkas kerja ${path} rusak atau bukan basis data Timbang (${reason}). ${next.id}`,
+    en: `Workspace ${path} is damaged or not a Timbang database (${reason}). ${next.en}`,
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * The workspace as the app serves it (Electron main and the browser bridge both use hostWorkspace): a
+ * damaged file does not stop the app; it says what is wrong, lists the backups and restores one; a
+ * healthy workspace can be put back to an earlier backup too.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createClient, dispatch, transportFrom } from '../../src/api/dispatch.ts';
+import { AppError } from '../../src/api/errors.ts';
+import { createHandlers } from '../../src/services/handlers.ts';
+import { hostWorkspace } from '../../src/services/workspace-host.ts';
+import { openWorkspace } from '../../src/services/workspace/workspace.ts';
+import { backedUpWorkspace, BACKUPS, damage } from '../support/damaged-workspace.ts';
+import { RESOURCES_DIR, tempDir } from '../support/demo.ts';
+
+const EVENT = 'paritrana-ntt-2025';
+const context = { resourcesDir: RESOURCES_DIR, appVersion: 't' };
+
+describe('the workspace host', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.remove());
+
+  async function jurorWorkspace(name: string): Promise<string> {
+    const path = join(tmp.dir, name);
+    await backedUpWorkspace(path);
+    return path;
+  }
+  const clientOf = (host: ReturnType<typeof hostWorkspace>) => createClient(transportFrom((m, i) => dispatch(host.handlers, m, i)));
+  const markOf = async (api: ReturnType<typeof clientOf>) =>
+    (await api.scoringState({ eventId: EVENT, roundId: 'administrasi', categoryId: 'ukm' })).marks.find((m) => m.nomineeId === 'ukm-01' && m.criterionCode === 'UK1')?.value ?? null;
+
+  it('starts with a damaged file, says so, offers the backups newest first, and restores one', async () => {
+    const path = await jurorWorkspace('rusak.sqlite');
+    damage(path);
+    const host = hostWorkspace(path, context);
+    const api = clientOf(host);
+
+    const status = await api.workspaceStatus({});
+    expect(status.problem?.id).toContain(`Berkas kerja ${path} rusak atau bukan basis data Timbang`);
+    expect(status.problem?.en).toContain('Restore one of the backups below');
+    expect(status.problem?.en).not.toContain('npx'); // the command line's advice is not the app's
+    const backups = await api.listBackups({});
+    expect(backups.map((b) => [b.name, b.takenAt, b.reason])).toEqual([
+      [BACKUPS.afterMark, '2025-07-03T10:30:00.000Z', 'ekspor-lembar'],
+      [BACKUPS.beforeMark, '2025-07-03T09:00:00.000Z', 'finalisasi'],
+    ]);
+    expect(backups[0].sizeBytes).toBeGreaterThan(0);
+
+    // Every other call gives the same message rather than failing somewhere deeper.
+    const refused = await api.listEvents({}).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ code: 'workspace-unreadable' });
+
+    expect(await api.restoreBackup({ name: backups[0].name })).toEqual({ path, problem: null });
+    expect((await api.listEvents({})).map((e) => e.id)).toEqual([EVENT]);
+    expect(await markOf(api)).toBe(4);
+    expect(existsSync(`${path}.before-restore`)).toBe(true); // the damaged file, kept
+    host.close();
+  });
+
+  it('puts a healthy workspace back to an earlier backup, and stays usable when a restore fails', async () => {
+    const path = await jurorWorkspace('sehat.sqlite');
+    const host = hostWorkspace(path, context);
+    const api = clientOf(host);
+    expect(await api.workspaceStatus({})).toEqual({ path, problem: null });
+    expect(await markOf(api)).toBe(4);
+
+    await expect(api.restoreBackup({ name: '2099-01-01T00-00-00.000Z-tidak-ada.sqlite' })).rejects.toMatchObject({ code: 'not-found' });
+    expect(await markOf(api)).toBe(4);
+
+    await api.restoreBackup({ name: BACKUPS.beforeMark });
+    expect(await markOf(api)).toBe(null); // the mark came after that backup
+    host.close();
+  });
+
+  it('says when there is no backup at all', async () => {
+    const path = join(tmp.dir, 'tanpa-cadangan.sqlite');
+    damage(path);
+    const host = hostWorkspace(path, context);
+    const status = await clientOf(host).workspaceStatus({});
+    expect(status.problem?.en).toContain('There is no backup yet. Do not delete the file; contact the secretariat.');
+    expect(await clientOf(host).listBackups({})).toEqual([]);
+    host.close();
+  });
+
+  it('refuses a restore through handlers that do not own the workspace file', async () => {
+    const ws = openWorkspace(join(tmp.dir, 'cli.sqlite'));
+    const outcome = await dispatch(createHandlers({ ...context, workspace: ws }), 'restoreBackup', { name: 'a.sqlite' });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    ws.close();
+  });
+});
