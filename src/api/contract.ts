@@ -219,6 +219,8 @@ export const Deliberation = z.strictObject({
   leaveOneOut: z.array(z.strictObject({ jurorId: Id, changes: z.array(z.strictObject({ categoryId: Id, podium: z.array(Id) })) })),
   decisions: z.array(z.strictObject({ categoryId: Id, nomineeIds: z.array(Id), text: z.string(), decidedBy: z.string(), recordedAt: z.string() })),
   marks: z.array(Mark),
+  /** Who did not score whom and why: from the event, or declared by the juror on the laptop (it came in their sheet). */
+  conflicts: z.array(z.strictObject({ jurorId: Id, nomineeId: Id, reason: z.string(), declared: z.boolean() })),
 });
 export type Deliberation = z.infer<typeof Deliberation>;
 

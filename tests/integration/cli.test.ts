@@ -255,6 +255,14 @@ describe('timbang demo, verify and merge', () => {
     const jasa = workbook.getWorksheet('Jasa Keuangan')!;
     expect(jasa.getRow(4).getCell(2).text).toBe('Kopdit TLM');
     expect(workbook.getWorksheet('Verifikasi')!.getRow(2).getCell(5).text).toBe('valid');
+    // J4 does not score PT Karang Batu Konstruksi: × in J4's columns (not a blank that reads as missing), and why.
+    const manufaktur = workbook.worksheets.find((w) => w.name.startsWith('Manufaktur'))!;
+    const header = (manufaktur.getRow(3).values as unknown[]).map(String);
+    const row = [...Array(manufaktur.rowCount).keys()].map((i) => manufaktur.getRow(i + 1)).find((r) => r.getCell(2).text.startsWith('PT Karang Batu Konstruksi'))!;
+    const cellUnder = (title: string) => row.getCell(header.indexOf(title)).text;
+    expect(cellUnder('J4 · Seleksi Administrasi')).toBe('×');
+    expect(Number(cellUnder('J3 · Seleksi Administrasi'))).toBeGreaterThan(0);
+    expect(cellUnder('Benturan kepentingan (×)')).toBe('J4: Pengurus asosiasi pengusaha yang membina perusahaan nominasi');
   });
 
   it('prints the rankings for people, and exits 1 when a sheet is not valid', async () => {

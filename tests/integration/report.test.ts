@@ -64,7 +64,7 @@ function expectInOrder(text: string, needles: readonly string[]): void {
 /** The demo deliberated straight from its generated marks (no files), for HTML-level checks. */
 function demoDeliberation(event: Event): Deliberation {
   const { marks } = demoScores(event);
-  return deliberate(event, 'mean', { files: [], completeness: {}, marks }, [], []);
+  return deliberate(event, 'mean', { files: [], completeness: {}, marks, conflicts: [] }, [], []);
 }
 
 describe('the date in words of the Berita Acara', () => {

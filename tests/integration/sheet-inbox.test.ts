@@ -100,6 +100,27 @@ describe('the secretariat receives sheets and merges them', () => {
     expect(result.categories.find((c) => c.id === 'ukm')!.ranking[0].nomineeId).toBe('ukm-01');
   });
 
+  it("shows a conflict the juror declared on the laptop, beside the event's, in the deliberation and the report", async () => {
+    const payload = SheetPayload.parse(JSON.parse(JSON.stringify(await verifyPayload('J8'))));
+    const section = payload.sections.find((s) => s.roundId === 'administrasi' && s.categoryId === 'ukm')!;
+    const nominee = section.nominees.find((n) => n.nomineeId === 'ukm-03')!;
+    const reason = 'Kakak ipar saya pemilik usaha ini';
+    nominee.conflict = reason;
+    nominee.marks = Object.fromEntries(Object.keys(nominee.marks).map((code) => [code, null]));
+    const declared = { ...payload, sheetRevision: 2, declaredConflicts: [{ nomineeId: 'ukm-03', reason }] };
+    await api.importSheet({ eventId: EVENT, file: fileData('J8-revisi-2.xlsx', await writeScoreSheet(declared, demo.jurorKeys.get('J8')!)) });
+
+    const result = await api.deliberation({ eventId: EVENT, rule: 'mean' });
+    expect(result.conflicts).toEqual([
+      ...demoDocument().conflicts.map((c) => ({ jurorId: c.jurorId, nomineeId: c.nomineeId, reason: c.reason, declared: false })),
+      { jurorId: 'J8', nomineeId: 'ukm-03', reason, declared: true },
+    ]);
+    expect(result.marks.filter((m) => m.jurorId === 'J8' && m.nomineeId === 'ukm-03' && m.roundId === 'administrasi')).toEqual([]);
+    const { html } = await api.reportHtml({ eventId: EVENT, rule: 'mean', lang: 'id' });
+    expect(html).toContain(`J8 — ${demoDocument().nominees.find((n) => n.id === 'ukm-03')!.name}`);
+    expect(html).toContain(`(${reason}; dinyatakan juri di laptopnya)`);
+  });
+
   /** The signed payload of a demo juror's sheet, as the secretariat stored it. */
   async function verifyPayload(jurorId: string) {
     const row = ws.db.prepare("SELECT payload FROM received_sheet WHERE juror_id = ? AND status = 'valid' ORDER BY id LIMIT 1").get(jurorId) as { payload: string };

@@ -82,5 +82,11 @@ export function deliberate(event: Event, rule: MergeRule, reconciliation: Reconc
     decisions: [...chosen],
     /** Every juror's mark per criterion for each nominee: the protocol of the deliberation. */
     marks,
+    conflicts: [
+      ...event.conflicts.map((c) => ({ jurorId: c.jurorId, nomineeId: c.nomineeId, reason: c.reason, declared: false })),
+      ...reconciliation.conflicts
+        .filter((c) => !event.conflicts.some((e) => e.jurorId === c.jurorId && e.nomineeId === c.nomineeId))
+        .map((c) => ({ ...c, declared: true })),
+    ],
   };
 }

@@ -24,6 +24,8 @@ export interface Reconciliation {
   /** juror id → "roundId/categoryId" → whether a usable section arrived. */
   completeness: Record<string, Record<string, Completeness>>;
   marks: MergeMark[];
+  /** Who does not score whom, as the used sheets say: the event's conflicts and those jurors declared on their laptops. */
+  conflicts: { jurorId: string; nomineeId: string; reason: string }[];
 }
 
 interface Candidate {
@@ -88,5 +90,10 @@ export function reconcile(event: Event, sheets: readonly { file: string; payload
       ),
     ),
   );
-  return { files, completeness, marks };
+  const conflicts = [...new Map([...chosen.values()].flatMap(({ payload, section }) =>
+    section.nominees.flatMap((nominee) =>
+      nominee.conflict === null ? [] : [[`${payload.juror.id}\u0000${nominee.nomineeId}`, { jurorId: payload.juror.id, nomineeId: nominee.nomineeId, reason: nominee.conflict }] as const],
+    ),
+  )).values()];
+  return { files, completeness, marks, conflicts };
 }

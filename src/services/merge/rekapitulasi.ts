@@ -33,6 +33,7 @@ export async function writeRekapitulasi(event: Event, result: Deliberation, file
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
   const jurors = event.jurors.map((j) => j.id);
 
+  const conflicted = new Set(result.conflicts.map((c) => `${c.jurorId}\u0000${c.nomineeId}`));
   for (const category of result.categories) {
     const sheet = workbook.addWorksheet(sheetName(category.name, taken), {
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -43,7 +44,7 @@ export async function writeRekapitulasi(event: Event, result: Deliberation, file
       'Peringkat', 'Nominasi',
       ...rounds.map((r) => r.name.id), 'Nilai akhir',
       ...rounds.flatMap((r) => jurors.map((j) => `${j} · ${r.name.id}`)),
-      'Tanda beda pendapat',
+      'Tanda beda pendapat', 'Benturan kepentingan (×)',
     ];
     const headerRow = sheet.addRow(header);
     headerRow.font = { bold: true };
@@ -52,6 +53,7 @@ export async function writeRekapitulasi(event: Event, result: Deliberation, file
       const perJuror = rounds.flatMap((round) => {
         const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id));
         return jurors.map((jurorId) => {
+          if (conflicted.has(`${jurorId}\u0000${n.nomineeId}`)) return '×';
           const marks = new Map(result.marks.filter((m) => m.jurorId === jurorId && m.roundId === round.id && m.nomineeId === n.nomineeId).map((m) => [m.criterionCode, m.value]));
           const total = weightedTotal(criteria, marks);
           return total.scored === total.of ? Number(total.total.toFixed(2)) : null;
@@ -65,6 +67,7 @@ export async function writeRekapitulasi(event: Event, result: Deliberation, file
         n.final === null ? null : Number(n.final.toFixed(2)),
         ...perJuror,
         flags.join('; '),
+        result.conflicts.filter((c) => c.nomineeId === n.nomineeId).map((c) => `${c.jurorId}: ${c.reason}${c.declared ? ' (dinyatakan juri)' : ''}`).join('; '),
       ]);
     }
     sheet.getColumn(2).width = 40;

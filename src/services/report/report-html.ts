@@ -116,6 +116,7 @@ function categorySection(ctx: ReportContext, category: CategoryResult): string {
   ${spreadChart(ctx, category)}
   ${ctx.rounds.filter((r) => r.categoryIds.includes(category.id)).map((round) => jurorMatrix(ctx, category, round.id)).join('\n')}
   <p class="sub">${esc(t.matrixLegend)}</p>
+  ${conflictNote(ctx, category)}
   ${flagTable(ctx, category)}
 </section>`;
 }
@@ -169,7 +170,7 @@ function agreementNote(ctx: ReportContext, category: CategoryResult): string {
 function jurorMatrix(ctx: ReportContext, category: CategoryResult, roundId: string): string {
   const { t, lang, event, result } = ctx;
   const round = ctx.rounds.find((r) => r.id === roundId)!;
-  const conflicts = new Set(event.conflicts.map((c) => `${c.jurorId}\u0000${c.nomineeId}`));
+  const conflicts = new Set(result.conflicts.map((c) => `${c.jurorId}\u0000${c.nomineeId}`));
   const flagged = new Set(result.flags.filter((f) => f.roundId === roundId).map((f) => `${f.jurorId}\u0000${f.nomineeId}`));
   const scored = category.ranking.filter((n) => n.rounds[roundId] !== null && n.rounds[roundId] !== undefined);
   if (scored.length === 0) return '';
@@ -187,6 +188,16 @@ function jurorMatrix(ctx: ReportContext, category: CategoryResult, roundId: stri
     <thead><tr><th class="num">${esc(t.rank)}</th><th>${esc(t.nominee)}</th>${event.jurors.map((j) => `<th class="num">${esc(j.id)}</th>`).join('')}<th class="num">${esc(t.panel)}</th></tr></thead>
     <tbody>${rows}</tbody>
   </table>`);
+}
+
+/** Who did not score whom in this category, and why; those declared on a juror's laptop say so. */
+function conflictNote(ctx: ReportContext, category: CategoryResult): string {
+  const { t, result } = ctx;
+  const inCategory = new Set(category.ranking.map((n) => n.nomineeId));
+  const lines = result.conflicts
+    .filter((c) => inCategory.has(c.nomineeId))
+    .map((c) => `${esc(c.jurorId)} — ${nomineeName(ctx, c.nomineeId, ctx.nominee(c.nomineeId)?.name ?? c.nomineeId)} (${esc(c.reason)}${c.declared ? `; ${esc(t.declaredConflict)}` : ''})`);
+  return lines.length === 0 ? '' : `<p class="sub keep"><strong>${esc(t.conflicts)}:</strong> ${lines.join('; ')}</p>`;
 }
 
 function flagTable(ctx: ReportContext, category: CategoryResult): string {

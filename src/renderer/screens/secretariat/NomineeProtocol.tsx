@@ -19,7 +19,7 @@ export function NomineeProtocol({ event, result, nomineeId }: Props) {
   const lang = i18n.language;
   const nominee = event.nominees.find((n) => n.id === nomineeId)!;
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order).filter((r) => r.categoryIds.includes(nominee.categoryId));
-  const conflicted = (jurorId: string) => event.conflicts.some((c) => c.jurorId === jurorId && c.nomineeId === nomineeId);
+  const conflictOf = (jurorId: string) => result.conflicts.find((c) => c.jurorId === jurorId && c.nomineeId === nomineeId);
   return (
     <div className="protocol" data-testid={`protocol-${nomineeId}`}>
       {rounds.map((round) => {
@@ -38,7 +38,11 @@ export function NomineeProtocol({ event, result, nomineeId }: Props) {
                 <tr key={juror.id}>
                   <th scope="row">{juror.id}</th>
                   {criteria.map((criterion) => {
-                    if (conflicted(juror.id)) return <td key={criterion.code} className="num mark-conflict" title={t('protocol.conflict')}>×</td>;
+                    const conflict = conflictOf(juror.id);
+                    if (conflict) {
+                      const title = `${t('protocol.conflict')}: ${conflict.reason}${conflict.declared ? ` (${t('protocol.declared')})` : ''}`;
+                      return <td key={criterion.code} className="num mark-conflict" title={title}>×</td>;
+                    }
                     const cell = result.marks.filter((m) => m.roundId === round.id && m.nomineeId === nomineeId && m.criterionCode === criterion.code);
                     const mark = cell.find((m) => m.jurorId === juror.id);
                     if (!mark) return <td key={criterion.code} className="num mark-missing" title={t('protocol.missing')}>·</td>;
