@@ -99,10 +99,17 @@ describe('writeEventTemplate and readEventTemplate round trip', () => {
     expect(await readEventTemplate(bytes, 'acara.xlsx')).toEqual({ ok: true, event });
   });
 
-  it('reads what people type: dates and numbers as text, padded text, rows left empty in between', async () => {
+  it('reads what people type: dates and numbers as text, day-first dates, percentages, padded text, rows left empty in between', async () => {
     const result = await readEdited((workbook) => {
       sheet(workbook, 'Acara').getCell('B6').value = '2024-01-01';
+      sheet(workbook, 'Acara').getCell('B7').value = '31/12/2024';
       sheet(workbook, 'Kriteria').getCell('F3').value = '30';
+      // Weights as Excel stores "25%" typed into a cell (0.25 in a percent format), and as text.
+      const percent = sheet(workbook, 'Kriteria').getCell('F4');
+      expect(percent.value).toBe(25);
+      percent.value = 0.25;
+      percent.numFmt = '0%';
+      sheet(workbook, 'Kriteria').getCell('F5').value = `${sheet(workbook, 'Kriteria').getCell('F5').value}%`;
       sheet(workbook, 'Kategori').getCell('B3').value = '   Pemerintah Kabupaten/Kota  ';
       const conflicts = sheet(workbook, 'Konflik');
       conflicts.getRow(7).values = ['J9', 'perdagangan-04', 'Anggota dewan pembina yayasan nominasi'];
@@ -364,12 +371,14 @@ describe('readEventTemplate reports each mistake at its sheet and cell, in both 
       const event = sheet(workbook, 'Acara');
       event.getCell('B6').value = '2025-01-01';
       event.getCell('B12').value = '4 Juli';
+      event.getCell('B13').value = '31/02/2025';
       event.getCell('B15').value = 'rata-rata';
       event.getCell('B16').value = 'acak';
       sheet(workbook, 'Kategori').getCell('A3').value = 'pem kab';
     });
     expect(lines(issues, 'en')).toEqual([
-      "Acara!B12: plenary date must be a date (yyyy-mm-dd), found '4 Juli'",
+      "Acara!B12: plenary date must be a date (yyyy-mm-dd or dd/mm/yyyy), found '4 Juli'",
+      "Acara!B13: ceremony date must be a date (yyyy-mm-dd or dd/mm/yyyy), found '31/02/2025'",
       "Acara!B15: merge rule must be one of: mean, trimmed, median, zscore, found 'rata-rata'",
       "Acara!B16: tie-break must be steps separated by semicolons: babak:<round ID>, kriteria-utama:<round ID> or pleno, found 'acak'",
       // Not also "unknown category pemkab" at every reference to it: the list of categories is incomplete.

@@ -126,8 +126,8 @@ function rangeText(rule: NumberRule): Bilingual {
     : { id: `${rule.min}–${rule.max}`, en: `${rule.min}–${rule.max}` };
 }
 
-/** Numbers typed as text ("20", or "20,5" with the Indonesian decimal comma) are read as numbers. */
-const NUMERIC_TEXT = /^-?\d+(?:[.,]\d+)?$/;
+/** Numbers typed as text ("20", "20,5" with the Indonesian decimal comma, "20%") are read as numbers: "20%" is 20. */
+const NUMERIC_TEXT = /^(-?\d+(?:[.,]\d+)?)\s*%?$/;
 
 export function numberField(label: Label, rule: NumberRule): Field<number> {
   const range = rangeText(rule);
@@ -142,7 +142,8 @@ export function numberField(label: Label, rule: NumberRule): Field<number> {
   return {
     ...label,
     parse: (content) => {
-      const n = typeof content === 'number' ? content : typeof content === 'string' && NUMERIC_TEXT.test(content) ? Number(content.replace(',', '.')) : NaN;
+      const text = typeof content === 'string' ? NUMERIC_TEXT.exec(content)?.[1] : undefined;
+      const n = typeof content === 'number' ? content : text !== undefined ? Number(text.replace(',', '.')) : NaN;
       return fits(n) ? ok(n) : { ok: false, expected };
     },
     placeholder: () => Math.min(Math.max(1, rule.min), rule.max ?? 1),
@@ -157,16 +158,21 @@ export function numberField(label: Label, rule: NumberRule): Field<number> {
   };
 }
 
-/** A day: a real Excel date, or text yyyy-mm-dd. */
+/** Text as Indonesians write a day, day first: 4/7/2025, 04-07-2025, 4.7.2025. */
+const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+/** A day: a real Excel date, or text yyyy-mm-dd, or text day first (dd/mm/yyyy). */
 export function dateField(label: Label): Field<string> {
   return {
     ...label,
     numFmt: DATE_FORMAT,
     parse: (content) => {
       if (content instanceof Date) return ok(isoDay(content));
-      return typeof content === 'string' && IsoDate.safeParse(content).success
-        ? ok(content)
-        : { ok: false, expected: { id: `${label.name.id} harus tanggal (yyyy-mm-dd)`, en: `${label.name.en} must be a date (yyyy-mm-dd)` } };
+      const dayFirst = typeof content === 'string' ? DAY_FIRST.exec(content) : null;
+      const text = dayFirst ? `${dayFirst[3]}-${dayFirst[2].padStart(2, '0')}-${dayFirst[1].padStart(2, '0')}` : content;
+      return typeof text === 'string' && IsoDate.safeParse(text).success
+        ? ok(text)
+        : { ok: false, expected: { id: `${label.name.id} harus tanggal (yyyy-mm-dd atau dd/mm/yyyy)`, en: `${label.name.en} must be a date (yyyy-mm-dd or dd/mm/yyyy)` } };
     },
     placeholder: () => '2000-01-01',
     toCell: (value) => new Date(`${value}T00:00:00Z`),

@@ -83,7 +83,10 @@ class Notes {
  * and LibreOffice saves every TRUE and FALSE as a formula.
  */
 function contentOf(cell: Cell): Content | undefined {
-  return valueContent(cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value);
+  const content = valueContent(cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value);
+  // A weight typed as "25%" is stored as 0.25 in a percent format; the person typed, and sees, 25.
+  if (typeof content === 'number' && /%/.test(cell.numFmt ?? '')) return Number((content * 100).toPrecision(12));
+  return content;
 }
 
 function valueContent(value: CellValue): Content | undefined {
