@@ -132,6 +132,19 @@ test.describe('juror scoring', () => {
     await page.getByRole('button', { name: 'Mulai' }).click();
     await expect(page.getByTestId('timer-clock')).toHaveText(/^09:5\d$/, { timeout: 5000 });
     await page.getByRole('button', { name: 'Jeda' }).click();
+    const paused = await page.getByTestId('timer-clock').textContent();
+
+    // Each nominee has its own clock; looking at another one neither resets nor stops the interview under way.
+    await page.getByRole('button', { name: 'Berikutnya →' }).click();
+    await expect(page.getByTestId('timer-clock')).toHaveText('10:00');
+    await page.getByRole('button', { name: '← Sebelumnya' }).click();
+    await expect(page.getByTestId('timer-clock')).toHaveText(paused!);
+    await page.getByRole('button', { name: 'Mulai' }).click();
+    await page.getByRole('button', { name: 'Berikutnya →' }).click();
+    await page.getByRole('button', { name: '← Sebelumnya' }).click();
+    await expect(page.getByRole('button', { name: 'Jeda' })).toBeVisible();
+    await expect(page.getByTestId('timer-clock')).not.toHaveText(paused!, { timeout: 5000 });
+    await page.getByRole('button', { name: 'Jeda' }).click();
 
     const w1 = page.getByRole('group', { name: /^W1 · Komitmen pimpinan/ });
     await w1.getByRole('radio').nth(3).check();

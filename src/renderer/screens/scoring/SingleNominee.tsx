@@ -48,7 +48,7 @@ export function SingleNominee({ round, nominees, nominee, criteria, marks, confl
         <button type="button" disabled={index < 0 || index >= nominees.length - 1} onClick={() => onSelect(nominees[index + 1].id)}>{t('scoring.nextNominee')} →</button>
       </div>
       <h3>{nominee.name} <small>{nominee.region}</small></h3>
-      <InterviewTimer key={nominee.id} presentationMinutes={timing.presentationMinutes} questionsMinutes={timing.questionsMinutes} />
+      <InterviewTimer key={`${round.id}/${nominee.id}`} clockId={`${round.id}/${nominee.id}`} presentationMinutes={timing.presentationMinutes} questionsMinutes={timing.questionsMinutes} />
       {conflict ? (
         <p className="notice notice-locked">{t('scoring.conflict', { reason: conflict.reason })}</p>
       ) : (
