@@ -16,11 +16,12 @@ const port = Number(process.env.TIMBANG_E2E_PORT ?? 5183);
  * config but never start the servers.
  */
 const run = `${Date.now()}-${process.pid}`;
-export const WORKSPACES = { main: port, sekretariat: port + 1, juri: port + 2, penilaian: port + 3, rekap: port + 4, pemulihan: port + 5 };
+export const WORKSPACES = { main: port, sekretariat: port + 1, juri: port + 2, penilaian: port + 3, rekap: port + 4, pemulihan: port + 5, rusak: port + 6 };
 const workspaceFile = (name: string) => join(tmpdir(), `timbang-e2e-${run}-${name}.sqlite`);
-/** What a server's workspace holds before it starts: "pemulihan" starts with a damaged file and two backups. */
+/** What a server's workspace holds before it starts: a damaged file, with two backups ("pemulihan") or none ("rusak"). */
 const PREPARE: Partial<Record<keyof typeof WORKSPACES, string>> = {
   pemulihan: `node tests/support/damaged-workspace.ts "${workspaceFile('pemulihan')}" && `,
+  rusak: `node tests/support/damaged-workspace.ts "${workspaceFile('rusak')}" --without-backups && `,
 };
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

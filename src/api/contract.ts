@@ -232,11 +232,13 @@ const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) =
 export const contract = {
   /** Version of the app and where its workspace database lives. */
   appInfo: method(NoInput, AppInfo),
-  /** Whether the workspace opened; the only calls that work when it did not are these three. */
+  /** Whether the workspace opened; the only calls that work when it did not are these four. */
   workspaceStatus: method(NoInput, WorkspaceStatus),
   listBackups: method(NoInput, z.array(BackupInfo)),
   /** Puts a backup in place of the workspace (the current file is kept aside) and reopens it. */
   restoreBackup: method(z.strictObject({ name: z.string().regex(/^[\w.-]+\.sqlite$/) }), WorkspaceStatus),
+  /** Only for a workspace that could not be opened: keeps the damaged file aside and starts an empty one. */
+  startNewWorkspace: method(NoInput, WorkspaceStatus.extend({ keptAs: z.string() })),
   listEvents: method(NoInput, z.array(EventSummary)),
   /** Puts the embedded demo event ("Paritrana Award Tingkat Provinsi NTT 2025") into the workspace. */
   loadDemoEvent: method(z.strictObject({ role: z.enum(['juri', 'sekretariat']) }), EventSummary),

@@ -60,6 +60,9 @@ export function createHandlers({ workspace, resourcesDir, appVersion, osSecrets,
         en: 'A backup is restored from the app, or with "timbang backup restore" while the app is closed.',
       });
     },
+    startNewWorkspace: () => {
+      throw new AppError('forbidden', { id: 'Berkas kerja ini terbuka dan sehat; tidak ada yang perlu diganti.', en: 'This workspace is open and sound; there is nothing to replace.' });
+    },
     listEvents: () => listEvents(db),
     loadDemoEvent: ({ role }) => {
       const demo = readDemoEvent(resourcesDir);

@@ -11,7 +11,7 @@ import { methodNames, type Handlers } from '../api/contract.ts';
 import { AppError } from '../api/errors.ts';
 import type { Bilingual } from '../core/model.ts';
 import { createHandlers, type HandlerContext } from './handlers.ts';
-import { describeBackups, restoreBackup } from './workspace/backup.ts';
+import { describeBackups, restoreBackup, setAside } from './workspace/backup.ts';
 import { openWorkspace, type Workspace } from './workspace/workspace.ts';
 
 type Opened = { workspace: Workspace; handlers: Handlers } | { problem: AppError };
@@ -38,7 +38,7 @@ export function hostWorkspace(path: string, context: Omit<HandlerContext, 'works
   };
   const status = () => ({ path, problem: 'problem' in current ? inTheApp(current.problem, path) : null });
 
-  const own: Pick<Handlers, 'workspaceStatus' | 'listBackups' | 'restoreBackup'> = {
+  const own: Pick<Handlers, 'workspaceStatus' | 'listBackups' | 'restoreBackup' | 'startNewWorkspace'> = {
     workspaceStatus: status,
     listBackups: () => describeBackups(path),
     restoreBackup: ({ name }) => {
@@ -49,6 +49,13 @@ export function hostWorkspace(path: string, context: Omit<HandlerContext, 'works
         current = open(); // the restored file, or (if restoring failed) the one that was there
       }
       return status();
+    },
+    // For a damaged file and no backup worth restoring: the file is kept for a technician, never deleted.
+    startNewWorkspace: () => {
+      if (!('problem' in current)) return current.handlers.startNewWorkspace({});
+      const keptAs = setAside(path, `${path}.rusak-${new Date().toISOString().replaceAll(':', '-')}`);
+      current = open();
+      return { ...status(), keptAs };
     },
   };
   const delegated = Object.fromEntries(
@@ -69,7 +76,10 @@ function inTheApp(problem: AppError, path: string): Bilingual {
   const { reason, latestBackup } = problem.details as { reason: string; latestBackup: string | null };
   const next = latestBackup
     ? { id: 'Pulihkan salah satu cadangan di bawah; berkas yang rusak tetap disimpan di sampingnya.', en: 'Restore one of the backups below; the damaged file is kept beside it.' }
-    : { id: 'Belum ada cadangan. Jangan hapus berkas itu; hubungi sekretariat.', en: 'There is no backup yet. Do not delete the file; contact the secretariat.' };
+    : {
+        id: 'Belum ada cadangan. Mulailah berkas kerja baru (berkas yang rusak tetap disimpan) lalu impor lagi paket acara dari sekretariat.',
+        en: 'There is no backup yet. Start a new workspace (the damaged file is kept) and import the event package from the secretariat again.',
+      };
   return {
     id: `Berkas kerja ${path} rusak atau bukan basis data Timbang (${reason}). ${next.id}`,
     en: `Workspace ${path} is damaged or not a Timbang database (${reason}). ${next.en}`,

@@ -1,6 +1,7 @@
 /**
  * Issue 8, backups: the app starts on a damaged workspace file, says what is wrong, offers the latest
  * backup and restores it; then, from the start screen, a juror puts the workspace back to an earlier backup.
+ * With no backup at all, the juror starts a new workspace and the damaged file is kept.
  * The server's workspace is prepared by tests/support/damaged-workspace.ts (see playwright.config.ts).
  */
 import { expect, test } from '@playwright/test';
@@ -41,4 +42,17 @@ test('a damaged workspace at start: the message, the latest backup offered and r
   // The earlier backup was taken before that mark.
   await page.getByRole('button', { name: 'Buka: Paritrana Award Tingkat Provinsi NTT 2025' }).click();
   await expect(ukmProgress).toHaveAccessibleName(/^0 dari \d+$/);
+});
+
+test('a damaged workspace and no backup: a new workspace, the damaged file kept', async ({ page }) => {
+  await page.goto(`http://127.0.0.1:${WORKSPACES.rusak}/`);
+  await expect(page.getByRole('alert')).toContainText('Belum ada cadangan. Mulailah berkas kerja baru (berkas yang rusak tetap disimpan)');
+  await expect(page.getByText('Belum ada cadangan.', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Mulai berkas kerja baru…' }).click();
+  await page.getByRole('button', { name: 'Batal' }).click();
+  await page.getByRole('button', { name: 'Mulai berkas kerja baru…' }).click();
+  await page.getByRole('button', { name: 'Ya, simpan berkas rusak dan mulai baru' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Selamat datang di Timbang' })).toBeVisible();
+  await page.getByRole('button', { name: 'Buka acara demo' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Paritrana Award Tingkat Provinsi NTT 2025' })).toBeVisible();
 });

@@ -3,7 +3,7 @@
  * damaged file does not stop the app; it says what is wrong, lists the backups and restores one; a
  * healthy workspace can be put back to an earlier backup too.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createClient, dispatch, transportFrom } from '../../src/api/dispatch.ts';
@@ -74,13 +74,20 @@ describe('the workspace host', () => {
     host.close();
   });
 
-  it('says when there is no backup at all', async () => {
+  it('with no backup at all, starts a new workspace and keeps the damaged file', async () => {
     const path = join(tmp.dir, 'tanpa-cadangan.sqlite');
     damage(path);
     const host = hostWorkspace(path, context);
     const status = await clientOf(host).workspaceStatus({});
-    expect(status.problem?.en).toContain('There is no backup yet. Do not delete the file; contact the secretariat.');
-    expect(await clientOf(host).listBackups({})).toEqual([]);
+    expect(status.problem?.en).toContain('There is no backup yet. Start a new workspace (the damaged file is kept)');
+    const api = clientOf(host);
+    expect(await api.listBackups({})).toEqual([]);
+    const fresh = await api.startNewWorkspace({});
+    expect(fresh).toMatchObject({ path, problem: null, keptAs: expect.stringMatching(/tanpa-cadangan\.sqlite\.rusak-\d{4}-\d\d-\d\dT/) });
+    expect(readFileSync(fresh.keptAs)).toEqual(Buffer.alloc(8192, 0x42)); // the damaged file, untouched
+    expect(await api.listEvents({})).toEqual([]);
+    // Once the workspace is sound, nothing replaces it this way.
+    await expect(api.startNewWorkspace({})).rejects.toMatchObject({ code: 'forbidden' });
     host.close();
   });
 

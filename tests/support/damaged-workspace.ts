@@ -1,8 +1,8 @@
 /**
  * A juror's workspace that has been backed up twice and then damaged on disk: J2 with the demo event,
  * one backup before any mark, one after a 4 for ukm-01 × UK1, then the file scribbled over.
- * Used by the host's integration test and, as `node tests/support/damaged-workspace.ts PATH`, to prepare
- * the workspace a Playwright server starts with.
+ * Used by the host's integration test and, as `node tests/support/damaged-workspace.ts PATH [--without-backups]`,
+ * to prepare the workspace a Playwright server starts with.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -31,7 +31,7 @@ export function damage(path: string): void {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
-  const path = process.argv[2];
-  await backedUpWorkspace(path);
+  const [path, option] = process.argv.slice(2);
+  if (option !== '--without-backups') await backedUpWorkspace(path);
   damage(path);
 }

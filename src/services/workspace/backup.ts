@@ -47,11 +47,17 @@ export function restoreBackup(workspacePath: string, backupName: string): void {
   if (!existsSync(source)) {
     throw new AppError('not-found', { id: `Cadangan ${backupName} tidak ada.`, en: `Backup ${backupName} does not exist.` });
   }
+  setAside(workspacePath, `${workspacePath}.before-restore`);
+  copyFileSync(source, workspacePath);
+}
+
+/** Moves the workspace file (and its WAL) to `aside`, leaving the path free; returns the new name. */
+export function setAside(workspacePath: string, aside: string): string {
   for (const suffix of ['', '-wal', '-shm']) {
     if (existsSync(workspacePath + suffix)) {
-      copyFileSync(workspacePath + suffix, `${workspacePath}.before-restore${suffix}`);
+      copyFileSync(workspacePath + suffix, aside + suffix);
       rmSync(workspacePath + suffix);
     }
   }
-  copyFileSync(source, workspacePath);
+  return aside;
 }
