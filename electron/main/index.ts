@@ -48,7 +48,7 @@ function registerIpc(handlers: Handlers): void {
 function createWindow(): BrowserWindow {
   // Never taller or wider than the screen's work area: a juror's 1366×768 laptop has about 728 px below the taskbar.
   const area = screen.getPrimaryDisplay().workAreaSize;
-  const window = new BrowserWindow({
+  const window = new BrowserWindow({ // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK: secureWebPreferences() sets contextIsolation and sandbox (security.ts, tested); a middle-click's new window meets setWindowOpenHandler below, which denies every one
     width: Math.min(1280, area.width),
     height: Math.min(860, area.height),
     show: false,
@@ -83,7 +83,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }); // eng-disable CSP_GLOBAL_CHECK: the constant CONTENT_SECURITY_POLICY, which the tool cannot read; the same policy in src/renderer/index.html is checked
   });
   // TIMBANG_DATA_DIR lets tests (and a portable install) keep the workspace elsewhere than userData.
   const dataDir = process.env.TIMBANG_DATA_DIR ?? app.getPath('userData');
