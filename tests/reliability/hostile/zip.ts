@@ -80,14 +80,15 @@ export function writeZip(entries: ZipEntry[], options: ZipOptions = {}): Buffer 
 }
 
 /** The entries of an honest zip (such as exceljs writes), in order, inflated. */
-export function readZip(bytes: Uint8Array): { name: string; data: Buffer }[] {
+/** Every entry, inflated, with where its stored (compressed) bytes lie in the file. */
+export function readZip(bytes: Uint8Array): { name: string; data: Buffer; stored: { start: number; length: number } }[] {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = buf.byteLength - 22;
   while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
   if (eocd < 0) throw new Error('readZip: no end of central directory');
   const count = buf.readUInt16LE(eocd + 10);
   let at = buf.readUInt32LE(eocd + 16);
-  const entries: { name: string; data: Buffer }[] = [];
+  const entries: { name: string; data: Buffer; stored: { start: number; length: number } }[] = [];
   for (let i = 0; i < count; i++) {
     const method = buf.readUInt16LE(at + 10);
     const compressed = buf.readUInt32LE(at + 20);
@@ -97,7 +98,7 @@ export function readZip(bytes: Uint8Array): { name: string; data: Buffer }[] {
     const local = buf.readUInt32LE(at + 42);
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
     const body = buf.subarray(start, start + compressed);
-    entries.push({ name, data: method === 8 ? inflateRawSync(body) : Buffer.from(body) });
+    entries.push({ name, data: method === 8 ? inflateRawSync(body) : Buffer.from(body), stored: { start, length: compressed } });
     at += 46 + skip;
   }
   return entries;
