@@ -4,8 +4,10 @@ import type { Handlers } from '../../src/api/contract.ts';
 import { createClient, dispatch, transportFrom } from '../../src/api/dispatch.ts';
 import { AppError } from '../../src/api/errors.ts';
 import { createHandlers } from '../../src/services/handlers.ts';
+import { reconcile } from '../../src/services/merge/reconcile.ts';
+import { verifyScoreSheet } from '../../src/services/sheets/score-sheet.ts';
 import { openWorkspace, type Workspace } from '../../src/services/workspace/workspace.ts';
-import { RESOURCES_DIR, tempDir } from '../support/demo.ts';
+import { RESOURCES_DIR, demoDocument, tempDir } from '../support/demo.ts';
 
 const EVENT = 'paritrana-ntt-2025';
 
@@ -105,6 +107,28 @@ describe('juror scoring through the API', () => {
     await mark('ukm-01', 'UK1', 4);
     const reopenRow = ws.db.prepare("SELECT reason FROM finalization WHERE action = 'reopen'").get();
     expect(reopenRow).toEqual({ reason: 'Salah ketik UK1 La Moringa' });
+  });
+
+  it('gives an exported sheet a new revision whenever its content changed, so the newer file supersedes the older', async () => {
+    const { publicKey } = await api.createKey({ passphrase: 'kupang-juli-2025' });
+    const exported = async () => {
+      const file = await api.exportSheet({ eventId: EVENT, name: 'Yohanes', roundIds: ['administrasi'] });
+      const verified = await verifyScoreSheet(Buffer.from(file.base64, 'base64'), file.fileName, { eventId: EVENT, latestPackageRevision: 1, jurorKeys: new Map([['J4', publicKey!]]) });
+      expect(verified.status).toBe('valid');
+      return { fileName: file.fileName, payload: verified.payload! };
+    };
+    await mark('ukm-01', 'UK1', 3);
+    const first = await exported();
+    expect(first.fileName).toBe('lembar-nilai-J4-revisi-1.xlsx');
+    expect((await exported()).fileName).toBe('lembar-nilai-J4-revisi-1.xlsx'); // nothing changed: the same revision, an identical copy
+    await mark('ukm-01', 'UK2', 4); // one more mark, no reopening: the round was never finalized
+    const second = await exported();
+    expect(second.fileName).toBe('lembar-nilai-J4-revisi-2.xlsx');
+    expect((await api.scoringState({ eventId: EVENT, roundId: 'administrasi', categoryId: 'ukm' })).sheetRevision).toBe(3);
+
+    // The secretariat's reconciliation: the newer supersedes, no conflict.
+    const { files } = reconcile(demoDocument(), [{ file: 'a', payload: first.payload }, { file: 'b', payload: second.payload }]);
+    expect(files.map((f) => f.use)).toEqual(['stale', 'used']);
   });
 
   it('keeps notes per nominee and round, the latest text being current', async () => {

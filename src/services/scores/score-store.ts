@@ -175,10 +175,31 @@ export function reopenRound(db: Db, event: Event, jurorId: string, roundId: stri
     .run(event.id, jurorId, roundId, categoryId, reason, now.toISOString());
 }
 
-/** The revision of the juror's score sheet: 1, plus one for every reopening. */
+/**
+ * The revision the juror's next score sheet gets when its content is new: one above the last sheet
+ * exported, and above the number of reopenings (a reopening always raises it).
+ */
 export function sheetRevision(db: Db, eventId: string, jurorId: string): number {
-  const row = db.prepare("SELECT count(*) AS n FROM finalization WHERE event_id = ? AND juror_id = ? AND action = 'reopen'").get(eventId, jurorId) as { n: number };
-  return 1 + row.n;
+  const reopened = db.prepare("SELECT count(*) AS n FROM finalization WHERE event_id = ? AND juror_id = ? AND action = 'reopen'").get(eventId, jurorId) as { n: number };
+  return Math.max(lastSheetExport(db, eventId, jurorId)?.revision ?? 0, reopened.n) + 1;
+}
+
+function lastSheetExport(db: Db, eventId: string, jurorId: string): { revision: number; contentHash: string } | undefined {
+  return db.prepare('SELECT revision, content_hash AS contentHash FROM sheet_export WHERE event_id = ? AND juror_id = ? ORDER BY revision DESC LIMIT 1')
+    .get(eventId, jurorId) as { revision: number; contentHash: string } | undefined;
+}
+
+/**
+ * The revision for a sheet with this content: the last one's again when nothing changed (the secretariat
+ * then sees an identical copy), else the next. Recorded, so the next export knows.
+ */
+export function sheetRevisionFor(db: Db, eventId: string, jurorId: string, contentHash: string, now = new Date()): number {
+  const last = lastSheetExport(db, eventId, jurorId);
+  if (last?.contentHash === contentHash) return last.revision;
+  const revision = sheetRevision(db, eventId, jurorId);
+  db.prepare('INSERT INTO sheet_export (event_id, juror_id, revision, content_hash, exported_at) VALUES (?, ?, ?, ?, ?)')
+    .run(eventId, jurorId, revision, contentHash, now.toISOString());
+  return revision;
 }
 
 /** A mark's key must name a juror, round, nominee and criterion that belong together, open and not locked. */

@@ -2,11 +2,13 @@
  * Assembling the signed payload of a juror's score sheet: from the juror's workspace (the app and
  * `timbang sheet export`), or from generated marks (`timbang demo`). One builder serves both.
  */
+import { createHash } from 'node:crypto';
 import type { Event } from '../../core/model.ts';
 import { canonicalScore } from '../../core/scale.ts';
 import { roundNominees } from '../../core/scoring.ts';
 import type { UnlockedKey } from '../keys/key-store.ts';
-import { conflictsOf, currentNotes, currentScores, isFinalized, sheetRevision } from '../scores/score-store.ts';
+import { canonicalJson } from '../keys/signing.ts';
+import { conflictsOf, currentNotes, currentScores, isFinalized, sheetRevisionFor } from '../scores/score-store.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { SHEET_FORMAT, type SheetPayload } from './sheet-payload.ts';
 
@@ -87,7 +89,7 @@ export function sheetPayloadFromWorkspace(
   db: Db, event: Event, jurorId: string, jurorName: string, roundIds: readonly string[], packageRevision: number, key: UnlockedKey, now = new Date(),
 ): SheetPayload {
   const conflicts = conflictsOf(db, event, jurorId);
-  return sheetPayload({
+  const payload = sheetPayload({
     event, jurorId, jurorName, roundIds,
     marks: currentScores(db, event.id, jurorId).flatMap((m) => (m.value === null ? [] : [{ ...m, value: m.value }])),
     notes: currentNotes(db, event.id, jurorId),
@@ -95,8 +97,11 @@ export function sheetPayloadFromWorkspace(
     declaredConflicts: [...conflicts].filter(([, c]) => c.declared).map(([nomineeId, c]) => ({ nomineeId, reason: c.reason })),
     isFinalized: (roundId, categoryId) => isFinalized(db, event.id, jurorId, roundId, categoryId),
     packageRevision,
-    sheetRevision: sheetRevision(db, event.id, jurorId),
+    sheetRevision: 0, // below: it depends on whether this content was exported before
     exportedAt: now.toISOString(),
     key,
   });
+  const { sheetRevision: _revision, exportedAt: _at, ...content } = payload;
+  const contentHash = createHash('sha256').update(canonicalJson(content)).digest('hex');
+  return { ...payload, sheetRevision: sheetRevisionFor(db, event.id, jurorId, contentHash, now) };
 }

@@ -7,5 +7,6 @@ import m0002 from './0002-keys-packages-scores.ts';
 import m0003 from './0003-juror-scoring.ts';
 import m0004 from './0004-juror-name.ts';
 import m0005 from './0005-sheet-inbox.ts';
+import m0006 from './0006-sheet-export.ts';
 
-export const migrations: readonly string[] = [m0001, m0002, m0003, m0004, m0005];
+export const migrations: readonly string[] = [m0001, m0002, m0003, m0004, m0005, m0006];
