@@ -7,7 +7,8 @@
  * Σ weight × value ÷ 100; the final score (Nilai Akhir) is Σ round weight × round score ÷ 100.
  * Nominees not shortlisted for a later round rank after all shortlisted ones, by their earlier score.
  */
-import type { Event, MergeRule, TieBreakStep } from './model.ts';
+import type { Event, MergeRule, Round, TieBreakStep } from './model.ts';
+import { roundNominees } from './scoring.ts';
 
 export interface MergeMark {
   jurorId: string;
@@ -97,6 +98,8 @@ export function merge(event: Event, marks: readonly MergeMark[], rule: MergeRule
   for (const values of byCell.values()) values.sort((a, b) => a - b);
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
   const categories = event.categories.map((category) => {
+    const admitted = new Map(rounds.map((round) => [round.id, roundNominees(event, round, category.id)]));
+    const inRound = (round: Round, nomineeId: string) => admitted.get(round.id)?.some((n) => n.id === nomineeId) ?? true;
     const results = event.nominees
       .filter((n) => n.categoryId === category.id)
       .map((nominee): NomineeResult => {
@@ -104,6 +107,12 @@ export function merge(event: Event, marks: readonly MergeMark[], rule: MergeRule
         const criterionValues: Record<string, Record<string, number | null>> = {};
         let final = 0;
         for (const round of rounds.filter((r) => r.categoryIds.includes(category.id))) {
+          // Marks given before a shortlist left this nominee out do not count for that round.
+          if (!inRound(round, nominee.id)) {
+            roundScores[round.id] = null;
+            criterionValues[round.id] = {};
+            continue;
+          }
           const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id));
           criterionValues[round.id] = {};
           let score = 0;

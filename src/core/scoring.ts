@@ -50,7 +50,9 @@ export function filterNominees<T extends Pick<Nominee, 'name' | 'region'>>(nomin
  */
 export function roundNominees(event: Pick<Event, 'nominees' | 'shortlists'>, round: Pick<Round, 'id' | 'shortlistSize'>, categoryId: string): Nominee[] | null {
   const all = event.nominees.filter((n) => n.categoryId === categoryId);
-  if (round.shortlistSize === null || all.length <= round.shortlistSize) return all;
+  if (round.shortlistSize === null) return all;
+  // An issued shortlist decides, whatever its length: the secretariat may shortlist fewer than the template's size.
   const list = event.shortlists?.find((s) => s.roundId === round.id && s.categoryId === categoryId);
-  return list ? all.filter((n) => list.nomineeIds.includes(n.id)) : null;
+  if (list) return all.filter((n) => list.nomineeIds.includes(n.id));
+  return all.length <= round.shortlistSize ? all : null;
 }

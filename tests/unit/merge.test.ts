@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { merge, standardise, type MergeMark } from '../../src/core/merge.ts';
+import { roundNominees } from '../../src/core/scoring.ts';
 import type { Event } from '../../src/core/model.ts';
 import { validateEvent } from '../../src/core/validate-event.ts';
 
@@ -73,6 +74,19 @@ describe('merge rules on hand-computed cases', () => {
     ]);
     const ranking = result.categories[0].ranking;
     expect(ranking.map((n) => [n.nomineeId, n.complete])).toEqual([['n2', true], ['n1', false], ['n3', false]]);
+  });
+
+  it('counts a round only for the nominees its issued shortlist admits, even a shortlist shorter than the size allowed', () => {
+    const event = { ...smallEvent(), shortlists: [{ roundId: 'r2', categoryId: 'c', nomineeIds: ['n2'] }] };
+    event.rounds = event.rounds.map((r) => (r.id === 'r2' ? { ...r, shortlistSize: 3 } : r)); // three allowed, one shortlisted
+    expect(roundNominees(event, event.rounds[1], 'c')!.map((n) => n.id)).toEqual(['n2']);
+    const result = merge(event, [
+      // n1 was interviewed before the shortlist left it out: its interview marks do not count (final 60, not 100).
+      ...marks('n1', 'r1', 'A', [5, 5]), ...marks('n1', 'r1', 'B', [5, 5]), ...marks('n1', 'r2', 'W', [5, 5]),
+      ...marks('n2', 'r1', 'A', [2, 2]), ...marks('n2', 'r1', 'B', [2, 2]), ...marks('n2', 'r2', 'W', [2, 2]),
+    ]);
+    expect(find(result, 'n1')).toMatchObject({ final: 60, complete: false, rounds: { r1: 100, r2: null } });
+    expect(result.categories[0].ranking.map((n) => n.nomineeId)).toEqual(['n2', 'n1', 'n3']);
   });
 
   it('trimmed mean drops the highest and lowest mark once there are five', () => {
