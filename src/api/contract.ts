@@ -192,7 +192,7 @@ export const ReceivedSheet = z.strictObject({
 });
 export type ReceivedSheet = z.infer<typeof ReceivedSheet>;
 
-const Completeness = z.record(z.string(), z.record(z.string(), z.enum(['received', 'missing', 'conflict'])));
+const Completeness = z.record(z.string(), z.record(z.string(), z.enum(['received', 'unfinished', 'missing', 'conflict'])));
 
 const RankedNominee = z.strictObject({
   rank: z.number().int(),
@@ -221,6 +221,8 @@ export const Deliberation = z.strictObject({
   marks: z.array(Mark),
   /** Who did not score whom and why: from the event, or declared by the juror on the laptop (it came in their sheet). */
   conflicts: z.array(z.strictObject({ jurorId: Id, nomineeId: Id, reason: z.string(), declared: z.boolean() })),
+  /** Juror id → name as typed in their newest sheet used (the event may not carry names). */
+  jurorNames: z.record(Id, z.string()),
 });
 export type Deliberation = z.infer<typeof Deliberation>;
 

@@ -13,7 +13,7 @@ import { readEventTemplate, writeEventTemplate } from './events/event-template.t
 import { confirmEnrolment, enrol, enrolledKeys, listEnrolments, readEnrolment, removeEnrolment } from './packages/enrolment.ts';
 import { PACKAGE_EXTENSION, writePackage } from './packages/event-package.ts';
 import type { Services } from './handlers.ts';
-import { deliberation, recordDecision } from './merge/deliberation.ts';
+import { deliberation, recordDecision, requireMarks } from './merge/deliberation.ts';
 import { writeRekapitulasi } from './merge/rekapitulasi.ts';
 import { issueShortlist } from './merge/shortlist.ts';
 import { localIsoTime } from './report/date-words.ts';
@@ -29,7 +29,7 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
   const { db } = workspace;
   const report = ({ eventId, rule, lang }: { eventId: string; rule: MergeRule; lang: 'id' | 'en' }) => {
     const event = authoredEvent(db, eventId);
-    return reportHtml({ event, result: deliberation(db, event, rule), files: listReceived(db, event).sheets, lang, generatedAt: localIsoTime(new Date()) });
+    return reportHtml({ event, result: requireMarks(deliberation(db, event, rule)), files: listReceived(db, event).sheets, lang, generatedAt: localIsoTime(new Date()) });
   };
   return {
     eventTemplate: async ({ example }) =>
@@ -100,7 +100,7 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     },
     exportRekapitulasi: async ({ eventId, rule }) => {
       const event = authoredEvent(db, eventId);
-      return fileData(`rekapitulasi-${eventId}-${rule}.xlsx`, await writeRekapitulasi(event, deliberation(db, event, rule), listReceived(db, event).sheets));
+      return fileData(`rekapitulasi-${eventId}-${rule}.xlsx`, await writeRekapitulasi(event, requireMarks(deliberation(db, event, rule)), listReceived(db, event).sheets));
     },
     recordDecision: ({ eventId, ...decision }) => {
       recordDecision(db, authoredEvent(db, eventId), decision);

@@ -26,7 +26,7 @@ function deliberationOf(event: Event, marks: MergeMark[]): { result: Deliberatio
     fileName: `${j.id}.xlsx`, fileHash: (i + 1).toString(16).padStart(64, 'a'), jurorId: j.id,
     signedWith: '12345 67890 12345 67890 12345', sheetRevision: 1, status: 'valid', use: 'used',
   }));
-  const result = deliberate(event, 'mean', { files: [], completeness, marks, conflicts: [] }, files.map(() => 'used'), []);
+  const result = deliberate(event, 'mean', { files: [], completeness, marks, conflicts: [], jurorNames: {} }, files.map(() => 'used'), []);
   return { result, files };
 }
 

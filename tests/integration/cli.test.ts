@@ -275,6 +275,15 @@ describe('timbang demo, verify and merge', () => {
     expect(verified.code).toBe(1);
     expect(verified.out).toMatch(/^valid\s+.*J1\.xlsx/m);
     expect(verified.out).toMatch(/^malformed\s+.*bukan-lembar\.xlsx/m);
+
+    // With no valid sheet there is nothing to rank: no list of joint winners at 0, no report.
+    for (const command of [['merge'], ['report', '--pdf', join(tmp.dir, 'kosong.pdf')]]) {
+      const empty = await run(command[0], '--event', join(out, 'event.timbang'), stray, ...command.slice(1));
+      expect(empty.code).toBe(1);
+      expect(empty.err).toContain('Belum ada nilai dari lembar nilai yang sah (0 dari 1 lembar dipakai)');
+      expect(empty.out).not.toContain('Terbaik');
+    }
+    expect(existsSync(join(tmp.dir, 'kosong.pdf'))).toBe(false);
   });
 
   it('gives other plausible marks with another seed', async () => {

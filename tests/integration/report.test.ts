@@ -64,7 +64,7 @@ function expectInOrder(text: string, needles: readonly string[]): void {
 /** The demo deliberated straight from its generated marks (no files), for HTML-level checks. */
 function demoDeliberation(event: Event): Deliberation {
   const { marks } = demoScores(event);
-  return deliberate(event, 'mean', { files: [], completeness: {}, marks, conflicts: [] }, [], []);
+  return deliberate(event, 'mean', { files: [], completeness: {}, marks, conflicts: [], jurorNames: {} }, [], []);
 }
 
 describe('the date in words of the Berita Acara', () => {
@@ -217,6 +217,8 @@ describe('timbang report on the demo', () => {
     expect(minutes.match(/Sekretaris merangkap Anggota/g)).toHaveLength(1);
     expect(minutes.match(/(?<!merangkap )\bAnggota\b/g)).toHaveLength(7);
     for (const juror of event.jurors) expect(minutes).toContain(juror.institution);
+    // The event carries no names; each signature block takes the name the juror typed on their sheet.
+    for (const juror of event.jurors) expect(minutes).toContain(`Juri ${juror.id} (demo)`);
     for (let i = 1; i <= 9; i++) expect(beritaAcara).toMatch(new RegExp(`^\\s*${i}\\.`, 'm'));
   });
 
@@ -239,7 +241,7 @@ describe('timbang report on the demo', () => {
     expect(result.out).toContain('Report written');
     const english = flat(await pdftotext(englishPdf));
     expect(english).toContain('Score Tally (Rekapitulasi Nilai)');
-    expect(english).toContain('Sections not received (juror · round · category): J9 · Administrative Selection · Regency/City Government');
+    expect(english).toContain('Sections not received or not final (juror · round · category): J9 · Administrative Selection · Regency/City Government');
     expect(english).toContain(`Pada hari ini ${PLENARY_WORDS}`);
     expect(english).toMatch(/Results hash: [0-9a-f]{64} Page 1 of \d+/);
   }, TIMEOUT);

@@ -121,6 +121,19 @@ describe('the secretariat receives sheets and merges them', () => {
     expect(html).toContain(`(${reason}; dinyatakan juri di laptopnya)`);
   });
 
+  it('shows a section the juror had not finalized as unfinished, not as received', async () => {
+    const payload = SheetPayload.parse(JSON.parse(JSON.stringify(await verifyPayload('J6'))));
+    const section = payload.sections.find((s) => s.roundId === 'administrasi' && s.categoryId === 'pemdes')!;
+    section.finalized = false;
+    section.nominees[0].marks = Object.fromEntries(Object.keys(section.nominees[0].marks).map((code) => [code, null]));
+    await api.importSheet({ eventId: EVENT, file: fileData('J6-draf.xlsx', await writeScoreSheet({ ...payload, sheetRevision: 2 }, demo.jurorKeys.get('J6')!)) });
+    const result = await api.deliberation({ eventId: EVENT, rule: 'mean' });
+    expect(result.completeness.J6['administrasi/pemdes']).toBe('unfinished');
+    expect(result.completeness.J6['administrasi/ukm']).toBe('received');
+    const { html } = await api.reportHtml({ eventId: EVENT, rule: 'mean', lang: 'en' });
+    expect(html).toMatch(/J6 · Administrative Selection · [^;<]+ \(not finalized by the juror\)/);
+  });
+
   /** The signed payload of a demo juror's sheet, as the secretariat stored it. */
   async function verifyPayload(jurorId: string) {
     const row = ws.db.prepare("SELECT payload FROM received_sheet WHERE juror_id = ? AND status = 'valid' ORDER BY id LIMIT 1").get(jurorId) as { payload: string };

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { Deliberation } from '../../api/contract.ts';
 import type { Event, MergeRule } from '../../core/model.ts';
 import { fingerprint } from '../../services/keys/signing.ts';
-import { deliberate } from '../../services/merge/deliberation.ts';
+import { deliberate, requireMarks } from '../../services/merge/deliberation.ts';
 import { reconcile, type Reconciliation } from '../../services/merge/reconcile.ts';
 import type { RekapFile } from '../../services/merge/rekapitulasi.ts';
 import { readPackage } from '../../services/packages/event-package.ts';
@@ -53,7 +53,7 @@ export interface DeliberatedFiles {
 export async function deliberateFiles(packageFile: string, sheets: string[], rule?: MergeRule): Promise<DeliberatedFiles> {
   const { event, results, hashes } = await verifyFiles(packageFile, sheets);
   const reconciled = reconcile(event, results.map((r) => ({ file: r.file, payload: r.status === 'valid' ? r.payload : null })));
-  const summary = deliberate(event, rule ?? event.merge.rule, reconciled, reconciled.files.map((f) => f.use), []);
+  const summary = requireMarks(deliberate(event, rule ?? event.merge.rule, reconciled, reconciled.files.map((f) => f.use), []));
   const rekap = results.map((r, i) => ({
     fileName: basename(r.file), fileHash: hashes[i], jurorId: r.juror, signedWith: r.signingKey ? fingerprint(r.signingKey) : null,
     sheetRevision: r.revision, status: r.status, use: reconciled.files[i].use,

@@ -9,6 +9,7 @@ import type { Event, MergeRule } from '../../core/model.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { resultsSummary } from './results.ts';
 import type { Deliberation } from '../../api/contract.ts';
+import { AppError } from '../../api/errors.ts';
 import type { FileUse, Reconciliation } from './reconcile.ts';
 import { listReceived } from './sheet-inbox.ts';
 
@@ -59,6 +60,18 @@ export function applyDecisions(result: MergeResult, chosen: readonly PlenaryDeci
   return { ...result, categories };
 }
 
+/**
+ * What may be printed or exported as results: only a deliberation with marks in it. With no valid sheet
+ * every nominee would stand joint first at 0 and a Berita Acara would name them all winners.
+ */
+export function requireMarks(result: Deliberation): Deliberation {
+  if (result.marks.length > 0) return result;
+  throw new AppError('incomplete', {
+    id: `Belum ada nilai dari lembar nilai yang sah (${result.usedSheets} dari ${result.sheets} lembar dipakai): belum ada peringkat yang dapat ditetapkan. Impor lembar nilai juri yang terverifikasi dulu.`,
+    en: `There are no marks from valid score sheets yet (${result.usedSheets} of ${result.sheets} sheets used): no ranking can be determined. Import the jurors' verified score sheets first.`,
+  });
+}
+
 /** The deliberation from the secretariat's inbox and the plenary's decisions. */
 export function deliberation(db: Db, event: Event, rule: MergeRule): Deliberation {
   const { sheets, reconciliation } = listReceived(db, event);
@@ -88,5 +101,6 @@ export function deliberate(event: Event, rule: MergeRule, reconciliation: Reconc
         .filter((c) => !event.conflicts.some((e) => e.jurorId === c.jurorId && e.nomineeId === c.nomineeId))
         .map((c) => ({ ...c, declared: true })),
     ],
+    jurorNames: reconciliation.jurorNames,
   };
 }

@@ -17,7 +17,8 @@ export interface ReconciledFile {
   use: FileUse;
 }
 
-export type Completeness = 'received' | 'missing' | 'conflict';
+/** 'unfinished': a section came, but the juror had not finalized it (marks may be missing). */
+export type Completeness = 'received' | 'unfinished' | 'missing' | 'conflict';
 
 export interface Reconciliation {
   files: ReconciledFile[];
@@ -26,6 +27,8 @@ export interface Reconciliation {
   marks: MergeMark[];
   /** Who does not score whom, as the used sheets say: the event's conflicts and those jurors declared on their laptops. */
   conflicts: { jurorId: string; nomineeId: string; reason: string }[];
+  /** Each juror's name as typed in their newest sheet used, for the Berita Acara's signature blocks. */
+  jurorNames: Record<string, string>;
 }
 
 interface Candidate {
@@ -76,7 +79,8 @@ export function reconcile(event: Event, sheets: readonly { file: string; payload
     for (const round of event.rounds) {
       for (const categoryId of round.categoryIds) {
         const key = `${juror.id}\u0000${round.id}\u0000${categoryId}`;
-        completeness[juror.id][`${round.id}/${categoryId}`] = conflicted.has(key) ? 'conflict' : chosen.has(key) ? 'received' : 'missing';
+        const section = chosen.get(key)?.section;
+        completeness[juror.id][`${round.id}/${categoryId}`] = conflicted.has(key) ? 'conflict' : !section ? 'missing' : section.finalized ? 'received' : 'unfinished';
       }
     }
   }
@@ -95,5 +99,8 @@ export function reconcile(event: Event, sheets: readonly { file: string; payload
       nominee.conflict === null ? [] : [[`${payload.juror.id}\u0000${nominee.nomineeId}`, { jurorId: payload.juror.id, nomineeId: nominee.nomineeId, reason: nominee.conflict }] as const],
     ),
   )).values()];
-  return { files, completeness, marks, conflicts };
+  const newestFirst = [...chosen.values()].sort((a, b) => b.payload.sheetRevision - a.payload.sheetRevision);
+  const jurorNames: Record<string, string> = {};
+  for (const { payload } of newestFirst) if (payload.juror.name.trim()) jurorNames[payload.juror.id] ??= payload.juror.name.trim();
+  return { files, completeness, marks, conflicts, jurorNames };
 }

@@ -49,7 +49,7 @@ export function beritaAcara(ctx: ReportContext): string {
   // The closing, the place and date and the signatures stay on one page when they fit on one.
   const signatures = event.jurors.map((juror, i) => `<tr>
     <td class="num">${i + 1}.</td>
-    <td><div class="ba-name">${juror.name ? esc(juror.name) : '<span class="blank"></span>'}</div><div>${esc(juror.title)}</div><div class="sub">${esc(juror.institution)}</div></td>
+    <td><div class="ba-name">${ctx.jurorName(juror.id) ? esc(ctx.jurorName(juror.id)!) : '<span class="blank"></span>'}</div><div>${esc(juror.title)}</div><div class="sub">${esc(juror.institution)}</div></td>
     <td class="ba-role">${esc(id.roleName[juror.role])}</td>
     <td class="ba-sign ${i % 2 === 0 ? 'left' : 'right'}"><span class="sign-no">${i + 1}.</span><span class="sign-line"></span></td>
   </tr>`).join('');

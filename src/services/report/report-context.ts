@@ -36,6 +36,8 @@ export interface ReportContext extends ReportInput {
   plenaryDate: string;
   /** A juror's weighted total in a round for a nominee; null unless every criterion was marked. */
   jurorTotal: (jurorId: string, roundId: string, nomineeId: string) => number | null;
+  /** The juror's name: from the event, else as typed in their sheet; null when neither says (a blank to write it in). */
+  jurorName: (jurorId: string) => string | null;
 }
 
 const key = (...parts: string[]) => parts.join('\u0000');
@@ -71,6 +73,7 @@ export function reportContext(input: ReportInput): ReportContext {
     demo: event.nominees.some((n) => n.fictional),
     plenaryDate: event.schedule.plenary ?? input.generatedAt.slice(0, 10),
     jurorTotal: (jurorId, roundId, nomineeId) => totals.get(key(jurorId, roundId, nomineeId)) ?? null,
+    jurorName: (jurorId) => event.jurors.find((j) => j.id === jurorId)?.name || result.jurorNames[jurorId] || null,
   };
 }
 

@@ -63,7 +63,8 @@ function cover(ctx: ReportContext): string {
   const gaps = Object.entries(result.completeness).flatMap(([jurorId, sections]) =>
     Object.entries(sections).filter(([, state]) => state !== 'received').map(([section, state]) => {
       const [roundId, categoryId] = section.split('/');
-      return `${esc(jurorId)} · ${roundName(roundId)} · ${esc(ctx.categoryName(categoryId))}${state === 'conflict' ? ` (${esc(t.conflictSections)})` : ''}`;
+      const why = state === 'conflict' ? ` (${esc(t.conflictSections)})` : state === 'unfinished' ? ` (${esc(t.unfinishedSections)})` : '';
+      return `${esc(jurorId)} · ${roundName(roundId)} · ${esc(ctx.categoryName(categoryId))}${why}`;
     }),
   );
   const badFiles = ctx.files.filter((f) => f.status !== 'valid' || f.use !== 'used').length;
@@ -71,7 +72,7 @@ function cover(ctx: ReportContext): string {
     ...(badFiles > 0 ? [esc(t.badFiles(badFiles))] : []),
     ...(gaps.length > 0 ? [`${esc(t.missing)}: ${gaps.join('; ')}`] : []),
   ];
-  const jurors = event.jurors.map((j) => `<tr><td>${esc(j.id)}</td><td class="nowrap">${esc(t.roleName[j.role])}</td><td>${esc(j.title)}<div class="sub">${esc(j.institution)}</div></td><td>${esc(j.name ?? '')}</td></tr>`).join('');
+  const jurors = event.jurors.map((j) => `<tr><td>${esc(j.id)}</td><td class="nowrap">${esc(t.roleName[j.role])}</td><td>${esc(j.title)}<div class="sub">${esc(j.institution)}</div></td><td>${esc(ctx.jurorName(j.id) ?? '')}</td></tr>`).join('');
   return `<section class="cover">
   ${ctx.demo ? `<p class="demo-notice">${esc(t.demoNotice)}</p>` : ''}
   <h1>${esc(t.title)}</h1>
