@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../api/errors.ts';
 import type { MergeRule } from '../../core/model.ts';
+import { formatScore } from '../../core/score-format.ts';
 import { writeRekapitulasi } from '../../services/merge/rekapitulasi.ts';
 import { readDemoEvent } from '../../services/events/event-file.ts';
 import { demoFiles } from '../../services/demo/demo-files.ts';
@@ -74,11 +75,11 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
       for (const category of summary.categories) {
         cli.io.out(`\n${category.name}`);
         for (const n of category.ranking) {
-          cli.io.out(`  ${String(n.rank).padStart(2)}${n.joint ? '=' : ' '} ${n.name.padEnd(44)} ${(n.final ?? 0).toFixed(2).padStart(6)}`);
+          cli.io.out(`  ${String(n.rank).padStart(2)}${n.joint ? '=' : ' '} ${n.name.padEnd(44)} ${formatScore(n.final, cli.lang()).padStart(6)}`);
         }
       }
       cli.io.out(`\n${event.merge.overall?.name[cli.lang()] ?? (id ? 'Terbaik Umum' : 'Overall')}`);
-      for (const n of summary.overall) cli.io.out(`  ${String(n.rank).padStart(2)}${n.joint ? '=' : ' '} ${n.name.padEnd(44)} ${(n.final ?? 0).toFixed(2).padStart(6)}`);
+      for (const n of summary.overall) cli.io.out(`  ${String(n.rank).padStart(2)}${n.joint ? '=' : ' '} ${n.name.padEnd(44)} ${formatScore(n.final, cli.lang()).padStart(6)}`);
       cli.io.out(`\n${id ? 'Aturan' : 'Rule'}: ${summary.rule} · ${id ? 'hash hasil' : 'results hash'}: ${summary.resultsHash}`);
     });
 

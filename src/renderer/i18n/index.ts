@@ -6,6 +6,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Bilingual } from '../../core/model.ts';
+import { formatScore } from '../../core/score-format.ts';
 import en from './en.json';
 import id from './id.json';
 
@@ -48,4 +49,9 @@ export default i18next;
 /** An instant, in the interface language and this computer's time zone, to the second. */
 export function formatDateTime(iso: string, language: string): string {
   return new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'long', timeStyle: 'medium' });
+}
+
+/** A score in the interface language ("87,45" / "87.45"), rounded as in print and in Excel (core/score-format.ts). */
+export function scoreText(value: number | null | undefined, language: string, digits = 2): string {
+  return formatScore(value, language === 'en' ? 'en' : 'id', digits);
 }

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Deliberation } from '../../api/contract.ts';
 import type { Event } from '../../core/model.ts';
+import { roundScore } from '../../core/score-format.ts';
 import { weightedTotal } from '../../core/scoring.ts';
 
 export interface RekapFile {
@@ -56,15 +57,15 @@ export async function writeRekapitulasi(event: Event, result: Deliberation, file
           if (conflicted.has(`${jurorId}\u0000${n.nomineeId}`)) return '×';
           const marks = new Map(result.marks.filter((m) => m.jurorId === jurorId && m.roundId === round.id && m.nomineeId === n.nomineeId).map((m) => [m.criterionCode, m.value]));
           const total = weightedTotal(criteria, marks);
-          return total.scored === total.of ? Number(total.total.toFixed(2)) : null;
+          return total.scored === total.of ? roundScore(total.total) : null;
         });
       });
       const flags = result.flags.filter((f) => f.nomineeId === n.nomineeId).map((f) => `${f.jurorId} ${f.criterionCode}=${f.value} (median ${f.median})`);
       sheet.addRow([
         `${n.rank}${n.joint ? '=' : ''}`,
         { richText: [{ text: n.name }] },
-        ...rounds.map((r) => (n.rounds[r.id] === null || n.rounds[r.id] === undefined ? null : Number(n.rounds[r.id]!.toFixed(2)))),
-        n.final === null ? null : Number(n.final.toFixed(2)),
+        ...rounds.map((r) => (n.rounds[r.id] === null || n.rounds[r.id] === undefined ? null : roundScore(n.rounds[r.id]!))),
+        n.final === null ? null : roundScore(n.final),
         ...perJuror,
         flags.join('; '),
         result.conflicts.filter((c) => c.nomineeId === n.nomineeId).map((c) => `${c.jurorId}: ${c.reason}${c.declared ? ' (dinyatakan juri)' : ''}`).join('; '),

@@ -1,0 +1,31 @@
+/**
+ * Scores as people read them, the same on screen, in print, in the Rekapitulasi and on the command line.
+ * Rounded half away from zero on the value's shortest decimal form, as Excel's ROUND and a calculator do:
+ * 50.275 gives 50.28 although the double nearest it lies just below (toFixed would give 50.27), so the
+ * secretariat's own check in Excel agrees with every figure Timbang prints.
+ */
+export type ScoreLang = 'id' | 'en';
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+function format(locale: string, digits: number): Intl.NumberFormat {
+  const key = `${locale}${digits}`;
+  let found = formats.get(key);
+  if (!found) {
+    // Intl formats from the shortest decimal that round-trips the double, then rounds half-expand.
+    found = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false, roundingMode: 'halfExpand' });
+    formats.set(key, found);
+  }
+  return found;
+}
+
+/** "87,45" in Indonesian, "87.45" in English; "—" for none. */
+export function formatScore(value: number | null | undefined, lang: ScoreLang, digits = 2): string {
+  if (value === null || value === undefined) return '—';
+  return format(lang === 'id' ? 'id-ID' : 'en-GB', digits).format(value);
+}
+
+/** The number a printed score shows, for a cell that stays a number (the Rekapitulasi workbook). */
+export function roundScore(value: number, digits = 2): number {
+  return Number(format('en-US', digits).format(value));
+}
