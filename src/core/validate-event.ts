@@ -43,7 +43,32 @@ const COLLECTION_NAMES: Record<string, Bilingual> = {
   conflicts: { id: 'Konflik', en: 'Conflict' },
 };
 
-/** Turns ["criteria", 3, "weight"] into "Kriteria W3 › weight", using the item's own id where it has one. */
+/** The fields people fill in, named as the template and the form name them (any other key is shown as it is). */
+const FIELD_NAMES: Record<string, Bilingual> = {
+  name: { id: 'nama', en: 'name' },
+  yearHeld: { id: 'tahun penyelenggaraan', en: 'year held' },
+  place: { id: 'tempat', en: 'place' },
+  periodAssessed: { id: 'periode penilaian', en: 'period assessed' },
+  start: { id: 'mulai', en: 'start' },
+  end: { id: 'selesai', en: 'end' },
+  schedule: { id: 'jadwal', en: 'schedule' },
+  interviews: { id: 'wawancara', en: 'interviews' },
+  venue: { id: 'tempat', en: 'venue' },
+  plenary: { id: 'rapat pleno', en: 'plenary' },
+  ceremony: { id: 'penganugerahan', en: 'ceremony' },
+  date: { id: 'tanggal', en: 'date' },
+  weight: { id: 'bobot', en: 'weight' },
+  label: { id: 'label', en: 'label' },
+  title: { id: 'jabatan', en: 'title' },
+  institution: { id: 'instansi', en: 'institution' },
+  role: { id: 'peran', en: 'role' },
+  region: { id: 'wilayah', en: 'region' },
+  reason: { id: 'alasan', en: 'reason' },
+  scale: { id: 'skala', en: 'scale' },
+  rubric: { id: 'rubrik', en: 'rubric' },
+};
+
+/** Turns ["criteria", 3, "weight"] into "Kriteria W3 › bobot", using the item's own id where it has one. */
 function describePath(input: unknown, path: readonly PropertyKey[]): Bilingual {
   const parts: Bilingual[] = [];
   let node: unknown = input;
@@ -59,7 +84,7 @@ function describePath(input: unknown, path: readonly PropertyKey[]): Bilingual {
       node = item;
       i++;
     } else {
-      parts.push({ id: String(key), en: String(key) });
+      parts.push(typeof key === 'string' && Object.hasOwn(FIELD_NAMES, key) ? FIELD_NAMES[key] : { id: String(key), en: String(key) });
       node = next;
     }
   }

@@ -94,8 +94,8 @@ describe('validateEvent refuses an invalid event and names the place', () => {
     const lines = result.issues.map((i) => formatIssue(i, 'id'));
     const code = (event.criteria[2] as { code: string }).code;
     expect(lines).toEqual([
-      `Kriteria ${code} › weight: Input tidak valid: diharapkan number, diterima string`,
-      'Juri J5 › institution: Input tidak valid: diharapkan string, diterima undefined',
+      `Kriteria ${code} › bobot: Input tidak valid: diharapkan angka, diterima teks`,
+      'Juri J5 › instansi: Input tidak valid: diharapkan teks, diterima kosong',
     ]);
     expect(result.issues[0].message.en).toBe('Invalid input: expected number, received string');
     expect(result.issues[0].path).toEqual(['criteria', 2, 'weight']);
