@@ -254,7 +254,10 @@ describe('timbang demo, verify and merge', () => {
     expect(workbook.worksheets.map((w) => w.name)).toContain('Verifikasi');
     const jasa = workbook.getWorksheet('Jasa Keuangan')!;
     expect(jasa.getRow(4).getCell(2).text).toBe('Kopdit TLM');
-    expect(workbook.getWorksheet('Verifikasi')!.getRow(2).getCell(5).text).toBe('valid');
+    expect(workbook.getWorksheet('Verifikasi')!.getRow(2).getCell(5).text).toBe('Sah');
+    expect(jasa.getRow(4).getCell(1).value).toBe(1); // a number Excel can sort and compare, not text
+    expect(jasa.getRow(1).getCell(1).text).toContain('DEMO — bukan hasil resmi');
+    expect(jasa.getRow(2).getCell(3).text).toBe('Aturan: rata-rata nilai juri');
     // J4 does not score PT Karang Batu Konstruksi: × in J4's columns (not a blank that reads as missing), and why.
     const manufaktur = workbook.worksheets.find((w) => w.name.startsWith('Manufaktur'))!;
     const header = (manufaktur.getRow(3).values as unknown[]).map(String);

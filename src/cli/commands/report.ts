@@ -5,6 +5,7 @@ import type { MergeRule } from '../../core/model.ts';
 import { renderPdfWithChromium } from '../../services/report/render-pdf.ts';
 import { localIsoTime } from '../../services/report/date-words.ts';
 import { reportHtml } from '../../services/report/report-html.ts';
+import { REPORT_TEXT } from '../../services/report/report-text.ts';
 import type { CliContext } from '../context.ts';
 import { deliberateFiles } from './sheet-files.ts';
 
@@ -25,7 +26,9 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
       writeFileSync(options.pdf, await renderPdfWithChromium(html));
       const id = lang === 'id';
       for (const f of rekap.filter((r) => r.status !== 'valid' || r.use !== 'used')) {
-        cli.io.err(id ? `Perhatian: ${f.fileName} ${f.status}, ${f.use} (lihat lampiran verifikasi).` : `Attention: ${f.fileName} ${f.status}, ${f.use} (see the verification appendix).`);
+        const words = REPORT_TEXT[lang];
+        const state = `${words.statusName[f.status]}, ${words.useName[f.use].toLowerCase()}`;
+        cli.io.err(id ? `Perhatian: ${f.fileName}: ${state} (lihat lampiran verifikasi).` : `Attention: ${f.fileName}: ${state} (see the verification appendix).`);
       }
       cli.io.out(id
         ? `Laporan ditulis: ${options.pdf} (aturan ${summary.rule}, ${summary.usedSheets} dari ${summary.sheets} lembar dipakai, hash hasil ${summary.resultsHash})`

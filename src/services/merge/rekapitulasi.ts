@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Deliberation } from '../../api/contract.ts';
 import type { Event } from '../../core/model.ts';
 import { roundScore } from '../../core/score-format.ts';
+import { REPORT_TEXT } from '../report/report-text.ts';
 import { weightedTotal } from '../../core/scoring.ts';
 
 export interface RekapFile {
@@ -35,17 +36,21 @@ export async function writeRekapitulasi(event: Event, result: Deliberation, file
   const jurors = event.jurors.map((j) => j.id);
 
   const conflicted = new Set(result.conflicts.map((c) => `${c.jurorId}\u0000${c.nomineeId}`));
+  const fictional = new Set(event.nominees.filter((n) => n.fictional).map((n) => n.id));
+  // Demo scores must never pass for real ones, even as a workbook passed around.
+  const demo = fictional.size > 0;
+  const text = REPORT_TEXT.id;
   for (const category of result.categories) {
     const sheet = workbook.addWorksheet(sheetName(category.name, taken), {
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
-    sheet.addRow([`Rekapitulasi Nilai — ${event.name}`]).font = { bold: true, size: 13 };
-    sheet.addRow([`Kategori: ${category.name}`, '', `Aturan: ${result.rule}`, '', `Hash hasil: ${result.resultsHash}`]);
+    sheet.addRow([`Rekapitulasi Nilai — ${event.name}${demo ? ` — ${text.demoHeader}` : ''}`]).font = { bold: true, size: 13 };
+    sheet.addRow([`Kategori: ${category.name}`, '', `Aturan: ${text.ruleName[result.rule]}`, '', `Hash hasil: ${result.resultsHash}`, '', demo ? text.fictionalNote : '']);
     const header = [
       'Peringkat', 'Nominasi',
       ...rounds.map((r) => r.name.id), 'Nilai akhir',
       ...rounds.flatMap((r) => jurors.map((j) => `${j} · ${r.name.id}`)),
-      'Tanda beda pendapat', 'Benturan kepentingan (×)',
+      'Tanda beda pendapat', 'Benturan kepentingan (×)', 'Peringkat bersama',
     ];
     const headerRow = sheet.addRow(header);
     headerRow.font = { bold: true };
@@ -62,13 +67,14 @@ export async function writeRekapitulasi(event: Event, result: Deliberation, file
       });
       const flags = result.flags.filter((f) => f.nomineeId === n.nomineeId).map((f) => `${f.jurorId} ${f.criterionCode}=${f.value} (median ${f.median})`);
       sheet.addRow([
-        `${n.rank}${n.joint ? '=' : ''}`,
-        { richText: [{ text: n.name }] },
+        n.rank,
+        { richText: [{ text: `${n.name}${fictional.has(n.nomineeId) ? '†' : ''}` }] },
         ...rounds.map((r) => (n.rounds[r.id] === null || n.rounds[r.id] === undefined ? null : roundScore(n.rounds[r.id]!))),
         n.final === null ? null : roundScore(n.final),
         ...perJuror,
         flags.join('; '),
         result.conflicts.filter((c) => c.nomineeId === n.nomineeId).map((c) => `${c.jurorId}: ${c.reason}${c.declared ? ' (dinyatakan juri)' : ''}`).join('; '),
+        n.joint ? 'ya' : '',
       ]);
     }
     sheet.getColumn(2).width = 40;
@@ -78,7 +84,7 @@ export async function writeRekapitulasi(event: Event, result: Deliberation, file
   const verification = workbook.addWorksheet('Verifikasi');
   verification.addRow(['Berkas', 'Juri', 'Sidik jari kunci', 'Revisi lembar', 'Status', 'Dipakai', 'SHA-256 berkas']).font = { bold: true };
   for (const f of files) {
-    verification.addRow([{ richText: [{ text: f.fileName }] }, f.jurorId, f.signedWith, f.sheetRevision, f.status, f.use, f.fileHash]);
+    verification.addRow([{ richText: [{ text: f.fileName }] }, f.jurorId, f.signedWith, f.sheetRevision, text.statusName[f.status], text.useName[f.use], f.fileHash]);
   }
   verification.getColumn(1).width = 30;
   verification.getColumn(3).width = 32;
