@@ -7,7 +7,7 @@ import { AppError } from '../api/errors.ts';
 import type { Event, MergeRule } from '../core/model.ts';
 import { formatIssue, validateEvent } from '../core/validate-event.ts';
 import { fileBytes, fileData } from './file-data.ts';
-import { authoredEvent, replacementChanges, saveAuthored } from './events/authored.ts';
+import { authoredEvent, replacementChanges, saveAuthored, withIssuedShortlists } from './events/authored.ts';
 import { findEventRecord, getEventSummary } from './events/event-store.ts';
 import { readEventTemplate, writeEventTemplate } from './events/event-template.ts';
 import { confirmEnrolment, enrol, enrolledKeys, listEnrolments, readEnrolment, removeEnrolment } from './packages/enrolment.ts';
@@ -38,10 +38,11 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     importEventTemplate: async ({ replace, ...file }) => {
       const result = await readEventTemplate(fileBytes(file), file.fileName);
       if (!result.ok) return { status: 'invalid', fileName: file.fileName, issues: result.issues };
-      const changes = replace ? null : replacementChanges(db, result.event);
+      const event = withIssuedShortlists(db, result.event);
+      const changes = replace ? null : replacementChanges(db, event);
       if (changes) return { status: 'needs-confirmation', fileName: file.fileName, changes };
-      const outcome = saveAuthored(db, result.event);
-      return { status: 'imported', event: getEventSummary(db, result.event.id), outcome };
+      const outcome = saveAuthored(db, event);
+      return { status: 'imported', event: getEventSummary(db, event.id), outcome };
     },
 
     updateEventBasics: ({ eventId, ...basics }) => {

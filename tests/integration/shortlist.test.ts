@@ -5,6 +5,7 @@ import { createClient, dispatch, transportFrom } from '../../src/api/dispatch.ts
 import { AppError } from '../../src/api/errors.ts';
 import { saveAuthored } from '../../src/services/events/authored.ts';
 import { demoFiles } from '../../src/services/demo/demo-files.ts';
+import { writeEventTemplate } from '../../src/services/events/event-template.ts';
 import { fileData } from '../../src/services/file-data.ts';
 import { createHandlers } from '../../src/services/handlers.ts';
 import { openWorkspace, type Workspace } from '../../src/services/workspace/workspace.ts';
@@ -75,6 +76,15 @@ describe('the Wawancara shortlist', () => {
     await juror.recordScore({ eventId: EVENT, roundId: 'wawancara', nomineeId: shortlisted[0], criterionCode: 'W1', value: 4 });
     const refused = await juror.recordScore({ eventId: EVENT, roundId: 'wawancara', nomineeId: outside.id, criterionCode: 'W1', value: 4 }).catch((e: AppError) => e);
     expect((refused as AppError).bilingual.id).toBe(`${outside.name} tidak masuk daftar pendek babak Wawancara.`);
+  });
+
+  it('keeps the issued shortlist when the secretariat re-imports its Excel template, which has no place for it', async () => {
+    const current = await secretariat.getEvent({ eventId: EVENT });
+    expect(current.shortlists).toHaveLength(8);
+    const template = await writeEventTemplate(current);
+    const again = await secretariat.importEventTemplate(fileData('acara.xlsx', template));
+    expect(again).toMatchObject({ status: 'imported', outcome: 'unchanged' }); // no confirmation for changes nobody made
+    expect((await secretariat.getEvent({ eventId: EVENT })).shortlists).toEqual(current.shortlists);
   });
 
   it('refuses a shortlist naming a nominee of another category', () => {

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../api/errors.ts';
 import type { Event } from '../../core/model.ts';
 import type { EventChanges } from '../../api/contract.ts';
-import { replacementChanges, saveAuthored } from '../../services/events/authored.ts';
+import { replacementChanges, saveAuthored, withIssuedShortlists } from '../../services/events/authored.ts';
 import { readDemoEvent, readEventFile } from '../../services/events/event-file.ts';
 import { findEventRecord } from '../../services/events/event-store.ts';
 import { formatTemplateIssue, readEventTemplate, writeEventTemplate } from '../../services/events/event-template.ts';
@@ -58,10 +58,11 @@ export function registerEventCommands(program: Command, cli: CliContext): void {
     .requiredOption('--db <path>', 'berkas kerja SQLite / workspace database')
     .option('--replace', 'ganti acara dengan id sama yang sudah ada / replace an existing event with the same id')
     .action(async (file: string, options: { db: string; replace?: boolean }) => {
-      const parsed = file.toLowerCase().endsWith('.xlsx') ? await readTemplateOrReport(file, cli) : readEventFile(file);
-      if (!parsed) return;
+      const read = file.toLowerCase().endsWith('.xlsx') ? await readTemplateOrReport(file, cli) : readEventFile(file);
+      if (!read) return;
       const workspace = openWorkspace(options.db);
       try {
+        const parsed = withIssuedShortlists(workspace.db, read);
         const changes = options.replace ? null : replacementChanges(workspace.db, parsed);
         if (changes) {
           reportChanges(changes, cli);

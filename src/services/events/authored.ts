@@ -52,6 +52,23 @@ export function describeChanges(db: Db, before: Event, after: Event): EventChang
 }
 
 /** The changes a save of `event` would make to an existing, different event here; null when nothing would be replaced. */
+/**
+ * An event read from the Excel template, with the shortlists already issued for it kept: the template has
+ * no place for them, and re-importing it to fix a typo must not silently reopen the interview to everyone.
+ * A shortlist is kept only while its round, category and nominees are all still in the event.
+ */
+export function withIssuedShortlists(db: Db, imported: Event): Event {
+  if (imported.shortlists?.length || !findEventRecord(db, imported.id)) return imported;
+  const issued = authoredEvent(db, imported.id).shortlists ?? [];
+  const stillFits = (list: NonNullable<Event['shortlists']>[number]) => {
+    const round = imported.rounds.find((r) => r.id === list.roundId);
+    return round !== undefined && round.shortlistSize !== null && round.categoryIds.includes(list.categoryId)
+      && list.nomineeIds.every((id) => imported.nominees.some((n) => n.id === id && n.categoryId === list.categoryId));
+  };
+  const kept = issued.filter(stillFits);
+  return kept.length > 0 ? { ...imported, shortlists: kept } : imported;
+}
+
 export function replacementChanges(db: Db, event: Event): EventChanges | null {
   if (!findEventRecord(db, event.id)) return null;
   const existing = authoredEvent(db, event.id);
