@@ -300,6 +300,8 @@ export const contract = {
   scoreHistory: method(ScoreTarget, z.array(z.strictObject({ value: ScoreValue, previous: ScoreValue, recordedAt: z.string() }))),
   saveNote: method(z.strictObject({ eventId: Id, roundId: Id, nomineeId: Id, text: z.string().max(5000) }), z.strictObject({ recordedAt: z.string() })),
   declareConflict: method(z.strictObject({ eventId: Id, nomineeId: Id, reason: z.string().trim().min(3).max(500) }), z.strictObject({})),
+  /** A conflict this juror declared by mistake, withdrawn before finalizing; the marks it cleared come back. */
+  withdrawConflict: method(z.strictObject({ eventId: Id, nomineeId: Id, reason: z.string().trim().min(3).max(500) }), z.strictObject({ restoredMarks: z.number().int() })),
   finalizeRound: method(RoundCategory, z.strictObject({ finalized: z.literal(true) })),
   exportSheet: method(z.strictObject({ eventId: Id, name: z.string().trim().min(1).max(200), roundIds: z.array(Id).min(1) }), FileData),
   reopenRound: method(RoundCategory.extend({ reason: z.string().trim().min(3).max(500) }), z.strictObject({ sheetRevision: z.number().int() })),

@@ -13,7 +13,7 @@ import type { Services } from './handlers.ts';
 import { ENROLMENT_EXTENSION, writeEnrolment } from './packages/enrolment.ts';
 import { applyPackage, packageJurorKeys, readPackage } from './packages/event-package.ts';
 import {
-  conflictsOf, currentNotes, currentScores, declareConflict, finalizeRound, isFinalized, recordScore, reopenRound, saveNote, scoreHistory, sheetRevision,
+  conflictsOf, currentNotes, currentScores, declareConflict, finalizeRound, isFinalized, recordScore, reopenRound, saveNote, scoreHistory, sheetRevision, withdrawConflict,
 } from './scores/score-store.ts';
 import { writeScoreSheet } from './sheets/score-sheet.ts';
 import { sheetPayloadFromWorkspace } from './sheets/sheet-export.ts';
@@ -22,7 +22,7 @@ import type { Db } from './workspace/workspace.ts';
 
 type JurorMethods =
   | 'importPackage' | 'chooseJuror' | 'jurorAssignments' | 'exportEnrolment' | 'scoringState' | 'recordScore'
-  | 'scoreHistory' | 'saveNote' | 'declareConflict' | 'finalizeRound' | 'reopenRound' | 'exportSheet' | 'enrolmentStatus';
+  | 'scoreHistory' | 'saveNote' | 'declareConflict' | 'withdrawConflict' | 'finalizeRound' | 'reopenRound' | 'exportSheet' | 'enrolmentStatus';
 
 export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, JurorMethods> {
   const { db } = workspace;
@@ -112,6 +112,11 @@ export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, Jur
       const { event, jurorId } = scope(eventId);
       declareConflict(db, event, jurorId, nomineeId, reason);
       return {};
+    },
+
+    withdrawConflict: ({ eventId, nomineeId, reason }) => {
+      const { event, jurorId } = scope(eventId);
+      return { restoredMarks: withdrawConflict(db, event, jurorId, nomineeId, reason) };
     },
 
     finalizeRound: async ({ eventId, roundId, categoryId }) => {

@@ -84,6 +84,27 @@ describe('juror scoring through the API', () => {
     expect(history.map((h) => h.value)).toEqual([4, null]);
   });
 
+  it("withdraws a conflict the juror declared by mistake, bringing back the marks it cleared, and keeps the record", async () => {
+    await mark('jasa-keuangan-02', 'BU1', 4);
+    await mark('jasa-keuangan-02', 'BU2', 2);
+    await api.declareConflict({ eventId: EVENT, nomineeId: 'jasa-keuangan-02', reason: 'salah klik' });
+    expect(await api.withdrawConflict({ eventId: EVENT, nomineeId: 'jasa-keuangan-02', reason: 'Tertekan tidak sengaja' })).toEqual({ restoredMarks: 2 });
+    const state = await api.scoringState({ eventId: EVENT, roundId: 'administrasi', categoryId: 'jasa-keuangan' });
+    expect(state.conflicts).toEqual([]);
+    expect(state.marks.filter((m) => m.nomineeId === 'jasa-keuangan-02')).toEqual([
+      { nomineeId: 'jasa-keuangan-02', criterionCode: 'BU1', value: 4 },
+      { nomineeId: 'jasa-keuangan-02', criterionCode: 'BU2', value: 2 },
+    ]);
+    const history = await api.scoreHistory({ eventId: EVENT, roundId: 'administrasi', nomineeId: 'jasa-keuangan-02', criterionCode: 'BU1' });
+    expect(history.map((h) => h.value)).toEqual([4, null, 4]); // nothing erased
+    expect(ws.db.prepare('SELECT reason, withdrawn_reason AS why FROM withdrawn_conflict').all()).toEqual([{ reason: 'salah klik', why: 'Tertekan tidak sengaja' }]);
+    await mark('jasa-keuangan-02', 'BU3', 3); // scoring goes on
+
+    // Not twice, and never a conflict the secretariat set in the event (J4 × PT Karang Batu Konstruksi).
+    expect((await failure(api.withdrawConflict({ eventId: EVENT, nomineeId: 'jasa-keuangan-02', reason: 'lagi' }))).code).toBe('not-found');
+    expect((await failure(api.withdrawConflict({ eventId: EVENT, nomineeId: 'manufaktur-04', reason: 'ingin menilai' }))).code).toBe('forbidden');
+  });
+
   it('refuses to finalize while marks are missing, naming them; then locks; reopening is recorded', async () => {
     const missing = await failure(api.finalizeRound({ eventId: EVENT, roundId: 'administrasi', categoryId: 'ukm' }));
     expect(missing.code).toBe('incomplete');

@@ -125,6 +125,41 @@ export function declareConflict(db: Db, event: Event, jurorId: string, nomineeId
   })();
 }
 
+/**
+ * The juror withdraws a conflict they declared by mistake, before finalizing: the declaration is moved to
+ * withdrawn_conflict (both reasons kept), and the marks it had cleared come back as new history rows.
+ * A conflict in the event itself comes from the secretariat and is not the juror's to withdraw.
+ * Returns how many marks came back.
+ */
+export function withdrawConflict(db: Db, event: Event, jurorId: string, nomineeId: string, reason: string, now = new Date()): number {
+  const nominee = requireNominee(event, nomineeId);
+  const conflict = conflictsOf(db, event, jurorId).get(nomineeId);
+  if (!conflict?.declared) {
+    throw new AppError(conflict ? 'forbidden' : 'not-found', conflict
+      ? { id: `Benturan kepentingan dengan ${nominee.name} ditetapkan sekretariat di paket acara; hanya sekretariat yang dapat mengubahnya.`, en: `The conflict of interest with ${nominee.name} was set by the secretariat in the event package; only the secretariat can change it.` }
+      : { id: `Tidak ada benturan kepentingan yang Anda nyatakan dengan ${nominee.name}.`, en: `You have declared no conflict of interest with ${nominee.name}.` });
+  }
+  for (const round of event.rounds) requireUnlocked(db, event, jurorId, round.id, nominee.categoryId);
+  const declared = db.prepare('SELECT reason, declared_at AS declaredAt FROM declared_conflict WHERE event_id = ? AND juror_id = ? AND nominee_id = ?')
+    .get(event.id, jurorId, nomineeId) as { reason: string; declaredAt: string };
+  // The marks the declaration cleared: those whose latest row is the clearing one it wrote.
+  const cleared = currentScores(db, event.id, jurorId).filter((m) => m.nomineeId === nomineeId && m.value === null).flatMap((m) => {
+    const history = scoreHistory(db, event.id, { jurorId, roundId: m.roundId, nomineeId, criterionCode: m.criterionCode });
+    const last = history.at(-1);
+    return last && last.recordedAt === declared.declaredAt && last.previous !== null ? [{ ...m, value: last.previous }] : [];
+  });
+  db.transaction(() => {
+    db.prepare('INSERT INTO withdrawn_conflict (event_id, juror_id, nominee_id, reason, declared_at, withdrawn_reason, withdrawn_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(event.id, jurorId, nomineeId, declared.reason, declared.declaredAt, reason, now.toISOString());
+    db.prepare('DELETE FROM declared_conflict WHERE event_id = ? AND juror_id = ? AND nominee_id = ?').run(event.id, jurorId, nomineeId);
+    for (const mark of cleared) {
+      db.prepare('INSERT INTO score (event_id, juror_id, round_id, nominee_id, criterion_code, value, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(event.id, jurorId, mark.roundId, nomineeId, mark.criterionCode, mark.value, now.toISOString());
+    }
+  })();
+  return cleared.length;
+}
+
 export function isFinalized(db: Db, eventId: string, jurorId: string, roundId: string, categoryId: string): boolean {
   const row = db
     .prepare('SELECT action FROM finalization WHERE event_id = ? AND juror_id = ? AND round_id = ? AND category_id = ? ORDER BY seq DESC LIMIT 1')
