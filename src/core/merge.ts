@@ -98,8 +98,11 @@ export function merge(event: Event, marks: readonly MergeMark[], rule: MergeRule
   for (const values of byCell.values()) values.sort((a, b) => a - b);
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
   const categories = event.categories.map((category) => {
-    const admitted = new Map(rounds.map((round) => [round.id, roundNominees(event, round, category.id)]));
-    const inRound = (round: Round, nomineeId: string) => admitted.get(round.id)?.some((n) => n.id === nomineeId) ?? true;
+    const admitted = new Map(rounds.map((round) => {
+      const nominees = roundNominees(event, round, category.id);
+      return [round.id, nominees && new Set(nominees.map((n) => n.id))] as const;
+    }));
+    const inRound = (round: Round, nomineeId: string) => admitted.get(round.id)?.has(nomineeId) ?? true;
     const results = event.nominees
       .filter((n) => n.categoryId === category.id)
       .map((nominee): NomineeResult => {
