@@ -141,6 +141,8 @@ describe('juror scoring through the API', () => {
     await mark('ukm-01', 'UK1', 3);
     const first = await exported();
     expect(first.fileName).toBe('lembar-nilai-J4-revisi-1.xlsx');
+    // A fictional demo nominee carries its † on the sheet as in every other output.
+    expect(first.payload.sections.find((s) => s.categoryId === 'ukm')!.nominees.find((n) => n.nomineeId === 'ukm-04')!.name).toBe('Tenun Ikat Sumba Lestari†');
     expect((await exported()).fileName).toBe('lembar-nilai-J4-revisi-1.xlsx'); // nothing changed: the same revision, an identical copy
     await mark('ukm-01', 'UK2', 4); // one more mark, no reopening: the round was never finalized
     const second = await exported();

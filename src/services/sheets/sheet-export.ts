@@ -68,7 +68,8 @@ export function sheetPayload(content: SheetContent): SheetPayload {
                 const conflict = content.conflicts.get(nominee.id) ?? null;
                 return {
                   nomineeId: nominee.id,
-                  name: nominee.name,
+                  // † as everywhere else: a demo sheet passed around must not pass for a real one.
+                  name: nominee.fictional ? `${nominee.name}†` : nominee.name,
                   region: nominee.region,
                   conflict,
                   marks: Object.fromEntries(criteria.map((c) => {
