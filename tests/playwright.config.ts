@@ -16,7 +16,7 @@ const port = Number(process.env.TIMBANG_E2E_PORT ?? 5183);
  * config but never start the servers.
  */
 const run = `${Date.now()}-${process.pid}`;
-export const WORKSPACES = { main: port, sekretariat: port + 1, juri: port + 2, penilaian: port + 3, rekap: port + 4, pemulihan: port + 5, rusak: port + 6 };
+export const WORKSPACES = { main: port, sekretariat: port + 1, juri: port + 2, penilaian: port + 3, rekap: port + 4, pemulihan: port + 5, rusak: port + 6, papanKetik: port + 7 };
 const workspaceFile = (name: string) => join(tmpdir(), `timbang-e2e-${run}-${name}.sqlite`);
 /** What a server's workspace holds before it starts: a damaged file, with two backups ("pemulihan") or none ("rusak"). */
 const PREPARE: Partial<Record<keyof typeof WORKSPACES, string>> = {

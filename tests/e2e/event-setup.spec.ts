@@ -83,6 +83,14 @@ test.describe('event set-up, packages and enrolment across two laptops', () => {
     await expect(secretariat.getByRole('rowheader', { name: 'Pemilik dan pekerja terdaftar' })).toBeVisible();
 
     await secretariat.getByRole('tab', { name: 'Data acara' }).click();
+    // A year typed short: the problem stands beside the field, in words, said once.
+    const year = secretariat.getByLabel('Tahun penyelenggaraan');
+    await year.fill('25');
+    await secretariat.getByRole('button', { name: 'Simpan' }).click();
+    await expect(year).toHaveAttribute('aria-invalid', 'true');
+    await expect(secretariat.locator('#yearHeld-error')).toHaveText('Terlalu kecil: diharapkan angka menjadi >=2000');
+    await expect(secretariat.getByRole('alert')).toHaveCount(0);
+    await year.fill('2025');
     await secretariat.getByLabel('Rapat pleno penetapan').fill('2025-07-11');
     await secretariat.getByRole('button', { name: 'Simpan' }).click();
     await expect(secretariat.getByRole('status')).toHaveText('Tersimpan sebagai revisi 2.');

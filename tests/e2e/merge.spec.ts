@@ -4,9 +4,9 @@
  * shown, the rule switched, and a tie the cascade cannot break is settled by a recorded plenary decision.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { demoFiles } from '../../src/services/demo/demo-files.ts';
@@ -71,6 +71,12 @@ test('the secretariat merges the jurors\' sheets into rankings for the plenary',
   await page.getByRole('tab', { name: 'Juri & kunci' }).click();
   await page.getByLabel('Impor berkas pendaftaran juri (.timbang-enrol)').setInputFiles(files.enrolments);
   await expect(page.locator('tr[data-juror="J9"]')).toContainText('Juri J9 (demo)');
+  await expect(page.getByRole('status')).toContainText('J9 (Juri J9 (demo)) terdaftar, sidik jari');
+
+  // Before any sheet: nothing to rank (not every nominee joint first at 0).
+  await page.getByRole('tab', { name: 'Rekapitulasi' }).click();
+  await expect(page.getByRole('status')).toContainText('Belum ada nilai dari lembar nilai yang sah (0 dari 0 lembar dipakai)');
+  await expect(page.locator('tr[data-ranked]')).toHaveCount(0);
 
   await page.getByRole('tab', { name: 'Lembar nilai' }).click();
   await page.getByLabel('Impor lembar nilai juri (.xlsx, boleh banyak)').setInputFiles(files.sheets);
@@ -85,12 +91,20 @@ test('the secretariat merges the jurors\' sheets into rankings for the plenary',
   await row('J2-diubah.xlsx').getByText(/temuan/).click();
   await expect(row('J2-diubah.xlsx')).toContainText(/!\w+\d+/); // the changed cell, by address
   await expect(page.getByTestId('completeness').locator('td.cell-received')).toHaveCount(9 * 16);
+  // The same file again, under another name: said so, not stored twice.
+  const copy = join(dir, 'J1-salinan.xlsx');
+  copyFileSync(files.sheets[0], copy);
+  await page.getByLabel('Impor lembar nilai juri (.xlsx, boleh banyak)').setInputFiles([copy]);
+  await expect(page.getByTestId('sheet-repeats')).toHaveText(`Berkas J1-salinan.xlsx sama persis dengan ${basename(files.sheets[0])} yang sudah diterima; tidak diimpor lagi.`);
+  await expect(row('J1-salinan.xlsx')).toHaveCount(0);
 
   await page.getByRole('tab', { name: 'Rekapitulasi' }).click();
   await expect(page.getByText('9 dari 11 lembar dipakai')).toBeVisible(); // without the tampered file and J3's older revision
   const jasa = page.locator('section[data-result="jasa-keuangan"]');
   await expect(jasa.locator('tr[data-ranked]').first()).toContainText('Kopdit TLM');
   await expect(jasa.locator('tr[data-ranked]').first()).toContainText('Terbaik 1');
+  await expect(jasa.locator('tr[data-ranked]').first().locator('td.num strong')).toHaveText(/^\d+,\d\d$/); // the decimal comma
+  await expect(page.getByTestId('results-gaps')).toHaveCount(0); // every section received and final
   await expect(page.getByTestId('overall')).toContainText('Kopdit TLM');
   const meanHash = await page.getByTestId('results-hash').textContent();
 

@@ -40,6 +40,8 @@ test.describe('juror scoring', () => {
 
   test('finalize is refused while marks are missing, naming them', async () => {
     await openManufaktur(page);
+    // Opening the grid puts the keyboard on the first mark still to give, not on the page.
+    await expect(cell(page, 0, 0)).toBeFocused();
     await page.getByRole('button', { name: 'Finalisasi babak ini untuk kategori ini' }).click();
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Belum bisa difinalisasi');
@@ -72,6 +74,16 @@ test.describe('juror scoring', () => {
     await expect(rubric.locator('li[aria-current="true"]')).toContainText('4');
   });
 
+  test("the columns' tooltips name the criteria in the interface language", async () => {
+    const header = page.getByRole('columnheader', { name: /^BU1/ });
+    await expect(header).toHaveAttribute('title', 'Seluruh pekerja terdaftar');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(header).toHaveAttribute('title', 'All workers registered');
+    await expect(page.getByRole('columnheader', { name: /^BU5/ })).toHaveAttribute('title', 'Social care: CSR for vulnerable workers, compliant vendors, SIPP/JMO');
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await expect(header).toHaveAttribute('title', 'Seluruh pekerja terdaftar');
+  });
+
   test('a conflicted nominee refuses input', async () => {
     await cell(page, CONFLICTED, 0).click();
     await page.keyboard.press('4');
@@ -84,8 +96,10 @@ test.describe('juror scoring', () => {
     await page.keyboard.press('5');
     await expect(cell(page, 2, 2)).toHaveText('5');
     await expect(cell(page, 2, 2)).toHaveAttribute('data-state', 'saved');
+    await expect(cell(page, 2, 3)).toBeFocused();
     await page.keyboard.press('Control+z');
     await expect(cell(page, 2, 2)).toHaveText('2');
+    await expect(cell(page, 2, 2)).toBeFocused(); // back on the mark undone
     await expect(page.getByTestId(`total-manufaktur-03`)).toHaveText(total(MARKS[2]));
   });
 
@@ -146,10 +160,15 @@ test.describe('juror scoring', () => {
     await expect(page.getByTestId('timer-clock')).not.toHaveText(paused!, { timeout: 5000 });
     await page.getByRole('button', { name: 'Jeda' }).click();
 
-    const w1 = page.getByRole('group', { name: /^W1 · Komitmen pimpinan/ });
+    const w1 = page.getByRole('radiogroup', { name: /^W1 · Komitmen pimpinan/ });
     await w1.getByRole('radio').nth(3).check();
     await expect(page.getByTestId('single-total')).toContainText('24.00 (1/5)');
+    // An arrow only moves the selection; Enter saves it.
     await w1.getByRole('radio').nth(3).press('ArrowDown');
+    await expect(w1.getByRole('radio').nth(4)).toBeFocused();
+    await expect(w1.getByRole('radio').nth(4)).not.toBeChecked();
+    await expect(page.getByTestId('single-total')).toContainText('24.00 (1/5)');
+    await page.keyboard.press('Enter');
     await expect(w1.getByRole('radio').nth(4)).toBeChecked();
     await expect(page.getByTestId('single-total')).toContainText('30.00 (1/5)');
   });
@@ -159,9 +178,41 @@ test.describe('juror scoring', () => {
     await page.getByRole('button', { name: 'Nilai: Seleksi Administrasi, Jasa Keuangan' }).click();
     await page.locator('tr[data-nominee="jasa-keuangan-02"] td[data-criterion="BU1"]').click();
     await page.keyboard.press('4');
-    await page.getByRole('button', { name: 'Nyatakan benturan kepentingan…' }).click();
-    await page.getByLabel('Alasan tidak menilai Bank NTT').fill('Saudara kandung bekerja di Bank NTT');
-    await page.getByRole('button', { name: 'Nyatakan', exact: true }).click();
+    await expect(page.getByTestId('progress')).toHaveText('1 dari 25 nilai');
+    // A mark in the interview too: declaring sets aside the marks of every round.
+    await page.getByRole('button', { name: 'Kembali ke daftar penilaian' }).click();
+    await page.getByRole('button', { name: 'Nilai: Wawancara, Jasa Keuangan' }).click();
+    await page.getByRole('combobox', { name: 'Nominasi' }).selectOption({ label: 'Bank NTT' });
+    await page.getByRole('radiogroup', { name: /^W1 · / }).getByRole('radio').nth(2).click();
+    await expect(page.getByTestId('single-total')).toContainText('(1/5)');
+    await page.getByRole('button', { name: 'Kembali ke daftar penilaian' }).click();
+    await page.getByRole('button', { name: 'Nilai: Seleksi Administrasi, Jasa Keuangan' }).click();
+    await page.locator('tr[data-nominee="jasa-keuangan-02"] td[data-criterion="BU1"]').click();
+
+    /** The conflict with Bank NTT, up to its confirmation step. */
+    const askToDeclare = async () => {
+      await page.getByRole('button', { name: 'Nyatakan benturan kepentingan…' }).click();
+      await page.getByLabel('Alasan tidak menilai Bank NTT').fill('Saudara kandung bekerja di Bank NTT');
+      await page.getByRole('button', { name: 'Nyatakan', exact: true }).click();
+    };
+    // First a confirmation that says what is set aside and how a mistake is undone; cancelling changes nothing.
+    await askToDeclare();
+    const confirmation = page.getByTestId('conflict-confirm');
+    await expect(confirmation).toBeFocused();
+    await expect(confirmation).toContainText('Nyatakan benturan kepentingan dengan Bank NTT?');
+    await expect(confirmation.getByTestId('conflict-marks')).toHaveText(
+      '2 nilai yang sudah Anda berikan untuk Bank NTT akan disisihkan dan tidak dihitung (Seleksi Administrasi: 1; Wawancara: 1).',
+    );
+    await expect(confirmation).toContainText('Bila keliru, Anda dapat mencabutnya selama babak ini belum difinalisasi');
+    await confirmation.getByRole('button', { name: 'Batal' }).click();
+    await expect(confirmation).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Nyatakan benturan kepentingan…' })).toBeFocused();
+    await expect(page.locator('tr[data-nominee="jasa-keuangan-02"] td[data-criterion="BU1"]')).toHaveText('4');
+    await expect(page.getByTestId('progress')).toHaveText('1 dari 25 nilai');
+
+    await askToDeclare();
+    await expect(confirmation.getByTestId('conflict-marks')).toContainText('2 nilai');
+    await confirmation.getByRole('button', { name: 'Ya, nyatakan benturan kepentingan' }).click();
     const row = page.locator('tr[data-nominee="jasa-keuangan-02"]');
     await expect(row).toContainText('Tidak menilai — benturan kepentingan: Saudara kandung bekerja di Bank NTT');
     await expect(row.locator('td[data-criterion="BU1"]')).toHaveText('—');
@@ -169,6 +220,18 @@ test.describe('juror scoring', () => {
     await page.keyboard.press('3');
     await expect(page.getByRole('alert')).toContainText('Saudara kandung bekerja di Bank NTT');
     await expect(page.getByTestId('progress')).toHaveText('0 dari 20 nilai');
+
+    // Declared by mistake: withdrawn with a reason, the mark set aside comes back; then declared again for good.
+    await page.getByRole('button', { name: 'Cabut pernyataan benturan kepentingan…' }).click();
+    await page.getByLabel('Mengapa pernyataan benturan kepentingan dengan Bank NTT dicabut?').fill('Salah baris');
+    await page.getByRole('button', { name: 'Cabut pernyataan', exact: true }).click();
+    await expect(row.locator('td[data-criterion="BU1"]')).toHaveText('4');
+    await expect(row).not.toContainText('Tidak menilai');
+    await expect(page.getByTestId('progress')).toHaveText('1 dari 25 nilai');
+    await row.locator('td[data-criterion="BU1"]').click();
+    await askToDeclare();
+    await confirmation.getByRole('button', { name: 'Ya, nyatakan benturan kepentingan' }).click();
+    await expect(row).toContainText('Tidak menilai — benturan kepentingan: Saudara kandung bekerja di Bank NTT');
   });
 
   test('the juror saves a signed score sheet that verifies, with the marks typed', async () => {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Criterion, Nominee } from '../../../core/model.ts';
+import type { Criterion, Nominee, Round } from '../../../core/model.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatDateTime, pick } from '../../i18n/index.ts';
@@ -9,11 +9,13 @@ import { useApi } from '../../use-api.ts';
 interface Props {
   eventId: string;
   roundId: string;
+  /** The rounds the nominee's category has: declaring a conflict sets aside its marks in every one. */
+  rounds: Round[];
   nominee: Nominee;
   criterion: Criterion;
   mark: number | null;
   note: string;
-  conflict: { reason: string } | undefined;
+  conflict: { reason: string; declared: boolean } | undefined;
   locked: boolean;
   onChanged(): void;
   /** Changes whenever a mark is saved, so the history shown stays current. */
@@ -26,7 +28,7 @@ const NOTE_SAVE_DELAY_MS = 600;
  * Always in view beside the grid: the focused criterion's rubric with the chosen level marked, the
  * nominee's notes (saved as the juror types), the mark's history, and declaring a conflict.
  */
-export function RubricPanel({ eventId, roundId, nominee, criterion, mark, note, conflict, locked, onChanged, lastSavedAt }: Props) {
+export function RubricPanel({ eventId, roundId, rounds, nominee, criterion, mark, note, conflict, locked, onChanged, lastSavedAt }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const history = useApi(
@@ -34,7 +36,7 @@ export function RubricPanel({ eventId, roundId, nominee, criterion, mark, note, 
     [eventId, roundId, nominee.id, criterion.code, lastSavedAt],
   );
   return (
-    <aside className="rubric-panel" aria-label={t('scoring.rubricPanel')}>
+    <aside className="rubric-panel" id="rubric-panel" tabIndex={-1} aria-label={t('scoring.rubricPanel')}>
       <h3>{criterion.code} · {pick(criterion.label, lang)}</h3>
       <p className="hint">{t('scoring.weightScale', { weight: criterion.weight, min: criterion.scale.min, max: criterion.scale.max })}</p>
       <ol className="rubric-levels" data-testid="rubric">
@@ -55,7 +57,8 @@ export function RubricPanel({ eventId, roundId, nominee, criterion, mark, note, 
           </ol>
         </details>
       )}
-      {!conflict && !locked && <DeclareConflict eventId={eventId} nominee={nominee} onDeclared={onChanged} />}
+      {!conflict && !locked && <DeclareConflict key={nominee.id} eventId={eventId} rounds={rounds} nominee={nominee} onDeclared={onChanged} />}
+      {conflict?.declared && !locked && <WithdrawConflict key={nominee.id} eventId={eventId} nominee={nominee} onWithdrawn={onChanged} />}
     </aside>
   );
 }
@@ -92,7 +95,8 @@ function NoteEditor({ eventId, roundId, nominee, initial, disabled }: { eventId:
       <label>
         {t('scoring.note', { nominee: nominee.name })}
         <textarea
-          rows={4}
+          id="scoring-note"
+          rows={3}
           value={text}
           disabled={disabled}
           onChange={(e) => {
@@ -113,28 +117,124 @@ function NoteEditor({ eventId, roundId, nominee, initial, disabled }: { eventId:
   );
 }
 
-function DeclareConflict({ eventId, nominee, onDeclared }: { eventId: string; nominee: Nominee; onDeclared(): void }) {
+/** The marks a conflict would set aside: this juror's, for this nominee, in every round. */
+async function marksGiven(eventId: string, rounds: Round[], nominee: Nominee) {
+  const states = await Promise.all(rounds.map((round) => api.scoringState({ eventId, roundId: round.id, categoryId: nominee.categoryId })));
+  return rounds
+    .map((round, i) => ({ round, count: states[i].marks.filter((m) => m.nomineeId === nominee.id).length }))
+    .filter((r) => r.count > 0);
+}
+
+/**
+ * Declaring a conflict of interest, in two steps: the reason, then a confirmation that says how many
+ * marks already given will be set aside (and that it can be withdrawn only until the round is finalized).
+ */
+function DeclareConflict({ eventId, rounds, nominee, onDeclared }: { eventId: string; rounds: Round[]; nominee: Nominee; onDeclared(): void }) {
+  const { t, i18n } = useTranslation();
+  const [step, setStep] = useState<'closed' | 'reason' | 'confirm'>('closed');
+  const [reason, setReason] = useState('');
+  const [given, setGiven] = useState<{ round: Round; count: number }[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const confirmation = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const cancelled = useRef(false);
+  useEffect(() => {
+    if (step === 'confirm') confirmation.current?.focus();
+    if (step === 'closed' && cancelled.current) opener.current?.focus(); // back where the juror started
+    cancelled.current = false;
+  }, [step]);
+
+  if (step === 'closed') return <button type="button" ref={opener} onClick={() => setStep('reason')}>{t('scoring.declareConflict')}</button>;
+  const cancel = () => {
+    cancelled.current = true;
+    setStep('closed');
+    setGiven(null);
+    setError(null);
+  };
+  if (step === 'reason') {
+    return (
+      <form className="declare" onSubmit={(e) => {
+        e.preventDefault();
+        setError(null);
+        setGiven(null);
+        setStep('confirm');
+        marksGiven(eventId, rounds, nominee).then(setGiven, setError);
+      }}>
+        <label>
+          {t('scoring.conflictReason', { nominee: nominee.name })}
+          <input value={reason} onChange={(e) => setReason(e.target.value)} />
+        </label>
+        <button type="submit" disabled={reason.trim().length < 3}>{t('scoring.declare')}</button>
+        <button type="button" onClick={cancel}>{t('scoring.cancel')}</button>
+        {error !== null && <ErrorNotice error={error} />}
+      </form>
+    );
+  }
+  const count = given?.reduce((sum, r) => sum + r.count, 0) ?? 0;
+  return (
+    <div className="declare declare-confirm" role="group" aria-labelledby="declare-confirm-title" tabIndex={-1} ref={confirmation} data-testid="conflict-confirm">
+      <strong id="declare-confirm-title">{t('scoring.conflictConfirmTitle', { nominee: nominee.name })}</strong>
+      <span>{t('scoring.conflictReasonGiven', { reason: reason.trim() })}</span>
+      {given === null ? (
+        error === null && <span aria-busy="true">{t('scoring.conflictCounting')}</span>
+      ) : count === 0 ? (
+        <span data-testid="conflict-marks">{t('scoring.conflictNoMarks', { nominee: nominee.name })}</span>
+      ) : (
+        <span data-testid="conflict-marks">
+          {t('scoring.conflictMarks', {
+            count,
+            nominee: nominee.name,
+            rounds: given.map((r) => `${pick(r.round.name, i18n.language)}: ${r.count}`).join('; '),
+          })}
+        </span>
+      )}
+      <span className="declare-final">{t('scoring.conflictFinal')}</span>
+      <div className="actions">
+        <button type="button" className="danger" disabled={given === null} onClick={async () => {
+          setError(null);
+          try {
+            await api.declareConflict({ eventId, nomineeId: nominee.id, reason });
+            setStep('closed');
+            onDeclared();
+          } catch (failure) {
+            setError(failure);
+          }
+        }}>{t('scoring.conflictConfirm')}</button>
+        <button type="button" onClick={cancel}>{t('scoring.cancel')}</button>
+      </div>
+      {error !== null && <ErrorNotice error={error} />}
+    </div>
+  );
+}
+
+/**
+ * Withdrawing a conflict this juror declared by mistake (never one from the event package): a reason,
+ * then the marks it set aside come back. Only until the round is finalized, as the API enforces too.
+ */
+function WithdrawConflict({ eventId, nominee, onWithdrawn }: { eventId: string; nominee: Nominee; onWithdrawn(): void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
-  if (!open) return <button type="button" onClick={() => setOpen(true)}>{t('scoring.declareConflict')}</button>;
+  if (!open) return <button type="button" onClick={() => setOpen(true)}>{t('scoring.withdrawConflict')}</button>;
   return (
     <form className="declare" onSubmit={async (e) => {
       e.preventDefault();
+      setError(null);
       try {
-        await api.declareConflict({ eventId, nomineeId: nominee.id, reason });
+        await api.withdrawConflict({ eventId, nomineeId: nominee.id, reason });
         setOpen(false);
-        onDeclared();
+        onWithdrawn();
       } catch (failure) {
         setError(failure);
       }
     }}>
       <label>
-        {t('scoring.conflictReason', { nominee: nominee.name })}
+        {t('scoring.withdrawReason', { nominee: nominee.name })}
         <input value={reason} onChange={(e) => setReason(e.target.value)} />
       </label>
-      <button type="submit" disabled={reason.trim().length < 3}>{t('scoring.declare')}</button>
+      <span className="hint">{t('scoring.withdrawEffect')}</span>
+      <button type="submit" disabled={reason.trim().length < 3}>{t('scoring.withdraw')}</button>
       <button type="button" onClick={() => setOpen(false)}>{t('scoring.cancel')}</button>
       {error !== null && <ErrorNotice error={error} />}
     </form>

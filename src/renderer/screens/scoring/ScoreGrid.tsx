@@ -2,8 +2,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Criterion, Nominee } from '../../../core/model.ts';
-import { isOnScale } from '../../../core/scale.ts';
 import { weightedTotal } from '../../../core/scoring.ts';
+import { pick } from '../../i18n/index.ts';
+import { isUndoKey, markFromKey } from './mark-keys.ts';
 import { markKey, type Mark } from './use-scoring.ts';
 
 export interface Focus {
@@ -19,21 +20,23 @@ interface Props {
   locked: boolean;
   focus: Focus;
   onFocus(focus: Focus): void;
+  /** Bumped to put keyboard focus on the focused cell (on opening, after an undo), wherever focus is. */
+  focusRequest: number;
   onRecord(nomineeId: string, criterionCode: string, value: number | null): Promise<void>;
   onUndo(): void;
   /** A keystroke that cannot become a mark, with the reason to show. */
   onRefuse(message: string): void;
 }
 
-const ROW_HEIGHT = 44;
+const ROW_HEIGHT = 40;
 
 /**
  * Nominees × criteria, driven from the keyboard: a digit scores the focused cell (and moves on when the
  * scale has whole steps), "," or "." adds a half point where the scale has them, Backspace clears,
  * arrows / Tab / Enter move, Ctrl+Z undoes. Rows are virtualised, so 2,000 nominees scroll as 20 do.
  */
-export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus, onFocus, onRecord, onUndo, onRefuse }: Props) {
-  const { t } = useTranslation();
+export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus, onFocus, focusRequest, onRecord, onUndo, onRefuse }: Props) {
+  const { t, i18n } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const row = Math.max(0, nominees.findIndex((n) => n.id === focus.nomineeId));
   const column = Math.max(0, criteria.findIndex((c) => c.code === focus.criterionCode));
@@ -49,6 +52,24 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
     const frame = requestAnimationFrame(focusCell);
     return () => cancelAnimationFrame(frame);
   }, [row, column, virtualizer]);
+
+  // Asked to take focus: scroll to the cell and focus it as soon as its row is rendered (on opening,
+  // the rows appear only once the virtualiser has measured the scroller, a render or two later).
+  const handledRequest = useRef(focusRequest); // a request made before this view was shown is not ours
+  useEffect(() => {
+    if (focusRequest !== handledRequest.current) virtualizer.scrollToIndex(row, { align: 'auto' });
+  }, [focusRequest, row, virtualizer]);
+  useEffect(() => {
+    if (focusRequest === handledRequest.current) return;
+    if (nominees.length === 0 || criteria.length === 0) {
+      handledRequest.current = focusRequest; // no cell to go to: the request lapses rather than wait
+      return;
+    }
+    const cell = scroller.current?.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${column}"]`);
+    if (!cell) return;
+    handledRequest.current = focusRequest;
+    cell.focus();
+  });
 
   const move = (toRow: number, toColumn: number) => {
     const r = Math.min(Math.max(toRow, 0), nominees.length - 1);
@@ -88,28 +109,25 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
       moves[key]();
       return;
     }
-    if ((event.ctrlKey || event.metaKey) && key.toLowerCase() === 'z') {
+    if (isUndoKey(event)) {
       event.preventDefault();
       onUndo();
       return;
     }
-    const isDigit = /^[0-9]$/.test(key);
-    const isHalf = key === ',' || key === '.';
-    const isClear = key === 'Backspace' || key === 'Delete';
-    if (!isDigit && !isHalf && !isClear) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return; // shortcuts, never marks
+    const meant = markFromKey(key, marks.get(markKey(nominee.id, criterion.code))?.value, criterion.scale);
+    if (meant.kind === 'none') return;
     event.preventDefault();
     const conflict = conflicts.get(nominee.id);
     if (conflict) return onRefuse(t('scoring.conflict', { reason: conflict.reason }));
     if (locked) return onRefuse(t('scoring.locked'));
-    if (isClear) return void onRecord(nominee.id, criterion.code, null);
-    const current = marks.get(markKey(nominee.id, criterion.code))?.value;
-    const value = isDigit ? Number(key) : current == null ? null : Math.floor(current) + 0.5;
-    if (value === null || !isOnScale(value, criterion.scale)) {
+    if (meant.kind === 'clear') return void onRecord(nominee.id, criterion.code, null);
+    if (meant.kind === 'off-scale') {
       const { min, max, step } = criterion.scale;
-      return onRefuse(t('scoring.offScale', { value: value ?? key, code: criterion.code, min, max, step }));
+      return onRefuse(t('scoring.offScale', { value: meant.value, code: criterion.code, min, max, step }));
     }
-    void onRecord(nominee.id, criterion.code, value);
-    if (isDigit && criterion.scale.step >= 1) advanceToNextScorable();
+    void onRecord(nominee.id, criterion.code, meant.value);
+    if (meant.advance) advanceToNextScorable();
   };
 
   const items = virtualizer.getVirtualItems();
@@ -123,7 +141,7 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
           <tr role="row" aria-rowindex={1}>
             <th scope="col" role="columnheader">{t('scoring.nominee')}</th>
             {criteria.map((c) => (
-              <th key={c.code} scope="col" role="columnheader" title={c.label.id}>
+              <th key={c.code} scope="col" role="columnheader" title={pick(c.label, i18n.language)}>
                 {c.code}<br /><small>{c.weight}%</small>
               </th>
             ))}

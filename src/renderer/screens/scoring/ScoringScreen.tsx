@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../api/errors.ts';
-import type { Event } from '../../../core/model.ts';
+import type { Criterion, Event, Nominee } from '../../../core/model.ts';
 import { filterNominees, roundNominees } from '../../../core/scoring.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -9,7 +9,7 @@ import { pick } from '../../i18n/index.ts';
 import { RubricPanel } from './RubricPanel.tsx';
 import { ScoreGrid, type Focus } from './ScoreGrid.tsx';
 import { SingleNominee } from './SingleNominee.tsx';
-import { useScoring } from './use-scoring.ts';
+import { markKey, useScoring, type Mark } from './use-scoring.ts';
 
 interface Props {
   event: Event;
@@ -18,7 +18,31 @@ interface Props {
   onBack(): void;
 }
 
-/** Where a juror scores one round of one category: a grid, or one nominee at a time for the interview. */
+/** The first mark still to give, nominee by nominee in the order shown (conflicted nominees passed over). */
+function firstUnscored(nominees: Nominee[], criteria: Criterion[], marks: ReadonlyMap<string, Mark>, conflicted: ReadonlySet<string>): Focus | null {
+  for (const nominee of nominees) {
+    if (conflicted.has(nominee.id)) continue;
+    const criterion = criteria.find((c) => (marks.get(markKey(nominee.id, c.code))?.value ?? null) === null);
+    if (criterion) return { nomineeId: nominee.id, criterionCode: criterion.code };
+  }
+  return null;
+}
+
+/** Alt+C and Alt+K: from anywhere on the screen (the grid too) to the notes and to Finalisasi. */
+const JUMP_KEYS = { note: 'c', finalize: 'k' } as const;
+const jumpOf = (event: KeyboardEvent): keyof typeof JUMP_KEYS | null => {
+  if (!event.altKey || event.ctrlKey || event.metaKey) return null;
+  // The letter typed; where Alt makes another character (⌥C is "ç" on a Mac), the key's place.
+  const typed = event.key.toLowerCase();
+  const letter = /^[a-z]$/.test(typed) ? typed : /^Key[A-Z]$/.test(event.code) ? event.code.slice(3).toLowerCase() : typed;
+  return letter === JUMP_KEYS.note ? 'note' : letter === JUMP_KEYS.finalize ? 'finalize' : null;
+};
+
+/**
+ * Where a juror scores one round of one category: a grid, or one nominee at a time for the interview.
+ * On opening, keyboard focus is on the first mark still to give; Alt+C and Alt+K (and the links above
+ * the grid) reach the notes and Finalisasi without tabbing through every cell.
+ */
 export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -30,6 +54,16 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
   const [query, setQuery] = useState('');
   const [view, setView] = useState<'grid' | 'single'>(round.interview ? 'single' : 'grid');
   const [focus, setFocus] = useState<Focus>({ nomineeId: nominees[0]?.id ?? '', criterionCode: criteria[0]?.code ?? '' });
+  // Bumped to move keyboard focus onto the focused cell or criterion: once on opening, and after an undo.
+  const [focusRequest, setFocusRequest] = useState(0);
+  const placed = useRef(false);
+  useEffect(() => {
+    if (!scoring.state || placed.current) return;
+    placed.current = true;
+    const first = firstUnscored(nominees, criteria, scoring.marks, new Set(scoring.state.conflicts.map((c) => c.nomineeId)));
+    if (first) setFocus(first);
+    setFocusRequest((n) => n + 1);
+  }, [scoring.state, scoring.marks, nominees, criteria]);
   const [reopenReason, setReopenReason] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const shown = useMemo(() => filterNominees(nominees, query), [nominees, query]);
@@ -40,6 +74,7 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
   const required = nominees.filter((n) => !conflicts.has(n.id)).length * criteria.length;
   const given = [...scoring.marks.entries()].filter(([key, mark]) => mark.value !== null && !conflicts.has(key.split('\u0000')[0])).length;
   const focusedNominee = nominees.find((n) => n.id === focus.nomineeId) ?? nominees[0];
+  const singleList = shown.length > 0 ? shown : nominees;
   const focusedCriterion = criteria.find((c) => c.code === focus.criterionCode) ?? criteria[0];
 
   const finalize = async () => {
@@ -64,17 +99,36 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
       scoring.setError(failure);
     }
   };
+  /** Ctrl+Z in the grid or the interview view: undone, and the mark it changed back is focused. */
+  const undoFromKeyboard = async () => {
+    const change = await scoring.undo();
+    if (!change || !(view === 'grid' ? shown : singleList).some((n) => n.id === change.nomineeId)) return;
+    setFocus({ nomineeId: change.nomineeId, criterionCode: change.criterionCode });
+    setFocusRequest((n) => n + 1);
+  };
+  const jump = (to: keyof typeof JUMP_KEYS) => {
+    const targets = to === 'note' ? ['scoring-note', 'rubric-panel'] : ['finalize-button', 'reopen-reason'];
+    for (const id of targets) {
+      const element = document.getElementById(id) as HTMLElement & { disabled?: boolean } | null;
+      if (element && !element.disabled) return element.focus();
+    }
+  };
   const missing = scoring.error instanceof AppError && scoring.error.code === 'incomplete'
     ? (scoring.error.details as { nomineeId: string; name: string; criteria: string[] }[])
     : null;
 
   return (
-    <section className="scoring" aria-labelledby="scoring-title">
-      <div className="event-top">
+    <section className="scoring" aria-labelledby="scoring-title" onKeyDown={(event) => {
+      const to = jumpOf(event);
+      if (!to) return;
+      event.preventDefault();
+      jump(to);
+    }}>
+      <div className="scoring-head">
         <button type="button" onClick={onBack}>← {t('scoring.back')}</button>
+        <h2 id="scoring-title">{pick(round.name, lang)} · {pick(category.name, lang)}</h2>
         <span className="badge" data-testid="progress">{t('scoring.progress', { given, required })}</span>
       </div>
-      <h2 id="scoring-title">{pick(round.name, lang)} · {pick(category.name, lang)}</h2>
       {state.finalized && <p className="notice notice-locked" data-testid="locked">{t('scoring.locked')}</p>}
 
       <div className="toolbar">
@@ -87,8 +141,18 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
           <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
         </label>
         <button type="button" onClick={() => void scoring.undo()} disabled={state.finalized}>{t('scoring.undo')}</button>
+        <nav className="jump-links" aria-label={t('scoring.jumpTo')}>
+          {t('scoring.jumpTo')}:{' '}
+          <button type="button" className="link-button" aria-keyshortcuts="Alt+C" onClick={() => jump('note')}>{t('scoring.jumpNote')}</button>
+          {' · '}
+          <button type="button" className="link-button" aria-keyshortcuts="Alt+K" onClick={() => jump('finalize')}>{t('scoring.jumpFinalize')}</button>
+        </nav>
       </div>
-      {view === 'grid' && <p className="hint">{t(criteria.some((c) => c.scale.step < 1) ? 'scoring.keysHalf' : 'scoring.keys')}</p>}
+      <p className="hint keys-hint" data-testid="keys-hint">
+        {view === 'grid'
+          ? criteria.some((c) => c.scale.step < 1) ? t('scoring.keysHalf') : t('scoring.keys')
+          : criteria.some((c) => c.scale.step < 1) ? t('scoring.keysSingleHalf') : t('scoring.keysSingle')}
+      </p>
 
       <div className="scoring-body">
         <div className="scoring-main">
@@ -101,8 +165,9 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
               locked={state.finalized}
               focus={focus}
               onFocus={setFocus}
+              focusRequest={focusRequest}
               onRecord={scoring.record}
-              onUndo={() => void scoring.undo()}
+              onUndo={() => void undoFromKeyboard()}
               onRefuse={(message) => scoring.setError(new Error(message))}
             />
           ) : (
@@ -110,14 +175,18 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
               <SingleNominee
                 event={event}
                 round={round}
-                nominees={shown.length > 0 ? shown : nominees}
+                nominees={singleList}
                 nominee={focusedNominee}
                 criteria={criteria}
                 marks={scoring.marks}
                 conflict={conflicts.get(focusedNominee.id)}
                 locked={state.finalized}
-                onSelect={(nomineeId) => setFocus({ ...focus, nomineeId })}
+                criterionCode={focusedCriterion?.code ?? ''}
+                focusRequest={focusRequest}
+                onSelect={(nomineeId) => setFocus((f) => ({ ...f, nomineeId }))}
+                onFocusCriterion={(criterionCode) => setFocus((f) => ({ ...f, criterionCode }))}
                 onRecord={scoring.record}
+                onUndo={() => void undoFromKeyboard()}
               />
             )
           )}
@@ -126,6 +195,7 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
           <RubricPanel
             eventId={event.id}
             roundId={roundId}
+            rounds={event.rounds.filter((r) => r.categoryIds.includes(categoryId))}
             nominee={focusedNominee}
             criterion={focusedCriterion}
             mark={scoring.marks.get(`${focusedNominee.id}\u0000${focusedCriterion.code}`)?.value ?? null}
@@ -163,7 +233,7 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
         {!state.finalized ? (
           <>
             <p>{t('scoring.finalizeIntro')}</p>
-            <button type="button" className="primary" onClick={finalize}>{t('scoring.finalize')}</button>
+            <button type="button" className="primary" id="finalize-button" onClick={finalize}>{t('scoring.finalize')}</button>
           </>
         ) : (
           <form className="inline-form" onSubmit={(e) => {
@@ -172,7 +242,7 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
           }}>
             <label>
               {t('scoring.reopenReason')}
-              <input value={reopenReason} onChange={(e) => setReopenReason(e.target.value)} />
+              <input id="reopen-reason" value={reopenReason} onChange={(e) => setReopenReason(e.target.value)} />
             </label>
             <button type="submit" disabled={reopenReason.trim().length < 3}>{t('scoring.reopen')}</button>
           </form>

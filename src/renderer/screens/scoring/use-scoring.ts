@@ -15,7 +15,7 @@ export interface Mark {
 
 export const markKey = (nomineeId: string, criterionCode: string) => `${nomineeId}\u0000${criterionCode}`;
 
-interface Change {
+export interface Change {
   nomineeId: string;
   criterionCode: string;
   previous: number | null;
@@ -81,7 +81,9 @@ export function useScoring(eventId: string, roundId: string, categoryId: string)
     [eventId, roundId, updateMarks],
   );
 
-  const undo = useCallback(async () => {
+  /** Undoes the latest change, once every keystroke typed before it is saved; says which mark it was. */
+  const undo = useCallback(async (): Promise<Change | undefined> => {
+    await queue.current;
     const change = undoStack.current.pop();
     if (change) await write(change.nomineeId, change.criterionCode, change.previous, false);
     return change;

@@ -17,14 +17,17 @@ const FIELD_BY_PATH: Record<string, string> = {
   'schedule.ceremony.date': 'ceremonyDate', 'schedule.ceremony.venue': 'ceremonyVenue',
 };
 
-function fieldErrors(error: unknown): Map<string, Bilingual> {
-  const found = new Map<string, Bilingual>();
-  if (!(error instanceof AppError) || !Array.isArray(error.details)) return found;
+/** Each field's first problem, and whether any problem has no field to stand beside (then the whole message is shown). */
+function fieldErrors(error: unknown): { byField: Map<string, Bilingual>; unplaced: boolean } {
+  const byField = new Map<string, Bilingual>();
+  if (!(error instanceof AppError) || !Array.isArray(error.details)) return { byField, unplaced: error !== null };
+  let unplaced = false;
   for (const issue of error.details as { path: (string | number)[]; message: Bilingual }[]) {
     const field = FIELD_BY_PATH[issue.path.join('.')];
-    if (field && !found.has(field)) found.set(field, issue.message);
+    if (!field) unplaced = true;
+    else if (!byField.has(field)) byField.set(field, issue.message);
   }
-  return found;
+  return { byField, unplaced };
 }
 
 /** The event's basic fields, edited in place; saving makes a new revision. */
@@ -45,7 +48,7 @@ export function BasicsForm({ event, onSaved }: { event: Event; onSaved(): void }
   });
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<number | null>(null);
-  const invalid = fieldErrors(error);
+  const { byField: invalid, unplaced } = fieldErrors(error);
   const field = (key: keyof typeof form, label: string, type = 'text', wide = false) => (
     <label key={key} className={wide ? 'wide' : undefined}>
       {label}
@@ -103,7 +106,7 @@ export function BasicsForm({ event, onSaved }: { event: Event; onSaved(): void }
         <button type="submit" className="primary">{t('basics.save')}</button>
         {saved !== null && <span role="status">{t('basics.saved', { revision: saved })}</span>}
       </div>
-      {error !== null && <ErrorNotice error={error} />}
+      {unplaced && <ErrorNotice error={error} />}
     </form>
   );
 }

@@ -16,12 +16,14 @@ export function JurorsView({ event, onChanged }: { event: Event; onChanged(): vo
   const enrolments = useApi(() => api.listEnrolments({ eventId: event.id }), [event.id, version]);
   const [error, setError] = useState<unknown>(null);
   const [heard, setHeard] = useState<Record<string, string>>({});
+  const [enrolled, setEnrolled] = useState<Enrolment[]>([]);
   const refresh = () => {
     setVersion((v) => v + 1);
     onChanged();
   };
   const attempt = async (action: () => Promise<unknown>) => {
     setError(null);
+    setEnrolled([]);
     try {
       await action();
     } catch (failure) {
@@ -44,7 +46,8 @@ export function JurorsView({ event, onChanged }: { event: Event; onChanged(): vo
             const refused: string[] = [];
             for (const file of files) {
               try {
-                await api.importEnrolment(file);
+                const enrolment = await api.importEnrolment(file);
+                setEnrolled((done) => [...done, enrolment]);
               } catch (failure) {
                 refused.push(failure instanceof AppError ? pick(failure.bilingual, i18n.language) : String(failure));
               }
@@ -53,6 +56,11 @@ export function JurorsView({ event, onChanged }: { event: Event; onChanged(): vo
           })}
         />
       </div>
+      {enrolled.length > 0 && (
+        <p className="notice" role="status">
+          {enrolled.map((e) => t('enrolment.done', { juror: e.jurorId, name: e.name, fingerprint: e.fingerprint })).join(' ')}
+        </p>
+      )}
       {error !== null && <ErrorNotice error={error} />}
       <table className="jurors-table">
         <thead>

@@ -5,16 +5,15 @@ import type { Event, MergeRule } from '../../../core/model.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { saveFileData } from '../../files.ts';
-import { pick } from '../../i18n/index.ts';
+import { pick, scoreText } from '../../i18n/index.ts';
 import { useApi } from '../../use-api.ts';
 import { NomineeProtocol } from './NomineeProtocol.tsx';
 import { ReportView } from './ReportView.tsx';
 
 const RULES: MergeRule[] = ['mean', 'trimmed', 'median', 'zscore'];
-const score = (n: number | null) => (n === null ? '—' : n.toFixed(2));
 
 /** Rankings for the plenary: by the event's rule, or another beside it; agreement, flags, and tie decisions. */
-export function ResultsView({ event }: { event: Event }) {
+export function ResultsView({ event, onChanged }: { event: Event; onChanged(): void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [rule, setRule] = useState<MergeRule>(event.merge.rule);
@@ -29,6 +28,10 @@ export function ResultsView({ event }: { event: Event }) {
   const result = main.value;
   const side = other.status === 'ready' ? other.value : null;
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
+  // With no marks every nominee would stand joint first at 0: nothing to rank, decide or print yet.
+  if (result.marks.length === 0) return <p className="notice" role="status">{t('results.noMarks', { used: result.usedSheets, total: result.sheets })}</p>;
+  const gaps = Object.values(result.completeness).flatMap((sections) => Object.values(sections)).filter((state) => state !== 'received');
+  const gapCount = (state: string) => gaps.filter((g) => g === state).length;
 
   return (
     <>
@@ -57,18 +60,26 @@ export function ResultsView({ event }: { event: Event }) {
         }}>{t('results.download')}</button>
       </div>
       {error !== null && <ErrorNotice error={error} />}
+      {gaps.length > 0 && (
+        <p className="notice" role="status" data-testid="results-gaps">
+          {t('results.gaps', { missing: gapCount('missing'), unfinished: gapCount('unfinished'), conflict: gapCount('conflict') })}
+        </p>
+      )}
       <p className="hash">{t('results.hash')}: <code data-testid="results-hash">{result.resultsHash}</code></p>
       <ReportView event={event} rule={rule} />
       {result.categories.map((category) => (
         <CategoryResult key={category.id} event={event} category={category} side={side?.categories.find((c) => c.id === category.id)} result={result} lang={lang} rounds={rounds} onDecided={() => setVersion((v) => v + 1)} />
       ))}
       {rounds.filter((r) => r.shortlistSize !== null && r.order > rounds[0].order).map((round) => (
-        <ShortlistPanel key={round.id} eventId={event.id} roundId={round.id} roundName={pick(round.name, lang)} size={round.shortlistSize!} onIssued={() => setVersion((v) => v + 1)} />
+        <ShortlistPanel key={round.id} eventId={event.id} roundId={round.id} roundName={pick(round.name, lang)} size={round.shortlistSize!} onIssued={() => {
+          setVersion((v) => v + 1);
+          onChanged(); // a new package revision: the header says which
+        }} />
       ))}
       <section aria-labelledby="overall-title">
         <h2 id="overall-title">{event.merge.overall ? pick(event.merge.overall.name, lang) : t('results.overall')}</h2>
         <ol className="overall" data-testid="overall">
-          {result.overall.map((n) => <li key={n.nomineeId} value={n.rank}>{n.name} <small>({score(n.final)})</small></li>)}
+          {result.overall.map((n) => <li key={n.nomineeId} value={n.rank}>{n.name} <small>({scoreText(n.final, lang)})</small></li>)}
         </ol>
       </section>
     </>
@@ -116,8 +127,8 @@ function CategoryResult({ event, category, side, result, lang, rounds, onDecided
                   {n.name}
                 </button>
               </th>
-              {rounds.map((r) => <td key={r.id} className="num">{score(n.rounds[r.id] ?? null)}</td>)}
-              <td className="num"><strong>{score(n.final)}</strong></td>
+              {rounds.map((r) => <td key={r.id} className="num">{scoreText(n.rounds[r.id], lang)}</td>)}
+              <td className="num"><strong>{scoreText(n.final, lang)}</strong></td>
               {side && <td className="num">{side.ranking.find((s) => s.nomineeId === n.nomineeId)?.rank ?? '—'}</td>}
               <td className="num">{flags.filter((f) => f.nomineeId === n.nomineeId).length || ''}</td>
             </tr>
@@ -127,7 +138,7 @@ function CategoryResult({ event, category, side, result, lang, rounds, onDecided
       {open && <NomineeProtocol event={event} result={result} nomineeId={open} />}
       <p className="hint">
         {result.agreement.filter((a) => a.categoryId === category.id).map((a) => t('results.agreement', {
-          round: pick(event.rounds.find((r) => r.id === a.roundId)!.name, lang), w: a.w === null ? '—' : a.w.toFixed(2), jurors: a.jurors,
+          round: pick(event.rounds.find((r) => r.id === a.roundId)!.name, lang), w: scoreText(a.w, lang), jurors: a.jurors,
         })).join(' · ')}
         {' · '}
         {changes.length ? t('results.looChanges', { jurors: changes.join(', ') }) : t('results.looStable')}

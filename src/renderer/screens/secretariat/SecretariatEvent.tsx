@@ -28,7 +28,7 @@ export function SecretariatEvent({ data, onChanged }: { data: EventData; onChang
         { id: 'conflicts', label: t('secretariat.tab.conflicts'), content: () => <ConflictsView event={data.event} /> },
         { id: 'package', label: t('secretariat.tab.package'), content: () => <PackageView summary={data.summary} /> },
         { id: 'sheets', label: t('secretariat.tab.sheets'), content: () => <SheetsView event={data.event} /> },
-        { id: 'results', label: t('secretariat.tab.results'), content: () => <ResultsView event={data.event} /> },
+        { id: 'results', label: t('secretariat.tab.results'), content: () => <ResultsView event={data.event} onChanged={onChanged} /> },
       ]}
     />
   );

@@ -8,6 +8,9 @@ import { FilePicker } from '../../components/FilePicker.tsx';
 import { formatDateTime, pick } from '../../i18n/index.ts';
 import { useApi } from '../../use-api.ts';
 
+/** How the completeness matrix marks a juror × round × category (the legend above it says the same). */
+const COMPLETENESS_MARK = { received: '✓', unfinished: '◐', conflict: '!', missing: '·' } as const;
+
 /** Jurors' score sheets: many at once, each verified and kept whole; what is used; what is still missing. */
 export function SheetsView({ event }: { event: Event }) {
   const { t, i18n } = useTranslation();
@@ -16,14 +19,19 @@ export function SheetsView({ event }: { event: Event }) {
   const inbox = useApi(() => api.listSheets({ eventId: event.id }), [event.id, version]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [acceptedBy, setAcceptedBy] = useState('');
+  // Who accepts an unknown key, typed per sheet: two unknown keys are two separate decisions.
+  const [acceptedBy, setAcceptedBy] = useState<Record<number, string>>({});
+  // Files that were already here byte for byte, with the name they first came under.
+  const [repeats, setRepeats] = useState<{ file: string; same: string }[]>([]);
 
   const importAll = async (files: { fileName: string; base64: string }[]) => {
     setError(null);
+    setRepeats([]);
     setProgress({ done: 0, total: files.length });
     for (const [i, file] of files.entries()) {
       try {
-        await api.importSheet({ eventId: event.id, file });
+        const received = await api.importSheet({ eventId: event.id, file });
+        if (received.again) setRepeats((r) => [...r, { file: file.fileName, same: received.sheet.fileName }]);
       } catch (failure) {
         setError(failure); // one bad file never stops the others
       }
@@ -35,7 +43,7 @@ export function SheetsView({ event }: { event: Event }) {
   const accept = async (sheet: ReceivedSheet) => {
     setError(null);
     try {
-      await api.acceptKey({ eventId: event.id, sheetId: sheet.id, acceptedBy });
+      await api.acceptKey({ eventId: event.id, sheetId: sheet.id, acceptedBy: acceptedBy[sheet.id] ?? '' });
       setVersion((v) => v + 1);
     } catch (failure) {
       setError(failure);
@@ -55,6 +63,11 @@ export function SheetsView({ event }: { event: Event }) {
         )}
       </div>
       {error !== null && <ErrorNotice error={error} />}
+      {repeats.length > 0 && (
+        <ul className="notice" role="status" data-testid="sheet-repeats">
+          {repeats.map((r) => <li key={r.file}>{t('sheets.again', r)}</li>)}
+        </ul>
+      )}
       {inbox.status === 'ready' && (
         <>
           <table className="sheets-table">
@@ -88,9 +101,9 @@ export function SheetsView({ event }: { event: Event }) {
                       }}>
                         <label>
                           {t('sheets.acceptedBy')}
-                          <input value={acceptedBy} onChange={(e) => setAcceptedBy(e.target.value)} />
+                          <input value={acceptedBy[sheet.id] ?? ''} onChange={(e) => setAcceptedBy({ ...acceptedBy, [sheet.id]: e.target.value })} />
                         </label>
-                        <button type="submit" disabled={acceptedBy.trim().length < 2}>{t('sheets.acceptKey', { fingerprint: sheet.signedWith })}</button>
+                        <button type="submit" disabled={(acceptedBy[sheet.id] ?? '').trim().length < 2}>{t('sheets.acceptKey', { fingerprint: sheet.signedWith })}</button>
                       </form>
                     )}
                   </td>
@@ -103,6 +116,7 @@ export function SheetsView({ event }: { event: Event }) {
             <p>{t('sheets.acceptedKeys')}: {inbox.value.acceptedKeys.map((k) => `${k.jurorId} ${k.fingerprint} (${k.acceptedBy}, ${formatDateTime(k.acceptedAt, lang)})`).join('; ')}</p>
           )}
           <h3>{t('sheets.completeness')}</h3>
+          <p className="hint">{t('sheets.completenessLegend')}</p>
           <div className="table-scroll">
             <table className="completeness" data-testid="completeness">
               <thead>
@@ -121,7 +135,7 @@ export function SheetsView({ event }: { event: Event }) {
                     <th scope="row">{juror.id}</th>
                     {rounds.flatMap((round) => round.categoryIds.map((categoryId) => {
                       const state = inbox.value.completeness[juror.id]?.[`${round.id}/${categoryId}`] ?? 'missing';
-                      return <td key={`${round.id}/${categoryId}`} className={`cell-${state}`} aria-label={t(`sheets.cell.${state}`)}>{state === 'received' ? '✓' : state === 'conflict' ? '!' : '·'}</td>;
+                      return <td key={`${round.id}/${categoryId}`} className={`cell-${state}`} aria-label={t(`sheets.cell.${state}`)}>{COMPLETENESS_MARK[state]}</td>;
                     }))}
                   </tr>
                 ))}
