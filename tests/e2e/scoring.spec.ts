@@ -242,11 +242,16 @@ test.describe('juror scoring', () => {
     await expect(page.getByTestId('own-fingerprint')).toBeVisible();
     await page.getByLabel('Nama Anda di lembar').fill('Yosef Ndolu');
     await page.getByRole('checkbox', { name: 'Wawancara' }).uncheck();
+    // Said before saving: which sections go out as drafts (Manufaktur was finalized, the others not).
+    const drafts = page.getByTestId('sheet-drafts');
+    await expect(drafts).toContainText('Belum difinalisasi (7 bagian): Seleksi Administrasi · Pemerintah Kabupaten/Kota (0 dari 20 nilai)');
+    await expect(drafts).not.toContainText('Manufaktur');
+    await expect(drafts).not.toContainText('Wawancara');
     const pending = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Simpan lembar nilai (.xlsx)' }).click();
     const download = await pending;
     expect(download.suggestedFilename()).toBe('lembar-nilai-J4-revisi-1.xlsx');
-    await expect(page.getByText('Lembar lembar-nilai-J4-revisi-1.xlsx dibuat.')).toBeVisible();
+    await expect(page.getByText('Berkas lembar-nilai-J4-revisi-1.xlsx dibuat.')).toBeVisible();
 
     const bytes = new Uint8Array(readFileSync((await download.path())!));
     const key = (await (await page.request.post(`${URL}api/keyStatus`, { data: {} })).json()) as { value: { publicKey: string } };

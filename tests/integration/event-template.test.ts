@@ -422,7 +422,7 @@ describe('files that are not a template', () => {
           sheet: '',
           cell: null,
           message: {
-            id: 'Berkas Buku1.xlsx bukan template acara Timbang: tidak ada satu pun sheet Acara, Kategori, Babak, Kriteria, Nominasi, Juri, Konflik.',
+            id: 'Berkas Buku1.xlsx bukan templat acara Timbang: tidak ada satu pun sheet Acara, Kategori, Babak, Kriteria, Nominasi, Juri, Konflik.',
             en: 'File Buku1.xlsx is not a Timbang event template: it has none of the sheets Acara, Kategori, Babak, Kriteria, Nominasi, Juri, Konflik.',
           },
         }],

@@ -39,7 +39,7 @@ export async function readEventTemplate(bytes: Uint8Array, fileName: string): Pr
   }
   if (!SHEET_ORDER.some((sheet) => workbook.getWorksheet(sheet))) {
     return fileIssue({
-      id: `Berkas ${fileName} bukan template acara Timbang: tidak ada satu pun sheet ${SHEET_ORDER.join(', ')}.`,
+      id: `Berkas ${fileName} bukan templat acara Timbang: tidak ada satu pun sheet ${SHEET_ORDER.join(', ')}.`,
       en: `File ${fileName} is not a Timbang event template: it has none of the sheets ${SHEET_ORDER.join(', ')}.`,
     });
   }

@@ -220,10 +220,20 @@ function SheetExport({ event, initialName }: { event: EventData['event']; initia
   const [name, setName] = useState(initialName);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // What the sheet would carry as a draft: the secretariat sees such sections as not final.
+  const assignments = useApi(() => api.jurorAssignments({ eventId: event.id }), [event.id]);
+  const drafts = assignments.status === 'ready'
+    ? assignments.value.filter((r) => chosen.includes(r.roundId)).flatMap((r) => r.categories
+      .filter((c) => c.open && !c.finalized)
+      .map((c) => t('sheet.draftSection', { round: pick(r.name, i18n.language), category: pick(c.name, i18n.language), scored: c.scored, required: c.required })))
+    : [];
   return (
     <section className="panel" aria-labelledby="sheet-title">
       <h2 id="sheet-title">{t('sheet.title')}</h2>
       <p>{t('sheet.intro')}</p>
+      {drafts.length > 0 && (
+        <p className="notice" data-testid="sheet-drafts">{t('sheet.drafts', { count: drafts.length, sections: drafts.join('; ') })}</p>
+      )}
       <form className="inline-form" onSubmit={async (e) => {
         e.preventDefault();
         setError(null);
