@@ -36,6 +36,7 @@ test.describe('juror scoring', () => {
     await page.getByRole('radio', { name: /^Saya J4 — Unsur Pengusaha/ }).check();
     await page.getByRole('button', { name: 'Ini saya' }).click();
     await expect(page.getByTestId('identity')).toContainText('Saya J4');
+    await expect(page.getByRole('button', { name: 'Bukan saya? Ganti' })).toBeVisible(); // no mark yet: a wrong pick can be changed
   });
 
   test('finalize is refused while marks are missing, naming them', async () => {
@@ -236,6 +237,8 @@ test.describe('juror scoring', () => {
 
   test('the juror saves a signed score sheet that verifies, with the marks typed', async () => {
     await page.getByRole('button', { name: 'Kembali ke daftar penilaian' }).click();
+    await expect(page.getByTestId('identity')).toContainText('Saya J4');
+    await expect(page.getByRole('button', { name: 'Bukan saya? Ganti' })).toHaveCount(0); // marks given: this laptop is J4's
     await page.getByLabel('Frasa sandi (minimal 8 karakter)').fill('moringa-2025-juri');
     await page.getByLabel('Ulangi frasa sandi').fill('moringa-2025-juri');
     await page.getByRole('button', { name: 'Buat kunci' }).click();

@@ -22,6 +22,7 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
   useEffect(() => {
     if (summary.jurorId && !changingIdentity) identityLine.current?.focus();
   }, [summary.jurorId, changingIdentity]);
+  const assignments = useApi(() => api.jurorAssignments({ eventId: event.id }), [event.id, summary.revision, scoring]);
   const attempt = async (action: () => Promise<void>) => {
     setError(null);
     setNotice(null);
@@ -63,12 +64,14 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
   }
 
   const me = event.jurors.find((j) => j.id === summary.jurorId);
+  // Once this laptop has given a mark, it belongs to this juror: the API refuses another identity then.
+  const anyScored = assignments.status === 'ready' && assignments.value.some((r) => r.categories.some((c) => c.scored > 0));
   if (!me) return <ErrorNotice error={new Error(t('juror.missingFromPackage', { id: summary.jurorId }))} />;
   return (
     <>
       <p className="identity" data-testid="identity" tabIndex={-1} ref={identityLine}>
         {t('juror.iAm', { id: me.id, title: me.title, institution: me.institution })} · {t(`jurorRole.${me.role}`)}{' '}
-        <button type="button" className="link-button" onClick={() => setChangingIdentity(true)}>{t('juror.notMe')}</button>
+        {!anyScored && <button type="button" className="link-button" onClick={() => setChangingIdentity(true)}>{t('juror.notMe')}</button>}
       </p>
       {packageInfo}
       <KeyPanel onChange={() => setError(null)} />
