@@ -255,6 +255,12 @@ describe('timbang demo, verify and merge', () => {
     const jasa = workbook.getWorksheet('Jasa Keuangan')!;
     expect(jasa.getRow(4).getCell(2).text).toBe('Kopdit TLM');
     expect(workbook.getWorksheet('Verifikasi')!.getRow(2).getCell(5).text).toBe('Sah');
+    // The same file named twice counts once.
+    const twice = join(tmp.dir, 'rekap-dua-kali.xlsx');
+    expect((await run('merge', '--event', join(out, 'event.timbang'), sheets()[0], sheets()[0], '--out', twice)).code).toBe(0);
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.readFile(twice);
+    expect([2, 3].map((r) => again.getWorksheet('Verifikasi')!.getRow(r).getCell(6).text)).toEqual(['Dipakai', 'Salinan']);
     expect(jasa.getRow(4).getCell(1).value).toBe(1); // a number Excel can sort and compare, not text
     expect(jasa.getRow(1).getCell(1).text).toContain('DEMO — bukan hasil resmi');
     expect(jasa.getRow(2).getCell(3).text).toBe('Aturan: rata-rata nilai juri');

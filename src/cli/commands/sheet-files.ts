@@ -52,7 +52,9 @@ export interface DeliberatedFiles {
 /** Verify, reconcile and deliberate sheet files by the given rule (the event's own by default). */
 export async function deliberateFiles(packageFile: string, sheets: string[], rule?: MergeRule): Promise<DeliberatedFiles> {
   const { event, results, hashes } = await verifyFiles(packageFile, sheets);
-  const reconciled = reconcile(event, results.map((r) => ({ file: r.file, payload: r.status === 'valid' ? r.payload : null })));
+  // Keyed by path and position: the same path given twice is two inputs, the second a duplicate
+  // (identical copies under different names are still told apart by name, whatever the order given).
+  const reconciled = reconcile(event, results.map((r, i) => ({ file: `${r.file}\u0000${String(i).padStart(6, '0')}`, payload: r.status === 'valid' ? r.payload : null })));
   const summary = requireMarks(deliberate(event, rule ?? event.merge.rule, reconciled, reconciled.files.map((f) => f.use), []));
   const rekap = results.map((r, i) => ({
     fileName: basename(r.file), fileHash: hashes[i], jurorId: r.juror, signedWith: r.signingKey ? fingerprint(r.signingKey) : null,
