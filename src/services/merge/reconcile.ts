@@ -94,13 +94,15 @@ export function reconcile(event: Event, sheets: readonly { file: string; payload
       ),
     ),
   );
-  const conflicts = [...new Map([...chosen.values()].flatMap(({ payload, section }) =>
-    section.nominees.flatMap((nominee) =>
-      nominee.conflict === null ? [] : [[`${payload.juror.id}\u0000${nominee.nomineeId}`, { jurorId: payload.juror.id, nomineeId: nominee.nomineeId, reason: nominee.conflict }] as const],
-    ),
-  )).values()];
+  // A conflict stands in each of the juror's sections for that nominee's category: keep it once.
+  const conflicts = new Map<string, Reconciliation['conflicts'][number]>();
+  for (const { payload, section } of chosen.values()) {
+    for (const { nomineeId, conflict } of section.nominees) {
+      if (conflict !== null) conflicts.set(`${payload.juror.id}\u0000${nomineeId}`, { jurorId: payload.juror.id, nomineeId, reason: conflict });
+    }
+  }
   const newestFirst = [...chosen.values()].sort((a, b) => b.payload.sheetRevision - a.payload.sheetRevision);
   const jurorNames: Record<string, string> = {};
   for (const { payload } of newestFirst) if (payload.juror.name.trim()) jurorNames[payload.juror.id] ??= payload.juror.name.trim();
-  return { files, completeness, marks, conflicts, jurorNames };
+  return { files, completeness, marks, conflicts: [...conflicts.values()], jurorNames };
 }

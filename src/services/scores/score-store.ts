@@ -42,10 +42,15 @@ export function recordScore(db: Db, event: Event, key: ScoreKey, value: number |
     );
   }
   const recordedAt = now.toISOString();
+  return { ...key, seq: appendScore(db, event.id, key, value, recordedAt), value, recordedAt };
+}
+
+/** One more row of a mark's append-only history (nothing is ever updated or deleted); returns its seq. */
+function appendScore(db: Db, eventId: string, key: ScoreKey, value: number | null, recordedAt: string): number {
   const { lastInsertRowid } = db
     .prepare('INSERT INTO score (event_id, juror_id, round_id, nominee_id, criterion_code, value, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(event.id, key.jurorId, key.roundId, key.nomineeId, key.criterionCode, value, recordedAt);
-  return { ...key, seq: Number(lastInsertRowid), value, recordedAt };
+    .run(eventId, key.jurorId, key.roundId, key.nomineeId, key.criterionCode, value, recordedAt);
+  return Number(lastInsertRowid);
 }
 
 /** The current mark for every key this juror has touched (cleared marks included as null). */
@@ -117,10 +122,7 @@ export function declareConflict(db: Db, event: Event, jurorId: string, nomineeId
     db.prepare('INSERT INTO declared_conflict (event_id, juror_id, nominee_id, reason, declared_at) VALUES (?, ?, ?, ?, ?)')
       .run(event.id, jurorId, nomineeId, reason, now.toISOString());
     for (const mark of currentScores(db, event.id, jurorId)) {
-      if (mark.nomineeId === nomineeId && mark.value !== null) {
-        db.prepare('INSERT INTO score (event_id, juror_id, round_id, nominee_id, criterion_code, value, recorded_at) VALUES (?, ?, ?, ?, ?, NULL, ?)')
-          .run(event.id, jurorId, mark.roundId, nomineeId, mark.criterionCode, now.toISOString());
-      }
+      if (mark.nomineeId === nomineeId && mark.value !== null) appendScore(db, event.id, mark, null, now.toISOString());
     }
   })();
 }
@@ -152,10 +154,7 @@ export function withdrawConflict(db: Db, event: Event, jurorId: string, nomineeI
     db.prepare('INSERT INTO withdrawn_conflict (event_id, juror_id, nominee_id, reason, declared_at, withdrawn_reason, withdrawn_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(event.id, jurorId, nomineeId, declared.reason, declared.declaredAt, reason, now.toISOString());
     db.prepare('DELETE FROM declared_conflict WHERE event_id = ? AND juror_id = ? AND nominee_id = ?').run(event.id, jurorId, nomineeId);
-    for (const mark of cleared) {
-      db.prepare('INSERT INTO score (event_id, juror_id, round_id, nominee_id, criterion_code, value, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(event.id, jurorId, mark.roundId, nomineeId, mark.criterionCode, mark.value, now.toISOString());
-    }
+    for (const mark of cleared) appendScore(db, event.id, mark, mark.value, now.toISOString());
   })();
   return cleared.length;
 }
@@ -214,9 +213,9 @@ export function reopenRound(db: Db, event: Event, jurorId: string, roundId: stri
  * The revision the juror's next score sheet gets when its content is new: one above the last sheet
  * exported, and above the number of reopenings (a reopening always raises it).
  */
-export function sheetRevision(db: Db, eventId: string, jurorId: string): number {
+export function sheetRevision(db: Db, eventId: string, jurorId: string, last = lastSheetExport(db, eventId, jurorId)): number {
   const reopened = db.prepare("SELECT count(*) AS n FROM finalization WHERE event_id = ? AND juror_id = ? AND action = 'reopen'").get(eventId, jurorId) as { n: number };
-  return Math.max(lastSheetExport(db, eventId, jurorId)?.revision ?? 0, reopened.n) + 1;
+  return Math.max(last?.revision ?? 0, reopened.n) + 1;
 }
 
 function lastSheetExport(db: Db, eventId: string, jurorId: string): { revision: number; contentHash: string } | undefined {
@@ -231,7 +230,7 @@ function lastSheetExport(db: Db, eventId: string, jurorId: string): { revision: 
 export function sheetRevisionFor(db: Db, eventId: string, jurorId: string, contentHash: string, now = new Date()): number {
   const last = lastSheetExport(db, eventId, jurorId);
   if (last?.contentHash === contentHash) return last.revision;
-  const revision = sheetRevision(db, eventId, jurorId);
+  const revision = sheetRevision(db, eventId, jurorId, last);
   db.prepare('INSERT INTO sheet_export (event_id, juror_id, revision, content_hash, exported_at) VALUES (?, ?, ?, ?, ?)')
     .run(eventId, jurorId, revision, contentHash, now.toISOString());
   return revision;

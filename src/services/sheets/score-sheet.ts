@@ -12,7 +12,6 @@ import { AppError } from '../../api/errors.ts';
 import type { Bilingual } from '../../core/model.ts';
 import type { UnlockedKey } from '../keys/key-store.ts';
 import { fingerprint, signCanonical, verifyCanonical } from '../keys/signing.ts';
-import { MAX_SIGNED_FILE_BYTES } from '../packages/signed-file.ts';
 import { SheetPayload } from './sheet-payload.ts';
 import { SIGNATURE_SHEET } from './sheet-layout.ts';
 import { readCarrier } from './sheet-signature.ts';
@@ -104,9 +103,6 @@ export async function verifyScoreSheet(bytes: Uint8Array, fileName: string, cont
   const malformed = (id: string, en: string) => result('malformed', [{ id: `Berkas ${fileName}: ${id}`, en: `File ${fileName}: ${en}` }]);
 
   try {
-    if (bytes.byteLength > MAX_SIGNED_FILE_BYTES) {
-      return malformed(`terlalu besar (${bytes.byteLength} byte, paling banyak ${MAX_SIGNED_FILE_BYTES}).`, `too large (${bytes.byteLength} bytes, at most ${MAX_SIGNED_FILE_BYTES}).`);
-    }
     let workbook: ExcelJS.Workbook;
     try {
       workbook = await loadXlsx(bytes, fileName);
