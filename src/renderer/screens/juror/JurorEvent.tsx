@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RoundAssignment } from '../../../api/contract.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FilePicker } from '../../components/FilePicker.tsx';
 import { KeyPanel } from '../../components/KeyPanel.tsx';
 import { saveFileData } from '../../files.ts';
 import { pick } from '../../i18n/index.ts';
-import { useApi } from '../../use-api.ts';
+import { useApi, type Loadable } from '../../use-api.ts';
 import type { EventData } from '../EventScreen.tsx';
 import { ScoringScreen } from '../scoring/ScoringScreen.tsx';
 
@@ -22,7 +23,8 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
   useEffect(() => {
     if (summary.jurorId && !changingIdentity) identityLine.current?.focus();
   }, [summary.jurorId, changingIdentity]);
-  const assignments = useApi(() => api.jurorAssignments({ eventId: event.id }), [event.id, summary.revision, scoring]);
+  // What this juror scores and how far they are: read once, for the list, the identity line and the sheet.
+  const assignments = useApi(() => api.jurorAssignments({ eventId: event.id }), [event.id, summary.revision, summary.jurorId, scoring]);
   const attempt = async (action: () => Promise<void>) => {
     setError(null);
     setNotice(null);
@@ -76,8 +78,8 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
       {packageInfo}
       <KeyPanel onChange={() => setError(null)} />
       <EnrolmentExport eventId={event.id} revision={summary.revision} initialName={summary.jurorName ?? ''} />
-      <Assignments eventId={event.id} revision={summary.revision} onScore={(roundId, categoryId) => setScoring({ roundId, categoryId })} />
-      <SheetExport event={event} initialName={summary.jurorName ?? ''} />
+      <Assignments rounds={assignments} onScore={(roundId, categoryId) => setScoring({ roundId, categoryId })} />
+      <SheetExport event={event} initialName={summary.jurorName ?? ''} assignments={assignments.status === 'ready' ? assignments.value : []} />
       <section className="panel" aria-labelledby="update-title">
         <h2 id="update-title">{t('package.updateTitle')}</h2>
         <FilePicker
@@ -162,9 +164,8 @@ function EnrolmentExport({ eventId, revision, initialName }: { eventId: string; 
   );
 }
 
-function Assignments({ eventId, revision, onScore }: { eventId: string; revision: number; onScore(roundId: string, categoryId: string): void }) {
+function Assignments({ rounds, onScore }: { rounds: Loadable<RoundAssignment[]>; onScore(roundId: string, categoryId: string): void }) {
   const { t, i18n } = useTranslation();
-  const rounds = useApi(() => api.jurorAssignments({ eventId }), [eventId, revision]);
   if (rounds.status === 'error') return <ErrorNotice error={rounds.error} />;
   if (rounds.status !== 'ready') return null;
   return (
@@ -216,7 +217,7 @@ function Assignments({ eventId, revision, onScore }: { eventId: string; revision
 }
 
 /** The juror's signed score sheet (.xlsx): the rounds chosen, signed with this laptop's key. */
-function SheetExport({ event, initialName }: { event: EventData['event']; initialName: string }) {
+function SheetExport({ event, initialName, assignments }: { event: EventData['event']; initialName: string; assignments: RoundAssignment[] }) {
   const { t, i18n } = useTranslation();
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
   const [chosen, setChosen] = useState<string[]>(rounds.map((r) => r.id));
@@ -224,12 +225,9 @@ function SheetExport({ event, initialName }: { event: EventData['event']; initia
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   // What the sheet would carry as a draft: the secretariat sees such sections as not final.
-  const assignments = useApi(() => api.jurorAssignments({ eventId: event.id }), [event.id]);
-  const drafts = assignments.status === 'ready'
-    ? assignments.value.filter((r) => chosen.includes(r.roundId)).flatMap((r) => r.categories
-      .filter((c) => c.open && !c.finalized)
-      .map((c) => t('sheet.draftSection', { round: pick(r.name, i18n.language), category: pick(c.name, i18n.language), scored: c.scored, required: c.required })))
-    : [];
+  const drafts = assignments.filter((r) => chosen.includes(r.roundId)).flatMap((r) => r.categories
+    .filter((c) => c.open && !c.finalized)
+    .map((c) => t('sheet.draftSection', { round: pick(r.name, i18n.language), category: pick(c.name, i18n.language), scored: c.scored, required: c.required })));
   return (
     <section className="panel" aria-labelledby="sheet-title">
       <h2 id="sheet-title">{t('sheet.title')}</h2>
