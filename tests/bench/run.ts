@@ -122,7 +122,7 @@ async function sheetBench(): Promise<void> {
     bytes = await writeScoreSheet(payload, key);
   });
   console.log(`${''.padEnd(66)} ${(bytes.length / 1024 / 1024).toFixed(2)} MiB`);
-  const context = { eventId: event.id, latestPackageRevision: 1, jurorKeys: new Map([['J1', key.publicKey]]) };
+  const context = { event, latestPackageRevision: 1, jurorKeys: new Map([['J1', key.publicKey]]) };
   await measureAsync('score sheet verify, same sheet', 3, async () => {
     const result = await verifyScoreSheet(new Uint8Array(bytes), 'bench.xlsx', context);
     if (result.status !== 'valid') throw new Error(`bench sheet ${result.status}`);

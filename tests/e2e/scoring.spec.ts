@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { verifyScoreSheet } from '../../src/services/sheets/score-sheet.ts';
 import { WORKSPACES } from '../playwright.config.ts';
+import { demoDocument } from '../support/demo.ts';
 
 const URL = `http://127.0.0.1:${WORKSPACES.penilaian}/`;
 const CONFLICTED = 3;
@@ -259,7 +260,7 @@ test.describe('juror scoring', () => {
     const bytes = new Uint8Array(readFileSync((await download.path())!));
     const key = (await (await page.request.post(`${URL}api/keyStatus`, { data: {} })).json()) as { value: { publicKey: string } };
     const result = await verifyScoreSheet(bytes, download.suggestedFilename(), {
-      eventId: 'paritrana-ntt-2025', latestPackageRevision: 1, jurorKeys: new Map([['J4', key.value.publicKey]]),
+      event: demoDocument(), latestPackageRevision: 1, jurorKeys: new Map([['J4', key.value.publicKey]]),
     });
     expect(result.status).toBe('valid');
     expect(result.rounds).toEqual(['administrasi']);

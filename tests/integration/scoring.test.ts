@@ -10,6 +10,7 @@ import { openWorkspace, type Workspace } from '../../src/services/workspace/work
 import { RESOURCES_DIR, demoDocument, tempDir } from '../support/demo.ts';
 
 const EVENT = 'paritrana-ntt-2025';
+const EVENT_DOC = demoDocument();
 
 describe('juror scoring through the API', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -134,7 +135,7 @@ describe('juror scoring through the API', () => {
     const { publicKey } = await api.createKey({ passphrase: 'kupang-juli-2025' });
     const exported = async () => {
       const file = await api.exportSheet({ eventId: EVENT, name: 'Yohanes', roundIds: ['administrasi'] });
-      const verified = await verifyScoreSheet(Buffer.from(file.base64, 'base64'), file.fileName, { eventId: EVENT, latestPackageRevision: 1, jurorKeys: new Map([['J4', publicKey!]]) });
+      const verified = await verifyScoreSheet(Buffer.from(file.base64, 'base64'), file.fileName, { event: EVENT_DOC, latestPackageRevision: 1, jurorKeys: new Map([['J4', publicKey!]]) });
       expect(verified.status).toBe('valid');
       return { fileName: file.fileName, payload: verified.payload! };
     };

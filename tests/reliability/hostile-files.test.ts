@@ -342,7 +342,7 @@ describe('hostile files', () => {
     const event = nationalEvent(sources.event);
     const sheet = await nationalSheet(event, sources.jurorKey);
     const guarded = await sampler.measure(async () => checkZip(sheet, 'nasional-J1.xlsx'));
-    const verified = await sampler.measure(() => verifyScoreSheet(sheet, 'nasional-J1.xlsx', { eventId: event.id, latestPackageRevision: 1, jurorKeys: new Map([['J1', sources.jurorKey.publicKey]]) }));
+    const verified = await sampler.measure(() => verifyScoreSheet(sheet, 'nasional-J1.xlsx', { event, latestPackageRevision: 1, jurorKeys: new Map([['J1', sources.jurorKey.publicKey]]) }));
     expect(verified.value.status).toBe('valid');
     const template = wholeColumnValidation(sources.template);
     expect(template.equals(sources.template)).toBe(false);

@@ -99,7 +99,7 @@ export function demoSheetPayload(key: UnlockedKey, options: PayloadOptions = {})
 }
 
 export function verifyContext(keys: Record<string, string>, latestPackageRevision = 2): VerifyContext {
-  return { eventId: demoDocument().id, latestPackageRevision, jurorKeys: new Map(Object.entries(keys)) };
+  return { event: demoDocument(), latestPackageRevision, jurorKeys: new Map(Object.entries(keys)) };
 }
 
 export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {

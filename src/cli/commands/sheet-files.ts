@@ -18,7 +18,7 @@ import { verifyScoreSheet, type SheetVerification } from '../../services/sheets/
 export async function verifyFiles(packageFile: string, sheets: string[]): Promise<{ event: Event; results: SheetVerification[]; hashes: string[] }> {
   const pkg = readPackage(new Uint8Array(readFileSync(packageFile)), basename(packageFile));
   const context = {
-    eventId: pkg.event.id,
+    event: pkg.event,
     latestPackageRevision: pkg.revision,
     jurorKeys: new Map(pkg.jurorKeys.map((k) => [k.jurorId, k.publicKey])),
   };

@@ -110,9 +110,9 @@ export function listReceived(db: Db, event: Event): { sheets: ReceivedSheet[]; r
 async function verify(db: Db, event: Event, bytes: Uint8Array, fileName: string): Promise<SheetVerification> {
   const revision = findEventRecord(db, event.id)!.revision;
   const keys = new Map(enrolledKeys(db, event.id).map((k) => [k.jurorId, k.publicKey]));
-  const first = await verifyScoreSheet(bytes, fileName, { eventId: event.id, latestPackageRevision: revision, jurorKeys: keys });
+  const first = await verifyScoreSheet(bytes, fileName, { event, latestPackageRevision: revision, jurorKeys: keys });
   if (first.status !== 'unknown-key' || !first.juror || !first.signingKey) return first;
   const accepted = db.prepare('SELECT 1 FROM accepted_key WHERE event_id = ? AND juror_id = ? AND public_key = ?').get(event.id, first.juror, first.signingKey);
   if (!accepted) return first;
-  return verifyScoreSheet(bytes, fileName, { eventId: event.id, latestPackageRevision: revision, jurorKeys: new Map([...keys, [first.juror, first.signingKey]]) });
+  return verifyScoreSheet(bytes, fileName, { event, latestPackageRevision: revision, jurorKeys: new Map([...keys, [first.juror, first.signingKey]]) });
 }

@@ -9,7 +9,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../api/errors.ts';
-import type { Bilingual } from '../../core/model.ts';
+import type { Bilingual, Event } from '../../core/model.ts';
 import type { UnlockedKey } from '../keys/key-store.ts';
 import { fingerprint, signCanonical, verifyCanonical } from '../keys/signing.ts';
 import { SheetPayload } from './sheet-payload.ts';
@@ -57,7 +57,8 @@ export async function writeScoreSheet(payload: SheetPayload, key: UnlockedKey): 
 export type SheetStatus = 'valid' | 'tampered' | 'bad-signature' | 'unknown-key' | 'wrong-event' | 'malformed';
 
 export interface VerifyContext {
-  eventId: string;
+  /** The event as the secretariat holds it now (its latest package revision): what every signed mark is checked against. */
+  event: Event;
   /** Package revisions 1..latestPackageRevision are ones the secretariat issued. */
   latestPackageRevision: number;
   /** juror id → the public key (base64url text, as in signing.ts) enrolled for that juror. */
@@ -144,10 +145,10 @@ export async function verifyScoreSheet(bytes: Uint8Array, fileName: string, cont
     }
 
     const event: Bilingual[] = [];
-    if (payload.eventId !== context.eventId) {
+    if (payload.eventId !== context.event.id) {
       event.push({
-        id: `Berkas ${fileName}: lembar ini untuk acara '${payload.eventId}', bukan acara ini ('${context.eventId}').`,
-        en: `File ${fileName}: this sheet is for event '${payload.eventId}', not this event ('${context.eventId}').`,
+        id: `Berkas ${fileName}: lembar ini untuk acara '${payload.eventId}', bukan acara ini ('${context.event.id}').`,
+        en: `File ${fileName}: this sheet is for event '${payload.eventId}', not this event ('${context.event.id}').`,
       });
     }
     if (payload.packageRevision > context.latestPackageRevision) {
