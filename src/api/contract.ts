@@ -175,7 +175,7 @@ export type ScoringState = z.infer<typeof ScoringState>;
 const ScoreTarget = z.strictObject({ eventId: Id, roundId: Id, nomineeId: Id, criterionCode: Id });
 const RoundCategory = z.strictObject({ eventId: Id, roundId: Id, categoryId: Id });
 
-const SheetStatus = z.enum(['valid', 'tampered', 'bad-signature', 'unknown-key', 'wrong-event', 'malformed']);
+const SheetStatus = z.enum(['valid', 'tampered', 'bad-signature', 'unknown-key', 'wrong-event', 'invalid-content', 'malformed']);
 
 export const ReceivedSheet = z.strictObject({
   id: z.number().int(),

@@ -54,7 +54,7 @@ export async function writeScoreSheet(payload: SheetPayload, key: UnlockedKey): 
   return writeWorkbook(payload, signCanonical(payload, key.privateKey), key.publicKey);
 }
 
-export type SheetStatus = 'valid' | 'tampered' | 'bad-signature' | 'unknown-key' | 'wrong-event' | 'malformed';
+export type SheetStatus = 'valid' | 'tampered' | 'bad-signature' | 'unknown-key' | 'wrong-event' | 'invalid-content' | 'malformed';
 
 export interface VerifyContext {
   /** The event as the secretariat holds it now (its latest package revision): what every signed mark is checked against. */
