@@ -15,6 +15,7 @@ import {
   DECLARED,
   FORMULA_NOTE,
   demoSheetPayload,
+  eventAllowing,
   jurorKey,
   loadWorkbook,
   saveWorkbook,
@@ -138,8 +139,8 @@ describe('writeScoreSheet', () => {
       'Paritrana Award Tingkat Provinsi NTT 2025', 'Maria Ñ. Tefa (contoh)', 'Anggota', 'Unsur Pengusaha', 'Apindo NTT',
       'Seleksi Administrasi; Wawancara', '2025-06-26T09:15:00.000Z', j4.fingerprint,
       'Dengan ini saya menyatakan bahwa nilai dalam lembar ini adalah penilaian saya sendiri',
-      `Kopi Bajawa Mama Rosa (ukm-05): ${DECLARED.reason} — dinyatakan oleh juri`,
-      'PT Karang Batu Konstruksi (manufaktur-04): Pengurus asosiasi pengusaha yang membina perusahaan nominasi',
+      `Kopi Bajawa Mama Rosa† (ukm-05): ${DECLARED.reason} — dinyatakan oleh juri`,
+      'PT Karang Batu Konstruksi† (manufaktur-04): Pengurus asosiasi pengusaha yang membina perusahaan nominasi',
       '( Maria Ñ. Tefa (contoh) )', 'Yang menyatakan,',
     ]) expect(all).toContain(expected);
     expect(texts.filter((t) => /^\d+\. /.test(t))).toHaveLength(2);
@@ -162,16 +163,16 @@ describe('writeScoreSheet', () => {
   it('cuts long sheet names to 31 characters and keeps them unique', async () => {
     const long = demoSheetPayload(j4);
     const base = long.sections[0];
-    long.sections = [
-      { ...base, categoryId: 'kategori-dengan-nama-yang-sangat-panjang-a' },
-      { ...base, categoryId: 'kategori-dengan-nama-yang-sangat-panjang-b' },
-      { ...base, categoryId: 'UKM' },
-      { ...base, categoryId: 'ukm' },
-    ];
+    long.sections = ['kategori-dengan-nama-yang-sangat-panjang-a', 'kategori-dengan-nama-yang-sangat-panjang-b', 'UKM', 'ukm'].map((categoryId) => ({
+      ...base,
+      categoryId,
+      nominees: base.nominees.map((n) => (categoryId === 'ukm' ? n : { ...n, nomineeId: `${categoryId}-${n.nomineeId}`, conflict: null })),
+    }));
     const bytes = await writeScoreSheet(long, j4);
     const names = (await loadWorkbook(bytes)).worksheets.map((ws) => ws.name);
     expect(names).toEqual(['Sampul', '1-kategori-dengan-nama-yang-san', '1-kategori-dengan-nama-yang-s~2', '1-UKM', '1-ukm~2', 'Tanda tangan']);
-    expect((await verify(bytes)).status).toBe('valid');
+    const verified = await verify(bytes, verifyContext({ J4: j4.publicKey }, 2, eventAllowing(long)));
+    expect(verified.status, lines(verified, 'en').join('\n')).toBe('valid');
   });
 
   it('splits a large payload across cells without breaking characters, and still verifies', async () => {
@@ -185,7 +186,7 @@ describe('writeScoreSheet', () => {
     const bytes = await writeScoreSheet(large, j4);
     const carrier = worksheet(await loadWorkbook(bytes), 'Tanda tangan');
     expect(carrier.getCell('B4').value).toBeGreaterThan(1);
-    const result = await verify(bytes);
+    const result = await verify(bytes, verifyContext({ J4: j4.publicKey }, 2, eventAllowing(large)));
     expect(result.status, lines(result, 'en').join('\n')).toBe('valid');
     expect(result.payload).toEqual(large);
   });
@@ -293,7 +294,7 @@ describe('verifyScoreSheet: tampering, named by sheet and cell', () => {
   it('a mark added where the juror gave none (a conflicted nominee)', async () => {
     const result = await afterEdit((wb) => { worksheet(wb, '2-manufaktur').getCell('E10').value = 5; });
     expectStatus(result, 'tampered');
-    expect(lines(result)).toEqual(['Sheet 2-manufaktur!E10: nilai 5, yang ditandatangani kosong (W1, PT Karang Batu Konstruksi)']);
+    expect(lines(result)).toEqual(['Sheet 2-manufaktur!E10: nilai 5, yang ditandatangani kosong (W1, PT Karang Batu Konstruksi†)']);
   });
 
   it("a total's cached result changed", async () => {

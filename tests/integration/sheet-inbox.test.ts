@@ -102,11 +102,13 @@ describe('the secretariat receives sheets and merges them', () => {
 
   it("shows a conflict the juror declared on the laptop, beside the event's, in the deliberation and the report", async () => {
     const payload = SheetPayload.parse(JSON.parse(JSON.stringify(await verifyPayload('J8'))));
-    const section = payload.sections.find((s) => s.roundId === 'administrasi' && s.categoryId === 'ukm')!;
-    const nominee = section.nominees.find((n) => n.nomineeId === 'ukm-03')!;
     const reason = 'Kakak ipar saya pemilik usaha ini';
-    nominee.conflict = reason;
-    nominee.marks = Object.fromEntries(Object.keys(nominee.marks).map((code) => [code, null]));
+    // As the juror's app does: a declared conflict clears the nominee's marks in every round.
+    for (const section of payload.sections.filter((s) => s.categoryId === 'ukm')) {
+      const nominee = section.nominees.find((n) => n.nomineeId === 'ukm-03')!;
+      nominee.conflict = reason;
+      nominee.marks = Object.fromEntries(Object.keys(nominee.marks).map((code) => [code, null]));
+    }
     const declared = { ...payload, sheetRevision: 2, declaredConflicts: [{ nomineeId: 'ukm-03', reason }] };
     await api.importSheet({ eventId: EVENT, file: fileData('J8-revisi-2.xlsx', await writeScoreSheet(declared, demo.jurorKeys.get('J8')!)) });
 

@@ -18,7 +18,7 @@ import { readCell } from '../../src/services/sheets/sheet-cells.ts';
 import { sheetTotal } from '../../src/services/sheets/sheet-layout.ts';
 import type { SheetPayload } from '../../src/services/sheets/sheet-payload.ts';
 import { PROJECT_ROOT, tempDir } from '../support/demo.ts';
-import { demoSheetPayload, jurorKey, loadWorkbook, verifyContext } from '../support/sheets.ts';
+import { demoSheetPayload, eventAllowing, jurorKey, loadWorkbook, verifyContext } from '../support/sheets.ts';
 
 const run = promisify(execFile);
 // LibreOffice's first start in a fresh profile takes a while, more so on a busy machine.
@@ -115,7 +115,7 @@ describe('the signed score sheet read by independent programs', () => {
     const saved = await convert('xlsx');
     for (const name of Object.keys(files)) {
       const bytes = readFileSync(join(saved, `${name}.xlsx`));
-      const result = await verifyScoreSheet(bytes, `${name}.xlsx`, verifyContext({ J4: key.publicKey }));
+      const result = await verifyScoreSheet(bytes, `${name}.xlsx`, verifyContext({ J4: key.publicKey }, 2, eventAllowing(payloads[name])));
       expect(result.status, result.details.map((d) => d.en).join('\n')).toBe('valid');
       expect(result.payload).toEqual(payloads[name]);
 

@@ -61,7 +61,7 @@ export function demoSheetPayload(key: UnlockedKey, options: PayloadOptions = {})
         if (round.id === 'administrasi' && nominee.id === 'ukm-01') note = FORMULA_NOTE;
         if (nominee.id === 'ukm-02') note = UNICODE_NOTE;
         if (round.id === 'wawancara' && nominee.id === 'manufaktur-01') note = MULTILINE_NOTE;
-        return { nomineeId: nominee.id, name: nominee.name, region: nominee.region, conflict, marks, note };
+        return { nomineeId: nominee.id, name: nominee.fictional ? `${nominee.name}†` : nominee.name, region: nominee.region, conflict, marks, note };
       });
       sections.push({
         roundId: round.id,
@@ -98,8 +98,36 @@ export function demoSheetPayload(key: UnlockedKey, options: PayloadOptions = {})
   };
 }
 
-export function verifyContext(keys: Record<string, string>, latestPackageRevision = 2): VerifyContext {
-  return { event: demoDocument(), latestPackageRevision, jurorKeys: new Map(Object.entries(keys)) };
+export function verifyContext(keys: Record<string, string>, latestPackageRevision = 2, event = demoDocument()): VerifyContext {
+  return { event, latestPackageRevision, jurorKeys: new Map(Object.entries(keys)) };
+}
+
+/**
+ * The demo event grown to allow a payload that layout tests make up (more categories, more nominees):
+ * each section's category joins its round and criteria, and each nominee the payload names joins it.
+ */
+export function eventAllowing(payload: SheetPayload): Event {
+  const event = demoDocument();
+  for (const section of payload.sections) {
+    if (!event.categories.some((c) => c.id === section.categoryId)) {
+      event.categories.push({ id: section.categoryId, name: { id: section.categoryName, en: section.categoryName } });
+    }
+    const round = event.rounds.find((r) => r.id === section.roundId)!;
+    if (!round.categoryIds.includes(section.categoryId)) round.categoryIds.push(section.categoryId);
+    for (const { code } of section.criteria) {
+      const criterion = event.criteria.find((c) => c.code === code)!;
+      if (!criterion.categoryIds.includes(section.categoryId)) criterion.categoryIds.push(section.categoryId);
+    }
+    for (const entry of section.nominees) {
+      if (event.nominees.some((n) => n.id === entry.nomineeId)) continue;
+      const fictional = entry.name.endsWith('†');
+      event.nominees.push({ id: entry.nomineeId, categoryId: section.categoryId, name: fictional ? entry.name.slice(0, -1) : entry.name, region: entry.region, fictional, attributes: {} });
+    }
+    if (round.shortlistSize !== null) {
+      event.shortlists = [...(event.shortlists ?? []), { roundId: round.id, categoryId: section.categoryId, nomineeIds: section.nominees.map((n) => n.nomineeId) }];
+    }
+  }
+  return event;
 }
 
 export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {

@@ -7,6 +7,7 @@
 import type { Event } from '../../core/model.ts';
 import type { MergeMark } from '../../core/merge.ts';
 import { canonicalJson } from '../keys/signing.ts';
+import { contentFindings } from '../sheets/sheet-content.ts';
 import type { SheetSection, SheetPayload } from '../sheets/sheet-payload.ts';
 
 export type FileUse = 'used' | 'stale' | 'duplicate' | 'conflict' | 'not-used';
@@ -37,7 +38,10 @@ interface Candidate {
   section: SheetSection;
 }
 
-export function reconcile(event: Event, sheets: readonly { file: string; payload: SheetPayload | null }[]): Reconciliation {
+export function reconcile(event: Event, received: readonly { file: string; payload: SheetPayload | null }[]): Reconciliation {
+  // Verification already refused impossible content; checked again here so that nothing that reaches the
+  // merge (a payload stored by an older Timbang, say) can break the event's rules.
+  const sheets = received.map((s) => (s.payload && contentFindings(event, s.payload).length > 0 ? { ...s, payload: null } : s));
   const valid = sheets.filter((s): s is { file: string; payload: SheetPayload } => s.payload !== null);
   const bySection = Map.groupBy(
     valid.flatMap((s) => s.payload.sections.map((section): Candidate => ({ file: s.file, payload: s.payload, section }))),

@@ -17,6 +17,7 @@ import { SIGNATURE_SHEET } from './sheet-layout.ts';
 import { readCarrier } from './sheet-signature.ts';
 import { loadXlsx } from '../files/xlsx-file.ts';
 import { compareVisible } from './sheet-verify.ts';
+import { contentFindings } from './sheet-content.ts';
 import { writeWorkbook } from './sheet-write.ts';
 
 /**
@@ -85,7 +86,8 @@ export interface SheetVerification {
 /**
  * Checks a score sheet, in this order: readable and in the expected format (else 'malformed'); the signature
  * against the key stored with it ('bad-signature'); the event and package revision ('wrong-event'); the key
- * being the one enrolled for the juror ('unknown-key'); every visible cell against the payload ('tampered').
+ * being the one enrolled for the juror ('unknown-key'); what the payload says against the event's rules
+ * ('invalid-content', sheet-content.ts); every visible cell against the payload ('tampered').
  * Once the signature holds, every later check still runs, so `details` lists all findings; the status is
  * the first that has one. Never throws: any failure to read is 'malformed'.
  */
@@ -186,9 +188,11 @@ export async function verifyScoreSheet(bytes: Uint8Array, fileName: string, cont
       });
     }
 
+    // Content is judged against this event only: another event's sheet is 'wrong-event' and nothing more.
+    const content = event.length ? [] : contentFindings(context.event, payload, context).map((f) => ({ id: `Berkas ${fileName}, ${f.id}`, en: `File ${fileName}, ${f.en}` }));
     const cells = compareVisible(workbook, payload);
-    const details = [...event, ...key, ...cells];
-    const status: SheetStatus = event.length ? 'wrong-event' : key.length ? 'unknown-key' : cells.length ? 'tampered' : 'valid';
+    const details = [...event, ...key, ...content, ...cells];
+    const status: SheetStatus = event.length ? 'wrong-event' : key.length ? 'unknown-key' : content.length ? 'invalid-content' : cells.length ? 'tampered' : 'valid';
     return result(status, details, payload);
   } catch (error) {
     if (error instanceof AppError) return result('malformed', [error.bilingual]);
