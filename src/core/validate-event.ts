@@ -4,6 +4,7 @@
  * and a message in Bahasa Indonesia and English, so the secretariat can fix a whole file in one pass.
  */
 import { Event, type Bilingual } from './model.ts';
+import { formulaStart, formulaStartMessage } from './spreadsheet-text.ts';
 import { bilingualIssues } from './zod-messages.ts';
 
 export interface ValidationIssue {
@@ -27,11 +28,51 @@ export function formatIssue(issue: ValidationIssue, lang: keyof Bilingual = 'id'
 
 export function validateEvent(input: unknown): EventValidation {
   const parsed = Event.safeParse(input);
+  const formulas = formulaLikeText(input);
   if (!parsed.success) {
-    return { ok: false, issues: bilingualIssues(Event, input).map((issue) => ({ ...issue, where: describePath(input, issue.path) })) };
+    const structural = bilingualIssues(Event, input).map((issue) => ({ ...issue, where: describePath(input, issue.path) }));
+    // An id such as "=x" is already refused as no id; one finding per value is enough.
+    const reported = new Set(structural.map((issue) => issue.path.join('\u0000')));
+    return { ok: false, issues: [...structural, ...formulas.filter((issue) => !reported.has(issue.path.join('\u0000')))] };
   }
-  const issues = checkConsistency(parsed.data);
+  const issues = [...formulas, ...checkConsistency(parsed.data)];
   return issues.length === 0 ? { ok: true, event: parsed.data, issues: [] } : { ok: false, issues };
+}
+
+/** The event model is no deeper than this (criteria › 3 › rubric › 2 › text › id); a hostile document may be. */
+const MAX_TEXT_DEPTH = 8;
+
+/**
+ * Every text of the document, as given (before zod trims it), that a spreadsheet could take for a formula:
+ * names, places, labels, rubric texts, reasons, nominee attributes and their names. Ids, dates and choices
+ * cannot start that way, so every string is checked, and a text field added to the model later is too.
+ */
+function formulaLikeText(input: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const visit = (node: unknown, path: (string | number)[]): void => {
+    if (typeof node === 'string') {
+      const start = formulaStart(node);
+      if (start) issues.push({ path, where: describePath(input, path), message: formulaStartMessage(start) });
+      return;
+    }
+    if (path.length >= MAX_TEXT_DEPTH) return;
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => visit(item, [...path, i]));
+      return;
+    }
+    if (!isRecord(node)) return;
+    for (const [key, value] of Object.entries(node)) {
+      // An attribute's name is a column heading of the template: it is text a person typed, too.
+      const start = path.at(-1) === 'attributes' ? formulaStart(key) : undefined;
+      if (start) {
+        const message = formulaStartMessage(start);
+        issues.push({ path: [...path, key], where: describePath(input, path), message: { id: `nama atribut "${key}" ${message.id}`, en: `attribute name "${key}" ${message.en}` } });
+      }
+      visit(value, [...path, key]);
+    }
+  };
+  visit(input, []);
+  return issues;
 }
 
 const COLLECTION_NAMES: Record<string, Bilingual> = {
@@ -66,6 +107,19 @@ const FIELD_NAMES: Record<string, Bilingual> = {
   reason: { id: 'alasan', en: 'reason' },
   scale: { id: 'skala', en: 'scale' },
   rubric: { id: 'rubrik', en: 'rubric' },
+  text: { id: 'teks', en: 'text' },
+  attributes: { id: 'atribut', en: 'attribute' },
+  merge: { id: 'penggabungan nilai', en: 'merge' },
+  overall: { id: 'peringkat umum', en: 'overall ranking' },
+};
+
+/** The fields that hold a text in both languages ({id, en}); elsewhere "id" is an item's identifier. */
+const BILINGUAL_FIELDS = new Set<PropertyKey>(['name', 'label', 'text']);
+
+/** The two languages of a bilingual text, named as the template's columns name them: "nama (Indonesia)". */
+const LANGUAGE_NAMES: Record<string, Bilingual> = {
+  id: { id: 'Indonesia', en: 'Indonesian' },
+  en: { id: 'English', en: 'English' },
 };
 
 /** Turns ["criteria", 3, "weight"] into "Kriteria W3 › bobot", using the item's own id where it has one. */
@@ -76,13 +130,30 @@ function describePath(input: unknown, path: readonly PropertyKey[]): Bilingual {
     const key = path[i];
     const next = isRecord(node) || Array.isArray(node) ? (node as Record<PropertyKey, unknown>)[key as string] : undefined;
     const collection = typeof key === 'string' ? COLLECTION_NAMES[key] : undefined;
-    if (collection && typeof path[i + 1] === 'number') {
+    const language = typeof key === 'string' && isRecord(node) && BILINGUAL_FIELDS.has(path[i - 1]) ? LANGUAGE_NAMES[key] : undefined;
+    if (language) {
+      // ["categories", 0, "name", "en"] → "Kategori ukm › nama (English)".
+      const field = parts.pop()!;
+      parts.push({ id: `${field.id} (${language.id})`, en: `${field.en} (${language.en})` });
+      node = next;
+    } else if (key === 'rubric' && typeof path[i + 1] === 'number') {
+      // A rubric level by its score, as the sheet shows it: "rubrik skor 3".
+      const index = path[i + 1] as number;
+      const level = Array.isArray(next) ? next[index] : undefined;
+      const score = isRecord(level) && typeof level.score === 'number' ? String(level.score) : `#${index + 1}`;
+      parts.push({ id: `rubrik skor ${score}`, en: `rubric score ${score}` });
+      node = level;
+      i++;
+    } else if (collection && typeof path[i + 1] === 'number') {
       const index = path[i + 1] as number;
       const item = Array.isArray(next) ? next[index] : undefined;
       const label = itemLabel(item) ?? `#${index + 1}`;
       parts.push({ id: `${collection.id} ${label}`, en: `${collection.en} ${label}` });
       node = item;
       i++;
+    } else if (i === 0 && key === 'name') {
+      parts.push({ id: 'nama acara', en: 'event name' });
+      node = next;
     } else {
       parts.push(typeof key === 'string' && Object.hasOwn(FIELD_NAMES, key) ? FIELD_NAMES[key] : { id: String(key), en: String(key) });
       node = next;

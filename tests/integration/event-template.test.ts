@@ -51,7 +51,7 @@ describe('writeEventTemplate and readEventTemplate round trip', () => {
     expect(result).toEqual({ ok: true, event: demo });
   });
 
-  it('keeps a formula-like name as literal text, never as a formula', async () => {
+  it('writes a formula-like name of an event stored before it was refused as literal text, and refuses it on reading back', async () => {
     const event = demoDocument();
     event.nominees[0].name = '=HYPERLINK("http://x","klik")';
     const bytes = await writeEventTemplate(event);
@@ -59,16 +59,20 @@ describe('writeEventTemplate and readEventTemplate round trip', () => {
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.formula).toBeUndefined();
     expect(cell.value).toBe('=HYPERLINK("http://x","klik")');
-    expect(await readEventTemplate(bytes, 'demo.xlsx')).toEqual({ ok: true, event });
+    const result = await readEventTemplate(bytes, 'demo.xlsx');
+    expect(result.ok).toBe(false);
+    expect(lines((result as { issues: TemplateIssue[] }).issues, 'en')).toEqual([
+      `Nominasi!C3: name must not begin with "=": Excel and LibreOffice may read it as a formula, found '=HYPERLINK("http://x","klik")'`,
+    ]);
   });
 
   it('keeps nominee attributes with their types, one column per key', async () => {
     const event = demoDocument();
     event.nominees[0].attributes = { jumlahPekerja: 1250, patuh: true, npwp: '01.234.567.8-901.000', kode: '007' };
-    event.nominees[2].attributes = { jumlahPekerja: 84.5, catatan: '=SUM(A1:A2)' };
+    event.nominees[2].attributes = { jumlahPekerja: 84.5, catatan: 'Lihat =SUM(A1:A2) di lampiran', selisih: '-2,5' };
     const bytes = await writeEventTemplate(event);
     const nominees = sheet(await load(bytes), 'Nominasi');
-    expect([6, 7, 8, 9, 10].map((c) => nominees.getCell(1, c).value)).toEqual(['jumlahPekerja', 'patuh', 'npwp', 'kode', 'catatan']);
+    expect([6, 7, 8, 9, 10, 11].map((c) => nominees.getCell(1, c).value)).toEqual(['jumlahPekerja', 'patuh', 'npwp', 'kode', 'catatan', 'selisih']);
     expect(nominees.getCell('F3').type).toBe(ExcelJS.ValueType.Number);
     expect(nominees.getCell('G3').type).toBe(ExcelJS.ValueType.Boolean);
     expect(nominees.getCell('I3').type).toBe(ExcelJS.ValueType.String);
@@ -392,6 +396,73 @@ describe('readEventTemplate reports each mistake at its sheet and cell, in both 
       sheet(workbook, 'Nominasi').getCell('G5').value = 'x';
     });
     expect(lines(issues, 'id')).toEqual(['Nominasi!G5: kolom ini tidak berjudul: tulis nama atributnya di baris 1']);
+  });
+});
+
+describe('readEventTemplate refuses text a spreadsheet could take for a formula, at its sheet and cell', () => {
+  const because = {
+    id: 'Excel dan LibreOffice dapat membacanya sebagai rumus',
+    en: 'Excel and LibreOffice may read it as a formula',
+  };
+
+  it.each([
+    ['=', `=cmd|' /C calc'!A0`, '"="', '"="'],
+    ['+', `+SUM(1)+cmd|' /C calc'!A0`, '"+"', '"+"'],
+    ['-', `-2+3+cmd|' /C notepad'!A0`, '"-"', '"-"'],
+    ['@', '@SUM(1+1)', '"@"', '"@"'],
+    ['TAB', '\tPT Tab Tersembunyi', 'tab', 'a tab'],
+    ['CR', '\r=1+1', 'ganti baris', 'a line break'],
+  ])("a nominee's name beginning with %s", async (_, typed, startId, startEn) => {
+    const issues = await issuesAfter((workbook) => { sheet(workbook, 'Nominasi').getCell('C3').value = typed; });
+    // XML reads a carriage return back as a line feed: the cell holds "\n=1+1" by then.
+    const shown = typed.replace('\t', '\\t').replace('\r', '\\n');
+    expect(lines(issues, 'id')).toEqual([`Nominasi!C3: nama tidak boleh diawali ${startId}: ${because.id}, ditemukan '${shown}'`]);
+    expect(lines(issues, 'en')).toEqual([`Nominasi!C3: name must not begin with ${startEn}: ${because.en}, found '${shown}'`]);
+  });
+
+  it('on every sheet: names, places, labels, rubric texts, positions, reasons and attributes, each once', async () => {
+    const bad = '=HYPERLINK("http://contoh.invalid","klik")';
+    const issues = await issuesAfter((workbook) => {
+      sheet(workbook, 'Acara').getCell('B4').value = bad; // Nama acara
+      sheet(workbook, 'Acara').getCell('B8').value = `  ${bad}`; // Tempat, with spaces before
+      sheet(workbook, 'Acara').getCell('B21').value = bad; // Peringkat umum: nama (English)
+      sheet(workbook, 'Kategori').getCell('C4').value = bad;
+      sheet(workbook, 'Babak').getCell('C3').value = { richText: [{ text: '=' }, { text: 'SUM(1)' }] };
+      sheet(workbook, 'Kriteria').getCell('D3').value = bad;
+      sheet(workbook, 'Kriteria').getCell('L3').value = bad; // Rubrik 2 (Indonesia)
+      sheet(workbook, 'Nominasi').getCell('D4').value = bad;
+      sheet(workbook, 'Nominasi').getCell('F1').value = 'catatan';
+      sheet(workbook, 'Nominasi').getCell('F5').value = bad;
+      sheet(workbook, 'Nominasi').getCell('G1').value = '@kolom';
+      sheet(workbook, 'Nominasi').getCell('G6').value = 'ya';
+      sheet(workbook, 'Juri').getCell('C3').value = bad;
+      sheet(workbook, 'Juri').getCell('E4').value = '-Maria';
+      sheet(workbook, 'Konflik').getCell('C3').value = '@SUM(1)';
+      // A real formula whose saved result is such text.
+      sheet(workbook, 'Juri').getCell('D6').value = { formula: 'CONCATENATE("=","1+1")', result: '=1+1' };
+    });
+    expect(issues.map((issue) => `${issue.sheet}!${issue.cell}`)).toEqual([
+      'Acara!B4', 'Acara!B8', 'Acara!B21', 'Kategori!C4', 'Babak!C3', 'Kriteria!D3', 'Kriteria!L3',
+      'Nominasi!G1', 'Nominasi!D4', 'Nominasi!F5', 'Juri!C3', 'Juri!E4', 'Juri!D6', 'Konflik!C3',
+    ]);
+    const id = lines(issues, 'id');
+    expect(id[0]).toBe(`Acara!B4: nama acara tidak boleh diawali "=": ${because.id}, ditemukan '${bad}'`);
+    expect(id).toContain(`Nominasi!F5: atribut 'catatan' tidak boleh diawali "=": ${because.id}, ditemukan '${bad}'`);
+    expect(id).toContain(`Nominasi!G1: judul kolom atribut tidak boleh diawali "@": ${because.id}, ditemukan '@kolom'`);
+    expect(id).toContain(`Juri!E4: nama tidak boleh diawali "-": ${because.id}, ditemukan '-Maria'`);
+    expect(id).toContain(`Kriteria!L3: rubrik 2 (Indonesia) tidak boleh diawali "=": ${because.id}, ditemukan '${bad}'`);
+    expect(lines(issues, 'en')).toContain(`Konflik!C3: reason must not begin with "@": ${because.en}, found '@SUM(1)'`);
+    expect(lines(issues, 'en')).toContain(`Juri!D6: institution must not begin with "=": ${because.en}, found '=1+1'`);
+  });
+
+  it('accepts a region written "-", negative numbers and =, +, - or @ inside the text', async () => {
+    const event = demoDocument();
+    event.nominees[0].region = '-';
+    event.nominees[1].attributes = { saldo: -3, selisih: '-2,5', kontak: 'humas@contoh.id' };
+    event.jurors[0].institution = 'Dinas A + B = Satu';
+    const result = await readEventTemplate(await writeEventTemplate(event), 'acara.xlsx');
+    expect(result.ok, result.ok ? '' : lines(result.issues, 'en').join('\n')).toBe(true);
+    expect(result).toEqual({ ok: true, event });
   });
 });
 

@@ -115,6 +115,99 @@ describe('validateEvent refuses an invalid event and names the place', () => {
   });
 });
 
+describe('validateEvent refuses text that a spreadsheet could take for a formula', () => {
+  const MESSAGE = {
+    id: (start: string) => `tidak boleh diawali ${start}: Excel dan LibreOffice dapat membacanya sebagai rumus`,
+    en: (start: string) => `must not begin with ${start}: Excel and LibreOffice may read it as a formula`,
+  };
+
+  it.each([
+    ['=', `=cmd|' /C calc'!A0`, '"="', '"="'],
+    ['+', `+SUM(1)+cmd|' /C calc'!A0`, '"+"', '"+"'],
+    ['-', `-2+3+cmd|' /C notepad'!A0`, '"-"', '"-"'],
+    ['@', '@SUM(1+1)', '"@"', '"@"'],
+    ['TAB', '\t=1+1', 'tab', 'a tab'],
+    ['CR', '\r=1+1', 'ganti baris', 'a line break'],
+  ])("a nominee's name beginning with %s, named as the nominee's name in both languages", (_, name, startId, startEn) => {
+    const found = problems((e) => { e.nominees[0].name = name; });
+    expect(found.id).toEqual([`Nominasi pemkab-01 › nama: ${MESSAGE.id(startId)}`]);
+    expect(found.en).toEqual([`Nominee pemkab-01 › name: ${MESSAGE.en(startEn)}`]);
+  });
+
+  it('every text of the event that a workbook or the report shows, each named where people fill it in', () => {
+    const event = demoDocument();
+    const bad = '=HYPERLINK("http://contoh.invalid","klik")';
+    const w1 = event.criteria.find((c) => c.code === 'W1')!;
+    event.name = bad;
+    event.place = bad;
+    event.schedule.interviews!.venue = bad;
+    event.schedule.ceremony!.venue = bad;
+    event.categories[0].name.id = bad;
+    event.rounds[1].name.en = bad;
+    w1.label.id = bad;
+    w1.rubric[2].text.en = bad;
+    event.nominees[1].region = bad;
+    event.nominees[2].attributes = { catatan: bad, [bad]: 'ya' };
+    event.jurors[0].title = bad;
+    event.jurors[1].institution = bad;
+    event.jurors[2].name = bad;
+    event.conflicts[0].reason = bad;
+    event.merge.overall!.name.en = bad;
+    const result = validateEvent(event);
+    expect(result.ok).toBe(false);
+    const where = result.issues.map((issue) => issue.where);
+    expect(where.map((w) => w.id)).toEqual([
+      'nama acara', 'tempat', 'jadwal › wawancara › tempat', 'jadwal › penganugerahan › tempat',
+      'Kategori pemkab › nama (Indonesia)', 'Babak wawancara › nama (English)',
+      'Kriteria W1 › label (Indonesia)', 'Kriteria W1 › rubrik skor 3 › teks (English)',
+      `Nominasi ${event.nominees[1].id} › wilayah`,
+      `Nominasi ${event.nominees[2].id} › atribut › catatan`, `Nominasi ${event.nominees[2].id} › atribut`,
+      'Juri J1 › jabatan', 'Juri J2 › instansi', 'Juri J3 › nama',
+      `Konflik ${event.conflicts[0].jurorId}–${event.conflicts[0].nomineeId} › alasan`,
+      'penggabungan nilai › peringkat umum › nama (English)',
+    ]);
+    expect(where.map((w) => w.en)).toContain('Criterion W1 › rubric score 3 › text (English)');
+    expect(where.map((w) => w.en)).toContain('Category pemkab › name (Indonesian)');
+    expect(result.issues.find((i) => i.path.join('.') === `nominees.2.attributes.${bad}`)?.message).toEqual({
+      id: `nama atribut "${bad}" ${MESSAGE.id('"="')}`,
+      en: `attribute name "${bad}" ${MESSAGE.en('"="')}`,
+    });
+    for (const issue of result.issues.filter((i) => i.path.at(-1) !== bad)) {
+      expect(issue.message).toEqual({ id: MESSAGE.id('"="'), en: MESSAGE.en('"="') });
+    }
+  });
+
+  it('spaces before the = do not hide it', () => {
+    const found = problems((e) => { e.jurors[0].institution = '   =1+1'; });
+    expect(found.en).toEqual([`Juror J1 › institution: ${MESSAGE.en('"="')}`]);
+  });
+
+  it('accepts what only looks close: a region "-", negative numbers, =, +, - or @ inside the text', () => {
+    const event = demoDocument();
+    event.nominees[0].region = '-';
+    event.nominees[1].region = '--';
+    event.nominees[2].attributes = { selisih: '-2,5', saldo: -12, kontak: 'humas@contoh.id' };
+    event.nominees[3].name = 'PT Maju = Jaya + Sentosa - Abadi @ Kupang';
+    event.conflicts[0].reason = 'Kerabat (suami/istri) — "=" bukan awal kalimat';
+    expect(validateEvent(event)).toMatchObject({ ok: true, issues: [] });
+  });
+
+  it('reports formula-like text beside structural errors, and an id such as "=x" once', () => {
+    const event = demoDocument() as unknown as Record<string, Record<string, unknown>[]>;
+    event.jurors[0].institution = 42;
+    event.jurors[1].title = '@SUM(1)';
+    event.categories[0].id = '=x';
+    const result = validateEvent(event);
+    expect(result.ok).toBe(false);
+    expect(result.issues.map((i) => i.path.join('.'))).toEqual(['categories.0.id', 'jurors.0.institution', 'jurors.1.title']);
+    expect(result.issues[2].message.id).toBe(MESSAGE.id('"@"'));
+  });
+
+  it('the demo event has none', () => {
+    expect(validateEvent(demoDocument()).ok).toBe(true);
+  });
+});
+
 describe('score scales', () => {
   it('accepts marks on the scale and its step only', async () => {
     const { isOnScale } = await import('../../src/core/scale.ts');

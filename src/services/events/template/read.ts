@@ -18,6 +18,7 @@ import {
   type Round,
   type RubricLevel,
 } from '../../../core/model.ts';
+import { formulaStart, formulaStartMessage, shownText } from '../../../core/spreadsheet-text.ts';
 import type { TemplateIssue } from '../event-template.ts';
 import { contentText, FIRST_DATA_ROW, HEADER_ROW, type Column, type Content, type Field } from './fields.ts';
 import {
@@ -100,6 +101,30 @@ function valueContent(value: CellValue): Content | undefined {
   return undefined; // a formula, already replaced by its result in contentOf
 }
 
+/**
+ * A cell's text exactly as typed, spaces, tabs and line breaks included (contentOf trims them), or undefined
+ * when the cell holds no text: the formula check must see a leading tab that trimming would hide.
+ */
+function typedText(cell: Cell): string | undefined {
+  const value: CellValue | undefined = cell.type === ExcelJS.ValueType.Formula ? (cell.result as CellValue) : cell.value;
+  if (typeof value === 'string') return value;
+  if (value !== null && typeof value === 'object' && 'richText' in value) return value.richText.map((part) => part.text).join('');
+  if (value !== null && typeof value === 'object' && 'hyperlink' in value && typeof value.text === 'string') return value.text;
+  return undefined;
+}
+
+/**
+ * Text a spreadsheet could take for a formula (=, +, -, @, a tab or a line break first), refused: "nama tidak
+ * boleh diawali "=" …, ditemukan '=cmd|…'". `what` names the value as the messages name its field.
+ */
+function formulaProblem(what: Bilingual, typed: string): Bilingual | undefined {
+  const start = formulaStart(typed);
+  if (!start) return undefined;
+  const message = formulaStartMessage(start);
+  const found = shownText(typed);
+  return { id: `${what.id} ${message.id}, ditemukan '${found}'`, en: `${what.en} ${message.en}, found '${found}'` };
+}
+
 /** Reads fields of one sheet row (on sheet Acara: of the whole sheet) into values, noting places and issues. */
 interface FieldReader {
   address(field: Field<unknown>): string;
@@ -119,6 +144,15 @@ function fieldReader(notes: Notes, ws: Worksheet, sheet: SheetName, addressOf: (
   /** The field's value from non-empty content, or its stand-in after noting why the content will not do. */
   const parse = <T>(field: Field<T>, content: Content, path: Path, address: string): T => {
     const parsed = field.parse(content);
+    // Only text can be a formula: a number typed as "-5" was read as the number it is.
+    const formula = parsed.ok && typeof parsed.value === 'string'
+      ? formulaProblem(field.name, typedText(ws.getCell(address)) ?? parsed.value)
+      : undefined;
+    if (formula) {
+      notes.issue(sheet, address, formula);
+      notes.cannotRead(path, { sheet, cell: address });
+      return field.placeholder(address);
+    }
     if (parsed.ok) return parsed.value;
     const found = contentText(content);
     notes.issue(sheet, address, { id: `${parsed.expected.id}, ditemukan '${found}'`, en: `${parsed.expected.en}, found '${found}'` });
@@ -179,7 +213,7 @@ function checkHeadings(notes: Notes, ws: Worksheet, sheet: SheetName, columns: C
 
 interface TableRow extends FieldReader {
   /** The cell content in a column outside the fixed fields, with its address. */
-  extra(column: number): { address: string; content: Content | undefined };
+  extra(column: number): { address: string; content: Content | undefined; typed: string | undefined };
 }
 
 /** One item per non-empty row from row 3 down; `required` lists must have at least one. */
@@ -195,7 +229,13 @@ function readRows<T>(
     const addressOf = (field: Field<unknown>) => ws.getCell(r, fields.indexOf(field) + 1).address;
     notes.place(path, sheet, addressOf(fields[0]));
     const reader = fieldReader(notes, ws, sheet, addressOf, path);
-    items.push(readItem({ ...reader, extra: (column) => ({ address: ws.getCell(r, column).address, content: contentOf(ws.getCell(r, column)) }) }));
+    items.push(readItem({
+      ...reader,
+      extra: (column) => {
+        const cell = ws.getCell(r, column);
+        return { address: cell.address, content: contentOf(cell), typed: typedText(cell) };
+      },
+    }));
   }
   if (required && items.length === 0) {
     notes.issue(sheet, null, { id: `sheet ${sheet} belum berisi data (mulai baris ${FIRST_DATA_ROW})`, en: `sheet ${sheet} has no data (it starts at row ${FIRST_DATA_ROW})` });
@@ -396,7 +436,9 @@ function readNominees(notes: Notes, ws: Worksheet): Nominee[] {
     const heading = ws.getCell(HEADER_ROW, column);
     const content = contentOf(heading);
     const key = content === undefined ? undefined : contentText(content);
+    const formula = key === undefined ? undefined : formulaProblem({ id: 'judul kolom atribut', en: 'attribute heading' }, typedText(heading) ?? key);
     if (key === undefined) unnamed.push(column);
+    else if (formula) notes.issue(sheet, heading.address, formula); // its values are not read: the import is refused anyway
     else if (attributes.some((a) => a.key === key)) {
       notes.issue(sheet, heading.address, { id: `judul kolom '${key}' dipakai dua kali`, en: `column heading '${key}' is used twice` });
     } else attributes.push({ column, key });
@@ -413,9 +455,15 @@ function readNominees(notes: Notes, ws: Worksheet): Nominee[] {
     };
     const values: [string, Nominee['attributes'][string]][] = [];
     for (const { column, key } of attributes) {
-      const { address, content } = r.extra(column);
+      const { address, content, typed } = r.extra(column);
       if (content === undefined) continue;
       r.place(['attributes', key], address);
+      const formula = typeof content === 'string' ? formulaProblem({ id: `atribut '${key}'`, en: `attribute '${key}'` }, typed ?? content) : undefined;
+      if (formula) {
+        r.issue(address, formula);
+        r.cannotRead(['attributes', key]);
+        continue;
+      }
       values.push([key, content instanceof Date ? contentText(content) : content]);
     }
     // fromEntries, unlike assignment, keeps a key such as "__proto__" an ordinary attribute.
