@@ -280,6 +280,9 @@ describe('verifyScoreSheet: statuses other than tampering', () => {
   });
 });
 
+/** A number format on one cell only (exceljs shares a style object between the cells written alike). */
+const formatCell = (cell: ExcelJS.Cell, numFmt: string) => { cell.style = { ...cell.style, numFmt }; };
+
 describe('verifyScoreSheet: tampering, named by sheet and cell', () => {
   it('a mark changed', async () => {
     // 1-ukm row 8 is La Moringa; F is UK2, signed 1.
@@ -368,6 +371,51 @@ describe('verifyScoreSheet: tampering, named by sheet and cell', () => {
     const result = await afterEdit((wb) => { worksheet(wb, '2-ukm').getCell('N3').value = 'disetujui'; });
     expectStatus(result, 'tampered');
     expect(lines(result, 'en')).toEqual(["Sheet 2-ukm!N3: content that was not signed: 'disetujui'"]);
+  });
+
+  it('a number format that prints another mark or total than the one signed', async () => {
+    // F8 holds La Moringa's UK2, signed 1; I7 is Padu Padan's total, signed 53.00.
+    const result = await afterEdit((wb) => {
+      formatCell(worksheet(wb, '1-ukm').getCell('F8'), '\\5');
+      formatCell(worksheet(wb, '1-ukm').getCell('I7'), '"90,00"');
+      formatCell(worksheet(wb, '1-ukm').getCell('G8'), ';;;');
+      formatCell(worksheet(wb, '1-ukm').getCell('E8'), '0\\0'); // read as "00" by exceljs itself, printed "40" by Excel
+    });
+    expectStatus(result, 'tampered');
+    expect(lines(result, 'en')).toEqual([
+      `Sheet 1-ukm!I7: total prints as '90,00' because of the number format '"90,00"', signed '53.00' (Padu Padan by Erwin Yuan)`,
+      "Sheet 1-ukm!E8: mark prints as '40' because of the number format '0\\0', signed '4' (UK1, La Moringa)",
+      "Sheet 1-ukm!F8: mark prints as '5' because of the number format '\\5', signed '1' (UK2, La Moringa)",
+      "Sheet 1-ukm!G8: mark prints as '' because of the number format ';;;', signed '3' (UK3, La Moringa)",
+    ]);
+  });
+
+  it('formats that only change how a signed cell looks stay harmless', async () => {
+    const result = await afterEdit((wb) => {
+      const sheet = worksheet(wb, '1-ukm');
+      formatCell(sheet.getCell('F8'), '0.0'); // 1 printed as 1.0: the same mark
+      formatCell(sheet.getCell('I7'), '[Red]0.00');
+      sheet.getCell('C8').style = { ...sheet.getCell('C8').style, font: { bold: true, color: { argb: 'FF0000FF' } } };
+      sheet.getColumn(3).width = 60;
+    });
+    expect(result.status, lines(result, 'en').join('\n')).toBe('valid');
+  });
+
+  it('accepts totals whose cached results a non-calculating tool dropped, while each formula is the signed one', async () => {
+    const dropResults = (wb: ExcelJS.Workbook) => {
+      for (const name of SECTION_SHEETS) {
+        worksheet(wb, name).eachRow((row) => row.eachCell((cell) => {
+          if (cell.formula) cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+        }));
+      }
+    };
+    expect((await afterEdit(dropResults)).status).toBe('valid');
+    const changed = await afterEdit((wb) => {
+      dropResults(wb);
+      worksheet(wb, '1-ukm').getCell('I7').value = { formula: 'SUM(E7:H7)' } as ExcelJS.CellFormulaValue;
+    });
+    expectStatus(changed, 'tampered');
+    expect(lines(changed, 'en')[0]).toMatch(/^Sheet 1-ukm!I7: total formula =SUM\(E7:H7\), signed =/);
   });
 
   it('a row hidden from the printout', async () => {

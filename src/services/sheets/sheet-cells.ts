@@ -6,6 +6,7 @@
  * a signed note keeps its spaces.
  */
 import ExcelJS from 'exceljs';
+import '../files/raw-number-formats.ts';
 import type { Cell, CellValue } from 'exceljs';
 
 export type CellContent = string | number | boolean | Date;
@@ -15,13 +16,16 @@ export interface CellRead {
   content: CellContent | undefined;
   /** The formula, without "=", when the cell has one. */
   formula: string | undefined;
+  /** The cell's number format code; undefined for General. */
+  numFmt: string | undefined;
 }
 
 export function readCell(cell: Cell): CellRead {
+  const numFmt = cell.numFmt || undefined;
   if (cell.type === ExcelJS.ValueType.Formula) {
-    return { content: plain(cell.result as CellValue), formula: cell.formula ?? undefined };
+    return { content: plain(cell.result as CellValue), formula: cell.formula ?? undefined, numFmt };
   }
-  return { content: plain(cell.value), formula: undefined };
+  return { content: plain(cell.value), formula: undefined, numFmt };
 }
 
 function plain(value: CellValue | undefined): CellContent | undefined {

@@ -5,6 +5,7 @@
  * one finding naming its sheet and cell.
  */
 import type { Workbook, Worksheet } from 'exceljs';
+import { format as formatNumber } from 'numfmt';
 import type { Bilingual } from '../../core/model.ts';
 import type { SheetPayload } from './sheet-payload.ts';
 import { readCell, shownText, type CellRead } from './sheet-cells.ts';
@@ -77,13 +78,60 @@ function matches(expected: Expected, read: CellRead): boolean {
       return typeof content === 'number' && Math.abs(content - Number(expected.mark)) <= MARK_TOLERANCE;
     case 'total':
       if (expected.total === null) return content === undefined && formula === undefined;
-      return formula !== undefined && normalFormula(formula) === normalFormula(expected.total.formula)
-        && typeof content === 'number' && Math.abs(content - expected.total.result) <= TOTAL_TOLERANCE;
+      if (formula === undefined || normalFormula(formula) !== normalFormula(expected.total.formula)) return false;
+      // A tool that does not calculate (openpyxl) saves the formula without its result; Excel and LibreOffice
+      // compute it again on opening, from the marks verified beside it, so the signed formula is enough.
+      return content === undefined || (typeof content === 'number' && Math.abs(content - expected.total.result) <= TOTAL_TOLERANCE);
   }
 }
 
+/** The number formats Timbang writes: text as text, a total to two decimals, anything else General. */
+const WRITTEN_FORMAT: Record<Expected['kind'], string> = { text: '@', number: 'General', mark: 'General', total: '0.00' };
+
+/** The value a cell must hold, to print it; undefined where it must be empty. */
+function signedValue(expected: Expected): string | number | undefined {
+  switch (expected.kind) {
+    case 'text': return expected.text === '' ? undefined : expected.text;
+    case 'number': return expected.value;
+    case 'mark': return expected.mark === null ? undefined : Number(expected.mark);
+    case 'total': return expected.total?.result;
+  }
+}
+
+/** What a value prints as under a number format, as Excel would print it (numfmt emulates ECMA-376 formats). */
+function printed(value: string | number, numFmt: string): string {
+  try {
+    return formatNumber(numFmt, value);
+  } catch {
+    return `#FORMAT ${numFmt}`; // a format no reader can apply prints nothing like the signed value
+  }
+}
+
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+const samePrint = (a: string, b: string) => a === b || (PLAIN_NUMBER.test(a) && PLAIN_NUMBER.test(b) && Number(a) === Number(b));
+
+/**
+ * A cell that holds the signed value can still print another one: a number format such as \5 over a signed 4,
+ * or "90,00" over a total of 70. What prints must be what was signed; formats that only change how it
+ * looks (colour, decimals that keep the value: 4 as 4.0) stay harmless.
+ */
+function printFinding(sheet: string, cell: LayoutCell, read: CellRead): Bilingual | undefined {
+  const value = signedValue(cell.expected);
+  const written = WRITTEN_FORMAT[cell.expected.kind];
+  if (value === undefined || read.numFmt === undefined || read.numFmt === written) return undefined;
+  const shown = printed(value, read.numFmt);
+  const signedShown = printed(value, written);
+  if (samePrint(shown, signedShown)) return undefined;
+  const at = where(sheet, address(cell.row, cell.col));
+  const context = cell.context ? ` (${cell.context})` : '';
+  return {
+    id: `${at}: ${cell.what.id} tercetak ${quote(shown)} karena format angka ${quote(read.numFmt)}, yang ditandatangani ${quote(signedShown)}${context}`,
+    en: `${at}: ${cell.what.en} prints as ${quote(shown)} because of the number format ${quote(read.numFmt)}, signed ${quote(signedShown)}${context}`,
+  };
+}
+
 function cellFinding(sheet: string, cell: LayoutCell, read: CellRead): Bilingual | undefined {
-  if (matches(cell.expected, read)) return undefined;
+  if (matches(cell.expected, read)) return printFinding(sheet, cell, read);
   const at = where(sheet, address(cell.row, cell.col));
   const context = cell.context ? ` (${cell.context})` : '';
   const { expected } = cell;
