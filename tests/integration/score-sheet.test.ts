@@ -115,9 +115,10 @@ describe('writeScoreSheet', () => {
     // Row 7: Padu Padan, marks 1 3 5 2 → (35·1 + 25·3 + 25·5 + 15·2)/5 = 53.
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => sheet.getCell(7, c).value)).toEqual([1, 'ukm-01', 'Padu Padan by Erwin Yuan', 'Nusa Tenggara Timur', 1, 3, 5, 2]);
     expect(cellText(sheet, 'I7')).toEqual({ formula: '(35*E7/5*100+25*F7/5*100+25*G7/5*100+15*H7/5*100)/100', result: 53 });
-    // The formula-like note is text, never a formula.
+    // The formula-like note is text, never a formula, and shown with an apostrophe first, so that a CSV
+    // saved from the sheet keeps it text too (the signed payload keeps it as typed).
     expect(sheet.getCell('J7').type).toBe(ExcelJS.ValueType.String);
-    expect(sheet.getCell('J7').value).toBe(FORMULA_NOTE);
+    expect(sheet.getCell('J7').value).toBe(`'${FORMULA_NOTE}`);
     // The declared conflict: no marks, no total, the reason in Keterangan.
     expect([5, 6, 7, 8, 9].map((c) => sheet.getCell(11, c).value)).toEqual([null, null, null, null, null]);
     expect(sheet.getCell('K11').value).toBe(`Tidak menilai — benturan kepentingan: ${DECLARED.reason}`);
@@ -325,7 +326,7 @@ describe('verifyScoreSheet: tampering, named by sheet and cell', () => {
     });
     expectStatus(result, 'tampered');
     expect(lines(result, 'en')).toEqual([
-      `Sheet 1-ukm!J7: note formula =HYPERLINK("http://x","klik"), signed '${FORMULA_NOTE}' (Padu Padan by Erwin Yuan)`,
+      `Sheet 1-ukm!J7: note formula =HYPERLINK("http://x","klik"), signed ''${FORMULA_NOTE}' (Padu Padan by Erwin Yuan)`,
       "Sheet 2-manufaktur!K7: note 'Baris satu', signed 'Baris satu⏎Baris dua, dengan  spasi ganda ' (PT Sun Power Inti)",
     ]);
   });

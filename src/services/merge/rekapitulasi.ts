@@ -1,12 +1,16 @@
 /**
  * The Rekapitulasi Nilai workbook: one sheet per category with the ranking, each juror's weighted total
  * per round and the disagreement flags, and a Verifikasi sheet listing every input file with its hash,
- * juror, signing key, revision, status and use. Names and notes are written as text, never formulas.
+ * juror, signing key, revision, status and use. Names, reasons and file names are written as text, never
+ * formulas, and every text cell goes through `cells`: one that starts like a formula (=, +, -, @, a tab or a
+ * line break) gets a leading apostrophe, so that a CSV saved from this workbook cannot run it either. A
+ * sheet's file name is whatever the sender called it ("=cmd|' /C calc'!A0.xlsx" is a valid name).
  */
 import ExcelJS from 'exceljs';
 import type { Deliberation } from '../../api/contract.ts';
 import type { Event } from '../../core/model.ts';
 import { roundScore } from '../../core/score-format.ts';
+import { spreadsheetText } from '../../core/spreadsheet-text.ts';
 import { REPORT_TEXT } from '../report/report-text.ts';
 import { weightedTotal } from '../../core/scoring.ts';
 
@@ -19,6 +23,16 @@ export interface RekapFile {
   status: string;
   use: string;
 }
+
+type Cell = string | number | null | { richText: { text: string }[] };
+
+/** A row's cells as the workbook holds them: text made safe from formula injection, numbers and empties as they are. */
+const cells = (values: readonly Cell[]): Cell[] =>
+  values.map((value) => {
+    if (typeof value === 'string') return spreadsheetText(value);
+    if (value !== null && typeof value === 'object') return { richText: [{ text: spreadsheetText(value.richText.map((part) => part.text).join('')) }] };
+    return value;
+  });
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 const sheetName = (text: string, taken: Set<string>) => {
@@ -44,15 +58,15 @@ export async function writeRekapitulasi(event: Event, result: Deliberation, file
     const sheet = workbook.addWorksheet(sheetName(category.name, taken), {
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
-    sheet.addRow([`Rekapitulasi Nilai — ${event.name}${demo ? ` — ${text.demoHeader}` : ''}`]).font = { bold: true, size: 13 };
-    sheet.addRow([`Kategori: ${category.name}`, '', `Aturan: ${text.ruleName[result.rule]}`, '', `Hash hasil: ${result.resultsHash}`, '', demo ? text.fictionalNote : '']);
+    sheet.addRow(cells([`Rekapitulasi Nilai — ${event.name}${demo ? ` — ${text.demoHeader}` : ''}`])).font = { bold: true, size: 13 };
+    sheet.addRow(cells([`Kategori: ${category.name}`, '', `Aturan: ${text.ruleName[result.rule]}`, '', `Hash hasil: ${result.resultsHash}`, '', demo ? text.fictionalNote : '']));
     const header = [
       'Peringkat', 'Nominasi',
       ...rounds.map((r) => r.name.id), 'Nilai akhir',
       ...rounds.flatMap((r) => jurors.map((j) => `${j} · ${r.name.id}`)),
       'Tanda beda pendapat', 'Benturan kepentingan (×)', 'Peringkat bersama',
     ];
-    const headerRow = sheet.addRow(header);
+    const headerRow = sheet.addRow(cells(header));
     headerRow.font = { bold: true };
     sheet.views = [{ state: 'frozen', ySplit: 3, xSplit: 2 }];
     for (const n of category.ranking) {
@@ -66,7 +80,7 @@ export async function writeRekapitulasi(event: Event, result: Deliberation, file
         });
       });
       const flags = result.flags.filter((f) => f.nomineeId === n.nomineeId).map((f) => `${f.jurorId} ${f.criterionCode}=${f.value} (median ${f.median})`);
-      sheet.addRow([
+      sheet.addRow(cells([
         n.rank,
         { richText: [{ text: `${n.name}${fictional.has(n.nomineeId) ? '†' : ''}` }] },
         ...rounds.map((r) => (n.rounds[r.id] === null || n.rounds[r.id] === undefined ? null : roundScore(n.rounds[r.id]!))),
@@ -75,16 +89,16 @@ export async function writeRekapitulasi(event: Event, result: Deliberation, file
         flags.join('; '),
         result.conflicts.filter((c) => c.nomineeId === n.nomineeId).map((c) => `${c.jurorId}: ${c.reason}${c.declared ? ' (dinyatakan juri)' : ''}`).join('; '),
         n.joint ? 'ya' : '',
-      ]);
+      ]));
     }
     sheet.getColumn(2).width = 40;
     sheet.headerFooter.oddFooter = '&L' + `Hash: ${result.resultsHash.slice(0, 16)}…` + '&RHalaman &P dari &N';
   }
 
   const verification = workbook.addWorksheet('Verifikasi');
-  verification.addRow(['Berkas', 'Juri', 'Sidik jari kunci', 'Revisi lembar', 'Status', 'Dipakai', 'SHA-256 berkas']).font = { bold: true };
+  verification.addRow(cells(['Berkas', 'Juri', 'Sidik jari kunci', 'Revisi lembar', 'Status', 'Dipakai', 'SHA-256 berkas'])).font = { bold: true };
   for (const f of files) {
-    verification.addRow([{ richText: [{ text: f.fileName }] }, f.jurorId, f.signedWith, f.sheetRevision, text.statusName[f.status], text.useName[f.use], f.fileHash]);
+    verification.addRow(cells([{ richText: [{ text: f.fileName }] }, f.jurorId, f.signedWith, f.sheetRevision, text.statusName[f.status], text.useName[f.use], f.fileHash]));
   }
   verification.getColumn(1).width = 30;
   verification.getColumn(3).width = 32;

@@ -8,6 +8,7 @@
  */
 import type { Bilingual, JurorRole } from '../../core/model.ts';
 import { weightedTotal } from '../../core/scoring.ts';
+import { spreadsheetText } from '../../core/spreadsheet-text.ts';
 import type { SheetCriterion, SheetNominee, SheetPayload, SheetSection } from './sheet-payload.ts';
 
 export const COVER_SHEET = 'Sampul';
@@ -57,6 +58,16 @@ const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
  */
 export function visibleText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(NOT_IN_XML, '').replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/**
+ * What a text cell of the sheet holds, for writing it and for verifying it (the one place that decides):
+ * the visible text, with a leading apostrophe when it starts like a formula (=, +, -, @, a tab or a line
+ * break; core/spreadsheet-text.ts). A note typed as =cmd|' /C calc'!A0 is then shown as '=cmd|' /C calc'!A0,
+ * and stays text in a CSV saved from the sheet. The signed payload keeps the text as typed.
+ */
+export function cellText(text: string): string {
+  return spreadsheetText(visibleText(text));
 }
 
 /** The column letters of a 1-based column number: 1 → A, 27 → AA. */
@@ -190,7 +201,7 @@ export function sectionLayout(payload: SheetPayload, section: SheetSection, shee
   const remarkColumn = totalColumn + 2;
   const juror = payload.juror;
   const text = (row: number, col: number, value: string, style: CellStyle, what: Bilingual): LayoutCell =>
-    ({ row, col, expected: { kind: 'text', text: visibleText(value) }, style, what });
+    ({ row, col, expected: { kind: 'text', text: cellText(value) }, style, what });
 
   const jurorLine = `Juri ${juror.id}: ${juror.name ? `${juror.name}, ` : ''}${ROLE_TEXT[juror.role]} — ${juror.title}, ${juror.institution} · ${statusText(section)}`;
   const hint = `Total = Σ bobot × nilai ÷ skala maks × 100 ÷ 100 (0–100) · Juror's score sheet (${statusHint(section)}): total = Σ weight × mark ÷ scale max × 100 ÷ 100`;
@@ -330,7 +341,7 @@ export function coverLayout(payload: SheetPayload, sheetNames: string[]): CoverL
   const columns = [{ width: 26 }, { width: 72 }, { width: 36 }];
   let row = 0;
   const put = (col: number, value: string | number, style: CellStyle, what: Bilingual) => {
-    cells.push({ row, col, expected: typeof value === 'number' ? { kind: 'number', value } : { kind: 'text', text: visibleText(value) }, style, what });
+    cells.push({ row, col, expected: typeof value === 'number' ? { kind: 'number', value } : { kind: 'text', text: cellText(value) }, style, what });
   };
   const wrapped = (text: string, width: number, pointSize = 11) => {
     const lines = linesFor(text, width);
@@ -341,7 +352,7 @@ export function coverLayout(payload: SheetPayload, sheetNames: string[]): CoverL
     put(1, label, 'label', what);
     put(2, value, 'value', what);
     put(3, hint, 'hint', what);
-    if (typeof value === 'string') wrapped(visibleText(value), columns[1].width);
+    if (typeof value === 'string') wrapped(cellText(value), columns[1].width);
   };
   const juror = payload.juror;
 
@@ -370,7 +381,7 @@ export function coverLayout(payload: SheetPayload, sheetNames: string[]): CoverL
     put(1, sheetNames[i], 'text', what);
     put(2, `${section.roundName} · ${section.categoryName}`, 'wrap', what);
     put(3, `${statusText(section)} · ${section.nominees.length} nominasi`, 'text', what);
-    wrapped(visibleText(`${section.roundName} · ${section.categoryName}`), columns[1].width);
+    wrapped(cellText(`${section.roundName} · ${section.categoryName}`), columns[1].width);
   });
   const tableRows: [number, number] = [tableStart, row];
 
@@ -388,7 +399,7 @@ export function coverLayout(payload: SheetPayload, sheetNames: string[]): CoverL
     row++;
     const line = `${i + 1}. ${conflict.name} (${conflict.nomineeId}): ${conflict.reason}${conflict.declared ? ' — dinyatakan oleh juri' : ''}`;
     put(2, line, 'statement', { id: 'benturan kepentingan', en: 'conflict of interest' });
-    wrapped(visibleText(line), columns[1].width);
+    wrapped(cellText(line), columns[1].width);
   });
 
   row += 2;

@@ -72,8 +72,10 @@ const LOOKS: Record<CellStyle, Look> = {
 };
 
 /**
- * Writes one layout cell. Text goes in as a string value, which exceljs writes as text: a name such as
- * =HYPERLINK("…") stays literal text and is never evaluated; the text format keeps it so if typed over.
+ * Writes one layout cell. Text goes in as a string value, which exceljs writes as text: a note such as
+ * =HYPERLINK("…") is never evaluated in the workbook; the text format keeps it so if typed over. The layout
+ * has already put an apostrophe before text that starts like a formula (sheet-layout.ts, cellText), so it
+ * stays text in a CSV saved from the sheet as well, and verification expects exactly what is written here.
  */
 function writeCell(sheet: Worksheet, cell: LayoutCell): void {
   const target = sheet.getCell(cell.row, cell.col);
