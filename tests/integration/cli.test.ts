@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { openWorkspace } from '../../src/services/workspace/workspace.ts';
 import { applyPackage, readPackage } from '../../src/services/packages/event-package.ts';
@@ -9,6 +10,7 @@ import { writeEnrolment } from '../../src/services/packages/enrolment.ts';
 import { TEST_PASSPHRASE, testWorkspace } from '../support/workspace.ts';
 import { main } from '../../src/cli/main.ts';
 import { DEMO_EVENT_PATH, PROJECT_ROOT, demoDocument, tempDir } from '../support/demo.ts';
+import { FAVOURED, stageAttack, type StagedAttack } from '../support/secretariat-attack.ts';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -300,5 +302,132 @@ describe('timbang demo, verify and merge', () => {
     expect((await run('demo', '--out', other, '--seed', '7')).out).toContain('benih 7');
     const verified = await run('verify', '--event', join(other, 'event.timbang'), join(other, 'sheets', 'J1.xlsx'));
     expect(verified.code).toBe(0);
+  });
+});
+
+describe('the secretariat key pinned in verify, merge and report (issue 14)', () => {
+  const tmp = tempDir('timbang-pin-');
+  afterAll(() => tmp.remove());
+  let attack: StagedAttack;
+  let honestHash: string;
+
+  type Signer = { package: string; revision: number; fingerprint: string; pinned: boolean; warning: { id: string; en: string } | null };
+  type Merged = { resultsHash: string; secretariat: Signer; categories: { id: string; ranking: { nomineeId: string; rank: number }[] }[] };
+  const mergeJson = async (...argv: string[]) => {
+    const result = await run('merge', ...argv, '--json');
+    expect(result.code, result.err).toBe(0);
+    return { ...result, json: JSON.parse(result.out) as Merged };
+  };
+  const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+  beforeAll(async () => {
+    attack = await stageAttack(run, tmp.dir);
+    honestHash = (await mergeJson('--event', join(tmp.dir, 'd', 'event.timbang'), ...attack.sheets)).json.resultsHash;
+  }, 120_000);
+
+  it('an honest run with the right pin works, says so, and gives the same results hash as ever', async () => {
+    const workspaceBefore = sha(attack.workspace);
+    const pins = [['--secretariat', attack.realFingerprint], ['--secretariat', attack.realFingerprint.replace(/ /g, '')], ['--db', attack.workspace]];
+    for (const pin of pins) {
+      const merged = await mergeJson('--event', attack.realPackage, ...attack.sheets, ...pin);
+      expect(merged.err, pin.join(' ')).toBe('');
+      expect(merged.json.resultsHash, pin.join(' ')).toBe(honestHash);
+      expect(merged.json.secretariat).toEqual({ package: attack.realPackage, revision: 10, fingerprint: attack.realFingerprint, pinned: true, warning: null });
+    }
+    // --db reads the workspace's public key without the passphrase and without writing to the file.
+    expect(sha(attack.workspace)).toBe(workspaceBefore);
+
+    const verified = await run('verify', '--event', attack.realPackage, ...attack.sheets, '--db', attack.workspace);
+    expect(verified.code).toBe(0);
+    expect(verified.out.split('\n')[0]).toBe(`Paket acara ${attack.realPackage} revisi 10: kunci sekretariat ${attack.realFingerprint} (disematkan)`);
+    expect(verified.out.match(/^valid\s/gm)).toHaveLength(9);
+    const text = await run('merge', '--event', attack.realPackage, ...attack.sheets, '--secretariat', attack.realFingerprint);
+    expect(text.out).toContain(`hash hasil: ${honestHash}\nPaket acara ${attack.realPackage} revisi 10: kunci sekretariat ${attack.realFingerprint} (disematkan)`);
+  });
+
+  it('refuses the re-signed package (juror key swapped, weights changed) with --secretariat or --db, naming both keys and the file', async () => {
+    const rekap = join(tmp.dir, 'rekap-palsu.xlsx');
+    const pdf = join(tmp.dir, 'laporan-palsu.pdf');
+    const commands = [['verify'], ['merge', '--out', rekap], ['report', '--pdf', pdf]];
+    for (const [command, ...rest] of commands) {
+      for (const [pin, from] of [[['--secretariat', attack.realFingerprint], 'dari --secretariat'], [['--db', attack.workspace], `kunci berkas kerja ${attack.workspace}`]] as const) {
+        const refused = await run(command, '--event', attack.forgedPackage, ...attack.forgedSheets, ...rest, ...pin);
+        expect(refused.code, `${command} ${pin[0]}`).toBe(1);
+        expect(refused.err).toBe(
+          `Paket acara ${attack.forgedPackage} ditandatangani kunci sekretariat lain: sidik jari ${attack.forgedFingerprint}, bukan ${attack.realFingerprint} yang disematkan (${from}). Paket ditolak; tidak ada lembar yang diperiksa atau digabung.`,
+        );
+        expect(refused.out).toBe('');
+      }
+    }
+    expect(existsSync(rekap)).toBe(false);
+    expect(existsSync(pdf)).toBe(false);
+    const english = await run('--lang', 'en', 'merge', '--event', attack.forgedPackage, ...attack.forgedSheets, '--secretariat', attack.realFingerprint);
+    expect(english.code).toBe(1);
+    expect(english.err).toBe(
+      `Event package ${attack.forgedPackage} is signed by another secretariat key: fingerprint ${attack.forgedFingerprint}, not the pinned ${attack.realFingerprint} (from --secretariat). Package refused; no sheet was verified or merged.`,
+    );
+    // The honest sheets against the forged package are refused the same way: the package is checked first.
+    expect((await run('verify', '--event', attack.forgedPackage, ...attack.sheets, '--db', attack.workspace)).code).toBe(1);
+  });
+
+  it('without a pin the forgery still merges, but every output names its signer and says the key is not pinned', async () => {
+    const forged = await mergeJson('--event', attack.forgedPackage, ...attack.forgedSheets);
+    // What the attack does when nobody pins: other rankings, another hash…
+    expect(forged.json.resultsHash).not.toBe(honestHash);
+    const rankOf = (merged: Merged) => merged.categories.find((c) => c.id === 'jasa-keuangan')!.ranking.find((n) => n.nomineeId === FAVOURED)!.rank;
+    expect(rankOf((await mergeJson('--event', attack.realPackage, ...attack.sheets)).json)).toBe(3);
+    expect(rankOf(forged.json)).toBe(2);
+    // …but the output says whose key signed the package, and that nobody checked it.
+    expect(forged.json.secretariat).toEqual({
+      package: attack.forgedPackage, revision: 11, fingerprint: attack.forgedFingerprint, pinned: false,
+      warning: { id: 'kunci sekretariat belum disematkan', en: 'secretariat key not pinned' },
+    });
+    expect(forged.err).toContain(`Perhatian: kunci sekretariat belum disematkan. Paket ${attack.forgedPackage} menyebut sendiri kunci penandatangannya (${attack.forgedFingerprint})`);
+
+    const text = await run('merge', '--event', attack.forgedPackage, ...attack.forgedSheets);
+    expect(text.code).toBe(0);
+    expect(text.out.split('\n').at(-1)).toBe(`Paket acara ${attack.forgedPackage} revisi 11: kunci sekretariat ${attack.forgedFingerprint} — kunci sekretariat belum disematkan`);
+
+    const verified = await run('verify', '--event', attack.forgedPackage, ...attack.forgedSheets);
+    expect(verified.code).toBe(0);
+    expect(verified.out.split('\n')[0]).toBe(`Paket acara ${attack.forgedPackage} revisi 11: kunci sekretariat ${attack.forgedFingerprint} — kunci sekretariat belum disematkan`);
+    const json = JSON.parse((await run('verify', '--event', attack.forgedPackage, ...attack.forgedSheets, '--json')).out) as { status: string; secretariat: Signer }[];
+    expect(json).toHaveLength(9);
+    for (const entry of json) {
+      expect(entry.status).toBe('valid');
+      expect(entry.secretariat).toMatchObject({ fingerprint: attack.forgedFingerprint, pinned: false, warning: { id: 'kunci sekretariat belum disematkan' } });
+    }
+    const english = await run('--lang', 'en', 'verify', '--event', attack.forgedPackage, ...attack.forgedSheets);
+    expect(english.out.split('\n')[0]).toBe(`Event package ${attack.forgedPackage} revision 11: secretariat key ${attack.forgedFingerprint} — secretariat key not pinned`);
+    expect(english.err).toContain('Attention: secretariat key not pinned.');
+  });
+
+  it('takes the fingerprint with or without spaces, and refuses a malformed one, both options at once, and a workspace with no secretariat key', async () => {
+    const args = ['verify', '--event', attack.realPackage, attack.sheets[0]];
+    expect((await run(...args, '--secretariat', attack.realFingerprint.replace(/ /g, '-'))).code).toBe(0);
+    const short = await run(...args, '--secretariat', '12345 67890');
+    expect(short.code).toBe(2);
+    expect(short.err).toContain('sidik jari sekretariat adalah 25 angka');
+    const both = await run(...args, '--secretariat', attack.realFingerprint, '--db', attack.workspace);
+    expect(both.code).toBe(2);
+    expect(both.err).toContain("option '--secretariat <fingerprint>' cannot be used with option '--db <path>'");
+
+    const missing = join(tmp.dir, 'tidak-ada.sqlite');
+    expect((await run(...args, '--db', missing)).err).toBe(`Berkas kerja ${missing} tidak ada (atau tidak dapat dibuka).`);
+    expect(existsSync(missing)).toBe(false);
+    const keyless = join(tmp.dir, 'tanpa-kunci.sqlite');
+    await run('event', 'import', DEMO_EVENT_PATH, '--db', keyless);
+    const noKey = await run(...args, '--db', keyless);
+    expect(noKey.code).toBe(1);
+    expect(noKey.err).toBe(`Berkas kerja ${keyless} belum punya kunci tanda tangan, jadi belum pernah menerbitkan paket acara; tidak ada kunci untuk disematkan.`);
+
+    const juror = testWorkspace('juri');
+    applyPackage(juror.ws.db, readPackage(new Uint8Array(readFileSync(attack.realPackage)), 'acara.timbang'));
+    juror.keys.create(TEST_PASSPHRASE);
+    const jurorDb = juror.ws.path;
+    const jurorPin = await run(...args, '--db', jurorDb);
+    expect(jurorPin.code).toBe(1);
+    expect(jurorPin.err).toContain(`${jurorDb} adalah berkas kerja juri, bukan sekretariat`);
+    juror.close();
   });
 });

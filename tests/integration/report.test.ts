@@ -19,7 +19,9 @@ import { deliberate } from '../../src/services/merge/deliberation.ts';
 import { dateInWords, formatRange, numberInWords } from '../../src/services/report/date-words.ts';
 import { pageFrame } from '../../src/services/report/page-frame.ts';
 import { reportHtml } from '../../src/services/report/report-html.ts';
+import { readPackage } from '../../src/services/packages/event-package.ts';
 import { demoDocument, tempDir } from '../support/demo.ts';
+import { stageAttack, type StagedAttack } from '../support/secretariat-attack.ts';
 
 const exec = promisify(execFile);
 const INSTALL = 'apt-get install -y chromium poppler-utils';
@@ -164,6 +166,8 @@ describe('timbang report on the demo', () => {
   const html = join(tmp.dir, 'laporan.html');
   let sheets: string[];
   let packageFile: string;
+  /** The demo package's secretariat key, pinned with --secretariat. */
+  let key: string;
   let hash: string;
   let pages: number;
   let text: string;
@@ -182,9 +186,11 @@ describe('timbang report on the demo', () => {
       writeFileSync(path, bytes);
       return path;
     });
-    const result = await run('report', '--event', packageFile, ...sheets, '--pdf', pdf, '--html', html);
+    key = readPackage(new TextEncoder().encode(files.packageText), 'event.timbang').secretariat.fingerprint;
+    const result = await run('report', '--event', packageFile, ...sheets, '--pdf', pdf, '--html', html, '--secretariat', key);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
+    expect(result.out).toContain(`kunci sekretariat ${key} (disematkan)`);
     hash = /hash hasil ([0-9a-f]{64})/.exec(result.out)![1];
     pages = await pageCount(pdf);
     text = await pdftotext(pdf);
@@ -222,14 +228,18 @@ describe('timbang report on the demo', () => {
     for (let i = 1; i <= 9; i++) expect(beritaAcara).toMatch(new RegExp(`^\\s*${i}\\.`, 'm'));
   });
 
-  it('prints the results hash in the footer of every page, and on the cover and in the Berita Acara', async () => {
+  it('prints the results hash with the secretariat key beside it in the footer of every page, on the cover, in the appendix and in the Berita Acara', async () => {
     expect(pages).toBeGreaterThan(5);
     for (let page = 1; page <= pages; page++) {
       const lines = (await pdftotext(pdf, page)).trimEnd().split('\n');
-      expect(lines.at(-1), `footer of page ${page}`).toMatch(new RegExp(`Hash hasil: ${hash}\\s+Halaman ${page} dari ${pages}$`));
+      expect(lines.at(-2), `footer of page ${page}`).toBe(`Kunci sekretariat: ${key}`);
+      expect(lines.at(-1), `footer of page ${page}`).toMatch(new RegExp(`^Hash hasil: ${hash}\\s+Halaman ${page} dari ${pages}$`));
     }
-    expect(flat(text)).toContain(`Hash hasil (SHA-256) ${hash}`);
-    expect(flat(beritaAcara)).toContain(`Hash hasil penggabungan: ${hash}`);
+    const cover = flat(await pdftotext(pdf, 1));
+    expect(cover).toContain(`Hash hasil (SHA-256) ${hash} Kunci sekretariat (sidik jari) ${key} (disematkan)`);
+    expect(flat(text)).toContain(`Paket acara ditandatangani kunci sekretariat dengan sidik jari ${key}: disematkan.`);
+    expect(flat(beritaAcara)).toContain(`Hash hasil penggabungan: ${hash}; paket acara ditandatangani kunci sekretariat dengan sidik jari ${key}.`);
+    expect(text).not.toContain('belum disematkan');
     expect(readFileSync(html, 'utf8')).toContain(hash);
   });
 
@@ -244,5 +254,58 @@ describe('timbang report on the demo', () => {
     expect(english).toContain('Sections not received or not final (juror · round · category): J9 · Administrative Selection · Regency/City Government');
     expect(english).toContain(`Pada hari ini ${PLENARY_WORDS}`);
     expect(english).toMatch(/Results hash: [0-9a-f]{64} Page 1 of \d+/);
+    // Not pinned: the cover, every footer and the terminal say so.
+    expect(english).toContain(`Secretariat key (fingerprint) ${key} secretariat key not pinned`);
+    expect(english).toContain(`Secretariat key: ${key} (secretariat key not pinned) Results hash:`);
+    expect(result.out).toContain(`secretariat key ${key} — secretariat key not pinned`);
+    expect(result.err).toContain('Attention: secretariat key not pinned.');
+  }, TIMEOUT);
+});
+
+describe('timbang report on a package re-signed with another key (issue 14)', () => {
+  const tmp = tempDir('timbang-report-pin-');
+  let attack: StagedAttack;
+  beforeAll(async () => {
+    attack = await stageAttack(run, tmp.dir);
+  }, TIMEOUT);
+  afterAll(() => tmp.remove());
+
+  it('without a pin, prints the forger\'s fingerprint and "kunci sekretariat belum disematkan" on the cover, on every page and in the Berita Acara', async () => {
+    const pdf = join(tmp.dir, 'palsu.pdf');
+    const result = await run('report', '--event', attack.forgedPackage, ...attack.forgedSheets, '--pdf', pdf);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(`kunci sekretariat ${attack.forgedFingerprint} — kunci sekretariat belum disematkan`);
+    expect(result.err).toContain('Perhatian: kunci sekretariat belum disematkan.');
+    const cover = flat(await pdftotext(pdf, 1));
+    expect(cover).toContain('Nilai dan nominasi demo bukan hasil resmi kunci sekretariat belum disematkan Rekapitulasi Nilai dan Berita Acara');
+    expect(cover).toContain(`Kunci sekretariat (sidik jari) ${attack.forgedFingerprint} kunci sekretariat belum disematkan`);
+    expect(cover).toContain('Sidik jari ini dibaca dari paket acara itu sendiri, tidak dicocokkan dengan kunci sekretariat');
+    const pages = await pageCount(pdf);
+    for (let page = 1; page <= pages; page++) {
+      const lines = (await pdftotext(pdf, page)).trimEnd().split('\n');
+      expect(lines.at(-2), `footer of page ${page}`).toBe(`Kunci sekretariat: ${attack.forgedFingerprint} (kunci sekretariat belum disematkan)`);
+    }
+    const all = flat(await pdftotext(pdf));
+    expect(all).toContain(`paket acara ditandatangani kunci sekretariat dengan sidik jari ${attack.forgedFingerprint} (kunci sekretariat belum disematkan).`);
+    expect(all).not.toContain(attack.realFingerprint);
+  }, TIMEOUT);
+
+  it('with the secretariat\'s workspace pinned, refuses the forgery and prints the honest report with the real key', async () => {
+    const refusedPdf = join(tmp.dir, 'ditolak.pdf');
+    const refused = await run('report', '--event', attack.forgedPackage, ...attack.forgedSheets, '--pdf', refusedPdf, '--db', attack.workspace);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`ditandatangani kunci sekretariat lain: sidik jari ${attack.forgedFingerprint}, bukan ${attack.realFingerprint} yang disematkan`);
+    expect(existsSync(refusedPdf)).toBe(false);
+
+    const pdf = join(tmp.dir, 'asli.pdf');
+    const honest = await run('report', '--event', attack.realPackage, ...attack.sheets, '--pdf', pdf, '--db', attack.workspace);
+    expect(honest.err).toBe('');
+    expect(honest.code).toBe(0);
+    const merged = JSON.parse((await run('merge', '--event', attack.realPackage, ...attack.sheets, '--json')).out) as { resultsHash: string };
+    const hash = /hash hasil ([0-9a-f]{64})/.exec(honest.out)![1];
+    expect(hash).toBe(merged.resultsHash);
+    const cover = flat(await pdftotext(pdf, 1));
+    expect(cover).toContain(`Hash hasil (SHA-256) ${hash} Kunci sekretariat (sidik jari) ${attack.realFingerprint} (disematkan)`);
+    expect(cover).not.toContain('belum disematkan');
   }, TIMEOUT);
 });

@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { demoFiles } from '../../src/services/demo/demo-files.ts';
+import { readPackage } from '../../src/services/packages/event-package.ts';
 import { PROJECT_ROOT, demoDocument, tempDir } from '../support/demo.ts';
 
 const exec = promisify(execFile);
@@ -45,7 +46,8 @@ describe('the demo report printed by Chromium, read by poppler', () => {
       return path;
     });
     const errors: string[] = [];
-    const code = await main(['report', '--event', packageFile, ...sheets, '--pdf', pdf], { out: () => {}, err: (l) => errors.push(l) });
+    const key = readPackage(new TextEncoder().encode(files.packageText), 'event.timbang').secretariat.fingerprint;
+    const code = await main(['report', '--event', packageFile, ...sheets, '--pdf', pdf, '--secretariat', key], { out: () => {}, err: (l) => errors.push(l) });
     expect(errors).toEqual([]);
     expect(code).toBe(0);
     pages = Number(/^Pages:\s+(\d+)/m.exec((await exec('pdfinfo', [pdf])).stdout)?.[1]);

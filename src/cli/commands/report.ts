@@ -7,21 +7,23 @@ import { localIsoTime } from '../../services/report/date-words.ts';
 import { reportHtml } from '../../services/report/report-html.ts';
 import { REPORT_TEXT } from '../../services/report/report-text.ts';
 import type { CliContext } from '../context.ts';
-import { deliberateFiles } from './sheet-files.ts';
+import { pinOptions, secretariatPin, type PinOptions } from './secretariat-pin.ts';
+import { deliberateFiles, signerLine, warnNotPinned } from './sheet-files.ts';
 
 export function registerReportCommands(program: Command, cli: CliContext): void {
-  program
+  pinOptions(program
     .command('report')
     .description('Rekapitulasi Nilai dan Berita Acara sebagai PDF siap cetak / the Rekapitulasi and the Berita Acara as a print-ready PDF')
     .requiredOption('--event <package>', 'paket acara (.timbang) / event package')
     .argument('<sheets...>', 'lembar nilai (.xlsx) / score sheets')
     .requiredOption('--pdf <file>', 'berkas PDF keluaran / output PDF')
     .addOption(new Option('--rule <rule>', 'aturan penggabungan / merge rule (bawaan: aturan acara / default: the event\'s)').choices(['mean', 'trimmed', 'median', 'zscore']))
-    .option('--html <file>', 'tulis juga HTML laporan / also write the report\'s HTML')
-    .action(async (sheets: string[], options: { event: string; pdf: string; rule?: MergeRule; html?: string }) => {
-      const { event, summary, rekap } = await deliberateFiles(options.event, sheets, options.rule);
+    .option('--html <file>', 'tulis juga HTML laporan / also write the report\'s HTML'))
+    .action(async (sheets: string[], options: { event: string; pdf: string; rule?: MergeRule; html?: string } & PinOptions) => {
+      const { event, signer, summary, rekap } = await deliberateFiles(options.event, sheets, secretariatPin(options), options.rule);
       const lang = cli.lang();
-      const html = reportHtml({ event, result: summary, files: rekap, lang, generatedAt: localIsoTime(new Date()) });
+      const secretariat = { fingerprint: signer.fingerprint, pinned: signer.pinned };
+      const html = reportHtml({ event, result: summary, files: rekap, lang, generatedAt: localIsoTime(new Date()), secretariat });
       if (options.html) writeFileSync(options.html, html);
       writeFileSync(options.pdf, await renderPdfWithChromium(html));
       const id = lang === 'id';
@@ -33,5 +35,7 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
       cli.io.out(id
         ? `Laporan ditulis: ${options.pdf} (aturan ${summary.rule}, ${summary.usedSheets} dari ${summary.sheets} lembar dipakai, hash hasil ${summary.resultsHash})`
         : `Report written: ${options.pdf} (rule ${summary.rule}, ${summary.usedSheets} of ${summary.sheets} sheets used, results hash ${summary.resultsHash})`);
+      cli.io.out(signerLine(signer, lang));
+      warnNotPinned(signer, cli);
     });
 }

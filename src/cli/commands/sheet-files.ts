@@ -11,12 +11,30 @@ import { fingerprint } from '../../services/keys/signing.ts';
 import { deliberate, requireMarks } from '../../services/merge/deliberation.ts';
 import { reconcile, type Reconciliation } from '../../services/merge/reconcile.ts';
 import type { RekapFile } from '../../services/merge/rekapitulasi.ts';
-import { readPackage } from '../../services/packages/event-package.ts';
+import { readPackage, requireSecretariat } from '../../services/packages/event-package.ts';
 import { verifyScoreSheet, type SheetVerification } from '../../services/sheets/score-sheet.ts';
+import type { CliContext, Lang } from '../context.ts';
+import type { SecretariatPin } from './secretariat-pin.ts';
 
-/** Verifies sheet files against an event package file; a file that cannot be read is reported as malformed. */
-export async function verifyFiles(packageFile: string, sheets: string[]): Promise<{ event: Event; results: SheetVerification[]; hashes: string[] }> {
-  const pkg = readPackage(new Uint8Array(readFileSync(packageFile)), basename(packageFile));
+/** Who signed the event package the sheets were checked against, and whether that key was pinned. */
+export interface PackageSigner {
+  /** The package file as given. */
+  package: string;
+  revision: number;
+  /** The fingerprint of the secretariat key that signed the package. */
+  fingerprint: string;
+  /** True when it matched the key given with --secretariat or --db; false when none was given. */
+  pinned: boolean;
+}
+
+/**
+ * Verifies sheet files against an event package file; a file that cannot be read is reported as malformed.
+ * With a pin, a package signed by another secretariat key is refused before any sheet is read.
+ */
+export async function verifyFiles(packageFile: string, sheets: string[], pin: SecretariatPin | null): Promise<{ event: Event; results: SheetVerification[]; hashes: string[]; signer: PackageSigner }> {
+  const pkg = readPackage(new Uint8Array(readFileSync(packageFile)), packageFile);
+  if (pin) requireSecretariat(pkg, pin.fingerprint, pin.from);
+  const signer = { package: packageFile, revision: pkg.revision, fingerprint: pkg.secretariat.fingerprint, pinned: pin !== null };
   const context = {
     event: pkg.event,
     latestPackageRevision: pkg.revision,
@@ -37,12 +55,13 @@ export async function verifyFiles(packageFile: string, sheets: string[]): Promis
     hashes.push(createHash('sha256').update(bytes).digest('hex'));
     results.push({ ...(await verifyScoreSheet(bytes, basename(sheet), context)), file: sheet });
   }
-  return { event: pkg.event, results, hashes };
+  return { event: pkg.event, results, hashes, signer };
 }
 
 export interface DeliberatedFiles {
   event: Event;
   results: SheetVerification[];
+  signer: PackageSigner;
   reconciled: Reconciliation;
   summary: Deliberation;
   /** One verification row per input file, in the order given. */
@@ -50,8 +69,8 @@ export interface DeliberatedFiles {
 }
 
 /** Verify, reconcile and deliberate sheet files by the given rule (the event's own by default). */
-export async function deliberateFiles(packageFile: string, sheets: string[], rule?: MergeRule): Promise<DeliberatedFiles> {
-  const { event, results, hashes } = await verifyFiles(packageFile, sheets);
+export async function deliberateFiles(packageFile: string, sheets: string[], pin: SecretariatPin | null, rule?: MergeRule): Promise<DeliberatedFiles> {
+  const { event, results, hashes, signer } = await verifyFiles(packageFile, sheets, pin);
   // Keyed by path and position: the same path given twice is two inputs, the second a duplicate
   // (identical copies under different names are still told apart by name, whatever the order given).
   const reconciled = reconcile(event, results.map((r, i) => ({ file: `${r.file}\u0000${String(i).padStart(6, '0')}`, payload: r.status === 'valid' ? r.payload : null })));
@@ -60,5 +79,29 @@ export async function deliberateFiles(packageFile: string, sheets: string[], rul
     fileName: basename(r.file), fileHash: hashes[i], jurorId: r.juror, signedWith: r.signingKey ? fingerprint(r.signingKey) : null,
     sheetRevision: r.revision, status: r.status, use: reconciled.files[i].use,
   }));
-  return { event, results, reconciled, summary, rekap };
+  return { event, results, signer, reconciled, summary, rekap };
+}
+
+/** The mark on every result read against a package whose signer nobody pinned. */
+export const NOT_PINNED = { id: 'kunci sekretariat belum disematkan', en: 'secretariat key not pinned' } as const;
+
+/** The package's signer in --json output: whose key, and whether it was pinned (with the mark when not). */
+export function signerJson(signer: PackageSigner) {
+  return { ...signer, warning: signer.pinned ? null : NOT_PINNED };
+}
+
+/** One line for people: which package, signed by which secretariat key, pinned or not. */
+export function signerLine(signer: PackageSigner, lang: Lang): string {
+  const state = signer.pinned ? (lang === 'id' ? '(disematkan)' : '(pinned)') : `— ${NOT_PINNED[lang]}`;
+  return lang === 'id'
+    ? `Paket acara ${signer.package} revisi ${signer.revision}: kunci sekretariat ${signer.fingerprint} ${state}`
+    : `Event package ${signer.package} revision ${signer.revision}: secretariat key ${signer.fingerprint} ${state}`;
+}
+
+/** On stderr, so it reaches a person even when stdout goes to a file or is JSON. */
+export function warnNotPinned(signer: PackageSigner, cli: CliContext): void {
+  if (signer.pinned) return;
+  cli.io.err(cli.lang() === 'id'
+    ? `Perhatian: ${NOT_PINNED.id}. Paket ${signer.package} menyebut sendiri kunci penandatangannya (${signer.fingerprint}); paket yang ditandatangani ulang dengan kunci juri atau bobot lain pun lolos. Cocokkan sidik jari itu dengan sekretariat, atau ulangi dengan --secretariat "<sidik jari dari sekretariat>" atau --db <berkas kerja sekretariat>.`
+    : `Attention: ${NOT_PINNED.en}. The package ${signer.package} names its own signing key (${signer.fingerprint}); a package re-signed with other juror keys or weights passes too. Check that fingerprint with the secretariat, or run again with --secretariat "<fingerprint from the secretariat>" or --db <secretariat workspace>.`);
 }

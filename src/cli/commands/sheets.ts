@@ -12,7 +12,8 @@ import { createHandlers } from '../../services/handlers.ts';
 import { openWorkspace } from '../../services/workspace/workspace.ts';
 import { APP_VERSION, RESOURCES_DIR, type CliContext } from '../context.ts';
 import { openOrMakeKey } from './event.ts';
-import { deliberateFiles, verifyFiles } from './sheet-files.ts';
+import { pinOptions, secretariatPin, type PinOptions } from './secretariat-pin.ts';
+import { deliberateFiles, signerJson, signerLine, verifyFiles, warnNotPinned } from './sheet-files.ts';
 
 export function registerSheetCommands(program: Command, cli: CliContext): void {
   program
@@ -33,45 +34,49 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
         : `Demo written to ${options.out}: event.timbang and ${files.sheets.size} score sheets (seed ${files.seed}). Demo marks, not real results.`);
     });
 
-  program
+  pinOptions(program
     .command('verify')
     .description('periksa lembar nilai juri terhadap paket acara / verify juror score sheets against the event package')
     .requiredOption('--event <package>', 'paket acara (.timbang) / event package')
     .argument('<sheets...>', 'lembar nilai (.xlsx) / score sheets')
-    .option('--json', 'keluaran JSON / JSON output')
-    .action(async (sheets: string[], options: { event: string; json?: boolean }) => {
-      const { results } = await verifyFiles(options.event, sheets);
+    .option('--json', 'keluaran JSON / JSON output'))
+    .action(async (sheets: string[], options: { event: string; json?: boolean } & PinOptions) => {
+      const { results, signer } = await verifyFiles(options.event, sheets, secretariatPin(options));
       const lang = cli.lang();
       if (options.json) {
-        cli.io.out(JSON.stringify(results.map(({ payload: _payload, signingKey: _key, ...rest }) => rest), null, 2));
+        const secretariat = signerJson(signer);
+        cli.io.out(JSON.stringify(results.map(({ payload: _payload, signingKey: _key, ...rest }) => ({ ...rest, secretariat })), null, 2));
       } else {
+        cli.io.out(signerLine(signer, lang));
         for (const r of results) {
-          cli.io.out(`${r.status.padEnd(13)} ${r.file}  ${r.juror ?? '-'}  ${r.rounds.join(',') || '-'}  ${lang === 'id' ? 'revisi' : 'revision'} ${r.revision ?? '-'}`);
+          cli.io.out(`${r.status.padEnd(15)} ${r.file}  ${r.juror ?? '-'}  ${r.rounds.join(',') || '-'}  ${lang === 'id' ? 'revisi' : 'revision'} ${r.revision ?? '-'}`);
           for (const detail of r.details) cli.io.out(`    ${detail[lang]}`);
         }
       }
+      warnNotPinned(signer, cli);
       if (results.some((r) => r.status !== 'valid')) cli.fail();
     });
 
-  program
+  pinOptions(program
     .command('merge')
     .description('gabungkan lembar nilai yang sah menjadi peringkat / merge the valid sheets into rankings')
     .requiredOption('--event <package>', 'paket acara (.timbang) / event package')
     .argument('<sheets...>', 'lembar nilai (.xlsx) / score sheets')
     .addOption(new Option('--rule <rule>', 'aturan penggabungan / merge rule (bawaan: aturan acara / default: the event\'s)').choices(['mean', 'trimmed', 'median', 'zscore']))
     .option('--out <file>', 'tulis Rekapitulasi Nilai (.xlsx) / write the Rekapitulasi workbook (.xlsx)')
-    .option('--json', 'keluaran JSON / JSON output')
-    .action(async (sheets: string[], options: { event: string; rule?: MergeRule; out?: string; json?: boolean }) => {
-      const { event, results, reconciled, summary, rekap } = await deliberateFiles(options.event, sheets, options.rule);
+    .option('--json', 'keluaran JSON / JSON output'))
+    .action(async (sheets: string[], options: { event: string; rule?: MergeRule; out?: string; json?: boolean } & PinOptions) => {
+      const { event, results, signer, reconciled, summary, rekap } = await deliberateFiles(options.event, sheets, secretariatPin(options), options.rule);
       const files = results.map((r, i) => ({ file: r.file, status: r.status, juror: r.juror, revision: r.revision, use: reconciled.files[i].use }));
       if (options.out) writeFileSync(options.out, await writeRekapitulasi(event, summary, rekap));
+      warnNotPinned(signer, cli);
       if (options.json) {
         const { marks: _marks, flags: _flags, ...brief } = summary;
-        cli.io.out(JSON.stringify({ ...brief, files }, null, 2));
+        cli.io.out(JSON.stringify({ ...brief, secretariat: signerJson(signer), files }, null, 2));
         return;
       }
       const id = cli.lang() === 'id';
-      for (const f of files) cli.io.out(`${f.status.padEnd(13)} ${f.use.padEnd(9)} ${f.file}`);
+      for (const f of files) cli.io.out(`${f.status.padEnd(15)} ${f.use.padEnd(9)} ${f.file}`);
       for (const category of summary.categories) {
         cli.io.out(`\n${category.name}`);
         for (const n of category.ranking) {
@@ -81,6 +86,7 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
       cli.io.out(`\n${event.merge.overall?.name[cli.lang()] ?? (id ? 'Terbaik Umum' : 'Overall')}`);
       for (const n of summary.overall) cli.io.out(`  ${String(n.rank).padStart(2)}${n.joint ? '=' : ' '} ${n.name.padEnd(44)} ${formatScore(n.final, cli.lang()).padStart(6)}`);
       cli.io.out(`\n${id ? 'Aturan' : 'Rule'}: ${summary.rule} · ${id ? 'hash hasil' : 'results hash'}: ${summary.resultsHash}`);
+      cli.io.out(signerLine(signer, cli.lang()));
     });
 
   const sheet = program.command('sheet').description('lembar nilai juri / juror score sheets');

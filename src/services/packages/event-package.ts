@@ -6,11 +6,11 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../api/errors.ts';
-import { Id, type Event } from '../../core/model.ts';
+import { Id, type Bilingual, type Event } from '../../core/model.ts';
 import { formatIssue, validateEvent } from '../../core/validate-event.ts';
 import type { UnlockedKey } from '../keys/key-store.ts';
 import { generateKeyPairSync } from 'node:crypto';
-import { canonicalJson, fingerprint, publicKeyText } from '../keys/signing.ts';
+import { canonicalJson, fingerprint, publicKeyText, sameFingerprint } from '../keys/signing.ts';
 import { findEventRecord, listEvents, saveEvent } from '../events/event-store.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { readSignedFile, writeSignedFile } from './signed-file.ts';
@@ -94,6 +94,20 @@ export function readPackage(bytes: Uint8Array, fileName: string): VerifiedPackag
     text: new TextDecoder().decode(bytes),
     fileName,
   };
+}
+
+/**
+ * Refuses a package that was not signed by the secretariat key the reader pinned: a fingerprint typed from
+ * what the secretariat read out, or the key of the secretariat's own workspace (`pinnedFrom` says which).
+ * A package carries its signer's public key, so its signature alone proves only that it is whole, not who
+ * issued it: a re-signed package (other juror keys, other weights) verifies just as well.
+ */
+export function requireSecretariat(pkg: VerifiedPackage, pinned: string, pinnedFrom: Bilingual): void {
+  if (sameFingerprint(pinned, pkg.secretariat.fingerprint)) return;
+  throw new AppError('forbidden', {
+    id: `${KIND.id} ${pkg.fileName} ditandatangani kunci sekretariat lain: sidik jari ${pkg.secretariat.fingerprint}, bukan ${pinned} yang disematkan (${pinnedFrom.id}). Paket ditolak; tidak ada lembar yang diperiksa atau digabung.`,
+    en: `${KIND.en} ${pkg.fileName} is signed by another secretariat key: fingerprint ${pkg.secretariat.fingerprint}, not the pinned ${pinned} (${pinnedFrom.en}). Package refused; no sheet was verified or merged.`,
+  });
 }
 
 /**

@@ -26,6 +26,13 @@ function winnersTable(ctx: ReportContext, heading: string, winners: readonly (Ra
   </table>`;
 }
 
+/** Beside the results hash: the secretariat key that signed the event package, and whether it was pinned. */
+function signer(ctx: ReportContext): string {
+  if (!ctx.secretariat) return '';
+  const { fingerprint, pinned } = ctx.secretariat;
+  return `; paket acara ditandatangani kunci sekretariat dengan sidik jari <span class="mono hash">${esc(fingerprint)}</span>${pinned ? '' : ` <strong>(${esc(id.notPinned)})</strong>`}`;
+}
+
 export function beritaAcara(ctx: ReportContext): string {
   const { event, result, lang } = ctx;
   const en = lang === 'en';
@@ -62,7 +69,7 @@ export function beritaAcara(ctx: ReportContext): string {
   ${en ? `<p class="translation">${esc(openingEn)}</p>` : ''}
   ${categories}
   ${overall}
-  <p class="ba-text">${esc(basis)} <span class="mono hash">${esc(result.resultsHash)}</span>.</p>
+  <p class="ba-text">${esc(basis)} <span class="mono hash">${esc(result.resultsHash)}</span>${signer(ctx)}.</p>
   ${decisions ? `<p class="ba-text">Urutan nominasi dengan nilai sama yang tidak terpecahkan oleh penentu ditetapkan dalam rapat pleno:</p><ol class="ba-decisions">${decisions}</ol>` : ''}
   <div class="${event.jurors.length <= 15 ? 'keep' : ''}">
   <p class="ba-text">Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.</p>

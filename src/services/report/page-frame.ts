@@ -1,7 +1,8 @@
 /**
  * The page frame of a printed report, shared by the CLI (Playwright's page.pdf) and the app (Electron's
  * printToPDF): the margins, and Chromium's header and footer templates built from the report's meta tags
- * (timbang-header; timbang-footer with the results hash; timbang-page with "{n}" and "{of}").
+ * (timbang-header; timbang-footer with the results hash; timbang-footer-key with the secretariat's fingerprint,
+ * printed just above it; timbang-page with "{n}" and "{of}").
  * No Node or Electron imports, so either side can load it.
  */
 
@@ -19,16 +20,17 @@ function meta(html: string, name: string): string {
 }
 
 /**
- * Chromium's header and footer templates for a report: the event and (for demo marks) the warning above,
- * the results hash and "Halaman n dari m" below, on every page. Templates get no page styles, so every
- * size is set here.
+ * Chromium's header and footer templates for a report: the event and (for demo marks) the warning above;
+ * below, the secretariat's fingerprint over the results hash, and "Halaman n dari m", on every page.
+ * Templates get no page styles, so every size is set here.
  */
 export function pageFrame(html: string): PageFrame {
   const style = `font-family: 'Liberation Sans', Arial, 'DejaVu Sans', sans-serif; font-size: 7pt; color: #444; width: 100%; margin: 0 ${PAGE_MARGIN.right} 0 ${PAGE_MARGIN.left}; display: flex; justify-content: space-between; gap: 4mm;`;
   const [before, between, after] = meta(html, 'timbang-page').split(/\{n\}|\{of\}/);
   const page = `${before ?? ''}<span class="pageNumber"></span>${between ?? ''}<span class="totalPages"></span>${after ?? ''}`;
+  const key = meta(html, 'timbang-footer-key');
   return {
     headerTemplate: `<div style="${style}"><span>${meta(html, 'timbang-header')}</span></div>`,
-    footerTemplate: `<div style="${style}"><span style="font-family: 'Liberation Mono', 'DejaVu Sans Mono', monospace; font-size: 6.5pt;">${meta(html, 'timbang-footer')}</span><span style="white-space: nowrap;">${page}</span></div>`,
+    footerTemplate: `<div style="${style} align-items: flex-end;"><span style="font-family: 'Liberation Mono', 'DejaVu Sans Mono', monospace; font-size: 6.5pt;">${key ? `${key}<br>` : ''}${meta(html, 'timbang-footer')}</span><span style="white-space: nowrap;">${page}</span></div>`,
   };
 }

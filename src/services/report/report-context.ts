@@ -20,6 +20,18 @@ export interface ReportInput {
   lang: Lang;
   /** ISO time of printing; its date (as written, so give it with the local offset) stands in for a missing plenary date. */
   generatedAt: string;
+  /**
+   * The secretariat key that signed the event package the sheets were verified against, printed beside the
+   * results hash (cover, every page's footer, appendix, Berita Acara). `pinned` is false when nobody checked
+   * it against the secretariat's real key (the CLI without --secretariat or --db): every page then says so.
+   * In the app it is the workspace's own key, pinned by definition.
+   */
+  secretariat?: SecretariatKey;
+}
+
+export interface SecretariatKey {
+  fingerprint: string;
+  pinned: boolean;
 }
 
 export type Ranked = Deliberation['categories'][number]['ranking'][number];

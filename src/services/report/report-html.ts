@@ -34,7 +34,8 @@ export function reportHtml(input: ReportInput): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="timbang-header" content="${esc(header)}">
-<meta name="timbang-footer" content="${esc(`${t.hashFooter}: ${result.resultsHash}`)}">
+<meta name="timbang-footer" content="${esc(`${t.hashFooter}: ${result.resultsHash}`)}">${ctx.secretariat ? `
+<meta name="timbang-footer-key" content="${esc(`${t.keyFooter}: ${keyText(ctx)}`)}">` : ''}
 <meta name="timbang-page" content="${esc(t.page('{n}', '{of}'))}">
 <title>${esc(`${t.title} — ${event.name}`)}</title>
 <style>${REPORT_STYLE}</style>
@@ -75,6 +76,7 @@ function cover(ctx: ReportContext): string {
   const jurors = event.jurors.map((j) => `<tr><td>${esc(j.id)}</td><td class="nowrap">${esc(t.roleName[j.role])}</td><td>${esc(j.title)}<div class="sub">${esc(j.institution)}</div></td><td>${esc(ctx.jurorName(j.id) ?? '')}</td></tr>`).join('');
   return `<section class="cover">
   ${ctx.demo ? `<p class="demo-notice">${esc(t.demoNotice)}</p>` : ''}
+  ${ctx.secretariat?.pinned === false ? `<p class="demo-notice not-pinned">${esc(t.notPinned)}</p>` : ''}
   <h1>${esc(t.title)}</h1>
   <p class="event-name">${esc(event.name)}</p>
   <table class="facts">
@@ -91,7 +93,9 @@ function cover(ctx: ReportContext): string {
   </table>
   <p>${esc(t.sheets(result.usedSheets, result.sheets))} ${esc(t.flags)}: ${esc(t.flagRule(num(event.merge.disagreementThreshold, lang, 0)))}</p>
   ${warnings.length > 0 ? `<div class="warning"><strong>${esc(t.warnings)}:</strong> ${warnings.join('<br>')}</div>` : ''}
-  <div class="hash-box"><div class="label">${esc(t.resultsHash)}</div><div class="hash">${esc(result.resultsHash)}</div><div class="sub">${esc(t.hashNote)}</div></div>
+  <div class="hash-box">${ctx.secretariat
+    ? `<table class="hash-table"><tr><th>${esc(t.resultsHash)}</th><td class="hash">${esc(result.resultsHash)}</td></tr>${secretariatRow(ctx)}</table>`
+    : `<div class="label">${esc(t.resultsHash)}</div><div class="hash">${esc(result.resultsHash)}</div>`}<div class="sub">${esc(t.hashNote)}</div>${ctx.secretariat?.pinned === false ? `<div class="sub">${esc(t.notPinnedNote)}</div>` : ''}</div>
   <h2>${esc(t.jury)}</h2>
   <table class="grid">
     <thead><tr><th>${esc(t.jurorCode)}</th><th>${esc(t.role)}</th><th>${esc(t.position)}</th><th>${esc(t.name)}</th></tr></thead>
@@ -99,6 +103,21 @@ function cover(ctx: ReportContext): string {
   </table>
   ${ctx.demo ? `<p class="sub">${esc(t.fictionalNote)}</p>` : ''}
 </section>`;
+}
+
+/** The secretariat's fingerprint as printed beside the results hash, with the mark when it was not pinned. */
+function keyText(ctx: ReportContext): string {
+  const key = ctx.secretariat;
+  if (!key) return '';
+  return key.pinned ? key.fingerprint : `${key.fingerprint} (${ctx.t.notPinned})`;
+}
+
+/** Under the results hash on the cover: who signed the package, and whether that key was pinned. */
+function secretariatRow(ctx: ReportContext): string {
+  const { t, secretariat } = ctx;
+  if (!secretariat) return '';
+  const state = secretariat.pinned ? `<span class="sub">(${esc(t.pinned)})</span>` : `<span class="not-pinned-mark">${esc(t.notPinned)}</span>`;
+  return `<tr><th>${esc(t.secretariatKey)}</th><td><span class="hash">${esc(secretariat.fingerprint)}</span> ${state}</td></tr>`;
 }
 
 /** "4 Juli 2025 09:15 (+08:00)" from an ISO time, as written (no time-zone conversion). */
@@ -298,6 +317,7 @@ function appendix(ctx: ReportContext): string {
   </tr>`).join('');
   return `<section class="appendix">
   <h2>${esc(t.verification)}</h2>
+  ${ctx.secretariat ? `<p>${esc(t.packageSigner(ctx.secretariat.fingerprint))}: ${ctx.secretariat.pinned ? esc(t.pinned) : `<strong>${esc(t.notPinned)}</strong>`}.</p>` : ''}
   <p class="sub">${esc(t.verificationNote)}</p>
   <table class="grid files">
     <thead><tr><th class="num">No</th><th>${esc(t.file)}</th><th>${esc(t.juror)}</th><th>${esc(t.fingerprint)}</th><th class="num">${esc(t.revision)}</th><th>${esc(t.status)}</th><th>${esc(t.use)}</th><th>${esc(t.fileHash)}</th></tr></thead>

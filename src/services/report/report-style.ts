@@ -38,6 +38,10 @@ tr { break-inside: avoid; }
 .hash-box { border: 0.8pt solid #333; padding: 2.5mm 3mm; margin: 4mm 0; break-inside: avoid; }
 .hash-box .label { font-weight: bold; margin-bottom: 1mm; }
 .hash-box .hash { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 9pt; word-break: break-all; }
+.hash-table { width: auto; margin-bottom: 1mm; }
+.hash-table th { text-align: left; padding: 0.5mm 3mm 0.5mm 0; white-space: nowrap; vertical-align: baseline; }
+.hash-table td { padding: 0.5mm 0; vertical-align: baseline; }
+.hash-box .not-pinned-mark { color: #b3261e; font-weight: bold; margin-left: 2mm; }
 
 section.category, section.overall, section.berita-acara { break-before: page; }
 section.appendix { margin-top: 10mm; }

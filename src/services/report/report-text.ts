@@ -95,6 +95,12 @@ const id = {
   useName: { used: 'Dipakai', stale: 'Usang', duplicate: 'Salinan', conflict: 'Bertentangan', 'not-used': 'Tidak dipakai' } as Record<string, string>,
   warnings: 'Perhatian',
   badFiles: (n: number) => `${n} berkas tidak sah atau tidak dipakai (lihat lampiran).`,
+  secretariatKey: 'Kunci sekretariat (sidik jari)',
+  keyFooter: 'Kunci sekretariat',
+  notPinned: 'kunci sekretariat belum disematkan',
+  notPinnedNote: 'Sidik jari ini dibaca dari paket acara itu sendiri, tidak dicocokkan dengan kunci sekretariat: paket yang ditandatangani ulang dengan kunci juri atau bobot lain pun menghasilkan laporan seperti ini. Cocokkan sidik jari ini dengan sekretariat sebelum menetapkan pemenang, atau cetak ulang dengan timbang report --secretariat "…" atau --db.',
+  packageSigner: (fingerprint: string) => `Paket acara ditandatangani kunci sekretariat dengan sidik jari ${fingerprint}`,
+  pinned: 'disematkan',
 };
 
 type ReportText = typeof id;
@@ -189,6 +195,12 @@ const en: ReportText = {
   useName: { used: 'Used', stale: 'Stale', duplicate: 'Duplicate', conflict: 'Conflict', 'not-used': 'Not used' },
   warnings: 'Attention',
   badFiles: (n) => `${n} file(s) not valid or not used (see the appendix).`,
+  secretariatKey: 'Secretariat key (fingerprint)',
+  keyFooter: 'Secretariat key',
+  notPinned: 'secretariat key not pinned',
+  notPinnedNote: 'This fingerprint was read from the event package itself, not checked against the secretariat\'s key: a package re-signed with other juror keys or weights also gives a report like this one. Check the fingerprint with the secretariat before determining the winners, or print again with timbang report --secretariat "…" or --db.',
+  packageSigner: (fingerprint) => `Event package signed by the secretariat key with fingerprint ${fingerprint}`,
+  pinned: 'pinned',
 };
 
 export const REPORT_TEXT: Record<Lang, ReportText> = { id, en };
