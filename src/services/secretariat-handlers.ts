@@ -29,7 +29,12 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
   const { db } = workspace;
   const report = ({ eventId, rule, lang }: { eventId: string; rule: MergeRule; lang: 'id' | 'en' }) => {
     const event = authoredEvent(db, eventId);
-    return reportHtml({ event, result: requireMarks(deliberation(db, event, rule)), files: listReceived(db, event).sheets, lang, generatedAt: localIsoTime(new Date()) });
+    // The workspace's own key signs the packages it issues: pinned by definition.
+    const fingerprint = keys.status().fingerprint;
+    return reportHtml({
+      event, result: requireMarks(deliberation(db, event, rule)), files: listReceived(db, event).sheets, lang, generatedAt: localIsoTime(new Date()),
+      secretariat: fingerprint ? { fingerprint, pinned: true } : undefined,
+    });
   };
   return {
     eventTemplate: async ({ example }) =>

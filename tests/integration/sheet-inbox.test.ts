@@ -136,6 +136,13 @@ describe('the secretariat receives sheets and merges them', () => {
     expect(html).toMatch(/J6 · Administrative Selection · [^;<]+ \(not finalized by the juror\)/);
   });
 
+  it("prints the secretariat's own key beside the results hash, as pinned", async () => {
+    const { fingerprint } = await api.createKey({ passphrase: 'kupang-juli-2025' });
+    const { html } = await api.reportHtml({ eventId: EVENT, rule: 'mean', lang: 'id' });
+    expect(html).toContain(fingerprint!);
+    expect(html).not.toContain('belum disematkan');
+  });
+
   /** The signed payload of a demo juror's sheet, as the secretariat stored it. */
   async function verifyPayload(jurorId: string) {
     const row = ws.db.prepare("SELECT payload FROM received_sheet WHERE juror_id = ? AND status = 'valid' ORDER BY id LIMIT 1").get(jurorId) as { payload: string };
