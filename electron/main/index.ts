@@ -8,41 +8,44 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ipcChannel, methodNames, type Handlers } from '../../src/api/contract.ts';
 import { dispatch } from '../../src/api/dispatch.ts';
-import type { OsSecretStore } from '../../src/services/keys/key-store.ts';
+import type { Envelope } from '../../src/api/errors.ts';
+import { KEYCHAIN_PENDING, type KeyLockedDetails } from '../../src/services/keys/key-store.ts';
 import { hostWorkspace, type WorkspaceHost } from '../../src/services/workspace-host.ts';
+import { openKeychain, type Keychain } from './keychain.ts';
+import { failurePageUrl, NAVIGATION_ABORTED, pageFailedMessage, rendererGoneMessage } from './failure-page.ts';
 import { electronPrinting } from './report-printing.ts';
-import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, rendererFile, secureWebPreferences } from './security.ts';
+import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, developmentOverrides, isAppUrl, isTrustedSender, rendererFile, secureWebPreferences } from './security.ts';
 
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? APP_ENTRY;
+// An installed app reads no development override (security.ts): only `npm start` and tests may set them.
+const overrides = developmentOverrides(app.isPackaged, process.env);
+const rendererUrl = overrides.rendererUrl ?? APP_ENTRY;
 const rendererDir = join(import.meta.dirname, '../renderer');
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
 
 let host: WorkspaceHost | undefined;
+let keychain: Keychain | undefined;
+let mainWindow: BrowserWindow | undefined;
 
-/**
- * The OS keychain for sealing the workspace's private key, where there is a real one. On Linux without
- * a keyring Electron falls back to a fixed password ('basic_text'), which protects nothing: the key
- * then takes a passphrase instead.
- */
-function osSecretStore(): OsSecretStore | undefined {
-  if (!safeStorage.isEncryptionAvailable()) return undefined;
-  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return undefined;
-  return {
-    seal: (secret) => safeStorage.encryptString(secret.toString('base64')),
-    open: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
-  };
-}
-
-function registerIpc(handlers: Handlers): void {
+function registerIpc(handlers: Handlers, keychain: Keychain | undefined): void {
   for (const method of methodNames) {
-    ipcMain.handle(ipcChannel(method), (event, input: unknown) => {
-      const senderUrl = event.senderFrame?.url ?? '';
-      if (!isAppUrl(senderUrl, rendererUrl)) {
+    ipcMain.handle(ipcChannel(method), async (event, input: unknown) => {
+      if (!isTrustedSender(event, rendererUrl)) {
         return { ok: false, error: { code: 'forbidden', message: { id: 'Pemanggil tidak dikenal.', en: 'Unknown caller.' } } };
       }
-      return dispatch(handlers, method, input); // validates the input with zod again, here in main
+      const answer = await dispatch(handlers, method, input); // validates the input with zod again, here in main
+      // The key store asks the keychain (asynchronous) and says "still opening" until it has answered:
+      // wait for the answer and ask once more, so the user never sees that.
+      if (keychain && method === 'unlockKey' && isKeychainPending(answer)) {
+        await keychain.idle();
+        return dispatch(handlers, method, input);
+      }
+      return answer;
     });
   }
+}
+
+function isKeychainPending(answer: Envelope<unknown>): boolean {
+  return !answer.ok && answer.error.code === 'key-locked' && (answer.error.details as KeyLockedDetails | undefined)?.keychain === KEYCHAIN_PENDING;
 }
 
 function createWindow(): BrowserWindow {
@@ -60,8 +63,30 @@ function createWindow(): BrowserWindow {
     if (!isAppUrl(url, rendererUrl)) event.preventDefault();
   });
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // A page that never paints would leave the window hidden for good: show it, saying what happened.
+  const showFailure = (message: { id: string; en: string }) => {
+    if (window.isDestroyed()) return;
+    void window.loadURL(failurePageUrl(message));
+    window.show();
+  };
+  const what = { id: 'Halaman Timbang', en: 'The Timbang page' };
+  window.webContents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
+    if (isMainFrame && code !== NAVIGATION_ABORTED && !url.startsWith('data:')) showFailure(pageFailedMessage(what, description));
+  });
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason !== 'clean-exit') showFailure(rendererGoneMessage(what, details.reason));
+  });
   void window.loadURL(rendererUrl);
   return window;
+}
+
+/** A second launch (a double click while the app is open) brings the open window forward instead. */
+function focusMainWindow(): void {
+  const window = mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined;
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
 }
 
 /** The built renderer's files, each with the CSP; nothing else answers on app://. */
@@ -76,34 +101,55 @@ function serveRenderer(): void {
   });
 }
 
-app.enableSandbox();
-// Before ready, as Electron requires: a standard, secure scheme gets an origin, so 'self' in the CSP means it.
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+// One app per user: two would write the same workspace, and a restore in one would pull the file from
+// under the other. The second launch hands over to the first (its 'second-instance') and quits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  start();
+}
 
-app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }); // eng-disable CSP_GLOBAL_CHECK: the constant CONTENT_SECURITY_POLICY, which the tool cannot read; the same policy in src/renderer/index.html is checked
+function start(): void {
+  app.enableSandbox();
+  // Before ready, as Electron requires: a standard, secure scheme gets an origin, so 'self' in the CSP means it.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+
+  app.whenReady().then(async () => {
+    // The CSP comes with each app:// response (serveRenderer) and in index.html's meta tag; it is not added
+    // to every response of the session, which would strip the printed report of its inline styles.
+    session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    // TIMBANG_DATA_DIR (development and tests only) keeps the workspace elsewhere than userData.
+    const dataDir = overrides.dataDir ?? app.getPath('userData');
+    mkdirSync(dataDir, { recursive: true });
+    // Opens even a damaged workspace file: the window then shows what is wrong and offers the backups.
+    keychain = await openKeychain(safeStorage, process.platform);
+    host = hostWorkspace(join(dataDir, 'workspace.sqlite'), { resourcesDir, appVersion: app.getVersion(), osSecrets: keychain, printing: electronPrinting });
+    registerIpc(host.handlers, keychain);
+    serveRenderer();
+    mainWindow = createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    });
   });
-  // TIMBANG_DATA_DIR lets tests (and a portable install) keep the workspace elsewhere than userData.
-  const dataDir = process.env.TIMBANG_DATA_DIR ?? app.getPath('userData');
-  mkdirSync(dataDir, { recursive: true });
-  // Opens even a damaged workspace file: the window then shows what is wrong and offers the backups.
-  host = hostWorkspace(join(dataDir, 'workspace.sqlite'), { resourcesDir, appVersion: app.getVersion(), osSecrets: osSecretStore(), printing: electronPrinting });
-  registerIpc(host.handlers);
-  serveRenderer();
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
   });
-});
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
-
-app.on('window-all-closed', () => {
-  host?.close();
-  host = undefined;
-  if (process.platform !== 'darwin') app.quit();
-});
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  // Closed on quitting, not with the last window: on macOS the app stays and opens a window again.
+  // A keychain still sealing a new key is waited for, so its copy is stored before the workspace closes.
+  app.on('will-quit', (event) => {
+    if (keychain?.busy()) {
+      event.preventDefault();
+      void keychain.idle().then(() => app.quit());
+      return;
+    }
+    host?.close();
+    host = undefined;
+  });
+}

@@ -30,6 +30,31 @@ export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://timbang`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 
+/**
+ * What only development may change: the renderer's URL (electron-vite's dev server) and the workspace's
+ * folder (tests). An installed app reads neither, so no environment variable can point it at a foreign
+ * page (which would get the whole IPC API, key and signing included) or another workspace.
+ */
+export function developmentOverrides(isPackaged: boolean, env: Record<string, string | undefined>): { rendererUrl?: string; dataDir?: string } {
+  if (isPackaged) return {};
+  return { rendererUrl: env.ELECTRON_RENDERER_URL || undefined, dataDir: env.TIMBANG_DATA_DIR || undefined };
+}
+
+/** The parts of an IPC event that say who sent it (Electron's IpcMainInvokeEvent has them). */
+export interface IpcSender {
+  senderFrame: { url: string } | null;
+  sender: { mainFrame: unknown };
+}
+
+/**
+ * An IPC call is answered only from the window's top frame showing one of the app's own pages: not from
+ * a subframe (an iframe of any origin), not from a frame already gone, not from any other page.
+ */
+export function isTrustedSender(event: IpcSender, rendererUrl: string): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url, rendererUrl);
+}
+
 /** The renderer's own pages: app://timbang/… or, during development, the Vite server. */
 export function isAppUrl(url: string, rendererUrl: string): boolean {
   try {

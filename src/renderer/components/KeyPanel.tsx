@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyStatus } from '../../api/contract.ts';
+import { AppError } from '../../api/errors.ts';
 import { api } from '../api.ts';
 import { useApi } from '../use-api.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
@@ -16,23 +17,30 @@ export function KeyPanel({ onChange }: { onChange?(status: KeyStatus): void }) {
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [recovery, setRecovery] = useState(false);
 
   if (status.status !== 'ready') return status.status === 'error' ? <ErrorNotice error={status.error} /> : null;
   const key = status.value;
-  const needsPassphrase = key.protection === 'passphrase';
+  const keychain = key.protection === 'os';
+  // A passphrase is asked to make any key (with the OS keychain, for the backup copy), to open a
+  // passphrase key, and to open a keychain key with its backup copy once the keychain could not.
+  const askPassphrase = key.state === 'none' || !keychain || recovery;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     try {
-      if (key.state === 'none' && needsPassphrase && passphrase !== repeat) throw new Error(t('key.mismatch'));
-      const input = needsPassphrase ? { passphrase } : {};
+      if (key.state === 'none' && passphrase !== repeat) throw new Error(t('key.mismatch'));
+      const input = askPassphrase ? { passphrase } : {};
       const next = key.state === 'none' ? await api.createKey(input) : await api.unlockKey(input);
       setPassphrase('');
       setRepeat('');
+      setRecovery(false);
       setVersion((v) => v + 1);
       onChange?.(next);
     } catch (failure) {
+      // The keychain cannot open the key, and its backup copy can: offer that rather than a dead end.
+      if (failure instanceof AppError && (failure.details as { recovery?: boolean } | undefined)?.recovery) setRecovery(true);
       setError(failure);
     }
   };
@@ -49,21 +57,21 @@ export function KeyPanel({ onChange }: { onChange?(status: KeyStatus): void }) {
       )}
       {key.state !== 'unlocked' && (
         <form onSubmit={submit} className="key-form">
-          <p>{key.state === 'none' ? t('key.noneYet') : t('key.locked', { fingerprint: key.fingerprint })}</p>
-          {needsPassphrase && (
+          <p>{key.state === 'none' ? t('key.noneYet') : t(keychain ? 'key.lockedOs' : 'key.locked', { fingerprint: key.fingerprint })}</p>
+          {askPassphrase && (
             <label>
-              {t('key.passphrase')}
+              {t(keychain ? 'key.backupPassphrase' : 'key.passphrase')}
               <input type="password" autoComplete={key.state === 'none' ? 'new-password' : 'current-password'} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
             </label>
           )}
-          {needsPassphrase && key.state === 'none' && (
+          {key.state === 'none' && (
             <label>
-              {t('key.repeat')}
+              {t(keychain ? 'key.repeatBackup' : 'key.repeat')}
               <input type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
             </label>
           )}
-          <button type="submit" className="primary">{key.state === 'none' ? t('key.create') : t('key.unlock')}</button>
-          {needsPassphrase && <p className="hint">{t('key.passphraseHint')}</p>}
+          <button type="submit" className="primary">{key.state === 'none' ? t('key.create') : recovery ? t('key.unlockWithBackup') : t('key.unlock')}</button>
+          {askPassphrase && <p className="hint">{t(keychain ? 'key.backupHint' : 'key.passphraseHint')}</p>}
         </form>
       )}
       {error !== null && <ErrorNotice error={error} />}

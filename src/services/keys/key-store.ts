@@ -3,6 +3,17 @@
  * Electron's safeStorage (the OS keychain) seals it in the app; where that is absent (CLI, browser
  * bridge, tests, Linux without a keyring) a passphrase does, through scrypt and AES-256-GCM.
  * Once opened, the key lives in memory for the session only.
+ *
+ * A key sealed by the keychain also gets, at creation, a copy sealed by a backup passphrase: the keychain
+ * can fail to open what it sealed (another desktop session, a reset Windows password, "Deny" on macOS),
+ * and a juror's key must not be lost with it ("Buka dengan frasa sandi cadangan").
+ *
+ * The keychain answers asynchronously (safeStorage's async API; the synchronous one is deprecated in
+ * Electron 45 and gone in 46), while create and unlock answer at once: the keychain's copy of a new key
+ * is written when the keychain answers (until then, and if it never does, the backup copy holds the key),
+ * and unlock asks the keychain, says "still opening" (KEYCHAIN_PENDING) until it has answered, and uses
+ * the answer on the next call. The Electron main process retries that call itself once the keychain is
+ * idle, so the user never sees it; `settled()` waits for the same.
  */
 import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, scryptSync, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
@@ -10,10 +21,11 @@ import { AppError } from '../../api/errors.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { fingerprint, publicKeyText, type PublicKeyText } from './signing.ts';
 
-/** Seals secrets with the operating system's keychain (Electron safeStorage); absent outside the app. */
+/** Seals secrets with the operating system's keychain (Electron safeStorage's async API); absent outside the app. */
 export interface OsSecretStore {
-  seal(secret: Buffer): Buffer;
-  open(sealed: Buffer): Buffer;
+  seal(secret: Buffer): Promise<Buffer>;
+  /** shouldReEncrypt: the keychain's own key changed since this was sealed; seal it again and store that. */
+  open(sealed: Buffer): Promise<{ secret: Buffer; shouldReEncrypt: boolean }>;
 }
 
 export type KeyProtection = 'os' | 'passphrase';
@@ -31,6 +43,16 @@ export interface UnlockedKey {
   fingerprint: string;
 }
 
+/**
+ * The details of a 'key-locked' refusal: `keychain: 'pending'` while the keychain has not answered yet
+ * (ask again); `recovery: true` when the keychain cannot open the key and the backup passphrase can.
+ */
+export interface KeyLockedDetails {
+  keychain?: 'pending' | 'failed';
+  recovery?: boolean;
+}
+export const KEYCHAIN_PENDING = 'pending';
+
 /** scrypt cost: N = 2^15, r = 8 (about 32 MiB, a tenth of a second): slow to guess, quick to open. */
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 export const MIN_PASSPHRASE_LENGTH = 8;
@@ -46,10 +68,25 @@ const PassphraseSealed = z.strictObject({
   ciphertext: z.base64(),
 });
 
+type KeychainAnswer = { pending: true } | { pending: false; pkcs8: Buffer } | { pending: false; failure: string };
+
+interface KeyRow {
+  public_key: string;
+  fingerprint: string;
+  protection: KeyProtection;
+  /** JSON of a passphrase seal, or the keychain's sealed bytes in base64 ('' while the keychain has not stored its copy). */
+  sealed_private_key: string;
+  /** With protection 'os': the same key sealed by the backup passphrase (null for a key made before migration 9). */
+  recovery_sealed_private_key: string | null;
+}
+
 export class KeyStore {
   private readonly db: Db;
   private readonly os: OsSecretStore | undefined;
   private unlocked: UnlockedKey | undefined;
+  /** What the keychain said when last asked to open the key (kept until the next unlock uses it). */
+  private keychain: KeychainAnswer | undefined;
+  private readonly background = new Set<Promise<void>>();
 
   constructor(db: Db, os?: OsSecretStore) {
     this.db = db;
@@ -63,49 +100,49 @@ export class KeyStore {
     return { state: this.unlocked ? 'unlocked' : 'locked', protection, publicKey: row.public_key, fingerprint: row.fingerprint };
   }
 
-  /** Makes this workspace's key pair. A passphrase is required unless the OS keychain is available. */
+  /**
+   * Makes this workspace's key pair. Without the OS keychain the passphrase seals it; with the keychain,
+   * the keychain seals it and the passphrase seals the backup copy, so a passphrase is always needed.
+   */
   create(passphrase?: string, now = new Date()): UnlockedKey {
     if (this.row()) throw new AppError('conflict', { id: 'Sudah ada kunci tanda tangan di sini.', en: 'There is a signing key here already.' });
+    const secret = requirePassphrase(passphrase, this.os ? 'backup' : 'key');
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const pkcs8 = privateKey.export({ format: 'der', type: 'pkcs8' });
-    let sealed: string;
-    let protection: KeyProtection;
-    if (this.os) {
-      sealed = this.os.seal(pkcs8).toString('base64');
-      protection = 'os';
-    } else {
-      sealed = JSON.stringify(sealWithPassphrase(pkcs8, requirePassphrase(passphrase)));
-      protection = 'passphrase';
-    }
     const text = publicKeyText(publicKey);
+    const sealed = JSON.stringify(sealWithPassphrase(pkcs8, secret));
     this.db
-      .prepare('INSERT INTO workspace_key (id, public_key, fingerprint, protection, sealed_private_key, created_at) VALUES (1, ?, ?, ?, ?, ?)')
-      .run(text, fingerprint(text), protection, sealed, now.toISOString());
+      .prepare('INSERT INTO workspace_key (id, public_key, fingerprint, protection, sealed_private_key, recovery_sealed_private_key, created_at) VALUES (1, ?, ?, ?, ?, ?, ?)')
+      .run(text, fingerprint(text), this.os ? 'os' : 'passphrase', this.os ? '' : sealed, this.os ? sealed : null, now.toISOString());
+    if (this.os) this.storeKeychainCopy(pkcs8);
     this.unlocked = { privateKey, publicKey: text, fingerprint: fingerprint(text) };
     return this.unlocked;
   }
 
-  /** Opens the private key for this session: with the OS keychain, or with the passphrase. */
+  /**
+   * Opens the private key for this session: with the passphrase; or, for a key the keychain sealed, with
+   * the keychain (no passphrase given) or with the backup passphrase (one given).
+   */
   unlock(passphrase?: string): UnlockedKey {
     const row = this.row();
     if (!row) throw noKey();
     if (this.unlocked) return this.unlocked;
     let pkcs8: Buffer;
-    if (row.protection === 'os') {
-      if (!this.os) {
-        throw new AppError('forbidden', {
-          id: 'Kunci ini disegel oleh keychain sistem operasi; buka dengan aplikasi Timbang di komputer ini.',
-          en: "This key is sealed by the operating system's keychain; open it with the Timbang app on this computer.",
-        });
-      }
-      pkcs8 = this.os.open(Buffer.from(row.sealed_private_key, 'base64'));
-    } else {
+    if (row.protection === 'passphrase') {
       pkcs8 = openWithPassphrase(PassphraseSealed.parse(JSON.parse(row.sealed_private_key)), passphrase ?? '');
+    } else if (passphrase) {
+      if (row.recovery_sealed_private_key === null) throw noRecoveryCopy();
+      pkcs8 = openWithPassphrase(PassphraseSealed.parse(JSON.parse(row.recovery_sealed_private_key)), passphrase);
+    } else {
+      pkcs8 = this.fromKeychain(row);
     }
     const privateKey = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
     if (publicKeyText(createPublicKey(privateKey)) !== row.public_key) {
       throw new AppError('forbidden', { id: 'Kunci privat tidak cocok dengan kunci publik berkas kerja.', en: "The private key does not match the workspace's public key." });
     }
+    // Opened with the backup passphrase: the keychain could not, or holds no copy. Give it a fresh one
+    // (after a reset Windows password, say, the keychain works again but lost its old key).
+    if (row.protection === 'os' && passphrase && this.os) this.storeKeychainCopy(pkcs8);
     this.unlocked = { privateKey, publicKey: row.public_key, fingerprint: row.fingerprint };
     return this.unlocked;
   }
@@ -121,11 +158,97 @@ export class KeyStore {
     this.unlocked = undefined;
   }
 
-  private row() {
-    return this.db.prepare('SELECT public_key, fingerprint, protection, sealed_private_key FROM workspace_key WHERE id = 1').get() as
-      | { public_key: string; fingerprint: string; protection: KeyProtection; sealed_private_key: string }
-      | undefined;
+  /** Resolves when everything asked of the keychain so far has been answered and stored. */
+  async settled(): Promise<void> {
+    while (this.background.size > 0) await Promise.all(this.background);
   }
+
+  /** The keychain's answer for this key: asks for it the first time, and refuses until it is in. */
+  private fromKeychain(row: KeyRow): Buffer {
+    if (!this.os) {
+      throw new AppError('forbidden', {
+        id: `Kunci ini disegel oleh keychain sistem operasi; buka dengan aplikasi Timbang di komputer ini${row.recovery_sealed_private_key ? ', atau dengan frasa sandi cadangannya' : ''}.`,
+        en: `This key is sealed by the operating system's keychain; open it with the Timbang app on this computer${row.recovery_sealed_private_key ? ', or with its backup passphrase' : ''}.`,
+      });
+    }
+    if (row.sealed_private_key === '') throw keychainFailed(row, { id: 'keychain tidak menyimpan salinannya', en: 'the keychain holds no copy of it' });
+    if (!this.keychain) this.askKeychain(row.sealed_private_key);
+    const current = this.keychain!;
+    if (current.pending) {
+      throw new AppError(
+        'key-locked',
+        { id: 'Keychain sistem operasi sedang membuka kunci; coba lagi sebentar lagi.', en: "The operating system's keychain is opening the key; try again in a moment." },
+        { keychain: KEYCHAIN_PENDING } satisfies KeyLockedDetails,
+      );
+    }
+    this.keychain = undefined; // used once: the next unlock asks again
+    if ('failure' in current) throw keychainFailed(row, { id: current.failure, en: current.failure });
+    return current.pkcs8;
+  }
+
+  private askKeychain(sealed: string): void {
+    this.keychain = { pending: true };
+    this.track(
+      this.os!.open(Buffer.from(sealed, 'base64')).then(
+        ({ secret, shouldReEncrypt }) => {
+          this.keychain = { pending: false, pkcs8: secret };
+          if (shouldReEncrypt) this.storeKeychainCopy(secret, sealed);
+        },
+        (error: unknown) => {
+          this.keychain = { pending: false, failure: error instanceof Error ? error.message : String(error) };
+        },
+      ),
+    );
+  }
+
+  /**
+   * Has the keychain seal the key and stores that, replacing `replacing` (or whatever is there when
+   * omitted). If the keychain refuses, the stored copies stay as they were: the backup copy still opens the key.
+   */
+  private storeKeychainCopy(pkcs8: Buffer, replacing?: string): void {
+    this.track(
+      this.os!.seal(pkcs8).then(
+        (sealed) => {
+          this.db
+            .prepare("UPDATE workspace_key SET sealed_private_key = ? WHERE id = 1 AND protection = 'os' AND (? IS NULL OR sealed_private_key = ?)")
+            .run(sealed.toString('base64'), replacing ?? null, replacing ?? null);
+        },
+        () => undefined,
+      ),
+    );
+  }
+
+  private track(work: Promise<void>): void {
+    const tracked = work.catch(() => undefined).finally(() => this.background.delete(tracked));
+    this.background.add(tracked);
+  }
+
+  private row(): KeyRow | undefined {
+    return this.db.prepare('SELECT public_key, fingerprint, protection, sealed_private_key, recovery_sealed_private_key FROM workspace_key WHERE id = 1').get() as KeyRow | undefined;
+  }
+}
+
+function keychainFailed(row: KeyRow, cause: { id: string; en: string }): AppError {
+  if (row.recovery_sealed_private_key === null) return noRecoveryCopy(cause);
+  return new AppError(
+    'key-locked',
+    {
+      id: `Keychain sistem operasi tidak dapat membuka kunci ini (${cause.id}). Buka dengan frasa sandi cadangan yang dibuat bersama kunci.`,
+      en: `The operating system's keychain cannot open this key (${cause.en}). Open it with the backup passphrase made with the key.`,
+    },
+    { keychain: 'failed', recovery: true } satisfies KeyLockedDetails,
+  );
+}
+
+function noRecoveryCopy(cause?: { id: string; en: string }): AppError {
+  return new AppError(
+    'key-locked',
+    {
+      id: `${cause ? `Keychain sistem operasi tidak dapat membuka kunci ini (${cause.id}). ` : ''}Kunci ini dibuat tanpa salinan frasa sandi cadangan, jadi hanya keychain yang dapat membukanya: coba lagi di sesi desktop yang sama; bila tetap gagal, buat kunci baru dan daftarkan lagi ke sekretariat.`,
+      en: `${cause ? `The operating system's keychain cannot open this key (${cause.en}). ` : ''}This key was made without a backup passphrase copy, so only the keychain can open it: try again in the same desktop session; if it still fails, make a new key and enrol it with the secretariat again.`,
+    },
+    { keychain: 'failed', recovery: false } satisfies KeyLockedDetails,
+  );
 }
 
 function noKey(): AppError {
@@ -135,12 +258,17 @@ function noKey(): AppError {
   });
 }
 
-function requirePassphrase(passphrase: string | undefined): string {
+function requirePassphrase(passphrase: string | undefined, role: 'key' | 'backup'): string {
   if (!passphrase || passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw new AppError('invalid-input', {
-      id: `Frasa sandi minimal ${MIN_PASSPHRASE_LENGTH} karakter.`,
-      en: `The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`,
-    });
+    throw new AppError(
+      'invalid-input',
+      role === 'key'
+        ? { id: `Frasa sandi minimal ${MIN_PASSPHRASE_LENGTH} karakter.`, en: `The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.` }
+        : {
+            id: `Frasa sandi cadangan minimal ${MIN_PASSPHRASE_LENGTH} karakter: ia membuka kunci bila keychain sistem operasi tidak bisa.`,
+            en: `The backup passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters: it opens the key when the operating system's keychain cannot.`,
+          },
+    );
   }
   return passphrase;
 }
