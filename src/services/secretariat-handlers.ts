@@ -27,13 +27,15 @@ type SecretariatMethods =
 
 export function secretariatHandlers({ workspace, keys, printing }: Services, loadDemo: () => Event): Pick<Handlers, SecretariatMethods> {
   const { db } = workspace;
+  /** The workspace's own key signs the packages it issues: pinned by definition. */
+  const ownKey = () => {
+    const { fingerprint } = keys.status();
+    return fingerprint ? { fingerprint, pinned: true } : undefined;
+  };
   const report = ({ eventId, rule, lang }: { eventId: string; rule: MergeRule; lang: 'id' | 'en' }) => {
     const event = authoredEvent(db, eventId);
-    // The workspace's own key signs the packages it issues: pinned by definition.
-    const fingerprint = keys.status().fingerprint;
     return reportHtml({
-      event, result: requireMarks(deliberation(db, event, rule)), files: listReceived(db, event).sheets, lang, generatedAt: localIsoTime(new Date()),
-      secretariat: fingerprint ? { fingerprint, pinned: true } : undefined,
+      event, result: requireMarks(deliberation(db, event, rule)), files: listReceived(db, event).sheets, lang, generatedAt: localIsoTime(new Date()), secretariat: ownKey(),
     });
   };
   return {
@@ -106,7 +108,7 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     },
     exportRekapitulasi: async ({ eventId, rule }) => {
       const event = authoredEvent(db, eventId);
-      return fileData(`rekapitulasi-${eventId}-${rule}.xlsx`, await writeRekapitulasi(event, requireMarks(deliberation(db, event, rule)), listReceived(db, event).sheets));
+      return fileData(`rekapitulasi-${eventId}-${rule}.xlsx`, await writeRekapitulasi(event, requireMarks(deliberation(db, event, rule)), listReceived(db, event).sheets, ownKey()));
     },
     recordDecision: ({ eventId, ...decision }) => {
       recordDecision(db, authoredEvent(db, eventId), decision);

@@ -257,6 +257,15 @@ describe('timbang demo, verify and merge', () => {
     const jasa = workbook.getWorksheet('Jasa Keuangan')!;
     expect(jasa.getRow(4).getCell(2).text).toBe('Kopdit TLM');
     expect(workbook.getWorksheet('Verifikasi')!.getRow(2).getCell(5).text).toBe('Sah');
+    // Unpinned, the package's own signer is named and marked, beside the hash and after the file rows.
+    const signer = (JSON.parse((await run('verify', '--event', join(out, 'event.timbang'), sheets()[0], '--json')).out) as { secretariat: { fingerprint: string } }[])[0].secretariat.fingerprint;
+    expect(jasa.getRow(2).getCell(6).text).toBe(`Paket acara ditandatangani kunci sekretariat dengan sidik jari ${signer} (kunci sekretariat belum disematkan)`);
+    expect(workbook.getWorksheet('Verifikasi')!.getRow(11).getCell(1).text).toBe(jasa.getRow(2).getCell(6).text);
+    const pinned = join(tmp.dir, 'rekap-disematkan.xlsx');
+    expect((await run('merge', '--event', join(out, 'event.timbang'), ...sheets(), '--out', pinned, '--secretariat', signer)).code).toBe(0);
+    const pinnedBook = new ExcelJS.Workbook();
+    await pinnedBook.xlsx.readFile(pinned);
+    expect(pinnedBook.getWorksheet('Jasa Keuangan')!.getRow(2).getCell(6).text).toMatch(/\(disematkan\)$/);
     // The same file named twice counts once.
     const twice = join(tmp.dir, 'rekap-dua-kali.xlsx');
     expect((await run('merge', '--event', join(out, 'event.timbang'), sheets()[0], sheets()[0], '--out', twice)).code).toBe(0);

@@ -192,6 +192,15 @@ describe('writeScoreSheet', () => {
     expect(result.payload).toEqual(large);
   });
 
+  it('never starts a piece of the hidden payload where it looks like a formula, so a CSV of that sheet holds none', () => {
+    for (const lead of ['=cmd|\' /C calc\'!A0', '+1', '-2+3', '@SUM(1)', '\t=1']) {
+      const json = `${'a'.repeat(30_000)}${lead}${'b'.repeat(10)}`;
+      const pieces = signatureRows(json, 'sig', 'key').slice(4).map(([, value]) => String(value));
+      expect(pieces.join('')).toBe(json);
+      for (const piece of pieces) expect(piece).not.toMatch(/^\s*[=+\-@\t\r]/);
+    }
+  });
+
   it('shows text a cell cannot hold without breaking the signature (control characters, \\r\\n)', async () => {
     const odd = demoSheetPayload(j4);
     odd.sections[0].nominees[1].note = 'baris\r\nbaru\u0007 bel\uFFFF';

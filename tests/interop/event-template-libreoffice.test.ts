@@ -16,10 +16,10 @@ const run = promisify(execFile);
 // LibreOffice's first start in a fresh profile takes a while, more so on a busy machine.
 const LIBREOFFICE_TIMEOUT = 180_000;
 
-/** An event that uses what the demo does not: attributes of each type, a formula-like name, a 0–6 scale. */
+/** An event that uses what the demo does not: attributes of each type, a name with formula signs inside, a 0–6 scale. */
 function eventWithExtras(): Event {
   const event = demoDocument();
-  event.nominees[0].name = '=HYPERLINK("http://x","klik")';
+  event.nominees[0].name = 'PT Maju = Jaya + Sentosa';
   event.nominees[0].attributes = { jumlahPekerja: 1250, patuh: true, terlambat: false, npwp: '01.234.567.8-901.000', kode: '007' };
   event.nominees[1].attributes = { jumlahPekerja: 84.5 };
   const w1 = event.criteria[0];

@@ -68,7 +68,7 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
     .action(async (sheets: string[], options: { event: string; rule?: MergeRule; out?: string; json?: boolean } & PinOptions) => {
       const { event, results, signer, reconciled, summary, rekap } = await deliberateFiles(options.event, sheets, secretariatPin(options), options.rule);
       const files = results.map((r, i) => ({ file: r.file, status: r.status, juror: r.juror, revision: r.revision, use: reconciled.files[i].use }));
-      if (options.out) writeFileSync(options.out, await writeRekapitulasi(event, summary, rekap));
+      if (options.out) writeFileSync(options.out, await writeRekapitulasi(event, summary, rekap, { fingerprint: signer.fingerprint, pinned: signer.pinned }));
       warnNotPinned(signer, cli);
       if (options.json) {
         const { marks: _marks, flags: _flags, ...brief } = summary;

@@ -11,6 +11,7 @@ import type { Deliberation } from '../../api/contract.ts';
 import type { Event } from '../../core/model.ts';
 import { roundScore } from '../../core/score-format.ts';
 import { spreadsheetText } from '../../core/spreadsheet-text.ts';
+import type { SecretariatKey } from '../report/report-context.ts';
 import { REPORT_TEXT } from '../report/report-text.ts';
 import { weightedTotal } from '../../core/scoring.ts';
 
@@ -42,7 +43,11 @@ const sheetName = (text: string, taken: Set<string>) => {
   return name;
 };
 
-export async function writeRekapitulasi(event: Event, result: Deliberation, files: readonly RekapFile[]): Promise<Buffer> {
+/**
+ * `secretariat`: the key that signed the event package, printed beside the results hash; marked when nobody
+ * pinned it (the CLI without --secretariat or --db), as the report does.
+ */
+export async function writeRekapitulasi(event: Event, result: Deliberation, files: readonly RekapFile[], secretariat?: SecretariatKey): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Timbang';
   const taken = new Set<string>();
@@ -54,12 +59,13 @@ export async function writeRekapitulasi(event: Event, result: Deliberation, file
   // Demo scores must never pass for real ones, even as a workbook passed around.
   const demo = fictional.size > 0;
   const text = REPORT_TEXT.id;
+  const signerText = secretariat ? `${text.packageSigner(secretariat.fingerprint)} (${secretariat.pinned ? text.pinned : text.notPinned})` : '';
   for (const category of result.categories) {
     const sheet = workbook.addWorksheet(sheetName(category.name, taken), {
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
     sheet.addRow(cells([`Rekapitulasi Nilai — ${event.name}${demo ? ` — ${text.demoHeader}` : ''}`])).font = { bold: true, size: 13 };
-    sheet.addRow(cells([`Kategori: ${category.name}`, '', `Aturan: ${text.ruleName[result.rule]}`, '', `Hash hasil: ${result.resultsHash}`, '', demo ? text.fictionalNote : '']));
+    sheet.addRow(cells([`Kategori: ${category.name}`, '', `Aturan: ${text.ruleName[result.rule]}`, '', `Hash hasil: ${result.resultsHash}`, signerText, demo ? text.fictionalNote : '']));
     const header = [
       'Peringkat', 'Nominasi',
       ...rounds.map((r) => r.name.id), 'Nilai akhir',
@@ -100,6 +106,8 @@ export async function writeRekapitulasi(event: Event, result: Deliberation, file
   for (const f of files) {
     verification.addRow(cells([{ richText: [{ text: f.fileName }] }, f.jurorId, f.signedWith, f.sheetRevision, text.statusName[f.status], text.useName[f.use], f.fileHash]));
   }
+  // After the file rows, so that their row numbers stay as they were.
+  if (signerText) verification.addRow(cells([signerText]));
   verification.getColumn(1).width = 30;
   verification.getColumn(3).width = 32;
   verification.getColumn(7).width = 66;

@@ -5,6 +5,7 @@
  */
 import type { Worksheet } from 'exceljs';
 import type { Bilingual } from '../../core/model.ts';
+import { formulaStart } from '../../core/spreadsheet-text.ts';
 import { SHEET_FORMAT } from './sheet-payload.ts';
 import { readCell } from './sheet-cells.ts';
 import { SIGNATURE_SHEET } from './sheet-layout.ts';
@@ -15,18 +16,23 @@ const CHUNK = 30_000;
 const MAX_CHUNKS = 1_000;
 const ROW = { marker: 1, publicKey: 2, signature: 3, count: 4, firstChunk: 5 } as const;
 
-/** Chunks of at most CHUNK UTF-16 units, never splitting a surrogate pair. */
+/**
+ * Chunks of at most CHUNK UTF-16 units, never splitting a surrogate pair, and never starting a chunk where
+ * the text looks like a formula (a juror's note placed to begin a chunk with =cmd|… would otherwise reach a
+ * CSV saved from the hidden sheet): the cut moves back until the next chunk starts harmlessly.
+ */
 function chunks(text: string): string[] {
   const parts: string[] = [];
   for (let start = 0; start < text.length;) {
     let end = Math.min(start + CHUNK, text.length);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    while (end < text.length && end > start + 1 && (isHighSurrogate(text.charCodeAt(end - 1)) || formulaStart(text.slice(end, end + 64)) !== undefined)) end--;
     parts.push(text.slice(start, end));
     start = end;
   }
   return parts;
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /**
  * U+FFFE and U+FFFF are valid in JSON strings but not in XML, so they are written as JSON escapes: the text
