@@ -3,7 +3,7 @@
  * `timbang serve` with a fresh workspace, calling the real handlers over HTTP. Never downloads a browser.
  * tests/e2e/electron.spec.ts launches the real Electron app where a binary exists, and skips (saying so) where not.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -13,11 +13,20 @@ const port = Number(process.env.TIMBANG_E2E_PORT ?? 5183);
 /**
  * Separate workspaces served side by side: the default one, and a secretariat's and a juror's laptop
  * for the tests where files travel between the two. New files each run; worker processes re-read this
- * config but never start the servers.
+ * config but never start the servers (they inherit the run's name through the environment, so they
+ * find the servers' token files).
  */
-const run = `${Date.now()}-${process.pid}`;
-export const WORKSPACES = { main: port, sekretariat: port + 1, juri: port + 2, penilaian: port + 3, rekap: port + 4, pemulihan: port + 5, rusak: port + 6, papanKetik: port + 7 };
+const run = (process.env.TIMBANG_E2E_RUN ??= `${Date.now()}-${process.pid}`);
+export const WORKSPACES = { main: port, sekretariat: port + 1, juri: port + 2, penilaian: port + 3, rekap: port + 4, pemulihan: port + 5, rusak: port + 6, papanKetik: port + 7, keamanan: port + 8 };
 const workspaceFile = (name: string) => join(tmpdir(), `timbang-e2e-${run}-${name}.sqlite`);
+/**
+ * Each server draws its own random token at start, as `timbang serve` always does, and writes it here
+ * (`--token-file`, mode 0600, in a directory only this user can read); tests/support/e2e-bridge.ts reads
+ * it to open the address the server printed. Nothing is handed to the servers from outside.
+ */
+const tokenDir = join(tmpdir(), `timbang-e2e-${run}-tokens`);
+mkdirSync(tokenDir, { recursive: true, mode: 0o700 });
+export const tokenFile = (serverPort: number) => join(tokenDir, `${serverPort}.token`);
 /** What a server's workspace holds before it starts: a damaged file, with two backups ("pemulihan") or none ("rusak"). */
 const PREPARE: Partial<Record<keyof typeof WORKSPACES, string>> = {
   pemulihan: `node tests/support/damaged-workspace.ts "${workspaceFile('pemulihan')}" && `,
@@ -48,9 +57,9 @@ export default defineConfig({
     },
   },
   webServer: Object.entries(WORKSPACES).map(([name, serverPort]) => ({
-    command: `${PREPARE[name as keyof typeof WORKSPACES] ?? ''}node src/cli/timbang.js serve --db "${workspaceFile(name)}" --port ${serverPort}`,
+    command: `${PREPARE[name as keyof typeof WORKSPACES] ?? ''}node src/cli/timbang.js serve --db "${workspaceFile(name)}" --port ${serverPort} --token-file "${tokenFile(serverPort)}"`,
     cwd: root,
-    url: `http://127.0.0.1:${serverPort}/`,
+    url: `http://127.0.0.1:${serverPort}/`, // answers 401 until given the token: enough to know it is up
     reuseExistingServer: false,
     timeout: 30_000,
     stdout: 'pipe' as const,

@@ -2,57 +2,235 @@
  * The browser bridge: the same API the Electron preload exposes, carried over HTTP so the renderer can run
  * in plain Chromium for development and end-to-end tests (Electron cannot launch on every machine).
  * A Vite plugin mounts `POST /api/<method>` on Vite's preview server, next to the built renderer.
- * Loopback only, and a request must come from the page this server serves (Host and Origin checked),
- * so another web page open in the same browser cannot call the API.
+ *
+ * Who is admitted. Loopback alone is not enough: any local process (another user's, a script, a page in
+ * another browser tab served from another port) can reach 127.0.0.1, and the API reads every mark, records
+ * scores and signs sheets with the key the page unlocked. So each `timbang serve` start draws a random
+ * token (32 bytes from node:crypto), and only a browser that was given it gets in, as Jupyter does:
+ *
+ * - The token leaves this process in one place only: the address `timbang serve` prints in the terminal
+ *   (`http://127.0.0.1:5180/?token=…`; `--token-file` writes it to a file of mode 0600 for scripts and tests).
+ *   It is never injected into a page or sent to anyone who does not already hold it: a process that could
+ *   simply GET the page would read an injected token, so nothing the server serves without the token
+ *   carries it.
+ * - Visiting that address once sets a cookie holding the token (`HttpOnly`, so the page's scripts cannot
+ *   read it; `SameSite=Strict`, so another site's links and forms do not carry it; `Path=/`; no expiry, so
+ *   it ends with the browser session, and a new `serve` start invalidates it) and redirects to `/`, so the
+ *   token does not stay in the address bar or history. The renderer's `fetch('/api/…')` is same-origin and
+ *   sends the cookie by itself: src/renderer/bridge/http-transport.ts needs no secret of its own.
+ * - Every request, page and assets included, must carry that cookie; without it a page gets a small
+ *   bilingual page saying to open the printed address (401), and `/api/` gets a 401 envelope before its
+ *   body is read, so nothing changes. Tokens are compared in constant time (SHA-256 of both, then
+ *   crypto.timingSafeEqual). The cookie is named after the port, since browsers share cookies between the
+ *   ports of one host: two `serve` on different ports do not overwrite each other's.
+ * - Cookies of one host are shared between its ports, and SameSite counts 127.0.0.1:9999 as the same site
+ *   as 127.0.0.1:5180: a page served from another local port would send the cookie too. The Origin check
+ *   (every request with an Origin must come from this server's own) refuses it, and `/api/` accepts only
+ *   `application/json` bodies, which another origin cannot send without a CORS preflight, which is refused
+ *   (Vite's CORS is off). The Host check (127.0.0.1 or localhost only) stops DNS rebinding.
+ *
+ * Every response, whoever writes it (this plugin, Vite's static files, its 404 or error pages), carries
+ * `X-Frame-Options: DENY` and `Content-Security-Policy: frame-ancestors 'none'`, so no other page can frame
+ * the app and trick a juror into clicking. Any error while handling a request answers a bilingual JSON
+ * envelope (4xx for a malformed request, 5xx otherwise) and the server keeps serving.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Plugin } from 'vite';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
+import type { Connect, Plugin } from 'vite';
 import type { Handlers } from '../api/contract.ts';
 import { dispatch } from '../api/dispatch.ts';
-import type { Envelope } from '../api/errors.ts';
+import type { Envelope, ErrorCode } from '../api/errors.ts';
 
 export const BRIDGE_PREFIX = '/api/';
+/** The query parameter of the printed address that carries the token. */
+export const TOKEN_PARAM = 'token';
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
+/** API requests handled at once (their bodies are held in memory, up to MAX_BODY_BYTES each); beyond: 503. */
+export const MAX_REQUESTS_IN_FLIGHT = 8;
+const FRAME_CSP = "frame-ancestors 'none'";
+const ALLOWED_HOST = /^(127\.0\.0\.1|localhost)(:\d+)?$/;
+const JSON_TYPE = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 
-export function bridgePlugin(handlers: Handlers): Plugin {
-  const middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
-    if (!req.url?.startsWith(BRIDGE_PREFIX)) return next();
-    void handle(handlers, req, res);
+export interface BridgeAccess {
+  /** This start's secret, handed out only in the printed address. */
+  token: string;
+  /** The port the server listens on: it names the cookie. */
+  port: number;
+}
+
+export const cookieNameFor = (port: number) => `timbang_bridge_${port}`;
+
+export function bridgePlugin(handlers: Handlers, access: BridgeAccess): Plugin {
+  const expected = digest(access.token);
+  const cookieName = cookieNameFor(access.port);
+  const sameToken = (given: string | null | undefined) => typeof given === 'string' && given !== '' && timingSafeEqual(digest(given), expected);
+  let inFlight = 0;
+
+  const gate: Connect.NextHandleFunction = (req, res, next) => {
+    try {
+      const host = req.headers.host ?? '';
+      if (!ALLOWED_HOST.test(host)) return refuse(res, 403, 'forbidden', `Host ${host} ditolak.`, `Host ${host} refused.`);
+      const origin = req.headers.origin;
+      if (origin !== undefined && origin !== `http://${host}`) return refuse(res, 403, 'forbidden', `Asal ${origin} ditolak.`, `Origin ${origin} refused.`);
+
+      const url = req.url ?? '/';
+      const queryAt = url.indexOf('?');
+      const path = queryAt < 0 ? url : url.slice(0, queryAt);
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(path);
+      } catch {
+        return refuse(res, 400, 'invalid-input', 'Alamat permintaan tidak sah (kode persen rusak).', 'Malformed request path (bad percent-encoding).');
+      }
+      const isApi = path.startsWith(BRIDGE_PREFIX);
+      if (!isApi && (req.method === 'GET' || req.method === 'HEAD') && queryAt >= 0) {
+        const params = new URLSearchParams(url.slice(queryAt + 1)); // lenient: never throws on bad encoding
+        if (params.has(TOKEN_PARAM)) {
+          if (!sameToken(params.get(TOKEN_PARAM))) return lockedPage(res);
+          // Always to "/": the app has no routes, and a path taken from the request could lead elsewhere ("//host").
+          res.writeHead(303, {
+            location: '/',
+            'set-cookie': `${cookieName}=${access.token}; Path=/; HttpOnly; SameSite=Strict`,
+            'cache-control': 'no-store',
+          });
+          return void res.end();
+        }
+      }
+      if (!readCookies(req, cookieName).some(sameToken)) {
+        if (isApi) return refuse(res, 401, 'forbidden', 'Tanpa token akses: buka alamat yang dicetak di terminal oleh "timbang serve".', 'No access token: open the address "timbang serve" printed in the terminal.');
+        return lockedPage(res);
+      }
+      if (!isApi) return next();
+      inFlight++;
+      void handleApi(handlers, req, res, decoded.slice(BRIDGE_PREFIX.length), inFlight > MAX_REQUESTS_IN_FLIGHT)
+        .catch((error: unknown) => answerError(res, error))
+        .finally(() => inFlight--);
+    } catch (error) {
+      answerError(res, error);
+    }
   };
+
   return {
     name: 'timbang-bridge',
-    configurePreviewServer: (server) => void server.middlewares.use(middleware),
+    configurePreviewServer: (server) => {
+      // Before any middleware runs, so every response on this server gets the headers, whoever writes it.
+      (server.httpServer as Server | null)?.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => guardFraming(res));
+      server.middlewares.use(gate);
+    },
   };
 }
 
-async function handle(handlers: Handlers, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const refuse = (status: number, id: string, en: string) =>
-    send(res, status, { ok: false, error: { code: 'forbidden', message: { id, en } } });
-  if (req.method !== 'POST') return refuse(405, 'Gunakan POST.', 'Use POST.');
-  const host = req.headers.host ?? '';
-  if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) return refuse(403, `Host ${host} ditolak.`, `Host ${host} refused.`);
-  const origin = req.headers.origin;
-  if (origin !== undefined && origin !== `http://${host}`) return refuse(403, `Asal ${origin} ditolak.`, `Origin ${origin} refused.`);
-  if (!req.headers['content-type']?.startsWith('application/json')) return refuse(415, 'Harus JSON.', 'Must be JSON.');
+/** Connect's last word for anything a middleware threw or passed on (Vite's own answer would be HTML). */
+export const errorMiddleware: Connect.ErrorHandleFunction = (error, _req, res, _next) => answerError(res, error);
+
+async function handleApi(handlers: Handlers, req: IncomingMessage, res: ServerResponse, method: string, overloaded: boolean): Promise<void> {
+  if (req.method !== 'POST') return refuse(res, 405, 'forbidden', 'Gunakan POST.', 'Use POST.');
+  if (!JSON_TYPE.test(req.headers['content-type'] ?? '')) return refuse(res, 415, 'invalid-input', 'Harus JSON (application/json).', 'Must be JSON (application/json).');
+  if (overloaded) {
+    res.setHeader('retry-after', '1');
+    return refuse(res, 503, 'internal', 'Terlalu banyak permintaan sekaligus; coba lagi sebentar.', 'Too many requests at once; try again shortly.');
+  }
 
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return refuse(413, 'Permintaan terlalu besar.', 'Request too large.');
+    if (size > MAX_BODY_BYTES) {
+      res.setHeader('connection', 'close');
+      return refuse(res, 413, 'invalid-input', 'Permintaan terlalu besar.', 'Request too large.');
+    }
     chunks.push(chunk as Buffer);
   }
   let input: unknown;
   try {
     input = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
   } catch {
-    return refuse(400, 'Badan permintaan bukan JSON.', 'Request body is not JSON.');
+    return refuse(res, 400, 'invalid-input', 'Badan permintaan bukan JSON.', 'Request body is not JSON.');
   }
-  const method = decodeURIComponent(req.url!.slice(BRIDGE_PREFIX.length).split('?')[0]);
-  send(res, 200, await dispatch(handlers, method, input));
+  const envelope = await dispatch(handlers, method, input);
+  // A handler that threw (anything but an AppError) or broke the contract is a fault on this side: 500.
+  // Every other answer, refusals by the services included, is the API's own and travels as 200.
+  const fault = !envelope.ok && (envelope.error.code === 'internal' || envelope.error.code === 'invalid-output');
+  send(res, fault ? 500 : 200, envelope);
+}
+
+function answerError(res: ServerResponse, error: unknown): void {
+  if (res.headersSent) {
+    res.destroy(); // half an answer cannot be mended; the server itself goes on
+    return;
+  }
+  const status = (error as { status?: unknown }).status;
+  if (error instanceof URIError || (typeof status === 'number' && status >= 400 && status < 500)) {
+    return refuse(res, typeof status === 'number' ? status : 400, 'invalid-input', 'Permintaan tidak sah.', 'Malformed request.');
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  send(res, 500, { ok: false, error: { code: 'internal', message: { id: `Galat di server Timbang (${reason}).`, en: `Error in the Timbang server (${reason}).` } } });
+}
+
+function refuse(res: ServerResponse, status: number, code: ErrorCode, id: string, en: string): void {
+  send(res, status, { ok: false, error: { code, message: { id, en } } });
 }
 
 function send(res: ServerResponse, status: number, envelope: Envelope<unknown>): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(envelope));
+}
+
+/** What a browser without the token sees: where to find the address. Carries nothing secret. */
+function lockedPage(res: ServerResponse): void {
+  res.writeHead(401, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-security-policy': `default-src 'none'; ${FRAME_CSP}`,
+  });
+  res.end(`<!doctype html>
+<html lang="id">
+<head><meta charset="utf-8"><title>Timbang</title></head>
+<body>
+<h1>Timbang</h1>
+<p>Buka alamat lengkap yang dicetak di terminal oleh <code>timbang serve</code> (atau <code>npm run browser</code>), yang berisi <code>?token=…</code>. Alamat itu berlaku sampai server dimulai ulang.</p>
+<p lang="en">Open the full address that <code>timbang serve</code> (or <code>npm run browser</code>) printed in the terminal, the one with <code>?token=…</code>. It is valid until the server restarts.</p>
+</body>
+</html>
+`);
+}
+
+/**
+ * Makes every response on this server carry the anti-framing headers, whoever writes it: wraps writeHead
+ * (Node calls it for implicit headers too), adding them to what was set and to the headers passed in.
+ * A Content-Security-Policy already there (Vite's error pages set `default-src 'none'`) is kept and ours
+ * added beside it: a browser enforces both policies.
+ */
+function guardFraming(res: ServerResponse): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    const headersAt = args.findIndex((arg, i) => i > 0 && typeof arg === 'object' && arg !== null && !Array.isArray(arg));
+    if (headersAt > 0) {
+      // Headers passed to writeHead override setHeader: move them onto the response first.
+      for (const [name, value] of Object.entries(args[headersAt] as OutgoingHttpHeaders)) if (value !== undefined) this.setHeader(name, value);
+      args[headersAt] = {};
+    }
+    this.setHeader('x-frame-options', 'DENY');
+    const csp = this.getHeader('content-security-policy');
+    const policies = csp === undefined ? [] : Array.isArray(csp) ? csp : [String(csp)];
+    if (!policies.some((policy) => policy.includes(FRAME_CSP))) this.setHeader('content-security-policy', [...policies, FRAME_CSP]);
+    this.setHeader('x-content-type-options', 'nosniff');
+    this.setHeader('referrer-policy', 'no-referrer');
+    this.setHeader('cross-origin-resource-policy', 'same-origin');
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse['writeHead'];
+}
+
+/** Every value sent under this cookie name (a browser may send several, e.g. from different paths). */
+function readCookies(req: IncomingMessage, name: string): string[] {
+  const values: string[] = [];
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) values.push(part.slice(at + 1).trim());
+  }
+  return values;
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
 }

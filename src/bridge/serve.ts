@@ -1,11 +1,13 @@
 /**
  * Serves the built renderer with the browser bridge: `timbang serve` and the Playwright tests use this.
  * The renderer must have been built first (`npm run build`), exactly as the Electron app loads it.
+ * Each start draws a fresh random token; only the returned `url` carries it (see bridge-plugin.ts).
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../api/contract.ts';
-import { bridgePlugin } from './bridge-plugin.ts';
+import { bridgePlugin, cookieNameFor, errorMiddleware, TOKEN_PARAM } from './bridge-plugin.ts';
 
 export interface BridgeOptions {
   handlers: Handlers;
@@ -13,22 +15,42 @@ export interface BridgeOptions {
   port: number;
 }
 
-export async function serveBridge({ handlers, projectRoot, port }: BridgeOptions): Promise<{ url: string; close(): Promise<void> }> {
+export interface BridgeServer {
+  /** The address to open, with this start's token: `http://127.0.0.1:5180/?token=…`. Print it; share it with no one. */
+  url: string;
+  /** The same address without the token (`http://127.0.0.1:5180/`), where the first visit lands. */
+  origin: string;
+  /** This start's token (32 random bytes, base64url), which `url` carries. */
+  token: string;
+  /** The cookie the first visit sets, holding the token. */
+  cookieName: string;
+  close(): Promise<void>;
+}
+
+export async function serveBridge({ handlers, projectRoot, port }: BridgeOptions): Promise<BridgeServer> {
   const outDir = join(projectRoot, 'out', 'renderer');
   if (!existsSync(join(outDir, 'index.html'))) {
     throw new Error(`Tampilan belum dibangun: jalankan "npm run build" dulu. / The renderer is not built: run "npm run build" first. (${outDir})`);
   }
+  const token = randomBytes(32).toString('base64url');
   const { preview } = await import('vite');
   const server = await preview({
     configFile: false,
     root: join(projectRoot, 'src', 'renderer'),
     logLevel: 'warn',
     build: { outDir },
-    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-    plugins: [bridgePlugin(handlers)],
+    // CORS off: no other origin may read an answer (the bridge refuses other origins anyway). Vite's own
+    // host check is replaced by the bridge's, which is stricter (127.0.0.1 and localhost only) and answers
+    // in both languages.
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false, cors: false, allowedHosts: true },
+    plugins: [bridgePlugin(handlers, { token, port })],
   }).catch((error: unknown) => {
     throw new Error(`Port ${port} tidak dapat dipakai (${(error as Error).message}); pilih yang lain dengan --port. / Port ${port} cannot be used; choose another with --port.`);
   });
-  const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
-  return { url, close: () => server.close() };
+  // Last in the chain, after Vite's own: whatever any middleware throws is answered here, and the server goes on.
+  server.middlewares.use(errorMiddleware);
+  const origin = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
+  const url = new URL(origin);
+  url.searchParams.set(TOKEN_PARAM, token);
+  return { url: url.href, origin, token, cookieName: cookieNameFor(port), close: () => server.close() };
 }

@@ -61,13 +61,29 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     .description('buka aplikasi di peramban (jembatan API) / serve the app to a browser through the API bridge')
     .option('--db <path>', 'berkas kerja SQLite / workspace database', '.timbang/browser.sqlite')
     .option('--port <port>', 'port (127.0.0.1)', parsePort, 5180)
-    .action(async (options: { db: string; port: number }) => {
+    .option('--token-file <path>', 'tulis token akses sesi ini ke berkas (mode 0600), untuk skrip dan uji / write this start\'s access token to a file (mode 0600), for scripts and tests')
+    .action(async (options: { db: string; port: number; tokenFile?: string }) => {
       const { serveBridge } = await import('../bridge/serve.ts');
+      const { rmSync, writeFileSync } = await import('node:fs');
       mkdirSync(dirname(resolve(options.db)), { recursive: true });
       // Served even when the file is damaged: the page then says so and offers the backups.
       const host = hostWorkspace(options.db, { resourcesDir: RESOURCES_DIR, appVersion: APP_VERSION, printing: CLI_PRINTING });
       const server = await serveBridge({ handlers: host.handlers, projectRoot: PROJECT_ROOT, port: options.port });
-      io.out(`Timbang: ${server.url}  (berkas kerja / workspace: ${options.db}; Ctrl+C untuk berhenti / to stop)`);
+      // The token is always this start's own random one; the file only hands it out (never read back), written
+      // before any request is served (no await in between), replaced whole so that only this user can read it.
+      if (options.tokenFile) {
+        try {
+          rmSync(options.tokenFile, { force: true });
+          writeFileSync(options.tokenFile, `${server.token}\n`, { mode: 0o600, flag: 'wx' });
+        } catch (error) {
+          await server.close();
+          host.close();
+          throw error;
+        }
+      }
+      io.out(`Timbang: ${server.url}`);
+      io.out('  buka alamat ini (dengan tokennya) di peramban; jangan dibagikan / open this address (with its token) in the browser; do not share it');
+      io.out(`  (berkas kerja / workspace: ${options.db}; Ctrl+C untuk berhenti / to stop)`);
       const { problem } = await host.handlers.workspaceStatus({});
       if (problem) io.err(problem[lang()]);
       await new Promise<void>((done) => {

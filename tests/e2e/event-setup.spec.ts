@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { WORKSPACES } from '../playwright.config.ts';
+import { withToken } from '../support/e2e-bridge.ts';
 
 const SEKRETARIAT = `http://127.0.0.1:${WORKSPACES.sekretariat}/`;
 const JURI = `http://127.0.0.1:${WORKSPACES.juri}/`;
@@ -50,7 +51,7 @@ test.describe('event set-up, packages and enrolment across two laptops', () => {
   });
 
   test('the secretariat is told every mistake of a broken template, by cell, and nothing is imported', async () => {
-    await secretariat.goto(SEKRETARIAT);
+    await secretariat.goto(withToken(SEKRETARIAT));
     await secretariat.getByRole('radio', { name: /^Sekretariat/ }).check();
     template = (await download(secretariat, () => secretariat.getByRole('button', { name: 'Unduh contoh terisi (acara demo)' }).click())).path;
 
@@ -127,7 +128,7 @@ test.describe('event set-up, packages and enrolment across two laptops', () => {
   });
 
   test('a juror laptop imports the package, picks its identity, makes its key and enrols', async () => {
-    await juror.goto(JURI);
+    await juror.goto(withToken(JURI));
     await juror.getByLabel('Impor paket acara (.timbang)').setInputFiles(firstPackage.path);
     await expect(juror.getByRole('heading', { level: 1 })).toHaveText('Paritrana Award Tingkat Provinsi NTT 2025');
     await expect(juror.getByTestId('secretariat-fingerprint')).toHaveText(/^\d{5}( \d{5}){4}$/);

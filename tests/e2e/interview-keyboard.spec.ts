@@ -15,6 +15,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { demoPackage } from '../../src/services/packages/event-package.ts';
 import { demoDocument } from '../support/demo.ts';
 import { WORKSPACES } from '../playwright.config.ts';
+import { withToken } from '../support/e2e-bridge.ts';
 
 const VIEWPORT = { width: 1366, height: 768 };
 const UKM_NOMINEES = 15;
@@ -52,7 +53,7 @@ test.describe('a juror at the keyboard, 1366×768', () => {
   test.beforeAll(async ({ browser }) => {
     folder = mkdtempSync(join(tmpdir(), 'timbang-keys-'));
     page = await browser.newPage({ viewport: VIEWPORT });
-    await page.goto(`http://127.0.0.1:${WORKSPACES.papanKetik}/`);
+    await page.goto(withToken(`http://127.0.0.1:${WORKSPACES.papanKetik}/`));
     await page.getByLabel('Impor paket acara (.timbang)').setInputFiles(keyboardEventPackage());
     await page.getByRole('radio', { name: /^Saya J1 — / }).check();
     await page.getByRole('button', { name: 'Ini saya' }).click();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { demoPackage } from '../../src/services/packages/event-package.ts';
 import { demoDocument } from '../support/demo.ts';
+import { withToken } from '../support/e2e-bridge.ts';
 
 test('2,000 nominees: virtualised rows, filter as you type, scoring', async ({ page }) => {
   const event = demoDocument();
@@ -25,7 +26,7 @@ test('2,000 nominees: virtualised rows, filter as you type, scoring', async ({ p
   const file = join(mkdtempSync(join(tmpdir(), 'timbang-large-')), 'nasional.timbang');
   writeFileSync(file, demoPackage(event).text); // signed by a throwaway secretariat key
 
-  await page.goto('/');
+  await page.goto(withToken('/'));
   await page.getByLabel('Impor paket acara (.timbang)').setInputFiles(file);
   await page.getByRole('radio', { name: /^Saya J1 — / }).check();
   await page.getByRole('button', { name: 'Ini saya' }).click();

@@ -15,6 +15,7 @@ import { writeScoreSheet } from '../../src/services/sheets/score-sheet.ts';
 import { sheetPayload } from '../../src/services/sheets/sheet-export.ts';
 import { WORKSPACES } from '../playwright.config.ts';
 import { demoDocument } from '../support/demo.ts';
+import { withToken } from '../support/e2e-bridge.ts';
 
 const URL = `http://127.0.0.1:${WORKSPACES.rekap}/`;
 
@@ -65,7 +66,7 @@ test('the secretariat merges the jurors\' sheets into rankings for the plenary',
   const dir = mkdtempSync(join(tmpdir(), 'timbang-rekap-'));
   const files = await prepareFiles(dir);
 
-  await page.goto(URL);
+  await page.goto(withToken(URL));
   await page.getByRole('radio', { name: /^Sekretariat/ }).check();
   await page.getByRole('button', { name: 'Buka acara demo' }).click();
   await page.getByRole('tab', { name: 'Juri & kunci' }).click();

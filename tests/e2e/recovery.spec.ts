@@ -6,11 +6,12 @@
  */
 import { expect, test } from '@playwright/test';
 import { WORKSPACES } from '../playwright.config.ts';
+import { withToken } from '../support/e2e-bridge.ts';
 
 const URL = `http://127.0.0.1:${WORKSPACES.pemulihan}/`;
 
 test('a damaged workspace at start: the message, the latest backup offered and restored, then an earlier one', async ({ page }) => {
-  await page.goto(URL);
+  await page.goto(withToken(URL));
   await expect(page.getByRole('heading', { level: 1, name: 'Berkas kerja tidak dapat dibuka' })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('rusak atau bukan basis data Timbang (file is not a database)');
   await expect(page.getByRole('alert')).toContainText('Pulihkan salah satu cadangan di bawah');
@@ -45,7 +46,7 @@ test('a damaged workspace at start: the message, the latest backup offered and r
 });
 
 test('a damaged workspace and no backup: a new workspace, the damaged file kept', async ({ page }) => {
-  await page.goto(`http://127.0.0.1:${WORKSPACES.rusak}/`);
+  await page.goto(withToken(`http://127.0.0.1:${WORKSPACES.rusak}/`));
   await expect(page.getByRole('alert')).toContainText('Belum ada cadangan. Mulailah berkas kerja baru (berkas yang rusak tetap disimpan)');
   await expect(page.getByText('Belum ada cadangan.', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Mulai berkas kerja baru…' }).click();

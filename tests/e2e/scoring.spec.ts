@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { verifyScoreSheet } from '../../src/services/sheets/score-sheet.ts';
 import { WORKSPACES } from '../playwright.config.ts';
 import { demoDocument } from '../support/demo.ts';
+import { withToken } from '../support/e2e-bridge.ts';
 
 const URL = `http://127.0.0.1:${WORKSPACES.penilaian}/`;
 const CONFLICTED = 3;
@@ -32,7 +33,7 @@ test.describe('juror scoring', () => {
   let page: Page;
   test.beforeAll(async ({ browser }) => {
     page = await browser.newPage();
-    await page.goto(URL);
+    await page.goto(withToken(URL));
     await page.getByRole('button', { name: 'Buka acara demo' }).click();
     await page.getByRole('radio', { name: /^Saya J4 — Unsur Pengusaha/ }).check();
     await page.getByRole('button', { name: 'Ini saya' }).click();

@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { withToken } from '../support/e2e-bridge.ts';
 
 test.describe('renderer shell in Chromium through the browser bridge', () => {
   test('switches Indonesian → English → Indonesian', async ({ page }) => {
-    await page.goto('/');
+    await page.goto(withToken('/'));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Selamat datang di Timbang');
     await expect(page.locator('html')).toHaveAttribute('lang', 'id');
 
@@ -18,7 +19,7 @@ test.describe('renderer shell in Chromium through the browser bridge', () => {
   });
 
   test('opens the demo event with the keyboard alone: 8 categories and 40 nominees read from SQLite', async ({ page }) => {
-    await page.goto('/');
+    await page.goto(withToken('/'));
     // Focus order: skip link, the two language buttons, the role radios, the demo button.
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Lompat ke isi' })).toBeFocused();
@@ -67,7 +68,7 @@ test.describe('renderer shell in Chromium through the browser bridge', () => {
   });
 
   test('filters one category, shows English names, and finds the event again after a reload', async ({ page }) => {
-    await page.goto('/');
+    await page.goto(withToken('/'));
     await page.getByRole('radio', { name: /^Sekretariat/ }).check();
     await page.getByRole('button', { name: 'Buka acara demo' }).click();
     await page.getByLabel('Tampilkan kategori').selectOption({ label: 'Pelayanan Kesehatan' });

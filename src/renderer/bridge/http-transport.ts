@@ -1,6 +1,9 @@
 /**
  * The browser side of the bridge: the same transport shape as the Electron preload, carried over
- * `POST /api/<method>` to the Node process that served this page (see src/bridge).
+ * `POST /api/<method>` to the Node process that served this page (see src/bridge). The bridge admits the
+ * call by the HttpOnly cookie the printed address set; a same-origin fetch sends it, and this code never
+ * sees the token. Without it (the server restarted with a new token) every call answers the bridge's
+ * bilingual envelope saying to open the printed address again.
  */
 import type { TimbangTransport } from '../../api/contract.ts';
 import { transportFrom } from '../../api/dispatch.ts';
@@ -11,6 +14,7 @@ export function createHttpTransport(baseUrl = '/api/'): TimbangTransport {
     try {
       const response = await fetch(`${baseUrl}${encodeURIComponent(method)}`, {
         method: 'POST',
+        credentials: 'same-origin', // the bridge's cookie, and only to this origin
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(input ?? {}),
       });
