@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'workspace-too-new'
   | 'workspace-unreadable'
   | 'forbidden'
+  /** The caller did not show the credentials the transport asks for (the browser bridge's token). */
+  | 'unauthorized'
   | 'conflict'
   | 'key-locked'
   | 'invalid-file'

@@ -97,7 +97,7 @@ export function bridgePlugin(handlers: Handlers, access: BridgeAccess): Plugin {
         }
       }
       if (!readCookies(req, cookieName).some(sameToken)) {
-        if (isApi) return refuse(res, 401, 'forbidden', 'Tanpa token akses: buka alamat yang dicetak di terminal oleh "timbang serve".', 'No access token: open the address "timbang serve" printed in the terminal.');
+        if (isApi) return refuse(res, 401, 'unauthorized', 'Tanpa token akses: buka alamat yang dicetak di terminal oleh "timbang serve".', 'No access token: open the address "timbang serve" printed in the terminal.');
         return lockedPage(res);
       }
       if (!isApi) return next();

@@ -123,7 +123,7 @@ describe('browser bridge', () => {
     const before = await (await post('listEvents', {})).json();
     const response = await post('updateEventBasics', { eventId: EVENT }, {});
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'forbidden', message: { id: expect.stringContaining('Tanpa token akses'), en: expect.stringContaining('No access token') } } });
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'unauthorized', message: { id: expect.stringContaining('Tanpa token akses'), en: expect.stringContaining('No access token') } } });
     expect((await post('loadDemoEvent', { role: 'juri' }, { cookie: `${server.cookieName}=` })).status).toBe(401);
     expect((await post('loadDemoEvent', { role: 'juri' }, { cookie: `timbang_bridge_5193=${server.token}` })).status).toBe(401); // another port's cookie name
     expect(await (await post('listEvents', {})).json()).toEqual(before);
