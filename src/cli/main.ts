@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AppError } from '../api/errors.ts';
 import { hostWorkspace } from '../services/workspace-host.ts';
-import { listBackups, restoreBackup } from '../services/workspace/backup.ts';
+import { listBackups, restoreBackup, type Restored } from '../services/workspace/backup.ts';
 import { openWorkspace } from '../services/workspace/workspace.ts';
 import { registerEventCommands } from './commands/event.ts';
 import { registerSheetCommands } from './commands/sheets.ts';
@@ -47,13 +47,29 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     });
   backup
     .command('restore')
-    .description('pulihkan cadangan (tutup aplikasi dulu) / restore a backup (close the app first)')
+    .description('pulihkan cadangan; ditolak selama aplikasi atau proses lain membuka berkas kerja / restore a backup; refused while the app or another process has the workspace open')
     .requiredOption('--db <path>', 'berkas kerja / workspace')
     .requiredOption('--from <backup>', 'nama cadangan dari "backup list" / a backup name from "backup list"')
     .action((options: { db: string; from: string }) => {
-      restoreBackup(options.db, options.from);
+      let restored: Restored;
+      try {
+        restored = restoreBackup(options.db, options.from);
+      } catch (error) {
+        // Another process has the workspace: said in both languages, Indonesian first, whatever --lang asks.
+        if (!(error instanceof AppError && error.code === 'conflict')) throw error;
+        io.err(error.bilingual.id);
+        io.err(error.bilingual.en);
+        cli.fail();
+        return;
+      }
+      const undo = `npx timbang backup restore --db "${options.db}" --from ${restored.keptAs}`;
+      const said = restored.keptAs
+        ? { id: `Dipulihkan dari ${options.from}. Keadaan sebelumnya disimpan sebagai cadangan ${restored.keptAs}; untuk membatalkan: ${undo}`, en: `Restored from ${options.from}. The previous state is kept as backup ${restored.keptAs}; to undo: ${undo}` }
+        : restored.damagedKeptAs
+          ? { id: `Dipulihkan dari ${options.from}. Berkas sebelumnya bukan basis data yang terbaca; disimpan sebagai ${restored.damagedKeptAs}`, en: `Restored from ${options.from}. The previous file was not a readable database; it is kept as ${restored.damagedKeptAs}` }
+          : { id: `Dipulihkan dari ${options.from}.`, en: `Restored from ${options.from}.` };
+      io.out(said[lang()]); // before the check below, so the way back is known even if the backup does not open
       openWorkspace(options.db, { mustExist: true }).close(); // proves the restored file opens
-      io.out(lang() === 'id' ? `Dipulihkan dari ${options.from}; berkas sebelumnya disimpan sebagai ${options.db}.before-restore` : `Restored from ${options.from}; the previous file is kept as ${options.db}.before-restore`);
     });
 
   program

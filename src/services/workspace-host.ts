@@ -6,13 +6,18 @@
  * (status, backups, restore); every other call answers with the same clear message. A restore closes
  * the workspace, puts the backup in place and opens it again, with handlers built afresh (an unlocked
  * key is forgotten: the restored file may hold another).
+ *
+ * The host holds the workspace's lock for its whole life, across restores, so no other process can open
+ * the file for writing, or restore into it, while the app serves it. When another process holds it at
+ * start, every call (restore and "start anew" too) answers with that process named, and each call tries
+ * again, so the app recovers as soon as the other one is closed.
  */
 import { methodNames, type Handlers } from '../api/contract.ts';
 import { AppError } from '../api/errors.ts';
 import type { Bilingual } from '../core/model.ts';
 import { createHandlers, type HandlerContext } from './handlers.ts';
 import { describeBackups, restoreBackup, setAside } from './workspace/backup.ts';
-import { openWorkspace, type Workspace } from './workspace/workspace.ts';
+import { lockWorkspace, openWorkspace, type Workspace, type WorkspaceLock } from './workspace/workspace.ts';
 
 type Opened = { workspace: Workspace; handlers: Handlers } | { problem: AppError };
 
@@ -23,9 +28,11 @@ export interface WorkspaceHost {
 }
 
 export function hostWorkspace(path: string, context: Omit<HandlerContext, 'workspace'>): WorkspaceHost {
+  let lock: WorkspaceLock | null = null;
   const open = (): Opened => {
     try {
-      const workspace = openWorkspace(path);
+      lock ??= lockWorkspace(path);
+      const workspace = openWorkspace(path); // shares this process's lock
       return { workspace, handlers: createHandlers({ ...context, workspace }) };
     } catch (error) {
       if (error instanceof AppError) return { problem: error };
@@ -33,16 +40,30 @@ export function hostWorkspace(path: string, context: Omit<HandlerContext, 'works
     }
   };
   let current = open();
-  const close = () => {
+  /** Held by another process at the last try: try again now. */
+  const retryIfInUse = () => {
+    if (!lock && 'problem' in current) current = open();
+  };
+  const closeWorkspace = () => {
     if ('workspace' in current) current.workspace.close();
   };
-  const status = () => ({ path, problem: 'problem' in current ? inTheApp(current.problem, path) : null });
+  const close = () => {
+    closeWorkspace();
+    lock?.release();
+    lock = null;
+  };
+  const status = () => {
+    retryIfInUse();
+    return { path, problem: 'problem' in current ? inTheApp(current.problem, path) : null };
+  };
 
   const own: Pick<Handlers, 'workspaceStatus' | 'listBackups' | 'restoreBackup' | 'startNewWorkspace'> = {
     workspaceStatus: status,
     listBackups: () => describeBackups(path),
     restoreBackup: ({ name }) => {
-      close();
+      retryIfInUse();
+      if (!lock && 'problem' in current) throw current.problem; // another process has the file
+      closeWorkspace(); // the lock stays with this host meanwhile
       try {
         restoreBackup(path, name);
       } finally {
@@ -52,7 +73,9 @@ export function hostWorkspace(path: string, context: Omit<HandlerContext, 'works
     },
     // For a damaged file and no backup worth restoring: the file is kept for a technician, never deleted.
     startNewWorkspace: () => {
+      retryIfInUse();
       if (!('problem' in current)) return current.handlers.startNewWorkspace({});
+      if (!lock) throw current.problem; // never move a file another process has open
       const keptAs = setAside(path, `${path}.rusak-${new Date().toISOString().replaceAll(':', '-')}`);
       current = open();
       return { ...status(), keptAs };
@@ -60,6 +83,7 @@ export function hostWorkspace(path: string, context: Omit<HandlerContext, 'works
   };
   const delegated = Object.fromEntries(
     methodNames.map((name) => [name, (input: unknown) => {
+      retryIfInUse();
       if ('problem' in current) throw current.problem;
       return (current.handlers[name] as (input: unknown) => unknown)(input);
     }]),

@@ -3,7 +3,8 @@
  * damaged file does not stop the app; it says what is wrong, lists the backups and restores one; a
  * healthy workspace can be put back to an earlier backup too.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createClient, dispatch, transportFrom } from '../../src/api/dispatch.ts';
@@ -13,6 +14,7 @@ import { hostWorkspace } from '../../src/services/workspace-host.ts';
 import { openWorkspace } from '../../src/services/workspace/workspace.ts';
 import { backedUpWorkspace, BACKUPS, damage } from '../support/damaged-workspace.ts';
 import { RESOURCES_DIR, tempDir } from '../support/demo.ts';
+import { secondProcess } from '../support/second-process.ts';
 
 const EVENT = 'paritrana-ntt-2025';
 const context = { resourcesDir: RESOURCES_DIR, appVersion: 't' };
@@ -55,7 +57,11 @@ describe('the workspace host', () => {
     expect(await api.restoreBackup({ name: backups[0].name })).toEqual({ path, problem: null });
     expect((await api.listEvents({})).map((e) => e.id)).toEqual([EVENT]);
     expect(await markOf(api)).toBe(4);
-    expect(existsSync(`${path}.before-restore`)).toBe(true); // the damaged file, kept
+    // The damaged file is kept beside it, but not offered as a backup: there is nothing to go back to.
+    const kept = readdirSync(tmp.dir).filter((name) => name.startsWith('rusak.sqlite.rusak-'));
+    expect(kept).toHaveLength(1);
+    expect(readFileSync(join(tmp.dir, kept[0]))).toEqual(Buffer.alloc(8192, 0x42));
+    expect((await api.listBackups({})).map((b) => b.name)).toEqual([BACKUPS.afterMark, BACKUPS.beforeMark]);
     host.close();
   });
 
@@ -71,7 +77,51 @@ describe('the workspace host', () => {
 
     await api.restoreBackup({ name: BACKUPS.beforeMark });
     expect(await markOf(api)).toBe(null); // the mark came after that backup
+    // The state it replaced is the newest entry of the list; restoring it undoes the restore.
+    const [undo] = await api.listBackups({});
+    expect(undo).toMatchObject({ reason: 'sebelum-pemulihan', name: expect.stringMatching(/-sebelum-pemulihan\.sqlite$/) });
+    await api.restoreBackup({ name: undo.name });
+    expect(await markOf(api)).toBe(4);
+    expect((await api.listBackups({})).filter((b) => b.reason === 'sebelum-pemulihan')).toHaveLength(2);
     host.close();
+  });
+
+  it('while another process has the workspace: says which, refuses restore and a new start, and recovers once it is gone', { timeout: 60_000 }, async () => {
+    const path = await jurorWorkspace('dipakai.sqlite');
+    const other = await secondProcess('open', path);
+    const pid = Number(other.said.split(' ')[1]);
+    const host = hostWorkspace(path, context);
+    const api = clientOf(host);
+    const status = await api.workspaceStatus({});
+    expect(status.problem?.id.replace(/sejak \d{4}-\d\d-\d\dT[\d:.]+Z\)/, 'sejak …)')).toBe(
+      `Berkas kerja ${path} sedang dibuka oleh proses lain (pid ${pid} di ${hostname()}, hold-workspace.ts open, sejak …); hanya satu proses yang boleh menulis ke berkas kerja. Tutup dulu aplikasi Timbang atau "timbang serve" yang memakainya, lalu coba lagi.`,
+    );
+    expect(status.problem?.en).toContain(`Workspace ${path} is open in another process (pid ${pid} on ${hostname()}`);
+    expect((await api.listBackups({})).map((b) => b.name)).toEqual([BACKUPS.afterMark, BACKUPS.beforeMark]); // still listed
+    await expect(api.listEvents({})).rejects.toMatchObject({ code: 'conflict' });
+    await expect(api.restoreBackup({ name: BACKUPS.beforeMark })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(api.startNewWorkspace({})).rejects.toMatchObject({ code: 'conflict' });
+    expect(readdirSync(tmp.dir).filter((name) => name.startsWith('dipakai.sqlite.'))).toEqual(['dipakai.sqlite.backups', 'dipakai.sqlite.lock']); // nothing moved or added
+
+    await other.stop('SIGKILL'); // a crash: the lock goes with the process
+    expect(await api.workspaceStatus({})).toEqual({ path, problem: null });
+    expect(await markOf(api)).toBe(4);
+    host.close();
+  });
+
+  it('holds the workspace across its own restore: a second process is refused before and after it, and admitted once the app closes', { timeout: 60_000 }, async () => {
+    const path = await jurorWorkspace('dipegang.sqlite');
+    const host = hostWorkspace(path, context);
+    const api = clientOf(host);
+    const refused = await secondProcess('try', path);
+    expect(refused.said).toContain(`refused conflict Berkas kerja ${path} sedang dibuka oleh proses lain (pid ${process.pid} di ${hostname()}`);
+    expect(await refused.ended).toBe(3);
+    await api.restoreBackup({ name: BACKUPS.beforeMark });
+    expect((await secondProcess('try', path)).said).toMatch(/^refused conflict /);
+    host.close();
+    const admitted = await secondProcess('try', path);
+    expect(admitted.said).toMatch(/^opened \d+$/);
+    expect(await admitted.ended).toBe(0);
   });
 
   it('with no backup at all, starts a new workspace and keeps the damaged file', async () => {

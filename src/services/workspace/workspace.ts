@@ -2,8 +2,16 @@
  * A workspace is one SQLite file: a juror's laptop, or the secretariat's event.
  * Durability first: WAL with synchronous=FULL, so a committed write survives a power cut;
  * foreign keys on; schema changes only through the numbered migrations.
+ *
+ * One process at a time writes to a workspace: whoever opens it for writing holds its lock (see
+ * lockWorkspace), and another process that tries is refused with a message naming the holder. A restore,
+ * which replaces the file, needs that lock as well.
  */
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, resolve } from 'node:path';
 import { AppError } from '../../api/errors.ts';
 import { listBackups } from './backup.ts';
 import { migrations } from './migrations/index.ts';
@@ -20,15 +28,21 @@ export interface Workspace {
 export const LATEST_SCHEMA_VERSION = migrations.length;
 
 /**
- * Opens (or, unless `mustExist`, creates) a workspace. Commands that act on an existing workspace pass
- * `mustExist`, so a mistyped path is an error rather than a new empty file.
+ * Opens (or, unless `mustExist`, creates) a workspace and holds its lock until close(). Commands that act
+ * on an existing workspace pass `mustExist`, so a mistyped path is an error rather than a new empty file.
+ * Refused, naming the holder, while another process holds the lock. (A command that only reads, such as
+ * the secretariat pin of verify/merge/report, opens the file read-only with better-sqlite3 and needs no lock.)
  */
 export function openWorkspace(path: string, { mustExist = false } = {}): Workspace {
+  // Checked before the lock, so a mistyped path leaves no lock file behind.
+  if (mustExist && !existsSync(path)) throw unreadable(path, Object.assign(new Error('missing'), { code: 'SQLITE_CANTOPEN' }));
+  const lock = lockWorkspace(path);
   let db: Db;
   try {
     db = new Database(path, { fileMustExist: mustExist });
     db.pragma('journal_mode = WAL');
   } catch (error) {
+    lock.release();
     throw unreadable(path, error);
   }
   try {
@@ -38,9 +52,19 @@ export function openWorkspace(path: string, { mustExist = false } = {}): Workspa
     migrate(db, path);
   } catch (error) {
     db.close();
+    lock.release();
     throw error instanceof AppError ? error : unreadable(path, error);
   }
-  return { db, path, schemaVersion: LATEST_SCHEMA_VERSION, close: () => db.close() };
+  const connection = lock.countConnection();
+  let open = true;
+  const close = () => {
+    if (!open) return;
+    open = false;
+    db.close();
+    connection.done();
+    lock.release();
+  };
+  return { db, path, schemaVersion: LATEST_SCHEMA_VERSION, close };
 }
 
 /** Applies every pending migration in one transaction; refuses a database made by a newer Timbang. */
@@ -75,4 +99,169 @@ function unreadable(path: string, error: unknown): AppError {
     id: `Berkas kerja ${path} tidak dapat dibuka sebagai basis data Timbang (${reason}).${offer.id}`,
     en: `Workspace ${path} cannot be opened as a Timbang database (${reason}).${offer.en}`,
   }, { latestBackup: latest ?? null, reason });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The workspace lock.
+//
+// "<workspace>.lock" is a small SQLite database. The holder keeps a write transaction open on it
+// (BEGIN IMMEDIATE, never committed), that is an OS file lock (fcntl on Linux and macOS, LockFileEx on
+// Windows) taken by SQLite's own locking code. The kernel drops it when the process ends, however it ends,
+// SIGKILL and power loss included: no stale lock can outlive its holder, and no pid can be mistaken for
+// a reused one. Readers are still admitted (a write transaction does not block them), so a refused process
+// reads who holds the lock from the file's one row (pid, host, program, since), which the holder committed
+// just before it took the lock for good.
+//
+// Within one process the lock is shared: every openWorkspace of the same path counts on the one lock
+// connection, as connections to one file always could. A restore also asks that no workspace connection
+// is open in this process (the app's host closes its own first).
+//
+// Never open, read or delete "<workspace>.lock" with node:fs in a process that may hold it: on POSIX,
+// closing any descriptor of a file drops every fcntl lock the process has on it. SQLite guards against
+// that for its own descriptors; nothing else touches the file.
+// ---------------------------------------------------------------------------------------------------------
+
+export const lockFile = (workspacePath: string) => `${workspacePath}.lock`;
+
+export interface WorkspaceLock {
+  release(): void;
+  /** Counts one open workspace connection on this lock, until done(). */
+  countConnection(): { done(): void };
+}
+
+/** Who holds a workspace's lock, as the holder wrote it. */
+export interface LockHolder {
+  pid: number;
+  host: string;
+  program: string;
+  since: string;
+}
+
+interface Held {
+  db: Db;
+  holds: number;
+  connections: number;
+}
+
+const heldHere = new Map<string, Held>();
+
+/**
+ * Takes (or, in a process that already holds it, shares) the lock of a workspace. `forRestore` also
+ * refuses while a workspace connection on it is open in this very process. Throws AppError 'conflict',
+ * with details.inUseBy, when another process holds it.
+ */
+export function lockWorkspace(workspacePath: string, { forRestore = false } = {}): WorkspaceLock {
+  const key = resolve(lockFile(workspacePath));
+  let held = heldHere.get(key);
+  if (held && forRestore && held.connections > 0) {
+    throw new AppError('conflict', {
+      id: `Cadangan tidak dipulihkan: berkas kerja ${workspacePath} masih terbuka di proses ini. Tutup dulu, lalu ulangi.`,
+      en: `Backup not restored: workspace ${workspacePath} is still open in this process. Close it first, then try again.`,
+    }, { inUseBy: null });
+  }
+  if (!held) {
+    let taken: ReturnType<typeof acquire>;
+    try {
+      taken = acquire(key);
+    } catch (error) {
+      throw unreadable(workspacePath, error); // the folder is missing or cannot take the lock file
+    }
+    if ('holder' in taken) throw inUse(workspacePath, taken.holder, forRestore);
+    held = { db: taken.db, holds: 0, connections: 0 };
+    heldHere.set(key, held);
+  }
+  const lock = held;
+  lock.holds++;
+  let released = false;
+  return {
+    release: () => {
+      if (released) return;
+      released = true;
+      if (--lock.holds > 0) return;
+      heldHere.delete(key);
+      try {
+        if (lock.db.inTransaction) lock.db.exec('ROLLBACK');
+      } finally {
+        lock.db.close();
+      }
+    },
+    countConnection: () => {
+      lock.connections++;
+      let done = false;
+      return { done: () => { if (!done) { done = true; lock.connections--; } } };
+    },
+  };
+}
+
+const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code));
+
+function acquire(file: string, recreated = false): { db: Db } | { holder: LockHolder | null } {
+  const db = new Database(file);
+  const token = randomUUID();
+  try {
+    db.pragma('busy_timeout = 300'); // a reader of the holder's row, or a holder between its two steps
+    // Twice at most in the normal case: write our row and commit it, then take the lock and find our row.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        db.exec('BEGIN IMMEDIATE');
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        const holder = readHolder(db);
+        db.close();
+        return { holder };
+      }
+      db.exec('CREATE TABLE IF NOT EXISTS holder (id INTEGER PRIMARY KEY CHECK (id = 1), token TEXT NOT NULL, pid INTEGER NOT NULL, host TEXT NOT NULL, program TEXT NOT NULL, since TEXT NOT NULL) STRICT');
+      const row = db.prepare('SELECT token FROM holder WHERE id = 1').get() as { token: string } | undefined;
+      if (row?.token === token) return { db }; // held: the transaction stays open until release()
+      db.prepare('INSERT OR REPLACE INTO holder (id, token, pid, host, program, since) VALUES (1, ?, ?, ?, ?, ?)')
+        .run(token, process.pid, hostname(), program(), new Date().toISOString());
+      try {
+        db.exec('COMMIT');
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        if (!isBusy(error)) throw error;
+      }
+    }
+    const holder = readHolder(db);
+    db.close();
+    return { holder };
+  } catch (error) {
+    if (db.open) db.close();
+    // Not a database (written over by something else): nobody can hold such a file, so it is made anew, once.
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB' && !recreated) {
+      rmSync(file, { force: true });
+      return acquire(file, true);
+    }
+    throw error;
+  }
+}
+
+function readHolder(db: Db): LockHolder | null {
+  try {
+    return (db.prepare('SELECT pid, host, program, since FROM holder WHERE id = 1').get() as LockHolder | undefined) ?? null;
+  } catch {
+    return null; // the holder has not written its row yet
+  }
+}
+
+/** What the holder's row says it is: the Electron app, or the node script and its command. */
+function program(): string {
+  if (process.versions.electron) return 'Timbang (Electron)';
+  return [basename(process.argv[1] ?? 'node'), process.argv[2]].filter(Boolean).join(' ');
+}
+
+function inUse(workspacePath: string, holder: LockHolder | null, forRestore: boolean): AppError {
+  const who = holder
+    ? { id: ` (pid ${holder.pid} di ${holder.host}, ${holder.program}, sejak ${holder.since})`, en: ` (pid ${holder.pid} on ${holder.host}, ${holder.program}, since ${holder.since})` }
+    : { id: '', en: '' };
+  const message = forRestore
+    ? {
+        id: `Cadangan tidak dipulihkan: berkas kerja ${workspacePath} sedang dibuka oleh proses lain${who.id}. Tutup dulu aplikasi Timbang atau "timbang serve" yang memakainya, lalu ulangi pemulihan. Berkas kerja tidak diubah.`,
+        en: `Backup not restored: workspace ${workspacePath} is open in another process${who.en}. Close the Timbang app or "timbang serve" using it first, then restore again. The workspace was not changed.`,
+      }
+    : {
+        id: `Berkas kerja ${workspacePath} sedang dibuka oleh proses lain${who.id}; hanya satu proses yang boleh menulis ke berkas kerja. Tutup dulu aplikasi Timbang atau "timbang serve" yang memakainya, lalu coba lagi.`,
+        en: `Workspace ${workspacePath} is open in another process${who.en}; only one process may write to a workspace. Close the Timbang app or "timbang serve" using it first, then try again.`,
+      };
+  return new AppError('conflict', message, { inUseBy: holder });
 }
