@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../api/contract.ts';
 import { api } from '../api.ts';
-import { formatDateTime, pick } from '../i18n/index.ts';
+import { formatDateTime } from '../i18n/index.ts';
 import { useApi } from '../use-api.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 
@@ -11,18 +11,6 @@ interface Props {
   damaged: boolean;
   onRestored(): void;
 }
-
-/**
- * The reason the services give the copy a restore takes of the state it replaces ("sebelum-pemulihan",
- * BEFORE_RESTORE in src/services/workspace/backup.ts), in words until the interface texts carry
- * backup.reason.sebelum-pemulihan themselves.
- */
-const BEFORE_RESTORE_WORDS = {
-  'sebelum-pemulihan': {
-    id: 'sebelum pemulihan (keadaan yang diganti; pulihkan ini untuk membatalkan pemulihan itu)',
-    en: 'before a restore (the state it replaced; restore this to undo that restore)',
-  },
-} as const;
 
 /**
  * The workspace's backups (taken on finalize, sheet export and sheet import), newest first, each of which
@@ -49,10 +37,7 @@ export function BackupPanel({ damaged, onRestored }: Props) {
     }
   };
   const when = (backup: BackupInfo) => formatDateTime(backup.takenAt, i18n.language);
-  const why = (backup: BackupInfo) => {
-    const words = backup.reason in BEFORE_RESTORE_WORDS ? pick(BEFORE_RESTORE_WORDS[backup.reason as keyof typeof BEFORE_RESTORE_WORDS], i18n.language) : backup.reason;
-    return t(`backup.reason.${backup.reason}`, { defaultValue: words });
-  };
+  const why = (backup: BackupInfo) => t(`backup.reason.${backup.reason}`, { defaultValue: backup.reason });
 
   if (backups.status === 'loading') return <p>{t('start.loading')}</p>;
   if (backups.status === 'error') return <ErrorNotice error={backups.error} />;
