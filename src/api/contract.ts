@@ -8,6 +8,12 @@ import { z } from 'zod';
 import { Bilingual, Event, Id, MergeRule } from '../core/model.ts';
 import type { Envelope } from './errors.ts';
 
+/**
+ * Text a person types that ends up signed: a lone surrogate (half an emoji pasted from elsewhere) has no
+ * canonical JSON form, so it becomes U+FFFD here rather than making the signing fail later.
+ */
+const typed = (schema: z.ZodString) => schema.transform((text) => text.toWellFormed());
+
 export const AppInfo = z.strictObject({
   version: z.string(),
   schemaVersion: z.number().int(),
@@ -290,7 +296,7 @@ export const contract = {
   importPackage: method(FileData, PackageImportResult),
   chooseJuror: method(z.strictObject({ eventId: Id, jurorId: Id }), EventSummary),
   jurorAssignments: method(ForEvent, z.array(RoundAssignment)),
-  exportEnrolment: method(z.strictObject({ eventId: Id, name: z.string().trim().min(1).max(200) }), FileData),
+  exportEnrolment: method(z.strictObject({ eventId: Id, name: typed(z.string().trim().min(1).max(200)) }), FileData),
   /** Whether the package already carries this laptop's key for its juror (enrolment done). */
   enrolmentStatus: method(ForEvent, z.strictObject({ enrolledFingerprint: z.string().nullable(), matchesThisLaptop: z.boolean() })),
 
@@ -298,13 +304,13 @@ export const contract = {
   scoringState: method(RoundCategory, ScoringState),
   recordScore: method(ScoreTarget.extend({ value: ScoreValue }), z.strictObject({ value: ScoreValue, recordedAt: z.string() })),
   scoreHistory: method(ScoreTarget, z.array(z.strictObject({ value: ScoreValue, previous: ScoreValue, recordedAt: z.string() }))),
-  saveNote: method(z.strictObject({ eventId: Id, roundId: Id, nomineeId: Id, text: z.string().max(5000) }), z.strictObject({ recordedAt: z.string() })),
-  declareConflict: method(z.strictObject({ eventId: Id, nomineeId: Id, reason: z.string().trim().min(3).max(500) }), z.strictObject({})),
+  saveNote: method(z.strictObject({ eventId: Id, roundId: Id, nomineeId: Id, text: typed(z.string().max(5000)) }), z.strictObject({ recordedAt: z.string() })),
+  declareConflict: method(z.strictObject({ eventId: Id, nomineeId: Id, reason: typed(z.string().trim().min(3).max(500)) }), z.strictObject({})),
   /** A conflict this juror declared by mistake, withdrawn before finalizing; the marks it cleared come back. */
-  withdrawConflict: method(z.strictObject({ eventId: Id, nomineeId: Id, reason: z.string().trim().min(3).max(500) }), z.strictObject({ restoredMarks: z.number().int() })),
+  withdrawConflict: method(z.strictObject({ eventId: Id, nomineeId: Id, reason: typed(z.string().trim().min(3).max(500)) }), z.strictObject({ restoredMarks: z.number().int() })),
   finalizeRound: method(RoundCategory, z.strictObject({ finalized: z.literal(true) })),
-  exportSheet: method(z.strictObject({ eventId: Id, name: z.string().trim().min(1).max(200), roundIds: z.array(Id).min(1) }), FileData),
-  reopenRound: method(RoundCategory.extend({ reason: z.string().trim().min(3).max(500) }), z.strictObject({ sheetRevision: z.number().int() })),
+  exportSheet: method(z.strictObject({ eventId: Id, name: typed(z.string().trim().min(1).max(200)), roundIds: z.array(Id).min(1) }), FileData),
+  reopenRound: method(RoundCategory.extend({ reason: typed(z.string().trim().min(3).max(500)) }), z.strictObject({ sheetRevision: z.number().int() })),
 };
 
 export type Contract = typeof contract;

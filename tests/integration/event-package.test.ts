@@ -101,6 +101,18 @@ describe('event packages and enrolment', () => {
     expect(() => readPackage(bytes(JSON.stringify(JSON.parse(original))), 'acara.timbang')).not.toThrow(); // re-formatting is harmless
   });
 
+  it('refuses a package that carries two keys for one juror, even validly signed', () => {
+    const key = (j: TestWorkspace) => ({ jurorId: 'J1', name: 'Juri', publicKey: j.keys.status().publicKey!, fingerprint: j.keys.status().fingerprint! });
+    const record = findEventRecord(secretariat.ws.db, EVENT_ID)!;
+    const text = writePackage(getEvent(secretariat.ws.db, EVENT_ID), record.revision, record.revisedAt, [key(juror), key(secretariat)], secretariat.keys.requireUnlocked());
+    expect(() => readPackage(bytes(text), 'acara.timbang')).toThrow('Paket acara acara.timbang: dua kunci untuk juri "J1".');
+  });
+
+  it('signs an enrolment name as it will be read back (trimmed), so the file verifies', () => {
+    const text = writeEnrolment(EVENT_ID, 'J3', '  Maria Goreti  ', juror.keys.requireUnlocked());
+    expect(readEnrolment(bytes(text), 'J3.timbang-enrol').name).toBe('Maria Goreti');
+  });
+
   it('refuses a package re-signed by another key once the laptop is pinned', () => {
     receive(issuePackage());
     const impostor = testWorkspace('palsu');

@@ -481,6 +481,12 @@ describe('verifyScoreSheet: tampering, named by sheet and cell', () => {
       cell.value = signature.toString('base64');
     });
     expectStatus(result, 'bad-signature');
+    // Characters a lenient base64 decoder skips are not part of a signature either.
+    const padded = await afterEdit((wb) => {
+      const cell = worksheet(wb, 'Tanda tangan').getCell('B3');
+      cell.value = `${String(cell.value).slice(0, 40)} ${String(cell.value).slice(40)}`;
+    });
+    expectStatus(padded, 'bad-signature');
   });
 
   it("bad-signature: the public key replaced by another juror's", async () => {

@@ -162,6 +162,15 @@ describe('juror scoring through the API', () => {
     expect(state.notes).toEqual([{ nomineeId: 'pemkab-01', text: 'Bupati hadir, paparan berbasis data' }]);
   });
 
+  it('keeps half an emoji pasted into a note from breaking the signed sheet', async () => {
+    await api.createKey({ passphrase: 'kupang-juli-2025' });
+    await api.saveNote({ eventId: EVENT, roundId: 'administrasi', nomineeId: 'ukm-01', text: 'Bukti lengkap \uD83D' });
+    const state = await api.scoringState({ eventId: EVENT, roundId: 'administrasi', categoryId: 'ukm' });
+    expect(state.notes).toEqual([{ nomineeId: 'ukm-01', text: 'Bukti lengkap \uFFFD' }]);
+    const file = await api.exportSheet({ eventId: EVENT, name: 'Yohanes \uDC00', roundIds: ['administrasi'] });
+    expect(file.fileName).toMatch(/\.xlsx$/);
+  });
+
   it('counts progress per round and category, conflicts excluded', async () => {
     await mark('manufaktur-01', 'BU1', 5);
     const manufaktur = (await api.jurorAssignments({ eventId: EVENT }))[0].categories.find((c) => c.categoryId === 'manufaktur')!;

@@ -49,7 +49,11 @@ export function signCanonical(payload: unknown, privateKey: KeyObject): string {
   return sign(null, Buffer.from(canonicalJson(payload), 'utf8'), privateKey).toString('base64');
 }
 
+/** An Ed25519 signature in standard, padded base64: 64 bytes, exactly 88 characters, nothing a lenient decoder skips. */
+const SIGNATURE_TEXT = /^[A-Za-z0-9+/]{86}==$/;
+
 export function verifyCanonical(payload: unknown, signature: string, publicKey: PublicKeyText): boolean {
+  if (!SIGNATURE_TEXT.test(signature)) return false;
   try {
     return verify(null, Buffer.from(canonicalJson(payload), 'utf8'), publicKeyFromText(publicKey), Buffer.from(signature, 'base64'));
   } catch {

@@ -45,7 +45,7 @@ export function writeEnrolment(eventId: string, jurorId: string, name: string, k
     formatVersion: 1,
     eventId,
     jurorId,
-    name,
+    name: name.trim(), // as the schema reads it back, so that the signature covers what is read
     publicKey: key.publicKey,
     fingerprint: key.fingerprint,
     createdAt: now.toISOString(),

@@ -81,7 +81,11 @@ export function readPackage(bytes: Uint8Array, fileName: string): VerifiedPackag
     );
   }
   const jurorIds = new Set(result.event.jurors.map((j) => j.id));
+  const keyed = new Set<string>();
   for (const juror of payload.jurorKeys) {
+    // One key per juror: with two, which one a sheet is checked against would depend on their order.
+    if (keyed.has(juror.jurorId)) throw refuse(`dua kunci untuk juri "${juror.jurorId}".`, `two keys for juror "${juror.jurorId}".`);
+    keyed.add(juror.jurorId);
     if (!jurorIds.has(juror.jurorId)) throw refuse(`kunci untuk juri "${juror.jurorId}" yang tidak ada di acara.`, `a key for juror "${juror.jurorId}", who is not in the event.`);
     if (fingerprint(juror.publicKey) !== juror.fingerprint) throw refuse(`sidik jari juri ${juror.jurorId} tidak cocok dengan kuncinya.`, `juror ${juror.jurorId}'s fingerprint does not match their key.`);
   }

@@ -36,7 +36,8 @@ const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /**
  * U+FFFE and U+FFFF are valid in JSON strings but not in XML, so they are written as JSON escapes: the text
- * parses to the same payload. (Canonical JSON already escapes control characters and lone surrogates.)
+ * parses to the same payload. (Canonical JSON already escapes control characters; the API makes typed text
+ * well-formed, so there is no lone surrogate, which canonical JSON refuses.)
  */
 const xmlSafeJson = (json: string) => json.replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 
