@@ -1,13 +1,14 @@
 /** `timbang demo`, `timbang verify`, `timbang sheet export`: juror score sheets from the command line. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { AppError } from '../../api/errors.ts';
 import type { MergeRule } from '../../core/model.ts';
 import { formatScore } from '../../core/score-format.ts';
 import { writeRekapitulasi } from '../../services/merge/rekapitulasi.ts';
 import { readDemoEvent } from '../../services/events/event-file.ts';
-import { demoFiles } from '../../services/demo/demo-files.ts';
+import { demoFiles, nationalDemoFiles, type DemoFiles } from '../../services/demo/demo-files.ts';
+import { LIMITS, NATIONAL } from '../../services/demo/national-demo.ts';
 import { createHandlers } from '../../services/handlers.ts';
 import { openWorkspace } from '../../services/workspace/workspace.ts';
 import { APP_VERSION, RESOURCES_DIR, type CliContext } from '../context.ts';
@@ -16,14 +17,35 @@ import { pinOptions, secretariatPin, type PinOptions } from './secretariat-pin.t
 import { deliberateFiles, signerJson, signerLine, verifyFiles, warnNotPinned } from './sheet-files.ts';
 
 export function registerSheetCommands(program: Command, cli: CliContext): void {
+  const whole = (what: string) => (v: string) => {
+    const n = Number(v);
+    if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`${what}: bilangan bulat / a whole number`);
+    return n;
+  };
   program
     .command('demo')
-    .description('tulis paket acara demo dan lembar nilai bertanda tangan sembilan juri / write the demo package and nine signed juror sheets')
+    .description('tulis paket acara demo dan lembar nilai bertanda tangan para juri (bawaan: acara NTT, sembilan juri) / write the demo package and the jurors\' signed sheets (default: the NTT event, nine jurors)')
     .requiredOption('--out <dir>', 'folder keluaran / output folder')
     .option('--seed <n>', 'benih nilai acak; tanpa benih, urutan pemenang sesuai publikasi / random seed; without one, the published order', (v) => Number.parseInt(v, 10))
-    .action(async (options: { out: string; seed?: number }) => {
-      const event = readDemoEvent(RESOURCES_DIR);
-      const files = await demoFiles(event, options.seed);
+    .option('--nominees <n>', `demo skala nasional: jumlah nominasi (${LIMITS.nominees.join('–')}, bawaan ${NATIONAL.nominees}) / national-scale demo: number of nominees (default ${NATIONAL.nominees})`, whole('--nominees'))
+    .option('--jurors <n>', `demo skala nasional: jumlah juri (${LIMITS.jurors.join('–')}, bawaan ${NATIONAL.jurors}) / national-scale demo: number of jurors (default ${NATIONAL.jurors})`, whole('--jurors'))
+    .option('--criteria <n>', `demo skala nasional: kriteria per babak (${LIMITS.criteria.join('–')}, bawaan ${NATIONAL.criteria}) / national-scale demo: criteria per round (default ${NATIONAL.criteria})`, whole('--criteria'))
+    .action(async (options: { out: string; seed?: number; nominees?: number; jurors?: number; criteria?: number }) => {
+      const base = readDemoEvent(RESOURCES_DIR);
+      const national = options.nominees !== undefined || options.jurors !== undefined || options.criteria !== undefined;
+      let files: DemoFiles;
+      if (national) {
+        const size = { nominees: options.nominees ?? NATIONAL.nominees, jurors: options.jurors ?? NATIONAL.jurors, criteria: options.criteria ?? NATIONAL.criteria };
+        for (const [name, [min, max]] of Object.entries(LIMITS)) {
+          const value = size[name as keyof typeof size];
+          if (value < min || value > max) {
+            throw new AppError('invalid-input', { id: `--${name} harus ${min}–${max} (diberikan ${value}).`, en: `--${name} must be ${min}–${max} (given ${value}).` });
+          }
+        }
+        files = await nationalDemoFiles(base, size, options.seed);
+      } else {
+        files = await demoFiles(base, options.seed);
+      }
       mkdirSync(join(options.out, 'sheets'), { recursive: true });
       mkdirSync(join(options.out, 'enrolments'), { recursive: true });
       writeFileSync(join(options.out, 'event.timbang'), files.packageText);

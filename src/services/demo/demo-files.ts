@@ -4,6 +4,7 @@
  * generated marks. Every key is made for the occasion and forgotten: these files prove the chain works.
  */
 import { generateKeyPairSync } from 'node:crypto';
+import type { MergeMark } from '../../core/merge.ts';
 import type { Event } from '../../core/model.ts';
 import type { UnlockedKey } from '../keys/key-store.ts';
 import { fingerprint, publicKeyText } from '../keys/signing.ts';
@@ -12,6 +13,7 @@ import { writePackage } from '../packages/event-package.ts';
 import { writeScoreSheet } from '../sheets/score-sheet.ts';
 import { sheetPayload } from '../sheets/sheet-export.ts';
 import { demoScores } from './demo-scores.ts';
+import { NATIONAL_SEED, nationalEvent, nationalMarks, type NationalSize } from './national-demo.ts';
 
 export interface DemoFiles {
   seed: number;
@@ -32,6 +34,17 @@ function throwawayKey(): UnlockedKey {
 
 export async function demoFiles(event: Event, seed?: number, now = new Date()): Promise<DemoFiles> {
   const scores = demoScores(event, seed);
+  return { ...(await signedDemoFiles(event, scores.marks, now)), seed: scores.seed };
+}
+
+/** The national-scale demo (national-demo.ts): the event it grew to, and its package and signed sheets. */
+export async function nationalDemoFiles(base: Event, size: NationalSize, seed = NATIONAL_SEED, now = new Date()): Promise<DemoFiles & { event: Event }> {
+  const event = nationalEvent(base, size);
+  return { ...(await signedDemoFiles(event, nationalMarks(event, seed), now)), seed, event };
+}
+
+/** A package with every juror enrolled, and each juror's finalized sheet of both rounds, signed with throwaway keys. */
+async function signedDemoFiles(event: Event, marks: readonly MergeMark[], now: Date): Promise<Omit<DemoFiles, 'seed'>> {
   const jurorKeys = new Map(event.jurors.map((j) => [j.id, throwawayKey()]));
   const name = (jurorId: string) => `Juri ${jurorId} (demo)`;
   const packageText = writePackage(
@@ -39,6 +52,7 @@ export async function demoFiles(event: Event, seed?: number, now = new Date()): 
     event.jurors.map((j) => ({ jurorId: j.id, name: name(j.id), publicKey: jurorKeys.get(j.id)!.publicKey, fingerprint: jurorKeys.get(j.id)!.fingerprint })),
     throwawayKey(),
   );
+  const byJuror = Map.groupBy(marks, (m) => m.jurorId);
   const sheets = new Map<string, Buffer>();
   for (const juror of event.jurors) {
     const conflicts = new Map(event.conflicts.filter((c) => c.jurorId === juror.id).map((c) => [c.nomineeId, c.reason]));
@@ -47,7 +61,7 @@ export async function demoFiles(event: Event, seed?: number, now = new Date()): 
       jurorId: juror.id,
       jurorName: name(juror.id),
       roundIds: event.rounds.map((r) => r.id),
-      marks: scores.marks.filter((m) => m.jurorId === juror.id),
+      marks: byJuror.get(juror.id) ?? [],
       notes: [],
       conflicts,
       declaredConflicts: [],
@@ -60,5 +74,5 @@ export async function demoFiles(event: Event, seed?: number, now = new Date()): 
     sheets.set(juror.id, await writeScoreSheet(payload, jurorKeys.get(juror.id)!));
   }
   const enrolments = new Map(event.jurors.map((j) => [j.id, writeEnrolment(event.id, j.id, name(j.id), jurorKeys.get(j.id)!, now)]));
-  return { seed: scores.seed, packageText, sheets, enrolments, jurorKeys };
+  return { packageText, sheets, enrolments, jurorKeys };
 }
