@@ -5,6 +5,7 @@
  * (weights summing to 100, references to known ids) live in validate-event.ts.
  */
 import { z } from 'zod';
+import { isTimeZone } from './local-time.ts';
 
 /** Text shown to people in both of the app's languages: Bahasa Indonesia first, English second. */
 export const Bilingual = z.strictObject({
@@ -167,6 +168,14 @@ export const Event = z.strictObject({
   periodAssessed: DateRange,
   /** City where the panel sits, used in the Berita Acara ("bertempat di Kupang"). */
   place: z.string().trim().min(1).max(200),
+  /**
+   * The IANA time zone where the panel sits, for every time a person reads (sheet cover, report, history):
+   * absent means Asia/Makassar (WITA), so events and packages made before it stay valid; see eventTimeZone.
+   */
+  timeZone: z
+    .string()
+    .refine(isTimeZone, 'zona waktu IANA, mis. Asia/Makassar (WITA), Asia/Jakarta (WIB) atau Asia/Jayapura (WIT) / an IANA time zone, e.g. Asia/Makassar (WITA), Asia/Jakarta (WIB) or Asia/Jayapura (WIT)')
+    .optional(),
   schedule: z.strictObject({
     interviews: DateRange.extend({ venue: z.string().trim().min(1).optional() }).optional(),
     plenary: IsoDate.optional(),

@@ -29,3 +29,14 @@ export function formatScore(value: number | null | undefined, lang: ScoreLang, d
 export function roundScore(value: number, digits = 2): number {
   return Number(format('en-US', digits).format(value));
 }
+
+/** A juror's mark as people read it: "3,5" / "3.5", "4" (no trailing zeros); "—" for none. */
+export function formatMark(value: number | null | undefined, lang: ScoreLang): string {
+  if (value === null || value === undefined) return '—';
+  let found = formats.get(`mark${lang}`);
+  if (!found) {
+    found = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 2, useGrouping: false, roundingMode: 'halfExpand' });
+    formats.set(`mark${lang}`, found);
+  }
+  return found.format(value);
+}

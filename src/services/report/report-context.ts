@@ -4,6 +4,7 @@
  * with core's arithmetic (the same figures as the juror's own sheet).
  */
 import type { Deliberation } from '../../api/contract.ts';
+import { eventTimeZone, localDate } from '../../core/local-time.ts';
 import type { Criterion, Event, Nominee, Round } from '../../core/model.ts';
 import { weightedTotal } from '../../core/scoring.ts';
 import type { RekapFile } from '../merge/rekapitulasi.ts';
@@ -18,7 +19,7 @@ export interface ReportInput {
   /** The verification appendix: one row per input file. */
   files: RekapFile[];
   lang: Lang;
-  /** ISO time of printing; its date (as written, so give it with the local offset) stands in for a missing plenary date. */
+  /** ISO time of printing (any offset): printed, and its date stands in for a missing plenary date, in the event's time zone. */
   generatedAt: string;
   /**
    * The secretariat key that signed the event package the sheets were verified against, printed beside the
@@ -46,6 +47,8 @@ export interface ReportContext extends ReportInput {
   demo: boolean;
   /** The date of the plenary (or of printing, when the event has none), YYYY-MM-DD. */
   plenaryDate: string;
+  /** The event's IANA time zone (WITA unless it says otherwise): every time printed is read there. */
+  timeZone: string;
   /** A juror's weighted total in a round for a nominee; null unless every criterion was marked. */
   jurorTotal: (jurorId: string, roundId: string, nomineeId: string) => number | null;
   /** The juror's name: from the event, else as typed in their sheet; null when neither says (a blank to write it in). */
@@ -83,7 +86,8 @@ export function reportContext(input: ReportInput): ReportContext {
     nominee: (id) => nominees.get(id),
     categoryName: (id) => categories.get(id) ?? id,
     demo: event.nominees.some((n) => n.fictional),
-    plenaryDate: event.schedule.plenary ?? input.generatedAt.slice(0, 10),
+    plenaryDate: event.schedule.plenary ?? localDate(input.generatedAt, eventTimeZone(event)),
+    timeZone: eventTimeZone(event),
     jurorTotal: (jurorId, roundId, nomineeId) => totals.get(key(jurorId, roundId, nomineeId)) ?? null,
     jurorName: (jurorId) => event.jurors.find((j) => j.id === jurorId)?.name || result.jurorNames[jurorId] || null,
   };

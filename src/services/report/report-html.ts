@@ -7,6 +7,7 @@
  */
 import type { Deliberation } from '../../api/contract.ts';
 import { beritaAcara } from './berita-acara.ts';
+import { formatLocalDate, formatLocalDateTime } from '../../core/local-time.ts';
 import { formatDate, formatRange } from './date-words.ts';
 import { esc, num } from './html.ts';
 import { nomineeName, reportContext, type Ranked, type ReportContext, type ReportInput } from './report-context.ts';
@@ -120,11 +121,9 @@ function secretariatRow(ctx: ReportContext): string {
   return `<tr><th>${esc(t.secretariatKey)}</th><td><span class="hash">${esc(secretariat.fingerprint)}</span> ${state}</td></tr>`;
 }
 
-/** "4 Juli 2025 09:15 (+08:00)" from an ISO time, as written (no time-zone conversion). */
+/** "4 Juli 2025 pukul 09.15 WITA": the time of printing in the event's zone. */
 function generatedText(ctx: ReportContext): string {
-  const time = /T(\d{2}:\d{2})/.exec(ctx.generatedAt)?.[1];
-  const zone = /(Z|[+-]\d{2}:\d{2})$/.exec(ctx.generatedAt)?.[1];
-  return `${formatDate(ctx.generatedAt, ctx.lang)}${time ? ` ${time}` : ''}${zone ? ` (${zone === 'Z' ? 'UTC' : zone})` : ''}`;
+  return formatLocalDateTime(ctx.generatedAt, ctx.timeZone, ctx.lang);
 }
 
 function categorySection(ctx: ReportContext, category: CategoryResult): string {
@@ -160,7 +159,7 @@ function rankingTable(ctx: ReportContext, category: CategoryResult): string {
       <td>${notes.join('; ')}</td>
     </tr>`;
   }).join('');
-  const decisionNote = decision ? `<p class="decision">${esc(t.decisionLine(decision.text, decision.decidedBy, formatDate(decision.recordedAt, lang)))}</p>` : '';
+  const decisionNote = decision ? `<p class="decision">${esc(t.decisionLine(decision.text, decision.decidedBy, formatLocalDate(decision.recordedAt, ctx.timeZone, lang)))}</p>` : '';
   const joint = category.ranking.some((n) => n.joint) ? `<p class="sub">${esc(t.jointNote)}</p>` : '';
   return `${block(category.ranking.length, `<h3>${esc(t.ranking)}</h3>
   <table class="grid ranking">
@@ -293,7 +292,7 @@ function overallSection(ctx: ReportContext): string {
       <td>${d.nomineeIds.map((id, i) => `${i + 1}. ${nomineeName(ctx, id, names.get(id) ?? id)}`).join('<br>')}</td>
       <td>${esc(d.text)}</td>
       <td>${esc(d.decidedBy)}</td>
-      <td class="nowrap">${esc(formatDate(d.recordedAt, lang))} ${esc(d.recordedAt.slice(11, 16))}</td>
+      <td class="nowrap">${esc(formatLocalDateTime(d.recordedAt, ctx.timeZone, lang))}</td>
     </tr>`).join('')}</tbody>
   </table>`;
   return `<section class="overall">

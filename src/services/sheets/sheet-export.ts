@@ -3,6 +3,7 @@
  * `timbang sheet export`), or from generated marks (`timbang demo`). One builder serves both.
  */
 import { createHash } from 'node:crypto';
+import { eventTimeZone } from '../../core/local-time.ts';
 import type { Event } from '../../core/model.ts';
 import { canonicalScore } from '../../core/scale.ts';
 import { roundNominees } from '../../core/scoring.ts';
@@ -45,6 +46,7 @@ export function sheetPayload(content: SheetContent): SheetPayload {
     packageRevision: content.packageRevision,
     sheetRevision: content.sheetRevision,
     exportedAt: content.exportedAt,
+    timeZone: eventTimeZone(event),
     juror: {
       id: juror.id, name: content.jurorName, role: juror.role, title: juror.title, institution: juror.institution,
       publicKey: content.key.publicKey, fingerprint: content.key.fingerprint,
@@ -102,7 +104,7 @@ export function sheetPayloadFromWorkspace(
     exportedAt: now.toISOString(),
     key,
   });
-  const { sheetRevision: _revision, exportedAt: _at, ...content } = payload;
+  const { sheetRevision: _revision, exportedAt: _at, timeZone: _zone, ...content } = payload;
   const contentHash = createHash('sha256').update(canonicalJson(content)).digest('hex');
   return { ...payload, sheetRevision: sheetRevisionFor(db, event.id, jurorId, contentHash, now) };
 }

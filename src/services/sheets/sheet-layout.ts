@@ -6,6 +6,7 @@
  * Sheets: "Sampul" (cover, statement, signature line), one sheet per section (round × category) named
  * `${round number}-${category id}`, and the hidden "Tanda tangan" that carries the payload and its signature.
  */
+import { formatLocalDateTime } from '../../core/local-time.ts';
 import type { Bilingual, JurorRole } from '../../core/model.ts';
 import { weightedTotal } from '../../core/scoring.ts';
 import { spreadsheetText } from '../../core/spreadsheet-text.ts';
@@ -367,7 +368,10 @@ export function coverLayout(payload: SheetPayload, sheetNames: string[]): CoverL
   field('Jabatan', juror.title, 'Position', { id: 'jabatan juri', en: "juror's position" });
   field('Instansi', juror.institution, 'Institution', { id: 'instansi juri', en: "juror's institution" });
   field('Babak', roundsOf(payload).map((r) => r.name).join('; '), 'Rounds in this sheet', { id: 'babak', en: 'rounds' });
-  field('Waktu ekspor', payload.exportedAt, 'Exported at (UTC)', { id: 'waktu ekspor', en: 'export time' });
+  // In the event's zone when the payload names it ("4 Desember 2026 pukul 21.11 WITA"), computed from the
+  // signed payload alone so the verifier reads the same; an older sheet without it printed the UTC time as is.
+  if (payload.timeZone) field('Waktu ekspor', formatLocalDateTime(payload.exportedAt, payload.timeZone, 'id'), `Exported at (${payload.timeZone})`, { id: 'waktu ekspor', en: 'export time' });
+  else field('Waktu ekspor', payload.exportedAt, 'Exported at (UTC)', { id: 'waktu ekspor', en: 'export time' });
   field('Revisi lembar', payload.sheetRevision, 'Sheet revision: a newer one supersedes this one', { id: 'revisi lembar', en: 'sheet revision' });
   field('Revisi paket acara', payload.packageRevision, 'Event package revision scored against', { id: 'revisi paket acara', en: 'event package revision' });
   field('Sidik jari kunci', juror.fingerprint, "Key fingerprint: the juror's key, read aloud at enrolment", { id: 'sidik jari kunci', en: 'key fingerprint' });

@@ -7,6 +7,7 @@
  * re-save rounds floats to 15 significant digits, and a signature must not depend on that.
  */
 import { z } from 'zod';
+import { isTimeZone } from '../../core/local-time.ts';
 import { Id, JurorRole } from '../../core/model.ts';
 
 export const SHEET_FORMAT = 'timbang.sheet';
@@ -44,6 +45,24 @@ export const SheetSection = z.strictObject({
 });
 export type SheetSection = z.infer<typeof SheetSection>;
 
+/**
+ * Where a sheet's marks come from when not from the juror's own laptop: 'kertas', a paper Lembar Penilaian
+ * Juri keyed twice, blind, by two secretariat operators (src/services/paper/). Such a sheet is signed with the
+ * secretariat's key, not the juror's; verification accepts exactly that (paper/paper-verify.ts). Optional, so
+ * every sheet made before it still parses and verifies.
+ */
+export const SheetProvenance = z.strictObject({
+  kind: z.literal('kertas'),
+  /** The printed form's number ("LPJ-J3-1-03") and its layout checksum ("7F3A-91C2"). */
+  formNumber: z.string().min(1).max(100),
+  checksum: z.string().min(1).max(20),
+  /** The two operators who keyed it, in the order they keyed it. */
+  operators: z.tuple([z.string().min(1).max(200), z.string().min(1).max(200)]),
+  /** SHA-256 (hex) of a scan or photo of the paper, when one was taken. */
+  scanSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+});
+export type SheetProvenance = z.infer<typeof SheetProvenance>;
+
 export const SheetPayload = z.strictObject({
   format: z.literal(SHEET_FORMAT),
   formatVersion: z.literal(1),
@@ -56,6 +75,8 @@ export const SheetPayload = z.strictObject({
   /** 1, plus one for each reopening: a newer sheet revision supersedes an older one. */
   sheetRevision: z.number().int().min(1),
   exportedAt: z.iso.datetime(),
+  /** The event's IANA time zone, in which the cover prints exportedAt ("… pukul 21.11 WITA"); absent in older sheets (then UTC, as they printed). */
+  timeZone: z.string().refine(isTimeZone, 'unknown time zone').optional(),
   juror: z.strictObject({
     id: Id,
     name: z.string(),
@@ -68,5 +89,7 @@ export const SheetPayload = z.strictObject({
   /** Conflicts the juror declared on their laptop (those in the event are in the package already). */
   declaredConflicts: z.array(z.strictObject({ nomineeId: Id, reason: z.string() })),
   sections: z.array(SheetSection).min(1),
+  /** Absent for a sheet from the juror's laptop; see SheetProvenance. */
+  provenance: SheetProvenance.optional(),
 });
 export type SheetPayload = z.infer<typeof SheetPayload>;

@@ -3,6 +3,7 @@
  * is written to a cell and read back. Writing and reading share these definitions, so they cannot drift apart.
  */
 import type { CellValue, DataValidation } from 'exceljs';
+import { INDONESIAN_TIME_ZONES, timeZoneFromWord } from '../../../core/local-time.ts';
 import { Id, IsoDate, type Bilingual, type TieBreakStep } from '../../../core/model.ts';
 
 /** A filled cell as the template sees it: formulas give their result, rich text and links their plain text. */
@@ -210,6 +211,30 @@ export function yesNoField(label: Label): Field<boolean> {
     placeholder: () => false,
     toCell: (value) => (value ? 'Ya' : 'Tidak'),
     validation: listValidation('"Ya,Tidak"', expected),
+  };
+}
+
+/**
+ * A time zone as a secretariat names it: WIB, WITA or WIT (offered as a drop-down), or an IANA name
+ * ("Asia/Makassar"); read as the IANA name, written as the word people use.
+ */
+export function timeZoneField(label: Label): Field<string> {
+  const words = INDONESIAN_TIME_ZONES.map((z) => z.abbreviation);
+  const expected: Bilingual = {
+    id: `${label.name.id} harus ${words.join(', ')} atau nama zona IANA (mis. Asia/Makassar)`,
+    en: `${label.name.en} must be ${words.join(', ')} or an IANA zone name (e.g. Asia/Makassar)`,
+  };
+  return {
+    ...label,
+    numFmt: TEXT_FORMAT,
+    parse: (content) => {
+      const zone = timeZoneFromWord(contentText(content));
+      return zone ? ok(zone) : { ok: false, expected };
+    },
+    placeholder: () => INDONESIAN_TIME_ZONES[1].zone,
+    toCell: (zone) => INDONESIAN_TIME_ZONES.find((z) => z.zone === zone)?.abbreviation ?? zone,
+    // Not a strict list: an IANA name typed by hand is accepted too (checked on import).
+    validation: { ...listValidation(`"${words.join(',')}"`, expected), showErrorMessage: false },
   };
 }
 

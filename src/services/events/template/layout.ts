@@ -12,6 +12,7 @@ import {
   numberField,
   textField,
   tieBreakField,
+  timeZoneField,
   yesNoField,
   type Column,
   type Field,
@@ -88,6 +89,12 @@ export const EVENT_ROWS = {
     { header: 'Peringkat umum: jumlah', name: { id: 'jumlah peringkat umum', en: 'overall ranking size' }, hint: 'Overall ranking: how many places (Terbaik 1..N)' },
     { integer: true, min: 1, max: 10 },
   ),
+  // Last, so a template filled before this row existed still reads (its empty row means WITA).
+  timeZone: timeZoneField({
+    header: 'Zona waktu',
+    name: { id: 'zona waktu', en: 'time zone' },
+    hint: 'Time zone of the panel, for every time printed or shown: WIB (Asia/Jakarta), WITA (Asia/Makassar) or WIT (Asia/Jayapura); empty = WITA',
+  }),
 };
 
 export const CATEGORY_COLUMNS = {

@@ -260,7 +260,10 @@ function readEventSheet(notes: Notes, ws: Worksheet): EventFields {
   const fields: Field<unknown>[] = Object.values(F);
   const rowOf = (field: Field<unknown>) => FIRST_DATA_ROW + fields.indexOf(field);
   checkHeadings(notes, ws, sheet, EVENT_COLUMNS);
-  checkLabels(notes, ws, sheet, fields, (i) => `A${FIRST_DATA_ROW + i}`, ROW_LABEL);
+  // The time-zone row came last and later: a template without it still reads.
+  const laterRows = new Set<Field<unknown>>([F.timeZone]);
+  checkLabels(notes, ws, sheet, fields.filter((f) => !laterRows.has(f)), (i) => `A${FIRST_DATA_ROW + i}`, ROW_LABEL);
+  checkLabels(notes, ws, sheet, [F.timeZone], () => `A${rowOf(F.timeZone)}`, ROW_LABEL, true);
   const r = fieldReader(notes, ws, sheet, (field) => `B${rowOf(field)}`, []);
   const range = (first: Field<unknown>, last: Field<unknown>) => `${r.address(first)}:${r.address(last)}`;
 
@@ -312,7 +315,8 @@ function readEventSheet(notes: Notes, ws: Worksheet): EventFields {
         }
       : null,
   };
-  return { format: EVENT_FORMAT, formatVersion: EVENT_FORMAT_VERSION, id, name, yearHeld, periodAssessed, place, schedule, merge };
+  const timeZone = r.optional(F.timeZone, ['timeZone']);
+  return { format: EVENT_FORMAT, formatVersion: EVENT_FORMAT_VERSION, id, name, yearHeld, periodAssessed, place, ...(timeZone === undefined ? {} : { timeZone }), schedule, merge };
 }
 
 function readCategories(notes: Notes, ws: Worksheet): Category[] {

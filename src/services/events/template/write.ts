@@ -97,6 +97,7 @@ function writeEventSheet(sheet: Worksheet, event: Event | null): void {
         overallNameEn: overall?.name.en,
         overallCategoryIds: overall?.categoryIds,
         overallSize: overall?.size,
+        timeZone: event.timeZone,
       }
     : {};
   Object.entries(EVENT_ROWS).forEach(([key, field], i) => {
