@@ -8,7 +8,6 @@
  */
 import { z } from 'zod';
 import { isTimeZone } from '../../core/local-time.ts';
-import { isTimeZone } from '../../core/local-time.ts';
 import { Id, JurorRole } from '../../core/model.ts';
 
 export const SHEET_FORMAT = 'timbang.sheet';
@@ -76,8 +75,6 @@ export const SheetPayload = z.strictObject({
   /** 1, plus one for each reopening: a newer sheet revision supersedes an older one. */
   sheetRevision: z.number().int().min(1),
   exportedAt: z.iso.datetime(),
-  /** The event's IANA time zone, in which the cover prints exportedAt ("… pukul 21.11 WITA"); absent in older sheets (then UTC, as they printed). */
-  timeZone: z.string().refine(isTimeZone, 'unknown time zone').optional(),
   /** The event's IANA time zone, in which the cover prints exportedAt ("… pukul 21.11 WITA"); absent in older sheets (then UTC, as they printed). */
   timeZone: z.string().refine(isTimeZone, 'unknown time zone').optional(),
   juror: z.strictObject({
