@@ -1,8 +1,11 @@
 /**
  * How far the panel agrees: Kendall's W over jurors' rankings, marks far from the panel median, and
  * whether any one juror decides the podium (leave-one-juror-out).
+ *
+ * Each reads the marks grouped once by cell (merge.ts: `indexMarks`, `mergePlan`); `panelFigures` gives
+ * all of them from one plan, as the deliberation needs them.
  */
-import { merge, type MergeMark } from './merge.ts';
+import { cellOf, indexMarks, mergePlan, mergeWith, rankingWithout, type MarkIndex, type MergeMark, type MergePlan, type MergeResult } from './merge.ts';
 import type { Event, MergeRule } from './model.ts';
 
 /** Ranks of values, highest first (1 = best); equal values share the average of their places. */
@@ -43,15 +46,29 @@ export interface Disagreement extends MergeMark {
   median: number;
 }
 
-/** Marks at least `threshold` away from the median of the panel's marks for the same nominee and criterion. */
-export function disagreements(marks: readonly MergeMark[], threshold: number): Disagreement[] {
-  const cells = Map.groupBy(marks, (m) => `${m.roundId}\u0000${m.nomineeId}\u0000${m.criterionCode}`);
-  return [...cells.values()].flatMap((cell) => {
-    const sorted = cell.map((m) => m.value).sort((a, b) => a - b);
-    const middle = Math.floor(sorted.length / 2);
-    const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    return cell.filter((m) => Math.abs(m.value - median) >= threshold - 1e-9).map((m) => ({ ...m, median }));
-  });
+const indexOf = (marks: readonly MergeMark[] | MarkIndex): MarkIndex => ('cells' in marks ? marks : indexMarks(marks));
+
+/**
+ * Marks at least `threshold` away from the median of the panel's marks for the same nominee and criterion,
+ * cell by cell in the order the marks first name them, each cell's marks in their own order.
+ */
+export function disagreements(marks: readonly MergeMark[] | MarkIndex, threshold: number): Disagreement[] {
+  const index = indexOf(marks);
+  const { start, sortedValue, entryMark } = index;
+  const flags: Disagreement[] = [];
+  for (let c = 0; c < index.cellCount; c++) {
+    const from = start[c];
+    const n = start[c + 1] - from;
+    const middle = from + Math.floor(n / 2);
+    const median = n % 2 ? sortedValue[middle] : (sortedValue[middle - 1] + sortedValue[middle]) / 2;
+    // Only a cell whose extremes reach the threshold can hold a flag.
+    if (Math.abs(sortedValue[from] - median) < threshold - 1e-9 && Math.abs(sortedValue[from + n - 1] - median) < threshold - 1e-9) continue;
+    for (let k = from; k < from + n; k++) {
+      const mark = index.marks[entryMark[k]];
+      if (Math.abs(mark.value - median) >= threshold - 1e-9) flags.push({ ...mark, median });
+    }
+  }
+  return flags;
 }
 
 /**
@@ -59,33 +76,76 @@ export function disagreements(marks: readonly MergeMark[], threshold: number): D
  * (a conflicted juror has no ranking of the whole field and is left out). Each juror ranks nominees by
  * their own weighted round total.
  */
-export function categoryAgreement(event: Event, marks: readonly MergeMark[], roundId: string, categoryId: string): { w: number | null; jurors: number } {
-  const nominees = event.nominees.filter((n) => n.categoryId === categoryId).map((n) => n.id);
+export function categoryAgreement(event: Event, marks: readonly MergeMark[] | MergePlan, roundId: string, categoryId: string): { w: number | null; jurors: number } {
+  const index = 'index' in marks ? marks.index : indexMarks(marks);
+  const nominees = event.nominees.filter((n) => n.categoryId === categoryId);
   const criteria = event.criteria.filter((c) => c.roundId === roundId && c.categoryIds.includes(categoryId));
-  const byJuror = Map.groupBy(marks.filter((m) => m.roundId === roundId && nominees.includes(m.nomineeId)), (m) => m.jurorId);
-  const rankings = [...byJuror.values()].flatMap((jurorMarks) => {
-    const value = new Map(jurorMarks.map((m) => [`${m.nomineeId}\u0000${m.criterionCode}`, m.value]));
-    const totals = nominees.map((nomineeId) =>
-      criteria.reduce<number | null>((sum, c) => {
-        const mark = value.get(`${nomineeId}\u0000${c.code}`);
-        return sum === null || mark === undefined ? null : sum + (c.weight * mark) / c.scale.max;
-      }, 0),
-    );
-    return totals.every((t) => t !== null) ? [ranksOf(totals as number[])] : [];
+  const jurorCount = index.jurorIds.length;
+  const count = nominees.length;
+  const totals = new Float64Array(jurorCount * count);
+  const found = new Int32Array(jurorCount);
+  const present = new Uint8Array(jurorCount);
+  const last = new Float64Array(jurorCount);
+  const seen = new Int32Array(jurorCount).fill(-1);
+  const byNominee = index.cells.get(roundId);
+  nominees.forEach((nominee, n) => {
+    const byCriterion = byNominee?.get(nominee.id);
+    if (!byCriterion) return;
+    // A juror counts once they marked anything for a nominee of the category in this round.
+    for (const cell of byCriterion.values()) for (let k = index.start[cell]; k < index.start[cell + 1]; k++) present[index.entryJuror[k]] = 1;
+    criteria.forEach((criterion) => {
+      const cell = cellOf(index, roundId, nominee.id, criterion.code);
+      if (cell < 0) return;
+      const touched: number[] = [];
+      // A juror's last mark in the cell (in the marks' order) is theirs.
+      for (let e = index.start[cell]; e < index.start[cell + 1]; e++) {
+        const j = index.entryJuror[e];
+        if (seen[j] !== cell) {
+          seen[j] = cell;
+          touched.push(j);
+        }
+        last[j] = index.marks[index.entryMark[e]].value;
+      }
+      for (const j of touched) {
+        totals[j * count + n] += (criterion.weight * last[j]) / criterion.scale.max;
+        found[j]++;
+      }
+    });
   });
+  const rankings: number[][] = [];
+  for (let j = 0; j < jurorCount; j++) {
+    if (present[j] && found[j] === count * criteria.length) rankings.push(ranksOf(Array.from(totals.subarray(j * count, (j + 1) * count))));
+  }
   return { w: kendallW(rankings), jurors: rankings.length };
 }
 
+export type LeaveOneOut = { jurorId: string; changes: { categoryId: string; podium: string[] }[] }[];
+
 /** For each juror: whether leaving their marks out changes any category's Terbaik 1…N. */
-export function leaveOneJurorOut(event: Event, marks: readonly MergeMark[], rule: MergeRule): { jurorId: string; changes: { categoryId: string; podium: string[] }[] }[] {
-  const podium = (result: ReturnType<typeof merge>, categoryId: string) =>
-    result.categories.find((c) => c.categoryId === categoryId)!.ranking.slice(0, event.merge.winnersPerCategory).map((n) => n.nomineeId);
-  const full = merge(event, marks, rule);
+export function leaveOneJurorOut(event: Event, marks: readonly MergeMark[] | MergePlan, rule: MergeRule, full?: MergeResult): LeaveOneOut {
+  const plan = 'index' in marks ? marks : mergePlan(event, indexMarks(marks));
+  const winners = event.merge.winnersPerCategory;
+  const merged = full ?? mergeWith(plan, rule);
+  const podiums = new Map(merged.categories.map((c) => [c.categoryId, c.ranking.slice(0, winners).map((n) => n.nomineeId)]));
   return event.jurors.map((juror) => {
-    const without = merge(event, marks.filter((m) => m.jurorId !== juror.id), rule);
+    if (!plan.index.jurorOf.has(juror.id)) return { jurorId: juror.id, changes: [] };
+    const without = rankingWithout(plan, rule, juror.id);
     const changes = event.categories
-      .filter((c) => podium(without, c.id).join() !== podium(full, c.id).join())
-      .map((c) => ({ categoryId: c.id, podium: podium(without, c.id) }));
+      .map((c) => ({ categoryId: c.id, podium: (without.get(c.id) ?? []).slice(0, winners) }))
+      .filter((c) => c.podium.join() !== (podiums.get(c.categoryId) ?? []).join());
     return { jurorId: juror.id, changes };
   });
+}
+
+/** Everything the plenary reads about the panel, from one index of the marks: the merge, flags, W per round and category, leave-one-juror-out. */
+export function panelFigures(event: Event, marks: readonly MergeMark[], rule: MergeRule) {
+  const plan = mergePlan(event, indexMarks(marks));
+  const result = mergeWith(plan, rule);
+  return {
+    plan,
+    result,
+    flags: disagreements(plan.index, event.merge.disagreementThreshold),
+    agreement: event.rounds.flatMap((round) => round.categoryIds.map((categoryId) => ({ roundId: round.id, categoryId, ...categoryAgreement(event, plan, round.id, categoryId) }))),
+    leaveOneOut: leaveOneJurorOut(event, plan, rule, result),
+  };
 }

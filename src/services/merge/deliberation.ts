@@ -3,8 +3,8 @@
  * that the cascade could not break), how far the panel agrees, which marks stand far from the rest, and
  * whether any single juror decides a podium.
  */
-import { categoryAgreement, disagreements, leaveOneJurorOut } from '../../core/agreement.ts';
-import { merge, type MergeResult } from '../../core/merge.ts';
+import { panelFigures } from '../../core/agreement.ts';
+import type { MergeResult } from '../../core/merge.ts';
 import type { Event, MergeRule } from '../../core/model.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { resultsSummary } from './results.ts';
@@ -81,17 +81,16 @@ export function deliberation(db: Db, event: Event, rule: MergeRule): Deliberatio
 /** Everything the plenary sees, from reconciled sheets (`uses`: how each input file is used). */
 export function deliberate(event: Event, rule: MergeRule, reconciliation: Reconciliation, uses: readonly FileUse[], chosen: readonly PlenaryDecision[]): Deliberation {
   const marks = reconciliation.marks;
-  const summary = resultsSummary(event, applyDecisions(merge(event, marks, rule), chosen));
+  const figures = panelFigures(event, marks, rule);
+  const summary = resultsSummary(event, applyDecisions(figures.result, chosen));
   return {
     ...summary,
     sheets: uses.length,
     usedSheets: uses.filter((use) => use === 'used').length,
     completeness: reconciliation.completeness,
-    flags: disagreements(marks, event.merge.disagreementThreshold),
-    agreement: event.rounds.flatMap((round) =>
-      round.categoryIds.map((categoryId) => ({ roundId: round.id, categoryId, ...categoryAgreement(event, marks, round.id, categoryId) })),
-    ),
-    leaveOneOut: leaveOneJurorOut(event, marks, rule),
+    flags: figures.flags,
+    agreement: figures.agreement,
+    leaveOneOut: figures.leaveOneOut,
     decisions: [...chosen],
     /** Every juror's mark per criterion for each nominee: the protocol of the deliberation. */
     marks,
