@@ -12,6 +12,7 @@ import { openWorkspace } from '../services/workspace/workspace.ts';
 import { registerEventCommands } from './commands/event.ts';
 import { registerSheetCommands } from './commands/sheets.ts';
 import { registerReportCommands } from './commands/report.ts';
+import { registerFormCommand } from './commands/form.ts';
 import { APP_VERSION, CLI_PRINTING, PROJECT_ROOT, RESOURCES_DIR, type CliContext, type Io, type Lang } from './context.ts';
 
 const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
@@ -36,6 +37,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   registerEventCommands(program, cli);
   registerSheetCommands(program, cli);
   registerReportCommands(program, cli);
+  registerFormCommand(program, cli);
 
   const backup = program.command('backup').description('cadangan berkas kerja / workspace backups');
   backup
