@@ -222,7 +222,7 @@ describe('verifyScoreSheet: statuses other than tampering', () => {
     const other = { ...payload, eventId: 'paritrana-ntt-2024' };
     const result = await afterEdit((wb) => putCarrier(wb, canonicalJson(other), signCanonical(other, j4.privateKey), j4.publicKey));
     expectStatus(result, 'wrong-event');
-    expect(result.details[0].id).toBe(`Berkas ${FILE}: lembar ini untuk acara 'paritrana-ntt-2024', bukan acara ini ('paritrana-ntt-2025').`);
+    expect(result.details[0].id).toBe(`Berkas ${FILE}: lembar ini untuk acara "${payload.eventName}" (paritrana-ntt-2024), bukan acara ini, "${payload.eventName}" (paritrana-ntt-2025).`);
     expect(result.juror).toBe('J4');
   });
 

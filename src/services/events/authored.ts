@@ -14,8 +14,8 @@ export function authoredEvent(db: Db, eventId: string): Event {
   const record = findEventRecord(db, eventId);
   if (record && record.origin.source !== 'authored') {
     throw new AppError('forbidden', {
-      id: `Acara "${eventId}" diterima sebagai paket dari sekretariat; hanya sekretariat yang mengubahnya.`,
-      en: `The event "${eventId}" came as a package from the secretariat; only the secretariat changes it.`,
+      id: `Acara "${getEvent(db, eventId).name}" diterima sebagai paket dari sekretariat; hanya sekretariat yang mengubahnya.`,
+      en: `The event "${getEvent(db, eventId).name}" came as a package from the secretariat; only the secretariat changes it.`,
     });
   }
   return getEvent(db, eventId);

@@ -148,9 +148,13 @@ export async function verifyScoreSheet(bytes: Uint8Array, fileName: string, cont
 
     const event: Bilingual[] = [];
     if (payload.eventId !== context.event.id) {
+      // Named as people know the events; the ids only where the names alone would not tell them apart.
+      const same = payload.eventName === context.event.name;
+      const theirs = `"${payload.eventName}"${same ? ` (${payload.eventId})` : ''}`;
+      const ours = `"${context.event.name}"${same ? ` (${context.event.id})` : ''}`;
       event.push({
-        id: `Berkas ${fileName}: lembar ini untuk acara '${payload.eventId}', bukan acara ini ('${context.event.id}').`,
-        en: `File ${fileName}: this sheet is for event '${payload.eventId}', not this event ('${context.event.id}').`,
+        id: `Berkas ${fileName}: lembar ini untuk acara ${theirs}, bukan acara ini, ${ours}.`,
+        en: `File ${fileName}: this sheet is for the event ${theirs}, not this event, ${ours}.`,
       });
     }
     if (payload.packageRevision > context.latestPackageRevision) {
