@@ -11,11 +11,20 @@ import { useApi } from './use-api.ts';
 /** The role chosen last on this computer: a secretariat laptop stays a secretariat laptop. */
 const ROLE_KEY = 'timbang.role';
 const savedRole = (): Role => (localStorage.getItem(ROLE_KEY) === 'sekretariat' ? 'sekretariat' : 'juri');
+/** The event opened last on this computer: the start screen offers it first ("continue where I was"). */
+const LAST_EVENT_KEY = 'timbang.lastEvent';
 
 export function App() {
   const { t } = useTranslation();
   const [role, setRole] = useState<Role>(savedRole);
-  const [eventId, setEventId] = useState<string | null>(null);
+  const [eventId, setEventIdState] = useState<string | null>(null);
+  // The event just left: the start screen puts the keyboard back on its button.
+  const [leftEvent, setLeftEvent] = useState<string | null>(null);
+  const setEventId = (id: string | null) => {
+    if (id) localStorage.setItem(LAST_EVENT_KEY, id);
+    setLeftEvent(id === null ? eventId : null);
+    setEventIdState(id);
+  };
   // Bumped when a backup replaces the workspace: every screen starts again from what the file now holds.
   const [generation, setGeneration] = useState(0);
   const workspace = useApi(() => api.workspaceStatus({}), [generation]);
@@ -41,7 +50,7 @@ export function App() {
           <StartScreen role={role} onRoleChange={(r) => {
             localStorage.setItem(ROLE_KEY, r);
             setRole(r);
-          }} onOpenEvent={setEventId} onRestored={restored} />
+          }} onOpenEvent={setEventId} onRestored={restored} lastEventId={localStorage.getItem(LAST_EVENT_KEY)} returnedFrom={leftEvent} />
         ) : (
           <EventScreen eventId={eventId} onBack={() => setEventId(null)} />
         ))}

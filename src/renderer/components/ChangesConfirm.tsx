@@ -5,7 +5,7 @@ import { useScrollIntoView } from '../use-scroll-into-view.ts';
 const KINDS = ['categories', 'criteria', 'nominees', 'jurors'] as const;
 
 /** Before an import replaces an event already here: what would change, and an explicit choice. */
-export function ChangesConfirm({ fileName, changes, onReplace, onCancel }: { fileName: string; changes: EventChanges; onReplace(): void; onCancel(): void }) {
+export function ChangesConfirm({ fileName, changes, eventName, onReplace, onCancel }: { fileName: string; changes: EventChanges; eventName?: string; onReplace(): void; onCancel(): void }) {
   const { t } = useTranslation();
   const ref = useScrollIntoView<HTMLDivElement>();
   const lines = [
@@ -19,7 +19,7 @@ export function ChangesConfirm({ fileName, changes, onReplace, onCancel }: { fil
   ];
   return (
     <div className="notice notice-warning" role="alertdialog" aria-labelledby="changes-title" ref={ref}>
-      <strong id="changes-title">{t('changes.title', { file: fileName, event: changes.eventId })}</strong>
+      <strong id="changes-title">{t('changes.title', { file: fileName, event: eventName ?? changes.eventId })}</strong>
       <ul>{lines.map((line) => <li key={line}>{line}</li>)}</ul>
       {lines.length === 0 && <p>{t('changes.detailsOnly')}</p>}
       <div className="actions">

@@ -19,7 +19,7 @@ export function FilePicker({ label, accept, multiple = false, busy = false, onFi
   const id = useId();
   const [over, setOver] = useState(false);
   const take = async (list: FileList | null) => {
-    if (!list || list.length === 0) return;
+    if (!list || list.length === 0 || busy) return;
     onFiles(await Promise.all([...list].map(readFileData)));
   };
   const drop = (event: DragEvent) => {
@@ -43,8 +43,12 @@ export function FilePicker({ label, accept, multiple = false, busy = false, onFi
         type="file"
         accept={accept}
         multiple={multiple}
-        disabled={busy}
+        // Not disabled while busy: a disabled control drops the keyboard focus to the page.
+        aria-disabled={busy || undefined}
         className="visually-hidden"
+        onClick={(e) => {
+          if (busy) e.preventDefault();
+        }}
         onChange={(e) => {
           void take(e.target.files);
           e.target.value = '';

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CategorySummary, EventSummary, NomineeRow } from '../../api/contract.ts';
+import { eventTimeZone, zoneAbbreviation } from '../../core/local-time.ts';
 import type { Event } from '../../core/model.ts';
 import { api } from '../api.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
@@ -68,6 +69,8 @@ export function EventScreen({ eventId, onBack }: Props) {
         {t('event.meta', { year: event.yearHeld, start: formatDate(event.periodAssessed.start, lang), end: formatDate(event.periodAssessed.end, lang), place: event.place })}
         {' · '}
         {t(`start.source.${summary.source}`, { revision: summary.revision })}
+        {' · '}
+        <span data-testid="time-zone">{t('event.timeZone', { zone: zoneAbbreviation(eventTimeZone(event)), name: eventTimeZone(event) })}</span>
       </p>
       {data.value.nominees.some((n) => n.fictional) && <p className="notice notice-warning">{t('event.demoWarning')}</p>}
 

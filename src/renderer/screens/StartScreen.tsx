@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventChanges, FileData, TemplateImportResult } from '../../api/contract.ts';
 import { api } from '../api.ts';
@@ -18,11 +18,25 @@ interface Props {
   onRoleChange(role: Role): void;
   onOpenEvent(eventId: string): void;
   onRestored(): void;
+  /** The event opened last on this computer: offered first, as "continue where I was". */
+  lastEventId?: string | null;
+  /** The event the user just came back from: its button takes the keyboard. */
+  returnedFrom?: string | null;
 }
 
-export function StartScreen({ role, onRoleChange, onOpenEvent, onRestored }: Props) {
+export function StartScreen({ role, onRoleChange, onOpenEvent, onRestored, lastEventId = null, returnedFrom = null }: Props) {
   const { t } = useTranslation();
   const events = useApi(() => api.listEvents({}), []);
+  const continueList = useRef<HTMLUListElement>(null);
+  // A returning user's own events come first (the one opened last at the top), above the demo.
+  const known = events.status === 'ready'
+    ? [...events.value].sort((a, b) => Number(b.id === lastEventId) - Number(a.id === lastEventId) || b.revisedAt.localeCompare(a.revisedAt))
+    : [];
+  const returning = known.length > 0;
+  useEffect(() => {
+    if (!returnedFrom || !returning) return;
+    continueList.current?.querySelector<HTMLElement>(`[data-event="${CSS.escape(returnedFrom)}"] button`)?.focus();
+  }, [returnedFrom, returning]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [rejected, setRejected] = useState<Extract<TemplateImportResult, { status: 'invalid' }> | null>(null);
@@ -55,6 +69,29 @@ export function StartScreen({ role, onRoleChange, onOpenEvent, onRestored }: Pro
   return (
     <section className="start" aria-labelledby="start-title">
       <h1 id="start-title">{t('start.title')}</h1>
+      {events.status === 'error' && <ErrorNotice error={events.error} />}
+      {returning && (
+        <section className="continue panel" aria-labelledby="existing-title" data-testid="continue">
+          <h2 id="existing-title">{t('start.existing')}</h2>
+          <ul className="event-list" ref={continueList}>
+            {known.map((event, i) => (
+              <li key={event.id} data-event={event.id}>
+                <span>
+                  <strong>{event.name}</strong>
+                  <br />
+                  <small>
+                    {t('start.summary', { categories: event.categoryCount, nominees: event.nomineeCount, jurors: event.jurorCount })} ·{' '}
+                    {t(`start.source.${event.source}`, { revision: event.revision })}
+                  </small>
+                </span>
+                <button type="button" className={i === 0 ? 'primary' : undefined} onClick={() => onOpenEvent(event.id)} aria-label={`${t('start.open')}: ${event.name}`}>
+                  {t('start.open')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <p className="lead">{t('start.intro')}</p>
 
       <fieldset className="roles">
@@ -69,7 +106,7 @@ export function StartScreen({ role, onRoleChange, onOpenEvent, onRestored }: Pro
       </fieldset>
 
       <div className="actions">
-        <button type="button" className="primary" onClick={openDemo} disabled={busy} aria-describedby="demo-hint">
+        <button type="button" className={returning ? undefined : 'primary'} onClick={openDemo} disabled={busy} aria-describedby="demo-hint">
           {busy ? t('start.loading') : t('start.openDemo')}
         </button>
         <p id="demo-hint" className="hint">{t('start.openDemoHint')}</p>
@@ -111,35 +148,13 @@ export function StartScreen({ role, onRoleChange, onOpenEvent, onRestored }: Pro
         <ChangesConfirm
           fileName={pending.file.fileName}
           changes={pending.changes}
+          eventName={known.find((e) => e.id === pending.changes.eventId)?.name}
           onReplace={() => attempt(() => importTemplate(pending.file, true))}
           onCancel={() => setPending(null)}
         />
       )}
       {error !== null && <ErrorNotice error={error} />}
 
-      {events.status === 'error' && <ErrorNotice error={events.error} />}
-      {events.status === 'ready' && events.value.length > 0 && (
-        <section aria-labelledby="existing-title">
-          <h2 id="existing-title">{t('start.existing')}</h2>
-          <ul className="event-list">
-            {events.value.map((event) => (
-              <li key={event.id}>
-                <span>
-                  <strong>{event.name}</strong>
-                  <br />
-                  <small>
-                    {t('start.summary', { categories: event.categoryCount, nominees: event.nomineeCount, jurors: event.jurorCount })} ·{' '}
-                    {t(`start.source.${event.source}`, { revision: event.revision })}
-                  </small>
-                </span>
-                <button type="button" onClick={() => onOpenEvent(event.id)} aria-label={`${t('start.open')}: ${event.name}`}>
-                  {t('start.open')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
 
       <details className="panel">
         <summary>{t('backup.title')}</summary>

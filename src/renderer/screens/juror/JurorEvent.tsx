@@ -5,6 +5,7 @@ import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FilePicker } from '../../components/FilePicker.tsx';
 import { KeyPanel } from '../../components/KeyPanel.tsx';
+import { Working } from '../../components/Working.tsx';
 import { saveFileData } from '../../files.ts';
 import { pick } from '../../i18n/index.ts';
 import { useApi, type Loadable } from '../../use-api.ts';
@@ -18,6 +19,8 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [scoring, setScoring] = useState<{ roundId: string; categoryId: string } | null>(null);
+  // The section the juror came back from: its row's button takes the keyboard again.
+  const [cameFrom, setCameFrom] = useState<string | null>(null);
   const [changingIdentity, setChangingIdentity] = useState(false);
   const identityLine = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -25,6 +28,11 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
   }, [summary.jurorId, changingIdentity]);
   // What this juror scores and how far they are: read once, for the list, the identity line and the sheet.
   const assignments = useApi(() => api.jurorAssignments({ eventId: event.id }), [event.id, summary.revision, summary.jurorId, scoring]);
+  useEffect(() => {
+    if (!cameFrom || scoring || assignments.status !== 'ready') return;
+    document.querySelector<HTMLElement>(`[data-assignment="${CSS.escape(cameFrom)}"] button`)?.focus();
+    setCameFrom(null);
+  }, [cameFrom, scoring, assignments]);
   const attempt = async (action: () => Promise<void>) => {
     setError(null);
     setNotice(null);
@@ -60,6 +68,7 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
 
   if (scoring) {
     return <ScoringScreen event={event} roundId={scoring.roundId} categoryId={scoring.categoryId} onBack={() => {
+      setCameFrom(`${scoring.roundId}/${scoring.categoryId}`);
       setScoring(null);
       onChanged();
     }} />;
@@ -76,7 +85,11 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
         {!anyScored && <button type="button" className="link-button" onClick={() => setChangingIdentity(true)}>{t('juror.notMe')}</button>}
       </p>
       {packageInfo}
-      <KeyPanel onChange={() => setError(null)} />
+      <KeyPanel onChange={() => {
+        setError(null);
+        // A key now exists: sending it to the secretariat is the next step.
+        document.getElementById(document.querySelector<HTMLInputElement>('#enrol-name')?.value.trim() ? 'enrol-export' : 'enrol-name')?.focus();
+      }} />
       <EnrolmentExport eventId={event.id} revision={summary.revision} initialName={summary.jurorName ?? ''} />
       <Assignments rounds={assignments} onScore={(roundId, categoryId) => setScoring({ roundId, categoryId })} />
       <SheetExport event={event} initialName={summary.jurorName ?? ''} assignments={assignments.status === 'ready' ? assignments.value : []} />
@@ -154,9 +167,9 @@ function EnrolmentExport({ eventId, revision, initialName }: { eventId: string; 
       }}>
         <label>
           {t('enrolment.yourName')}
-          <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
+          <input id="enrol-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
         </label>
-        <button type="submit" disabled={!name.trim()}>{t('enrolment.export')}</button>
+        <button type="submit" id="enrol-export" disabled={!name.trim()}>{t('enrolment.export')}</button>
         {done && <span role="status">{t('enrolment.exported', { file: done })}</span>}
       </form>
       {error !== null && <ErrorNotice error={error} />}
@@ -223,6 +236,7 @@ function SheetExport({ event, initialName, assignments }: { event: EventData['ev
   const [chosen, setChosen] = useState<string[]>(rounds.map((r) => r.id));
   const [name, setName] = useState(initialName);
   const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   // What the sheet would carry as a draft: the secretariat sees such sections as not final.
   const drafts = assignments.filter((r) => chosen.includes(r.roundId)).flatMap((r) => r.categories
@@ -237,14 +251,18 @@ function SheetExport({ event, initialName, assignments }: { event: EventData['ev
       )}
       <form className="inline-form" onSubmit={async (e) => {
         e.preventDefault();
+        if (busy) return; // one signing at a time; the button stays focusable meanwhile
         setError(null);
         setDone(null);
+        setBusy(true);
         try {
           const file = await api.exportSheet({ eventId: event.id, name, roundIds: chosen });
           saveFileData(file);
           setDone(file.fileName);
         } catch (failure) {
           setError(failure);
+        } finally {
+          setBusy(false);
         }
       }}>
         <fieldset className="round-choice">
@@ -264,7 +282,8 @@ function SheetExport({ event, initialName, assignments }: { event: EventData['ev
           {t('sheet.name')}
           <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
         </label>
-        <button type="submit" className="primary" disabled={!name.trim() || chosen.length === 0}>{t('sheet.export')}</button>
+        <button type="submit" className="primary" aria-disabled={busy || undefined} disabled={!name.trim() || chosen.length === 0}>{t('sheet.export')}</button>
+        {busy && <Working what={t('progress.signingSheet')} />}
         {done && <span role="status">{t('sheet.exported', { file: done })}</span>}
       </form>
       {error !== null && <ErrorNotice error={error} />}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Criterion, Nominee, Round } from '../../../core/model.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { formatDateTime, pick } from '../../i18n/index.ts';
+import { nomineeLabel } from '../../components/NomineeName.tsx';
+import { formatDateTime, markText, pick } from '../../i18n/index.ts';
 import { useApi } from '../../use-api.ts';
 
 interface Props {
@@ -20,6 +21,8 @@ interface Props {
   onChanged(): void;
   /** Changes whenever a mark is saved, so the history shown stays current. */
   lastSavedAt: string | undefined;
+  /** The event's time zone: the history says when, as the panel's clock read. */
+  timeZone: string;
 }
 
 const NOTE_SAVE_DELAY_MS = 600;
@@ -28,7 +31,7 @@ const NOTE_SAVE_DELAY_MS = 600;
  * Always in view beside the grid: the focused criterion's rubric with the chosen level marked, the
  * nominee's notes (saved as the juror types), the mark's history, and declaring a conflict.
  */
-export function RubricPanel({ eventId, roundId, rounds, nominee, criterion, mark, note, conflict, locked, onChanged, lastSavedAt }: Props) {
+export function RubricPanel({ eventId, roundId, rounds, nominee, criterion, mark, note, conflict, locked, onChanged, lastSavedAt, timeZone }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const history = useApi(
@@ -38,7 +41,7 @@ export function RubricPanel({ eventId, roundId, rounds, nominee, criterion, mark
   return (
     <aside className="rubric-panel" id="rubric-panel" tabIndex={-1} aria-label={t('scoring.rubricPanel')}>
       <h3>{criterion.code} · {pick(criterion.label, lang)}</h3>
-      <p className="hint">{t('scoring.weightScale', { weight: criterion.weight, min: criterion.scale.min, max: criterion.scale.max })}</p>
+      <p className="hint">{t('scoring.weightScale', { weight: markText(criterion.weight, lang), min: markText(criterion.scale.min, lang), max: markText(criterion.scale.max, lang) })}</p>
       <ol className="rubric-levels" data-testid="rubric">
         {criterion.rubric.map((level) => (
           <li key={level.score} aria-current={mark !== null && Math.floor(mark) === level.score ? 'true' : undefined}>
@@ -52,7 +55,7 @@ export function RubricPanel({ eventId, roundId, rounds, nominee, criterion, mark
           <summary>{t('scoring.history', { count: history.value.length })}</summary>
           <ol>
             {history.value.map((h, i) => (
-              <li key={i}>{formatDateTime(h.recordedAt, lang)}: {h.previous ?? '—'} → {h.value ?? '—'}</li>
+              <li key={i} data-testid="history-line">{formatDateTime(h.recordedAt, lang, timeZone)}: {markText(h.previous, lang)} → {markText(h.value, lang)}</li>
             ))}
           </ol>
         </details>
@@ -93,7 +96,7 @@ function NoteEditor({ eventId, roundId, nominee, initial, disabled }: { eventId:
   return (
     <div className="note-editor">
       <label>
-        {t('scoring.note', { nominee: nominee.name })}
+        {t('scoring.note', { nominee: nomineeLabel(nominee) })}
         <textarea
           id="scoring-note"
           rows={3}
@@ -137,8 +140,10 @@ function DeclareConflict({ eventId, rounds, nominee, onDeclared }: { eventId: st
   const [error, setError] = useState<unknown>(null);
   const confirmation = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
+  const reasonField = useRef<HTMLInputElement>(null);
   const cancelled = useRef(false);
   useEffect(() => {
+    if (step === 'reason') reasonField.current?.focus();
     if (step === 'confirm') confirmation.current?.focus();
     if (step === 'closed' && cancelled.current) opener.current?.focus(); // back where the juror started
     cancelled.current = false;
@@ -161,8 +166,9 @@ function DeclareConflict({ eventId, rounds, nominee, onDeclared }: { eventId: st
         marksGiven(eventId, rounds, nominee).then(setGiven, setError);
       }}>
         <label>
-          {t('scoring.conflictReason', { nominee: nominee.name })}
-          <input value={reason} onChange={(e) => setReason(e.target.value)} />
+          {t('scoring.conflictReason', { nominee: nomineeLabel(nominee) })}
+          {/* Opening the declaration puts the keyboard in its one field. */}
+          <input value={reason} onChange={(e) => setReason(e.target.value)} ref={reasonField} data-testid="conflict-reason" />
         </label>
         <button type="submit" disabled={reason.trim().length < 3}>{t('scoring.declare')}</button>
         <button type="button" onClick={cancel}>{t('scoring.cancel')}</button>
@@ -173,7 +179,7 @@ function DeclareConflict({ eventId, rounds, nominee, onDeclared }: { eventId: st
   const count = given?.reduce((sum, r) => sum + r.count, 0) ?? 0;
   return (
     <div className="declare declare-confirm" role="group" aria-labelledby="declare-confirm-title" tabIndex={-1} ref={confirmation} data-testid="conflict-confirm">
-      <strong id="declare-confirm-title">{t('scoring.conflictConfirmTitle', { nominee: nominee.name })}</strong>
+      <strong id="declare-confirm-title">{t('scoring.conflictConfirmTitle', { nominee: nomineeLabel(nominee) })}</strong>
       <span>{t('scoring.conflictReasonGiven', { reason: reason.trim() })}</span>
       {given === null ? (
         error === null && <span aria-busy="true">{t('scoring.conflictCounting')}</span>
@@ -216,6 +222,10 @@ function WithdrawConflict({ eventId, nominee, onWithdrawn }: { eventId: string; 
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const reasonField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (open) reasonField.current?.focus();
+  }, [open]);
   if (!open) return <button type="button" onClick={() => setOpen(true)}>{t('scoring.withdrawConflict')}</button>;
   return (
     <form className="declare" onSubmit={async (e) => {
@@ -230,8 +240,8 @@ function WithdrawConflict({ eventId, nominee, onWithdrawn }: { eventId: string; 
       }
     }}>
       <label>
-        {t('scoring.withdrawReason', { nominee: nominee.name })}
-        <input value={reason} onChange={(e) => setReason(e.target.value)} />
+        {t('scoring.withdrawReason', { nominee: nomineeLabel(nominee) })}
+        <input value={reason} onChange={(e) => setReason(e.target.value)} ref={reasonField} />
       </label>
       <span className="hint">{t('scoring.withdrawEffect')}</span>
       <button type="submit" disabled={reason.trim().length < 3}>{t('scoring.withdraw')}</button>

@@ -3,7 +3,8 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Criterion, Nominee } from '../../../core/model.ts';
 import { weightedTotal } from '../../../core/scoring.ts';
-import { pick } from '../../i18n/index.ts';
+import { NomineeName, nomineeLabel } from '../../components/NomineeName.tsx';
+import { markText, pick, scoreText } from '../../i18n/index.ts';
 import { isUndoKey, markFromKey } from './mark-keys.ts';
 import { markKey, type Mark } from './use-scoring.ts';
 
@@ -24,8 +25,16 @@ interface Props {
   focusRequest: number;
   onRecord(nomineeId: string, criterionCode: string, value: number | null): Promise<void>;
   onUndo(): void;
-  /** A keystroke that cannot become a mark, with the reason to show. */
-  onRefuse(message: string): void;
+  /** A keystroke that cannot become a mark, with the reason to show at its cell. */
+  onRefuse(nomineeId: string, criterionCode: string, message: string): void;
+  /** What the grid refused (or the API refused to save) and at which cell: shown there, not at the page's foot. */
+  refusal: CellRefusal | null;
+}
+
+export interface CellRefusal {
+  nomineeId: string;
+  criterionCode: string;
+  message: string;
 }
 
 const ROW_HEIGHT = 40;
@@ -35,8 +44,9 @@ const ROW_HEIGHT = 40;
  * scale has whole steps), "," or "." adds a half point where the scale has them, Backspace clears,
  * arrows / Tab / Enter move, Ctrl+Z undoes. Rows are virtualised, so 2,000 nominees scroll as 20 do.
  */
-export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus, onFocus, focusRequest, onRecord, onUndo, onRefuse }: Props) {
+export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus, onFocus, focusRequest, onRecord, onUndo, onRefuse, refusal }: Props) {
   const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const scroller = useRef<HTMLDivElement>(null);
   const row = Math.max(0, nominees.findIndex((n) => n.id === focus.nomineeId));
   const column = Math.max(0, criteria.findIndex((c) => c.code === focus.criterionCode));
@@ -119,12 +129,14 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
     if (meant.kind === 'none') return;
     event.preventDefault();
     const conflict = conflicts.get(nominee.id);
-    if (conflict) return onRefuse(t('scoring.conflict', { reason: conflict.reason }));
-    if (locked) return onRefuse(t('scoring.locked'));
+    const refuse = (message: string) => onRefuse(nominee.id, criterion.code, message);
+    if (conflict) return refuse(t('scoring.conflict', { reason: conflict.reason }));
+    if (locked) return refuse(t('scoring.lockedCell'));
     if (meant.kind === 'clear') return void onRecord(nominee.id, criterion.code, null);
     if (meant.kind === 'off-scale') {
       const { min, max, step } = criterion.scale;
-      return onRefuse(t('scoring.offScale', { value: meant.value, code: criterion.code, min, max, step }));
+      const value = typeof meant.value === 'number' ? markText(meant.value, lang) : meant.value;
+      return refuse(t('scoring.offScale', { value, code: criterion.code, min: markText(min, lang), max: markText(max, lang), step: markText(step, lang) }));
     }
     void onRecord(nominee.id, criterion.code, meant.value);
     if (meant.advance) advanceToNextScorable();
@@ -136,13 +148,14 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
 
   return (
     <div className="grid-scroller" ref={scroller}>
-      <table role="grid" aria-rowcount={nominees.length + 1} aria-colcount={criteria.length + 2} onKeyDown={onKeyDown} className="score-grid">
+      <table role="grid" aria-rowcount={nominees.length + 1} aria-colcount={criteria.length + 2} onKeyDown={onKeyDown}
+        className={`score-grid${locked ? ' locked' : ''}`} data-locked={locked || undefined} aria-describedby={locked ? 'grid-locked' : undefined}>
         <thead>
           <tr role="row" aria-rowindex={1}>
-            <th scope="col" role="columnheader">{t('scoring.nominee')}</th>
+            <th scope="col" role="columnheader">{locked && <span className="lock-mark" aria-hidden="true">🔒 </span>}{t('scoring.nominee')}</th>
             {criteria.map((c) => (
               <th key={c.code} scope="col" role="columnheader" title={pick(c.label, i18n.language)}>
-                {c.code}<br /><small>{c.weight}%</small>
+                {c.code}<br /><small>{markText(c.weight, lang)}%</small>
               </th>
             ))}
             <th scope="col" role="columnheader" className="num">{t('scoring.total')}</th>
@@ -161,12 +174,14 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
             return (
               <tr key={nominee.id} role="row" aria-rowindex={item.index + 2} data-nominee={nominee.id} className={conflict ? 'conflicted' : undefined} style={{ height: ROW_HEIGHT }}>
                 <th scope="row" role="rowheader">
-                  {nominee.name}
+                  <NomineeName nominee={nominee} />
                   {conflict && <><br /><small className="conflict-note">{t('scoring.conflict', { reason: conflict.reason })}</small></>}
                 </th>
                 {criteria.map((criterion, c) => {
                   const mark = marks.get(markKey(nominee.id, criterion.code));
                   const focused = item.index === row && c === column;
+                  const refused = refusal && refusal.nomineeId === nominee.id && refusal.criterionCode === criterion.code ? refusal : null;
+                  const errorId = `cell-error-${item.index}-${c}`;
                   return (
                     <td
                       key={criterion.code}
@@ -178,17 +193,20 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
                       data-state={mark?.status ?? 'empty'}
                       aria-selected={focused}
                       aria-readonly={locked || !!conflict}
-                      aria-label={`${nominee.name}, ${criterion.code}: ${mark?.value ?? t('scoring.empty')}`}
-                      className={`score-cell${focused ? ' focused' : ''}`}
+                      aria-label={`${nomineeLabel(nominee)}, ${criterion.code}: ${mark && mark.value !== null ? markText(mark.value, lang) : t('scoring.empty')}`}
+                      aria-invalid={refused ? true : undefined}
+                      aria-describedby={refused ? errorId : undefined}
+                      className={`score-cell${focused ? ' focused' : ''}${refused ? ' refused' : ''}`}
                       onFocus={() => !focused && onFocus({ nomineeId: nominee.id, criterionCode: criterion.code })}
                       onClick={() => onFocus({ nomineeId: nominee.id, criterionCode: criterion.code })}
                     >
-                      {conflict ? '—' : mark?.value ?? ''}
+                      {conflict ? '—' : mark && mark.value !== null ? markText(mark.value, lang) : ''}
+                      {refused && <span className="cell-error" role="alert" id={errorId} data-testid="cell-error">{refused.message}</span>}
                     </td>
                   );
                 })}
                 <td className="num total" data-testid={`total-${nominee.id}`}>
-                  {conflict ? '' : total.scored === 0 ? '' : total.total.toFixed(2)}
+                  {conflict ? '' : total.scored === 0 ? '' : scoreText(total.total, lang)}
                   {!conflict && total.scored > 0 && total.scored < total.of && <small> ({total.scored}/{total.of})</small>}
                 </td>
               </tr>

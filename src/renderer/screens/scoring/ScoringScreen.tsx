@@ -5,9 +5,11 @@ import type { Criterion, Event, Nominee } from '../../../core/model.ts';
 import { filterNominees, roundNominees } from '../../../core/scoring.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { pick } from '../../i18n/index.ts';
+import { eventTimeZone } from '../../../core/local-time.ts';
+import { nomineeLabel } from '../../components/NomineeName.tsx';
+import { clockText, markText, pick } from '../../i18n/index.ts';
 import { RubricPanel } from './RubricPanel.tsx';
-import { ScoreGrid, type Focus } from './ScoreGrid.tsx';
+import { ScoreGrid, type CellRefusal, type Focus } from './ScoreGrid.tsx';
 import { SingleNominee } from './SingleNominee.tsx';
 import { markKey, useScoring, type Mark } from './use-scoring.ts';
 
@@ -67,6 +69,31 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
   const [reopenReason, setReopenReason] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const shown = useMemo(() => filterNominees(nominees, query), [nominees, query]);
+  // A keystroke the grid refused, shown at its cell until the juror moves on.
+  const [refusal, setRefusal] = useState<CellRefusal | null>(null);
+  const backButton = useRef<HTMLButtonElement>(null);
+  const missingList = useRef<HTMLDivElement>(null);
+  // After an action that reloads the section (a conflict declared or withdrawn, a reopening), the keyboard
+  // goes to the next mark still to give once the new state is in.
+  const [placeAfterReload, setPlaceAfterReload] = useState(false);
+  const [focusAfterFinalize, setFocusAfterFinalize] = useState(false);
+  useEffect(() => {
+    if (!placeAfterReload || !scoring.state) return;
+    setPlaceAfterReload(false);
+    const first = firstUnscored(nominees, criteria, scoring.marks, new Set(scoring.state.conflicts.map((c) => c.nomineeId)));
+    if (first) setFocus(first);
+    setFocusRequest((n) => n + 1);
+  }, [placeAfterReload, scoring.state, scoring.marks, nominees, criteria]);
+  useEffect(() => {
+    if (!focusAfterFinalize || !scoring.state?.finalized) return;
+    setFocusAfterFinalize(false);
+    backButton.current?.focus(); // the section is done: back to the list is what comes next
+  }, [focusAfterFinalize, scoring.state]);
+  const missingShown = scoring.error instanceof AppError && scoring.error.code === 'incomplete';
+  useEffect(() => {
+    if (missingShown) missingList.current?.querySelector<HTMLElement>('button')?.focus();
+  }, [missingShown, scoring.error]);
+  const timeZone = eventTimeZone(event);
 
   if (!scoring.state) return scoring.error ? <ErrorNotice error={scoring.error} /> : <p aria-busy="true">{t('start.loading')}</p>;
   const state = scoring.state;
@@ -83,6 +110,8 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
     try {
       await api.finalizeRound({ eventId: event.id, roundId, categoryId });
       setNotice(t('scoring.finalized'));
+      setRefusal(null);
+      setFocusAfterFinalize(true);
       scoring.reload();
     } catch (failure) {
       scoring.setError(failure);
@@ -94,6 +123,8 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
       const { sheetRevision } = await api.reopenRound({ eventId: event.id, roundId, categoryId, reason: reopenReason });
       setReopenReason('');
       setNotice(t('scoring.reopened', { revision: sheetRevision }));
+      setRefusal(null);
+      setPlaceAfterReload(true);
       scoring.reload();
     } catch (failure) {
       scoring.setError(failure);
@@ -116,6 +147,29 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
   const missing = scoring.error instanceof AppError && scoring.error.code === 'incomplete'
     ? (scoring.error.details as { nomineeId: string; name: string; criteria: string[] }[])
     : null;
+  /** Moves the keyboard to a cell (or criterion), showing it first when the filter hides it. */
+  const goTo = (nomineeId: string, criterionCode: string) => {
+    if (!shown.some((n) => n.id === nomineeId)) setQuery('');
+    setFocus({ nomineeId, criterionCode });
+    setFocusRequest((n) => n + 1);
+  };
+  // What the API refused to save is shown at its cell too, in the interface language.
+  const apiRefusal: CellRefusal | null = scoring.cellError
+    ? {
+        nomineeId: scoring.cellError.nomineeId,
+        criterionCode: scoring.cellError.criterionCode,
+        message: scoring.cellError.error instanceof AppError ? pick(scoring.cellError.error.bilingual, lang) : String((scoring.cellError.error as Error)?.message ?? scoring.cellError.error),
+      }
+    : null;
+  const cellRefusal = refusal ?? apiRefusal;
+  const moveFocus = (next: Focus) => {
+    setFocus(next);
+    if (cellRefusal && (cellRefusal.nomineeId !== next.nomineeId || cellRefusal.criterionCode !== next.criterionCode)) {
+      setRefusal(null);
+      scoring.setCellError(null);
+    }
+  };
+  const lastSavedNominee = scoring.lastSaved ? nominees.find((n) => n.id === scoring.lastSaved!.nomineeId) : undefined;
 
   return (
     <section className="scoring" aria-labelledby="scoring-title" onKeyDown={(event) => {
@@ -125,11 +179,11 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
       jump(to);
     }}>
       <div className="scoring-head">
-        <button type="button" onClick={onBack}>← {t('scoring.back')}</button>
+        <button type="button" ref={backButton} onClick={onBack}>← {t('scoring.back')}</button>
         <h2 id="scoring-title">{pick(round.name, lang)} · {pick(category.name, lang)}</h2>
         <span className="badge" data-testid="progress">{t('scoring.progress', { given, required })}</span>
       </div>
-      {state.finalized && <p className="notice notice-locked" data-testid="locked">{t('scoring.locked')}</p>}
+      {state.finalized && <p className="notice notice-locked" id="grid-locked" data-testid="locked"><span aria-hidden="true">🔒 </span>{t('scoring.locked')}</p>}
 
       <div className="toolbar">
         <div role="group" aria-label={t('scoring.view')} className="segmented">
@@ -164,11 +218,15 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
               conflicts={conflicts}
               locked={state.finalized}
               focus={focus}
-              onFocus={setFocus}
+              onFocus={moveFocus}
               focusRequest={focusRequest}
-              onRecord={scoring.record}
+              onRecord={async (nomineeId, criterionCode, value) => {
+                setRefusal(null);
+                await scoring.record(nomineeId, criterionCode, value);
+              }}
               onUndo={() => void undoFromKeyboard()}
-              onRefuse={(message) => scoring.setError(new Error(message))}
+              onRefuse={(nomineeId, criterionCode, message) => setRefusal({ nomineeId, criterionCode, message })}
+              refusal={cellRefusal}
             />
           ) : (
             focusedNominee && (
@@ -186,6 +244,7 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
                 onSelect={(nomineeId) => setFocus((f) => ({ ...f, nomineeId }))}
                 onFocusCriterion={(criterionCode) => setFocus((f) => ({ ...f, criterionCode }))}
                 onRecord={scoring.record}
+                apiRefusal={apiRefusal}
                 onUndo={() => void undoFromKeyboard()}
               />
             )
@@ -202,31 +261,26 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
             note={state.notes.find((n) => n.nomineeId === focusedNominee.id)?.text ?? ''}
             conflict={conflicts.get(focusedNominee.id)}
             locked={state.finalized}
-            onChanged={scoring.reload}
+            onChanged={() => {
+              setPlaceAfterReload(true);
+              scoring.reload();
+            }}
             lastSavedAt={scoring.lastSaved?.at}
+            timeZone={timeZone}
           />
         )}
       </div>
 
       <div aria-live="polite" className="save-status" data-testid="save-status">
         {scoring.lastSaved && t('scoring.saved', {
-          time: new Date(scoring.lastSaved.at).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'id-ID'),
+          time: clockText(scoring.lastSaved.at, lang, timeZone),
           code: scoring.lastSaved.criterionCode,
-          nominee: nominees.find((n) => n.id === scoring.lastSaved!.nomineeId)?.name,
-          value: scoring.lastSaved.value ?? '—',
+          nominee: lastSavedNominee ? nomineeLabel(lastSavedNominee) : '',
+          value: markText(scoring.lastSaved.value, lang),
         })}
       </div>
       {notice && <p role="status">{notice}</p>}
-      {missing ? (
-        <div className="notice notice-error" role="alert">
-          <strong>{t('scoring.missingTitle')}</strong>
-          <ul>
-            {missing.map((m) => <li key={m.nomineeId}>{m.name}: {m.criteria.join(', ')}</li>)}
-          </ul>
-        </div>
-      ) : (
-        scoring.error !== null && <ErrorNotice error={scoring.error} />
-      )}
+      {!missing && scoring.error !== null && <ErrorNotice error={scoring.error} />}
 
       <section className="panel finalize" aria-labelledby="finalize-title">
         <h3 id="finalize-title">{t('scoring.finalizeTitle')}</h3>
@@ -234,6 +288,24 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
           <>
             <p>{t('scoring.finalizeIntro')}</p>
             <button type="button" className="primary" id="finalize-button" onClick={finalize}>{t('scoring.finalize')}</button>
+            {/* Refused: what is missing, beside the button that asked, each a way to the mark to give. */}
+            {missing && (
+              <div className="notice notice-error" role="alert" ref={missingList} data-testid="missing">
+                <strong>{t('scoring.missingTitle')}</strong>
+                <ul>
+                  {missing.map((m) => {
+                    const nominee = nominees.find((n) => n.id === m.nomineeId);
+                    return (
+                      <li key={m.nomineeId}>
+                        <button type="button" className="link-button" onClick={() => goTo(m.nomineeId, m.criteria[0])}>
+                          {nominee ? nomineeLabel(nominee) : m.name}: {m.criteria.join(', ')}
+                        </button>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            )}
           </>
         ) : (
           <form className="inline-form" onSubmit={(e) => {

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from
 import { useTranslation } from 'react-i18next';
 import type { Criterion, Event, Nominee, Round } from '../../../core/model.ts';
 import { weightedTotal } from '../../../core/scoring.ts';
-import { pick } from '../../i18n/index.ts';
+import { NomineeName, nomineeLabel } from '../../components/NomineeName.tsx';
+import { markText, pick, scoreText } from '../../i18n/index.ts';
 import { InterviewTimer } from './InterviewTimer.tsx';
 import { isUndoKey, markFromKey } from './mark-keys.ts';
 import { markKey, type Mark } from './use-scoring.ts';
@@ -24,6 +25,8 @@ interface Props {
   onFocusCriterion(criterionCode: string): void;
   onRecord(nomineeId: string, criterionCode: string, value: number | null): Promise<void>;
   onUndo(): void;
+  /** A mark the API refused to save: shown inside its criterion. */
+  apiRefusal?: { nomineeId: string; criterionCode: string; message: string } | null;
 }
 
 /** A rubric level chosen with the arrow keys and not saved yet. */
@@ -44,7 +47,7 @@ const DEFAULT_MINUTES = { presentationMinutes: 10, questionsMinutes: 20 };
  */
 export function SingleNominee({
   round, nominees, nominee, criteria, marks, conflict, locked, criterionCode, focusRequest,
-  onSelect, onFocusCriterion, onRecord, onUndo,
+  onSelect, onFocusCriterion, onRecord, onUndo, apiRefusal = null,
 }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -99,7 +102,7 @@ export function SingleNominee({
 
   const record = (criterion: Criterion, value: number | null) => {
     setPending(null);
-    if (locked) return refuse(criterion, t('scoring.locked'));
+    if (locked) return refuse(criterion, t('scoring.lockedCell'));
     setRefusal(null);
     void onRecord(nominee.id, criterion.code, value);
     // Focus goes to the level now marked, the criterion's tab stop: Tab then leaves the criterion.
@@ -143,7 +146,7 @@ export function SingleNominee({
       case 'Enter':
       case ' ':
         event.preventDefault();
-        if (locked) return refuse(criterion, t('scoring.locked'));
+        if (locked) return refuse(criterion, t('scoring.lockedCell'));
         saveActive(criterion);
         return advance(criterion);
       case 'Escape': {
@@ -158,10 +161,11 @@ export function SingleNominee({
     const meant = markFromKey(event.key, pendingFor(criterion.code)?.score ?? valueOf(criterion.code), criterion.scale);
     if (meant.kind === 'none') return;
     event.preventDefault();
-    if (locked) return refuse(criterion, t('scoring.locked'));
+    if (locked) return refuse(criterion, t('scoring.lockedCell'));
     if (meant.kind === 'off-scale') {
       const { min, max, step } = criterion.scale;
-      return refuse(criterion, t('scoring.offScale', { value: meant.value, code: criterion.code, min, max, step }));
+      const shown = typeof meant.value === 'number' ? markText(meant.value, lang) : meant.value;
+      return refuse(criterion, t('scoring.offScale', { value: shown, code: criterion.code, min: markText(min, lang), max: markText(max, lang), step: markText(step, lang) }));
     }
     if (meant.kind === 'clear') return record(criterion, null);
     record(criterion, meant.value);
@@ -191,17 +195,17 @@ export function SingleNominee({
         <label>
           {t('scoring.nominee')}{' '}
           <select value={nominee.id} onChange={(e) => onSelect(e.target.value)}>
-            {nominees.map((n) => <option key={n.id} value={n.id}>{n.name}</option>)}
+            {nominees.map((n) => <option key={n.id} value={n.id}>{nomineeLabel(n)}</option>)}
           </select>
         </label>
         <button type="button" disabled={index < 0 || index >= nominees.length - 1} onClick={() => onSelect(nominees[index + 1].id)}>{t('scoring.nextNominee')} →</button>
       </div>
       {/* Stays at the top of the window while the juror works down the criteria. */}
       <div className="single-head" data-testid="single-head">
-        <h3>{nominee.name} <small>{nominee.region}</small></h3>
+        <h3><NomineeName nominee={nominee} /> <small>{nominee.region}</small></h3>
         <InterviewTimer key={`${round.id}/${nominee.id}`} clockId={`${round.id}/${nominee.id}`} presentationMinutes={timing.presentationMinutes} questionsMinutes={timing.questionsMinutes} />
         <p className="single-total" data-testid="single-total">
-          {t('scoring.total')}: <strong>{total.scored ? total.total.toFixed(2) : '—'}</strong> ({total.scored}/{total.of})
+          {t('scoring.total')}: <strong>{total.scored ? scoreText(total.total, lang) : '—'}</strong> ({total.scored}/{total.of})
         </p>
       </div>
       {conflict ? (
@@ -216,7 +220,7 @@ export function SingleNominee({
               key={criterion.code}
               role="radiogroup"
               aria-readonly={locked || undefined}
-              className={`criterion-choice${criterion.code === criterionCode ? ' current' : ''}`}
+              className={`criterion-choice${criterion.code === criterionCode ? ' current' : ''}${locked ? ' locked' : ''}`}
               data-criterion={criterion.code}
               ref={(element) => {
                 if (element) groups.current.set(criterion.code, element);
@@ -230,8 +234,9 @@ export function SingleNominee({
               onKeyDown={(event) => onGroupKeyDown(event, criterion)}
             >
               <legend>
-                {criterion.code} · {pick(criterion.label, lang)} <small>({criterion.weight}%)</small>
-                {value !== null && <span className="criterion-value" data-testid={`mark-${criterion.code}`}> · {t('scoring.markValue', { value })}</span>}
+                {locked && <span className="lock-mark" aria-hidden="true">🔒 </span>}
+                {criterion.code} · {pick(criterion.label, lang)} <small>({markText(criterion.weight, lang)}%)</small>
+                {value !== null && <span className="criterion-value" data-testid={`mark-${criterion.code}`}> · {t('scoring.markValue', { value: markText(value, lang) })}</span>}
               </legend>
               {criterion.rubric.map((level) => {
                 const chosen = value !== null && Math.floor(value) === level.score;
@@ -251,9 +256,9 @@ export function SingleNominee({
                 );
               })}
               {selection && <p className="pending-hint" data-testid="pending-hint">{t('scoring.pendingHint', { score: selection.score })}</p>}
-              {refusal && refusal.nomineeId === nominee.id && refusal.criterionCode === criterion.code && (
-                <p className="field-error" role="alert">{refusal.message}</p>
-              )}
+              {[refusal, apiRefusal].map((r, i) => r && r.nomineeId === nominee.id && r.criterionCode === criterion.code && (
+                <p key={i} className="field-error" role="alert" data-testid="cell-error">{r.message}</p>
+              ))}
             </fieldset>
           );
         })

@@ -25,6 +25,8 @@ export function useScoring(eventId: string, roundId: string, categoryId: string)
   const [state, setState] = useState<ScoringState | null>(null);
   const [marks, setMarks] = useState<Map<string, Mark>>(new Map());
   const [error, setError] = useState<unknown>(null);
+  // A mark the API refused to save, at its cell: the grid shows the reason there.
+  const [cellError, setCellError] = useState<{ nomineeId: string; criterionCode: string; error: unknown } | null>(null);
   const [lastSaved, setLastSaved] = useState<{ at: string; nomineeId: string; criterionCode: string; value: number | null } | null>(null);
   const undoStack = useRef<Change[]>([]);
   const [version, setVersion] = useState(0);
@@ -62,6 +64,7 @@ export function useScoring(eventId: string, roundId: string, categoryId: string)
       if (before?.value === value) return queue.current;
       updateMarks((m) => m.set(key, { value, status: 'saving' }));
       setError(null);
+      setCellError(null);
       const save = async () => {
         try {
           const saved = await api.recordScore({ eventId, roundId, nomineeId, criterionCode, value });
@@ -72,7 +75,7 @@ export function useScoring(eventId: string, roundId: string, categoryId: string)
         } catch (failure) {
           // Show what is really on disk again, and say why the change was refused.
           updateMarks((m) => (before ? m.set(key, { ...before, status: 'saved' }) : m.delete(key)));
-          setError(failure);
+          setCellError({ nomineeId, criterionCode, error: failure });
         }
       };
       queue.current = queue.current.then(save);
@@ -94,6 +97,8 @@ export function useScoring(eventId: string, roundId: string, categoryId: string)
     marks,
     error,
     setError,
+    cellError,
+    setCellError,
     lastSaved,
     record: (nomineeId: string, criterionCode: string, value: number | null) => write(nomineeId, criterionCode, value, true),
     undo,

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../api/errors.ts';
 import type { Bilingual, Event } from '../../../core/model.ts';
+import { eventTimeZone, zoneAbbreviation } from '../../../core/local-time.ts';
 import { pick } from '../../i18n/index.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -102,6 +103,7 @@ export function BasicsForm({ event, onSaved }: { event: Event; onSaved(): void }
       {field('plenary', t('basics.plenary'), 'date')}
       {field('ceremonyDate', t('basics.ceremonyDate'), 'date')}
       {field('ceremonyVenue', t('basics.ceremonyVenue'))}
+      <p className="hint wide" data-testid="basics-time-zone">{t('basics.timeZone', { zone: zoneAbbreviation(eventTimeZone(event)), name: eventTimeZone(event) })}</p>
       <div className="form-actions">
         <button type="submit" className="primary">{t('basics.save')}</button>
         {saved !== null && <span role="status">{t('basics.saved', { revision: saved })}</span>}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Event } from '../../../core/model.ts';
+import { NomineeName } from '../../components/NomineeName.tsx';
 
 /** Declared conflicts of interest: these jurors do not score these nominees. */
 export function ConflictsView({ event }: { event: Event }) {
@@ -21,7 +22,7 @@ export function ConflictsView({ event }: { event: Event }) {
           return (
             <tr key={`${conflict.jurorId}-${conflict.nomineeId}`}>
               <td>{conflict.jurorId} · {juror?.title}</td>
-              <td>{nominee?.name}</td>
+              <td>{nominee ? <NomineeName nominee={nominee} /> : conflict.nomineeId}</td>
               <td>{conflict.reason}</td>
             </tr>
           );

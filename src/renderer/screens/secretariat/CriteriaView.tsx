@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Event } from '../../../core/model.ts';
-import { pick } from '../../i18n/index.ts';
+import { markText, pick } from '../../i18n/index.ts';
 
 /** Rounds, and per category the criteria with weights and every rubric level's written anchor. */
 export function CriteriaView({ event }: { event: Event }) {
@@ -11,7 +11,7 @@ export function CriteriaView({ event }: { event: Event }) {
       {[...event.rounds].sort((a, b) => a.order - b.order).map((round) => (
         <section key={round.id} aria-labelledby={`round-${round.id}`}>
           <h2 id={`round-${round.id}`}>
-            {pick(round.name, lang)} <small>({t('criteria.roundWeight', { weight: round.weight })})</small>
+            {pick(round.name, lang)} <small>({t('criteria.roundWeight', { weight: markText(round.weight, lang) })})</small>
           </h2>
           {event.categories.filter((c) => round.categoryIds.includes(c.id)).map((category) => {
             const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id));
@@ -32,7 +32,7 @@ export function CriteriaView({ event }: { event: Event }) {
                       <tr key={criterion.code}>
                         <td>{criterion.code}</td>
                         <th scope="row">{pick(criterion.label, lang)}</th>
-                        <td className="num">{criterion.weight}</td>
+                        <td className="num">{markText(criterion.weight, lang)}</td>
                         <td>
                           <ol className="rubric">
                             {criterion.rubric.map((level) => (

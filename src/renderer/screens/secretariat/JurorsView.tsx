@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Enrolment } from '../../../api/contract.ts';
 import { AppError } from '../../../api/errors.ts';
@@ -17,6 +17,13 @@ export function JurorsView({ event, onChanged }: { event: Event; onChanged(): vo
   const [error, setError] = useState<unknown>(null);
   const [heard, setHeard] = useState<Record<string, string>>({});
   const [enrolled, setEnrolled] = useState<Enrolment[]>([]);
+  // After confirming or removing a juror's key, the keyboard stays on that juror's row.
+  const [focusJuror, setFocusJuror] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusJuror || enrolments.status !== 'ready') return;
+    document.querySelector<HTMLElement>(`tr[data-juror="${CSS.escape(focusJuror)}"] th`)?.focus();
+    setFocusJuror(null);
+  }, [focusJuror, enrolments]);
   const refresh = () => {
     setVersion((v) => v + 1);
     onChanged();
@@ -78,7 +85,7 @@ export function JurorsView({ event, onChanged }: { event: Event; onChanged(): vo
               <tr key={juror.id} data-juror={juror.id}>
                 <td>{juror.id}</td>
                 <td>{t(`jurorRole.${juror.role}`)}</td>
-                <th scope="row">{juror.title}<br /><small>{juror.institution}</small></th>
+                <th scope="row" tabIndex={-1}>{juror.title}<br /><small>{juror.institution}</small></th>
                 <td>
                   {!enrolment ? (
                     <span className="muted">{t('enrolment.notYet')}</span>
@@ -93,6 +100,7 @@ export function JurorsView({ event, onChanged }: { event: Event; onChanged(): vo
                           className="inline-form"
                           onSubmit={(e) => {
                             e.preventDefault();
+                            setFocusJuror(juror.id);
                             void attempt(() => api.confirmEnrolment({ eventId: event.id, jurorId: juror.id, fingerprint: heard[juror.id] ?? '' }));
                           }}
                         >
@@ -106,7 +114,9 @@ export function JurorsView({ event, onChanged }: { event: Event; onChanged(): vo
                       <button
                         type="button"
                         onClick={() => {
-                          if (window.confirm(t('enrolment.removeConfirm', { juror: juror.id }))) void attempt(() => api.removeEnrolment({ eventId: event.id, jurorId: juror.id }));
+                          if (!window.confirm(t('enrolment.removeConfirm', { juror: juror.id }))) return;
+                          setFocusJuror(juror.id);
+                          void attempt(() => api.removeEnrolment({ eventId: event.id, jurorId: juror.id }));
                         }}
                       >
                         {t('enrolment.remove', { juror: juror.id })}

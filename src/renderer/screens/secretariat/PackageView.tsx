@@ -34,9 +34,12 @@ export function PackageView({ summary }: { summary: EventSummary }) {
           {unconfirmed.length > 0 && <> {t('package.unconfirmed', { list: unconfirmed.join(', ') })}</>}
         </p>
       )}
-      <KeyPanel onChange={() => setError(null)} />
+      <KeyPanel onChange={() => {
+        setError(null);
+        document.getElementById('export-package')?.focus(); // a key now signs: exporting is the next step
+      }} />
       <div className="actions">
-        <button type="button" className="primary" onClick={exportPackage}>{t('package.export')}</button>
+        <button type="button" className="primary" id="export-package" onClick={exportPackage}>{t('package.export')}</button>
         {exported && <span role="status">{t('package.exported', { file: exported })}</span>}
       </div>
       {error !== null && <ErrorNotice error={error} />}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Event, MergeRule } from '../../../core/model.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Working } from '../../components/Working.tsx';
 import { saveFileData } from '../../files.ts';
 import { LANGUAGES, type Language } from '../../i18n/index.ts';
 
@@ -15,7 +16,8 @@ export function ReportView({ event, rule }: { event: Event; rule: MergeRule }) {
   const { t, i18n } = useTranslation();
   const [lang, setLang] = useState<Language>(i18n.language === 'en' ? 'en' : 'id');
   const [shown, setShown] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [previewing, setPreviewing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const host = useRef<HTMLDivElement>(null);
@@ -23,7 +25,9 @@ export function ReportView({ event, rule }: { event: Event; rule: MergeRule }) {
   useEffect(() => {
     if (!shown || !host.current) return;
     let current = true;
+    setPreviewing(true);
     api.reportHtml({ eventId: event.id, rule, lang }).then(({ html }) => {
+      if (current) setPreviewing(false);
       if (!current || !host.current) return;
       const document = new DOMParser().parseFromString(html, 'text/html');
       const sheet = new CSSStyleSheet();
@@ -31,14 +35,19 @@ export function ReportView({ event, rule }: { event: Event; rule: MergeRule }) {
       const root = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
       root.adoptedStyleSheets = [sheet];
       root.innerHTML = document.body.innerHTML;
-    }, setError);
+    }, (failure: unknown) => {
+      setPreviewing(false);
+      setError(failure);
+    });
     return () => {
       current = false;
     };
   }, [shown, event.id, rule, lang]);
 
-  const run = async (action: () => Promise<string>) => {
-    setBusy(true);
+  /** One printing at a time; the buttons stay focusable (aria-disabled) so the keyboard is not dropped. */
+  const run = async (what: string, action: () => Promise<string>) => {
+    if (busy) return;
+    setBusy(what);
     setError(null);
     setNotice(null);
     try {
@@ -46,7 +55,7 @@ export function ReportView({ event, rule }: { event: Event; rule: MergeRule }) {
     } catch (failure) {
       setError(failure);
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
 
@@ -61,16 +70,18 @@ export function ReportView({ event, rule }: { event: Event; rule: MergeRule }) {
           </select>
         </label>
         <button type="button" onClick={() => setShown(!shown)} aria-expanded={shown}>{shown ? t('report.hidePreview') : t('report.preview')}</button>
-        <button type="button" className="primary" disabled={busy} onClick={() => run(async () => {
+        <button type="button" className="primary" aria-disabled={busy !== null || undefined} onClick={() => run(t('progress.buildingPdf'), async () => {
           const file = await api.reportPdf({ eventId: event.id, rule, lang });
           saveFileData(file);
           return t('report.saved', { file: file.fileName });
-        })}>{busy ? t('start.loading') : t('report.savePdf')}</button>
-        <button type="button" disabled={busy} onClick={() => run(async () => {
+        })}>{t('report.savePdf')}</button>
+        <button type="button" aria-disabled={busy !== null || undefined} onClick={() => run(t('progress.printing'), async () => {
           await api.printReport({ eventId: event.id, rule, lang });
           return t('report.printed');
         })}>{t('report.print')}</button>
       </div>
+      {busy && <Working what={busy} />}
+      {shown && previewing && <Working what={t('progress.buildingPreview')} />}
       {notice && <p role="status">{notice}</p>}
       {error !== null && <ErrorNotice error={error} />}
       {shown && <div className="report-preview" ref={host} data-testid="report-preview" />}

@@ -1,67 +1,138 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReceivedSheet } from '../../../api/contract.ts';
+import type { Enrolment, ReceivedSheet } from '../../../api/contract.ts';
+import { AppError } from '../../../api/errors.ts';
+import { eventTimeZone } from '../../../core/local-time.ts';
 import type { Event } from '../../../core/model.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FilePicker } from '../../components/FilePicker.tsx';
+import { Working } from '../../components/Working.tsx';
 import { formatDateTime, pick } from '../../i18n/index.ts';
 import { useApi } from '../../use-api.ts';
 
 /** How the completeness matrix marks a juror × round × category (the legend above it says the same). */
 const COMPLETENESS_MARK = { received: '✓', unfinished: '◐', conflict: '!', missing: '·' } as const;
 
+const SMALL_WORDS = new Set(['&', 'dan', 'and', 'of', 'di', 'dan/atau']);
+
+/**
+ * A short column heading for a category, from its name: the initials of its words ("Usaha Kecil Mikro" → UKM,
+ * "Pemerintah Kabupaten/Kota" → PKK), the first letters of a one-word name; unique within the event. The
+ * full name stands in the heading's tooltip and in the legend under the matrix.
+ */
+export function categoryAbbreviations(names: { id: string; name: string }[]): Map<string, string> {
+  const result = new Map<string, string>();
+  const used = new Set<string>();
+  for (const { id, name } of names) {
+    const words = name.split(/[\s/,]+/).filter((w) => w && !SMALL_WORDS.has(w.toLowerCase()));
+    let short = words.length > 1 ? words.map((w) => w[0]).join('').toUpperCase() : (words[0] ?? id).slice(0, 4);
+    for (let n = 2; used.has(short); n++) short = `${short.replace(/\d+$/, '')}${n}`;
+    used.add(short);
+    result.set(id, short);
+  }
+  return result;
+}
+
 /** Jurors' score sheets: many at once, each verified and kept whole; what is used; what is still missing. */
 export function SheetsView({ event }: { event: Event }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const timeZone = eventTimeZone(event);
   const [version, setVersion] = useState(0);
   const inbox = useApi(() => api.listSheets({ eventId: event.id }), [event.id, version]);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const enrolments = useApi(() => api.listEnrolments({ eventId: event.id }), [event.id, version]);
+  const [progress, setProgress] = useState<{ done: number; total: number; file: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // Files refused outright (not stored), each with its reason: one bad file never hides another's.
+  const [refused, setRefused] = useState<{ file: string; message: string }[]>([]);
   // Who accepts an unknown key, typed per sheet: two unknown keys are two separate decisions.
   const [acceptedBy, setAcceptedBy] = useState<Record<number, string>>({});
+  // A key to accept for a juror who already has one registered: asked again, naming both keys.
+  const [confirming, setConfirming] = useState<{ sheet: ReceivedSheet; registered: string[] } | null>(null);
+  const confirmBox = useRef<HTMLDivElement>(null);
+  const [focusSheet, setFocusSheet] = useState<number | null>(null);
   // Files that were already here byte for byte, with the name they first came under.
   const [repeats, setRepeats] = useState<{ file: string; same: string }[]>([]);
+  const importing = progress !== null && progress.done < progress.total;
+
+  useEffect(() => {
+    if (confirming) confirmBox.current?.focus();
+  }, [confirming]);
+  useEffect(() => {
+    if (focusSheet === null || inbox.status !== 'ready') return;
+    document.querySelector<HTMLElement>(`[data-sheet-id="${focusSheet}"] th`)?.focus();
+    setFocusSheet(null);
+  }, [focusSheet, inbox]);
+
+  const jurorOf = (jurorId: string | null) => (jurorId ? event.jurors.find((j) => j.id === jurorId) : undefined);
+  const enrolled = new Map<string, Enrolment>(enrolments.status === 'ready' ? enrolments.value.map((e) => [e.jurorId, e]) : []);
+  /** "J3 · Kepala Disnakertrans Provinsi NTT" (and the name the juror typed, when known). */
+  const jurorText = (jurorId: string | null) => {
+    const juror = jurorOf(jurorId);
+    if (!jurorId) return '—';
+    if (!juror) return jurorId;
+    const name = juror.name || enrolled.get(jurorId)?.name;
+    return `${juror.id} · ${juror.title}${name ? ` (${name})` : ''}`;
+  };
 
   const importAll = async (files: { fileName: string; base64: string }[]) => {
     setError(null);
     setRepeats([]);
-    setProgress({ done: 0, total: files.length });
+    setRefused([]);
     for (const [i, file] of files.entries()) {
+      setProgress({ done: i, total: files.length, file: file.fileName });
       try {
         const received = await api.importSheet({ eventId: event.id, file });
         if (received.again) setRepeats((r) => [...r, { file: file.fileName, same: received.sheet.fileName }]);
       } catch (failure) {
-        setError(failure); // one bad file never stops the others
+        const message = failure instanceof AppError ? pick(failure.bilingual, lang) : String((failure as Error)?.message ?? failure);
+        setRefused((r) => [...r, { file: file.fileName, message }]); // one bad file never stops the others
       }
-      setProgress({ done: i + 1, total: files.length });
     }
+    setProgress({ done: files.length, total: files.length, file: '' });
     setVersion((v) => v + 1);
   };
 
   const accept = async (sheet: ReceivedSheet) => {
     setError(null);
+    setConfirming(null);
     try {
       await api.acceptKey({ eventId: event.id, sheetId: sheet.id, acceptedBy: acceptedBy[sheet.id] ?? '' });
+      setFocusSheet(sheet.id);
       setVersion((v) => v + 1);
     } catch (failure) {
       setError(failure);
     }
   };
+  /** Accepting is one step for a juror without a key, two (naming both keys) for one who has a key already. */
+  const askToAccept = (sheet: ReceivedSheet) => {
+    if (!sheet.jurorId || inbox.status !== 'ready') return void accept(sheet);
+    const registered = [
+      ...(enrolled.get(sheet.jurorId) ? [enrolled.get(sheet.jurorId)!.fingerprint] : []),
+      ...inbox.value.acceptedKeys.filter((k) => k.jurorId === sheet.jurorId).map((k) => k.fingerprint),
+    ].filter((fingerprint) => fingerprint !== sheet.signedWith);
+    if (registered.length === 0) return void accept(sheet);
+    setConfirming({ sheet, registered });
+  };
 
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
+  const categoryName = (categoryId: string) => pick(event.categories.find((c) => c.id === categoryId)?.name ?? { id: categoryId, en: categoryId }, lang);
+  const shown = event.categories.filter((c) => rounds.some((r) => r.categoryIds.includes(c.id)));
+  const short = categoryAbbreviations(shown.map((c) => ({ id: c.id, name: pick(c.name, lang) })));
   return (
     <>
       <div className="actions">
-        <FilePicker label={t('sheets.import')} accept=".xlsx" multiple onFiles={(files) => void importAll(files)} busy={progress !== null && progress.done < progress.total} />
-        {progress && (
-          <label className="progress-label">
-            {t('sheets.progress', progress)}
-            <progress max={progress.total} value={progress.done} />
-          </label>
-        )}
+        <FilePicker label={t('sheets.import')} accept=".xlsx" multiple onFiles={(files) => void importAll(files)} busy={importing} />
+        {importing && progress && <Working what={t('progress.checkingSheet', { file: progress.file })} done={progress.done} total={progress.total} />}
+        {progress && !importing && <span role="status">{t('sheets.progress', progress)}</span>}
       </div>
+      {refused.length > 0 && (
+        <div className="notice notice-error" role="alert" data-testid="sheet-refusals">
+          <strong>{t('sheets.refusedTitle', { count: refused.length })}</strong>
+          <ul>{refused.map((r, i) => <li key={i}>{r.message}</li>)}</ul>
+        </div>
+      )}
       {error !== null && <ErrorNotice error={error} />}
       {repeats.length > 0 && (
         <ul className="notice" role="status" data-testid="sheet-repeats">
@@ -82,13 +153,17 @@ export function SheetsView({ event }: { event: Event }) {
             </thead>
             <tbody>
               {inbox.value.sheets.map((sheet) => (
-                <tr key={sheet.id} data-sheet={sheet.fileName}>
-                  <th scope="row">{sheet.fileName}</th>
-                  <td>{sheet.jurorId ?? '—'}</td>
+                <tr key={sheet.id} data-sheet={sheet.fileName} data-sheet-id={sheet.id}>
+                  <th scope="row" tabIndex={-1}>{sheet.fileName}</th>
+                  <td>{jurorText(sheet.jurorId)}</td>
                   <td className="num">{sheet.sheetRevision ?? '—'}</td>
                   <td>
                     <span className={`status status-${sheet.status}`}>{t(`sheets.statusName.${sheet.status}`)}</span>
-                    {sheet.details.length > 0 && (
+                    {/* A file that cannot be read says why at once (empty, not an Excel file, damaged): each its own reason. */}
+                    {sheet.status === 'malformed' && sheet.details.length > 0 && (
+                      <p className="sheet-reason" data-testid="sheet-reason">{pick(sheet.details[0], lang)}</p>
+                    )}
+                    {sheet.details.length > (sheet.status === 'malformed' ? 1 : 0) && (
                       <details>
                         <summary>{t('sheets.details', { count: sheet.details.length })}</summary>
                         <ul>{sheet.details.map((d, i) => <li key={i}>{pick(d, lang)}</li>)}</ul>
@@ -97,7 +172,7 @@ export function SheetsView({ event }: { event: Event }) {
                     {sheet.status === 'unknown-key' && (
                       <form className="inline-form" onSubmit={(e) => {
                         e.preventDefault();
-                        void accept(sheet);
+                        askToAccept(sheet);
                       }}>
                         <label>
                           {t('sheets.acceptedBy')}
@@ -106,6 +181,24 @@ export function SheetsView({ event }: { event: Event }) {
                         <button type="submit" disabled={(acceptedBy[sheet.id] ?? '').trim().length < 2}>{t('sheets.acceptKey', { fingerprint: sheet.signedWith })}</button>
                       </form>
                     )}
+                    {confirming?.sheet.id === sheet.id && (
+                      <div className="notice notice-warning confirm-key" role="alertdialog" aria-labelledby={`confirm-key-${sheet.id}`} tabIndex={-1} ref={confirmBox} data-testid="confirm-key">
+                        <strong id={`confirm-key-${sheet.id}`}>{t('sheets.confirmKeyTitle', { juror: jurorText(sheet.jurorId) })}</strong>
+                        <p>
+                          {t('sheets.confirmKeyRegistered')} <span className="fingerprint" data-testid="registered-fingerprint">{confirming.registered.join('; ')}</span>
+                          <br />
+                          {t('sheets.confirmKeyNew', { file: sheet.fileName })} <span className="fingerprint" data-testid="new-fingerprint">{sheet.signedWith}</span>
+                        </p>
+                        <p>{t('sheets.confirmKeyEffect', { juror: sheet.jurorId })}</p>
+                        <div className="actions">
+                          <button type="button" className="danger" onClick={() => void accept(sheet)}>{t('sheets.confirmKeyYes', { fingerprint: sheet.signedWith, juror: sheet.jurorId })}</button>
+                          <button type="button" onClick={() => {
+                            setConfirming(null);
+                            document.querySelector<HTMLElement>(`[data-sheet-id="${sheet.id}"] form button`)?.focus();
+                          }}>{t('scoring.cancel')}</button>
+                        </div>
+                      </div>
+                    )}
                   </td>
                   <td>{t(`sheets.useName.${sheet.use}`)}</td>
                 </tr>
@@ -113,7 +206,7 @@ export function SheetsView({ event }: { event: Event }) {
             </tbody>
           </table>
           {inbox.value.acceptedKeys.length > 0 && (
-            <p>{t('sheets.acceptedKeys')}: {inbox.value.acceptedKeys.map((k) => `${k.jurorId} ${k.fingerprint} (${k.acceptedBy}, ${formatDateTime(k.acceptedAt, lang)})`).join('; ')}</p>
+            <p data-testid="accepted-keys">{t('sheets.acceptedKeys')}: {inbox.value.acceptedKeys.map((k) => `${jurorText(k.jurorId)} ${k.fingerprint} (${k.acceptedBy}, ${formatDateTime(k.acceptedAt, lang, timeZone)})`).join('; ')}</p>
           )}
           <h3>{t('sheets.completeness')}</h3>
           <p className="hint">{t('sheets.completenessLegend')}</p>
@@ -121,27 +214,46 @@ export function SheetsView({ event }: { event: Event }) {
             <table className="completeness" data-testid="completeness">
               <thead>
                 <tr>
-                  <th scope="col">{t('sheets.juror')}</th>
+                  <th scope="col" rowSpan={2}>{t('sheets.juror')}</th>
+                  {rounds.map((round) => (
+                    <th key={round.id} scope="colgroup" colSpan={round.categoryIds.length} className="round-head">{pick(round.name, lang)}</th>
+                  ))}
+                </tr>
+                <tr>
                   {rounds.flatMap((round) => round.categoryIds.map((categoryId) => (
-                    <th key={`${round.id}/${categoryId}`} scope="col" title={`${pick(round.name, lang)} · ${pick(event.categories.find((c) => c.id === categoryId)!.name, lang)}`}>
-                      {round.order}·{categoryId}
+                    <th key={`${round.id}/${categoryId}`} scope="col" title={`${pick(round.name, lang)} · ${categoryName(categoryId)}`} data-section={`${round.id}/${categoryId}`}>
+                      <abbr title={categoryName(categoryId)}>{short.get(categoryId) ?? categoryId}</abbr>
                     </th>
                   )))}
                 </tr>
               </thead>
               <tbody>
-                {event.jurors.map((juror) => (
-                  <tr key={juror.id}>
-                    <th scope="row">{juror.id}</th>
-                    {rounds.flatMap((round) => round.categoryIds.map((categoryId) => {
-                      const state = inbox.value.completeness[juror.id]?.[`${round.id}/${categoryId}`] ?? 'missing';
-                      return <td key={`${round.id}/${categoryId}`} className={`cell-${state}`} aria-label={t(`sheets.cell.${state}`)}>{COMPLETENESS_MARK[state]}</td>;
-                    }))}
-                  </tr>
-                ))}
+                {event.jurors.map((juror) => {
+                  const name = juror.name || enrolled.get(juror.id)?.name;
+                  return (
+                    <tr key={juror.id} data-juror={juror.id}>
+                      <th scope="row" className="juror-head">
+                        {juror.id} · {juror.title}
+                        {name && <><br /><small>{name}</small></>}
+                      </th>
+                      {rounds.flatMap((round) => round.categoryIds.map((categoryId) => {
+                        const state = inbox.value.completeness[juror.id]?.[`${round.id}/${categoryId}`] ?? 'missing';
+                        return (
+                          <td key={`${round.id}/${categoryId}`} className={`cell-${state}`}>
+                            <span aria-hidden="true">{COMPLETENESS_MARK[state]}</span>
+                            <span className="visually-hidden">{t(`sheets.cell.${state}`)}</span>
+                          </td>
+                        );
+                      }))}
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
+          <p className="hint category-legend" data-testid="category-legend">
+            {shown.map((c) => `${short.get(c.id)} = ${pick(c.name, lang)}`).join(' · ')}
+          </p>
         </>
       )}
     </>
