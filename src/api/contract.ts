@@ -232,6 +232,28 @@ export const Deliberation = z.strictObject({
 });
 export type Deliberation = z.infer<typeof Deliberation>;
 
+/**
+ * What the deliberation screen opens with (`deliberation`): the rankings and everything about the panel,
+ * but per nominee only how many marks are flagged. The marks and flags themselves (720,000 marks at
+ * national scale) come one nominee at a time, when the nominee is opened (`nomineeProtocol`).
+ */
+export const DeliberationSummary = Deliberation.omit({ marks: true, flags: true }).extend({
+  /** How many marks the merge used: none means nothing may be ranked, exported or printed yet. */
+  markCount: z.number().int(),
+  /** Nominee id → how many of their marks are flagged (nominees without flags are absent). */
+  flagCounts: z.record(Id, z.number().int()),
+});
+export type DeliberationSummary = z.infer<typeof DeliberationSummary>;
+
+/** One nominee's protocol: every juror's mark per round and criterion, and the flagged ones, by the rule asked. */
+export const NomineeProtocol = z.strictObject({
+  nomineeId: Id,
+  rule: MergeRule,
+  marks: z.array(Mark),
+  flags: z.array(Mark.extend({ median: z.number() })),
+});
+export type NomineeProtocol = z.infer<typeof NomineeProtocol>;
+
 const NoInput = z.strictObject({});
 const ForEvent = z.strictObject({ eventId: Id });
 
@@ -277,7 +299,9 @@ export const contract = {
     acceptedKeys: z.array(z.strictObject({ jurorId: Id, fingerprint: z.string(), acceptedBy: z.string(), acceptedAt: z.string() })),
   })),
   acceptKey: method(z.strictObject({ eventId: Id, sheetId: z.number().int(), acceptedBy: z.string().trim().min(2).max(200) }), z.strictObject({})),
-  deliberation: method(z.strictObject({ eventId: Id, rule: MergeRule }), Deliberation),
+  deliberation: method(z.strictObject({ eventId: Id, rule: MergeRule }), DeliberationSummary),
+  /** One nominee's marks and flags, fetched when the nominee is opened on the deliberation screen. */
+  nomineeProtocol: method(z.strictObject({ eventId: Id, rule: MergeRule, nomineeId: Id }), NomineeProtocol),
   issueShortlist: method(
     z.strictObject({ eventId: Id, roundId: Id, size: z.number().int().min(1).max(1000) }),
     z.strictObject({ revision: z.number().int(), shortlists: z.array(z.strictObject({ roundId: Id, categoryId: Id, nomineeIds: z.array(Id) })) }),

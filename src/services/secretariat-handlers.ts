@@ -13,7 +13,7 @@ import { readEventTemplate, writeEventTemplate } from './events/event-template.t
 import { confirmEnrolment, enrol, enrolledKeys, listEnrolments, readEnrolment, removeEnrolment } from './packages/enrolment.ts';
 import { PACKAGE_EXTENSION, writePackage } from './packages/event-package.ts';
 import type { Services } from './handlers.ts';
-import { deliberation, recordDecision, requireMarks } from './merge/deliberation.ts';
+import { deliberation, deliberationSummary, nomineeProtocol, recordDecision, requireMarks } from './merge/deliberation.ts';
 import { writeRekapitulasi } from './merge/rekapitulasi.ts';
 import { issueShortlist } from './merge/shortlist.ts';
 import { localIsoTime } from './report/date-words.ts';
@@ -23,7 +23,7 @@ import { acceptKey, acceptedKeys, listReceived, receiveSheet } from './merge/she
 
 type SecretariatMethods =
   | 'eventTemplate' | 'importEventTemplate' | 'updateEventBasics' | 'importEnrolment' | 'confirmEnrolment'
-  | 'removeEnrolment' | 'listEnrolments' | 'exportPackage' | 'importSheet' | 'listSheets' | 'acceptKey' | 'deliberation' | 'exportRekapitulasi' | 'recordDecision' | 'issueShortlist' | 'reportHtml' | 'reportPdf' | 'printReport';
+  | 'removeEnrolment' | 'listEnrolments' | 'exportPackage' | 'importSheet' | 'listSheets' | 'acceptKey' | 'deliberation' | 'nomineeProtocol' | 'exportRekapitulasi' | 'recordDecision' | 'issueShortlist' | 'reportHtml' | 'reportPdf' | 'printReport';
 
 export function secretariatHandlers({ workspace, keys, printing }: Services, loadDemo: () => Event): Pick<Handlers, SecretariatMethods> {
   const { db } = workspace;
@@ -89,7 +89,8 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
       await acceptKey(db, authoredEvent(db, eventId), sheetId, acceptedBy);
       return {};
     },
-    deliberation: ({ eventId, rule }) => deliberation(db, authoredEvent(db, eventId), rule),
+    deliberation: ({ eventId, rule }) => deliberationSummary(db, authoredEvent(db, eventId), rule),
+    nomineeProtocol: ({ eventId, rule, nomineeId }) => nomineeProtocol(db, authoredEvent(db, eventId), rule, nomineeId),
     issueShortlist: ({ eventId, roundId, size }) => {
       const shortlists = issueShortlist(db, authoredEvent(db, eventId), roundId, size);
       return { revision: findEventRecord(db, eventId)!.revision, shortlists };

@@ -49,7 +49,15 @@ describe('the secretariat receives sheets and merges them', () => {
     expect(result.completeness.J4['administrasi/manufaktur']).toBe('received');
     expect(result.agreement).toHaveLength(16);
     expect(result.leaveOneOut).toHaveLength(9);
-    expect(result.marks.length).toBeGreaterThan(3000);
+    expect(result.markCount).toBeGreaterThan(3000);
+    // The marks themselves come per nominee, when the nominee is opened: together, every mark the merge used.
+    const protocols = await Promise.all(demoDocument().nominees.map((n) => api.nomineeProtocol({ eventId: EVENT, rule: 'mean', nomineeId: n.id })));
+    expect(protocols.reduce((sum, p) => sum + p.marks.length, 0)).toBe(result.markCount);
+    for (const p of protocols) expect(p.marks.every((m) => m.nomineeId === p.nomineeId)).toBe(true);
+    const flagged = protocols.filter((p) => p.flags.length > 0);
+    expect(Object.fromEntries(flagged.map((p) => [p.nomineeId, p.flags.length]))).toEqual(result.flagCounts);
+    for (const p of protocols) for (const f of p.flags) expect(Math.abs(f.value - f.median)).toBeGreaterThanOrEqual(2);
+    await expect(api.nomineeProtocol({ eventId: EVENT, rule: 'mean', nomineeId: 'tidak-ada' })).rejects.toMatchObject({ code: 'not-found' });
   });
 
   it('keeps a tampered sheet out, naming the cell, and the merge goes on without it', async () => {
@@ -117,7 +125,9 @@ describe('the secretariat receives sheets and merges them', () => {
       ...demoDocument().conflicts.map((c) => ({ jurorId: c.jurorId, nomineeId: c.nomineeId, reason: c.reason, declared: false })),
       { jurorId: 'J8', nomineeId: 'ukm-03', reason, declared: true },
     ]);
-    expect(result.marks.filter((m) => m.jurorId === 'J8' && m.nomineeId === 'ukm-03' && m.roundId === 'administrasi')).toEqual([]);
+    const protocol = await api.nomineeProtocol({ eventId: EVENT, rule: 'mean', nomineeId: 'ukm-03' });
+    expect(protocol.marks.filter((m) => m.jurorId === 'J8' && m.roundId === 'administrasi')).toEqual([]);
+    expect(protocol.marks.filter((m) => m.jurorId === 'J7' && m.roundId === 'administrasi').length).toBeGreaterThan(0);
     const { html } = await api.reportHtml({ eventId: EVENT, rule: 'mean', lang: 'id' });
     expect(html).toContain(`J8 — ${demoDocument().nominees.find((n) => n.id === 'ukm-03')!.name}`);
     expect(html).toContain(`(${reason}; dinyatakan juri di laptopnya)`);

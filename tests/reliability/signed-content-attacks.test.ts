@@ -225,7 +225,10 @@ describe('a validly signed sheet whose content the event does not allow', () => 
       expect(ws.db.prepare('SELECT count(*) AS n FROM received_sheet').get()).toEqual({ n: before.n + 1 });
       const deliberation = await api.deliberation({ eventId: EVENT, rule: 'mean' });
       expect(deliberation.resultsHash).toBe(appHash);
-      expect(deliberation.marks.some((m) => m.value > 5 || m.value < 1)).toBe(false);
+      // Every nominee's protocol, as the deliberation screen opens them one by one: no mark off the 1–5 scale.
+      const protocols = await Promise.all(demoDocument().nominees.map((n) => api.nomineeProtocol({ eventId: EVENT, rule: 'mean', nomineeId: n.id })));
+      expect(protocols.flatMap((p) => p.marks).length).toBe(deliberation.markCount);
+      expect(protocols.flatMap((p) => p.marks).some((m) => m.value > 5 || m.value < 1)).toBe(false);
     });
   }
 

@@ -4,11 +4,11 @@
  * whether any single juror decides a podium.
  */
 import { panelFigures } from '../../core/agreement.ts';
-import type { MergeResult } from '../../core/merge.ts';
+import type { MergeMark, MergePlan, MergeResult } from '../../core/merge.ts';
 import type { Event, MergeRule } from '../../core/model.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { resultsSummary } from './results.ts';
-import type { Deliberation } from '../../api/contract.ts';
+import type { Deliberation, DeliberationSummary, NomineeProtocol } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { FileUse, Reconciliation } from './reconcile.ts';
 import { listReceived } from './sheet-inbox.ts';
@@ -72,18 +72,85 @@ export function requireMarks(result: Deliberation): Deliberation {
   });
 }
 
-/** The deliberation from the secretariat's inbox and the plenary's decisions. */
-export function deliberation(db: Db, event: Event, rule: MergeRule): Deliberation {
+/** A deliberation and the index of its marks, from which one nominee's protocol is read. */
+interface DeliberationModel {
+  deliberation: Deliberation;
+  plan: MergePlan;
+  flagsByNominee: Map<string, Deliberation['flags']>;
+}
+
+/**
+ * Deliberations kept per reconciliation (which sheet-inbox.ts keeps until a sheet or the event changes),
+ * by rule and decisions: opening the screen, a nominee's protocol, the report and the Rekapitulasi of the
+ * same inbox compute the merge once. A few rules side by side at most.
+ */
+const models = new WeakMap<Reconciliation, Map<string, DeliberationModel>>();
+const MODELS_PER_INBOX = 4;
+
+function deliberationModel(db: Db, event: Event, rule: MergeRule): DeliberationModel {
   const { sheets, reconciliation } = listReceived(db, event);
-  return deliberate(event, rule, reconciliation, sheets.map((s) => s.use), decisions(db, event.id));
+  const chosen = decisions(db, event.id);
+  const key = `${rule}\u0000${JSON.stringify(chosen)}`;
+  let byKey = models.get(reconciliation);
+  if (!byKey) models.set(reconciliation, (byKey = new Map()));
+  let model = byKey.get(key);
+  if (!model) {
+    model = deliberateModel(event, rule, reconciliation, sheets.map((s) => s.use), chosen);
+    if (byKey.size >= MODELS_PER_INBOX) byKey.delete(byKey.keys().next().value!);
+    byKey.set(key, model);
+  }
+  return model;
+}
+
+/** The deliberation from the secretariat's inbox and the plenary's decisions, with every mark and flag (the report and the Rekapitulasi). */
+export function deliberation(db: Db, event: Event, rule: MergeRule): Deliberation {
+  return deliberationModel(db, event, rule).deliberation;
+}
+
+/**
+ * What the deliberation screen opens with: rankings, completeness, agreement, leave-one-juror-out,
+ * decisions and conflicts, and per nominee how many flags; not the marks and flags themselves (720,000
+ * marks at national scale), which come per nominee with `nomineeProtocol`.
+ */
+export function deliberationSummary(db: Db, event: Event, rule: MergeRule): DeliberationSummary {
+  return summaryOf(deliberation(db, event, rule));
+}
+
+export function summaryOf(full: Deliberation): DeliberationSummary {
+  const { marks, flags, ...rest } = full;
+  const flagCounts: Record<string, number> = {};
+  for (const flag of flags) flagCounts[flag.nomineeId] = (flagCounts[flag.nomineeId] ?? 0) + 1;
+  return { ...rest, markCount: marks.length, flagCounts };
+}
+
+/** One nominee's protocol: every juror's mark per round and criterion, and the flagged ones. */
+export function nomineeProtocol(db: Db, event: Event, rule: MergeRule, nomineeId: string): NomineeProtocol {
+  if (!event.nominees.some((n) => n.id === nomineeId)) {
+    throw new AppError('not-found', { id: `Nominasi "${nomineeId}" tidak ada di acara ini.`, en: `Nominee "${nomineeId}" is not in this event.` });
+  }
+  const { plan, flagsByNominee } = deliberationModel(db, event, rule);
+  const { index } = plan;
+  const marks: MergeMark[] = [];
+  for (const byNominee of index.cells.values()) {
+    for (const cell of byNominee.get(nomineeId)?.values() ?? []) {
+      for (let k = index.start[cell]; k < index.start[cell + 1]; k++) marks.push(index.marks[index.entryMark[k]]);
+    }
+  }
+  return { nomineeId, rule, marks, flags: flagsByNominee.get(nomineeId) ?? [] };
 }
 
 /** Everything the plenary sees, from reconciled sheets (`uses`: how each input file is used). */
 export function deliberate(event: Event, rule: MergeRule, reconciliation: Reconciliation, uses: readonly FileUse[], chosen: readonly PlenaryDecision[]): Deliberation {
+  return deliberateModel(event, rule, reconciliation, uses, chosen).deliberation;
+}
+
+function deliberateModel(event: Event, rule: MergeRule, reconciliation: Reconciliation, uses: readonly FileUse[], chosen: readonly PlenaryDecision[]): DeliberationModel {
   const marks = reconciliation.marks;
+  // One index of the marks for the merge, the flags, Kendall's W and leave-one-juror-out.
   const figures = panelFigures(event, marks, rule);
   const summary = resultsSummary(event, applyDecisions(figures.result, chosen));
-  return {
+  const eventConflicts = new Set(event.conflicts.map((c) => `${c.jurorId}\u0000${c.nomineeId}`));
+  const deliberation: Deliberation = {
     ...summary,
     sheets: uses.length,
     usedSheets: uses.filter((use) => use === 'used').length,
@@ -97,9 +164,10 @@ export function deliberate(event: Event, rule: MergeRule, reconciliation: Reconc
     conflicts: [
       ...event.conflicts.map((c) => ({ jurorId: c.jurorId, nomineeId: c.nomineeId, reason: c.reason, declared: false })),
       ...reconciliation.conflicts
-        .filter((c) => !event.conflicts.some((e) => e.jurorId === c.jurorId && e.nomineeId === c.nomineeId))
+        .filter((c) => !eventConflicts.has(`${c.jurorId}\u0000${c.nomineeId}`))
         .map((c) => ({ ...c, declared: true })),
     ],
     jurorNames: reconciliation.jurorNames,
   };
+  return { deliberation, plan: figures.plan, flagsByNominee: Map.groupBy(figures.flags, (f) => f.nomineeId) };
 }

@@ -4,6 +4,7 @@
  * sheets of the same revision that disagree on a section are a conflict, and neither is used for it
  * until the juror sends a new revision. Only sheets that verified as valid take part.
  */
+import { createHash } from 'node:crypto';
 import type { Event } from '../../core/model.ts';
 import type { MergeMark } from '../../core/merge.ts';
 import { canonicalJson } from '../keys/signing.ts';
@@ -38,10 +39,50 @@ interface Candidate {
   section: SheetSection;
 }
 
+/** An event's content as a key (sha-256 of its JSON), computed once per event object. */
+const eventKeys = new WeakMap<Event, string>();
+export function eventKey(event: Event): string {
+  let key = eventKeys.get(event);
+  if (key === undefined) eventKeys.set(event, (key = createHash('sha256').update(JSON.stringify(event)).digest('hex')));
+  return key;
+}
+
+/** Per payload object: the events (by key) its content was checked against, and the outcome. */
+const contentChecks = new WeakMap<SheetPayload, Map<string, boolean>>();
+
+/**
+ * Records that a payload's content holds under the event: verification (verifyScoreSheet) found a sheet
+ * valid against exactly this event, and its checks include every one reconcile makes (those it makes only
+ * at the latest package revision come on top). Saves checking the same payload twice.
+ */
+export function markContentChecked(event: Event, payload: SheetPayload): void {
+  const checks = contentChecks.get(payload) ?? new Map<string, boolean>();
+  checks.set(eventKey(event), true);
+  contentChecks.set(payload, checks);
+}
+
+/** Whether a payload's content is possible under the event (sheet-content.ts), checked once per payload and event. */
+function contentHolds(event: Event, payload: SheetPayload): boolean {
+  const key = eventKey(event);
+  let checks = contentChecks.get(payload);
+  if (!checks) contentChecks.set(payload, (checks = new Map()));
+  let holds = checks.get(key);
+  if (holds === undefined) checks.set(key, (holds = contentFindings(event, payload).length === 0));
+  return holds;
+}
+
+/** A section's canonical JSON, once per section object: needed only to compare two sheets of one revision. */
+const canonicalSections = new WeakMap<SheetSection, string>();
+function canonicalSection(section: SheetSection): string {
+  let json = canonicalSections.get(section);
+  if (json === undefined) canonicalSections.set(section, (json = canonicalJson(section)));
+  return json;
+}
+
 export function reconcile(event: Event, received: readonly { file: string; payload: SheetPayload | null }[]): Reconciliation {
-  // Verification already refused impossible content; checked again here so that nothing that reaches the
-  // merge (a payload stored by an older Timbang, say) can break the event's rules.
-  const sheets = received.map((s) => (s.payload && contentFindings(event, s.payload).length > 0 ? { ...s, payload: null } : s));
+  // Verification already refused impossible content; checked again here (once per payload and event) so
+  // that nothing that reaches the merge (a payload stored by an older Timbang, say) can break the event's rules.
+  const sheets = received.map((s) => (s.payload && !contentHolds(event, s.payload) ? { ...s, payload: null } : s));
   const valid = sheets.filter((s): s is { file: string; payload: SheetPayload } => s.payload !== null);
   const bySection = Map.groupBy(
     valid.flatMap((s) => s.payload.sections.map((section): Candidate => ({ file: s.file, payload: s.payload, section }))),
@@ -56,8 +97,8 @@ export function reconcile(event: Event, received: readonly { file: string; paylo
   for (const [key, candidates] of bySection) {
     const newest = Math.max(...candidates.map((c) => c.payload.sheetRevision));
     const current = candidates.filter((c) => c.payload.sheetRevision === newest);
-    const distinct = Map.groupBy(current, (c) => canonicalJson(c.section));
-    if (distinct.size > 1) {
+    // Canonical JSON only where two candidates of the newest revision must be compared.
+    if (current.length > 1 && new Set(current.map((c) => canonicalSection(c.section))).size > 1) {
       conflicted.add(key);
       for (const c of current) conflictFiles.add(c.file);
       continue;
@@ -89,15 +130,22 @@ export function reconcile(event: Event, received: readonly { file: string; paylo
     }
   }
 
-  const marks = [...chosen.values()].flatMap(({ payload, section }) =>
-    section.nominees.flatMap((nominee) =>
-      Object.entries(nominee.marks).flatMap(([criterionCode, mark]) =>
-        mark === null || nominee.conflict !== null
-          ? []
-          : [{ jurorId: payload.juror.id, roundId: section.roundId, nomineeId: nominee.nomineeId, criterionCode, value: Number(mark) }],
-      ),
-    ),
-  );
+  // The marks (720,000 at national scale) are built when first read: the sheet list needs only how files are used.
+  let marks: MergeMark[] | undefined;
+  const buildMarks = () => {
+    const list: MergeMark[] = [];
+    for (const { payload, section } of chosen.values()) {
+      const jurorId = payload.juror.id;
+      for (const nominee of section.nominees) {
+        if (nominee.conflict !== null) continue;
+        for (const criterionCode in nominee.marks) {
+          const mark = nominee.marks[criterionCode];
+          if (mark !== null) list.push({ jurorId, roundId: section.roundId, nomineeId: nominee.nomineeId, criterionCode, value: Number(mark) });
+        }
+      }
+    }
+    return list;
+  };
   // A conflict stands in each of the juror's sections for that nominee's category: keep it once.
   const conflicts = new Map<string, Reconciliation['conflicts'][number]>();
   for (const { payload, section } of chosen.values()) {
@@ -108,5 +156,13 @@ export function reconcile(event: Event, received: readonly { file: string; paylo
   const newestFirst = [...chosen.values()].sort((a, b) => b.payload.sheetRevision - a.payload.sheetRevision);
   const jurorNames: Record<string, string> = {};
   for (const { payload } of newestFirst) if (payload.juror.name.trim()) jurorNames[payload.juror.id] ??= payload.juror.name.trim();
-  return { files, completeness, marks, conflicts: [...conflicts.values()], jurorNames };
+  return {
+    files,
+    completeness,
+    get marks() {
+      return (marks ??= buildMarks());
+    },
+    conflicts: [...conflicts.values()],
+    jurorNames,
+  };
 }

@@ -8,10 +8,13 @@ import type { Bilingual, Event } from '../../core/model.ts';
 import { findEventRecord } from '../events/event-store.ts';
 import { fingerprint } from '../keys/signing.ts';
 import { enrolledKeys } from '../packages/enrolment.ts';
-import { verifyScoreSheet, type SheetStatus, type SheetVerification } from '../sheets/score-sheet.ts';
+import { verifyScoreSheet, type SheetStatus, type SheetVerification, type VerifyContext } from '../sheets/score-sheet.ts';
 import { SheetPayload } from '../sheets/sheet-payload.ts';
 import type { Db } from '../workspace/workspace.ts';
-import { reconcile, type FileUse, type Reconciliation } from './reconcile.ts';
+import { eventKey, markContentChecked, reconcile, type FileUse, type Reconciliation } from './reconcile.ts';
+
+/** verifyScoreSheet, here or in a worker thread (sheet-verify-pool.ts). */
+export type SheetVerifier = (bytes: Uint8Array, fileName: string, context: VerifyContext) => Promise<SheetVerification>;
 
 export interface ReceivedSheet {
   id: number;
@@ -35,30 +38,123 @@ interface Row {
   juror_id: string | null;
   sheet_revision: number | null;
   public_key: string | null;
-  payload: string | null;
   details: string;
   received_at: string;
 }
 
+const ROW_COLUMNS = 'id, file_name, file_hash, status, juror_id, sheet_revision, public_key, details, received_at';
+
+/**
+ * Parsed payloads, per workspace and stored row. A row's payload is fixed by its file (hash) and status:
+ * only a valid sheet keeps one, and re-verifying the same bytes (after a key is accepted) gives the same
+ * payload again. So an entry stays good while the row's hash and status are those it was read with; a
+ * restored backup is another Db object with a cache of its own.
+ */
+interface CachedRow {
+  fileHash: string;
+  status: SheetStatus;
+  payload: SheetPayload | null;
+}
+const payloads = new WeakMap<Db, Map<number, CachedRow>>();
+/** The last reconciliation per workspace, keyed by the event's content and every row's id, hash and status. */
+const reconciliations = new WeakMap<Db, { key: string; reconciliation: Reconciliation }>();
+
+function rowCache(db: Db): Map<number, CachedRow> {
+  let cache = payloads.get(db);
+  if (!cache) payloads.set(db, (cache = new Map()));
+  return cache;
+}
+
+/** A stored row's payload (null unless valid), parsed once per workspace: the zod shape check guards payloads stored by older versions. */
+function payloadOf(db: Db, row: Pick<Row, 'id' | 'file_hash' | 'status'>): SheetPayload | null {
+  if (row.status !== 'valid') return null;
+  const cache = rowCache(db);
+  const cached = cache.get(row.id);
+  if (cached && cached.fileHash === row.file_hash && cached.status === row.status) return cached.payload;
+  const stored = db.prepare('SELECT payload FROM received_sheet WHERE id = ?').get(row.id) as { payload: string | null } | undefined;
+  const payload = stored?.payload ? SheetPayload.parse(JSON.parse(stored.payload)) : null;
+  cache.set(row.id, { fileHash: row.file_hash, status: row.status, payload });
+  return payload;
+}
+
+function receivedSheet(row: Row, use: FileUse): ReceivedSheet {
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    fileHash: row.file_hash,
+    status: row.status,
+    jurorId: row.juror_id,
+    sheetRevision: row.sheet_revision,
+    signedWith: row.public_key ? fingerprint(row.public_key) : null,
+    details: JSON.parse(row.details) as Bilingual[],
+    receivedAt: row.received_at,
+    use,
+  };
+}
+
+/**
+ * One stored sheet with how reconciliation uses it. How a file is used depends only on the sheets of the
+ * same juror (every section it could supply or lose is that juror's), so this reads that juror's rows
+ * alone: importing the 15th sheet costs what importing the first did.
+ */
+function storedSheet(db: Db, event: Event, id: number): ReceivedSheet {
+  const row = db.prepare(`SELECT ${ROW_COLUMNS} FROM received_sheet WHERE id = ?`).get(id) as Row;
+  const payload = payloadOf(db, row);
+  if (!payload) return receivedSheet(row, 'not-used');
+  const rows = db.prepare(`SELECT ${ROW_COLUMNS} FROM received_sheet WHERE event_id = ? AND juror_id = ? AND status = 'valid' ORDER BY id`).all(event.id, row.juror_id) as Row[];
+  const reconciled = reconcile(event, rows.map((r) => ({ file: String(r.id), payload: payloadOf(db, r) })));
+  return receivedSheet(row, reconciled.files[rows.findIndex((r) => r.id === id)].use);
+}
+
 /** Verifies a file and keeps it. Returns the stored sheet, and whether this exact file had come before. */
 export async function receiveSheet(db: Db, event: Event, bytes: Uint8Array, fileName: string, now = new Date()): Promise<{ sheet: ReceivedSheet; again: boolean }> {
+  return storeVerified(db, event, await verifyReceived(db, event, bytes, fileName), now);
+}
+
+/** What verifying a received file found, before it is stored (see `storeVerified`). */
+export interface VerifiedFile {
+  bytes: Uint8Array;
+  fileName: string;
+  fileHash: string;
+  /** Null when this exact file is already stored: then nothing is verified again. */
+  verification: SheetVerification | null;
+}
+
+/** Verifies a file against the event and the workspace's keys, unless this exact file is already stored. */
+export async function verifyReceived(db: Db, event: Event, bytes: Uint8Array, fileName: string, verifier: SheetVerifier = verifyScoreSheet): Promise<VerifiedFile> {
   const fileHash = createHash('sha256').update(bytes).digest('hex');
-  const known = db.prepare('SELECT id FROM received_sheet WHERE event_id = ? AND file_hash = ?').get(event.id, fileHash) as { id: number } | undefined;
-  if (known) return { sheet: listReceived(db, event).sheets.find((s) => s.id === known.id)!, again: true };
-  const verification = await verify(db, event, bytes, fileName);
+  const known = db.prepare('SELECT 1 FROM received_sheet WHERE event_id = ? AND file_hash = ?').get(event.id, fileHash);
+  return { bytes, fileName, fileHash, verification: known ? null : await verify(db, event, bytes, fileName, verifier) };
+}
+
+/**
+ * Stores a verified file in one statement (whole or not at all) and returns its row; a file already
+ * stored (by hash, also one stored since it was verified) is not stored twice.
+ */
+export async function storeVerified(db: Db, event: Event, file: VerifiedFile, now = new Date()): Promise<{ sheet: ReceivedSheet; again: boolean }> {
+  const known = db.prepare('SELECT id FROM received_sheet WHERE event_id = ? AND file_hash = ?').get(event.id, file.fileHash) as { id: number } | undefined;
+  if (known) return { sheet: storedSheet(db, event, known.id), again: true };
+  // Stored when it was verified, and gone since: verified now after all.
+  const verification = file.verification ?? await verify(db, event, file.bytes, file.fileName);
   // A malformed file can never verify, even after a key is accepted: only its hash and the reason are kept,
   // so a folder of junk (or a zip bomb) does not swell the workspace and every backup of it.
-  const kept = verification.status === 'malformed' ? Buffer.alloc(0) : Buffer.from(bytes);
+  const kept = verification.status === 'malformed' ? Buffer.alloc(0) : Buffer.from(file.bytes);
   const { lastInsertRowid } = db
     .prepare(
       `INSERT INTO received_sheet (event_id, file_name, file_hash, status, juror_id, sheet_revision, public_key, payload, details, received_at, bytes)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
-      event.id, fileName, fileHash, verification.status, verification.juror, verification.revision, verification.signingKey,
+      event.id, file.fileName, file.fileHash, verification.status, verification.juror, verification.revision, verification.signingKey,
       verification.payload ? JSON.stringify(verification.payload) : null, JSON.stringify(verification.details), now.toISOString(), kept,
     );
-  return { sheet: listReceived(db, event).sheets.find((s) => s.id === Number(lastInsertRowid))!, again: false };
+  const id = Number(lastInsertRowid);
+  // The payload verification parsed is the one stored: kept, with its content check against this event.
+  if (verification.status === 'valid' && verification.payload) {
+    rowCache(db).set(id, { fileHash: file.fileHash, status: 'valid', payload: verification.payload });
+    markContentChecked(event, verification.payload);
+  }
+  return { sheet: storedSheet(db, event, id), again: false };
 }
 
 /**
@@ -85,34 +181,29 @@ export function acceptedKeys(db: Db, eventId: string): { jurorId: string; finger
     .all(eventId) as { jurorId: string; fingerprint: string; acceptedBy: string; acceptedAt: string }[];
 }
 
-/** Every sheet received for the event, with how reconciliation uses it, and the marks to merge. */
+/**
+ * Every sheet received for the event, with how reconciliation uses it, and the marks to merge. The
+ * reconciliation is kept until a row or the event changes: reading the list again costs one small query.
+ */
 export function listReceived(db: Db, event: Event): { sheets: ReceivedSheet[]; reconciliation: Reconciliation } {
-  const rows = db
-    .prepare('SELECT id, file_name, file_hash, status, juror_id, sheet_revision, public_key, payload, details, received_at FROM received_sheet WHERE event_id = ? ORDER BY id')
-    .all(event.id) as Row[];
-  const reconciliation = reconcile(event, rows.map((r) => ({ file: String(r.id), payload: r.status === 'valid' && r.payload ? SheetPayload.parse(JSON.parse(r.payload)) : null })));
-  const sheets = rows.map((r, i): ReceivedSheet => ({
-    id: r.id,
-    fileName: r.file_name,
-    fileHash: r.file_hash,
-    status: r.status,
-    jurorId: r.juror_id,
-    sheetRevision: r.sheet_revision,
-    signedWith: r.public_key ? fingerprint(r.public_key) : null,
-    details: JSON.parse(r.details) as Bilingual[],
-    receivedAt: r.received_at,
-    use: reconciliation.files[i].use,
-  }));
-  return { sheets, reconciliation };
+  const rows = db.prepare(`SELECT ${ROW_COLUMNS} FROM received_sheet WHERE event_id = ? ORDER BY id`).all(event.id) as Row[];
+  const key = `${event.id}\u0000${eventKey(event)}\u0000${rows.map((r) => `${r.id}:${r.file_hash}:${r.status}`).join(',')}`;
+  let memo = reconciliations.get(db);
+  if (memo?.key !== key) {
+    memo = { key, reconciliation: reconcile(event, rows.map((r) => ({ file: String(r.id), payload: payloadOf(db, r) }))) };
+    reconciliations.set(db, memo);
+  }
+  const { reconciliation } = memo;
+  return { sheets: rows.map((r, i) => receivedSheet(r, reconciliation.files[i].use)), reconciliation };
 }
 
 /** Checks a sheet with each juror's key: the one accepted by hand for the key it was signed with, else the enrolled one. */
-async function verify(db: Db, event: Event, bytes: Uint8Array, fileName: string): Promise<SheetVerification> {
+async function verify(db: Db, event: Event, bytes: Uint8Array, fileName: string, verifier: SheetVerifier = verifyScoreSheet): Promise<SheetVerification> {
   const revision = findEventRecord(db, event.id)!.revision;
   const keys = new Map(enrolledKeys(db, event.id).map((k) => [k.jurorId, k.publicKey]));
-  const first = await verifyScoreSheet(bytes, fileName, { event, latestPackageRevision: revision, jurorKeys: keys });
+  const first = await verifier(bytes, fileName, { event, latestPackageRevision: revision, jurorKeys: keys });
   if (first.status !== 'unknown-key' || !first.juror || !first.signingKey) return first;
   const accepted = db.prepare('SELECT 1 FROM accepted_key WHERE event_id = ? AND juror_id = ? AND public_key = ?').get(event.id, first.juror, first.signingKey);
   if (!accepted) return first;
-  return verifyScoreSheet(bytes, fileName, { event, latestPackageRevision: revision, jurorKeys: new Map([...keys, [first.juror, first.signingKey]]) });
+  return verifier(bytes, fileName, { event, latestPackageRevision: revision, jurorKeys: new Map([...keys, [first.juror, first.signingKey]]) });
 }

@@ -1,25 +1,46 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Deliberation } from '../../../api/contract.ts';
+import type { DeliberationSummary, NomineeProtocol as Protocol } from '../../../api/contract.ts';
 import type { Event } from '../../../core/model.ts';
+import { api } from '../../api.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { pick } from '../../i18n/index.ts';
+import { useApi } from '../../use-api.ts';
 
 interface Props {
   event: Event;
-  result: Deliberation;
+  /** The deliberation on screen: its rule, and who did not score whom. */
+  result: DeliberationSummary;
   nomineeId: string;
 }
 
 /**
  * The protocol of one nominee: every juror's mark per criterion and round. A conflicted juror's cell says
  * so; a missing mark is shown as missing (never as zero); a mark the trimmed mean drops, and a mark far
- * from the panel median, are marked.
+ * from the panel median, are marked. The marks and flags are fetched when the nominee is opened
+ * (`nomineeProtocol`), by the rule on screen: the deliberation itself never carries every mark.
  */
 export function NomineeProtocol({ event, result, nomineeId }: Props) {
+  const { t } = useTranslation();
+  const loaded = useApi(() => api.nomineeProtocol({ eventId: event.id, rule: result.rule, nomineeId }), [event.id, result.rule, nomineeId, result.resultsHash]);
+  if (loaded.status === 'error') return <ErrorNotice error={loaded.error} />;
+  // useApi keeps the last answer while the next loads: never show another nominee's marks under this name.
+  if (loaded.status !== 'ready' || loaded.value.nomineeId !== nomineeId || loaded.value.rule !== result.rule) {
+    return <p aria-busy="true" data-testid={`protocol-loading-${nomineeId}`}>{t('start.loading')}</p>;
+  }
+  return <ProtocolTables event={event} result={result} protocol={loaded.value} />;
+}
+
+function ProtocolTables({ event, result, protocol }: { event: Event; result: DeliberationSummary; protocol: Protocol }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const { nomineeId } = protocol;
   const nominee = event.nominees.find((n) => n.id === nomineeId)!;
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order).filter((r) => r.categoryIds.includes(nominee.categoryId));
   const conflictOf = (jurorId: string) => result.conflicts.find((c) => c.jurorId === jurorId && c.nomineeId === nomineeId);
+  // Each cell's marks (round, criterion), and the flagged ones, looked up rather than filtered per cell.
+  const cells = useMemo(() => Map.groupBy(protocol.marks, (m) => `${m.roundId}\u0000${m.criterionCode}`), [protocol]);
+  const flagged = useMemo(() => new Set(protocol.flags.map((f) => `${f.jurorId}\u0000${f.roundId}\u0000${f.criterionCode}`)), [protocol]);
   return (
     <div className="protocol" data-testid={`protocol-${nomineeId}`}>
       {rounds.map((round) => {
@@ -43,16 +64,16 @@ export function NomineeProtocol({ event, result, nomineeId }: Props) {
                       const title = `${t('protocol.conflict')}: ${conflict.reason}${conflict.declared ? ` (${t('protocol.declared')})` : ''}`;
                       return <td key={criterion.code} className="num mark-conflict" title={title}>×</td>;
                     }
-                    const cell = result.marks.filter((m) => m.roundId === round.id && m.nomineeId === nomineeId && m.criterionCode === criterion.code);
+                    const cell = cells.get(`${round.id}\u0000${criterion.code}`) ?? [];
                     const mark = cell.find((m) => m.jurorId === juror.id);
                     if (!mark) return <td key={criterion.code} className="num mark-missing" title={t('protocol.missing')}>·</td>;
                     const values = cell.map((m) => m.value).sort((a, b) => a - b);
                     const dropped = result.rule === 'trimmed' && values.length >= 5 && (mark.value === values[0] || mark.value === values.at(-1));
-                    const flagged = result.flags.some((f) => f.jurorId === juror.id && f.roundId === round.id && f.nomineeId === nomineeId && f.criterionCode === criterion.code);
+                    const isFlagged = flagged.has(`${juror.id}\u0000${round.id}\u0000${criterion.code}`);
                     return (
-                      <td key={criterion.code} className={`num${dropped ? ' mark-dropped' : ''}${flagged ? ' mark-flagged' : ''}`}
-                        title={[dropped ? t('protocol.dropped') : '', flagged ? t('protocol.flagged') : ''].filter(Boolean).join(' · ') || undefined}>
-                        {mark.value}{flagged ? ' !' : ''}
+                      <td key={criterion.code} className={`num${dropped ? ' mark-dropped' : ''}${isFlagged ? ' mark-flagged' : ''}`}
+                        title={[dropped ? t('protocol.dropped') : '', isFlagged ? t('protocol.flagged') : ''].filter(Boolean).join(' · ') || undefined}>
+                        {mark.value}{isFlagged ? ' !' : ''}
                       </td>
                     );
                   })}

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Deliberation } from '../../../api/contract.ts';
+import type { DeliberationSummary } from '../../../api/contract.ts';
 import type { Event, MergeRule } from '../../../core/model.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -29,7 +29,7 @@ export function ResultsView({ event, onChanged }: { event: Event; onChanged(): v
   const side = other.status === 'ready' ? other.value : null;
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
   // With no marks every nominee would stand joint first at 0: nothing to rank, decide or print yet.
-  if (result.marks.length === 0) return <p className="notice" role="status">{t('results.noMarks', { used: result.usedSheets, total: result.sheets })}</p>;
+  if (result.markCount === 0) return <p className="notice" role="status">{t('results.noMarks', { used: result.usedSheets, total: result.sheets })}</p>;
   const gaps = Object.values(result.completeness).flatMap((sections) => Object.values(sections)).filter((state) => state !== 'received');
   const gapCount = (state: string) => gaps.filter((g) => g === state).length;
 
@@ -88,9 +88,9 @@ export function ResultsView({ event, onChanged }: { event: Event; onChanged(): v
 
 interface CategoryProps {
   event: Event;
-  category: Deliberation['categories'][number];
-  side: Deliberation['categories'][number] | undefined;
-  result: Deliberation;
+  category: DeliberationSummary['categories'][number];
+  side: DeliberationSummary['categories'][number] | undefined;
+  result: DeliberationSummary;
   lang: string;
   rounds: Event['rounds'];
   onDecided(): void;
@@ -99,11 +99,12 @@ interface CategoryProps {
 function CategoryResult({ event, category, side, result, lang, rounds, onDecided }: CategoryProps) {
   const { t } = useTranslation();
   const name = pick(event.categories.find((c) => c.id === category.id)!.name, lang);
-  const flags = result.flags.filter((f) => category.ranking.some((n) => n.nomineeId === f.nomineeId));
   const changes = result.leaveOneOut.filter((l) => l.changes.some((c) => c.categoryId === category.id)).map((l) => l.jurorId);
   const decision = result.decisions.find((d) => d.categoryId === category.id);
   const joint = category.ranking.filter((n) => n.joint);
   const [open, setOpen] = useState<string | null>(null);
+  // The side-by-side rule's ranks by nominee, not searched for row by row (2,000 nominees at national scale).
+  const sideRank = useMemo(() => new Map(side?.ranking.map((n) => [n.nomineeId, n.rank]) ?? []), [side]);
   return (
     <section className="category" aria-labelledby={`result-${category.id}`} data-result={category.id}>
       <h2 id={`result-${category.id}`}>{name}</h2>
@@ -129,12 +130,13 @@ function CategoryResult({ event, category, side, result, lang, rounds, onDecided
               </th>
               {rounds.map((r) => <td key={r.id} className="num">{scoreText(n.rounds[r.id], lang)}</td>)}
               <td className="num"><strong>{scoreText(n.final, lang)}</strong></td>
-              {side && <td className="num">{side.ranking.find((s) => s.nomineeId === n.nomineeId)?.rank ?? '—'}</td>}
-              <td className="num">{flags.filter((f) => f.nomineeId === n.nomineeId).length || ''}</td>
+              {side && <td className="num">{sideRank.get(n.nomineeId) ?? '—'}</td>}
+              <td className="num">{result.flagCounts[n.nomineeId] || ''}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {/* The nominee's marks and flags are fetched when opened: the rankings never wait for 720,000 marks. */}
       {open && <NomineeProtocol event={event} result={result} nomineeId={open} />}
       <p className="hint">
         {result.agreement.filter((a) => a.categoryId === category.id).map((a) => t('results.agreement', {
