@@ -10,6 +10,7 @@ import { saveAuthored } from './events/authored.ts';
 import { getEvent, getEventSummary, listCategories, listEvents, listNominees } from './events/event-store.ts';
 import { KeyStore, type OsSecretStore } from './keys/key-store.ts';
 import { jurorHandlers } from './juror-handlers.ts';
+import { paperHandlers } from './paper-handlers.ts';
 import { applyPackage, demoPackage } from './packages/event-package.ts';
 import { secretariatHandlers } from './secretariat-handlers.ts';
 import { describeBackups } from './workspace/backup.ts';
@@ -88,5 +89,6 @@ export function createHandlers({ workspace, resourcesDir, appVersion, osSecrets,
 
     ...secretariatHandlers(services, () => readDemoEvent(resourcesDir)),
     ...jurorHandlers(services),
+    ...paperHandlers(services),
   };
 }

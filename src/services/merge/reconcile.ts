@@ -9,6 +9,7 @@ import type { Event } from '../../core/model.ts';
 import type { MergeMark } from '../../core/merge.ts';
 import { canonicalJson } from '../keys/signing.ts';
 import { contentFindings } from '../sheets/sheet-content.ts';
+import { withoutSetAsidePaper } from '../paper/paper-rule.ts';
 import type { SheetSection, SheetPayload } from '../sheets/sheet-payload.ts';
 
 export type FileUse = 'used' | 'stale' | 'duplicate' | 'conflict' | 'not-used';
@@ -85,7 +86,8 @@ export function reconcile(event: Event, received: readonly { file: string; paylo
   const sheets = received.map((s) => (s.payload && !contentHolds(event, s.payload) ? { ...s, payload: null } : s));
   const valid = sheets.filter((s): s is { file: string; payload: SheetPayload } => s.payload !== null);
   const bySection = Map.groupBy(
-    valid.flatMap((s) => s.payload.sections.map((section): Candidate => ({ file: s.file, payload: s.payload, section }))),
+    // Paper sheets (provenance 'kertas') never outrank a laptop sheet of the same or a newer revision: those take no part (paper/paper-rule.ts).
+    withoutSetAsidePaper(valid.flatMap((s) => s.payload.sections.map((section): Candidate => ({ file: s.file, payload: s.payload, section })))),
     (c) => `${c.payload.juror.id}\u0000${c.section.roundId}\u0000${c.section.categoryId}`,
   );
 

@@ -1,14 +1,16 @@
 /**
  * The Rekapitulasi Nilai workbook: one sheet per category with the ranking, each juror's weighted total
  * per round and the disagreement flags, and a Verifikasi sheet listing every input file with its hash,
- * juror, signing key, revision, status and use. Names, reasons and file names are written as text, never
- * formulas, and every text cell goes through `cells`: one that starts like a formula (=, +, -, @, a tab or a
- * line break) gets a leading apostrophe, so that a CSV saved from this workbook cannot run it either. A
+ * juror, signing key, revision, status, use and origin (the juror's laptop, or *kertas*: a paper form keyed
+ * twice, with who keyed it and the reconciliation's note; a juror's column of a section that came from paper
+ * says so). Names, reasons and file names are written as text, never formulas, and every text cell goes
+ * through `cells`: one that starts like a formula (=, +, -, @, a tab or a line break) gets a leading apostrophe, so that a CSV saved from this workbook cannot run it either. A
  * sheet's file name is whatever the sender called it ("=cmd|' /C calc'!A0.xlsx" is a valid name).
  */
 import ExcelJS from 'exceljs';
 import type { Deliberation } from '../../api/contract.ts';
-import type { Event } from '../../core/model.ts';
+import type { Bilingual, Event } from '../../core/model.ts';
+import type { PaperLabel } from '../paper/paper-labels.ts';
 import { roundScore } from '../../core/score-format.ts';
 import { spreadsheetText } from '../../core/spreadsheet-text.ts';
 import type { SecretariatKey } from '../report/report-context.ts';
@@ -23,6 +25,10 @@ export interface RekapFile {
   sheetRevision: number | null;
   status: string;
   use: string;
+  /** A paper sheet (provenance 'kertas'): its form and who keyed it; null or absent for a laptop sheet. */
+  paper?: PaperLabel | null;
+  /** Where paper took part: why the file's sections are used as they are (paper/paper-rule.ts). */
+  notes?: Bilingual[];
 }
 
 type Cell = string | number | null | { richText: { text: string }[] };
@@ -59,6 +65,8 @@ export async function writeRekapitulasi(event: Event, result: Deliberation, file
   // Demo scores must never pass for real ones, even as a workbook passed around.
   const demo = fictional.size > 0;
   const text = REPORT_TEXT.id;
+  // Sections whose marks came from a paper sheet (one section each) that the reconciliation used: labelled 'kertas'.
+  const fromPaper = new Set(files.flatMap((f) => (f.paper && f.use === 'used' ? [`${f.jurorId}\u0000${f.paper.roundId}\u0000${f.paper.categoryId}`] : [])));
   const signerText = secretariat ? `${text.packageSigner(secretariat.fingerprint)} (${secretariat.pinned ? text.pinned : text.notPinned})` : '';
   for (const category of result.categories) {
     const sheet = workbook.addWorksheet(sheetName(category.name, taken), {
@@ -69,7 +77,7 @@ export async function writeRekapitulasi(event: Event, result: Deliberation, file
     const header = [
       'Peringkat', 'Nominasi',
       ...rounds.map((r) => r.name.id), 'Nilai akhir',
-      ...rounds.flatMap((r) => jurors.map((j) => `${j} · ${r.name.id}`)),
+      ...rounds.flatMap((r) => jurors.map((j) => `${j} · ${r.name.id}${fromPaper.has(`${j}\u0000${r.id}\u0000${category.id}`) ? ' (kertas)' : ''}`)),
       'Tanda beda pendapat', 'Benturan kepentingan (×)', 'Peringkat bersama',
     ];
     const headerRow = sheet.addRow(cells(header));
@@ -102,14 +110,20 @@ export async function writeRekapitulasi(event: Event, result: Deliberation, file
   }
 
   const verification = workbook.addWorksheet('Verifikasi');
-  verification.addRow(cells(['Berkas', 'Juri', 'Sidik jari kunci', 'Revisi lembar', 'Status', 'Dipakai', 'SHA-256 berkas'])).font = { bold: true };
+  verification.addRow(cells(['Berkas', 'Juri', 'Sidik jari kunci', 'Revisi lembar', 'Status', 'Dipakai', 'SHA-256 berkas', 'Asal lembar', 'Catatan rekonsiliasi'])).font = { bold: true };
   for (const f of files) {
-    verification.addRow(cells([{ richText: [{ text: f.fileName }] }, f.jurorId, f.signedWith, f.sheetRevision, text.statusName[f.status], text.useName[f.use], f.fileHash]));
+    verification.addRow(cells([
+      { richText: [{ text: f.fileName }] }, f.jurorId, f.signedWith, f.sheetRevision, text.statusName[f.status], text.useName[f.use], f.fileHash,
+      f.paper ? text.paperOrigin(f.paper.formNumber, f.paper.operators, f.paper.scanSha256) : text.laptopOrigin,
+      (f.notes ?? []).map((n) => n.id).join(' '),
+    ]));
   }
   // After the file rows, so that their row numbers stay as they were.
   if (signerText) verification.addRow(cells([signerText]));
   verification.getColumn(1).width = 30;
   verification.getColumn(3).width = 32;
   verification.getColumn(7).width = 66;
+  verification.getColumn(8).width = 48;
+  verification.getColumn(9).width = 60;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

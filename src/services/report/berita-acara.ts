@@ -51,6 +51,11 @@ export function beritaAcara(ctx: ReportContext): string {
   ).join('');
   const rule = `Nilai Akhir = ${ctx.rounds.map((r) => `${num(r.weight, 'id', 0)}% ${r.name.id}`).join(' + ')}`;
   const basis = `Penetapan ini didasarkan pada Rekapitulasi Nilai terlampir, yang dihitung dengan aturan ${id.ruleName[result.rule]} (${rule}) dari ${result.usedSheets} lembar nilai juri bertanda tangan elektronik yang telah diverifikasi. Hash hasil penggabungan:`;
+  // Sections that came from a juror's paper form: named with the form and who keyed it.
+  const sectionName = (roundId: string, categoryId: string, lang: 'id' | 'en') =>
+    `${event.rounds.find((r) => r.id === roundId)?.name[lang] ?? roundId} · ${event.categories.find((c) => c.id === categoryId)?.name[lang] ?? categoryId}`;
+  const paper = ctx.paperUsed.map((p) => `${p.jurorId} — ${sectionName(p.roundId, p.categoryId, 'id')} (formulir ${p.formNumber}, diketik oleh ${p.operators[0]} dan ${p.operators[1]})`);
+  const paperEn = ctx.paperUsed.map((p) => `${p.jurorId} — ${sectionName(p.roundId, p.categoryId, 'en')} (form ${p.formNumber}, keyed by ${p.operators[0]} and ${p.operators[1]})`);
   const opening = `Pada hari ini ${dateInWords(ctx.plenaryDate)}, bertempat di ${event.place}, kami yang bertanda tangan di bawah ini, Dewan Juri ${event.name}, telah menetapkan pemenang sebagai berikut:`;
   const openingEn = `On ${weekdayEn(ctx.plenaryDate)}, ${formatDate(ctx.plenaryDate, 'en')}, at ${event.place}, we the undersigned, the Jury of ${event.name}, have determined the winners as follows:`;
   // The closing, the place and date and the signatures stay on one page when they fit on one.
@@ -70,6 +75,8 @@ export function beritaAcara(ctx: ReportContext): string {
   ${categories}
   ${overall}
   <p class="ba-text">${esc(basis)} <span class="mono hash">${esc(result.resultsHash)}</span>${signer(ctx)}.</p>
+  ${paper.length > 0 ? `<p class="ba-text ba-paper">Bagian berikut dinilai juri di atas kertas (Lembar Penilaian Juri), diketik dua kali secara terpisah oleh sekretariat dan ditandatangani dengan kunci sekretariat: ${esc(paper.join('; '))}.</p>` : ''}
+  ${paper.length > 0 && en ? `<p class="translation">The following sections were scored by the juror on paper (the paper score sheet), keyed twice, separately, by the secretariat and signed with the secretariat's key: ${esc(paperEn.join('; '))}.</p>` : ''}
   ${decisions ? `<p class="ba-text">Urutan nominasi dengan nilai sama yang tidak terpecahkan oleh penentu ditetapkan dalam rapat pleno:</p><ol class="ba-decisions">${decisions}</ol>` : ''}
   <div class="${event.jurors.length <= 15 ? 'keep' : ''}">
   <p class="ba-text">Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.</p>

@@ -8,6 +8,7 @@ import { eventTimeZone, localDate } from '../../core/local-time.ts';
 import type { Criterion, Event, Nominee, Round } from '../../core/model.ts';
 import { weightedTotal } from '../../core/scoring.ts';
 import type { RekapFile } from '../merge/rekapitulasi.ts';
+import type { PaperLabel } from '../paper/paper-labels.ts';
 import type { Lang } from './date-words.ts';
 import { esc } from './html.ts';
 import { REPORT_TEXT, type ReportText } from './report-text.ts';
@@ -53,6 +54,10 @@ export interface ReportContext extends ReportInput {
   jurorTotal: (jurorId: string, roundId: string, nomineeId: string) => number | null;
   /** The juror's name: from the event, else as typed in their sheet; null when neither says (a blank to write it in). */
   jurorName: (jurorId: string) => string | null;
+  /** The paper sheet a juror's section was used from (provenance 'kertas'), or null when it came from their laptop. */
+  paperSection: (jurorId: string, roundId: string, categoryId: string) => PaperLabel | null;
+  /** Every section used from a paper sheet, with its juror, in the order of the files. */
+  paperUsed: (PaperLabel & { jurorId: string })[];
 }
 
 const key = (...parts: string[]) => parts.join('\u0000');
@@ -79,6 +84,8 @@ export function reportContext(input: ReportInput): ReportContext {
     const total = weightedTotal(criteriaOf(roundId, categoryId), new Map(marks.map((m) => [m.criterionCode, m.value])));
     totals.set(k, total.scored === total.of ? total.total : null);
   }
+  // A paper sheet holds one section: when the reconciliation used the file, that section came from paper.
+  const paper = new Map(input.files.flatMap((f) => (f.paper && f.use === 'used' && f.jurorId ? [[key(f.jurorId, f.paper.roundId, f.paper.categoryId), f.paper] as const] : [])));
   return {
     ...input,
     t: REPORT_TEXT[input.lang],
@@ -90,6 +97,8 @@ export function reportContext(input: ReportInput): ReportContext {
     timeZone: eventTimeZone(event),
     jurorTotal: (jurorId, roundId, nomineeId) => totals.get(key(jurorId, roundId, nomineeId)) ?? null,
     jurorName: (jurorId) => event.jurors.find((j) => j.id === jurorId)?.name || result.jurorNames[jurorId] || null,
+    paperSection: (jurorId, roundId, categoryId) => paper.get(key(jurorId, roundId, categoryId)) ?? null,
+    paperUsed: [...paper.entries()].map(([k, label]) => ({ ...label, jurorId: k.split('\u0000')[0] })),
   };
 }
 

@@ -92,7 +92,7 @@ function cover(ctx: ReportContext): string {
     ${row(t.tieBreak, tieBreak.map((s, i) => `${i + 1}. ${s}`).join('; '))}
     ${row(t.generated, esc(generatedText(ctx)))}
   </table>
-  <p>${esc(t.sheets(result.usedSheets, result.sheets))} ${esc(t.flags)}: ${esc(t.flagRule(num(event.merge.disagreementThreshold, lang, 0)))}</p>
+  <p>${esc(t.sheets(result.usedSheets, result.sheets))}${ctx.paperUsed.length > 0 ? ` ${esc(t.paperSheets(ctx.paperUsed.length))}` : ''} ${esc(t.flags)}: ${esc(t.flagRule(num(event.merge.disagreementThreshold, lang, 0)))}</p>
   ${warnings.length > 0 ? `<div class="warning"><strong>${esc(t.warnings)}:</strong> ${warnings.join('<br>')}</div>` : ''}
   <div class="hash-box">${ctx.secretariat
     ? `<table class="hash-table"><tr><th>${esc(t.resultsHash)}</th><td class="hash">${esc(result.resultsHash)}</td></tr>${secretariatRow(ctx)}</table>`
@@ -134,7 +134,7 @@ function categorySection(ctx: ReportContext, category: CategoryResult): string {
   ${agreementNote(ctx, category)}
   ${spreadChart(ctx, category)}
   ${ctx.rounds.filter((r) => r.categoryIds.includes(category.id)).map((round) => jurorMatrix(ctx, category, round.id)).join('\n')}
-  <p class="sub">${esc(t.matrixLegend)}</p>
+  <p class="sub">${esc(t.matrixLegend)}${ctx.paperUsed.some((p) => p.categoryId === category.id) ? ` · ${esc(t.paperLegend)}` : ''}</p>
   ${conflictNote(ctx, category)}
   ${flagTable(ctx, category)}
 </section>`;
@@ -204,7 +204,7 @@ function jurorMatrix(ctx: ReportContext, category: CategoryResult, roundId: stri
   }).join('');
   return block(scored.length, `<h3>${esc(t.matrix(round.name[lang]))}</h3>
   <table class="grid matrix">
-    <thead><tr><th class="num">${esc(t.rank)}</th><th>${esc(t.nominee)}</th>${event.jurors.map((j) => `<th class="num">${esc(j.id)}</th>`).join('')}<th class="num">${esc(t.panel)}</th></tr></thead>
+    <thead><tr><th class="num">${esc(t.rank)}</th><th>${esc(t.nominee)}</th>${event.jurors.map((j) => `<th class="num">${esc(j.id)}${ctx.paperSection(j.id, roundId, category.id) ? `<div class="sub paper-mark">${esc(t.paperMark)}</div>` : ''}</th>`).join('')}<th class="num">${esc(t.panel)}</th></tr></thead>
     <tbody>${rows}</tbody>
   </table>`);
 }
@@ -306,14 +306,14 @@ function appendix(ctx: ReportContext): string {
   const { t } = ctx;
   const rows = ctx.files.map((f, i) => `<tr>
     <td class="num">${i + 1}</td>
-    <td class="file">${esc(f.fileName)}</td>
+    <td class="file">${esc(f.fileName)}${f.paper ? `<div class="sub paper-origin">${esc(t.paperOrigin(f.paper.formNumber, f.paper.operators, f.paper.scanSha256))}</div>` : ''}</td>
     <td>${esc(f.jurorId ?? '—')}</td>
     <td class="mono nowrap">${esc(f.signedWith ?? '—')}</td>
     <td class="num">${esc(f.sheetRevision ?? '—')}</td>
     <td class="${f.status === 'valid' ? '' : 'bad'}">${esc(t.statusName[f.status] ?? f.status)}</td>
     <td class="${f.use === 'used' ? '' : 'bad'}">${esc(t.useName[f.use] ?? f.use)}</td>
     <td class="mono hash-cell">${esc(f.fileHash || '—')}</td>
-  </tr>`).join('');
+  </tr>${f.notes?.length ? `<tr class="use-notes"><td></td><td colspan="7" class="sub">${f.notes.map((n) => esc(n[ctx.lang])).join('<br>')}</td></tr>` : ''}`).join('');
   return `<section class="appendix">
   <h2>${esc(t.verification)}</h2>
   ${ctx.secretariat ? `<p>${esc(t.packageSigner(ctx.secretariat.fingerprint))}: ${ctx.secretariat.pinned ? esc(t.pinned) : `<strong>${esc(t.notPinned)}</strong>`}.</p>` : ''}

@@ -101,6 +101,13 @@ const id = {
   notPinnedNote: 'Sidik jari ini dibaca dari paket acara itu sendiri, tidak dicocokkan dengan kunci sekretariat: paket yang ditandatangani ulang dengan kunci juri atau bobot lain pun menghasilkan laporan seperti ini. Cocokkan sidik jari ini dengan sekretariat sebelum menetapkan pemenang, atau cetak ulang dengan timbang report --secretariat "…" atau --db.',
   packageSigner: (fingerprint: string) => `Paket acara ditandatangani kunci sekretariat dengan sidik jari ${fingerprint}`,
   pinned: 'disematkan',
+  // The paper fallback: sections keyed from a juror's paper form (provenance 'kertas').
+  paperMark: 'kertas',
+  laptopOrigin: 'laptop juri',
+  paperOrigin: (form: string, operators: readonly string[], scan: string | null) => `kertas · formulir ${form} · diketik oleh ${operators.join(' dan ')}${scan ? ` · pindaian SHA-256 ${scan}` : ''}`,
+  paperSheets: (n: number) => `${n} di antaranya lembar kertas: formulir juri yang diketik dua kali secara terpisah oleh sekretariat dan ditandatangani dengan kunci sekretariat.`,
+  paperLegend: 'kertas = bagian ini berasal dari lembar penilaian kertas juri, diketik dua kali oleh sekretariat',
+  origin: 'Asal',
 };
 
 type ReportText = typeof id;
@@ -201,6 +208,12 @@ const en: ReportText = {
   notPinnedNote: 'This fingerprint was read from the event package itself, not checked against the secretariat\'s key: a package re-signed with other juror keys or weights also gives a report like this one. Check the fingerprint with the secretariat before determining the winners, or print again with timbang report --secretariat "…" or --db.',
   packageSigner: (fingerprint) => `Event package signed by the secretariat key with fingerprint ${fingerprint}`,
   pinned: 'pinned',
+  paperMark: 'paper',
+  laptopOrigin: "juror's laptop",
+  paperOrigin: (form, operators, scan) => `paper (kertas) · form ${form} · keyed by ${operators.join(' and ')}${scan ? ` · scan SHA-256 ${scan}` : ''}`,
+  paperSheets: (n) => `${n} of them paper sheets: a juror's form keyed twice, separately, by the secretariat and signed with the secretariat's key.`,
+  paperLegend: 'paper = this section comes from the juror\'s paper score sheet, keyed twice by the secretariat',
+  origin: 'Origin',
 };
 
 export const REPORT_TEXT: Record<Lang, ReportText> = { id, en };

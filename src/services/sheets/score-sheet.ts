@@ -19,6 +19,7 @@ import { loadXlsx } from '../files/xlsx-file.ts';
 import { compareVisible } from './sheet-verify.ts';
 import { contentFindings } from './sheet-content.ts';
 import { writeWorkbook } from './sheet-write.ts';
+import { paperKeyFindings } from '../paper/paper-verify.ts';
 
 /**
  * Signs the payload with the juror's key and writes the workbook. Refuses a payload that does not match
@@ -64,6 +65,8 @@ export interface VerifyContext {
   latestPackageRevision: number;
   /** juror id → the public key (base64url text, as in signing.ts) enrolled for that juror. */
   jurorKeys: ReadonlyMap<string, string>;
+  /** The secretariat's public key: the only key a paper sheet (provenance 'kertas') may be signed with. */
+  secretariatKey?: string;
 }
 
 export interface SheetVerification {
@@ -86,8 +89,9 @@ export interface SheetVerification {
 /**
  * Checks a score sheet, in this order: readable and in the expected format (else 'malformed'); the signature
  * against the key stored with it ('bad-signature'); the event and package revision ('wrong-event'); the key
- * being the one enrolled for the juror ('unknown-key'); what the payload says against the event's rules
- * ('invalid-content', sheet-content.ts); every visible cell against the payload ('tampered').
+ * being the one enrolled for the juror, or for a paper sheet the secretariat's own ('unknown-key'); what the
+ * payload says against the event's rules ('invalid-content', sheet-content.ts); every visible cell against the
+ * payload ('tampered').
  * Once the signature holds, every later check still runs, so `details` lists all findings; the status is
  * the first that has one. Never throws: any failure to read is 'malformed'.
  */
@@ -168,7 +172,10 @@ export async function verifyScoreSheet(bytes: Uint8Array, fileName: string, cont
     const jurorId = payload.juror.id;
     const signedWith = fingerprint(signingKey);
     const enrolled = context.jurorKeys.get(jurorId);
-    if (enrolled === undefined) {
+    if (payload.provenance) {
+      // A paper sheet is the secretariat's typing of a juror's paper form: signed by the secretariat's key, never a juror's.
+      key.push(...paperKeyFindings(payload.provenance, signingKey, context.secretariatKey, fileName));
+    } else if (enrolled === undefined) {
       key.push({
         id: `Berkas ${fileName}: juri ${jurorId} belum punya kunci terdaftar; lembar ini ditandatangani dengan kunci ${signedWith}.`,
         en: `File ${fileName}: juror ${jurorId} has no enrolled key; this sheet was signed with key ${signedWith}.`,
