@@ -10,6 +10,7 @@ import { writeScoreSheet } from '../../src/services/sheets/score-sheet.ts';
 import { SheetPayload } from '../../src/services/sheets/sheet-payload.ts';
 import { openWorkspace, type Workspace } from '../../src/services/workspace/workspace.ts';
 import { RESOURCES_DIR, demoDocument, tempDir } from '../support/demo.ts';
+import { jurorKey } from '../support/sheets.ts';
 
 const EVENT = 'paritrana-ntt-2025';
 
@@ -90,7 +91,7 @@ describe('the secretariat receives sheets and merges them', () => {
 
   it('accepts an unknown key only by hand, and records who and when', async () => {
     const payload = await verifyPayload('J5');
-    const otherKey = demo.jurorKeys.get('J6')!; // J5 signs from another laptop
+    const otherKey = jurorKey(); // J5 signs from a new laptop, with a key nobody has enrolled
     const moved = { ...payload, sheetRevision: 3, juror: { ...payload.juror, publicKey: otherKey.publicKey, fingerprint: otherKey.fingerprint } };
     const imported = await api.importSheet({ eventId: EVENT, file: fileData('J5-laptop-baru.xlsx', await writeScoreSheet(moved, otherKey)) });
     expect(imported.sheet).toMatchObject({ status: 'unknown-key', use: 'not-used', signedWith: otherKey.fingerprint });

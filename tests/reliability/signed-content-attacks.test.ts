@@ -246,4 +246,46 @@ describe('a validly signed sheet whose content the event does not allow', () => 
     const listed = await api.listSheets({ eventId: EVENT });
     expect(listed.sheets.find((s) => s.fileName === 'lama-J6.xlsx')!.use).toBe('not-used');
   });
+
+  it("drops a juror's marks for a nominee they declared a conflict with in a newer sheet, also in a round that came in an older one", async () => {
+    // J1 sends revision 2 with Seleksi Administrasi only, declaring a conflict with ukm-01; Wawancara stays from revision 1.
+    const payload = structuredClone(honestPayloads.get('J1')!);
+    payload.sections = payload.sections.filter((s) => s.roundId === 'administrasi');
+    const row = section(payload, 'administrasi', 'ukm').nominees.find((n) => n.nomineeId === 'ukm-01')!;
+    row.conflict = 'Kerabat pemilik usaha';
+    row.marks = Object.fromEntries(Object.keys(row.marks).map((c) => [c, null]));
+    payload.declaredConflicts = [{ nomineeId: 'ukm-01', reason: 'Kerabat pemilik usaha' }];
+    payload.sheetRevision = 2;
+    const { sheet } = await api.importSheet({ eventId: EVENT, file: fileData('J1-revisi-2.xlsx', await writeScoreSheet(payload, demo.jurorKeys.get('J1')!)) });
+    expect(sheet).toMatchObject({ status: 'valid', use: 'used' });
+    const protocol = await api.nomineeProtocol({ eventId: EVENT, rule: 'mean', nomineeId: 'ukm-01' });
+    expect(protocol.marks.filter((m) => m.jurorId === 'J1')).toEqual([]);
+    const deliberation = await api.deliberation({ eventId: EVENT, rule: 'mean' });
+    expect(deliberation.conflicts).toContainEqual({ jurorId: 'J1', nomineeId: 'ukm-01', reason: 'Kerabat pemilik usaha', declared: true });
+  });
+
+  it('shows a section that says finalized but leaves out a nominee as unfinished, not received', async () => {
+    const payload = structuredClone(honestPayloads.get('J7')!);
+    const pemkab = section(payload, 'administrasi', 'pemkab');
+    pemkab.nominees = pemkab.nominees.filter((n) => n.nomineeId !== 'pemkab-01');
+    payload.sheetRevision = 2;
+    const { sheet } = await api.importSheet({ eventId: EVENT, file: fileData('J7-revisi-2.xlsx', await writeScoreSheet(payload, demo.jurorKeys.get('J7')!)) });
+    expect(sheet.status).toBe('valid');
+    const deliberation = await api.deliberation({ eventId: EVENT, rule: 'mean' });
+    expect(deliberation.completeness.J7['administrasi/pemkab']).toBe('unfinished');
+    expect(deliberation.completeness.J7['administrasi/ukm']).toBe('received');
+  });
+
+  it("refuses to accept one juror's enrolled key for another juror (one person, two votes)", async () => {
+    const payload = structuredClone(honestPayloads.get('J2')!);
+    const j1 = demo.jurorKeys.get('J1')!;
+    payload.juror = { ...payload.juror, publicKey: j1.publicKey, fingerprint: j1.fingerprint };
+    payload.sheetRevision = 50;
+    const { sheet } = await api.importSheet({ eventId: EVENT, file: fileData('J2-oleh-J1.xlsx', await writeScoreSheet(payload, j1)) });
+    expect(sheet.status).toBe('unknown-key');
+    await expect(api.acceptKey({ eventId: EVENT, sheetId: sheet.id, acceptedBy: 'Operator Sekretariat' })).rejects.toThrow(`Kunci ${j1.fingerprint} sudah menjadi kunci juri J1; tidak dapat diterima juga untuk juri J2.`);
+    const listed = await api.listSheets({ eventId: EVENT });
+    expect(listed.sheets.find((s) => s.fileName === 'J2-oleh-J1.xlsx')!.status).toBe('unknown-key');
+    expect(listed.sheets.find((s) => s.fileName === 'J2.xlsx')!.use).toBe('used');
+  });
 });

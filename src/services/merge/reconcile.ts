@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Event } from '../../core/model.ts';
 import type { MergeMark } from '../../core/merge.ts';
+import { roundNominees } from '../../core/scoring.ts';
 import { canonicalJson } from '../keys/signing.ts';
 import { contentFindings } from '../sheets/sheet-content.ts';
 import { withoutSetAsidePaper } from '../paper/paper-rule.ts';
@@ -20,7 +21,10 @@ export interface ReconciledFile {
   use: FileUse;
 }
 
-/** 'unfinished': a section came, but the juror had not finalized it (marks may be missing). */
+/**
+ * 'unfinished': a section came, but the juror had not finalized it, or it says finalized while a nominee
+ * the round admits (and the juror may score) is missing or has a mark missing.
+ */
 export type Completeness = 'received' | 'unfinished' | 'missing' | 'conflict';
 
 export interface Reconciliation {
@@ -120,6 +124,7 @@ export function reconcile(event: Event, received: readonly { file: string; paylo
     return { file, use: 'stale' };
   });
 
+  const recused = jurorConflicts(event, chosen.values());
   const completeness: Reconciliation['completeness'] = {};
   for (const juror of event.jurors) {
     completeness[juror.id] = {};
@@ -127,7 +132,11 @@ export function reconcile(event: Event, received: readonly { file: string; paylo
       for (const categoryId of round.categoryIds) {
         const key = `${juror.id}\u0000${round.id}\u0000${categoryId}`;
         const section = chosen.get(key)?.section;
-        completeness[juror.id][`${round.id}/${categoryId}`] = conflicted.has(key) ? 'conflict' : !section ? 'missing' : section.finalized ? 'received' : 'unfinished';
+        completeness[juror.id][`${round.id}/${categoryId}`] = conflicted.has(key)
+          ? 'conflict'
+          : !section
+            ? 'missing'
+            : section.finalized && isComplete(event, section, recused.get(juror.id)) ? 'received' : 'unfinished';
       }
     }
   }
@@ -138,8 +147,10 @@ export function reconcile(event: Event, received: readonly { file: string; paylo
     const list: MergeMark[] = [];
     for (const { payload, section } of chosen.values()) {
       const jurorId = payload.juror.id;
+      const jurorRecused = recused.get(jurorId);
       for (const nominee of section.nominees) {
-        if (nominee.conflict !== null) continue;
+        // A conflict declared in the juror's newest sheet stands in every section, also one taken from an older sheet.
+        if (nominee.conflict !== null || jurorRecused?.has(nominee.nomineeId)) continue;
         for (const criterionCode in nominee.marks) {
           const mark = nominee.marks[criterionCode];
           if (mark !== null) list.push({ jurorId, roundId: section.roundId, nomineeId: nominee.nomineeId, criterionCode, value: Number(mark) });
@@ -155,6 +166,11 @@ export function reconcile(event: Event, received: readonly { file: string; paylo
       if (conflict !== null) conflicts.set(`${payload.juror.id}\u0000${nomineeId}`, { jurorId: payload.juror.id, nomineeId, reason: conflict });
     }
   }
+  for (const [jurorId, nominees] of recused) {
+    for (const [nomineeId, reason] of nominees) {
+      if (!conflicts.has(`${jurorId}\u0000${nomineeId}`)) conflicts.set(`${jurorId}\u0000${nomineeId}`, { jurorId, nomineeId, reason });
+    }
+  }
   const newestFirst = [...chosen.values()].sort((a, b) => b.payload.sheetRevision - a.payload.sheetRevision);
   const jurorNames: Record<string, string> = {};
   for (const { payload } of newestFirst) if (payload.juror.name.trim()) jurorNames[payload.juror.id] ??= payload.juror.name.trim();
@@ -167,4 +183,38 @@ export function reconcile(event: Event, received: readonly { file: string; paylo
     conflicts: [...conflicts.values()],
     jurorNames,
   };
+}
+
+/**
+ * Whom each juror does not score, nominee id → reason: the event's conflicts and those the juror declared in
+ * their newest sheet used. A declaration holds for every section of that juror, also one that came in an
+ * older sheet (a juror may send only the round they changed), so none of their marks for that nominee counts.
+ */
+function jurorConflicts(event: Event, chosen: Iterable<Candidate>): Map<string, Map<string, string>> {
+  const newest = new Map<string, SheetPayload>();
+  for (const { payload } of chosen) {
+    const seen = newest.get(payload.juror.id);
+    if (!seen || payload.sheetRevision > seen.sheetRevision) newest.set(payload.juror.id, payload);
+  }
+  const recused = new Map<string, Map<string, string>>();
+  const add = (jurorId: string, nomineeId: string, reason: string) => {
+    if (!recused.has(jurorId)) recused.set(jurorId, new Map());
+    if (!recused.get(jurorId)!.has(nomineeId)) recused.get(jurorId)!.set(nomineeId, reason);
+  };
+  for (const c of event.conflicts) add(c.jurorId, c.nomineeId, c.reason);
+  for (const [jurorId, payload] of newest) for (const d of payload.declaredConflicts) add(jurorId, d.nomineeId, d.reason);
+  return recused;
+}
+
+/** Every nominee the round admits, but those the juror is recused from, is in the section with every mark given. */
+function isComplete(event: Event, section: SheetSection, recused: ReadonlyMap<string, string> | undefined): boolean {
+  const round = event.rounds.find((r) => r.id === section.roundId);
+  const admitted = round ? roundNominees(event, round, section.categoryId) : null;
+  if (!admitted) return false;
+  const rows = new Map(section.nominees.map((n) => [n.nomineeId, n]));
+  return admitted.every((nominee) => {
+    const row = rows.get(nominee.id);
+    if (recused?.has(nominee.id) || row?.conflict) return true;
+    return row !== undefined && Object.values(row.marks).every((mark) => mark !== null);
+  });
 }
