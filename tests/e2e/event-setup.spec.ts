@@ -117,7 +117,7 @@ test.describe('event set-up, packages and enrolment across two laptops', () => {
     await secretariat.getByRole('button', { name: /Kembali ke awal/ }).click();
     await secretariat.getByLabel('Impor templat Excel').setInputFiles(changed);
     const dialog = secretariat.getByRole('alertdialog');
-    await expect(dialog).toContainText('mengganti acara "paritrana-ntt-2025" yang sudah ada. Belum ada yang diubah.');
+    await expect(dialog).toContainText('mengganti acara "Paritrana Award Tingkat Provinsi NTT 2025" yang sudah ada. Belum ada yang diubah.'); // named, not by id (issue 19)
     await expect(dialog).toContainText(`Nominasi dihapus: ${removed}`);
     await dialog.getByRole('button', { name: 'Batal, jangan ubah apa pun' }).click();
     await expect(secretariat.getByText('40 nominasi')).toBeVisible();

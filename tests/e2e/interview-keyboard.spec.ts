@@ -77,19 +77,19 @@ test.describe('a juror at the keyboard, 1366×768', () => {
     await expect(level('W1', 4)).toHaveAttribute('aria-checked', 'true');
     await expect(level('W2', 1)).toBeFocused();
     await expect(panel().getByRole('heading')).toHaveText('W2 · Inovasi kebijakan/program');
-    await expect(page.getByTestId('single-total')).toContainText('24.00 (1/5)');
+    await expect(page.getByTestId('single-total')).toContainText('24,00 (1/5)');
 
     // W2 takes half points: a digit stays, so that "," can follow, as in the grid.
     await page.keyboard.press('3');
     await expect(level('W2', 3)).toBeFocused();
     await page.keyboard.press(',');
-    await expect(page.getByTestId('mark-W2')).toHaveText(' · nilai 3.5');
+    await expect(page.getByTestId('mark-W2')).toHaveText(' · nilai 3,5');
     await expect(level('W2', 3)).toHaveAttribute('aria-checked', 'true');
-    await expect(page.getByTestId('single-total')).toContainText('41.50 (2/5)');
+    await expect(page.getByTestId('single-total')).toContainText('41,50 (2/5)');
 
     await page.keyboard.press('7');
-    await expect(criterion('W2').getByRole('alert')).toHaveText('Nilai 7 di luar skala W2: 1–5, kelipatan 0.5.');
-    await expect(page.getByTestId('mark-W2')).toHaveText(' · nilai 3.5');
+    await expect(criterion('W2').getByRole('alert')).toHaveText('Nilai 7 di luar skala W2: 1–5, kelipatan 0,5.');
+    await expect(page.getByTestId('mark-W2')).toHaveText(' · nilai 3,5');
     await page.keyboard.press('Tab');
     await expect(level('W3', 1)).toBeFocused();
     await expect(page.getByRole('alert')).toHaveCount(0);
@@ -143,13 +143,13 @@ test.describe('a juror at the keyboard, 1366×768', () => {
     await page.keyboard.press('Control+z');
     await expect(level('W3', 4)).toHaveAttribute('aria-checked', 'true');
     await expect(level('W3', 4)).toBeFocused();
-    await expect(page.getByTestId('single-total')).toContainText('61.50 (3/5)');
+    await expect(page.getByTestId('single-total')).toContainText('61,50 (3/5)');
     await page.keyboard.press('Backspace');
     await expect(checked('W3')).toHaveCount(0);
-    await expect(page.getByTestId('single-total')).toContainText('41.50 (2/5)');
+    await expect(page.getByTestId('single-total')).toContainText('41,50 (2/5)');
     await page.keyboard.press('Control+z');
     await expect(level('W3', 4)).toHaveAttribute('aria-checked', 'true');
-    await expect(page.getByTestId('single-total')).toContainText('61.50 (3/5)');
+    await expect(page.getByTestId('single-total')).toContainText('61,50 (3/5)');
   });
 
   test('the clock stays in view while the juror works down to the last criterion', async () => {

@@ -15,7 +15,7 @@ const CONFLICTED = 3;
 /** Marks for BU1..BU5 per nominee, in the category's order (the conflicted fourth, PT Karang Batu Konstruksi, gets none). */
 const MARKS = [[5, 4, 3, 4, 5], [4, 4, 4, 3, 3], [3, 5, 2, 4, 4], [], [2, 3, 3, 3, 2]];
 const WEIGHTS = [25, 20, 20, 15, 20];
-const total = (marks: number[]) => (marks.reduce((sum, mark, i) => sum + WEIGHTS[i] * (mark / 5) * 100, 0) / 100).toFixed(2);
+const total = (marks: number[]) => (marks.reduce((sum, mark, i) => sum + WEIGHTS[i] * (mark / 5) * 100, 0) / 100).toFixed(2).replace('.', ','); // the decimal comma, as on the sheet and in print (issue 19)
 
 test.describe.configure({ mode: 'serial' });
 
@@ -165,15 +165,15 @@ test.describe('juror scoring', () => {
 
     const w1 = page.getByRole('radiogroup', { name: /^W1 · Komitmen pimpinan/ });
     await w1.getByRole('radio').nth(3).check();
-    await expect(page.getByTestId('single-total')).toContainText('24.00 (1/5)');
+    await expect(page.getByTestId('single-total')).toContainText('24,00 (1/5)');
     // An arrow only moves the selection; Enter saves it.
     await w1.getByRole('radio').nth(3).press('ArrowDown');
     await expect(w1.getByRole('radio').nth(4)).toBeFocused();
     await expect(w1.getByRole('radio').nth(4)).not.toBeChecked();
-    await expect(page.getByTestId('single-total')).toContainText('24.00 (1/5)');
+    await expect(page.getByTestId('single-total')).toContainText('24,00 (1/5)');
     await page.keyboard.press('Enter');
     await expect(w1.getByRole('radio').nth(4)).toBeChecked();
-    await expect(page.getByTestId('single-total')).toContainText('30.00 (1/5)');
+    await expect(page.getByTestId('single-total')).toContainText('30,00 (1/5)');
   });
 
   test('the juror declares a conflict of interest: kept with its reason, the nominee refuses input', async () => {

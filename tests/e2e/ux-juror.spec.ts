@@ -63,9 +63,15 @@ test('item 10: the save line and the history read in WITA', async () => {
 test('item 7: a digit outside the scale is explained at its cell, not at the foot of the page', async () => {
   await cell(page, 0, 1).click();
   await page.keyboard.press('7');
-  const error = cell(page, 0, 1).getByTestId('cell-error');
+  const error = page.getByTestId('cell-error');
   await expect(error).toHaveText('Nilai 7 di luar skala BU2: 1–5, kelipatan 1.');
   await expect(cell(page, 0, 1)).toHaveAttribute('aria-invalid', 'true');
+  await expect(cell(page, 0, 1)).toHaveAttribute('aria-describedby', 'cell-error'); // the cell names its reason
+  // Just under the cell, not at the foot of the page.
+  const cellBox = (await cell(page, 0, 1).boundingBox())!;
+  const errorBox = (await error.boundingBox())!;
+  expect(Math.abs(errorBox.y - (cellBox.y + cellBox.height))).toBeLessThan(6);
+  expect(Math.abs(errorBox.x - cellBox.x)).toBeLessThan(2);
   await expect(page.locator('.notice-error')).toHaveCount(0);
   await expect(page.getByText('Terjadi kesalahan')).toHaveCount(0);
   // Moving on clears it.
@@ -114,8 +120,9 @@ test('item 7: a finalized section looks locked, and a digit there says so at the
   await expect(page.locator('table.score-grid')).toHaveClass(/\blocked\b/);
   await cell(page, 1, 2).click();
   await page.keyboard.press('1');
-  await expect(cell(page, 1, 2).getByTestId('cell-error')).toContainText('Terkunci: bagian ini sudah difinalisasi');
-  await expect(cell(page, 1, 2)).toHaveText(/^4/); // unchanged
+  await expect(page.getByTestId('cell-error')).toContainText('Sudah difinalisasi: nilai di bagian ini terkunci');
+  await expect(page.getByTestId('cell-error')).toHaveAttribute('data-cell', 'manufaktur-02/BU3');
+  await expect(cell(page, 1, 2)).toHaveText('4'); // unchanged
   await expect(page.locator('.notice-error')).toHaveCount(0);
 });
 

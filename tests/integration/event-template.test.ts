@@ -470,7 +470,6 @@ describe('files that are not a template', () => {
   it.each([
     ['random bytes', 'acara.xlsx', randomBytes(2048)],
     ['a text file', 'catatan.txt', new TextEncoder().encode('ID;Nama\npemkab;Pemerintah Kabupaten/Kota\n')],
-    ['an empty file', 'kosong.xlsx', new Uint8Array()],
   ])('%s gives one issue naming the file', async (_, fileName, bytes) => {
     const result = await readEventTemplate(bytes, fileName);
     expect(result.ok).toBe(false);
@@ -479,6 +478,14 @@ describe('files that are not a template', () => {
     expect(issues[0]).toMatchObject({ sheet: '', cell: null });
     expect(formatTemplateIssue(issues[0], 'id')).toBe(`Berkas ${fileName} bukan berkas Excel (.xlsx) yang dapat dibaca. Simpan sebagai "Excel Workbook (.xlsx)" lalu coba lagi.`);
     expect(formatTemplateIssue(issues[0], 'en')).toBe(`File ${fileName} is not a readable Excel (.xlsx) file. Save it as "Excel Workbook (.xlsx)" and try again.`);
+  });
+
+  it('an empty file says it is empty, not that it is no Excel file (issue 19)', async () => {
+    const result = await readEventTemplate(new Uint8Array(), 'kosong.xlsx');
+    const { issues } = result as { issues: TemplateIssue[] };
+    expect(issues).toHaveLength(1);
+    expect(formatTemplateIssue(issues[0], 'id')).toBe('Berkas kosong.xlsx kosong (0 byte): tidak berisi apa pun, mungkin penyalinan atau pengunduhannya terputus. Salin atau simpan lagi berkas aslinya.');
+    expect(formatTemplateIssue(issues[0], 'en')).toBe('File kosong.xlsx is empty (0 bytes): it holds nothing, perhaps its copy or download was cut short. Copy or save the original file again.');
   });
 
   it('an empty workbook, or one with other sheets, gives one issue naming the file', async () => {

@@ -255,13 +255,22 @@ describe('verifyScoreSheet: statuses other than tampering', () => {
   });
 
   it('malformed: not an xlsx at all', async () => {
-    for (const bytes of [randomBytes(2000), Buffer.from('Nama,Nilai\nLa Moringa,4\n'), new Uint8Array(0)]) {
+    for (const bytes of [randomBytes(2000), Buffer.from('Nama,Nilai\nLa Moringa,4\n')]) {
       const result = await verify(bytes);
       expect(result).toEqual({
         file: FILE, status: 'malformed', juror: null, rounds: [], revision: null, payload: null, signingKey: null,
         details: [{ id: `Berkas ${FILE} bukan berkas Excel (.xlsx) yang dapat dibaca. Simpan sebagai "Excel Workbook (.xlsx)" lalu coba lagi.`, en: `File ${FILE} is not a readable Excel (.xlsx) file. Save it as "Excel Workbook (.xlsx)" and try again.` }],
       });
     }
+  });
+
+  it('malformed: an empty file says it is empty, not that it is no Excel file (issue 19)', async () => {
+    const result = await verify(new Uint8Array(0));
+    expect(result.status).toBe('malformed');
+    expect(result.details).toEqual([{
+      id: `Berkas ${FILE} kosong (0 byte): tidak berisi apa pun, mungkin penyalinan atau pengunduhannya terputus. Salin atau simpan lagi berkas aslinya.`,
+      en: `File ${FILE} is empty (0 bytes): it holds nothing, perhaps its copy or download was cut short. Copy or save the original file again.`,
+    }]);
   });
 
   it('malformed: an xlsx without the signature sheet', async () => {

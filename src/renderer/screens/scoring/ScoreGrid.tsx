@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Criterion, Nominee } from '../../../core/model.ts';
 import { weightedTotal } from '../../../core/scoring.ts';
@@ -142,6 +142,19 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
     if (meant.advance) advanceToNextScorable();
   };
 
+  // Where the refusal stands: under its cell, in the scroller's own coordinates (it scrolls with the rows).
+  const [errorAt, setErrorAt] = useState<{ top: number; left: number } | null>(null);
+  const refusedRow = refusal ? nominees.findIndex((n) => n.id === refusal.nomineeId) : -1;
+  const refusedColumn = refusal ? criteria.findIndex((c) => c.code === refusal.criterionCode) : -1;
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    const target = box?.querySelector<HTMLElement>(`[data-row="${refusedRow}"][data-col="${refusedColumn}"]`);
+    if (!box || !target) return setErrorAt(null);
+    const outer = box.getBoundingClientRect();
+    const inner = target.getBoundingClientRect();
+    setErrorAt({ top: inner.bottom - outer.top + box.scrollTop - 2, left: inner.left - outer.left + box.scrollLeft });
+  }, [refusedRow, refusedColumn, refusal?.message]);
+
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
@@ -181,7 +194,6 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
                   const mark = marks.get(markKey(nominee.id, criterion.code));
                   const focused = item.index === row && c === column;
                   const refused = refusal && refusal.nomineeId === nominee.id && refusal.criterionCode === criterion.code ? refusal : null;
-                  const errorId = `cell-error-${item.index}-${c}`;
                   return (
                     <td
                       key={criterion.code}
@@ -195,13 +207,12 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
                       aria-readonly={locked || !!conflict}
                       aria-label={`${nomineeLabel(nominee)}, ${criterion.code}: ${mark && mark.value !== null ? markText(mark.value, lang) : t('scoring.empty')}`}
                       aria-invalid={refused ? true : undefined}
-                      aria-describedby={refused ? errorId : undefined}
+                      aria-describedby={refused ? 'cell-error' : undefined}
                       className={`score-cell${focused ? ' focused' : ''}${refused ? ' refused' : ''}`}
                       onFocus={() => !focused && onFocus({ nomineeId: nominee.id, criterionCode: criterion.code })}
                       onClick={() => onFocus({ nomineeId: nominee.id, criterionCode: criterion.code })}
                     >
                       {conflict ? '—' : mark && mark.value !== null ? markText(mark.value, lang) : ''}
-                      {refused && <span className="cell-error" role="alert" id={errorId} data-testid="cell-error">{refused.message}</span>}
                     </td>
                   );
                 })}
@@ -216,6 +227,12 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
         </tbody>
       </table>
       {nominees.length === 0 && <p>{t('scoring.noMatch')}</p>}
+      {/* The reason a keystroke was refused, just under the cell it was typed in (the cell names it). */}
+      {refusal && errorAt && (
+        <div className="cell-error" role="alert" id="cell-error" data-testid="cell-error" data-cell={`${refusal.nomineeId}/${refusal.criterionCode}`} style={{ top: errorAt.top, left: errorAt.left }}>
+          {refusal.message}
+        </div>
+      )}
     </div>
   );
 }

@@ -275,7 +275,7 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
         {scoring.lastSaved && t('scoring.saved', {
           time: clockText(scoring.lastSaved.at, lang, timeZone),
           code: scoring.lastSaved.criterionCode,
-          nominee: lastSavedNominee ? nomineeLabel(lastSavedNominee) : '',
+          nominee: lastSavedNominee?.name ?? '',
           value: markText(scoring.lastSaved.value, lang),
         })}
       </div>
