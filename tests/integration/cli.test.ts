@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { openWorkspace } from '../../src/services/workspace/workspace.ts';
+import { getEvent, nextRevision, saveEvent } from '../../src/services/events/event-store.ts';
 import { applyPackage, readPackage } from '../../src/services/packages/event-package.ts';
 import { writeEnrolment } from '../../src/services/packages/enrolment.ts';
 import { TEST_PASSPHRASE, testWorkspace } from '../support/workspace.ts';
@@ -438,5 +439,21 @@ describe('the secretariat key pinned in verify, merge and report (issue 14)', ()
     expect(jurorPin.code).toBe(1);
     expect(jurorPin.err).toContain(`${jurorDb} adalah berkas kerja juri, bukan sekretariat`);
     juror.close();
+  });
+
+  it('with --db, refuses a package older than the workspace\'s current revision (it may carry a juror key since removed)', async () => {
+    const ws = openWorkspace(attack.workspace);
+    try {
+      const event = getEvent(ws.db, 'paritrana-ntt-2025');
+      saveEvent(ws.db, event, nextRevision(ws.db, event.id)); // what removing an enrolment or any change does
+    } finally {
+      ws.close();
+    }
+    const refused = await run('verify', '--event', attack.realPackage, ...attack.sheets, '--db', attack.workspace);
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain(`Paket ${attack.realPackage} revisi 10, tetapi revisi acara di berkas kerja sekretariat sekarang 11`);
+    // The fingerprint alone cannot tell the revision: the output names the one used.
+    const byFingerprint = await run('verify', '--event', attack.realPackage, ...attack.sheets, '--secretariat', attack.realFingerprint);
+    expect(byFingerprint.out.split('\n')[0]).toContain('revisi 10');
   });
 });

@@ -20,6 +20,11 @@ export interface SecretariatPin {
   fingerprint: string;
   /** Where the pin came from, for messages. */
   from: Bilingual;
+  /**
+   * With --db: the events that workspace prepared, id → current revision. A package must be the workspace's
+   * current one: an older revision may still carry a juror key since removed, or other weights.
+   */
+  authored?: ReadonlyMap<string, number>;
 }
 
 /** A fingerprint as typed (spaces or dashes anywhere, or none) → "12345 67890 12345 67890 12345". */
@@ -46,12 +51,34 @@ export function secretariatPin(options: PinOptions): SecretariatPin | null {
   if (options.secretariat) {
     return { fingerprint: options.secretariat, from: { id: 'dari --secretariat', en: 'from --secretariat' } };
   }
-  if (options.db) return { fingerprint: workspaceKeyFingerprint(options.db), from: { id: `kunci berkas kerja ${options.db}`, en: `the key of workspace ${options.db}` } };
+  if (options.db) return { ...readWorkspacePin(options.db), from: { id: `kunci berkas kerja ${options.db}`, en: `the key of workspace ${options.db}` } };
   return null;
 }
 
-/** The fingerprint of a secretariat workspace's own signing key, read only: the public key needs no passphrase. */
-export function workspaceKeyFingerprint(path: string): string {
+/**
+ * With --db, the package must also be that workspace's own event at its current revision: the key alone
+ * would let an older package through (one carrying a juror key the secretariat has since removed).
+ * With --secretariat alone the revision cannot be checked; the output says which revision was used.
+ */
+export function requireCurrentPackage(pin: SecretariatPin, eventId: string, revision: number, packageFile: string): void {
+  if (!pin.authored) return;
+  const current = pin.authored.get(eventId);
+  if (current === undefined) {
+    throw new AppError('invalid-input', {
+      id: `Paket ${packageFile} untuk acara '${eventId}', yang tidak disiapkan di ${pin.from.id}. Pakai berkas kerja sekretariat acara itu.`,
+      en: `Package ${packageFile} is for event '${eventId}', which was not prepared in ${pin.from.en}. Use the workspace of that event's secretariat.`,
+    });
+  }
+  if (revision !== current) {
+    throw new AppError('invalid-input', {
+      id: `Paket ${packageFile} revisi ${revision}, tetapi revisi acara di berkas kerja sekretariat sekarang ${current}: paket lama bisa memuat kunci juri yang sudah dicabut atau bobot lain. Terbitkan dan pakai paket terbaru (npx timbang event package).`,
+      en: `Package ${packageFile} is revision ${revision}, but the event in the secretariat's workspace is now at revision ${current}: an older package may carry a juror key since removed, or other weights. Issue and use the latest package (npx timbang event package).`,
+    });
+  }
+}
+
+/** The fingerprint of a secretariat workspace's own signing key, read only (the public key needs no passphrase), and the events it prepared. */
+function readWorkspacePin(path: string): { fingerprint: string; authored: Map<string, number> } {
   let db: Database.Database;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
@@ -60,10 +87,10 @@ export function workspaceKeyFingerprint(path: string): string {
   }
   try {
     let status: ReturnType<KeyStore['status']>;
-    let sources: string[];
+    let events: { id: string; revision: number; source: string }[];
     try {
       status = new KeyStore(db).status();
-      sources = (db.prepare('SELECT source FROM event').all() as { source: string }[]).map((e) => e.source);
+      events = db.prepare('SELECT id, revision, source FROM event').all() as { id: string; revision: number; source: string }[];
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new AppError('workspace-unreadable', {
@@ -71,6 +98,7 @@ export function workspaceKeyFingerprint(path: string): string {
         en: `Workspace ${path} cannot be read as a Timbang workspace (${reason}).`,
       });
     }
+    const sources = events.map((e) => e.source);
     if (sources.includes('package') && !sources.includes('authored')) {
       throw new AppError('invalid-input', {
         id: `${path} adalah berkas kerja juri, bukan sekretariat: kuncinya kunci juri. Pakai berkas kerja sekretariat, atau --secretariat dengan sidik jari yang dibacakan sekretariat.`,
@@ -83,7 +111,7 @@ export function workspaceKeyFingerprint(path: string): string {
         en: `Workspace ${path} has no signing key yet, so it has never issued an event package; there is no key to pin.`,
       });
     }
-    return status.fingerprint;
+    return { fingerprint: status.fingerprint, authored: new Map(events.filter((e) => e.source === 'authored').map((e) => [e.id, e.revision])) };
   } finally {
     db.close();
   }
