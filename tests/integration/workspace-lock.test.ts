@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
+import { linkSync, mkdirSync, symlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -111,5 +112,24 @@ describe('the workspace lock', () => {
     expect(spawnSync(process.execPath, [join(PROJECT_ROOT, 'tests', 'support', 'hold-workspace.ts'), 'try', path], { encoding: 'utf8' }).stdout).toMatch(/^refused conflict /);
     second.close();
     expect(spawnSync(process.execPath, [join(PROJECT_ROOT, 'tests', 'support', 'hold-workspace.ts'), 'try', path], { encoding: 'utf8' }).stdout).toMatch(/^opened \d+/);
+  });
+
+  it('is the same lock through a symbolic link to the file or its folder, and refuses a file with a second hard link', { timeout: 60_000 }, async () => {
+    const real = join(tmp.dir, 'asli');
+    mkdirSync(real);
+    const path = join(real, 'w.sqlite');
+    openWorkspace(path).close();
+    symlinkSync(path, join(tmp.dir, 'tautan.sqlite'));
+    symlinkSync(real, join(tmp.dir, 'folder-tautan'));
+    const holder = await secondProcess('open', path);
+    for (const other of [join(tmp.dir, 'tautan.sqlite'), join(tmp.dir, 'folder-tautan', 'w.sqlite')]) {
+      expect(() => openWorkspace(other, { mustExist: true }), other).toThrow('sedang dibuka oleh proses lain');
+    }
+    await holder.stop('SIGTERM');
+
+    linkSync(path, join(tmp.dir, 'tautan-keras.sqlite'));
+    for (const either of [path, join(tmp.dir, 'tautan-keras.sqlite')]) {
+      expect(() => openWorkspace(either, { mustExist: true })).toThrow('punya lebih dari satu tautan keras');
+    }
   });
 });

@@ -9,9 +9,9 @@
  */
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../api/errors.ts';
 import { listBackups } from './backup.ts';
 import { migrations } from './migrations/index.ts';
@@ -151,7 +151,7 @@ const heldHere = new Map<string, Held>();
  * with details.inUseBy, when another process holds it.
  */
 export function lockWorkspace(workspacePath: string, { forRestore = false } = {}): WorkspaceLock {
-  const key = resolve(lockFile(workspacePath));
+  const key = lockFile(realWorkspacePath(workspacePath));
   let held = heldHere.get(key);
   if (held && forRestore && held.connections > 0) {
     throw new AppError('conflict', {
@@ -191,6 +191,23 @@ export function lockWorkspace(workspacePath: string, { forRestore = false } = {}
       return { done: () => { if (!done) { done = true; lock.connections--; } } };
     },
   };
+}
+
+/**
+ * The one name a workspace file has, so its lock is the same whichever way it is reached: a symbolic link
+ * to the file (or to its folder) leads to the file's real path. A file with a second hard link has no one
+ * name, and SQLite would keep a separate WAL for each: refused.
+ */
+function realWorkspacePath(workspacePath: string): string {
+  const absolute = resolve(workspacePath);
+  if (!existsSync(absolute)) return existsSync(dirname(absolute)) ? join(realpathSync(dirname(absolute)), basename(absolute)) : absolute;
+  if (statSync(absolute).nlink > 1) {
+    throw new AppError('conflict', {
+      id: `Berkas kerja ${workspacePath} punya lebih dari satu tautan keras (hard link): dua nama untuk satu berkas bisa merusaknya. Salin berkasnya ke nama tersendiri, lalu buka salinan itu.`,
+      en: `Workspace ${workspacePath} has more than one hard link: two names for one file can damage it. Copy the file to a name of its own, then open the copy.`,
+    }, { inUseBy: null });
+  }
+  return realpathSync(absolute);
 }
 
 const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code));
