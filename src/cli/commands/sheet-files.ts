@@ -9,13 +9,13 @@ import type { Deliberation } from '../../api/contract.ts';
 import type { Event, MergeRule } from '../../core/model.ts';
 import { fingerprint } from '../../services/keys/signing.ts';
 import { deliberate, requireMarks } from '../../services/merge/deliberation.ts';
-import { reconcile, type Reconciliation } from '../../services/merge/reconcile.ts';
+import { markContentChecked, reconcile, type Reconciliation } from '../../services/merge/reconcile.ts';
 import type { RekapFile } from '../../services/merge/rekapitulasi.ts';
 import { readPackage, requireSecretariat } from '../../services/packages/event-package.ts';
-import { paperAnnotations } from '../../services/paper/paper-labels.ts';
-import { verifyScoreSheet, type SheetVerification } from '../../services/sheets/score-sheet.ts';
+import type { SheetVerification } from '../../services/sheets/score-sheet.ts';
+import { verifyPool } from '../../services/workers/verify-pool.ts';
 import type { CliContext, Lang } from '../context.ts';
-import { requireCurrentPackage, type SecretariatPin } from './secretariat-pin.ts';
+import type { SecretariatPin } from './secretariat-pin.ts';
 
 /** Who signed the event package the sheets were checked against, and whether that key was pinned. */
 export interface PackageSigner {
@@ -34,33 +34,31 @@ export interface PackageSigner {
  */
 export async function verifyFiles(packageFile: string, sheets: string[], pin: SecretariatPin | null): Promise<{ event: Event; results: SheetVerification[]; hashes: string[]; signer: PackageSigner }> {
   const pkg = readPackage(new Uint8Array(readFileSync(packageFile)), packageFile);
-  if (pin) {
-    requireSecretariat(pkg, pin.fingerprint, pin.from);
-    requireCurrentPackage(pin, pkg.event.id, pkg.revision, packageFile);
-  }
+  if (pin) requireSecretariat(pkg, pin.fingerprint, pin.from);
   const signer = { package: packageFile, revision: pkg.revision, fingerprint: pkg.secretariat.fingerprint, pinned: pin !== null };
   const context = {
     event: pkg.event,
     latestPackageRevision: pkg.revision,
     jurorKeys: new Map(pkg.jurorKeys.map((k) => [k.jurorId, k.publicKey])),
-    // The key that signed the package: the only one a paper sheet (provenance 'kertas') may be signed with.
-    secretariatKey: pkg.secretariat.publicKey,
   };
-  const results: SheetVerification[] = [];
   const hashes: string[] = [];
-  for (const sheet of sheets) {
+  // Independent files, verified side by side in the pool's worker threads; each result keeps its file's place.
+  const pool = verifyPool();
+  const results = await Promise.all(sheets.map(async (sheet, i): Promise<SheetVerification> => {
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(readFileSync(sheet));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      results.push({ file: sheet, status: 'malformed', juror: null, rounds: [], revision: null, details: [{ id: `Berkas tidak dapat dibaca (${reason}).`, en: `The file cannot be read (${reason}).` }], payload: null, signingKey: null });
-      hashes.push('');
-      continue;
+      hashes[i] = '';
+      return { file: sheet, status: 'malformed', juror: null, rounds: [], revision: null, details: [{ id: `Berkas tidak dapat dibaca (${reason}).`, en: `The file cannot be read (${reason}).` }], payload: null, signingKey: null };
     }
-    hashes.push(createHash('sha256').update(bytes).digest('hex'));
-    results.push({ ...(await verifyScoreSheet(bytes, basename(sheet), context)), file: sheet });
-  }
+    hashes[i] = createHash('sha256').update(bytes).digest('hex');
+    const result = await pool.verify(bytes, basename(sheet), context);
+    // Verified valid against this very event: reconcile need not check its content again.
+    if (result.status === 'valid' && result.payload) markContentChecked(pkg.event, result.payload);
+    return { ...result, file: sheet };
+  }));
   return { event: pkg.event, results, hashes, signer };
 }
 
@@ -81,10 +79,9 @@ export async function deliberateFiles(packageFile: string, sheets: string[], pin
   // (identical copies under different names are still told apart by name, whatever the order given).
   const reconciled = reconcile(event, results.map((r, i) => ({ file: `${r.file}\u0000${String(i).padStart(6, '0')}`, payload: r.status === 'valid' ? r.payload : null })));
   const summary = requireMarks(deliberate(event, rule ?? event.merge.rule, reconciled, reconciled.files.map((f) => f.use), []));
-  const paper = paperAnnotations(results.map((r) => (r.status === 'valid' ? r.payload : null)));
   const rekap = results.map((r, i) => ({
     fileName: basename(r.file), fileHash: hashes[i], jurorId: r.juror, signedWith: r.signingKey ? fingerprint(r.signingKey) : null,
-    sheetRevision: r.revision, status: r.status, use: reconciled.files[i].use, ...paper[i],
+    sheetRevision: r.revision, status: r.status, use: reconciled.files[i].use,
   }));
   return { event, results, signer, reconciled, summary, rekap };
 }

@@ -4,15 +4,14 @@
  * verification: an import never leaves half a sheet behind. The same file twice is recognised by its hash.
  */
 import { createHash } from 'node:crypto';
-import { AppError } from '../../api/errors.ts';
 import type { Bilingual, Event } from '../../core/model.ts';
 import { findEventRecord } from '../events/event-store.ts';
 import { fingerprint } from '../keys/signing.ts';
 import { enrolledKeys } from '../packages/enrolment.ts';
-import { workspaceSecretariatKey } from '../paper/paper-verify.ts';
 import { verifyScoreSheet, type SheetStatus, type SheetVerification, type VerifyContext } from '../sheets/score-sheet.ts';
 import { SheetPayload } from '../sheets/sheet-payload.ts';
 import type { Db } from '../workspace/workspace.ts';
+import { knownPayloadJson } from '../workers/verify-pool.ts';
 import { eventKey, markContentChecked, reconcile, type FileUse, type Reconciliation } from './reconcile.ts';
 
 /** verifyScoreSheet, here or in a worker thread (sheet-verify-pool.ts). */
@@ -108,9 +107,24 @@ function storedSheet(db: Db, event: Event, id: number): ReceivedSheet {
   return receivedSheet(row, reconciled.files[rows.findIndex((r) => r.id === id)].use);
 }
 
-/** Verifies a file and keeps it. Returns the stored sheet, and whether this exact file had come before. */
-export async function receiveSheet(db: Db, event: Event, bytes: Uint8Array, fileName: string, now = new Date()): Promise<{ sheet: ReceivedSheet; again: boolean }> {
-  return storeVerified(db, event, await verifyReceived(db, event, bytes, fileName), now);
+/** The last import asked for, per workspace: each stores after the one before it (see `receiveSheet`). */
+const imports = new WeakMap<Db, Promise<unknown>>();
+
+/**
+ * Verifies a file and keeps it. Returns the stored sheet, and whether this exact file had come before.
+ * Several imports may run at once (the app's import of many files): their verifications go side by side
+ * (with a `verifier` such as the worker pool's), and each is stored only after every import asked for
+ * before it, so the inbox holds them in the order they were asked for, as one after another would.
+ */
+export async function receiveSheet(
+  db: Db, event: Event, bytes: Uint8Array, fileName: string, now = new Date(), verifier: SheetVerifier = verifyScoreSheet,
+): Promise<{ sheet: ReceivedSheet; again: boolean }> {
+  const before = imports.get(db) ?? Promise.resolve();
+  const verifying = verifyReceived(db, event, bytes, fileName, verifier);
+  verifying.catch(() => undefined); // its failure is reported below, in turn; meanwhile it is not unhandled
+  const stored = before.then(async () => storeVerified(db, event, await verifying, now));
+  imports.set(db, stored.catch(() => undefined));
+  return stored;
 }
 
 /** What verifying a received file found, before it is stored (see `storeVerified`). */
@@ -148,7 +162,7 @@ export async function storeVerified(db: Db, event: Event, file: VerifiedFile, no
     )
     .run(
       event.id, file.fileName, file.fileHash, verification.status, verification.juror, verification.revision, verification.signingKey,
-      verification.payload ? JSON.stringify(verification.payload) : null, JSON.stringify(verification.details), now.toISOString(), kept,
+      verification.payload ? (knownPayloadJson(verification.payload) ?? JSON.stringify(verification.payload)) : null, JSON.stringify(verification.details), now.toISOString(), kept,
     );
   const id = Number(lastInsertRowid);
   // The payload verification parsed is the one stored: kept, with its content check against this event.
@@ -166,28 +180,7 @@ export async function storeVerified(db: Db, event: Event, file: VerifiedFile, no
 export async function acceptKey(db: Db, event: Event, sheetId: number, acceptedBy: string, now = new Date()): Promise<void> {
   const row = db.prepare('SELECT juror_id, public_key FROM received_sheet WHERE id = ? AND event_id = ?').get(sheetId, event.id) as
     { juror_id: string | null; public_key: string | null } | undefined;
-  if (!row?.juror_id || !row.public_key) {
-    throw new AppError('not-found', { id: `Lembar ${sheetId} tidak menyebut juri dan kunci yang terbaca.`, en: `Sheet ${sheetId} names no readable juror and key.` });
-  }
-  // One key, one juror: a key already enrolled or accepted for another juror (or the secretariat's own) would
-  // give one person two votes.
-  const signer = fingerprint(row.public_key);
-  const otherJuror = [
-    ...enrolledKeys(db, event.id).map((k) => ({ jurorId: k.jurorId, publicKey: k.publicKey })),
-    ...(db.prepare('SELECT juror_id AS jurorId, public_key AS publicKey FROM accepted_key WHERE event_id = ?').all(event.id) as { jurorId: string; publicKey: string }[]),
-  ].find((k) => k.publicKey === row.public_key && k.jurorId !== row.juror_id);
-  if (otherJuror) {
-    throw new AppError('conflict', {
-      id: `Kunci ${signer} sudah menjadi kunci juri ${otherJuror.jurorId}; tidak dapat diterima juga untuk juri ${row.juror_id}.`,
-      en: `Key ${signer} is already juror ${otherJuror.jurorId}'s key; it cannot also be accepted for juror ${row.juror_id}.`,
-    });
-  }
-  if (row.public_key === workspaceSecretariatKey(db)) {
-    throw new AppError('conflict', {
-      id: `Kunci ${signer} adalah kunci sekretariat sendiri, bukan kunci juri ${row.juror_id}.`,
-      en: `Key ${signer} is the secretariat's own key, not juror ${row.juror_id}'s.`,
-    });
-  }
+  if (!row?.juror_id || !row.public_key) throw new Error(`sheet ${sheetId} has no readable juror and key`);
   db.prepare('INSERT OR IGNORE INTO accepted_key (event_id, juror_id, public_key, fingerprint, accepted_by, accepted_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(event.id, row.juror_id, row.public_key, fingerprint(row.public_key), acceptedBy, now.toISOString());
   const affected = db.prepare("SELECT id, file_name, bytes FROM received_sheet WHERE event_id = ? AND juror_id = ? AND public_key = ?").all(event.id, row.juror_id, row.public_key) as
@@ -224,11 +217,9 @@ export function listReceived(db: Db, event: Event): { sheets: ReceivedSheet[]; r
 async function verify(db: Db, event: Event, bytes: Uint8Array, fileName: string, verifier: SheetVerifier = verifyScoreSheet): Promise<SheetVerification> {
   const revision = findEventRecord(db, event.id)!.revision;
   const keys = new Map(enrolledKeys(db, event.id).map((k) => [k.jurorId, k.publicKey]));
-  // The workspace's own key: the only one a paper sheet (provenance 'kertas') may be signed with.
-  const secretariatKey = workspaceSecretariatKey(db);
-  const first = await verifier(bytes, fileName, { event, latestPackageRevision: revision, jurorKeys: keys, secretariatKey });
+  const first = await verifier(bytes, fileName, { event, latestPackageRevision: revision, jurorKeys: keys });
   if (first.status !== 'unknown-key' || !first.juror || !first.signingKey) return first;
   const accepted = db.prepare('SELECT 1 FROM accepted_key WHERE event_id = ? AND juror_id = ? AND public_key = ?').get(event.id, first.juror, first.signingKey);
   if (!accepted) return first;
-  return verifier(bytes, fileName, { event, latestPackageRevision: revision, jurorKeys: new Map([...keys, [first.juror, first.signingKey]]), secretariatKey });
+  return verifier(bytes, fileName, { event, latestPackageRevision: revision, jurorKeys: new Map([...keys, [first.juror, first.signingKey]]) });
 }
