@@ -409,6 +409,27 @@ describe('verifyScoreSheet: tampering, named by sheet and cell', () => {
     ]);
   });
 
+  it('what a formatter may misread, and what prints over the cells, is tampering too', async () => {
+    const result = await afterEdit((wb) => {
+      const sheet = worksheet(wb, '1-ukm');
+      formatCell(sheet.getCell('E7'), '*9General'); // fills the cell with 9s in Excel and LibreOffice
+      sheet.getCell('H7').style = { ...sheet.getCell('H7').style, alignment: { horizontal: 'fill' } };
+      sheet.addConditionalFormatting({ ref: 'E8:H8', rules: [{ type: 'expression', formulae: ['TRUE'], priority: 1, style: { numFmt: { id: 200, formatCode: '"1"' } } as never }] });
+      sheet.pageSetup.printArea = 'A1:K7';
+      sheet.getRow(9).height = 2;
+      const image = wb.addImage({ base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', extension: 'png' });
+      sheet.addImage(image, 'F8:F8');
+    });
+    expectStatus(result, 'tampered');
+    const found = lines(result, 'en').join('\n');
+    expect(found).toContain("Sheet 1-ukm!E7: mark prints as '1' because of the number format '*9General', signed '1' (UK1, Padu Padan by Erwin Yuan)");
+    expect(found).toContain('Sheet 1-ukm!H7: mark is printed repeated across the cell ("fill" alignment), signed \'2\' (UK4, Padu Padan by Erwin Yuan)');
+    expect(found).toContain('Sheet 1-ukm!E8:H8: a conditional format can print other figures');
+    expect(found).toContain('Sheet 1-ukm: a picture over the cells that was not signed');
+    expect(found).toContain('Sheet 1-ukm: print area A1:K7 can leave signed rows out');
+    expect(found).toContain('Sheet 1-ukm!A9:K9: the row is hidden');
+  });
+
   it('formats that only change how a signed cell looks stay harmless', async () => {
     const result = await afterEdit((wb) => {
       const sheet = worksheet(wb, '1-ukm');

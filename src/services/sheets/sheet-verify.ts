@@ -111,27 +111,48 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const samePrint = (a: string, b: string) => a === b || (PLAIN_NUMBER.test(a) && PLAIN_NUMBER.test(b) && Number(a) === Number(b));
 
 /**
- * A cell that holds the signed value can still print another one: a number format such as \5 over a signed 4,
- * or "90,00" over a total of 70. What prints must be what was signed; formats that only change how it
- * looks (colour, decimals that keep the value: 4 as 4.0) stay harmless.
+ * The number formats a signed cell may carry: those that print the signed value itself (with or without
+ * decimals, in a colour). Anything else, however harmless it looks to a formatter, may print something
+ * else in some reader (a fill character, a condition, a date, a text section), so it is not accepted.
  */
-function printFinding(sheet: string, cell: LayoutCell, read: CellRead): Bilingual | undefined {
+const COLOUR = /\[(black|blue|cyan|green|magenta|red|white|yellow|color\s*\d+)\]/gi;
+const NUMBER_FORMATS = new Set(['general', '0', '0.0', '0.00', '0.000', '#,##0', '#,##0.0', '#,##0.00']);
+const TEXT_FORMATS = new Set(['general', '@']);
+function acceptedFormat(kind: Expected['kind'], numFmt: string): boolean {
+  const plain = numFmt.replace(COLOUR, '').trim().toLowerCase();
+  return (kind === 'text' ? TEXT_FORMATS : NUMBER_FORMATS).has(plain);
+}
+
+/**
+ * A cell that holds the signed value can still print another one: a number format such as \5 over a signed 4,
+ * or "90,00" over a total of 70, or the value repeated across the cell ("fill" alignment). What prints must
+ * be what was signed; formats that only change how it looks (colour, decimals that keep the value: 4 as 4.0)
+ * stay harmless.
+ */
+function printFinding(sheet: string, cell: LayoutCell, read: CellRead, alignment: string | undefined): Bilingual | undefined {
   const value = signedValue(cell.expected);
   const written = WRITTEN_FORMAT[cell.expected.kind];
-  if (value === undefined || read.numFmt === undefined || read.numFmt === written) return undefined;
-  const shown = printed(value, read.numFmt);
-  const signedShown = printed(value, written);
-  if (samePrint(shown, signedShown)) return undefined;
+  if (value === undefined) return undefined;
   const at = where(sheet, address(cell.row, cell.col));
   const context = cell.context ? ` (${cell.context})` : '';
+  if (alignment === 'fill') {
+    return {
+      id: `${at}: ${cell.what.id} dicetak berulang memenuhi sel (perataan "isi"), yang ditandatangani ${quote(printed(value, written))}${context}`,
+      en: `${at}: ${cell.what.en} is printed repeated across the cell ("fill" alignment), signed ${quote(printed(value, written))}${context}`,
+    };
+  }
+  if (read.numFmt === undefined || read.numFmt === written) return undefined;
+  const shown = printed(value, read.numFmt);
+  const signedShown = printed(value, written);
+  if (acceptedFormat(cell.expected.kind, read.numFmt) && samePrint(shown, signedShown)) return undefined;
   return {
     id: `${at}: ${cell.what.id} tercetak ${quote(shown)} karena format angka ${quote(read.numFmt)}, yang ditandatangani ${quote(signedShown)}${context}`,
     en: `${at}: ${cell.what.en} prints as ${quote(shown)} because of the number format ${quote(read.numFmt)}, signed ${quote(signedShown)}${context}`,
   };
 }
 
-function cellFinding(sheet: string, cell: LayoutCell, read: CellRead): Bilingual | undefined {
-  if (matches(cell.expected, read)) return printFinding(sheet, cell, read);
+function cellFinding(sheet: string, cell: LayoutCell, read: CellRead, alignment?: string): Bilingual | undefined {
+  if (matches(cell.expected, read)) return printFinding(sheet, cell, read, alignment);
   const at = where(sheet, address(cell.row, cell.col));
   const context = cell.context ? ` (${cell.context})` : '';
   const { expected } = cell;
@@ -173,19 +194,26 @@ function unexpectedCell(sheet: string, row: number, col: number, read: CellRead)
   return { id: `${at}: isi yang tidak ditandatangani: ${is.id}`, en: `${at}: content that was not signed: ${is.en}` };
 }
 
+/**
+ * Below these a row or column shows nothing readable (a mark needs about two characters of width and a
+ * line of 10-point text about 6 points of height); the layout writes at least 15 points and 5 characters.
+ */
+const MIN_ROW_HEIGHT = 6;
+const MIN_COLUMN_WIDTH = 2;
+
 /** Hidden rows and columns would hide signed cells from a reader or a printout. */
 function hiddenFindings(sheet: Worksheet, name: string, rows: number[], lastColumn: number): Bilingual[] {
   const findings: Bilingual[] = [];
   for (const r of rows) {
     const row = sheet.getRow(r);
-    if (row.hidden || (row.height !== undefined && row.height < 1)) {
+    if (row.hidden || (row.height !== undefined && row.height < MIN_ROW_HEIGHT)) {
       const at = where(name, `A${r}:${address(r, lastColumn)}`);
       findings.push({ id: `${at}: baris disembunyikan`, en: `${at}: the row is hidden` });
     }
   }
   for (let c = 1; c <= lastColumn; c++) {
     const column = sheet.getColumn(c);
-    if (column.hidden || (column.width !== undefined && column.width < 0.5)) {
+    if (column.hidden || (column.width !== undefined && column.width < MIN_COLUMN_WIDTH)) {
       const at = where(name, `${column.letter}:${column.letter}`);
       findings.push({ id: `${at}: kolom disembunyikan`, en: `${at}: the column is hidden` });
     }
@@ -199,7 +227,8 @@ function compareFixed(sheet: Worksheet, name: string, cells: LayoutCell[], fille
   const covered = new Set<string>();
   for (const cell of cells) {
     covered.add(`${cell.row}:${cell.col}`);
-    const finding = cellFinding(name, cell, readCell(sheet.getCell(cell.row, cell.col)));
+    const target = sheet.getCell(cell.row, cell.col);
+    const finding = cellFinding(name, cell, readCell(target), target.alignment?.horizontal);
     if (finding) findings.push(finding);
   }
   for (const [r, row] of filled) {
@@ -284,8 +313,9 @@ function compareSection(sheet: Worksheet, layout: SectionLayout): Bilingual[] {
     // as signed, naming its old row: that is the row finding's consequence, not one more finding per row.
     const asSigned = row === signedRow ? [] : layout.rowCells(i, signedRow);
     layout.rowCells(i, row).forEach((cell, k) => {
-      const read = readCell(sheet.getCell(cell.row, cell.col));
-      const finding = cellFinding(name, cell, read);
+      const target = sheet.getCell(cell.row, cell.col);
+      const read = readCell(target);
+      const finding = cellFinding(name, cell, read, target.alignment?.horizontal);
       if (finding && !(asSigned[k] && matches(asSigned[k].expected, read))) findings.push(finding);
     });
   });
@@ -307,6 +337,26 @@ function compareSection(sheet: Worksheet, layout: SectionLayout): Bilingual[] {
   return findings;
 }
 
+/**
+ * What prints over or instead of the signed cells without changing them: conditional formats (which carry
+ * number formats and data bars of their own), pictures, and a print area that leaves rows out. Timbang
+ * writes none of these, and a re-save keeps none it did not find.
+ */
+function overlayFindings(sheet: Worksheet, name: string): Bilingual[] {
+  const findings: Bilingual[] = [];
+  const conditional = (sheet as Worksheet & { conditionalFormattings?: { ref: string }[] }).conditionalFormattings ?? [];
+  for (const { ref } of conditional) {
+    findings.push({ id: `${where(name, ref)}: format bersyarat dapat mencetak angka lain`, en: `${where(name, ref)}: a conditional format can print other figures` });
+  }
+  if (sheet.getImages().length > 0) {
+    findings.push({ id: `Sheet ${name}: gambar yang tidak ditandatangani di atas sel`, en: `Sheet ${name}: a picture over the cells that was not signed` });
+  }
+  if (sheet.pageSetup.printArea) {
+    findings.push({ id: `Sheet ${name}: area cetak ${sheet.pageSetup.printArea} dapat meninggalkan baris bertanda tangan`, en: `Sheet ${name}: print area ${sheet.pageSetup.printArea} can leave signed rows out` });
+  }
+  return findings;
+}
+
 /** Every visible difference between the workbook and the signed payload. */
 export function compareVisible(workbook: Workbook, payload: SheetPayload): Bilingual[] {
   const names = sectionSheetNames(payload);
@@ -322,9 +372,10 @@ export function compareVisible(workbook: Workbook, payload: SheetPayload): Bilin
   if (cover) findings.push(...compareCover(cover, payload, names));
   else findings.push({ id: `Sheet ${COVER_SHEET} (sampul) tidak ada`, en: `Sheet ${COVER_SHEET} (the cover) is missing` });
 
+  if (cover) findings.push(...overlayFindings(cover, COVER_SHEET));
   payload.sections.forEach((section, i) => {
     const ws = sheet(names[i]);
-    if (ws) findings.push(...compareSection(ws, sectionLayout(payload, section, names[i])));
+    if (ws) findings.push(...compareSection(ws, sectionLayout(payload, section, names[i])), ...overlayFindings(ws, names[i]));
     else {
       findings.push({
         id: `Sheet ${names[i]} tidak ada (${section.roundName} · ${section.categoryName})`,
