@@ -7,6 +7,7 @@ import { localIsoTime } from '../../services/report/date-words.ts';
 import { reportHtml } from '../../services/report/report-html.ts';
 import { REPORT_TEXT } from '../../services/report/report-text.ts';
 import type { CliContext } from '../context.ts';
+import { cliProgress, withProgress } from '../progress.ts';
 import { pinOptions, secretariatPin, type PinOptions } from './secretariat-pin.ts';
 import { deliberateFiles, signerLine, warnNotPinned } from './sheet-files.ts';
 
@@ -20,12 +21,16 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
     .addOption(new Option('--rule <rule>', 'aturan penggabungan / merge rule (bawaan: aturan acara / default: the event\'s)').choices(['mean', 'trimmed', 'median', 'zscore']))
     .option('--html <file>', 'tulis juga HTML laporan / also write the report\'s HTML'))
     .action(async (sheets: string[], options: { event: string; pdf: string; rule?: MergeRule; html?: string } & PinOptions) => {
-      const { event, signer, summary, rekap } = await deliberateFiles(options.event, sheets, secretariatPin(options), options.rule);
       const lang = cli.lang();
-      const secretariat = { fingerprint: signer.fingerprint, pinned: signer.pinned };
-      const html = reportHtml({ event, result: summary, files: rekap, lang, generatedAt: localIsoTime(new Date()), secretariat });
-      if (options.html) writeFileSync(options.html, html);
-      writeFileSync(options.pdf, await renderPdfWithChromium(html));
+      const { signer, summary, rekap } = await withProgress(cliProgress(lang), async (p) => {
+        p.step({ id: `Memeriksa dan menggabungkan ${sheets.length} lembar nilai…`, en: `Checking and merging ${sheets.length} score sheets…` });
+        const merged = await deliberateFiles(options.event, sheets, secretariatPin(options), options.rule);
+        const html = reportHtml({ event: merged.event, result: merged.summary, files: merged.rekap, lang, generatedAt: localIsoTime(new Date()), secretariat: { fingerprint: merged.signer.fingerprint, pinned: merged.signer.pinned } });
+        if (options.html) writeFileSync(options.html, html);
+        p.step({ id: `Mencetak ${options.pdf} dengan Chromium…`, en: `Printing ${options.pdf} with Chromium…` });
+        writeFileSync(options.pdf, await renderPdfWithChromium(html));
+        return merged;
+      });
       const id = lang === 'id';
       for (const f of rekap.filter((r) => r.status !== 'valid' || r.use !== 'used')) {
         const words = REPORT_TEXT[lang];

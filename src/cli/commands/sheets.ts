@@ -12,6 +12,7 @@ import { LIMITS, NATIONAL } from '../../services/demo/national-demo.ts';
 import { createHandlers } from '../../services/handlers.ts';
 import { openWorkspace } from '../../services/workspace/workspace.ts';
 import { APP_VERSION, RESOURCES_DIR, type CliContext } from '../context.ts';
+import { cliProgress, withProgress } from '../progress.ts';
 import { openOrMakeKey } from './event.ts';
 import { pinOptions, secretariatPin, type PinOptions } from './secretariat-pin.ts';
 import { deliberateFiles, signerJson, signerLine, verifyFiles, warnNotPinned } from './sheet-files.ts';
@@ -34,6 +35,7 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
       const base = readDemoEvent(RESOURCES_DIR);
       const national = options.nominees !== undefined || options.jurors !== undefined || options.criteria !== undefined;
       let files: DemoFiles;
+      const progress = cliProgress(cli.lang());
       if (national) {
         const size = { nominees: options.nominees ?? NATIONAL.nominees, jurors: options.jurors ?? NATIONAL.jurors, criteria: options.criteria ?? NATIONAL.criteria };
         for (const [name, [min, max]] of Object.entries(LIMITS)) {
@@ -42,15 +44,24 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
             throw new AppError('invalid-input', { id: `--${name} harus ${min}–${max} (diberikan ${value}).`, en: `--${name} must be ${min}–${max} (given ${value}).` });
           }
         }
-        files = await nationalDemoFiles(base, size, options.seed);
+        files = await withProgress(progress, async (p) => {
+          p.step({ id: `Menyusun dan menandatangani lembar nilai demo nasional (${size.nominees} nominasi, ${size.jurors} juri)…`, en: `Building and signing the national demo's score sheets (${size.nominees} nominees, ${size.jurors} jurors)…` });
+          return nationalDemoFiles(base, size, options.seed);
+        });
       } else {
         files = await demoFiles(base, options.seed);
       }
-      mkdirSync(join(options.out, 'sheets'), { recursive: true });
-      mkdirSync(join(options.out, 'enrolments'), { recursive: true });
-      writeFileSync(join(options.out, 'event.timbang'), files.packageText);
-      for (const [jurorId, bytes] of files.sheets) writeFileSync(join(options.out, 'sheets', `${jurorId}.xlsx`), bytes);
-      for (const [jurorId, text] of files.enrolments) writeFileSync(join(options.out, 'enrolments', `${jurorId}.timbang-enrol`), text);
+      await withProgress(progress, async (p) => {
+        mkdirSync(join(options.out, 'sheets'), { recursive: true });
+        mkdirSync(join(options.out, 'enrolments'), { recursive: true });
+        writeFileSync(join(options.out, 'event.timbang'), files.packageText);
+        let written = 0;
+        for (const [jurorId, bytes] of files.sheets) {
+          p.count(++written, files.sheets.size, { id: `menulis ${jurorId}.xlsx`, en: `writing ${jurorId}.xlsx` });
+          writeFileSync(join(options.out, 'sheets', `${jurorId}.xlsx`), bytes);
+        }
+        for (const [jurorId, text] of files.enrolments) writeFileSync(join(options.out, 'enrolments', `${jurorId}.timbang-enrol`), text);
+      });
       cli.io.out(cli.lang() === 'id'
         ? `Demo ditulis ke ${options.out}: event.timbang dan ${files.sheets.size} lembar nilai (benih ${files.seed}). Nilai demo, bukan hasil resmi.`
         : `Demo written to ${options.out}: event.timbang and ${files.sheets.size} score sheets (seed ${files.seed}). Demo marks, not real results.`);
@@ -63,7 +74,10 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
     .argument('<sheets...>', 'lembar nilai (.xlsx) / score sheets')
     .option('--json', 'keluaran JSON / JSON output'))
     .action(async (sheets: string[], options: { event: string; json?: boolean } & PinOptions) => {
-      const { results, signer } = await verifyFiles(options.event, sheets, secretariatPin(options));
+      const { results, signer } = await withProgress(cliProgress(cli.lang(), options), (p) => {
+        p.step({ id: `Memeriksa ${sheets.length} lembar nilai terhadap paket acara…`, en: `Checking ${sheets.length} score sheets against the event package…` });
+        return verifyFiles(options.event, sheets, secretariatPin(options));
+      });
       const lang = cli.lang();
       if (options.json) {
         const secretariat = signerJson(signer);
@@ -88,9 +102,17 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
     .option('--out <file>', 'tulis Rekapitulasi Nilai (.xlsx) / write the Rekapitulasi workbook (.xlsx)')
     .option('--json', 'keluaran JSON / JSON output'))
     .action(async (sheets: string[], options: { event: string; rule?: MergeRule; out?: string; json?: boolean } & PinOptions) => {
-      const { event, results, signer, reconciled, summary, rekap } = await deliberateFiles(options.event, sheets, secretariatPin(options), options.rule);
+      const progress = cliProgress(cli.lang(), options);
+      const { event, results, signer, reconciled, summary } = await withProgress(progress, async (p) => {
+        p.step({ id: `Memeriksa dan menggabungkan ${sheets.length} lembar nilai…`, en: `Checking and merging ${sheets.length} score sheets…` });
+        const merged = await deliberateFiles(options.event, sheets, secretariatPin(options), options.rule);
+        if (options.out) {
+          p.step({ id: `Menulis Rekapitulasi ${options.out}…`, en: `Writing the Rekapitulasi ${options.out}…` });
+          writeFileSync(options.out, await writeRekapitulasi(merged.event, merged.summary, merged.rekap, { fingerprint: merged.signer.fingerprint, pinned: merged.signer.pinned }));
+        }
+        return merged;
+      });
       const files = results.map((r, i) => ({ file: r.file, status: r.status, juror: r.juror, revision: r.revision, use: reconciled.files[i].use }));
-      if (options.out) writeFileSync(options.out, await writeRekapitulasi(event, summary, rekap, { fingerprint: signer.fingerprint, pinned: signer.pinned }));
       warnNotPinned(signer, cli);
       if (options.json) {
         const { marks: _marks, flags: _flags, ...brief } = summary;
@@ -129,7 +151,10 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
         }
         await openOrMakeKey(handlers, cli);
         const event = await handlers.getEvent({ eventId: events[0].id });
-        const file = await handlers.exportSheet({ eventId: events[0].id, name: options.name, roundIds: options.round ?? event.rounds.map((r) => r.id) });
+        const file = await withProgress(cliProgress(cli.lang()), async (p) => {
+          p.step({ id: 'Menyusun dan menandatangani lembar nilai…', en: 'Building and signing the score sheet…' });
+          return handlers.exportSheet({ eventId: events[0].id, name: options.name, roundIds: options.round ?? event.rounds.map((r) => r.id) });
+        });
         writeFileSync(options.out, Buffer.from(file.base64, 'base64'));
         cli.io.out(cli.lang() === 'id' ? `Lembar nilai ditulis: ${options.out} (${file.fileName})` : `Score sheet written: ${options.out} (${file.fileName})`);
       } finally {
