@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { Bilingual, Event, Id, MergeRule, Scale } from '../core/model.ts';
 import type { Envelope } from './errors.ts';
+// Issue 16: awards per category, the audit, the penetapan, the panel's attendance.
+import { CategoryAwards, shapeMethods, SpecialAwardRecord } from './shape-contract.ts';
 
 /**
  * Text a person types that ends up signed: a lone surrogate (half an emoji pasted from elsewhere) has no
@@ -296,6 +298,9 @@ export const Deliberation = z.strictObject({
   conflicts: z.array(z.strictObject({ jurorId: Id, nomineeId: Id, reason: z.string(), declared: z.boolean() })),
   /** Juror id → name as typed in their newest sheet used (the event may not carry names). */
   jurorNames: z.record(Id, z.string()),
+  /** Issue 16: the places each category awards (holders, or why a place stays empty) and the plenary's special awards. */
+  awards: z.array(CategoryAwards),
+  specialAwards: z.array(SpecialAwardRecord),
 });
 export type Deliberation = z.infer<typeof Deliberation>;
 
@@ -427,6 +432,8 @@ export const contract = {
     z.strictObject({ eventId: Id, keyingId: z.number().int(), scanSha256: z.string().regex(/^[0-9a-f]{64}$/).optional() }),
     z.strictObject({ keying: PaperKeying, sheet: ReceivedSheet, supersedes: z.array(z.strictObject({ fileName: z.string(), sheetRevision: z.number().int(), paper: z.boolean() })) }),
   ),
+  // Issue 16 (src/api/shape-contract.ts): special awards, audit, penetapan, attendance.
+  ...shapeMethods,
 };
 
 export type Contract = typeof contract;

@@ -28,6 +28,13 @@ export const DateRange = z.strictObject({ start: IsoDate, end: IsoDate });
 export const Category = z.strictObject({
   id: Id,
   name: Bilingual,
+  /** Terbaik 1..places awarded in this category (NTT 2023: 12 for Pemerintah Kabupaten/Kota, 3 for Manufaktur); absent = merge.winnersPerCategory. */
+  places: z.number().int().min(1).max(50).optional(),
+  /**
+   * The lowest Nilai Akhir (0–100) that earns a place: a place whose nominee scores below it stays empty
+   * ("Terbaik 3: tidak ditetapkan"), and nobody below is promoted into it. Absent: no minimum.
+   */
+  minimumScore: z.number().min(0).max(100).optional(),
 });
 export type Category = z.infer<typeof Category>;
 
@@ -154,6 +161,17 @@ export const Shortlist = z.strictObject({
 });
 export type Shortlist = z.infer<typeof Shortlist>;
 
+/**
+ * The legal basis of the Berita Acara ("Dasar"): the decrees the award and its committee rest on (e.g. the
+ * Kepmenko PMK on the award's committee), the SK that appointed the Tim Penilai, and the minutes' own number.
+ */
+export const MinutesBasis = z.strictObject({
+  decrees: z.array(z.string().trim().min(1).max(600)).max(12).optional(),
+  panelDecree: z.string().trim().min(1).max(300).optional(),
+  number: z.string().trim().min(1).max(200).optional(),
+});
+export type MinutesBasis = z.infer<typeof MinutesBasis>;
+
 export const EVENT_FORMAT = 'timbang.event';
 export const EVENT_FORMAT_VERSION = 1;
 
@@ -190,5 +208,7 @@ export const Event = z.strictObject({
   merge: MergeSettings,
   /** Issued after the earlier round (absent until then); see roundNominees in scoring.ts. */
   shortlists: z.array(Shortlist).optional(),
+  /** What the Berita Acara rests on and its number (absent in events made before; printed only when given). */
+  minutes: MinutesBasis.optional(),
 });
 export type Event = z.infer<typeof Event>;

@@ -111,6 +111,13 @@ const FIELD_NAMES: Record<string, Bilingual> = {
   attributes: { id: 'atribut', en: 'attribute' },
   merge: { id: 'penggabungan nilai', en: 'merge' },
   overall: { id: 'peringkat umum', en: 'overall ranking' },
+  // Issue 16: awards per category and the Berita Acara's basis.
+  places: { id: 'jumlah pemenang', en: 'places' },
+  minimumScore: { id: 'nilai akhir minimum', en: 'minimum final score' },
+  minutes: { id: 'berita acara', en: 'Berita Acara' },
+  decrees: { id: 'dasar', en: 'legal basis' },
+  panelDecree: { id: 'nomor SK Tim Penilai', en: 'Tim Penilai decree number' },
+  number: { id: 'nomor', en: 'number' },
 };
 
 /** The fields that hold a text in both languages ({id, en}); elsewhere "id" is an item's identifier. */

@@ -13,6 +13,7 @@ import { jurorHandlers } from './juror-handlers.ts';
 import { paperHandlers } from './paper-handlers.ts';
 import { applyPackage, demoPackage } from './packages/event-package.ts';
 import { secretariatHandlers } from './secretariat-handlers.ts';
+import { shapeHandlers } from './shape-handlers.ts';
 import { describeBackups } from './workspace/backup.ts';
 import type { Workspace } from './workspace/workspace.ts';
 
@@ -89,6 +90,7 @@ export function createHandlers({ workspace, resourcesDir, appVersion, osSecrets,
 
     ...secretariatHandlers(services, () => readDemoEvent(resourcesDir)),
     ...jurorHandlers(services),
+    ...shapeHandlers(services), // issue 16: awards, audit, penetapan, attendance
     ...paperHandlers(services),
   };
 }

@@ -11,9 +11,22 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { NATIONAL } from '../../src/services/demo/national-demo.ts';
 import { tempDir } from '../support/demo.ts';
-import { demoHashes, nationalHashes, RULES } from '../support/results-hash.ts';
+import { demoDeliberations, demoHashes, nationalHashes, rankingsHash, RULES } from '../support/results-hash.ts';
 
+/**
+ * Issue 16 put the awards (places per category, empty places, special awards) into the results hash, so
+ * every hash below changed on purpose then; the rankings did not: the rankings alone still hash to what
+ * they always did (DEMO_RANKINGS, the hashes pinned before issue 16).
+ */
 const DEMO = {
+  mean: 'f1dc67f0fd6f363de93be3f43806e49e96ef7e67612a552073d1a8e7aff3dd52',
+  trimmed: '76cdead5eafc50bb62bfdd5124bbf19a4160f2dd251c02bfac4173a1a843defb',
+  median: '5b6376a48a9ba46e686d7d04f0ac27b82bc1790d21f9206a03540478847700a8',
+  zscore: '0169641377e9d7d2b0709bcd7b0281cdd52038808b6cb2b9e8702d565c17141c',
+};
+
+/** The NTT demo's rankings without the awards: the results hashes as pinned before issue 16. */
+const DEMO_RANKINGS = {
   mean: '822e6fe4040025342c69770460a008d3b5e8c8b5a7da4a043166f4fa0565bcce',
   trimmed: '1e89ca2bb9f416e65837d818d138bf8f5c2fdaf172b141f37f5ce81c33e23be7',
   median: '06f2befc851aa18d84643d323f4262b8ae7783683574d8a6f84c91710d590ee0',
@@ -22,18 +35,18 @@ const DEMO = {
 
 /** `timbang demo --nominees 200 --jurors 5 --criteria 12` (seed 1). */
 const SMALL_NATIONAL = {
-  mean: 'a0e89babb246966d19a0a853108619693f8b7d96f5df3141db19368741499d0f',
-  trimmed: 'a341a2be125e4d55582a50d078ca0b8d1b76590f317689b9b7fcd57e25286849',
-  median: '1a37b725db42d2d2ebdbc8737d13b385a8f7359d0999b25b7e262a20f8ac7462',
-  zscore: '8755698d9667805113ac0b4f9e7f0599d4d43a21ce462267a676187f204589e9',
+  mean: '6821dee064493956aacd81090bd2ee2fe30b05c3958d0d64fee5956b581a87a4',
+  trimmed: '02ee8e2744f9634b87f1eb26e168fcdacfd094dd645c55f7f445ac5329fbeb0d',
+  median: '92f0d0c4437182dedfc2db440397b1ba2de49fd12e078f09935c4259b5053b5e',
+  zscore: '08228be01409df39050a0aff831442b3d2ea0d42b4c958a03323a547191f4103',
 };
 
 /** `timbang demo --nominees 2000 --jurors 15 --criteria 12` (seed 1): 720,000 marks less the conflicted ones. */
 export const NATIONAL_HASHES = {
-  mean: 'fc602e5a1c52700ac9c703f585fc26dbd13a8d8b4693780e210559b3e5f5db8b',
-  trimmed: 'ad1cd80d0b97bdb00311503a98fa871f17a4c7e595784872a55e0b19e7375d86',
-  median: 'de420e7593453208bb8abd07f7da3e0ffaee4d29dedfd8d451ce30524b57add8',
-  zscore: 'd7e07d462406c6c245dfca946087db84e9f1d3322aa6a22ff03857753d06d813',
+  mean: '8e01ffa8ded65727f0576d27ff654242543bdac1dde51eb6ab5295ab8e2e82e1',
+  trimmed: '0abf7592e424a6f8c6a0932de88b23ff83c953824380a3ef0f904c04d4e28b91',
+  median: '70b2644c339a0a790c0b1d625c763494cb8a0415d2f6e75a6a5b899026a6d4d1',
+  zscore: '74014130130b4b1d5b30de117a9823d03e57c849d5e0650ca8de7b09d0f3e59c',
 };
 
 async function run(...argv: string[]) {
@@ -47,8 +60,10 @@ describe('results hash stability', () => {
   const tmp = tempDir('timbang-hash-');
   afterAll(() => tmp.remove());
 
-  it('the NTT demo gives the hashes it always gave, under every rule', async () => {
+  it('the NTT demo gives the pinned hashes under every rule, and its rankings the hashes they always gave', async () => {
     expect(await demoHashes()).toEqual(DEMO);
+    const results = await demoDeliberations();
+    expect(Object.fromEntries(RULES.map((rule) => [rule, rankingsHash(results[rule])]))).toEqual(DEMO_RANKINGS);
   });
 
   it('a small national demo, written and merged by the CLI, gives the pinned hash under every rule', { timeout: 120_000 }, async () => {

@@ -61,17 +61,42 @@ interface RankedJson {
   categoryId?: string;
 }
 
+interface AwardsJson {
+  categoryId: string;
+  size: number;
+  minimum: number | null;
+  places: { place: number; nomineeIds: string[]; vacant: string | null }[];
+}
+
+interface SpecialAwardJson {
+  categoryId: string | null;
+  name: string;
+  nomineeId: string;
+}
+
 /**
  * The results hash from the fields `timbang merge --json` prints: the summary object the document lists
  * (scores already at six decimals there), canonicalised, SHA-256, lower-case hex.
  */
-export function resultsHashOf(merged: { eventId: string; rule: string; categories: { id: string; name: string; ranking: RankedJson[] }[]; overall: RankedJson[] }): string {
+export function resultsHashOf(merged: {
+  eventId: string; rule: string; categories: { id: string; name: string; ranking: RankedJson[] }[]; overall: RankedJson[];
+  awards: AwardsJson[]; specialAwards: SpecialAwardJson[];
+}): string {
   const entry = (n: RankedJson) => ({ rank: n.rank, nomineeId: n.nomineeId, name: n.name, rounds: n.rounds, final: n.final, joint: n.joint });
+  // §9.4: the special awards by category (null first), name and nominee, as code units compare.
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const summary = {
     eventId: merged.eventId,
     rule: merged.rule,
     categories: merged.categories.map((c) => ({ id: c.id, name: c.name, ranking: c.ranking.map(entry) })),
     overall: merged.overall.map((n) => ({ ...entry(n), categoryId: n.categoryId })),
+    awards: merged.awards.map((a) => ({
+      categoryId: a.categoryId, size: a.size, minimum: a.minimum,
+      places: a.places.map((p) => ({ place: p.place, nomineeIds: p.nomineeIds, vacant: p.vacant })),
+    })),
+    specialAwards: merged.specialAwards
+      .map((a) => ({ categoryId: a.categoryId, name: a.name, nomineeId: a.nomineeId }))
+      .sort((a, b) => order(a.categoryId ?? '', b.categoryId ?? '') || order(a.name, b.name) || order(a.nomineeId, b.nomineeId)),
   };
   return createHash('sha256').update(jcs(summary), 'utf8').digest('hex');
 }

@@ -2,7 +2,10 @@
  * Results hashes computed the way the app and the CLI compute them, for the results-hash stability test
  * and the bench: the NTT demo through its signed sheets, and the national demo through its signed payloads.
  */
+import { createHash } from 'node:crypto';
+import type { Deliberation } from '../../src/api/contract.ts';
 import type { MergeRule } from '../../src/core/model.ts';
+import { canonicalJson } from '../../src/services/keys/signing.ts';
 import { demoFiles } from '../../src/services/demo/demo-files.ts';
 import { NATIONAL_SEED, nationalEvent, nationalMarks, type NationalSize } from '../../src/services/demo/national-demo.ts';
 import { deliberate } from '../../src/services/merge/deliberation.ts';
@@ -17,6 +20,21 @@ export const RULES: MergeRule[] = ['mean', 'trimmed', 'median', 'zscore'];
 
 /** The NTT demo (`timbang demo`, no seed): its nine signed sheets verified, reconciled and merged by each rule. */
 export async function demoHashes(): Promise<Record<MergeRule, string>> {
+  const results = await demoDeliberations();
+  return Object.fromEntries(RULES.map((rule) => [rule, results[rule].resultsHash])) as Record<MergeRule, string>;
+}
+
+/**
+ * The hash of the rankings alone: the summary as it was before issue 16 added the awards (places per
+ * category, empty places, special awards) to it. The rankings themselves must not move.
+ */
+export function rankingsHash(result: Pick<Deliberation, 'eventId' | 'rule' | 'categories' | 'overall'>): string {
+  const { eventId, rule, categories, overall } = result;
+  return createHash('sha256').update(canonicalJson({ eventId, rule, categories, overall })).digest('hex');
+}
+
+/** The NTT demo's deliberation under each rule. */
+export async function demoDeliberations(): Promise<Record<MergeRule, Deliberation>> {
   const files = await demoFiles(demoDocument());
   const pkg = readPackage(new TextEncoder().encode(files.packageText), 'event.timbang');
   const context = { event: pkg.event, latestPackageRevision: pkg.revision, jurorKeys: new Map(pkg.jurorKeys.map((k) => [k.jurorId, k.publicKey])) };
@@ -27,7 +45,7 @@ export async function demoHashes(): Promise<Record<MergeRule, string>> {
     received.push({ file: `${jurorId}.xlsx`, payload: result.payload });
   }
   const reconciled = reconcile(pkg.event, received);
-  return Object.fromEntries(RULES.map((rule) => [rule, deliberate(pkg.event, rule, reconciled, reconciled.files.map((f) => f.use), []).resultsHash])) as Record<MergeRule, string>;
+  return Object.fromEntries(RULES.map((rule) => [rule, deliberate(pkg.event, rule, reconciled, reconciled.files.map((f) => f.use), [])])) as Record<MergeRule, Deliberation>;
 }
 
 /**

@@ -8,6 +8,9 @@ import type { MergeMark, MergePlan, MergeResult } from '../../core/merge.ts';
 import type { Event, MergeRule } from '../../core/model.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { resultsSummary } from './results.ts';
+// Issue 16: the plenary's special awards are part of the results (and of their hash).
+import type { SpecialAward } from '../../core/awards.ts';
+import { specialAwards } from '../awards/special-awards.ts';
 import type { Deliberation, DeliberationSummary, NomineeProtocol } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { FileUse, Reconciliation } from './reconcile.ts';
@@ -90,12 +93,13 @@ const MODELS_PER_INBOX = 4;
 function deliberationModel(db: Db, event: Event, rule: MergeRule): DeliberationModel {
   const { sheets, reconciliation } = listReceived(db, event);
   const chosen = decisions(db, event.id);
-  const key = `${rule}\u0000${JSON.stringify(chosen)}`;
+  const special = specialAwards(db, event.id); // issue 16
+  const key = `${rule}\u0000${JSON.stringify(chosen)}\u0000${JSON.stringify(special)}`;
   let byKey = models.get(reconciliation);
   if (!byKey) models.set(reconciliation, (byKey = new Map()));
   let model = byKey.get(key);
   if (!model) {
-    model = deliberateModel(event, rule, reconciliation, sheets.map((s) => s.use), chosen);
+    model = deliberateModel(event, rule, reconciliation, sheets.map((s) => s.use), chosen, special);
     if (byKey.size >= MODELS_PER_INBOX) byKey.delete(byKey.keys().next().value!);
     byKey.set(key, model);
   }
@@ -140,15 +144,15 @@ export function nomineeProtocol(db: Db, event: Event, rule: MergeRule, nomineeId
 }
 
 /** Everything the plenary sees, from reconciled sheets (`uses`: how each input file is used). */
-export function deliberate(event: Event, rule: MergeRule, reconciliation: Reconciliation, uses: readonly FileUse[], chosen: readonly PlenaryDecision[]): Deliberation {
-  return deliberateModel(event, rule, reconciliation, uses, chosen).deliberation;
+export function deliberate(event: Event, rule: MergeRule, reconciliation: Reconciliation, uses: readonly FileUse[], chosen: readonly PlenaryDecision[], special: readonly SpecialAward[] = []): Deliberation {
+  return deliberateModel(event, rule, reconciliation, uses, chosen, special).deliberation;
 }
 
-function deliberateModel(event: Event, rule: MergeRule, reconciliation: Reconciliation, uses: readonly FileUse[], chosen: readonly PlenaryDecision[]): DeliberationModel {
+function deliberateModel(event: Event, rule: MergeRule, reconciliation: Reconciliation, uses: readonly FileUse[], chosen: readonly PlenaryDecision[], special: readonly SpecialAward[] = []): DeliberationModel {
   const marks = reconciliation.marks;
   // One index of the marks for the merge, the flags, Kendall's W and leave-one-juror-out.
   const figures = panelFigures(event, marks, rule);
-  const summary = resultsSummary(event, applyDecisions(figures.result, chosen));
+  const summary = resultsSummary(event, applyDecisions(figures.result, chosen), special);
   const eventConflicts = new Set(event.conflicts.map((c) => `${c.jurorId}\u0000${c.nomineeId}`));
   const deliberation: Deliberation = {
     ...summary,

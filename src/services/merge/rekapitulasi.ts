@@ -16,6 +16,8 @@ import { spreadsheetText } from '../../core/spreadsheet-text.ts';
 import type { SecretariatKey } from '../report/report-context.ts';
 import { REPORT_TEXT } from '../report/report-text.ts';
 import { weightedTotal } from '../../core/scoring.ts';
+// Issue 16: the awards per category and the special awards, on a sheet of their own.
+import { addAwardsSheet } from '../awards/rekap-awards.ts';
 
 export interface RekapFile {
   fileName: string;
@@ -125,5 +127,6 @@ export async function writeRekapitulasi(event: Event, result: Deliberation, file
   verification.getColumn(7).width = 66;
   verification.getColumn(8).width = 48;
   verification.getColumn(9).width = 60;
+  addAwardsSheet(workbook, event, result); // issue 16: last, so the other sheets keep their order
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

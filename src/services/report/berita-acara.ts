@@ -8,20 +8,51 @@ import { dateInWords, formatDate, weekdayEn } from './date-words.ts';
 import { esc, num } from './html.ts';
 import { nomineeName, type Ranked, type ReportContext } from './report-context.ts';
 import { REPORT_TEXT } from './report-text.ts';
+import type { CategoryAwards } from '../../api/shape-contract.ts';
 
 const id = REPORT_TEXT.id;
 const CATEGORY_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
+/** Why a place stays empty, as the Berita Acara says it after "tidak ditetapkan". */
+const VACANCY: Record<string, (minimum: number | null) => string> = {
+  'below-minimum': (minimum) => `Nilai Akhir di bawah batas minimum ${num(minimum, 'id')}`,
+  incomplete: () => 'tidak ada nominasi yang dinilai lengkap',
+  'no-nominee': () => 'tidak ada nominasi',
+};
+
+/** A category's places as rows: each holder, or "tidak ditetapkan" with the reason (a place shared by joint holders above adds no row). */
+function placeRows(ctx: ReportContext, awards: CategoryAwards, ranking: readonly Ranked[]): string {
+  return awards.places.flatMap((p) => {
+    if (p.vacant === 'shared') return [];
+    if (p.vacant) {
+      return [`<tr class="ba-vacant"><td>${esc(id.terbaik(p.place))}</td><td>tidak ditetapkan <span class="sub">(${esc(VACANCY[p.vacant](awards.minimum))})</span></td><td class="num">—</td></tr>`];
+    }
+    return p.nomineeIds.map((nomineeId) => {
+      const n = ranking.find((r) => r.nomineeId === nomineeId)!;
+      return `<tr><td>${esc(id.terbaik(p.place))}${p.nomineeIds.length > 1 ? ` (${esc(id.joint)})` : ''}</td><td>${nomineeName(ctx, n.nomineeId, n.name)}</td><td class="num">${num(n.final, 'id')}</td></tr>`;
+    });
+  }).join('');
+}
+
+/** Special awards as rows, each across the table: the award, the nominee (with its category across the event), why. */
+function specialRows(ctx: ReportContext, awards: ReportContext['result']['specialAwards'], withCategory: boolean): string {
+  return awards.map((a) => {
+    const nominee = ctx.nominee(a.nomineeId);
+    const category = withCategory && nominee ? ` (${esc(ctx.event.categories.find((c) => c.id === nominee.categoryId)?.name.id ?? nominee.categoryId)})` : '';
+    return `<tr class="ba-special"><td colspan="3"><strong>${esc(a.name)}</strong>: ${nomineeName(ctx, a.nomineeId, nominee?.name ?? a.nomineeId)}${category} — ${esc(a.reason)}</td></tr>`;
+  }).join('');
+}
+
 /** One block of winners under its heading; the score column lines up across blocks (fixed layout). */
-function winnersTable(ctx: ReportContext, heading: string, winners: readonly (Ranked & { categoryId?: string })[], withCategory: boolean): string {
+function winnersTable(ctx: ReportContext, heading: string, winners: readonly (Ranked & { categoryId?: string })[], withCategory: boolean, extraRows = '', scoreHeading = 'Nilai Akhir'): string {
   const rows = winners.map((n) => `<tr>
     <td>${esc(id.terbaik(n.rank))}${n.joint ? ` (${esc(id.joint)})` : ''}</td>
     <td>${nomineeName(ctx, n.nomineeId, n.name)}${withCategory && n.categoryId ? `<div class="sub">${esc(ctx.event.categories.find((c) => c.id === n.categoryId)?.name.id ?? n.categoryId)}</div>` : ''}</td>
     <td class="num">${num(n.final, 'id')}</td>
-  </tr>`).join('');
+  </tr>`).join('') + extraRows;
   return `<table class="ba-winners">
     <colgroup><col class="ba-rank"><col><col class="ba-score"></colgroup>
-    <thead><tr><th colspan="2" class="ba-heading">${heading}</th><th class="num sub">Nilai Akhir</th></tr></thead>
+    <thead><tr><th colspan="2" class="ba-heading">${heading}</th><th class="num sub">${scoreHeading}</th></tr></thead>
     <tbody>${rows}</tbody>
   </table>`;
 }
@@ -36,12 +67,20 @@ function signer(ctx: ReportContext): string {
 export function beritaAcara(ctx: ReportContext): string {
   const { event, result, lang } = ctx;
   const en = lang === 'en';
-  const perCategory = event.merge.winnersPerCategory;
+  // Each category's own places (issue 16): holders, or "tidak ditetapkan" where a place stays empty; then its special awards.
   const categories = result.categories.map((category, i) => {
-    const winners = category.ranking.filter((n) => n.final !== null && n.rank <= perCategory);
     const name = event.categories.find((c) => c.id === category.id)?.name.id ?? category.name;
-    return winnersTable(ctx, `${CATEGORY_LETTERS[i] ?? i + 1}. ${esc(name)}`, winners, false);
+    const awards = result.awards.find((a) => a.categoryId === category.id);
+    const rows = (awards ? placeRows(ctx, awards, category.ranking) : '') + specialRows(ctx, result.specialAwards.filter((a) => a.categoryId === category.id), false);
+    return winnersTable(ctx, `${CATEGORY_LETTERS[i] ?? i + 1}. ${esc(name)}`, [], false, rows);
   }).join('');
+  const acrossEvent = result.specialAwards.filter((a) => a.categoryId === null);
+  const special = acrossEvent.length > 0 ? winnersTable(ctx, 'Penghargaan Khusus', [], true, specialRows(ctx, acrossEvent, true), '') : '';
+  const minutes = event.minutes;
+  const decrees = [...(minutes?.decrees ?? []), ...(minutes?.panelDecree ? [`Surat Keputusan tentang Tim Penilai ${event.name} Nomor ${minutes.panelDecree}`] : [])];
+  const dasar = decrees.length > 0
+    ? `<div class="ba-basis"><p class="ba-text"><strong>Dasar:</strong></p><ol class="ba-decrees">${decrees.map((d) => `<li>${esc(d)}</li>`).join('')}</ol></div>`
+    : '';
   const overall = event.merge.overall && result.overall.length > 0
     ? winnersTable(ctx, esc(event.merge.overall.name.id), result.overall, true)
     : '';
@@ -69,10 +108,12 @@ export function beritaAcara(ctx: ReportContext): string {
   ${ctx.demo ? `<p class="demo-notice">${esc(id.demoNotice)}${en ? ` · ${esc(REPORT_TEXT.en.demoNotice)}` : ''}</p>` : ''}
   <h1 class="ba-title">BERITA ACARA<br>PENETAPAN PEMENANG<br>${esc(event.name.toUpperCase())}</h1>
   ${en ? '<p class="translation center">Minutes of the determination of the winners. The Indonesian text is the legal record; the translations in italics are for information.</p>' : ''}
-  <p class="ba-number">Nomor: <span class="blank"></span></p>
+  <p class="ba-number">Nomor: ${minutes?.number ? esc(minutes.number) : '<span class="blank"></span>'}</p>
+  ${dasar}
   <p class="ba-text">${esc(opening)}</p>
   ${en ? `<p class="translation">${esc(openingEn)}</p>` : ''}
   ${categories}
+  ${special}
   ${overall}
   <p class="ba-text">${esc(basis)} <span class="mono hash">${esc(result.resultsHash)}</span>${signer(ctx)}.</p>
   ${paper.length > 0 ? `<p class="ba-text ba-paper">Bagian berikut dinilai juri di atas kertas (Lembar Penilaian Juri), diketik dua kali secara terpisah oleh sekretariat dan ditandatangani dengan kunci sekretariat: ${esc(paper.join('; '))}.</p>` : ''}

@@ -12,6 +12,7 @@ import { formatDate, formatRange } from './date-words.ts';
 import { esc, num } from './html.ts';
 import { nomineeName, reportContext, type Ranked, type ReportContext, type ReportInput } from './report-context.ts';
 import { REPORT_STYLE } from './report-style.ts';
+import { categoryAwardsNote, eventSpecialAwards, heldPlace } from './report-awards.ts';
 import { axisSvg, stripSvg } from './spread-chart.ts';
 
 export type { ReportInput } from './report-context.ts';
@@ -141,13 +142,15 @@ function categorySection(ctx: ReportContext, category: CategoryResult): string {
 }
 
 function rankingTable(ctx: ReportContext, category: CategoryResult): string {
-  const { t, lang, event, result } = ctx;
+  const { t, lang, result } = ctx;
   const rounds = ctx.rounds.filter((r) => r.categoryIds.includes(category.id));
   const decision = result.decisions.find((d) => d.categoryId === category.id);
   const rows = category.ranking.map((n) => {
-    const winner = n.final !== null && n.rank <= event.merge.winnersPerCategory;
+    // Issue 16: a place only where the category's awards give one (its own number of places, its minimum).
+    const place = heldPlace(ctx, category.id, n.nomineeId);
+    const winner = place !== undefined;
     const notes = [
-      ...(winner ? [`<strong>${esc(t.terbaik(n.rank))}</strong>${n.joint ? ` (${esc(t.joint)})` : ''}`] : n.joint ? [esc(t.joint)] : []),
+      ...(winner ? [`<strong>${esc(t.terbaik(place))}</strong>${n.joint ? ` (${esc(t.joint)})` : ''}`] : n.joint ? [esc(t.joint)] : []),
       ...(decision && !n.joint && decision.nomineeIds.includes(n.nomineeId) ? [esc(t.decided)] : []),
       ...(rounds.some((r) => n.rounds[r.id] === null || n.rounds[r.id] === undefined) ? [esc(t.notRanked)] : []),
     ];
@@ -166,7 +169,7 @@ function rankingTable(ctx: ReportContext, category: CategoryResult): string {
     <thead><tr><th class="num">${esc(t.rank)}</th><th>${esc(t.nominee)}</th>${rounds.map((r) => `<th class="num">${esc(r.name[lang])}<div class="sub">${num(r.weight, lang, 0)}%</div></th>`).join('')}<th class="num">${esc(t.final)}</th><th>${esc(t.note)}</th></tr></thead>
     <tbody>${rows}</tbody>
   </table>`)}
-  ${joint}${decisionNote}`;
+  ${joint}${decisionNote}${categoryAwardsNote(ctx, category.id)}`;
 }
 
 function agreementNote(ctx: ReportContext, category: CategoryResult): string {
@@ -297,6 +300,7 @@ function overallSection(ctx: ReportContext): string {
   </table>`;
   return `<section class="overall">
   ${overallPart}
+  ${eventSpecialAwards(ctx)}
   <h2>${esc(t.decisions)}</h2>
   ${decisions}
 </section>`;

@@ -92,4 +92,10 @@ col.ba-score { width: 24mm; }
 .ba-sign .sign-no { display: inline-block; width: 6mm; }
 .ba-sign .sign-line { display: inline-block; width: 30mm; border-bottom: 0.6pt dotted #333; }
 .ba-sign.right { padding-left: 18mm; }
+/* Issue 16: the Berita Acara's basis, empty places and special awards. */
+.ba-basis { break-inside: avoid; }
+.ba-decrees { margin: 0 0 3mm; padding-left: 8mm; }
+.ba-decrees li { margin: 0.6mm 0; text-align: justify; }
+.ba-vacant td { font-style: italic; }
+.ba-winners tbody .ba-special td:first-child { white-space: normal; text-align: justify; }
 `;

@@ -8,6 +8,8 @@ import { saveFileData } from '../../files.ts';
 import { pick, scoreText } from '../../i18n/index.ts';
 import { useApi } from '../../use-api.ts';
 import { NomineeProtocol } from './NomineeProtocol.tsx';
+// Issue 16: each category's own places, empty places and special awards.
+import { AwardsPanel, heldPlace } from './AwardsPanel.tsx';
 import { ReportView } from './ReportView.tsx';
 
 const RULES: MergeRule[] = ['mean', 'trimmed', 'median', 'zscore'];
@@ -82,6 +84,10 @@ export function ResultsView({ event, onChanged }: { event: Event; onChanged(): v
           {result.overall.map((n) => <li key={n.nomineeId} value={n.rank}>{n.name} <small>({scoreText(n.final, lang)})</small></li>)}
         </ol>
       </section>
+      <section aria-labelledby="special-title">
+        <h2 id="special-title">{t('shape.awards.acrossEvent')}</h2>
+        <AwardsPanel event={event} result={result} categoryId={null} onChanged={() => setVersion((v) => v + 1)} />
+      </section>
     </>
   );
 }
@@ -122,7 +128,7 @@ function CategoryResult({ event, category, side, result, lang, rounds, onDecided
         <tbody>
           {category.ranking.map((n) => (
             <tr key={n.nomineeId} data-ranked={n.nomineeId}>
-              <td className="num">{n.rank}{n.joint ? '=' : ''}{n.rank <= event.merge.winnersPerCategory ? ` · ${t('results.terbaik', { rank: n.rank })}` : ''}</td>
+              <td className="num">{n.rank}{n.joint ? '=' : ''}{heldPlace(result, category.id, n.nomineeId) ? ` · ${t('results.terbaik', { rank: heldPlace(result, category.id, n.nomineeId) })}` : ''}</td>
               <th scope="row">
                 <button type="button" className="link-button" aria-expanded={open === n.nomineeId} onClick={() => setOpen(open === n.nomineeId ? null : n.nomineeId)}>
                   {n.name}
@@ -145,6 +151,7 @@ function CategoryResult({ event, category, side, result, lang, rounds, onDecided
         {' · '}
         {changes.length ? t('results.looChanges', { jurors: changes.join(', ') }) : t('results.looStable')}
       </p>
+      <AwardsPanel event={event} result={result} categoryId={category.id} onChanged={onDecided} />
       {decision && <p className="notice" data-testid={`decision-${category.id}`}>{t('results.decision', { text: decision.text, by: decision.decidedBy })}</p>}
       {joint.length > 1 && <DecisionForm eventId={event.id} categoryId={category.id} tied={joint} onDecided={onDecided} />}
     </section>

@@ -127,6 +127,23 @@ function rangeText(rule: NumberRule): Bilingual {
     : { id: `${rule.min}–${rule.max}`, en: `${rule.min}–${rule.max}` };
 }
 
+/**
+ * Several texts in one cell, one per line or separated by semicolons (issue 16: the decrees a Berita Acara
+ * rests on); written one per line.
+ */
+export function textListField(label: Label): Field<string[]> {
+  return {
+    ...label,
+    numFmt: TEXT_FORMAT,
+    parse: (content) => {
+      const items = contentText(content).split(/\s*(?:;|\r?\n)\s*/).map((s) => s.trim()).filter(Boolean);
+      return items.length > 0 ? ok(items) : { ok: false, expected: { id: `${label.name.id} harus berisi teks`, en: `${label.name.en} must hold text` } };
+    },
+    placeholder: () => ['?'],
+    toCell: (value) => value.join(';\n'),
+  };
+}
+
 /** Numbers typed as text ("20", "20,5" with the Indonesian decimal comma, "20%") are read as numbers: "20%" is 20. */
 const NUMERIC_TEXT = /^(-?\d+(?:[.,]\d+)?)\s*%?$/;
 

@@ -11,6 +11,7 @@ import {
   idListField,
   numberField,
   textField,
+  textListField,
   tieBreakField,
   timeZoneField,
   yesNoField,
@@ -95,13 +96,35 @@ export const EVENT_ROWS = {
     name: { id: 'zona waktu', en: 'time zone' },
     hint: 'Time zone of the panel, for every time printed or shown: WIB (Asia/Jakarta), WITA (Asia/Makassar) or WIT (Asia/Jayapura); empty = WITA',
   }),
+  // Issue 16, after the time zone so that an older template (without these rows) still reads: the Berita Acara's basis and number.
+  decrees: textListField({
+    header: 'Dasar (keputusan)',
+    name: { id: 'dasar', en: 'legal basis' },
+    hint: 'Decrees the award rests on, printed in the Berita Acara\'s "Dasar" paragraph, one per line or separated by ";" (e.g. Kepmenko PMK No. 41/2023 amending No. 28/2023); optional',
+  }),
+  panelDecree: textField({
+    header: 'Nomor SK Tim Penilai',
+    name: { id: 'nomor SK Tim Penilai', en: 'Tim Penilai decree number' },
+    hint: 'Number of the decree (SK) that appointed the Tim Penilai (optional)',
+  }),
+  minutesNumber: textField({
+    header: 'Nomor Berita Acara',
+    name: { id: 'nomor Berita Acara', en: 'Berita Acara number' },
+    hint: 'The Berita Acara\'s own number, printed with its version once the results are fixed (optional)',
+  }),
 };
 
 export const CATEGORY_COLUMNS = {
   id: idField({ header: 'ID', name: { id: 'ID', en: 'ID' }, hint: `Category ID, ${ID_HINT}`, width: 18 }),
   nameId: textField({ header: 'Nama (Indonesia)', name: { id: 'nama (Indonesia)', en: 'name (Indonesian)' }, hint: 'Name in Indonesian', width: 48 }),
   nameEn: textField({ header: 'Nama (English)', name: { id: 'nama (English)', en: 'name (English)' }, hint: 'Name in English', width: 48 }),
+  // Issue 16 (optional; a template without these columns still reads): places and the minimum Nilai Akhir per category.
+  places: numberField({ header: 'Jumlah pemenang', name: { id: 'jumlah pemenang', en: 'places' }, hint: 'Places awarded (Terbaik 1..N); empty = the event\'s number of winners per category', width: 17 }, { integer: true, min: 1, max: 50 }),
+  minimumScore: numberField({ header: 'Nilai akhir minimum', name: { id: 'nilai akhir minimum', en: 'minimum final score' }, hint: 'Lowest Nilai Akhir (0–100) that earns a place; below it the place stays empty (optional)', width: 19 }, { integer: false, min: 0, max: 100 }),
 };
+
+/** Columns of sheet Kategori a template made before issue 16 does not have. */
+export const LATER_CATEGORY_COLUMNS = 2;
 
 export const ROUND_COLUMNS = {
   id: idField({ header: 'ID', name: { id: 'ID', en: 'ID' }, hint: `Round ID, ${ID_HINT}`, width: 16 }),

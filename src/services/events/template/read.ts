@@ -28,6 +28,7 @@ import {
   EVENT_COLUMNS,
   EVENT_ROWS,
   JUROR_COLUMNS,
+  LATER_CATEGORY_COLUMNS,
   MIN_RUBRIC_PAIRS,
   NOMINEE_COLUMNS,
   ROUND_COLUMNS,
@@ -261,9 +262,11 @@ function readEventSheet(notes: Notes, ws: Worksheet): EventFields {
   const rowOf = (field: Field<unknown>) => FIRST_DATA_ROW + fields.indexOf(field);
   checkHeadings(notes, ws, sheet, EVENT_COLUMNS);
   // The time-zone row came last and later: a template without it still reads.
-  const laterRows = new Set<Field<unknown>>([F.timeZone]);
+  // So did the Berita Acara's basis and number (issue 16).
+  const laterRows = new Set<Field<unknown>>([F.timeZone, F.decrees, F.panelDecree, F.minutesNumber]);
+  const later = [...laterRows];
   checkLabels(notes, ws, sheet, fields.filter((f) => !laterRows.has(f)), (i) => `A${FIRST_DATA_ROW + i}`, ROW_LABEL);
-  checkLabels(notes, ws, sheet, [F.timeZone], () => `A${rowOf(F.timeZone)}`, ROW_LABEL, true);
+  checkLabels(notes, ws, sheet, later, (i) => `A${rowOf(later[i])}`, ROW_LABEL, true);
   const r = fieldReader(notes, ws, sheet, (field) => `B${rowOf(field)}`, []);
   const range = (first: Field<unknown>, last: Field<unknown>) => `${r.address(first)}:${r.address(last)}`;
 
@@ -316,17 +319,38 @@ function readEventSheet(notes: Notes, ws: Worksheet): EventFields {
       : null,
   };
   const timeZone = r.optional(F.timeZone, ['timeZone']);
-  return { format: EVENT_FORMAT, formatVersion: EVENT_FORMAT_VERSION, id, name, yearHeld, periodAssessed, place, ...(timeZone === undefined ? {} : { timeZone }), schedule, merge };
+  // Issue 16: the Berita Acara's basis ("Dasar") and number, each optional.
+  const minutes: NonNullable<Event['minutes']> = {};
+  const decrees = r.optional(F.decrees, ['minutes', 'decrees']);
+  const panelDecree = r.optional(F.panelDecree, ['minutes', 'panelDecree']);
+  const minutesNumber = r.optional(F.minutesNumber, ['minutes', 'number']);
+  if (decrees !== undefined) minutes.decrees = decrees;
+  if (panelDecree !== undefined) minutes.panelDecree = panelDecree;
+  if (minutesNumber !== undefined) minutes.number = minutesNumber;
+  return {
+    format: EVENT_FORMAT, formatVersion: EVENT_FORMAT_VERSION, id, name, yearHeld, periodAssessed, place, ...(timeZone === undefined ? {} : { timeZone }), schedule, merge,
+    ...(Object.keys(minutes).length > 0 ? { minutes } : {}),
+  };
 }
 
 function readCategories(notes: Notes, ws: Worksheet): Category[] {
   const C = CATEGORY_COLUMNS;
   const fields = Object.values(C);
-  checkHeadings(notes, ws, SHEETS.categories, fields);
-  return readRows(notes, ws, 'categories', fields, true, (r) => ({
-    id: r.value(C.id, ['id']),
-    name: { id: r.value(C.nameId, ['name', 'id']), en: r.value(C.nameEn, ['name', 'en']) },
-  }));
+  // The last columns (places, minimum score: issue 16) may be missing from a template made before them.
+  const fixed = fields.length - LATER_CATEGORY_COLUMNS;
+  checkHeadings(notes, ws, SHEETS.categories, fields.slice(0, fixed));
+  checkHeadings(notes, ws, SHEETS.categories, fields.slice(fixed), fixed + 1, true);
+  return readRows(notes, ws, 'categories', fields, true, (r) => {
+    const category: Category = {
+      id: r.value(C.id, ['id']),
+      name: { id: r.value(C.nameId, ['name', 'id']), en: r.value(C.nameEn, ['name', 'en']) },
+    };
+    const places = r.optional(C.places, ['places']);
+    const minimumScore = r.optional(C.minimumScore, ['minimumScore']);
+    if (places !== undefined) category.places = places;
+    if (minimumScore !== undefined) category.minimumScore = minimumScore;
+    return category;
+  });
 }
 
 function readRounds(notes: Notes, ws: Worksheet): Round[] {

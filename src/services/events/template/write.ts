@@ -35,7 +35,7 @@ export async function writeWorkbook(event: Event | null): Promise<Buffer> {
   writeEventSheet(workbook.addWorksheet(SHEETS.event), event);
 
   writeTable(workbook.addWorksheet(SHEETS.categories), CATEGORY_COLUMNS,
-    (event?.categories ?? []).map((c) => ({ id: c.id, nameId: c.name.id, nameEn: c.name.en })));
+    (event?.categories ?? []).map((c) => ({ id: c.id, nameId: c.name.id, nameEn: c.name.en, places: c.places, minimumScore: c.minimumScore })));
 
   writeTable(workbook.addWorksheet(SHEETS.rounds), ROUND_COLUMNS, (event?.rounds ?? []).map((r) => ({
     id: r.id, order: r.order, nameId: r.name.id, nameEn: r.name.en, weight: r.weight, categoryIds: r.categoryIds,
@@ -98,6 +98,9 @@ function writeEventSheet(sheet: Worksheet, event: Event | null): void {
         overallCategoryIds: overall?.categoryIds,
         overallSize: overall?.size,
         timeZone: event.timeZone,
+        decrees: event.minutes?.decrees,
+        panelDecree: event.minutes?.panelDecree,
+        minutesNumber: event.minutes?.number,
       }
     : {};
   Object.entries(EVENT_ROWS).forEach(([key, field], i) => {

@@ -12,5 +12,6 @@ import m0007 from './0007-withdrawn-conflict.ts';
 import m0008 from './0008-invalid-content.ts';
 import m0009 from './0009-key-recovery.ts';
 import m0010 from './0010-paper-entry.ts';
+import m0011 from './0011-awards-penetapan.ts';
 
-export const migrations: readonly string[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
+export const migrations: readonly string[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];
