@@ -6,28 +6,24 @@
  * Who is admitted. Loopback alone is not enough: any local process (another user's, a script, a page in
  * another browser tab served from another port) can reach 127.0.0.1, and the API reads every mark, records
  * scores and signs sheets with the key the page unlocked. So each `timbang serve` start draws a random
- * token (32 bytes from node:crypto), and only a browser that was given it gets in, as Jupyter does:
+ * token (32 bytes from node:crypto), and only the browser tab that was given it gets in:
  *
- * - The token leaves this process in one place only: the address `timbang serve` prints in the terminal
- *   (`http://127.0.0.1:5180/?token=…`; `--token-file` writes it to a file of mode 0600 for scripts and tests).
- *   It is never injected into a page or sent to anyone who does not already hold it: a process that could
- *   simply GET the page would read an injected token, so nothing the server serves without the token
- *   carries it.
- * - Visiting that address once sets a cookie holding the token (`HttpOnly`, so the page's scripts cannot
- *   read it; `SameSite=Strict`, so another site's links and forms do not carry it; `Path=/`; no expiry, so
- *   it ends with the browser session, and a new `serve` start invalidates it) and redirects to `/`, so the
- *   token does not stay in the address bar or history. The renderer's `fetch('/api/…')` is same-origin and
- *   sends the cookie by itself: src/renderer/bridge/http-transport.ts needs no secret of its own.
- * - Every request, page and assets included, must carry that cookie; without it a page gets a small
- *   bilingual page saying to open the printed address (401), and `/api/` gets a 401 envelope before its
- *   body is read, so nothing changes. Tokens are compared in constant time (SHA-256 of both, then
- *   crypto.timingSafeEqual). The cookie is named after the port, since browsers share cookies between the
- *   ports of one host: two `serve` on different ports do not overwrite each other's.
- * - Cookies of one host are shared between its ports, and SameSite counts 127.0.0.1:9999 as the same site
- *   as 127.0.0.1:5180: a page served from another local port would send the cookie too. The Origin check
- *   (every request with an Origin must come from this server's own) refuses it, and `/api/` accepts only
- *   `application/json` bodies, which another origin cannot send without a CORS preflight, which is refused
- *   (Vite's CORS is off). The Host check (127.0.0.1 or localhost only) stops DNS rebinding.
+ * - The token leaves this process in one place only: the address `timbang serve` prints in the terminal,
+ *   where it stands in the fragment (`http://127.0.0.1:5180/#token=…`; `--token-file` writes it to a file of
+ *   mode 0600 for scripts and tests). A browser never sends a fragment to any server, so the token is in no
+ *   request line, log or Referer. It is never injected into a page either: the page and its assets hold
+ *   nothing secret and are served to anyone who passes the guards below.
+ * - The renderer (src/renderer/bridge/http-transport.ts) reads the fragment once at start, keeps the token
+ *   in sessionStorage (scoped to scheme, host and port, and to the one tab), takes it out of the address
+ *   bar, and sends it in the `X-Timbang-Token` header of every `/api/` call. Every `/api/` call without it,
+ *   or with another, gets a 401 envelope before its body is read, so nothing is read or changed. Tokens are
+ *   compared in constant time (SHA-256 of both, then crypto.timingSafeEqual).
+ * - No cookie: browsers send the cookies of 127.0.0.1 to every port of it, so a page served by any other
+ *   local process (another port, same site for SameSite) would receive a cookie and could replay it. A
+ *   header is sent only by code that holds the token, and a custom header makes any cross-origin call need
+ *   a CORS preflight, which is refused: the Origin check (every request with an Origin must come from this
+ *   server's own) answers 403, and Vite's CORS is off. `/api/` also takes only `application/json` bodies.
+ *   The Host check (127.0.0.1 or localhost only) stops DNS rebinding.
  *
  * Every response, whoever writes it (this plugin, Vite's static files, its 404 or error pages), carries
  * `X-Frame-Options: DENY` and `Content-Security-Policy: frame-ancestors 'none'`, so no other page can frame
@@ -42,8 +38,10 @@ import { dispatch } from '../api/dispatch.ts';
 import type { Envelope, ErrorCode } from '../api/errors.ts';
 
 export const BRIDGE_PREFIX = '/api/';
-/** The query parameter of the printed address that carries the token. */
+/** The key, in the printed address's fragment (`#token=…`), that carries the token. */
 export const TOKEN_PARAM = 'token';
+/** The request header that carries the token on every `/api/` call (src/renderer/bridge/http-transport.ts). */
+export const TOKEN_HEADER = 'x-timbang-token';
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 /** API requests handled at once (their bodies are held in memory, up to MAX_BODY_BYTES each); beyond: 503. */
 export const MAX_REQUESTS_IN_FLIGHT = 8;
@@ -54,15 +52,10 @@ const JSON_TYPE = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 export interface BridgeAccess {
   /** This start's secret, handed out only in the printed address. */
   token: string;
-  /** The port the server listens on: it names the cookie. */
-  port: number;
 }
-
-export const cookieNameFor = (port: number) => `timbang_bridge_${port}`;
 
 export function bridgePlugin(handlers: Handlers, access: BridgeAccess): Plugin {
   const expected = digest(access.token);
-  const cookieName = cookieNameFor(access.port);
   const sameToken = (given: string | null | undefined) => typeof given === 'string' && given !== '' && timingSafeEqual(digest(given), expected);
   let inFlight = 0;
 
@@ -82,25 +75,13 @@ export function bridgePlugin(handlers: Handlers, access: BridgeAccess): Plugin {
       } catch {
         return refuse(res, 400, 'invalid-input', 'Alamat permintaan tidak sah (kode persen rusak).', 'Malformed request path (bad percent-encoding).');
       }
-      const isApi = path.startsWith(BRIDGE_PREFIX);
-      if (!isApi && (req.method === 'GET' || req.method === 'HEAD') && queryAt >= 0) {
-        const params = new URLSearchParams(url.slice(queryAt + 1)); // lenient: never throws on bad encoding
-        if (params.has(TOKEN_PARAM)) {
-          if (!sameToken(params.get(TOKEN_PARAM))) return lockedPage(res);
-          // Always to "/": the app has no routes, and a path taken from the request could lead elsewhere ("//host").
-          res.writeHead(303, {
-            location: '/',
-            'set-cookie': `${cookieName}=${access.token}; Path=/; HttpOnly; SameSite=Strict`,
-            'cache-control': 'no-store',
-          });
-          return void res.end();
-        }
+      if (!path.startsWith(BRIDGE_PREFIX)) return next(); // the built renderer's files: nothing secret in them
+      const given = req.headers[TOKEN_HEADER];
+      if (!sameToken(typeof given === 'string' ? given : undefined)) {
+        return refuse(res, 401, 'unauthorized',
+          'Tanpa token akses: buka alamat lengkap (dengan #token=…) yang dicetak di terminal oleh "timbang serve" (atau "npm run browser").',
+          'No access token: open the full address (with #token=…) that "timbang serve" (or "npm run browser") printed in the terminal.');
       }
-      if (!readCookies(req, cookieName).some(sameToken)) {
-        if (isApi) return refuse(res, 401, 'unauthorized', 'Tanpa token akses: buka alamat yang dicetak di terminal oleh "timbang serve".', 'No access token: open the address "timbang serve" printed in the terminal.');
-        return lockedPage(res);
-      }
-      if (!isApi) return next();
       inFlight++;
       void handleApi(handlers, req, res, decoded.slice(BRIDGE_PREFIX.length), inFlight > MAX_REQUESTS_IN_FLIGHT)
         .catch((error: unknown) => answerError(res, error))
@@ -176,25 +157,6 @@ function send(res: ServerResponse, status: number, envelope: Envelope<unknown>):
   res.end(JSON.stringify(envelope));
 }
 
-/** What a browser without the token sees: where to find the address. Carries nothing secret. */
-function lockedPage(res: ServerResponse): void {
-  res.writeHead(401, {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    'content-security-policy': `default-src 'none'; ${FRAME_CSP}`,
-  });
-  res.end(`<!doctype html>
-<html lang="id">
-<head><meta charset="utf-8"><title>Timbang</title></head>
-<body>
-<h1>Timbang</h1>
-<p>Buka alamat lengkap yang dicetak di terminal oleh <code>timbang serve</code> (atau <code>npm run browser</code>), yang berisi <code>?token=…</code>. Alamat itu berlaku sampai server dimulai ulang.</p>
-<p lang="en">Open the full address that <code>timbang serve</code> (or <code>npm run browser</code>) printed in the terminal, the one with <code>?token=…</code>. It is valid until the server restarts.</p>
-</body>
-</html>
-`);
-}
-
 /**
  * Makes every response on this server carry the anti-framing headers, whoever writes it: wraps writeHead
  * (Node calls it for implicit headers too), adding them to what was set and to the headers passed in.
@@ -219,16 +181,6 @@ function guardFraming(res: ServerResponse): void {
     this.setHeader('cross-origin-resource-policy', 'same-origin');
     return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
   } as ServerResponse['writeHead'];
-}
-
-/** Every value sent under this cookie name (a browser may send several, e.g. from different paths). */
-function readCookies(req: IncomingMessage, name: string): string[] {
-  const values: string[] = [];
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) values.push(part.slice(at + 1).trim());
-  }
-  return values;
 }
 
 function digest(value: string): Buffer {

@@ -1,13 +1,13 @@
 /**
  * Serves the built renderer with the browser bridge: `timbang serve` and the Playwright tests use this.
  * The renderer must have been built first (`npm run build`), exactly as the Electron app loads it.
- * Each start draws a fresh random token; only the returned `url` carries it (see bridge-plugin.ts).
+ * Each start draws a fresh random token; only the returned `url` carries it, in its fragment (see bridge-plugin.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../api/contract.ts';
-import { bridgePlugin, cookieNameFor, errorMiddleware, TOKEN_PARAM } from './bridge-plugin.ts';
+import { bridgePlugin, errorMiddleware, TOKEN_HEADER, TOKEN_PARAM } from './bridge-plugin.ts';
 
 export interface BridgeOptions {
   handlers: Handlers;
@@ -16,14 +16,17 @@ export interface BridgeOptions {
 }
 
 export interface BridgeServer {
-  /** The address to open, with this start's token: `http://127.0.0.1:5180/?token=…`. Print it; share it with no one. */
+  /**
+   * The address to open, with this start's token in its fragment: `http://127.0.0.1:5180/#token=…`, which a
+   * browser never sends to a server. Print it; share it with no one.
+   */
   url: string;
-  /** The same address without the token (`http://127.0.0.1:5180/`), where the first visit lands. */
+  /** The same address without the token (`http://127.0.0.1:5180/`): the page, which holds nothing secret. */
   origin: string;
   /** This start's token (32 random bytes, base64url), which `url` carries. */
   token: string;
-  /** The cookie the first visit sets, holding the token. */
-  cookieName: string;
+  /** The request header every `/api/` call must carry the token in. */
+  tokenHeader: string;
   close(): Promise<void>;
 }
 
@@ -43,7 +46,7 @@ export async function serveBridge({ handlers, projectRoot, port }: BridgeOptions
     // host check is replaced by the bridge's, which is stricter (127.0.0.1 and localhost only) and answers
     // in both languages.
     preview: { host: '127.0.0.1', port, strictPort: true, open: false, cors: false, allowedHosts: true },
-    plugins: [bridgePlugin(handlers, { token, port })],
+    plugins: [bridgePlugin(handlers, { token })],
   }).catch((error: unknown) => {
     throw new Error(`Port ${port} tidak dapat dipakai (${(error as Error).message}); pilih yang lain dengan --port. / Port ${port} cannot be used; choose another with --port.`);
   });
@@ -51,6 +54,6 @@ export async function serveBridge({ handlers, projectRoot, port }: BridgeOptions
   server.middlewares.use(errorMiddleware);
   const origin = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
   const url = new URL(origin);
-  url.searchParams.set(TOKEN_PARAM, token);
-  return { url: url.href, origin, token, cookieName: cookieNameFor(port), close: () => server.close() };
+  url.hash = new URLSearchParams({ [TOKEN_PARAM]: token }).toString();
+  return { url: url.href, origin, token, tokenHeader: TOKEN_HEADER, close: () => server.close() };
 }

@@ -100,7 +100,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         }
       }
       io.out(`Timbang: ${server.url}`);
-      io.out('  buka alamat ini (dengan tokennya) di peramban; jangan dibagikan / open this address (with its token) in the browser; do not share it');
+      io.out('  buka alamat lengkap ini (dengan #token=…) di peramban; berlaku di tab itu sampai server berhenti; jangan dibagikan / open this full address (with #token=…) in the browser; it works in that tab until the server stops; do not share it');
       io.out(`  (berkas kerja / workspace: ${options.db}; Ctrl+C untuk berhenti / to stop)`);
       const { problem } = await host.handlers.workspaceStatus({});
       if (problem) io.err(problem[lang()]);

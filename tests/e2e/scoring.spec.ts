@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { verifyScoreSheet } from '../../src/services/sheets/score-sheet.ts';
 import { WORKSPACES } from '../playwright.config.ts';
 import { demoDocument } from '../support/demo.ts';
-import { withToken } from '../support/e2e-bridge.ts';
+import { bridgeHeaders, withToken } from '../support/e2e-bridge.ts';
 
 const URL = `http://127.0.0.1:${WORKSPACES.penilaian}/`;
 const CONFLICTED = 3;
@@ -259,7 +259,7 @@ test.describe('juror scoring', () => {
     await expect(page.getByText('Berkas lembar-nilai-J4-revisi-1.xlsx dibuat.')).toBeVisible();
 
     const bytes = new Uint8Array(readFileSync((await download.path())!));
-    const key = (await (await page.request.post(`${URL}api/keyStatus`, { data: {} })).json()) as { value: { publicKey: string } };
+    const key = (await (await page.request.post(`${URL}api/keyStatus`, { headers: bridgeHeaders(URL), data: {} })).json()) as { value: { publicKey: string } };
     const result = await verifyScoreSheet(bytes, download.suggestedFilename(), {
       event: demoDocument(), latestPackageRevision: 1, jurorKeys: new Map([['J4', key.value.publicKey]]),
     });
