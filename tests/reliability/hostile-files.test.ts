@@ -10,8 +10,10 @@
  *
  * For every file and importer:
  * - nothing but a refusal (an AppError envelope, an 'invalid' template result or a sheet that is not
- *   'valid'): no internal error, no crash; formula-looking text in a template is imported as that literal
- *   text, and is a string, never a formula, wherever Timbang writes it again;
+ *   'valid'): no internal error, no crash; formula-looking text typed in a template is refused at its cell,
+ *   and a formula cell's saved result is imported as literal text, a string, never a formula, wherever
+ *   Timbang writes it again; where a file says what it must be refused for (`says`), the message says it in
+ *   both languages, and a sheet so refused is 'malformed';
  * - the message names the file as given, says what is wrong in Indonesian and in English, and is not a
  *   stack trace or a library's English error;
  * - the workspace is as it was: every table's rows unchanged. The one exception is by design: the sheet
@@ -51,7 +53,7 @@ const BOUNDS = { ms: 5_000, rssGrowthMiB: 300 } as const;
 const MIN_CORPUS = 100;
 const EVENT = 'paritrana-ntt-2025';
 const KINDS: Kind[] = [
-  'not a zip', 'truncated', 'corrupted', 'zip bomb', 'zip structure', 'xml entities', 'million rows',
+  'not a zip', 'truncated', 'corrupted', 'zip bomb', 'zip structure', 'part names', 'whole workbook', 'xml entities', 'million rows',
   'wrong types', 'payload fields', 'invalid utf-8', 'very large', 'formula injection', 'path-like names',
 ];
 
@@ -192,8 +194,8 @@ describe('hostile files', () => {
     }
     if (importer === 'sheet') {
       const { sheet, again } = envelope.value as { sheet: { status: string; fileName: string; details: Bilingual[] }; again: boolean };
-      // The stored sheet names the file; each finding names it too, or the sheet and cell it is about.
-      const named = sheet.details.every((d) => (d.id.includes(name) && d.en.includes(name)) || /^Sheet .+![A-Z]+\d+/.test(d.en));
+      // The stored sheet names the file; each finding names it too, or the sheet (and cell) it is about.
+      const named = sheet.details.every((d) => (d.id.includes(name) && d.en.includes(name)) || /^Sheet .+![A-Z]+\d+/.test(d.en) || /^Sheet \S.*?: /.test(d.en));
       return { refused: sheet.status !== 'valid', status: sheet.status, reportedName: sheet.fileName, messages: sheet.details, again, namesFile: sheet.fileName === name && named };
     }
     return { refused: false, status: 'imported', messages: [], namesFile: false };
@@ -245,8 +247,14 @@ describe('hostile files', () => {
       if (RAW.test(m.id) || RAW.test(m.en)) issues.push(`${where}: a raw error in the message: ${show(m.en)}`);
     }
     if (!outcome.namesFile) issues.push(`${where}: the message does not name the file: ${show(message)} (reported name: ${show(outcome.reportedName ?? '')})`);
-    if (file.issuesAt) {
-      const { sheet, cells } = file.issuesAt;
+    if (file.says) {
+      // The cause, in both languages; a sheet refused by the zip guard is malformed (its contents never read).
+      if (!outcome.messages.some((m) => file.says!.en.test(m.en) && file.says!.id.test(m.id))) {
+        issues.push(`${where}: the message does not say ${file.says.en} / ${file.says.id}: ${show(message)} / ${show(outcome.messages[0]?.id ?? '')}`);
+      }
+      if (importer === 'sheet' && outcome.status !== 'malformed') issues.push(`${where}: status ${outcome.status}, not malformed`);
+    }
+    for (const { sheet, cells } of [file.issuesAt ?? []].flat()) {
       const missing = cells.filter((cell) => !outcome.cells?.has(`${sheet}!${cell}`));
       if (missing.length > 0) issues.push(`${where}: no issue at ${sheet}!${missing.join(', ')}`);
     }

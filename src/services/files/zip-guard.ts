@@ -10,18 +10,25 @@
  * 1. The zip's own directory, read with a DataView and without inflating anything: the end-of-central-
  *    directory record, then every central directory header and the local header it points at. Refused:
  *    not a zip at all, cut short (no end record), split or ZIP64 archives, too many entries, names that
- *    are absolute or climb out with "..", duplicate names, encryption, unknown compression, entries that
- *    overlap (the "better zip bomb"), declared sizes or compression ratios beyond the limits below, and
- *    any archive JSZip would read differently from this (another end record after ours, a directory not
- *    right before it or holding more records than counted, a second name in an Info-ZIP extra field):
- *    what is checked here must be exactly what exceljs then reads.
+ *    are absolute or climb out with "..", two entries that name one part (see partKey: letter case,
+ *    "\" for "/", "./", "..", percent-encoding; Excel and LibreOffice would show one of them and exceljs
+ *    the other), encryption, unknown compression, entries that overlap (the "better zip bomb"), declared
+ *    sizes, XML sizes or compression ratios beyond the limits below, and any archive JSZip would read
+ *    differently from this (another end record after ours, a directory not right before it or holding
+ *    more records than counted, a second name in an Info-ZIP extra field): what is checked here must be
+ *    exactly what exceljs then reads.
  * 2. Only then each entry is inflated once, bounded by the size it declared (so a header that lies about
  *    its size cannot make this step any bigger than the limits allow), and checked: the size and CRC-32
  *    are what the directory said; XML parts are UTF-8 without NUL and carry no DTD (`<!DOCTYPE`,
  *    `<!ENTITY`: Excel and LibreOffice never write one; exceljs's parser would reject the entities, but
- *    only after the work); worksheets stay within the rows, columns, merged and validated cells that
- *    exceljs and our readers handle within a few seconds and a few hundred MiB (measured, see ZIP_LIMITS).
- *    This step costs about 45 ms on a national-scale sheet, against some 600 ms for its verification.
+ *    only after the work); the XML elements are counted (every one is work for exceljs's parser);
+ *    worksheets stay within the rows, columns, merged and validated cells that exceljs and our readers
+ *    handle within a few seconds and a few hundred MiB (measured, see ZIP_LIMITS); and the same figures
+ *    added up over the whole workbook, with its shared strings and the cells its defined names cover,
+ *    stay within the workbook's limits: many sheets each under a sheet's limits cost as much as one
+ *    sheet over them. All of this in the one pass, as each entry is inflated; nothing is inflated twice
+ *    (the workbook and its relationships again only to name a sheet in a refusal).
+ *    This step costs about 60 ms of CPU on a national-scale sheet, against some 600 ms for its verification.
  *
  * Every refusal is an AppError('invalid-file') whose message names the file and says what is wrong, in
  * Indonesian and English. Nothing is written anywhere.
@@ -35,10 +42,27 @@ import { MAX_SIGNED_FILE_BYTES } from '../packages/signed-file.ts';
 const MiB = 1024 * 1024;
 
 /**
- * Far beyond a national event, far below what hurts. For scale, a national juror sheet (2,000 nominees ×
- * 12 criteria × 2 rounds) is 0.5 MiB holding 5.7 MiB of XML in 19 entries, at most 33:1 compressed, with
- * 2,006 rows × 19 columns per sheet. Measured with exceljs 4.4: reading costs about 4.5 bytes of memory
- * per byte of XML, and our template reader about 500 bytes and 5 µs per cell of a sheet's rows × columns.
+ * Far beyond a national event, far below what hurts. The largest honest inputs, measured (checkZip returns
+ * these figures; tests/integration/zip-libreoffice.test.ts holds them to at most 60% of each limit):
+ * - a national juror sheet (2,000 nominees × 12 criteria × 2 rounds, as in the bench): 0.5 MiB holding
+ *   5.5 MiB of XML (6.1 MiB once LibreOffice has re-saved it) in 19 entries, at most 33:1 compressed;
+ *   two section sheets of 2,006 rows × 19 columns: 76,378 cells and 4,073 rows in all, 4,210 shared
+ *   strings in 2.3 MiB, 161,386 XML elements of which 479 outside the cell data and shared strings.
+ *   Verifying it takes about 1.1 s of CPU and +30 MiB;
+ * - the secretariat's event template for 10,000 nominees (five times the national scale): 52,170 cells,
+ *   10,568 rows, 20,264 shared strings in 0.9 MiB, 153,800 elements (as LibreOffice re-saves it); for
+ *   20,000 nominees 100,694 cells and 302,502 elements, still let through (read in about 2 s, +86 MiB).
+ * What reading costs, through the sheet and template importers (exceljs 4.4 and our readers), each kind
+ * alone in a fresh process on a 2-core machine busy with other work: about 1 KiB of memory per cell (400,000
+ * number cells in one sheet: +270 to +290 MiB, 3.6 s), 450 bytes per empty row, 160 per column defined,
+ * 400 per merged cell, 100 per cell a defined name covers (one name over a whole sheet ran the process out
+ * of memory), 2 KiB per rich-text shared string, and up to 600 bytes and 10 µs per element outside the
+ * cell data (350,000 relationships: +206 MiB, 3.3 to 5.3 s). A workbook just under every whole-workbook
+ * limit at once (7 sheets of 6,400 × 3 number cells with every column formatted, 19,000 merged cells, a
+ * name over 99,000 cells, 15,000 conditional-format elements, 10 MiB of Cyrillic text) costs the sheet
+ * importer about 1.7 s of CPU (1.5 times the national sheet's verification) and, in a fresh process,
+ * +190 to +275 MiB, most of it garbage V8 has not yet collected; in the long-running process of
+ * tests/reliability/hostile-files.test.ts, which holds every import to +300 MiB and 5 s, about +110 MiB.
  */
 export const ZIP_LIMITS = {
   /** The same as for signed files. */
@@ -49,16 +73,29 @@ export const ZIP_LIMITS = {
   /** Uncompressed : compressed, for entries above ratioFromBytes (tiny entries may compress oddly). */
   ratio: 200,
   ratioFromBytes: 1 * MiB,
-  /** The highest row number, and number of rows, in a worksheet. */
-  rows: 100_000,
+  /** The XML parts (everything exceljs parses: .xml, .rels, .vml) once unpacked, in the whole workbook. */
+  xmlBytes: 16 * MiB,
+  /** XML elements (start tags) in the whole workbook: each one is an event of exceljs's parser. */
+  elements: 350_000,
+  /** Of those, the ones outside worksheets' cell data and the shared strings, where one element can cost what a cell does. */
+  otherElements: 100_000,
+  /** The highest row number, and number of rows, in a worksheet; and the rows of all worksheets together. */
+  rows: 50_000,
   /** Excel's own maximum (XFD); beyond it exceljs would loop over columns that cannot exist. */
   columns: 16_384,
-  /** Rows × columns of a worksheet's used range: what the readers walk through. */
-  cells: 400_000,
-  /** Cells covered by merges, per worksheet (exceljs visits each one). */
-  mergedCells: 100_000,
+  /** Columns (used or defined by `<col>`) of all worksheets together: 8 sheets with every column formatted. */
+  workbookColumns: 8 * 16_384,
+  /** Rows × columns of a worksheet's used range, what the readers walk through; and of all worksheets together. */
+  cells: 150_000,
+  /** Cells covered by merges, in the whole workbook (exceljs creates each one). */
+  mergedCells: 20_000,
   /** Cells covered by data validation, in the whole workbook (exceljs stores one entry per cell). */
   validatedCells: 1_100_000,
+  /** Cells covered by defined names (other than print areas and titles), in the whole workbook (exceljs lists each one). */
+  namedCells: 100_000,
+  /** Shared strings (`<si>`), and the size of the part that holds them. */
+  sharedStrings: 100_000,
+  sharedStringBytes: 12 * MiB,
 } as const;
 
 const SIG = { local: 0x04034b50, central: 0x02014b50, end: 0x06054b50, zip64Locator: 0x07064b50 } as const;
@@ -81,12 +118,37 @@ interface Entry {
 
 type Refuse = (message: Bilingual, details?: { problem: 'not-a-zip' | 'unsafe-zip' }) => AppError;
 
-/** Throws AppError('invalid-file') naming fileName when the bytes are not a zip that is safe to hand to exceljs. */
-export function checkZip(bytes: Uint8Array, fileName: string): void {
+/** What a workbook that passed adds up to, each figure as the whole-workbook limit of the same name counts it. */
+export interface ZipFigures {
+  entries: number;
+  xmlBytes: number;
+  elements: number;
+  otherElements: number;
+  /** Rows × columns of each worksheet's used range (or its cells, when more), added up. */
+  cells: number;
+  rows: number;
+  workbookColumns: number;
+  mergedCells: number;
+  validatedCells: number;
+  namedCells: number;
+  sharedStrings: number;
+  sharedStringBytes: number;
+}
+
+/**
+ * Throws AppError('invalid-file') naming fileName when the bytes are not a zip that is safe to hand to
+ * exceljs; else what the workbook adds up to (for tests and measurements: the importers need nothing).
+ */
+export function checkZip(bytes: Uint8Array, fileName: string): ZipFigures {
   const refuse: Refuse = (message, details = { problem: 'unsafe-zip' }) =>
     new AppError('invalid-file', { id: `Berkas ${fileName}: ${message.id}`, en: `File ${fileName}: ${message.en}` }, details);
-  const entries = readDirectory(bytes, refuse);
-  checkContents(bytes, entries, refuse);
+  const { entries, xmlBytes } = readDirectory(bytes, refuse);
+  const totals = checkContents(bytes, entries, refuse);
+  return {
+    entries: entries.length, xmlBytes, elements: totals.elements, otherElements: totals.otherElements, cells: totals.cells, rows: totals.rows,
+    workbookColumns: totals.columns, mergedCells: totals.mergedCells, validatedCells: totals.validatedCells, namedCells: totals.namedCells,
+    sharedStrings: totals.sharedStrings, sharedStringBytes: totals.sharedStringBytes,
+  };
 }
 
 /**
@@ -100,7 +162,7 @@ export function isNotAZip(error: AppError): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Step 1: the directory, without inflating.
 
-function readDirectory(bytes: Uint8Array, refuse: Refuse): Entry[] {
+function readDirectory(bytes: Uint8Array, refuse: Refuse): { entries: Entry[]; xmlBytes: number } {
   const size = bytes.byteLength;
   if (size === 0) throw refuse({ id: 'kosong (0 byte).', en: 'is empty (0 bytes).' }, { problem: 'not-a-zip' });
   if (size > ZIP_LIMITS.fileBytes) {
@@ -164,8 +226,12 @@ function readDirectory(bytes: Uint8Array, refuse: Refuse): Entry[] {
   if (cdOffset + cdSize !== end || all.lastIndexOf(END_SIGNATURE) !== end) throw refuse(damaged);
 
   const entries: Entry[] = [];
-  const names = new Set<string>();
+  /** Each part's key (partKey) → the entry name that first named it. */
+  const parts = new Map<string, string>();
+  /** The first name that points outside the archive: refused once every name has been seen, so that a duplicate is named as such. */
+  let outside: string | undefined;
   let total = 0;
+  let xmlTotal = 0;
   let at = cdOffset;
   for (let i = 0; i < count; i++) {
     if (at + CENTRAL_SIZE > cdOffset + cdSize || u32(at) !== SIG.central) throw refuse(damaged);
@@ -195,21 +261,12 @@ function readDirectory(bytes: Uint8Array, refuse: Refuse): Entry[] {
     if (compressedSize === 0xffffffff || entrySize === 0xffffffff || localOffset === 0xffffffff) {
       throw refuse({ id: `bagian ${shown} memakai format ZIP64, yang tidak didukung.`, en: `entry ${shown} uses the ZIP64 format, which is not supported.` });
     }
-    if (unsafeName(name)) {
-      throw refuse({
-        id: `berisi bagian bernama ${shown}, jalur yang menunjuk ke luar arsip (absolut, dengan '..' atau karakter NUL). Excel tidak pernah membuat nama seperti itu; berkas ini sengaja dibuat atau rusak.`,
-        en: `holds an entry named ${shown}, a path that points outside the archive (absolute, with '..' or a NUL character). Excel never writes such a name; this file was crafted or is damaged.`,
-      });
-    }
-    // Part names in an Office file are case-insensitive: two "sheet1.xml" would let two readers see two different sheets.
-    const key = name.toLowerCase();
-    if (names.has(key)) {
-      throw refuse({
-        id: `berisi dua bagian bernama ${shown}: pembaca yang berbeda bisa menampilkan isi yang berbeda. Berkas ini sengaja dibuat atau rusak.`,
-        en: `holds two entries named ${shown}: different readers could show different contents. This file was crafted or is damaged.`,
-      });
-    }
-    names.add(key);
+    // Two entries that name one part: Excel and LibreOffice would show one and exceljs the other.
+    const key = partKey(name);
+    const earlier = parts.get(key);
+    if (earlier !== undefined) throw refuse(samePart(earlier, name));
+    parts.set(key, name);
+    if (outside === undefined && unsafeName(name)) outside = name;
     if (flags & 0x0001) {
       throw refuse({
         id: `bagian ${shown} terenkripsi (dilindungi kata sandi). Simpan berkasnya tanpa kata sandi lalu coba lagi.`,
@@ -235,6 +292,15 @@ function readDirectory(bytes: Uint8Array, refuse: Refuse): Entry[] {
         en: `its contents declare more than ${sizeEn(ZIP_LIMITS.totalBytes)} once unpacked (${sizeEn(total)} up to entry ${shown}). This is the mark of a "zip bomb".`,
       });
     }
+    if (isXmlPart(name)) {
+      xmlTotal += entrySize;
+      if (xmlTotal > ZIP_LIMITS.xmlBytes) {
+        throw refuse({
+          id: `bagian-bagian XML-nya menyatakan lebih dari ${sizeId(ZIP_LIMITS.xmlBytes)} bila dibuka (sampai bagian ${shown}: ${sizeId(xmlTotal)}), sedangkan lembar penilaian tingkat nasional berisi sekitar 6 MiB. Berkas sebesar ini tidak dibaca.`,
+          en: `its XML parts declare more than ${sizeEn(ZIP_LIMITS.xmlBytes)} once unpacked (${sizeEn(xmlTotal)} up to entry ${shown}), where a national-scale score sheet holds about 6 MiB. A file this large is not read.`,
+        });
+      }
+    }
     if (entrySize > ZIP_LIMITS.ratioFromBytes && entrySize > ZIP_LIMITS.ratio * compressedSize) {
       const ratio = compressedSize === 0 ? '∞' : String(Math.round(entrySize / compressedSize));
       throw refuse({
@@ -251,6 +317,12 @@ function readDirectory(bytes: Uint8Array, refuse: Refuse): Entry[] {
     entries.push({ name, method, crc, compressedSize, size: entrySize, dataStart, dataEnd, localOffset });
   }
   if (at !== end) throw refuse(damaged);
+  if (outside !== undefined) {
+    throw refuse({
+      id: `berisi bagian bernama ${showName(outside)}, jalur yang menunjuk ke luar arsip (absolut, dengan '..' atau karakter NUL). Excel tidak pernah membuat nama seperti itu; berkas ini sengaja dibuat atau rusak.`,
+      en: `holds an entry named ${showName(outside)}, a path that points outside the archive (absolute, with '..' or a NUL character). Excel never writes such a name; this file was crafted or is damaged.`,
+    });
+  }
 
   // Entries that share or overlap their bytes: the way a few KiB are made to unpack to gigabytes.
   const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
@@ -262,7 +334,7 @@ function readDirectory(bytes: Uint8Array, refuse: Refuse): Entry[] {
       });
     }
   }
-  return entries;
+  return { entries, xmlBytes: xmlTotal };
 }
 
 /** The end-of-central-directory record: the last one whose comment reaches exactly to the end of the file. */
@@ -317,6 +389,48 @@ function notAZip(bytes: Uint8Array): Bilingual {
   return plain;
 }
 
+/**
+ * The part an entry name stands for, as the readers match names. OPC (ECMA-376 Part 2) compares part names
+ * as case-insensitive ASCII strings [M1.12] and maps a ZIP item name to a part name by adding a leading "/"
+ * [M3.6], non-ASCII characters percent-encoded as UTF-8; JSZip (under exceljs) resolves "./", "//" and ".."
+ * in every name (a ".." at the root is dropped) and exceljs drops a leading "/"; lenient readers take "\"
+ * for "/". So the key is the name with percent-encoding decoded, "\" turned into "/", "." and empty
+ * segments dropped, ".." resolved, and letter case folded (all of Unicode's, not only ASCII's: stricter
+ * than OPC, and no honest file has two names that differ only there).
+ */
+export function partKey(name: string): string {
+  const decoded = name.includes('%') ? name.replace(/(?:%[0-9A-Fa-f]{2})+/g, percentDecoded) : name;
+  const segments: string[] = [];
+  for (const segment of decoded.replace(/\\/g, '/').split('/')) {
+    if (segment === '..') segments.pop();
+    else if (segment !== '' && segment !== '.') segments.push(segment);
+  }
+  return segments.join('/').toLowerCase();
+}
+
+/** A run of "%XX" as the UTF-8 text it encodes; left as it is when the bytes are no UTF-8. */
+function percentDecoded(run: string): string {
+  const bytes = Buffer.from(run.replace(/%/g, ''), 'hex');
+  return isUtf8(bytes) ? bytes.toString('utf8') : run;
+}
+
+/** The refusal for two entries whose names stand for one part. */
+function samePart(first: string, second: string): Bilingual {
+  if (first === second) {
+    return {
+      id: `berisi dua bagian bernama ${showName(first)}: pembaca yang berbeda bisa menampilkan isi yang berbeda. Berkas ini sengaja dibuat atau rusak.`,
+      en: `holds two entries named ${showName(first)}: different readers could show different contents. This file was crafted or is damaged.`,
+    };
+  }
+  return {
+    id: `berisi bagian ${showName(first)} dan ${showName(second)}, yang bagi Excel dan LibreOffice adalah bagian yang sama (nama bagian tidak membedakan huruf besar dan kecil, '\\' dan '/', './', '..' atau '%xx'): pembaca yang berbeda bisa menampilkan isi yang berbeda, misalnya nilai yang lain. Berkas ini sengaja dibuat atau rusak.`,
+    en: `holds entries ${showName(first)} and ${showName(second)}, which Excel and LibreOffice take as one part (part names do not tell letter case, '\\' and '/', './', '..' or '%xx' apart): different readers could show different contents, other marks for instance. This file was crafted or is damaged.`,
+  };
+}
+
+/** The entries exceljs parses as XML: every one whose name holds ".xml", ".rels" or ".vml" anywhere (its patterns are not anchored). */
+const isXmlPart = (name: string) => /\.(xml|rels|vml)/i.test(name);
+
 /** Absolute (/x, \x, C:x), climbing out ("..") or holding NUL: none of these is a part of an Office file. */
 function unsafeName(name: string): boolean {
   if (name.includes('\u0000') || /^[/\\]/.test(name) || /^[A-Za-z]:/.test(name)) return true;
@@ -333,6 +447,8 @@ function showName(name: string): string {
 // Step 2: each entry, inflated within what it declared.
 
 interface SheetFigures {
+  /** A worksheet (else a comments part, whose figures are the cells its comments are attached to). */
+  isSheet: boolean;
   maxRow: number;
   maxColumn: number;
   rowElements: number;
@@ -345,14 +461,28 @@ interface SheetFigures {
   widest: string;
 }
 
+/** What the parts read so far add up to, for the whole-workbook limits. */
+interface Totals {
+  elements: number;
+  otherElements: number;
+  cells: number;
+  rows: number;
+  columns: number;
+  mergedCells: number;
+  validatedCells: number;
+  namedCells: number;
+  sharedStrings: number;
+  sharedStringBytes: number;
+}
+
 /** Step 2 for every entry, in directory order; the first problem refuses the file. */
-function checkContents(bytes: Uint8Array, entries: Entry[], refuse: Refuse): void {
+function checkContents(bytes: Uint8Array, entries: Entry[], refuse: Refuse): Totals {
   const inflated = (entry: Entry): Buffer => inflateEntry(bytes, entry, refuse);
-  let validatedCells = 0;
+  const L = ZIP_LIMITS;
+  const totals: Totals = { elements: 0, otherElements: 0, cells: 0, rows: 0, columns: 0, mergedCells: 0, validatedCells: 0, namedCells: 0, sharedStrings: 0, sharedStringBytes: 0 };
   for (const entry of entries) {
     const data = inflated(entry);
-    // exceljs parses as XML every entry whose name holds ".xml" or ".vml" anywhere (its patterns are not anchored).
-    if (!/\.(xml|rels|vml)/i.test(entry.name)) continue;
+    if (!isXmlPart(entry.name)) continue;
     const shown = showName(entry.name);
     if (!isUtf8(data) || data.includes(0)) {
       throw refuse({ id: `bagian ${shown} bukan teks UTF-8 yang sah.`, en: `entry ${shown} is not valid UTF-8 text.` });
@@ -364,16 +494,126 @@ function checkContents(bytes: Uint8Array, entries: Entry[], refuse: Refuse): voi
         en: `entry ${shown} contains a DTD declaration (<!DOCTYPE> or <!ENTITY>), which files from Excel or LibreOffice never have. Its XML entities are not read; the file is refused.`,
       });
     }
-    const figures = sheetFigures(data.toString('latin1'));
+    // Read as latin1: every byte one character; the markup is ASCII.
+    const xml = data.toString('latin1');
+    const strings = entry.name === 'xl/sharedStrings.xml'; // the one part exceljs reads as shared strings
+
+    // Elements first, a plain count: what the rest of this step and exceljs's parser spend grows with them.
+    const { all, cellData } = countElements(xml, WORKSHEET_ENTRY.test(entry.name));
+    totals.elements += all;
+    totals.otherElements += all - (strings ? all : cellData);
+    if (totals.elements > L.elements) {
+      throw refuse({
+        id: `berisi lebih dari ${fmtId(L.elements)} elemen XML (sampai bagian ${shown}: ${fmtId(totals.elements)}), sedangkan lembar penilaian tingkat nasional berisi sekitar 160.000. Berkas sebesar ini tidak dibaca.`,
+        en: `holds more than ${fmtEn(L.elements)} XML elements (${fmtEn(totals.elements)} up to entry ${shown}), where a national-scale score sheet holds about 160,000. A file this large is not read.`,
+      });
+    }
+    if (totals.otherElements > L.otherElements) {
+      throw refuse({
+        id: `berisi lebih dari ${fmtId(L.otherElements)} elemen XML di luar data sel dan teks bersama (sampai bagian ${shown}: ${fmtId(totals.otherElements)}), misalnya relasi, format bersyarat atau tautan, sedangkan berkas Excel biasa berisi beberapa ratus. Berkas ini tidak dibaca.`,
+        en: `holds more than ${fmtEn(L.otherElements)} XML elements outside its cell data and shared strings (${fmtEn(totals.otherElements)} up to entry ${shown}), such as relationships, conditional formats or links, where an ordinary Excel file holds a few hundred. This file is not read.`,
+      });
+    }
+
+    if (strings) {
+      const count = countTags(xml, 'si');
+      totals.sharedStrings = count;
+      totals.sharedStringBytes = data.byteLength;
+      if (count > L.sharedStrings || data.byteLength > L.sharedStringBytes) {
+        throw refuse({
+          id: `teks bersamanya (shared strings, bagian ${shown}) berjumlah ${fmtId(count)} dalam ${sizeId(data.byteLength)}; paling banyak ${fmtId(L.sharedStrings)} teks dalam ${sizeId(L.sharedStringBytes)} (lembar penilaian tingkat nasional: sekitar 4.200 teks dalam 2,3 MiB).`,
+          en: `its shared strings (entry ${shown}) number ${fmtEn(count)} in ${sizeEn(data.byteLength)}; at most ${fmtEn(L.sharedStrings)} strings in ${sizeEn(L.sharedStringBytes)} (a national-scale score sheet: about 4,200 strings in 2.3 MiB).`,
+        });
+      }
+      continue;
+    }
+    if (entry.name === 'xl/workbook.xml') {
+      const named = namedCells(xml);
+      totals.namedCells = named.cells;
+      if (named.cells > L.namedCells) {
+        throw refuse({
+          id: `nama yang didefinisikan (defined names) di bagian ${shown} mencakup ${fmtId(named.cells)} sel, misalnya ${named.widest}; paling banyak ${fmtId(L.namedCells)} di seluruh berkas.`,
+          en: `its defined names (entry ${shown}) cover ${fmtEn(named.cells)} cells, for instance ${named.widest}; at most ${fmtEn(L.namedCells)} in the whole file.`,
+        });
+      }
+      continue;
+    }
+
+    const figures = sheetFigures(xml);
     if (!figures) continue;
-    validatedCells += figures.validatedCells;
-    const problem = sheetProblem(figures, validatedCells);
+    const sheet = () => sheetName(entries, entry, inflated);
+    const problem = sheetProblem(figures);
     if (problem) {
-      const sheet = sheetName(entries, entry, inflated);
-      throw refuse({ id: `sheet ${sheet}: ${problem.id}`, en: `sheet ${sheet}: ${problem.en}` });
+      const name = sheet();
+      throw refuse({ id: `sheet ${name}: ${problem.id}`, en: `sheet ${name}: ${problem.en}` });
+    }
+    if (figures.isSheet) {
+      totals.cells += Math.max(figures.maxRow * figures.maxColumn, figures.cellElements);
+      totals.rows += Math.max(figures.maxRow, figures.rowElements);
+      totals.columns += Math.max(figures.maxColumn, figures.columnDefinitions);
+    }
+    totals.mergedCells += figures.mergedCells;
+    totals.validatedCells += figures.validatedCells;
+    const over = workbookProblem(totals, figures, sheet);
+    if (over) throw refuse(over);
+  }
+  return totals;
+}
+
+/** The entries exceljs parses as worksheets (its pattern, not anchored). */
+const WORKSHEET_ENTRY = /xl\/worksheets\/sheet(\d+)[.]xml/;
+
+/**
+ * The start tags in a part (not end tags, comments, CDATA or processing instructions, which are skipped
+ * whole as an XML parser skips them), and of those, when it is a worksheet, the ones inside its
+ * `<sheetData>` element: rows and cells and what they hold, which the cells and rows limits answer for.
+ * A plain scan, no parsing.
+ */
+function countElements(xml: string, worksheet: boolean): { all: number; cellData: number } {
+  let all = 0;
+  let cellData = 0;
+  let inSheetData = false;
+  for (let i = xml.indexOf('<'); i >= 0; i = xml.indexOf('<', i + 1)) {
+    const next = xml.charCodeAt(i + 1);
+    if (next === 0x21 || next === 0x3f) {
+      // <!-- … -->, <![CDATA[ … ]]>, <? … ?> (a DTD was refused before)
+      const close = xml.startsWith('<!--', i) ? '-->' : xml.startsWith('<![CDATA[', i) ? ']]>' : next === 0x3f ? '?>' : '';
+      if (close === '') continue;
+      const end = xml.indexOf(close, i + 2);
+      if (end < 0) break;
+      i = end;
+      continue;
+    }
+    if (next === 0x2f) {
+      if (inSheetData && xml.startsWith('</sheetData', i) && !isNameChar(xml.charCodeAt(i + 11))) inSheetData = false;
+      continue;
+    }
+    all++;
+    if (inSheetData) cellData++;
+    else if (worksheet && xml.startsWith('<sheetData', i) && !isNameChar(xml.charCodeAt(i + 10))) {
+      const end = tagEnd(xml, i + 10);
+      inSheetData = xml.charCodeAt(end - 1) !== 0x2f; // not <sheetData/>
     }
   }
+  return { all, cellData };
 }
+
+/** Whether a character code can continue an XML name ("sheetData" in "<sheetDataX" is another name). */
+const isNameChar = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x2e || c === 0x3a || c === 0x5f || c > 0x7f;
+
+/** Where the tag whose attributes start at `from` ends (its ">"), stepping over quoted values, which may hold ">". */
+function tagEnd(xml: string, from: number): number {
+  let i = from;
+  for (let quote = 0; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x3e) break;
+  }
+  return i;
+}
+
 
 /** Inflates an entry, never past the size it declared, and checks that size and its CRC-32. */
 function inflateEntry(bytes: Uint8Array, entry: Entry, refuse: Refuse): Buffer {
@@ -444,7 +684,7 @@ function sheetFigures(xml: string): SheetFigures | undefined {
   const isSheet = xml.includes('<worksheet') || xml.includes(':worksheet');
   const isComments = xml.includes('<comments') || xml.includes(':comments');
   if (!isSheet && !isComments) return undefined;
-  const figures: SheetFigures = { maxRow: 0, maxColumn: 0, rowElements: 0, cellElements: 0, columnDefinitions: 0, mergedCells: 0, validatedCells: 0, widest: '' };
+  const figures: SheetFigures = { isSheet, maxRow: 0, maxColumn: 0, rowElements: 0, cellElements: 0, columnDefinitions: 0, mergedCells: 0, validatedCells: 0, widest: '' };
   const reach = (ref: string) => {
     const cell = cellOf(ref.trim());
     if (!cell) return;
@@ -491,6 +731,18 @@ function sheetFigures(xml: string): SheetFigures | undefined {
  * expression, so that broken quoting cannot make it go back over the text again and again.
  */
 function* tags(xml: string, name: string): Generator<string> {
+  for (const { attributes } of elementsWithText(xml, name, false)) yield attributes;
+}
+
+/** How many `<name …>` tags there are. */
+function countTags(xml: string, name: string): number {
+  let n = 0;
+  for (const attributes of tags(xml, name)) if (attributes !== undefined) n++;
+  return n;
+}
+
+/** Every `<name …>` tag's attribute text and (with `withText`) the text right after it, up to the next tag. */
+function* elementsWithText(xml: string, name: string, withText = true): Generator<{ attributes: string; text: string }> {
   const open = `<${name}`;
   for (let at = xml.indexOf(open); at >= 0; at = xml.indexOf(open, at)) {
     const start = at + open.length;
@@ -500,15 +752,14 @@ function* tags(xml: string, name: string): Generator<string> {
       at = start;
       continue;
     }
-    let i = start;
-    for (let quote = 0; i < xml.length; i++) {
-      const c = xml.charCodeAt(i);
-      if (quote !== 0) {
-        if (c === quote) quote = 0;
-      } else if (c === 0x22 || c === 0x27) quote = c;
-      else if (c === 0x3e) break;
+    const i = tagEnd(xml, start);
+    const attributes = xml.slice(start, i);
+    let text = '';
+    if (withText && !attributes.endsWith('/')) {
+      const close = xml.indexOf('<', i + 1);
+      text = xml.slice(i + 1, close < 0 ? xml.length : close);
     }
-    yield xml.slice(start, i);
+    yield { attributes, text };
     at = i + 1;
   }
 }
@@ -533,7 +784,8 @@ function whole(text: string | undefined): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-function sheetProblem(f: SheetFigures, workbookValidated: number): Bilingual | undefined {
+/** What one worksheet (or comments part) declares beyond a worksheet's limits. */
+function sheetProblem(f: SheetFigures): Bilingual | undefined {
   const L = ZIP_LIMITS;
   if (f.maxRow > L.rows || f.rowElements > L.rows) {
     const rows = Math.max(f.maxRow, f.rowElements);
@@ -557,19 +809,73 @@ function sheetProblem(f: SheetFigures, workbookValidated: number): Bilingual | u
       en: `spans ${fmtEn(f.maxRow)} rows × ${fmtEn(f.maxColumn)} columns (${fmtEn(used)} cells); Timbang reads at most ${fmtEn(L.cells)} cells per sheet. Delete formatted empty rows and columns beyond the data.`,
     };
   }
-  if (f.mergedCells > L.mergedCells) {
+  return undefined;
+}
+
+/** What the worksheets read so far add up to beyond the workbook's limits; `f` is the last one's, to point at a range. */
+function workbookProblem(t: Totals, f: SheetFigures, sheet: () => string): Bilingual | undefined {
+  const L = ZIP_LIMITS;
+  if (t.cells > L.cells) {
+    const at = sheet();
     return {
-      id: `menggabungkan (merge) ${fmtId(f.mergedCells)} sel, misalnya ${f.widest}; paling banyak ${fmtId(L.mergedCells)}.`,
-      en: `merges ${fmtEn(f.mergedCells)} cells, for instance ${f.widest}; at most ${fmtEn(L.mergedCells)}.`,
+      id: `sheet-sheetnya bersama-sama mencakup ${fmtId(t.cells)} sel (sampai sheet ${at}); Timbang membaca paling banyak ${fmtId(L.cells)} sel dalam satu berkas, sedangkan lembar penilaian tingkat nasional berisi sekitar 76.000. Hapus sheet, baris dan kolom yang tidak dipakai.`,
+      en: `its sheets together span ${fmtEn(t.cells)} cells (up to sheet ${at}); Timbang reads at most ${fmtEn(L.cells)} cells in one file, where a national-scale score sheet holds about 76,000. Delete the sheets, rows and columns not in use.`,
     };
   }
-  if (workbookValidated > L.validatedCells) {
+  if (t.rows > L.rows) {
+    const at = sheet();
     return {
-      id: `validasi data mencakup ${fmtId(workbookValidated)} sel (misalnya ${f.widest}); paling banyak ${fmtId(L.validatedCells)} di seluruh berkas. Batasi validasinya pada baris yang dipakai.`,
-      en: `data validation covers ${fmtEn(workbookValidated)} cells (for instance ${f.widest}); at most ${fmtEn(L.validatedCells)} in the whole file. Limit the validation to the rows in use.`,
+      id: `sheet-sheetnya bersama-sama berisi ${fmtId(t.rows)} baris (sampai sheet ${at}); Timbang membaca paling banyak ${fmtId(L.rows)} baris dalam satu berkas, sedangkan lembar penilaian tingkat nasional berisi sekitar 4.100. Hapus sheet dan baris yang tidak dipakai.`,
+      en: `its sheets together hold ${fmtEn(t.rows)} rows (up to sheet ${at}); Timbang reads at most ${fmtEn(L.rows)} rows in one file, where a national-scale score sheet holds about 4,100. Delete the sheets and rows not in use.`,
+    };
+  }
+  if (t.columns > L.workbookColumns) {
+    const at = sheet();
+    return {
+      id: `sheet-sheetnya bersama-sama memakai atau memformat ${fmtId(t.columns)} kolom (sampai sheet ${at}); paling banyak ${fmtId(L.workbookColumns)} dalam satu berkas. Hapus format kolom yang tidak dipakai.`,
+      en: `its sheets together use or format ${fmtEn(t.columns)} columns (up to sheet ${at}); at most ${fmtEn(L.workbookColumns)} in one file. Remove the formatting of columns not in use.`,
+    };
+  }
+  if (t.mergedCells > L.mergedCells) {
+    const at = sheet();
+    return {
+      id: `menggabungkan (merge) ${fmtId(t.mergedCells)} sel (sampai sheet ${at}, misalnya ${f.widest}); paling banyak ${fmtId(L.mergedCells)} di seluruh berkas.`,
+      en: `merges ${fmtEn(t.mergedCells)} cells (up to sheet ${at}, for instance ${f.widest}); at most ${fmtEn(L.mergedCells)} in the whole file.`,
+    };
+  }
+  if (t.validatedCells > L.validatedCells) {
+    const at = sheet();
+    return {
+      id: `validasi data mencakup ${fmtId(t.validatedCells)} sel (sampai sheet ${at}, misalnya ${f.widest}); paling banyak ${fmtId(L.validatedCells)} di seluruh berkas. Batasi validasinya pada baris yang dipakai.`,
+      en: `data validation covers ${fmtEn(t.validatedCells)} cells (up to sheet ${at}, for instance ${f.widest}); at most ${fmtEn(L.validatedCells)} in the whole file. Limit the validation to the rows in use.`,
     };
   }
   return undefined;
+}
+
+/**
+ * The cells xl/workbook.xml's defined names cover, as exceljs lists them one by one: every name but the
+ * print areas and print titles (which it turns into page settings). Each cell reference or range in a
+ * name's text counts (the sheet names around them at most one cell each).
+ */
+function namedCells(xml: string): { cells: number; widest: string } {
+  let cells = 0;
+  let widest = '';
+  let widestCells = 0;
+  for (const { attributes, text } of elementsWithText(xml, 'definedName')) {
+    const name = attribute(attributes, 'name');
+    if (name === '_xlnm.Print_Area' || name === '_xlnm.Print_Titles') continue;
+    for (const [ref] of decodeReferences(text).matchAll(/\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?/g)) {
+      const range = rangeCells(ref);
+      if (!range) continue;
+      cells += range.cells;
+      if (range.cells > widestCells) {
+        widestCells = range.cells;
+        widest = `${unescapeXml(name ?? '')} (${ref})`;
+      }
+    }
+  }
+  return { cells, widest };
 }
 
 /**

@@ -20,13 +20,14 @@ import {
 import type { UnlockedKey } from '../../../src/services/keys/key-store.ts';
 import { fingerprint, publicKeyText, signCanonical } from '../../../src/services/keys/signing.ts';
 import { MAX_SIGNED_FILE_BYTES } from '../../../src/services/packages/signed-file.ts';
+import { atTheLimits, CELLS, deflated, sheetXml, withExtraSheets, withSharedStrings } from './workbook.ts';
 import { deflateStreaming, patchZip, readZip, unicodePathField, writeZip, zeros, type ZipEntry } from './zip.ts';
 
 export type Importer = 'template' | 'sheet' | 'package' | 'enrolment';
 
 export type Kind =
-  | 'not a zip' | 'truncated' | 'corrupted' | 'zip bomb' | 'zip structure' | 'xml entities' | 'million rows'
-  | 'wrong types' | 'payload fields' | 'invalid utf-8' | 'very large' | 'formula injection' | 'path-like names';
+  | 'not a zip' | 'truncated' | 'corrupted' | 'zip bomb' | 'zip structure' | 'part names' | 'whole workbook' | 'xml entities'
+  | 'million rows' | 'wrong types' | 'payload fields' | 'invalid utf-8' | 'very large' | 'formula injection' | 'path-like names';
 
 /** Cells of the template where formula-looking text is planted, with how to find the value again in the imported event. */
 export interface Planted {
@@ -46,8 +47,13 @@ export interface HostileFile {
   expect?: 'refused' | 'literal';
   /** For 'literal': the value each planted cell must be imported as. */
   literal?: { planted: Planted[]; value: string; forbidden: string[] };
-  /** For 'wrong types': cells each of which must have an issue, by sheet. */
-  issuesAt?: { sheet: string; cells: string[] };
+  /** Cells each of which must have an issue, by sheet ('wrong types', 'formula injection'). */
+  issuesAt?: { sheet: string; cells: string[] } | { sheet: string; cells: string[] }[];
+  /**
+   * What the refusal must say, in English and Indonesian (the cause, not only that the file is bad); a
+   * sheet so refused must be 'malformed', refused before its contents were read.
+   */
+  says?: { en: RegExp; id: RegExp };
 }
 
 export interface Sources {
@@ -355,6 +361,131 @@ export function hostileCorpus(src: Sources): HostileFile[] {
     },
   ]);
 
+  // --- Two entries that name one part once names are read as Office readers read them (letter case, "\" for
+  // "/", "./", "..", percent-encoding): J1's first section again, with other marks, under another spelling.
+  // Excel and LibreOffice would show one and exceljs the other, so a sheet could verify while people see
+  // other marks. Each refused before anything is inflated, naming both entries.
+  const otherMarks = utf8(readZip(sheet).find((e) => e.name === SHEET_SECTION)!.data.toString('utf8').replace(/<v>4<\/v>/g, '<v>5</v>'));
+  const twin = (name: string, first = false): Buffer => {
+    const crafted: ZipEntry = { name, data: otherMarks };
+    return writeZip(first ? [crafted, ...entries(sheet)] : [...entries(sheet), crafted]);
+  };
+  const samePart = (crafted: string) => {
+    const quoted = (name: string) => `'${name}'`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return {
+      en: new RegExp(`entries ${quoted(SHEET_SECTION)} and ${quoted(crafted)}|entries ${quoted(crafted)} and ${quoted(SHEET_SECTION)}`),
+      id: new RegExp(`bagian (${quoted(SHEET_SECTION)}|${quoted(crafted)}) dan (${quoted(SHEET_SECTION)}|${quoted(crafted)}), yang bagi Excel dan LibreOffice adalah bagian yang sama`),
+    };
+  };
+  const twins: [file: string, entry: string, what: string, first?: boolean][] = [
+    ['nama-titik-garis.xlsx', `./${SHEET_SECTION}`, 'a second 1-pemkab named ./xl/worksheets/sheet2.xml'],
+    ['nama-titik-garis-dulu.xlsx', `./${SHEET_SECTION}`, 'the same, the crafted entry first in the archive', true],
+    ['nama-garis-miring-terbalik.xlsx', SHEET_SECTION.replace(/\//g, '\\'), 'a second 1-pemkab named xl\\worksheets\\sheet2.xml'],
+    ['nama-huruf-besar.xlsx', 'xl/worksheets/Sheet2.xml', 'a second 1-pemkab named xl/worksheets/Sheet2.xml'],
+    ['nama-kapital-semua.xlsx', SHEET_SECTION.toUpperCase(), 'a second 1-pemkab named XL/WORKSHEETS/SHEET2.XML'],
+    ['nama-naik-turun.xlsx', `a/../${SHEET_SECTION}`, 'a second 1-pemkab named a/../xl/worksheets/sheet2.xml'],
+    ['nama-naik-turun-dulu.xlsx', `xl/media/../worksheets/../worksheets/sheet2.xml`, 'xl/media/../worksheets/../worksheets/sheet2.xml, first in the archive', true],
+    ['nama-garis-depan.xlsx', `/${SHEET_SECTION}`, 'a second 1-pemkab named /xl/worksheets/sheet2.xml (exceljs drops the leading slash)'],
+    ['nama-persen.xlsx', 'xl/worksheets/sheet%32.xml', 'a second 1-pemkab named xl/worksheets/sheet%32.xml (percent-encoded "2")'],
+    ['nama-garis-ganda.xlsx', 'xl//worksheets/sheet2.xml', 'a second 1-pemkab named xl//worksheets/sheet2.xml'],
+    ['nama-campuran.xlsx', '.\\XL\\Worksheets\\.\\sheet%32.XML', 'a second 1-pemkab named .\\XL\\Worksheets\\.\\sheet%32.XML'],
+  ];
+  add('part names', XLSX, twins.map(([name, entry, what, first]) => ({ name, what, says: samePart(entry), make: () => twin(entry, first) })));
+
+  // --- The whole workbook: many parts each under a sheet's limits, together far beyond what one import may
+  // cost. Written as XML directly: exceljs would take minutes and gigabytes to write them.
+  const says = (en: RegExp, id: RegExp) => ({ en, id });
+  const manySheets = (base: Uint8Array, count: number, rows: number, columns: number, cell: keyof typeof CELLS) => withExtraSheets(base, count, deflated(sheetXml(rows, columns, CELLS[cell])));
+  const emptySheet = (body: string) => deflated(utf8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${body}</worksheet>`));
+  const definedName = (bytes: Uint8Array, sheetName: string, ref: string) => patchZip(bytes, {
+    'xl/workbook.xml': (x) => {
+      const name = `<definedName name="semua">'${sheetName}'!${ref}</definedName>`;
+      return x.includes('<definedNames>') ? x.replace('<definedNames>', `<definedNames>${name}`) : x.replace('</sheets>', `</sheets><definedNames>${name}</definedNames>`);
+    },
+  });
+  add('whole workbook', XLSX, [
+    {
+      name: 'lembar-2,8-juta-sel.xlsx', what: 'J1 sheet plus 7 sheets of 20,000 rows × 20 number cells (2.8 million cells, 62 MiB of XML), as in issue 14',
+      says: says(/XML parts declare more than 16 MiB/, /bagian-bagian XML-nya menyatakan lebih dari 16 MiB/),
+      make: () => manySheets(sheet, 7, 20_000, 20, 'number'),
+    },
+    {
+      name: 'lembar-banyak-sheet-sel.xlsx', what: 'J1 sheet plus 4 sheets of 7,000 rows × 20 formatted cells, each under a sheet\'s 150,000 (560,000 in all)',
+      says: says(/its sheets together span [\d,]+ cells \(up to sheet Tambahan 2/, /sheet-sheetnya bersama-sama mencakup [\d.]+ sel \(sampai sheet Tambahan 2/),
+      make: () => manySheets(sheet, 4, 7_000, 20, 'styled'),
+    },
+    {
+      name: 'templat-banyak-sheet-sel.xlsx', what: 'the template plus 4 sheets of 7,000 rows × 20 number cells (elements: 294,000 per sheet)',
+      says: says(/holds more than 350,000 XML elements/, /berisi lebih dari 350\.000 elemen XML/),
+      make: () => manySheets(template, 4, 7_000, 20, 'number'),
+    },
+    {
+      name: 'lembar-banyak-sheet-baris.xlsx', what: 'J1 sheet plus 10 sheets of 45,000 empty rows each (450,000 rows)',
+      says: says(/its sheets together hold [\d,]+ rows/, /sheet-sheetnya bersama-sama berisi [\d.]+ baris/),
+      make: () => withExtraSheets(sheet, 10, emptySheet(`<sheetData>${Array.from({ length: 45_000 }, (_, i) => `<row r="${i + 1}"/>`).join('')}</sheetData>`)),
+    },
+    {
+      name: 'lembar-banyak-sheet-kolom.xlsx', what: 'J1 sheet plus 30 sheets formatting all 16,384 columns',
+      says: says(/its sheets together use or format [\d,]+ columns/, /sheet-sheetnya bersama-sama memakai atau memformat [\d.]+ kolom/),
+      make: () => withExtraSheets(sheet, 30, emptySheet('<cols><col min="1" max="16384" width="9" customWidth="1"/></cols><sheetData/>')),
+    },
+    {
+      name: 'templat-banyak-sheet-merge.xlsx', what: 'the template plus 30 sheets each merging A1:O1000 (15,000 cells)',
+      says: says(/merges [\d,]+ cells \(up to sheet/, /menggabungkan \(merge\) [\d.]+ sel \(sampai sheet/),
+      make: () => withExtraSheets(template, 30, emptySheet('<sheetData/><mergeCells count="1"><mergeCell ref="A1:O1000"/></mergeCells>')),
+    },
+    {
+      name: 'lembar-nama-seluruh-sheet.xlsx', what: 'a defined name over Sampul!$A$1:$XFD$1048576 (exceljs lists every cell: the process ran out of memory)',
+      says: says(/defined names \(entry 'xl\/workbook\.xml'\) cover 17,179,869,184 cells/, /nama yang didefinisikan \(defined names\) di bagian 'xl\/workbook\.xml' mencakup 17\.179\.869\.184 sel/),
+      make: () => definedName(sheet, 'Sampul', '$A$1:$XFD$1048576'),
+    },
+    {
+      name: 'templat-nama-400rb-sel.xlsx', what: 'a defined name over Nominasi!$A$1:$T$20000 (400,000 cells)',
+      says: says(/defined names .* cover 400,000 cells/, /nama yang didefinisikan .* mencakup 400\.000 sel/),
+      make: () => definedName(template, 'Nominasi', '$A$1:$T$20000'),
+    },
+    {
+      name: 'lembar-relasi-120rb.xlsx', what: '120,000 relationships in xl/_rels/workbook.xml.rels',
+      says: says(/more than 100,000 XML elements outside its cell data/, /lebih dari 100\.000 elemen XML di luar data sel/),
+      make: () => patchZip(sheet, { 'xl/_rels/workbook.xml.rels': (x) => x.replace('</Relationships>', `${Array.from({ length: 120_000 }, (_, i) => `<Relationship Id="rZ${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/z${i}.png"/>`).join('')}</Relationships>`) }),
+    },
+    {
+      name: 'templat-format-bersyarat.xlsx', what: 'a sheet with 40,000 conditional formats (120,000 elements)',
+      says: says(/more than 100,000 XML elements outside its cell data/, /lebih dari 100\.000 elemen XML di luar data sel/),
+      make: () => withExtraSheets(template, 1, emptySheet(`<sheetData/>${Array.from({ length: 40_000 }, (_, i) => `<conditionalFormatting sqref="A${i + 1}"><cfRule type="expression" priority="${i + 1}"><formula>${i}</formula></cfRule></conditionalFormatting>`).join('')}`)),
+    },
+    {
+      name: 'lembar-teks-bersama-150rb.xlsx', what: '150,000 more shared strings, all different',
+      says: says(/shared strings \(entry 'xl\/sharedStrings\.xml'\) number [\d,]+ in/, /teks bersamanya \(shared strings, bagian 'xl\/sharedStrings\.xml'\) berjumlah [\d.]+ dalam/),
+      make: () => withSharedStrings(sheet, 1, Array.from({ length: 150_000 }, (_, i) => `<si><t>${(Math.imul(i, 2654435761) >>> 0).toString(36)}</t></si>`).join('')),
+    },
+    {
+      name: 'templat-teks-bersama-12mib.xlsx', what: 'shared strings of 12.5 MiB (16 strings of 0.8 MiB)',
+      says: says(/shared strings \(entry 'xl\/sharedStrings\.xml'\) number [\d,]+ in 12\.\d MiB/, /teks bersamanya .* dalam 12,\d MiB/),
+      make: () => withSharedStrings(template, 1, Array.from({ length: 16 }, (_, i) => `<si><t>${seeded(600 * 1024, 100 + i).toString('base64')}</t></si>`).join('')),
+    },
+    {
+      name: 'lembar-teks-kaya.xlsx', what: '50,000 more shared strings in rich text, two runs each (400,000 elements)',
+      says: says(/holds more than 350,000 XML elements/, /berisi lebih dari 350\.000 elemen XML/),
+      make: () => withSharedStrings(sheet, 1, Array.from({ length: 50_000 }, (_, i) => `<si><r><rPr><b/><sz val="11"/></rPr><t>${i.toString(36)}</t></r><r><t>${(i * 7).toString(36)}</t></r></si>`).join('')),
+    },
+  ]);
+  // Just under every whole-workbook limit at once: through the guard, then refused by the sheet's
+  // verification (sheets it does not know) within the bounds. The template importer reads only its own
+  // sheets and would import the event, so this one goes to the sheet importer only.
+  add('whole workbook', ['sheet'], [
+    {
+      name: 'lembar-di-bawah-semua-batas.xlsx',
+      what: 'J1 sheet plus 7 sheets of 6,400 × 3 number cells with every column formatted, 19,000 merged cells, a name over 99,000 cells, 15,000 conditional-format elements, 10 MiB of Cyrillic text (as XML)',
+      make: () => atTheLimits(sheet, { sheets: 7, rows: 6_400, columns: 3, emptyRows: 0, merged: 19_000, named: 99_000, other: 15_000, numbers: true, textCells: 1_250 }),
+    },
+    {
+      name: 'lembar-di-bawah-semua-batas-2.xlsx',
+      what: 'J1 sheet plus 7 sheets of 7,000 × 3 formatted empty cells with every column formatted, 19,000 merged cells, a name over 99,000 cells, 95,000 conditional-format elements',
+      make: () => atTheLimits(sheet, { sheets: 7, rows: 7_000, columns: 3, emptyRows: 0, merged: 19_000, named: 99_000, other: 95_000 }),
+    },
+  ]);
+
   // --- XML with a DTD: entity expansion and external entities, in a real workbook's parts.
   add('xml entities', ['template'], [
     { name: 'templat-billion-laughs.xlsx', what: 'billion laughs in Nominasi', make: () => patchZip(template, { [TEMPLATE_ENTRY.Nominasi]: (x) => useEntity('lol9')(withDoctype(billionLaughs('worksheet'), 'worksheet')(x)) }) },
@@ -524,9 +655,11 @@ export function hostileCorpus(src: Sources): HostileFile[] {
 
   // --- Formula injection in a template: imported as the literal text, or refused; never evaluated.
   add('formula injection', ['template'], [
+    // Refused at template import since text that begins with =, +, -, @, a tab or a line break is (issue 14,
+    // item 9: a CSV saved from any workbook carrying it would run it): an issue at every planted cell.
     ...FORMULAS.map((formula, i) => ({
       name: `templat-rumus-${i + 1}.xlsx`, what: `text ${JSON.stringify(formula)} in names, places, reasons and a notes column`,
-      expect: 'literal' as const, literal: { planted: PLANTED, value: formula, forbidden: [] },
+      issuesAt: [...new Set(PLANTED.map((p) => p.sheet))].map((sheet) => ({ sheet, cells: PLANTED.filter((p) => p.sheet === sheet).map((p) => p.cell) })),
       make: () => plantInTemplate(src, formula),
     })),
     {
