@@ -20,6 +20,7 @@ import { localIsoTime } from './report/date-words.ts';
 import { backupWorkspace } from './workspace/backup.ts';
 import { reportHtml } from './report/report-html.ts';
 import { acceptKey, acceptedKeys, listReceived, receiveSheet } from './merge/sheet-inbox.ts';
+import { withPaperLabels } from './paper/paper-labels.ts';
 import { verifyPool } from './workers/verify-pool.ts';
 
 type SecretariatMethods =
@@ -36,7 +37,7 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
   const report = ({ eventId, rule, lang }: { eventId: string; rule: MergeRule; lang: 'id' | 'en' }) => {
     const event = authoredEvent(db, eventId);
     return reportHtml({
-      event, result: requireMarks(deliberation(db, event, rule)), files: listReceived(db, event).sheets, lang, generatedAt: localIsoTime(new Date()), secretariat: ownKey(),
+      event, result: requireMarks(deliberation(db, event, rule)), files: withPaperLabels(db, event.id, listReceived(db, event).sheets), lang, generatedAt: localIsoTime(new Date()), secretariat: ownKey(),
     });
   };
   return {
@@ -85,7 +86,7 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     },
     listSheets: ({ eventId }) => {
       const { sheets, reconciliation } = listReceived(db, authoredEvent(db, eventId));
-      return { sheets, completeness: reconciliation.completeness, acceptedKeys: acceptedKeys(db, eventId) };
+      return { sheets: withPaperLabels(db, eventId, sheets), completeness: reconciliation.completeness, acceptedKeys: acceptedKeys(db, eventId) };
     },
     acceptKey: async ({ eventId, sheetId, acceptedBy }) => {
       await acceptKey(db, authoredEvent(db, eventId), sheetId, acceptedBy);
@@ -111,7 +112,7 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     },
     exportRekapitulasi: async ({ eventId, rule }) => {
       const event = authoredEvent(db, eventId);
-      return fileData(`rekapitulasi-${eventId}-${rule}.xlsx`, await writeRekapitulasi(event, requireMarks(deliberation(db, event, rule)), listReceived(db, event).sheets, ownKey()));
+      return fileData(`rekapitulasi-${eventId}-${rule}.xlsx`, await writeRekapitulasi(event, requireMarks(deliberation(db, event, rule)), withPaperLabels(db, event.id, listReceived(db, event).sheets), ownKey()));
     },
     recordDecision: ({ eventId, ...decision }) => {
       recordDecision(db, authoredEvent(db, eventId), decision);

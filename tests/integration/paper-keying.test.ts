@@ -6,6 +6,7 @@
  * only the secretariat's own key may sign a paper sheet; the tables are append-only.
  */
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaperForm, TimbangApi } from '../../src/api/contract.ts';
 import { createClient, dispatch, transportFrom } from '../../src/api/dispatch.ts';
@@ -153,6 +154,15 @@ describe('paper forms keyed twice, blind, into a signed paper sheet', () => {
     expect(html).toContain('J3 — Seleksi Administrasi · Usaha Kecil Mikro (formulir LPJ-J3-1-03, diketik oleh Ani Wijaya dan Budi Santoso)');
     const sheets = await api.listSheets({ eventId: EVENT });
     expect(sheets.sheets.find((s) => s.id === signed.sheet.id)!.paper!.operators).toEqual(['Ani Wijaya', 'Budi Santoso']);
+    // The Rekapitulasi: the juror's column of that section says kertas; the Verifikasi sheet gives every file's origin.
+    const rekap = new ExcelJS.Workbook();
+    await rekap.xlsx.load(new Uint8Array(Buffer.from((await api.exportRekapitulasi({ eventId: EVENT, rule: 'mean' })).base64, 'base64')).buffer);
+    expect(rekap.getWorksheet('Usaha Kecil Mikro')!.getRow(3).values).toContain('J3 · Seleksi Administrasi (kertas)');
+    expect(rekap.getWorksheet('Usaha Kecil Mikro')!.getRow(3).values).toContain('J3 · Wawancara');
+    const verification = rekap.getWorksheet('Verifikasi')!;
+    expect(verification.getRow(1).getCell(8).text).toBe('Asal lembar');
+    const rows = verification.getSheetValues().slice(2).map((r) => (r as ExcelJS.CellValue[]).slice(1));
+    expect(rows.find((r) => JSON.stringify(r[0]).includes('kertas-LPJ-J3-1-03'))![7]).toBe(`kertas · formulir LPJ-J3-1-03 · diketik oleh Ani Wijaya dan Budi Santoso · pindaian SHA-256 ${scan}`);
     expect(ukm.nominees).toHaveLength(5);
   });
 

@@ -12,6 +12,7 @@ import { deliberate, requireMarks } from '../../services/merge/deliberation.ts';
 import { markContentChecked, reconcile, type Reconciliation } from '../../services/merge/reconcile.ts';
 import type { RekapFile } from '../../services/merge/rekapitulasi.ts';
 import { readPackage, requireSecretariat } from '../../services/packages/event-package.ts';
+import { paperAnnotations } from '../../services/paper/paper-labels.ts';
 import type { SheetVerification } from '../../services/sheets/score-sheet.ts';
 import { verifyPool } from '../../services/workers/verify-pool.ts';
 import type { CliContext, Lang } from '../context.ts';
@@ -40,6 +41,8 @@ export async function verifyFiles(packageFile: string, sheets: string[], pin: Se
     event: pkg.event,
     latestPackageRevision: pkg.revision,
     jurorKeys: new Map(pkg.jurorKeys.map((k) => [k.jurorId, k.publicKey])),
+    // The key that signed the package: the only one a paper sheet (provenance 'kertas') may be signed with.
+    secretariatKey: pkg.secretariat.publicKey,
   };
   const hashes: string[] = [];
   // Independent files, verified side by side in the pool's worker threads; each result keeps its file's place.
@@ -79,9 +82,10 @@ export async function deliberateFiles(packageFile: string, sheets: string[], pin
   // (identical copies under different names are still told apart by name, whatever the order given).
   const reconciled = reconcile(event, results.map((r, i) => ({ file: `${r.file}\u0000${String(i).padStart(6, '0')}`, payload: r.status === 'valid' ? r.payload : null })));
   const summary = requireMarks(deliberate(event, rule ?? event.merge.rule, reconciled, reconciled.files.map((f) => f.use), []));
+  const paper = paperAnnotations(results.map((r) => (r.status === 'valid' ? r.payload : null)));
   const rekap = results.map((r, i) => ({
     fileName: basename(r.file), fileHash: hashes[i], jurorId: r.juror, signedWith: r.signingKey ? fingerprint(r.signingKey) : null,
-    sheetRevision: r.revision, status: r.status, use: reconciled.files[i].use,
+    sheetRevision: r.revision, status: r.status, use: reconciled.files[i].use, ...paper[i],
   }));
   return { event, results, signer, reconciled, summary, rekap };
 }

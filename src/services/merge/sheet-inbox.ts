@@ -8,6 +8,7 @@ import type { Bilingual, Event } from '../../core/model.ts';
 import { findEventRecord } from '../events/event-store.ts';
 import { fingerprint } from '../keys/signing.ts';
 import { enrolledKeys } from '../packages/enrolment.ts';
+import { workspaceSecretariatKey } from '../paper/paper-verify.ts';
 import { verifyScoreSheet, type SheetStatus, type SheetVerification, type VerifyContext } from '../sheets/score-sheet.ts';
 import { SheetPayload } from '../sheets/sheet-payload.ts';
 import type { Db } from '../workspace/workspace.ts';
@@ -217,9 +218,11 @@ export function listReceived(db: Db, event: Event): { sheets: ReceivedSheet[]; r
 async function verify(db: Db, event: Event, bytes: Uint8Array, fileName: string, verifier: SheetVerifier = verifyScoreSheet): Promise<SheetVerification> {
   const revision = findEventRecord(db, event.id)!.revision;
   const keys = new Map(enrolledKeys(db, event.id).map((k) => [k.jurorId, k.publicKey]));
-  const first = await verifier(bytes, fileName, { event, latestPackageRevision: revision, jurorKeys: keys });
+  // The workspace's own key: the only one a paper sheet (provenance 'kertas') may be signed with.
+  const secretariatKey = workspaceSecretariatKey(db);
+  const first = await verifier(bytes, fileName, { event, latestPackageRevision: revision, jurorKeys: keys, secretariatKey });
   if (first.status !== 'unknown-key' || !first.juror || !first.signingKey) return first;
   const accepted = db.prepare('SELECT 1 FROM accepted_key WHERE event_id = ? AND juror_id = ? AND public_key = ?').get(event.id, first.juror, first.signingKey);
   if (!accepted) return first;
-  return verifier(bytes, fileName, { event, latestPackageRevision: revision, jurorKeys: new Map([...keys, [first.juror, first.signingKey]]) });
+  return verifier(bytes, fileName, { event, latestPackageRevision: revision, jurorKeys: new Map([...keys, [first.juror, first.signingKey]]), secretariatKey });
 }

@@ -32,11 +32,19 @@ export interface PaperAnnotation {
   notes: Bilingual[];
 }
 
-/** One annotation per file, in the order given (the valid payloads, null for the others). Nothing to read when no sheet is paper. */
-export function paperAnnotations(payloads: readonly (SheetPayload | null)[]): PaperAnnotation[] {
-  if (!payloads.some((p) => p?.provenance)) return payloads.map(() => ({ paper: null, notes: [] }));
+/**
+ * One annotation per file, in the order given (the valid payloads, null for the others), with only what
+ * applies: `paper` for a paper sheet, `notes` where paper took part; empty for every other file, so a laptop
+ * sheet's row reads as it always did. Nothing to read when no sheet is paper.
+ */
+export function paperAnnotations(payloads: readonly (SheetPayload | null)[]): Partial<PaperAnnotation>[] {
+  if (!payloads.some((p) => p?.provenance)) return payloads.map(() => ({}));
   const notes = Map.groupBy(paperNotes(payloads.map((payload, i) => ({ file: String(i), payload }))), (n) => n.file);
-  return payloads.map((payload, i) => ({ paper: paperLabel(payload), notes: (notes.get(String(i)) ?? []).map((n) => n.note) }));
+  return payloads.map((payload, i) => {
+    const paper = paperLabel(payload);
+    const said = (notes.get(String(i)) ?? []).map((n) => n.note);
+    return { ...(paper ? { paper } : {}), ...(said.length > 0 ? { notes: said } : {}) };
+  });
 }
 
 /**
@@ -44,8 +52,8 @@ export function paperAnnotations(payloads: readonly (SheetPayload | null)[]): Pa
  * secretariat's own key can be a valid paper sheet, so without one nothing else is read; with some, only the
  * payloads of the jurors concerned are.
  */
-export function withPaperLabels<S extends { id: number }>(db: Db, eventId: string, sheets: readonly S[]): (S & PaperAnnotation)[] {
-  const plain = () => sheets.map((s) => ({ ...s, paper: null, notes: [] }));
+export function withPaperLabels<S extends { id: number }>(db: Db, eventId: string, sheets: readonly S[]): (S & Partial<PaperAnnotation>)[] {
+  const plain = () => [...sheets];
   const secretariatKey = workspaceSecretariatKey(db);
   if (!secretariatKey) return plain();
   const signed = db.prepare("SELECT DISTINCT juror_id AS jurorId FROM received_sheet WHERE event_id = ? AND status = 'valid' AND public_key = ?").all(eventId, secretariatKey) as { jurorId: string }[];
@@ -54,5 +62,5 @@ export function withPaperLabels<S extends { id: number }>(db: Db, eventId: strin
     .all(eventId, JSON.stringify(signed.map((s) => s.jurorId))) as { id: number; payload: string | null }[];
   const payloads = rows.map((r) => (r.payload ? (JSON.parse(r.payload) as SheetPayload) : null));
   const annotations = new Map(paperAnnotations(payloads).map((a, i) => [rows[i].id, a]));
-  return sheets.map((s) => ({ ...s, ...(annotations.get(s.id) ?? { paper: null, notes: [] }) }));
+  return sheets.map((s) => ({ ...s, ...annotations.get(s.id) }));
 }

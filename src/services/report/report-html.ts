@@ -306,18 +306,27 @@ function overallSection(ctx: ReportContext): string {
 </section>`;
 }
 
+/** Under a file's row, across the table: a paper sheet's origin (form, operators, scan) and the reconciliation's notes on it. */
+function fileNotes(ctx: ReportContext, f: ReportContext['files'][number]): string {
+  const lines = [
+    ...(f.paper ? [`<strong>${esc(ctx.t.paperOrigin(f.paper.formNumber, f.paper.operators, f.paper.scanSha256))}</strong>`] : []),
+    ...(f.notes ?? []).map((n) => esc(n[ctx.lang])),
+  ];
+  return lines.length === 0 ? '' : `<tr class="file-notes"><td></td><td colspan="7" class="sub">${lines.join('<br>')}</td></tr>`;
+}
+
 function appendix(ctx: ReportContext): string {
   const { t } = ctx;
   const rows = ctx.files.map((f, i) => `<tr>
     <td class="num">${i + 1}</td>
-    <td class="file">${esc(f.fileName)}${f.paper ? `<div class="sub paper-origin">${esc(t.paperOrigin(f.paper.formNumber, f.paper.operators, f.paper.scanSha256))}</div>` : ''}</td>
+    <td class="file">${esc(f.fileName)}</td>
     <td>${esc(f.jurorId ?? '—')}</td>
     <td class="mono nowrap">${esc(f.signedWith ?? '—')}</td>
     <td class="num">${esc(f.sheetRevision ?? '—')}</td>
     <td class="${f.status === 'valid' ? '' : 'bad'}">${esc(t.statusName[f.status] ?? f.status)}</td>
     <td class="${f.use === 'used' ? '' : 'bad'}">${esc(t.useName[f.use] ?? f.use)}</td>
     <td class="mono hash-cell">${esc(f.fileHash || '—')}</td>
-  </tr>${f.notes?.length ? `<tr class="use-notes"><td></td><td colspan="7" class="sub">${f.notes.map((n) => esc(n[ctx.lang])).join('<br>')}</td></tr>` : ''}`).join('');
+  </tr>${fileNotes(ctx, f)}`).join('');
   return `<section class="appendix">
   <h2>${esc(t.verification)}</h2>
   ${ctx.secretariat ? `<p>${esc(t.packageSigner(ctx.secretariat.fingerprint))}: ${ctx.secretariat.pinned ? esc(t.pinned) : `<strong>${esc(t.notPinned)}</strong>`}.</p>` : ''}

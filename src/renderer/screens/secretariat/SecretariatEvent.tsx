@@ -8,6 +8,7 @@ import { ConflictsView } from './ConflictsView.tsx';
 import { CriteriaView } from './CriteriaView.tsx';
 import { JurorsView } from './JurorsView.tsx';
 import { PackageView } from './PackageView.tsx';
+import { PaperView } from './PaperView.tsx';
 import { ResultsView } from './ResultsView.tsx';
 import { SheetsView } from './SheetsView.tsx';
 
@@ -28,6 +29,7 @@ export function SecretariatEvent({ data, onChanged }: { data: EventData; onChang
         { id: 'conflicts', label: t('secretariat.tab.conflicts'), content: () => <ConflictsView event={data.event} /> },
         { id: 'package', label: t('secretariat.tab.package'), content: () => <PackageView summary={data.summary} /> },
         { id: 'sheets', label: t('secretariat.tab.sheets'), content: () => <SheetsView event={data.event} /> },
+        { id: 'paper', label: t('secretariat.tab.paper'), content: () => <PaperView event={data.event} /> },
         { id: 'results', label: t('secretariat.tab.results'), content: () => <ResultsView event={data.event} onChanged={onChanged} /> },
       ]}
     />

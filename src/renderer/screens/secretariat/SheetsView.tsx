@@ -154,7 +154,11 @@ export function SheetsView({ event }: { event: Event }) {
             <tbody>
               {inbox.value.sheets.map((sheet) => (
                 <tr key={sheet.id} data-sheet={sheet.fileName} data-sheet-id={sheet.id}>
-                  <th scope="row" tabIndex={-1}>{sheet.fileName}</th>
+                  <th scope="row" tabIndex={-1}>
+                    {sheet.fileName}
+                    {/* A paper sheet (kertas): which form, and who keyed it. */}
+                    {sheet.paper && <><br /><small className="paper-label" data-testid="paper-label">{t('paper.label', { form: sheet.paper.formNumber, a: sheet.paper.operators[0], b: sheet.paper.operators[1] })}</small></>}
+                  </th>
                   <td>{jurorText(sheet.jurorId)}</td>
                   <td className="num">{sheet.sheetRevision ?? '—'}</td>
                   <td>
@@ -200,7 +204,11 @@ export function SheetsView({ event }: { event: Event }) {
                       </div>
                     )}
                   </td>
-                  <td>{t(`sheets.useName.${sheet.use}`)}</td>
+                  <td>
+                    {t(`sheets.useName.${sheet.use}`)}
+                    {/* Where paper took part: why the reconciliation uses the file so. */}
+                    {sheet.notes?.map((note, i) => <p key={i} className="hint use-note" data-testid="use-note">{pick(note, lang)}</p>)}
+                  </td>
                 </tr>
               ))}
             </tbody>
