@@ -9,6 +9,8 @@ import { Bilingual, Event, Id, MergeRule, Scale } from '../core/model.ts';
 import type { Envelope } from './errors.ts';
 // Issue 16: awards per category, the audit, the penetapan, the panel's attendance.
 import { CategoryAwards, shapeMethods, SpecialAwardRecord } from './shape-contract.ts';
+// Issue 21: continuity (moving a workspace, resuming from one's own sheet, key changes and rollover, the runbook).
+import { continuityMethods } from './continuity-contract.ts';
 
 /**
  * Text a person types that ends up signed: a lone surrogate (half an emoji pasted from elsewhere) has no
@@ -124,6 +126,8 @@ export const PackageImportResult = z.strictObject({
   outcome: Outcome,
   previousRevision: z.number().int().nullable(),
   secretariatFingerprint: z.string(),
+  /** Issue 21: the package rolled the secretariat key over (signed by the pinned key or its recovery key); the laptop pins the new one. */
+  secretariatRollover: z.strictObject({ previousFingerprint: z.string(), nextFingerprint: z.string(), signedBy: z.enum(['previous', 'recovery']) }).nullable().optional(),
 });
 export type PackageImportResult = z.infer<typeof PackageImportResult>;
 
@@ -399,7 +403,8 @@ export const contract = {
   // Juror: scoring. Always as the juror this laptop was set up for; every write is on disk when it returns.
   scoringState: method(RoundCategory, ScoringState),
   recordScore: method(ScoreTarget.extend({ value: ScoreValue }), z.strictObject({ value: ScoreValue, recordedAt: z.string() })),
-  scoreHistory: method(ScoreTarget, z.array(z.strictObject({ value: ScoreValue, previous: ScoreValue, recordedAt: z.string() }))),
+  /** origin (issue 21): where a row came from when not typed on this laptop, e.g. "dipulihkan dari lembar J3 revisi 4". */
+  scoreHistory: method(ScoreTarget, z.array(z.strictObject({ value: ScoreValue, previous: ScoreValue, recordedAt: z.string(), origin: Bilingual.optional() }))),
   saveNote: method(z.strictObject({ eventId: Id, roundId: Id, nomineeId: Id, text: typed(z.string().max(5000)) }), z.strictObject({ recordedAt: z.string() })),
   declareConflict: method(z.strictObject({ eventId: Id, nomineeId: Id, reason: typed(z.string().trim().min(3).max(500)) }), z.strictObject({})),
   /** A conflict this juror declared by mistake, withdrawn before finalizing; the marks it cleared come back. */
@@ -432,8 +437,12 @@ export const contract = {
     z.strictObject({ eventId: Id, keyingId: z.number().int(), scanSha256: z.string().regex(/^[0-9a-f]{64}$/).optional() }),
     z.strictObject({ keying: PaperKeying, sheet: ReceivedSheet, supersedes: z.array(z.strictObject({ fileName: z.string(), sheetRevision: z.number().int(), paper: z.boolean() })) }),
   ),
+  /** A signed paper sheet as its .xlsx file: for timbang verify, merge and report, and anyone re-running the merge. */
+  paperSheetFile: method(z.strictObject({ eventId: Id, keyingId: z.number().int() }), FileData),
   // Issue 16 (src/api/shape-contract.ts): special awards, audit, penetapan, attendance.
   ...shapeMethods,
+  // Issue 21 (src/api/continuity-contract.ts): continuity.
+  ...continuityMethods,
 };
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import { readDemoEvent } from './events/event-file.ts';
 import { saveAuthored } from './events/authored.ts';
 import { getEvent, getEventSummary, listCategories, listEvents, listNominees } from './events/event-store.ts';
 import { KeyStore, type OsSecretStore } from './keys/key-store.ts';
+import { continuityHandlers } from './continuity-handlers.ts';
 import { jurorHandlers } from './juror-handlers.ts';
 import { paperHandlers } from './paper-handlers.ts';
 import { applyPackage, demoPackage } from './packages/event-package.ts';
@@ -92,5 +93,6 @@ export function createHandlers({ workspace, resourcesDir, appVersion, osSecrets,
     ...jurorHandlers(services),
     ...shapeHandlers(services), // issue 16: awards, audit, penetapan, attendance
     ...paperHandlers(services),
+    ...continuityHandlers(services), // issue 21: moving a workspace, resuming, key changes and rollover, the runbook
   };
 }

@@ -38,8 +38,9 @@ export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, Jur
   return {
     importPackage: (file) => {
       const pkg = readPackage(fileBytes(file), file.fileName);
-      const { outcome, previousRevision } = applyPackage(db, pkg);
-      return { event: getEventSummary(db, pkg.event.id), outcome, previousRevision, secretariatFingerprint: pkg.secretariat.fingerprint };
+      const { outcome, previousRevision, rollover } = applyPackage(db, pkg);
+      // rollover (issue 21): the package moved the laptop's pin to a new secretariat key.
+      return { event: getEventSummary(db, pkg.event.id), outcome, previousRevision, secretariatFingerprint: pkg.secretariat.fingerprint, secretariatRollover: rollover ?? null };
     },
 
     chooseJuror: ({ eventId, jurorId }) => {

@@ -15,6 +15,8 @@ import { readPackage, requireSecretariat } from '../../services/packages/event-p
 import { paperAnnotations } from '../../services/paper/paper-labels.ts';
 import type { SheetVerification } from '../../services/sheets/score-sheet.ts';
 import { verifyPool } from '../../services/workers/verify-pool.ts';
+import { withPreviousKeys } from '../../services/continuity/juror-keys.ts';
+import { previousKeysByJuror } from '../../services/packages/key-statements.ts';
 import type { CliContext, Lang } from '../context.ts';
 import type { SecretariatPin } from './secretariat-pin.ts';
 
@@ -47,6 +49,8 @@ export async function verifyFiles(packageFile: string, sheets: string[], pin: Se
   const hashes: string[] = [];
   // Independent files, verified side by side in the pool's worker threads; each result keeps its file's place.
   const pool = verifyPool();
+  // Issue 21 (continuity/juror-keys.ts): a sheet signed by an earlier key of its juror, bound by the package's key change, is that juror's.
+  const verify = withPreviousKeys(pool.verify, previousKeysByJuror(pkg.jurorKeyChanges));
   const results = await Promise.all(sheets.map(async (sheet, i): Promise<SheetVerification> => {
     let bytes: Uint8Array;
     try {
@@ -57,7 +61,7 @@ export async function verifyFiles(packageFile: string, sheets: string[], pin: Se
       return { file: sheet, status: 'malformed', juror: null, rounds: [], revision: null, details: [{ id: `Berkas tidak dapat dibaca (${reason}).`, en: `The file cannot be read (${reason}).` }], payload: null, signingKey: null };
     }
     hashes[i] = createHash('sha256').update(bytes).digest('hex');
-    const result = await pool.verify(bytes, basename(sheet), context);
+    const result = await verify(bytes, basename(sheet), context);
     // Verified valid against this very event: reconcile need not check its content again.
     if (result.status === 'valid' && result.payload) markContentChecked(pkg.event, result.payload);
     return { ...result, file: sheet };

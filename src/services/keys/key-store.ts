@@ -57,7 +57,7 @@ export const KEYCHAIN_PENDING = 'pending';
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 export const MIN_PASSPHRASE_LENGTH = 8;
 
-const PassphraseSealed = z.strictObject({
+export const PassphraseSealed = z.strictObject({
   kdf: z.literal('scrypt'),
   N: z.number().int(),
   r: z.number().int(),
@@ -156,6 +156,43 @@ export class KeyStore {
 
   lock(): void {
     this.unlocked = undefined;
+  }
+
+  /** Forgets everything held in memory about the key (the workspace underneath was replaced: continuity/workspace-move.ts). */
+  forget(): void {
+    this.unlocked = undefined;
+    this.keychain = undefined;
+  }
+
+  /** The opened private key's PKCS#8 bytes, to seal again for another laptop (continuity/workspace-move.ts); refused while locked. */
+  exportPrivateKey(): Buffer {
+    return this.requireUnlocked().privateKey.export({ format: 'der', type: 'pkcs8' });
+  }
+
+  /**
+   * A key that arrived with a moved workspace (continuity/workspace-move.ts), opened with the passphrase chosen
+   * at export: sealed again on this laptop, by its keychain when it has one (the passphrase then seals the
+   * backup copy, as at creation), else kept under that passphrase (`sealed`, as the file carried it).
+   * The private key must be the workspace's own (its public key is in the moved database).
+   */
+  adoptMoved(pkcs8: Buffer, passphrase: string, sealed: z.infer<typeof PassphraseSealed>): UnlockedKey {
+    const row = this.row();
+    if (!row) throw noKey();
+    const privateKey = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
+    if (publicKeyText(createPublicKey(privateKey)) !== row.public_key) {
+      throw new AppError('forbidden', { id: 'Kunci privat dalam berkas pindahan tidak cocok dengan kunci publik berkas kerjanya.', en: "The private key in the move file does not match its workspace's public key." });
+    }
+    this.forget();
+    if (this.os) {
+      this.db.prepare("UPDATE workspace_key SET protection = 'os', sealed_private_key = '', recovery_sealed_private_key = ? WHERE id = 1")
+        .run(JSON.stringify(sealWithPassphrase(pkcs8, passphrase)));
+      this.storeKeychainCopy(pkcs8);
+    } else {
+      this.db.prepare("UPDATE workspace_key SET protection = 'passphrase', sealed_private_key = ?, recovery_sealed_private_key = NULL WHERE id = 1")
+        .run(JSON.stringify(PassphraseSealed.parse(sealed)));
+    }
+    this.unlocked = { privateKey, publicKey: row.public_key, fingerprint: row.fingerprint };
+    return this.unlocked;
   }
 
   /** Resolves when everything asked of the keychain so far has been answered and stored. */

@@ -8,6 +8,7 @@ import type { Bilingual, Event } from '../../core/model.ts';
 import { findEventRecord } from '../events/event-store.ts';
 import { fingerprint } from '../keys/signing.ts';
 import { enrolledKeys } from '../packages/enrolment.ts';
+import { previousJurorKeys, withPreviousKeys } from '../continuity/juror-keys.ts';
 import { workspaceSecretariatKey } from '../paper/paper-verify.ts';
 import { verifyScoreSheet, type SheetStatus, type SheetVerification, type VerifyContext } from '../sheets/score-sheet.ts';
 import { SheetPayload } from '../sheets/sheet-payload.ts';
@@ -216,6 +217,8 @@ export function listReceived(db: Db, event: Event): { sheets: ReceivedSheet[]; r
 
 /** Checks a sheet with each juror's key: the one accepted by hand for the key it was signed with, else the enrolled one. */
 async function verify(db: Db, event: Event, bytes: Uint8Array, fileName: string, verifier: SheetVerifier = verifyScoreSheet): Promise<SheetVerification> {
+  // Issue 21 (continuity/juror-keys.ts): a sheet signed by an earlier key of its juror, bound by a recorded key change, is that juror's.
+  verifier = withPreviousKeys(verifier, previousJurorKeys(db, event.id));
   const revision = findEventRecord(db, event.id)!.revision;
   const keys = new Map(enrolledKeys(db, event.id).map((k) => [k.jurorId, k.publicKey]));
   // The workspace's own key: the only one a paper sheet (provenance 'kertas') may be signed with.

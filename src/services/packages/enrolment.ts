@@ -84,9 +84,9 @@ export function enrol(db: Db, payload: EnrolmentPayload, fileName: string, now =
     | undefined;
   if (existing && existing.public_key !== payload.publicKey) {
     throw new AppError('conflict', {
-      id: `${KIND.id} ${fileName}: ${payload.jurorId} sudah terdaftar dengan kunci lain (sidik jari ${existing.fingerprint}). Hapus pendaftaran itu dulu bila laptop juri memang diganti.`,
-      en: `${KIND.en} ${fileName}: ${payload.jurorId} is already enrolled with another key (fingerprint ${existing.fingerprint}). Remove that enrolment first if the juror's laptop really changed.`,
-    });
+      id: `${KIND.id} ${fileName}: ${payload.jurorId} sudah terdaftar dengan kunci lain (sidik jari ${existing.fingerprint}). Bila laptop juri hilang atau rusak, daftarkan ulang dengan alasannya (Daftarkan ulang, atau timbang reenrol): kunci lama tetap terikat pada juri itu dan lembarnya tetap sah.`,
+      en: `${KIND.en} ${fileName}: ${payload.jurorId} is already enrolled with another key (fingerprint ${existing.fingerprint}). If the juror's laptop was lost or broke, re-enrol it with the reason (Re-enrol, or timbang reenrol): the old key stays bound to that juror and its sheets stay valid.`,
+    }, { enrolledWithAnotherKey: true });
   }
   if (!existing) {
     db.transaction(() => {

@@ -14,6 +14,10 @@ import { canonicalJson, fingerprint, publicKeyText, sameFingerprint } from '../k
 import { findEventRecord, listEvents, saveEvent } from '../events/event-store.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { readSignedFile, writeSignedFile } from './signed-file.ts';
+import {
+  JurorKeyChangePayload, KeyRef, readJurorKeyChange, readRollover, signStatement, SignedStatement,
+  type VerifiedJurorKeyChange, type VerifiedRollover,
+} from './key-statements.ts';
 
 export const PACKAGE_EXTENSION = '.timbang';
 
@@ -35,6 +39,13 @@ const PackagePayload = z.strictObject({
   event: z.unknown(),
   jurorKeys: z.array(JurorKey),
   secretariat: z.strictObject({ publicKey: z.string().min(1), fingerprint: z.string().min(1) }),
+  // Continuity (issue 21; key-statements.ts). Optional: a package without them is exactly as before.
+  /** The secretariat's recovery key: it may sign a rollover to a new secretariat key should this one be lost. */
+  recoveryKey: KeyRef.optional(),
+  /** Jurors' laptop keys replaced by re-enrolment, each statement signed by this package's secretariat key. */
+  jurorKeyChanges: z.array(SignedStatement).optional(),
+  /** The statement that made this package's signer the secretariat key (signed by the previous key or the recovery key). */
+  rollover: SignedStatement.optional(),
 });
 type PackagePayload = z.infer<typeof PackagePayload>;
 
@@ -44,6 +55,12 @@ export interface VerifiedPackage {
   issuedAt: string;
   jurorKeys: JurorKey[];
   secretariat: { publicKey: string; fingerprint: string };
+  /** The secretariat's recovery key the package names (null: none). */
+  recoveryKey: KeyRef | null;
+  /** Jurors' key changes, verified, in the order the secretariat made them. */
+  jurorKeyChanges: VerifiedJurorKeyChange[];
+  /** How the package's signer became the secretariat key, when it replaced another (null: no rollover). */
+  rollover: VerifiedRollover | null;
   /** The file as received, kept so the workspace can show and re-verify what it imported. */
   text: string;
   /** The name of the file it came from, for messages about it. */
@@ -52,7 +69,18 @@ export interface VerifiedPackage {
 
 const KIND = { id: 'Paket acara', en: 'Event package', format: 'timbang.package' };
 
-export function writePackage(event: Event, revision: number, issuedAt: string, jurorKeys: JurorKey[], key: UnlockedKey): string {
+/**
+ * What a package carries about keys besides the jurors' (continuity/, issue 21). Juror key changes are signed
+ * here, with the key that signs the package, so a secretariat that rolled over to a new key re-signs them.
+ */
+export interface PackageContinuity {
+  recoveryKey?: KeyRef | null;
+  jurorKeyChanges?: readonly Omit<JurorKeyChangePayload, 'secretariat'>[];
+  rollover?: SignedStatement | null;
+}
+
+export function writePackage(event: Event, revision: number, issuedAt: string, jurorKeys: JurorKey[], key: UnlockedKey, continuity: PackageContinuity = {}): string {
+  const secretariat = { publicKey: key.publicKey, fingerprint: key.fingerprint };
   const payload: PackagePayload = {
     format: 'timbang.package',
     formatVersion: 1,
@@ -60,8 +88,12 @@ export function writePackage(event: Event, revision: number, issuedAt: string, j
     issuedAt,
     event,
     jurorKeys,
-    secretariat: { publicKey: key.publicKey, fingerprint: key.fingerprint },
+    secretariat,
   };
+  // Only when there is something to say: a package without continuity is byte for byte what it was.
+  if (continuity.recoveryKey) payload.recoveryKey = continuity.recoveryKey;
+  if (continuity.jurorKeyChanges?.length) payload.jurorKeyChanges = continuity.jurorKeyChanges.map((change) => signStatement({ ...change, secretariat }, key));
+  if (continuity.rollover) payload.rollover = continuity.rollover;
   return writeSignedFile(payload, key);
 }
 
@@ -89,12 +121,22 @@ export function readPackage(bytes: Uint8Array, fileName: string): VerifiedPackag
     if (!jurorIds.has(juror.jurorId)) throw refuse(`kunci untuk juri "${juror.jurorId}" yang tidak ada di acara.`, `a key for juror "${juror.jurorId}", who is not in the event.`);
     if (fingerprint(juror.publicKey) !== juror.fingerprint) throw refuse(`sidik jari juri ${juror.jurorId} tidak cocok dengan kuncinya.`, `juror ${juror.jurorId}'s fingerprint does not match their key.`);
   }
+  if (payload.recoveryKey && fingerprint(payload.recoveryKey.publicKey) !== payload.recoveryKey.fingerprint) {
+    throw refuse('sidik jari kunci pemulihan sekretariat tidak cocok dengan kuncinya.', "the secretariat's recovery key fingerprint does not match its key.");
+  }
+  const jurorKeyChanges = (payload.jurorKeyChanges ?? []).map((s) => readJurorKeyChange(s, result.event.id, payload.secretariat.publicKey, fileName));
+  for (const change of jurorKeyChanges) {
+    if (!jurorIds.has(change.jurorId)) throw refuse(`pergantian kunci untuk juri "${change.jurorId}" yang tidak ada di acara.`, `a key change for juror "${change.jurorId}", who is not in the event.`);
+  }
   return {
     event: result.event,
     revision: payload.revision,
     issuedAt: payload.issuedAt,
     jurorKeys: payload.jurorKeys,
     secretariat: payload.secretariat,
+    recoveryKey: payload.recoveryKey ?? null,
+    jurorKeyChanges,
+    rollover: payload.rollover ? readRollover(payload.rollover, result.event.id, payload.secretariat.publicKey, fileName) : null,
     text: new TextDecoder().decode(bytes),
     fileName,
   };
@@ -130,14 +172,31 @@ export function packageJurorKeys(packageText: string): JurorKey[] {
   return z.array(JurorKey).parse((JSON.parse(packageText) as { payload: { jurorKeys: unknown } }).payload.jurorKeys);
 }
 
+/** What a package already verified on import says about keys (continuity): its recovery key and the jurors' key changes. */
+export function packageKeyFacts(packageText: string): { recoveryKey: KeyRef | null; jurorKeyChanges: JurorKeyChangePayload[] } {
+  if (!packageText) return { recoveryKey: null, jurorKeyChanges: [] };
+  const payload = (JSON.parse(packageText) as { payload: { recoveryKey?: unknown; jurorKeyChanges?: { payload: unknown }[] } }).payload;
+  return {
+    recoveryKey: payload.recoveryKey ? KeyRef.parse(payload.recoveryKey) : null,
+    jurorKeyChanges: (payload.jurorKeyChanges ?? []).map((s) => JurorKeyChangePayload.parse(s.payload)),
+  };
+}
+
 export type PackageOutcome = 'new' | 'updated' | 'unchanged';
+
+/** A secretariat key rollover a juror's laptop accepted with a package: the key it pinned before and the one it pins now. */
+export interface AcceptedRollover {
+  previousFingerprint: string;
+  nextFingerprint: string;
+  signedBy: 'previous' | 'recovery';
+}
 
 /**
  * Puts a verified package into a juror's workspace, or refuses it with a message that says why:
  * another event, another secretariat key, an older revision, the same revision with other contents,
  * or a revision that would drop nominees, criteria or jurors that already have scores.
  */
-export function applyPackage(db: Db, pkg: VerifiedPackage, now = new Date()): { outcome: PackageOutcome; previousRevision: number | null } {
+export function applyPackage(db: Db, pkg: VerifiedPackage, now = new Date()): { outcome: PackageOutcome; previousRevision: number | null; rollover?: AcceptedRollover } {
   const eventId = pkg.event.id;
   const other = listEvents(db).find((e) => e.id !== eventId && e.source === 'package');
   if (other) {
@@ -153,12 +212,11 @@ export function applyPackage(db: Db, pkg: VerifiedPackage, now = new Date()): { 
       en: `The event "${pkg.event.name}" is authored in this workspace by the secretariat; the package ${pkg.fileName} is not imported here.`,
     });
   }
+  let rollover: AcceptedRollover | null = null;
   if (current?.origin.source === 'package') {
     if (current.origin.secretariatKey !== pkg.secretariat.publicKey) {
-      throw new AppError('conflict', {
-        id: `${KIND.id} ${pkg.fileName} ditandatangani kunci sekretariat lain (sidik jari ${pkg.secretariat.fingerprint}), bukan kunci yang dipakai sejak awal (${fingerprint(current.origin.secretariatKey)}). Paket ditolak.`,
-        en: `${KIND.en} ${pkg.fileName} is signed by another secretariat key (fingerprint ${pkg.secretariat.fingerprint}), not the one used from the start (${fingerprint(current.origin.secretariatKey)}). Package refused.`,
-      });
+      // Another key signed it: accepted only with a rollover signed by the pinned key or its recovery key (once).
+      rollover = acceptableRollover(pkg, current.origin.secretariatKey, packageKeyFacts(current.origin.packageText).recoveryKey);
     }
     if (pkg.revision < current.revision) {
       throw new AppError('conflict', {
@@ -181,12 +239,57 @@ export function applyPackage(db: Db, pkg: VerifiedPackage, now = new Date()): { 
     });
   }
   refuseDroppingScored(db, pkg.event);
-  saveEvent(db, pkg.event, {
-    revision: pkg.revision,
-    revisedAt: pkg.issuedAt,
-    origin: { source: 'package', packageText: pkg.text, secretariatKey: pkg.secretariat.publicKey },
-  }, now);
-  return { outcome: current ? 'updated' : 'new', previousRevision: current?.revision ?? null };
+  db.transaction(() => {
+    saveEvent(db, pkg.event, {
+      revision: pkg.revision,
+      revisedAt: pkg.issuedAt,
+      origin: { source: 'package', packageText: pkg.text, secretariatKey: pkg.secretariat.publicKey },
+    }, now);
+    // The rollover is kept on record: which key was replaced by which, signed by whom, and when it was accepted here.
+    if (rollover && pkg.rollover) {
+      db.prepare('INSERT INTO secretariat_rollover (event_id, previous_key, next_key, signed_by, signer_key, reason, statement, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(eventId, pkg.rollover.previous.publicKey, pkg.rollover.next.publicKey, pkg.rollover.signedBy, pkg.rollover.signer.publicKey, pkg.rollover.reason,
+          JSON.stringify({ payload: withoutSignature(pkg.rollover), signature: pkg.rollover.signature }), now.toISOString());
+    }
+  })();
+  // `rollover` only when one was accepted: the laptop now pins the new secretariat key.
+  return { outcome: current ? 'updated' : 'new', previousRevision: current?.revision ?? null, ...(rollover && { rollover }) };
+}
+
+const withoutSignature = <T extends { signature: string }>({ signature: _signature, ...rest }: T) => rest;
+
+/**
+ * A package signed by a key other than the pinned one: acceptable only when it carries a rollover whose
+ * previous key is the pinned one and which the pinned key, or the recovery key the pinned package named,
+ * signed. Anything else is refused, and nothing changes: a missing statement, one that replaces another
+ * key, or one signed by anyone else (a forgery).
+ */
+function acceptableRollover(pkg: VerifiedPackage, pinned: string, pinnedRecovery: KeyRef | null): AcceptedRollover {
+  const pinnedFp = fingerprint(pinned);
+  const statement = pkg.rollover;
+  if (!statement) {
+    throw new AppError('conflict', {
+      id: `${KIND.id} ${pkg.fileName} ditandatangani kunci sekretariat lain (sidik jari ${pkg.secretariat.fingerprint}), bukan kunci yang dipakai sejak awal (${pinnedFp}), dan tidak memuat pernyataan pergantian kunci yang ditandatangani kunci lama atau kunci pemulihan sekretariat. Paket ditolak; tidak ada yang berubah.`,
+      en: `${KIND.en} ${pkg.fileName} is signed by another secretariat key (fingerprint ${pkg.secretariat.fingerprint}), not the one used from the start (${pinnedFp}), and carries no key rollover statement signed by the previous key or the secretariat's recovery key. Package refused; nothing changed.`,
+    }, { rollover: 'missing' });
+  }
+  if (statement.previous.publicKey !== pinned) {
+    throw new AppError('conflict', {
+      id: `${KIND.id} ${pkg.fileName}: pernyataan pergantian kunci menggantikan kunci ${statement.previous.fingerprint}, bukan kunci sekretariat yang disematkan di laptop ini (${pinnedFp}). Paket ditolak; tidak ada yang berubah.`,
+      en: `${KIND.en} ${pkg.fileName}: the key rollover statement replaces key ${statement.previous.fingerprint}, not the secretariat key pinned on this laptop (${pinnedFp}). Package refused; nothing changed.`,
+    }, { rollover: 'other-key' });
+  }
+  const trusted = statement.signedBy === 'previous' ? statement.signer.publicKey === pinned : statement.signer.publicKey === pinnedRecovery?.publicKey;
+  if (!trusted) {
+    const recovery = pinnedRecovery
+      ? { id: `kunci pemulihannya (${pinnedRecovery.fingerprint})`, en: `its recovery key (${pinnedRecovery.fingerprint})` }
+      : { id: 'kunci pemulihan (paket yang disematkan tidak menyebut kunci pemulihan)', en: 'a recovery key (the pinned package names none)' };
+    throw new AppError('forbidden', {
+      id: `${KIND.id} ${pkg.fileName}: pernyataan pergantian kunci sekretariat PALSU — ditandatangani kunci ${statement.signer.fingerprint}, bukan kunci sekretariat yang disematkan (${pinnedFp}) dan bukan ${recovery.id}. Paket ditolak; tidak ada yang berubah. Hubungi sekretariat dan cocokkan sidik jarinya.`,
+      en: `${KIND.en} ${pkg.fileName}: FORGED secretariat key rollover — signed by key ${statement.signer.fingerprint}, neither the pinned secretariat key (${pinnedFp}) nor ${recovery.en}. Package refused; nothing changed. Contact the secretariat and compare fingerprints.`,
+    }, { rollover: 'forged' });
+  }
+  return { previousFingerprint: pinnedFp, nextFingerprint: pkg.secretariat.fingerprint, signedBy: statement.signedBy };
 }
 
 /** Two package files are the same revision if their signed payloads are equal as canonical JSON. */

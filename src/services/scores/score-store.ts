@@ -5,9 +5,10 @@
  * so what the screen shows as saved is on disk.
  */
 import { AppError } from '../../api/errors.ts';
-import type { Event } from '../../core/model.ts';
+import type { Bilingual, Event } from '../../core/model.ts';
 import { isOnScale } from '../../core/scale.ts';
 import { roundNominees } from '../../core/scoring.ts';
+import { packageKeyFacts } from '../packages/event-package.ts';
 import type { Db } from '../workspace/workspace.ts';
 
 export interface ScoreKey {
@@ -28,11 +29,44 @@ export interface HistoryEntry {
   value: number | null;
   previous: number | null;
   recordedAt: string;
+  /** Where the row came from when it was not typed on this laptop ("dipulihkan dari lembar J3 revisi 4"); absent when it was. */
+  origin?: Bilingual;
+}
+
+/**
+ * Where a history row came from, when not typed on this laptop: the juror's own signed sheet a new laptop
+ * resumed from (continuity/resume.ts). Stored as JSON in score.origin; null for a mark typed here.
+ */
+export interface ScoreOrigin {
+  kind: 'resumed-sheet';
+  jurorId: string;
+  sheetRevision: number;
+  fileName: string;
+  /** Fingerprint of the key that signed the sheet. */
+  signedWith: string;
+}
+
+/** "dipulihkan dari lembar J3 revisi 4" / "restored from sheet J3 revision 4". */
+export function describeOrigin(origin: ScoreOrigin): Bilingual {
+  return {
+    id: `dipulihkan dari lembar ${origin.jurorId} revisi ${origin.sheetRevision} (${origin.fileName})`,
+    en: `restored from sheet ${origin.jurorId} revision ${origin.sheetRevision} (${origin.fileName})`,
+  };
+}
+
+export function parseOrigin(text: string | null): ScoreOrigin | null {
+  if (!text) return null;
+  try {
+    const origin = JSON.parse(text) as ScoreOrigin;
+    return origin.kind === 'resumed-sheet' ? origin : null;
+  } catch {
+    return null;
+  }
 }
 
 const refuse = (id: string, en: string) => new AppError('invalid-input', { id, en });
 
-export function recordScore(db: Db, event: Event, key: ScoreKey, value: number | null, now = new Date()): ScoreRow {
+export function recordScore(db: Db, event: Event, key: ScoreKey, value: number | null, now = new Date(), origin: ScoreOrigin | null = null): ScoreRow {
   const criterion = checkScoreKey(db, event, key);
   if (value !== null && !isOnScale(value, criterion.scale)) {
     const { min, max, step } = criterion.scale;
@@ -42,15 +76,23 @@ export function recordScore(db: Db, event: Event, key: ScoreKey, value: number |
     );
   }
   const recordedAt = now.toISOString();
-  return { ...key, seq: appendScore(db, event.id, key, value, recordedAt), value, recordedAt };
+  return { ...key, seq: appendScore(db, event.id, key, value, recordedAt, origin), value, recordedAt };
 }
 
 /** One more row of a mark's append-only history (nothing is ever updated or deleted); returns its seq. */
-function appendScore(db: Db, eventId: string, key: ScoreKey, value: number | null, recordedAt: string): number {
+function appendScore(db: Db, eventId: string, key: ScoreKey, value: number | null, recordedAt: string, origin: ScoreOrigin | null = null): number {
   const { lastInsertRowid } = db
-    .prepare('INSERT INTO score (event_id, juror_id, round_id, nominee_id, criterion_code, value, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(eventId, key.jurorId, key.roundId, key.nomineeId, key.criterionCode, value, recordedAt);
+    .prepare('INSERT INTO score (event_id, juror_id, round_id, nominee_id, criterion_code, value, recorded_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(eventId, key.jurorId, key.roundId, key.nomineeId, key.criterionCode, value, recordedAt, origin ? JSON.stringify(origin) : null);
   return Number(lastInsertRowid);
+}
+
+/** The latest history row of one mark, with where it came from (undefined: never touched). */
+export function latestScore(db: Db, eventId: string, key: ScoreKey): { value: number | null; origin: ScoreOrigin | null } | undefined {
+  const row = db
+    .prepare('SELECT value, origin FROM score WHERE event_id = ? AND juror_id = ? AND round_id = ? AND nominee_id = ? AND criterion_code = ? ORDER BY seq DESC LIMIT 1')
+    .get(eventId, key.jurorId, key.roundId, key.nomineeId, key.criterionCode) as { value: number | null; origin: string | null } | undefined;
+  return row && { value: row.value, origin: parseOrigin(row.origin) };
 }
 
 /** The current mark for every key this juror has touched (cleared marks included as null). */
@@ -71,11 +113,14 @@ export function currentScores(db: Db, eventId: string, jurorId: string): ScoreRo
 export function scoreHistory(db: Db, eventId: string, key: ScoreKey): HistoryEntry[] {
   const rows = db
     .prepare(
-      `SELECT value, recorded_at AS recordedAt FROM score
+      `SELECT value, recorded_at AS recordedAt, origin FROM score
        WHERE event_id = ? AND juror_id = ? AND round_id = ? AND nominee_id = ? AND criterion_code = ? ORDER BY seq`,
     )
-    .all(eventId, key.jurorId, key.roundId, key.nomineeId, key.criterionCode) as { value: number | null; recordedAt: string }[];
-  return rows.map((row, i) => ({ ...row, previous: i === 0 ? null : rows[i - 1].value }));
+    .all(eventId, key.jurorId, key.roundId, key.nomineeId, key.criterionCode) as { value: number | null; recordedAt: string; origin: string | null }[];
+  return rows.map(({ origin, ...row }, i) => {
+    const from = parseOrigin(origin);
+    return { ...row, previous: i === 0 ? null : rows[i - 1].value, ...(from && { origin: describeOrigin(from) }) };
+  });
 }
 
 export function saveNote(db: Db, event: Event, jurorId: string, roundId: string, nomineeId: string, text: string, now = new Date()): string {
@@ -211,11 +256,26 @@ export function reopenRound(db: Db, event: Event, jurorId: string, roundId: stri
 
 /**
  * The revision the juror's next score sheet gets when its content is new: one above the last sheet
- * exported, and above the number of reopenings (a reopening always raises it).
+ * exported, above the number of reopenings (a reopening always raises it), and above the revisions this
+ * juror's earlier laptop reached (revisionFloor), so a new laptop's sheets supersede the old one's.
  */
 export function sheetRevision(db: Db, eventId: string, jurorId: string, last = lastSheetExport(db, eventId, jurorId)): number {
   const reopened = db.prepare("SELECT count(*) AS n FROM finalization WHERE event_id = ? AND juror_id = ? AND action = 'reopen'").get(eventId, jurorId) as { n: number };
-  return Math.max(last?.revision ?? 0, reopened.n) + 1;
+  return Math.max(last?.revision ?? 0, reopened.n, revisionFloor(db, eventId, jurorId)) + 1;
+}
+
+/**
+ * Continuity (issue 21): the highest sheet revision a juror reached on an earlier laptop, as this workspace
+ * knows it: the sheets it resumed from, and what the secretariat's key change statements in the package say
+ * the old key's sheets went up to. 0 when there was no earlier laptop.
+ */
+export function revisionFloor(db: Db, eventId: string, jurorId: string): number {
+  const resumed = db.prepare('SELECT max(sheet_revision) AS n FROM resumed_sheet WHERE event_id = ? AND juror_id = ?').get(eventId, jurorId) as { n: number | null };
+  const held = db.prepare("SELECT package FROM event WHERE id = ? AND source = 'package'").get(eventId) as { package: string | null } | undefined;
+  const stated = held?.package
+    ? packageKeyFacts(held.package).jurorKeyChanges.filter((c) => c.jurorId === jurorId).map((c) => c.continuesAfterRevision)
+    : [];
+  return Math.max(resumed.n ?? 0, ...stated);
 }
 
 function lastSheetExport(db: Db, eventId: string, jurorId: string): { revision: number; contentHash: string } | undefined {

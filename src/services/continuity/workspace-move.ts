@@ -1,0 +1,231 @@
+/**
+ * "Pindahkan berkas kerja": one file (.timbang-pindah) that carries a whole workspace to another laptop,
+ * with its private key. A key sealed by the OS keychain opens only on the laptop (and account) that sealed
+ * it, so copying workspace.sqlite or a backup gives a workspace that cannot sign; this file re-seals the key
+ * under a passphrase chosen at export (never the OS seal), and the importing laptop seals it again with its
+ * own keychain (or keeps that passphrase where there is none).
+ *
+ * The file (docs/formats.md §13):
+ *   line 1  "TIMBANG-PINDAH 1"
+ *   line 2  the header, one line of JSON: what it holds (events, the key's public half and its passphrase
+ *           seal, the database's cipher parameters)
+ *   rest    the database: a consistent copy (VACUUM INTO) with the old laptop's seals of the key cleared,
+ *           encrypted with AES-256-GCM under a key from scrypt(passphrase), so a lost USB stick shows no
+ *           marks, and a changed byte is refused.
+ *
+ * Importing puts the database into the open workspace with SQLite's online backup (so the app keeps its
+ * connection and its lock) after keeping what was there as a backup; a workspace that already holds an event
+ * or a key is replaced only when asked to.
+ */
+import Database from 'better-sqlite3';
+import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../api/errors.ts';
+import { listEvents } from '../events/event-store.ts';
+import { MIN_PASSPHRASE_LENGTH, openWithPassphrase, PassphraseSealed, sealWithPassphrase, type KeyStore } from '../keys/key-store.ts';
+import { fingerprint } from '../keys/signing.ts';
+import { backupWorkspace } from '../workspace/backup.ts';
+import { LATEST_SCHEMA_VERSION, migrate, type Workspace } from '../workspace/workspace.ts';
+
+export const MOVE_EXTENSION = '.timbang-pindah';
+const MAGIC = 'TIMBANG-PINDAH 1';
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
+
+const MoveHeader = z.strictObject({
+  format: z.literal('timbang.workspace-move'),
+  formatVersion: z.literal(1),
+  createdAt: z.iso.datetime(),
+  /** The schema version (PRAGMA user_version) of the database inside. */
+  schemaVersion: z.number().int().min(1),
+  /** What the workspace holds, to say so before anything is replaced. */
+  events: z.array(z.strictObject({ id: z.string(), name: z.string(), source: z.enum(['authored', 'package']), revision: z.number().int(), jurorId: z.string().nullable() })),
+  /** The workspace's key: its public half and the private half sealed by the export passphrase; null when it had none. */
+  key: z.strictObject({ publicKey: z.string().min(1), fingerprint: z.string().min(1), sealed: PassphraseSealed }).nullable(),
+  /** The database's encryption: scrypt parameters and salt, AES-256-GCM nonce and tag, and the plain length. */
+  database: z.strictObject({
+    kdf: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(),
+    salt: z.base64(), iv: z.base64(), tag: z.base64(), bytes: z.number().int().min(0),
+  }),
+});
+export type MoveHeader = z.infer<typeof MoveHeader>;
+
+export interface MoveSummary {
+  events: MoveHeader['events'];
+  /** The key's fingerprint, or null when the workspace had no key. */
+  fingerprint: string | null;
+}
+
+export interface MovedIn extends MoveSummary {
+  /** How the key is sealed on this laptop now: by its keychain, or by the move passphrase. */
+  protection: 'os' | 'passphrase' | null;
+  /** The backup that keeps what this workspace held before (null: it held nothing worth keeping). */
+  keptAs: string | null;
+}
+
+function requireMovePassphrase(passphrase: string): string {
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+    throw new AppError('invalid-input', {
+      id: `Frasa sandi pindahan minimal ${MIN_PASSPHRASE_LENGTH} karakter: ia menyegel kunci dan isi berkas kerja di berkas pindahan.`,
+      en: `The move passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters: it seals the key and the workspace's contents in the move file.`,
+    });
+  }
+  return passphrase;
+}
+
+const deriveKey = (passphrase: string, salt: Buffer, params: { N: number; r: number; p: number }) =>
+  scryptSync(passphrase.normalize('NFC'), salt, 32, { N: params.N, r: params.r, p: params.p, maxmem: SCRYPT.maxmem });
+
+/**
+ * The move file for a workspace: a consistent copy of its database and its key sealed by `passphrase`.
+ * The key must be open (a workspace that has a key and cannot open it has nothing to move it with).
+ */
+export function exportWorkspace(ws: Workspace, keys: KeyStore, passphrase: string, now = new Date()): Buffer {
+  requireMovePassphrase(passphrase);
+  const status = keys.status();
+  let key: MoveHeader['key'] = null;
+  if (status.state !== 'none') {
+    const pkcs8 = keys.exportPrivateKey(); // refused, saying so, while the key is locked
+    key = { publicKey: status.publicKey!, fingerprint: status.fingerprint!, sealed: sealWithPassphrase(pkcs8, passphrase) };
+  }
+  const plain = consistentCopy(ws, now);
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', deriveKey(passphrase, salt, SCRYPT), iv);
+  const encrypted = Buffer.concat([cipher.update(plain), cipher.final()]);
+  const header: MoveHeader = {
+    format: 'timbang.workspace-move',
+    formatVersion: 1,
+    createdAt: now.toISOString(),
+    schemaVersion: ws.db.pragma('user_version', { simple: true }) as number,
+    events: listEvents(ws.db).map((e) => ({ id: e.id, name: e.name, source: e.source, revision: e.revision, jurorId: e.jurorId })),
+    key,
+    database: {
+      kdf: 'scrypt', N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p,
+      salt: salt.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), bytes: plain.length,
+    },
+  };
+  return Buffer.concat([Buffer.from(`${MAGIC}\n${JSON.stringify(header)}\n`, 'utf8'), encrypted]);
+}
+
+/**
+ * VACUUM INTO a file beside the workspace (what the connection reads, WAL included), then the copy's seals of
+ * the key are cleared (the old keychain's blob is useless elsewhere, and the backup passphrase's copy would be
+ * one more thing to guess at) with secure_delete, and the copy read back and removed.
+ */
+function consistentCopy(ws: Workspace, now: Date): Buffer {
+  const copy = `${ws.path}.pindahan-${now.toISOString().replaceAll(':', '-')}-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    ws.db.prepare('VACUUM INTO ?').run(copy);
+    const db = new Database(copy);
+    try {
+      db.pragma('secure_delete = ON');
+      db.exec("UPDATE workspace_key SET sealed_private_key = '', recovery_sealed_private_key = NULL");
+      db.exec('VACUUM');
+    } finally {
+      db.close();
+    }
+    return readFileSync(copy);
+  } finally {
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(copy + suffix, { force: true });
+  }
+}
+
+/** The header of a move file, or a refusal naming the file. */
+export function readMoveHeader(bytes: Uint8Array, fileName: string): { header: MoveHeader; body: Buffer } {
+  const refuse = (id: string, en: string) => new AppError('invalid-file', { id: `Berkas pindahan ${fileName}: ${id}`, en: `Move file ${fileName}: ${en}` });
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const first = buffer.indexOf(0x0a);
+  if (first < 0 || buffer.subarray(0, first).toString('latin1') !== MAGIC) {
+    throw refuse('bukan berkas pindahan Timbang (.timbang-pindah).', 'is not a Timbang move file (.timbang-pindah).');
+  }
+  const second = buffer.indexOf(0x0a, first + 1);
+  if (second < 0) throw refuse('terpotong.', 'is truncated.');
+  let header: MoveHeader;
+  try {
+    header = MoveHeader.parse(JSON.parse(buffer.subarray(first + 1, second).toString('utf8')));
+  } catch {
+    throw refuse('kepalanya tidak sesuai format.', 'its header does not have the expected contents.');
+  }
+  if (header.schemaVersion > LATEST_SCHEMA_VERSION) {
+    throw new AppError('workspace-too-new', {
+      id: `Berkas pindahan ${fileName} dibuat oleh Timbang yang lebih baru (skema ${header.schemaVersion}; versi ini mengenal sampai ${LATEST_SCHEMA_VERSION}). Perbarui Timbang di laptop ini dulu; tidak ada yang diubah.`,
+      en: `Move file ${fileName} was made by a newer Timbang (schema ${header.schemaVersion}; this version knows up to ${LATEST_SCHEMA_VERSION}). Update Timbang on this laptop first; nothing changed.`,
+    });
+  }
+  return { header, body: buffer.subarray(second + 1) };
+}
+
+/**
+ * Puts a moved workspace in place of this one, opened with the passphrase chosen at export. Refused while
+ * this workspace holds an event or a key, unless `replace` (then what it held is kept as a backup first);
+ * refused, changing nothing, for a wrong passphrase or a changed file. The key is sealed again here:
+ * KeyStore.adoptMoved.
+ */
+export async function importWorkspace(ws: Workspace, keys: KeyStore, bytes: Uint8Array, fileName: string, passphrase: string, { replace = false } = {}, now = new Date()): Promise<MovedIn> {
+  const { header, body } = readMoveHeader(bytes, fileName);
+  const { database } = header;
+  // The key first: a wrong passphrase is said before a second scrypt, and nothing is written.
+  const pkcs8 = header.key ? openWithPassphrase(header.key.sealed, passphrase) : null;
+  if (header.key && fingerprint(header.key.publicKey) !== header.key.fingerprint) {
+    throw new AppError('invalid-file', { id: `Berkas pindahan ${fileName}: sidik jari kunci tidak cocok dengan kuncinya.`, en: `Move file ${fileName}: the key's fingerprint does not match the key.` });
+  }
+  let plain: Buffer;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', deriveKey(passphrase, Buffer.from(database.salt, 'base64'), database), Buffer.from(database.iv, 'base64'));
+    decipher.setAuthTag(Buffer.from(database.tag, 'base64'));
+    plain = Buffer.concat([decipher.update(body), decipher.final()]);
+  } catch {
+    throw new AppError(header.key ? 'invalid-file' : 'forbidden', header.key
+      ? { id: `Berkas pindahan ${fileName} rusak atau diubah: isinya tidak lolos pemeriksaan. Tidak ada yang diubah.`, en: `Move file ${fileName} is damaged or was changed: its contents fail the check. Nothing changed.` }
+      : { id: 'Frasa sandi salah (atau berkas pindahan rusak). Tidak ada yang diubah.', en: 'Wrong passphrase (or a damaged move file). Nothing changed.' });
+  }
+  if (plain.length !== database.bytes) {
+    throw new AppError('invalid-file', { id: `Berkas pindahan ${fileName} terpotong. Tidak ada yang diubah.`, en: `Move file ${fileName} is truncated. Nothing changed.` });
+  }
+
+  const here = listEvents(ws.db);
+  const hasKey = keys.status().state !== 'none';
+  if ((here.length > 0 || hasKey) && !replace) {
+    const names = here.map((e) => `"${e.name}"`).join(', ');
+    throw new AppError('conflict', {
+      id: `Berkas kerja di laptop ini sudah berisi ${here.length ? `acara ${names}` : ''}${here.length && hasKey ? ' dan ' : ''}${hasKey ? 'kunci tanda tangan' : ''}. Mengimpor berkas pindahan akan menggantinya; pilih "Ganti" bila memang itu maksudnya (isi sekarang disimpan dulu sebagai cadangan).`,
+      en: `The workspace on this laptop already holds ${here.length ? `the event ${names}` : ''}${here.length && hasKey ? ' and ' : ''}${hasKey ? 'a signing key' : ''}. Importing the move file would replace it; choose "Replace" if that is what you mean (what is here now is kept as a backup first).`,
+    }, { events: here.map((e) => e.name), key: hasKey });
+  }
+
+  // The plain database, checked as a database before it goes anywhere near the workspace.
+  const incoming = `${ws.path}.pindahan-masuk-${now.toISOString().replaceAll(':', '-')}-${randomBytes(4).toString('hex')}.tmp`;
+  let keptAs: string | null = null;
+  try {
+    writeFileSync(incoming, plain, { mode: 0o600 });
+    const source = new Database(incoming, { fileMustExist: true });
+    try {
+      const check = source.pragma('integrity_check', { simple: true });
+      const version = source.pragma('user_version', { simple: true }) as number;
+      if (check !== 'ok' || version !== header.schemaVersion || !source.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event'").get()) {
+        throw new AppError('invalid-file', { id: `Berkas pindahan ${fileName}: isinya bukan berkas kerja Timbang yang utuh. Tidak ada yang diubah.`, en: `Move file ${fileName}: its contents are not a whole Timbang workspace. Nothing changed.` });
+      }
+      const row = source.prepare('SELECT public_key FROM workspace_key WHERE id = 1').get() as { public_key: string } | undefined;
+      if ((row?.public_key ?? null) !== (header.key?.publicKey ?? null)) {
+        throw new AppError('invalid-file', { id: `Berkas pindahan ${fileName}: kunci di kepala berkas bukan kunci berkas kerjanya. Tidak ada yang diubah.`, en: `Move file ${fileName}: the key in the header is not its workspace's key. Nothing changed.` });
+      }
+      if (here.length > 0 || hasKey) keptAs = basename(await backupWorkspace(ws, 'sebelum-pindahan', now));
+      keys.forget();
+      // Online backup into the open workspace: page by page, under SQLite's locks; the app's connection stays.
+      await source.backup(ws.path);
+    } finally {
+      source.close();
+    }
+  } finally {
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(incoming + suffix, { force: true });
+  }
+  migrate(ws.db, ws.path); // a workspace from an older Timbang is brought up to date, as on opening
+  let protection: MovedIn['protection'] = null;
+  if (pkcs8 && header.key) {
+    keys.adoptMoved(pkcs8, passphrase, header.key.sealed);
+    protection = keys.status().protection;
+  }
+  return { events: header.events, fingerprint: header.key?.fingerprint ?? null, protection, keptAs };
+}
