@@ -3,7 +3,7 @@
  * server, so these tests never depend on, or disturb, what the other specs' shared workspaces hold. Entered
  * as a person enters: through the address the server prints, with its token.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,9 +22,11 @@ export interface OwnServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(name: string): Promise<OwnServer> {
+/** `damaged`: the workspace file is damaged before the server starts (tests/support/damaged-workspace.ts). */
+export async function startServer(name: string, options: { damaged?: boolean } = {}): Promise<OwnServer> {
   const dir = mkdtempSync(join(tmpdir(), `timbang-ux-${name}-`));
   const dbPath = join(dir, 'workspace.sqlite');
+  if (options.damaged) execFileSync(process.execPath, ['tests/support/damaged-workspace.ts', dbPath], { cwd: ROOT, stdio: 'ignore' });
   const port = nextPort++;
   const child: ChildProcess = spawn(process.execPath, ['src/cli/timbang.js', 'serve', '--db', dbPath, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const address = await new Promise<string>((done, fail) => {

@@ -143,7 +143,7 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
   };
 
   // Where the refusal stands: under its cell, in the scroller's own coordinates (it scrolls with the rows).
-  const [errorAt, setErrorAt] = useState<{ top: number; left: number } | null>(null);
+  const [errorAt, setErrorAt] = useState<{ top: number; left: number; above: boolean } | null>(null);
   const refusedRow = refusal ? nominees.findIndex((n) => n.id === refusal.nomineeId) : -1;
   const refusedColumn = refusal ? criteria.findIndex((c) => c.code === refusal.criterionCode) : -1;
   useLayoutEffect(() => {
@@ -152,7 +152,9 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
     if (!box || !target) return setErrorAt(null);
     const outer = box.getBoundingClientRect();
     const inner = target.getBoundingClientRect();
-    setErrorAt({ top: inner.bottom - outer.top + box.scrollTop - 2, left: inner.left - outer.left + box.scrollLeft });
+    // Under the cell, or over it when the scroller has no room below (the last rows shown).
+    const above = outer.bottom - inner.bottom < 64 && inner.top - outer.top > 64;
+    setErrorAt({ top: (above ? inner.top : inner.bottom) - outer.top + box.scrollTop + (above ? 2 : -2), left: inner.left - outer.left + box.scrollLeft, above });
   }, [refusedRow, refusedColumn, refusal?.message]);
 
   const items = virtualizer.getVirtualItems();
@@ -229,7 +231,7 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
       {nominees.length === 0 && <p>{t('scoring.noMatch')}</p>}
       {/* The reason a keystroke was refused, just under the cell it was typed in (the cell names it). */}
       {refusal && errorAt && (
-        <div className="cell-error" role="alert" id="cell-error" data-testid="cell-error" data-cell={`${refusal.nomineeId}/${refusal.criterionCode}`} style={{ top: errorAt.top, left: errorAt.left }}>
+        <div className={`cell-error${errorAt.above ? ' above' : ''}`} role="alert" id="cell-error" data-testid="cell-error" data-cell={`${refusal.nomineeId}/${refusal.criterionCode}`} style={{ top: errorAt.top, left: errorAt.left }}>
           {refusal.message}
         </div>
       )}

@@ -108,6 +108,7 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
     setNotice(null);
     scoring.setError(null);
     try {
+      await scoring.settled(); // marks typed just before are still being saved: finalize what is on disk then
       await api.finalizeRound({ eventId: event.id, roundId, categoryId });
       setNotice(t('scoring.finalized'));
       setRefusal(null);

@@ -103,6 +103,8 @@ export function useScoring(eventId: string, roundId: string, categoryId: string)
     record: (nomineeId: string, criterionCode: string, value: number | null) => write(nomineeId, criterionCode, value, true),
     undo,
     canUndo: () => undoStack.current.length > 0,
+    /** Resolves once every keystroke typed so far is saved (or refused): finalizing waits for it. */
+    settled: () => queue.current,
     reload: () => setVersion((v) => v + 1),
   };
 }

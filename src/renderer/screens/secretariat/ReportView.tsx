@@ -84,7 +84,8 @@ export function ReportView({ event, rule }: { event: Event; rule: MergeRule }) {
       {shown && previewing && <Working what={t('progress.buildingPreview')} />}
       {notice && <p role="status">{notice}</p>}
       {error !== null && <ErrorNotice error={error} />}
-      {shown && <div className="report-preview" ref={host} data-testid="report-preview" />}
+      {/* Scrolls on its own: reachable by the keyboard (Tab, then the arrow keys), named for a screen reader. */}
+      {shown && <div className="report-preview" ref={host} data-testid="report-preview" tabIndex={0} role="region" aria-label={t('report.preview')} />}
     </section>
   );
 }
