@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EventChanges, FileData, TemplateImportResult } from '../../api/contract.ts';
 import { api } from '../api.ts';
 import { BackupPanel } from '../components/BackupPanel.tsx';
+import { ContinuityStart } from '../components/ContinuityStart.tsx';
 import { ChangesConfirm } from '../components/ChangesConfirm.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { FilePicker } from '../components/FilePicker.tsx';
@@ -155,6 +156,7 @@ export function StartScreen({ role, onRoleChange, onOpenEvent, onRestored, lastE
       )}
       {error !== null && <ErrorNotice error={error} />}
 
+      <ContinuityStart role={role} onMoved={onRestored} onOpenEvent={onOpenEvent} /> {/* issue 21: runbook, moving a workspace, a lost secretariat key */}
 
       <details className="panel">
         <summary>{t('backup.title')}</summary>

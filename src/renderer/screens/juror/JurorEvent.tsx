@@ -11,6 +11,8 @@ import { pick } from '../../i18n/index.ts';
 import { useApi, type Loadable } from '../../use-api.ts';
 import type { EventData } from '../EventScreen.tsx';
 import { ScoringScreen } from '../scoring/ScoringScreen.tsx';
+import { eventTimeZone } from '../../../core/local-time.ts';
+import { ResumePanel } from './ResumePanel.tsx';
 
 /** A juror's laptop with the secretariat's package: who I am, my key, what I score. */
 export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): void }) {
@@ -27,7 +29,9 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
     if (summary.jurorId && !changingIdentity) identityLine.current?.focus();
   }, [summary.jurorId, changingIdentity]);
   // What this juror scores and how far they are: read once, for the list, the identity line and the sheet.
-  const assignments = useApi(() => api.jurorAssignments({ eventId: event.id }), [event.id, summary.revision, summary.jurorId, scoring]);
+  // `resumed` (issue 21): marks restored from the juror's own sheet change the progress too.
+  const [resumed, setResumed] = useState(0);
+  const assignments = useApi(() => api.jurorAssignments({ eventId: event.id }), [event.id, summary.revision, summary.jurorId, scoring, resumed]);
   useEffect(() => {
     if (!cameFrom || scoring || assignments.status !== 'ready') return;
     document.querySelector<HTMLElement>(`[data-assignment="${CSS.escape(cameFrom)}"] button`)?.focus();
@@ -91,6 +95,7 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
         document.getElementById(document.querySelector<HTMLInputElement>('#enrol-name')?.value.trim() ? 'enrol-export' : 'enrol-name')?.focus();
       }} />
       <EnrolmentExport eventId={event.id} revision={summary.revision} initialName={summary.jurorName ?? ''} />
+      <ResumePanel eventId={event.id} revision={summary.revision} timeZone={eventTimeZone(event)} onResumed={() => setResumed((n) => n + 1)} /> {/* issue 21 */}
       <Assignments rounds={assignments} onScore={(roundId, categoryId) => setScoring({ roundId, categoryId })} />
       <SheetExport event={event} initialName={summary.jurorName ?? ''} assignments={assignments.status === 'ready' ? assignments.value : []} />
       <section className="panel" aria-labelledby="update-title">
@@ -100,7 +105,9 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
           accept=".timbang"
           onFiles={([file]) => attempt(async () => {
             const result = await api.importPackage(file);
-            setNotice(t(`package.outcome.${result.outcome}`, { revision: result.event.revision, previous: result.previousRevision }));
+            const rollover = result.secretariatRollover; // issue 21: the package moved the pin to a new secretariat key
+            setNotice(t(`package.outcome.${result.outcome}`, { revision: result.event.revision, previous: result.previousRevision })
+              + (rollover ? ` ${t('continuity.rollover.accepted', { previous: rollover.previousFingerprint, next: rollover.nextFingerprint })}` : ''));
             onChanged();
           })}
         />

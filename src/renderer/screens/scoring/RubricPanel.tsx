@@ -55,7 +55,7 @@ export function RubricPanel({ eventId, roundId, rounds, nominee, criterion, mark
           <summary>{t('scoring.history', { count: history.value.length })}</summary>
           <ol>
             {history.value.map((h, i) => (
-              <li key={i} data-testid="history-line">{formatDateTime(h.recordedAt, lang, timeZone)}: {markText(h.previous, lang)} → {markText(h.value, lang)}</li>
+              <li key={i} data-testid="history-line">{formatDateTime(h.recordedAt, lang, timeZone)}: {markText(h.previous, lang)} → {markText(h.value, lang)}{h.origin && <> · {pick(h.origin, lang)}</>}</li>
             ))}
           </ol>
         </details>

@@ -8,6 +8,8 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FilePicker } from '../../components/FilePicker.tsx';
 import { pick } from '../../i18n/index.ts';
 import { useApi } from '../../use-api.ts';
+import { eventTimeZone } from '../../../core/local-time.ts';
+import { KeyChangePanel } from './KeyChangePanel.tsx';
 
 /** The jury, and each juror's laptop key: enrolment files imported, fingerprints confirmed aloud. */
 export function JurorsView({ event, onChanged }: { event: Event; onChanged(): void }) {
@@ -129,6 +131,8 @@ export function JurorsView({ event, onChanged }: { event: Event; onChanged(): vo
           })}
         </tbody>
       </table>
+      {/* Issue 21: re-enrolling a juror from a new laptop (the old key bound to the new one), and the key changes so far. */}
+      <KeyChangePanel eventId={event.id} timeZone={eventTimeZone(event)} reenrol onChanged={refresh} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { KeyPanel } from '../../components/KeyPanel.tsx';
 import { saveFileData } from '../../files.ts';
 import { useApi } from '../../use-api.ts';
+import { RecoveryKeyPanel } from './RecoveryKeyPanel.tsx';
 
 /** The signed event package for jurors' laptops: the current revision, signed with the secretariat's key. */
 export function PackageView({ summary }: { summary: EventSummary }) {
@@ -38,6 +39,7 @@ export function PackageView({ summary }: { summary: EventSummary }) {
         setError(null);
         document.getElementById('export-package')?.focus(); // a key now signs: exporting is the next step
       }} />
+      <RecoveryKeyPanel eventId={summary.id} /> {/* issue 21: the recovery key, its code given once */}
       <div className="actions">
         <button type="button" className="primary" id="export-package" onClick={exportPackage}>{t('package.export')}</button>
         {exported && <span role="status">{t('package.exported', { file: exported })}</span>}

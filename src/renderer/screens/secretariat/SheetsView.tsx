@@ -10,6 +10,7 @@ import { FilePicker } from '../../components/FilePicker.tsx';
 import { Working } from '../../components/Working.tsx';
 import { formatDateTime, pick } from '../../i18n/index.ts';
 import { useApi } from '../../use-api.ts';
+import { KeyChangePanel } from './KeyChangePanel.tsx';
 
 /** How the completeness matrix marks a juror × round × category (the legend above it says the same). */
 const COMPLETENESS_MARK = { received: '✓', unfinished: '◐', conflict: '!', missing: '·' } as const;
@@ -264,6 +265,8 @@ export function SheetsView({ event }: { event: Event }) {
           </p>
         </>
       )}
+      {/* Issue 21: a juror's key change, the sheets of each key and how they are used. */}
+      <KeyChangePanel key={version} eventId={event.id} timeZone={timeZone} />
     </>
   );
 }

@@ -1,0 +1,128 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FileData } from '../../api/contract.ts';
+import { api } from '../api.ts';
+import { saveFileData } from '../files.ts';
+import { LANGUAGES, type Language } from '../i18n/index.ts';
+import { ErrorNotice } from './ErrorNotice.tsx';
+import { FilePicker } from './FilePicker.tsx';
+import { KeyPanel } from './KeyPanel.tsx';
+import { MoveWorkspacePanel } from './MoveWorkspacePanel.tsx';
+import { Working } from './Working.tsx';
+
+/**
+ * What the start screen offers for continuity (issue 21): the emergency guide to print, moving the workspace
+ * to another laptop, and, for the secretariat whose key was lost, taking the event over with a new key.
+ */
+export function ContinuityStart({ role, onMoved, onOpenEvent }: { role: 'juri' | 'sekretariat'; onMoved(): void; onOpenEvent(eventId: string): void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <RunbookPanel />
+      <details className="panel" data-testid="move-panel">
+        <summary>{t('continuity.move.title')}</summary>
+        <MoveWorkspacePanel onMoved={onMoved} />
+      </details>
+      {role === 'sekretariat' && (
+        <details className="panel" data-testid="takeover-panel">
+          <summary>{t('continuity.takeover.title')}</summary>
+          <TakeOverPanel onOpenEvent={onOpenEvent} />
+        </details>
+      )}
+    </>
+  );
+}
+
+/** "Laptop hilang atau rusak / Lupa frasa sandi / Pindah laptop", as a PDF or printed, like the report. */
+function RunbookPanel() {
+  const { t, i18n } = useTranslation();
+  const [lang, setLang] = useState<Language>(i18n.language === 'en' ? 'en' : 'id');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const run = async (what: string, action: () => Promise<string>) => {
+    if (busy) return;
+    setBusy(what);
+    setError(null);
+    setNotice(null);
+    try {
+      setNotice(await action());
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="runbook-title" data-testid="runbook">
+      <h2 id="runbook-title">{t('continuity.runbook.title')}</h2>
+      <p>{t('continuity.runbook.intro')}</p>
+      <div className="actions">
+        <label>
+          {t('report.language')}{' '}
+          <select value={lang} onChange={(e) => setLang(e.target.value as Language)}>
+            {LANGUAGES.map((l) => <option key={l} value={l}>{l === 'id' ? 'Bahasa Indonesia' : 'English'}</option>)}
+          </select>
+        </label>
+        <button type="button" aria-disabled={busy !== null || undefined} onClick={() => run(t('progress.buildingPdf'), async () => {
+          const file = await api.runbookPdf({ lang });
+          saveFileData(file);
+          return t('report.saved', { file: file.fileName });
+        })}>{t('report.savePdf')}</button>
+        <button type="button" aria-disabled={busy !== null || undefined} onClick={() => run(t('progress.printing'), async () => {
+          await api.printRunbook({ lang });
+          return t('report.printed');
+        })}>{t('report.print')}</button>
+      </div>
+      {busy && <Working what={busy} />}
+      {notice && <p role="status">{notice}</p>}
+      {error !== null && <ErrorNotice error={error} />}
+    </section>
+  );
+}
+
+/**
+ * The secretariat's key was lost: this (new) workspace takes the event over from the last package issued,
+ * with the Ketua's recovery code; its packages carry the rollover, which jurors' laptops accept once.
+ */
+function TakeOverPanel({ onOpenEvent }: { onOpenEvent(eventId: string): void }) {
+  const { t } = useTranslation();
+  const [pkg, setPkg] = useState<FileData | null>(null);
+  const [code, setCode] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!pkg) return;
+    setError(null);
+    try {
+      const taken = await api.takeOverEvent({ package: pkg, recoveryCode: code, reason });
+      onOpenEvent(taken.eventId);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <div>
+      <p>{t('continuity.takeover.intro')}</p>
+      <KeyPanel />
+      <FilePicker label={t('continuity.takeover.pickPackage')} accept=".timbang" onFiles={([file]) => setPkg(file)} />
+      {pkg && (
+        <form className="key-form" onSubmit={submit}>
+          <p>{t('continuity.move.chosen', { file: pkg.fileName })}</p>
+          <label>
+            {t('continuity.takeover.code')}
+            <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} className="fingerprint" />
+          </label>
+          <label>
+            {t('continuity.takeover.reason')}
+            <input value={reason} onChange={(e) => setReason(e.target.value)} />
+          </label>
+          <button type="submit" className="primary" disabled={!code.trim() || reason.trim().length < 3}>{t('continuity.takeover.submit')}</button>
+          <p className="hint">{t('continuity.takeover.hint')}</p>
+        </form>
+      )}
+      {error !== null && <ErrorNotice error={error} />}
+    </div>
+  );
+}

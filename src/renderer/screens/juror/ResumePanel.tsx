@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResumeResult } from '../../../api/continuity-contract.ts';
+import { api } from '../../api.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { FilePicker } from '../../components/FilePicker.tsx';
+import { Working } from '../../components/Working.tsx';
+import { formatDateTime, pick } from '../../i18n/index.ts';
+import { useApi } from '../../use-api.ts';
+
+/**
+ * "Lanjutkan dari lembar sendiri" (issue 21): on a new laptop, once the package carries its key, the juror
+ * takes back the marks of their own last signed sheet(s), even one signed with the old laptop's key (the
+ * package's key change binds it to them). Each mark comes back as a history row naming the sheet.
+ */
+export function ResumePanel({ eventId, revision, timeZone, onResumed }: { eventId: string; revision: number; timeZone: string; onResumed(): void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [version, setVersion] = useState(0);
+  const status = useApi(() => api.resumeStatus({ eventId }), [eventId, revision, version]);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ResumeResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  if (status.status !== 'ready') return status.status === 'error' ? <ErrorNotice error={status.error} /> : null;
+  const s = status.value;
+  if (!s.jurorId) return null;
+  return (
+    <section className="panel" aria-labelledby="resume-title" data-testid="resume">
+      <h2 id="resume-title">{t('continuity.resume.title')}</h2>
+      <p>{t('continuity.resume.intro')}</p>
+      {!s.ready && <p className="notice">{t('continuity.resume.notReady')}</p>}
+      {s.ready && s.previousKeys.length > 0 && (
+        <p className="hint">{t('continuity.resume.previousKeys', { list: s.previousKeys.join('; ') })}</p>
+      )}
+      {s.ready && (
+        <FilePicker
+          label={t('continuity.resume.pick')}
+          accept=".xlsx"
+          multiple
+          busy={busy}
+          onFiles={async (files) => {
+            setBusy(true);
+            setError(null);
+            setResult(null);
+            try {
+              setResult(await api.resumeFromSheets({ eventId, files }));
+              setVersion((v) => v + 1);
+              onResumed();
+            } catch (failure) {
+              setError(failure);
+            } finally {
+              setBusy(false);
+            }
+          }}
+        />
+      )}
+      {busy && <Working what={t('continuity.resume.working')} />}
+      {result && (
+        <div className="notice" role="status" data-testid="resume-result">
+          <p>{t('continuity.resume.done', { marks: result.marks, unchanged: result.unchanged, notes: result.notes, next: result.nextSheetRevision })}</p>
+          {result.finalized.length > 0 && <p>{t('continuity.resume.finalized', { count: result.finalized.length })}</p>}
+          {result.notFinalized.map((n, i) => <p key={i} className="hint">{pick(n.reason, lang)}</p>)}
+          {result.notAdmitted > 0 && <p className="hint">{t('continuity.resume.notAdmitted', { count: result.notAdmitted })}</p>}
+        </div>
+      )}
+      {s.resumed.length > 0 && (
+        <ul className="resumed" data-testid="resumed-sheets">
+          {s.resumed.map((r, i) => (
+            <li key={i}>
+              {t('continuity.resume.sheet', { file: r.fileName, revision: r.sheetRevision, marks: r.marks, when: formatDateTime(r.resumedAt, lang, timeZone) })}{' '}
+              <span className="fingerprint">{r.signedWith}</span>{r.previousKey && <> · {t('continuity.resume.oldKey')}</>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {s.nextSheetRevision !== null && s.resumed.length > 0 && <p className="hint">{t('continuity.resume.next', { revision: s.nextSheetRevision })}</p>}
+      {error !== null && <ErrorNotice error={error} />}
+    </section>
+  );
+}
