@@ -27,13 +27,29 @@ type JurorMethods =
 export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, JurorMethods> {
   const { db } = workspace;
   const chosenJuror = (eventId: string) => {
-    const jurorId = findEventRecord(db, eventId)?.jurorId;
+    // The juror's id alone: not the whole record, which carries the package text (a megabyte at national scale).
+    const jurorId = (db.prepare('SELECT juror_id AS jurorId FROM event WHERE id = ?').get(eventId) as { jurorId: string | null } | undefined)?.jurorId;
     if (!jurorId) throw new AppError('not-found', { id: 'Pilih dulu siapa Anda di antara juri acara ini.', en: "First choose who you are among this event's jurors." });
     return jurorId;
   };
   const rememberName = (eventId: string, name: string) => db.prepare('UPDATE event SET juror_name = ? WHERE id = ?').run(name, eventId);
+  /**
+   * The event as stored, parsed and validated once per stored version (every save of the event sets a new
+   * imported_at): a score write must not read and re-validate 2,000 nominees each time. Callers only read it.
+   */
+  const parsed = new Map<string, { version: string; event: Event }>();
+  const storedEvent = (eventId: string): Event => {
+    const row = db.prepare('SELECT revision, imported_at AS importedAt FROM event WHERE id = ?').get(eventId) as { revision: number; importedAt: string } | undefined;
+    if (!row) return getEvent(db, eventId); // says which event is not found
+    const version = `${row.revision}\u0000${row.importedAt}`;
+    const cached = parsed.get(eventId);
+    if (cached?.version === version) return cached.event;
+    const event = getEvent(db, eventId);
+    parsed.set(eventId, { version, event });
+    return event;
+  };
   /** The event and this laptop's juror, for every scoring call. */
-  const scope = (eventId: string) => ({ event: getEvent(db, eventId), jurorId: chosenJuror(eventId) });
+  const scope = (eventId: string) => ({ event: storedEvent(eventId), jurorId: chosenJuror(eventId) });
 
   return {
     importPackage: (file) => {
