@@ -14,11 +14,12 @@ import { paperFormHtml } from './paper/paper-form-html.ts';
 import { paperFormLayout, paperForms, type PaperFormLayout } from './paper/paper-form.ts';
 import { compare, formForKeying, listKeyings, resolveCell, submitEntry, type Comparison } from './paper/paper-keying.ts';
 import { withPaperLabels } from './paper/paper-labels.ts';
-import { heldSheets, nextPaperRevision, signPaperSheet } from './paper/paper-sheet.ts';
+import { heldSheets, nextPaperRevision, paperSheetFile, signPaperSheet } from './paper/paper-sheet.ts';
 import { backupWorkspace } from './workspace/backup.ts';
 
 type PaperMethods =
-  | 'paperForms' | 'paperFormPdf' | 'printPaperForm' | 'paperForm' | 'paperSubmitEntry' | 'paperKeyings' | 'paperComparison' | 'paperResolve' | 'paperSign';
+  | 'paperForms' | 'paperFormPdf' | 'printPaperForm' | 'paperForm' | 'paperSubmitEntry' | 'paperKeyings' | 'paperComparison' | 'paperResolve' | 'paperSign'
+  | 'paperSheetFile';
 
 /** A form as the API carries it. */
 export function formData(form: PaperFormLayout): PaperForm {
@@ -103,6 +104,10 @@ export function paperHandlers({ workspace, keys, printing }: Services): Pick<Han
       await backupWorkspace(workspace, 'kertas');
       const [sheet] = withPaperLabels(db, eventId, [signed.sheet]);
       return { keying: signed.keying, sheet, supersedes: signed.supersedes.map(({ fileName, sheetRevision, paper }) => ({ fileName, sheetRevision, paper })) };
+    },
+    paperSheetFile: ({ eventId, keyingId }) => {
+      const file = paperSheetFile(db, authoredEvent(db, eventId).id, keyingId);
+      return fileData(file.fileName, file.bytes);
     },
   };
 }

@@ -30,6 +30,7 @@ test.afterAll(async () => {
 });
 
 const event = demoDocument();
+const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts', 'paper-entry');
 const ukm = event.nominees.filter((n) => n.categoryId === 'ukm');
 const criteria = ['UK1', 'UK2', 'UK3', 'UK4'];
 /** What J3 wrote on the paper. */
@@ -130,6 +131,7 @@ test('two operators key one paper form blind; the difference is caught and resol
   await expect(cell.locator('[data-operator="1"]')).toHaveText(onPaper(1, 1));
   await expect(cell.locator('[data-operator="2"]')).toHaveText(misread);
   await expect(comparison.getByRole('button', { name: 'Tandatangani sebagai lembar kertas' })).toBeDisabled();
+  await comparison.screenshot({ path: join(ARTIFACTS, 'perbandingan.png') }); // for people to look at (git-ignored)
 
   // Resolved against the paper, with the reason logged.
   await comparison.getByLabel('Diselesaikan oleh').fill('Citra Lestari');
@@ -150,6 +152,10 @@ test('two operators key one paper form blind; the difference is caught and resol
   await comparison.getByRole('button', { name: 'Tandatangani sebagai lembar kertas' }).click();
   await expect(comparison.getByTestId('paper-signed')).toHaveText(/^Lembar kertas kertas-LPJ-J3-1-03-ketik-\d+\.xlsx \(revisi 1\) ditandatangani dengan kunci sekretariat dan diterima: Sah, Dipakai\.$/);
   await expect(row).toContainText('ditandatangani menjadi lembar kertas');
+  await page.screenshot({ path: join(ARTIFACTS, 'kertas.png'), fullPage: true });
+  const sheetFile = page.waitForEvent('download');
+  await comparison.getByRole('button', { name: 'Unduh lembar kertas (.xlsx)' }).click();
+  expect((await sheetFile).suggestedFilename()).toMatch(/^kertas-LPJ-J3-1-03-ketik-\d+\.xlsx$/);
 
   // The sheet list labels it kertas; J3's Usaha Kecil Mikro is in.
   await page.getByRole('tab', { name: 'Lembar nilai' }).click();

@@ -5,22 +5,25 @@
  * key and received like any other; the paper rule (never replacing a newer laptop sheet, and saying why);
  * only the secretariat's own key may sign a paper sheet; the tables are append-only.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaperForm, TimbangApi } from '../../src/api/contract.ts';
 import { createClient, dispatch, transportFrom } from '../../src/api/dispatch.ts';
+import { main } from '../../src/cli/main.ts';
 import { AppError } from '../../src/api/errors.ts';
 import { demoFiles, type DemoFiles } from '../../src/services/demo/demo-files.ts';
 import { fileData } from '../../src/services/file-data.ts';
 import { listReceived } from '../../src/services/merge/sheet-inbox.ts';
 import { createHandlers } from '../../src/services/handlers.ts';
-import { readPackage } from '../../src/services/packages/event-package.ts';
+import { readPackage, writePackage } from '../../src/services/packages/event-package.ts';
 import { verifyScoreSheet, writeScoreSheet } from '../../src/services/sheets/score-sheet.ts';
 import { sheetPayload } from '../../src/services/sheets/sheet-export.ts';
 import { SheetPayload } from '../../src/services/sheets/sheet-payload.ts';
 import { openWorkspace, type Workspace } from '../../src/services/workspace/workspace.ts';
 import { RESOURCES_DIR, demoDocument, tempDir } from '../support/demo.ts';
+import { jurorKey } from '../support/sheets.ts';
 import { TEST_PASSPHRASE } from '../support/workspace.ts';
 
 const EVENT = 'paritrana-ntt-2025';
@@ -247,6 +250,47 @@ describe('paper forms keyed twice, blind, into a signed paper sheet', () => {
     expect((await verifyScoreSheet(new Uint8Array(stored.bytes), 'kertas.xlsx', { ...issued, secretariatKey: pkg.secretariat.publicKey })).status).toBe('unknown-key');
     // A laptop sheet is still checked against the juror's enrolled key, whatever the secretariat's key.
     expect((await verifyScoreSheet(new Uint8Array(demo.sheets.get('J1')!), 'J1.xlsx', { ...context, secretariatKey: ownKey })).status).toBe('valid');
+  });
+
+  it('gives the paper sheet as a file that timbang verify and merge accept against the package the secretariat signed, and label kertas', async () => {
+    const [keying] = (await api.paperKeyings({ eventId: EVENT })).filter((k) => k.formNumber === 'LPJ-J3-1-03');
+    const paper = await api.paperSheetFile({ eventId: EVENT, keyingId: keying.id });
+    expect(paper.fileName).toBe(keying.sheet!.fileName);
+    const pkg = await api.exportPackage({ eventId: EVENT });
+    const write = (name: string, base64: string) => {
+      const path = join(tmp.dir, name);
+      writeFileSync(path, Buffer.from(base64, 'base64'));
+      return path;
+    };
+    const files = [write(paper.fileName, paper.base64), ...['J1', 'J2', 'J4'].map((j) => write(`${j}.xlsx`, demo.sheets.get(j)!.toString('base64')))];
+    const packageFile = write(pkg.fileName, pkg.base64);
+    const fingerprint = (await api.keyStatus({})).fingerprint!;
+    const run = async (...args: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const verified = await run('verify', '--event', packageFile, ...files, '--secretariat', fingerprint, '--json');
+    expect(verified.code, verified.err).toBe(0);
+    expect((JSON.parse(verified.out) as { status: string }[]).map((r) => r.status)).toEqual(['valid', 'valid', 'valid', 'valid']);
+    const rekapFile = join(tmp.dir, 'rekap-cli.xlsx');
+    const merged = await run('merge', '--event', packageFile, ...files, '--secretariat', fingerprint, '--out', rekapFile, '--json');
+    expect(merged.code, merged.err).toBe(0);
+    expect((JSON.parse(merged.out) as { files: { use: string }[] }).files.map((f) => f.use)).toEqual(['used', 'used', 'used', 'used']);
+    const rekap = new ExcelJS.Workbook();
+    await rekap.xlsx.readFile(rekapFile);
+    expect(rekap.getWorksheet('Verifikasi')!.getRow(2).getCell(8).text).toBe('kertas · formulir LPJ-J3-1-03 · diketik oleh Ani Wijaya dan Budi Santoso · pindaian SHA-256 ' + 'ab'.repeat(32));
+    expect(rekap.getWorksheet('Verifikasi')!.getRow(3).getCell(8).text).toBe('laptop juri');
+    // Against the same package re-signed by another key (without a pin, it names its own signer), the paper sheet is refused.
+    const issued = readPackage(new Uint8Array(Buffer.from(pkg.base64, 'base64')), pkg.fileName);
+    const resigned = writePackage(issued.event, issued.revision, issued.issuedAt, issued.jurorKeys, jurorKey());
+    const other = write('ditandatangani-ulang.timbang', Buffer.from(resigned).toString('base64'));
+    const refused = await run('verify', '--event', other, files[0], '--json');
+    expect(refused.code).toBe(1);
+    const [result] = JSON.parse(refused.out) as { status: string; details: { en: string }[] }[];
+    expect(result.status).toBe('unknown-key');
+    expect(result.details[0].en).toContain("not the secretariat's key");
   });
 
   it('refuses a form whose layout changed since it was printed, a figure off the scale, and a mark in a crossed-out row', async () => {

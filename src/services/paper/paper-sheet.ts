@@ -126,3 +126,17 @@ export async function signPaperSheet(
   const sheet = listReceived(db, event).sheets.find((s) => s.id === receivedId)!;
   return { keying: summarize(db, event, revision, keyingRow(db, event.id, keyingId)), sheet, supersedes: supersedes.filter((s) => s.sheetRevision < sheetRevision) };
 }
+
+/** The .xlsx a keying was signed into, as received (the same bytes the inbox verified and keeps). */
+export function paperSheetFile(db: Db, eventId: string, keyingId: number): { fileName: string; bytes: Buffer } {
+  const row = db.prepare(
+    'SELECT r.file_name AS fileName, r.bytes FROM paper_sheet s JOIN paper_keying k ON k.id = s.keying_id JOIN received_sheet r ON r.id = s.received_sheet_id WHERE s.keying_id = ? AND k.event_id = ?',
+  ).get(keyingId, eventId) as { fileName: string; bytes: Buffer } | undefined;
+  if (!row) {
+    throw new AppError('not-found', {
+      id: `Pengetikan formulir ${keyingId} belum ditandatangani menjadi lembar kertas.`,
+      en: `Form keying ${keyingId} has not been signed into a paper sheet yet.`,
+    });
+  }
+  return row;
+}

@@ -6,6 +6,7 @@ import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FilePicker } from '../../components/FilePicker.tsx';
 import { KeyPanel } from '../../components/KeyPanel.tsx';
+import { saveFileData } from '../../files.ts';
 import { pick } from '../../i18n/index.ts';
 import { useApi } from '../../use-api.ts';
 
@@ -70,10 +71,12 @@ export function PaperComparison({ event, keyingId, onChanged }: { event: Event; 
       <p data-testid="paper-compare-summary">{t('paper.compare.summary', { agreed: comparison.agreed, total: comparison.total, count: comparison.cells.length, a: operators[0], b: operators[1] })}</p>
       {comparison.cells.length > 0 && (
         <>
-          <label>
-            {t('paper.compare.resolvedBy')}{' '}
-            <input value={resolvedBy} onChange={(e) => setResolvedBy(e.target.value)} autoComplete="off" />
-          </label>
+          {keying.state !== 'signed' && (
+            <label>
+              {t('paper.compare.resolvedBy')}{' '}
+              <input value={resolvedBy} onChange={(e) => setResolvedBy(e.target.value)} autoComplete="off" />
+            </label>
+          )}
           <div className="table-scroll">
             <table className="paper-differences">
               <thead>
@@ -151,6 +154,9 @@ export function PaperComparison({ event, keyingId, onChanged }: { event: Event; 
         </p>
       )}
       {keying.state === 'signed' && !signed && keying.sheet && <p>{t('paper.compare.signedAs', { file: keying.sheet.fileName, revision: keying.sheet.sheetRevision })}</p>}
+      {keying.state === 'signed' && (
+        <button type="button" onClick={() => void api.paperSheetFile({ eventId: event.id, keyingId }).then(saveFileData, setError)}>{t('paper.sign.download')}</button>
+      )}
     </section>
   );
 }
