@@ -83,8 +83,11 @@ export const ZIP_LIMITS = {
   rows: 50_000,
   /** Excel's own maximum (XFD); beyond it exceljs would loop over columns that cannot exist. */
   columns: 16_384,
-  /** Columns (used or defined by `<col>`) of all worksheets together: 8 sheets with every column formatted. */
-  workbookColumns: 8 * 16_384,
+  /**
+   * Columns (used or defined by `<col>`) of all worksheets together: 32 sheets with every column formatted.
+   * Gnumeric defines all 16,384 columns of every sheet it saves; a national score sheet has 18 sheets.
+   */
+  workbookColumns: 32 * 16_384,
   /** Rows × columns of a worksheet's used range, what the readers walk through; and of all worksheets together. */
   cells: 150_000,
   /** Cells covered by merges, in the whole workbook (exceljs creates each one). */
@@ -691,8 +694,10 @@ function sheetFigures(xml: string): SheetFigures | undefined {
     if (cell.row > figures.maxRow) figures.maxRow = cell.row;
     if (cell.column > figures.maxColumn) figures.maxColumn = cell.column;
   };
-  for (const attributes of tags(xml, 'row')) {
+  for (const { attributes, empty } of elementsWithText(xml, 'row')) {
     figures.rowElements++;
+    // An empty row reaches no cell: LibreOffice writes <row r="1048576"></row> after any row is deleted.
+    if (empty) continue;
     const r = whole(attribute(attributes, 'r'));
     if (r > figures.maxRow) figures.maxRow = r;
   }
@@ -702,8 +707,9 @@ function sheetFigures(xml: string): SheetFigures | undefined {
     const r = attribute(attributes, 'r');
     if (r !== undefined) reach(r);
   }
-  // The used range as the sheet declares it, and the single cells comments and links are attached to.
-  for (const name of ['dimension', 'comment', 'hyperlink']) {
+  // The single cells comments and links are attached to. Not the declared <dimension>: readers allocate
+  // nothing for it, and LibreOffice declares A1:K1048576 once any row has been deleted.
+  for (const name of ['comment', 'hyperlink']) {
     for (const attributes of tags(xml, name)) for (const part of (attribute(attributes, 'ref') ?? '').split(':')) reach(part);
   }
   for (const attributes of tags(xml, 'col')) figures.columnDefinitions = Math.max(figures.columnDefinitions, whole(attribute(attributes, 'max')));
@@ -742,7 +748,7 @@ function countTags(xml: string, name: string): number {
 }
 
 /** Every `<name …>` tag's attribute text and (with `withText`) the text right after it, up to the next tag. */
-function* elementsWithText(xml: string, name: string, withText = true): Generator<{ attributes: string; text: string }> {
+function* elementsWithText(xml: string, name: string, withText = true): Generator<{ attributes: string; text: string; empty: boolean }> {
   const open = `<${name}`;
   for (let at = xml.indexOf(open); at >= 0; at = xml.indexOf(open, at)) {
     const start = at + open.length;
@@ -755,11 +761,13 @@ function* elementsWithText(xml: string, name: string, withText = true): Generato
     const i = tagEnd(xml, start);
     const attributes = xml.slice(start, i);
     let text = '';
-    if (withText && !attributes.endsWith('/')) {
+    let empty = attributes.endsWith('/');
+    if (withText && !empty) {
       const close = xml.indexOf('<', i + 1);
       text = xml.slice(i + 1, close < 0 ? xml.length : close);
+      empty = close >= 0 && xml.startsWith(`</${name}`, close);
     }
-    yield { attributes, text };
+    yield { attributes, text, empty };
     at = i + 1;
   }
 }
