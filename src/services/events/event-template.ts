@@ -50,7 +50,8 @@ export async function readEventTemplate(bytes: Uint8Array, fileName: string): Pr
   const validation = validateEvent(event);
   if (validation.ok) return issues.length === 0 ? { ok: true, event: validation.event } : { ok: false, issues };
 
-  const findings = validation.issues.filter((issue) => !repeatsUnreadable(issue, unreadable)).map((issue) => toTemplateIssue(issue, places));
+  const unreadableIndex = indexPaths(unreadable);
+  const findings = validation.issues.filter((issue) => !repeatsUnreadable(issue, unreadableIndex)).map((issue) => toTemplateIssue(issue, places));
   // The same id typed twice in one list ("ukm, ukm") would otherwise give the same line twice.
   const seen = new Set<string>();
   const unique = [...issues, ...findings].filter((issue) => {
@@ -71,7 +72,6 @@ function fileIssue(message: Bilingual): TemplateImport {
   return { ok: false, issues: [{ sheet: '', cell: null, message }] };
 }
 
-const startsWith = (path: Path, prefix: Path) => prefix.length <= path.length && prefix.every((key, i) => path[i] === key);
 const isListOrItem = (path: Path) => listSheet(path[0]) !== undefined && path.length <= 2;
 
 /**
@@ -79,9 +79,24 @@ const isListOrItem = (path: Path) => listSheet(path[0]) !== undefined && path.le
  * judged a stand-in): a path inside that value, or a part of an item that contains it ("scale" when the
  * scale's maximum was text). A whole list or item is not judged by one unreadable field in it.
  */
-function repeatsUnreadable(issue: ValidationIssue, unreadable: Path[]): boolean {
+function repeatsUnreadable(issue: ValidationIssue, unreadable: PathIndex): boolean {
   return (issue.related ?? [issue.path]).some((path) =>
-    unreadable.some((bad) => startsWith(path, bad) || (!isListOrItem(path) && startsWith(bad, path))));
+    path.some((_, i) => unreadable.paths.has(pathKey(path.slice(0, i + 1)))) || unreadable.paths.has('')
+    || (!isListOrItem(path) && unreadable.prefixes.has(pathKey(path))));
+}
+
+/**
+ * The unreadable paths, and every prefix of them, as keys: so each finding is matched in the length of its
+ * own path, not against every unreadable cell (a sheet of 10,000 garbage rows gave quadratic time).
+ */
+interface PathIndex {
+  paths: Set<string>;
+  prefixes: Set<string>;
+}
+function indexPaths(paths: Path[]): PathIndex {
+  const prefixes = new Set<string>();
+  for (const path of paths) for (let i = 0; i <= path.length; i++) prefixes.add(pathKey(path.slice(0, i)));
+  return { paths: new Set(paths.map(pathKey)), prefixes };
 }
 
 /** The cell of the longest part of the path that has one; else the sheet of the list, or sheet Acara. */

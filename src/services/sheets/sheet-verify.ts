@@ -274,7 +274,9 @@ function compareSection(sheet: Worksheet, layout: SectionLayout): Bilingual[] {
   for (const row of dataRows) {
     if (used.has(row)) continue;
     const id = idAt(row);
-    rowsById.set(id, [...(rowsById.get(id) ?? []), row]);
+    const rows = rowsById.get(id);
+    if (rows) rows.push(row);
+    else rowsById.set(id, [row]);
   }
   nominees.forEach((nominee, i) => {
     if (rowOf[i] !== undefined) return;
