@@ -12,8 +12,6 @@ import { findEventRecord, getEventSummary } from './events/event-store.ts';
 import { readEventTemplate, writeEventTemplate } from './events/event-template.ts';
 import { confirmEnrolment, enrol, enrolledKeys, listEnrolments, readEnrolment, removeEnrolment } from './packages/enrolment.ts';
 import { PACKAGE_EXTENSION, writePackage } from './packages/event-package.ts';
-import { packageContinuity } from './continuity/secretariat-keys.ts';
-import { withKeyChangeNotes } from './continuity/juror-keys.ts';
 import type { Services } from './handlers.ts';
 import { deliberation, deliberationSummary, nomineeProtocol, recordDecision, requireMarks } from './merge/deliberation.ts';
 import { writeRekapitulasi } from './merge/rekapitulasi.ts';
@@ -21,8 +19,7 @@ import { issueShortlist } from './merge/shortlist.ts';
 import { localIsoTime } from './report/date-words.ts';
 import { backupWorkspace } from './workspace/backup.ts';
 import { reportHtml } from './report/report-html.ts';
-import { acceptKey, acceptedKeys, listReceived, receiveSheet, type ReceivedSheet } from './merge/sheet-inbox.ts';
-import { withPaperLabels } from './paper/paper-labels.ts';
+import { acceptKey, acceptedKeys, listReceived, receiveSheet } from './merge/sheet-inbox.ts';
 import { verifyPool } from './workers/verify-pool.ts';
 
 type SecretariatMethods =
@@ -36,13 +33,25 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     const { fingerprint } = keys.status();
     return fingerprint ? { fingerprint, pinned: true } : undefined;
   };
-  /** Sheets as listed, shown and printed: paper labels, and (issue 21) what a juror's key change means for each. */
-  const labelled = <S extends ReceivedSheet>(eventId: string, sheets: readonly S[]) => withKeyChangeNotes(db, eventId, withPaperLabels(db, eventId, sheets));
   const report = ({ eventId, rule, lang }: { eventId: string; rule: MergeRule; lang: 'id' | 'en' }) => {
     const event = authoredEvent(db, eventId);
     return reportHtml({
-      event, result: requireMarks(deliberation(db, event, rule)), files: labelled(event.id, listReceived(db, event).sheets), lang, generatedAt: localIsoTime(new Date()), secretariat: ownKey(),
+      event, result: requireMarks(deliberation(db, event, rule)), files: listReceived(db, event).sheets, lang, generatedAt: localIsoTime(new Date()), secretariat: ownKey(),
     });
+  };
+  /**
+   * A backup after valid imports: each import returns once a backup holding it is taken, but imports asked
+   * for at once share one, taken when the last of them is stored (a backup copies the whole workspace, so one
+   * per file would make the 15th import of a national batch cost more than the first).
+   */
+  let importing = 0;
+  let waiting: { done(): void; failed(error: unknown): void }[] = [];
+  const backupAfterImports = () => new Promise<void>((done, failed) => waiting.push({ done, failed }));
+  const startImportBackup = () => {
+    if (waiting.length === 0) return;
+    const batch = waiting;
+    waiting = [];
+    backupWorkspace(workspace, 'impor-lembar').then(() => batch.forEach((w) => w.done()), (error: unknown) => batch.forEach((w) => w.failed(error)));
   };
   return {
     eventTemplate: async ({ example }) =>
@@ -83,14 +92,20 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
 
     importSheet: async ({ eventId, file }) => {
       // Verified in a worker thread of the pool: several files imported at once verify side by side, stored in the order asked.
-      const received = await receiveSheet(db, authoredEvent(db, eventId), fileBytes(file), file.fileName, new Date(), verifyPool().verify);
+      importing++;
+      const received = await receiveSheet(db, authoredEvent(db, eventId), fileBytes(file), file.fileName, new Date(), verifyPool().verify)
+        .catch((error: unknown) => ({ error }));
+      importing--;
       // Only a sheet whose marks can count is worth a backup; a refused file adds nothing to restore.
-      if (!received.again && received.sheet.status === 'valid') await backupWorkspace(workspace, 'impor-lembar');
+      const backedUp = !('error' in received) && !received.again && received.sheet.status === 'valid' ? backupAfterImports() : Promise.resolve();
+      if (importing === 0) startImportBackup();
+      if ('error' in received) throw received.error;
+      await backedUp;
       return received;
     },
     listSheets: ({ eventId }) => {
       const { sheets, reconciliation } = listReceived(db, authoredEvent(db, eventId));
-      return { sheets: labelled(eventId, sheets), completeness: reconciliation.completeness, acceptedKeys: acceptedKeys(db, eventId) };
+      return { sheets, completeness: reconciliation.completeness, acceptedKeys: acceptedKeys(db, eventId) };
     },
     acceptKey: async ({ eventId, sheetId, acceptedBy }) => {
       await acceptKey(db, authoredEvent(db, eventId), sheetId, acceptedBy);
@@ -116,7 +131,7 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     },
     exportRekapitulasi: async ({ eventId, rule }) => {
       const event = authoredEvent(db, eventId);
-      return fileData(`rekapitulasi-${eventId}-${rule}.xlsx`, await writeRekapitulasi(event, requireMarks(deliberation(db, event, rule)), labelled(event.id, listReceived(db, event).sheets), ownKey()));
+      return fileData(`rekapitulasi-${eventId}-${rule}.xlsx`, await writeRekapitulasi(event, requireMarks(deliberation(db, event, rule)), listReceived(db, event).sheets, ownKey()));
     },
     recordDecision: ({ eventId, ...decision }) => {
       recordDecision(db, authoredEvent(db, eventId), decision);
@@ -126,9 +141,7 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     exportPackage: ({ eventId }) => {
       const event = authoredEvent(db, eventId);
       const record = findEventRecord(db, eventId)!;
-      const key = keys.requireUnlocked();
-      // Issue 21: the package also names the recovery key, the jurors' key changes and, after a rollover, its statement.
-      const text = writePackage(event, record.revision, record.revisedAt, enrolledKeys(db, eventId), key, packageContinuity(db, eventId, key.publicKey));
+      const text = writePackage(event, record.revision, record.revisedAt, enrolledKeys(db, eventId), keys.requireUnlocked());
       return fileData(`${eventId}-revisi-${record.revision}${PACKAGE_EXTENSION}`, text);
     },
   };

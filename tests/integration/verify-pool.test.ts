@@ -12,6 +12,7 @@ import { createClient, dispatch, transportFrom } from '../../src/api/dispatch.ts
 import { demoFiles, type DemoFiles } from '../../src/services/demo/demo-files.ts';
 import { fileData } from '../../src/services/file-data.ts';
 import { createHandlers } from '../../src/services/handlers.ts';
+import { listBackups } from '../../src/services/workspace/backup.ts';
 import { openWorkspace } from '../../src/services/workspace/workspace.ts';
 import { readPackage } from '../../src/services/packages/event-package.ts';
 import { verifyScoreSheet, type SheetVerification, type VerifyContext } from '../../src/services/sheets/score-sheet.ts';
@@ -103,6 +104,15 @@ describe('the verification pool', () => {
       expect(sheets.map((s) => s.status)).toEqual(['valid', 'malformed', 'valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'tampered']);
       for (const answer of answers.slice(0, -1)) expect(sheets.find((s) => s.id === answer.sheet.id)).toEqual(answer.sheet);
       expect(verifyPool().counts.threads).toBeGreaterThanOrEqual(asked.length - 1);
+      // One backup for the imports asked at once (taken when the last is stored); one per import asked one by one.
+      const importBackups = () => listBackups(ws.path).filter((name) => name.endsWith('impor-lembar.sqlite')).length;
+      expect(importBackups()).toBe(1);
+      const resaved = new ExcelJS.Workbook();
+      await resaved.xlsx.load(new Uint8Array(demo.sheets.get('J3')!).buffer);
+      resaved.creator = 'LibreOffice';
+      const again = await api.importSheet({ eventId: 'paritrana-ntt-2025', file: fileData('J3-disimpan-ulang.xlsx', Buffer.from(await resaved.xlsx.writeBuffer())) });
+      expect(again.sheet.status).toBe('valid');
+      expect(importBackups()).toBe(2);
     } finally {
       ws.close();
     }
