@@ -5,7 +5,7 @@
  * the move file re-seals it under a passphrase chosen at export, and the new laptop seals it again with its own
  * keychain, or keeps that passphrase where it has none.
  */
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/api/errors.ts';
@@ -17,6 +17,7 @@ import { listBackups } from '../../src/services/workspace/backup.ts';
 import { openWorkspace } from '../../src/services/workspace/workspace.ts';
 import { EVENT, PASSPHRASE, bytesOf, fakeKeychain, fileOf, jurorLaptop, laptop, scoreSection, secretariatLaptop, type Laptop } from '../support/continuity.ts';
 import { tempDir } from '../support/demo.ts';
+import { secondProcess } from '../support/second-process.ts';
 
 const MOVE_PASSPHRASE = 'pindah-ke-hotel-2025';
 const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a refusal'); }, (e: AppError) => e);
@@ -134,6 +135,32 @@ describe('moving a workspace to a new laptop', () => {
     expect(notAMove.bilingual.id).toBe('Berkas pindahan x.timbang-pindah: bukan berkas pindahan Timbang (.timbang-pindah).');
     expect(await fresh.api.listEvents({})).toEqual([]);
     expect((await fresh.api.keyStatus({})).state).toBe('none');
+  });
+
+  // Item 5 (restore refused while another process holds the workspace) is tests/integration/workspace-lock.test.ts;
+  // a move file goes in only through the same lock.
+  it('timbang workspace import is refused while another process (the app) holds the target workspace, naming it; nothing changes', { timeout: 60_000 }, async () => {
+    const { old } = await oldLaptop();
+    const file = await old.api.exportMovedWorkspace({ passphrase: MOVE_PASSPHRASE });
+    const tmp = tempDir();
+    const target = join(tmp.dir, 'hotel.sqlite');
+    const moveFile = join(tmp.dir, 'kerja.timbang-pindah');
+    writeFileSync(moveFile, bytesOf(file));
+    const app = await secondProcess('host', target);
+    const saved = { ...process.env };
+    try {
+      process.env.TIMBANG_PASSPHRASE = MOVE_PASSPHRASE;
+      const err: string[] = [];
+      expect(await main(['workspace', 'import', moveFile, '--db', target], { out: () => {}, err: (l) => err.push(l) })).toBe(1);
+      expect(err.join('\n')).toContain(`Berkas kerja ${target} sedang dibuka oleh proses lain (pid ${app.said.split(' ')[1]}`);
+    } finally {
+      process.env = saved;
+      await app.stop('SIGTERM');
+    }
+    const ws = openWorkspace(target);
+    expect(ws.db.prepare('SELECT count(*) AS n FROM event').get()).toEqual({ n: 0 });
+    ws.close();
+    tmp.remove();
   });
 
   it('from the command line: timbang workspace export and import, passphrases from the environment', async () => {
