@@ -5,7 +5,7 @@
  * Imports nothing from contract.ts (which imports this file).
  */
 import { z } from 'zod';
-import { Id } from '../core/model.ts';
+import { Bilingual, Id, MergeRule } from '../core/model.ts';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 /** Text a person types that ends up signed: a lone surrogate becomes U+FFFD (as in contract.ts). */
@@ -40,6 +40,54 @@ export type SpecialAwardRecord = z.infer<typeof SpecialAwardRecord>;
 
 const ForEvent = z.strictObject({ eventId: Id });
 
+/** One item of the checklist before the penetapan (src/services/audit/audit.ts). */
+export const AuditItem = z.strictObject({
+  id: z.enum(['marks', 'sections', 'quorum', 'equal', 'sheets', 'ties', 'flags', 'verification']),
+  ok: z.boolean(),
+  title: Bilingual,
+  findings: z.array(Bilingual),
+  summary: Bilingual,
+});
+
+const PenetapanVersion = z.strictObject({
+  version: z.number().int(),
+  rule: MergeRule,
+  resultsHash: z.string(),
+  fixedAt: z.string(),
+  fixedBy: z.string(),
+  supersedes: z.number().int().nullable(),
+  reopened: z.strictObject({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
+});
+export const PenetapanState = z.strictObject({ inForce: PenetapanVersion.nullable(), versions: z.array(PenetapanVersion) });
+export type PenetapanState = z.infer<typeof PenetapanState>;
+
+/** The audit screen: the checklist, and what it is made of that people act on. */
+export const AuditView = z.strictObject({
+  eventId: Id,
+  rule: MergeRule,
+  resultsHash: z.string(),
+  filesHash: z.string(),
+  passed: z.boolean(),
+  items: z.array(AuditItem),
+  /** Every disagreement flag, with whether (and by whom) it was acknowledged. */
+  flags: z.array(z.strictObject({
+    key: z.string(), jurorId: Id, roundId: Id, nomineeId: Id, criterionCode: Id, value: z.number(), median: z.number(),
+    acknowledged: z.strictObject({ by: z.string(), note: z.string() }).nullable(),
+  })),
+  /** Sheets that need attention (refused or in conflict), and whether they were set aside. */
+  sheets: z.array(z.strictObject({
+    id: z.number().int(), fileName: z.string(), fileHash: z.string(), status: z.string(), use: z.string(), jurorId: z.string().nullable(),
+    setAside: z.strictObject({ by: z.string(), note: z.string() }).nullable(),
+  })),
+  confirmation: z.strictObject({ operator: z.string(), confirmedBy: z.string(), filesHash: z.string(), recordedAt: z.string() }).nullable(),
+  penetapan: PenetapanState,
+  /** Whether the report prints as final now (a penetapan in force for exactly these results). */
+  final: z.boolean(),
+});
+export type AuditView = z.infer<typeof AuditView>;
+
+const RuleInput = z.strictObject({ eventId: Id, rule: MergeRule });
+
 export const shapeMethods = {
   /** The plenary names a special award (a nominee), or withdraws one (nomineeId null); recorded with who and why. */
   recordSpecialAward: method(
@@ -54,5 +102,21 @@ export const shapeMethods = {
     z.array(SpecialAwardRecord),
   ),
   listSpecialAwards: method(ForEvent, z.array(SpecialAwardRecord)),
+
+  // Periksa sebelum penetapan (audit gate) and Tetapkan hasil (penetapan).
+  audit: method(RuleInput, AuditView),
+  /** Disagreement flags discussed by the plenary, with who and a note (keys from `audit`). */
+  acknowledgeFlags: method(RuleInput.extend({ keys: z.array(z.string().max(400)).min(1).max(100_000), by: PersonName, note: typed(z.string().trim().max(2000)) }), AuditView),
+  /** A refused or conflicting sheet set aside (it will not count), with who and why. */
+  setAsideSheet: method(RuleInput.extend({ sheetId: z.number().int(), by: PersonName, note: Reason }), AuditView),
+  /** A second person (not the operator) confirms the verification appendix as it lists the files now. */
+  confirmVerification: method(RuleInput.extend({ operator: PersonName, confirmedBy: PersonName }), AuditView),
+  /** Fixes the results by the rule (the audit must pass): a penetapan record signed with the secretariat's key. */
+  fixResults: method(RuleInput.extend({ fixedBy: PersonName }), PenetapanState),
+  /** Reopens the penetapan in force, with a reason (recorded); the next one gets a new version. */
+  reopenPenetapan: method(z.strictObject({ eventId: Id, reason: Reason, by: PersonName }), PenetapanState),
+  penetapanState: method(ForEvent, PenetapanState),
+  /** The signed penetapan record of a version (the latest by default), for `timbang verify --penetapan`. */
+  exportPenetapan: method(z.strictObject({ eventId: Id, version: z.number().int().min(1).optional() }), z.strictObject({ fileName: z.string(), base64: z.string() })),
 };
 

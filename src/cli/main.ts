@@ -13,6 +13,7 @@ import { registerEventCommands } from './commands/event.ts';
 import { registerSheetCommands } from './commands/sheets.ts';
 import { registerReportCommands } from './commands/report.ts';
 import { registerFormCommand } from './commands/form.ts';
+import { registerAuditCommands } from './commands/audit.ts';
 import { registerContinuityCommands } from './commands/continuity.ts';
 import { APP_VERSION, CLI_PRINTING, PROJECT_ROOT, RESOURCES_DIR, type CliContext, type Io, type Lang } from './context.ts';
 
@@ -39,6 +40,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   registerSheetCommands(program, cli);
   registerReportCommands(program, cli);
   registerFormCommand(program, cli);
+  registerAuditCommands(program, cli); // issue 16: audit before the penetapan, penetapan export
   registerContinuityCommands(program, cli); // issue 21: workspace export|import, resume, reenrol, key recovery, secretariat rollover, runbook
 
   const backup = program.command('backup').description('cadangan berkas kerja / workspace backups');

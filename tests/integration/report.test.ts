@@ -215,18 +215,39 @@ describe('timbang report on the demo', () => {
     expectInOrder(minutes, ['Terbaik Umum Paritrana Award NTT 2025', ...overall.map((n, i) => `Terbaik ${i + 1} ${n}`)]);
   });
 
-  it('opens the Berita Acara with the plenary date in words and closes with nine signature blocks', () => {
+  it('opens the Berita Acara with the plenary date in words; without a penetapan it is a draft, with no signature lines', () => {
     const minutes = flat(beritaAcara);
     expect(minutes).toContain(`Pada hari ini ${PLENARY_WORDS}, bertempat di Kupang, kami yang bertanda tangan di bawah ini, Dewan Juri Paritrana Award Tingkat Provinsi NTT 2025, telah menetapkan pemenang sebagai berikut:`);
     expect(minutes).toContain('Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.');
+    // Issue 16: nothing fixed these results, so the Berita Acara is a draft and nobody signs it yet.
+    expect(minutes).toContain('DRAF — belum ditetapkan Berita acara ini belum final');
+    expect(minutes).not.toContain('Tanda Tangan');
+    expect(minutes).not.toMatch(/Ketua merangkap Anggota/);
+  });
+
+  it('closes with nine signature blocks once a penetapan fixed the results', async () => {
+    const { deliberateFiles } = await import('../../src/cli/commands/sheet-files.ts');
+    const { renderPdfWithChromium } = await import('../../src/services/report/render-pdf.ts');
+    const merged = await deliberateFiles(packageFile, sheets, null);
+    const html = reportHtml({
+      event: merged.event, result: merged.summary, files: merged.rekap, lang: 'id', generatedAt: '2025-07-04T02:00:00.000Z',
+      minutes: { final: true, version: 1, supersedes: null, fixedAt: '2025-07-04T03:00:00.000Z', fixedBy: 'Ketua Dewan Juri' },
+    });
+    const finalPdf = join(tmp.dir, 'final.pdf');
+    writeFileSync(finalPdf, await renderPdfWithChromium(html));
+    const all = await pdftotext(finalPdf);
+    expect(all).not.toContain('DRAF');
+    const minutes = flat(all.slice(all.lastIndexOf('BERITA ACARA')));
+    expect(minutes).toContain('Ditetapkan dengan penetapan versi 1, 4 Juli 2025 pukul 11.00 WITA, oleh Ketua Dewan Juri.');
     expect(minutes.match(/Ketua merangkap Anggota/g)).toHaveLength(1);
     expect(minutes.match(/Sekretaris merangkap Anggota/g)).toHaveLength(1);
     expect(minutes.match(/(?<!merangkap )\bAnggota\b/g)).toHaveLength(7);
     for (const juror of event.jurors) expect(minutes).toContain(juror.institution);
     // The event carries no names; each signature block takes the name the juror typed on their sheet.
     for (const juror of event.jurors) expect(minutes).toContain(`Juri ${juror.id} (demo)`);
-    for (let i = 1; i <= 9; i++) expect(beritaAcara).toMatch(new RegExp(`^\\s*${i}\\.`, 'm'));
-  });
+    const text = all.slice(all.lastIndexOf('BERITA ACARA'));
+    for (let i = 1; i <= 9; i++) expect(text).toMatch(new RegExp(`^\\s*${i}\\.`, 'm'));
+  }, TIMEOUT);
 
   it('prints the results hash with the secretariat key beside it in the footer of every page, on the cover, in the appendix and in the Berita Acara', async () => {
     expect(pages).toBeGreaterThan(5);

@@ -10,6 +10,8 @@ import type { CliContext } from '../context.ts';
 import { cliProgress, withProgress } from '../progress.ts';
 import { pinOptions, secretariatPin, type PinOptions } from './secretariat-pin.ts';
 import { deliberateFiles, signerLine, warnNotPinned } from './sheet-files.ts';
+// Issue 16: final only under a penetapan record for exactly these results; a draft otherwise.
+import { finalUnderPenetapan } from './audit.ts';
 
 export function registerReportCommands(program: Command, cli: CliContext): void {
   pinOptions(program
@@ -19,13 +21,15 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
     .argument('<sheets...>', 'lembar nilai (.xlsx) / score sheets')
     .requiredOption('--pdf <file>', 'berkas PDF keluaran / output PDF')
     .addOption(new Option('--rule <rule>', 'aturan penggabungan / merge rule (bawaan: aturan acara / default: the event\'s)').choices(['mean', 'trimmed', 'median', 'zscore']))
-    .option('--html <file>', 'tulis juga HTML laporan / also write the report\'s HTML'))
-    .action(async (sheets: string[], options: { event: string; pdf: string; rule?: MergeRule; html?: string } & PinOptions) => {
+    .option('--html <file>', 'tulis juga HTML laporan / also write the report\'s HTML')
+    .option('--penetapan <file>', 'rekaman penetapan: laporan final bila menetapkan hasil lembar-lembar ini (tanpanya: DRAF) / a penetapan record: the report is final when it fixed these sheets\' results (without it: a draft)'))
+    .action(async (sheets: string[], options: { event: string; pdf: string; rule?: MergeRule; html?: string; penetapan?: string } & PinOptions) => {
       const lang = cli.lang();
       const { signer, summary, rekap } = await withProgress(cliProgress(lang), async (p) => {
         p.step({ id: `Memeriksa dan menggabungkan ${sheets.length} lembar nilai…`, en: `Checking and merging ${sheets.length} score sheets…` });
         const merged = await deliberateFiles(options.event, sheets, secretariatPin(options), options.rule);
-        const html = reportHtml({ event: merged.event, result: merged.summary, files: merged.rekap, lang, generatedAt: localIsoTime(new Date()), secretariat: { fingerprint: merged.signer.fingerprint, pinned: merged.signer.pinned } });
+        const minutes = options.penetapan ? finalUnderPenetapan(options.penetapan, merged, secretariatPin(options), options.rule) : undefined;
+        const html = reportHtml({ event: merged.event, result: merged.summary, files: merged.rekap, lang, generatedAt: localIsoTime(new Date()), secretariat: { fingerprint: merged.signer.fingerprint, pinned: merged.signer.pinned }, minutes });
         if (options.html) writeFileSync(options.html, html);
         p.step({ id: `Mencetak ${options.pdf} dengan Chromium…`, en: `Printing ${options.pdf} with Chromium…` });
         writeFileSync(options.pdf, await renderPdfWithChromium(html));

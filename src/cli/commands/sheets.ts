@@ -16,6 +16,8 @@ import { cliProgress, withProgress } from '../progress.ts';
 import { openOrMakeKey } from './event.ts';
 import { pinOptions, secretariatPin, type PinOptions } from './secretariat-pin.ts';
 import { deliberateFiles, signerJson, signerLine, verifyFiles, warnNotPinned } from './sheet-files.ts';
+// Issue 16: `verify --penetapan` reads and checks a penetapan record.
+import { verifyPenetapanCommand } from './audit.ts';
 
 export function registerSheetCommands(program: Command, cli: CliContext): void {
   const whole = (what: string) => (v: string) => {
@@ -70,13 +72,19 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
   pinOptions(program
     .command('verify')
     .description('periksa lembar nilai juri terhadap paket acara / verify juror score sheets against the event package')
-    .requiredOption('--event <package>', 'paket acara (.timbang) / event package')
-    .argument('<sheets...>', 'lembar nilai (.xlsx) / score sheets')
+    .option('--event <package>', 'paket acara (.timbang) / event package')
+    .argument('[sheets...]', 'lembar nilai (.xlsx) / score sheets')
+    .option('--penetapan <file>', 'periksa rekaman penetapan (tanda tangan; dengan --event dan lembar: hash hasilnya) / check a penetapan record (signature; with --event and sheets: its results hash)')
     .option('--json', 'keluaran JSON / JSON output'))
-    .action(async (sheets: string[], options: { event: string; json?: boolean } & PinOptions) => {
+    .action(async (sheets: string[], options: { event?: string; penetapan?: string; json?: boolean } & PinOptions) => {
+      if (options.penetapan) return verifyPenetapanCommand(cli, options.penetapan, options, sheets);
+      if (!options.event || sheets.length === 0) {
+        throw new AppError('invalid-input', { id: 'Sebutkan --event PAKET dan lembar nilainya (atau --penetapan BERKAS).', en: 'Give --event PACKAGE and its score sheets (or --penetapan FILE).' });
+      }
+      const event = options.event;
       const { results, signer } = await withProgress(cliProgress(cli.lang(), options), (p) => {
         p.step({ id: `Memeriksa ${sheets.length} lembar nilai terhadap paket acara…`, en: `Checking ${sheets.length} score sheets against the event package…` });
-        return verifyFiles(options.event, sheets, secretariatPin(options));
+        return verifyFiles(event, sheets, secretariatPin(options));
       });
       const lang = cli.lang();
       if (options.json) {

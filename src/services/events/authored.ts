@@ -8,6 +8,7 @@ import type { Event } from '../../core/model.ts';
 import { canonicalJson } from '../keys/signing.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { findEventRecord, getEvent, nextRevision, saveEvent } from './event-store.ts';
+import { refuseWhileFixed } from '../penetapan/guard.ts';
 
 /** An event this workspace authors, or a refusal that says why not. */
 export function authoredEvent(db: Db, eventId: string): Event {
@@ -26,6 +27,8 @@ export function saveAuthored(db: Db, event: Event): 'new' | 'updated' | 'unchang
   const exists = findEventRecord(db, event.id) !== undefined;
   // authoredEvent refuses an event that came here as a package
   if (exists && canonicalJson(authoredEvent(db, event.id)) === canonicalJson(event)) return 'unchanged';
+  // Issue 16: the fixed results and the Berita Acara's words rest on the event as it was; reopen first.
+  if (exists) refuseWhileFixed(db, event.id, { id: 'Perubahan acara', en: 'Changing the event' });
   saveEvent(db, event, nextRevision(db, event.id));
   return exists ? 'updated' : 'new';
 }

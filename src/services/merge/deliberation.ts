@@ -11,6 +11,7 @@ import { resultsSummary } from './results.ts';
 // Issue 16: the plenary's special awards are part of the results (and of their hash).
 import type { SpecialAward } from '../../core/awards.ts';
 import { specialAwards } from '../awards/special-awards.ts';
+import { guardDecision } from '../penetapan/guard.ts';
 import type { Deliberation, DeliberationSummary, NomineeProtocol } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { FileUse, Reconciliation } from './reconcile.ts';
@@ -25,6 +26,7 @@ export interface PlenaryDecision {
 }
 
 export function recordDecision(db: Db, event: Event, decision: Omit<PlenaryDecision, 'recordedAt'>, now = new Date()): void {
+  guardDecision(db, event, decision); // issue 16: refused while fixed, if it would change the results
   db.prepare('INSERT INTO plenary_decision (event_id, category_id, nominee_ids, text, decided_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(event.id, decision.categoryId, JSON.stringify(decision.nomineeIds), decision.text, decision.decidedBy, now.toISOString());
 }

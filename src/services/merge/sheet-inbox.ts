@@ -15,6 +15,8 @@ import { SheetPayload } from '../sheets/sheet-payload.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { knownPayloadJson } from '../workers/verify-pool.ts';
 import { eventKey, markContentChecked, reconcile, type FileUse, type Reconciliation } from './reconcile.ts';
+// Issue 16: while the results are fixed (a penetapan in force), nothing that would change them is stored.
+import { guardSheetImport, refuseWhileFixed } from '../penetapan/guard.ts';
 
 /** verifyScoreSheet, here or in a worker thread (sheet-verify-pool.ts). */
 export type SheetVerifier = (bytes: Uint8Array, fileName: string, context: VerifyContext) => Promise<SheetVerification>;
@@ -156,6 +158,7 @@ export async function storeVerified(db: Db, event: Event, file: VerifiedFile, no
   const verification = file.verification ?? await verify(db, event, file.bytes, file.fileName);
   // A malformed file can never verify, even after a key is accepted: only its hash and the reason are kept,
   // so a folder of junk (or a zip bomb) does not swell the workspace and every backup of it.
+  guardSheetImport(db, event, file.fileName, verification.status, verification.payload ?? null); // issue 16: refused while fixed, if it would change the results
   const kept = verification.status === 'malformed' ? Buffer.alloc(0) : Buffer.from(file.bytes);
   const { lastInsertRowid } = db
     .prepare(
@@ -180,6 +183,7 @@ export async function storeVerified(db: Db, event: Event, file: VerifiedFile, no
  * enrolled, or changed laptops). Recorded with who and when; every sheet signed with it is checked again.
  */
 export async function acceptKey(db: Db, event: Event, sheetId: number, acceptedBy: string, now = new Date()): Promise<void> {
+  refuseWhileFixed(db, event.id, { id: 'Menerima kunci juri', en: 'Accepting a juror\'s key' }); // issue 16: it would let more sheets count
   const row = db.prepare('SELECT juror_id, public_key FROM received_sheet WHERE id = ? AND event_id = ?').get(sheetId, event.id) as
     { juror_id: string | null; public_key: string | null } | undefined;
   if (!row?.juror_id || !row.public_key) throw new Error(`sheet ${sheetId} has no readable juror and key`);

@@ -12,6 +12,7 @@ import { signCanonical, verifyCanonical } from '../keys/signing.ts';
 const KNOWN_KINDS: Record<string, { id: string; en: string }> = {
   'timbang.package': { id: 'paket acara (.timbang)', en: 'an event package (.timbang)' },
   'timbang.enrolment': { id: 'berkas pendaftaran juri (.timbang-enrol)', en: 'a juror enrolment file (.timbang-enrol)' },
+  'timbang.penetapan': { id: 'rekaman penetapan hasil (.timbang-penetapan)', en: 'a penetapan record (.timbang-penetapan)' },
 };
 
 /** Files people move around by USB stick or chat: generous for a national event, far below anything harmful. */

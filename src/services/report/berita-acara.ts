@@ -9,6 +9,8 @@ import { esc, num } from './html.ts';
 import { nomineeName, type Ranked, type ReportContext } from './report-context.ts';
 import { REPORT_TEXT } from './report-text.ts';
 import type { CategoryAwards } from '../../api/shape-contract.ts';
+import { formatLocalDateTime } from '../../core/local-time.ts';
+import { DRAFT_MARK } from './minutes-status.ts';
 
 const id = REPORT_TEXT.id;
 const CATEGORY_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -64,6 +66,34 @@ function signer(ctx: ReportContext): string {
   return `; paket acara ditandatangani kunci sekretariat dengan sidik jari <span class="mono hash">${esc(fingerprint)}</span>${pinned ? '' : ` <strong>(${esc(id.notPinned)})</strong>`}`;
 }
 
+/**
+ * Issue 16: the number with its version once fixed ("versi 2, menggantikan versi 1"); until then a draft
+ * notice that says why, and no signature lines.
+ */
+function numberLine(ctx: ReportContext): string {
+  const number = ctx.event.minutes?.number ? esc(ctx.event.minutes.number) : '<span class="blank"></span>';
+  const status = ctx.minutes;
+  if (status?.final !== true) return `<p class="ba-number">Nomor: ${number}</p>`;
+  return `<p class="ba-number">Nomor: ${number} · Versi ${status.version}${status.supersedes ? ` (menggantikan versi ${status.supersedes})` : ''}</p>`;
+}
+
+function draftNotice(ctx: ReportContext): string {
+  const status = ctx.minutes;
+  const reasons = status && !status.final ? status.reasons : [];
+  return `<div class="ba-draft"><p class="ba-draft-title">${esc(DRAFT_MARK.id)}</p>
+  <p>Berita acara ini belum final: tanda tangan Dewan Juri dibubuhkan setelah pemeriksaan lolos dan hasil ditetapkan (penetapan bertanda tangan sekretariat).</p>
+  ${reasons.length ? `<ul>${reasons.map((r) => `<li>${esc(r.id)}</li>`).join('')}</ul>` : ''}
+  ${ctx.lang === 'en' ? `<p class="translation">${esc(DRAFT_MARK.en)}: the jury signs once the audit passes and the results are fixed by a penetapan signed by the secretariat.${reasons.length ? ` ${reasons.map((r) => esc(r.en)).join(' ')}` : ''}</p>` : ''}
+</div>`;
+}
+
+/** Under the signing place and date, once fixed: which penetapan this is, when and by whom. */
+function fixedLine(ctx: ReportContext): string {
+  const status = ctx.minutes;
+  if (status?.final !== true) return '';
+  return `<p class="sub">Ditetapkan dengan penetapan versi ${status.version}${status.supersedes ? `, menggantikan versi ${status.supersedes}` : ''}, ${esc(formatLocalDateTime(status.fixedAt, ctx.timeZone, 'id'))}, oleh ${esc(status.fixedBy)}.</p>`;
+}
+
 export function beritaAcara(ctx: ReportContext): string {
   const { event, result, lang } = ctx;
   const en = lang === 'en';
@@ -108,7 +138,7 @@ export function beritaAcara(ctx: ReportContext): string {
   ${ctx.demo ? `<p class="demo-notice">${esc(id.demoNotice)}${en ? ` · ${esc(REPORT_TEXT.en.demoNotice)}` : ''}</p>` : ''}
   <h1 class="ba-title">BERITA ACARA<br>PENETAPAN PEMENANG<br>${esc(event.name.toUpperCase())}</h1>
   ${en ? '<p class="translation center">Minutes of the determination of the winners. The Indonesian text is the legal record; the translations in italics are for information.</p>' : ''}
-  <p class="ba-number">Nomor: ${minutes?.number ? esc(minutes.number) : '<span class="blank"></span>'}</p>
+  ${numberLine(ctx)}
   ${dasar}
   <p class="ba-text">${esc(opening)}</p>
   ${en ? `<p class="translation">${esc(openingEn)}</p>` : ''}
@@ -125,11 +155,12 @@ export function beritaAcara(ctx: ReportContext): string {
   <div class="ba-signing">
     <p>${esc(event.place)}, ${esc(formatDate(ctx.plenaryDate, 'id'))}</p>
     <p class="strong">DEWAN JURI<br>${esc(event.name.toUpperCase())}</p>
+    ${fixedLine(ctx)}
   </div>
-  <table class="grid signatures">
+  ${ctx.minutes?.final === true ? `<table class="grid signatures">
     <thead><tr><th class="num">No</th><th>Nama, Jabatan dan Instansi</th><th>Kedudukan</th><th>Tanda Tangan</th></tr></thead>
     <tbody>${signatures}</tbody>
-  </table>
+  </table>` : draftNotice(ctx)}
   </div>
 </section>`;
 }

@@ -12,6 +12,7 @@ import type { PaperLabel } from '../paper/paper-labels.ts';
 import type { Lang } from './date-words.ts';
 import { esc } from './html.ts';
 import { REPORT_TEXT, type ReportText } from './report-text.ts';
+import type { MinutesStatus } from './minutes-status.ts';
 
 export interface ReportInput {
   event: Event;
@@ -29,6 +30,11 @@ export interface ReportInput {
    * In the app it is the workspace's own key, pinned by definition.
    */
   secretariat?: SecretariatKey;
+  /**
+   * Issue 16: final (a penetapan in force for these results: its version) or a draft (why). Absent means a
+   * draft: every page then says "DRAF — belum ditetapkan" and the Berita Acara has no signature lines.
+   */
+  minutes?: MinutesStatus;
 }
 
 export interface SecretariatKey {

@@ -13,6 +13,7 @@ import { esc, num } from './html.ts';
 import { nomineeName, reportContext, type Ranked, type ReportContext, type ReportInput } from './report-context.ts';
 import { REPORT_STYLE } from './report-style.ts';
 import { categoryAwardsNote, eventSpecialAwards, heldPlace } from './report-awards.ts';
+import { DRAFT_MARK } from './minutes-status.ts';
 import { axisSvg, stripSvg } from './spread-chart.ts';
 
 export type { ReportInput } from './report-context.ts';
@@ -22,7 +23,9 @@ type CategoryResult = Deliberation['categories'][number];
 export function reportHtml(input: ReportInput): string {
   const ctx = reportContext(input);
   const { t, event, result } = ctx;
-  const header = `${event.name} · ${t.header}${ctx.demo ? ` · ${t.demoHeader}` : ''}`;
+  // Issue 16: until a penetapan fixes these results, every page says it is a draft (header and watermark).
+  const draft = ctx.minutes?.final !== true;
+  const header = `${event.name} · ${t.header}${ctx.demo ? ` · ${t.demoHeader}` : ''}${draft ? ` · ${DRAFT_MARK[ctx.lang]}` : ''}`;
   const body = [
     cover(ctx),
     ...result.categories.map((category) => categorySection(ctx, category)),
@@ -43,6 +46,7 @@ export function reportHtml(input: ReportInput): string {
 <style>${REPORT_STYLE}</style>
 </head>
 <body>
+${draft ? `<div class="draft-watermark" aria-hidden="true">${esc(DRAFT_MARK.id)}</div>` : ''}
 ${body}
 </body>
 </html>

@@ -92,6 +92,17 @@ col.ba-score { width: 24mm; }
 .ba-sign .sign-no { display: inline-block; width: 6mm; }
 .ba-sign .sign-line { display: inline-block; width: 30mm; border-bottom: 0.6pt dotted #333; }
 .ba-sign.right { padding-left: 18mm; }
+/*
+ * Issue 16: a draft says so on every page (Chromium repeats a fixed element on each printed page), and in the
+ * Berita Acara. The filter makes Chromium paint the watermark as a picture, not as text: its letters would
+ * otherwise fall between the words of every table when the PDF is read or copied as text (the page header
+ * carries the same words as text).
+ */
+.draft-watermark { position: fixed; top: 42%; left: 0; right: 0; text-align: center; transform: rotate(-32deg); font-size: 30pt; font-weight: bold;
+  color: rgba(179, 38, 30, 0.14); white-space: nowrap; pointer-events: none; z-index: 0; filter: blur(0.2pt); }
+.ba-draft { border: 1.2pt solid #b3261e; padding: 2mm 3mm; margin: 4mm 0; break-inside: avoid; }
+.ba-draft-title { color: #b3261e; font-weight: bold; text-align: center; font-size: 12pt; margin: 0 0 1mm; }
+.ba-draft ul { margin: 1mm 0; padding-left: 6mm; font-size: 9.5pt; }
 /* Issue 16: the Berita Acara's basis, empty places and special awards. */
 .ba-basis { break-inside: avoid; }
 .ba-decrees { margin: 0 0 3mm; padding-left: 8mm; }
