@@ -19,6 +19,8 @@ import { issueShortlist } from './merge/shortlist.ts';
 import { localIsoTime } from './report/date-words.ts';
 import { backupWorkspace } from './workspace/backup.ts';
 import { reportHtml } from './report/report-html.ts';
+// Issue 16: the report is final only under a penetapan for exactly these results; a draft otherwise.
+import { reportMinutes } from './audit/workspace-audit.ts';
 import { acceptKey, acceptedKeys, listReceived, receiveSheet } from './merge/sheet-inbox.ts';
 import { verifyPool } from './workers/verify-pool.ts';
 
@@ -37,6 +39,7 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     const event = authoredEvent(db, eventId);
     return reportHtml({
       event, result: requireMarks(deliberation(db, event, rule)), files: listReceived(db, event).sheets, lang, generatedAt: localIsoTime(new Date()), secretariat: ownKey(),
+      minutes: reportMinutes(db, event, rule),
     });
   };
   /**
