@@ -80,6 +80,11 @@ export function categoryAgreement(event: Event, marks: readonly MergeMark[] | Me
   const index = 'index' in marks ? marks.index : indexMarks(marks);
   const nominees = event.nominees.filter((n) => n.categoryId === categoryId);
   const criteria = event.criteria.filter((c) => c.roundId === roundId && c.categoryIds.includes(categoryId));
+  // The plan's cells for this round and category when it has them (the same nominees and criteria), else looked up.
+  const planned = 'index' in marks ? marks.categories.find((c) => c.categoryId === categoryId)?.rounds.find((r) => r.round.id === roundId)?.cells : undefined;
+  const cellAt = planned
+    ? (n: number, k: number) => planned[n * criteria.length + k]
+    : (n: number, k: number) => cellOf(index, roundId, nominees[n].id, criteria[k].code);
   const jurorCount = index.jurorIds.length;
   const count = nominees.length;
   const totals = new Float64Array(jurorCount * count);
@@ -87,31 +92,35 @@ export function categoryAgreement(event: Event, marks: readonly MergeMark[] | Me
   const present = new Uint8Array(jurorCount);
   const last = new Float64Array(jurorCount);
   const seen = new Int32Array(jurorCount).fill(-1);
+  const touched = new Int32Array(jurorCount);
+  const { start, entryJuror, entryValue } = index;
   const byNominee = index.cells.get(roundId);
-  nominees.forEach((nominee, n) => {
-    const byCriterion = byNominee?.get(nominee.id);
-    if (!byCriterion) return;
+  for (let n = 0; n < count; n++) {
+    const byCriterion = byNominee?.get(nominees[n].id);
+    if (!byCriterion) continue;
     // A juror counts once they marked anything for a nominee of the category in this round.
-    for (const cell of byCriterion.values()) for (let k = index.start[cell]; k < index.start[cell + 1]; k++) present[index.entryJuror[k]] = 1;
-    criteria.forEach((criterion) => {
-      const cell = cellOf(index, roundId, nominee.id, criterion.code);
-      if (cell < 0) return;
-      const touched: number[] = [];
+    for (const cell of byCriterion.values()) for (let k = start[cell]; k < start[cell + 1]; k++) present[entryJuror[k]] = 1;
+    for (let k = 0; k < criteria.length; k++) {
+      const cell = cellAt(n, k);
+      if (cell < 0) continue;
+      let touchedCount = 0;
       // A juror's last mark in the cell (in the marks' order) is theirs.
-      for (let e = index.start[cell]; e < index.start[cell + 1]; e++) {
-        const j = index.entryJuror[e];
+      for (let e = start[cell]; e < start[cell + 1]; e++) {
+        const j = entryJuror[e];
         if (seen[j] !== cell) {
           seen[j] = cell;
-          touched.push(j);
+          touched[touchedCount++] = j;
         }
-        last[j] = index.marks[index.entryMark[e]].value;
+        last[j] = entryValue[e];
       }
-      for (const j of touched) {
-        totals[j * count + n] += (criterion.weight * last[j]) / criterion.scale.max;
+      const { weight, scale } = criteria[k];
+      for (let t = 0; t < touchedCount; t++) {
+        const j = touched[t];
+        totals[j * count + n] += (weight * last[j]) / scale.max;
         found[j]++;
       }
-    });
-  });
+    }
+  }
   const rankings: number[][] = [];
   for (let j = 0; j < jurorCount; j++) {
     if (present[j] && found[j] === count * criteria.length) rankings.push(ranksOf(Array.from(totals.subarray(j * count, (j + 1) * count))));

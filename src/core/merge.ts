@@ -112,6 +112,7 @@ export interface MarkIndex {
   readonly start: Int32Array;
   readonly entryMark: Int32Array;
   readonly entryJuror: Int32Array;
+  readonly entryValue: Float64Array;
   /** The same entries per cell, values ascending (the order every sum runs in). */
   readonly sortedValue: Float64Array;
   readonly sortedJuror: Int32Array;
@@ -119,6 +120,10 @@ export interface MarkIndex {
   readonly markJuror: Int32Array;
   /** Lazily: what the per-juror standardisation needs (zscore only). */
   zscore?: ZscoreOrder;
+  /** Lazily: each cell's value by rule, with every juror (leave-one-out starts from these). */
+  full?: Map<MergeRule, Float64Array>;
+  /** Lazily: what removes one juror from a cell in constant time (see `leaveOneOutIndex`). */
+  leaveOneOut?: LeaveOneOutIndex | null;
 }
 
 export function indexMarks(marks: readonly MergeMark[]): MarkIndex {
@@ -158,17 +163,19 @@ export function indexMarks(marks: readonly MergeMark[]): MarkIndex {
   const fill = start.slice(0, cellCount);
   const entryMark = new Int32Array(marks.length);
   const entryJuror = new Int32Array(marks.length);
+  const entryValue = new Float64Array(marks.length);
   for (let i = 0; i < marks.length; i++) {
     const at = fill[markCell[i]]++;
     entryMark[at] = i;
     entryJuror[at] = markJuror[i];
+    entryValue[at] = marks[i].value;
   }
   const sortedValue = new Float64Array(marks.length);
   const sortedJuror = new Int32Array(marks.length);
   for (let c = 0; c < cellCount; c++) {
     // Insertion sort: a cell holds one entry per juror, a handful.
     for (let k = start[c]; k < start[c + 1]; k++) {
-      const value = marks[entryMark[k]].value;
+      const value = entryValue[k];
       const juror = entryJuror[k];
       let j = k;
       while (j > start[c] && sortedValue[j - 1] > value) {
@@ -180,7 +187,7 @@ export function indexMarks(marks: readonly MergeMark[]): MarkIndex {
       sortedJuror[j] = juror;
     }
   }
-  return { marks, jurorIds, jurorOf, cells, cellCount, start, entryMark, entryJuror, sortedValue, sortedJuror, markJuror };
+  return { marks, jurorIds, jurorOf, cells, cellCount, start, entryMark, entryJuror, entryValue, sortedValue, sortedJuror, markJuror };
 }
 
 /** The cell of a round, nominee and criterion, or −1 when no juror marked it. */
@@ -358,6 +365,59 @@ function aggregateSorted(rule: MergeRule, values: Float64Array, n: number): numb
  */
 type CellValue = (cell: number) => number;
 
+/**
+ * Per juror and cell, where the juror's mark sits in the cell's ascending list (−1: none, −2: more than one),
+ * and per cell whether its sum is exact: every mark a multiple of 1/1024 (whole and half points are) and
+ * the total far from 2^53, so that any sum of its marks, in any order, is the exact sum. For such a cell,
+ * the list without one juror needs no copy: its sum is the cell's sum less that mark, its k-th value the
+ * k-th or (k+1)-th of the full list; the results are those of summing the shorter list, to the bit.
+ */
+interface LeaveOneOutIndex {
+  position: Int32Array;
+  exact: Uint8Array;
+  sum: Float64Array;
+}
+
+/** Above this many juror × cell entries (never at national scale: 15 × 48,000), leave-one-out copies each cell instead. */
+const MAX_POSITIONS = 50_000_000;
+
+function leaveOneOutIndex(index: MarkIndex): LeaveOneOutIndex | null {
+  if (index.leaveOneOut !== undefined) return index.leaveOneOut;
+  const cells = index.cellCount;
+  if (index.jurorIds.length * cells > MAX_POSITIONS) return (index.leaveOneOut = null);
+  const { start, sortedValue, sortedJuror } = index;
+  const position = new Int32Array(index.jurorIds.length * cells).fill(-1);
+  const exact = new Uint8Array(cells);
+  const sum = new Float64Array(cells);
+  for (let c = 0; c < cells; c++) {
+    let total = 0;
+    let dyadic = true;
+    for (let k = start[c]; k < start[c + 1]; k++) {
+      const value = sortedValue[k];
+      if (!Number.isInteger(value * 1024)) dyadic = false;
+      total += value;
+      const at = sortedJuror[k] * cells + c;
+      position[at] = position[at] === -1 ? k - start[c] : -2;
+    }
+    sum[c] = total;
+    exact[c] = dyadic && Math.abs(total) * 1024 <= Number.MAX_SAFE_INTEGER ? 1 : 0;
+  }
+  return (index.leaveOneOut = { position, exact, sum });
+}
+
+/** Each cell's value by a rule (not zscore), with every juror: computed once per index and rule. */
+function fullValues(index: MarkIndex, rule: MergeRule): Float64Array {
+  index.full ??= new Map();
+  let full = index.full.get(rule);
+  if (!full) {
+    const { start, sortedValue } = index;
+    full = new Float64Array(index.cellCount);
+    for (let c = 0; c < index.cellCount; c++) full[c] = aggregateSorted(rule, sortedValue.subarray(start[c], start[c + 1]), start[c + 1] - start[c]);
+    index.full.set(rule, full);
+  }
+  return full;
+}
+
 function cellValues(index: MarkIndex, rule: MergeRule, skip: number): CellValue {
   const scratch = new Float64Array(Math.max(1, index.jurorIds.length * 2));
   const { start, sortedValue, sortedJuror, entryMark, entryJuror } = index;
@@ -380,19 +440,40 @@ function cellValues(index: MarkIndex, rule: MergeRule, skip: number): CellValue 
       return n === 0 ? Number.NaN : aggregateSorted('mean', buffer, n);
     };
   }
-  const full = new Float64Array(index.cellCount);
-  for (let c = 0; c < index.cellCount; c++) full[c] = aggregateSorted(rule, sortedValue.subarray(start[c], start[c + 1]), start[c + 1] - start[c]);
+  const full = fullValues(index, rule);
   if (skip < 0) return (cell) => full[cell];
+  const quick = leaveOneOutIndex(index);
   let buffer = scratch;
-  return (cell) => {
-    let present = false;
-    for (let k = start[cell]; k < start[cell + 1]; k++) if (sortedJuror[k] === skip) present = true;
-    if (!present) return full[cell];
-    // The juror's marks removed from the ascending list: the list a merge without them would sort.
+  // The juror's marks removed from the ascending list: the list a merge without them would sort.
+  const copied = (cell: number) => {
     if (start[cell + 1] - start[cell] > buffer.length) buffer = new Float64Array(start[cell + 1] - start[cell]);
     let n = 0;
-    for (let k = start[cell]; k < start[cell + 1]; k++) if (sortedJuror[k] !== skip) buffer[n++] = sortedValue[k];
+    let present = false;
+    for (let k = start[cell]; k < start[cell + 1]; k++) {
+      if (sortedJuror[k] !== skip) buffer[n++] = sortedValue[k];
+      else present = true;
+    }
+    if (!present) return full[cell];
     return n === 0 ? Number.NaN : aggregateSorted(rule, buffer, n);
+  };
+  if (!quick) return copied;
+  const { position, exact, sum } = quick;
+  const row = skip * index.cellCount;
+  return (cell) => {
+    const p = position[row + cell];
+    if (p === -1) return full[cell];
+    if (p === -2 || !exact[cell]) return copied(cell);
+    const from = start[cell];
+    const n = start[cell + 1] - from - 1;
+    if (n === 0) return Number.NaN;
+    // The i-th value of the list without the juror's mark (at p).
+    const at = (i: number) => sortedValue[from + (i < p ? i : i + 1)];
+    if (rule === 'median') {
+      const middle = Math.floor(n / 2);
+      return n % 2 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
+    }
+    const rest = sum[cell] - sortedValue[from + p];
+    return rule === 'trimmed' && n >= 5 ? (rest - at(0) - at(n - 1)) / (n - 2) : rest / n;
   };
 }
 

@@ -24,13 +24,16 @@ function awkward(seed: number): { event: Event; marks: MergeMark[] } {
   const chance = () => uniformFloat64(rng);
   // Half points on one criterion, and an issued shortlist that leaves two manufaktur nominees out of Wawancara.
   event.criteria.find((c) => c.code === 'W2')!.scale.step = 0.5;
+  event.criteria.find((c) => c.code === 'W3')!.scale.step = 0.2;
   event.shortlists = [{ roundId: 'wawancara', categoryId: 'manufaktur', nomineeIds: ['manufaktur-01', 'manufaktur-02', 'manufaktur-03'] }];
   const marks: MergeMark[] = [];
   for (const mark of demoMarks(event, seed)) {
     const r = chance();
     if (r < 0.05) continue; // missing
     const value = chance() < 0.3 ? 3 : mark.value; // many equal marks: ties
-    marks.push({ ...mark, value: mark.criterionCode === 'W2' && chance() < 0.5 ? value - 0.5 : value });
+    // Half points (sums stay exact) on W2, fifths (they do not) on W3.
+    const offset = mark.criterionCode === 'W2' && chance() < 0.5 ? -0.5 : mark.criterionCode === 'W3' && chance() < 0.5 ? -0.2 : 0;
+    marks.push({ ...mark, value: value + offset });
     if (r > 0.995) marks.push({ ...mark, value: 1 }); // a duplicate
   }
   marks.push({ jurorId: 'J2', roundId: 'administrasi', nomineeId: 'tidak-ada', criterionCode: 'PD1', value: 5 });
