@@ -25,8 +25,9 @@ export function ResumePanel({ eventId, revision, timeZone, onResumed }: { eventI
   const s = status.value;
   if (!s.jurorId) return null;
   return (
-    <section className="panel" aria-labelledby="resume-title" data-testid="resume">
-      <h2 id="resume-title">{t('continuity.resume.title')}</h2>
+    // Collapsed until it matters: open once the package binds an old key to this juror (a replaced laptop), or after resuming.
+    <details className="panel" data-testid="resume" open={(s.ready && s.previousKeys.length > 0) || s.resumed.length > 0 || undefined}>
+      <summary id="resume-title">{t('continuity.resume.title')}</summary>
       <p>{t('continuity.resume.intro')}</p>
       {!s.ready && <p className="notice">{t('continuity.resume.notReady')}</p>}
       {s.ready && s.previousKeys.length > 0 && (
@@ -75,6 +76,6 @@ export function ResumePanel({ eventId, revision, timeZone, onResumed }: { eventI
       )}
       {s.nextSheetRevision !== null && s.resumed.length > 0 && <p className="hint">{t('continuity.resume.next', { revision: s.nextSheetRevision })}</p>}
       {error !== null && <ErrorNotice error={error} />}
-    </section>
+    </details>
   );
 }
