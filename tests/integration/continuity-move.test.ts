@@ -133,6 +133,15 @@ describe('moving a workspace to a new laptop', () => {
     expect(refused.bilingual.en).toBe('Move file kerja.timbang-pindah is damaged or was changed: its contents fail the check. Nothing changed.');
     const notAMove = await failure(fresh.api.importMovedWorkspace({ file: fileOf('x.timbang-pindah', 'SQLite format 3\0'), passphrase: MOVE_PASSPHRASE }));
     expect(notAMove.bilingual.id).toBe('Berkas pindahan x.timbang-pindah: bukan berkas pindahan Timbang (.timbang-pindah).');
+    // A made-up file cannot ask scrypt for hours of work: its header is refused before any passphrase is tried.
+    const [magic, header, ...body] = raw.toString('latin1').split('\n');
+    const greedy = JSON.parse(Buffer.from(header, 'latin1').toString('utf8'));
+    greedy.database.p = 1000;
+    const costly = Buffer.concat([Buffer.from(`${magic}\n${JSON.stringify(greedy)}\n`), Buffer.from(body.join('\n'), 'latin1')]);
+    const started = Date.now();
+    expect((await failure(fresh.api.importMovedWorkspace({ file: fileOf('mahal.timbang-pindah', costly), passphrase: MOVE_PASSPHRASE }))).bilingual.id)
+      .toBe('Berkas pindahan mahal.timbang-pindah: kepalanya tidak sesuai format.');
+    expect(Date.now() - started).toBeLessThan(2000);
     expect(await fresh.api.listEvents({})).toEqual([]);
     expect((await fresh.api.keyStatus({})).state).toBe('none');
   });

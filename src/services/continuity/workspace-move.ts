@@ -33,6 +33,13 @@ export const MOVE_EXTENSION = '.timbang-pindah';
 const MAGIC = 'TIMBANG-PINDAH 1';
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 
+/**
+ * scrypt's cost as a file may ask for it: bounded, so that a made-up file cannot make the laptop compute for
+ * hours (p) or ask for more memory than the 64 MiB allowed (N, r). Timbang writes N = 2^15, r = 8, p = 1.
+ */
+const boundedCost = <T extends { N: number; r: number; p: number }>(seal: T) =>
+  Number.isInteger(Math.log2(seal.N)) && seal.N >= 2 ** 14 && seal.N <= 2 ** 16 && seal.r >= 1 && seal.r <= 16 && seal.p >= 1 && seal.p <= 4;
+
 const MoveHeader = z.strictObject({
   format: z.literal('timbang.workspace-move'),
   formatVersion: z.literal(1),
@@ -42,12 +49,12 @@ const MoveHeader = z.strictObject({
   /** What the workspace holds, to say so before anything is replaced. */
   events: z.array(z.strictObject({ id: z.string(), name: z.string(), source: z.enum(['authored', 'package']), revision: z.number().int(), jurorId: z.string().nullable() })),
   /** The workspace's key: its public half and the private half sealed by the export passphrase; null when it had none. */
-  key: z.strictObject({ publicKey: z.string().min(1), fingerprint: z.string().min(1), sealed: PassphraseSealed }).nullable(),
+  key: z.strictObject({ publicKey: z.string().min(1), fingerprint: z.string().min(1), sealed: PassphraseSealed.refine(boundedCost) }).nullable(),
   /** The database's encryption: scrypt parameters and salt, AES-256-GCM nonce and tag, and the plain length. */
   database: z.strictObject({
     kdf: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(),
     salt: z.base64(), iv: z.base64(), tag: z.base64(), bytes: z.number().int().min(0),
-  }),
+  }).refine(boundedCost),
 });
 export type MoveHeader = z.infer<typeof MoveHeader>;
 
