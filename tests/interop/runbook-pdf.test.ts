@@ -88,6 +88,33 @@ describe('the runbook, printed and in the README', () => {
     }
   });
 
+  it("the secretariat's recovery code prints on a page of its own for the Ketua, only for the workspace's current recovery key", { timeout: TIMEOUT }, async () => {
+    const l = laptop('kode-pemulihan');
+    try {
+      const handlers = createHandlers({ workspace: l.ws, resourcesDir: RESOURCES_DIR, appVersion: 'test', printing: CLI_PRINTING });
+      await handlers.loadDemoEvent({ role: 'sekretariat' });
+      await handlers.createKey({ passphrase: 'kupang-juli-2025' });
+      const made = await handlers.createRecoveryKey({ eventId: 'paritrana-ntt-2025' });
+      const file = await handlers.recoveryCodePdf({ code: made.code, lang: 'id' });
+      const pdf = join(tmp.dir, file.fileName);
+      writeFileSync(pdf, Buffer.from(file.base64, 'base64'));
+      mkdirSync(ARTIFACTS, { recursive: true });
+      writeFileSync(join(ARTIFACTS, 'kode-pemulihan.pdf'), readFileSync(pdf));
+      const { text } = await pdfText(pdf);
+      expect(text).toContain('Kode Pemulihan Kunci Sekretariat');
+      // Written in groups of five, wrapped between groups: read back without the spaces and dashes a reader ignores.
+      expect(text.replace(/[\s-]/g, '')).toContain(made.code.replaceAll('-', ''));
+      expect(text).toContain(`Sidik jari kunci pemulihan ${made.fingerprint}`);
+      expect(text).toContain('Paritrana Award Tingkat Provinsi NTT 2025');
+      // Another code (or the old one after a replacement) is not printed as this workspace's.
+      const again = await handlers.createRecoveryKey({});
+      await expect(Promise.resolve().then(() => handlers.recoveryCodePdf({ code: made.code, lang: 'en' }))).rejects.toThrow("This code is not this workspace's recovery key code");
+      expect(again.code).not.toBe(made.code);
+    } finally {
+      l.close();
+    }
+  });
+
   it('the README holds the runbook, word for word, in both languages', () => {
     const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
     expect(readme).toContain(runbookMarkdown('id'));

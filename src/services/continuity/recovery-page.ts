@@ -49,7 +49,8 @@ export function recoveryCodeHtml(info: RecoveryKeyInfo & { code: string }, event
 <title>${esc(t.title)}</title>
 <style>${REPORT_STYLE}
 .recovery h1 { font-size: 18pt; }
-.recovery .code { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 17pt; font-weight: bold; letter-spacing: 0.06em; border: 1.5pt solid #111; padding: 5mm; margin: 6mm 0; text-align: center; word-spacing: 0.4em; }
+.recovery .code { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 17pt; font-weight: bold; letter-spacing: 0.06em; border: 1.5pt solid #111; padding: 5mm; margin: 6mm 0; text-align: center; line-height: 1.7; }
+.recovery .code .group { display: inline-block; margin: 0 2.5mm; white-space: nowrap; }
 .recovery .warn { border: 1.2pt solid #b3261e; color: #b3261e; padding: 2mm 3mm; font-weight: bold; }
 .recovery table th { text-align: left; width: 52mm; font-weight: normal; color: #333; padding: 0.8mm 0; }
 </style>
@@ -63,7 +64,7 @@ ${events.length ? `<tr><th scope="row">${esc(t.events)}</th><td>${events.map(esc
 <tr><th scope="row">${esc(t.fingerprint)}</th><td class="mono">${esc(info.fingerprint)}</td></tr>
 <tr><th scope="row">${esc(t.made)}</th><td>${esc(info.createdAt)}</td></tr>
 </table>
-<p class="code" data-testid="recovery-code">${esc(info.code)}</p>
+<p class="code" data-testid="recovery-code">${info.code.split('-').map((group) => `<span class="group">${esc(group)}</span>`).join(' ')}</p>
 <p>${esc(t.what)}</p>
 <p class="sub">${esc(t.use)}</p>
 <p class="warn">${esc(t.warn)}</p>
