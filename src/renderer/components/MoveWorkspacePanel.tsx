@@ -8,6 +8,8 @@ import { saveFileData } from '../files.ts';
 import { pick } from '../i18n/index.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { FilePicker } from './FilePicker.tsx';
+import { KeyPanel } from './KeyPanel.tsx';
+import { useApi } from '../use-api.ts';
 import { Working } from './Working.tsx';
 
 /**
@@ -25,6 +27,9 @@ export function MoveWorkspacePanel({ onMoved }: { onMoved(): void }) {
   const [moved, setMoved] = useState<MovedWorkspace | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // The key must be open to be sealed again for the move: a locked one is opened right here.
+  const [keyVersion, setKeyVersion] = useState(0);
+  const key = useApi(() => api.keyStatus({}), [keyVersion]);
 
   const run = async (what: string, action: () => Promise<void>) => {
     setBusy(what);
@@ -74,6 +79,7 @@ export function MoveWorkspacePanel({ onMoved }: { onMoved(): void }) {
       <section aria-labelledby="move-out-title">
         <h3 id="move-out-title">{t('continuity.move.outTitle')}</h3>
         <p>{t('continuity.move.outIntro')}</p>
+        {key.status === 'ready' && key.value.state === 'locked' && <KeyPanel onChange={() => setKeyVersion((v) => v + 1)} />}
         <form className="key-form" onSubmit={exportFile}>
           <label>
             {t('continuity.move.passphrase')}
