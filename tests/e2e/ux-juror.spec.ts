@@ -34,6 +34,13 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
+test('item 4: "Bukan saya? Ganti" puts the keyboard on the choice; cancelling, back on who one is', async () => {
+  await page.getByRole('button', { name: 'Bukan saya? Ganti' }).click();
+  await expect(page.getByRole('radio', { name: /^Saya J4 — Unsur Pengusaha/ })).toBeFocused();
+  await page.getByRole('button', { name: 'Batal' }).click();
+  await expect(page.getByTestId('identity')).toBeFocused();
+});
+
 test('item 4: after "Buat kunci" the keyboard is on the enrolment form, not on the page', async () => {
   await page.getByLabel('Frasa sandi (minimal 8 karakter)').fill('sandi-juri-empat');
   await page.getByLabel('Ulangi frasa sandi').fill('sandi-juri-empat');

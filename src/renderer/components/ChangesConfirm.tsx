@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventChanges } from '../../api/contract.ts';
 import { useScrollIntoView } from '../use-scroll-into-view.ts';
@@ -8,6 +9,9 @@ const KINDS = ['categories', 'criteria', 'nominees', 'jurors'] as const;
 export function ChangesConfirm({ fileName, changes, eventName, onReplace, onCancel }: { fileName: string; changes: EventChanges; eventName?: string; onReplace(): void; onCancel(): void }) {
   const { t } = useTranslation();
   const ref = useScrollIntoView<HTMLDivElement>();
+  // A question that replaces an event: the keyboard lands on the answer that changes nothing.
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancel.current?.focus(), []);
   const lines = [
     ...(changes.name ? [t('changes.name', changes.name)] : []),
     ...(changes.yearHeld ? [t('changes.year', changes.yearHeld)] : []),
@@ -24,7 +28,7 @@ export function ChangesConfirm({ fileName, changes, eventName, onReplace, onCanc
       {lines.length === 0 && <p>{t('changes.detailsOnly')}</p>}
       <div className="actions">
         <button type="button" className="primary" onClick={onReplace}>{t('changes.replace')}</button>
-        <button type="button" onClick={onCancel}>{t('changes.cancel')}</button>
+        <button type="button" ref={cancel} onClick={onCancel}>{t('changes.cancel')}</button>
       </div>
     </div>
   );

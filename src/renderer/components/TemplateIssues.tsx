@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TemplateIssue } from '../../api/contract.ts';
 import { pick } from '../i18n/index.ts';
@@ -7,8 +8,10 @@ import { useScrollIntoView } from '../use-scroll-into-view.ts';
 export function TemplateIssues({ fileName, issues }: { fileName: string; issues: TemplateIssue[] }) {
   const { t, i18n } = useTranslation();
   const ref = useScrollIntoView<HTMLDivElement>();
+  // The keyboard goes to the list of what to fix (the file button it came from would only import again).
+  useEffect(() => ref.current?.focus(), [ref]);
   return (
-    <div className="notice notice-error" role="alert" ref={ref}>
+    <div className="notice notice-error" role="alert" ref={ref} tabIndex={-1} data-testid="template-issues">
       <strong>{t('template.issuesTitle', { file: fileName, count: issues.length })}</strong>
       <p>{t('template.nothingImported')}</p>
       <table className="issues">

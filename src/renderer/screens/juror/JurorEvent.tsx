@@ -121,12 +121,17 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
 function IdentityPicker({ jurors, current, onChoose, onCancel }: { jurors: EventData['event']['jurors']; current: string | null; onChoose(jurorId: string): void; onCancel?(): void }) {
   const { t } = useTranslation();
   const [choice, setChoice] = useState(current ?? '');
+  const picker = useRef<HTMLFieldSetElement>(null);
+  // Asked to change who one is ("Bukan saya? Ganti"): the keyboard goes to the choice.
+  useEffect(() => {
+    if (onCancel) (picker.current?.querySelector<HTMLInputElement>('input:checked') ?? picker.current?.querySelector<HTMLInputElement>('input'))?.focus();
+  }, []); // once, on opening
   return (
     <form onSubmit={(e) => {
       e.preventDefault();
       if (choice) onChoose(choice);
     }}>
-      <fieldset className="identity-picker">
+      <fieldset className="identity-picker" ref={picker}>
         <legend>{t('juror.whoAreYou')}</legend>
         {jurors.map((juror) => (
           <label key={juror.id}>
