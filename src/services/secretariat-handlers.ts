@@ -12,6 +12,8 @@ import { findEventRecord, getEventSummary } from './events/event-store.ts';
 import { readEventTemplate, writeEventTemplate } from './events/event-template.ts';
 import { confirmEnrolment, enrol, enrolledKeys, listEnrolments, readEnrolment, removeEnrolment } from './packages/enrolment.ts';
 import { PACKAGE_EXTENSION, writePackage } from './packages/event-package.ts';
+import { packageContinuity } from './continuity/secretariat-keys.ts';
+import { withKeyChangeNotes } from './continuity/juror-keys.ts';
 import type { Services } from './handlers.ts';
 import { deliberation, deliberationSummary, nomineeProtocol, recordDecision, requireMarks } from './merge/deliberation.ts';
 import { writeRekapitulasi } from './merge/rekapitulasi.ts';
@@ -21,7 +23,7 @@ import { backupWorkspace } from './workspace/backup.ts';
 import { reportHtml } from './report/report-html.ts';
 // Issue 16: the report is final only under a penetapan for exactly these results; a draft otherwise.
 import { reportMinutes } from './audit/workspace-audit.ts';
-import { acceptKey, acceptedKeys, listReceived, receiveSheet } from './merge/sheet-inbox.ts';
+import { acceptKey, acceptedKeys, listReceived, receiveSheet, type ReceivedSheet } from './merge/sheet-inbox.ts';
 import { verifyPool } from './workers/verify-pool.ts';
 
 type SecretariatMethods =
@@ -35,10 +37,12 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     const { fingerprint } = keys.status();
     return fingerprint ? { fingerprint, pinned: true } : undefined;
   };
+  /** Sheets as listed, shown and printed, with (issue 21) what a juror's key change means for each. */
+  const labelled = <S extends ReceivedSheet>(eventId: string, sheets: readonly S[]) => withKeyChangeNotes(db, eventId, sheets);
   const report = ({ eventId, rule, lang }: { eventId: string; rule: MergeRule; lang: 'id' | 'en' }) => {
     const event = authoredEvent(db, eventId);
     return reportHtml({
-      event, result: requireMarks(deliberation(db, event, rule)), files: listReceived(db, event).sheets, lang, generatedAt: localIsoTime(new Date()), secretariat: ownKey(),
+      event, result: requireMarks(deliberation(db, event, rule)), files: labelled(event.id, listReceived(db, event).sheets), lang, generatedAt: localIsoTime(new Date()), secretariat: ownKey(),
       minutes: reportMinutes(db, event, rule),
     });
   };
@@ -108,7 +112,7 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     },
     listSheets: ({ eventId }) => {
       const { sheets, reconciliation } = listReceived(db, authoredEvent(db, eventId));
-      return { sheets, completeness: reconciliation.completeness, acceptedKeys: acceptedKeys(db, eventId) };
+      return { sheets: labelled(eventId, sheets), completeness: reconciliation.completeness, acceptedKeys: acceptedKeys(db, eventId) };
     },
     acceptKey: async ({ eventId, sheetId, acceptedBy }) => {
       await acceptKey(db, authoredEvent(db, eventId), sheetId, acceptedBy);
@@ -134,7 +138,7 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     },
     exportRekapitulasi: async ({ eventId, rule }) => {
       const event = authoredEvent(db, eventId);
-      return fileData(`rekapitulasi-${eventId}-${rule}.xlsx`, await writeRekapitulasi(event, requireMarks(deliberation(db, event, rule)), listReceived(db, event).sheets, ownKey()));
+      return fileData(`rekapitulasi-${eventId}-${rule}.xlsx`, await writeRekapitulasi(event, requireMarks(deliberation(db, event, rule)), labelled(event.id, listReceived(db, event).sheets), ownKey()));
     },
     recordDecision: ({ eventId, ...decision }) => {
       recordDecision(db, authoredEvent(db, eventId), decision);
@@ -144,7 +148,9 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     exportPackage: ({ eventId }) => {
       const event = authoredEvent(db, eventId);
       const record = findEventRecord(db, eventId)!;
-      const text = writePackage(event, record.revision, record.revisedAt, enrolledKeys(db, eventId), keys.requireUnlocked());
+      const key = keys.requireUnlocked();
+      // Issue 21: the package also names the recovery key, the jurors' key changes and, after a rollover, its statement.
+      const text = writePackage(event, record.revision, record.revisedAt, enrolledKeys(db, eventId), key, packageContinuity(db, eventId, key.publicKey));
       return fileData(`${eventId}-revisi-${record.revision}${PACKAGE_EXTENSION}`, text);
     },
   };
