@@ -72,14 +72,46 @@ const LOOKS: Record<CellStyle, Look> = {
 };
 
 /**
+ * Cells that look alike share one style object. exceljs turns each cell's style into XML to find its
+ * style id unless it has seen that very object before (a WeakMap), so 50,000 mark cells with a style each
+ * cost more than everything else in a national sheet; shared, each look is worked out once. The styles
+ * written are the same: the same properties per cell, and a number format (General) that exceljs gives
+ * alike to a number and to an empty cell, which is all a cell without a format of its own holds here.
+ * A shared style is never changed in place (see `withBorder`).
+ */
+type Styles = Map<string, Partial<ExcelJS.Style>>;
+
+function styleOf(styles: Styles, cell: LayoutCell): Partial<ExcelJS.Style> {
+  const look = LOOKS[cell.style];
+  const fill = cell.shaded ? SHADED_FILL : look.fill;
+  const numFmt = look.numFmt ?? (cell.expected.kind === 'text' ? TEXT_FORMAT : undefined);
+  const key = `${cell.style}\u0000${cell.shaded ? 1 : 0}\u0000${numFmt ?? ''}`;
+  let style = styles.get(key);
+  if (!style) {
+    style = {};
+    if (numFmt) style.numFmt = numFmt;
+    if (look.font) style.font = look.font;
+    if (look.alignment) style.alignment = look.alignment;
+    if (look.border) style.border = look.border;
+    if (fill) style.fill = fill;
+    styles.set(key, style);
+  }
+  return style;
+}
+
+/** A border added to one cell, on a copy of its style (which other cells may share). */
+function withBorder(target: ExcelJS.Cell, border: Partial<Borders>): void {
+  target.style = { ...target.style, border };
+}
+
+/**
  * Writes one layout cell. Text goes in as a string value, which exceljs writes as text: a note such as
  * =HYPERLINK("…") is never evaluated in the workbook; the text format keeps it so if typed over. The layout
  * has already put an apostrophe before text that starts like a formula (sheet-layout.ts, cellText), so it
  * stays text in a CSV saved from the sheet as well, and verification expects exactly what is written here.
  */
-function writeCell(sheet: Worksheet, cell: LayoutCell): void {
+function writeCell(sheet: Worksheet, cell: LayoutCell, styles: Styles): void {
   const target = sheet.getCell(cell.row, cell.col);
-  const look = LOOKS[cell.style];
   const { expected } = cell;
   switch (expected.kind) {
     case 'text':
@@ -90,7 +122,6 @@ function writeCell(sheet: Worksheet, cell: LayoutCell): void {
         });
       }
       if (expected.text !== '') target.value = expected.text;
-      target.numFmt = TEXT_FORMAT;
       break;
     case 'number':
       target.value = expected.value;
@@ -104,16 +135,12 @@ function writeCell(sheet: Worksheet, cell: LayoutCell): void {
       if (expected.total) target.value = { formula: expected.total.formula, result: expected.total.result };
       break;
   }
-  if (look.numFmt) target.numFmt = look.numFmt;
-  if (look.font) target.font = look.font;
-  if (look.alignment) target.alignment = look.alignment;
-  if (look.border) target.border = look.border;
-  const fill = cell.shaded ? SHADED_FILL : look.fill;
-  if (fill) target.fill = fill;
+  target.style = styleOf(styles, cell);
 }
 
 export async function writeWorkbook(payload: SheetPayload, signature: string, publicKey: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
+  const styles: Styles = new Map();
   workbook.creator = 'Timbang';
   workbook.created = new Date(payload.exportedAt);
   workbook.modified = new Date(payload.exportedAt);
@@ -124,12 +151,12 @@ export async function writeWorkbook(payload: SheetPayload, signature: string, pu
   });
   const coverCells = coverLayout(payload, names);
   coverCells.columns.forEach((column, i) => { cover.getColumn(i + 1).width = column.width; });
-  for (const cell of coverCells.cells) writeCell(cover, cell);
+  for (const cell of coverCells.cells) writeCell(cover, cell, styles);
   for (const [row, height] of coverCells.heights) cover.getRow(row).height = height;
   for (let row = coverCells.tableRows[0] + 1; row <= coverCells.tableRows[1]; row++) {
-    for (let col = 1; col <= 3; col++) cover.getCell(row, col).border = BORDER;
+    for (let col = 1; col <= 3; col++) withBorder(cover.getCell(row, col), BORDER);
   }
-  cover.getCell(coverCells.signatureRow, 2).border = { bottom: THIN };
+  withBorder(cover.getCell(coverCells.signatureRow, 2), { bottom: THIN });
   cover.headerFooter.oddFooter = pageFooter(payload, COVER_SHEET);
   await cover.protect(PROTECTION_PASSWORD, { ...PROTECTION });
 
@@ -149,9 +176,9 @@ export async function writeWorkbook(payload: SheetPayload, signature: string, pu
       },
     });
     layout.columns.forEach((column, c) => { sheet.getColumn(c + 1).width = column.width; });
-    for (const cell of layout.headCells) writeCell(sheet, cell);
+    for (const cell of layout.headCells) writeCell(sheet, cell, styles);
     section.nominees.forEach((_, n) => {
-      for (const cell of layout.rowCells(n, FIRST_DATA_ROW + n)) writeCell(sheet, cell);
+      for (const cell of layout.rowCells(n, FIRST_DATA_ROW + n)) writeCell(sheet, cell, styles);
     });
     for (let row = SUBHEADER_ROW; row < FIRST_DATA_ROW + section.nominees.length; row++) {
       const height = layout.rowHeight(row);
