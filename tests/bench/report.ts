@@ -91,11 +91,12 @@ async function benchOne(label: string, input: ReportInput, runs: number): Promis
   console.log(`${`report PDF (Chromium, incl. launch), ${label}`.padEnd(66)} runs=${String(runs).padStart(4)}  median=${median(pdfTimes)} ms  (${pageCount(pdf)} pages, ${(pdf.length / 1024 / 1024).toFixed(2)} MiB)`);
 }
 
-export async function reportBench(): Promise<void> {
+export async function reportBench(quick = false): Promise<void> {
   const generatedAt = new Date().toISOString();
   const demoRun = deliberationOf(demo, demoScores(demo).marks);
   await benchOne('demo (40 nominees, 9 jurors)', { event: demo, ...demoRun, lang: 'id', generatedAt }, 3);
 
+  if (quick) return;
   const { event, marks } = national();
   const deliberated = await timed(() => deliberationOf(event, marks));
   console.log(`${'report input: deliberate, national (2,000 nominees × 15 jurors)'.padEnd(66)} ${deliberated.ms.toFixed(0)} ms (${marks.length} marks; not part of the report)`);

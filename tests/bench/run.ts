@@ -12,10 +12,9 @@ import { validateEvent } from '../../src/core/validate-event.ts';
 import { filterNominees } from '../../src/core/scoring.ts';
 import { listNominees, nextRevision, saveEvent } from '../../src/services/events/event-store.ts';
 import { recordScore } from '../../src/services/scores/score-store.ts';
-import ExcelJS from 'exceljs';
 import { reportBench } from './report.ts';
-import { deliberation } from '../../src/services/merge/deliberation.ts';
-import { receiveSheet } from '../../src/services/merge/sheet-inbox.ts';
+import { demoScoreBench, nationalBench } from './national.ts';
+import { availableParallelism, cpus, totalmem } from 'node:os';
 import { generateKeyPairSync } from 'node:crypto';
 import { fingerprint, publicKeyText } from '../../src/services/keys/signing.ts';
 import { verifyScoreSheet, writeScoreSheet } from '../../src/services/sheets/score-sheet.ts';
@@ -51,9 +50,19 @@ function measure(label: string, runs: number, work: () => void): void {
   console.log(`${label.padEnd(66)} runs=${String(runs).padStart(4)}  p50=${pct(0.5)} ms  p99=${pct(0.99)} ms`);
 }
 
+/**
+ * `npm run bench -- --quick` (or TIMBANG_BENCH_QUICK=1): the national figures at 1,000 nominees × 8 sheets,
+ * the growth tables to 1,000 nominees and 4 sheets, the report on the demo only: a few minutes instead of
+ * the full run's quarter of an hour on two cores. TIMBANG_BENCH_PAIRS: interleaved pairs per ratio (≥ 3).
+ * TIMBANG_BENCH_FIXTURES=DIR keeps the generated national demos there and reuses them next time.
+ */
+const quick = process.argv.includes('--quick') || process.env.TIMBANG_BENCH_QUICK === '1';
+const pairs = Math.max(3, Number(process.env.TIMBANG_BENCH_PAIRS ?? 3));
+
 const dir = mkdtempSync(join(tmpdir(), 'timbang-bench-'));
 try {
-  console.log(`Timbang bench · Node ${process.versions.node} · ${new Date().toISOString()}`);
+  const started = performance.now();
+  console.log(`Timbang bench · Node ${process.versions.node} · ${new Date().toISOString()} · ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB${quick ? ' · --quick (smaller national figures)' : ''}`);
   for (const [name, event] of [['demo (40 nominees)', demo], ['national (2,000 nominees)', nationalScale(2000)]] as const) {
     measure(`validateEvent, ${name}`, 50, () => {
       if (!validateEvent(event).ok) throw new Error('bench event invalid');
@@ -86,8 +95,11 @@ try {
     filterNominees(national, typed.slice(0, (k++ % typed.length) + 1));
   });
 
+  await demoScoreBench(2000);
   await sheetBench();
-  await reportBench();
+  await nationalBench({ quick, pairs });
+  await reportBench(quick);
+  console.log(`\nbench took ${((performance.now() - started) / 60_000).toFixed(1)} min`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -127,49 +139,6 @@ async function sheetBench(): Promise<void> {
     const result = await verifyScoreSheet(new Uint8Array(bytes), 'bench.xlsx', context);
     if (result.status !== 'valid') throw new Error(`bench sheet ${result.status}`);
   });
-  await nationalMergeBench(event);
-}
-
-/**
- * The secretariat at national scale: 15 jurors' sheets (2,000 nominees × 12 criteria × 2 rounds each)
- * imported (verified and stored) and merged, next to the time exceljs alone takes to read the same files.
- */
-async function nationalMergeBench(event: Event): Promise<void> {
-  const jurors = Array.from({ length: 15 }, (_, i) => ({ id: `J${i + 1}`, role: 'anggota' as const, title: `Juri ${i + 1}`, institution: 'Uji' }));
-  const wide: Event = { ...event, jurors, conflicts: [] };
-  const ws = openWorkspace(join(dir, 'nasional.sqlite'));
-  saveEvent(ws.db, wide, nextRevision(ws.db, wide.id));
-  const files: { name: string; bytes: Buffer }[] = [];
-  for (const juror of jurors) {
-    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    const key = { privateKey, publicKey: publicKeyText(publicKey), fingerprint: fingerprint(publicKeyText(publicKey)) };
-    ws.db.prepare('INSERT INTO enrolment (event_id, juror_id, name, public_key, fingerprint, received_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(wide.id, juror.id, juror.title, key.publicKey, key.fingerprint, new Date().toISOString());
-    const seed = Number(juror.id.slice(1));
-    const marks = wide.nominees.flatMap((n, i) => wide.criteria.map((c, k) => ({ roundId: c.roundId, nomineeId: n.id, criterionCode: c.code, value: ((i * seed + k) % 5) + 1 })));
-    const payload = sheetPayload({
-      event: wide, jurorId: juror.id, jurorName: juror.title, roundIds: ['administrasi', 'wawancara'], marks, notes: [], conflicts: new Map(), declaredConflicts: [],
-      isFinalized: () => true, packageRevision: 1, sheetRevision: 1, exportedAt: new Date().toISOString(), key,
-    });
-    files.push({ name: `${juror.id}.xlsx`, bytes: await writeScoreSheet(payload, key) });
-  }
-  const start = performance.now();
-  for (const file of files) {
-    const { sheet } = await receiveSheet(ws.db, wide, new Uint8Array(file.bytes), file.name);
-    if (sheet.status !== 'valid') throw new Error(`bench sheet ${file.name} ${sheet.status}`);
-  }
-  const imported = performance.now();
-  const result = deliberation(ws.db, wide, 'mean');
-  const merged = performance.now();
-  const readStart = performance.now();
-  for (const file of files) await new ExcelJS.Workbook().xlsx.load(new Uint8Array(file.bytes).buffer);
-  const readOnly = performance.now() - readStart;
-  ws.close();
-  const total = merged - start;
-  console.log(`${'national: 15 sheets × 2,000 nominees × 12 criteria × 2 rounds, import'.padEnd(66)} ${(imported - start).toFixed(0)} ms (verify + store)`);
-  console.log(`${'national: merge, agreement, flags, leave-one-out'.padEnd(66)} ${(merged - imported).toFixed(0)} ms (${result.marks.length} marks)`);
-  console.log(`${'national: total'.padEnd(66)} ${total.toFixed(0)} ms`);
-  console.log(`${'national: exceljs alone reading the same 15 files'.padEnd(66)} ${readOnly.toFixed(0)} ms  (ratio ${(total / readOnly).toFixed(2)}×)`);
 }
 
 async function measureAsync(label: string, runs: number, work: () => Promise<void>): Promise<void> {
