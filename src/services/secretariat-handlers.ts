@@ -14,6 +14,7 @@ import { confirmEnrolment, enrol, enrolledKeys, listEnrolments, readEnrolment, r
 import { PACKAGE_EXTENSION, writePackage } from './packages/event-package.ts';
 import { packageContinuity } from './continuity/secretariat-keys.ts';
 import { withKeyChangeNotes } from './continuity/juror-keys.ts';
+import { withPaperLabels } from './paper/paper-labels.ts';
 import type { Services } from './handlers.ts';
 import { deliberation, deliberationSummary, nomineeProtocol, recordDecision, requireMarks } from './merge/deliberation.ts';
 import { writeRekapitulasi } from './merge/rekapitulasi.ts';
@@ -38,7 +39,7 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     return fingerprint ? { fingerprint, pinned: true } : undefined;
   };
   /** Sheets as listed, shown and printed, with (issue 21) what a juror's key change means for each. */
-  const labelled = <S extends ReceivedSheet>(eventId: string, sheets: readonly S[]) => withKeyChangeNotes(db, eventId, sheets);
+  const labelled = <S extends ReceivedSheet>(eventId: string, sheets: readonly S[]) => withKeyChangeNotes(db, eventId, withPaperLabels(db, eventId, sheets));
   const report = ({ eventId, rule, lang }: { eventId: string; rule: MergeRule; lang: 'id' | 'en' }) => {
     const event = authoredEvent(db, eventId);
     return reportHtml({

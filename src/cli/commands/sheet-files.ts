@@ -18,7 +18,7 @@ import { verifyPool } from '../../services/workers/verify-pool.ts';
 import { withPreviousKeys } from '../../services/continuity/juror-keys.ts';
 import { previousKeysByJuror } from '../../services/packages/key-statements.ts';
 import type { CliContext, Lang } from '../context.ts';
-import type { SecretariatPin } from './secretariat-pin.ts';
+import { requireCurrentPackage, type SecretariatPin } from './secretariat-pin.ts';
 
 /** Who signed the event package the sheets were checked against, and whether that key was pinned. */
 export interface PackageSigner {
@@ -37,7 +37,10 @@ export interface PackageSigner {
  */
 export async function verifyFiles(packageFile: string, sheets: string[], pin: SecretariatPin | null): Promise<{ event: Event; results: SheetVerification[]; hashes: string[]; signer: PackageSigner }> {
   const pkg = readPackage(new Uint8Array(readFileSync(packageFile)), packageFile);
-  if (pin) requireSecretariat(pkg, pin.fingerprint, pin.from);
+  if (pin) {
+    requireSecretariat(pkg, pin.fingerprint, pin.from);
+    requireCurrentPackage(pin, pkg.event.id, pkg.revision, packageFile);
+  }
   const signer = { package: packageFile, revision: pkg.revision, fingerprint: pkg.secretariat.fingerprint, pinned: pin !== null };
   const context = {
     event: pkg.event,

@@ -4,6 +4,7 @@
  * verification: an import never leaves half a sheet behind. The same file twice is recognised by its hash.
  */
 import { createHash } from 'node:crypto';
+import { AppError } from '../../api/errors.ts';
 import type { Bilingual, Event } from '../../core/model.ts';
 import { findEventRecord } from '../events/event-store.ts';
 import { fingerprint } from '../keys/signing.ts';
@@ -186,7 +187,28 @@ export async function acceptKey(db: Db, event: Event, sheetId: number, acceptedB
   refuseWhileFixed(db, event.id, { id: 'Menerima kunci juri', en: 'Accepting a juror\'s key' }); // issue 16: it would let more sheets count
   const row = db.prepare('SELECT juror_id, public_key FROM received_sheet WHERE id = ? AND event_id = ?').get(sheetId, event.id) as
     { juror_id: string | null; public_key: string | null } | undefined;
-  if (!row?.juror_id || !row.public_key) throw new Error(`sheet ${sheetId} has no readable juror and key`);
+  if (!row?.juror_id || !row.public_key) {
+    throw new AppError('not-found', { id: `Lembar ${sheetId} tidak menyebut juri dan kunci yang terbaca.`, en: `Sheet ${sheetId} names no readable juror and key.` });
+  }
+  // One key, one juror: a key already enrolled or accepted for another juror (or the secretariat's own) would
+  // give one person two votes.
+  const signer = fingerprint(row.public_key);
+  const otherJuror = [
+    ...enrolledKeys(db, event.id).map((k) => ({ jurorId: k.jurorId, publicKey: k.publicKey })),
+    ...(db.prepare('SELECT juror_id AS jurorId, public_key AS publicKey FROM accepted_key WHERE event_id = ?').all(event.id) as { jurorId: string; publicKey: string }[]),
+  ].find((k) => k.publicKey === row.public_key && k.jurorId !== row.juror_id);
+  if (otherJuror) {
+    throw new AppError('conflict', {
+      id: `Kunci ${signer} sudah menjadi kunci juri ${otherJuror.jurorId}; tidak dapat diterima juga untuk juri ${row.juror_id}.`,
+      en: `Key ${signer} is already juror ${otherJuror.jurorId}'s key; it cannot also be accepted for juror ${row.juror_id}.`,
+    });
+  }
+  if (row.public_key === workspaceSecretariatKey(db)) {
+    throw new AppError('conflict', {
+      id: `Kunci ${signer} adalah kunci sekretariat sendiri, bukan kunci juri ${row.juror_id}.`,
+      en: `Key ${signer} is the secretariat's own key, not juror ${row.juror_id}'s.`,
+    });
+  }
   db.prepare('INSERT OR IGNORE INTO accepted_key (event_id, juror_id, public_key, fingerprint, accepted_by, accepted_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(event.id, row.juror_id, row.public_key, fingerprint(row.public_key), acceptedBy, now.toISOString());
   const affected = db.prepare("SELECT id, file_name, bytes FROM received_sheet WHERE event_id = ? AND juror_id = ? AND public_key = ?").all(event.id, row.juror_id, row.public_key) as
