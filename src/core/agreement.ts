@@ -146,15 +146,26 @@ export function leaveOneJurorOut(event: Event, marks: readonly MergeMark[] | Mer
   });
 }
 
-/** Everything the plenary reads about the panel, from one index of the marks: the merge, flags, W per round and category, leave-one-juror-out. */
-export function panelFigures(event: Event, marks: readonly MergeMark[], rule: MergeRule) {
-  const plan = mergePlan(event, indexMarks(marks));
+/** Flags and agreement read the marks alone, whatever the rule: kept per plan, for a second rule on the same marks. */
+const ruleFree = new WeakMap<MergePlan, { threshold: number; flags: Disagreement[]; agreement: { roundId: string; categoryId: string; w: number | null; jurors: number }[] }>();
+
+/**
+ * Everything the plenary reads about the panel, from one index of the marks: the merge, flags, W per round
+ * and category, leave-one-juror-out. Given the plan of earlier figures on the same marks and event, it is
+ * reused (another rule on the same inbox merges again; it does not index again).
+ */
+export function panelFigures(event: Event, marks: readonly MergeMark[], rule: MergeRule, given?: MergePlan) {
+  const plan = given ?? mergePlan(event, indexMarks(marks));
   const result = mergeWith(plan, rule);
-  return {
-    plan,
-    result,
-    flags: disagreements(plan.index, event.merge.disagreementThreshold),
-    agreement: event.rounds.flatMap((round) => round.categoryIds.map((categoryId) => ({ roundId: round.id, categoryId, ...categoryAgreement(event, plan, round.id, categoryId) }))),
-    leaveOneOut: leaveOneJurorOut(event, plan, rule, result),
-  };
+  const threshold = event.merge.disagreementThreshold;
+  let free = ruleFree.get(plan);
+  if (free?.threshold !== threshold) {
+    free = {
+      threshold,
+      flags: disagreements(plan.index, threshold),
+      agreement: event.rounds.flatMap((round) => round.categoryIds.map((categoryId) => ({ roundId: round.id, categoryId, ...categoryAgreement(event, plan, round.id, categoryId) }))),
+    };
+    ruleFree.set(plan, free);
+  }
+  return { plan, result, flags: free.flags, agreement: free.agreement, leaveOneOut: leaveOneJurorOut(event, plan, rule, result) };
 }

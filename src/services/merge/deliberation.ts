@@ -90,6 +90,7 @@ interface DeliberationModel {
  * same inbox compute the merge once. A few rules side by side at most.
  */
 const models = new WeakMap<Reconciliation, Map<string, DeliberationModel>>();
+const plans = new WeakMap<Reconciliation, MergePlan>();
 const MODELS_PER_INBOX = 4;
 
 function deliberationModel(db: Db, event: Event, rule: MergeRule): DeliberationModel {
@@ -152,8 +153,10 @@ export function deliberate(event: Event, rule: MergeRule, reconciliation: Reconc
 
 function deliberateModel(event: Event, rule: MergeRule, reconciliation: Reconciliation, uses: readonly FileUse[], chosen: readonly PlenaryDecision[], special: readonly SpecialAward[] = []): DeliberationModel {
   const marks = reconciliation.marks;
-  // One index of the marks for the merge, the flags, Kendall's W and leave-one-juror-out.
-  const figures = panelFigures(event, marks, rule);
+  // One index of the marks for the merge, the flags, Kendall's W and leave-one-juror-out, kept with the
+  // reconciliation (whose key includes the event's content): another rule merges again without indexing again.
+  const figures = panelFigures(event, marks, rule, plans.get(reconciliation));
+  plans.set(reconciliation, figures.plan);
   const summary = resultsSummary(event, applyDecisions(figures.result, chosen), special);
   const eventConflicts = new Set(event.conflicts.map((c) => `${c.jurorId}\u0000${c.nomineeId}`));
   const deliberation: Deliberation = {
