@@ -271,7 +271,8 @@ export type PaperComparison = z.infer<typeof PaperComparison>;
 const PaperFormRequest = z.strictObject({ eventId: Id, jurorId: Id, roundId: Id, categoryId: Id, lang: z.enum(['id', 'en']) });
 const PersonName = typed(z.string().trim().min(2).max(200));
 
-const Completeness = z.record(z.string(), z.record(z.string(), z.enum(['received', 'unfinished', 'missing', 'conflict'])));
+/** Per juror, "round/category" → state; only the sections a juror is assigned (issue 16), "excused" where the juror is berhalangan. */
+const Completeness = z.record(z.string(), z.record(z.string(), z.enum(['received', 'unfinished', 'missing', 'conflict', 'excused'])));
 
 const RankedNominee = z.strictObject({
   rank: z.number().int(),

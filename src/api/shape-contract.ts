@@ -5,7 +5,7 @@
  * Imports nothing from contract.ts (which imports this file).
  */
 import { z } from 'zod';
-import { Bilingual, Id, MergeRule } from '../core/model.ts';
+import { Bilingual, Id, IsoDate, MergeRule } from '../core/model.ts';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 /** Text a person types that ends up signed: a lone surrogate becomes U+FFFD (as in contract.ts). */
@@ -88,6 +88,26 @@ export type AuditView = z.infer<typeof AuditView>;
 
 const RuleInput = z.strictObject({ eventId: Id, rule: MergeRule });
 
+/** A juror excused from a section (berhalangan), as the secretariat recorded it. */
+export const Absence = z.strictObject({
+  jurorId: Id, roundId: Id, categoryId: Id, reason: z.string(), date: IsoDate.nullable(), recordedBy: z.string(), recordedAt: z.string(),
+});
+export type Absence = z.infer<typeof Absence>;
+
+/** The panel of one round × category (src/core/quorum.ts): assigned, present, excused, quorum, who assessed, unequal sets. */
+export const SectionPanel = z.strictObject({
+  roundId: Id,
+  categoryId: Id,
+  assigned: z.array(Id),
+  present: z.array(Id),
+  excused: z.array(Id),
+  required: z.number().int().nullable(),
+  quorumMet: z.boolean(),
+  assessedBy: z.array(Id),
+  unequal: z.array(z.strictObject({ nomineeId: Id, scoredBy: z.array(Id), missing: z.array(Id), partial: z.array(Id) })),
+});
+export type SectionPanel = z.infer<typeof SectionPanel>;
+
 export const shapeMethods = {
   /** The plenary names a special award (a nominee), or withdraws one (nomineeId null); recorded with who and why. */
   recordSpecialAward: method(
@@ -116,6 +136,23 @@ export const shapeMethods = {
   /** Reopens the penetapan in force, with a reason (recorded); the next one gets a new version. */
   reopenPenetapan: method(z.strictObject({ eventId: Id, reason: Reason, by: PersonName }), PenetapanState),
   penetapanState: method(ForEvent, PenetapanState),
+
+  // The panel's attendance: absences (berhalangan), a replacement member, quorum and equal treatment.
+  listAbsences: method(ForEvent, z.array(Absence)),
+  /** A juror excused from a round × category (categoryId null: every category of the round they are assigned). */
+  recordAbsence: method(z.strictObject({ eventId: Id, jurorId: Id, roundId: Id, categoryId: Id.nullable(), reason: Reason, date: IsoDate.nullable(), by: PersonName }), z.array(Absence)),
+  withdrawAbsence: method(z.strictObject({ eventId: Id, jurorId: Id, roundId: Id, categoryId: Id, reason: Reason, by: PersonName }), z.array(Absence)),
+  /** A replacement member: a new juror (a new package revision) who takes over sections of another, who is excused from them. */
+  addReplacement: method(z.strictObject({
+    eventId: Id,
+    juror: z.strictObject({ id: Id, title: typed(z.string().trim().min(1).max(200)), institution: typed(z.string().trim().min(1).max(200)), name: typed(z.string().trim().max(200)).optional() }),
+    replacesJurorId: Id,
+    decree: typed(z.string().trim().min(3).max(300)),
+    sections: z.array(z.strictObject({ roundId: Id, categoryId: Id })).min(1).max(1000),
+    by: PersonName,
+  }), z.strictObject({ revision: z.number().int() })),
+  /** Per round × category: quorum, who assessed it, who was excused, and nominees scored by other juror sets. */
+  panelChecks: method(RuleInput, z.strictObject({ sections: z.array(SectionPanel) })),
   /** The signed penetapan record of a version (the latest by default), for `timbang verify --penetapan`. */
   exportPenetapan: method(z.strictObject({ eventId: Id, version: z.number().int().min(1).optional() }), z.strictObject({ fileName: z.string(), base64: z.string() })),
 };

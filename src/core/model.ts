@@ -48,6 +48,14 @@ export const Round = z.strictObject({
   categoryIds: z.array(Id).min(1),
   /** How many nominees per category go on from the previous round into this one; null = everyone. */
   shortlistSize: z.number().int().min(1).nullable(),
+  /**
+   * The quorum of the round (issue 16): at least this many jurors, or this share of the jurors assigned to a
+   * category (e.g. 2/3), must have their section of a category used; absent: none.
+   */
+  quorum: z.union([
+    z.number().int().min(1).max(100),
+    z.strictObject({ numerator: z.number().int().min(1).max(100), denominator: z.number().int().min(1).max(100) }),
+  ]).optional(),
   /** Interview timing for rounds where nominees present; absent for desk rounds. */
   interview: z
     .strictObject({
@@ -111,8 +119,23 @@ export const Juror = z.strictObject({
   institution: z.string().trim().min(1).max(200),
   /** Personal name, often unknown until the juror enrols their laptop. */
   name: z.string().trim().max(200).optional(),
+  /** A replacement member (issue 16): the juror this one replaces, and the (amended) decree that says so. */
+  replaces: Id.optional(),
+  decree: z.string().trim().min(1).max(300).optional(),
 });
 export type Juror = z.infer<typeof Juror>;
+
+/**
+ * Who scores what (Penugasan, issue 16): a juror × round × category is "wajib" (assigned) or "tidak" (not).
+ * Absent rows mean wajib: an event without assignments has every juror score everything, as before.
+ */
+export const Assignment = z.strictObject({
+  jurorId: Id,
+  roundId: Id,
+  categoryId: Id,
+  duty: z.enum(['wajib', 'tidak']),
+});
+export type Assignment = z.infer<typeof Assignment>;
 
 export const Conflict = z.strictObject({
   jurorId: Id,
@@ -210,5 +233,7 @@ export const Event = z.strictObject({
   shortlists: z.array(Shortlist).optional(),
   /** What the Berita Acara rests on and its number (absent in events made before; printed only when given). */
   minutes: MinutesBasis.optional(),
+  /** Who scores what; absent (or a triple not listed) means every juror scores every section. */
+  assignments: z.array(Assignment).optional(),
 });
 export type Event = z.infer<typeof Event>;

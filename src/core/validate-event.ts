@@ -82,6 +82,7 @@ const COLLECTION_NAMES: Record<string, Bilingual> = {
   nominees: { id: 'Nominasi', en: 'Nominee' },
   jurors: { id: 'Juri', en: 'Juror' },
   conflicts: { id: 'Konflik', en: 'Conflict' },
+  assignments: { id: 'Penugasan', en: 'Assignment' },
 };
 
 /** The fields people fill in, named as the template and the form name them (any other key is shown as it is). */
@@ -118,6 +119,10 @@ const FIELD_NAMES: Record<string, Bilingual> = {
   decrees: { id: 'dasar', en: 'legal basis' },
   panelDecree: { id: 'nomor SK Tim Penilai', en: 'Tim Penilai decree number' },
   number: { id: 'nomor', en: 'number' },
+  quorum: { id: 'kuorum', en: 'quorum' },
+  replaces: { id: 'menggantikan', en: 'replaces' },
+  decree: { id: 'SK penunjukan', en: 'appointing decree' },
+  duty: { id: 'tugas', en: 'duty' },
 };
 
 /** The fields that hold a text in both languages ({id, en}); elsewhere "id" is an item's identifier. */
@@ -176,6 +181,7 @@ function itemLabel(item: unknown): string | undefined {
   if (!isRecord(item)) return undefined;
   for (const key of ['id', 'code']) if (typeof item[key] === 'string' && item[key]) return item[key] as string;
   if (typeof item.jurorId === 'string' && typeof item.nomineeId === 'string') return `${item.jurorId}–${item.nomineeId}`;
+  if (typeof item.jurorId === 'string' && typeof item.roundId === 'string' && typeof item.categoryId === 'string') return `${item.jurorId}–${item.roundId}–${item.categoryId}`;
   return undefined;
 }
 
@@ -336,6 +342,37 @@ function checkConsistency(event: Event): ValidationIssue[] {
       if (!event.nominees.some((n) => n.id === id && n.categoryId === list.categoryId)) {
         add(['shortlists', i, 'nomineeIds'], where, { id: `nominasi "${id}" tidak ada di kategori ini`, en: `nominee "${id}" is not in this category` });
       }
+    }
+  });
+
+  // Issue 16: assignments name a juror, a round and a category of that round, once each.
+  const assignedKeys = new Set<string>();
+  (event.assignments ?? []).forEach((a, i) => {
+    const where = at('assignments', `${a.jurorId}–${a.roundId}–${a.categoryId}`);
+    if (!jurorIds.has(a.jurorId)) add(['assignments', i, 'jurorId'], where, { id: `juri "${a.jurorId}" tidak dikenal`, en: `unknown juror "${a.jurorId}"` });
+    const round = roundsById.get(a.roundId);
+    if (!round) add(['assignments', i, 'roundId'], where, { id: `babak "${a.roundId}" tidak dikenal`, en: `unknown round "${a.roundId}"` });
+    else if (!round.categoryIds.includes(a.categoryId)) {
+      add(['assignments', i, 'categoryId'], where, { id: `kategori "${a.categoryId}" tidak dinilai di babak ${round.name.id}`, en: `category "${a.categoryId}" is not scored in round ${round.name.en}` });
+    }
+    const key = `${a.jurorId}\u0000${a.roundId}\u0000${a.categoryId}`;
+    if (assignedKeys.has(key)) add(['assignments', i], where, { id: 'penugasan ini tercantum dua kali', en: 'this assignment is listed twice' });
+    assignedKeys.add(key);
+  });
+  // A quorum no larger than the jury, a share no larger than the whole.
+  event.rounds.forEach((round, r) => {
+    const quorum = round.quorum;
+    if (typeof quorum === 'number' && quorum > event.jurors.length) {
+      add(['rounds', r, 'quorum'], at('rounds', round.name.id), { id: `kuorum ${quorum} juri, padahal dewan juri hanya ${event.jurors.length}`, en: `a quorum of ${quorum} jurors, but the jury has only ${event.jurors.length}` });
+    }
+    if (typeof quorum === 'object' && quorum.numerator > quorum.denominator) {
+      add(['rounds', r, 'quorum'], at('rounds', round.name.id), { id: `kuorum ${quorum.numerator}/${quorum.denominator} lebih dari seluruh juri`, en: `a quorum of ${quorum.numerator}/${quorum.denominator} is more than all jurors` });
+    }
+  });
+  // A replacement member replaces another juror of the event.
+  event.jurors.forEach((juror, k) => {
+    if (juror.replaces !== undefined && (juror.replaces === juror.id || !jurorIds.has(juror.replaces))) {
+      add(['jurors', k, 'replaces'], at('jurors', juror.id), { id: `menggantikan "${juror.replaces}", yang bukan juri lain acara ini`, en: `replaces "${juror.replaces}", who is not another juror of this event` });
     }
   });
 

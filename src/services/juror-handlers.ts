@@ -7,6 +7,7 @@ import type { Handlers, RoundAssignment } from '../api/contract.ts';
 import { AppError } from '../api/errors.ts';
 import type { Event } from '../core/model.ts';
 import { roundNominees } from '../core/scoring.ts';
+import { isAssigned } from '../core/quorum.ts';
 import { findEventRecord, getEvent, getEventSummary } from './events/event-store.ts';
 import { fileBytes, fileData } from './file-data.ts';
 import type { Services } from './handlers.ts';
@@ -177,7 +178,8 @@ function assignments(db: Db, event: Event, jurorId: string): RoundAssignment[] {
       name: round.name,
       order: round.order,
       categories: event.categories
-        .filter((category) => round.categoryIds.includes(category.id))
+        // Issue 16: only the sections this juror is assigned (Penugasan).
+        .filter((category) => round.categoryIds.includes(category.id) && isAssigned(event, jurorId, round.id, category.id))
         .map((category) => {
           const nominees = roundNominees(event, round, category.id);
           const scorable = new Set((nominees ?? []).filter((n) => !conflicts.has(n.id)).map((n) => n.id));

@@ -24,6 +24,7 @@ import { backupWorkspace } from './workspace/backup.ts';
 import { reportHtml } from './report/report-html.ts';
 // Issue 16: the report is final only under a penetapan for exactly these results; a draft otherwise.
 import { reportMinutes } from './audit/workspace-audit.ts';
+import { absences, excusedCompleteness } from './attendance/attendance.ts';
 import { acceptKey, acceptedKeys, listReceived, receiveSheet, type ReceivedSheet } from './merge/sheet-inbox.ts';
 import { verifyPool } from './workers/verify-pool.ts';
 
@@ -45,6 +46,7 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     return reportHtml({
       event, result: requireMarks(deliberation(db, event, rule)), files: labelled(event.id, listReceived(db, event).sheets), lang, generatedAt: localIsoTime(new Date()), secretariat: ownKey(),
       minutes: reportMinutes(db, event, rule),
+      absences: absences(db, event.id),
     });
   };
   /**
@@ -113,7 +115,8 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     },
     listSheets: ({ eventId }) => {
       const { sheets, reconciliation } = listReceived(db, authoredEvent(db, eventId));
-      return { sheets: labelled(eventId, sheets), completeness: reconciliation.completeness, acceptedKeys: acceptedKeys(db, eventId) };
+      // Issue 16: excused sections (berhalangan) read "excused".
+      return { sheets: labelled(eventId, sheets), completeness: excusedCompleteness(db, eventId, reconciliation.completeness), acceptedKeys: acceptedKeys(db, eventId) };
     },
     acceptKey: async ({ eventId, sheetId, acceptedBy }) => {
       await acceptKey(db, authoredEvent(db, eventId), sheetId, acceptedBy);

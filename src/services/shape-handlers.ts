@@ -15,7 +15,10 @@ import { fixWorkspaceResults, workspaceAudit } from './audit/workspace-audit.ts'
 import { fileData } from './file-data.ts';
 import type { Services } from './handlers.ts';
 import { listReceived } from './merge/sheet-inbox.ts';
-import { refuseIfChangesFixed } from './penetapan/guard.ts';
+import { refuseIfChangesFixed, refuseWhileFixed } from './penetapan/guard.ts';
+import { absences, addReplacement, panelOf, recordAbsence, withdrawAbsence } from './attendance/attendance.ts';
+import { findEventRecord } from './events/event-store.ts';
+import { deliberation } from './merge/deliberation.ts';
 import { PENETAPAN_EXTENSION, penetapanFile, penetapanState, reopenPenetapan } from './penetapan/penetapan.ts';
 import { minutesStatus } from './penetapan/status.ts';
 import type { Db } from './workspace/workspace.ts';
@@ -103,6 +106,27 @@ export function shapeHandlers({ workspace, keys }: Services): Pick<Handlers, Sha
     penetapanState: ({ eventId }) => {
       authoredEvent(db, eventId);
       return penetapanState(db, eventId);
+    },
+    listAbsences: ({ eventId }) => {
+      authoredEvent(db, eventId);
+      return absences(db, eventId);
+    },
+    recordAbsence: ({ eventId, ...input }) => {
+      // The penetapan records who was absent: changing that waits for a reopening.
+      refuseWhileFixed(db, eventId, { id: 'Pencatatan berhalangan', en: 'Recording an absence' });
+      return recordAbsence(db, authoredEvent(db, eventId), input);
+    },
+    withdrawAbsence: ({ eventId, ...input }) => {
+      refuseWhileFixed(db, eventId, { id: 'Pembatalan berhalangan', en: 'Withdrawing an absence' });
+      return withdrawAbsence(db, authoredEvent(db, eventId), input);
+    },
+    addReplacement: ({ eventId, ...input }) => {
+      addReplacement(db, authoredEvent(db, eventId), input);
+      return { revision: findEventRecord(db, eventId)!.revision };
+    },
+    panelChecks: ({ eventId, rule }) => {
+      const event = authoredEvent(db, eventId);
+      return { sections: panelOf(event, deliberation(db, event, rule)) };
     },
     exportPenetapan: ({ eventId, version }) => {
       authoredEvent(db, eventId);

@@ -89,14 +89,14 @@ describe('timbang event template / import / package, timbang enrol', () => {
     delete process.env.TIMBANG_PASSPHRASE;
   });
 
-  it('writes the empty template and the demo example as workbooks with the seven sheets', async () => {
+  it('writes the empty template and the demo example as workbooks with the seven sheets and Penugasan', async () => {
     for (const [args, name] of [[[], 'kosong.xlsx'], [['--example'], 'contoh.xlsx']] as const) {
       const out = join(tmp.dir, name);
       const result = await run('event', 'template', out, ...args);
       expect(result.code).toBe(0);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(out);
-      expect(workbook.worksheets.map((w) => w.name)).toEqual(['Acara', 'Kategori', 'Babak', 'Kriteria', 'Nominasi', 'Juri', 'Konflik']);
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(['Acara', 'Kategori', 'Babak', 'Kriteria', 'Nominasi', 'Juri', 'Konflik', 'Penugasan']);
     }
   });
 

@@ -11,7 +11,8 @@ import {
 } from '../../src/services/events/event-template.ts';
 import { demoDocument } from '../support/demo.ts';
 
-const SHEET_NAMES = ['Acara', 'Kategori', 'Babak', 'Kriteria', 'Nominasi', 'Juri', 'Konflik'];
+/** The seven sheets a template must have, then the optional Penugasan (issue 16). */
+const SHEET_NAMES = ['Acara', 'Kategori', 'Babak', 'Kriteria', 'Nominasi', 'Juri', 'Konflik', 'Penugasan'];
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -135,7 +136,7 @@ describe('writeEventTemplate and readEventTemplate round trip', () => {
 });
 
 describe('the empty template', () => {
-  it('has the seven sheets with bold headings, grey hints, frozen panes and no data', async () => {
+  it('has the seven sheets and Penugasan with bold headings, grey hints, frozen panes and no data', async () => {
     const workbook = await load(await writeEventTemplate(null));
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(SHEET_NAMES);
     for (const ws of workbook.worksheets) {

@@ -15,7 +15,8 @@ import { Option, type Command } from 'commander';
 import { AppError } from '../../api/errors.ts';
 import type { Event, MergeRule } from '../../core/model.ts';
 import { auditChecklist, NO_RECORDS, type AuditFile, type AuditResult } from '../../services/audit/audit.ts';
-import { auditWith, workspaceAudit } from '../../services/audit/workspace-audit.ts';
+import { attendanceItems, auditWith, workspaceAudit } from '../../services/audit/workspace-audit.ts';
+import { withExcused } from '../../services/attendance/attendance.ts';
 import { specialAwards } from '../../services/awards/special-awards.ts';
 import { getEvent } from '../../services/events/event-store.ts';
 import { deliberate, decisions } from '../../services/merge/deliberation.ts';
@@ -89,8 +90,11 @@ async function auditFiles(packageFile: string, sheets: string[], pin: Secretaria
   }));
   const chosenRule = rule ?? event.merge.rule;
   const audit = dbPath
-    ? readWorkspace(dbPath, (db) => auditWith(db, event, deliberate(event, chosenRule, reconciled, reconciled.files.map((f) => f.use), decisions(db, event.id), specialAwards(db, event.id)), files))
-    : auditChecklist(event, deliberate(event, chosenRule, reconciled, reconciled.files.map((f) => f.use), []), files, NO_RECORDS);
+    ? readWorkspace(dbPath, (db) => auditWith(db, event, withExcused(db, event.id, deliberate(event, chosenRule, reconciled, reconciled.files.map((f) => f.use), decisions(db, event.id), specialAwards(db, event.id))), files))
+    : (() => {
+        const result = deliberate(event, chosenRule, reconciled, reconciled.files.map((f) => f.use), []);
+        return auditChecklist(event, result, files, NO_RECORDS, attendanceItems(event, result));
+      })();
   return { event, audit, signer };
 }
 

@@ -13,16 +13,34 @@ import { fixResults, type PenetapanVersion } from '../penetapan/penetapan.ts';
 import type { Db } from '../workspace/workspace.ts';
 import type { MinutesStatus } from '../report/minutes-status.ts';
 import { minutesStatus } from '../penetapan/status.ts';
+import { absences, excusedSections } from '../attendance/attendance.ts';
+import { equalTreatmentFindings, panelSections, quorumFindings } from '../../core/quorum.ts';
 import { auditChecklist, auditRecords, NO_RECORDS, type AuditFile, type AuditResult, type ExtraItems } from './audit.ts';
 
-/** Sections a juror is excused from ("juror/round/category" → reason): none until attendance is recorded. */
-function excusedSections(_db: Db, _event: Event): Map<string, string> {
-  return new Map();
-}
-
-/** The quorum and equal-treatment items of the checklist (none yet). */
-function attendanceItems(_event: Event, _result: Deliberation): ExtraItems {
-  return {};
+/** The quorum and equal-treatment items of the checklist (issue 16, item 3), from the panel per round × category. */
+export function attendanceItems(event: Event, result: Pick<Deliberation, 'marks' | 'conflicts' | 'completeness'>): ExtraItems {
+  const sections = panelSections(event, result.marks, result.conflicts, result.completeness);
+  const withQuorum = sections.filter((s) => s.required !== null);
+  const quorum = quorumFindings(event, sections);
+  const unequal = equalTreatmentFindings(event, sections);
+  return {
+    quorum: {
+      id: 'quorum',
+      ok: quorum.length === 0,
+      title: { id: 'Kuorum terpenuhi di setiap babak dan kategori', en: 'Quorum met in every round and category' },
+      findings: quorum,
+      summary: withQuorum.length === 0
+        ? { id: 'acara ini tidak menetapkan kuorum', en: 'this event sets no quorum' }
+        : { id: `${withQuorum.length - quorum.length} dari ${withQuorum.length} bagian berkuorum`, en: `${withQuorum.length - quorum.length} of ${withQuorum.length} sections have their quorum` },
+    },
+    equal: {
+      id: 'equal',
+      ok: unequal.length === 0,
+      title: { id: 'Setiap nominasi dinilai juri yang sama (kecuali benturan kepentingan)', en: 'Every nominee scored by the same jurors (recusals apart)' },
+      findings: unequal,
+      summary: { id: `${sections.length} bagian babak × kategori diperiksa`, en: `${sections.length} round × category sections checked` },
+    },
+  };
 }
 
 /** The files as the verification appendix lists them. */
@@ -32,7 +50,7 @@ export function workspaceFiles(db: Db, event: Event): AuditFile[] {
 
 /** Checklist from a deliberation, its files and a workspace's records (also `timbang audit` on files with --db). */
 export function auditWith(db: Db | null, event: Event, result: Deliberation, files: readonly AuditFile[]): AuditResult {
-  const records = db ? auditRecords(db, event.id, excusedSections(db, event)) : NO_RECORDS;
+  const records = db ? auditRecords(db, event.id, excusedSections(db, event.id)) : NO_RECORDS;
   return auditChecklist(event, result, files, records, attendanceItems(event, result));
 }
 
@@ -54,7 +72,7 @@ export function fixWorkspaceResults(db: Db, event: Event, rule: MergeRule, fixed
     decisions: result.decisions,
     specialAwards: result.specialAwards,
     awards: result.awards,
-    absences: [],
+    absences: absences(db, event.id).map((a) => ({ jurorId: a.jurorId, roundId: a.roundId, categoryId: a.categoryId, reason: a.reason, date: a.date })),
     operator: records.confirmation?.operator ?? '',
     confirmedBy: records.confirmation?.confirmedBy ?? '',
     fixedBy,

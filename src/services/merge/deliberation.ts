@@ -12,6 +12,7 @@ import { resultsSummary } from './results.ts';
 import type { SpecialAward } from '../../core/awards.ts';
 import { specialAwards } from '../awards/special-awards.ts';
 import { guardDecision } from '../penetapan/guard.ts';
+import { withExcused } from '../attendance/attendance.ts';
 import type { Deliberation, DeliberationSummary, NomineeProtocol } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import type { FileUse, Reconciliation } from './reconcile.ts';
@@ -111,7 +112,8 @@ function deliberationModel(db: Db, event: Event, rule: MergeRule): DeliberationM
 
 /** The deliberation from the secretariat's inbox and the plenary's decisions, with every mark and flag (the report and the Rekapitulasi). */
 export function deliberation(db: Db, event: Event, rule: MergeRule): Deliberation {
-  return deliberationModel(db, event, rule).deliberation;
+  // Issue 16: a section a juror is excused from (berhalangan) reads "excused", not "missing".
+  return withExcused(db, event.id, deliberationModel(db, event, rule).deliberation);
 }
 
 /**

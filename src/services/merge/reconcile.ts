@@ -9,6 +9,7 @@ import type { Event } from '../../core/model.ts';
 import type { MergeMark } from '../../core/merge.ts';
 import { roundNominees } from '../../core/scoring.ts';
 import { canonicalJson } from '../keys/signing.ts';
+import { isAssigned } from '../../core/quorum.ts';
 import { contentFindings } from '../sheets/sheet-content.ts';
 import { withoutSetAsidePaper } from '../paper/paper-rule.ts';
 import type { SheetSection, SheetPayload } from '../sheets/sheet-payload.ts';
@@ -130,6 +131,8 @@ export function reconcile(event: Event, received: readonly { file: string; paylo
     completeness[juror.id] = {};
     for (const round of event.rounds) {
       for (const categoryId of round.categoryIds) {
+        // Issue 16: only the sections the juror is assigned (Penugasan) are owed.
+        if (!isAssigned(event, juror.id, round.id, categoryId)) continue;
         const key = `${juror.id}\u0000${round.id}\u0000${categoryId}`;
         const section = chosen.get(key)?.section;
         completeness[juror.id][`${round.id}/${categoryId}`] = conflicted.has(key)

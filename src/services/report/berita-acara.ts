@@ -11,6 +11,7 @@ import { REPORT_TEXT } from './report-text.ts';
 import type { CategoryAwards } from '../../api/shape-contract.ts';
 import { formatLocalDateTime } from '../../core/local-time.ts';
 import { DRAFT_MARK } from './minutes-status.ts';
+import { beritaAcaraPanel, reportPanel } from './report-awards.ts';
 
 const id = REPORT_TEXT.id;
 const CATEGORY_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -145,6 +146,7 @@ export function beritaAcara(ctx: ReportContext): string {
   ${categories}
   ${special}
   ${overall}
+  ${beritaAcaraPanel(ctx, reportPanel(ctx))}
   <p class="ba-text">${esc(basis)} <span class="mono hash">${esc(result.resultsHash)}</span>${signer(ctx)}.</p>
   ${paper.length > 0 ? `<p class="ba-text ba-paper">Bagian berikut dinilai juri di atas kertas (Lembar Penilaian Juri), diketik dua kali secara terpisah oleh sekretariat dan ditandatangani dengan kunci sekretariat: ${esc(paper.join('; '))}.</p>` : ''}
   ${paper.length > 0 && en ? `<p class="translation">The following sections were scored by the juror on paper (the paper score sheet), keyed twice, separately, by the secretariat and signed with the secretariat's key: ${esc(paperEn.join('; '))}.</p>` : ''}

@@ -3,6 +3,8 @@
  * why, and the category's special awards; and the special awards across the event. Kept apart from
  * report-html.ts, which calls these where they belong.
  */
+import { panelSections, type SectionPanel } from '../../core/quorum.ts';
+import { formatDate } from './date-words.ts';
 import { esc, num } from './html.ts';
 import { nomineeName, type ReportContext } from './report-context.ts';
 
@@ -64,4 +66,84 @@ export function eventSpecialAwards(ctx: ReportContext): string {
 function specialLine(ctx: ReportContext, a: ReportContext['result']['specialAwards'][number]): string {
   const nominee = ctx.nominee(a.nomineeId);
   return `<strong>${esc(a.name)}</strong>: ${nomineeName(ctx, a.nomineeId, nominee?.name ?? a.nomineeId)} — ${esc(a.reason)} (${esc(TEXT[ctx.lang].decided(a.decidedBy))})`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The panel (issue 16, items 2 and 3): who assessed each category, quorum, equal treatment, absences.
+
+const PANEL_TEXT = {
+  id: {
+    assessed: (round: string, jurors: string, count: number) => `${round}: dinilai ${count} juri (${jurors})`,
+    quorum: (round: string, present: number, required: number, assigned: number) => `${round}: di bawah kuorum — ${present} juri menilai, perlu ${required} dari ${assigned} yang ditugaskan`,
+    unequal: (round: string, name: string, count: number, jurors: string, missing: string, partial: string) =>
+      `${round}: ${name} dinilai ${count} juri (${jurors})${missing ? `; tidak dinilai oleh ${missing} (bukan karena benturan kepentingan)` : ''}${partial ? `; nilai tidak lengkap dari ${partial}` : ''}`,
+    absent: (juror: string, round: string, reason: string, date: string) => `${juror} berhalangan di ${round}: ${reason}${date ? ` (${date})` : ''}`,
+    panel: 'Penilai',
+    flagged: 'Perhatian panel',
+  },
+  en: {
+    assessed: (round: string, jurors: string, count: number) => `${round}: assessed by ${count} jurors (${jurors})`,
+    quorum: (round: string, present: number, required: number, assigned: number) => `${round}: below quorum — ${present} jurors scored, ${required} of the ${assigned} assigned are needed`,
+    unequal: (round: string, name: string, count: number, jurors: string, missing: string, partial: string) =>
+      `${round}: ${name} scored by ${count} jurors (${jurors})${missing ? `; not scored by ${missing} (not a recusal)` : ''}${partial ? `; incomplete marks from ${partial}` : ''}`,
+    absent: (juror: string, round: string, reason: string, date: string) => `${juror} absent from ${round}: ${reason}${date ? ` (${date})` : ''}`,
+    panel: 'Assessed by',
+    flagged: 'Panel warnings',
+  },
+};
+
+/** The panel per round × category of a report, computed from its marks, conflicts and completeness. */
+export function reportPanel(ctx: ReportContext): SectionPanel[] {
+  return panelSections(ctx.event, ctx.result.marks, ctx.result.conflicts, ctx.result.completeness);
+}
+
+/** Under a category's matrices: who assessed each round, who was absent, and the quorum and equal-treatment warnings. */
+export function categoryPanelNote(ctx: ReportContext, categoryId: string, panel: readonly SectionPanel[]): string {
+  const t = PANEL_TEXT[ctx.lang];
+  const sections = panel.filter((s) => s.categoryId === categoryId);
+  const roundName = (id: string) => ctx.rounds.find((r) => r.id === id)?.name[ctx.lang] ?? id;
+  const assessed = sections.map((s) => esc(t.assessed(roundName(s.roundId), s.assessedBy.join(', ') || '—', s.assessedBy.length)));
+  const absent = (ctx.absences ?? []).filter((a) => a.categoryId === categoryId).map((a) => esc(t.absent(a.jurorId, roundName(a.roundId), a.reason, a.date ? formatDate(a.date, ctx.lang) : '')));
+  const warnings = [
+    ...sections.filter((s) => !s.quorumMet).map((s) => esc(t.quorum(roundName(s.roundId), s.present.length, s.required!, s.assigned.length))),
+    ...sections.flatMap((s) => s.unequal.map((u) => {
+      const nominee = ctx.nominee(u.nomineeId);
+      return t.unequal(roundName(s.roundId), nomineeName(ctx, u.nomineeId, nominee?.name ?? u.nomineeId), u.scoredBy.length, esc(u.scoredBy.join(', ') || '—'), esc(u.missing.join(', ')), esc(u.partial.join(', ')));
+    })),
+  ];
+  return `<div class="keep notes panel-note">
+    <p class="sub"><strong>${esc(t.panel)}:</strong> ${assessed.join(' · ')}${absent.length ? ` · ${absent.join(' · ')}` : ''}</p>
+    ${warnings.length ? `<div class="warning" data-panel-warning><strong>${esc(t.flagged)}:</strong> ${warnings.join('; ')}.</div>` : ''}
+  </div>`;
+}
+
+/**
+ * The Berita Acara's account of the panel (always Indonesian): who assessed each category in each round,
+ * who did not score whom because of a conflict of interest, who was absent, who replaced whom.
+ */
+export function beritaAcaraPanel(ctx: ReportContext, panel: readonly SectionPanel[]): string {
+  const { event, result } = ctx;
+  const roundName = (id: string) => ctx.rounds.find((r) => r.id === id)?.name.id ?? id;
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const perCategory = event.categories.map((category, i) => {
+    const rounds = panel.filter((s) => s.categoryId === category.id).map((s) => `${roundName(s.roundId)} oleh ${s.assessedBy.join(', ') || '—'}`);
+    return `<li>${letters[i] ?? i + 1}. ${esc(category.name.id)}: ${esc(rounds.join('; '))}</li>`;
+  }).join('');
+  const names = new Map(result.categories.flatMap((c) => c.ranking.map((n) => [n.nomineeId, n.name] as const)));
+  const recused = result.conflicts.map((c) => `<li>${esc(c.jurorId)} — ${nomineeName(ctx, c.nomineeId, names.get(c.nomineeId) ?? c.nomineeId)} (${esc(c.reason)})</li>`).join('');
+  const roundOrder = new Map(ctx.rounds.map((r, i) => [r.id, i]));
+  const categoryOrder = new Map(event.categories.map((c, i) => [c.id, i]));
+  const jurorOrder = new Map(event.jurors.map((j, i) => [j.id, i]));
+  const absences = [...(ctx.absences ?? [])].sort((a, b) =>
+    (jurorOrder.get(a.jurorId) ?? 0) - (jurorOrder.get(b.jurorId) ?? 0) || (roundOrder.get(a.roundId) ?? 0) - (roundOrder.get(b.roundId) ?? 0) || (categoryOrder.get(a.categoryId) ?? 0) - (categoryOrder.get(b.categoryId) ?? 0));
+  const absent = absences.map((a) => `<li>${esc(a.jurorId)} — ${esc(roundName(a.roundId))} · ${esc(event.categories.find((c) => c.id === a.categoryId)?.name.id ?? a.categoryId)}: ${esc(a.reason)}${a.date ? ` (${esc(formatDate(a.date, 'id'))})` : ''}</li>`).join('');
+  const replaced = event.jurors.filter((j) => j.replaces).map((j) => `<li>${esc(j.id)}${j.name ? ` (${esc(j.name)})` : ''} menggantikan ${esc(j.replaces!)}${j.decree ? ` berdasarkan ${esc(j.decree)}` : ''}</li>`).join('');
+  const members = event.jurors.map((j) => `${esc(j.id)} ${esc(ctx.jurorName(j.id) ?? j.title)}`).join('; ');
+  return `<div class="ba-panel">
+  <p class="ba-text">Penilaian dilakukan oleh Dewan Juri (${members}) sebagai berikut:</p>
+  <ol class="ba-list">${perCategory}</ol>
+  ${recused ? `<p class="ba-text">Tidak menilai nominasi karena benturan kepentingan:</p><ul class="ba-list">${recused}</ul>` : ''}
+  ${absent ? `<p class="ba-text">Berhalangan hadir:</p><ul class="ba-list">${absent}</ul>` : ''}
+  ${replaced ? `<p class="ba-text">Penggantian anggota:</p><ul class="ba-list">${replaced}</ul>` : ''}
+</div>`;
 }

@@ -35,6 +35,8 @@ export interface ReportInput {
    * draft: every page then says "DRAF — belum ditetapkan" and the Berita Acara has no signature lines.
    */
   minutes?: MinutesStatus;
+  /** Issue 16: jurors excused from a section (berhalangan), as the secretariat recorded them; none from files. */
+  absences?: { jurorId: string; roundId: string; categoryId: string; reason: string; date: string | null }[];
 }
 
 export interface SecretariatKey {

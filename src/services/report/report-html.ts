@@ -12,7 +12,7 @@ import { formatDate, formatRange } from './date-words.ts';
 import { esc, num } from './html.ts';
 import { nomineeName, reportContext, type Ranked, type ReportContext, type ReportInput } from './report-context.ts';
 import { REPORT_STYLE } from './report-style.ts';
-import { categoryAwardsNote, eventSpecialAwards, heldPlace } from './report-awards.ts';
+import { categoryAwardsNote, categoryPanelNote, eventSpecialAwards, heldPlace, reportPanel } from './report-awards.ts';
 import { DRAFT_MARK } from './minutes-status.ts';
 import { axisSvg, stripSvg } from './spread-chart.ts';
 
@@ -26,9 +26,10 @@ export function reportHtml(input: ReportInput): string {
   // Issue 16: until a penetapan fixes these results, every page says it is a draft (header and watermark).
   const draft = ctx.minutes?.final !== true;
   const header = `${event.name} · ${t.header}${ctx.demo ? ` · ${t.demoHeader}` : ''}${draft ? ` · ${DRAFT_MARK[ctx.lang]}` : ''}`;
+  const panel = reportPanel(ctx); // issue 16: who assessed each round × category, quorum, equal treatment
   const body = [
     cover(ctx),
-    ...result.categories.map((category) => categorySection(ctx, category)),
+    ...result.categories.map((category) => categorySection(ctx, category, panel)),
     overallSection(ctx),
     appendix(ctx),
     beritaAcara(ctx),
@@ -68,7 +69,8 @@ function cover(ctx: ReportContext): string {
     step.kind === 'plenary' ? esc(t.tieStep.plenary) : step.kind === 'round' ? t.tieStep.round(roundName(step.roundId)) : t.tieStep.topCriterion(roundName(step.roundId)),
   );
   const gaps = Object.entries(result.completeness).flatMap(([jurorId, sections]) =>
-    Object.entries(sections).filter(([, state]) => state !== 'received').map(([section, state]) => {
+    // Issue 16: a juror excused from a section (berhalangan) owes nothing there; the absences are listed per category.
+    Object.entries(sections).filter(([, state]) => state !== 'received' && state !== 'excused').map(([section, state]) => {
       const [roundId, categoryId] = section.split('/');
       const why = state === 'conflict' ? ` (${esc(t.conflictSections)})` : state === 'unfinished' ? ` (${esc(t.unfinishedSections)})` : '';
       return `${esc(jurorId)} · ${roundName(roundId)} · ${esc(ctx.categoryName(categoryId))}${why}`;
@@ -131,7 +133,7 @@ function generatedText(ctx: ReportContext): string {
   return formatLocalDateTime(ctx.generatedAt, ctx.timeZone, ctx.lang);
 }
 
-function categorySection(ctx: ReportContext, category: CategoryResult): string {
+function categorySection(ctx: ReportContext, category: CategoryResult, panel: ReturnType<typeof reportPanel> = []): string {
   const { t } = ctx;
   return `<section class="category">
   <h2 class="category-title"><span class="kicker">${esc(t.category)}</span> ${esc(ctx.categoryName(category.id))}</h2>
@@ -141,6 +143,7 @@ function categorySection(ctx: ReportContext, category: CategoryResult): string {
   ${ctx.rounds.filter((r) => r.categoryIds.includes(category.id)).map((round) => jurorMatrix(ctx, category, round.id)).join('\n')}
   <p class="sub">${esc(t.matrixLegend)}${ctx.paperUsed.some((p) => p.categoryId === category.id) ? ` · ${esc(t.paperLegend)}` : ''}</p>
   ${conflictNote(ctx, category)}
+  ${categoryPanelNote(ctx, category.id, panel)}
   ${flagTable(ctx, category)}
 </section>`;
 }

@@ -108,5 +108,8 @@ col.ba-score { width: 24mm; }
 .ba-decrees { margin: 0 0 3mm; padding-left: 8mm; }
 .ba-decrees li { margin: 0.6mm 0; text-align: justify; }
 .ba-vacant td { font-style: italic; }
+.ba-list { margin: 0 0 3mm; padding-left: 8mm; }
+.ba-list li { margin: 0.5mm 0; text-align: justify; }
+.panel-note .warning { margin-top: 1mm; }
 .ba-winners tbody .ba-special td:first-child { white-space: normal; text-align: justify; }
 `;

@@ -8,6 +8,7 @@ import { AppError } from '../../api/errors.ts';
 import type { Bilingual, Event } from '../../core/model.ts';
 import { isOnScale } from '../../core/scale.ts';
 import { roundNominees } from '../../core/scoring.ts';
+import { isAssigned } from '../../core/quorum.ts';
 import { packageKeyFacts } from '../packages/event-package.ts';
 import type { Db } from '../workspace/workspace.ts';
 
@@ -227,6 +228,7 @@ export function missingMarks(db: Db, event: Event, jurorId: string, roundId: str
 
 export function finalizeRound(db: Db, event: Event, jurorId: string, roundId: string, categoryId: string, now = new Date()): void {
   const { round, category } = requireRoundCategory(event, roundId, categoryId);
+  requireAssigned(event, jurorId, roundId, categoryId);
   if (isFinalized(db, event.id, jurorId, roundId, categoryId)) return;
   const missing = missingMarks(db, event, jurorId, roundId, categoryId);
   if (missing.length > 0) {
@@ -309,6 +311,7 @@ function checkScoreKey(db: Db, event: Event, key: ScoreKey) {
       `Criterion "${key.criterionCode}" is not scored for ${nominee.name} in round ${round.name.en}.`,
     );
   }
+  requireAssigned(event, juror.id, round.id, nominee.categoryId);
   const conflict = conflictsOf(db, event, juror.id).get(nominee.id);
   if (conflict) {
     throw new AppError('forbidden', {
@@ -331,6 +334,16 @@ function checkScoreKey(db: Db, event: Event, key: ScoreKey) {
   }
   requireUnlocked(db, event, juror.id, round.id, nominee.categoryId);
   return criterion;
+}
+
+/** Issue 16: a juror scores only the sections the secretariat assigned (Penugasan); elsewhere the laptop refuses marks. */
+function requireAssigned(event: Event, jurorId: string, roundId: string, categoryId: string): void {
+  if (isAssigned(event, jurorId, roundId, categoryId)) return;
+  const { round, category } = requireRoundCategory(event, roundId, categoryId);
+  throw new AppError('forbidden', {
+    id: `${jurorId} tidak ditugaskan menilai ${round.name.id}, ${category.name.id} (Penugasan: tidak).`,
+    en: `${jurorId} is not assigned to score ${round.name.en}, ${category.name.en} (Penugasan: tidak).`,
+  });
 }
 
 function requireUnlocked(db: Db, event: Event, jurorId: string, roundId: string, categoryId: string): void {

@@ -14,6 +14,7 @@
 import type { Bilingual, Event } from '../../core/model.ts';
 import { canonicalScore, isOnScale } from '../../core/scale.ts';
 import { roundNominees } from '../../core/scoring.ts';
+import { isAssigned } from '../../core/quorum.ts';
 import type { SheetPayload, SheetSection } from './sheet-payload.ts';
 import { COVER_SHEET, sectionSheetNames } from './sheet-layout.ts';
 
@@ -90,6 +91,11 @@ export function contentFindings(event: Event, payload: SheetPayload, options: Co
     const category = event.categories.find((c) => c.id === section.categoryId);
     if (!category || !round.categoryIds.includes(category.id)) {
       add(`${where}: kategori ${section.categoryId} tidak dinilai di babak ${round.name.id}`, `${where}: category ${section.categoryId} is not scored in round ${round.name.en}`);
+      return;
+    }
+    // Issue 16: marks only in the sections the juror is assigned (Penugasan).
+    if (!isAssigned(event, juror.id, round.id, category.id) && section.nominees.some((n) => Object.values(n.marks).some((m) => m !== null))) {
+      add(`${where}: ${juror.id} tidak ditugaskan menilai babak ${round.name.id} kategori ${category.name.id} (Penugasan: tidak), tetapi lembar memberi nilai`, `${where}: ${juror.id} is not assigned to score round ${round.name.en}, category ${category.name.en} (Penugasan: tidak), but the sheet gives marks`);
       return;
     }
     if (section.roundOrder !== round.order) {

@@ -7,6 +7,7 @@ import { eventTimeZone } from '../../core/local-time.ts';
 import type { Event } from '../../core/model.ts';
 import { canonicalScore } from '../../core/scale.ts';
 import { roundNominees } from '../../core/scoring.ts';
+import { isAssigned } from '../../core/quorum.ts';
 import type { UnlockedKey } from '../keys/key-store.ts';
 import { canonicalJson } from '../keys/signing.ts';
 import { conflictsOf, currentNotes, currentScores, isFinalized, sheetRevisionFor } from '../scores/score-store.ts';
@@ -54,7 +55,8 @@ export function sheetPayload(content: SheetContent): SheetPayload {
     declaredConflicts: [...content.declaredConflicts],
     sections: rounds.flatMap((round) =>
       event.categories
-        .filter((category) => round.categoryIds.includes(category.id) && roundNominees(event, round, category.id) !== null)
+        // Issue 16: only the sections the juror is assigned (Penugasan).
+        .filter((category) => round.categoryIds.includes(category.id) && roundNominees(event, round, category.id) !== null && isAssigned(event, juror.id, round.id, category.id))
         .map((category) => {
           const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id));
           return {

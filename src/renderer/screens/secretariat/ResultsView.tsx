@@ -10,6 +10,7 @@ import { useApi } from '../../use-api.ts';
 import { NomineeProtocol } from './NomineeProtocol.tsx';
 // Issue 16: each category's own places, empty places and special awards.
 import { AwardsPanel, heldPlace } from './AwardsPanel.tsx';
+import { PanelChecks } from './PanelChecks.tsx';
 import { ReportView } from './ReportView.tsx';
 
 const RULES: MergeRule[] = ['mean', 'trimmed', 'median', 'zscore'];
@@ -32,7 +33,7 @@ export function ResultsView({ event, onChanged }: { event: Event; onChanged(): v
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
   // With no marks every nominee would stand joint first at 0: nothing to rank, decide or print yet.
   if (result.markCount === 0) return <p className="notice" role="status">{t('results.noMarks', { used: result.usedSheets, total: result.sheets })}</p>;
-  const gaps = Object.values(result.completeness).flatMap((sections) => Object.values(sections)).filter((state) => state !== 'received');
+  const gaps = Object.values(result.completeness).flatMap((sections) => Object.values(sections)).filter((state) => state !== 'received' && state !== 'excused');
   const gapCount = (state: string) => gaps.filter((g) => g === state).length;
 
   return (
@@ -68,6 +69,7 @@ export function ResultsView({ event, onChanged }: { event: Event; onChanged(): v
         </p>
       )}
       <p className="hash">{t('results.hash')}: <code data-testid="results-hash">{result.resultsHash}</code></p>
+      <PanelChecks event={event} rule={rule} version={version} />
       <ReportView event={event} rule={rule} />
       {result.categories.map((category) => (
         <CategoryResult key={category.id} event={event} category={category} side={side?.categories.find((c) => c.id === category.id)} result={result} lang={lang} rounds={rounds} onDecided={() => setVersion((v) => v + 1)} />

@@ -14,6 +14,7 @@ import { SheetsView } from './SheetsView.tsx';
 // Issue 16: the audit before the penetapan, and the penetapan.
 import { AuditView } from './AuditView.tsx';
 import { PenetapanView } from './PenetapanView.tsx';
+import { AttendanceView } from './AttendanceView.tsx';
 
 /** The secretariat's workspace for one event it prepares. */
 export function SecretariatEvent({ data, onChanged }: { data: EventData; onChanged(): void }) {
@@ -34,6 +35,7 @@ export function SecretariatEvent({ data, onChanged }: { data: EventData; onChang
         { id: 'sheets', label: t('secretariat.tab.sheets'), content: () => <SheetsView event={data.event} /> },
         { id: 'paper', label: t('secretariat.tab.paper'), content: () => <PaperView event={data.event} /> },
         { id: 'results', label: t('secretariat.tab.results'), content: () => <ResultsView event={data.event} onChanged={onChanged} /> },
+        { id: 'attendance', label: t('shape.tab.attendance'), content: () => <AttendanceView event={data.event} onChanged={onChanged} /> },
         { id: 'audit', label: t('shape.tab.audit'), content: () => <AuditView event={data.event} /> },
         { id: 'penetapan', label: t('shape.tab.penetapan'), content: () => <PenetapanView event={data.event} /> },
       ]}

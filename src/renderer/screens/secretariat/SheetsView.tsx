@@ -13,7 +13,7 @@ import { useApi } from '../../use-api.ts';
 import { KeyChangePanel } from './KeyChangePanel.tsx';
 
 /** How the completeness matrix marks a juror × round × category (the legend above it says the same). */
-const COMPLETENESS_MARK = { received: '✓', unfinished: '◐', conflict: '!', missing: '·' } as const;
+const COMPLETENESS_MARK = { received: '✓', unfinished: '◐', conflict: '!', missing: '·', excused: '○', unassigned: '–' } as const; // issue 16: excused (berhalangan), not assigned (Penugasan)
 
 const SMALL_WORDS = new Set(['&', 'dan', 'and', 'of', 'di', 'dan/atau']);
 
@@ -218,7 +218,7 @@ export function SheetsView({ event }: { event: Event }) {
             <p data-testid="accepted-keys">{t('sheets.acceptedKeys')}: {inbox.value.acceptedKeys.map((k) => `${jurorText(k.jurorId)} ${k.fingerprint} (${k.acceptedBy}, ${formatDateTime(k.acceptedAt, lang, timeZone)})`).join('; ')}</p>
           )}
           <h3>{t('sheets.completeness')}</h3>
-          <p className="hint">{t('sheets.completenessLegend')}</p>
+          <p className="hint">{t('sheets.completenessLegend')} · {t('shape.cell.legend')}</p>
           <div className="table-scroll">
             <table className="completeness" data-testid="completeness">
               <thead>
@@ -246,11 +246,11 @@ export function SheetsView({ event }: { event: Event }) {
                         {name && <><br /><small>{name}</small></>}
                       </th>
                       {rounds.flatMap((round) => round.categoryIds.map((categoryId) => {
-                        const state = inbox.value.completeness[juror.id]?.[`${round.id}/${categoryId}`] ?? 'missing';
+                        const state = (inbox.value.completeness[juror.id]?.[`${round.id}/${categoryId}`] as keyof typeof COMPLETENESS_MARK | undefined) ?? 'unassigned';
                         return (
                           <td key={`${round.id}/${categoryId}`} className={`cell-${state}`}>
                             <span aria-hidden="true">{COMPLETENESS_MARK[state]}</span>
-                            <span className="visually-hidden">{t(`sheets.cell.${state}`)}</span>
+                            <span className="visually-hidden">{state === 'excused' || state === 'unassigned' ? t(`shape.cell.${state}`) : t(`sheets.cell.${state}`)}</span>
                           </td>
                         );
                       }))}

@@ -255,6 +255,26 @@ export function timeZoneField(label: Label): Field<string> {
   };
 }
 
+/** Issue 16: a round's quorum as people write it: a number of jurors ("5") or a share of those assigned ("2/3"). */
+export function quorumField(label: Label): Field<number | { numerator: number; denominator: number }> {
+  const expected: Bilingual = {
+    id: `${label.name.id} harus jumlah juri (mis. 5) atau bagian dari juri yang ditugaskan (mis. 2/3)`,
+    en: `${label.name.en} must be a number of jurors (e.g. 5) or a share of those assigned (e.g. 2/3)`,
+  };
+  return {
+    ...label,
+    numFmt: TEXT_FORMAT,
+    parse: (content) => {
+      const text = contentText(content).trim();
+      const share = /^(\d{1,3})\s*\/\s*(\d{1,3})$/.exec(text);
+      if (share && Number(share[1]) >= 1 && Number(share[2]) >= 1) return ok({ numerator: Number(share[1]), denominator: Number(share[2]) });
+      return /^\d{1,3}$/.test(text) && Number(text) >= 1 ? ok(Number(text)) : { ok: false, expected };
+    },
+    placeholder: () => 1,
+    toCell: (value) => (typeof value === 'number' ? String(value) : `${value.numerator}/${value.denominator}`),
+  };
+}
+
 /** Words of the tie-break cascade as the secretariat types them: "babak:wawancara; kriteria-utama:administrasi; pleno". */
 const TIE_BREAK_WORDS = { round: 'babak', topCriterion: 'kriteria-utama', plenary: 'pleno' } as const;
 

@@ -10,6 +10,7 @@ import {
   idField,
   idListField,
   numberField,
+  quorumField,
   textField,
   textListField,
   tieBreakField,
@@ -27,11 +28,14 @@ export const COLLECTION_SHEETS = {
   nominees: 'Nominasi',
   jurors: 'Juri',
   conflicts: 'Konflik',
+  // Issue 16: optional; a template without it means every juror scores every section.
+  assignments: 'Penugasan',
 } as const;
 export type Collection = keyof typeof COLLECTION_SHEETS;
 export const SHEETS = { event: 'Acara', ...COLLECTION_SHEETS } as const;
 export type SheetName = (typeof SHEETS)[keyof typeof SHEETS];
-export const SHEET_ORDER: SheetName[] = Object.values(SHEETS);
+/** The sheets a template must have (Penugasan, issue 16, is optional and comes after them). */
+export const SHEET_ORDER: SheetName[] = Object.values(SHEETS).filter((sheet) => sheet !== SHEETS.assignments);
 
 /** The sheet of a list named by a path's first key ("criteria" → Kriteria); undefined for the event's own fields. */
 export function listSheet(key: string | number | undefined): SheetName | undefined {
@@ -136,7 +140,13 @@ export const ROUND_COLUMNS = {
   shortlistSize: numberField({ header: 'Jumlah shortlist', name: { id: 'jumlah shortlist', en: 'shortlist size' }, hint: 'Nominees per category going on into this round; empty = everyone', width: 16 }, { integer: true, min: 1 }),
   presentationMinutes: numberField({ header: 'Menit presentasi', name: { id: 'menit presentasi', en: 'presentation minutes' }, hint: 'Interview rounds only: minutes to present', width: 17 }, { integer: true, min: 1, max: 240 }),
   questionsMinutes: numberField({ header: 'Menit tanya jawab', name: { id: 'menit tanya jawab', en: 'question minutes' }, hint: 'Interview rounds only: minutes of questions', width: 18 }, { integer: true, min: 1, max: 240 }),
+  // Issue 16 (optional; a template without the column still reads).
+  quorum: quorumField({ header: 'Kuorum', name: { id: 'kuorum', en: 'quorum' }, hint: 'Quorum per category: a number of jurors (5) or a share of those assigned (2/3); empty = none', width: 12 }),
 };
+
+/** Columns of sheet Babak and Juri a template made before issue 16 does not have. */
+export const LATER_ROUND_COLUMNS = 1;
+export const LATER_JUROR_COLUMNS = 2;
 
 export const CRITERION_COLUMNS = {
   code: idField({ header: 'Kode', name: { id: 'kode', en: 'code' }, hint: 'Code, unique in the event, e.g. W1', width: 10 }),
@@ -189,12 +199,23 @@ export const JUROR_COLUMNS = {
   title: textField({ header: 'Jabatan', name: { id: 'jabatan', en: 'position' }, hint: 'Position the juror sits for', width: 44 }),
   institution: textField({ header: 'Instansi', name: { id: 'instansi', en: 'institution' }, hint: 'Institution', width: 44 }),
   name: textField({ header: 'Nama', name: { id: 'nama', en: 'name' }, hint: 'Personal name (optional)', width: 30 }),
+  // Issue 16 (optional): a replacement member, and the (amended) decree that appointed them.
+  replaces: idField({ header: 'Menggantikan', name: { id: 'menggantikan', en: 'replaces' }, hint: 'Replacement member: the juror ID this one replaces (optional)', width: 14 }, 'Juri'),
+  decree: textField({ header: 'SK penunjukan', name: { id: 'SK penunjukan', en: 'appointing decree' }, hint: 'The decree (SK) that appointed this juror, e.g. the amended SK of a replacement (optional)', width: 30 }),
 };
 
 export const CONFLICT_COLUMNS = {
   jurorId: idField({ header: 'Juri', name: { id: 'juri', en: 'juror' }, hint: 'Juror ID (sheet Juri)', width: 10 }, SHEETS.jurors),
   nomineeId: idField({ header: 'Nominasi', name: { id: 'nominasi', en: 'nominee' }, hint: 'Nominee ID (sheet Nominasi)', width: 20 }, SHEETS.nominees),
   reason: textField({ header: 'Alasan', name: { id: 'alasan', en: 'reason' }, hint: 'Why the juror must not score this nominee', width: 60 }),
+};
+
+/** Issue 16: sheet Penugasan, juror × round × category: wajib (scores it) or tidak (does not). */
+export const ASSIGNMENT_COLUMNS = {
+  jurorId: idField({ header: 'Juri', name: { id: 'juri', en: 'juror' }, hint: 'Juror ID (sheet Juri)', width: 10 }, 'Juri'),
+  roundId: idField({ header: 'Babak', name: { id: 'babak', en: 'round' }, hint: 'Round ID (sheet Babak)', width: 16 }, 'Babak'),
+  categoryId: idField({ header: 'Kategori', name: { id: 'kategori', en: 'category' }, hint: 'Category ID (sheet Kategori)', width: 18 }, 'Kategori'),
+  duty: choiceField({ header: 'Tugas', name: { id: 'tugas', en: 'duty' }, hint: 'wajib (scores this section) or tidak (does not); a section not listed is wajib', width: 10 }, ['wajib', 'tidak'] as const, 'wajib'),
 };
 
 /** A sheet's fields by key; the key order is the column order (or, on sheet Acara, the row order). */

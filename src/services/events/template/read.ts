@@ -14,6 +14,7 @@ import {
   type Criterion,
   type Event,
   type Juror,
+  type Assignment,
   type Nominee,
   type Round,
   type RubricLevel,
@@ -25,6 +26,9 @@ import {
   CATEGORY_COLUMNS,
   CONFLICT_COLUMNS,
   CRITERION_COLUMNS,
+  ASSIGNMENT_COLUMNS,
+  LATER_JUROR_COLUMNS,
+  LATER_ROUND_COLUMNS,
   EVENT_COLUMNS,
   EVENT_ROWS,
   JUROR_COLUMNS,
@@ -357,7 +361,10 @@ function readRounds(notes: Notes, ws: Worksheet): Round[] {
   const R = ROUND_COLUMNS;
   const fields = Object.values(R);
   const timing: Bilingual = { id: 'waktu wawancara', en: 'interview timing' };
-  checkHeadings(notes, ws, SHEETS.rounds, fields);
+  // The quorum column (issue 16) may be missing from a template made before it.
+  const fixedRounds = fields.length - LATER_ROUND_COLUMNS;
+  checkHeadings(notes, ws, SHEETS.rounds, fields.slice(0, fixedRounds));
+  checkHeadings(notes, ws, SHEETS.rounds, fields.slice(fixedRounds), fixedRounds + 1, true);
   return readRows(notes, ws, 'rounds', fields, true, (r) => {
     const round: Round = {
       id: r.value(R.id, ['id']),
@@ -373,6 +380,8 @@ function readRounds(notes: Notes, ws: Worksheet): Round[] {
         questionsMinutes: r.value(R.questionsMinutes, ['interview', 'questionsMinutes'], timing),
       };
     }
+    const quorum = r.optional(R.quorum, ['quorum']);
+    if (quorum !== undefined) round.quorum = quorum;
     return round;
   });
 }
@@ -512,7 +521,10 @@ function readNominees(notes: Notes, ws: Worksheet): Nominee[] {
 function readJurors(notes: Notes, ws: Worksheet): Juror[] {
   const J = JUROR_COLUMNS;
   const fields = Object.values(J);
-  checkHeadings(notes, ws, SHEETS.jurors, fields);
+  // The replacement columns (issue 16) may be missing from a template made before them.
+  const fixedJurors = fields.length - LATER_JUROR_COLUMNS;
+  checkHeadings(notes, ws, SHEETS.jurors, fields.slice(0, fixedJurors));
+  checkHeadings(notes, ws, SHEETS.jurors, fields.slice(fixedJurors), fixedJurors + 1, true);
   return readRows(notes, ws, 'jurors', fields, true, (r) => {
     const juror: Juror = {
       id: r.value(J.id, ['id']),
@@ -522,6 +534,10 @@ function readJurors(notes: Notes, ws: Worksheet): Juror[] {
     };
     const name = r.optional(J.name, ['name']);
     if (name !== undefined) juror.name = name;
+    const replaces = r.optional(J.replaces, ['replaces']);
+    if (replaces !== undefined) juror.replaces = replaces;
+    const decree = r.optional(J.decree, ['decree']);
+    if (decree !== undefined) juror.decree = decree;
     return juror;
   });
 }
@@ -534,6 +550,17 @@ function readConflicts(notes: Notes, ws: Worksheet): Conflict[] {
     // A conflict is known by its juror and nominee together.
     r.place([], `${r.address(X.jurorId)}:${r.address(X.nomineeId)}`);
     return { jurorId: r.value(X.jurorId, ['jurorId']), nomineeId: r.value(X.nomineeId, ['nomineeId']), reason: r.value(X.reason, ['reason']) };
+  });
+}
+
+/** Issue 16: sheet Penugasan, optional (without it every juror scores every section). */
+function readAssignments(notes: Notes, ws: Worksheet): Assignment[] {
+  const A = ASSIGNMENT_COLUMNS;
+  const fields = Object.values(A);
+  checkHeadings(notes, ws, SHEETS.assignments, fields);
+  return readRows(notes, ws, 'assignments', fields, false, (r) => {
+    r.place([], `${r.address(A.jurorId)}:${r.address(A.duty)}`);
+    return { jurorId: r.value(A.jurorId, ['jurorId']), roundId: r.value(A.roundId, ['roundId']), categoryId: r.value(A.categoryId, ['categoryId']), duty: r.value(A.duty, ['duty']) };
   });
 }
 
@@ -552,8 +579,10 @@ export function readSheets(workbook: Workbook): SheetsRead {
   const nominees = read(SHEETS.nominees, readNominees);
   const jurors = read(SHEETS.jurors, readJurors);
   const conflicts = read(SHEETS.conflicts, readConflicts);
+  const assignmentSheet = workbook.getWorksheet(SHEETS.assignments);
+  const assignments = assignmentSheet ? readAssignments(notes, assignmentSheet) : [];
   const complete = fields && categories && rounds && criteria && nominees && jurors && conflicts;
-  const event = complete ? { ...fields, categories, rounds, criteria, nominees, jurors, conflicts } : null;
+  const event = complete ? { ...fields, categories, rounds, criteria, nominees, jurors, conflicts, ...(assignments.length > 0 ? { assignments } : {}) } : null;
   if (event) skipUncheckableReferences(notes, event);
   return { event, issues: notes.issues, places: notes.places, unreadable: notes.unreadable };
 }
@@ -565,10 +594,11 @@ const REFERENCES: Record<'categories' | 'rounds' | 'nominees' | 'jurors', (event
     ...event.criteria.map((_, c) => ['criteria', c, 'categoryIds']),
     ...event.nominees.map((_, n) => ['nominees', n, 'categoryId']),
     ['merge', 'overall', 'categoryIds'],
+    ...(event.assignments ?? []).map((_, k) => ['assignments', k, 'categoryId']),
   ],
-  rounds: (event) => [...event.criteria.map((_, c) => ['criteria', c, 'roundId']), ['merge', 'tieBreak']],
+  rounds: (event) => [...event.criteria.map((_, c) => ['criteria', c, 'roundId']), ['merge', 'tieBreak'], ...(event.assignments ?? []).map((_, k) => ['assignments', k, 'roundId'])],
   nominees: (event) => event.conflicts.map((_, k) => ['conflicts', k, 'nomineeId']),
-  jurors: (event) => event.conflicts.map((_, k) => ['conflicts', k, 'jurorId']),
+  jurors: (event) => [...event.conflicts.map((_, k) => ['conflicts', k, 'jurorId']), ...(event.assignments ?? []).map((_, k) => ['assignments', k, 'jurorId'])],
 };
 
 /**

@@ -15,6 +15,7 @@ import {
   EVENT_COLUMNS,
   EVENT_ROWS,
   JUROR_COLUMNS,
+  ASSIGNMENT_COLUMNS,
   MIN_RUBRIC_PAIRS,
   NOMINEE_COLUMNS,
   ROUND_COLUMNS,
@@ -39,7 +40,7 @@ export async function writeWorkbook(event: Event | null): Promise<Buffer> {
 
   writeTable(workbook.addWorksheet(SHEETS.rounds), ROUND_COLUMNS, (event?.rounds ?? []).map((r) => ({
     id: r.id, order: r.order, nameId: r.name.id, nameEn: r.name.en, weight: r.weight, categoryIds: r.categoryIds,
-    shortlistSize: r.shortlistSize, presentationMinutes: r.interview?.presentationMinutes, questionsMinutes: r.interview?.questionsMinutes,
+    shortlistSize: r.shortlistSize, presentationMinutes: r.interview?.presentationMinutes, questionsMinutes: r.interview?.questionsMinutes, quorum: r.quorum,
   })));
 
   const criteria = event?.criteria ?? [];
@@ -64,10 +65,13 @@ export async function writeWorkbook(event: Event | null): Promise<Buffer> {
     nominees.map((n) => attributeKeys.map((key) => n.attributes[key] ?? null)));
 
   writeTable(workbook.addWorksheet(SHEETS.jurors), JUROR_COLUMNS, (event?.jurors ?? []).map((j) => ({
-    id: j.id, role: j.role, title: j.title, institution: j.institution, name: j.name,
+    id: j.id, role: j.role, title: j.title, institution: j.institution, name: j.name, replaces: j.replaces, decree: j.decree,
   })));
 
   writeTable(workbook.addWorksheet(SHEETS.conflicts), CONFLICT_COLUMNS, event?.conflicts ?? []);
+
+  // Issue 16: who scores what; empty = every juror scores every section.
+  writeTable(workbook.addWorksheet(SHEETS.assignments), ASSIGNMENT_COLUMNS, event?.assignments ?? []);
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
