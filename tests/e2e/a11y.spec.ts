@@ -1,10 +1,11 @@
+/// <reference lib="dom" />
 /**
  * Issue 19, "Accessibility" and "Look at it": every screen of the app, as a juror and as the secretariat
  * reach it at 1366×768, is scanned with axe-core (WCAG 2.1 A and AA rules): no serious or critical
  * violation. Every screen is photographed to tests/artifacts/screens/ (kept between runs, for a reviewer
  * who does not run the app). On the main screens every control is reached with Tab and shows its focus.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
