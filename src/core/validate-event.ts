@@ -90,6 +90,7 @@ const FIELD_NAMES: Record<string, Bilingual> = {
   name: { id: 'nama', en: 'name' },
   yearHeld: { id: 'tahun penyelenggaraan', en: 'year held' },
   place: { id: 'tempat', en: 'place' },
+  timeZone: { id: 'zona waktu', en: 'time zone' },
   periodAssessed: { id: 'periode penilaian', en: 'period assessed' },
   start: { id: 'mulai', en: 'start' },
   end: { id: 'selesai', en: 'end' },
