@@ -376,6 +376,8 @@ export const contract = {
     acceptedKeys: z.array(z.strictObject({ jurorId: Id, fingerprint: z.string(), acceptedBy: z.string(), acceptedAt: z.string() })),
   })),
   acceptKey: method(z.strictObject({ eventId: Id, sheetId: z.number().int(), acceptedBy: z.string().trim().min(2).max(200) }), z.strictObject({})),
+  /** Every kept sheet verified again against the keys and the event as they are now ("Periksa ulang"). */
+  recheckSheets: method(ForEvent, z.strictObject({ changed: z.number().int() })),
   deliberation: method(z.strictObject({ eventId: Id, rule: MergeRule }), DeliberationSummary),
   /** One nominee's marks and flags, fetched when the nominee is opened on the deliberation screen. */
   nomineeProtocol: method(z.strictObject({ eventId: Id, rule: MergeRule, nomineeId: Id }), NomineeProtocol),

@@ -14,7 +14,6 @@ import { confirmEnrolment, enrol, enrolledKeys, listEnrolments, readEnrolment, r
 import { PACKAGE_EXTENSION, writePackage } from './packages/event-package.ts';
 import { packageContinuity } from './continuity/secretariat-keys.ts';
 import { withKeyChangeNotes } from './continuity/juror-keys.ts';
-import { withPaperLabels } from './paper/paper-labels.ts';
 import type { Services } from './handlers.ts';
 import { deliberation, deliberationSummary, nomineeProtocol, recordDecision, requireMarks } from './merge/deliberation.ts';
 import { writeRekapitulasi } from './merge/rekapitulasi.ts';
@@ -25,12 +24,15 @@ import { reportHtml } from './report/report-html.ts';
 // Issue 16: the report is final only under a penetapan for exactly these results; a draft otherwise.
 import { reportMinutes } from './audit/workspace-audit.ts';
 import { absences, excusedCompleteness } from './attendance/attendance.ts';
-import { acceptKey, acceptedKeys, listReceived, receiveSheet, type ReceivedSheet } from './merge/sheet-inbox.ts';
+import { acceptKey, acceptedKeys, listReceived, receiveSheet, recheckSheets, type ReceivedSheet } from './merge/sheet-inbox.ts';
+import { penetapanState } from './penetapan/penetapan.ts';
+import { refuseWhileFixed } from './penetapan/guard.ts';
 import { verifyPool } from './workers/verify-pool.ts';
+import { withPaperLabels } from './paper/paper-labels.ts';
 
 type SecretariatMethods =
   | 'eventTemplate' | 'importEventTemplate' | 'updateEventBasics' | 'importEnrolment' | 'confirmEnrolment'
-  | 'removeEnrolment' | 'listEnrolments' | 'exportPackage' | 'importSheet' | 'listSheets' | 'acceptKey' | 'deliberation' | 'nomineeProtocol' | 'exportRekapitulasi' | 'recordDecision' | 'issueShortlist' | 'reportHtml' | 'reportPdf' | 'printReport';
+  | 'removeEnrolment' | 'listEnrolments' | 'exportPackage' | 'importSheet' | 'listSheets' | 'recheckSheets' | 'acceptKey' | 'deliberation' | 'nomineeProtocol' | 'exportRekapitulasi' | 'recordDecision' | 'issueShortlist' | 'reportHtml' | 'reportPdf' | 'printReport';
 
 export function secretariatHandlers({ workspace, keys, printing }: Services, loadDemo: () => Event): Pick<Handlers, SecretariatMethods> {
   const { db } = workspace;
@@ -39,8 +41,17 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     const { fingerprint } = keys.status();
     return fingerprint ? { fingerprint, pinned: true } : undefined;
   };
-  /** Sheets as listed, shown and printed, with (issue 21) what a juror's key change means for each. */
+  /** Sheets as listed, shown and printed: paper labels, and (issue 21) what a juror's key change means for each. */
   const labelled = <S extends ReceivedSheet>(eventId: string, sheets: readonly S[]) => withKeyChangeNotes(db, eventId, withPaperLabels(db, eventId, sheets));
+  /**
+   * A sheet's status hangs on its juror's key: after an enrolment comes or goes, that juror's sheets are checked
+   * again (one that came before the enrolment turns valid). Not while a penetapan fixes the results: those
+   * sheets wait, as they are, for it to be reopened ("Periksa ulang").
+   */
+  const recheckAfterKeyChange = async (eventId: string, jurorId: string) => {
+    if (penetapanState(db, eventId).inForce) return;
+    await recheckSheets(db, authoredEvent(db, eventId), [jurorId]);
+  };
   const report = ({ eventId, rule, lang }: { eventId: string; rule: MergeRule; lang: 'id' | 'en' }) => {
     const event = authoredEvent(db, eventId);
     return reportHtml({
@@ -92,11 +103,22 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
       return getEventSummary(db, eventId);
     },
 
-    importEnrolment: (file) => enrol(db, readEnrolment(fileBytes(file), file.fileName), file.fileName),
+    importEnrolment: async (file) => {
+      const payload = readEnrolment(fileBytes(file), file.fileName);
+      const enrolment = enrol(db, payload, file.fileName);
+      await recheckAfterKeyChange(payload.eventId, payload.jurorId);
+      return enrolment;
+    },
     confirmEnrolment: ({ eventId, jurorId, fingerprint }) => confirmEnrolment(db, eventId, jurorId, fingerprint),
-    removeEnrolment: ({ eventId, jurorId }) => {
+    removeEnrolment: async ({ eventId, jurorId }) => {
       removeEnrolment(db, eventId, jurorId);
+      await recheckAfterKeyChange(eventId, jurorId);
       return listEnrolments(db, eventId);
+    },
+    recheckSheets: async ({ eventId }) => {
+      const event = authoredEvent(db, eventId);
+      refuseWhileFixed(db, eventId, { id: 'Memeriksa ulang lembar nilai', en: 'Checking the score sheets again' });
+      return { changed: await recheckSheets(db, event) };
     },
     listEnrolments: ({ eventId }) => listEnrolments(db, eventId),
 

@@ -211,13 +211,27 @@ export async function acceptKey(db: Db, event: Event, sheetId: number, acceptedB
   }
   db.prepare('INSERT OR IGNORE INTO accepted_key (event_id, juror_id, public_key, fingerprint, accepted_by, accepted_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(event.id, row.juror_id, row.public_key, fingerprint(row.public_key), acceptedBy, now.toISOString());
-  const affected = db.prepare("SELECT id, file_name, bytes FROM received_sheet WHERE event_id = ? AND juror_id = ? AND public_key = ?").all(event.id, row.juror_id, row.public_key) as
-    { id: number; file_name: string; bytes: Buffer }[];
-  for (const sheet of affected) {
+  await recheckSheets(db, event, [row.juror_id]);
+}
+
+/**
+ * Verifies again every kept sheet (of these jurors, or all): what a sheet's status depends on changes with
+ * the keys (an enrolment imported, confirmed or removed, a key accepted) and the event's revision. A sheet
+ * that came before its juror enrolled is 'unknown-key' until then, and valid after, without importing it
+ * again. Malformed files keep no bytes and stay as they were. Returns how many changed status.
+ */
+export async function recheckSheets(db: Db, event: Event, jurorIds?: readonly string[]): Promise<number> {
+  const rows = db.prepare("SELECT id, file_name, juror_id, status, bytes FROM received_sheet WHERE event_id = ? AND status != 'malformed' AND length(bytes) > 0").all(event.id) as
+    { id: number; file_name: string; juror_id: string | null; status: SheetStatus; bytes: Buffer }[];
+  let changed = 0;
+  for (const sheet of rows) {
+    if (jurorIds && (!sheet.juror_id || !jurorIds.includes(sheet.juror_id))) continue;
     const verification = await verify(db, event, new Uint8Array(sheet.bytes), sheet.file_name);
+    if (verification.status !== sheet.status) changed++;
     db.prepare('UPDATE received_sheet SET status = ?, payload = ?, details = ? WHERE id = ?')
       .run(verification.status, verification.payload ? JSON.stringify(verification.payload) : null, JSON.stringify(verification.details), sheet.id);
   }
+  return changed;
 }
 
 export function acceptedKeys(db: Db, eventId: string): { jurorId: string; fingerprint: string; acceptedBy: string; acceptedAt: string }[] {

@@ -54,7 +54,8 @@ export function SheetsView({ event }: { event: Event }) {
   const confirmBox = useRef<HTMLDivElement>(null);
   const [focusSheet, setFocusSheet] = useState<number | null>(null);
   // Files that were already here byte for byte, with the name they first came under.
-  const [repeats, setRepeats] = useState<{ file: string; same: string }[]>([]);
+  const [repeats, setRepeats] = useState<{ file: string; same: string; status: string; use: string }[]>([]);
+  const [rechecked, setRechecked] = useState<number | null>(null);
   const importing = progress !== null && progress.done < progress.total;
 
   useEffect(() => {
@@ -85,7 +86,12 @@ export function SheetsView({ event }: { event: Event }) {
       setProgress({ done: i, total: files.length, file: file.fileName });
       try {
         const received = await api.importSheet({ eventId: event.id, file });
-        if (received.again) setRepeats((r) => [...r, { file: file.fileName, same: received.sheet.fileName }]);
+        if (received.again) {
+          // Say what became of the earlier file: a copy of a sheet that was refused or not used is not "accepted".
+          const status = t(`sheets.statusName.${received.sheet.status}`);
+          const use = t(`sheets.useName.${received.sheet.use}`);
+          setRepeats((r) => [...r, { file: file.fileName, same: received.sheet.fileName, status, use }]);
+        }
       } catch (failure) {
         const message = failure instanceof AppError ? pick(failure.bilingual, lang) : String((failure as Error)?.message ?? failure);
         setRefused((r) => [...r, { file: file.fileName, message }]); // one bad file never stops the others
@@ -93,6 +99,18 @@ export function SheetsView({ event }: { event: Event }) {
     }
     setProgress({ done: files.length, total: files.length, file: '' });
     setVersion((v) => v + 1);
+  };
+
+  /** Every kept sheet verified again against the keys and the event as they are now. */
+  const recheck = async () => {
+    setError(null);
+    setRechecked(null);
+    try {
+      setRechecked((await api.recheckSheets({ eventId: event.id })).changed);
+      setVersion((v) => v + 1);
+    } catch (failure) {
+      setError(failure);
+    }
   };
 
   const accept = async (sheet: ReceivedSheet) => {
@@ -127,6 +145,8 @@ export function SheetsView({ event }: { event: Event }) {
         <FilePicker label={t('sheets.import')} accept=".xlsx" multiple onFiles={(files) => void importAll(files)} busy={importing} />
         {importing && progress && <Working what={t('progress.checkingSheet', { file: progress.file })} done={progress.done} total={progress.total} />}
         {progress && !importing && <span role="status">{t('sheets.progress', progress)}</span>}
+        <button type="button" onClick={() => void recheck()}>{t('sheets.recheck')}</button>
+        {rechecked !== null && <span role="status">{t('sheets.rechecked', { count: rechecked })}</span>}
       </div>
       {refused.length > 0 && (
         <div className="notice notice-error" role="alert" data-testid="sheet-refusals">
