@@ -108,6 +108,43 @@ export const Nominee = z.strictObject({
 });
 export type Nominee = z.infer<typeof Nominee>;
 
+/**
+ * A figure from a nominee's dossier (issue 17, Data sheet): an indicator with its value, unit, source and date,
+ * e.g. "Cakupan kepesertaan 34,90 % — BPJS Ketenagakerjaan per 2024-12-31"; optionally the criteria it informs.
+ * Evidence for the juror, never a mark: it takes no part in any score or results hash.
+ */
+export const EvidenceFigure = z.strictObject({
+  nomineeId: Id,
+  label: Bilingual,
+  value: z.number().finite(),
+  /** "%", "orang", "bulan", "Rp"; empty for a plain count. */
+  unit: z.string().trim().max(40),
+  source: z.string().trim().min(1).max(300),
+  date: IsoDate,
+  /** Codes of the criteria this figure informs (PD3, BU1, ...); absent or empty: shown with the nominee only. */
+  criterionCodes: z.array(Id).optional(),
+});
+export type EvidenceFigure = z.infer<typeof EvidenceFigure>;
+
+export const DocumentKind = z.enum(['perda', 'sk', 'kuesioner', 'presentasi', 'foto']);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+
+/** A document a nominee submitted (issue 17, Dokumen sheet): PDF, JPG or PNG; hash and size once bundled. */
+export const EvidenceDocument = z.strictObject({
+  nomineeId: Id,
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^/\\:*?"<>|]+\.(pdf|jpe?g|png)$/i, 'nama berkas PDF, JPG atau PNG tanpa folder / a PDF, JPG or PNG file name without folders'),
+  kind: DocumentKind,
+  /** SHA-256 of the bytes, lowercase hex: set when the package bundles the file. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  size: z.number().int().min(0).optional(),
+});
+export type EvidenceDocument = z.infer<typeof EvidenceDocument>;
+
 export const JurorRole = z.enum(['ketua', 'sekretaris', 'anggota']);
 export type JurorRole = z.infer<typeof JurorRole>;
 
@@ -235,5 +272,8 @@ export const Event = z.strictObject({
   minutes: MinutesBasis.optional(),
   /** Who scores what; absent (or a triple not listed) means every juror scores every section. */
   assignments: z.array(Assignment).optional(),
+  /** Issue 17: the nominees' figures and documents (absent in events made before: none). */
+  figures: z.array(EvidenceFigure).optional(),
+  documents: z.array(EvidenceDocument).optional(),
 });
 export type Event = z.infer<typeof Event>;

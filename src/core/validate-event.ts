@@ -83,6 +83,8 @@ const COLLECTION_NAMES: Record<string, Bilingual> = {
   jurors: { id: 'Juri', en: 'Juror' },
   conflicts: { id: 'Konflik', en: 'Conflict' },
   assignments: { id: 'Penugasan', en: 'Assignment' },
+  figures: { id: 'Data', en: 'Figure' },
+  documents: { id: 'Dokumen', en: 'Document' },
 };
 
 /** The fields people fill in, named as the template and the form name them (any other key is shown as it is). */
@@ -124,6 +126,14 @@ const FIELD_NAMES: Record<string, Bilingual> = {
   replaces: { id: 'menggantikan', en: 'replaces' },
   decree: { id: 'SK penunjukan', en: 'appointing decree' },
   duty: { id: 'tugas', en: 'duty' },
+  // Issue 17: the nominees' evidence.
+  value: { id: 'nilai', en: 'value' },
+  unit: { id: 'satuan', en: 'unit' },
+  source: { id: 'sumber', en: 'source' },
+  criterionCodes: { id: 'kriteria', en: 'criteria' },
+  fileName: { id: 'nama berkas', en: 'file name' },
+  kind: { id: 'jenis', en: 'kind' },
+  nomineeId: { id: 'nominasi', en: 'nominee' },
 };
 
 /** The fields that hold a text in both languages ({id, en}); elsewhere "id" is an item's identifier. */
@@ -183,6 +193,8 @@ function itemLabel(item: unknown): string | undefined {
   for (const key of ['id', 'code']) if (typeof item[key] === 'string' && item[key]) return item[key] as string;
   if (typeof item.jurorId === 'string' && typeof item.nomineeId === 'string') return `${item.jurorId}–${item.nomineeId}`;
   if (typeof item.jurorId === 'string' && typeof item.roundId === 'string' && typeof item.categoryId === 'string') return `${item.jurorId}–${item.roundId}–${item.categoryId}`;
+  if (typeof item.nomineeId === 'string' && typeof item.fileName === 'string') return `${item.nomineeId} › ${item.fileName}`;
+  if (typeof item.nomineeId === 'string' && isRecord(item.label) && typeof item.label.id === 'string') return `${item.nomineeId} › ${item.label.id}`;
   return undefined;
 }
 
@@ -359,6 +371,28 @@ function checkConsistency(event: Event): ValidationIssue[] {
     const key = `${a.jurorId}\u0000${a.roundId}\u0000${a.categoryId}`;
     if (assignedKeys.has(key)) add(['assignments', i], where, { id: 'penugasan ini tercantum dua kali', en: 'this assignment is listed twice' });
     assignedKeys.add(key);
+  });
+  // Issue 17: figures and documents belong to a known nominee; a figure informs criteria of its nominee's category.
+  const nomineesById = new Map(event.nominees.map((n) => [n.id, n]));
+  (event.figures ?? []).forEach((f, i) => {
+    const where = at('figures', `${f.nomineeId} › ${f.label.id}`);
+    const nominee = nomineesById.get(f.nomineeId);
+    if (!nominee) add(['figures', i, 'nomineeId'], where, { id: `nominasi "${f.nomineeId}" tidak dikenal`, en: `unknown nominee "${f.nomineeId}"` });
+    for (const code of f.criterionCodes ?? []) {
+      const criterion = event.criteria.find((c) => c.code === code);
+      if (!criterion) add(['figures', i, 'criterionCodes'], where, { id: `kriteria "${code}" tidak dikenal`, en: `unknown criterion "${code}"` });
+      else if (nominee && !criterion.categoryIds.includes(nominee.categoryId)) {
+        add(['figures', i, 'criterionCodes'], where, { id: `kriteria ${code} tidak dinilai di kategori ${categoryName(nominee.categoryId)}`, en: `criterion ${code} is not scored in this nominee's category` });
+      }
+    }
+  });
+  const documentKeys = new Set<string>();
+  (event.documents ?? []).forEach((d, i) => {
+    const where = at('documents', `${d.nomineeId} › ${d.fileName}`);
+    if (!nomineesById.has(d.nomineeId)) add(['documents', i, 'nomineeId'], where, { id: `nominasi "${d.nomineeId}" tidak dikenal`, en: `unknown nominee "${d.nomineeId}"` });
+    const key = `${d.nomineeId}\u0000${d.fileName.toLowerCase()}`;
+    if (documentKeys.has(key)) add(['documents', i, 'fileName'], where, { id: `berkas "${d.fileName}" tercantum dua kali untuk nominasi ini`, en: `file "${d.fileName}" is listed twice for this nominee` });
+    documentKeys.add(key);
   });
   // A quorum no larger than the jury, a share no larger than the whole.
   event.rounds.forEach((round, r) => {

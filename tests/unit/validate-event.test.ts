@@ -208,6 +208,51 @@ describe('validateEvent refuses text that a spreadsheet could take for a formula
   });
 });
 
+describe('nominee evidence (issue 17): figures and documents', () => {
+  const figure = (over: Partial<NonNullable<Event['figures']>[number]> = {}) => ({
+    nomineeId: 'pemkab-01',
+    label: { id: 'Cakupan kepesertaan', en: 'Coverage' },
+    value: 34.9,
+    unit: '%',
+    source: 'BPJS Ketenagakerjaan',
+    date: '2024-12-31',
+    criterionCodes: ['PD3'],
+    ...over,
+  });
+
+  it('accepts figures linked to criteria of the nominee\'s category, and documents', () => {
+    const event = demoDocument();
+    event.figures = [figure()];
+    event.documents = [{ nomineeId: 'pemkab-01', fileName: 'Perda-3-2023.pdf', kind: 'perda' }];
+    expect(validateEvent(event).ok).toBe(true);
+  });
+
+  it('names an unknown nominee, a criterion of another category and a twice-listed file, in both languages', () => {
+    const found = problems((e) => {
+      e.figures = [figure({ nomineeId: 'nobody' }), figure({ criterionCodes: ['BU1'] })];
+      e.documents = [
+        { nomineeId: 'pemkab-01', fileName: 'SK.pdf', kind: 'sk' },
+        { nomineeId: 'pemkab-01', fileName: 'sk.PDF', kind: 'sk' },
+      ];
+    });
+    expect(found.id).toEqual([
+      'Data nobody › Cakupan kepesertaan: nominasi "nobody" tidak dikenal',
+      'Data pemkab-01 › Cakupan kepesertaan: kriteria BU1 tidak dinilai di kategori Pemerintah Kabupaten/Kota',
+      'Dokumen pemkab-01 › sk.PDF: berkas "sk.PDF" tercantum dua kali untuk nominasi ini',
+    ]);
+    expect(found.en[0]).toBe('Figure nobody › Cakupan kepesertaan: unknown nominee "nobody"');
+  });
+
+  it('refuses a document that is not a PDF, JPG or PNG, naming it', () => {
+    const found = problems((e) => {
+      e.documents = [{ nomineeId: 'pemkab-01', fileName: 'paparan.pptx', kind: 'presentasi' }];
+    });
+    expect(found.id).toHaveLength(1);
+    expect(found.id[0]).toContain('Dokumen pemkab-01 › paparan.pptx › nama berkas');
+    expect(found.id[0]).toContain('PDF, JPG atau PNG');
+  });
+});
+
 describe('score scales', () => {
   it('accepts marks on the scale and its step only', async () => {
     const { isOnScale } = await import('../../src/core/scale.ts');
