@@ -132,12 +132,8 @@ export type DocumentKind = z.infer<typeof DocumentKind>;
 /** A document a nominee submitted (issue 17, Dokumen sheet): PDF, JPG or PNG; hash and size once bundled. */
 export const EvidenceDocument = z.strictObject({
   nomineeId: Id,
-  fileName: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .regex(/^[^/\\:*?"<>|]+\.(pdf|jpe?g|png)$/i, 'nama berkas PDF, JPG atau PNG tanpa folder / a PDF, JPG or PNG file name without folders'),
+  /** A PDF, JPG or PNG file name without folders (checked in validate-event.ts, in both languages). */
+  fileName: z.string().trim().min(1).max(200),
   kind: DocumentKind,
   /** SHA-256 of the bytes, lowercase hex: set when the package bundles the file. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),

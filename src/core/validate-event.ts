@@ -210,6 +210,9 @@ const formatNumber = (n: number, lang: keyof Bilingual) => {
   return lang === 'id' ? text.replace('.', ',') : text;
 };
 
+/** Issue 17: a document the package may bundle: PDF, JPG or PNG, a plain file name (no folder, no path tricks). */
+export const DOCUMENT_FILE_NAME = /^(?!\.)[^/\\:*?"<>|\u0000-\u001f]+\.(pdf|jpe?g|png)$/i;
+
 function checkConsistency(event: Event): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const add = (path: (string | number)[], where: Bilingual, message: Bilingual, related?: (string | number)[][]) =>
@@ -390,6 +393,9 @@ function checkConsistency(event: Event): ValidationIssue[] {
   (event.documents ?? []).forEach((d, i) => {
     const where = at('documents', `${d.nomineeId} › ${d.fileName}`);
     if (!nomineesById.has(d.nomineeId)) add(['documents', i, 'nomineeId'], where, { id: `nominasi "${d.nomineeId}" tidak dikenal`, en: `unknown nominee "${d.nomineeId}"` });
+    if (!DOCUMENT_FILE_NAME.test(d.fileName)) {
+      add(['documents', i, 'fileName'], where, { id: 'harus nama berkas PDF, JPG atau PNG tanpa folder', en: 'must be a PDF, JPG or PNG file name without folders' });
+    }
     const key = `${d.nomineeId}\u0000${d.fileName.toLowerCase()}`;
     if (documentKeys.has(key)) add(['documents', i, 'fileName'], where, { id: `berkas "${d.fileName}" tercantum dua kali untuk nominasi ini`, en: `file "${d.fileName}" is listed twice for this nominee` });
     documentKeys.add(key);

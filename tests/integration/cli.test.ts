@@ -96,7 +96,7 @@ describe('timbang event template / import / package, timbang enrol', () => {
       expect(result.code).toBe(0);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(out);
-      expect(workbook.worksheets.map((w) => w.name)).toEqual(['Acara', 'Kategori', 'Babak', 'Kriteria', 'Nominasi', 'Juri', 'Konflik', 'Penugasan']);
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(['Acara', 'Kategori', 'Babak', 'Kriteria', 'Nominasi', 'Juri', 'Konflik', 'Penugasan', 'Data', 'Dokumen']);
     }
   });
 

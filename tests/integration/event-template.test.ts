@@ -11,8 +11,8 @@ import {
 } from '../../src/services/events/event-template.ts';
 import { demoDocument } from '../support/demo.ts';
 
-/** The seven sheets a template must have, then the optional Penugasan (issue 16). */
-const SHEET_NAMES = ['Acara', 'Kategori', 'Babak', 'Kriteria', 'Nominasi', 'Juri', 'Konflik', 'Penugasan'];
+/** The seven sheets a template must have, then the optional Penugasan (issue 16), Data and Dokumen (issue 17). */
+const SHEET_NAMES = ['Acara', 'Kategori', 'Babak', 'Kriteria', 'Nominasi', 'Juri', 'Konflik', 'Penugasan', 'Data', 'Dokumen'];
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -135,8 +135,67 @@ describe('writeEventTemplate and readEventTemplate round trip', () => {
   });
 });
 
+describe('nominee evidence (issue 17): sheets Data and Dokumen', () => {
+  const withEvidence = (): Event => ({
+    ...demoDocument(),
+    figures: [
+      { nomineeId: 'pemkab-01', label: { id: 'Cakupan kepesertaan', en: 'Coverage' }, value: 34.9, unit: '%', source: 'BPJS Ketenagakerjaan', date: '2024-12-31', criterionCodes: ['PD3'] },
+      { nomineeId: 'pemkab-01', label: { id: 'Pekerja rentan dibiayai APBD', en: 'Vulnerable workers funded' }, value: 100000, unit: 'orang', source: 'Pemkab', date: '2024-12-31' },
+    ],
+    documents: [{ nomineeId: 'pemkab-01', fileName: 'Perda-3-2023.pdf', kind: 'perda' }],
+  });
+
+  it('round-trips figures and documents', async () => {
+    const event = withEvidence();
+    expect(await readEventTemplate(await writeEventTemplate(event), 'acara.xlsx')).toEqual({ ok: true, event });
+  });
+
+  it('reads an older template without Data and Dokumen as an event without evidence', async () => {
+    const result = await readEdited((workbook) => {
+      workbook.removeWorksheet(sheet(workbook, 'Data').id);
+      workbook.removeWorksheet(sheet(workbook, 'Dokumen').id);
+    }, withEvidence());
+    expect(result).toEqual({ ok: true, event: demoDocument() });
+  });
+
+  it('reads Indonesian numbers typed as text: 34,90 and 100.000', async () => {
+    const result = await readEdited((workbook) => {
+      sheet(workbook, 'Data').getCell('D3').value = '34,90';
+      sheet(workbook, 'Data').getCell('D4').value = '100.000';
+    }, withEvidence());
+    if (!result.ok) throw new Error(lines(result.issues, 'en').join('\n'));
+    expect(result.event.figures!.map((f) => f.value)).toEqual([34.9, 100000]);
+  });
+
+  it('names every unreadable cell by sheet and cell, in both languages', async () => {
+    const issues = await issuesAfter((workbook) => {
+      sheet(workbook, 'Data').getCell('D4').value = 'banyak';
+      sheet(workbook, 'Dokumen').getCell('C3').value = 'video';
+    }, withEvidence());
+    expect(lines(issues, 'id')).toEqual([
+      "Data!D4: nilai harus angka ≥ 0 (mis. 34,90 atau 100.000), ditemukan 'banyak'",
+      "Dokumen!C3: jenis harus salah satu dari: perda, sk, kuesioner, presentasi, foto, ditemukan 'video'",
+    ]);
+    expect(lines(issues, 'en')[0]).toBe("Data!D4: value must be a number ≥ 0 (e.g. 34,90 or 100.000), found 'banyak'");
+  });
+
+  it('names an unknown nominee, a criterion of another category and a file that is no PDF, JPG or PNG at their cells', async () => {
+    const issues = await issuesAfter((workbook) => {
+      sheet(workbook, 'Data').getCell('A3').value = 'pemkab-99';
+      sheet(workbook, 'Data').getCell('H4').value = 'BU1';
+      sheet(workbook, 'Dokumen').getCell('B3').value = 'paparan.pptx';
+    }, withEvidence());
+    expect(lines(issues, 'id')).toEqual([
+      'Data!A3: Data pemkab-99 › Cakupan kepesertaan: nominasi "pemkab-99" tidak dikenal',
+      'Data!H4: Data pemkab-01 › Pekerja rentan dibiayai APBD: kriteria BU1 tidak dinilai di kategori Pemerintah Kabupaten/Kota',
+      'Dokumen!B3: Dokumen pemkab-01 › paparan.pptx: harus nama berkas PDF, JPG atau PNG tanpa folder',
+    ]);
+    expect(lines(issues, 'en')[2]).toBe('Dokumen!B3: Document pemkab-01 › paparan.pptx: must be a PDF, JPG or PNG file name without folders');
+  });
+});
+
 describe('the empty template', () => {
-  it('has the seven sheets and Penugasan with bold headings, grey hints, frozen panes and no data', async () => {
+  it('has the seven sheets, Penugasan, Data and Dokumen with bold headings, grey hints, frozen panes and no data', async () => {
     const workbook = await load(await writeEventTemplate(null));
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual(SHEET_NAMES);
     for (const ws of workbook.worksheets) {

@@ -247,9 +247,8 @@ describe('nominee evidence (issue 17): figures and documents', () => {
     const found = problems((e) => {
       e.documents = [{ nomineeId: 'pemkab-01', fileName: 'paparan.pptx', kind: 'presentasi' }];
     });
-    expect(found.id).toHaveLength(1);
-    expect(found.id[0]).toContain('Dokumen pemkab-01 › paparan.pptx › nama berkas');
-    expect(found.id[0]).toContain('PDF, JPG atau PNG');
+    expect(found.id).toEqual(['Dokumen pemkab-01 › paparan.pptx: harus nama berkas PDF, JPG atau PNG tanpa folder']);
+    expect(found.en).toEqual(['Document pemkab-01 › paparan.pptx: must be a PDF, JPG or PNG file name without folders']);
   });
 });
 

@@ -176,6 +176,34 @@ export function numberField(label: Label, rule: NumberRule): Field<number> {
   };
 }
 
+/**
+ * Issue 17: a figure as people write it: a number cell, or text in the Indonesian way ("34,90", "100.000",
+ * "1.234.567,5") or the English one ("34.9"). A dot followed by groups of exactly three digits is a
+ * thousands separator (so "100.000" is one hundred thousand); a comma is the decimal point when there is one.
+ */
+export function figureValueField(label: Label): Field<number> {
+  const expected: Bilingual = {
+    id: `${label.name.id} harus angka ≥ 0 (mis. 34,90 atau 100.000)`,
+    en: `${label.name.en} must be a number ≥ 0 (e.g. 34,90 or 100.000)`,
+  };
+  const parseText = (raw: string): number => {
+    const text = raw.replace(/\s+/g, '');
+    if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)) return Number(text.replace(/\./g, '').replace(',', '.'));
+    if (/^\d+([.,]\d+)?$/.test(text)) return Number(text.replace(',', '.'));
+    return NaN;
+  };
+  return {
+    ...label,
+    parse: (content) => {
+      const n = typeof content === 'number' ? content : typeof content === 'string' ? parseText(content) : NaN;
+      return Number.isFinite(n) && n >= 0 ? ok(n) : { ok: false, expected };
+    },
+    placeholder: () => 0,
+    toCell: (value) => value,
+    validation: { type: 'decimal', allowBlank: true, operator: 'greaterThanOrEqual', formulae: [0], ...errorMessage(expected) },
+  };
+}
+
 /** Text as Indonesians write a day, day first: 4/7/2025, 04-07-2025, 4.7.2025. */
 const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 

@@ -3,10 +3,11 @@
  * row; every other sheet is a table with one item per row. Row 1 holds Indonesian headings, row 2 English
  * hints, data starts at row 3.
  */
-import { JurorRole, MergeRule } from '../../../core/model.ts';
+import { DocumentKind, JurorRole, MergeRule } from '../../../core/model.ts';
 import {
   choiceField,
   dateField,
+  figureValueField,
   idField,
   idListField,
   numberField,
@@ -30,12 +31,17 @@ export const COLLECTION_SHEETS = {
   conflicts: 'Konflik',
   // Issue 16: optional; a template without it means every juror scores every section.
   assignments: 'Penugasan',
+  // Issue 17: optional; a template without them means no figures and no documents.
+  figures: 'Data',
+  documents: 'Dokumen',
 } as const;
 export type Collection = keyof typeof COLLECTION_SHEETS;
 export const SHEETS = { event: 'Acara', ...COLLECTION_SHEETS } as const;
 export type SheetName = (typeof SHEETS)[keyof typeof SHEETS];
+/** Sheets a template may lack (Penugasan, issue 16; Data and Dokumen, issue 17): older templates still read. */
+const OPTIONAL_SHEETS = new Set<SheetName>([SHEETS.assignments, SHEETS.figures, SHEETS.documents]);
 /** The sheets a template must have (Penugasan, issue 16, is optional and comes after them). */
-export const SHEET_ORDER: SheetName[] = Object.values(SHEETS).filter((sheet) => sheet !== SHEETS.assignments);
+export const SHEET_ORDER: SheetName[] = Object.values(SHEETS).filter((sheet) => !OPTIONAL_SHEETS.has(sheet));
 
 /** The sheet of a list named by a path's first key ("criteria" → Kriteria); undefined for the event's own fields. */
 export function listSheet(key: string | number | undefined): SheetName | undefined {
@@ -216,6 +222,27 @@ export const ASSIGNMENT_COLUMNS = {
   roundId: idField({ header: 'Babak', name: { id: 'babak', en: 'round' }, hint: 'Round ID (sheet Babak)', width: 16 }, 'Babak'),
   categoryId: idField({ header: 'Kategori', name: { id: 'kategori', en: 'category' }, hint: 'Category ID (sheet Kategori)', width: 18 }, 'Kategori'),
   duty: choiceField({ header: 'Tugas', name: { id: 'tugas', en: 'duty' }, hint: 'wajib (scores this section) or tidak (does not); a section not listed is wajib', width: 10 }, ['wajib', 'tidak'] as const, 'wajib'),
+};
+
+/** Issue 17: sheet Data, one figure of a nominee's dossier per row, optionally linked to the criteria it informs. */
+export const FIGURE_COLUMNS = {
+  nomineeId: idField({ header: 'Nominasi', name: { id: 'nominasi', en: 'nominee' }, hint: 'Nominee ID (sheet Nominasi)', width: 16 }, 'Nominasi'),
+  labelId: textField({ header: 'Indikator (Indonesia)', name: { id: 'indikator (Indonesia)', en: 'indicator (Indonesian)' }, hint: 'Indicator in Indonesian, e.g. Cakupan kepesertaan', width: 32 }),
+  labelEn: textField({ header: 'Indikator (English)', name: { id: 'indikator (English)', en: 'indicator (English)' }, hint: 'Indicator in English, e.g. Coverage', width: 28 }),
+  value: figureValueField({ header: 'Nilai', name: { id: 'nilai', en: 'value' }, hint: 'Value, a number: 34,90 or 34.9; 100.000 with Indonesian thousands dots is one hundred thousand', width: 12 }),
+  unit: textField({ header: 'Satuan', name: { id: 'satuan', en: 'unit' }, hint: 'Unit: %, orang (persons), bulan (months), Rp ... (optional)', width: 10 }),
+  source: textField({ header: 'Sumber', name: { id: 'sumber', en: 'source' }, hint: 'Source, e.g. BPJS Ketenagakerjaan', width: 30 }),
+  date: dateField({ header: 'Tanggal', name: { id: 'tanggal', en: 'date' }, hint: 'Date of the figure ("per 31-12-2024")', width: 12 }),
+  criterionCodes: idListField({ header: 'Kriteria', name: { id: 'kriteria', en: 'criteria' }, hint: 'Codes of the criteria this figure informs, comma separated, e.g. PD3 (optional)', width: 14 }),
+};
+
+/** Issue 17: sheet Dokumen, one file a nominee submitted per row (PDF, JPG or PNG; hash and size filled in when packaged). */
+export const DOCUMENT_COLUMNS = {
+  nomineeId: idField({ header: 'Nominasi', name: { id: 'nominasi', en: 'nominee' }, hint: 'Nominee ID (sheet Nominasi)', width: 16 }, 'Nominasi'),
+  fileName: textField({ header: 'Nama berkas', name: { id: 'nama berkas', en: 'file name' }, hint: 'File name: PDF, JPG or PNG, no folders', width: 36 }),
+  kind: choiceField({ header: 'Jenis', name: { id: 'jenis', en: 'kind' }, hint: 'Kind: perda, sk, kuesioner (questionnaire), presentasi (presentation), foto (photo)', width: 14 }, DocumentKind.options, 'foto'),
+  sha256: textField({ header: 'SHA-256', name: { id: 'SHA-256', en: 'SHA-256' }, hint: 'Filled in by Timbang when the package bundles the file (leave empty)', width: 30 }),
+  size: numberField({ header: 'Ukuran (bita)', name: { id: 'ukuran', en: 'size' }, hint: 'Size in bytes, filled in by Timbang (leave empty)', width: 14 }, { integer: true, min: 0 }),
 };
 
 /** A sheet's fields by key; the key order is the column order (or, on sheet Acara, the row order). */

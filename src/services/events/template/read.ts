@@ -18,6 +18,8 @@ import {
   type Nominee,
   type Round,
   type RubricLevel,
+  type EvidenceDocument,
+  type EvidenceFigure,
 } from '../../../core/model.ts';
 import { formulaStart, formulaStartMessage, shownText } from '../../../core/spreadsheet-text.ts';
 import type { TemplateIssue } from '../event-template.ts';
@@ -27,6 +29,8 @@ import {
   CONFLICT_COLUMNS,
   CRITERION_COLUMNS,
   ASSIGNMENT_COLUMNS,
+  DOCUMENT_COLUMNS,
+  FIGURE_COLUMNS,
   LATER_JUROR_COLUMNS,
   LATER_ROUND_COLUMNS,
   EVENT_COLUMNS,
@@ -564,6 +568,46 @@ function readAssignments(notes: Notes, ws: Worksheet): Assignment[] {
   });
 }
 
+/** Issue 17: sheet Data, optional: the nominees' figures, each with its label in both languages. */
+function readFigures(notes: Notes, ws: Worksheet): EvidenceFigure[] {
+  const F = FIGURE_COLUMNS;
+  const fields = Object.values(F);
+  checkHeadings(notes, ws, SHEETS.figures, fields);
+  return readRows(notes, ws, 'figures', fields, false, (r) => {
+    r.place(['label'], r.address(F.labelId));
+    const figure: EvidenceFigure = {
+      nomineeId: r.value(F.nomineeId, ['nomineeId']),
+      label: { id: r.value(F.labelId, ['label', 'id']), en: r.value(F.labelEn, ['label', 'en']) },
+      value: r.value(F.value, ['value']),
+      unit: r.optional(F.unit, ['unit']) ?? '',
+      source: r.value(F.source, ['source']),
+      date: r.value(F.date, ['date']),
+    };
+    const codes = r.optional(F.criterionCodes, ['criterionCodes']);
+    if (codes !== undefined) figure.criterionCodes = codes;
+    return figure;
+  });
+}
+
+/** Issue 17: sheet Dokumen, optional: the files the nominees submitted (hash and size once packaged). */
+function readDocuments(notes: Notes, ws: Worksheet): EvidenceDocument[] {
+  const D = DOCUMENT_COLUMNS;
+  const fields = Object.values(D);
+  checkHeadings(notes, ws, SHEETS.documents, fields);
+  return readRows(notes, ws, 'documents', fields, false, (r) => {
+    const document: EvidenceDocument = {
+      nomineeId: r.value(D.nomineeId, ['nomineeId']),
+      fileName: r.value(D.fileName, ['fileName']),
+      kind: r.value(D.kind, ['kind']),
+    };
+    const sha256 = r.optional(D.sha256, ['sha256']);
+    if (sha256 !== undefined) document.sha256 = sha256.toLowerCase();
+    const size = r.optional(D.size, ['size']);
+    if (size !== undefined) document.size = size;
+    return document;
+  });
+}
+
 export function readSheets(workbook: Workbook): SheetsRead {
   const notes = new Notes();
   const read = <T>(sheet: SheetName, parse: (notes: Notes, ws: Worksheet) => T): T | undefined => {
@@ -581,8 +625,19 @@ export function readSheets(workbook: Workbook): SheetsRead {
   const conflicts = read(SHEETS.conflicts, readConflicts);
   const assignmentSheet = workbook.getWorksheet(SHEETS.assignments);
   const assignments = assignmentSheet ? readAssignments(notes, assignmentSheet) : [];
+  const figureSheet = workbook.getWorksheet(SHEETS.figures);
+  const figures = figureSheet ? readFigures(notes, figureSheet) : [];
+  const documentSheet = workbook.getWorksheet(SHEETS.documents);
+  const documents = documentSheet ? readDocuments(notes, documentSheet) : [];
   const complete = fields && categories && rounds && criteria && nominees && jurors && conflicts;
-  const event = complete ? { ...fields, categories, rounds, criteria, nominees, jurors, conflicts, ...(assignments.length > 0 ? { assignments } : {}) } : null;
+  const event = complete
+    ? {
+        ...fields, categories, rounds, criteria, nominees, jurors, conflicts,
+        ...(assignments.length > 0 ? { assignments } : {}),
+        ...(figures.length > 0 ? { figures } : {}),
+        ...(documents.length > 0 ? { documents } : {}),
+      }
+    : null;
   if (event) skipUncheckableReferences(notes, event);
   return { event, issues: notes.issues, places: notes.places, unreadable: notes.unreadable };
 }
@@ -597,7 +652,11 @@ const REFERENCES: Record<'categories' | 'rounds' | 'nominees' | 'jurors', (event
     ...(event.assignments ?? []).map((_, k) => ['assignments', k, 'categoryId']),
   ],
   rounds: (event) => [...event.criteria.map((_, c) => ['criteria', c, 'roundId']), ['merge', 'tieBreak'], ...(event.assignments ?? []).map((_, k) => ['assignments', k, 'roundId'])],
-  nominees: (event) => event.conflicts.map((_, k) => ['conflicts', k, 'nomineeId']),
+  nominees: (event) => [
+    ...event.conflicts.map((_, k) => ['conflicts', k, 'nomineeId']),
+    ...(event.figures ?? []).map((_, k) => ['figures', k, 'nomineeId']),
+    ...(event.documents ?? []).map((_, k) => ['documents', k, 'nomineeId']),
+  ],
   jurors: (event) => [...event.conflicts.map((_, k) => ['conflicts', k, 'jurorId']), ...(event.assignments ?? []).map((_, k) => ['assignments', k, 'jurorId'])],
 };
 

@@ -16,6 +16,8 @@ import {
   EVENT_ROWS,
   JUROR_COLUMNS,
   ASSIGNMENT_COLUMNS,
+  DOCUMENT_COLUMNS,
+  FIGURE_COLUMNS,
   MIN_RUBRIC_PAIRS,
   NOMINEE_COLUMNS,
   ROUND_COLUMNS,
@@ -72,6 +74,12 @@ export async function writeWorkbook(event: Event | null): Promise<Buffer> {
 
   // Issue 16: who scores what; empty = every juror scores every section.
   writeTable(workbook.addWorksheet(SHEETS.assignments), ASSIGNMENT_COLUMNS, event?.assignments ?? []);
+
+  // Issue 17: the nominees' figures and documents; empty = none.
+  writeTable(workbook.addWorksheet(SHEETS.figures), FIGURE_COLUMNS, (event?.figures ?? []).map((f) => ({
+    nomineeId: f.nomineeId, labelId: f.label.id, labelEn: f.label.en, value: f.value, unit: f.unit || undefined, source: f.source, date: f.date, criterionCodes: f.criterionCodes,
+  })));
+  writeTable(workbook.addWorksheet(SHEETS.documents), DOCUMENT_COLUMNS, event?.documents ?? []);
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
