@@ -376,21 +376,23 @@ function checkConsistency(event: Event): ValidationIssue[] {
     assignedKeys.add(key);
   });
   // Issue 17: figures and documents belong to a known nominee; a figure informs criteria of its nominee's category.
+  // A duplicated nominee id is the one problem to fix: evidence naming nominees is checked once ids are unique.
   const nomineesById = new Map(event.nominees.map((n) => [n.id, n]));
-  (event.figures ?? []).forEach((f, i) => {
+  const evidenceCheckable = nomineesById.size === event.nominees.length;
+  (evidenceCheckable ? event.figures ?? [] : []).forEach((f, i) => {
     const where = at('figures', `${f.nomineeId} › ${f.label.id}`);
     const nominee = nomineesById.get(f.nomineeId);
     if (!nominee) add(['figures', i, 'nomineeId'], where, { id: `nominasi "${f.nomineeId}" tidak dikenal`, en: `unknown nominee "${f.nomineeId}"` });
     for (const code of f.criterionCodes ?? []) {
       const criterion = event.criteria.find((c) => c.code === code);
       if (!criterion) add(['figures', i, 'criterionCodes'], where, { id: `kriteria "${code}" tidak dikenal`, en: `unknown criterion "${code}"` });
-      else if (nominee && !criterion.categoryIds.includes(nominee.categoryId)) {
+      else if (nominee && categoryIds.has(nominee.categoryId) && !criterion.categoryIds.includes(nominee.categoryId)) {
         add(['figures', i, 'criterionCodes'], where, { id: `kriteria ${code} tidak dinilai di kategori ${categoryName(nominee.categoryId)}`, en: `criterion ${code} is not scored in this nominee's category` });
       }
     }
   });
   const documentKeys = new Set<string>();
-  (event.documents ?? []).forEach((d, i) => {
+  (evidenceCheckable ? event.documents ?? [] : []).forEach((d, i) => {
     const where = at('documents', `${d.nomineeId} › ${d.fileName}`);
     if (!nomineesById.has(d.nomineeId)) add(['documents', i, 'nomineeId'], where, { id: `nominasi "${d.nomineeId}" tidak dikenal`, en: `unknown nominee "${d.nomineeId}"` });
     if (!DOCUMENT_FILE_NAME.test(d.fileName)) {

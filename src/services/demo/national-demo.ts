@@ -94,6 +94,9 @@ export function nationalEvent(base: Event, size: NationalSize): Event {
     conflicts,
   };
   delete event.shortlists;
+  // Issue 17: the provincial demo's figures and documents name its own nominees, not these.
+  delete event.figures;
+  delete event.documents;
   const checked = validateEvent(event);
   if (!checked.ok) throw new Error(`national demo event invalid: ${JSON.stringify(checked.issues.slice(0, 3))}`);
   return checked.event;
