@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Criterion, Nominee, Round } from '../../../core/model.ts';
+import { figuresFor, formatFigureValue } from '../../../core/evidence.ts';
+import type { Criterion, EvidenceFigure, Nominee, Round } from '../../../core/model.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { nomineeLabel } from '../../components/NomineeName.tsx';
-import { formatDateTime, markText, pick } from '../../i18n/index.ts';
+import { formatDate, formatDateTime, markText, pick } from '../../i18n/index.ts';
 import { useApi } from '../../use-api.ts';
 
 interface Props {
@@ -23,6 +24,8 @@ interface Props {
   lastSavedAt: string | undefined;
   /** The event's time zone: the history says when, as the panel's clock read. */
   timeZone: string;
+  /** Issue 17: the nominee's figures from the event package; those informing this criterion are shown with it. */
+  figures?: EvidenceFigure[];
 }
 
 const NOTE_SAVE_DELAY_MS = 600;
@@ -31,7 +34,7 @@ const NOTE_SAVE_DELAY_MS = 600;
  * Always in view beside the grid: the focused criterion's rubric with the chosen level marked, the
  * nominee's notes (saved as the juror types), the mark's history, and declaring a conflict.
  */
-export function RubricPanel({ eventId, roundId, rounds, nominee, criterion, mark, note, conflict, locked, onChanged, lastSavedAt, timeZone }: Props) {
+export function RubricPanel({ eventId, roundId, rounds, nominee, criterion, mark, note, conflict, locked, onChanged, lastSavedAt, timeZone, figures = [] }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const history = useApi(
@@ -42,6 +45,7 @@ export function RubricPanel({ eventId, roundId, rounds, nominee, criterion, mark
     <aside className="rubric-panel" id="rubric-panel" tabIndex={-1} aria-label={t('scoring.rubricPanel')}>
       <h3>{criterion.code} · {pick(criterion.label, lang)}</h3>
       <p className="hint">{t('scoring.weightScale', { weight: markText(criterion.weight, lang), min: markText(criterion.scale.min, lang), max: markText(criterion.scale.max, lang) })}</p>
+      <CriterionFigures figures={figuresFor({ figures }, nominee.id, criterion.code)} lang={lang} />
       <ol className="rubric-levels" data-testid="rubric">
         {criterion.rubric.map((level) => (
           <li key={level.score} aria-current={mark !== null && Math.floor(mark) === level.score ? 'true' : undefined}>
@@ -63,6 +67,24 @@ export function RubricPanel({ eventId, roundId, rounds, nominee, criterion, mark
       {!conflict && !locked && <DeclareConflict key={nominee.id} eventId={eventId} rounds={rounds} nominee={nominee} onDeclared={onChanged} />}
       {conflict?.declared && !locked && <WithdrawConflict key={nominee.id} eventId={eventId} nominee={nominee} onWithdrawn={onChanged} />}
     </aside>
+  );
+}
+
+/** Issue 17: the nominee's figures that inform the focused criterion, with source and date, beside its rubric. */
+function CriterionFigures({ figures, lang }: { figures: EvidenceFigure[]; lang: string }) {
+  if (figures.length === 0) return null;
+  const language = lang === 'en' ? 'en' : 'id';
+  return (
+    <section className="criterion-figures" aria-label={pick({ id: 'Data nominasi untuk kriteria ini', en: "The nominee's figures for this criterion" }, lang)}>
+      <ul data-testid="criterion-figures">
+        {figures.map((f, i) => (
+          <li key={i}>
+            <strong>{pick(f.label, lang)} {formatFigureValue(f, language)}</strong>
+            <span className="hint"> · {f.source}, {pick({ id: 'per', en: 'as of' }, lang)} {formatDate(f.date, lang)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

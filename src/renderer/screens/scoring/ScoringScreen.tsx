@@ -268,6 +268,7 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
             }}
             lastSavedAt={scoring.lastSaved?.at}
             timeZone={timeZone}
+            figures={event.figures}
           />
         )}
       </div>
