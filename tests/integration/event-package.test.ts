@@ -150,7 +150,10 @@ describe('event packages and enrolment', () => {
     receive(issuePackage());
     const event = getEvent(juror.ws.db, EVENT_ID);
     recordScore(juror.ws.db, event, { jurorId: 'J5', roundId: 'administrasi', nomineeId: 'ukm-05', criterionCode: 'UK1' }, 2);
-    changeEvent((e) => (e.nominees = e.nominees.filter((n) => n.id !== 'ukm-05')));
+    changeEvent((e) => {
+      e.nominees = e.nominees.filter((n) => n.id !== 'ukm-05');
+      e.figures = e.figures?.filter((f) => f.nomineeId !== 'ukm-05'); // its figures go with it (issue 17)
+    });
     expect(() => receive(issuePackage())).toThrow('Revisi ini menghapus yang sudah dinilai: nominasi/nominee ukm-05');
 
     const record = findEventRecord(juror.ws.db, EVENT_ID)!;

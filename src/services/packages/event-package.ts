@@ -14,6 +14,7 @@ import { canonicalJson, fingerprint, publicKeyText, sameFingerprint } from '../k
 import { findEventRecord, listEvents, saveEvent } from '../events/event-store.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { readSignedFile, writeSignedFile } from './signed-file.ts';
+import { PackedDocument, verifyDocuments } from './package-documents.ts';
 import {
   JurorKeyChangePayload, KeyRef, readJurorKeyChange, readRollover, signStatement, SignedStatement,
   type VerifiedJurorKeyChange, type VerifiedRollover,
@@ -65,6 +66,8 @@ export interface VerifiedPackage {
   text: string;
   /** The name of the file it came from, for messages about it. */
   fileName: string;
+  /** Issue 17: the nominees' documents, each checked against its pinned SHA-256, by documentKey (nominee/file). */
+  documents: Map<string, Uint8Array>;
 }
 
 const KIND = { id: 'Paket acara', en: 'Event package', format: 'timbang.package' };
@@ -79,7 +82,11 @@ export interface PackageContinuity {
   rollover?: SignedStatement | null;
 }
 
-export function writePackage(event: Event, revision: number, issuedAt: string, jurorKeys: JurorKey[], key: UnlockedKey, continuity: PackageContinuity = {}): string {
+/**
+ * `documents` (issue 17): the bytes of the event's documents, from bundleDocuments, whose hashes the event
+ * (inside the signed payload) already pins; they ride beside the payload, and a package without any is as before.
+ */
+export function writePackage(event: Event, revision: number, issuedAt: string, jurorKeys: JurorKey[], key: UnlockedKey, continuity: PackageContinuity = {}, documents: readonly PackedDocument[] = []): string {
   const secretariat = { publicKey: key.publicKey, fingerprint: key.fingerprint };
   const payload: PackagePayload = {
     format: 'timbang.package',
@@ -94,11 +101,11 @@ export function writePackage(event: Event, revision: number, issuedAt: string, j
   if (continuity.recoveryKey) payload.recoveryKey = continuity.recoveryKey;
   if (continuity.jurorKeyChanges?.length) payload.jurorKeyChanges = continuity.jurorKeyChanges.map((change) => signStatement({ ...change, secretariat }, key));
   if (continuity.rollover) payload.rollover = continuity.rollover;
-  return writeSignedFile(payload, key);
+  return writeSignedFile(payload, key, documents.length > 0 ? { documents } : {});
 }
 
 export function readPackage(bytes: Uint8Array, fileName: string): VerifiedPackage {
-  const payload = readSignedFile(bytes, fileName, KIND, PackagePayload, (p) => p.secretariat.publicKey);
+  const payload = readSignedFile(bytes, fileName, KIND, PackagePayload, (p) => p.secretariat.publicKey, { documents: z.array(PackedDocument).optional() });
   const refuse = (id: string, en: string, details?: unknown) =>
     new AppError('invalid-file', { id: `${KIND.id} ${fileName}: ${id}`, en: `${KIND.en} ${fileName}: ${en}` }, details);
   if (fingerprint(payload.secretariat.publicKey) !== payload.secretariat.fingerprint) {
@@ -128,8 +135,12 @@ export function readPackage(bytes: Uint8Array, fileName: string): VerifiedPackag
   for (const change of jurorKeyChanges) {
     if (!jurorIds.has(change.jurorId)) throw refuse(`pergantian kunci untuk juri "${change.jurorId}" yang tidak ada di acara.`, `a key change for juror "${change.jurorId}", who is not in the event.`);
   }
+  // Issue 17: every document's bytes against the SHA-256 the signed event pins; one wrong byte refuses the package.
+  const packed = (JSON.parse(new TextDecoder().decode(bytes)) as { documents?: PackedDocument[] }).documents ?? [];
+  const documents = verifyDocuments(result.event, packed, refuse);
   return {
     event: result.event,
+    documents,
     revision: payload.revision,
     issuedAt: payload.issuedAt,
     jurorKeys: payload.jurorKeys,

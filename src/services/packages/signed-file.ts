@@ -18,8 +18,8 @@ const KNOWN_KINDS: Record<string, { id: string; en: string }> = {
 /** Files people move around by USB stick or chat: generous for a national event, far below anything harmful. */
 export const MAX_SIGNED_FILE_BYTES = 20 * 1024 * 1024;
 
-export function writeSignedFile(payload: unknown, key: UnlockedKey): string {
-  return `${JSON.stringify({ payload, signature: signCanonical(payload, key.privateKey) }, null, 2)}\n`;
+export function writeSignedFile(payload: unknown, key: UnlockedKey, beside: Record<string, unknown> = {}): string {
+  return `${JSON.stringify({ payload, signature: signCanonical(payload, key.privateKey), ...beside }, null, 2)}\n`;
 }
 
 /**
@@ -28,6 +28,8 @@ export function writeSignedFile(payload: unknown, key: UnlockedKey): string {
  */
 export function readSignedFile<T extends z.ZodType>(
   bytes: Uint8Array, fileName: string, kind: { id: string; en: string; format: string }, schema: T, keyOf: (payload: z.output<T>) => string,
+  /** Issue 17: fields beside the payload and signature (a package's document bytes), optional, their hashes pinned in the payload. */
+  beside: z.ZodRawShape = {},
 ): z.output<T> {
   const refuse = (id: string, en: string, details?: unknown) =>
     new AppError('invalid-file', { id: `${kind.id} ${fileName}: ${id}`, en: `${kind.en} ${fileName}: ${en}` }, details);
@@ -52,7 +54,7 @@ export function readSignedFile<T extends z.ZodType>(
   const format = (json as { payload?: { format?: unknown } } | null)?.payload?.format;
   const other = typeof format === 'string' && format !== kind.format ? KNOWN_KINDS[format] : undefined;
   if (other) throw refuse(`ini ${other.id}, bukan berkas yang diminta di sini.`, `this is ${other.en}, not the file asked for here.`);
-  const envelope = z.strictObject({ payload: schema, signature: z.base64().min(1) }).safeParse(json);
+  const envelope = z.strictObject({ payload: schema, signature: z.base64().min(1), ...beside }).safeParse(json);
   if (!envelope.success) {
     const where = envelope.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
     throw refuse(`isinya tidak sesuai format (${where}).`, `does not have the expected contents (${where}).`, envelope.error.issues);

@@ -1,0 +1,118 @@
+/**
+ * Issue 17: the nominees' documents travel inside the event package. Only PDF, JPG and PNG (by their first
+ * bytes, not just their names), capped per file and per package; each file's SHA-256 and size are written
+ * into the event's `documents` list, which lies inside the signed payload, while the bytes ride beside it in
+ * the envelope (`documents`, base64). A juror's laptop checks every byte against the pinned hash and refuses
+ * the whole package, naming the document, if one does not match.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { AppError } from '../../api/errors.ts';
+import type { Event, EvidenceDocument } from '../../core/model.ts';
+import { DOCUMENT_FILE_NAME } from '../../core/validate-event.ts';
+
+/** One document: a scanned Perda or a presentation fits; a package stays well below the signed file's 20 MiB. */
+export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+/** All documents of one package together (base64 adds a third on the way). */
+export const MAX_PACKAGE_DOCUMENT_BYTES = 12 * 1024 * 1024;
+
+/** The bytes of one document, beside the signed payload. */
+export const PackedDocument = z.strictObject({
+  nomineeId: z.string(),
+  fileName: z.string(),
+  data: z.base64(),
+});
+export type PackedDocument = z.infer<typeof PackedDocument>;
+
+export type DocumentType = 'pdf' | 'jpg' | 'png';
+
+/** The type a file's first bytes say it is, or null for anything else. */
+export function documentType(bytes: Uint8Array): DocumentType | null {
+  const starts = (...prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'pdf'; // %PDF-
+  if (starts(0xff, 0xd8, 0xff)) return 'jpg';
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'png';
+  return null;
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+const MIME: Record<DocumentType, string> = { pdf: 'application/pdf', jpg: 'image/jpeg', png: 'image/png' };
+export const documentMime = (type: DocumentType) => MIME[type];
+
+const extensionType = (fileName: string): DocumentType | null => {
+  const ext = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  return ext === 'pdf' ? 'pdf' : ext === 'jpg' || ext === 'jpeg' ? 'jpg' : ext === 'png' ? 'png' : null;
+};
+
+const refusal = (id: string, en: string) => new AppError('invalid-input', { id, en });
+const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
+
+/**
+ * The event with every listed document's hash and size filled in, and the bytes to bundle. `files` gives
+ * each document's bytes by nominee and file name. Refuses, naming the file: a listed document without its
+ * file, a file that is no PDF, JPG or PNG (or whose name says another type), one too large, or all too large.
+ */
+export function bundleDocuments(event: Event, files: ReadonlyMap<string, Uint8Array>, key = documentKey): { event: Event; documents: PackedDocument[] } {
+  const listed = event.documents ?? [];
+  let total = 0;
+  const pinned: EvidenceDocument[] = [];
+  const packed: PackedDocument[] = [];
+  for (const doc of listed) {
+    const name = `${doc.fileName} (${doc.nomineeId})`;
+    const bytes = files.get(key(doc));
+    if (!bytes) throw refusal(`Dokumen ${name}: berkasnya tidak ada.`, `Document ${name}: its file is missing.`);
+    const type = documentType(bytes);
+    if (!DOCUMENT_FILE_NAME.test(doc.fileName) || type === null || extensionType(doc.fileName) !== type) {
+      throw refusal(
+        `Dokumen ${name} ditolak: hanya PDF, JPG atau PNG (isi berkas harus sesuai namanya).`,
+        `Document ${name} refused: only PDF, JPG or PNG (the file's contents must match its name).`,
+      );
+    }
+    if (bytes.byteLength > MAX_DOCUMENT_BYTES) {
+      throw refusal(`Dokumen ${name} terlalu besar: ${mib(bytes.byteLength)}, paling banyak ${mib(MAX_DOCUMENT_BYTES)} per berkas.`,
+        `Document ${name} is too large: ${mib(bytes.byteLength)}, at most ${mib(MAX_DOCUMENT_BYTES)} per file.`);
+    }
+    total += bytes.byteLength;
+    if (total > MAX_PACKAGE_DOCUMENT_BYTES) {
+      throw refusal(`Dokumen ${name} melewati batas paket: seluruh dokumen paling banyak ${mib(MAX_PACKAGE_DOCUMENT_BYTES)}.`,
+        `Document ${name} goes over the package's limit: all documents together at most ${mib(MAX_PACKAGE_DOCUMENT_BYTES)}.`);
+    }
+    pinned.push({ ...doc, sha256: sha256Hex(bytes), size: bytes.byteLength });
+    packed.push({ nomineeId: doc.nomineeId, fileName: doc.fileName, data: Buffer.from(bytes).toString('base64') });
+  }
+  return { event: listed.length > 0 ? { ...event, documents: pinned } : event, documents: packed };
+}
+
+export const documentKey = (doc: { nomineeId: string; fileName: string }) => `${doc.nomineeId}/${doc.fileName}`;
+
+/**
+ * Checks the bundled bytes against the hashes the signed event pins: every listed document present once,
+ * of the pinned size and SHA-256, and nothing else. Returns the bytes by documentKey. `refuse` names the package.
+ */
+export function verifyDocuments(event: Event, packed: readonly PackedDocument[], refuse: (id: string, en: string) => Error): Map<string, Uint8Array> {
+  const byKey = new Map<string, Uint8Array>();
+  for (const doc of packed) {
+    if (byKey.has(documentKey(doc))) throw refuse(`dokumen ${doc.fileName} (${doc.nomineeId}) ada dua kali.`, `document ${doc.fileName} (${doc.nomineeId}) is there twice.`);
+    byKey.set(documentKey(doc), Buffer.from(doc.data, 'base64'));
+  }
+  const listed = event.documents ?? [];
+  for (const doc of listed) {
+    const name = `${doc.fileName} (${doc.nomineeId})`;
+    const bytes = byKey.get(documentKey(doc));
+    if (!doc.sha256 || doc.size === undefined) throw refuse(`dokumen ${name} tidak disematkan hash-nya.`, `document ${name} has no pinned hash.`);
+    if (!bytes) throw refuse(`dokumen ${name} tidak ada di dalam paket.`, `document ${name} is not in the package.`);
+    if (bytes.byteLength !== doc.size || sha256Hex(bytes) !== doc.sha256) {
+      throw refuse(
+        `isi dokumen ${name} tidak cocok dengan hash SHA-256 yang ditandatangani: dokumen itu diubah atau rusak.`,
+        `the contents of document ${name} do not match the signed SHA-256: the document was changed or is damaged.`,
+      );
+    }
+  }
+  for (const key of byKey.keys()) {
+    if (!listed.some((doc) => documentKey(doc) === key)) throw refuse(`berkas ${key} tidak tercantum di acara.`, `file ${key} is not listed in the event.`);
+  }
+  return byKey;
+}

@@ -1,0 +1,99 @@
+/**
+ * Issue 17: the nominees' documents in the event package. Only PDF, JPG and PNG, capped per file and per
+ * package, each SHA-256 pinned in the signed payload; a juror's laptop verifies every byte and refuses the
+ * package, naming the document, when one byte was changed.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Event } from '../../src/core/model.ts';
+import { readPackage, writePackage } from '../../src/services/packages/event-package.ts';
+import { bundleDocuments, documentKey, MAX_DOCUMENT_BYTES, sha256Hex } from '../../src/services/packages/package-documents.ts';
+import { demoDocument } from '../support/demo.ts';
+import { TEST_PASSPHRASE, testWorkspace, type TestWorkspace } from '../support/workspace.ts';
+
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+
+const withDocuments = (documents: NonNullable<Event['documents']>): Event => ({ ...demoDocument(), documents });
+const files = (entries: [string, Uint8Array][]) => new Map(entries);
+
+describe('documents in the event package (issue 17)', () => {
+  let secretariat: TestWorkspace;
+  beforeEach(() => {
+    secretariat = testWorkspace('sekretariat');
+    secretariat.keys.create(TEST_PASSPHRASE);
+  });
+  afterEach(() => secretariat.close());
+
+  const pack = (event: Event, bytes: Map<string, Uint8Array>) => {
+    const bundled = bundleDocuments(event, bytes);
+    return { bundled, text: writePackage(bundled.event, 1, '2025-06-01T00:00:00.000Z', [], secretariat.keys.requireUnlocked(), {}, bundled.documents) };
+  };
+  const event = () => withDocuments([
+    { nomineeId: 'pemkab-01', fileName: 'Perda-Nagekeo.pdf', kind: 'perda' },
+    { nomineeId: 'ukm-04', fileName: 'foto-tenun.png', kind: 'foto' },
+  ]);
+  const bytes = () => files([['pemkab-01/Perda-Nagekeo.pdf', PDF], ['ukm-04/foto-tenun.png', PNG]]);
+
+  it('bundles PDF and PNG with their SHA-256 and size pinned in the signed event, and the juror reads them back', () => {
+    const { text } = pack(event(), bytes());
+    const signed = JSON.parse(text) as { payload: { event: Event } };
+    expect(signed.payload.event.documents).toEqual([
+      { nomineeId: 'pemkab-01', fileName: 'Perda-Nagekeo.pdf', kind: 'perda', sha256: sha256Hex(PDF), size: PDF.byteLength },
+      { nomineeId: 'ukm-04', fileName: 'foto-tenun.png', kind: 'foto', sha256: sha256Hex(PNG), size: PNG.byteLength },
+    ]);
+    const pkg = readPackage(new TextEncoder().encode(text), 'acara.timbang');
+    expect(Buffer.from(pkg.documents.get(documentKey({ nomineeId: 'pemkab-01', fileName: 'Perda-Nagekeo.pdf' }))!).equals(Buffer.from(PDF))).toBe(true);
+    expect(pkg.documents.size).toBe(2);
+  });
+
+  it('a package without documents is as before: no documents beside the payload', () => {
+    const text = writePackage(demoDocument(), 1, '2025-06-01T00:00:00.000Z', [], secretariat.keys.requireUnlocked());
+    expect(Object.keys(JSON.parse(text) as object)).toEqual(['payload', 'signature']);
+    expect(readPackage(new TextEncoder().encode(text), 'acara.timbang').documents.size).toBe(0);
+  });
+
+  it('refuses on the juror\'s laptop a package whose document had one byte changed, naming the document', () => {
+    const { text } = pack(event(), bytes());
+    const file = JSON.parse(text) as { documents: { fileName: string; data: string }[] };
+    const tampered = Buffer.from(file.documents[0].data, 'base64');
+    tampered[10] ^= 0x01;
+    file.documents[0].data = tampered.toString('base64');
+    const read = () => readPackage(new TextEncoder().encode(JSON.stringify(file)), 'acara.timbang');
+    expect(read).toThrow('isi dokumen Perda-Nagekeo.pdf (pemkab-01) tidak cocok dengan hash SHA-256 yang ditandatangani');
+    expect(read).toThrow('the contents of document Perda-Nagekeo.pdf (pemkab-01) do not match the signed SHA-256');
+  });
+
+  it('refuses a document left out, one added, or a pinned hash changed (the signature then fails)', () => {
+    const { text } = pack(event(), bytes());
+    const dropped = JSON.parse(text) as { documents: unknown[] };
+    dropped.documents.pop();
+    expect(() => readPackage(new TextEncoder().encode(JSON.stringify(dropped)), 'a.timbang')).toThrow('dokumen foto-tenun.png (ukm-04) tidak ada di dalam paket');
+    const added = JSON.parse(text) as { documents: { nomineeId: string; fileName: string; data: string }[] };
+    added.documents.push({ nomineeId: 'ukm-04', fileName: 'lain.pdf', data: Buffer.from(PDF).toString('base64') });
+    expect(() => readPackage(new TextEncoder().encode(JSON.stringify(added)), 'a.timbang')).toThrow('berkas ukm-04/lain.pdf tidak tercantum di acara');
+    const rehashed = JSON.parse(text) as { payload: { event: Event } };
+    rehashed.payload.event.documents![0].sha256 = '0'.repeat(64);
+    expect(() => readPackage(new TextEncoder().encode(JSON.stringify(rehashed)), 'a.timbang')).toThrow('tanda tangan tidak sah');
+  });
+
+  it('refuses anything but PDF, JPG and PNG, a file whose contents belie its name, and a missing file, naming the file', () => {
+    const docx = withDocuments([{ nomineeId: 'pemkab-01', fileName: 'paparan.pdf', kind: 'presentasi' }]);
+    expect(() => bundleDocuments(docx, files([['pemkab-01/paparan.pdf', new TextEncoder().encode('PK\u0003\u0004 word/document.xml')]])))
+      .toThrow('Dokumen paparan.pdf (pemkab-01) ditolak: hanya PDF, JPG atau PNG');
+    const misnamed = withDocuments([{ nomineeId: 'pemkab-01', fileName: 'foto.jpg', kind: 'foto' }]);
+    expect(() => bundleDocuments(misnamed, files([['pemkab-01/foto.jpg', PNG]]))).toThrow('Dokumen foto.jpg (pemkab-01) ditolak');
+    expect(() => bundleDocuments(event(), files([['pemkab-01/Perda-Nagekeo.pdf', PDF]]))).toThrow('Dokumen foto-tenun.png (ukm-04): berkasnya tidak ada.');
+  });
+
+  it('caps each file and the whole package', () => {
+    const big = new Uint8Array(MAX_DOCUMENT_BYTES + 1);
+    big.set(PDF.subarray(0, 5));
+    const one = withDocuments([{ nomineeId: 'pemkab-01', fileName: 'besar.pdf', kind: 'perda' }]);
+    expect(() => bundleDocuments(one, files([['pemkab-01/besar.pdf', big]]))).toThrow('Dokumen besar.pdf (pemkab-01) terlalu besar');
+    const full = new Uint8Array(MAX_DOCUMENT_BYTES);
+    full.set(PDF.subarray(0, 5));
+    const four = withDocuments(['a', 'b', 'c', 'd'].map((n) => ({ nomineeId: 'pemkab-01', fileName: `${n}.pdf`, kind: 'sk' as const })));
+    expect(() => bundleDocuments(four, files(['a', 'b', 'c', 'd'].map((n) => [`pemkab-01/${n}.pdf`, full] as [string, Uint8Array]))))
+      .toThrow('Dokumen d.pdf (pemkab-01) melewati batas paket');
+  });
+});
