@@ -15,6 +15,7 @@ import { paperHandlers } from './paper-handlers.ts';
 import { applyPackage, demoPackage } from './packages/event-package.ts';
 import { secretariatHandlers } from './secretariat-handlers.ts';
 import { shapeHandlers } from './shape-handlers.ts';
+import { recordDemoAbsences } from './attendance/attendance.ts';
 import { describeBackups } from './workspace/backup.ts';
 import type { Workspace } from './workspace/workspace.ts';
 
@@ -70,7 +71,10 @@ export function createHandlers({ workspace, resourcesDir, appVersion, osSecrets,
     loadDemoEvent: ({ role }) => {
       const demo = readDemoEvent(resourcesDir);
       if (!listEvents(db).some((e) => e.id === demo.id)) {
-        if (role === 'sekretariat') saveAuthored(db, demo);
+        if (role === 'sekretariat') {
+          saveAuthored(db, demo);
+          recordDemoAbsences(db, demo); // issue 16: the demo juror absent from one category's interviews
+        }
         else applyPackage(db, demoPackage(demo));
       }
       return getEventSummary(db, demo.id);

@@ -9,6 +9,7 @@ import { AppError } from '../../api/errors.ts';
 import { isAssigned, panelSections, type SectionPanel } from '../../core/quorum.ts';
 import type { Assignment, Event, Juror } from '../../core/model.ts';
 import { saveAuthored } from '../events/authored.ts';
+import { DEMO_ABSENCES } from './demo-attendance.ts';
 import type { Db } from '../workspace/workspace.ts';
 
 export interface Absence {
@@ -154,4 +155,13 @@ export function withExcused<T extends { completeness: Record<string, Record<stri
 /** A completeness matrix with the workspace's absences applied ("missing" → "excused"). */
 export function excusedCompleteness<T extends string>(db: Db, eventId: string, completeness: Record<string, Record<string, T>>): Record<string, Record<string, T | 'excused'>> {
   return withAbsences(completeness, absences(db, eventId));
+}
+
+/** The demo workspace's absences (demo-attendance.ts), recorded once when the demo event is loaded. */
+export function recordDemoAbsences(db: Db, event: Event, now = new Date()): void {
+  if (absences(db, event.id).length > 0) return;
+  for (const a of DEMO_ABSENCES) {
+    if (event.id !== 'paritrana-ntt-2025' || !event.jurors.some((j) => j.id === a.jurorId)) continue;
+    recordAbsence(db, event, { jurorId: a.jurorId, roundId: a.roundId, categoryId: a.categoryId, reason: a.reason, date: a.date, by: a.by }, now);
+  }
 }

@@ -13,6 +13,7 @@ import { writePackage } from '../packages/event-package.ts';
 import { writeScoreSheet } from '../sheets/score-sheet.ts';
 import { sheetPayload } from '../sheets/sheet-export.ts';
 import { demoScores } from './demo-scores.ts';
+import { demoAbsent } from '../attendance/demo-attendance.ts';
 import { NATIONAL_SEED, nationalEvent, nationalMarks, type NationalSize } from './national-demo.ts';
 
 export interface DemoFiles {
@@ -71,7 +72,9 @@ async function signedDemoFiles(event: Event, marks: readonly MergeMark[], now: D
       exportedAt: now.toISOString(),
       key: jurorKeys.get(juror.id)!,
     });
-    sheets.set(juror.id, await writeScoreSheet(payload, jurorKeys.get(juror.id)!));
+    // Issue 16: the section the demo juror was absent from is not in their sheet at all (missing, then excused).
+    const sections = payload.sections.filter((s) => !demoAbsent(event, juror.id, s.roundId, s.categoryId));
+    sheets.set(juror.id, await writeScoreSheet({ ...payload, sections }, jurorKeys.get(juror.id)!));
   }
   const enrolments = new Map(event.jurors.map((j) => [j.id, writeEnrolment(event.id, j.id, name(j.id), jurorKeys.get(j.id)!, now)]));
   return { packageText, sheets, enrolments, jurorKeys };

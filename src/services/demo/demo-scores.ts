@@ -8,6 +8,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { Event } from '../../core/model.ts';
 import { merge, type MergeMark } from '../../core/merge.ts';
+import { demoAbsent } from '../attendance/demo-attendance.ts';
 
 /** Terbaik Umum as published for 2025: Kopdit TLM, PT Crisoris Jaya Mandiri, PT Timor Otsuki Mutiara. */
 export const PUBLISHED_OVERALL = ['jasa-keuangan-01', 'kesehatan-01', 'pertanian-01'];
@@ -26,6 +27,7 @@ export function demoMarks(event: Event, seed: number): MergeMark[] {
   for (const juror of event.jurors) {
     for (const round of [...event.rounds].sort((a, b) => a.order - b.order)) {
       for (const category of event.categories.filter((c) => round.categoryIds.includes(c.id))) {
+        if (demoAbsent(event, juror.id, round.id, category.id)) continue; // issue 16: the demo juror absent from these interviews gives no marks
         const nominees = event.nominees.filter((n) => n.categoryId === category.id);
         const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id));
         nominees.forEach((nominee, place) => {
