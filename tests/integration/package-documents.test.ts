@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Event } from '../../src/core/model.ts';
-import { readPackage, writePackage } from '../../src/services/packages/event-package.ts';
+import { applyPackage, packageDocument, readPackage, writePackage } from '../../src/services/packages/event-package.ts';
 import { bundleDocuments, documentKey, MAX_DOCUMENT_BYTES, sha256Hex } from '../../src/services/packages/package-documents.ts';
 import { demoDocument } from '../support/demo.ts';
 import { TEST_PASSPHRASE, testWorkspace, type TestWorkspace } from '../support/workspace.ts';
@@ -44,6 +44,29 @@ describe('documents in the event package (issue 17)', () => {
     const pkg = readPackage(new TextEncoder().encode(text), 'acara.timbang');
     expect(Buffer.from(pkg.documents.get(documentKey({ nomineeId: 'pemkab-01', fileName: 'Perda-Nagekeo.pdf' }))!).equals(Buffer.from(PDF))).toBe(true);
     expect(pkg.documents.size).toBe(2);
+  });
+
+  it('are stored in the juror\'s workspace on import and read back offline with their type; a newer revision replaces the set', () => {
+    const juror = testWorkspace('juri');
+    try {
+      const { text } = pack(event(), bytes());
+      applyPackage(juror.ws.db, readPackage(new TextEncoder().encode(text), 'acara.timbang'));
+      const perda = packageDocument(juror.ws.db, 'paritrana-ntt-2025', 'pemkab-01', 'Perda-Nagekeo.pdf');
+      expect(perda.mime).toBe('application/pdf');
+      expect(perda.sha256).toBe(sha256Hex(PDF));
+      expect(Buffer.from(perda.bytes).equals(Buffer.from(PDF))).toBe(true);
+      expect(packageDocument(juror.ws.db, 'paritrana-ntt-2025', 'ukm-04', 'foto-tenun.png').mime).toBe('image/png');
+      // Revision 2 keeps only the Perda: the photo is gone from the laptop too.
+      const second = bundleDocuments(withDocuments([{ nomineeId: 'pemkab-01', fileName: 'Perda-Nagekeo.pdf', kind: 'perda' }]), files([['pemkab-01/Perda-Nagekeo.pdf', PDF]]));
+      const text2 = writePackage(second.event, 2, '2025-06-02T00:00:00.000Z', [], secretariat.keys.requireUnlocked(), {}, second.documents);
+      applyPackage(juror.ws.db, readPackage(new TextEncoder().encode(text2), 'acara-2.timbang'));
+      expect(() => packageDocument(juror.ws.db, 'paritrana-ntt-2025', 'ukm-04', 'foto-tenun.png')).toThrow('Dokumen foto-tenun.png (ukm-04) tidak ada di paket acara laptop ini.');
+      // Bytes damaged in the workspace itself are refused on the way out, not shown.
+      juror.ws.db.prepare("UPDATE package_document SET bytes = ? WHERE file_name = 'Perda-Nagekeo.pdf'").run(Buffer.concat([Buffer.from(PDF), Buffer.from('x')]));
+      expect(() => packageDocument(juror.ws.db, 'paritrana-ntt-2025', 'pemkab-01', 'Perda-Nagekeo.pdf')).toThrow('rusak di berkas kerja ini');
+    } finally {
+      juror.close();
+    }
   });
 
   it('a package without documents is as before: no documents beside the payload', () => {

@@ -14,7 +14,7 @@ import { canonicalJson, fingerprint, publicKeyText, sameFingerprint } from '../k
 import { findEventRecord, listEvents, saveEvent } from '../events/event-store.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { readSignedFile, writeSignedFile } from './signed-file.ts';
-import { PackedDocument, verifyDocuments } from './package-documents.ts';
+import { documentKey, documentMime, documentType, PackedDocument, sha256Hex, verifyDocuments } from './package-documents.ts';
 import {
   JurorKeyChangePayload, KeyRef, readJurorKeyChange, readRollover, signStatement, SignedStatement,
   type VerifiedJurorKeyChange, type VerifiedRollover,
@@ -256,6 +256,12 @@ export function applyPackage(db: Db, pkg: VerifiedPackage, now = new Date()): { 
       revisedAt: pkg.issuedAt,
       origin: { source: 'package', packageText: pkg.text, secretariatKey: pkg.secretariat.publicKey },
     }, now);
+    // Issue 17: the documents of this revision, their bytes already checked against the signed hashes.
+    db.prepare('DELETE FROM package_document WHERE event_id = ?').run(eventId);
+    const insertDocument = db.prepare('INSERT INTO package_document (event_id, nominee_id, file_name, kind, sha256, size, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const doc of pkg.event.documents ?? []) {
+      insertDocument.run(eventId, doc.nomineeId, doc.fileName, doc.kind, doc.sha256!, doc.size!, pkg.documents.get(documentKey(doc))!);
+    }
     // The rollover is kept on record: which key was replaced by which, signed by whom, and when it was accepted here.
     if (rollover && pkg.rollover) {
       db.prepare('INSERT INTO secretariat_rollover (event_id, previous_key, next_key, signed_by, signer_key, reason, statement, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
@@ -323,4 +329,21 @@ function refuseDroppingScored(db: Db, event: Event): void {
       en: `This revision removes what already has scores: ${missing.join(', ')}. Package refused; scores are kept.`,
     });
   }
+}
+
+/**
+ * Issue 17: one document of the event, as the package that brought it pinned it, for viewing offline. Its
+ * bytes are checked against the pinned SHA-256 once more on the way out; the type comes from its first bytes.
+ */
+export function packageDocument(db: Db, eventId: string, nomineeId: string, fileName: string): { fileName: string; kind: string; mime: string; sha256: string; bytes: Uint8Array } {
+  const row = db.prepare('SELECT kind, sha256, bytes FROM package_document WHERE event_id = ? AND nominee_id = ? AND file_name = ?')
+    .get(eventId, nomineeId, fileName) as { kind: string; sha256: string; bytes: Buffer } | undefined;
+  if (!row) {
+    throw new AppError('not-found', { id: `Dokumen ${fileName} (${nomineeId}) tidak ada di paket acara laptop ini.`, en: `Document ${fileName} (${nomineeId}) is not in this laptop's event package.` });
+  }
+  const type = documentType(row.bytes);
+  if (sha256Hex(row.bytes) !== row.sha256 || type === null) {
+    throw new AppError('conflict', { id: `Dokumen ${fileName} (${nomineeId}) rusak di berkas kerja ini: isinya tidak cocok dengan hash paket.`, en: `Document ${fileName} (${nomineeId}) is damaged in this workspace: its contents do not match the package's hash.` });
+  }
+  return { fileName, kind: row.kind, mime: documentMime(type), sha256: row.sha256, bytes: new Uint8Array(row.bytes) };
 }
