@@ -93,7 +93,10 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  // blob: only for a nominee's document (issue 17), read from the package on this laptop and shown from memory
+  // in an <img> or a fully sandboxed <iframe>; no other source, and nothing from the network.
+  "img-src 'self' data: blob:",
+  "frame-src blob:",
   "font-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",

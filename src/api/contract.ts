@@ -403,6 +403,15 @@ export const contract = {
   /** Whether the package already carries this laptop's key for its juror (enrolment done). */
   enrolmentStatus: method(ForEvent, z.strictObject({ enrolledFingerprint: z.string().nullable(), matchesThisLaptop: z.boolean() })),
 
+  /**
+   * Issue 17: a nominee's document from the package on this laptop, offline: its bytes (checked against the
+   * package's pinned SHA-256) and its type, for the renderer to show as a blob: URL in a sandboxed frame or image.
+   */
+  openDocument: method(
+    z.strictObject({ eventId: Id, nomineeId: Id, fileName: z.string().trim().min(1).max(200) }),
+    FileData.extend({ mime: z.enum(['application/pdf', 'image/jpeg', 'image/png']), sha256: z.string() }),
+  ),
+
   // Juror: scoring. Always as the juror this laptop was set up for; every write is on disk when it returns.
   scoringState: method(RoundCategory, ScoringState),
   recordScore: method(ScoreTarget.extend({ value: ScoreValue }), z.strictObject({ value: ScoreValue, recordedAt: z.string() })),

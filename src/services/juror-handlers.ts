@@ -12,7 +12,7 @@ import { findEventRecord, getEvent, getEventSummary } from './events/event-store
 import { fileBytes, fileData } from './file-data.ts';
 import type { Services } from './handlers.ts';
 import { ENROLMENT_EXTENSION, writeEnrolment } from './packages/enrolment.ts';
-import { applyPackage, packageJurorKeys, readPackage } from './packages/event-package.ts';
+import { applyPackage, packageDocument, packageJurorKeys, readPackage } from './packages/event-package.ts';
 import {
   conflictsOf, currentNotes, currentScores, declareConflict, finalizeRound, isFinalized, recordScore, reopenRound, saveNote, scoreHistory, sheetRevision, withdrawConflict,
 } from './scores/score-store.ts';
@@ -23,7 +23,7 @@ import type { Db } from './workspace/workspace.ts';
 
 type JurorMethods =
   | 'importPackage' | 'chooseJuror' | 'jurorAssignments' | 'exportEnrolment' | 'scoringState' | 'recordScore'
-  | 'scoreHistory' | 'saveNote' | 'declareConflict' | 'withdrawConflict' | 'finalizeRound' | 'reopenRound' | 'exportSheet' | 'enrolmentStatus';
+  | 'scoreHistory' | 'saveNote' | 'declareConflict' | 'withdrawConflict' | 'finalizeRound' | 'reopenRound' | 'exportSheet' | 'enrolmentStatus' | 'openDocument';
 
 export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, JurorMethods> {
   const { db } = workspace;
@@ -119,6 +119,10 @@ export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, Jur
       return { value: row.value, recordedAt: row.recordedAt };
     },
 
+    openDocument: ({ eventId, nomineeId, fileName }) => {
+      const doc = packageDocument(db, eventId, nomineeId, fileName);
+      return { fileName: doc.fileName, base64: Buffer.from(doc.bytes).toString('base64'), mime: doc.mime as 'application/pdf' | 'image/jpeg' | 'image/png', sha256: doc.sha256 };
+    },
     scoreHistory: ({ eventId, ...target }) => scoreHistory(db, eventId, { jurorId: chosenJuror(eventId), ...target }),
 
     saveNote: ({ eventId, roundId, nomineeId, text }) => {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { figuresFor, formatFigureValue } from '../../../core/evidence.ts';
-import type { Criterion, EvidenceFigure, Nominee, Round } from '../../../core/model.ts';
+import type { Criterion, EvidenceDocument, EvidenceFigure, Nominee, Round } from '../../../core/model.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { nomineeLabel } from '../../components/NomineeName.tsx';
@@ -26,6 +26,8 @@ interface Props {
   timeZone: string;
   /** Issue 17: the nominee's figures from the event package; those informing this criterion are shown with it. */
   figures?: EvidenceFigure[];
+  /** Issue 17: the event's documents; the nominee's are listed, each opened offline from the package. */
+  documents?: EvidenceDocument[];
 }
 
 const NOTE_SAVE_DELAY_MS = 600;
@@ -34,7 +36,7 @@ const NOTE_SAVE_DELAY_MS = 600;
  * Always in view beside the grid: the focused criterion's rubric with the chosen level marked, the
  * nominee's notes (saved as the juror types), the mark's history, and declaring a conflict.
  */
-export function RubricPanel({ eventId, roundId, rounds, nominee, criterion, mark, note, conflict, locked, onChanged, lastSavedAt, timeZone, figures = [] }: Props) {
+export function RubricPanel({ eventId, roundId, rounds, nominee, criterion, mark, note, conflict, locked, onChanged, lastSavedAt, timeZone, figures = [], documents = [] }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const history = useApi(
@@ -53,6 +55,7 @@ export function RubricPanel({ eventId, roundId, rounds, nominee, criterion, mark
           </li>
         ))}
       </ol>
+      <NomineeDocuments key={`documents/${nominee.id}`} eventId={eventId} documents={documents.filter((d) => d.nomineeId === nominee.id)} lang={lang} />
       <NoteEditor key={`${roundId}/${nominee.id}`} eventId={eventId} roundId={roundId} nominee={nominee} initial={note} disabled={locked || !!conflict} />
       {history.status === 'ready' && history.value.length > 0 && (
         <details className="history">
@@ -84,6 +87,59 @@ function CriterionFigures({ figures, lang }: { figures: EvidenceFigure[]; lang: 
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+const DOCUMENT_KINDS: Record<EvidenceDocument['kind'], { id: string; en: string }> = {
+  perda: { id: 'Perda', en: 'Regional regulation' },
+  sk: { id: 'SK', en: 'Decree' },
+  kuesioner: { id: 'Kuesioner', en: 'Questionnaire' },
+  presentasi: { id: 'Presentasi', en: 'Presentation' },
+  foto: { id: 'Foto', en: 'Photo' },
+};
+
+/**
+ * Issue 17: the nominee's documents, opened offline from the package on this laptop: the bytes (checked
+ * against the package's hash by the API) become a blob: URL shown in an <img> or a fully sandboxed <iframe>
+ * (no scripts, no navigation, no network); the URL is revoked when it is closed.
+ */
+function NomineeDocuments({ eventId, documents, lang }: { eventId: string; documents: EvidenceDocument[]; lang: string }) {
+  const [open, setOpen] = useState<{ fileName: string; mime: string; url: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => () => { if (open) URL.revokeObjectURL(open.url); }, [open]);
+  if (documents.length === 0) return null;
+  const show = async (doc: EvidenceDocument) => {
+    setError(null);
+    try {
+      const file = await api.openDocument({ eventId, nomineeId: doc.nomineeId, fileName: doc.fileName });
+      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+      setOpen({ fileName: file.fileName, mime: file.mime, url: URL.createObjectURL(new Blob([bytes], { type: file.mime })) });
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <section className="nominee-documents" aria-label={pick({ id: 'Dokumen nominasi', en: "The nominee's documents" }, lang)}>
+      <ul data-testid="nominee-documents">
+        {documents.map((doc) => (
+          <li key={doc.fileName}>
+            <button type="button" onClick={() => void show(doc)}>
+              {pick({ id: 'Buka', en: 'Open' }, lang)} {doc.fileName}
+            </button>
+            <span className="hint"> · {pick(DOCUMENT_KINDS[doc.kind], lang)}</span>
+          </li>
+        ))}
+      </ul>
+      {open && (
+        <div className="document-view" data-testid="document-view">
+          <button type="button" onClick={() => setOpen(null)}>{pick({ id: 'Tutup', en: 'Close' }, lang)} {open.fileName}</button>
+          {open.mime === 'application/pdf'
+            ? <iframe src={open.url} sandbox="" title={open.fileName} />
+            : <img src={open.url} alt={open.fileName} />}
+        </div>
+      )}
+      {error !== null && <ErrorNotice error={error} />}
     </section>
   );
 }

@@ -269,6 +269,7 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
             lastSavedAt={scoring.lastSaved?.at}
             timeZone={timeZone}
             figures={event.figures}
+            documents={event.documents}
           />
         )}
       </div>
