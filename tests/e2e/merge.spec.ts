@@ -158,7 +158,7 @@ test('the secretariat merges the jurors\' sheets into rankings for the plenary',
   expect(download.suggestedFilename()).toBe('rekapitulasi-paritrana-ntt-2025-mean.xlsx');
   const rekap = new ExcelJS.Workbook();
   await rekap.xlsx.readFile((await download.path())!);
-  expect(rekap.worksheets.map((w) => w.name)).toHaveLength(9);
+  expect(rekap.worksheets.map((w) => w.name)).toHaveLength(10); // eight categories, Verifikasi, and Penghargaan (issue 16) last
   const verification = rekap.getWorksheet('Verifikasi')!;
   expect(verification.rowCount).toBe(12); // a header and the eleven files
   const ukmSheet = rekap.getWorksheet('Usaha Kecil Mikro')!;

@@ -39,14 +39,19 @@ export function excusedSections(db: Db, eventId: string): Map<string, string> {
   return new Map(absences(db, eventId).map((a) => [`${a.jurorId}/${a.roundId}/${a.categoryId}`, a.reason]));
 }
 
-/** A completeness matrix with the excused sections marked: a section still missing becomes "excused". */
+/**
+ * A completeness matrix with the excused sections marked: a section still missing, or sent without being
+ * finalized (a sheet that carries the section empty, say), becomes "excused". One received and final, or in
+ * conflict, stays as it is: what the juror did send counts.
+ */
 export function withAbsences<T extends string>(completeness: Record<string, Record<string, T>>, list: readonly Absence[]): Record<string, Record<string, T | 'excused'>> {
   if (list.length === 0) return completeness;
   const out: Record<string, Record<string, T | 'excused'>> = {};
   for (const [jurorId, sections] of Object.entries(completeness)) out[jurorId] = { ...sections };
   for (const a of list) {
     const section = `${a.roundId}/${a.categoryId}`;
-    if (out[a.jurorId]?.[section] === 'missing') out[a.jurorId][section] = 'excused';
+    const state = out[a.jurorId]?.[section];
+    if (state === 'missing' || state === 'unfinished') out[a.jurorId][section] = 'excused';
   }
   return out;
 }

@@ -137,7 +137,7 @@ export function auditChecklist(event: Event, result: Deliberation, files: readon
       owed++;
       if (state === 'received') continue;
       const [roundId, categoryId] = section.split('/');
-      if ((state as string) === 'excused' || (state === 'missing' && records.excused.has(`${juror.id}/${section}`))) {
+      if ((state as string) === 'excused' || ((state === 'missing' || state === 'unfinished') && records.excused.has(`${juror.id}/${section}`))) {
         excused++;
         continue;
       }
