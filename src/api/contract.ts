@@ -366,7 +366,10 @@ export const contract = {
   confirmEnrolment: method(z.strictObject({ eventId: Id, jurorId: Id, fingerprint: z.string().max(100) }), Enrolment),
   removeEnrolment: method(z.strictObject({ eventId: Id, jurorId: Id }), z.array(Enrolment)),
   listEnrolments: method(ForEvent, z.array(Enrolment)),
-  exportPackage: method(ForEvent, FileData),
+  /** documents (issue 17): the bytes of the event's listed documents (PDF, JPG, PNG), bundled and hash-pinned. */
+  exportPackage: method(ForEvent.extend({
+    documents: z.array(z.strictObject({ nomineeId: Id, fileName: z.string().trim().min(1).max(200), base64: z.base64() })).max(1000).optional(),
+  }), FileData),
 
   // Secretariat: jurors' sheets in, rankings out.
   importSheet: method(z.strictObject({ eventId: Id, file: FileData }), z.strictObject({ sheet: ReceivedSheet, again: z.boolean() })),

@@ -12,6 +12,7 @@ import { findEventRecord, getEventSummary } from './events/event-store.ts';
 import { readEventTemplate, writeEventTemplate } from './events/event-template.ts';
 import { confirmEnrolment, enrol, enrolledKeys, listEnrolments, readEnrolment, removeEnrolment } from './packages/enrolment.ts';
 import { PACKAGE_EXTENSION, writePackage } from './packages/event-package.ts';
+import { bundleDocuments, documentKey } from './packages/package-documents.ts';
 import { packageContinuity } from './continuity/secretariat-keys.ts';
 import { withKeyChangeNotes } from './continuity/juror-keys.ts';
 import type { Services } from './handlers.ts';
@@ -171,12 +172,13 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
       return {};
     },
 
-    exportPackage: ({ eventId }) => {
-      const event = authoredEvent(db, eventId);
+    exportPackage: ({ eventId, documents = [] }) => {
+      // Issue 17: every document the event lists must come with its file (PDF, JPG, PNG, capped); refused by name otherwise.
+      const bundled = bundleDocuments(authoredEvent(db, eventId), new Map(documents.map((d) => [documentKey(d), new Uint8Array(Buffer.from(d.base64, 'base64'))])));
       const record = findEventRecord(db, eventId)!;
       const key = keys.requireUnlocked();
       // Issue 21: the package also names the recovery key, the jurors' key changes and, after a rollover, its statement.
-      const text = writePackage(event, record.revision, record.revisedAt, enrolledKeys(db, eventId), key, packageContinuity(db, eventId, key.publicKey));
+      const text = writePackage(bundled.event, record.revision, record.revisedAt, enrolledKeys(db, eventId), key, packageContinuity(db, eventId, key.publicKey), bundled.documents);
       return fileData(`${eventId}-revisi-${record.revision}${PACKAGE_EXTENSION}`, text);
     },
   };

@@ -120,3 +120,50 @@ describe('documents in the event package (issue 17)', () => {
       .toThrow('Dokumen d.pdf (pemkab-01) melewati batas paket');
   });
 });
+
+describe('timbang event package --documents (issue 17)', () => {
+  it('bundles the files of sheet Dokumen from a folder, refuses a missing or foreign one by name; the juror refuses a tampered one', async () => {
+    const { main } = await import('../../src/cli/main.ts');
+    const { mkdirSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tempDir } = await import('../support/demo.ts');
+    const tmp = tempDir();
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+    const saved = process.env.TIMBANG_PASSPHRASE;
+    try {
+      process.env.TIMBANG_PASSPHRASE = TEST_PASSPHRASE;
+      const db = join(tmp.dir, 'sekretariat.sqlite');
+      const eventFile = join(tmp.dir, 'acara.json');
+      writeFileSync(eventFile, JSON.stringify(withDocuments([{ nomineeId: 'pemkab-01', fileName: 'Perda-Nagekeo.pdf', kind: 'perda' }, { nomineeId: 'ukm-04', fileName: 'foto-tenun.png', kind: 'foto' }])));
+      expect(await main(['event', 'import', eventFile, '--db', db], io)).toBe(0);
+      const docs = join(tmp.dir, 'dokumen');
+      mkdirSync(join(docs, 'pemkab-01'), { recursive: true });
+      writeFileSync(join(docs, 'pemkab-01', 'Perda-Nagekeo.pdf'), PDF);
+      // The photo is missing: refused, naming it.
+      expect(await main(['event', 'package', '--db', db, '--out', join(tmp.dir, 'a.timbang'), '--documents', docs], io)).toBe(1);
+      expect(err.join('\n')).toContain('Dokumen foto-tenun.png (ukm-04): berkasnya tidak ada.');
+      // A Word file renamed .png: refused, naming it.
+      writeFileSync(join(docs, 'foto-tenun.png'), Buffer.from('PK\u0003\u0004word/document.xml'));
+      expect(await main(['event', 'package', '--db', db, '--out', join(tmp.dir, 'a.timbang'), '--documents', docs], io)).toBe(1);
+      expect(err.join('\n')).toContain('Dokumen foto-tenun.png (ukm-04) ditolak: hanya PDF, JPG atau PNG');
+      writeFileSync(join(docs, 'foto-tenun.png'), PNG);
+      expect(await main(['event', 'package', '--db', db, '--out', join(tmp.dir, 'a.timbang'), '--documents', docs], io)).toBe(0);
+      const text = readFileSync(join(tmp.dir, 'a.timbang'), 'utf8');
+      expect(readPackage(new TextEncoder().encode(text), 'a.timbang').documents.size).toBe(2);
+      // One byte of the photo changed on the way: the juror's laptop refuses the package, naming the document.
+      const file = JSON.parse(text) as { documents: { fileName: string; data: string }[] };
+      const photo = file.documents.find((d) => d.fileName === 'foto-tenun.png')!;
+      const bytes = Buffer.from(photo.data, 'base64');
+      bytes[bytes.length - 1] ^= 0xff;
+      photo.data = bytes.toString('base64');
+      writeFileSync(join(tmp.dir, 'b.timbang'), JSON.stringify(file));
+      expect(() => readPackage(readFileSync(join(tmp.dir, 'b.timbang')), 'b.timbang')).toThrow('isi dokumen foto-tenun.png (ukm-04) tidak cocok');
+    } finally {
+      if (saved === undefined) delete process.env.TIMBANG_PASSPHRASE;
+      else process.env.TIMBANG_PASSPHRASE = saved;
+      tmp.remove();
+    }
+  });
+});

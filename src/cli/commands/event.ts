@@ -1,6 +1,6 @@
 /** `timbang event …`: validate an event file, write the Excel template, import an event, issue its package. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../api/errors.ts';
 import type { Event } from '../../core/model.ts';
@@ -85,13 +85,21 @@ export function registerEventCommands(program: Command, cli: CliContext): void {
     .requiredOption('--db <path>', 'berkas kerja sekretariat / secretariat workspace')
     .requiredOption('--out <file>', 'berkas .timbang / .timbang file')
     .option('--event <id>', 'id acara bila ada lebih dari satu / event id when there are several')
-    .action(async (options: { db: string; out: string; event?: string }) => {
+    .option('--documents <dir>', 'folder dokumen nominasi (sheet Dokumen): DIR/<id nominasi>/<berkas> atau DIR/<berkas> / folder of the nominees\' documents (sheet Dokumen): DIR/<nominee id>/<file> or DIR/<file>')
+    .action(async (options: { db: string; out: string; event?: string; documents?: string }) => {
       const workspace = openWorkspace(options.db, { mustExist: true });
       try {
         const handlers = createHandlers({ workspace, resourcesDir: RESOURCES_DIR, appVersion: APP_VERSION });
         const eventId = options.event ?? onlyAuthoredEvent(await handlers.listEvents({}));
         await openOrMakeKey(handlers, cli);
-        const file = await handlers.exportPackage({ eventId });
+        const listed = (await handlers.getEvent({ eventId })).documents ?? [];
+        const folder = options.documents;
+        // Issue 17: each listed document's file, by nominee folder first; a missing one is named by exportPackage.
+        const documents = folder === undefined ? [] : listed.flatMap((d) => {
+          const path = [join(folder, d.nomineeId, d.fileName), join(folder, d.fileName)].find((p) => existsSync(p));
+          return path ? [{ nomineeId: d.nomineeId, fileName: d.fileName, base64: readFileSync(path).toString('base64') }] : [];
+        });
+        const file = await handlers.exportPackage({ eventId, documents });
         writeFileSync(options.out, Buffer.from(file.base64, 'base64'));
         const key = await handlers.keyStatus({});
         const revision = (await handlers.listEvents({})).find((e) => e.id === eventId)!.revision;
