@@ -25,7 +25,7 @@ import { reportHtml } from './report/report-html.ts';
 // Issue 16: the report is final only under a penetapan for exactly these results; a draft otherwise.
 import { reportMinutes } from './audit/workspace-audit.ts';
 import { absences, excusedCompleteness } from './attendance/attendance.ts';
-import { acceptKey, acceptedKeys, listReceived, receiveSheet, recheckSheets, type ReceivedSheet } from './merge/sheet-inbox.ts';
+import { withDossierHashes, acceptKey, acceptedKeys, listReceived, receiveSheet, recheckSheets, type ReceivedSheet } from './merge/sheet-inbox.ts';
 import { penetapanState } from './penetapan/penetapan.ts';
 import { refuseWhileFixed } from './penetapan/guard.ts';
 import { verifyPool } from './workers/verify-pool.ts';
@@ -56,7 +56,7 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
   const report = ({ eventId, rule, lang }: { eventId: string; rule: MergeRule; lang: 'id' | 'en' }) => {
     const event = authoredEvent(db, eventId);
     return reportHtml({
-      event, result: requireMarks(deliberation(db, event, rule)), files: labelled(event.id, listReceived(db, event).sheets), lang, generatedAt: localIsoTime(new Date()), secretariat: ownKey(),
+      event, result: requireMarks(deliberation(db, event, rule)), files: withDossierHashes(db, event.id, labelled(event.id, listReceived(db, event).sheets)), lang, generatedAt: localIsoTime(new Date()), secretariat: ownKey(),
       minutes: reportMinutes(db, event, rule),
       absences: absences(db, event.id),
     });

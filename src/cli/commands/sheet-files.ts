@@ -93,6 +93,7 @@ export async function deliberateFiles(packageFile: string, sheets: string[], pin
   const rekap = results.map((r, i) => ({
     fileName: basename(r.file), fileHash: hashes[i], jurorId: r.juror, signedWith: r.signingKey ? fingerprint(r.signingKey) : null,
     sheetRevision: r.revision, status: r.status, use: reconciled.files[i].use, ...paper[i],
+    ...(r.status === 'valid' && r.payload?.dossierHash ? { dossierHash: r.payload.dossierHash } : {}),
   }));
   return { event, results, signer, reconciled, summary, rekap };
 }

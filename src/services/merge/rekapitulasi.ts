@@ -31,6 +31,8 @@ export interface RekapFile {
   paper?: PaperLabel | null;
   /** Where paper took part: why the file's sections are used as they are (paper/paper-rule.ts). */
   notes?: Bilingual[];
+  /** Issue 17: the dossier hash the juror's sheet records (the package revision's figures and documents seen). */
+  dossierHash?: string | null;
 }
 
 type Cell = string | number | null | { richText: { text: string }[] };

@@ -269,3 +269,14 @@ async function verify(db: Db, event: Event, bytes: Uint8Array, fileName: string,
   if (!accepted) return first;
   return verifier(bytes, fileName, { event, latestPackageRevision: revision, jurorKeys: new Map([...keys, [first.juror, first.signingKey]]), secretariatKey });
 }
+
+/**
+ * Issue 17: each valid sheet with the dossier hash it records (the package revision's figures and documents
+ * the juror saw), for the report's verification appendix; sheets without one are as they were.
+ */
+export function withDossierHashes<S extends { id: number }>(db: Db, eventId: string, sheets: readonly S[]): (S & { dossierHash?: string })[] {
+  const rows = db.prepare("SELECT id, json_extract(payload, '$.dossierHash') AS dossier FROM received_sheet WHERE event_id = ? AND status = 'valid' AND payload IS NOT NULL")
+    .all(eventId) as { id: number; dossier: string | null }[];
+  const dossiers = new Map(rows.flatMap((r) => (typeof r.dossier === 'string' ? [[r.id, r.dossier] as const] : [])));
+  return sheets.map((s) => (dossiers.has(s.id) ? { ...s, dossierHash: dossiers.get(s.id)! } : s));
+}

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { AppError } from '../../api/errors.ts';
 import type { Event, EvidenceDocument } from '../../core/model.ts';
 import { DOCUMENT_FILE_NAME } from '../../core/validate-event.ts';
+import { canonicalJson } from '../keys/signing.ts';
 
 /** One document: a scanned Perda or a presentation fits; a package stays well below the signed file's 20 MiB. */
 export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
@@ -115,4 +116,16 @@ export function verifyDocuments(event: Event, packed: readonly PackedDocument[],
     if (!listed.some((doc) => documentKey(doc) === key)) throw refuse(`berkas ${key} tidak tercantum di acara.`, `file ${key} is not listed in the event.`);
   }
   return byKey;
+}
+
+/**
+ * Issue 17: the dossier of a package revision, as one SHA-256 (hex): the nominees' figures and each document's
+ * pinned hash, over canonical JSON. A juror's sheet records the dossier it was scored with; null when the event
+ * carries no evidence at all.
+ */
+export function dossierHash(event: Pick<Event, 'figures' | 'documents'>): string | null {
+  const figures = event.figures ?? [];
+  const documents = (event.documents ?? []).map((d) => ({ nomineeId: d.nomineeId, fileName: d.fileName, kind: d.kind, sha256: d.sha256 ?? null, size: d.size ?? null }));
+  if (figures.length === 0 && documents.length === 0) return null;
+  return createHash('sha256').update(canonicalJson({ figures, documents })).digest('hex');
 }

@@ -318,6 +318,7 @@ function fileNotes(ctx: ReportContext, f: ReportContext['files'][number]): strin
   const lines = [
     ...(f.paper ? [`<strong>${esc(ctx.t.paperOrigin(f.paper.formNumber, f.paper.operators, f.paper.scanSha256))}</strong>`] : []),
     ...(f.notes ?? []).map((n) => esc(n[ctx.lang])),
+    ...(f.dossierHash ? [`${esc(ctx.t.dossierSeen)}: <span class="mono">${esc(f.dossierHash)}</span>`] : []),
   ];
   return lines.length === 0 ? '' : `<tr class="file-notes"><td></td><td colspan="7" class="sub">${lines.join('<br>')}</td></tr>`;
 }

@@ -104,6 +104,7 @@ const id = {
   // The paper fallback: sections keyed from a juror's paper form (provenance 'kertas').
   paperMark: 'kertas',
   laptopOrigin: 'laptop juri',
+  dossierSeen: 'Dossier bukti yang dilihat juri (SHA-256 data dan dokumen nominasi)',
   paperOrigin: (form: string, operators: readonly string[], scan: string | null) => `kertas · formulir ${form} · diketik oleh ${operators.join(' dan ')}${scan ? ` · pindaian SHA-256 ${scan}` : ''}`,
   paperSheets: (n: number) => `${n} di antaranya lembar kertas: formulir juri yang diketik dua kali secara terpisah oleh sekretariat dan ditandatangani dengan kunci sekretariat.`,
   paperLegend: 'kertas = bagian ini berasal dari lembar penilaian kertas juri, diketik dua kali oleh sekretariat',
@@ -210,6 +211,7 @@ const en: ReportText = {
   pinned: 'pinned',
   paperMark: 'paper',
   laptopOrigin: "juror's laptop",
+  dossierSeen: "Evidence dossier the juror saw (SHA-256 of the nominees' figures and documents)",
   paperOrigin: (form, operators, scan) => `paper (kertas) · form ${form} · keyed by ${operators.join(' and ')}${scan ? ` · scan SHA-256 ${scan}` : ''}`,
   paperSheets: (n) => `${n} of them paper sheets: a juror's form keyed twice, separately, by the secretariat and signed with the secretariat's key.`,
   paperLegend: 'paper = this section comes from the juror\'s paper score sheet, keyed twice by the secretariat',

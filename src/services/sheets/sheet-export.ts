@@ -13,6 +13,7 @@ import { canonicalJson } from '../keys/signing.ts';
 import { conflictsOf, currentNotes, currentScores, isFinalized, sheetRevisionFor } from '../scores/score-store.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { SHEET_FORMAT, type SheetPayload } from './sheet-payload.ts';
+import { dossierHash } from '../packages/package-documents.ts';
 
 export interface SheetContent {
   event: Event;
@@ -106,6 +107,9 @@ export function sheetPayloadFromWorkspace(
     exportedAt: now.toISOString(),
     key,
   });
+  // Issue 17: the dossier of the package revision seen, so the sheet says what evidence was in front of the juror.
+  const dossier = dossierHash(event);
+  if (dossier) payload.dossierHash = dossier;
   const { sheetRevision: _revision, exportedAt: _at, timeZone: _zone, ...content } = payload;
   const contentHash = createHash('sha256').update(canonicalJson(content)).digest('hex');
   return { ...payload, sheetRevision: sheetRevisionFor(db, event.id, jurorId, contentHash, now) };

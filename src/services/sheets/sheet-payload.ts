@@ -91,5 +91,10 @@ export const SheetPayload = z.strictObject({
   sections: z.array(SheetSection).min(1),
   /** Absent for a sheet from the juror's laptop; see SheetProvenance. */
   provenance: SheetProvenance.optional(),
+  /**
+   * Issue 17: SHA-256 of the dossier (the nominees' figures and documents) of the package revision the juror
+   * scored with (dossierHash in packages/package-documents.ts); absent in older sheets and for events without evidence.
+   */
+  dossierHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type SheetPayload = z.infer<typeof SheetPayload>;
