@@ -45,6 +45,9 @@ function national(): { event: Event; marks: MergeMark[] } {
     id: `J${i + 1}`, role: i === 0 ? 'ketua' as const : i === 1 ? 'sekretaris' as const : 'anggota' as const, title: `Juri Nasional ${i + 1}`, institution: 'Kementerian / Lembaga',
   }));
   event.conflicts = [];
+  // The demo's figures and documents (issue 17) name its own nominees, not these.
+  delete event.figures;
+  delete event.documents;
   event.rounds = event.rounds.map((r) => ({ ...r, shortlistSize: null }));
   const marks: MergeMark[] = [];
   event.nominees.forEach((nominee, n) => {

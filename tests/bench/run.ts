@@ -35,6 +35,9 @@ function nationalScale(count: number): Event {
     attributes: {},
   }));
   event.conflicts = [];
+  // The demo's figures and documents (issue 17) name its own nominees, not these.
+  delete event.figures;
+  delete event.documents;
   return event;
 }
 
@@ -121,6 +124,8 @@ async function sheetBench(): Promise<void> {
     nominees: Array.from({ length: 2000 }, (_, i) => ({ id: `n-${i + 1}`, categoryId: 'nasional', name: `Nominasi ${i + 1}`, region: `Wilayah ${i % 38}`, fictional: true, attributes: {} })),
     merge: { ...demo.merge, overall: null },
   };
+  delete event.figures;
+  delete event.documents;
   if (!validateEvent(event).ok) throw new Error('bench sheet event invalid');
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const key = { privateKey, publicKey: publicKeyText(publicKey), fingerprint: fingerprint(publicKeyText(publicKey)) };
