@@ -17,7 +17,7 @@ const port = Number(process.env.TIMBANG_E2E_PORT ?? 5183);
  * find the servers' token files).
  */
 const run = (process.env.TIMBANG_E2E_RUN ??= `${Date.now()}-${process.pid}`);
-export const WORKSPACES = { main: port, sekretariat: port + 1, juri: port + 2, penilaian: port + 3, rekap: port + 4, pemulihan: port + 5, rusak: port + 6, papanKetik: port + 7, keamanan: port + 8, kontinuitasJuri: port + 9, kontinuitasSekretariat: port + 10 };
+export const WORKSPACES = { main: port, sekretariat: port + 1, juri: port + 2, penilaian: port + 3, rekap: port + 4, pemulihan: port + 5, rusak: port + 6, papanKetik: port + 7, keamanan: port + 8, kontinuitasJuri: port + 9, kontinuitasSekretariat: port + 10, bentuk2023: port + 16 /* issue 16: the 2023 shape */ };
 const workspaceFile = (name: string) => join(tmpdir(), `timbang-e2e-${run}-${name}.sqlite`);
 /**
  * Each server draws its own random token at start, as `timbang serve` always does, and writes it here
