@@ -4,14 +4,15 @@
  * its source and date), the figure of the nominee in focus only, and none beside a criterion it does not inform.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import type { Event } from '../../src/core/model.ts';
 import { fingerprint, publicKeyText } from '../../src/services/keys/signing.ts';
-import { writePackage } from '../../src/services/packages/event-package.ts';
+import { readPackage, writePackage } from '../../src/services/packages/event-package.ts';
+import { writeEventTemplate } from '../../src/services/events/event-template.ts';
 import { bundleDocuments } from '../../src/services/packages/package-documents.ts';
 import { demoDocument } from '../support/demo.ts';
 import { startServer, type OwnServer } from './ux-server.ts';
@@ -154,5 +155,47 @@ test.describe('documents opened offline from the package (issue 17)', () => {
     await cell(page, 'pemkab-02', 'PD3').click();
     await expect(page.getByTestId('nominee-documents')).toHaveCount(0);
     expect(outside).toEqual([]);
+  });
+});
+
+test.describe('the secretariat bundles the listed documents into the package (issue 17)', () => {
+  let own: OwnServer;
+  let dir: string;
+  test.beforeAll(async () => {
+    own = await startServer('dokumen-sekretariat');
+    dir = mkdtempSync(join(tmpdir(), 'timbang-dokumen-s-'));
+  });
+  test.afterAll(async () => {
+    await own?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a template listing a Perda: exporting without its file is refused naming it; with it, the package pins its hash', async ({ page }) => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const template = join(dir, 'acara.xlsx');
+    writeFileSync(template, await writeEventTemplate({ ...demoDocument(), documents: [{ nomineeId: 'pemkab-01', fileName: 'Perda-Nagekeo.pdf', kind: 'perda' }] }));
+    writeFileSync(join(dir, 'Perda-Nagekeo.pdf'), pdf);
+    await page.goto(own.address);
+    await page.getByRole('radio', { name: /^Sekretariat/ }).check();
+    await page.getByLabel('Impor templat Excel').setInputFiles(template);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paritrana Award Tingkat Provinsi NTT 2025');
+    await page.getByRole('tab', { name: 'Paket' }).click();
+    await page.getByLabel('Frasa sandi (minimal 8 karakter)').fill('sandi-sekretariat');
+    await page.getByLabel('Ulangi frasa sandi').fill('sandi-sekretariat');
+    await page.getByRole('button', { name: 'Buat kunci' }).click();
+    await expect(page.getByTestId('own-fingerprint')).toHaveText(/^\d{5} \d{5} \d{5} \d{5} \d{5}$/);
+
+    await page.getByRole('button', { name: 'Ekspor paket acara (.timbang)' }).click();
+    await expect(page.getByRole('alert')).toContainText('Dokumen Perda-Nagekeo.pdf (pemkab-01): berkasnya tidak ada.');
+
+    await page.getByLabel(/^Dokumen nominasi \(1 tercantum di sheet Dokumen/).setInputFiles(join(dir, 'Perda-Nagekeo.pdf'));
+    await expect(page.getByTestId('package-documents')).toHaveText('1 dari 1 dokumen dipilih');
+    const pending = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Ekspor paket acara (.timbang)' }).click();
+    const saved = join(dir, 'paket.timbang');
+    await (await pending).saveAs(saved);
+    const pkg = readPackage(readFileSync(saved), 'paket.timbang');
+    expect(pkg.event.documents?.[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(Buffer.from(pkg.documents.get('pemkab-01/Perda-Nagekeo.pdf')!).equals(pdf)).toBe(true);
   });
 });
