@@ -57,4 +57,8 @@ test('the CLI demo connects to the secretariat app: sheets before enrolment turn
 
   await page.getByRole('tab', { name: 'Rekapitulasi' }).click();
   await expect(page.getByText('Kopdit TLM').first()).toBeVisible({ timeout: 30_000 });
+  // Demo marks beside a fictional nominee's name are marked as such; the flags column says what it counts.
+  await expect(page.locator('tr[data-ranked="jasa-keuangan-04"]')).toContainText('†');
+  await expect(page.locator('tr[data-ranked="jasa-keuangan-01"]')).not.toContainText('†');
+  await expect(page.getByTestId('flags-explained')).toContainText('berjarak 2 atau lebih dari median panel');
 });

@@ -5,7 +5,8 @@ import type { Event, MergeRule } from '../../../core/model.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { saveFileData } from '../../files.ts';
-import { pick, scoreText } from '../../i18n/index.ts';
+import { markText, pick, scoreText } from '../../i18n/index.ts';
+import { NomineeName } from '../../components/NomineeName.tsx';
 import { useApi } from '../../use-api.ts';
 import { NomineeProtocol } from './NomineeProtocol.tsx';
 // Issue 16: each category's own places, empty places and special awards.
@@ -69,6 +70,7 @@ export function ResultsView({ event, onChanged }: { event: Event; onChanged(): v
         </p>
       )}
       <p className="hash">{t('results.hash')}: <code data-testid="results-hash">{result.resultsHash}</code></p>
+      <p className="hint" data-testid="flags-explained">{t('results.flagsExplained', { threshold: markText(event.merge.disagreementThreshold, lang) })}</p>
       <PanelChecks event={event} rule={rule} version={version} />
       <ReportView event={event} rule={rule} />
       {result.categories.map((category) => (
@@ -83,7 +85,7 @@ export function ResultsView({ event, onChanged }: { event: Event; onChanged(): v
       <section aria-labelledby="overall-title">
         <h2 id="overall-title">{event.merge.overall ? pick(event.merge.overall.name, lang) : t('results.overall')}</h2>
         <ol className="overall" data-testid="overall">
-          {result.overall.map((n) => <li key={n.nomineeId} value={n.rank}>{n.name} <small>({scoreText(n.final, lang)})</small></li>)}
+          {result.overall.map((n) => <li key={n.nomineeId} value={n.rank}><NomineeName nominee={{ name: n.name, fictional: event.nominees.some((x) => x.id === n.nomineeId && x.fictional) }} /> <small>({scoreText(n.final, lang)})</small></li>)}
         </ol>
       </section>
       <section aria-labelledby="special-title">
@@ -113,6 +115,8 @@ function CategoryResult({ event, category, side, result, lang, rounds, onDecided
   const [open, setOpen] = useState<string | null>(null);
   // The side-by-side rule's ranks by nominee, not searched for row by row (2,000 nominees at national scale).
   const sideRank = useMemo(() => new Map(side?.ranking.map((n) => [n.nomineeId, n.rank]) ?? []), [side]);
+  const fictional = useMemo(() => new Set(event.nominees.filter((n) => n.fictional).map((n) => n.id)), [event]);
+  const flagsExplained = t('results.flagsExplained', { threshold: markText(event.merge.disagreementThreshold, lang) });
   return (
     <section className="category" aria-labelledby={`result-${category.id}`} data-result={category.id}>
       <h2 id={`result-${category.id}`}>{name}</h2>
@@ -124,7 +128,7 @@ function CategoryResult({ event, category, side, result, lang, rounds, onDecided
             {rounds.map((r) => <th key={r.id} scope="col" className="num">{pick(r.name, lang)}</th>)}
             <th scope="col" className="num">{t('results.final')}</th>
             {side && <th scope="col" className="num">{t('results.otherRank')}</th>}
-            <th scope="col" className="num">{t('results.flags')}</th>
+            <th scope="col" className="num" title={flagsExplained}>{t('results.flags')}</th>
           </tr>
         </thead>
         <tbody>
@@ -133,7 +137,7 @@ function CategoryResult({ event, category, side, result, lang, rounds, onDecided
               <td className="num">{n.rank}{n.joint ? '=' : ''}{heldPlace(result, category.id, n.nomineeId) ? ` · ${t('results.terbaik', { rank: heldPlace(result, category.id, n.nomineeId) })}` : ''}</td>
               <th scope="row">
                 <button type="button" className="link-button" aria-expanded={open === n.nomineeId} onClick={() => setOpen(open === n.nomineeId ? null : n.nomineeId)}>
-                  {n.name}
+                  <NomineeName nominee={{ name: n.name, fictional: fictional.has(n.nomineeId) }} />
                 </button>
               </th>
               {rounds.map((r) => <td key={r.id} className="num">{scoreText(n.rounds[r.id], lang)}</td>)}
