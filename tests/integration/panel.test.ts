@@ -23,6 +23,7 @@ import { readEventTemplate, writeEventTemplate } from '../../src/services/events
 import { fileData } from '../../src/services/file-data.ts';
 import { createHandlers } from '../../src/services/handlers.ts';
 import { verifyScoreSheet, writeScoreSheet } from '../../src/services/sheets/score-sheet.ts';
+import { paperFormLayout, paperForms } from '../../src/services/paper/paper-form.ts';
 import { SheetPayload } from '../../src/services/sheets/sheet-payload.ts';
 import { openWorkspace, type Workspace } from '../../src/services/workspace/workspace.ts';
 import { RESOURCES_DIR, demoDocument, tempDir } from '../support/demo.ts';
@@ -163,6 +164,17 @@ describe('a sheet with marks in a section its juror is not assigned', () => {
     // The other jurors' sheets are untouched by J3's assignment.
     expect((await verifyScoreSheet(new Uint8Array(demo.sheets.get('J4')!), 'J4.xlsx', { event: assignedEvent(), latestPackageRevision: 1, jurorKeys })).status).toBe('valid');
   }, 60_000);
+});
+
+describe('the paper fallback follows Penugasan', () => {
+  it('prints no form for a section the juror is not assigned, and refuses one asked for', () => {
+    const event = assignedEvent();
+    const forms = paperForms(event, 1);
+    expect(forms.filter((f) => f.juror.id === 'J3').map((f) => `${f.round.id}/${f.category.id}`)).not.toContain('wawancara/ukm');
+    expect(forms.filter((f) => f.juror.id === 'J4').map((f) => `${f.round.id}/${f.category.id}`)).toContain('wawancara/ukm');
+    expect(forms).toHaveLength(9 * 16 - 1);
+    expect(() => paperFormLayout(event, 1, { jurorId: 'J3', roundId: 'wawancara', categoryId: 'ukm' })).toThrow('J3 tidak ditugaskan menilai Wawancara, Usaha Kecil Mikro (Penugasan: tidak), jadi tidak ada formulir.');
+  });
 });
 
 describe('absences, quorum and equal treatment at the secretariat', () => {

@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../api/errors.ts';
 import type { Bilingual, Criterion, Event, JurorRole } from '../../core/model.ts';
 import { roundNominees } from '../../core/scoring.ts';
+import { isAssigned } from '../../core/quorum.ts';
 import { canonicalJson } from '../keys/signing.ts';
 
 export const FORM_PREFIX = 'LPJ';
@@ -106,6 +107,13 @@ export function paperFormLayout(event: Event, packageRevision: number, section: 
       en: `Round ${round.name.en} is not open for category ${category.name.en} yet: its shortlist has not been issued, so there is no form.`,
     });
   }
+  // Issue 16: a juror gets a form only for a section they are assigned (Penugasan); a sheet keyed elsewhere would be refused.
+  if (!isAssigned(event, juror.id, round.id, category.id)) {
+    throw new AppError('forbidden', {
+      id: `${juror.id} tidak ditugaskan menilai ${round.name.id}, ${category.name.id} (Penugasan: tidak), jadi tidak ada formulir.`,
+      en: `${juror.id} is not assigned to score ${round.name.en}, ${category.name.en} (Penugasan: tidak), so there is no form.`,
+    });
+  }
   const conflicts = new Map(event.conflicts.filter((c) => c.jurorId === juror.id).map((c) => [c.nomineeId, c.reason]));
   const layout = {
     eventId: event.id,
@@ -127,7 +135,7 @@ export function paperForms(event: Event, packageRevision: number): PaperFormLayo
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
   return event.jurors.flatMap((juror) => rounds.flatMap((round) =>
     event.categories
-      .filter((c) => round.categoryIds.includes(c.id) && roundNominees(event, round, c.id) !== null)
+      .filter((c) => round.categoryIds.includes(c.id) && roundNominees(event, round, c.id) !== null && isAssigned(event, juror.id, round.id, c.id))
       .map((c) => paperFormLayout(event, packageRevision, { jurorId: juror.id, roundId: round.id, categoryId: c.id })),
   ));
 }
