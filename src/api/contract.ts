@@ -381,6 +381,9 @@ export const contract = {
   acceptKey: method(z.strictObject({ eventId: Id, sheetId: z.number().int(), acceptedBy: z.string().trim().min(2).max(200) }), z.strictObject({})),
   /** Every kept sheet verified again against the keys and the event as they are now ("Periksa ulang"). */
   recheckSheets: method(ForEvent, z.strictObject({ changed: z.number().int() })),
+  /** A refused, unused file taken off the inbox list; kept in the audit trail with the reason, who and when. */
+  removeSheet: method(z.strictObject({ eventId: Id, sheetId: z.number().int(), reason: typed(z.string().trim().min(3).max(500)), removedBy: typed(z.string().trim().min(2).max(200)) }), z.strictObject({})),
+  listRemovedSheets: method(ForEvent, z.array(z.strictObject({ fileName: z.string(), fileHash: z.string(), status: z.string(), reason: z.string(), removedBy: z.string(), removedAt: z.string() }))),
   deliberation: method(z.strictObject({ eventId: Id, rule: MergeRule }), DeliberationSummary),
   /** One nominee's marks and flags, fetched when the nominee is opened on the deliberation screen. */
   nomineeProtocol: method(z.strictObject({ eventId: Id, rule: MergeRule, nomineeId: Id }), NomineeProtocol),

@@ -25,7 +25,7 @@ import { reportHtml } from './report/report-html.ts';
 // Issue 16: the report is final only under a penetapan for exactly these results; a draft otherwise.
 import { reportMinutes } from './audit/workspace-audit.ts';
 import { absences, excusedCompleteness } from './attendance/attendance.ts';
-import { withDossierHashes, acceptKey, acceptedKeys, listReceived, receiveSheet, recheckSheets, type ReceivedSheet } from './merge/sheet-inbox.ts';
+import { withDossierHashes, acceptKey, acceptedKeys, listReceived, receiveSheet, recheckSheets, removedSheets, removeSheet, type ReceivedSheet } from './merge/sheet-inbox.ts';
 import { penetapanState } from './penetapan/penetapan.ts';
 import { refuseWhileFixed } from './penetapan/guard.ts';
 import { verifyPool } from './workers/verify-pool.ts';
@@ -33,7 +33,7 @@ import { withPaperLabels } from './paper/paper-labels.ts';
 
 type SecretariatMethods =
   | 'eventTemplate' | 'importEventTemplate' | 'updateEventBasics' | 'importEnrolment' | 'confirmEnrolment'
-  | 'removeEnrolment' | 'listEnrolments' | 'exportPackage' | 'importSheet' | 'listSheets' | 'recheckSheets' | 'acceptKey' | 'deliberation' | 'nomineeProtocol' | 'exportRekapitulasi' | 'recordDecision' | 'issueShortlist' | 'reportHtml' | 'reportPdf' | 'printReport';
+  | 'removeEnrolment' | 'listEnrolments' | 'exportPackage' | 'importSheet' | 'listSheets' | 'recheckSheets' | 'removeSheet' | 'listRemovedSheets' | 'acceptKey' | 'deliberation' | 'nomineeProtocol' | 'exportRekapitulasi' | 'recordDecision' | 'issueShortlist' | 'reportHtml' | 'reportPdf' | 'printReport';
 
 export function secretariatHandlers({ workspace, keys, printing }: Services, loadDemo: () => Event): Pick<Handlers, SecretariatMethods> {
   const { db } = workspace;
@@ -116,6 +116,11 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
       await recheckAfterKeyChange(eventId, jurorId);
       return listEnrolments(db, eventId);
     },
+    removeSheet: ({ eventId, sheetId, reason, removedBy }) => {
+      removeSheet(db, authoredEvent(db, eventId), sheetId, reason, removedBy);
+      return {};
+    },
+    listRemovedSheets: ({ eventId }) => removedSheets(db, eventId),
     recheckSheets: async ({ eventId }) => {
       const event = authoredEvent(db, eventId);
       refuseWhileFixed(db, eventId, { id: 'Memeriksa ulang lembar nilai', en: 'Checking the score sheets again' });

@@ -6,7 +6,7 @@
  * the merged results show the published order.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -51,6 +51,21 @@ test('the CLI demo connects to the secretariat app: sheets before enrolment turn
     await expect(row(file)).toContainText('Dipakai');
   }
   await expect(page.getByText('Kunci tidak dikenal')).toHaveCount(0);
+  // A junk file: refused, then taken off the list with a reason; the audit trail keeps it.
+  const junk = join(d, 'bukan-lembar.xlsx');
+  writeFileSync(junk, 'ini bukan berkas Excel');
+  await page.getByLabel('Impor lembar nilai juri (.xlsx, boleh banyak)').setInputFiles([junk]);
+  await expect(row('bukan-lembar.xlsx')).toContainText('Rusak');
+  await expect(row('J1.xlsx').getByText('Hapus dari daftar…')).toHaveCount(0); // a used sheet cannot be removed
+  await row('bukan-lembar.xlsx').getByText('Hapus dari daftar…').click();
+  await row('bukan-lembar.xlsx').getByLabel('Alasan').fill('Salah unggah, bukan lembar nilai');
+  await row('bukan-lembar.xlsx').getByLabel('Nama Anda').fill('Operator Sekretariat');
+  await row('bukan-lembar.xlsx').getByRole('button', { name: 'Hapus bukan-lembar.xlsx dari daftar' }).click();
+  await expect(row('bukan-lembar.xlsx')).toHaveCount(0);
+  await expect(page.getByTestId('removed-sheets')).toContainText('1 berkas dihapus dari daftar (tetap tercatat)');
+  await page.getByTestId('removed-sheets').locator('summary').click();
+  await expect(page.getByTestId('removed-sheets')).toContainText('bukan-lembar.xlsx (Rusak): Salah unggah, bukan lembar nilai — dihapus oleh Operator Sekretariat');
+
   // "Periksa ulang" changes nothing more now, and says so.
   await page.getByRole('button', { name: 'Periksa ulang semua lembar' }).click();
   await expect(page.getByText('Diperiksa ulang: 0 lembar berubah status.')).toBeVisible();

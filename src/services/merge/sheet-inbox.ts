@@ -280,3 +280,33 @@ export function withDossierHashes<S extends { id: number }>(db: Db, eventId: str
   const dossiers = new Map(rows.flatMap((r) => (typeof r.dossier === 'string' ? [[r.id, r.dossier] as const] : [])));
   return sheets.map((s) => (dossiers.has(s.id) ? { ...s, dossierHash: dossiers.get(s.id)! } : s));
 }
+
+/**
+ * The secretariat removes a file that was never used (malformed, refused, a wrong upload) from the inbox. It
+ * is kept in removed_sheet with the reason, who and when; a file whose marks count (or could, once a key is
+ * accepted) stays. Returns nothing; refused with a bilingual message naming the file otherwise.
+ */
+export function removeSheet(db: Db, event: Event, sheetId: number, reason: string, removedBy: string, now = new Date()): void {
+  const { sheets } = listReceived(db, event);
+  const sheet = sheets.find((s) => s.id === sheetId);
+  if (!sheet) throw new AppError('not-found', { id: `Lembar ${sheetId} tidak ada di kotak masuk.`, en: `Sheet ${sheetId} is not in the inbox.` });
+  if (sheet.status === 'valid' || sheet.status === 'unknown-key' || sheet.use !== 'not-used') {
+    throw new AppError('conflict', {
+      id: `Berkas ${sheet.fileName} tidak dapat dihapus: hanya berkas yang ditolak dan tidak dipakai yang dapat dihapus (statusnya sekarang ${sheet.status}).`,
+      en: `File ${sheet.fileName} cannot be removed: only refused files that are not used can be (its status is ${sheet.status}).`,
+    });
+  }
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO removed_sheet (event_id, file_name, file_hash, status, juror_id, details, received_at, reason, removed_by, removed_at)
+       SELECT event_id, file_name, file_hash, status, juror_id, details, received_at, ?, ?, ? FROM received_sheet WHERE id = ?`,
+    ).run(reason, removedBy, now.toISOString(), sheetId);
+    db.prepare('DELETE FROM received_sheet WHERE id = ?').run(sheetId);
+  })();
+}
+
+/** Files removed from the inbox, oldest first: the audit trail of what came and was set aside by hand. */
+export function removedSheets(db: Db, eventId: string): { fileName: string; fileHash: string; status: string; reason: string; removedBy: string; removedAt: string }[] {
+  return db.prepare('SELECT file_name AS fileName, file_hash AS fileHash, status, reason, removed_by AS removedBy, removed_at AS removedAt FROM removed_sheet WHERE event_id = ? ORDER BY seq')
+    .all(eventId) as { fileName: string; fileHash: string; status: string; reason: string; removedBy: string; removedAt: string }[];
+}

@@ -43,6 +43,7 @@ export function SheetsView({ event }: { event: Event }) {
   const [version, setVersion] = useState(0);
   const inbox = useApi(() => api.listSheets({ eventId: event.id }), [event.id, version]);
   const enrolments = useApi(() => api.listEnrolments({ eventId: event.id }), [event.id, version]);
+  const removed = useApi(() => api.listRemovedSheets({ eventId: event.id }), [event.id, version]);
   const [progress, setProgress] = useState<{ done: number; total: number; file: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   // Files refused outright (not stored), each with its reason: one bad file never hides another's.
@@ -99,6 +100,17 @@ export function SheetsView({ event }: { event: Event }) {
     }
     setProgress({ done: files.length, total: files.length, file: '' });
     setVersion((v) => v + 1);
+  };
+
+  /** A refused, unused file off the list; the services keep it in the audit trail. */
+  const remove = async (sheet: ReceivedSheet, reason: string, removedBy: string) => {
+    setError(null);
+    try {
+      await api.removeSheet({ eventId: event.id, sheetId: sheet.id, reason, removedBy });
+      setVersion((v) => v + 1);
+    } catch (failure) {
+      setError(failure);
+    }
   };
 
   /** Every kept sheet verified again against the keys and the event as they are now. */
@@ -229,11 +241,32 @@ export function SheetsView({ event }: { event: Event }) {
                     {t(`sheets.useName.${sheet.use}`)}
                     {/* Where paper took part: why the reconciliation uses the file so. */}
                     {sheet.notes?.map((note, i) => <p key={i} className="hint use-note" data-testid="use-note">{pick(note, lang)}</p>)}
+                    {/* A refused file nobody uses can leave the list; the audit trail below keeps it. */}
+                    {sheet.status !== 'valid' && sheet.status !== 'unknown-key' && sheet.use === 'not-used' && (
+                      <details className="remove-sheet">
+                        <summary>{t('sheets.remove')}</summary>
+                        <form className="inline-form" onSubmit={(e) => {
+                          e.preventDefault();
+                          const form = new FormData(e.currentTarget);
+                          void remove(sheet, String(form.get('reason') ?? ''), String(form.get('by') ?? ''));
+                        }}>
+                          <label>{t('sheets.removeReason')}<input name="reason" required minLength={3} /></label>
+                          <label>{t('sheets.removedBy')}<input name="by" required minLength={2} /></label>
+                          <button type="submit" className="danger">{t('sheets.removeYes', { file: sheet.fileName })}</button>
+                        </form>
+                      </details>
+                    )}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {removed.status === 'ready' && removed.value.length > 0 && (
+            <details data-testid="removed-sheets">
+              <summary>{t('sheets.removedTitle', { count: removed.value.length })}</summary>
+              <ul>{removed.value.map((r) => <li key={`${r.fileHash}-${r.removedAt}`}>{t('sheets.removedLine', { file: r.fileName, status: t(`sheets.statusName.${r.status}`), reason: r.reason, by: r.removedBy, when: formatDateTime(r.removedAt, lang, timeZone) })}</li>)}</ul>
+            </details>
+          )}
           {inbox.value.acceptedKeys.length > 0 && (
             <p data-testid="accepted-keys">{t('sheets.acceptedKeys')}: {inbox.value.acceptedKeys.map((k) => `${jurorText(k.jurorId)} ${k.fingerprint} (${k.acceptedBy}, ${formatDateTime(k.acceptedAt, lang, timeZone)})`).join('; ')}</p>
           )}
