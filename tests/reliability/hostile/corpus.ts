@@ -15,7 +15,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import type { Event } from '../../../src/core/model.ts';
 import { FIRST_DATA_ROW, type Content, type Field } from '../../../src/services/events/template/fields.ts';
 import {
-  CATEGORY_COLUMNS, CONFLICT_COLUMNS, CRITERION_COLUMNS, EVENT_ROWS, JUROR_COLUMNS, MIN_RUBRIC_PAIRS, NOMINEE_COLUMNS, ROUND_COLUMNS, SHEETS, rubricFields,
+  ASSIGNMENT_COLUMNS, CATEGORY_COLUMNS, CONFLICT_COLUMNS, CRITERION_COLUMNS, DOCUMENT_COLUMNS, FIGURE_COLUMNS, EVENT_ROWS, JUROR_COLUMNS, MIN_RUBRIC_PAIRS, NOMINEE_COLUMNS, ROUND_COLUMNS, SHEETS, rubricFields,
 } from '../../../src/services/events/template/layout.ts';
 import type { UnlockedKey } from '../../../src/services/keys/key-store.ts';
 import { fingerprint, publicKeyText, signCanonical } from '../../../src/services/keys/signing.ts';
@@ -169,6 +169,9 @@ function templateFields(sheet: string): { field: Field<unknown>; cell: string }[
     }
     case SHEETS.nominees: return table(Object.values(NOMINEE_COLUMNS) as Field<unknown>[]);
     case SHEETS.jurors: return table(Object.values(JUROR_COLUMNS) as Field<unknown>[]);
+    case SHEETS.assignments: return table(Object.values(ASSIGNMENT_COLUMNS) as Field<unknown>[]);
+    case SHEETS.figures: return table(Object.values(FIGURE_COLUMNS) as Field<unknown>[]);
+    case SHEETS.documents: return table(Object.values(DOCUMENT_COLUMNS) as Field<unknown>[]);
     default: return table(Object.values(CONFLICT_COLUMNS) as Field<unknown>[]);
   }
 }
