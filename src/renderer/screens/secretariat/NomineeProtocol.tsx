@@ -4,7 +4,8 @@ import type { DeliberationSummary, NomineeProtocol as Protocol } from '../../../
 import type { Event } from '../../../core/model.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { pick } from '../../i18n/index.ts';
+import { markText, pick } from '../../i18n/index.ts';
+import { nomineeLabel } from '../../components/NomineeName.tsx';
 import { useApi } from '../../use-api.ts';
 
 interface Props {
@@ -47,7 +48,7 @@ function ProtocolTables({ event, result, protocol }: { event: Event; result: Del
         const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(nominee.categoryId));
         return (
           <table key={round.id}>
-            <caption>{nominee.name} · {pick(round.name, lang)}</caption>
+            <caption>{nomineeLabel(nominee)} · {pick(round.name, lang)}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('protocol.juror')}</th>
@@ -57,7 +58,7 @@ function ProtocolTables({ event, result, protocol }: { event: Event; result: Del
             <tbody>
               {event.jurors.map((juror) => (
                 <tr key={juror.id}>
-                  <th scope="row">{juror.id}</th>
+                  <th scope="row" title={juror.institution}>{juror.id} · {juror.title}</th>
                   {criteria.map((criterion) => {
                     const conflict = conflictOf(juror.id);
                     if (conflict) {
@@ -73,7 +74,7 @@ function ProtocolTables({ event, result, protocol }: { event: Event; result: Del
                     return (
                       <td key={criterion.code} className={`num${dropped ? ' mark-dropped' : ''}${isFlagged ? ' mark-flagged' : ''}`}
                         title={[dropped ? t('protocol.dropped') : '', isFlagged ? t('protocol.flagged') : ''].filter(Boolean).join(' · ') || undefined}>
-                        {mark.value}{isFlagged ? ' !' : ''}
+                        {markText(mark.value, lang)}{isFlagged ? ' !' : ''}
                       </td>
                     );
                   })}
