@@ -89,6 +89,8 @@ export class VerifyPool {
   private readonly queue: Task[] = [];
   private nextTask = 1;
   private broken = false;
+  /** The last verification asked for in the calling thread (see `inTurn`). */
+  private here: Promise<unknown> = Promise.resolve();
 
   constructor(size = verifyThreads()) {
     this.size = workerUrl && existsSync(fileURLToPath(workerUrl)) ? size : 0;
@@ -96,10 +98,7 @@ export class VerifyPool {
 
   /** Verifies one sheet: in a worker thread when the pool has any, else here. Never throws (as verifyScoreSheet). */
   verify = (bytes: Uint8Array, fileName: string, context: VerifyContext): Promise<SheetVerification> => {
-    if (this.size === 0 || this.broken) {
-      this.counts.here++;
-      return verifyScoreSheet(bytes, fileName, context);
-    }
+    if (this.size === 0 || this.broken) return this.inTurn(bytes, fileName, context);
     return new Promise<SheetVerification>((resolve) => {
       this.queue.push({ taskId: this.nextTask++, contextId: contextId(context), context, bytes, fileName, resolve });
       this.pump();
@@ -172,8 +171,19 @@ export class VerifyPool {
   }
 
   private fallback(task: Task): void {
+    void this.inTurn(task.bytes, task.fileName, task.context).then(task.resolve);
+  }
+
+  /**
+   * Verification in the calling thread, one sheet after another even when many are asked at once: each
+   * holds a whole workbook in memory while it is read, and interleaving fifteen of them (they await the
+   * unzipping) held fifteen at once.
+   */
+  private inTurn(bytes: Uint8Array, fileName: string, context: VerifyContext): Promise<SheetVerification> {
     this.counts.here++;
-    void verifyScoreSheet(task.bytes, task.fileName, task.context).then(task.resolve);
+    const result = this.here.then(() => verifyScoreSheet(bytes, fileName, context));
+    this.here = result.catch(() => undefined);
+    return result;
   }
 }
 
