@@ -306,7 +306,7 @@ describe('timbang report on a package re-signed with another key (issue 14)', ()
     expect(result.out).toContain(`kunci sekretariat ${attack.forgedFingerprint} — kunci sekretariat belum disematkan`);
     expect(result.err).toContain('Perhatian: kunci sekretariat belum disematkan.');
     const cover = flat(await pdftotext(pdf, 1));
-    expect(cover).toContain('Nilai dan nominasi demo bukan hasil resmi kunci sekretariat belum disematkan Rekapitulasi Nilai dan Berita Acara');
+    expect(cover).toContain('Nilai dan nominasi demo bukan hasil resmi † nominasi fiktif, hanya ada di acara demo kunci sekretariat belum disematkan Rekapitulasi Nilai dan Berita Acara');
     expect(cover).toContain(`Kunci sekretariat (sidik jari) ${attack.forgedFingerprint} kunci sekretariat belum disematkan`);
     expect(cover).toContain('Sidik jari ini dibaca dari paket acara itu sendiri, tidak dicocokkan dengan kunci sekretariat');
     const pages = await pageCount(pdf);

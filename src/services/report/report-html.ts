@@ -83,7 +83,7 @@ function cover(ctx: ReportContext): string {
   ];
   const jurors = event.jurors.map((j) => `<tr><td>${esc(j.id)}</td><td class="nowrap">${esc(t.roleName[j.role])}</td><td>${esc(j.title)}<div class="sub">${esc(j.institution)}</div></td><td>${esc(ctx.jurorName(j.id) ?? '')}</td></tr>`).join('');
   return `<section class="cover">
-  ${ctx.demo ? `<p class="demo-notice">${esc(t.demoNotice)}</p>` : ''}
+  ${ctx.demo ? `<p class="demo-notice">${esc(t.demoNotice)}</p><p class="sub">${esc(t.fictionalNote)}</p>` : ''}
   ${ctx.secretariat?.pinned === false ? `<p class="demo-notice not-pinned">${esc(t.notPinned)}</p>` : ''}
   <h1>${esc(t.title)}</h1>
   <p class="event-name">${esc(event.name)}</p>
@@ -109,7 +109,6 @@ function cover(ctx: ReportContext): string {
     <thead><tr><th>${esc(t.jurorCode)}</th><th>${esc(t.role)}</th><th>${esc(t.position)}</th><th>${esc(t.name)}</th></tr></thead>
     <tbody>${jurors}</tbody>
   </table>
-  ${ctx.demo ? `<p class="sub">${esc(t.fictionalNote)}</p>` : ''}
 </section>`;
 }
 
