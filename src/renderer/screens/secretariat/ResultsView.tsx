@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeliberationSummary } from '../../../api/contract.ts';
 import type { Event, MergeRule } from '../../../core/model.ts';
@@ -15,6 +15,8 @@ import { PanelChecks } from './PanelChecks.tsx';
 import { ReportView } from './ReportView.tsx';
 
 const RULES: MergeRule[] = ['mean', 'trimmed', 'median', 'zscore'];
+/** Rows of each category painted before the rest (see CategoryResult). */
+const FIRST_ROWS = 30;
 
 /** Rankings for the plenary: by the event's rule, or another beside it; agreement, flags, and tie decisions. */
 export function ResultsView({ event, onChanged }: { event: Event; onChanged(): void }) {
@@ -112,6 +114,10 @@ function CategoryResult({ event, category, side, result, lang, rounds, onDecided
   const changes = result.leaveOneOut.filter((l) => l.changes.some((c) => c.categoryId === category.id)).map((l) => l.jurorId);
   const decision = result.decisions.find((d) => d.categoryId === category.id);
   const joint = category.ranking.filter((n) => n.joint);
+  // The top of each ranking paints at once; the rest of a national category (hundreds of rows) follows in
+  // the background, so the plenary sees the winners without waiting for the last row.
+  const top = useMemo(() => category.ranking.slice(0, FIRST_ROWS), [category.ranking]);
+  const rows = useDeferredValue(category.ranking, top);
   const [open, setOpen] = useState<string | null>(null);
   // The side-by-side rule's ranks by nominee, not searched for row by row (2,000 nominees at national scale).
   const sideRank = useMemo(() => new Map(side?.ranking.map((n) => [n.nomineeId, n.rank]) ?? []), [side]);
@@ -132,7 +138,7 @@ function CategoryResult({ event, category, side, result, lang, rounds, onDecided
           </tr>
         </thead>
         <tbody>
-          {category.ranking.map((n) => (
+          {rows.map((n) => (
             <tr key={n.nomineeId} data-ranked={n.nomineeId}>
               <td className="num">{n.rank}{n.joint ? '=' : ''}{heldPlace(result, category.id, n.nomineeId) ? ` · ${t('results.terbaik', { rank: heldPlace(result, category.id, n.nomineeId) })}` : ''}</td>
               <th scope="row">
