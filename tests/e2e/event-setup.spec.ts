@@ -110,7 +110,11 @@ test.describe('event set-up, packages and enrolment across two laptops', () => {
     const nominees = workbook.getWorksheet('Nominasi')!;
     const lastRow = nominees.actualRowCount;
     const removed = String(nominees.getRow(lastRow).getCell(3).value);
+    const removedId = String(nominees.getRow(lastRow).getCell(1).value);
     nominees.spliceRows(lastRow, 1);
+    // Its figures on sheet Data go with it, as a secretariat removing a nominee would remove them.
+    const data = workbook.getWorksheet('Data')!;
+    for (let r = data.actualRowCount; r >= 3; r--) if (String(data.getRow(r).getCell(1).value) === removedId) data.spliceRows(r, 1);
     const changed = join(files, 'berubah.xlsx');
     await workbook.xlsx.writeFile(changed);
 

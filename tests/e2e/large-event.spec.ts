@@ -15,6 +15,9 @@ test('2,000 nominees: virtualised rows, filter as you type, scoring', async ({ p
   event.id = 'paritrana-nasional-2025';
   event.name = 'Paritrana Award Nasional 2025 (uji skala)';
   event.conflicts = [];
+  // The demo's evidence names its own nominees, which this event replaces.
+  delete event.figures;
+  delete event.documents;
   event.nominees = Array.from({ length: 2000 }, (_, i) => ({
     id: `ukm-${String(i + 1).padStart(4, '0')}`,
     categoryId: 'ukm',
