@@ -36,7 +36,12 @@ const installers = readdirSync(output)
   .filter((name) => /\.(exe|AppImage|deb|dmg)$/.test(name) && statSync(join(output, name)).mtimeMs >= started)
   .sort();
 if (installers.length > 0) {
-  const lines = installers.map((name) => `${createHash('sha256').update(readFileSync(join(output, name))).digest('hex')}  ${name}`);
+  const lines = installers.map(
+    (name) =>
+      `${createHash('sha256')
+        .update(readFileSync(join(output, name)))
+        .digest('hex')}  ${name}`,
+  );
   writeFileSync(join(output, 'SHA256SUMS.txt'), `${lines.join('\n')}\n`);
   console.log(`\nSHA-256 (dist/SHA256SUMS.txt), untuk lembar petunjuk juri / for the jurors' handout:\n${lines.join('\n')}`);
 }

@@ -17,7 +17,20 @@ const port = Number(process.env.TIMBANG_E2E_PORT ?? 5183);
  * find the servers' token files).
  */
 const run = (process.env.TIMBANG_E2E_RUN ??= `${Date.now()}-${process.pid}`);
-export const WORKSPACES = { main: port, sekretariat: port + 1, juri: port + 2, penilaian: port + 3, rekap: port + 4, pemulihan: port + 5, rusak: port + 6, papanKetik: port + 7, keamanan: port + 8, kontinuitasJuri: port + 9, kontinuitasSekretariat: port + 10, bentuk2023: port + 16 /* issue 16: the 2023 shape */ };
+export const WORKSPACES = {
+  main: port,
+  sekretariat: port + 1,
+  juri: port + 2,
+  penilaian: port + 3,
+  rekap: port + 4,
+  pemulihan: port + 5,
+  rusak: port + 6,
+  papanKetik: port + 7,
+  keamanan: port + 8,
+  kontinuitasJuri: port + 9,
+  kontinuitasSekretariat: port + 10,
+  bentuk2023: port + 16 /* issue 16: the 2023 shape */,
+};
 const workspaceFile = (name: string) => join(tmpdir(), `timbang-e2e-${run}-${name}.sqlite`);
 /**
  * Each server draws its own random token at start, as `timbang serve` always does, and writes it here
@@ -35,7 +48,9 @@ const PREPARE: Partial<Record<keyof typeof WORKSPACES, string>> = {
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
-  throw new Error(`Chromium not found at ${chromium}. On Debian: apt-get install chromium (or set CHROMIUM_PATH). Playwright never downloads a browser here.`);
+  throw new Error(
+    `Chromium not found at ${chromium}. On Debian: apt-get install chromium (or set CHROMIUM_PATH). Playwright never downloads a browser here.`,
+  );
 }
 
 export default defineConfig({
@@ -53,7 +68,15 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   webServer: Object.entries(WORKSPACES).map(([name, serverPort]) => ({

@@ -7,9 +7,19 @@ import { join } from 'node:path';
 
 const dir = join(import.meta.dirname, '..', 'test-results');
 
-interface VitestReport { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }
-interface PlaywrightReport { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }
-interface ElectronegativityReport { findings: unknown[]; unexplained: number }
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+}
+interface PlaywrightReport {
+  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+}
+interface ElectronegativityReport {
+  findings: unknown[];
+  unexplained: number;
+}
 
 const vitest = JSON.parse(readFileSync(join(dir, 'vitest.json'), 'utf8')) as VitestReport;
 const playwright = JSON.parse(readFileSync(join(dir, 'playwright.json'), 'utf8')) as PlaywrightReport;
@@ -18,7 +28,9 @@ const electronegativity = JSON.parse(readFileSync(join(dir, 'electronegativity.j
 const passed = vitest.numPassedTests + playwright.stats.expected;
 const failed = vitest.numFailedTests + playwright.stats.unexpected + playwright.stats.flaky;
 const skipped = vitest.numPendingTests + vitest.numTodoTests + playwright.stats.skipped;
-console.log(`\nunit+integration: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed; end-to-end: ${playwright.stats.expected} passed, ${playwright.stats.unexpected} failed, ${playwright.stats.skipped} skipped`);
+console.log(
+  `\nunit+integration: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed; end-to-end: ${playwright.stats.expected} passed, ${playwright.stats.unexpected} failed, ${playwright.stats.skipped} skipped`,
+);
 console.log(`electronegativity: ${electronegativity.findings.length} findings, ${electronegativity.unexplained} HIGH/MEDIUM unexplained`);
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exitCode = failed > 0 || electronegativity.unexplained > 0 ? 1 : 0;

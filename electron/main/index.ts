@@ -14,7 +14,16 @@ import { hostWorkspace, type WorkspaceHost } from '../../src/services/workspace-
 import { openKeychain, type Keychain } from './keychain.ts';
 import { failurePageUrl, NAVIGATION_ABORTED, pageFailedMessage, rendererGoneMessage } from './failure-page.ts';
 import { electronPrinting } from './report-printing.ts';
-import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, developmentOverrides, isAppUrl, isTrustedSender, rendererFile, secureWebPreferences } from './security.ts';
+import {
+  APP_ENTRY,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  developmentOverrides,
+  isAppUrl,
+  isTrustedSender,
+  rendererFile,
+  secureWebPreferences,
+} from './security.ts';
 
 // An installed app reads no development override (security.ts): only `npm start` and tests may set them.
 const overrides = developmentOverrides(app.isPackaged, process.env);
@@ -45,13 +54,18 @@ function registerIpc(handlers: Handlers, keychain: Keychain | undefined): void {
 }
 
 function isKeychainPending(answer: Envelope<unknown>): boolean {
-  return !answer.ok && answer.error.code === 'key-locked' && (answer.error.details as KeyLockedDetails | undefined)?.keychain === KEYCHAIN_PENDING;
+  return (
+    !answer.ok &&
+    answer.error.code === 'key-locked' &&
+    (answer.error.details as KeyLockedDetails | undefined)?.keychain === KEYCHAIN_PENDING
+  );
 }
 
 function createWindow(): BrowserWindow {
   // Never taller or wider than the screen's work area: a juror's 1366×768 laptop has about 728 px below the taskbar.
   const area = screen.getPrimaryDisplay().workAreaSize;
-  const window = new BrowserWindow({ // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK: secureWebPreferences() sets contextIsolation and sandbox (security.ts, tested); a middle-click's new window meets setWindowOpenHandler below, which denies every one
+  const window = new BrowserWindow({
+    // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK: secureWebPreferences() sets contextIsolation and sandbox (security.ts, tested); a middle-click's new window meets setWindowOpenHandler below, which denies every one
     width: Math.min(1280, area.width),
     height: Math.min(860, area.height),
     show: false,
@@ -125,7 +139,12 @@ function start(): void {
     mkdirSync(dataDir, { recursive: true });
     // Opens even a damaged workspace file: the window then shows what is wrong and offers the backups.
     keychain = await openKeychain(safeStorage, process.platform);
-    host = hostWorkspace(join(dataDir, 'workspace.sqlite'), { resourcesDir, appVersion: app.getVersion(), osSecrets: keychain, printing: electronPrinting });
+    host = hostWorkspace(join(dataDir, 'workspace.sqlite'), {
+      resourcesDir,
+      appVersion: app.getVersion(),
+      osSecrets: keychain,
+      printing: electronPrinting,
+    });
     registerIpc(host.handlers, keychain);
     serveRenderer();
     mainWindow = createWindow();

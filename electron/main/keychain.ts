@@ -13,7 +13,10 @@ export interface Keychain extends OsSecretStore {
   idle(): Promise<void>;
 }
 
-type AsyncSafeStorage = Pick<SafeStorage, 'isAsyncEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptStringAsync' | 'decryptStringAsync'>;
+type AsyncSafeStorage = Pick<
+  SafeStorage,
+  'isAsyncEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptStringAsync' | 'decryptStringAsync'
+>;
 
 /**
  * The keychain where there is a real one. On Linux without a keyring Electron falls back to a fixed
@@ -24,7 +27,10 @@ export async function openKeychain(safeStorage: AsyncSafeStorage, platform: Node
   if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return undefined;
   const inFlight = new Set<Promise<unknown>>();
   const tracked = <T>(call: Promise<T>): Promise<T> => {
-    const settled = call.then(() => undefined, () => undefined);
+    const settled = call.then(
+      () => undefined,
+      () => undefined,
+    );
     inFlight.add(settled);
     void settled.then(() => inFlight.delete(settled));
     return call;
@@ -33,7 +39,10 @@ export async function openKeychain(safeStorage: AsyncSafeStorage, platform: Node
     // The key as base64 text: safeStorage seals strings (and keys sealed by earlier versions were sealed so).
     seal: (secret) => tracked(safeStorage.encryptStringAsync(secret.toString('base64'))),
     open: (sealed) =>
-      tracked(safeStorage.decryptStringAsync(sealed)).then(({ result, shouldReEncrypt }) => ({ secret: Buffer.from(result, 'base64'), shouldReEncrypt })),
+      tracked(safeStorage.decryptStringAsync(sealed)).then(({ result, shouldReEncrypt }) => ({
+        secret: Buffer.from(result, 'base64'),
+        shouldReEncrypt,
+      })),
     busy: () => inFlight.size > 0,
     async idle() {
       while (inFlight.size > 0) {

@@ -40,7 +40,14 @@ async function withReportWindow<T>(html: string, use: (window: BrowserWindow) =>
   const window = new BrowserWindow({
     show: false,
     title: 'Timbang — laporan',
-    webPreferences: { session: ownSession(), sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, disableBlinkFeatures: 'Auxclick' },
+    webPreferences: {
+      session: ownSession(),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -95,15 +102,21 @@ export const electronPrinting: ReportPrinting = {
         headerTemplate: frame.headerTemplate,
         footerTemplate: frame.footerTemplate,
         margins: {
-          top: toInches(PAGE_MARGIN.top), bottom: toInches(PAGE_MARGIN.bottom),
-          left: toInches(PAGE_MARGIN.left), right: toInches(PAGE_MARGIN.right),
+          top: toInches(PAGE_MARGIN.top),
+          bottom: toInches(PAGE_MARGIN.bottom),
+          left: toInches(PAGE_MARGIN.left),
+          right: toInches(PAGE_MARGIN.right),
         },
       });
     }),
   toPrinter: (html) =>
-    withReportWindow(html, (window) =>
-      new Promise<void>((resolve, reject) => {
-        window.webContents.print({ printBackground: true, pageSize: 'A4' }, (success, reason) => (success || reason === 'cancelled' ? resolve() : reject(new Error(reason))));
-      }),
+    withReportWindow(
+      html,
+      (window) =>
+        new Promise<void>((resolve, reject) => {
+          window.webContents.print({ printBackground: true, pageSize: 'A4' }, (success, reason) =>
+            success || reason === 'cancelled' ? resolve() : reject(new Error(reason)),
+          );
+        }),
     ),
 };

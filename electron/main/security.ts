@@ -35,7 +35,10 @@ export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
  * folder (tests). An installed app reads neither, so no environment variable can point it at a foreign
  * page (which would get the whole IPC API, key and signing included) or another workspace.
  */
-export function developmentOverrides(isPackaged: boolean, env: Record<string, string | undefined>): { rendererUrl?: string; dataDir?: string } {
+export function developmentOverrides(
+  isPackaged: boolean,
+  env: Record<string, string | undefined>,
+): { rendererUrl?: string; dataDir?: string } {
   if (isPackaged) return {};
   return { rendererUrl: env.ELECTRON_RENDERER_URL || undefined, dataDir: env.TIMBANG_DATA_DIR || undefined };
 }
@@ -96,7 +99,7 @@ export const CONTENT_SECURITY_POLICY = [
   // blob: only for a nominee's document (issue 17), read from the package on this laptop and shown from memory
   // in an <img> or a fully sandboxed <iframe>; no other source, and nothing from the network.
   "img-src 'self' data: blob:",
-  "frame-src blob:",
+  'frame-src blob:',
   "font-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",

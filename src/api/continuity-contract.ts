@@ -18,7 +18,15 @@ const ForEvent = z.strictObject({ eventId: Id });
 const Reason = typed(z.string().trim().min(3).max(500));
 
 export const MovedWorkspace = z.strictObject({
-  events: z.array(z.strictObject({ id: z.string(), name: z.string(), source: z.enum(['authored', 'package']), revision: z.number().int(), jurorId: z.string().nullable() })),
+  events: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      source: z.enum(['authored', 'package']),
+      revision: z.number().int(),
+      jurorId: z.string().nullable(),
+    }),
+  ),
   /** The key's fingerprint: the same as on the old laptop. Null when the workspace had no key. */
   fingerprint: z.string().nullable(),
   /** How the key is sealed here now: this laptop's keychain, or the move passphrase. */
@@ -70,17 +78,25 @@ export const KeyChange = z.strictObject({
   continuesAfterRevision: z.number().int(),
   reason: z.string(),
   changedAt: z.string(),
-  sheets: z.array(z.strictObject({
-    fileName: z.string(),
-    sheetRevision: z.number().int().nullable(),
-    key: z.enum(['previous', 'next']),
-    status: z.string(),
-    use: z.enum(['used', 'stale', 'duplicate', 'conflict', 'not-used']),
-  })),
+  sheets: z.array(
+    z.strictObject({
+      fileName: z.string(),
+      sheetRevision: z.number().int().nullable(),
+      key: z.enum(['previous', 'next']),
+      status: z.string(),
+      use: z.enum(['used', 'stale', 'duplicate', 'conflict', 'not-used']),
+    }),
+  ),
 });
 export type KeyChange = z.infer<typeof KeyChange>;
 
-const EnrolmentShape = z.strictObject({ jurorId: Id, name: z.string(), fingerprint: z.string(), receivedAt: z.string(), confirmedAt: z.string().nullable() });
+const EnrolmentShape = z.strictObject({
+  jurorId: Id,
+  name: z.string(),
+  fingerprint: z.string(),
+  receivedAt: z.string(),
+  confirmedAt: z.string().nullable(),
+});
 
 export const RecoveryKeyInfo = z.strictObject({ fingerprint: z.string(), createdAt: z.string() });
 
@@ -105,7 +121,10 @@ export const continuityMethods = {
   resumeFromSheets: method(z.strictObject({ eventId: Id, files: z.array(FileData).min(1).max(20) }), ResumeResult),
 
   // The secretariat: a juror re-enrolled from a new laptop (key change statement in the next package).
-  reenrolJuror: method(z.strictObject({ eventId: Id, file: FileData, reason: Reason }), z.strictObject({ enrolment: EnrolmentShape, changed: z.boolean() })),
+  reenrolJuror: method(
+    z.strictObject({ eventId: Id, file: FileData, reason: Reason }),
+    z.strictObject({ enrolment: EnrolmentShape, changed: z.boolean() }),
+  ),
   jurorKeyChanges: method(ForEvent, z.array(KeyChange)),
 
   // The secretariat's recovery key (its code is given once) and key rollover.
@@ -116,7 +135,13 @@ export const continuityMethods = {
   /** A new secretariat workspace takes over the event from the last package, with the recovery code. */
   takeOverEvent: method(
     z.strictObject({ package: FileData, recoveryCode: z.string().max(200), reason: Reason }),
-    z.strictObject({ eventId: Id, revision: z.number().int(), previousFingerprint: z.string(), nextFingerprint: z.string(), signedBy: z.enum(['previous', 'recovery']) }),
+    z.strictObject({
+      eventId: Id,
+      revision: z.number().int(),
+      previousFingerprint: z.string(),
+      nextFingerprint: z.string(),
+      signedBy: z.enum(['previous', 'recovery']),
+    }),
   ),
   secretariatRollovers: method(ForEvent, z.array(RolloverRecord)),
 

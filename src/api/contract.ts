@@ -106,8 +106,18 @@ export const EventChanges = z.strictObject({
   eventId: Id,
   name: z.strictObject({ from: z.string(), to: z.string() }).nullable(),
   yearHeld: z.strictObject({ from: z.number(), to: z.number() }).nullable(),
-  removed: z.strictObject({ categories: z.array(z.string()), criteria: z.array(z.string()), nominees: z.array(z.string()), jurors: z.array(z.string()) }),
-  added: z.strictObject({ categories: z.array(z.string()), criteria: z.array(z.string()), nominees: z.array(z.string()), jurors: z.array(z.string()) }),
+  removed: z.strictObject({
+    categories: z.array(z.string()),
+    criteria: z.array(z.string()),
+    nominees: z.array(z.string()),
+    jurors: z.array(z.string()),
+  }),
+  added: z.strictObject({
+    categories: z.array(z.string()),
+    criteria: z.array(z.string()),
+    nominees: z.array(z.string()),
+    jurors: z.array(z.string()),
+  }),
   /** Jurors whose enrolled laptop key the replacement would drop (they are no longer in the event). */
   droppedKeys: z.array(Id),
 });
@@ -127,7 +137,10 @@ export const PackageImportResult = z.strictObject({
   previousRevision: z.number().int().nullable(),
   secretariatFingerprint: z.string(),
   /** Issue 21: the package rolled the secretariat key over (signed by the pinned key or its recovery key); the laptop pins the new one. */
-  secretariatRollover: z.strictObject({ previousFingerprint: z.string(), nextFingerprint: z.string(), signedBy: z.enum(['previous', 'recovery']) }).nullable().optional(),
+  secretariatRollover: z
+    .strictObject({ previousFingerprint: z.string(), nextFingerprint: z.string(), signedBy: z.enum(['previous', 'recovery']) })
+    .nullable()
+    .optional(),
 });
 export type PackageImportResult = z.infer<typeof PackageImportResult>;
 
@@ -202,9 +215,16 @@ export const ReceivedSheet = z.strictObject({
   /** How reconciliation uses the file: current, superseded by a newer revision, a copy, or in conflict. */
   use: z.enum(['used', 'stale', 'duplicate', 'conflict', 'not-used']),
   /** A paper sheet (provenance 'kertas'): its form, who keyed it, a scan's hash, the section it covers. */
-  paper: z.strictObject({
-    formNumber: z.string(), operators: z.tuple([z.string(), z.string()]), scanSha256: z.string().nullable(), roundId: Id, categoryId: Id,
-  }).nullable().optional(),
+  paper: z
+    .strictObject({
+      formNumber: z.string(),
+      operators: z.tuple([z.string(), z.string()]),
+      scanSha256: z.string().nullable(),
+      roundId: Id,
+      categoryId: Id,
+    })
+    .nullable()
+    .optional(),
   /** Where paper took part: why reconciliation uses (or does not use) the file's sections as it does. */
   notes: z.array(Bilingual).optional(),
 });
@@ -251,15 +271,19 @@ export const PaperComparison = z.strictObject({
   keying: PaperKeying,
   form: PaperForm,
   operators: z.tuple([z.string(), z.string()]),
-  cells: z.array(z.strictObject({
-    /** "nominee/criterion", or "nama-juri" for the juror's name as written. */
-    cell: z.string(),
-    nomineeId: Id.nullable(),
-    criterionCode: Id.nullable(),
-    a: z.string().nullable(),
-    b: z.string().nullable(),
-    resolution: z.strictObject({ value: z.string().nullable(), reason: z.string(), resolvedBy: z.string(), resolvedAt: z.string() }).nullable(),
-  })),
+  cells: z.array(
+    z.strictObject({
+      /** "nominee/criterion", or "nama-juri" for the juror's name as written. */
+      cell: z.string(),
+      nomineeId: Id.nullable(),
+      criterionCode: Id.nullable(),
+      a: z.string().nullable(),
+      b: z.string().nullable(),
+      resolution: z
+        .strictObject({ value: z.string().nullable(), reason: z.string(), resolvedBy: z.string(), resolvedAt: z.string() })
+        .nullable(),
+    }),
+  ),
   agreed: z.number().int(),
   total: z.number().int(),
   /** The revision the sheet gets if signed now, and the valid sheets of that section it would supersede. */
@@ -297,7 +321,9 @@ export const Deliberation = z.strictObject({
   flags: z.array(Mark.extend({ median: z.number() })),
   agreement: z.array(z.strictObject({ roundId: Id, categoryId: Id, w: z.number().nullable(), jurors: z.number().int() })),
   leaveOneOut: z.array(z.strictObject({ jurorId: Id, changes: z.array(z.strictObject({ categoryId: Id, podium: z.array(Id) })) })),
-  decisions: z.array(z.strictObject({ categoryId: Id, nomineeIds: z.array(Id), text: z.string(), decidedBy: z.string(), recordedAt: z.string() })),
+  decisions: z.array(
+    z.strictObject({ categoryId: Id, nomineeIds: z.array(Id), text: z.string(), decidedBy: z.string(), recordedAt: z.string() }),
+  ),
   marks: z.array(Mark),
   /** Who did not score whom and why: from the event, or declared by the juror on the laptop (it came in their sheet). */
   conflicts: z.array(z.strictObject({ jurorId: Id, nomineeId: Id, reason: z.string(), declared: z.boolean() })),
@@ -367,29 +393,64 @@ export const contract = {
   removeEnrolment: method(z.strictObject({ eventId: Id, jurorId: Id }), z.array(Enrolment)),
   listEnrolments: method(ForEvent, z.array(Enrolment)),
   /** documents (issue 17): the bytes of the event's listed documents (PDF, JPG, PNG), bundled and hash-pinned. */
-  exportPackage: method(ForEvent.extend({
-    documents: z.array(z.strictObject({ nomineeId: Id, fileName: z.string().trim().min(1).max(200), base64: z.base64() })).max(1000).optional(),
-  }), FileData),
+  exportPackage: method(
+    ForEvent.extend({
+      documents: z
+        .array(z.strictObject({ nomineeId: Id, fileName: z.string().trim().min(1).max(200), base64: z.base64() }))
+        .max(1000)
+        .optional(),
+    }),
+    FileData,
+  ),
 
   // Secretariat: jurors' sheets in, rankings out.
   importSheet: method(z.strictObject({ eventId: Id, file: FileData }), z.strictObject({ sheet: ReceivedSheet, again: z.boolean() })),
-  listSheets: method(ForEvent, z.strictObject({
-    sheets: z.array(ReceivedSheet),
-    completeness: Completeness,
-    acceptedKeys: z.array(z.strictObject({ jurorId: Id, fingerprint: z.string(), acceptedBy: z.string(), acceptedAt: z.string() })),
-  })),
-  acceptKey: method(z.strictObject({ eventId: Id, sheetId: z.number().int(), acceptedBy: z.string().trim().min(2).max(200) }), z.strictObject({})),
+  listSheets: method(
+    ForEvent,
+    z.strictObject({
+      sheets: z.array(ReceivedSheet),
+      completeness: Completeness,
+      acceptedKeys: z.array(z.strictObject({ jurorId: Id, fingerprint: z.string(), acceptedBy: z.string(), acceptedAt: z.string() })),
+    }),
+  ),
+  acceptKey: method(
+    z.strictObject({ eventId: Id, sheetId: z.number().int(), acceptedBy: z.string().trim().min(2).max(200) }),
+    z.strictObject({}),
+  ),
   /** Every kept sheet verified again against the keys and the event as they are now ("Periksa ulang"). */
   recheckSheets: method(ForEvent, z.strictObject({ changed: z.number().int() })),
   /** A refused, unused file taken off the inbox list; kept in the audit trail with the reason, who and when. */
-  removeSheet: method(z.strictObject({ eventId: Id, sheetId: z.number().int(), reason: typed(z.string().trim().min(3).max(500)), removedBy: typed(z.string().trim().min(2).max(200)) }), z.strictObject({})),
-  listRemovedSheets: method(ForEvent, z.array(z.strictObject({ fileName: z.string(), fileHash: z.string(), status: z.string(), reason: z.string(), removedBy: z.string(), removedAt: z.string() }))),
+  removeSheet: method(
+    z.strictObject({
+      eventId: Id,
+      sheetId: z.number().int(),
+      reason: typed(z.string().trim().min(3).max(500)),
+      removedBy: typed(z.string().trim().min(2).max(200)),
+    }),
+    z.strictObject({}),
+  ),
+  listRemovedSheets: method(
+    ForEvent,
+    z.array(
+      z.strictObject({
+        fileName: z.string(),
+        fileHash: z.string(),
+        status: z.string(),
+        reason: z.string(),
+        removedBy: z.string(),
+        removedAt: z.string(),
+      }),
+    ),
+  ),
   deliberation: method(z.strictObject({ eventId: Id, rule: MergeRule }), DeliberationSummary),
   /** One nominee's marks and flags, fetched when the nominee is opened on the deliberation screen. */
   nomineeProtocol: method(z.strictObject({ eventId: Id, rule: MergeRule, nomineeId: Id }), NomineeProtocol),
   issueShortlist: method(
     z.strictObject({ eventId: Id, roundId: Id, size: z.number().int().min(1).max(1000) }),
-    z.strictObject({ revision: z.number().int(), shortlists: z.array(z.strictObject({ roundId: Id, categoryId: Id, nomineeIds: z.array(Id) })) }),
+    z.strictObject({
+      revision: z.number().int(),
+      shortlists: z.array(z.strictObject({ roundId: Id, categoryId: Id, nomineeIds: z.array(Id) })),
+    }),
   ),
   /** The deliberation report (Rekapitulasi + Berita Acara) as HTML for the print preview, as a PDF, or printed. */
   reportHtml: method(z.strictObject({ eventId: Id, rule: MergeRule, lang: z.enum(['id', 'en']) }), z.strictObject({ html: z.string() })),
@@ -397,7 +458,13 @@ export const contract = {
   printReport: method(z.strictObject({ eventId: Id, rule: MergeRule, lang: z.enum(['id', 'en']) }), z.strictObject({})),
   exportRekapitulasi: method(z.strictObject({ eventId: Id, rule: MergeRule }), FileData),
   recordDecision: method(
-    z.strictObject({ eventId: Id, categoryId: Id, nomineeIds: z.array(Id).min(2), text: z.string().trim().min(3).max(2000), decidedBy: z.string().trim().min(2).max(200) }),
+    z.strictObject({
+      eventId: Id,
+      categoryId: Id,
+      nomineeIds: z.array(Id).min(2),
+      text: z.string().trim().min(3).max(2000),
+      decidedBy: z.string().trim().min(2).max(200),
+    }),
     z.strictObject({}),
   ),
 
@@ -422,38 +489,80 @@ export const contract = {
   scoringState: method(RoundCategory, ScoringState),
   recordScore: method(ScoreTarget.extend({ value: ScoreValue }), z.strictObject({ value: ScoreValue, recordedAt: z.string() })),
   /** origin (issue 21): where a row came from when not typed on this laptop, e.g. "dipulihkan dari lembar J3 revisi 4". */
-  scoreHistory: method(ScoreTarget, z.array(z.strictObject({ value: ScoreValue, previous: ScoreValue, recordedAt: z.string(), origin: Bilingual.optional() }))),
-  saveNote: method(z.strictObject({ eventId: Id, roundId: Id, nomineeId: Id, text: typed(z.string().max(5000)) }), z.strictObject({ recordedAt: z.string() })),
-  declareConflict: method(z.strictObject({ eventId: Id, nomineeId: Id, reason: typed(z.string().trim().min(3).max(500)) }), z.strictObject({})),
+  scoreHistory: method(
+    ScoreTarget,
+    z.array(z.strictObject({ value: ScoreValue, previous: ScoreValue, recordedAt: z.string(), origin: Bilingual.optional() })),
+  ),
+  saveNote: method(
+    z.strictObject({ eventId: Id, roundId: Id, nomineeId: Id, text: typed(z.string().max(5000)) }),
+    z.strictObject({ recordedAt: z.string() }),
+  ),
+  declareConflict: method(
+    z.strictObject({ eventId: Id, nomineeId: Id, reason: typed(z.string().trim().min(3).max(500)) }),
+    z.strictObject({}),
+  ),
   /** A conflict this juror declared by mistake, withdrawn before finalizing; the marks it cleared come back. */
-  withdrawConflict: method(z.strictObject({ eventId: Id, nomineeId: Id, reason: typed(z.string().trim().min(3).max(500)) }), z.strictObject({ restoredMarks: z.number().int() })),
+  withdrawConflict: method(
+    z.strictObject({ eventId: Id, nomineeId: Id, reason: typed(z.string().trim().min(3).max(500)) }),
+    z.strictObject({ restoredMarks: z.number().int() }),
+  ),
   finalizeRound: method(RoundCategory, z.strictObject({ finalized: z.literal(true) })),
-  exportSheet: method(z.strictObject({ eventId: Id, name: typed(z.string().trim().min(1).max(200)), roundIds: z.array(Id).min(1) }), FileData),
-  reopenRound: method(RoundCategory.extend({ reason: typed(z.string().trim().min(3).max(500)) }), z.strictObject({ sheetRevision: z.number().int() })),
+  exportSheet: method(
+    z.strictObject({ eventId: Id, name: typed(z.string().trim().min(1).max(200)), roundIds: z.array(Id).min(1) }),
+    FileData,
+  ),
+  reopenRound: method(
+    RoundCategory.extend({ reason: typed(z.string().trim().min(3).max(500)) }),
+    z.strictObject({ sheetRevision: z.number().int() }),
+  ),
 
   // Secretariat: the paper fallback. The printed form; blind double entry (no call returns a keyed value
   // before both operators have keyed the form); differences resolved against the paper; the signed sheet.
   paperForms: method(ForEvent, z.array(PaperForm)),
   paperFormPdf: method(PaperFormRequest, FileData),
   printPaperForm: method(PaperFormRequest, z.strictObject({})),
-  paperForm: method(z.strictObject({ eventId: Id, formNumber: z.string().trim().min(1).max(100), checksum: z.string().trim().max(20) }), z.strictObject({ form: PaperForm, keying: PaperKeying.nullable() })),
-  paperSubmitEntry: method(z.strictObject({
-    eventId: Id,
-    formNumber: z.string().trim().min(1).max(100),
-    checksum: z.string().trim().max(20),
-    operator: PersonName,
-    jurorName: typed(z.string().trim().max(200)),
-    marks: z.array(z.strictObject({ nomineeId: Id, criterionCode: Id, value: z.string().trim().max(20) })).max(100_000),
-  }), PaperKeying),
+  paperForm: method(
+    z.strictObject({ eventId: Id, formNumber: z.string().trim().min(1).max(100), checksum: z.string().trim().max(20) }),
+    z.strictObject({ form: PaperForm, keying: PaperKeying.nullable() }),
+  ),
+  paperSubmitEntry: method(
+    z.strictObject({
+      eventId: Id,
+      formNumber: z.string().trim().min(1).max(100),
+      checksum: z.string().trim().max(20),
+      operator: PersonName,
+      jurorName: typed(z.string().trim().max(200)),
+      marks: z.array(z.strictObject({ nomineeId: Id, criterionCode: Id, value: z.string().trim().max(20) })).max(100_000),
+    }),
+    PaperKeying,
+  ),
   paperKeyings: method(ForEvent, z.array(PaperKeying)),
   paperComparison: method(z.strictObject({ eventId: Id, keyingId: z.number().int() }), PaperComparison),
-  paperResolve: method(z.strictObject({
-    eventId: Id, keyingId: z.number().int(), cell: z.string().min(1).max(200), value: typed(z.string().trim().max(200)),
-    reason: typed(z.string().trim().min(3).max(500)), resolvedBy: PersonName,
-  }), PaperComparison),
+  paperResolve: method(
+    z.strictObject({
+      eventId: Id,
+      keyingId: z.number().int(),
+      cell: z.string().min(1).max(200),
+      value: typed(z.string().trim().max(200)),
+      reason: typed(z.string().trim().min(3).max(500)),
+      resolvedBy: PersonName,
+    }),
+    PaperComparison,
+  ),
   paperSign: method(
-    z.strictObject({ eventId: Id, keyingId: z.number().int(), scanSha256: z.string().regex(/^[0-9a-f]{64}$/).optional() }),
-    z.strictObject({ keying: PaperKeying, sheet: ReceivedSheet, supersedes: z.array(z.strictObject({ fileName: z.string(), sheetRevision: z.number().int(), paper: z.boolean() })) }),
+    z.strictObject({
+      eventId: Id,
+      keyingId: z.number().int(),
+      scanSha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional(),
+    }),
+    z.strictObject({
+      keying: PaperKeying,
+      sheet: ReceivedSheet,
+      supersedes: z.array(z.strictObject({ fileName: z.string(), sheetRevision: z.number().int(), paper: z.boolean() })),
+    }),
   ),
   /** A signed paper sheet as its .xlsx file: for timbang verify, merge and report, and anyone re-running the merge. */
   paperSheetFile: method(z.strictObject({ eventId: Id, keyingId: z.number().int() }), FileData),

@@ -16,14 +16,19 @@ export async function dispatch(handlers: Handlers, name: string, rawInput: unkno
     const input = spec.input.safeParse(rawInput ?? {});
     if (!input.success) {
       const issues = bilingualIssues(spec.input, rawInput ?? {});
-      const lines = (lang: keyof Bilingual) => issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message[lang]}` : i.message[lang])).join('\n');
+      const lines = (lang: keyof Bilingual) =>
+        issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message[lang]}` : i.message[lang])).join('\n');
       throw new AppError('invalid-input', { id: `Masukan tidak valid:\n${lines('id')}`, en: `Invalid input:\n${lines('en')}` }, issues);
     }
     const handler = handlers[name] as (input: unknown) => unknown;
     const output = spec.output.safeParse(await handler(input.data));
     if (!output.success) {
       // A handler broke the contract: a bug on our side, reported rather than passed on.
-      throw new AppError('invalid-output', { id: `Keluaran ${name} tidak sesuai kontrak`, en: `Output of ${name} breaks the contract` }, output.error.issues);
+      throw new AppError(
+        'invalid-output',
+        { id: `Keluaran ${name} tidak sesuai kontrak`, en: `Output of ${name} breaks the contract` },
+        output.error.issues,
+      );
     }
     return { ok: true, value: output.data };
   } catch (error) {

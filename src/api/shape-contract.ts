@@ -70,15 +70,30 @@ export const AuditView = z.strictObject({
   passed: z.boolean(),
   items: z.array(AuditItem),
   /** Every disagreement flag, with whether (and by whom) it was acknowledged. */
-  flags: z.array(z.strictObject({
-    key: z.string(), jurorId: Id, roundId: Id, nomineeId: Id, criterionCode: Id, value: z.number(), median: z.number(),
-    acknowledged: z.strictObject({ by: z.string(), note: z.string() }).nullable(),
-  })),
+  flags: z.array(
+    z.strictObject({
+      key: z.string(),
+      jurorId: Id,
+      roundId: Id,
+      nomineeId: Id,
+      criterionCode: Id,
+      value: z.number(),
+      median: z.number(),
+      acknowledged: z.strictObject({ by: z.string(), note: z.string() }).nullable(),
+    }),
+  ),
   /** Sheets that need attention (refused or in conflict), and whether they were set aside. */
-  sheets: z.array(z.strictObject({
-    id: z.number().int(), fileName: z.string(), fileHash: z.string(), status: z.string(), use: z.string(), jurorId: z.string().nullable(),
-    setAside: z.strictObject({ by: z.string(), note: z.string() }).nullable(),
-  })),
+  sheets: z.array(
+    z.strictObject({
+      id: z.number().int(),
+      fileName: z.string(),
+      fileHash: z.string(),
+      status: z.string(),
+      use: z.string(),
+      jurorId: z.string().nullable(),
+      setAside: z.strictObject({ by: z.string(), note: z.string() }).nullable(),
+    }),
+  ),
   confirmation: z.strictObject({ operator: z.string(), confirmedBy: z.string(), filesHash: z.string(), recordedAt: z.string() }).nullable(),
   penetapan: PenetapanState,
   /** Whether the report prints as final now (a penetapan in force for exactly these results). */
@@ -90,7 +105,13 @@ const RuleInput = z.strictObject({ eventId: Id, rule: MergeRule });
 
 /** A juror excused from a section (berhalangan), as the secretariat recorded it. */
 export const Absence = z.strictObject({
-  jurorId: Id, roundId: Id, categoryId: Id, reason: z.string(), date: IsoDate.nullable(), recordedBy: z.string(), recordedAt: z.string(),
+  jurorId: Id,
+  roundId: Id,
+  categoryId: Id,
+  reason: z.string(),
+  date: IsoDate.nullable(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
 });
 export type Absence = z.infer<typeof Absence>;
 
@@ -126,7 +147,10 @@ export const shapeMethods = {
   // Periksa sebelum penetapan (audit gate) and Tetapkan hasil (penetapan).
   audit: method(RuleInput, AuditView),
   /** Disagreement flags discussed by the plenary, with who and a note (keys from `audit`). */
-  acknowledgeFlags: method(RuleInput.extend({ keys: z.array(z.string().max(400)).min(1).max(100_000), by: PersonName, note: typed(z.string().trim().max(2000)) }), AuditView),
+  acknowledgeFlags: method(
+    RuleInput.extend({ keys: z.array(z.string().max(400)).min(1).max(100_000), by: PersonName, note: typed(z.string().trim().max(2000)) }),
+    AuditView,
+  ),
   /** A refused or conflicting sheet set aside (it will not count), with who and why. */
   setAsideSheet: method(RuleInput.extend({ sheetId: z.number().int(), by: PersonName, note: Reason }), AuditView),
   /** A second person (not the operator) confirms the verification appendix as it lists the files now. */
@@ -140,20 +164,47 @@ export const shapeMethods = {
   // The panel's attendance: absences (berhalangan), a replacement member, quorum and equal treatment.
   listAbsences: method(ForEvent, z.array(Absence)),
   /** A juror excused from a round × category (categoryId null: every category of the round they are assigned). */
-  recordAbsence: method(z.strictObject({ eventId: Id, jurorId: Id, roundId: Id, categoryId: Id.nullable(), reason: Reason, date: IsoDate.nullable(), by: PersonName }), z.array(Absence)),
-  withdrawAbsence: method(z.strictObject({ eventId: Id, jurorId: Id, roundId: Id, categoryId: Id, reason: Reason, by: PersonName }), z.array(Absence)),
+  recordAbsence: method(
+    z.strictObject({
+      eventId: Id,
+      jurorId: Id,
+      roundId: Id,
+      categoryId: Id.nullable(),
+      reason: Reason,
+      date: IsoDate.nullable(),
+      by: PersonName,
+    }),
+    z.array(Absence),
+  ),
+  withdrawAbsence: method(
+    z.strictObject({ eventId: Id, jurorId: Id, roundId: Id, categoryId: Id, reason: Reason, by: PersonName }),
+    z.array(Absence),
+  ),
   /** A replacement member: a new juror (a new package revision) who takes over sections of another, who is excused from them. */
-  addReplacement: method(z.strictObject({
-    eventId: Id,
-    juror: z.strictObject({ id: Id, title: typed(z.string().trim().min(1).max(200)), institution: typed(z.string().trim().min(1).max(200)), name: typed(z.string().trim().max(200)).optional() }),
-    replacesJurorId: Id,
-    decree: typed(z.string().trim().min(3).max(300)),
-    sections: z.array(z.strictObject({ roundId: Id, categoryId: Id })).min(1).max(1000),
-    by: PersonName,
-  }), z.strictObject({ revision: z.number().int() })),
+  addReplacement: method(
+    z.strictObject({
+      eventId: Id,
+      juror: z.strictObject({
+        id: Id,
+        title: typed(z.string().trim().min(1).max(200)),
+        institution: typed(z.string().trim().min(1).max(200)),
+        name: typed(z.string().trim().max(200)).optional(),
+      }),
+      replacesJurorId: Id,
+      decree: typed(z.string().trim().min(3).max(300)),
+      sections: z
+        .array(z.strictObject({ roundId: Id, categoryId: Id }))
+        .min(1)
+        .max(1000),
+      by: PersonName,
+    }),
+    z.strictObject({ revision: z.number().int() }),
+  ),
   /** Per round × category: quorum, who assessed it, who was excused, and nominees scored by other juror sets. */
   panelChecks: method(RuleInput, z.strictObject({ sections: z.array(SectionPanel) })),
   /** The signed penetapan record of a version (the latest by default), for `timbang verify --penetapan`. */
-  exportPenetapan: method(z.strictObject({ eventId: Id, version: z.number().int().min(1).optional() }), z.strictObject({ fileName: z.string(), base64: z.string() })),
+  exportPenetapan: method(
+    z.strictObject({ eventId: Id, version: z.number().int().min(1).optional() }),
+    z.strictObject({ fileName: z.string(), base64: z.string() }),
+  ),
 };
-

@@ -56,7 +56,8 @@ export interface BridgeAccess {
 
 export function bridgePlugin(handlers: Handlers, access: BridgeAccess): Plugin {
   const expected = digest(access.token);
-  const sameToken = (given: string | null | undefined) => typeof given === 'string' && given !== '' && timingSafeEqual(digest(given), expected);
+  const sameToken = (given: string | null | undefined) =>
+    typeof given === 'string' && given !== '' && timingSafeEqual(digest(given), expected);
   let inFlight = 0;
 
   const gate: Connect.NextHandleFunction = (req, res, next) => {
@@ -64,7 +65,8 @@ export function bridgePlugin(handlers: Handlers, access: BridgeAccess): Plugin {
       const host = req.headers.host ?? '';
       if (!ALLOWED_HOST.test(host)) return refuse(res, 403, 'forbidden', `Host ${host} ditolak.`, `Host ${host} refused.`);
       const origin = req.headers.origin;
-      if (origin !== undefined && origin !== `http://${host}`) return refuse(res, 403, 'forbidden', `Asal ${origin} ditolak.`, `Origin ${origin} refused.`);
+      if (origin !== undefined && origin !== `http://${host}`)
+        return refuse(res, 403, 'forbidden', `Asal ${origin} ditolak.`, `Origin ${origin} refused.`);
 
       const url = req.url ?? '/';
       const queryAt = url.indexOf('?');
@@ -73,14 +75,24 @@ export function bridgePlugin(handlers: Handlers, access: BridgeAccess): Plugin {
       try {
         decoded = decodeURIComponent(path);
       } catch {
-        return refuse(res, 400, 'invalid-input', 'Alamat permintaan tidak sah (kode persen rusak).', 'Malformed request path (bad percent-encoding).');
+        return refuse(
+          res,
+          400,
+          'invalid-input',
+          'Alamat permintaan tidak sah (kode persen rusak).',
+          'Malformed request path (bad percent-encoding).',
+        );
       }
       if (!path.startsWith(BRIDGE_PREFIX)) return next(); // the built renderer's files: nothing secret in them
       const given = req.headers[TOKEN_HEADER];
       if (!sameToken(typeof given === 'string' ? given : undefined)) {
-        return refuse(res, 401, 'unauthorized',
+        return refuse(
+          res,
+          401,
+          'unauthorized',
           'Tanpa token akses: buka alamat lengkap (dengan #token=…) yang dicetak di terminal oleh "timbang serve" (atau "npm run browser").',
-          'No access token: open the full address (with #token=…) that "timbang serve" (or "npm run browser") printed in the terminal.');
+          'No access token: open the full address (with #token=…) that "timbang serve" (or "npm run browser") printed in the terminal.',
+        );
       }
       inFlight++;
       void handleApi(handlers, req, res, decoded.slice(BRIDGE_PREFIX.length), inFlight > MAX_REQUESTS_IN_FLIGHT)
@@ -104,12 +116,25 @@ export function bridgePlugin(handlers: Handlers, access: BridgeAccess): Plugin {
 /** Connect's last word for anything a middleware threw or passed on (Vite's own answer would be HTML). */
 export const errorMiddleware: Connect.ErrorHandleFunction = (error, _req, res, _next) => answerError(res, error);
 
-async function handleApi(handlers: Handlers, req: IncomingMessage, res: ServerResponse, method: string, overloaded: boolean): Promise<void> {
+async function handleApi(
+  handlers: Handlers,
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  overloaded: boolean,
+): Promise<void> {
   if (req.method !== 'POST') return refuse(res, 405, 'forbidden', 'Gunakan POST.', 'Use POST.');
-  if (!JSON_TYPE.test(req.headers['content-type'] ?? '')) return refuse(res, 415, 'invalid-input', 'Harus JSON (application/json).', 'Must be JSON (application/json).');
+  if (!JSON_TYPE.test(req.headers['content-type'] ?? ''))
+    return refuse(res, 415, 'invalid-input', 'Harus JSON (application/json).', 'Must be JSON (application/json).');
   if (overloaded) {
     res.setHeader('retry-after', '1');
-    return refuse(res, 503, 'internal', 'Terlalu banyak permintaan sekaligus; coba lagi sebentar.', 'Too many requests at once; try again shortly.');
+    return refuse(
+      res,
+      503,
+      'internal',
+      'Terlalu banyak permintaan sekaligus; coba lagi sebentar.',
+      'Too many requests at once; try again shortly.',
+    );
   }
 
   const chunks: Buffer[] = [];
@@ -145,7 +170,10 @@ function answerError(res: ServerResponse, error: unknown): void {
     return refuse(res, typeof status === 'number' ? status : 400, 'invalid-input', 'Permintaan tidak sah.', 'Malformed request.');
   }
   const reason = error instanceof Error ? error.message : String(error);
-  send(res, 500, { ok: false, error: { code: 'internal', message: { id: `Galat di server Timbang (${reason}).`, en: `Error in the Timbang server (${reason}).` } } });
+  send(res, 500, {
+    ok: false,
+    error: { code: 'internal', message: { id: `Galat di server Timbang (${reason}).`, en: `Error in the Timbang server (${reason}).` } },
+  });
 }
 
 function refuse(res: ServerResponse, status: number, code: ErrorCode, id: string, en: string): void {
@@ -169,7 +197,8 @@ function guardFraming(res: ServerResponse): void {
     const headersAt = args.findIndex((arg, i) => i > 0 && typeof arg === 'object' && arg !== null && !Array.isArray(arg));
     if (headersAt > 0) {
       // Headers passed to writeHead override setHeader: move them onto the response first.
-      for (const [name, value] of Object.entries(args[headersAt] as OutgoingHttpHeaders)) if (value !== undefined) this.setHeader(name, value);
+      for (const [name, value] of Object.entries(args[headersAt] as OutgoingHttpHeaders))
+        if (value !== undefined) this.setHeader(name, value);
       args[headersAt] = {};
     }
     this.setHeader('x-frame-options', 'DENY');

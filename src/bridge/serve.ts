@@ -33,7 +33,9 @@ export interface BridgeServer {
 export async function serveBridge({ handlers, projectRoot, port }: BridgeOptions): Promise<BridgeServer> {
   const outDir = join(projectRoot, 'out', 'renderer');
   if (!existsSync(join(outDir, 'index.html'))) {
-    throw new Error(`Tampilan belum dibangun: jalankan "npm run build" dulu. / The renderer is not built: run "npm run build" first. (${outDir})`);
+    throw new Error(
+      `Tampilan belum dibangun: jalankan "npm run build" dulu. / The renderer is not built: run "npm run build" first. (${outDir})`,
+    );
   }
   const token = randomBytes(32).toString('base64url');
   const { preview } = await import('vite');
@@ -48,7 +50,9 @@ export async function serveBridge({ handlers, projectRoot, port }: BridgeOptions
     preview: { host: '127.0.0.1', port, strictPort: true, open: false, cors: false, allowedHosts: true },
     plugins: [bridgePlugin(handlers, { token })],
   }).catch((error: unknown) => {
-    throw new Error(`Port ${port} tidak dapat dipakai (${(error as Error).message}); pilih yang lain dengan --port. / Port ${port} cannot be used; choose another with --port.`);
+    throw new Error(
+      `Port ${port} tidak dapat dipakai (${(error as Error).message}); pilih yang lain dengan --port. / Port ${port} cannot be used; choose another with --port.`,
+    );
   });
   // Last in the chain, after Vite's own: whatever any middleware throws is answered here, and the server goes on.
   server.middlewares.use(errorMiddleware);

@@ -53,7 +53,9 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     });
   backup
     .command('restore')
-    .description('pulihkan cadangan; ditolak selama aplikasi atau proses lain membuka berkas kerja / restore a backup; refused while the app or another process has the workspace open')
+    .description(
+      'pulihkan cadangan; ditolak selama aplikasi atau proses lain membuka berkas kerja / restore a backup; refused while the app or another process has the workspace open',
+    )
     .requiredOption('--db <path>', 'berkas kerja / workspace')
     .requiredOption('--from <backup>', 'nama cadangan dari "backup list" / a backup name from "backup list"')
     .action((options: { db: string; from: string }) => {
@@ -70,9 +72,15 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
       }
       const undo = `npx timbang backup restore --db "${options.db}" --from ${restored.keptAs}`;
       const said = restored.keptAs
-        ? { id: `Dipulihkan dari ${options.from}. Keadaan sebelumnya disimpan sebagai cadangan ${restored.keptAs}; untuk membatalkan: ${undo}`, en: `Restored from ${options.from}. The previous state is kept as backup ${restored.keptAs}; to undo: ${undo}` }
+        ? {
+            id: `Dipulihkan dari ${options.from}. Keadaan sebelumnya disimpan sebagai cadangan ${restored.keptAs}; untuk membatalkan: ${undo}`,
+            en: `Restored from ${options.from}. The previous state is kept as backup ${restored.keptAs}; to undo: ${undo}`,
+          }
         : restored.damagedKeptAs
-          ? { id: `Dipulihkan dari ${options.from}. Berkas sebelumnya bukan basis data yang terbaca; disimpan sebagai ${restored.damagedKeptAs}`, en: `Restored from ${options.from}. The previous file was not a readable database; it is kept as ${restored.damagedKeptAs}` }
+          ? {
+              id: `Dipulihkan dari ${options.from}. Berkas sebelumnya bukan basis data yang terbaca; disimpan sebagai ${restored.damagedKeptAs}`,
+              en: `Restored from ${options.from}. The previous file was not a readable database; it is kept as ${restored.damagedKeptAs}`,
+            }
           : { id: `Dipulihkan dari ${options.from}.`, en: `Restored from ${options.from}.` };
       io.out(said[lang()]); // before the check below, so the way back is known even if the backup does not open
       openWorkspace(options.db, { mustExist: true }).close(); // proves the restored file opens
@@ -83,7 +91,10 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     .description('buka aplikasi di peramban (jembatan API) / serve the app to a browser through the API bridge')
     .option('--db <path>', 'berkas kerja SQLite / workspace database', '.timbang/browser.sqlite')
     .option('--port <port>', 'port (127.0.0.1)', parsePort, 5180)
-    .option('--token-file <path>', 'tulis token akses sesi ini ke berkas (mode 0600), untuk skrip dan uji / write this start\'s access token to a file (mode 0600), for scripts and tests')
+    .option(
+      '--token-file <path>',
+      "tulis token akses sesi ini ke berkas (mode 0600), untuk skrip dan uji / write this start's access token to a file (mode 0600), for scripts and tests",
+    )
     .action(async (options: { db: string; port: number; tokenFile?: string }) => {
       const { serveBridge } = await import('../bridge/serve.ts');
       const { rmSync, writeFileSync } = await import('node:fs');
@@ -104,12 +115,18 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         }
       }
       io.out(`Timbang: ${server.url}`);
-      io.out('  buka alamat lengkap ini (dengan #token=…) di peramban; berlaku di tab itu sampai server berhenti; jangan dibagikan / open this full address (with #token=…) in the browser; it works in that tab until the server stops; do not share it');
+      io.out(
+        '  buka alamat lengkap ini (dengan #token=…) di peramban; berlaku di tab itu sampai server berhenti; jangan dibagikan / open this full address (with #token=…) in the browser; it works in that tab until the server stops; do not share it',
+      );
       io.out(`  (berkas kerja / workspace: ${options.db}; Ctrl+C untuk berhenti / to stop)`);
       const { problem } = await host.handlers.workspaceStatus({});
       if (problem) io.err(problem[lang()]);
       await new Promise<void>((done) => {
-        const stop = () => void server.close().then(() => { host.close(); done(); });
+        const stop = () =>
+          void server.close().then(() => {
+            host.close();
+            done();
+          });
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });

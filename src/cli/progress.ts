@@ -24,14 +24,21 @@ export interface ProgressStream {
 const QUIET: Progress = { step: () => {}, count: () => {}, end: () => {} };
 const CLEAR_LINE = '\r\u001b[2K';
 
-export function cliProgress(lang: Lang, options: { json?: boolean } = {}, stream: ProgressStream = process.stderr, now: () => number = Date.now): Progress {
+export function cliProgress(
+  lang: Lang,
+  options: { json?: boolean } = {},
+  stream: ProgressStream = process.stderr,
+  now: () => number = Date.now,
+): Progress {
   if (options.json || !stream.isTTY) return QUIET;
   const started = now();
   let line = '';
   let timer: ReturnType<typeof setInterval> | undefined;
   const draw = () => {
     const seconds = Math.floor((now() - started) / 1000);
-    stream.write(`${CLEAR_LINE}${line}${seconds > 0 ? ` (${seconds} ${lang === 'id' ? 'detik' : seconds === 1 ? 'second' : 'seconds'})` : ''}`);
+    stream.write(
+      `${CLEAR_LINE}${line}${seconds > 0 ? ` (${seconds} ${lang === 'id' ? 'detik' : seconds === 1 ? 'second' : 'seconds'})` : ''}`,
+    );
   };
   const show = (text: string) => {
     line = text;

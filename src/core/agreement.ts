@@ -5,14 +5,24 @@
  * Each reads the marks grouped once by cell (merge.ts: `indexMarks`, `mergePlan`); `panelFigures` gives
  * all of them from one plan, as the deliberation needs them.
  */
-import { cellOf, indexMarks, mergePlan, mergeWith, rankingWithout, type MarkIndex, type MergeMark, type MergePlan, type MergeResult } from './merge.ts';
+import {
+  cellOf,
+  indexMarks,
+  mergePlan,
+  mergeWith,
+  rankingWithout,
+  type MarkIndex,
+  type MergeMark,
+  type MergePlan,
+  type MergeResult,
+} from './merge.ts';
 import type { Event, MergeRule } from './model.ts';
 
 /** Ranks of values, highest first (1 = best); equal values share the average of their places. */
 export function ranksOf(values: readonly number[]): number[] {
   const order = values.map((value, index) => ({ value, index })).sort((a, b) => b.value - a.value);
   const ranks = new Array<number>(values.length);
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && order[end + 1].value === order[start].value) end++;
     const shared = (start + end + 2) / 2; // average of places start+1 … end+1
@@ -62,7 +72,8 @@ export function disagreements(marks: readonly MergeMark[] | MarkIndex, threshold
     const middle = from + Math.floor(n / 2);
     const median = n % 2 ? sortedValue[middle] : (sortedValue[middle - 1] + sortedValue[middle]) / 2;
     // Only a cell whose extremes reach the threshold can hold a flag.
-    if (Math.abs(sortedValue[from] - median) < threshold - 1e-9 && Math.abs(sortedValue[from + n - 1] - median) < threshold - 1e-9) continue;
+    if (Math.abs(sortedValue[from] - median) < threshold - 1e-9 && Math.abs(sortedValue[from + n - 1] - median) < threshold - 1e-9)
+      continue;
     for (let k = from; k < from + n; k++) {
       const mark = index.marks[entryMark[k]];
       if (Math.abs(mark.value - median) >= threshold - 1e-9) flags.push({ ...mark, median });
@@ -76,12 +87,20 @@ export function disagreements(marks: readonly MergeMark[] | MarkIndex, threshold
  * (a conflicted juror has no ranking of the whole field and is left out). Each juror ranks nominees by
  * their own weighted round total.
  */
-export function categoryAgreement(event: Event, marks: readonly MergeMark[] | MergePlan, roundId: string, categoryId: string): { w: number | null; jurors: number } {
+export function categoryAgreement(
+  event: Event,
+  marks: readonly MergeMark[] | MergePlan,
+  roundId: string,
+  categoryId: string,
+): { w: number | null; jurors: number } {
   const index = 'index' in marks ? marks.index : indexMarks(marks);
   const nominees = event.nominees.filter((n) => n.categoryId === categoryId);
   const criteria = event.criteria.filter((c) => c.roundId === roundId && c.categoryIds.includes(categoryId));
   // The plan's cells for this round and category when it has them (the same nominees and criteria), else looked up.
-  const planned = 'index' in marks ? marks.categories.find((c) => c.categoryId === categoryId)?.rounds.find((r) => r.round.id === roundId)?.cells : undefined;
+  const planned =
+    'index' in marks
+      ? marks.categories.find((c) => c.categoryId === categoryId)?.rounds.find((r) => r.round.id === roundId)?.cells
+      : undefined;
   const cellAt = planned
     ? (n: number, k: number) => planned[n * criteria.length + k]
     : (n: number, k: number) => cellOf(index, roundId, nominees[n].id, criteria[k].code);
@@ -147,7 +166,10 @@ export function leaveOneJurorOut(event: Event, marks: readonly MergeMark[] | Mer
 }
 
 /** Flags and agreement read the marks alone, whatever the rule: kept per plan, for a second rule on the same marks. */
-const ruleFree = new WeakMap<MergePlan, { threshold: number; flags: Disagreement[]; agreement: { roundId: string; categoryId: string; w: number | null; jurors: number }[] }>();
+const ruleFree = new WeakMap<
+  MergePlan,
+  { threshold: number; flags: Disagreement[]; agreement: { roundId: string; categoryId: string; w: number | null; jurors: number }[] }
+>();
 
 /**
  * Everything the plenary reads about the panel, from one index of the marks: the merge, flags, W per round
@@ -163,7 +185,9 @@ export function panelFigures(event: Event, marks: readonly MergeMark[], rule: Me
     free = {
       threshold,
       flags: disagreements(plan.index, threshold),
-      agreement: event.rounds.flatMap((round) => round.categoryIds.map((categoryId) => ({ roundId: round.id, categoryId, ...categoryAgreement(event, plan, round.id, categoryId) }))),
+      agreement: event.rounds.flatMap((round) =>
+        round.categoryIds.map((categoryId) => ({ roundId: round.id, categoryId, ...categoryAgreement(event, plan, round.id, categoryId) })),
+      ),
     };
     ruleFree.set(plan, free);
   }

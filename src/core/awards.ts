@@ -134,5 +134,7 @@ const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function hashedSpecialAwards(awards: readonly SpecialAward[]): { categoryId: string | null; name: string; nomineeId: string }[] {
   return awards
     .map((a) => ({ categoryId: a.categoryId, name: a.name, nomineeId: a.nomineeId }))
-    .sort((a, b) => byCodeUnits(a.categoryId ?? '', b.categoryId ?? '') || byCodeUnits(a.name, b.name) || byCodeUnits(a.nomineeId, b.nomineeId));
+    .sort(
+      (a, b) => byCodeUnits(a.categoryId ?? '', b.categoryId ?? '') || byCodeUnits(a.name, b.name) || byCodeUnits(a.nomineeId, b.nomineeId),
+    );
 }

@@ -16,7 +16,11 @@ export function formatFigureValue(figure: Pick<EvidenceFigure, 'value' | 'unit'>
   const key = `${lang}${digits}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits, roundingMode: 'halfExpand' });
+    format = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      roundingMode: 'halfExpand',
+    });
     formats.set(key, format);
   }
   const number = format.format(figure.value);

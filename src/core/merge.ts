@@ -246,7 +246,14 @@ function zscoreOrder(index: MarkIndex): ZscoreOrder {
 }
 
 /** Mean and spread of the marks order[from … to − 1], leaving out juror `skip`, summed in that order. */
-function meanAndSd(marks: readonly MergeMark[], order: Int32Array, from: number, to: number, skip: number, markJuror: Int32Array): { mean: number; sd: number } {
+function meanAndSd(
+  marks: readonly MergeMark[],
+  order: Int32Array,
+  from: number,
+  to: number,
+  skip: number,
+  markJuror: Int32Array,
+): { mean: number; sd: number } {
   let sum = 0;
   let n = 0;
   for (let k = from; k < to; k++) {
@@ -319,27 +326,37 @@ export function mergePlan(event: Event, index: MarkIndex): MergePlan {
     return {
       categoryId: category.id,
       nominees,
-      rounds: rounds.filter((r) => r.categoryIds.includes(category.id)).map((round): RoundPlan => {
-        const listed = roundNominees(event, round, category.id);
-        const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id));
-        const cells = new Int32Array(nominees.length * criteria.length).fill(-1);
-        const byNominee = index.cells.get(round.id);
-        if (byNominee) {
-          nominees.forEach((nominee, n) => {
-            const byCriterion = byNominee.get(nominee.id);
-            if (byCriterion) criteria.forEach((c, k) => (cells[n * criteria.length + k] = byCriterion.get(c.code) ?? -1));
-          });
-        }
-        return { round, criteria, admitted: listed && new Set(listed.map((n) => n.id)), cells };
-      }),
+      rounds: rounds
+        .filter((r) => r.categoryIds.includes(category.id))
+        .map((round): RoundPlan => {
+          const listed = roundNominees(event, round, category.id);
+          const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id));
+          const cells = new Int32Array(nominees.length * criteria.length).fill(-1);
+          const byNominee = index.cells.get(round.id);
+          if (byNominee) {
+            nominees.forEach((nominee, n) => {
+              const byCriterion = byNominee.get(nominee.id);
+              if (byCriterion) criteria.forEach((c, k) => (cells[n * criteria.length + k] = byCriterion.get(c.code) ?? -1));
+            });
+          }
+          return { round, criteria, admitted: listed && new Set(listed.map((n) => n.id)), cells };
+        }),
     };
   });
   const topCriterion = new Map<string, Map<string, string | undefined>>();
   for (const round of event.rounds) {
-    topCriterion.set(round.id, new Map(event.categories.map((category) => {
-      const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id));
-      return [category.id, criteria.reduce<Criterion | undefined>((best, c) => (!best || c.weight > best.weight ? c : best), undefined)?.code];
-    })));
+    topCriterion.set(
+      round.id,
+      new Map(
+        event.categories.map((category) => {
+          const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id));
+          return [
+            category.id,
+            criteria.reduce<Criterion | undefined>((best, c) => (!best || c.weight > best.weight ? c : best), undefined)?.code,
+          ];
+        }),
+      ),
+    );
   }
   return { event, index, categories, topCriterion, categoryOf: new Map(event.nominees.map((n) => [n.id, n.categoryId])) };
 }
@@ -412,7 +429,8 @@ function fullValues(index: MarkIndex, rule: MergeRule): Float64Array {
   if (!full) {
     const { start, sortedValue } = index;
     full = new Float64Array(index.cellCount);
-    for (let c = 0; c < index.cellCount; c++) full[c] = aggregateSorted(rule, sortedValue.subarray(start[c], start[c + 1]), start[c + 1] - start[c]);
+    for (let c = 0; c < index.cellCount; c++)
+      full[c] = aggregateSorted(rule, sortedValue.subarray(start[c], start[c + 1]), start[c + 1] - start[c]);
     index.full.set(rule, full);
   }
   return full;
@@ -557,7 +575,17 @@ function rankBy(ids: readonly string[], keys: readonly (readonly number[])[]): {
 }
 
 /** A nominee's sort keys: complete first, then final score, then the cascade (a plenary decision is people's, not computed). */
-function cascadeKeys(plan: MergePlan, cascade: readonly TieBreakStep[], n: { nomineeId: string; complete: boolean; final: number; rounds: Record<string, number | null>; criteria: Record<string, Record<string, number | null>> }): number[] {
+function cascadeKeys(
+  plan: MergePlan,
+  cascade: readonly TieBreakStep[],
+  n: {
+    nomineeId: string;
+    complete: boolean;
+    final: number;
+    rounds: Record<string, number | null>;
+    criteria: Record<string, Record<string, number | null>>;
+  },
+): number[] {
   return [
     n.complete ? 1 : 0,
     n.final,
@@ -574,7 +602,14 @@ function cascadeKeys(plan: MergePlan, cascade: readonly TieBreakStep[], n: { nom
 }
 
 function rank<T extends NomineeResult>(results: T[], plan: MergePlan): T[] {
-  const { order, rank: ranks, joint } = rankBy(results.map((n) => n.nomineeId), results.map((n) => cascadeKeys(plan, plan.event.merge.tieBreak, n)));
+  const {
+    order,
+    rank: ranks,
+    joint,
+  } = rankBy(
+    results.map((n) => n.nomineeId),
+    results.map((n) => cascadeKeys(plan, plan.event.merge.tieBreak, n)),
+  );
   results.forEach((n, i) => {
     n.rank = ranks[i];
     n.joint = joint[i] === 1;
@@ -597,9 +632,20 @@ export function mergeWith(plan: MergePlan, rule: MergeRule, skip?: string): Merg
       category.rounds.forEach((r, i) => {
         const excluded = r.admitted !== null && !r.admitted.has(nominee.id);
         rounds[r.round.id] = nullable(scores.round[i][n]);
-        criteria[r.round.id] = excluded ? {} : Object.fromEntries(r.criteria.map((c, k) => [c.code, nullable(scores.criteria![i][n * r.criteria.length + k])]));
+        criteria[r.round.id] = excluded
+          ? {}
+          : Object.fromEntries(r.criteria.map((c, k) => [c.code, nullable(scores.criteria![i][n * r.criteria.length + k])]));
       });
-      return { nomineeId: nominee.id, name: nominee.name, rounds, criteria, final: scores.final[n], complete: scores.complete[n] === 1, rank: 0, joint: false };
+      return {
+        nomineeId: nominee.id,
+        name: nominee.name,
+        rounds,
+        criteria,
+        final: scores.final[n],
+        complete: scores.complete[n] === 1,
+        rank: 0,
+        joint: false,
+      };
     });
     return { categoryId: category.categoryId, ranking: rank(results, plan) };
   });
@@ -623,7 +669,11 @@ export function rankingWithout(plan: MergePlan, rule: MergeRule, skip: string): 
   const cascade = plan.event.merge.tieBreak;
   const orders = new Map<string, string[]>();
   for (const category of plan.categories) {
-    const scores = scoreCategory(category, value, cascade.some((s) => s.kind === 'topCriterion'));
+    const scores = scoreCategory(
+      category,
+      value,
+      cascade.some((s) => s.kind === 'topCriterion'),
+    );
     const roundAt = new Map(category.rounds.map((r, i) => [r.round.id, i]));
     const keys = category.nominees.map((nominee, n) => [
       scores.complete[n],
@@ -639,7 +689,13 @@ export function rankingWithout(plan: MergePlan, rule: MergeRule, skip: string): 
         return [k < 0 || excluded ? -1 : (nullable(scores.criteria![r!][n * category.rounds[r!].criteria.length + k]) ?? -1)];
       }),
     ]);
-    orders.set(category.categoryId, rankBy(category.nominees.map((n) => n.id), keys).order.map((i) => category.nominees[i].id));
+    orders.set(
+      category.categoryId,
+      rankBy(
+        category.nominees.map((n) => n.id),
+        keys,
+      ).order.map((i) => category.nominees[i].id),
+    );
   }
   return orders;
 }

@@ -52,10 +52,12 @@ export const Round = z.strictObject({
    * The quorum of the round (issue 16): at least this many jurors, or this share of the jurors assigned to a
    * category (e.g. 2/3), must have their section of a category used; absent: none.
    */
-  quorum: z.union([
-    z.number().int().min(1).max(100),
-    z.strictObject({ numerator: z.number().int().min(1).max(100), denominator: z.number().int().min(1).max(100) }),
-  ]).optional(),
+  quorum: z
+    .union([
+      z.number().int().min(1).max(100),
+      z.strictObject({ numerator: z.number().int().min(1).max(100), denominator: z.number().int().min(1).max(100) }),
+    ])
+    .optional(),
   /** Interview timing for rounds where nominees present; absent for desk rounds. */
   interview: z
     .strictObject({
@@ -136,7 +138,10 @@ export const EvidenceDocument = z.strictObject({
   fileName: z.string().trim().min(1).max(200),
   kind: DocumentKind,
   /** SHA-256 of the bytes, lowercase hex: set when the package bundles the file. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   size: z.number().int().min(0).optional(),
 });
 export type EvidenceDocument = z.infer<typeof EvidenceDocument>;
@@ -248,7 +253,10 @@ export const Event = z.strictObject({
    */
   timeZone: z
     .string()
-    .refine(isTimeZone, 'zona waktu IANA, mis. Asia/Makassar (WITA), Asia/Jakarta (WIB) atau Asia/Jayapura (WIT) / an IANA time zone, e.g. Asia/Makassar (WITA), Asia/Jakarta (WIB) or Asia/Jayapura (WIT)')
+    .refine(
+      isTimeZone,
+      'zona waktu IANA, mis. Asia/Makassar (WITA), Asia/Jakarta (WIB) atau Asia/Jayapura (WIT) / an IANA time zone, e.g. Asia/Makassar (WITA), Asia/Jakarta (WIB) or Asia/Jayapura (WIT)',
+    )
     .optional(),
   schedule: z.strictObject({
     interviews: DateRange.extend({ venue: z.string().trim().min(1).optional() }).optional(),

@@ -93,7 +93,9 @@ export function panelSections(
       const required = requiredQuorum(round, assigned.length);
       const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id)).map((c) => c.code);
       const nominees = roundNominees(event, round, category.id) ?? [];
-      const assessedBy = event.jurors.map((j) => j.id).filter((j) => nominees.some((n) => byRoundNominee.get(`${round.id}\u0000${n.id}`)?.has(j)));
+      const assessedBy = event.jurors
+        .map((j) => j.id)
+        .filter((j) => nominees.some((n) => byRoundNominee.get(`${round.id}\u0000${n.id}`)?.has(j)));
       const unequal: SectionPanel['unequal'] = [];
       for (const nominee of nominees) {
         const given = byRoundNominee.get(`${round.id}\u0000${nominee.id}`) ?? new Map<string, Set<string>>();
@@ -104,8 +106,15 @@ export function panelSections(
         if (missing.length > 0 || partial.length > 0) unequal.push({ nomineeId: nominee.id, scoredBy, missing, partial });
       }
       sections.push({
-        roundId: round.id, categoryId: category.id, assigned, present, excused, required,
-        quorumMet: required === null || present.length >= required, assessedBy, unequal,
+        roundId: round.id,
+        categoryId: category.id,
+        assigned,
+        present,
+        excused,
+        required,
+        quorumMet: required === null || present.length >= required,
+        assessedBy,
+        unequal,
       });
     }
   }
@@ -114,15 +123,17 @@ export function panelSections(
 
 /** The checklist's quorum item lines: each round × category below its quorum, with who was there and who was not. */
 export function quorumFindings(event: Event, sections: readonly SectionPanel[]): Bilingual[] {
-  return sections.filter((s) => !s.quorumMet).map((s) => {
-    const round = event.rounds.find((r) => r.id === s.roundId)!;
-    const category = event.categories.find((c) => c.id === s.categoryId)!;
-    const absent = s.assigned.filter((j) => !s.present.includes(j));
-    return {
-      id: `${round.name.id} · ${category.name.id}: ${s.present.length} juri menilai (${s.present.join(', ') || '—'}), kuorum ${s.required} dari ${s.assigned.length}; tidak menilai: ${absent.join(', ') || '—'}`,
-      en: `${round.name.en} · ${category.name.en}: ${s.present.length} jurors scored (${s.present.join(', ') || '—'}), quorum ${s.required} of ${s.assigned.length}; not scoring: ${absent.join(', ') || '—'}`,
-    };
-  });
+  return sections
+    .filter((s) => !s.quorumMet)
+    .map((s) => {
+      const round = event.rounds.find((r) => r.id === s.roundId)!;
+      const category = event.categories.find((c) => c.id === s.categoryId)!;
+      const absent = s.assigned.filter((j) => !s.present.includes(j));
+      return {
+        id: `${round.name.id} · ${category.name.id}: ${s.present.length} juri menilai (${s.present.join(', ') || '—'}), kuorum ${s.required} dari ${s.assigned.length}; tidak menilai: ${absent.join(', ') || '—'}`,
+        en: `${round.name.en} · ${category.name.en}: ${s.present.length} jurors scored (${s.present.join(', ') || '—'}), quorum ${s.required} of ${s.assigned.length}; not scoring: ${absent.join(', ') || '—'}`,
+      };
+    });
 }
 
 /** The checklist's equal-treatment lines: each nominee scored by other jurors than the rest of its category. */
@@ -133,8 +144,15 @@ export function equalTreatmentFindings(event: Event, sections: readonly SectionP
     return s.unequal.map((u) => {
       const nominee = event.nominees.find((n) => n.id === u.nomineeId);
       const name = nominee ? `${nominee.name}${nominee.fictional ? '†' : ''}` : u.nomineeId;
-      const missing = u.missing.length ? { id: `tidak dinilai oleh ${u.missing.join(', ')} (bukan karena benturan kepentingan)`, en: `not scored by ${u.missing.join(', ')} (not a recusal)` } : null;
-      const partial = u.partial.length ? { id: `nilai tidak lengkap dari ${u.partial.join(', ')}`, en: `incomplete marks from ${u.partial.join(', ')}` } : null;
+      const missing = u.missing.length
+        ? {
+            id: `tidak dinilai oleh ${u.missing.join(', ')} (bukan karena benturan kepentingan)`,
+            en: `not scored by ${u.missing.join(', ')} (not a recusal)`,
+          }
+        : null;
+      const partial = u.partial.length
+        ? { id: `nilai tidak lengkap dari ${u.partial.join(', ')}`, en: `incomplete marks from ${u.partial.join(', ')}` }
+        : null;
       const parts = [missing, partial].filter((p): p is Bilingual => p !== null);
       return {
         id: `${round.name.id} · ${category.name.id}: ${name} dinilai ${u.scoredBy.length} juri (${u.scoredBy.join(', ') || '—'}), nominasi lain ${s.assessedBy.length}; ${parts.map((p) => p.id).join('; ')}`,

@@ -13,7 +13,12 @@ function format(locale: string, digits: number): Intl.NumberFormat {
   let found = formats.get(key);
   if (!found) {
     // Intl formats from the shortest decimal that round-trips the double, then rounds half-expand.
-    found = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false, roundingMode: 'halfExpand' });
+    found = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      useGrouping: false,
+      roundingMode: 'halfExpand',
+    });
     formats.set(key, found);
   }
   return found;
@@ -35,7 +40,12 @@ export function formatMark(value: number | null | undefined, lang: ScoreLang): s
   if (value === null || value === undefined) return '—';
   let found = formats.get(`mark${lang}`);
   if (!found) {
-    found = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 2, useGrouping: false, roundingMode: 'halfExpand' });
+    found = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 2,
+      useGrouping: false,
+      roundingMode: 'halfExpand',
+    });
     formats.set(`mark${lang}`, found);
   }
   return found.format(value);

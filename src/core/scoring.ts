@@ -30,7 +30,10 @@ export function weightedTotal(criteria: Pick<Criterion, 'code' | 'weight' | 'sca
 
 /** Lower case without accents, so "pulau rote" finds "Pulau Rote" and "desa" finds "Désa". */
 export function searchText(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 /** Nominees whose name or region contains every word typed, in any order. */
@@ -48,7 +51,11 @@ export function filterNominees<T extends Pick<Nominee, 'name' | 'region'>>(nomin
  * without a shortlist size takes everyone; so does a category with no more nominees than that size;
  * otherwise the round opens with the shortlist the secretariat issued.
  */
-export function roundNominees(event: Pick<Event, 'nominees' | 'shortlists'>, round: Pick<Round, 'id' | 'shortlistSize'>, categoryId: string): Nominee[] | null {
+export function roundNominees(
+  event: Pick<Event, 'nominees' | 'shortlists'>,
+  round: Pick<Round, 'id' | 'shortlistSize'>,
+  categoryId: string,
+): Nominee[] | null {
   const all = event.nominees.filter((n) => n.categoryId === categoryId);
   if (round.shortlistSize === null) return all;
   // An issued shortlist decides, whatever its length: the secretariat may shortlist fewer than the template's size.

@@ -17,9 +17,7 @@ export interface ValidationIssue {
   message: Bilingual;
 }
 
-export type EventValidation =
-  | { ok: true; event: Event; issues: [] }
-  | { ok: false; issues: ValidationIssue[] };
+export type EventValidation = { ok: true; event: Event; issues: [] } | { ok: false; issues: ValidationIssue[] };
 
 /** One line per issue, in the chosen language: "Kriteria W3 › weight: harus ≤ 100". */
 export function formatIssue(issue: ValidationIssue, lang: keyof Bilingual = 'id'): string {
@@ -66,7 +64,11 @@ function formulaLikeText(input: unknown): ValidationIssue[] {
       const start = path.at(-1) === 'attributes' ? formulaStart(key) : undefined;
       if (start) {
         const message = formulaStartMessage(start);
-        issues.push({ path: [...path, key], where: describePath(input, path), message: { id: `nama atribut "${key}" ${message.id}`, en: `attribute name "${key}" ${message.en}` } });
+        issues.push({
+          path: [...path, key],
+          where: describePath(input, path),
+          message: { id: `nama atribut "${key}" ${message.id}`, en: `attribute name "${key}" ${message.en}` },
+        });
       }
       visit(value, [...path, key]);
     }
@@ -192,9 +194,11 @@ function itemLabel(item: unknown): string | undefined {
   if (!isRecord(item)) return undefined;
   for (const key of ['id', 'code']) if (typeof item[key] === 'string' && item[key]) return item[key] as string;
   if (typeof item.jurorId === 'string' && typeof item.nomineeId === 'string') return `${item.jurorId}–${item.nomineeId}`;
-  if (typeof item.jurorId === 'string' && typeof item.roundId === 'string' && typeof item.categoryId === 'string') return `${item.jurorId}–${item.roundId}–${item.categoryId}`;
+  if (typeof item.jurorId === 'string' && typeof item.roundId === 'string' && typeof item.categoryId === 'string')
+    return `${item.jurorId}–${item.roundId}–${item.categoryId}`;
   if (typeof item.nomineeId === 'string' && typeof item.fileName === 'string') return `${item.nomineeId} › ${item.fileName}`;
-  if (typeof item.nomineeId === 'string' && isRecord(item.label) && typeof item.label.id === 'string') return `${item.nomineeId} › ${item.label.id}`;
+  if (typeof item.nomineeId === 'string' && isRecord(item.label) && typeof item.label.id === 'string')
+    return `${item.nomineeId} › ${item.label.id}`;
   return undefined;
 }
 
@@ -232,17 +236,38 @@ function checkConsistency(event: Event): ValidationIssue[] {
     const seen = new Set<string>();
     keys.forEach((key, index) => {
       if (seen.has(key)) {
-        add([collection, index], at(collection, key), { id: `id "${key}" dipakai lebih dari sekali`, en: `id "${key}" is used more than once` });
+        add([collection, index], at(collection, key), {
+          id: `id "${key}" dipakai lebih dari sekali`,
+          en: `id "${key}" is used more than once`,
+        });
       }
       seen.add(key);
     });
   };
-  requireUnique('categories', event.categories.map((c) => c.id));
-  requireUnique('rounds', event.rounds.map((r) => r.id));
-  requireUnique('criteria', event.criteria.map((c) => c.code));
-  requireUnique('nominees', event.nominees.map((n) => n.id));
-  requireUnique('jurors', event.jurors.map((j) => j.id));
-  requireUnique('conflicts', event.conflicts.map((c) => `${c.jurorId}–${c.nomineeId}`));
+  requireUnique(
+    'categories',
+    event.categories.map((c) => c.id),
+  );
+  requireUnique(
+    'rounds',
+    event.rounds.map((r) => r.id),
+  );
+  requireUnique(
+    'criteria',
+    event.criteria.map((c) => c.code),
+  );
+  requireUnique(
+    'nominees',
+    event.nominees.map((n) => n.id),
+  );
+  requireUnique(
+    'jurors',
+    event.jurors.map((j) => j.id),
+  );
+  requireUnique(
+    'conflicts',
+    event.conflicts.map((c) => `${c.jurorId}–${c.nomineeId}`),
+  );
 
   const unknownCategory = (path: (string | number)[], where: Bilingual, id: string) =>
     add(path, where, { id: `kategori "${id}" tidak dikenal`, en: `unknown category "${id}"` });
@@ -251,23 +276,38 @@ function checkConsistency(event: Event): ValidationIssue[] {
   const orders = new Set<number>();
   event.rounds.forEach((round, r) => {
     const where = at('rounds', round.name.id);
-    if (orders.has(round.order)) add(['rounds', r, 'order'], where, { id: `urutan ${round.order} dipakai dua babak`, en: `order ${round.order} is used by two rounds` });
+    if (orders.has(round.order))
+      add(['rounds', r, 'order'], where, {
+        id: `urutan ${round.order} dipakai dua babak`,
+        en: `order ${round.order} is used by two rounds`,
+      });
     orders.add(round.order);
-    round.categoryIds.forEach((c, i) => { if (!categoryIds.has(c)) unknownCategory(['rounds', r, 'categoryIds', i], where, c); });
+    round.categoryIds.forEach((c, i) => {
+      if (!categoryIds.has(c)) unknownCategory(['rounds', r, 'categoryIds', i], where, c);
+    });
   });
   const roundWeight = event.rounds.reduce((sum, r) => sum + r.weight, 0);
   if (!sameWeight(roundWeight, 100)) {
-    add(['rounds'], { id: 'Babak', en: 'Rounds' }, {
-      id: `total bobot babak ${formatNumber(roundWeight, 'id')}, harus 100`,
-      en: `round weights total ${formatNumber(roundWeight, 'en')}, must be 100`,
-    }, event.rounds.map((_, r) => ['rounds', r, 'weight']));
+    add(
+      ['rounds'],
+      { id: 'Babak', en: 'Rounds' },
+      {
+        id: `total bobot babak ${formatNumber(roundWeight, 'id')}, harus 100`,
+        en: `round weights total ${formatNumber(roundWeight, 'en')}, must be 100`,
+      },
+      event.rounds.map((_, r) => ['rounds', r, 'weight']),
+    );
   }
 
   // Criteria: a known round and categories the round covers, and a rubric anchor for every whole level.
   event.criteria.forEach((criterion, c) => {
     const where = at('criteria', criterion.code);
     const round = roundsById.get(criterion.roundId);
-    if (!round) add(['criteria', c, 'roundId'], where, { id: `babak "${criterion.roundId}" tidak dikenal`, en: `unknown round "${criterion.roundId}"` });
+    if (!round)
+      add(['criteria', c, 'roundId'], where, {
+        id: `babak "${criterion.roundId}" tidak dikenal`,
+        en: `unknown round "${criterion.roundId}"`,
+      });
     criterion.categoryIds.forEach((id, i) => {
       if (!categoryIds.has(id)) unknownCategory(['criteria', c, 'categoryIds', i], where, id);
       else if (round && !round.categoryIds.includes(id)) {
@@ -279,13 +319,23 @@ function checkConsistency(event: Event): ValidationIssue[] {
     });
     const { min, max, step } = criterion.scale;
     if (min >= max) {
-      add(['criteria', c, 'scale'], where, { id: `skala minimum ${min} harus di bawah maksimum ${max}`, en: `scale minimum ${min} must be below maximum ${max}` });
+      add(['criteria', c, 'scale'], where, {
+        id: `skala minimum ${min} harus di bawah maksimum ${max}`,
+        en: `scale minimum ${min} must be below maximum ${max}`,
+      });
       return;
     }
-    if (max - min > 10) add(['criteria', c, 'scale'], where, { id: `skala ${min}–${max} terlalu lebar (paling banyak 11 level)`, en: `scale ${min}–${max} is too wide (at most 11 levels)` });
+    if (max - min > 10)
+      add(['criteria', c, 'scale'], where, {
+        id: `skala ${min}–${max} terlalu lebar (paling banyak 11 level)`,
+        en: `scale ${min}–${max} is too wide (at most 11 levels)`,
+      });
     const stepsInRange = (max - min) / step;
     if (Math.abs(stepsInRange - Math.round(stepsInRange)) > 1e-9 || Math.abs(1 / step - Math.round(1 / step)) > 1e-9) {
-      add(['criteria', c, 'scale', 'step'], where, { id: `langkah ${step} tidak membagi skala ${min}–${max} dan 1 dengan pas`, en: `step ${step} does not divide the scale ${min}–${max} and 1 evenly` });
+      add(['criteria', c, 'scale', 'step'], where, {
+        id: `langkah ${step} tidak membagi skala ${min}–${max} dan 1 dengan pas`,
+        en: `step ${step} does not divide the scale ${min}–${max} and 1 evenly`,
+      });
     }
     const levels = max - min + 1;
     const scores = criterion.rubric.map((level) => level.score);
@@ -314,20 +364,33 @@ function checkConsistency(event: Event): ValidationIssue[] {
       const where = { id: `Babak ${round.name.id}, kategori ${named}`, en: `Round ${round.name.en}, category ${named}` };
       if (indexes.length === 0) add(['criteria'], where, { id: 'belum ada kriteria', en: 'has no criteria' });
       else if (!sameWeight(total, 100)) {
-        add(['criteria'], where, { id: `total bobot ${formatNumber(total, 'id')}, harus 100`, en: `weights total ${formatNumber(total, 'en')}, must be 100` },
-          indexes.map((i) => ['criteria', i, 'weight']));
+        add(
+          ['criteria'],
+          where,
+          { id: `total bobot ${formatNumber(total, 'id')}, harus 100`, en: `weights total ${formatNumber(total, 'en')}, must be 100` },
+          indexes.map((i) => ['criteria', i, 'weight']),
+        );
       }
     }
   }
 
   event.nominees.forEach((nominee, n) => {
-    if (!categoryIds.has(nominee.categoryId)) unknownCategory(['nominees', n, 'categoryId'], at('nominees', nominee.id), nominee.categoryId);
+    if (!categoryIds.has(nominee.categoryId))
+      unknownCategory(['nominees', n, 'categoryId'], at('nominees', nominee.id), nominee.categoryId);
   });
 
   event.conflicts.forEach((conflict, k) => {
     const where = at('conflicts', `${conflict.jurorId}–${conflict.nomineeId}`);
-    if (!jurorIds.has(conflict.jurorId)) add(['conflicts', k, 'jurorId'], where, { id: `juri "${conflict.jurorId}" tidak dikenal`, en: `unknown juror "${conflict.jurorId}"` });
-    if (!nomineeIds.has(conflict.nomineeId)) add(['conflicts', k, 'nomineeId'], where, { id: `nominasi "${conflict.nomineeId}" tidak dikenal`, en: `unknown nominee "${conflict.nomineeId}"` });
+    if (!jurorIds.has(conflict.jurorId))
+      add(['conflicts', k, 'jurorId'], where, {
+        id: `juri "${conflict.jurorId}" tidak dikenal`,
+        en: `unknown juror "${conflict.jurorId}"`,
+      });
+    if (!nomineeIds.has(conflict.nomineeId))
+      add(['conflicts', k, 'nomineeId'], where, {
+        id: `nominasi "${conflict.nomineeId}" tidak dikenal`,
+        en: `unknown nominee "${conflict.nomineeId}"`,
+      });
   });
 
   const roleCount = (role: string) => event.jurors.filter((j) => j.role === role).length;
@@ -338,7 +401,11 @@ function checkConsistency(event: Event): ValidationIssue[] {
   const merge = event.merge;
   merge.tieBreak.forEach((step, s) => {
     if (step.kind !== 'plenary' && !roundsById.has(step.roundId)) {
-      add(['merge', 'tieBreak', s], { id: 'Penentuan peringkat seri', en: 'Tie-break' }, { id: `babak "${step.roundId}" tidak dikenal`, en: `unknown round "${step.roundId}"` });
+      add(
+        ['merge', 'tieBreak', s],
+        { id: 'Penentuan peringkat seri', en: 'Tie-break' },
+        { id: `babak "${step.roundId}" tidak dikenal`, en: `unknown round "${step.roundId}"` },
+      );
     }
   });
   merge.overall?.categoryIds.forEach((id, i) => {
@@ -350,13 +417,20 @@ function checkConsistency(event: Event): ValidationIssue[] {
     const where = { id: `Daftar pendek ${list.roundId}/${list.categoryId}`, en: `Shortlist ${list.roundId}/${list.categoryId}` };
     const round = roundsById.get(list.roundId);
     if (!round || round.shortlistSize === null || !round.categoryIds.includes(list.categoryId)) {
-      add(['shortlists', i], where, { id: 'babak atau kategori ini tidak memakai daftar pendek', en: 'this round or category takes no shortlist' });
+      add(['shortlists', i], where, {
+        id: 'babak atau kategori ini tidak memakai daftar pendek',
+        en: 'this round or category takes no shortlist',
+      });
     }
-    if (listed.has(`${list.roundId}/${list.categoryId}`)) add(['shortlists', i], where, { id: 'daftar pendek ganda', en: 'shortlist given twice' });
+    if (listed.has(`${list.roundId}/${list.categoryId}`))
+      add(['shortlists', i], where, { id: 'daftar pendek ganda', en: 'shortlist given twice' });
     listed.add(`${list.roundId}/${list.categoryId}`);
     for (const id of list.nomineeIds) {
       if (!event.nominees.some((n) => n.id === id && n.categoryId === list.categoryId)) {
-        add(['shortlists', i, 'nomineeIds'], where, { id: `nominasi "${id}" tidak ada di kategori ini`, en: `nominee "${id}" is not in this category` });
+        add(['shortlists', i, 'nomineeIds'], where, {
+          id: `nominasi "${id}" tidak ada di kategori ini`,
+          en: `nominee "${id}" is not in this category`,
+        });
       }
     }
   });
@@ -365,57 +439,84 @@ function checkConsistency(event: Event): ValidationIssue[] {
   const assignedKeys = new Set<string>();
   (event.assignments ?? []).forEach((a, i) => {
     const where = at('assignments', `${a.jurorId}–${a.roundId}–${a.categoryId}`);
-    if (!jurorIds.has(a.jurorId)) add(['assignments', i, 'jurorId'], where, { id: `juri "${a.jurorId}" tidak dikenal`, en: `unknown juror "${a.jurorId}"` });
+    if (!jurorIds.has(a.jurorId))
+      add(['assignments', i, 'jurorId'], where, { id: `juri "${a.jurorId}" tidak dikenal`, en: `unknown juror "${a.jurorId}"` });
     const round = roundsById.get(a.roundId);
     if (!round) add(['assignments', i, 'roundId'], where, { id: `babak "${a.roundId}" tidak dikenal`, en: `unknown round "${a.roundId}"` });
     else if (!round.categoryIds.includes(a.categoryId)) {
-      add(['assignments', i, 'categoryId'], where, { id: `kategori "${a.categoryId}" tidak dinilai di babak ${round.name.id}`, en: `category "${a.categoryId}" is not scored in round ${round.name.en}` });
+      add(['assignments', i, 'categoryId'], where, {
+        id: `kategori "${a.categoryId}" tidak dinilai di babak ${round.name.id}`,
+        en: `category "${a.categoryId}" is not scored in round ${round.name.en}`,
+      });
     }
     const key = `${a.jurorId}\u0000${a.roundId}\u0000${a.categoryId}`;
-    if (assignedKeys.has(key)) add(['assignments', i], where, { id: 'penugasan ini tercantum dua kali', en: 'this assignment is listed twice' });
+    if (assignedKeys.has(key))
+      add(['assignments', i], where, { id: 'penugasan ini tercantum dua kali', en: 'this assignment is listed twice' });
     assignedKeys.add(key);
   });
   // Issue 17: figures and documents belong to a known nominee; a figure informs criteria of its nominee's category.
   // A duplicated nominee id is the one problem to fix: evidence naming nominees is checked once ids are unique.
   const nomineesById = new Map(event.nominees.map((n) => [n.id, n]));
   const evidenceCheckable = nomineesById.size === event.nominees.length;
-  (evidenceCheckable ? event.figures ?? [] : []).forEach((f, i) => {
+  (evidenceCheckable ? (event.figures ?? []) : []).forEach((f, i) => {
     const where = at('figures', `${f.nomineeId} › ${f.label.id}`);
     const nominee = nomineesById.get(f.nomineeId);
-    if (!nominee) add(['figures', i, 'nomineeId'], where, { id: `nominasi "${f.nomineeId}" tidak dikenal`, en: `unknown nominee "${f.nomineeId}"` });
+    if (!nominee)
+      add(['figures', i, 'nomineeId'], where, { id: `nominasi "${f.nomineeId}" tidak dikenal`, en: `unknown nominee "${f.nomineeId}"` });
     for (const code of f.criterionCodes ?? []) {
       const criterion = event.criteria.find((c) => c.code === code);
-      if (!criterion) add(['figures', i, 'criterionCodes'], where, { id: `kriteria "${code}" tidak dikenal`, en: `unknown criterion "${code}"` });
+      if (!criterion)
+        add(['figures', i, 'criterionCodes'], where, { id: `kriteria "${code}" tidak dikenal`, en: `unknown criterion "${code}"` });
       else if (nominee && categoryIds.has(nominee.categoryId) && !criterion.categoryIds.includes(nominee.categoryId)) {
-        add(['figures', i, 'criterionCodes'], where, { id: `kriteria ${code} tidak dinilai di kategori ${categoryName(nominee.categoryId)}`, en: `criterion ${code} is not scored in this nominee's category` });
+        add(['figures', i, 'criterionCodes'], where, {
+          id: `kriteria ${code} tidak dinilai di kategori ${categoryName(nominee.categoryId)}`,
+          en: `criterion ${code} is not scored in this nominee's category`,
+        });
       }
     }
   });
   const documentKeys = new Set<string>();
-  (evidenceCheckable ? event.documents ?? [] : []).forEach((d, i) => {
+  (evidenceCheckable ? (event.documents ?? []) : []).forEach((d, i) => {
     const where = at('documents', `${d.nomineeId} › ${d.fileName}`);
-    if (!nomineesById.has(d.nomineeId)) add(['documents', i, 'nomineeId'], where, { id: `nominasi "${d.nomineeId}" tidak dikenal`, en: `unknown nominee "${d.nomineeId}"` });
+    if (!nomineesById.has(d.nomineeId))
+      add(['documents', i, 'nomineeId'], where, { id: `nominasi "${d.nomineeId}" tidak dikenal`, en: `unknown nominee "${d.nomineeId}"` });
     if (!DOCUMENT_FILE_NAME.test(d.fileName)) {
-      add(['documents', i, 'fileName'], where, { id: 'harus nama berkas PDF, JPG atau PNG tanpa folder', en: 'must be a PDF, JPG or PNG file name without folders' });
+      add(['documents', i, 'fileName'], where, {
+        id: 'harus nama berkas PDF, JPG atau PNG tanpa folder',
+        en: 'must be a PDF, JPG or PNG file name without folders',
+      });
     }
     const key = `${d.nomineeId}\u0000${d.fileName.toLowerCase()}`;
-    if (documentKeys.has(key)) add(['documents', i, 'fileName'], where, { id: `berkas "${d.fileName}" tercantum dua kali untuk nominasi ini`, en: `file "${d.fileName}" is listed twice for this nominee` });
+    if (documentKeys.has(key))
+      add(['documents', i, 'fileName'], where, {
+        id: `berkas "${d.fileName}" tercantum dua kali untuk nominasi ini`,
+        en: `file "${d.fileName}" is listed twice for this nominee`,
+      });
     documentKeys.add(key);
   });
   // A quorum no larger than the jury, a share no larger than the whole.
   event.rounds.forEach((round, r) => {
     const quorum = round.quorum;
     if (typeof quorum === 'number' && quorum > event.jurors.length) {
-      add(['rounds', r, 'quorum'], at('rounds', round.name.id), { id: `kuorum ${quorum} juri, padahal dewan juri hanya ${event.jurors.length}`, en: `a quorum of ${quorum} jurors, but the jury has only ${event.jurors.length}` });
+      add(['rounds', r, 'quorum'], at('rounds', round.name.id), {
+        id: `kuorum ${quorum} juri, padahal dewan juri hanya ${event.jurors.length}`,
+        en: `a quorum of ${quorum} jurors, but the jury has only ${event.jurors.length}`,
+      });
     }
     if (typeof quorum === 'object' && quorum.numerator > quorum.denominator) {
-      add(['rounds', r, 'quorum'], at('rounds', round.name.id), { id: `kuorum ${quorum.numerator}/${quorum.denominator} lebih dari seluruh juri`, en: `a quorum of ${quorum.numerator}/${quorum.denominator} is more than all jurors` });
+      add(['rounds', r, 'quorum'], at('rounds', round.name.id), {
+        id: `kuorum ${quorum.numerator}/${quorum.denominator} lebih dari seluruh juri`,
+        en: `a quorum of ${quorum.numerator}/${quorum.denominator} is more than all jurors`,
+      });
     }
   });
   // A replacement member replaces another juror of the event.
   event.jurors.forEach((juror, k) => {
     if (juror.replaces !== undefined && (juror.replaces === juror.id || !jurorIds.has(juror.replaces))) {
-      add(['jurors', k, 'replaces'], at('jurors', juror.id), { id: `menggantikan "${juror.replaces}", yang bukan juri lain acara ini`, en: `replaces "${juror.replaces}", who is not another juror of this event` });
+      add(['jurors', k, 'replaces'], at('jurors', juror.id), {
+        id: `menggantikan "${juror.replaces}", yang bukan juri lain acara ini`,
+        en: `replaces "${juror.replaces}", who is not another juror of this event`,
+      });
     }
   });
 
@@ -426,7 +527,10 @@ function checkConsistency(event: Event): ValidationIssue[] {
   ];
   for (const [path, range, where] of ranges) {
     if (range && toDay(range.start) > toDay(range.end)) {
-      add(path, where, { id: `tanggal mulai ${range.start} setelah tanggal selesai ${range.end}`, en: `start ${range.start} is after end ${range.end}` });
+      add(path, where, {
+        id: `tanggal mulai ${range.start} setelah tanggal selesai ${range.end}`,
+        en: `start ${range.start} is after end ${range.end}`,
+      });
     }
   }
   return issues;

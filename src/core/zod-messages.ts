@@ -11,10 +11,21 @@ export interface BilingualIssue {
 }
 
 /** zod's Indonesian wording keeps JavaScript's type names ("diharapkan number"); a reader expects words. */
-const TYPE_WORDS: Record<string, string> = { number: 'angka', string: 'teks', boolean: 'ya/tidak', array: 'daftar', object: 'objek', undefined: 'kosong', null: 'kosong' };
+const TYPE_WORDS: Record<string, string> = {
+  number: 'angka',
+  string: 'teks',
+  boolean: 'ya/tidak',
+  array: 'daftar',
+  object: 'objek',
+  undefined: 'kosong',
+  null: 'kosong',
+};
 
 function inIndonesian(message: string): string {
-  return message.replace(/\b(diharapkan|diterima) (number|string|boolean|array|object|undefined|null)\b/g, (_, verb: string, type: string) => `${verb} ${TYPE_WORDS[type]}`);
+  return message.replace(
+    /\b(diharapkan|diterima) (number|string|boolean|array|object|undefined|null)\b/g,
+    (_, verb: string, type: string) => `${verb} ${TYPE_WORDS[type]}`,
+  );
 }
 
 export function bilingualIssues(schema: z.ZodType, input: unknown): BilingualIssue[] {

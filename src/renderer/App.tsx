@@ -35,7 +35,9 @@ export function App() {
 
   return (
     <>
-      <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
       <header className="app-header">
         <div className="brand">
           <span className="brand-name">Timbang</span>
@@ -45,15 +47,26 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1} key={generation}>
         {workspace.status === 'error' && <ErrorNotice error={workspace.error} />}
-        {workspace.status === 'ready' && workspace.value.problem && <RecoveryScreen problem={workspace.value.problem} onRestored={restored} />}
-        {workspace.status === 'ready' && !workspace.value.problem && (eventId === null ? (
-          <StartScreen role={role} onRoleChange={(r) => {
-            localStorage.setItem(ROLE_KEY, r);
-            setRole(r);
-          }} onOpenEvent={setEventId} onRestored={restored} lastEventId={localStorage.getItem(LAST_EVENT_KEY)} returnedFrom={leftEvent} />
-        ) : (
-          <EventScreen eventId={eventId} onBack={() => setEventId(null)} />
-        ))}
+        {workspace.status === 'ready' && workspace.value.problem && (
+          <RecoveryScreen problem={workspace.value.problem} onRestored={restored} />
+        )}
+        {workspace.status === 'ready' &&
+          !workspace.value.problem &&
+          (eventId === null ? (
+            <StartScreen
+              role={role}
+              onRoleChange={(r) => {
+                localStorage.setItem(ROLE_KEY, r);
+                setRole(r);
+              }}
+              onOpenEvent={setEventId}
+              onRestored={restored}
+              lastEventId={localStorage.getItem(LAST_EVENT_KEY)}
+              returnedFrom={leftEvent}
+            />
+          ) : (
+            <EventScreen eventId={eventId} onBack={() => setEventId(null)} />
+          ))}
       </main>
     </>
   );

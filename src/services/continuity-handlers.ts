@@ -14,7 +14,12 @@ import { resumeFromSheets, resumeStatus } from './continuity/resume.ts';
 import { recoveryCodeHtml } from './continuity/recovery-page.ts';
 import { runbookHtml } from './continuity/runbook.ts';
 import {
-  createRecoveryKey, currentRecoveryKey, listRollovers, recoveryFileText, recoveryKeyFromCode, takeOverEvent,
+  createRecoveryKey,
+  currentRecoveryKey,
+  listRollovers,
+  recoveryFileText,
+  recoveryKeyFromCode,
+  takeOverEvent,
 } from './continuity/secretariat-keys.ts';
 import { exportWorkspace, importWorkspace, MOVE_EXTENSION } from './continuity/workspace-move.ts';
 import { listReceived } from './merge/sheet-inbox.ts';
@@ -23,8 +28,20 @@ import { readEnrolment } from './packages/enrolment.ts';
 import { backupWorkspace } from './workspace/backup.ts';
 
 type ContinuityMethods =
-  | 'exportMovedWorkspace' | 'importMovedWorkspace' | 'resumeStatus' | 'resumeFromSheets' | 'reenrolJuror' | 'jurorKeyChanges'
-  | 'recoveryKeyStatus' | 'createRecoveryKey' | 'recoveryCodePdf' | 'takeOverEvent' | 'secretariatRollovers' | 'runbookHtml' | 'runbookPdf' | 'printRunbook';
+  | 'exportMovedWorkspace'
+  | 'importMovedWorkspace'
+  | 'resumeStatus'
+  | 'resumeFromSheets'
+  | 'reenrolJuror'
+  | 'jurorKeyChanges'
+  | 'recoveryKeyStatus'
+  | 'createRecoveryKey'
+  | 'recoveryCodePdf'
+  | 'takeOverEvent'
+  | 'secretariatRollovers'
+  | 'runbookHtml'
+  | 'runbookPdf'
+  | 'printRunbook';
 
 export function continuityHandlers({ workspace, keys, printing }: Services): Pick<Handlers, ContinuityMethods> {
   const { db } = workspace;
@@ -35,11 +52,17 @@ export function continuityHandlers({ workspace, keys, printing }: Services): Pic
       const name = listEvents(db)[0]?.id ?? 'berkas-kerja';
       return fileData(`${name}-pindahan-${stamp(now)}${MOVE_EXTENSION}`, exportWorkspace(workspace, keys, passphrase, now));
     },
-    importMovedWorkspace: async ({ file, passphrase, replace }) => importWorkspace(workspace, keys, fileBytes(file), file.fileName, passphrase, { replace }),
+    importMovedWorkspace: async ({ file, passphrase, replace }) =>
+      importWorkspace(workspace, keys, fileBytes(file), file.fileName, passphrase, { replace }),
 
     resumeStatus: ({ eventId }) => resumeStatus(db, keys, eventId),
     resumeFromSheets: async ({ eventId, files }) => {
-      const result = await resumeFromSheets(db, keys, eventId, files.map((f) => ({ fileName: f.fileName, bytes: fileBytes(f) })));
+      const result = await resumeFromSheets(
+        db,
+        keys,
+        eventId,
+        files.map((f) => ({ fileName: f.fileName, bytes: fileBytes(f) })),
+      );
       await backupWorkspace(workspace, 'lanjut-dari-lembar');
       return result;
     },
@@ -47,7 +70,10 @@ export function continuityHandlers({ workspace, keys, printing }: Services): Pic
     reenrolJuror: async ({ eventId, file, reason }) => {
       const payload = readEnrolment(fileBytes(file), file.fileName);
       if (payload.eventId !== eventId) {
-        throw new AppError('conflict', { id: `Berkas pendaftaran ${file.fileName} untuk acara lain (${payload.eventId}).`, en: `Enrolment file ${file.fileName} is for another event (${payload.eventId}).` });
+        throw new AppError('conflict', {
+          id: `Berkas pendaftaran ${file.fileName} untuk acara lain (${payload.eventId}).`,
+          en: `Enrolment file ${file.fileName} is for another event (${payload.eventId}).`,
+        });
       }
       authoredEvent(db, eventId);
       const { enrolment, change } = await reenrol(db, payload, file.fileName, reason);
@@ -67,7 +93,13 @@ export function continuityHandlers({ workspace, keys, printing }: Services): Pic
         changedAt: c.changedAt,
         sheets: sheets
           .filter((s) => s.jurorId === c.jurorId && (s.signedWith === c.previousFingerprint || s.signedWith === c.nextFingerprint))
-          .map((s) => ({ fileName: s.fileName, sheetRevision: s.sheetRevision, key: s.signedWith === c.previousFingerprint ? 'previous' as const : 'next' as const, status: s.status, use: s.use })),
+          .map((s) => ({
+            fileName: s.fileName,
+            sheetRevision: s.sheetRevision,
+            key: s.signedWith === c.previousFingerprint ? ('previous' as const) : ('next' as const),
+            status: s.status,
+            use: s.use,
+          })),
       }));
     },
 
@@ -77,12 +109,17 @@ export function continuityHandlers({ workspace, keys, printing }: Services): Pic
     },
     createRecoveryKey: ({ eventId }) => {
       if (keys.status().state === 'none') {
-        throw new AppError('not-found', { id: 'Buat dulu kunci tanda tangan sekretariat; kunci pemulihan menyertainya.', en: "Make the secretariat's signing key first; the recovery key goes with it." });
+        throw new AppError('not-found', {
+          id: 'Buat dulu kunci tanda tangan sekretariat; kunci pemulihan menyertainya.',
+          en: "Make the secretariat's signing key first; the recovery key goes with it.",
+        });
       }
       const made = createRecoveryKey(db);
       const eventName = eventId ? (listEvents(db).find((e) => e.id === eventId)?.name ?? null) : null;
       return {
-        fingerprint: made.fingerprint, createdAt: made.createdAt, code: made.code,
+        fingerprint: made.fingerprint,
+        createdAt: made.createdAt,
+        code: made.code,
         file: fileData(`kode-pemulihan-sekretariat-${made.fingerprint.slice(0, 5)}.txt`, recoveryFileText(made, eventName)),
       };
     },
@@ -90,10 +127,22 @@ export function continuityHandlers({ workspace, keys, printing }: Services): Pic
       const recovery = currentRecoveryKey(db);
       const key = recoveryKeyFromCode(code);
       if (!recovery || recovery.publicKey !== key.publicKey) {
-        throw new AppError('forbidden', { id: 'Kode ini bukan kode kunci pemulihan berkas kerja ini.', en: "This code is not this workspace's recovery key code." });
+        throw new AppError('forbidden', {
+          id: 'Kode ini bukan kode kunci pemulihan berkas kerja ini.',
+          en: "This code is not this workspace's recovery key code.",
+        });
       }
       const events = listEvents(db).filter((e) => e.source === 'authored');
-      return fileData(`kode-pemulihan-sekretariat-${recovery.fingerprint.slice(0, 5)}.pdf`, await printing.toPdf(recoveryCodeHtml({ ...recovery, code }, events.map((e) => e.name), lang)));
+      return fileData(
+        `kode-pemulihan-sekretariat-${recovery.fingerprint.slice(0, 5)}.pdf`,
+        await printing.toPdf(
+          recoveryCodeHtml(
+            { ...recovery, code },
+            events.map((e) => e.name),
+            lang,
+          ),
+        ),
+      );
     },
     takeOverEvent: ({ package: file, recoveryCode, reason }) => {
       const pkg = readPackage(fileBytes(file), file.fileName);
@@ -102,7 +151,8 @@ export function continuityHandlers({ workspace, keys, printing }: Services): Pic
     secretariatRollovers: ({ eventId }) => listRollovers(db, eventId),
 
     runbookHtml: ({ lang }) => ({ html: runbookHtml(lang) }),
-    runbookPdf: async ({ lang }) => fileData(lang === 'id' ? 'panduan-darurat-timbang.pdf' : 'timbang-emergency-guide.pdf', await printing.toPdf(runbookHtml(lang))),
+    runbookPdf: async ({ lang }) =>
+      fileData(lang === 'id' ? 'panduan-darurat-timbang.pdf' : 'timbang-emergency-guide.pdf', await printing.toPdf(runbookHtml(lang))),
     printRunbook: async ({ lang }) => {
       if (!printing.toPrinter) {
         throw new AppError('forbidden', {

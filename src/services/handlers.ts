@@ -45,7 +45,8 @@ export interface Services {
 
 /** Where nothing can print (a test without Chromium, say), asking for a PDF says so. */
 const NO_PRINTING: ReportPrinting = {
-  toPdf: () => Promise.reject(new AppError('forbidden', { id: 'Pencetakan PDF tidak tersedia di sini.', en: 'PDF printing is not available here.' })),
+  toPdf: () =>
+    Promise.reject(new AppError('forbidden', { id: 'Pencetakan PDF tidak tersedia di sini.', en: 'PDF printing is not available here.' })),
 };
 
 export function createHandlers({ workspace, resourcesDir, appVersion, osSecrets, printing }: HandlerContext): Handlers {
@@ -65,7 +66,10 @@ export function createHandlers({ workspace, resourcesDir, appVersion, osSecrets,
       });
     },
     startNewWorkspace: () => {
-      throw new AppError('forbidden', { id: 'Berkas kerja ini terbuka dan sehat; tidak ada yang perlu diganti.', en: 'This workspace is open and sound; there is nothing to replace.' });
+      throw new AppError('forbidden', {
+        id: 'Berkas kerja ini terbuka dan sehat; tidak ada yang perlu diganti.',
+        en: 'This workspace is open and sound; there is nothing to replace.',
+      });
     },
     listEvents: () => listEvents(db),
     loadDemoEvent: ({ role }) => {
@@ -74,8 +78,7 @@ export function createHandlers({ workspace, resourcesDir, appVersion, osSecrets,
         if (role === 'sekretariat') {
           saveAuthored(db, demo);
           recordDemoAbsences(db, demo); // issue 16: the demo juror absent from one category's interviews
-        }
-        else applyPackage(db, demoPackage(demo));
+        } else applyPackage(db, demoPackage(demo));
       }
       return getEventSummary(db, demo.id);
     },

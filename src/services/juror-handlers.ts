@@ -14,7 +14,18 @@ import type { Services } from './handlers.ts';
 import { ENROLMENT_EXTENSION, writeEnrolment } from './packages/enrolment.ts';
 import { applyPackage, packageDocument, packageJurorKeys, readPackage } from './packages/event-package.ts';
 import {
-  conflictsOf, currentNotes, currentScores, declareConflict, finalizeRound, isFinalized, recordScore, reopenRound, saveNote, scoreHistory, sheetRevision, withdrawConflict,
+  conflictsOf,
+  currentNotes,
+  currentScores,
+  declareConflict,
+  finalizeRound,
+  isFinalized,
+  recordScore,
+  reopenRound,
+  saveNote,
+  scoreHistory,
+  sheetRevision,
+  withdrawConflict,
 } from './scores/score-store.ts';
 import { writeScoreSheet } from './sheets/score-sheet.ts';
 import { sheetPayloadFromWorkspace } from './sheets/sheet-export.ts';
@@ -22,15 +33,34 @@ import { backupWorkspace } from './workspace/backup.ts';
 import type { Db } from './workspace/workspace.ts';
 
 type JurorMethods =
-  | 'importPackage' | 'chooseJuror' | 'jurorAssignments' | 'exportEnrolment' | 'scoringState' | 'recordScore'
-  | 'scoreHistory' | 'saveNote' | 'declareConflict' | 'withdrawConflict' | 'finalizeRound' | 'reopenRound' | 'exportSheet' | 'enrolmentStatus' | 'openDocument';
+  | 'importPackage'
+  | 'chooseJuror'
+  | 'jurorAssignments'
+  | 'exportEnrolment'
+  | 'scoringState'
+  | 'recordScore'
+  | 'scoreHistory'
+  | 'saveNote'
+  | 'declareConflict'
+  | 'withdrawConflict'
+  | 'finalizeRound'
+  | 'reopenRound'
+  | 'exportSheet'
+  | 'enrolmentStatus'
+  | 'openDocument';
 
 export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, JurorMethods> {
   const { db } = workspace;
   const chosenJuror = (eventId: string) => {
     // The juror's id alone: not the whole record, which carries the package text (a megabyte at national scale).
-    const jurorId = (db.prepare('SELECT juror_id AS jurorId FROM event WHERE id = ?').get(eventId) as { jurorId: string | null } | undefined)?.jurorId;
-    if (!jurorId) throw new AppError('not-found', { id: 'Pilih dulu siapa Anda di antara juri acara ini.', en: "First choose who you are among this event's jurors." });
+    const jurorId = (
+      db.prepare('SELECT juror_id AS jurorId FROM event WHERE id = ?').get(eventId) as { jurorId: string | null } | undefined
+    )?.jurorId;
+    if (!jurorId)
+      throw new AppError('not-found', {
+        id: 'Pilih dulu siapa Anda di antara juri acara ini.',
+        en: "First choose who you are among this event's jurors.",
+      });
     return jurorId;
   };
   const rememberName = (eventId: string, name: string) => db.prepare('UPDATE event SET juror_name = ? WHERE id = ?').run(name, eventId);
@@ -40,7 +70,8 @@ export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, Jur
    */
   const parsed = new Map<string, { version: string; event: Event }>();
   const storedEvent = (eventId: string): Event => {
-    const row = db.prepare('SELECT revision, imported_at AS importedAt FROM event WHERE id = ?').get(eventId) as { revision: number; importedAt: string } | undefined;
+    const row = db.prepare('SELECT revision, imported_at AS importedAt FROM event WHERE id = ?').get(eventId) as
+      { revision: number; importedAt: string } | undefined;
     if (!row) return getEvent(db, eventId); // says which event is not found
     const version = `${row.revision}\u0000${row.importedAt}`;
     const cached = parsed.get(eventId);
@@ -57,19 +88,33 @@ export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, Jur
       const pkg = readPackage(fileBytes(file), file.fileName);
       const { outcome, previousRevision, rollover } = applyPackage(db, pkg);
       // rollover (issue 21): the package moved the laptop's pin to a new secretariat key.
-      return { event: getEventSummary(db, pkg.event.id), outcome, previousRevision, secretariatFingerprint: pkg.secretariat.fingerprint, secretariatRollover: rollover ?? null };
+      return {
+        event: getEventSummary(db, pkg.event.id),
+        outcome,
+        previousRevision,
+        secretariatFingerprint: pkg.secretariat.fingerprint,
+        secretariatRollover: rollover ?? null,
+      };
     },
 
     chooseJuror: ({ eventId, jurorId }) => {
       const record = findEventRecord(db, eventId);
       if (record?.origin.source !== 'package') {
-        throw new AppError('forbidden', { id: 'Identitas juri dipilih pada acara dari paket sekretariat.', en: "A juror identity is chosen on an event from the secretariat's package." });
+        throw new AppError('forbidden', {
+          id: 'Identitas juri dipilih pada acara dari paket sekretariat.',
+          en: "A juror identity is chosen on an event from the secretariat's package.",
+        });
       }
       const event = getEvent(db, eventId);
       if (!event.jurors.some((j) => j.id === jurorId)) {
-        throw new AppError('not-found', { id: `Juri "${jurorId}" tidak ada di acara ini.`, en: `Juror "${jurorId}" is not in this event.` });
+        throw new AppError('not-found', {
+          id: `Juri "${jurorId}" tidak ada di acara ini.`,
+          en: `Juror "${jurorId}" is not in this event.`,
+        });
       }
-      const scoredAs = db.prepare('SELECT DISTINCT juror_id AS id FROM score WHERE event_id = ? AND juror_id <> ?').get(eventId, jurorId) as { id: string } | undefined;
+      const scoredAs = db
+        .prepare('SELECT DISTINCT juror_id AS id FROM score WHERE event_id = ? AND juror_id <> ?')
+        .get(eventId, jurorId) as { id: string } | undefined;
       if (scoredAs) {
         throw new AppError('conflict', {
           id: `Laptop ini sudah menilai sebagai ${scoredAs.id}; identitas tidak dapat diganti.`,
@@ -94,8 +139,12 @@ export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, Jur
     enrolmentStatus: ({ eventId }) => {
       const record = findEventRecord(db, eventId);
       const jurorId = chosenJuror(eventId);
-      const carried = record?.origin.source === 'package' ? packageJurorKeys(record.origin.packageText).find((k) => k.jurorId === jurorId) : undefined;
-      return { enrolledFingerprint: carried?.fingerprint ?? null, matchesThisLaptop: carried !== undefined && carried.publicKey === keys.status().publicKey };
+      const carried =
+        record?.origin.source === 'package' ? packageJurorKeys(record.origin.packageText).find((k) => k.jurorId === jurorId) : undefined;
+      return {
+        enrolledFingerprint: carried?.fingerprint ?? null,
+        matchesThisLaptop: carried !== undefined && carried.publicKey === keys.status().publicKey,
+      };
     },
 
     scoringState: ({ eventId, roundId, categoryId }) => {
@@ -106,7 +155,9 @@ export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, Jur
         marks: currentScores(db, eventId, jurorId)
           .filter((m) => m.roundId === roundId && inCategory.has(m.nomineeId) && m.value !== null)
           .map((m) => ({ nomineeId: m.nomineeId, criterionCode: m.criterionCode, value: m.value! })),
-        notes: currentNotes(db, eventId, jurorId).filter((n) => n.roundId === roundId && inCategory.has(n.nomineeId)).map(({ nomineeId, text }) => ({ nomineeId, text })),
+        notes: currentNotes(db, eventId, jurorId)
+          .filter((n) => n.roundId === roundId && inCategory.has(n.nomineeId))
+          .map(({ nomineeId, text }) => ({ nomineeId, text })),
         conflicts: [...conflictsOf(db, event, jurorId)].filter(([id]) => inCategory.has(id)).map(([nomineeId, c]) => ({ nomineeId, ...c })),
         finalized: isFinalized(db, eventId, jurorId, roundId, categoryId),
         sheetRevision: sheetRevision(db, eventId, jurorId),
@@ -121,7 +172,12 @@ export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, Jur
 
     openDocument: ({ eventId, nomineeId, fileName }) => {
       const doc = packageDocument(db, eventId, nomineeId, fileName);
-      return { fileName: doc.fileName, base64: Buffer.from(doc.bytes).toString('base64'), mime: doc.mime as 'application/pdf' | 'image/jpeg' | 'image/png', sha256: doc.sha256 };
+      return {
+        fileName: doc.fileName,
+        base64: Buffer.from(doc.bytes).toString('base64'),
+        mime: doc.mime as 'application/pdf' | 'image/jpeg' | 'image/png',
+        sha256: doc.sha256,
+      };
     },
     scoreHistory: ({ eventId, ...target }) => scoreHistory(db, eventId, { jurorId: chosenJuror(eventId), ...target }),
 
@@ -151,7 +207,11 @@ export function jurorHandlers({ workspace, keys }: Services): Pick<Handlers, Jur
     exportSheet: async ({ eventId, name, roundIds }) => {
       const { event, jurorId } = scope(eventId);
       const unknown = roundIds.filter((id) => !event.rounds.some((r) => r.id === id));
-      if (unknown.length) throw new AppError('invalid-input', { id: `Babak tidak dikenal: ${unknown.join(', ')}.`, en: `Unknown rounds: ${unknown.join(', ')}.` });
+      if (unknown.length)
+        throw new AppError('invalid-input', {
+          id: `Babak tidak dikenal: ${unknown.join(', ')}.`,
+          en: `Unknown rounds: ${unknown.join(', ')}.`,
+        });
       const key = keys.requireUnlocked();
       rememberName(eventId, name);
       const payload = sheetPayloadFromWorkspace(db, event, jurorId, name, roundIds, findEventRecord(db, eventId)!.revision, key);

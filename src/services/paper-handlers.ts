@@ -18,7 +18,15 @@ import { heldSheets, nextPaperRevision, paperSheetFile, signPaperSheet } from '.
 import { backupWorkspace } from './workspace/backup.ts';
 
 type PaperMethods =
-  | 'paperForms' | 'paperFormPdf' | 'printPaperForm' | 'paperForm' | 'paperSubmitEntry' | 'paperKeyings' | 'paperComparison' | 'paperResolve' | 'paperSign'
+  | 'paperForms'
+  | 'paperFormPdf'
+  | 'printPaperForm'
+  | 'paperForm'
+  | 'paperSubmitEntry'
+  | 'paperKeyings'
+  | 'paperComparison'
+  | 'paperResolve'
+  | 'paperSign'
   | 'paperSheetFile';
 
 /** A form as the API carries it. */
@@ -42,7 +50,19 @@ export function paperHandlers({ workspace, keys, printing }: Services): Pick<Han
   const { db } = workspace;
   /** The event as the secretariat holds it, and its package revision now. */
   const scope = (eventId: string) => ({ event: authoredEvent(db, eventId), revision: findEventRecord(db, eventId)!.revision });
-  const formHtml = ({ eventId, jurorId, roundId, categoryId, lang }: { eventId: string; jurorId: string; roundId: string; categoryId: string; lang: 'id' | 'en' }) => {
+  const formHtml = ({
+    eventId,
+    jurorId,
+    roundId,
+    categoryId,
+    lang,
+  }: {
+    eventId: string;
+    jurorId: string;
+    roundId: string;
+    categoryId: string;
+    lang: 'id' | 'en';
+  }) => {
     const { event, revision } = scope(eventId);
     const form = paperFormLayout(event, revision, { jurorId, roundId, categoryId });
     return { form, html: paperFormHtml(form, { lang }) };
@@ -103,7 +123,11 @@ export function paperHandlers({ workspace, keys, printing }: Services): Pick<Han
       const signed = await signPaperSheet(db, event, revision, keyingId, keys.requireUnlocked(), { scanSha256 });
       await backupWorkspace(workspace, 'kertas');
       const [sheet] = withPaperLabels(db, eventId, [signed.sheet]);
-      return { keying: signed.keying, sheet, supersedes: signed.supersedes.map(({ fileName, sheetRevision, paper }) => ({ fileName, sheetRevision, paper })) };
+      return {
+        keying: signed.keying,
+        sheet,
+        supersedes: signed.supersedes.map(({ fileName, sheetRevision, paper }) => ({ fileName, sheetRevision, paper })),
+      };
     },
     paperSheetFile: ({ eventId, keyingId }) => {
       const file = paperSheetFile(db, authoredEvent(db, eventId).id, keyingId);

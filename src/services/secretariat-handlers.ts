@@ -25,15 +25,45 @@ import { reportHtml } from './report/report-html.ts';
 // Issue 16: the report is final only under a penetapan for exactly these results; a draft otherwise.
 import { reportMinutes } from './audit/workspace-audit.ts';
 import { absences, excusedCompleteness } from './attendance/attendance.ts';
-import { withDossierHashes, acceptKey, acceptedKeys, listReceived, receiveSheet, recheckSheets, removedSheets, removeSheet, type ReceivedSheet } from './merge/sheet-inbox.ts';
+import {
+  withDossierHashes,
+  acceptKey,
+  acceptedKeys,
+  listReceived,
+  receiveSheet,
+  recheckSheets,
+  removedSheets,
+  removeSheet,
+  type ReceivedSheet,
+} from './merge/sheet-inbox.ts';
 import { penetapanState } from './penetapan/penetapan.ts';
 import { refuseWhileFixed } from './penetapan/guard.ts';
 import { verifyPool } from './workers/verify-pool.ts';
 import { withPaperLabels } from './paper/paper-labels.ts';
 
 type SecretariatMethods =
-  | 'eventTemplate' | 'importEventTemplate' | 'updateEventBasics' | 'importEnrolment' | 'confirmEnrolment'
-  | 'removeEnrolment' | 'listEnrolments' | 'exportPackage' | 'importSheet' | 'listSheets' | 'recheckSheets' | 'removeSheet' | 'listRemovedSheets' | 'acceptKey' | 'deliberation' | 'nomineeProtocol' | 'exportRekapitulasi' | 'recordDecision' | 'issueShortlist' | 'reportHtml' | 'reportPdf' | 'printReport';
+  | 'eventTemplate'
+  | 'importEventTemplate'
+  | 'updateEventBasics'
+  | 'importEnrolment'
+  | 'confirmEnrolment'
+  | 'removeEnrolment'
+  | 'listEnrolments'
+  | 'exportPackage'
+  | 'importSheet'
+  | 'listSheets'
+  | 'recheckSheets'
+  | 'removeSheet'
+  | 'listRemovedSheets'
+  | 'acceptKey'
+  | 'deliberation'
+  | 'nomineeProtocol'
+  | 'exportRekapitulasi'
+  | 'recordDecision'
+  | 'issueShortlist'
+  | 'reportHtml'
+  | 'reportPdf'
+  | 'printReport';
 
 export function secretariatHandlers({ workspace, keys, printing }: Services, loadDemo: () => Event): Pick<Handlers, SecretariatMethods> {
   const { db } = workspace;
@@ -43,7 +73,8 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     return fingerprint ? { fingerprint, pinned: true } : undefined;
   };
   /** Sheets as listed, shown and printed: paper labels, and (issue 21) what a juror's key change means for each. */
-  const labelled = <S extends ReceivedSheet>(eventId: string, sheets: readonly S[]) => withKeyChangeNotes(db, eventId, withPaperLabels(db, eventId, sheets));
+  const labelled = <S extends ReceivedSheet>(eventId: string, sheets: readonly S[]) =>
+    withKeyChangeNotes(db, eventId, withPaperLabels(db, eventId, sheets));
   /**
    * A sheet's status hangs on its juror's key: after an enrolment comes or goes, that juror's sheets are checked
    * again (one that came before the enrolment turns valid). Not while a penetapan fixes the results: those
@@ -56,7 +87,12 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
   const report = ({ eventId, rule, lang }: { eventId: string; rule: MergeRule; lang: 'id' | 'en' }) => {
     const event = authoredEvent(db, eventId);
     return reportHtml({
-      event, result: requireMarks(deliberation(db, event, rule)), files: withDossierHashes(db, event.id, labelled(event.id, listReceived(db, event).sheets)), lang, generatedAt: localIsoTime(new Date()), secretariat: ownKey(),
+      event,
+      result: requireMarks(deliberation(db, event, rule)),
+      files: withDossierHashes(db, event.id, labelled(event.id, listReceived(db, event).sheets)),
+      lang,
+      generatedAt: localIsoTime(new Date()),
+      secretariat: ownKey(),
       minutes: reportMinutes(db, event, rule),
       absences: absences(db, event.id),
     });
@@ -73,11 +109,17 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     if (waiting.length === 0) return;
     const batch = waiting;
     waiting = [];
-    backupWorkspace(workspace, 'impor-lembar').then(() => batch.forEach((w) => w.done()), (error: unknown) => batch.forEach((w) => w.failed(error)));
+    backupWorkspace(workspace, 'impor-lembar').then(
+      () => batch.forEach((w) => w.done()),
+      (error: unknown) => batch.forEach((w) => w.failed(error)),
+    );
   };
   return {
     eventTemplate: async ({ example }) =>
-      fileData(example ? `timbang-templat-${loadDemo().id}.xlsx` : 'timbang-templat-acara.xlsx', await writeEventTemplate(example ? loadDemo() : null)),
+      fileData(
+        example ? `timbang-templat-${loadDemo().id}.xlsx` : 'timbang-templat-acara.xlsx',
+        await writeEventTemplate(example ? loadDemo() : null),
+      ),
 
     importEventTemplate: async ({ replace, ...file }) => {
       const result = await readEventTemplate(fileBytes(file), file.fileName);
@@ -96,7 +138,10 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
       if (!validation.ok) {
         throw new AppError(
           'invalid-input',
-          { id: validation.issues.map((i) => formatIssue(i, 'id')).join('\n'), en: validation.issues.map((i) => formatIssue(i, 'en')).join('\n') },
+          {
+            id: validation.issues.map((i) => formatIssue(i, 'id')).join('\n'),
+            en: validation.issues.map((i) => formatIssue(i, 'en')).join('\n'),
+          },
           validation.issues,
         );
       }
@@ -131,11 +176,18 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     importSheet: async ({ eventId, file }) => {
       // Verified in a worker thread of the pool: several files imported at once verify side by side, stored in the order asked.
       importing++;
-      const received = await receiveSheet(db, authoredEvent(db, eventId), fileBytes(file), file.fileName, new Date(), verifyPool().verify)
-        .catch((error: unknown) => ({ error }));
+      const received = await receiveSheet(
+        db,
+        authoredEvent(db, eventId),
+        fileBytes(file),
+        file.fileName,
+        new Date(),
+        verifyPool().verify,
+      ).catch((error: unknown) => ({ error }));
       importing--;
       // Only a sheet whose marks can count is worth a backup; a refused file adds nothing to restore.
-      const backedUp = !('error' in received) && !received.again && received.sheet.status === 'valid' ? backupAfterImports() : Promise.resolve();
+      const backedUp =
+        !('error' in received) && !received.again && received.sheet.status === 'valid' ? backupAfterImports() : Promise.resolve();
       if (importing === 0) startImportBackup();
       if ('error' in received) throw received.error;
       await backedUp;
@@ -144,7 +196,11 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     listSheets: ({ eventId }) => {
       const { sheets, reconciliation } = listReceived(db, authoredEvent(db, eventId));
       // Issue 16: excused sections (berhalangan) read "excused".
-      return { sheets: labelled(eventId, sheets), completeness: excusedCompleteness(db, eventId, reconciliation.completeness), acceptedKeys: acceptedKeys(db, eventId) };
+      return {
+        sheets: labelled(eventId, sheets),
+        completeness: excusedCompleteness(db, eventId, reconciliation.completeness),
+        acceptedKeys: acceptedKeys(db, eventId),
+      };
     },
     acceptKey: async ({ eventId, sheetId, acceptedBy }) => {
       await acceptKey(db, authoredEvent(db, eventId), sheetId, acceptedBy);
@@ -170,7 +226,15 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
     },
     exportRekapitulasi: async ({ eventId, rule }) => {
       const event = authoredEvent(db, eventId);
-      return fileData(`rekapitulasi-${eventId}-${rule}.xlsx`, await writeRekapitulasi(event, requireMarks(deliberation(db, event, rule)), labelled(event.id, listReceived(db, event).sheets), ownKey()));
+      return fileData(
+        `rekapitulasi-${eventId}-${rule}.xlsx`,
+        await writeRekapitulasi(
+          event,
+          requireMarks(deliberation(db, event, rule)),
+          labelled(event.id, listReceived(db, event).sheets),
+          ownKey(),
+        ),
+      );
     },
     recordDecision: ({ eventId, ...decision }) => {
       recordDecision(db, authoredEvent(db, eventId), decision);
@@ -179,11 +243,22 @@ export function secretariatHandlers({ workspace, keys, printing }: Services, loa
 
     exportPackage: ({ eventId, documents = [] }) => {
       // Issue 17: every document the event lists must come with its file (PDF, JPG, PNG, capped); refused by name otherwise.
-      const bundled = bundleDocuments(authoredEvent(db, eventId), new Map(documents.map((d) => [documentKey(d), new Uint8Array(Buffer.from(d.base64, 'base64'))])));
+      const bundled = bundleDocuments(
+        authoredEvent(db, eventId),
+        new Map(documents.map((d) => [documentKey(d), new Uint8Array(Buffer.from(d.base64, 'base64'))])),
+      );
       const record = findEventRecord(db, eventId)!;
       const key = keys.requireUnlocked();
       // Issue 21: the package also names the recovery key, the jurors' key changes and, after a rollover, its statement.
-      const text = writePackage(bundled.event, record.revision, record.revisedAt, enrolledKeys(db, eventId), key, packageContinuity(db, eventId, key.publicKey), bundled.documents);
+      const text = writePackage(
+        bundled.event,
+        record.revision,
+        record.revisedAt,
+        enrolledKeys(db, eventId),
+        key,
+        packageContinuity(db, eventId, key.publicKey),
+        bundled.documents,
+      );
       return fileData(`${eventId}-revisi-${record.revision}${PACKAGE_EXTENSION}`, text);
     },
   };

@@ -33,12 +33,26 @@ function auditView(db: Db, event: Event, rule: MergeRule): AuditView {
   return {
     ...audit,
     flags: result.flags.map((f) => ({
-      key: flagKey(f), jurorId: f.jurorId, roundId: f.roundId, nomineeId: f.nomineeId, criterionCode: f.criterionCode, value: f.value, median: f.median,
+      key: flagKey(f),
+      jurorId: f.jurorId,
+      roundId: f.roundId,
+      nomineeId: f.nomineeId,
+      criterionCode: f.criterionCode,
+      value: f.value,
+      median: f.median,
       acknowledged: records.flags.get(flagKey(f)) ?? null,
     })),
     sheets: sheets
       .filter((s) => ['tampered', 'bad-signature', 'unknown-key', 'invalid-content'].includes(s.status) || s.use === 'conflict')
-      .map((s) => ({ id: s.id, fileName: s.fileName, fileHash: s.fileHash, status: s.status, use: s.use, jurorId: s.jurorId, setAside: records.setAside.get(s.fileHash) ?? null })),
+      .map((s) => ({
+        id: s.id,
+        fileName: s.fileName,
+        fileHash: s.fileHash,
+        status: s.status,
+        use: s.use,
+        jurorId: s.jurorId,
+        setAside: records.setAside.get(s.fileHash) ?? null,
+      })),
     confirmation: records.confirmation,
     penetapan: penetapanState(db, event.id),
     final: minutesStatus(db, event, result).final,
@@ -68,7 +82,10 @@ export function shapeHandlers({ workspace, keys }: Services): Pick<Handlers, Sha
       const known = new Set(workspaceAudit(db, event, rule).result.flags.map(flagKey));
       const unknown = flagKeys.filter((k) => !known.has(k));
       if (unknown.length > 0) {
-        throw new AppError('not-found', { id: `Tanda beda pendapat tidak ada (lagi): ${unknown.slice(0, 5).join(', ')}.`, en: `No such disagreement flag (any more): ${unknown.slice(0, 5).join(', ')}.` });
+        throw new AppError('not-found', {
+          id: `Tanda beda pendapat tidak ada (lagi): ${unknown.slice(0, 5).join(', ')}.`,
+          en: `No such disagreement flag (any more): ${unknown.slice(0, 5).join(', ')}.`,
+        });
       }
       acknowledgeFlags(db, eventId, flagKeys, by, note);
       return auditView(db, event, rule);
@@ -76,9 +93,13 @@ export function shapeHandlers({ workspace, keys }: Services): Pick<Handlers, Sha
     setAsideSheet: ({ eventId, rule, sheetId, by, note }) => {
       const event = authoredEvent(db, eventId);
       const sheet = listReceived(db, event).sheets.find((s) => s.id === sheetId);
-      if (!sheet) throw new AppError('not-found', { id: `Lembar ${sheetId} tidak ada di acara ini.`, en: `Sheet ${sheetId} is not in this event.` });
+      if (!sheet)
+        throw new AppError('not-found', { id: `Lembar ${sheetId} tidak ada di acara ini.`, en: `Sheet ${sheetId} is not in this event.` });
       if (sheet.status === 'valid' && sheet.use !== 'conflict') {
-        throw new AppError('invalid-input', { id: `${sheet.fileName} sah dan tidak bertentangan: tidak ada yang perlu dikesampingkan.`, en: `${sheet.fileName} is valid and not in conflict: there is nothing to set aside.` });
+        throw new AppError('invalid-input', {
+          id: `${sheet.fileName} sah dan tidak bertentangan: tidak ada yang perlu dikesampingkan.`,
+          en: `${sheet.fileName} is valid and not in conflict: there is nothing to set aside.`,
+        });
       }
       setAsideSheet(db, eventId, sheet.fileHash, by, note);
       return auditView(db, event, rule);

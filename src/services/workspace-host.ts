@@ -82,11 +82,14 @@ export function hostWorkspace(path: string, context: Omit<HandlerContext, 'works
     },
   };
   const delegated = Object.fromEntries(
-    methodNames.map((name) => [name, (input: unknown) => {
-      retryIfInUse();
-      if ('problem' in current) throw current.problem;
-      return (current.handlers[name] as (input: unknown) => unknown)(input);
-    }]),
+    methodNames.map((name) => [
+      name,
+      (input: unknown) => {
+        retryIfInUse();
+        if ('problem' in current) throw current.problem;
+        return (current.handlers[name] as (input: unknown) => unknown)(input);
+      },
+    ]),
   ) as Handlers;
   return { handlers: { ...delegated, ...own }, close };
 }
@@ -99,7 +102,10 @@ function inTheApp(problem: AppError, path: string): Bilingual {
   if (problem.code !== 'workspace-unreadable') return problem.bilingual;
   const { reason, latestBackup } = problem.details as { reason: string; latestBackup: string | null };
   const next = latestBackup
-    ? { id: 'Pulihkan salah satu cadangan di bawah; berkas yang rusak tetap disimpan di sampingnya.', en: 'Restore one of the backups below; the damaged file is kept beside it.' }
+    ? {
+        id: 'Pulihkan salah satu cadangan di bawah; berkas yang rusak tetap disimpan di sampingnya.',
+        en: 'Restore one of the backups below; the damaged file is kept beside it.',
+      }
     : {
         id: 'Belum ada cadangan. Mulailah berkas kerja baru (berkas yang rusak tetap disimpan) lalu impor lagi paket acara dari sekretariat.',
         en: 'There is no backup yet. Start a new workspace (the damaged file is kept) and import the event package from the secretariat again.',

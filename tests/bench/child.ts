@@ -83,7 +83,11 @@ async function run(): Promise<Record<string, unknown>> {
       if (args.concurrent) await Promise.all(files.map(importOne));
       else for (const file of files) await importOne(file);
       const imported = performance.now();
-      const deliberation = await call<{ resultsHash: string; categories: { ranking: { nomineeId: string }[] }[] }>(handlers, 'deliberation', { eventId: event.id, rule: event.merge.rule });
+      const deliberation = await call<{ resultsHash: string; categories: { ranking: { nomineeId: string }[] }[] }>(
+        handlers,
+        'deliberation',
+        { eventId: event.id, rule: event.merge.rule },
+      );
       const deliberated = performance.now();
       const nomineeId = deliberation.value.categories[0].ranking[0].nomineeId;
       const protocol = await call(handlers, 'nomineeProtocol', { eventId: event.id, rule: event.merge.rule, nomineeId });
@@ -91,8 +95,15 @@ async function run(): Promise<Record<string, unknown>> {
       const threads = verifyPool().counts.threads;
       ws.close();
       return {
-        ms: deliberated - start, importMs: imported - start, perSheet, deliberationMs: deliberated - imported, deliberationBytes: deliberation.bytes,
-        protocolMs: opened - deliberated, protocolBytes: protocol.bytes, resultsHash: deliberation.value.resultsHash, threads,
+        ms: deliberated - start,
+        importMs: imported - start,
+        perSheet,
+        deliberationMs: deliberated - imported,
+        deliberationBytes: deliberation.bytes,
+        protocolMs: opened - deliberated,
+        protocolBytes: protocol.bytes,
+        resultsHash: deliberation.value.resultsHash,
+        threads,
       };
     }
     case 'reopen': {
@@ -108,7 +119,10 @@ async function run(): Promise<Record<string, unknown>> {
       const { dir, sheets } = args as unknown as Fixture;
       const out: string[] = [];
       const start = performance.now();
-      const code = await main(['merge', '--event', join(dir, 'event.timbang'), ...sheets, '--json'], { out: (l) => out.push(l), err: () => undefined });
+      const code = await main(['merge', '--event', join(dir, 'event.timbang'), ...sheets, '--json'], {
+        out: (l) => out.push(l),
+        err: () => undefined,
+      });
       const ms = performance.now() - start;
       if (code !== 0) throw new Error(`timbang merge exit ${code}`);
       return { ms, resultsHash: (JSON.parse(out.join('\n')) as { resultsHash: string }).resultsHash, threads: verifyPool().counts.threads };
@@ -122,8 +136,15 @@ async function run(): Promise<Record<string, unknown>> {
       await call(handlers, 'chooseJuror', { eventId: event.id, jurorId: 'J1' });
       await call(handlers, 'createKey', { passphrase: 'bench-kupang-2025' });
       // Every mark of the juror, written as the scoring screen would have, in one transaction (the bench's shortcut).
-      const marks = JSON.parse(readFileSync(join(dir, 'J1.marks.json'), 'utf8')) as { roundId: string; nomineeId: string; criterionCode: string; value: number }[];
-      const insert = ws.db.prepare('INSERT INTO score (event_id, juror_id, round_id, nominee_id, criterion_code, value, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const marks = JSON.parse(readFileSync(join(dir, 'J1.marks.json'), 'utf8')) as {
+        roundId: string;
+        nomineeId: string;
+        criterionCode: string;
+        value: number;
+      }[];
+      const insert = ws.db.prepare(
+        'INSERT INTO score (event_id, juror_id, round_id, nominee_id, criterion_code, value, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
       ws.db.transaction(() => {
         for (const m of marks) insert.run(event.id, 'J1', m.roundId, m.nomineeId, m.criterionCode, m.value, '2025-06-20T08:00:00.000Z');
       })();
@@ -131,7 +152,11 @@ async function run(): Promise<Record<string, unknown>> {
       let bytes = 0;
       for (let i = 0; i < (args.runs as number); i++) {
         const start = performance.now();
-        const file = await call<{ base64: string }>(handlers, 'exportSheet', { eventId: event.id, name: 'Juri Satu', roundIds: event.rounds.map((r) => r.id) });
+        const file = await call<{ base64: string }>(handlers, 'exportSheet', {
+          eventId: event.id,
+          name: 'Juri Satu',
+          roundIds: event.rounds.map((r) => r.id),
+        });
         times.push(performance.now() - start);
         bytes = Buffer.from(file.value.base64, 'base64').length;
       }
@@ -147,8 +172,13 @@ async function run(): Promise<Record<string, unknown>> {
       await call(handlers, 'chooseJuror', { eventId: event.id, jurorId: 'J1' });
       const round = [...event.rounds].sort((a, b) => a.order - b.order)[0];
       const conflicted = new Set(event.conflicts.filter((c) => c.jurorId === 'J1').map((c) => c.nomineeId));
-      const targets = event.nominees.filter((n) => !conflicted.has(n.id)).flatMap((n) =>
-        event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(n.categoryId)).map((c) => ({ nomineeId: n.id, criterionCode: c.code })));
+      const targets = event.nominees
+        .filter((n) => !conflicted.has(n.id))
+        .flatMap((n) =>
+          event.criteria
+            .filter((c) => c.roundId === round.id && c.categoryIds.includes(n.categoryId))
+            .map((c) => ({ nomineeId: n.id, criterionCode: c.code })),
+        );
       const times: number[] = [];
       for (let i = 0; i < (args.writes as number); i++) {
         const target = targets[(i * 7919) % targets.length];

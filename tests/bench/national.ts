@@ -47,7 +47,9 @@ async function fixture(root: string, size: NationalSize): Promise<Fixture> {
     writeFileSync(done, new Date().toISOString());
   }
   const event = JSON.parse(readFileSync(join(dir, 'event.json'), 'utf8')) as Event;
-  const sheets = readdirSync(join(dir, 'sheets')).sort((a, b) => Number(a.slice(1, -5)) - Number(b.slice(1, -5))).map((f) => join(dir, 'sheets', f));
+  const sheets = readdirSync(join(dir, 'sheets'))
+    .sort((a, b) => Number(a.slice(1, -5)) - Number(b.slice(1, -5)))
+    .map((f) => join(dir, 'sheets', f));
   return { dir, sheets, event };
 }
 
@@ -57,9 +59,16 @@ let workspaces = 0;
 const workspace = () => join(scratch, `w${++workspaces}.sqlite`);
 
 /** One child run: its JSON answer. */
-function child(mode: string, args: Record<string, unknown>, env: Record<string, string> = {}): Record<string, unknown> & { ms: number; maxRss: number } {
+function child(
+  mode: string,
+  args: Record<string, unknown>,
+  env: Record<string, string> = {},
+): Record<string, unknown> & { ms: number; maxRss: number } {
   const out = execFileSync(process.execPath, [CHILD, mode, JSON.stringify(args)], {
-    cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    maxBuffer: 1 << 26,
+    stdio: ['ignore', 'pipe', 'inherit'],
   }).toString();
   return JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, unknown> & { ms: number; maxRss: number };
 }
@@ -71,7 +80,8 @@ const median = (values: number[]) => {
 };
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-const ratioText = (ratios: number[]) => `${median(ratios).toFixed(2)}× (range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}, ${ratios.length} pairs)`;
+const ratioText = (ratios: number[]) =>
+  `${median(ratios).toFixed(2)}× (range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}, ${ratios.length} pairs)`;
 
 interface Paired {
   ratios: number[];
@@ -124,27 +134,48 @@ export async function nationalBench(options: BenchOptions): Promise<void> {
     const label = `${big.jurors} sheets × ${big.nominees.toLocaleString('en')} nominees × ${big.criteria} criteria × 2 rounds`;
     const t0 = performance.now();
     const national = await fixture(root, big);
-    console.log(`\nNational scale (issue 18): ${label}; fixture ${keep && performance.now() - t0 < 1000 ? 'reused from' : 'written to'} ${national.dir} in ${s(performance.now() - t0)}`);
-    console.log(`${''.padEnd(66)} every figure a fresh process; ratios = path ÷ exceljs load of the same files, pairs interleaved; ${threads} cores`);
+    console.log(
+      `\nNational scale (issue 18): ${label}; fixture ${keep && performance.now() - t0 < 1000 ? 'reused from' : 'written to'} ${national.dir} in ${s(performance.now() - t0)}`,
+    );
+    console.log(
+      `${''.padEnd(66)} every figure a fresh process; ratios = path ÷ exceljs load of the same files, pairs interleaved; ${threads} cores`,
+    );
 
     // The app path, one core: import through the handlers one after another, then the deliberation.
-    const one = paired(options, national.sheets, () => child('app', { dir: national.dir, sheets: national.sheets, workspace: workspace() }, { TIMBANG_VERIFY_THREADS: '0' }));
+    const one = paired(options, national.sheets, () =>
+      child('app', { dir: national.dir, sheets: national.sheets, workspace: workspace() }, { TIMBANG_VERIFY_THREADS: '0' }),
+    );
     const excel = median(one.exceljs.map((r) => r.ms));
-    line('exceljs 4.4.0 alone loading the same files (readFile, one core)', `median ${s(excel)}  peak RSS ${mib(median(one.exceljs.map((r) => r.maxRss)))}`);
-    line('app: import each sheet through the handlers + deliberation, 1 core', `median ${s(median(one.path.map((r) => r.ms)))}  ratio ${ratioText(one.ratios)}  peak RSS ${mib(median(one.path.map((r) => r.maxRss)))}`);
+    line(
+      'exceljs 4.4.0 alone loading the same files (readFile, one core)',
+      `median ${s(excel)}  peak RSS ${mib(median(one.exceljs.map((r) => r.maxRss)))}`,
+    );
+    line(
+      'app: import each sheet through the handlers + deliberation, 1 core',
+      `median ${s(median(one.path.map((r) => r.ms)))}  ratio ${ratioText(one.ratios)}  peak RSS ${mib(median(one.path.map((r) => r.maxRss)))}`,
+    );
     const perSheet = one.path.map((r) => r.perSheet as number[]);
     const columns = national.sheets.length;
     const perPosition = Array.from({ length: columns }, (_, i) => median(perSheet.map((times) => times[i])));
     line('  import per sheet, 1st … last (median over runs)', perPosition.map((ms) => (ms / 1000).toFixed(2)).join(' '));
     line('  import per sheet, last three ÷ 2nd–4th (the 1st warms the code up)', `median ${median(perSheet.map(flatness)).toFixed(2)}×`);
-    line('  deliberation after the import (the screen opens), through dispatch', `median ${(median(one.path.map((r) => r.deliberationMs as number))).toFixed(0)} ms, ${(median(one.path.map((r) => r.deliberationBytes as number)) / 1024).toFixed(0)} KiB sent`);
-    line('  one nominee\'s protocol (opened on the screen)', `median ${(median(one.path.map((r) => r.protocolMs as number))).toFixed(0)} ms, ${(median(one.path.map((r) => r.protocolBytes as number)) / 1024).toFixed(1)} KiB sent`);
+    line(
+      '  deliberation after the import (the screen opens), through dispatch',
+      `median ${median(one.path.map((r) => r.deliberationMs as number)).toFixed(0)} ms, ${(median(one.path.map((r) => r.deliberationBytes as number)) / 1024).toFixed(0)} KiB sent`,
+    );
+    line(
+      "  one nominee's protocol (opened on the screen)",
+      `median ${median(one.path.map((r) => r.protocolMs as number)).toFixed(0)} ms, ${(median(one.path.map((r) => r.protocolBytes as number)) / 1024).toFixed(1)} KiB sent`,
+    );
 
     // The app restarted: the deliberation of a workspace already holding every sheet.
     const imported = workspace();
     child('app', { dir: national.dir, sheets: national.sheets, workspace: imported }, { TIMBANG_VERIFY_THREADS: '0' });
     const reopened = Array.from({ length: options.pairs }, () => child('reopen', { dir: national.dir, workspace: imported }));
-    line('  deliberation after a restart (open workspace, parse and check payloads, merge)', `median ${s(median(reopened.map((r) => r.ms)))}`);
+    line(
+      '  deliberation after a restart (open workspace, parse and check payloads, merge)',
+      `median ${s(median(reopened.map((r) => r.ms)))}`,
+    );
     // The screen itself, in Chromium: a restarted app's first opening of Rekapitulasi, a rule switch, a nominee opened.
     const screens: ScreenFigures[] = [];
     for (let i = 0; i < options.pairs; i++) {
@@ -156,34 +187,59 @@ export async function nationalBench(options: BenchOptions): Promise<void> {
       screens.push(figures);
     }
     if (screens.length > 0) {
-      line('  screen: Rekapitulasi opened after a restart, to the first rankings painted', `median ${s(median(screens.map((f) => f.firstRowsMs)))}`);
-      line('  screen: … to the last row painted', `median ${s(median(screens.map((f) => f.firstPaintMs)))} (${screens[0].rows} rows, ${(median(screens.map((f) => f.deliberationBytes)) / 1024).toFixed(0)} KiB)`);
+      line(
+        '  screen: Rekapitulasi opened after a restart, to the first rankings painted',
+        `median ${s(median(screens.map((f) => f.firstRowsMs)))}`,
+      );
+      line(
+        '  screen: … to the last row painted',
+        `median ${s(median(screens.map((f) => f.firstPaintMs)))} (${screens[0].rows} rows, ${(median(screens.map((f) => f.deliberationBytes)) / 1024).toFixed(0)} KiB)`,
+      );
       line('  screen: another rule chosen (merged again), to its results shown', `median ${s(median(screens.map((f) => f.ruleSwitchMs)))}`);
-      line('  screen: a nominee opened, to the protocol shown', `median ${(median(screens.map((f) => f.protocolMs))).toFixed(0)} ms`);
+      line('  screen: a nominee opened, to the protocol shown', `median ${median(screens.map((f) => f.protocolMs)).toFixed(0)} ms`);
     }
 
     // The app path with the verification pool: every import sent at once.
-    const pool = paired(options, national.sheets, () => child('app', { dir: national.dir, sheets: national.sheets, workspace: workspace(), concurrent: true }));
-    line(`app: same, imports sent at once, verification in ${threads} worker threads`, `median ${s(median(pool.path.map((r) => r.ms)))}  ratio ${ratioText(pool.ratios)}  peak RSS ${mib(median(pool.path.map((r) => r.maxRss)))}  (${median(pool.path.map((r) => r.threads as number))} sheets in threads)`);
+    const pool = paired(options, national.sheets, () =>
+      child('app', { dir: national.dir, sheets: national.sheets, workspace: workspace(), concurrent: true }),
+    );
+    line(
+      `app: same, imports sent at once, verification in ${threads} worker threads`,
+      `median ${s(median(pool.path.map((r) => r.ms)))}  ratio ${ratioText(pool.ratios)}  peak RSS ${mib(median(pool.path.map((r) => r.maxRss)))}  (${median(pool.path.map((r) => r.threads as number))} sheets in threads)`,
+    );
     const hashes = new Set([...one.path, ...pool.path].map((r) => r.resultsHash as string));
     line('', `results hash ${[...hashes].join(', ')} (every run${hashes.size === 1 ? ' the same' : 's DIFFER'})`);
 
     // The command line.
-    const cliOne = paired(options, national.sheets, () => child('cli', { dir: national.dir, sheets: national.sheets }, { TIMBANG_VERIFY_THREADS: '0' }));
-    line('timbang merge (verify, reconcile, deliberate), 1 core', `median ${s(median(cliOne.path.map((r) => r.ms)))}  ratio ${ratioText(cliOne.ratios)}  peak RSS ${mib(median(cliOne.path.map((r) => r.maxRss)))}`);
+    const cliOne = paired(options, national.sheets, () =>
+      child('cli', { dir: national.dir, sheets: national.sheets }, { TIMBANG_VERIFY_THREADS: '0' }),
+    );
+    line(
+      'timbang merge (verify, reconcile, deliberate), 1 core',
+      `median ${s(median(cliOne.path.map((r) => r.ms)))}  ratio ${ratioText(cliOne.ratios)}  peak RSS ${mib(median(cliOne.path.map((r) => r.maxRss)))}`,
+    );
     const cliPool = paired(options, national.sheets, () => child('cli', { dir: national.dir, sheets: national.sheets }));
-    line(`timbang merge, ${threads} worker threads`, `median ${s(median(cliPool.path.map((r) => r.ms)))}  ratio ${ratioText(cliPool.ratios)}  peak RSS ${mib(median(cliPool.path.map((r) => r.maxRss)))}`);
+    line(
+      `timbang merge, ${threads} worker threads`,
+      `median ${s(median(cliPool.path.map((r) => r.ms)))}  ratio ${ratioText(cliPool.ratios)}  peak RSS ${mib(median(cliPool.path.map((r) => r.maxRss)))}`,
+    );
 
     // Growth: the ratio (app path, one core) as nominees and sheets grow.
     console.log('\nGrowth of the ratio (app path on one core ÷ exceljs load), pairs interleaved:');
     const nominees = options.quick ? [250, 500, 1000] : [250, 500, 1000, 2000];
-    console.log(`  ${'nominees'.padEnd(10)} ${'sheets'.padEnd(7)} ${'exceljs'.padStart(9)} ${'app'.padStart(9)}   ratio (median, range)         per-sheet import, last three ÷ 2nd–4th`);
+    console.log(
+      `  ${'nominees'.padEnd(10)} ${'sheets'.padEnd(7)} ${'exceljs'.padStart(9)} ${'app'.padStart(9)}   ratio (median, range)         per-sheet import, last three ÷ 2nd–4th`,
+    );
     const row = async (size: NationalSize, count: number) => {
       const f = size.nominees === big.nominees && size.jurors === big.jurors ? national : await fixture(root, size);
       const sheets = f.sheets.slice(0, count);
-      const p = paired(options, sheets, () => child('app', { dir: f.dir, sheets, workspace: workspace() }, { TIMBANG_VERIFY_THREADS: '0' }));
+      const p = paired(options, sheets, () =>
+        child('app', { dir: f.dir, sheets, workspace: workspace() }, { TIMBANG_VERIFY_THREADS: '0' }),
+      );
       const slope = median(p.path.map((r) => flatness(r.perSheet as number[])));
-      console.log(`  ${String(size.nominees).padEnd(10)} ${String(count).padEnd(7)} ${s(median(p.exceljs.map((r) => r.ms))).padStart(9)} ${s(median(p.path.map((r) => r.ms))).padStart(9)}   ${ratioText(p.ratios).padEnd(30)} ${slope.toFixed(2)}×`);
+      console.log(
+        `  ${String(size.nominees).padEnd(10)} ${String(count).padEnd(7)} ${s(median(p.exceljs.map((r) => r.ms))).padStart(9)} ${s(median(p.path.map((r) => r.ms))).padStart(9)}   ${ratioText(p.ratios).padEnd(30)} ${slope.toFixed(2)}×`,
+      );
     };
     for (const n of nominees) await row({ nominees: n, jurors: big.jurors, criteria: 12 }, big.jurors);
     for (const count of options.quick ? [2, 4] : [2, 4, 8]) await row(big, count);
@@ -192,13 +248,19 @@ export async function nationalBench(options: BenchOptions): Promise<void> {
     // One juror's national sheet export, through the handlers (payload from the workspace, sign, write, backup).
     const exported = child('export', { dir: national.dir, workspace: workspace(), runs: 3 });
     const times = exported.times as number[];
-    line(`juror's sheet export through the handlers (${(exported.marks as number).toLocaleString('en')} marks)`, `runs=${times.length}  median=${median(times).toFixed(0)} ms  max=${Math.max(...times).toFixed(0)} ms  (${((exported.bytes as number) / 1024 / 1024).toFixed(2)} MiB)`);
+    line(
+      `juror's sheet export through the handlers (${(exported.marks as number).toLocaleString('en')} marks)`,
+      `runs=${times.length}  median=${median(times).toFixed(0)} ms  max=${Math.max(...times).toFixed(0)} ms  (${((exported.bytes as number) / 1024 / 1024).toFixed(2)} MiB)`,
+    );
 
     // Score writes through the whole handler path, on the national event.
     const writes = child('score', { dir: national.dir, workspace: workspace(), writes: options.quick ? 500 : 2000 });
     const w = (writes.times as number[]).sort((a, b) => a - b);
     const pct = (p: number) => w[Math.min(w.length - 1, Math.floor(p * w.length))].toFixed(3);
-    line(`score write through dispatch → recordScore (FULL sync), ${big.nominees.toLocaleString('en')} nominees`, `runs=${w.length}  p50=${pct(0.5)} ms  p99=${pct(0.99)} ms`);
+    line(
+      `score write through dispatch → recordScore (FULL sync), ${big.nominees.toLocaleString('en')} nominees`,
+      `runs=${w.length}  p50=${pct(0.5)} ms  p99=${pct(0.99)} ms`,
+    );
   } finally {
     rmSync(scratch, { recursive: true, force: true });
     if (!keep) rmSync(root, { recursive: true, force: true });

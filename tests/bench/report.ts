@@ -19,14 +19,28 @@ const demo = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'reso
 
 /** The deliberation of marks as if every juror's sheet arrived and verified. */
 function deliberationOf(event: Event, marks: MergeMark[]): { result: Deliberation; files: RekapFile[] } {
-  const completeness = Object.fromEntries(event.jurors.map((j) => [j.id, Object.fromEntries(
-    event.rounds.flatMap((r) => r.categoryIds.map((c) => [`${r.id}/${c}`, 'received' as const])),
-  )]));
+  const completeness = Object.fromEntries(
+    event.jurors.map((j) => [
+      j.id,
+      Object.fromEntries(event.rounds.flatMap((r) => r.categoryIds.map((c) => [`${r.id}/${c}`, 'received' as const]))),
+    ]),
+  );
   const files = event.jurors.map((j, i): RekapFile => ({
-    fileName: `${j.id}.xlsx`, fileHash: (i + 1).toString(16).padStart(64, 'a'), jurorId: j.id,
-    signedWith: '12345 67890 12345 67890 12345', sheetRevision: 1, status: 'valid', use: 'used',
+    fileName: `${j.id}.xlsx`,
+    fileHash: (i + 1).toString(16).padStart(64, 'a'),
+    jurorId: j.id,
+    signedWith: '12345 67890 12345 67890 12345',
+    sheetRevision: 1,
+    status: 'valid',
+    use: 'used',
   }));
-  const result = deliberate(event, 'mean', { files: [], completeness, marks, conflicts: [], jurorNames: {} }, files.map(() => 'used'), []);
+  const result = deliberate(
+    event,
+    'mean',
+    { files: [], completeness, marks, conflicts: [], jurorNames: {} },
+    files.map(() => 'used'),
+    [],
+  );
   return { result, files };
 }
 
@@ -42,7 +56,10 @@ function national(): { event: Event; marks: MergeMark[] } {
     attributes: {},
   }));
   event.jurors = Array.from({ length: 15 }, (_, i) => ({
-    id: `J${i + 1}`, role: i === 0 ? 'ketua' as const : i === 1 ? 'sekretaris' as const : 'anggota' as const, title: `Juri Nasional ${i + 1}`, institution: 'Kementerian / Lembaga',
+    id: `J${i + 1}`,
+    role: i === 0 ? ('ketua' as const) : i === 1 ? ('sekretaris' as const) : ('anggota' as const),
+    title: `Juri Nasional ${i + 1}`,
+    institution: 'Kementerian / Lembaga',
   }));
   event.conflicts = [];
   // The demo's figures and documents (issue 17) name its own nominees, not these.
@@ -51,12 +68,18 @@ function national(): { event: Event; marks: MergeMark[] } {
   event.rounds = event.rounds.map((r) => ({ ...r, shortlistSize: null }));
   const marks: MergeMark[] = [];
   event.nominees.forEach((nominee, n) => {
-    const quality = 1.5 + 3.4 * ((n * 7919) % 2000) / 2000;
+    const quality = 1.5 + (3.4 * ((n * 7919) % 2000)) / 2000;
     for (const juror of event.jurors) {
       const j = Number(juror.id.slice(1));
       for (const criterion of event.criteria.filter((c) => c.categoryIds.includes(nominee.categoryId))) {
         const wobble = (((n + 1) * 31 + j * 17 + criterion.code.length * 13) % 7) / 3 - 1;
-        marks.push({ jurorId: juror.id, roundId: criterion.roundId, nomineeId: nominee.id, criterionCode: criterion.code, value: Math.min(5, Math.max(1, Math.round(quality + wobble))) });
+        marks.push({
+          jurorId: juror.id,
+          roundId: criterion.roundId,
+          nomineeId: nominee.id,
+          criterionCode: criterion.code,
+          value: Math.min(5, Math.max(1, Math.round(quality + wobble))),
+        });
       }
     }
   });
@@ -90,8 +113,12 @@ async function benchOne(label: string, input: ReportInput, runs: number): Promis
     pdfTimes.push(r.ms);
   }
   const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)].toFixed(0);
-  console.log(`${`report HTML, ${label}`.padEnd(66)} runs=${String(runs).padStart(4)}  median=${median(htmlTimes)} ms  (${(html.length / 1024 / 1024).toFixed(2)} MiB)`);
-  console.log(`${`report PDF (Chromium, incl. launch), ${label}`.padEnd(66)} runs=${String(runs).padStart(4)}  median=${median(pdfTimes)} ms  (${pageCount(pdf)} pages, ${(pdf.length / 1024 / 1024).toFixed(2)} MiB)`);
+  console.log(
+    `${`report HTML, ${label}`.padEnd(66)} runs=${String(runs).padStart(4)}  median=${median(htmlTimes)} ms  (${(html.length / 1024 / 1024).toFixed(2)} MiB)`,
+  );
+  console.log(
+    `${`report PDF (Chromium, incl. launch), ${label}`.padEnd(66)} runs=${String(runs).padStart(4)}  median=${median(pdfTimes)} ms  (${pageCount(pdf)} pages, ${(pdf.length / 1024 / 1024).toFixed(2)} MiB)`,
+  );
 }
 
 export async function reportBench(quick = false): Promise<void> {
@@ -102,6 +129,8 @@ export async function reportBench(quick = false): Promise<void> {
   if (quick) return;
   const { event, marks } = national();
   const deliberated = await timed(() => deliberationOf(event, marks));
-  console.log(`${'report input: deliberate, national (2,000 nominees × 15 jurors)'.padEnd(66)} ${deliberated.ms.toFixed(0)} ms (${marks.length} marks; not part of the report)`);
+  console.log(
+    `${'report input: deliberate, national (2,000 nominees × 15 jurors)'.padEnd(66)} ${deliberated.ms.toFixed(0)} ms (${marks.length} marks; not part of the report)`,
+  );
   await benchOne('national (2,000 nominees, 15 jurors)', { event, ...deliberated.value, lang: 'id', generatedAt }, 1);
 }

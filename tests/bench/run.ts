@@ -65,8 +65,13 @@ const pairs = Math.max(3, Number(process.env.TIMBANG_BENCH_PAIRS ?? 3));
 const dir = mkdtempSync(join(tmpdir(), 'timbang-bench-'));
 try {
   const started = performance.now();
-  console.log(`Timbang bench · Node ${process.versions.node} · ${new Date().toISOString()} · ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB${quick ? ' · --quick (smaller national figures)' : ''}`);
-  for (const [name, event] of [['demo (40 nominees)', demo], ['national (2,000 nominees)', nationalScale(2000)]] as const) {
+  console.log(
+    `Timbang bench · Node ${process.versions.node} · ${new Date().toISOString()} · ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB${quick ? ' · --quick (smaller national figures)' : ''}`,
+  );
+  for (const [name, event] of [
+    ['demo (40 nominees)', demo],
+    ['national (2,000 nominees)', nationalScale(2000)],
+  ] as const) {
     measure(`validateEvent, ${name}`, 50, () => {
       if (!validateEvent(event).ok) throw new Error('bench event invalid');
     });
@@ -80,18 +85,24 @@ try {
   const ws = openWorkspace(join(dir, 'scores.sqlite'));
   saveEvent(ws.db, demo, nextRevision(ws.db, demo.id));
   const targets = demo.nominees.flatMap((nominee) =>
-    demo.criteria.filter((c) => c.roundId === 'administrasi' && c.categoryIds.includes(nominee.categoryId)).map((c) => ({ nomineeId: nominee.id, criterionCode: c.code })),
+    demo.criteria
+      .filter((c) => c.roundId === 'administrasi' && c.categoryIds.includes(nominee.categoryId))
+      .map((c) => ({ nomineeId: nominee.id, criterionCode: c.code })),
   );
   let n = 0;
   measure('recordScore (validated, FULL sync), 10,000 writes', 10_000, () => {
     const target = targets[n % targets.length];
     recordScore(ws.db, demo, { jurorId: 'J1', roundId: 'administrasi', ...target }, (n++ % 5) + 1);
   });
-  console.log(`${''.padEnd(66)} journal_mode=${ws.db.pragma('journal_mode', { simple: true })} synchronous=${ws.db.pragma('synchronous', { simple: true })} (2 = FULL)`);
+  console.log(
+    `${''.padEnd(66)} journal_mode=${ws.db.pragma('journal_mode', { simple: true })} synchronous=${ws.db.pragma('synchronous', { simple: true })} (2 = FULL)`,
+  );
   ws.close();
 
   // Filter-as-you-type over 2,000 nominees: one measurement per keystroke of "kopdit flobamora".
-  const national = nationalScale(2000).nominees.map((nominee, i) => (i % 97 === 0 ? { ...nominee, name: `Kopdit Flobamora ${i}` } : nominee));
+  const national = nationalScale(2000).nominees.map((nominee, i) =>
+    i % 97 === 0 ? { ...nominee, name: `Kopdit Flobamora ${i}` } : nominee,
+  );
   const typed = 'kopdit flobamora';
   let k = 0;
   measure('filterNominees, 2,000 nominees, per keystroke', typed.length * 20, () => {
@@ -112,16 +123,30 @@ async function sheetBench(): Promise<void> {
   const rubric = [1, 2, 3, 4, 5].map((score) => ({ score, text: { id: `tingkat ${score}`, en: `level ${score}` } }));
   const criteria = ['administrasi', 'wawancara'].flatMap((roundId) =>
     Array.from({ length: 12 }, (_, i) => ({
-      code: `${roundId === 'administrasi' ? 'A' : 'W'}${i + 1}`, roundId, categoryIds: ['nasional'], label: { id: `Kriteria ${i + 1}`, en: `Criterion ${i + 1}` },
-      weight: i < 11 ? 8 : 12, scale: { min: 1, max: 5, step: 1 }, rubric,
+      code: `${roundId === 'administrasi' ? 'A' : 'W'}${i + 1}`,
+      roundId,
+      categoryIds: ['nasional'],
+      label: { id: `Kriteria ${i + 1}`, en: `Criterion ${i + 1}` },
+      weight: i < 11 ? 8 : 12,
+      scale: { min: 1, max: 5, step: 1 },
+      rubric,
     })),
   );
   const event: Event = {
     ...structuredClone(demo),
-    id: 'paritrana-nasional', categories: [{ id: 'nasional', name: { id: 'Nasional', en: 'National' } }],
+    id: 'paritrana-nasional',
+    categories: [{ id: 'nasional', name: { id: 'Nasional', en: 'National' } }],
     rounds: demo.rounds.map((r) => ({ ...r, categoryIds: ['nasional'], shortlistSize: null })),
-    criteria, conflicts: [],
-    nominees: Array.from({ length: 2000 }, (_, i) => ({ id: `n-${i + 1}`, categoryId: 'nasional', name: `Nominasi ${i + 1}`, region: `Wilayah ${i % 38}`, fictional: true, attributes: {} })),
+    criteria,
+    conflicts: [],
+    nominees: Array.from({ length: 2000 }, (_, i) => ({
+      id: `n-${i + 1}`,
+      categoryId: 'nasional',
+      name: `Nominasi ${i + 1}`,
+      region: `Wilayah ${i % 38}`,
+      fictional: true,
+      attributes: {},
+    })),
     merge: { ...demo.merge, overall: null },
   };
   delete event.figures;
@@ -129,10 +154,23 @@ async function sheetBench(): Promise<void> {
   if (!validateEvent(event).ok) throw new Error('bench sheet event invalid');
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const key = { privateKey, publicKey: publicKeyText(publicKey), fingerprint: fingerprint(publicKeyText(publicKey)) };
-  const marks = event.nominees.flatMap((n, i) => criteria.map((c, k) => ({ roundId: c.roundId, nomineeId: n.id, criterionCode: c.code, value: ((i + k) % 5) + 1 })));
+  const marks = event.nominees.flatMap((n, i) =>
+    criteria.map((c, k) => ({ roundId: c.roundId, nomineeId: n.id, criterionCode: c.code, value: ((i + k) % 5) + 1 })),
+  );
   const payload = sheetPayload({
-    event, jurorId: 'J1', jurorName: 'Bench', roundIds: ['administrasi', 'wawancara'], marks, notes: [], conflicts: new Map(), declaredConflicts: [],
-    isFinalized: () => true, packageRevision: 1, sheetRevision: 1, exportedAt: new Date().toISOString(), key,
+    event,
+    jurorId: 'J1',
+    jurorName: 'Bench',
+    roundIds: ['administrasi', 'wawancara'],
+    marks,
+    notes: [],
+    conflicts: new Map(),
+    declaredConflicts: [],
+    isFinalized: () => true,
+    packageRevision: 1,
+    sheetRevision: 1,
+    exportedAt: new Date().toISOString(),
+    key,
   });
   let bytes: Buffer = Buffer.alloc(0);
   await measureAsync(`score sheet export, 2,000 nominees × 12 criteria × 2 rounds`, 3, async () => {
@@ -154,5 +192,7 @@ async function measureAsync(label: string, runs: number, work: () => Promise<voi
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  console.log(`${label.padEnd(66)} runs=${String(runs).padStart(4)}  median=${times[Math.floor(runs / 2)].toFixed(0)} ms  max=${times.at(-1)!.toFixed(0)} ms`);
+  console.log(
+    `${label.padEnd(66)} runs=${String(runs).padStart(4)}  median=${times[Math.floor(runs / 2)].toFixed(0)} ms  max=${times.at(-1)!.toFixed(0)} ms`,
+  );
 }

@@ -27,7 +27,10 @@ export async function screenBench(workspace: string, eventId: string, expectedRo
   if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) return 'no built renderer (run npm run build first)';
   if (!existsSync(chromium)) return `no Chromium at ${chromium}`;
   const port = 5590 + Math.floor(Math.random() * 8);
-  const server = spawn(process.execPath, ['src/cli/timbang.js', 'serve', '--db', workspace, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, ['src/cli/timbang.js', 'serve', '--db', workspace, '--port', String(port)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   try {
     const address = await new Promise<string>((ready, fail) => {
       let said = '';
@@ -44,7 +47,11 @@ export async function screenBench(workspace: string, eventId: string, expectedRo
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
       let deliberationBytes = 0;
       page.on('response', (response) => {
-        if (response.url().includes('/api/deliberation')) void response.body().then((b) => (deliberationBytes = b.length), () => undefined);
+        if (response.url().includes('/api/deliberation'))
+          void response.body().then(
+            (b) => (deliberationBytes = b.length),
+            () => undefined,
+          );
       });
       await page.goto(address);
       await page.getByRole('radio', { name: /^Sekretariat/ }).check();

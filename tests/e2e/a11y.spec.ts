@@ -30,7 +30,15 @@ async function screen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENS, `${walk}-${String(n).padStart(2, '0')}-${name.slice(walk.length + 1) || walk}.png`) });
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const grave = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = grave.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `  ${n.target.join(' ')} — ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`).join('\n');
+  const report = grave
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n${v.nodes
+          .slice(0, 5)
+          .map((n) => `  ${n.target.join(' ')} — ${n.failureSummary?.replace(/\n/g, ' ')}`)
+          .join('\n')}`,
+    )
+    .join('\n');
   expect(grave, `${name}: axe found\n${report}`).toEqual([]);
 }
 
@@ -55,7 +63,11 @@ async function everyControlByKeyboard(page: Page, name: string): Promise<void> {
       const shown = el.closest('.file-picker')?.querySelector<HTMLElement>('.button-like') ?? el;
       const style = getComputedStyle(shown);
       const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
-      return { id: el.dataset.reachedId, outlined, what: `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 60)}"` };
+      return {
+        id: el.dataset.reachedId,
+        outlined,
+        what: `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 60)}"`,
+      };
     });
     if (!state) continue;
     if (state.id === first) break;
@@ -64,16 +76,25 @@ async function everyControlByKeyboard(page: Page, name: string): Promise<void> {
   }
   expect(unseen, `${name}: focused without a visible outline`).toEqual([]);
   const missed = await page.evaluate(() => {
-    const visible = (el: HTMLElement) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length) || el.classList.contains('visually-hidden');
+    const visible = (el: HTMLElement) =>
+      !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length) || el.classList.contains('visually-hidden');
     const controls = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex="0"]')]
-      .filter((el) => !(el as HTMLButtonElement).disabled && el.getAttribute('tabindex') !== '-1' && visible(el) && !el.closest('details:not([open]) > :not(summary)'))
+      .filter(
+        (el) =>
+          !(el as HTMLButtonElement).disabled &&
+          el.getAttribute('tabindex') !== '-1' &&
+          visible(el) &&
+          !el.closest('details:not([open]) > :not(summary)'),
+      )
       // A radio group is one stop: its checked radio (or its first, when none is checked).
       .filter((el) => {
         if (!(el instanceof HTMLInputElement) || el.type !== 'radio') return true;
         const group = [...document.querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${el.name}"]`)];
         return el.checked || (!group.some((r) => r.checked) && group[0] === el);
       });
-    return controls.filter((el) => !el.hasAttribute('data-reached')).map((el) => `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 60)}"`);
+    return controls
+      .filter((el) => !el.hasAttribute('data-reached'))
+      .map((el) => `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 60)}"`);
   });
   expect(missed, `${name}: controls the keyboard never reached`).toEqual([]);
 }
@@ -83,14 +104,18 @@ let secretariat: OwnServer;
 let damaged: OwnServer;
 
 test.beforeAll(async () => {
-  [juror, secretariat, damaged] = await Promise.all([startServer('a11y-juri'), startServer('a11y-sekretariat'), startServer('a11y-rusak', { damaged: true })]);
+  [juror, secretariat, damaged] = await Promise.all([
+    startServer('a11y-juri'),
+    startServer('a11y-sekretariat'),
+    startServer('a11y-rusak', { damaged: true }),
+  ]);
 });
 
 test.afterAll(async () => {
   await Promise.all([juror?.stop(), secretariat?.stop(), damaged?.stop()]);
 });
 
-test('a juror\'s screens', async ({ page }) => {
+test("a juror's screens", async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize(VIEWPORT);
   await page.goto(juror.address);
@@ -147,7 +172,7 @@ test('a juror\'s screens', async ({ page }) => {
   await screen(page, 'juri-awal-pengguna-kembali');
 });
 
-test('the secretariat\'s screens', async ({ page }) => {
+test("the secretariat's screens", async ({ page }) => {
   test.setTimeout(300_000);
   const event = demoDocument();
   const demo = await demoFiles(event);
@@ -166,7 +191,12 @@ test('the secretariat\'s screens', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Paritrana Award Tingkat Provinsi NTT 2025' })).toBeVisible();
   await screen(page, 'sekretariat-ringkasan');
   await everyControlByKeyboard(page, 'overview');
-  for (const [tab, name] of [['Data acara', 'data-acara'], ['Kriteria & rubrik', 'kriteria'], ['Konflik', 'konflik'], ['Paket', 'paket']] as const) {
+  for (const [tab, name] of [
+    ['Data acara', 'data-acara'],
+    ['Kriteria & rubrik', 'kriteria'],
+    ['Konflik', 'konflik'],
+    ['Paket', 'paket'],
+  ] as const) {
     await page.getByRole('tab', { name: tab }).click();
     await screen(page, `sekretariat-${name}`);
   }
@@ -177,17 +207,18 @@ test('the secretariat\'s screens', async ({ page }) => {
   await screen(page, 'sekretariat-paket-kunci');
 
   await page.getByRole('tab', { name: 'Juri & kunci' }).click();
-  await page.getByLabel('Impor berkas pendaftaran juri (.timbang-enrol)').setInputFiles(event.jurors.map((j) => put(`${j.id}.timbang-enrol`, demo.enrolments.get(j.id)!)));
+  await page
+    .getByLabel('Impor berkas pendaftaran juri (.timbang-enrol)')
+    .setInputFiles(event.jurors.map((j) => put(`${j.id}.timbang-enrol`, demo.enrolments.get(j.id)!)));
   await expect(page.locator('tr[data-juror="J9"] .fingerprint')).toBeVisible();
   await screen(page, 'sekretariat-juri');
   await everyControlByKeyboard(page, 'jurors');
 
   await page.getByRole('tab', { name: 'Lembar nilai' }).click();
   await screen(page, 'sekretariat-lembar-kosong');
-  await page.getByLabel('Impor lembar nilai juri (.xlsx, boleh banyak)').setInputFiles([
-    ...event.jurors.map((j) => put(`${j.id}.xlsx`, demo.sheets.get(j.id)!)),
-    put('kosong.xlsx', ''),
-  ]);
+  await page
+    .getByLabel('Impor lembar nilai juri (.xlsx, boleh banyak)')
+    .setInputFiles([...event.jurors.map((j) => put(`${j.id}.xlsx`, demo.sheets.get(j.id)!)), put('kosong.xlsx', '')]);
   await expect(page.getByText('10 dari 10 berkas diperiksa')).toBeVisible({ timeout: 30_000 });
   await screen(page, 'sekretariat-lembar');
   await page.getByTestId('completeness').scrollIntoViewIfNeeded();

@@ -30,8 +30,12 @@ async function events(page: Page): Promise<unknown[]> {
 async function expectLocked(page: Page) {
   const notice = page.getByTestId('bridge-locked');
   await expect(notice).toBeVisible();
-  await expect(notice.locator('p[lang="id"]')).toHaveText('Halaman ini belum tersambung ke server Timbang. Buka alamat lengkap yang dicetak di terminal oleh timbang serve (atau npm run browser), yang berisi #token=…. Alamat itu berlaku di tab tempat ia dibuka, sampai server dimulai ulang.');
-  await expect(notice.locator('p[lang="en"]')).toHaveText('This page is not connected to the Timbang server. Open the full address that timbang serve (or npm run browser) printed in the terminal, the one with #token=…. It works in the tab it is opened in, until the server restarts.');
+  await expect(notice.locator('p[lang="id"]')).toHaveText(
+    'Halaman ini belum tersambung ke server Timbang. Buka alamat lengkap yang dicetak di terminal oleh timbang serve (atau npm run browser), yang berisi #token=…. Alamat itu berlaku di tab tempat ia dibuka, sampai server dimulai ulang.',
+  );
+  await expect(notice.locator('p[lang="en"]')).toHaveText(
+    'This page is not connected to the Timbang server. Open the full address that timbang serve (or npm run browser) printed in the terminal, the one with #token=…. It works in the tab it is opened in, until the server restarts.',
+  );
   await expect(page.getByRole('heading', { name: WELCOME })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Buka acara demo' })).toHaveCount(0);
 }
@@ -56,9 +60,11 @@ test.describe('the browser bridge admits only the tab given its printed address'
     other = createServer((req, res) => {
       received.push({ url: req.url ?? '', headers: req.headers });
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(req.url === '/bingkai'
-        ? `<!doctype html><title>lain</title><iframe id="bingkai" src="${BRIDGE}" width="800" height="600"></iframe>`
-        : '<!doctype html><title>lain</title><p>halaman lain</p><img src="/gambar.png" alt="">');
+      res.end(
+        req.url === '/bingkai'
+          ? `<!doctype html><title>lain</title><iframe id="bingkai" src="${BRIDGE}" width="800" height="600"></iframe>`
+          : '<!doctype html><title>lain</title><p>halaman lain</p><img src="/gambar.png" alt="">',
+      );
     });
     await new Promise<void>((done) => other.listen(0, '127.0.0.1', done));
     otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
@@ -74,8 +80,21 @@ test.describe('the browser bridge admits only the tab given its printed address'
 
     const call = await page.request.post(`${BRIDGE}api/loadDemoEvent`, { data: { role: 'sekretariat' } });
     expect(call.status()).toBe(401);
-    expect(await call.json()).toMatchObject({ ok: false, error: { code: 'unauthorized', message: { id: expect.stringContaining('Tanpa token akses: buka alamat lengkap (dengan #token=…)'), en: expect.stringContaining('No access token: open the full address (with #token=…)') } } });
-    expect((await page.request.post(`${BRIDGE}api/loadDemoEvent`, { headers: { 'x-timbang-token': 'tebakan' }, data: { role: 'sekretariat' } })).status()).toBe(401);
+    expect(await call.json()).toMatchObject({
+      ok: false,
+      error: {
+        code: 'unauthorized',
+        message: {
+          id: expect.stringContaining('Tanpa token akses: buka alamat lengkap (dengan #token=…)'),
+          en: expect.stringContaining('No access token: open the full address (with #token=…)'),
+        },
+      },
+    });
+    expect(
+      (
+        await page.request.post(`${BRIDGE}api/loadDemoEvent`, { headers: { 'x-timbang-token': 'tebakan' }, data: { role: 'sekretariat' } })
+      ).status(),
+    ).toBe(401);
 
     // The old address form (token in the query) admits nothing; a wrong token in the fragment is refused by the API.
     await page.goto(`${BRIDGE}?token=${bridgeToken(WORKSPACES.keamanan)}`);
@@ -103,7 +122,10 @@ test.describe('the browser bridge admits only the tab given its printed address'
     expect(await events(page)).toEqual([]);
   });
 
-  test('the printed address: the token leaves the address bar, stays in this tab only, goes in a header, and a reload still works', async ({ page, context }) => {
+  test('the printed address: the token leaves the address bar, stays in this tab only, goes in a header, and a reload still works', async ({
+    page,
+    context,
+  }) => {
     const token = bridgeToken(WORKSPACES.keamanan);
     const calls = apiCalls(page);
     const sent: string[] = [];
@@ -143,7 +165,9 @@ test.describe('the browser bridge admits only the tab given its printed address'
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(WELCOME);
   });
 
-  test('a page on another loopback port receives no token, cannot frame the app nor call its API; the real page goes on working', async ({ page }) => {
+  test('a page on another loopback port receives no token, cannot frame the app nor call its API; the real page goes on working', async ({
+    page,
+  }) => {
     const token = bridgeToken(WORKSPACES.keamanan);
     await page.goto(withToken(BRIDGE)); // this tab is admitted, as a juror's would be
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(WELCOME);
@@ -169,7 +193,11 @@ test.describe('the browser bridge admits only the tab given its printed address'
 
     await page.goto(`${otherOrigin}/bingkai`);
     // Chromium refuses to show the framed app and says why.
-    await expect.poll(() => refusals.join('\n')).toContain(`Framing '${BRIDGE}' violates the following Content Security Policy directive: "frame-ancestors 'none'". The request has been blocked.`);
+    await expect
+      .poll(() => refusals.join('\n'))
+      .toContain(
+        `Framing '${BRIDGE}' violates the following Content Security Policy directive: "frame-ancestors 'none'". The request has been blocked.`,
+      );
     const framed = page.frames().find((frame) => frame !== page.mainFrame())!;
     expect(framed.url()).not.toBe(BRIDGE);
     await expect(page.frameLocator('#bingkai').getByRole('heading', { name: WELCOME })).toHaveCount(0);
@@ -177,14 +205,42 @@ test.describe('the browser bridge admits only the tab given its printed address'
     // The API, called from that page: a call with the token header (even a right one) or a JSON body is
     // stopped at its CORS preflight (refused: another Origin); a "simple" request, which needs no preflight,
     // is refused by the server (403, another Origin; 401, no token) and its answer withheld (CORP).
-    const attempts = await page.evaluate(async ([api, guess]) => {
-      const outcome = async (call: Promise<Response>) => call.then((r) => `status ${r.status} ${r.type}`, (error: Error) => `failed: ${error.message}`);
-      return {
-        header: await outcome(fetch(`${api}loadDemoEvent`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-timbang-token': guess }, body: '{"role":"sekretariat"}' })),
-        simple: await outcome(fetch(`${api}loadDemoEvent`, { method: 'POST', credentials: 'include', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: '{"role":"sekretariat"}' })),
-        read: await outcome(fetch(`${api}listEvents`, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: '{}' })),
-      };
-    }, [`${BRIDGE}api/`, token] as const);
+    const attempts = await page.evaluate(
+      async ([api, guess]) => {
+        const outcome = async (call: Promise<Response>) =>
+          call.then(
+            (r) => `status ${r.status} ${r.type}`,
+            (error: Error) => `failed: ${error.message}`,
+          );
+        return {
+          header: await outcome(
+            fetch(`${api}loadDemoEvent`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-timbang-token': guess },
+              body: '{"role":"sekretariat"}',
+            }),
+          ),
+          simple: await outcome(
+            fetch(`${api}loadDemoEvent`, {
+              method: 'POST',
+              credentials: 'include',
+              mode: 'no-cors',
+              headers: { 'content-type': 'text/plain' },
+              body: '{"role":"sekretariat"}',
+            }),
+          ),
+          read: await outcome(
+            fetch(`${api}listEvents`, {
+              method: 'POST',
+              credentials: 'include',
+              headers: { 'content-type': 'application/json' },
+              body: '{}',
+            }),
+          ),
+        };
+      },
+      [`${BRIDGE}api/`, token] as const,
+    );
     expect(attempts).toEqual({ header: 'failed: Failed to fetch', simple: 'failed: Failed to fetch', read: 'failed: Failed to fetch' });
     expect(failed).toEqual([
       `${BRIDGE} net::ERR_BLOCKED_BY_RESPONSE`, // the frame above
@@ -193,12 +249,25 @@ test.describe('the browser bridge admits only the tab given its printed address'
       `${BRIDGE}api/listEvents net::ERR_FAILED`,
     ]);
     // The server's answers to such requests, asked from outside a browser: the preflight and the simple call are refused.
-    const preflight = await page.request.fetch(`${BRIDGE}api/loadDemoEvent`, { method: 'OPTIONS', headers: { origin: otherOrigin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-timbang-token' } });
+    const preflight = await page.request.fetch(`${BRIDGE}api/loadDemoEvent`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: otherOrigin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,x-timbang-token',
+      },
+    });
     expect(preflight.status()).toBe(403);
     expect(preflight.headers()['access-control-allow-origin']).toBeUndefined();
-    const simple = await page.request.post(`${BRIDGE}api/loadDemoEvent`, { headers: { origin: otherOrigin, 'content-type': 'text/plain' }, data: '{"role":"sekretariat"}' });
+    const simple = await page.request.post(`${BRIDGE}api/loadDemoEvent`, {
+      headers: { origin: otherOrigin, 'content-type': 'text/plain' },
+      data: '{"role":"sekretariat"}',
+    });
     expect(simple.status()).toBe(403);
-    expect(await simple.json()).toMatchObject({ ok: false, error: { message: { id: `Asal ${otherOrigin} ditolak.`, en: `Origin ${otherOrigin} refused.` } } });
+    expect(await simple.json()).toMatchObject({
+      ok: false,
+      error: { message: { id: `Asal ${otherOrigin} ditolak.`, en: `Origin ${otherOrigin} refused.` } },
+    });
 
     // Nothing changed, and the real page goes on working: back in this tab, whose sessionStorage still holds the token.
     await page.goto(BRIDGE);
@@ -214,7 +283,12 @@ test.describe('the browser bridge admits only the tab given its printed address'
     for (const path of ['api/%', 'api/%E0%A4%A', '%', 'assets/%zz']) {
       const response = await page.request.post(`${BRIDGE}${path}`, { headers: bridgeHeaders(BRIDGE), data: {} });
       expect(response.status(), path).toBe(400);
-      expect(await response.json()).toMatchObject({ ok: false, error: { message: { id: expect.stringContaining('Alamat permintaan tidak sah'), en: expect.stringContaining('Malformed request path') } } });
+      expect(await response.json()).toMatchObject({
+        ok: false,
+        error: {
+          message: { id: expect.stringContaining('Alamat permintaan tidak sah'), en: expect.stringContaining('Malformed request path') },
+        },
+      });
       expect(response.headers()['x-frame-options']).toBe('DENY');
     }
     await page.reload();
@@ -226,7 +300,12 @@ test.describe('the browser bridge admits only the tab given its printed address'
     page.on('response', async (response) => {
       if (!response.url().startsWith(BRIDGE)) return;
       const headers = await response.allHeaders();
-      seen.push({ url: response.url(), frame: headers['x-frame-options'], csp: headers['content-security-policy'], cookie: headers['set-cookie'] });
+      seen.push({
+        url: response.url(),
+        frame: headers['x-frame-options'],
+        csp: headers['content-security-policy'],
+        cookie: headers['set-cookie'],
+      });
     });
     await page.goto(withToken(BRIDGE));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(WELCOME);

@@ -16,7 +16,17 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { FileData } from '../../src/api/contract.ts';
 import { WORKSPACES } from '../playwright.config.ts';
-import { EVENT, PASSPHRASE, bytesOf, fileOf, jurorLaptop, laptop, scoreSection, secretariatLaptop, type Laptop } from '../support/continuity.ts';
+import {
+  EVENT,
+  PASSPHRASE,
+  bytesOf,
+  fileOf,
+  jurorLaptop,
+  laptop,
+  scoreSection,
+  secretariatLaptop,
+  type Laptop,
+} from '../support/continuity.ts';
 import { withToken } from '../support/e2e-bridge.ts';
 
 const JURI = `http://127.0.0.1:${WORKSPACES.kontinuitasJuri}/`;
@@ -58,7 +68,12 @@ async function oldLaptop(secretariat: Laptop) {
   await old.api.finalizeRound({ eventId: EVENT, roundId: 'administrasi', categoryId: 'ukm' });
   await old.api.recordScore({ eventId: EVENT, roundId: 'wawancara', nomineeId: 'ukm-01', criterionCode: 'W1', value: 5 });
   const sheet = await old.api.exportSheet({ eventId: EVENT, name: 'Maria Goreti', roundIds: ['administrasi', 'wawancara'] });
-  return { old, sheet, fingerprint: (await old.api.keyStatus({})).fingerprint!, enrolment: await old.api.exportEnrolment({ eventId: EVENT, name: 'Maria Goreti' }) };
+  return {
+    old,
+    sheet,
+    fingerprint: (await old.api.keyStatus({})).fingerprint!,
+    enrolment: await old.api.exportEnrolment({ eventId: EVENT, name: 'Maria Goreti' }),
+  };
 }
 
 test('a juror resumes from their own sheet on a new laptop after re-enrolment', async ({ page }) => {
@@ -70,7 +85,9 @@ test('a juror resumes from their own sheet on a new laptop after re-enrolment', 
 
     // The new laptop: the package, who I am, a new key.
     await page.goto(withToken(JURI));
-    await page.getByLabel('Impor paket acara (.timbang)').setInputFiles(onDisk(await secretariat.api.exportPackage({ eventId: EVENT }), 'acara-lama.timbang'));
+    await page
+      .getByLabel('Impor paket acara (.timbang)')
+      .setInputFiles(onDisk(await secretariat.api.exportPackage({ eventId: EVENT }), 'acara-lama.timbang'));
     await page.getByRole('radio', { name: 'Saya J3 — Kepala Disnakertrans Provinsi NTT' }).check();
     await page.getByRole('button', { name: 'Ini saya' }).click();
     const newKey = await makeKey(page);
@@ -82,13 +99,17 @@ test('a juror resumes from their own sheet on a new laptop after re-enrolment', 
     await page.locator('#enrol-name').fill('Maria Goreti');
     const enrolment = await download(page, () => page.getByRole('button', { name: 'Ekspor berkas pendaftaran' }).click());
     await secretariat.api.reenrolJuror({ eventId: EVENT, file: enrolment, reason: 'Laptop lama rusak' });
-    await page.getByLabel('Impor revisi baru (.timbang)').setInputFiles(onDisk(await secretariat.api.exportPackage({ eventId: EVENT }), 'acara-baru.timbang'));
+    await page
+      .getByLabel('Impor revisi baru (.timbang)')
+      .setInputFiles(onDisk(await secretariat.api.exportPackage({ eventId: EVENT }), 'acara-baru.timbang'));
     await expect(page.getByTestId('enrolled')).toContainText(newKey);
     await expect(resume).toContainText(`Kunci lama Anda yang diakui sekretariat: ${oldKey}`);
 
     // J3 resumes from the old-key sheet.
     await resume.getByLabel('Pilih lembar nilai Anda (.xlsx)').setInputFiles(onDisk(sheet));
-    await expect(page.getByTestId('resume-result')).toContainText('21 nilai dipulihkan (0 sudah ada), 0 catatan. Lembar berikutnya: revisi 2.');
+    await expect(page.getByTestId('resume-result')).toContainText(
+      '21 nilai dipulihkan (0 sudah ada), 0 catatan. Lembar berikutnya: revisi 2.',
+    );
     await expect(page.getByTestId('resume-result')).toContainText('1 bagian kembali final.');
     await expect(page.getByTestId('resumed-sheets')).toContainText('lembar-nilai-J3-revisi-1.xlsx: revisi 1, 21 nilai');
     await expect(page.getByTestId('resumed-sheets')).toContainText(`${oldKey} · kunci lama`);
@@ -99,9 +120,14 @@ test('a juror resumes from their own sheet on a new laptop after re-enrolment', 
     // The restored mark says where it came from.
     await page.getByRole('button', { name: 'Nilai: Wawancara, Usaha Kecil Mikro' }).click();
     await page.getByRole('button', { name: 'Tabel', exact: true }).click();
-    await page.getByRole('gridcell', { name: /, W1: 5$/ }).first().click();
+    await page
+      .getByRole('gridcell', { name: /, W1: 5$/ })
+      .first()
+      .click();
     await page.locator('details.history summary').click();
-    await expect(page.getByTestId('history-line')).toContainText('→ 5 · dipulihkan dari lembar J3 revisi 1 (lembar-nilai-J3-revisi-1.xlsx)');
+    await expect(page.getByTestId('history-line')).toContainText(
+      '→ 5 · dipulihkan dari lembar J3 revisi 1 (lembar-nilai-J3-revisi-1.xlsx)',
+    );
     await page.getByRole('button', { name: '← Kembali ke daftar penilaian' }).click();
 
     // J3 unlocks the new key and sends the next sheet: revision 2, signed with the new key.
@@ -110,13 +136,18 @@ test('a juror resumes from their own sheet on a new laptop after re-enrolment', 
     const imported = await secretariat.api.importSheet({ eventId: EVENT, file: next });
     expect(imported.sheet).toMatchObject({ status: 'valid', signedWith: newKey, sheetRevision: 2, use: 'used' });
     const listed = await secretariat.api.listSheets({ eventId: EVENT });
-    expect(listed.sheets.map((s) => [s.sheetRevision, s.signedWith, s.use])).toEqual([[1, oldKey, 'stale'], [2, newKey, 'used']]);
+    expect(listed.sheets.map((s) => [s.sheetRevision, s.signedWith, s.use])).toEqual([
+      [1, oldKey, 'stale'],
+      [2, newKey, 'used'],
+    ]);
   } finally {
     secretariat.close();
   }
 });
 
-test("the secretariat sees a juror's key change: re-enrolment, both keys' sheets as one juror's, the report's appendix", async ({ page }) => {
+test("the secretariat sees a juror's key change: re-enrolment, both keys' sheets as one juror's, the report's appendix", async ({
+  page,
+}) => {
   // J3's two laptops, made with the services against a secretariat of their own (the sheets carry J3's keys only).
   const elsewhere = await secretariatLaptop('e2e-sekretariat-lain');
   const { old, sheet: oldSheet, fingerprint: oldKey, enrolment: oldEnrolment } = await oldLaptop(elsewhere);
@@ -140,16 +171,22 @@ test("the secretariat sees a juror's key change: re-enrolment, both keys' sheets
     await page.getByRole('tab', { name: 'Paket' }).click();
     await makeKey(page);
     await page.getByRole('tab', { name: 'Juri & kunci' }).click();
-    await page.getByLabel('Impor berkas pendaftaran juri (.timbang-enrol)').setInputFiles(onDisk(oldEnrolment, 'pendaftaran-J3-lama.timbang-enrol'));
+    await page
+      .getByLabel('Impor berkas pendaftaran juri (.timbang-enrol)')
+      .setInputFiles(onDisk(oldEnrolment, 'pendaftaran-J3-lama.timbang-enrol'));
     await expect(page.locator('tr[data-juror="J3"]')).toContainText(oldKey);
 
     // The new laptop's enrolment: refused as a plain one, saying what to do…
-    await page.getByLabel('Impor berkas pendaftaran juri (.timbang-enrol)').setInputFiles(onDisk(newEnrolment, 'pendaftaran-J3-baru.timbang-enrol'));
+    await page
+      .getByLabel('Impor berkas pendaftaran juri (.timbang-enrol)')
+      .setInputFiles(onDisk(newEnrolment, 'pendaftaran-J3-baru.timbang-enrol'));
     await expect(page.getByRole('alert')).toContainText('J3 sudah terdaftar dengan kunci lain');
     await expect(page.getByRole('alert')).toContainText('daftarkan ulang dengan alasannya');
     // …and re-enrolled with a reason.
     const changes = page.getByTestId('key-changes');
-    await changes.getByLabel('Daftarkan ulang (laptop hilang atau rusak)').setInputFiles(onDisk(newEnrolment, 'pendaftaran-J3-baru.timbang-enrol'));
+    await changes
+      .getByLabel('Daftarkan ulang (laptop hilang atau rusak)')
+      .setInputFiles(onDisk(newEnrolment, 'pendaftaran-J3-baru.timbang-enrol'));
     await changes.getByLabel('Alasan').fill('Laptop lama rusak terkena air');
     await changes.getByRole('button', { name: 'Daftarkan ulang', exact: true }).click();
     await expect(changes.getByRole('status')).toContainText(`J3 didaftarkan ulang dengan kunci ${newKey}`);

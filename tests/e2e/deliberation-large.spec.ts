@@ -33,7 +33,7 @@ test.afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('a large event: rankings first, without the marks; a nominee\'s protocol when opened', async ({ page }) => {
+test("a large event: rankings first, without the marks; a nominee's protocol when opened", async ({ page }) => {
   test.setTimeout(300_000);
   dir = mkdtempSync(join(tmpdir(), 'timbang-nasional-'));
   const demo = await nationalDemoFiles(demoDocument(), { nominees: 2000, jurors: 3, criteria: 12 });
@@ -41,7 +41,8 @@ test('a large event: rankings first, without the marks; a nominee\'s protocol wh
   const ws = openWorkspace(workspace);
   try {
     saveAuthored(ws.db, demo.event);
-    for (const [jurorId, text] of demo.enrolments) enrol(ws.db, readEnrolment(new TextEncoder().encode(text), `${jurorId}.timbang-enrol`), `${jurorId}.timbang-enrol`);
+    for (const [jurorId, text] of demo.enrolments)
+      enrol(ws.db, readEnrolment(new TextEncoder().encode(text), `${jurorId}.timbang-enrol`), `${jurorId}.timbang-enrol`);
     for (const [jurorId, bytes] of demo.sheets) {
       const { sheet } = await receiveSheet(ws.db, demo.event, new Uint8Array(bytes), `${jurorId}.xlsx`);
       expect(sheet.status).toBe('valid');
@@ -49,7 +50,11 @@ test('a large event: rankings first, without the marks; a nominee\'s protocol wh
   } finally {
     ws.close();
   }
-  server = spawn(process.execPath, ['src/cli/timbang.js', 'serve', '--db', workspace, '--port', String(PORT), '--token-file', tokenFile(PORT)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(
+    process.execPath,
+    ['src/cli/timbang.js', 'serve', '--db', workspace, '--port', String(PORT), '--token-file', tokenFile(PORT)],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   await new Promise<void>((ready, fail) => {
     let said = '';
     server!.stdout!.on('data', (chunk: Buffer) => {

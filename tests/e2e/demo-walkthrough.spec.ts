@@ -64,7 +64,9 @@ test('the CLI demo connects to the secretariat app: sheets before enrolment turn
   await expect(row('bukan-lembar.xlsx')).toHaveCount(0);
   await expect(page.getByTestId('removed-sheets')).toContainText('1 berkas dihapus dari daftar (tetap tercatat)');
   await page.getByTestId('removed-sheets').locator('summary').click();
-  await expect(page.getByTestId('removed-sheets')).toContainText('bukan-lembar.xlsx (Rusak): Salah unggah, bukan lembar nilai — dihapus oleh Operator Sekretariat');
+  await expect(page.getByTestId('removed-sheets')).toContainText(
+    'bukan-lembar.xlsx (Rusak): Salah unggah, bukan lembar nilai — dihapus oleh Operator Sekretariat',
+  );
 
   // "Periksa ulang" changes nothing more now, and says so.
   await page.getByRole('button', { name: 'Periksa ulang semua lembar' }).click();

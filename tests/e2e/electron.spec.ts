@@ -62,13 +62,22 @@ test.describe('Electron app', () => {
       await expect(window.getByRole('heading', { level: 1 })).toHaveText('Selamat datang di Timbang');
       // Read from the main process: the preferences the window was really created with.
       const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const contents = BrowserWindow.getAllWindows()[0].webContents as unknown as { getLastWebPreferences(): Record<string, unknown> | null };
+        const contents = BrowserWindow.getAllWindows()[0].webContents as unknown as {
+          getLastWebPreferences(): Record<string, unknown> | null;
+        };
         return contents.getLastWebPreferences();
       });
       expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
       // And their effect in the page: no Node, only the contract's methods.
-      expect(await window.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
-      expect(await window.evaluate(() => Object.keys((globalThis as unknown as { timbang: object }).timbang).sort())).toEqual([...methodNames].sort());
+      expect(
+        await window.evaluate(() => [
+          typeof (globalThis as { require?: unknown }).require,
+          typeof (globalThis as { process?: unknown }).process,
+        ]),
+      ).toEqual(['undefined', 'undefined']);
+      expect(await window.evaluate(() => Object.keys((globalThis as unknown as { timbang: object }).timbang).sort())).toEqual(
+        [...methodNames].sort(),
+      );
       await window.getByRole('radio', { name: /^Sekretariat/ }).check();
       await window.getByRole('button', { name: 'Buka acara demo' }).click();
       await expect(window.locator('tr[data-nominee]')).toHaveCount(40);
@@ -86,19 +95,22 @@ test.describe('Electron app', () => {
       const window = await app.firstWindow();
       await expect(window.getByRole('heading', { level: 1 })).toBeVisible();
       // Through window.timbang, as the secretariat's screens call it: the demo event, the nine jurors, their sheets, the PDF.
-      const pdf = await window.evaluate(async ({ enrolments, sheets }) => {
-        type Envelope = { ok: boolean; value?: any; error?: { message: { en: string } } };
-        const api = (globalThis as unknown as { timbang: Record<string, (input: unknown) => Promise<Envelope>> }).timbang;
-        const call = async (method: string, input: unknown) => {
-          const answer = await api[method](input);
-          if (!answer.ok) throw new Error(`${method}: ${answer.error!.message.en}`);
-          return answer.value;
-        };
-        const { id: eventId } = await call('loadDemoEvent', { role: 'sekretariat' });
-        for (const enrolment of enrolments) await call('importEnrolment', enrolment);
-        for (const sheet of sheets) await call('importSheet', { eventId, file: sheet });
-        return (await call('reportPdf', { eventId, rule: 'mean', lang: 'id' })).base64 as string;
-      }, { enrolments, sheets });
+      const pdf = await window.evaluate(
+        async ({ enrolments, sheets }) => {
+          type Envelope = { ok: boolean; value?: any; error?: { message: { en: string } } };
+          const api = (globalThis as unknown as { timbang: Record<string, (input: unknown) => Promise<Envelope>> }).timbang;
+          const call = async (method: string, input: unknown) => {
+            const answer = await api[method](input);
+            if (!answer.ok) throw new Error(`${method}: ${answer.error!.message.en}`);
+            return answer.value;
+          };
+          const { id: eventId } = await call('loadDemoEvent', { role: 'sekretariat' });
+          for (const enrolment of enrolments) await call('importEnrolment', enrolment);
+          for (const sheet of sheets) await call('importSheet', { eventId, file: sheet });
+          return (await call('reportPdf', { eventId, rule: 'mean', lang: 'id' })).base64 as string;
+        },
+        { enrolments, sheets },
+      );
       const path = join(mkdtempSync(join(tmpdir(), 'timbang-laporan-')), 'laporan.pdf');
       writeFileSync(path, Buffer.from(pdf, 'base64'));
 
@@ -108,12 +120,29 @@ test.describe('Electron app', () => {
       expect(execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })).toMatch(/Pada hari ini \w+ tanggal/);
       // The report's stylesheet sets a sans-serif body, monospace hashes and bold headings; a page whose
       // inline styles were blocked (as when the app's CSP reached it) falls back to the default serif.
-      const fonts = (pages: string[]) => execFileSync('pdffonts', [...pages, path], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean).map((line) => line.split(/\s+/)[0]);
+      const fonts = (pages: string[]) =>
+        execFileSync('pdffonts', [...pages, path], { encoding: 'utf8' })
+          .split('\n')
+          .slice(2)
+          .filter(Boolean)
+          .map((line) => line.split(/\s+/)[0]);
       const cover = fonts(['-f', '1', '-l', '1']);
-      expect(cover.some((name) => /Sans|Arial|Helvetica/i.test(name) && !/Serif/i.test(name)), cover.join(', ')).toBe(true);
-      expect(cover.some((name) => /Mono|Courier/i.test(name)), cover.join(', ')).toBe(true);
-      expect(cover.some((name) => /Bold/i.test(name)), cover.join(', ')).toBe(true);
-      expect(cover.filter((name) => /Serif|Times/i.test(name)), cover.join(', ')).toEqual([]);
+      expect(
+        cover.some((name) => /Sans|Arial|Helvetica/i.test(name) && !/Serif/i.test(name)),
+        cover.join(', '),
+      ).toBe(true);
+      expect(
+        cover.some((name) => /Mono|Courier/i.test(name)),
+        cover.join(', '),
+      ).toBe(true);
+      expect(
+        cover.some((name) => /Bold/i.test(name)),
+        cover.join(', '),
+      ).toBe(true);
+      expect(
+        cover.filter((name) => /Serif|Times/i.test(name)),
+        cover.join(', '),
+      ).toEqual([]);
       // The Berita Acara alone is set in a serif face.
       expect(fonts([]).some((name) => /Serif|Times/i.test(name))).toBe(true);
     });
@@ -130,9 +159,13 @@ test.describe('Electron app', () => {
       const exitCode = await new Promise<number | null>((done) => second.on('exit', (code) => done(code)));
       expect(exitCode).toBe(0); // it handed over to the first and quit
 
-      await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => ({ minimized: w.isMinimized(), visible: w.isVisible() })))).toEqual([
-        { minimized: false, visible: true },
-      ]);
+      await expect
+        .poll(() =>
+          app.evaluate(({ BrowserWindow }) =>
+            BrowserWindow.getAllWindows().map((w) => ({ minimized: w.isMinimized(), visible: w.isVisible() })),
+          ),
+        )
+        .toEqual([{ minimized: false, visible: true }]);
     });
   });
 });

@@ -53,7 +53,8 @@ test.describe('event set-up, packages and enrolment across two laptops', () => {
   test('the secretariat is told every mistake of a broken template, by cell, and nothing is imported', async () => {
     await secretariat.goto(withToken(SEKRETARIAT));
     await secretariat.getByRole('radio', { name: /^Sekretariat/ }).check();
-    template = (await download(secretariat, () => secretariat.getByRole('button', { name: 'Unduh contoh terisi (acara demo)' }).click())).path;
+    template = (await download(secretariat, () => secretariat.getByRole('button', { name: 'Unduh contoh terisi (acara demo)' }).click()))
+      .path;
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(template);
@@ -80,7 +81,10 @@ test.describe('event set-up, packages and enrolment across two laptops', () => {
     await expect(secretariat.locator('tr[data-nominee]')).toHaveCount(40);
 
     await secretariat.getByRole('tab', { name: 'Kriteria & rubrik' }).click();
-    await secretariat.getByText(/^Usaha Kecil Mikro · 4 kriteria/).first().click();
+    await secretariat
+      .getByText(/^Usaha Kecil Mikro · 4 kriteria/)
+      .first()
+      .click();
     await expect(secretariat.getByRole('rowheader', { name: 'Pemilik dan pekerja terdaftar' })).toBeVisible();
 
     await secretariat.getByRole('tab', { name: 'Data acara' }).click();
@@ -121,7 +125,9 @@ test.describe('event set-up, packages and enrolment across two laptops', () => {
     await secretariat.getByRole('button', { name: /Kembali ke awal/ }).click();
     await secretariat.getByLabel('Impor templat Excel').setInputFiles(changed);
     const dialog = secretariat.getByRole('alertdialog');
-    await expect(dialog).toContainText('mengganti acara "Paritrana Award Tingkat Provinsi NTT 2025" yang sudah ada. Belum ada yang diubah.'); // named, not by id (issue 19)
+    await expect(dialog).toContainText(
+      'mengganti acara "Paritrana Award Tingkat Provinsi NTT 2025" yang sudah ada. Belum ada yang diubah.',
+    ); // named, not by id (issue 19)
     await expect(dialog).toContainText(`Nominasi dihapus: ${removed}`);
     await dialog.getByRole('button', { name: 'Batal, jangan ubah apa pun' }).click();
     await expect(secretariat.getByText('40 nominasi')).toBeVisible();
@@ -173,7 +179,9 @@ test.describe('event set-up, packages and enrolment across two laptops', () => {
 
     await juror.getByLabel('Impor revisi baru (.timbang)').setInputFiles(next.path);
     await expect(juror.getByText('Diperbarui dari revisi 2 ke revisi 3. Semua nilai Anda tetap tersimpan.')).toBeVisible();
-    await expect(juror.getByTestId('enrolled')).toContainText(`Laptop ini sudah terdaftar di paket sekretariat (sidik jari ${jurorFingerprint})`);
+    await expect(juror.getByTestId('enrolled')).toContainText(
+      `Laptop ini sudah terdaftar di paket sekretariat (sidik jari ${jurorFingerprint})`,
+    );
     await expect(juror.getByTestId('identity')).toContainText('J3');
 
     await juror.getByLabel('Impor revisi baru (.timbang)').setInputFiles(firstPackage.path);

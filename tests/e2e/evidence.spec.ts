@@ -19,7 +19,8 @@ import { startServer, type OwnServer } from './ux-server.ts';
 
 test.describe.configure({ mode: 'serial' });
 
-const cell = (page: Page, nominee: string, criterion: string) => page.locator(`tr[data-nominee="${nominee}"] td[data-criterion="${criterion}"]`);
+const cell = (page: Page, nominee: string, criterion: string) =>
+  page.locator(`tr[data-nominee="${nominee}"] td[data-criterion="${criterion}"]`);
 
 let server: OwnServer;
 let page: Page;
@@ -113,7 +114,9 @@ test.describe('documents opened offline from the package (issue 17)', () => {
   });
 
   test("a juror opens a nominee's PDF and photo from the package, with the network blocked", async ({ page }) => {
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const pdf = Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    );
     const event: Event = {
       ...demoDocument(),
       documents: [
@@ -121,17 +124,37 @@ test.describe('documents opened offline from the package (issue 17)', () => {
         { nomineeId: 'pemkab-01', fileName: 'foto-kegiatan.png', kind: 'foto' },
       ],
     };
-    const bundled = bundleDocuments(event, new Map([['pemkab-01/Perda-Nagekeo.pdf', pdf], ['pemkab-01/foto-kegiatan.png', tinyPng()]]));
+    const bundled = bundleDocuments(
+      event,
+      new Map([
+        ['pemkab-01/Perda-Nagekeo.pdf', pdf],
+        ['pemkab-01/foto-kegiatan.png', tinyPng()],
+      ]),
+    );
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const keyText = publicKeyText(publicKey);
     const file = join(dir, 'acara.timbang');
-    writeFileSync(file, writePackage(bundled.event, 1, '2025-06-01T00:00:00.000Z', [], { privateKey, publicKey: keyText, fingerprint: fingerprint(keyText) }, {}, bundled.documents));
+    writeFileSync(
+      file,
+      writePackage(
+        bundled.event,
+        1,
+        '2025-06-01T00:00:00.000Z',
+        [],
+        { privateKey, publicKey: keyText, fingerprint: fingerprint(keyText) },
+        {},
+        bundled.documents,
+      ),
+    );
 
     const outside: string[] = [];
-    await page.route((url) => url.hostname !== '127.0.0.1', (route) => {
-      outside.push(route.request().url());
-      return route.abort();
-    });
+    await page.route(
+      (url) => url.hostname !== '127.0.0.1',
+      (route) => {
+        outside.push(route.request().url());
+        return route.abort();
+      },
+    );
     await page.goto(own.address);
     await page.getByLabel('Impor paket acara (.timbang)').setInputFiles(file);
     await page.getByRole('radio', { name: /^Saya J3 — Kepala Disnakertrans/ }).check();
@@ -170,10 +193,18 @@ test.describe('the secretariat bundles the listed documents into the package (is
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('a template listing a Perda: exporting without its file is refused naming it; with it, the package pins its hash', async ({ page }) => {
+  test('a template listing a Perda: exporting without its file is refused naming it; with it, the package pins its hash', async ({
+    page,
+  }) => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
     const template = join(dir, 'acara.xlsx');
-    writeFileSync(template, await writeEventTemplate({ ...demoDocument(), documents: [{ nomineeId: 'pemkab-01', fileName: 'Perda-Nagekeo.pdf', kind: 'perda' }] }));
+    writeFileSync(
+      template,
+      await writeEventTemplate({
+        ...demoDocument(),
+        documents: [{ nomineeId: 'pemkab-01', fileName: 'Perda-Nagekeo.pdf', kind: 'perda' }],
+      }),
+    );
     writeFileSync(join(dir, 'Perda-Nagekeo.pdf'), pdf);
     await page.goto(own.address);
     await page.getByRole('radio', { name: /^Sekretariat/ }).check();

@@ -33,7 +33,14 @@ function keyboardEventPackage(): string {
   // More UKM nominees than the grid shows at once (their Wawancara then waits for a shortlist: not used here).
   const ukm = event.nominees.filter((n) => n.categoryId === 'ukm').length;
   for (let i = ukm + 1; i <= UKM_NOMINEES; i++) {
-    event.nominees.push({ id: `ukm-uji-${String(i).padStart(2, '0')}`, categoryId: 'ukm', name: `Usaha Uji ${i}`, region: 'Kota Kupang', fictional: true, attributes: {} });
+    event.nominees.push({
+      id: `ukm-uji-${String(i).padStart(2, '0')}`,
+      categoryId: 'ukm',
+      name: `Usaha Uji ${i}`,
+      region: 'Kota Kupang',
+      fictional: true,
+      attributes: {},
+    });
   }
   const file = join(folder, 'uji.timbang');
   writeFileSync(file, demoPackage(event).text); // signed by a throwaway secretariat key
@@ -214,7 +221,9 @@ test.describe('a juror at the keyboard, 1366×768', () => {
     await page.getByRole('button', { name: 'Nilai: Seleksi Administrasi, Usaha Kecil Mikro' }).click();
     await expect(cell('ukm-01', 'UK1')).toBeFocused();
     const grid = (await page.locator('.grid-scroller').boundingBox())!;
-    const rows = await page.locator('tr[data-nominee]').evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })));
+    const rows = await page
+      .locator('tr[data-nominee]')
+      .evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })));
     expect(rows[0].top).toBeLessThan(330); // it was at 579
     const inView = rows.filter((r) => r.top >= 0 && r.bottom <= Math.min(VIEWPORT.height, grid.y + grid.height));
     expect(inView.length).toBeGreaterThanOrEqual(10); // it was 4

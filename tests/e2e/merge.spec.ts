@@ -24,17 +24,29 @@ async function prepareFiles(dir: string) {
   const event = demoDocument();
   const demo = await demoFiles(event);
   const marks = demoMarks(event, 1);
-  const tied = [...marks.filter((m) => m.nomineeId !== 'ukm-03'), ...marks.filter((m) => m.nomineeId === 'ukm-02').map((m) => ({ ...m, nomineeId: 'ukm-03' }))];
+  const tied = [
+    ...marks.filter((m) => m.nomineeId !== 'ukm-03'),
+    ...marks.filter((m) => m.nomineeId === 'ukm-02').map((m) => ({ ...m, nomineeId: 'ukm-03' })),
+  ];
   const sheets: string[] = [];
   mkdirSync(join(dir, 'enrol'));
   for (const juror of event.jurors) {
     writeFileSync(join(dir, 'enrol', `${juror.id}.timbang-enrol`), demo.enrolments.get(juror.id)!);
     const key = demo.jurorKeys.get(juror.id)!;
     const content = {
-      event, jurorId: juror.id, jurorName: `Juri ${juror.id} (demo)`, roundIds: ['administrasi', 'wawancara'],
-      marks: tied.filter((m) => m.jurorId === juror.id), notes: [],
+      event,
+      jurorId: juror.id,
+      jurorName: `Juri ${juror.id} (demo)`,
+      roundIds: ['administrasi', 'wawancara'],
+      marks: tied.filter((m) => m.jurorId === juror.id),
+      notes: [],
       conflicts: new Map(event.conflicts.filter((c) => c.jurorId === juror.id).map((c) => [c.nomineeId, c.reason])),
-      declaredConflicts: [], isFinalized: () => true, packageRevision: 1, sheetRevision: 1, exportedAt: new Date().toISOString(), key,
+      declaredConflicts: [],
+      isFinalized: () => true,
+      packageRevision: 1,
+      sheetRevision: 1,
+      exportedAt: new Date().toISOString(),
+      key,
     };
     const path = join(dir, `${juror.id}.xlsx`);
     writeFileSync(path, await writeScoreSheet(sheetPayload(content), key));
@@ -42,7 +54,13 @@ async function prepareFiles(dir: string) {
     if (juror.id === 'J3') {
       // J3 reopened and sent revision 2: the first file becomes stale.
       const newer = join(dir, 'J3-revisi-2.xlsx');
-      writeFileSync(newer, await writeScoreSheet(sheetPayload({ ...content, sheetRevision: 2, notes: [{ roundId: 'wawancara', nomineeId: 'ukm-01', text: 'Direvisi' }] }), key));
+      writeFileSync(
+        newer,
+        await writeScoreSheet(
+          sheetPayload({ ...content, sheetRevision: 2, notes: [{ roundId: 'wawancara', nomineeId: 'ukm-01', text: 'Direvisi' }] }),
+          key,
+        ),
+      );
       sheets.push(newer);
     }
   }
@@ -50,18 +68,20 @@ async function prepareFiles(dir: string) {
   await workbook.xlsx.readFile(join(dir, 'J2.xlsx'));
   const first = workbook.worksheets.find((w) => w.state === 'visible' && w.name !== 'Sampul')!;
   let done = false;
-  first.eachRow((row) => row.eachCell((cell) => {
-    if (!done && typeof cell.value === 'number' && cell.value >= 1 && cell.value < 5 && Number(cell.col) > 4) {
-      cell.value += 1;
-      done = true;
-    }
-  }));
+  first.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (!done && typeof cell.value === 'number' && cell.value >= 1 && cell.value < 5 && Number(cell.col) > 4) {
+        cell.value += 1;
+        done = true;
+      }
+    }),
+  );
   const tampered = join(dir, 'J2-diubah.xlsx');
   await workbook.xlsx.writeFile(tampered);
   return { sheets: [...sheets, tampered], enrolments: event.jurors.map((j) => join(dir, 'enrol', `${j.id}.timbang-enrol`)) };
 }
 
-test('the secretariat merges the jurors\' sheets into rankings for the plenary', async ({ page }) => {
+test("the secretariat merges the jurors' sheets into rankings for the plenary", async ({ page }) => {
   test.setTimeout(90_000);
   const dir = mkdtempSync(join(tmpdir(), 'timbang-rekap-'));
   const files = await prepareFiles(dir);
@@ -89,7 +109,9 @@ test('the secretariat merges the jurors\' sheets into rankings for the plenary',
   await expect(row('J2-diubah.xlsx')).toContainText('Tidak dipakai');
   await expect(row('J3.xlsx')).toContainText('Usang (ada revisi lebih baru)');
   await expect(row('J3-revisi-2.xlsx')).toContainText('Dipakai');
-  await row('J2-diubah.xlsx').getByText(/temuan/).click();
+  await row('J2-diubah.xlsx')
+    .getByText(/temuan/)
+    .click();
   await expect(row('J2-diubah.xlsx')).toContainText(/!\w+\d+/); // the changed cell, by address
   // Every section but one: the demo's J7 is absent from the UKM interviews, so that section came without marks
   // (finalized, but unfinished until the secretariat records the absence).
@@ -98,7 +120,9 @@ test('the secretariat merges the jurors\' sheets into rankings for the plenary',
   const copy = join(dir, 'J1-salinan.xlsx');
   copyFileSync(files.sheets[0], copy);
   await page.getByLabel('Impor lembar nilai juri (.xlsx, boleh banyak)').setInputFiles([copy]);
-  await expect(page.getByTestId('sheet-repeats')).toHaveText(`Berkas J1-salinan.xlsx sama persis dengan ${basename(files.sheets[0])} yang sudah ada di daftar (Sah · Dipakai); tidak diimpor lagi.`);
+  await expect(page.getByTestId('sheet-repeats')).toHaveText(
+    `Berkas J1-salinan.xlsx sama persis dengan ${basename(files.sheets[0])} yang sudah ada di daftar (Sah · Dipakai); tidak diimpor lagi.`,
+  );
   await expect(row('J1-salinan.xlsx')).toHaveCount(0);
 
   await page.getByRole('tab', { name: 'Rekapitulasi' }).click();
@@ -130,7 +154,9 @@ test('the secretariat merges the jurors\' sheets into rankings for the plenary',
   await ukm.getByLabel('Isi keputusan').fill('Pleno memilih UKM Ghaura karena jangkauan mitra lebih luas');
   await ukm.getByLabel('Diputuskan oleh').fill('Ketua Tim Penilai');
   await ukm.getByRole('button', { name: 'Catat keputusan' }).click();
-  await expect(page.getByTestId('decision-ukm')).toContainText('Keputusan pleno: Pleno memilih UKM Ghaura karena jangkauan mitra lebih luas (Ketua Tim Penilai)');
+  await expect(page.getByTestId('decision-ukm')).toContainText(
+    'Keputusan pleno: Pleno memilih UKM Ghaura karena jangkauan mitra lebih luas (Ketua Tim Penilai)',
+  );
   await expect(ukm.locator('tr[data-ranked="ukm-03"] td').first()).toHaveText(/^2 · Terbaik 2/);
   await expect(ukm.locator('tr[data-ranked="ukm-02"] td').first()).toHaveText(/^3 · Terbaik 3/);
 
@@ -140,7 +166,9 @@ test('the secretariat merges the jurors\' sheets into rankings for the plenary',
   // The print preview shows the report itself; Save PDF writes it through the API; printing needs the desktop app.
   await page.getByRole('button', { name: 'Pratinjau cetak' }).click();
   const preview = page.getByTestId('report-preview');
-  await expect(preview.getByText(/Pada hari ini Jumat tanggal Empat bulan Juli tahun Dua Ribu Dua Puluh Lima/)).toBeVisible({ timeout: 15_000 });
+  await expect(preview.getByText(/Pada hari ini Jumat tanggal Empat bulan Juli tahun Dua Ribu Dua Puluh Lima/)).toBeVisible({
+    timeout: 15_000,
+  });
   await expect(preview.getByText('Ketua merangkap Anggota').first()).toBeVisible();
   const pdfDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Simpan PDF' }).click();

@@ -43,7 +43,9 @@ async function keyForm(formNumber: string, checksum: string, operator: string) {
   await page.getByLabel('Nama operator').fill(operator);
   await page.getByRole('button', { name: 'Buka formulir' }).click();
   const form = page.getByTestId('paper-entry-form');
-  await expect(form.getByRole('heading')).toHaveText(`Formulir ${formNumber.toUpperCase()} — J3 · Seleksi Administrasi · Usaha Kecil Mikro`);
+  await expect(form.getByRole('heading')).toHaveText(
+    `Formulir ${formNumber.toUpperCase()} — J3 · Seleksi Administrasi · Usaha Kecil Mikro`,
+  );
   return form;
 }
 
@@ -55,7 +57,9 @@ async function fill(value: (i: number, j: number) => string) {
   await page.getByRole('button', { name: 'Simpan pengetikan' }).click();
 }
 
-test('two operators key one paper form blind; the difference is caught and resolved, and the sheet counts as kertas in the report', async ({ browser }) => {
+test('two operators key one paper form blind; the difference is caught and resolved, and the sheet counts as kertas in the report', async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   const dir = mkdtempSync(join(tmpdir(), 'timbang-kertas-'));
   const demo = await demoFiles(event);
@@ -66,11 +70,13 @@ test('two operators key one paper form blind; the difference is caught and resol
     return path;
   });
   // Eight jurors scored on their laptops; J3 scored Usaha Kecil Mikro on paper.
-  const sheets = event.jurors.filter((j) => j.id !== 'J3').map((j) => {
-    const path = join(dir, `${j.id}.xlsx`);
-    writeFileSync(path, demo.sheets.get(j.id)!);
-    return path;
-  });
+  const sheets = event.jurors
+    .filter((j) => j.id !== 'J3')
+    .map((j) => {
+      const path = join(dir, `${j.id}.xlsx`);
+      writeFileSync(path, demo.sheets.get(j.id)!);
+      return path;
+    });
 
   server = await startServer('kertas');
   page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
@@ -103,29 +109,45 @@ test('two operators key one paper form blind; the difference is caught and resol
   await keyForm('LPJ-J3-1-03', checksum!, 'Ani Wijaya');
   await expect(page.getByTestId('paper-entry-turn')).toContainText('Pengetikan pertama formulir ini.');
   await fill(onPaper);
-  await expect(page.getByTestId('paper-entry-saved')).toHaveText('Pengetikan pertama formulir LPJ-J3-1-03 oleh Ani Wijaya disimpan. Formulir ini perlu diketik sekali lagi oleh operator lain, tanpa melihat yang pertama.');
+  await expect(page.getByTestId('paper-entry-saved')).toHaveText(
+    'Pengetikan pertama formulir LPJ-J3-1-03 oleh Ani Wijaya disimpan. Formulir ini perlu diketik sekali lagi oleh operator lain, tanpa melihat yang pertama.',
+  );
   await expect(page.getByTestId('paper-entry-form')).toHaveCount(0); // A's values have left the screen
   const row = page.locator('tr[data-keying="LPJ-J3-1-03"]');
   await expect(row).toContainText('menunggu pengetikan kedua');
   await expect(row).toContainText('Ani Wijaya');
 
   // Nothing of A's entry reaches B: not the screen, not the API.
-  const keyings = await (await page.request.post(`${server.origin}api/paperKeyings`, { headers: bridgeHeaders(server.address), data: { eventId: event.id } })).json() as { ok: true; value: { id: number }[] };
-  const hidden = await (await page.request.post(`${server.origin}api/paperComparison`, { headers: bridgeHeaders(server.address), data: { eventId: event.id, keyingId: keyings.value[0].id } })).json() as { ok: boolean; error: { code: string } };
+  const keyings = (await (
+    await page.request.post(`${server.origin}api/paperKeyings`, { headers: bridgeHeaders(server.address), data: { eventId: event.id } })
+  ).json()) as { ok: true; value: { id: number }[] };
+  const hidden = (await (
+    await page.request.post(`${server.origin}api/paperComparison`, {
+      headers: bridgeHeaders(server.address),
+      data: { eventId: event.id, keyingId: keyings.value[0].id },
+    })
+  ).json()) as { ok: boolean; error: { code: string } };
   expect(hidden).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   await keyForm('lpj-j3-1-03', checksum!.toLowerCase(), 'Budi Santoso');
-  await expect(page.getByTestId('paper-entry-turn')).toContainText('Pengetikan kedua: formulir ini sudah diketik oleh Ani Wijaya; nilainya tidak ditampilkan.');
+  await expect(page.getByTestId('paper-entry-turn')).toContainText(
+    'Pengetikan kedua: formulir ini sudah diketik oleh Ani Wijaya; nilainya tidak ditampilkan.',
+  );
   await expect(page.getByLabel('Nama juri (seperti tertulis di kertas)')).toHaveValue('');
-  for (const [i] of ukm.entries()) for (const code of criteria) await expect(page.getByLabel(`${shownName(i)} ${code}`, { exact: true })).toHaveValue('');
+  for (const [i] of ukm.entries())
+    for (const code of criteria) await expect(page.getByLabel(`${shownName(i)} ${code}`, { exact: true })).toHaveValue('');
 
   // Operator B misreads one box: the second nominee's UK2.
   const misread = onPaper(1, 1) === '2' ? '3' : '2';
   await fill((i, j) => (i === 1 && j === 1 ? misread : onPaper(i, j)));
-  await expect(page.getByTestId('paper-entry-saved')).toHaveText('Pengetikan kedua formulir LPJ-J3-1-03 oleh Budi Santoso disimpan: 1 isian berbeda, selesaikan terhadap kertasnya di bawah.');
+  await expect(page.getByTestId('paper-entry-saved')).toHaveText(
+    'Pengetikan kedua formulir LPJ-J3-1-03 oleh Budi Santoso disimpan: 1 isian berbeda, selesaikan terhadap kertasnya di bawah.',
+  );
 
   // Side by side: only the differing box.
   const comparison = page.getByTestId('paper-comparison');
-  await expect(comparison.getByTestId('paper-compare-summary')).toHaveText('20 dari 21 isian diketik sama oleh Ani Wijaya dan Budi Santoso; 1 berbeda.');
+  await expect(comparison.getByTestId('paper-compare-summary')).toHaveText(
+    '20 dari 21 isian diketik sama oleh Ani Wijaya dan Budi Santoso; 1 berbeda.',
+  );
   const cell = comparison.locator(`tr[data-cell="${ukm[1].id}/UK2"]`);
   await expect(comparison.locator('tbody tr')).toHaveCount(1);
   await expect(cell.locator('[data-operator="1"]')).toHaveText(onPaper(1, 1));
@@ -138,7 +160,9 @@ test('two operators key one paper form blind; the difference is caught and resol
   await comparison.getByLabel(`Isi di kertas untuk ${shownName(1)} UK2`).fill(onPaper(1, 1));
   await comparison.getByLabel(`Alasan untuk ${shownName(1)} UK2`).fill(`Di kertas jelas tertulis ${onPaper(1, 1)}; operator 2 salah baca`);
   await comparison.getByRole('button', { name: 'Catat' }).click();
-  await expect(comparison.getByTestId('paper-resolution')).toHaveText(`Diselesaikan: ${onPaper(1, 1)} — Di kertas jelas tertulis ${onPaper(1, 1)}; operator 2 salah baca (Citra Lestari)`);
+  await expect(comparison.getByTestId('paper-resolution')).toHaveText(
+    `Diselesaikan: ${onPaper(1, 1)} — Di kertas jelas tertulis ${onPaper(1, 1)}; operator 2 salah baca (Citra Lestari)`,
+  );
   await expect(row).toContainText('siap ditandatangani');
 
   // Signed with the secretariat's key (made here), with the hash of a photo of the paper.
@@ -150,7 +174,9 @@ test('two operators key one paper form blind; the difference is caught and resol
   await comparison.getByLabel('Pindaian atau foto kertas (opsional)').setInputFiles(photo);
   await expect(comparison.getByTestId('paper-scan')).toContainText('foto-LPJ-J3-1-03.jpg: SHA-256 ');
   await comparison.getByRole('button', { name: 'Tandatangani sebagai lembar kertas' }).click();
-  await expect(comparison.getByTestId('paper-signed')).toHaveText(/^Lembar kertas kertas-LPJ-J3-1-03-ketik-\d+\.xlsx \(revisi 1\) ditandatangani dengan kunci sekretariat dan diterima: Sah, Dipakai\.$/);
+  await expect(comparison.getByTestId('paper-signed')).toHaveText(
+    /^Lembar kertas kertas-LPJ-J3-1-03-ketik-\d+\.xlsx \(revisi 1\) ditandatangani dengan kunci sekretariat dan diterima: Sah, Dipakai\.$/,
+  );
   await expect(row).toContainText('ditandatangani menjadi lembar kertas');
   await page.screenshot({ path: join(ARTIFACTS, 'kertas.png'), fullPage: true });
   const sheetFile = page.waitForEvent('download');
@@ -175,6 +201,8 @@ test('two operators key one paper form blind; the difference is caught and resol
   const flat = text.replace(/\s+/g, ' ');
   expect(flat).toContain('9 dari 9 lembar nilai bertanda tangan dipakai. 1 di antaranya lembar kertas');
   expect(flat).toContain('kertas · formulir LPJ-J3-1-03 · diketik oleh Ani Wijaya dan Budi Santoso · pindaian SHA-256');
-  expect(flat).toContain('Bagian berikut dinilai juri di atas kertas (Lembar Penilaian Juri), diketik dua kali secara terpisah oleh sekretariat dan ditandatangani dengan kunci sekretariat: J3 — Seleksi Administrasi · Usaha Kecil Mikro (formulir LPJ-J3-1-03, diketik oleh Ani Wijaya dan Budi Santoso).');
+  expect(flat).toContain(
+    'Bagian berikut dinilai juri di atas kertas (Lembar Penilaian Juri), diketik dua kali secara terpisah oleh sekretariat dan ditandatangani dengan kunci sekretariat: J3 — Seleksi Administrasi · Usaha Kecil Mikro (formulir LPJ-J3-1-03, diketik oleh Ani Wijaya dan Budi Santoso).',
+  );
   expect(flat).toMatch(/kertas = bagian ini berasal dari lembar penilaian kertas juri/);
 });

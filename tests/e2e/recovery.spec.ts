@@ -24,18 +24,26 @@ test('a damaged workspace at start: the message, the latest backup offered and r
   await page.getByRole('button', { name: /^Pulihkan cadangan terbaru \(3 Juli 2025/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Selamat datang di Timbang' })).toBeVisible();
   // The latest backup holds J2's one mark in Seleksi Administrasi, UKM.
-  const ukmProgress = page.getByRole('row', { name: /^Usaha Kecil Mikro .* Nilai: Seleksi Administrasi, Usaha Kecil Mikro$/ }).getByRole('progressbar');
+  const ukmProgress = page
+    .getByRole('row', { name: /^Usaha Kecil Mikro .* Nilai: Seleksi Administrasi, Usaha Kecil Mikro$/ })
+    .getByRole('progressbar');
   await page.getByRole('button', { name: 'Buka: Paritrana Award Tingkat Provinsi NTT 2025' }).click();
   await expect(ukmProgress).toHaveAccessibleName(/^1 dari \d+$/);
   await page.getByRole('button', { name: '← Kembali ke awal' }).click();
 
   // The same panel, from a healthy workspace: asks first, since what came after is replaced.
   await page.getByText('Cadangan berkas kerja').click();
-  await page.getByRole('button', { name: /^Pulihkan: 3 Juli 2025/ }).last().click();
+  await page
+    .getByRole('button', { name: /^Pulihkan: 3 Juli 2025/ })
+    .last()
+    .click();
   await expect(page.getByRole('alertdialog')).toContainText('Semua yang dicatat sesudahnya tidak ada lagi di berkas kerja');
   await page.getByRole('button', { name: 'Batal' }).click();
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
-  await page.getByRole('button', { name: /^Pulihkan: 3 Juli 2025/ }).last().click();
+  await page
+    .getByRole('button', { name: /^Pulihkan: 3 Juli 2025/ })
+    .last()
+    .click();
   await page.getByRole('button', { name: 'Ya, pulihkan' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Selamat datang di Timbang' })).toBeVisible();
   await expect(page.getByText('Cadangan berkas kerja')).toBeVisible();

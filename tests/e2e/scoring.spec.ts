@@ -15,7 +15,8 @@ const CONFLICTED = 3;
 /** Marks for BU1..BU5 per nominee, in the category's order (the conflicted fourth, PT Karang Batu Konstruksi, gets none). */
 const MARKS = [[5, 4, 3, 4, 5], [4, 4, 4, 3, 3], [3, 5, 2, 4, 4], [], [2, 3, 3, 3, 2]];
 const WEIGHTS = [25, 20, 20, 15, 20];
-const total = (marks: number[]) => (marks.reduce((sum, mark, i) => sum + WEIGHTS[i] * (mark / 5) * 100, 0) / 100).toFixed(2).replace('.', ','); // the decimal comma, as on the sheet and in print (issue 19)
+const total = (marks: number[]) =>
+  (marks.reduce((sum, mark, i) => sum + WEIGHTS[i] * (mark / 5) * 100, 0) / 100).toFixed(2).replace('.', ','); // the decimal comma, as on the sheet and in print (issue 19)
 
 test.describe.configure({ mode: 'serial' });
 
@@ -55,7 +56,8 @@ test.describe('juror scoring', () => {
   test('the juror scores the whole category with the keyboard alone', async () => {
     // Into the grid with Tab: the focused cell is the only one in the tab order.
     await page.getByRole('searchbox', { name: 'Cari nama atau wilayah' }).focus();
-    for (let i = 0; i < 5 && !(await cell(page, 0, 0).evaluate((el) => el === el.ownerDocument.activeElement)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 5 && !(await cell(page, 0, 0).evaluate((el) => el === el.ownerDocument.activeElement)); i++)
+      await page.keyboard.press('Tab');
     await expect(cell(page, 0, 0)).toBeFocused();
 
     for (const marks of MARKS) for (const mark of marks) await page.keyboard.press(String(mark));
@@ -82,7 +84,10 @@ test.describe('juror scoring', () => {
     await expect(header).toHaveAttribute('title', 'Seluruh pekerja terdaftar');
     await page.getByRole('button', { name: 'English' }).click();
     await expect(header).toHaveAttribute('title', 'All workers registered');
-    await expect(page.getByRole('columnheader', { name: /^BU5/ })).toHaveAttribute('title', 'Social care: CSR for vulnerable workers, compliant vendors, SIPP/JMO');
+    await expect(page.getByRole('columnheader', { name: /^BU5/ })).toHaveAttribute(
+      'title',
+      'Social care: CSR for vulnerable workers, compliant vendors, SIPP/JMO',
+    );
     await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
     await expect(header).toHaveAttribute('title', 'Seluruh pekerja terdaftar');
   });
@@ -126,7 +131,8 @@ test.describe('juror scoring', () => {
     await page.getByRole('button', { name: 'Buka: Paritrana Award Tingkat Provinsi NTT 2025' }).click();
     await expect(page.locator('[data-assignment="administrasi/manufaktur"]')).toContainText('20 dari 20');
     await openManufaktur(page);
-    for (const [n, marks] of MARKS.entries()) for (const [c, mark] of marks.entries()) await expect(cell(page, n, c)).toHaveText(String(mark));
+    for (const [n, marks] of MARKS.entries())
+      for (const [c, mark] of marks.entries()) await expect(cell(page, n, c)).toHaveText(String(mark));
     await cell(page, 1, 0).click();
     await expect(page.getByLabel('Catatan untuk PT Nanda Karya Putera Pratama')).toHaveValue('Kepatuhan iuran baik; minta bukti JKP.');
   });
@@ -186,7 +192,11 @@ test.describe('juror scoring', () => {
     await page.getByRole('button', { name: 'Kembali ke daftar penilaian' }).click();
     await page.getByRole('button', { name: 'Nilai: Wawancara, Jasa Keuangan' }).click();
     await page.getByRole('combobox', { name: 'Nominasi' }).selectOption({ label: 'Bank NTT' });
-    await page.getByRole('radiogroup', { name: /^W1 · / }).getByRole('radio').nth(2).click();
+    await page
+      .getByRole('radiogroup', { name: /^W1 · / })
+      .getByRole('radio')
+      .nth(2)
+      .click();
     await expect(page.getByTestId('single-total')).toContainText('(1/5)');
     await page.getByRole('button', { name: 'Kembali ke daftar penilaian' }).click();
     await page.getByRole('button', { name: 'Nilai: Seleksi Administrasi, Jasa Keuangan' }).click();
@@ -259,9 +269,13 @@ test.describe('juror scoring', () => {
     await expect(page.getByText('Berkas lembar-nilai-J4-revisi-1.xlsx dibuat.')).toBeVisible();
 
     const bytes = new Uint8Array(readFileSync((await download.path())!));
-    const key = (await (await page.request.post(`${URL}api/keyStatus`, { headers: bridgeHeaders(URL), data: {} })).json()) as { value: { publicKey: string } };
+    const key = (await (await page.request.post(`${URL}api/keyStatus`, { headers: bridgeHeaders(URL), data: {} })).json()) as {
+      value: { publicKey: string };
+    };
     const result = await verifyScoreSheet(bytes, download.suggestedFilename(), {
-      event: demoDocument(), latestPackageRevision: 1, jurorKeys: new Map([['J4', key.value.publicKey]]),
+      event: demoDocument(),
+      latestPackageRevision: 1,
+      jurorKeys: new Map([['J4', key.value.publicKey]]),
     });
     expect(result.status).toBe('valid');
     expect(result.rounds).toEqual(['administrasi']);

@@ -53,26 +53,63 @@ function event2023(): Event {
   const categoryIds = CATEGORIES.map((c) => c.id);
   const rubric = Array.from({ length: 10 }, (_, i) => ({ score: i + 1, text: { id: `Tingkat ${i + 1}`, en: `Level ${i + 1}` } }));
   const criterion = (code: string, weight: number, id: string, en: string): Criterion => ({
-    code, roundId: 'penilaian', categoryIds, label: { id, en }, weight, scale: { min: 1, max: 10, step: 0.5 }, rubric,
+    code,
+    roundId: 'penilaian',
+    categoryIds,
+    label: { id, en },
+    weight,
+    scale: { min: 1, max: 10, step: 0.5 },
+    rubric,
   });
-  const nominees: Nominee[] = CATEGORIES.flatMap((c) => Array.from({ length: c.places + 2 }, (_, i) => ({
-    id: `${c.id}-${String(i + 1).padStart(2, '0')}`, categoryId: c.id, name: `${c.prefix} ${String(i + 1).padStart(2, '0')}`, region: 'Nusa Tenggara Timur', fictional: true, attributes: {},
-  })));
+  const nominees: Nominee[] = CATEGORIES.flatMap((c) =>
+    Array.from({ length: c.places + 2 }, (_, i) => ({
+      id: `${c.id}-${String(i + 1).padStart(2, '0')}`,
+      categoryId: c.id,
+      name: `${c.prefix} ${String(i + 1).padStart(2, '0')}`,
+      region: 'Nusa Tenggara Timur',
+      fictional: true,
+      attributes: {},
+    })),
+  );
   return {
-    format: 'timbang.event', formatVersion: 1, id: EVENT_ID, name: 'Paritrana Award Tingkat Provinsi NTT 2023 (bentuk uji)', yearHeld: 2023,
-    periodAssessed: { start: '2022-01-01', end: '2022-12-31' }, place: 'Kupang', schedule: { plenary: '2023-07-14' },
+    format: 'timbang.event',
+    formatVersion: 1,
+    id: EVENT_ID,
+    name: 'Paritrana Award Tingkat Provinsi NTT 2023 (bentuk uji)',
+    yearHeld: 2023,
+    periodAssessed: { start: '2022-01-01', end: '2022-12-31' },
+    place: 'Kupang',
+    schedule: { plenary: '2023-07-14' },
     categories: CATEGORIES.map((c) => ({ id: c.id, name: { id: c.id_, en: c.en }, places: c.places })),
     rounds: [{ id: 'penilaian', order: 1, name: { id: 'Penilaian', en: 'Assessment' }, weight: 100, categoryIds, shortlistSize: null }],
-    criteria: [criterion('K1', 40, 'Kepesertaan', 'Coverage'), criterion('K2', 30, 'Kepatuhan iuran', 'Contribution compliance'), criterion('K3', 30, 'Inovasi', 'Innovation')],
+    criteria: [
+      criterion('K1', 40, 'Kepesertaan', 'Coverage'),
+      criterion('K2', 30, 'Kepatuhan iuran', 'Contribution compliance'),
+      criterion('K3', 30, 'Inovasi', 'Innovation'),
+    ],
     nominees,
-    jurors: JURORS.map((id, i) => ({ id, role: i === 0 ? 'ketua' : i === 1 ? 'sekretaris' : 'anggota', title: `Anggota Tim Penilai ${id}`, institution: 'Tim Penilai Paritrana NTT' })),
+    jurors: JURORS.map((id, i) => ({
+      id,
+      role: i === 0 ? 'ketua' : i === 1 ? 'sekretaris' : 'anggota',
+      title: `Anggota Tim Penilai ${id}`,
+      institution: 'Tim Penilai Paritrana NTT',
+    })),
     conflicts: [],
     merge: {
-      rule: 'mean', tieBreak: [{ kind: 'plenary' }], disagreementThreshold: 2, winnersPerCategory: 3,
-      overall: { name: { id: 'Terbaik Umum Paritrana Award NTT 2023', en: 'Overall best, Paritrana Award NTT 2023' }, categoryIds: ['jasa-keuangan', 'pendidikan', 'perdagangan', 'pertanian', 'manufaktur'], size: 3 },
+      rule: 'mean',
+      tieBreak: [{ kind: 'plenary' }],
+      disagreementThreshold: 2,
+      winnersPerCategory: 3,
+      overall: {
+        name: { id: 'Terbaik Umum Paritrana Award NTT 2023', en: 'Overall best, Paritrana Award NTT 2023' },
+        categoryIds: ['jasa-keuangan', 'pendidikan', 'perdagangan', 'pertanian', 'manufaktur'],
+        size: 3,
+      },
     },
     minutes: {
-      decrees: ['Keputusan Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan Nomor 28 Tahun 2023 tentang Penetapan Panitia Penghargaan Jaminan Sosial Ketenagakerjaan'],
+      decrees: [
+        'Keputusan Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan Nomor 28 Tahun 2023 tentang Penetapan Panitia Penghargaan Jaminan Sosial Ketenagakerjaan',
+      ],
       panelDecree: 'SK/TP-PARITRANA/NTT/2023',
       number: 'BA/PARITRANA-NTT/2023',
     },
@@ -103,8 +140,19 @@ async function prepareFiles(dir: string) {
     writeFileSync(enrolment, writeEnrolment(EVENT_ID, jurorId, name, k));
     enrolments.push(enrolment);
     const payload = sheetPayload({
-      event, jurorId, jurorName: name, roundIds: ['penilaian'], marks: marksOf(event, jurorId), notes: [], conflicts: new Map(), declaredConflicts: [],
-      isFinalized: () => true, packageRevision: 1, sheetRevision: 1, exportedAt: new Date().toISOString(), key: k,
+      event,
+      jurorId,
+      jurorName: name,
+      roundIds: ['penilaian'],
+      marks: marksOf(event, jurorId),
+      notes: [],
+      conflicts: new Map(),
+      declaredConflicts: [],
+      isFinalized: () => true,
+      packageRevision: 1,
+      sheetRevision: 1,
+      exportedAt: new Date().toISOString(),
+      key: k,
     });
     const sheet = join(dir, `${jurorId}.xlsx`);
     writeFileSync(sheet, await writeScoreSheet(payload, k));
@@ -124,7 +172,16 @@ async function savedPdfText(page: Page): Promise<string> {
 async function accessible(page: Page, name: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const grave = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(grave.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
+  expect(
+    grave.map(
+      (v) =>
+        `${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    ),
+    name,
+  ).toEqual([]);
 }
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -175,7 +232,9 @@ test('the 2023 shape: 54 awards fixed from an Excel template, audited, and print
   await special.getByLabel('Alasan').fill('Cakupan kepesertaan pekerja rentan tertinggi di provinsi');
   await special.getByLabel('Diputuskan oleh').fill('Rapat pleno Tim Penilai');
   await special.getByRole('button', { name: 'Catat penghargaan khusus' }).click();
-  await expect(special.locator('[data-special="Terbaik Coverage"]')).toContainText('Usaha Uji 02 — Cakupan kepesertaan pekerja rentan tertinggi di provinsi');
+  await expect(special.locator('[data-special="Terbaik Coverage"]')).toContainText(
+    'Usaha Uji 02 — Cakupan kepesertaan pekerja rentan tertinggi di provinsi',
+  );
 
   // Before the audit passes, the Berita Acara is a draft without signatures.
   const draft = flat(await savedPdfText(page));
@@ -186,7 +245,9 @@ test('the 2023 shape: 54 awards fixed from an Excel template, audited, and print
   await page.getByRole('tab', { name: 'Pemeriksaan' }).click();
   await expect(page.getByTestId('audit-status')).toContainText('Belum lolos: 2 butir gagal');
   await accessible(page, 'Pemeriksaan');
-  await expect(page.locator('[data-audit-item="flags"]')).toContainText('J5 · Penilaian · Kabupaten Uji 01† · K1: nilai 7, median panel 10');
+  await expect(page.locator('[data-audit-item="flags"]')).toContainText(
+    'J5 · Penilaian · Kabupaten Uji 01† · K1: nilai 7, median panel 10',
+  );
   await page.getByLabel('Oleh (nama)').fill('Rapat pleno Tim Penilai');
   await page.getByLabel('Catatan').fill('Dibahas: J5 menilai data kepesertaan tahun sebelumnya');
   await page.getByRole('button', { name: 'Tandai 1 tanda sudah dibahas' }).click();
@@ -215,7 +276,9 @@ test('the 2023 shape: 54 awards fixed from an Excel template, audited, and print
   const minutes = text.slice(text.lastIndexOf('BERITA ACARA'));
   expect(minutes).toContain('Nomor: BA/PARITRANA-NTT/2023 · Versi 1');
   expect(minutes).toContain('Dasar: 1. Keputusan Menteri Koordinator Bidang Pembangunan Manusia dan Kebudayaan Nomor 28 Tahun 2023');
-  expect(minutes).toContain('2. Surat Keputusan tentang Tim Penilai Paritrana Award Tingkat Provinsi NTT 2023 (bentuk uji) Nomor SK/TP-PARITRANA/NTT/2023');
+  expect(minutes).toContain(
+    '2. Surat Keputusan tentang Tim Penilai Paritrana Award Tingkat Provinsi NTT 2023 (bentuk uji) Nomor SK/TP-PARITRANA/NTT/2023',
+  );
   expect(minutes).not.toContain('tidak ditetapkan');
   expect(minutes).toContain('Tanda Tangan');
   const places = [...minutes.matchAll(/Terbaik (\d+) (\S)/g)];
@@ -228,13 +291,24 @@ test('the 2023 shape: 54 awards fixed from an Excel template, audited, and print
     const heading = `${'ABCDEFGH'[index]}. ${c.id_}`;
     const at = minutes.indexOf(heading, from);
     expect(at, heading).toBeGreaterThanOrEqual(from);
-    const next = index + 1 < CATEGORIES.length ? minutes.indexOf(`${'ABCDEFGH'[index + 1]}. ${CATEGORIES[index + 1].id_}`, at) : minutes.indexOf('Penghargaan Khusus', at);
+    const next =
+      index + 1 < CATEGORIES.length
+        ? minutes.indexOf(`${'ABCDEFGH'[index + 1]}. ${CATEGORIES[index + 1].id_}`, at)
+        : minutes.indexOf('Penghargaan Khusus', at);
     const block = minutes.slice(at, next);
     const listed = [...block.matchAll(/Terbaik (\d+) (\S+ Uji \d\d)/g)].map((m) => `${m[1]} ${m[2]}`);
     expect(listed, c.id_).toEqual(Array.from({ length: c.places }, (_, i) => `${i + 1} ${c.prefix} ${String(i + 1).padStart(2, '0')}`));
     from = at;
   });
-  expect(minutes).toMatch(new RegExp(`Terbaik Coverage: ${printed('Usaha Uji 02')} \\(Usaha Kecil Mikro\\) — Cakupan kepesertaan pekerja rentan tertinggi di provinsi`));
+  expect(minutes).toMatch(
+    new RegExp(
+      `Terbaik Coverage: ${printed('Usaha Uji 02')} \\(Usaha Kecil Mikro\\) — Cakupan kepesertaan pekerja rentan tertinggi di provinsi`,
+    ),
+  );
   // Terbaik Umum among the business categories' winners: Jasa Keuangan's, Pendidikan's, Perdagangan's (innovation gives the order).
-  expect(minutes).toMatch(new RegExp(`Terbaik Umum Paritrana Award NTT 2023 Nilai Akhir Terbaik 1 ${printed('Koperasi Uji 01')} .*Terbaik 2 ${printed('Sekolah Uji 01')} .*Terbaik 3 ${printed('Toko Uji 01')}`));
+  expect(minutes).toMatch(
+    new RegExp(
+      `Terbaik Umum Paritrana Award NTT 2023 Nilai Akhir Terbaik 1 ${printed('Koperasi Uji 01')} .*Terbaik 2 ${printed('Sekolah Uji 01')} .*Terbaik 3 ${printed('Toko Uji 01')}`,
+    ),
+  );
 });

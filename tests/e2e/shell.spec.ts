@@ -49,9 +49,19 @@ test.describe('renderer shell in Chromium through the browser bridge', () => {
     await expect(page.getByTestId('event-totals')).toHaveText('8 kategori, 40 nominasi');
     await expect(page.locator('section[data-category]')).toHaveCount(8);
     await expect(page.locator('tr[data-nominee]')).toHaveCount(40);
-    for (const name of ['Pemerintah Kabupaten/Kota', 'Pemerintah Desa/Kelurahan', 'Usaha Kecil Mikro', 'Jasa Keuangan', 'Pelayanan Kesehatan',
-      'Perdagangan, Jasa & Pendidikan', 'Manufaktur, Pertambangan & Konstruksi', 'Pertanian, Perkebunan, Peternakan & Perikanan']) {
-      await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${name.replace(/[/&]/g, '\\$&')} \\(5 nominasi\\)`) })).toBeVisible();
+    for (const name of [
+      'Pemerintah Kabupaten/Kota',
+      'Pemerintah Desa/Kelurahan',
+      'Usaha Kecil Mikro',
+      'Jasa Keuangan',
+      'Pelayanan Kesehatan',
+      'Perdagangan, Jasa & Pendidikan',
+      'Manufaktur, Pertambangan & Konstruksi',
+      'Pertanian, Perkebunan, Peternakan & Perikanan',
+    ]) {
+      await expect(
+        page.getByRole('heading', { level: 2, name: new RegExp(`^${name.replace(/[/&]/g, '\\$&')} \\(5 nominasi\\)`) }),
+      ).toBeVisible();
     }
     const jasaKeuangan = page.locator('section[data-category="jasa-keuangan"] tbody tr');
     await expect(jasaKeuangan).toHaveCount(5);

@@ -102,7 +102,9 @@ test('item 6: the interview view marks a fictional nominee with † in its headi
   await page.getByRole('button', { name: 'Per nominasi' }).click();
   await page.getByRole('combobox', { name: 'Nominasi' }).selectOption('manufaktur-05');
   await expect(page.getByTestId('single-head').getByRole('heading')).toContainText('PT Semen Flobamora Abadi †');
-  await expect(page.getByRole('combobox', { name: 'Nominasi' }).locator('option[value="manufaktur-05"]')).toHaveText('PT Semen Flobamora Abadi †');
+  await expect(page.getByRole('combobox', { name: 'Nominasi' }).locator('option[value="manufaktur-05"]')).toHaveText(
+    'PT Semen Flobamora Abadi †',
+  );
   await expect(page.getByRole('combobox', { name: 'Nominasi' }).locator('option[value="manufaktur-01"]')).toHaveText('PT Sun Power Inti');
   await page.getByRole('button', { name: 'Tabel' }).click();
 });
@@ -138,7 +140,7 @@ test('item 4: "← Kembali ke daftar penilaian" returns the keyboard to the row 
   await expect(page.getByRole('button', { name: MANUFAKTUR })).toBeFocused();
 });
 
-test('item 10: the signed score sheet\'s cover says when it was saved in WITA', async () => {
+test("item 10: the signed score sheet's cover says when it was saved in WITA", async () => {
   await page.getByLabel('Nama Anda di lembar').fill('Yohanes Juri Empat');
   await page.getByRole('checkbox', { name: 'Wawancara' }).uncheck();
   const download = page.waitForEvent('download');
@@ -151,5 +153,7 @@ test('item 10: the signed score sheet\'s cover says when it was saved in WITA', 
   cover.eachRow((row) => {
     if (row.getCell(1).value === 'Waktu ekspor') exported = String(row.getCell(2).value);
   });
-  expect(exported).toMatch(/^\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4} pukul \d{2}\.\d{2} WITA$/);
+  expect(exported).toMatch(
+    /^\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4} pukul \d{2}\.\d{2} WITA$/,
+  );
 });

@@ -53,7 +53,10 @@ test('item 9: the completeness matrix names rounds, categories and jurors, and f
   await expect(matrix.getByRole('columnheader', { name: 'Seleksi Administrasi' })).toBeVisible();
   await expect(matrix.getByRole('columnheader', { name: 'Wawancara' })).toBeVisible();
   await expect(matrix.locator('abbr[title="Usaha Kecil Mikro"]').first()).toHaveText('UKM');
-  await expect(matrix.locator('th[data-section="administrasi/jasa-keuangan"]')).toHaveAttribute('title', 'Seleksi Administrasi · Jasa Keuangan');
+  await expect(matrix.locator('th[data-section="administrasi/jasa-keuangan"]')).toHaveAttribute(
+    'title',
+    'Seleksi Administrasi · Jasa Keuangan',
+  );
   await expect(matrix.locator('thead')).not.toContainText('jasa-keuangan'); // no slugs
   await expect(matrix.getByRole('rowheader').first()).toContainText('J1 · Sekretaris Daerah Provinsi NTT');
   await expect(page.getByTestId('category-legend')).toContainText('UKM = Usaha Kecil Mikro');
@@ -62,7 +65,9 @@ test('item 9: the completeness matrix names rounds, categories and jurors, and f
 });
 
 test('item 8: an empty file and a file that is no workbook each say why in their row', async () => {
-  await page.getByLabel('Impor lembar nilai juri (.xlsx, boleh banyak)').setInputFiles([file('kosong.xlsx', ''), file('catatan.xlsx', 'bukan lembar nilai, hanya catatan')]);
+  await page
+    .getByLabel('Impor lembar nilai juri (.xlsx, boleh banyak)')
+    .setInputFiles([file('kosong.xlsx', ''), file('catatan.xlsx', 'bukan lembar nilai, hanya catatan')]);
   await expect(page.getByText('2 dari 2 berkas diperiksa')).toBeVisible();
   await expect(page.locator('tr[data-sheet="kosong.xlsx"]').getByTestId('sheet-reason')).toBeVisible();
   await expect(page.locator('tr[data-sheet="kosong.xlsx"]').getByTestId('sheet-reason')).toContainText('kosong (0 byte)');
@@ -73,7 +78,9 @@ test('item 8: an empty file and a file that is no workbook each say why in their
 test('item 8: accepting a key for a juror who has one registered asks again, naming both fingerprints', async () => {
   const event = demoDocument();
   await page.getByRole('tab', { name: 'Juri & kunci' }).click();
-  await page.getByLabel('Impor berkas pendaftaran juri (.timbang-enrol)').setInputFiles([file('J3.timbang-enrol', demo.enrolments.get('J3')!)]);
+  await page
+    .getByLabel('Impor berkas pendaftaran juri (.timbang-enrol)')
+    .setInputFiles([file('J3.timbang-enrol', demo.enrolments.get('J3')!)]);
   await expect(page.locator('tr[data-juror="J3"]')).toContainText(demo.jurorKeys.get('J3')!.fingerprint);
 
   // J3's sheet signed on another laptop, with a key nobody enrolled.
@@ -81,12 +88,24 @@ test('item 8: accepting a key for a juror who has one registered asks again, nam
   const other = { privateKey: pair.privateKey, publicKey: publicKeyText(pair.publicKey), fingerprint: '' };
   other.fingerprint = fingerprint(other.publicKey);
   const payload = sheetPayload({
-    event, jurorId: 'J3', jurorName: 'Maria Goreti', roundIds: ['administrasi'],
-    marks: demoMarks(event, 1).filter((m) => m.jurorId === 'J3' && m.roundId === 'administrasi'), notes: [],
-    conflicts: new Map(), declaredConflicts: [], isFinalized: () => true, packageRevision: 1, sheetRevision: 1, exportedAt: new Date().toISOString(), key: other,
+    event,
+    jurorId: 'J3',
+    jurorName: 'Maria Goreti',
+    roundIds: ['administrasi'],
+    marks: demoMarks(event, 1).filter((m) => m.jurorId === 'J3' && m.roundId === 'administrasi'),
+    notes: [],
+    conflicts: new Map(),
+    declaredConflicts: [],
+    isFinalized: () => true,
+    packageRevision: 1,
+    sheetRevision: 1,
+    exportedAt: new Date().toISOString(),
+    key: other,
   });
   await page.getByRole('tab', { name: 'Lembar nilai' }).click();
-  await page.getByLabel('Impor lembar nilai juri (.xlsx, boleh banyak)').setInputFiles([file('J3-laptop-baru.xlsx', await writeScoreSheet(payload, other))]);
+  await page
+    .getByLabel('Impor lembar nilai juri (.xlsx, boleh banyak)')
+    .setInputFiles([file('J3-laptop-baru.xlsx', await writeScoreSheet(payload, other))]);
   const row = page.locator('tr[data-sheet="J3-laptop-baru.xlsx"]');
   await expect(row).toContainText('Kunci tidak dikenal');
   await expect(row).toContainText('J3 · Kepala Disnakertrans Provinsi NTT'); // the juror by title, not only "J3"
@@ -106,24 +125,30 @@ test('item 8: accepting a key for a juror who has one registered asks again, nam
   await row.getByRole('button', { name: `Ya, terima juga kunci ${other.fingerprint} untuk J3` }).click();
   await expect(row).toContainText('Sah');
   await expect(row.getByRole('rowheader')).toBeFocused(); // item 4: the keyboard stays with the sheet
-  await expect(page.getByTestId('accepted-keys')).toContainText(/J3 · Kepala Disnakertrans Provinsi NTT .*\(Sekretariat BPJS Kupang, \d{1,2} \w+ \d{4} pukul \d{2}\.\d{2}\.\d{2} WITA\)/);
+  await expect(page.getByTestId('accepted-keys')).toContainText(
+    /J3 · Kepala Disnakertrans Provinsi NTT .*\(Sekretariat BPJS Kupang, \d{1,2} \w+ \d{4} pukul \d{2}\.\d{2}\.\d{2} WITA\)/,
+  );
 });
 
 test('item 10: the printed report says when it was made in WITA', async () => {
   test.setTimeout(90_000);
   const event = demoDocument();
   await page.getByRole('tab', { name: 'Juri & kunci' }).click();
-  await page.getByLabel('Impor berkas pendaftaran juri (.timbang-enrol)').setInputFiles(
-    event.jurors.filter((j) => j.id !== 'J3').map((j) => file(`${j.id}.timbang-enrol`, demo.enrolments.get(j.id)!)),
-  );
+  await page
+    .getByLabel('Impor berkas pendaftaran juri (.timbang-enrol)')
+    .setInputFiles(event.jurors.filter((j) => j.id !== 'J3').map((j) => file(`${j.id}.timbang-enrol`, demo.enrolments.get(j.id)!)));
   await expect(page.locator('tr[data-juror="J9"] .fingerprint')).toBeVisible();
   await page.getByRole('tab', { name: 'Lembar nilai' }).click();
-  await page.getByLabel('Impor lembar nilai juri (.xlsx, boleh banyak)').setInputFiles(event.jurors.map((j) => file(`${j.id}.xlsx`, demo.sheets.get(j.id)!)));
+  await page
+    .getByLabel('Impor lembar nilai juri (.xlsx, boleh banyak)')
+    .setInputFiles(event.jurors.map((j) => file(`${j.id}.xlsx`, demo.sheets.get(j.id)!)));
   await expect(page.getByText('9 dari 9 berkas diperiksa')).toBeVisible({ timeout: 30_000 });
   await page.getByRole('tab', { name: 'Rekapitulasi' }).click();
   const download = page.waitForEvent('download', { timeout: 60_000 });
   await page.getByRole('button', { name: 'Simpan PDF' }).click();
   const pdf = execFileSync('pdftotext', ['-layout', (await (await download).path())!, '-'], { encoding: 'utf8' });
-  expect(pdf).toMatch(/Dibuat\s+\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4} pukul \d{2}\.\d{2} WITA/);
+  expect(pdf).toMatch(
+    /Dibuat\s+\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4} pukul \d{2}\.\d{2} WITA/,
+  );
   expect(pdf).not.toMatch(/\(\+00:00\)|\(UTC\)/);
 });

@@ -11,7 +11,7 @@ import { WORKSPACES } from '../playwright.config.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 /** Above the config's own servers (base … base + 8), within this run's port range. */
-let nextPort = WORKSPACES.main + 20 + (Number(process.env.TEST_WORKER_INDEX ?? 0) * 10);
+let nextPort = WORKSPACES.main + 20 + Number(process.env.TEST_WORKER_INDEX ?? 0) * 10;
 
 export interface OwnServer {
   /** The printed address, with the token: page.goto(server.address) admits the page. */
@@ -28,7 +28,10 @@ export async function startServer(name: string, options: { damaged?: boolean } =
   const dbPath = join(dir, 'workspace.sqlite');
   if (options.damaged) execFileSync(process.execPath, ['tests/support/damaged-workspace.ts', dbPath], { cwd: ROOT, stdio: 'ignore' });
   const port = nextPort++;
-  const child: ChildProcess = spawn(process.execPath, ['src/cli/timbang.js', 'serve', '--db', dbPath, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['src/cli/timbang.js', 'serve', '--db', dbPath, '--port', String(port)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const address = await new Promise<string>((done, fail) => {
     let out = '';
     let err = '';

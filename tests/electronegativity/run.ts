@@ -66,17 +66,20 @@ function installedAsLocked(): boolean {
   const want: Record<string, { version?: string; integrity?: string }> = readJson(join(here, 'package-lock.json')).packages;
   const have: Record<string, { version?: string; integrity?: string }> = readJson(hidden).packages;
   const wanted = Object.keys(want).filter((key) => key !== '');
-  return wanted.length === Object.keys(have).length
-    && wanted.every((key) => have[key]?.version === want[key].version && have[key]?.integrity === want[key].integrity);
+  return (
+    wanted.length === Object.keys(have).length &&
+    wanted.every((key) => have[key]?.version === want[key].version && have[key]?.integrity === want[key].integrity)
+  );
 }
 
 if (!installedAsLocked()) {
   console.log('electronegativity: installing it from tests/electronegativity/package-lock.json');
   const args = ['ci', '--prefix', here, '--ignore-scripts', '--no-audit', '--no-fund'];
   const npmCli = process.env.npm_execpath; // set under `npm run`
-  const result = npmCli && /\.[cm]?js$/.test(npmCli)
-    ? spawnSync(process.execPath, [npmCli, ...args], { stdio: 'inherit' })
-    : spawnSync('npm', args, { stdio: 'inherit' });
+  const result =
+    npmCli && /\.[cm]?js$/.test(npmCli)
+      ? spawnSync(process.execPath, [npmCli, ...args], { stdio: 'inherit' })
+      : spawnSync('npm', args, { stdio: 'inherit' });
   if (result.status !== 0) fail('npm ci in tests/electronegativity failed');
 }
 const toolDir = join(here, 'node_modules', '@doyensec', 'electronegativity');
@@ -85,13 +88,25 @@ const toolVersion: string = readJson(join(toolDir, 'package.json')).version;
 // ── 2. The app, built with source maps ──────────────────────────────────────────────────────────────────
 rmSync(work, { recursive: true, force: true });
 rmSync(reportFile, { force: true }); // no report from an earlier run if this one stops early
-const viteBin = join(root, 'node_modules', 'electron-vite', readJson(join(root, 'node_modules', 'electron-vite', 'package.json')).bin['electron-vite']);
+const viteBin = join(
+  root,
+  'node_modules',
+  'electron-vite',
+  readJson(join(root, 'node_modules', 'electron-vite', 'package.json')).bin['electron-vite'],
+);
 // An absolute --outDir: a relative one is taken from each part's root, which for the renderer is src/renderer.
-const build = spawnSync(process.execPath, [viteBin, 'build', '--sourcemap', '--outDir', buildDir, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(process.execPath, [viteBin, 'build', '--sourcemap', '--outDir', buildDir, '--logLevel', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (build.status !== 0) fail('electron-vite build failed');
 
 // ── 3. What the tool reads: every script under a .ts name, the HTML, package.json ─────────────────────
-interface Staged { packaged: string; built: string; kind: 'script' | 'html' | 'json' }
+interface Staged {
+  packaged: string;
+  built: string;
+  kind: 'script' | 'html' | 'json';
+}
 const staged = new Map<string, Staged>(); // by path relative to scanDir
 function stage(from: string, packaged: string, kind: Staged['kind']): void {
   const as = kind === 'script' ? `${packaged}.ts` : packaged;
@@ -113,12 +128,28 @@ for (const part of ['out/main/', 'out/preload/', 'out/renderer/']) {
 }
 
 // ── 4. The scan ────────────────────────────────────────────────────────────────────────────────────────
-interface Level { value: number; name: string }
-interface Issue {
-  file: string; sample?: string; location: { line: number; column: number }; id: string; description: string;
-  severity: Level; confidence: Level; manualReview: boolean; shortenedURL?: string; properties?: unknown;
+interface Level {
+  value: number;
+  name: string;
 }
-interface ScanResult { globalChecks: number; atomicChecks: number; errors: { file: string; message: string; tolerable: boolean }[]; issues: Issue[] }
+interface Issue {
+  file: string;
+  sample?: string;
+  location: { line: number; column: number };
+  id: string;
+  description: string;
+  severity: Level;
+  confidence: Level;
+  manualReview: boolean;
+  shortenedURL?: string;
+  properties?: unknown;
+}
+interface ScanResult {
+  globalChecks: number;
+  atomicChecks: number;
+  errors: { file: string; message: string; tolerable: boolean }[];
+  issues: Issue[];
+}
 type Run = (options: Record<string, unknown>) => Promise<ScanResult>;
 
 const toolRequire = createRequire(join(toolDir, 'dist', 'runner.js'));
@@ -145,7 +176,10 @@ const result = await run({
 });
 
 // ── 5. Each finding, back to its source line ───────────────────────────────────────────────────────────
-interface Place { file: string; line: number }
+interface Place {
+  file: string;
+  line: number;
+}
 const lines = new Map<string, string[]>();
 function linesOf(file: string): string[] | undefined {
   if (!lines.has(file)) {
@@ -191,7 +225,12 @@ function sourceOf(issue: Issue, where: Staged | undefined): Place | undefined {
 // electronegativity's own patterns (src/util/exceptions.js), so a comment that counts here counts for it.
 const TOOL_PATTERN = { script: /(?:\/\*|\/\/)[ \t]*eng-disable[ \t]+([\w \t]+)/is, html: /<!--[ \t]*eng-disable[ \t]+([\w \t]+)-->/is };
 const COMMENT = { script: /(?:\/\*|\/\/)[ \t]*eng-disable\b(.*?)(?:\*\/|$)/s, html: /<!--[ \t]*eng-disable\b(.*?)-->/s };
-interface Inline { file: string; line: number; checks: string[]; reason: string }
+interface Inline {
+  file: string;
+  line: number;
+  checks: string[];
+  reason: string;
+}
 
 function inlineAt(file: string, line: number): Inline | undefined {
   const text = linesOf(file)?.[line - 1];
@@ -200,13 +239,21 @@ function inlineAt(file: string, line: number): Inline | undefined {
   const names = text.match(TOOL_PATTERN[kind]);
   const body = text.match(COMMENT[kind]);
   if (!names || !body) return undefined;
-  const checks = names[1].trim().split(/(?:,| |\t)+/).filter((word) => /_CHECK$|Check$/.test(word));
+  const checks = names[1]
+    .trim()
+    .split(/(?:,| |\t)+/)
+    .filter((word) => /_CHECK$|Check$/.test(word));
   let reason = body[1].trim();
   for (const check of checks) reason = reason.replace(new RegExp(`^[\\s,]*${check}`), '');
   return { file, line, checks: checks.map((check) => check.toUpperCase()), reason: reason.replace(/^[\s,:;–—-]+/, '').trim() };
 }
 
-interface Justification { check: string; file: string; line?: number; reason: string }
+interface Justification {
+  check: string;
+  file: string;
+  line?: number;
+  reason: string;
+}
 const justified: Justification[] = existsSync(justifiedFile) ? readJson(justifiedFile) : [];
 for (const [index, entry] of justified.entries()) {
   if (!entry.check || !entry.file || !entry.reason?.trim()) fail(`justified.json entry ${index + 1} needs check, file and reason`);
@@ -215,16 +262,31 @@ const usedEntries = new Set<number>();
 const usedInline = new Set<string>();
 
 interface Finding {
-  check: string; severity: string; confidence: string; manualReview: boolean; description: string; url?: string;
-  built: string; source?: string; sample?: string; explainedBy?: string; problem?: string;
+  check: string;
+  severity: string;
+  confidence: string;
+  manualReview: boolean;
+  description: string;
+  url?: string;
+  built: string;
+  source?: string;
+  sample?: string;
+  explainedBy?: string;
+  problem?: string;
 }
 const findings: Finding[] = result.issues.map((issue) => {
   const where = staged.get(posix(issue.file));
   const place = sourceOf(issue, where);
   const built = where ? `${where.packaged}:${issue.location.line}` : issue.file;
   const finding: Finding = {
-    check: issue.id, severity: issue.severity.name, confidence: issue.confidence.name, manualReview: issue.manualReview,
-    description: issue.description, url: issue.shortenedURL, built, source: place && `${place.file}:${place.line}`,
+    check: issue.id,
+    severity: issue.severity.name,
+    confidence: issue.confidence.name,
+    manualReview: issue.manualReview,
+    description: issue.description,
+    url: issue.shortenedURL,
+    built,
+    source: place && `${place.file}:${place.line}`,
     sample: typeof issue.sample === 'string' ? issue.sample : undefined,
   };
   for (const inline of place ? [inlineAt(place.file, place.line), inlineAt(place.file, 1)] : []) {
@@ -239,7 +301,12 @@ const findings: Finding[] = result.issues.map((issue) => {
   }
   if (!finding.explainedBy) {
     const origin = place ?? { file: where?.packaged ?? issue.file, line: issue.location.line };
-    const index = justified.findIndex((entry) => entry.check.toUpperCase() === issue.id.toUpperCase() && entry.file === origin.file && (entry.line === undefined || entry.line === origin.line));
+    const index = justified.findIndex(
+      (entry) =>
+        entry.check.toUpperCase() === issue.id.toUpperCase() &&
+        entry.file === origin.file &&
+        (entry.line === undefined || entry.line === origin.line),
+    );
     if (index >= 0) {
       usedEntries.add(index);
       finding.explainedBy = `justified.json #${index + 1}`;
@@ -247,7 +314,12 @@ const findings: Finding[] = result.issues.map((issue) => {
   }
   return finding;
 });
-findings.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.check.localeCompare(b.check) || a.built.localeCompare(b.built, 'en', { numeric: true }));
+findings.sort(
+  (a, b) =>
+    SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
+    a.check.localeCompare(b.check) ||
+    a.built.localeCompare(b.built, 'en', { numeric: true }),
+);
 
 // ── 7. Report ──────────────────────────────────────────────────────────────────────────────────────────
 const unexplained = findings.filter((finding) => FAILING.has(finding.severity) && !finding.explainedBy);
@@ -255,28 +327,50 @@ const staleEntries = justified.filter((_, index) => !usedEntries.has(index));
 const fatal = result.errors.filter((error) => !error.tolerable);
 
 const header = ['severity', 'confidence', 'check', 'built', 'source', 'explained by'];
-const rows = findings.map((f) => [f.severity, f.confidence, f.check, f.built, f.source ?? '-', f.explainedBy ?? (FAILING.has(f.severity) ? 'UNEXPLAINED' : 'listed (below MEDIUM)')]);
+const rows = findings.map((f) => [
+  f.severity,
+  f.confidence,
+  f.check,
+  f.built,
+  f.source ?? '-',
+  f.explainedBy ?? (FAILING.has(f.severity) ? 'UNEXPLAINED' : 'listed (below MEDIUM)'),
+]);
 const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-const print = (row: string[]) => console.log(row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd());
+const print = (row: string[]) =>
+  console.log(
+    row
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd(),
+  );
 
-console.log(`\nelectronegativity ${toolVersion} over the packaged app (out/main, out/preload, out/renderer, package.json; built into ${repoPath(buildDir)}), Electron ${electronVersion}`);
-console.log(`${result.atomicChecks} atomic + ${result.globalChecks} global checks; not run: ${EXCLUDED_CHECKS.join(', ')} (needs GitHub at run time)`);
-for (const error of result.errors) console.log(`${error.tolerable ? 'parser warning' : 'COULD NOT SCAN'}: ${posix(error.file)}: ${error.message}`);
+console.log(
+  `\nelectronegativity ${toolVersion} over the packaged app (out/main, out/preload, out/renderer, package.json; built into ${repoPath(buildDir)}), Electron ${electronVersion}`,
+);
+console.log(
+  `${result.atomicChecks} atomic + ${result.globalChecks} global checks; not run: ${EXCLUDED_CHECKS.join(', ')} (needs GitHub at run time)`,
+);
+for (const error of result.errors)
+  console.log(`${error.tolerable ? 'parser warning' : 'COULD NOT SCAN'}: ${posix(error.file)}: ${error.message}`);
 if (findings.length === 0) console.log('no findings');
 else {
   print(header);
   for (const row of rows) print(row);
 }
 for (const finding of findings.filter((f) => !f.explainedBy)) {
-  console.log(`\n${finding.severity} ${finding.check} at ${finding.built}${finding.source ? ` (${finding.source})` : ''}: ${finding.description}${finding.url ? ` ${finding.url}` : ''}`);
+  console.log(
+    `\n${finding.severity} ${finding.check} at ${finding.built}${finding.source ? ` (${finding.source})` : ''}: ${finding.description}${finding.url ? ` ${finding.url}` : ''}`,
+  );
   if (finding.sample) console.log(`    ${finding.sample.slice(0, 200)}`);
   if (finding.problem) console.log(`    ${finding.problem}`);
 }
 // Our scripts' eng-disable comments that explained nothing in this run: listed, so that dead ones get removed.
 // (Not HTML: Vite keeps its comments, and the tool, seeing them in the build, drops those findings itself.)
-const ours = ['electron', 'src'].flatMap((dir) => readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
-  .filter((entry) => entry.isFile() && /\.[cm]?[jt]sx?$/.test(entry.name))
-  .map((entry) => repoPath(join(entry.parentPath, entry.name))));
+const ours = ['electron', 'src'].flatMap((dir) =>
+  readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.[cm]?[jt]sx?$/.test(entry.name))
+    .map((entry) => repoPath(join(entry.parentPath, entry.name))),
+);
 for (const file of ours) {
   for (const [index, text] of (linesOf(file) ?? []).entries()) {
     if (/eng-disable/.test(text) && inlineAt(file, index + 1) && !usedInline.has(`${file}:${index + 1}`)) {
@@ -287,17 +381,32 @@ for (const file of ours) {
 for (const entry of staleEntries) console.log(`\nSTALE justified.json entry (matches no finding): ${JSON.stringify(entry)}`);
 
 const seconds = (performance.now() - started) / 1000;
-writeFileSync(reportFile, `${JSON.stringify({
-  tool: `@doyensec/electronegativity@${toolVersion}`, electronVersion, excludedChecks: EXCLUDED_CHECKS, seconds: Number(seconds.toFixed(1)),
-  errors: result.errors, findings, unexplained: unexplained.length, staleJustifications: staleEntries,
-}, null, 2)}\n`);
+writeFileSync(
+  reportFile,
+  `${JSON.stringify(
+    {
+      tool: `@doyensec/electronegativity@${toolVersion}`,
+      electronVersion,
+      excludedChecks: EXCLUDED_CHECKS,
+      seconds: Number(seconds.toFixed(1)),
+      errors: result.errors,
+      findings,
+      unexplained: unexplained.length,
+      staleJustifications: staleEntries,
+    },
+    null,
+    2,
+  )}\n`,
+);
 
 const problems = [
   unexplained.length > 0 && `${unexplained.length} HIGH/MEDIUM finding(s) unexplained`,
   fatal.length > 0 && `${fatal.length} file(s) could not be scanned`,
   staleEntries.length > 0 && `${staleEntries.length} stale justified.json entr${staleEntries.length === 1 ? 'y' : 'ies'}`,
 ].filter(Boolean);
-console.log(`\nelectronegativity: ${findings.length} finding(s), ${findings.filter((f) => f.explainedBy).length} explained, ${unexplained.length} HIGH/MEDIUM unexplained (${seconds.toFixed(1)} s)`);
+console.log(
+  `\nelectronegativity: ${findings.length} finding(s), ${findings.filter((f) => f.explainedBy).length} explained, ${unexplained.length} HIGH/MEDIUM unexplained (${seconds.toFixed(1)} s)`,
+);
 if (problems.length > 0) {
   console.error(`electronegativity: FAILED: ${problems.join('; ')}`);
   process.exitCode = 1;

@@ -30,7 +30,10 @@ describe('API: contract, dispatch and client', () => {
     const first = await dispatch(handlers, 'loadDemoEvent', { role: 'sekretariat' });
     const second = await dispatch(handlers, 'loadDemoEvent', { role: 'sekretariat' });
     expect(first).toEqual(second);
-    expect(first).toMatchObject({ ok: true, value: { id: 'paritrana-ntt-2025', categoryCount: 8, nomineeCount: 40, jurorCount: 9, revision: 1 } });
+    expect(first).toMatchObject({
+      ok: true,
+      value: { id: 'paritrana-ntt-2025', categoryCount: 8, nomineeCount: 40, jurorCount: 9, revision: 1 },
+    });
     const count = ws.db.prepare('SELECT count(*) AS n FROM nominee').get();
     expect(count).toEqual({ n: 40 });
   });
@@ -43,7 +46,10 @@ describe('API: contract, dispatch and client', () => {
     const invalid = await dispatch(handlers, 'listNominees', { eventId: 'x', extra: true });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     const missing = await dispatch(handlers, 'listCategories', { eventId: 'tidak-ada' });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found', message: { id: 'Acara "tidak-ada" tidak ada di berkas kerja ini.' } } });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: { id: 'Acara "tidak-ada" tidak ada di berkas kerja ini.' } },
+    });
   });
 
   it('refuses an output that breaks the contract instead of passing it on', async () => {

@@ -26,7 +26,8 @@ describe('workspace backups', () => {
     await api.loadDemoEvent({ role: 'juri' });
     await api.chooseJuror({ eventId: EVENT, jurorId: 'J2' });
     for (const nominee of ['ukm-01', 'ukm-02', 'ukm-03', 'ukm-04', 'ukm-05']) {
-      for (const code of ['UK1', 'UK2', 'UK3', 'UK4']) await api.recordScore({ eventId: EVENT, roundId: 'administrasi', nomineeId: nominee, criterionCode: code, value: 4 });
+      for (const code of ['UK1', 'UK2', 'UK3', 'UK4'])
+        await api.recordScore({ eventId: EVENT, roundId: 'administrasi', nomineeId: nominee, criterionCode: code, value: 4 });
     }
     await api.finalizeRound({ eventId: EVENT, roundId: 'administrasi', categoryId: 'ukm' });
     expect(listBackups(path)).toHaveLength(1);
@@ -41,11 +42,16 @@ describe('workspace backups', () => {
     await api.recordScore({ eventId: EVENT, roundId: 'administrasi', nomineeId: 'ukm-01', criterionCode: 'UK1', value: 1 });
     ws.close();
     const out: string[] = [];
-    const code = await main(['backup', 'restore', '--db', path, '--from', '2030-01-01T00-00-11.000Z-uji.sqlite'], { out: (l) => out.push(l), err: (l) => out.push(l) });
+    const code = await main(['backup', 'restore', '--db', path, '--from', '2030-01-01T00-00-11.000Z-uji.sqlite'], {
+      out: (l) => out.push(l),
+      err: (l) => out.push(l),
+    });
     expect(code).toBe(0);
     expect(out.join('\n')).toContain('Dipulihkan dari 2030-01-01T00-00-11.000Z-uji.sqlite');
     const restored = openWorkspace(path, { mustExist: true });
-    const latest = restored.db.prepare("SELECT value FROM score WHERE nominee_id = 'ukm-01' AND criterion_code = 'UK1' ORDER BY seq DESC LIMIT 1").get();
+    const latest = restored.db
+      .prepare("SELECT value FROM score WHERE nominee_id = 'ukm-01' AND criterion_code = 'UK1' ORDER BY seq DESC LIMIT 1")
+      .get();
     expect(latest).toEqual({ value: 4 });
     restored.close();
   });
@@ -56,14 +62,18 @@ describe('workspace backups', () => {
     await backupWorkspace(ws, 'finalisasi', new Date(Date.UTC(2025, 5, 24, 9, 0, 0)));
     ws.close();
     writeFileSync(path, Buffer.alloc(8192, 0x42)); // the disk scribbled over the file
-    expect(() => openWorkspace(path)).toThrow(`Cadangan terbaru: 2025-06-24T09-00-00.000Z-finalisasi.sqlite. Pulihkan dengan: npx timbang backup restore --db "${path}" --from 2025-06-24T09-00-00.000Z-finalisasi.sqlite`);
+    expect(() => openWorkspace(path)).toThrow(
+      `Cadangan terbaru: 2025-06-24T09-00-00.000Z-finalisasi.sqlite. Pulihkan dengan: npx timbang backup restore --db "${path}" --from 2025-06-24T09-00-00.000Z-finalisasi.sqlite`,
+    );
   });
 
   /** Every mark in the workspace, by its sequence number. */
   const marks = (path: string): Map<number, number | null> => {
     const ws = openWorkspace(path, { mustExist: true });
     try {
-      return new Map((ws.db.prepare('SELECT seq, value FROM score').all() as { seq: number; value: number | null }[]).map((r) => [r.seq, r.value]));
+      return new Map(
+        (ws.db.prepare('SELECT seq, value FROM score').all() as { seq: number; value: number | null }[]).map((r) => [r.seq, r.value]),
+      );
     } finally {
       ws.close();
     }
@@ -77,7 +87,9 @@ describe('workspace backups', () => {
   /** The crash-kill writer records marks for J1, each acknowledged once committed, until it is killed (its WAL left as it was). */
   function writeMarksThenCrash(path: string, atLeast: number): Promise<Map<number, number>> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'reliability', 'crash-writer.ts'), 'marks', path, '7'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'reliability', 'crash-writer.ts'), 'marks', path, '7'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       let err = '';
       child.stdout.on('data', (chunk: Buffer) => {
@@ -92,7 +104,10 @@ describe('workspace backups', () => {
       });
     });
   }
-  const entriesBeforeRestore = (path: string) => describeBackups(path).filter((b) => b.reason === BEFORE_RESTORE).map((b) => b.name);
+  const entriesBeforeRestore = (path: string) =>
+    describeBackups(path)
+      .filter((b) => b.reason === BEFORE_RESTORE)
+      .map((b) => b.name);
 
   it('restore twice (newest, then older), then undo both: every acknowledged mark is back', { timeout: 60_000 }, async () => {
     const path = join(tmp.dir, 'dua-kali.sqlite');
@@ -108,12 +123,19 @@ describe('workspace backups', () => {
     expect(first.code).toBe(0);
     const [undoFirst] = entriesBeforeRestore(path);
     expect(undoFirst).toMatch(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z-sebelum-pemulihan\.sqlite$/);
-    expect(first.out).toBe(`Dipulihkan dari ${BACKUPS.afterMark}. Keadaan sebelumnya disimpan sebagai cadangan ${undoFirst}; untuk membatalkan: npx timbang backup restore --db "${path}" --from ${undoFirst}`);
+    expect(first.out).toBe(
+      `Dipulihkan dari ${BACKUPS.afterMark}. Keadaan sebelumnya disimpan sebagai cadangan ${undoFirst}; untuk membatalkan: npx timbang backup restore --db "${path}" --from ${undoFirst}`,
+    );
     expect([...marks(path).values()]).toEqual([4]);
 
     // A mark given between the two restores.
     const ws = openWorkspace(path, { mustExist: true });
-    const between = recordScore(ws.db, getEvent(ws.db, 'paritrana-ntt-2025'), { jurorId: 'J2', roundId: 'administrasi', nomineeId: 'ukm-02', criterionCode: 'UK2' }, 3);
+    const between = recordScore(
+      ws.db,
+      getEvent(ws.db, 'paritrana-ntt-2025'),
+      { jurorId: 'J2', roundId: 'administrasi', nomineeId: 'ukm-02', criterionCode: 'UK2' },
+      3,
+    );
     ws.close();
 
     // 2. An older backup: its own entry, beside the first one, which it does not overwrite.
@@ -139,14 +161,19 @@ describe('workspace backups', () => {
     expect(listBackups(path).filter((name) => !name.endsWith(`-${BEFORE_RESTORE}.sqlite`))).toHaveLength(10);
     expect(entriesBeforeRestore(path)).toHaveLength(4);
     expect(entriesBeforeRestore(path)).toContain(undoFirst);
-    expect(describeBackups(path).find((b) => b.name === undoFirst)).toMatchObject({ reason: 'sebelum-pemulihan', sizeBytes: expect.any(Number) });
+    expect(describeBackups(path).find((b) => b.name === undoFirst)).toMatchObject({
+      reason: 'sebelum-pemulihan',
+      sizeBytes: expect.any(Number),
+    });
   });
 
   it('refuses a restore while the workspace is open in this process, and changes nothing', async () => {
     const path = join(tmp.dir, 'terbuka.sqlite');
     await backedUpWorkspace(path);
     const ws = openWorkspace(path, { mustExist: true });
-    expect(() => restoreBackup(path, BACKUPS.beforeMark)).toThrow(`Cadangan tidak dipulihkan: berkas kerja ${path} masih terbuka di proses ini.`);
+    expect(() => restoreBackup(path, BACKUPS.beforeMark)).toThrow(
+      `Cadangan tidak dipulihkan: berkas kerja ${path} masih terbuka di proses ini.`,
+    );
     expect(entriesBeforeRestore(path)).toEqual([]);
     ws.close();
     expect([...marks(path).values()]).toEqual([4]);

@@ -46,9 +46,22 @@ describe('browser bridge', () => {
   });
 
   const post = (method: string, body: unknown, headers: Record<string, string> = token) =>
-    fetch(`${server.origin}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${server.origin}api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
   const events = async () => ((await (await post('listEvents', {})).json()) as { value: unknown }).value;
-  const unauthorized = { ok: false, error: { code: 'unauthorized', message: { id: expect.stringMatching(/^Tanpa token akses: buka alamat lengkap \(dengan #token=…\) yang dicetak di terminal/), en: expect.stringMatching(/^No access token: open the full address \(with #token=…\) that "timbang serve"/) } } };
+  const unauthorized = {
+    ok: false,
+    error: {
+      code: 'unauthorized',
+      message: {
+        id: expect.stringMatching(/^Tanpa token akses: buka alamat lengkap \(dengan #token=…\) yang dicetak di terminal/),
+        en: expect.stringMatching(/^No access token: open the full address \(with #token=…\) that "timbang serve"/),
+      },
+    },
+  };
 
   it('prints an address with a fresh random token per start, in the fragment, which a browser never sends', async () => {
     expect(server.url).toBe(`http://127.0.0.1:5191/#token=${server.token}`);
@@ -64,8 +77,24 @@ describe('browser bridge', () => {
       const crossed = await post('loadDemoEvent', { role: 'juri' }, { 'x-timbang-token': other.token });
       expect(crossed.status).toBe(401);
       expect(await crossed.json()).toMatchObject(unauthorized);
-      expect((await fetch(`${other.origin}api/listEvents`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-timbang-token': server.token }, body: '{}' })).status).toBe(401);
-      expect((await fetch(`${other.origin}api/listEvents`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-timbang-token': other.token }, body: '{}' })).status).toBe(200);
+      expect(
+        (
+          await fetch(`${other.origin}api/listEvents`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-timbang-token': server.token },
+            body: '{}',
+          })
+        ).status,
+      ).toBe(401);
+      expect(
+        (
+          await fetch(`${other.origin}api/listEvents`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-timbang-token': other.token },
+            body: '{}',
+          })
+        ).status,
+      ).toBe(200);
       expect(await events()).toEqual([]);
     } finally {
       await other.close();
@@ -120,10 +149,18 @@ describe('browser bridge', () => {
       expect((await post('loadDemoEvent', { role: 'juri' }, headers)).status, what).toBe(401);
     }
     // The token in the query (as the old address carried it) is no header either.
-    const query = await fetch(`${server.origin}api/loadDemoEvent?token=${server.token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"role":"juri"}' });
+    const query = await fetch(`${server.origin}api/loadDemoEvent?token=${server.token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"role":"juri"}',
+    });
     expect(query.status).toBe(401);
     // The same header twice (Node joins the values) is not the token.
-    const twice = await raw(5191, '/api/loadDemoEvent', { method: 'POST', headers: { 'content-type': 'application/json', 'x-timbang-token': [server.token, server.token] as unknown as string }, body: '{"role":"juri"}' });
+    const twice = await raw(5191, '/api/loadDemoEvent', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-timbang-token': [server.token, server.token] as unknown as string },
+      body: '{"role":"juri"}',
+    });
     expect(twice.status).toBe(401);
     expect(await events()).toEqual(before);
   });
@@ -133,19 +170,46 @@ describe('browser bridge', () => {
     // Another origin is refused even with the token.
     const foreign = await post('listEvents', {}, { ...token, origin: 'http://127.0.0.1:9999' });
     expect(foreign.status).toBe(403);
-    expect(await foreign.json()).toMatchObject({ ok: false, error: { code: 'forbidden', message: { id: 'Asal http://127.0.0.1:9999 ditolak.', en: 'Origin http://127.0.0.1:9999 refused.' } } });
+    expect(await foreign.json()).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: { id: 'Asal http://127.0.0.1:9999 ditolak.', en: 'Origin http://127.0.0.1:9999 refused.' } },
+    });
     expect((await post('listEvents', {}, { ...token, origin: 'https://contoh.example' })).status).toBe(403);
     expect((await post('listEvents', {}, { ...token, origin: 'http://localhost:5191' })).status).toBe(403); // another origin, though the same server
-    expect((await raw(5191, '/api/listEvents', { method: 'POST', headers: { ...token, host: 'contoh.example', 'content-type': 'application/json' }, body: '{}' })).status).toBe(403);
+    expect(
+      (
+        await raw(5191, '/api/listEvents', {
+          method: 'POST',
+          headers: { ...token, host: 'contoh.example', 'content-type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(403);
     const rebound = await raw(5191, '/', { headers: { host: '192.168.1.5:5191' } });
     expect(rebound.status).toBe(403);
-    expect(JSON.parse(rebound.body)).toMatchObject({ ok: false, error: { message: { id: 'Host 192.168.1.5:5191 ditolak.', en: 'Host 192.168.1.5:5191 refused.' } } });
+    expect(JSON.parse(rebound.body)).toMatchObject({
+      ok: false,
+      error: { message: { id: 'Host 192.168.1.5:5191 ditolak.', en: 'Host 192.168.1.5:5191 refused.' } },
+    });
     // The preflight a browser sends before another origin's call with the token header: refused, no CORS header.
-    const preflight = await raw(5191, '/api/listEvents', { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1:9999', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-timbang-token' } });
+    const preflight = await raw(5191, '/api/listEvents', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://127.0.0.1:9999',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,x-timbang-token',
+      },
+    });
     expect(preflight.status).toBe(403);
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
     expect(preflight.headers['access-control-allow-headers']).toBeUndefined();
-    for (const type of ['text/plain', 'application/jsonx', 'application/json-patch+json', 'application/json; charset=latin1', 'multipart/form-data; boundary=x']) {
+    for (const type of [
+      'text/plain',
+      'application/jsonx',
+      'application/json-patch+json',
+      'application/json; charset=latin1',
+      'multipart/form-data; boundary=x',
+    ]) {
       expect((await post('listEvents', {}, { ...token, 'content-type': type })).status, type).toBe(415);
     }
   });
@@ -153,14 +217,30 @@ describe('browser bridge', () => {
   it('answers malformed paths and bodies with a bilingual 4xx and goes on serving its page and API', async () => {
     for (const path of ['/api/%', '/api/%E0%A4%A', '/api/list%ZZEvents', '/%', '/assets/%', '/%E0%A4%A']) {
       for (const headers of [{ ...token, 'content-type': 'application/json' }, { 'content-type': 'application/json' }]) {
-        const response = await raw(5191, path, { method: path.startsWith('/api/') ? 'POST' : 'GET', headers, body: path.startsWith('/api/') ? '{}' : undefined });
+        const response = await raw(5191, path, {
+          method: path.startsWith('/api/') ? 'POST' : 'GET',
+          headers,
+          body: path.startsWith('/api/') ? '{}' : undefined,
+        });
         expect(response.status, path).toBe(400);
-        expect(JSON.parse(response.body), path).toEqual({ ok: false, error: { code: 'invalid-input', message: { id: 'Alamat permintaan tidak sah (kode persen rusak).', en: 'Malformed request path (bad percent-encoding).' } } });
+        expect(JSON.parse(response.body), path).toEqual({
+          ok: false,
+          error: {
+            code: 'invalid-input',
+            message: { id: 'Alamat permintaan tidak sah (kode persen rusak).', en: 'Malformed request path (bad percent-encoding).' },
+          },
+        });
       }
     }
-    const notJson = await raw(5191, '/api/listEvents', { method: 'POST', headers: { ...token, 'content-type': 'application/json' }, body: '{"tidak' });
+    const notJson = await raw(5191, '/api/listEvents', {
+      method: 'POST',
+      headers: { ...token, 'content-type': 'application/json' },
+      body: '{"tidak',
+    });
     expect(notJson.status).toBe(400);
-    expect(JSON.parse(notJson.body)).toMatchObject({ error: { message: { id: 'Badan permintaan bukan JSON.', en: 'Request body is not JSON.' } } });
+    expect(JSON.parse(notJson.body)).toMatchObject({
+      error: { message: { id: 'Badan permintaan bukan JSON.', en: 'Request body is not JSON.' } },
+    });
     expect(await (await post('nothingHere', {})).json()).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     // Still alive: the page and the API answer.
     expect((await raw(5191, '/')).body).toContain('<div id="root"></div>');
@@ -170,7 +250,13 @@ describe('browser bridge', () => {
   it('refuses more than the cap of request bodies in flight with 503, and serves again once they end', async () => {
     // Requests whose bodies never finish, each holding a place.
     const open = Array.from({ length: MAX_REQUESTS_IN_FLIGHT }, () => {
-      const req = httpRequest({ host: '127.0.0.1', port: 5191, path: '/api/listEvents', method: 'POST', headers: { ...token, 'content-type': 'application/json', 'content-length': '100' } });
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port: 5191,
+        path: '/api/listEvents',
+        method: 'POST',
+        headers: { ...token, 'content-type': 'application/json', 'content-length': '100' },
+      });
       req.on('error', () => {});
       req.write('{');
       return req;
@@ -179,7 +265,10 @@ describe('browser bridge', () => {
     const refused = await post('listEvents', {});
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('1');
-    expect(await refused.json()).toMatchObject({ ok: false, error: { message: { id: expect.stringContaining('Terlalu banyak permintaan'), en: expect.stringContaining('Too many requests') } } });
+    expect(await refused.json()).toMatchObject({
+      ok: false,
+      error: { message: { id: expect.stringContaining('Terlalu banyak permintaan'), en: expect.stringContaining('Too many requests') } },
+    });
     // A call without the token is refused before it takes a place.
     expect((await post('listEvents', {}, {})).status).toBe(401);
     for (const req of open) req.destroy();
@@ -188,7 +277,11 @@ describe('browser bridge', () => {
   });
 
   it('refuses a body over 20 MiB with 413', async () => {
-    const big = await raw(5191, '/api/listEvents', { method: 'POST', headers: { ...token, 'content-type': 'application/json' }, body: `"${'a'.repeat(21 * 1024 * 1024)}"` }).catch((error: Error) => error);
+    const big = await raw(5191, '/api/listEvents', {
+      method: 'POST',
+      headers: { ...token, 'content-type': 'application/json' },
+      body: `"${'a'.repeat(21 * 1024 * 1024)}"`,
+    }).catch((error: Error) => error);
     // The server answers 413 and closes; depending on timing the client sees the answer or a reset.
     if (!(big instanceof Error)) expect(big.status).toBe(413);
     expect(await (await post('listEvents', {})).json()).toMatchObject({ ok: true });
@@ -209,7 +302,14 @@ describe('browser bridge', () => {
       await raw(5191, '/api/%', { method: 'POST', headers: { ...token, ...json }, body: '{}' }),
       await raw(5191, '/%'),
       await raw(5191, '/', { headers: { host: 'contoh.example' } }),
-      await raw(5191, '/api/listEvents', { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1:9999', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-timbang-token' } }),
+      await raw(5191, '/api/listEvents', {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'http://127.0.0.1:9999',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'x-timbang-token',
+        },
+      }),
     ];
     expect(new Set(responses.map((r) => r.status))).toEqual(new Set([200, 401, 403, 404, 405, 415, 400]));
     for (const response of responses) {
@@ -236,14 +336,27 @@ describe('browser bridge when something throws', () => {
   it('a handler that throws answers 500 with a bilingual envelope, and the server goes on', async () => {
     mkdirSync(join(tmp.dir, 'out', 'renderer'), { recursive: true });
     writeFileSync(join(tmp.dir, 'out', 'renderer', 'index.html'), '<div id="root"></div>');
-    const handlers = { ...createHandlers({ workspace: ws, resourcesDir: RESOURCES_DIR, appVersion: 't' }), listEvents: () => { throw new Error('disk hilang'); } };
+    const handlers = {
+      ...createHandlers({ workspace: ws, resourcesDir: RESOURCES_DIR, appVersion: 't' }),
+      listEvents: () => {
+        throw new Error('disk hilang');
+      },
+    };
     const server = await serveBridge({ handlers, projectRoot: tmp.dir, port: 5196 });
     try {
-      const call = (method: string) => fetch(`${server.origin}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-timbang-token': server.token }, body: '{}' });
+      const call = (method: string) =>
+        fetch(`${server.origin}api/${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-timbang-token': server.token },
+          body: '{}',
+        });
       const failed = await call('listEvents');
       expect(failed.status).toBe(500);
       expect(failed.headers.get('x-frame-options')).toBe('DENY');
-      expect(await failed.json()).toEqual({ ok: false, error: { code: 'internal', message: { id: 'Kesalahan internal: disk hilang', en: 'Internal error: disk hilang' } } });
+      expect(await failed.json()).toEqual({
+        ok: false,
+        error: { code: 'internal', message: { id: 'Kesalahan internal: disk hilang', en: 'Internal error: disk hilang' } },
+      });
       expect(await (await call('keyStatus')).json()).toMatchObject({ ok: true });
     } finally {
       await server.close();
@@ -258,10 +371,16 @@ describe('browser bridge when something throws', () => {
     try {
       const first = await raw(port, '/');
       expect(first.status).toBe(500);
-      expect(JSON.parse(first.body)).toEqual({ ok: false, error: { code: 'internal', message: { id: 'Galat di server Timbang (rusak).', en: 'Error in the Timbang server (rusak).' } } });
+      expect(JSON.parse(first.body)).toEqual({
+        ok: false,
+        error: { code: 'internal', message: { id: 'Galat di server Timbang (rusak).', en: 'Error in the Timbang server (rusak).' } },
+      });
       const second = await raw(port, '/');
       expect(second.status).toBe(400);
-      expect(JSON.parse(second.body)).toMatchObject({ ok: false, error: { code: 'invalid-input', message: { id: 'Permintaan tidak sah.', en: 'Malformed request.' } } });
+      expect(JSON.parse(second.body)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input', message: { id: 'Permintaan tidak sah.', en: 'Malformed request.' } },
+      });
       expect((await raw(port, '/')).status).toBe(404);
     } finally {
       server.close();
@@ -269,14 +388,18 @@ describe('browser bridge when something throws', () => {
   });
 });
 
-describe('browser bridge on a juror\'s laptop', () => {
+describe("browser bridge on a juror's laptop", () => {
   const tmp = tempDir();
   const ws = openWorkspace(join(tmp.dir, 'juri.sqlite'));
   let server: BridgeServer;
   beforeAll(async () => {
     mkdirSync(join(tmp.dir, 'out', 'renderer'), { recursive: true });
     writeFileSync(join(tmp.dir, 'out', 'renderer', 'index.html'), '<!doctype html><title>t</title><div id="root"></div>');
-    server = await serveBridge({ handlers: createHandlers({ workspace: ws, resourcesDir: RESOURCES_DIR, appVersion: 't' }), projectRoot: tmp.dir, port: 5195 });
+    server = await serveBridge({
+      handlers: createHandlers({ workspace: ws, resourcesDir: RESOURCES_DIR, appVersion: 't' }),
+      projectRoot: tmp.dir,
+      port: 5195,
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -303,7 +426,9 @@ describe('browser bridge on a juror\'s laptop', () => {
     expect((await call('recordScore', { ...MARK, value: 5 }, false, { origin: 'http://127.0.0.1:9999' })).status).toBe(403);
     expect((await call('scoreHistory', MARK)).body).toEqual({ ok: true, value: [] });
     // Nor is anything read without it.
-    expect((await call('scoringState', { eventId: EVENT, roundId: 'administrasi', categoryId: 'ukm' }, false)).body).not.toHaveProperty('value');
+    expect((await call('scoringState', { eventId: EVENT, roundId: 'administrasi', categoryId: 'ukm' }, false)).body).not.toHaveProperty(
+      'value',
+    );
 
     expect((await call('recordScore', { ...MARK, value: 4 })).body).toMatchObject({ ok: true, value: { value: 4 } });
     expect((await call('scoreHistory', MARK)).body).toMatchObject({ ok: true, value: [{ value: 4 }] });

@@ -49,7 +49,11 @@ describe('timbang verify on a terminal and in a script', () => {
   const args = (json: boolean) => [CLI, 'verify', '--event', join(dir.dir, 'event.timbang'), ...sheets, ...(json ? ['--json'] : [])];
   /** Runs the command with a pseudo-terminal as its stdout and stderr (util-linux `script`). */
   const onTerminal = (json: boolean) =>
-    spawnSync('script', ['-qec', [process.execPath, ...args(json)].map(quote).join(' '), '/dev/null'], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 60_000 }).stdout;
+    spawnSync('script', ['-qec', [process.execPath, ...args(json)].map(quote).join(' '), '/dev/null'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    }).stdout;
 
   it('says what it does on a terminal', () => {
     expect(onTerminal(false)).toContain('\r\u001b[2KMemeriksa 9 lembar nilai terhadap paket acara…');

@@ -90,13 +90,27 @@ describe('timbang event template / import / package, timbang enrol', () => {
   });
 
   it('writes the empty template and the demo example as workbooks with the seven sheets and Penugasan', async () => {
-    for (const [args, name] of [[[], 'kosong.xlsx'], [['--example'], 'contoh.xlsx']] as const) {
+    for (const [args, name] of [
+      [[], 'kosong.xlsx'],
+      [['--example'], 'contoh.xlsx'],
+    ] as const) {
       const out = join(tmp.dir, name);
       const result = await run('event', 'template', out, ...args);
       expect(result.code).toBe(0);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(out);
-      expect(workbook.worksheets.map((w) => w.name)).toEqual(['Acara', 'Kategori', 'Babak', 'Kriteria', 'Nominasi', 'Juri', 'Konflik', 'Penugasan', 'Data', 'Dokumen']);
+      expect(workbook.worksheets.map((w) => w.name)).toEqual([
+        'Acara',
+        'Kategori',
+        'Babak',
+        'Kriteria',
+        'Nominasi',
+        'Juri',
+        'Konflik',
+        'Penugasan',
+        'Data',
+        'Dokumen',
+      ]);
     }
   });
 
@@ -217,7 +231,14 @@ describe('timbang demo, verify and merge', () => {
     expect(demo.out).toContain('9 lembar nilai');
     const verified = await run('verify', '--event', join(out, 'event.timbang'), ...sheets(), '--json');
     expect(verified.code).toBe(0);
-    const results = JSON.parse(verified.out) as { file: string; status: string; juror: string; rounds: string[]; revision: number; details: unknown[] }[];
+    const results = JSON.parse(verified.out) as {
+      file: string;
+      status: string;
+      juror: string;
+      rounds: string[];
+      revision: number;
+      details: unknown[];
+    }[];
     expect(results.map((r) => [r.status, r.juror, r.rounds, r.revision])).toEqual(
       ['J1', 'J2', 'J3', 'J4', 'J5', 'J6', 'J7', 'J8', 'J9'].map((j) => ['valid', j, ['administrasi', 'wawancara'], 1]),
     );
@@ -227,24 +248,38 @@ describe('timbang demo, verify and merge', () => {
     const merged = await run('merge', '--event', join(out, 'event.timbang'), ...sheets(), '--json');
     expect(merged.code).toBe(0);
     const result = JSON.parse(merged.out) as {
-      resultsHash: string; rule: string;
-      categories: { id: string; ranking: { rank: number; nomineeId: string; name: string; joint: boolean; final: number; rounds: Record<string, number> }[] }[];
+      resultsHash: string;
+      rule: string;
+      categories: {
+        id: string;
+        ranking: { rank: number; nomineeId: string; name: string; joint: boolean; final: number; rounds: Record<string, number> }[];
+      }[];
       overall: { nomineeId: string; name: string }[];
     };
     expect(result.rule).toBe('mean');
     const demo = demoDocument();
     for (const category of result.categories) {
-      const published = demo.nominees.filter((n) => n.categoryId === category.id).slice(0, 3).map((n) => n.name);
-      expect(category.ranking.slice(0, 3).map((n) => n.name), category.id).toEqual(published);
+      const published = demo.nominees
+        .filter((n) => n.categoryId === category.id)
+        .slice(0, 3)
+        .map((n) => n.name);
+      expect(
+        category.ranking.slice(0, 3).map((n) => n.name),
+        category.id,
+      ).toEqual(published);
       expect(category.ranking[0].joint).toBe(false);
       expect(Object.keys(category.ranking[0].rounds)).toEqual(['administrasi', 'wawancara']);
     }
     expect(result.overall.map((n) => n.name)).toEqual(['Kopdit TLM', 'PT Crisoris Jaya Mandiri (RSU Siloam)', 'PT Timor Otsuki Mutiara']);
     expect(result.resultsHash).toMatch(/^[0-9a-f]{64}$/);
 
-    const shuffled = JSON.parse((await run('merge', '--event', join(out, 'event.timbang'), ...[...sheets()].reverse(), '--json')).out) as { resultsHash: string };
+    const shuffled = JSON.parse((await run('merge', '--event', join(out, 'event.timbang'), ...[...sheets()].reverse(), '--json')).out) as {
+      resultsHash: string;
+    };
     expect(shuffled.resultsHash).toBe(result.resultsHash);
-    const median = JSON.parse((await run('merge', '--event', join(out, 'event.timbang'), ...sheets(), '--rule', 'median', '--json')).out) as { resultsHash: string; rule: string };
+    const median = JSON.parse(
+      (await run('merge', '--event', join(out, 'event.timbang'), ...sheets(), '--rule', 'median', '--json')).out,
+    ) as { resultsHash: string; rule: string };
     expect(median.rule).toBe('median');
     expect(median.resultsHash).not.toBe(result.resultsHash);
   });
@@ -259,8 +294,14 @@ describe('timbang demo, verify and merge', () => {
     expect(jasa.getRow(4).getCell(2).text).toBe('Kopdit TLM');
     expect(workbook.getWorksheet('Verifikasi')!.getRow(2).getCell(5).text).toBe('Sah');
     // Unpinned, the package's own signer is named and marked, beside the hash and after the file rows.
-    const signer = (JSON.parse((await run('verify', '--event', join(out, 'event.timbang'), sheets()[0], '--json')).out) as { secretariat: { fingerprint: string } }[])[0].secretariat.fingerprint;
-    expect(jasa.getRow(2).getCell(6).text).toBe(`Paket acara ditandatangani kunci sekretariat dengan sidik jari ${signer} (kunci sekretariat belum disematkan)`);
+    const signer = (
+      JSON.parse((await run('verify', '--event', join(out, 'event.timbang'), sheets()[0], '--json')).out) as {
+        secretariat: { fingerprint: string };
+      }[]
+    )[0].secretariat.fingerprint;
+    expect(jasa.getRow(2).getCell(6).text).toBe(
+      `Paket acara ditandatangani kunci sekretariat dengan sidik jari ${signer} (kunci sekretariat belum disematkan)`,
+    );
     expect(workbook.getWorksheet('Verifikasi')!.getRow(11).getCell(1).text).toBe(jasa.getRow(2).getCell(6).text);
     const pinned = join(tmp.dir, 'rekap-disematkan.xlsx');
     expect((await run('merge', '--event', join(out, 'event.timbang'), ...sheets(), '--out', pinned, '--secretariat', signer)).code).toBe(0);
@@ -279,7 +320,9 @@ describe('timbang demo, verify and merge', () => {
     // J4 does not score PT Karang Batu Konstruksi: × in J4's columns (not a blank that reads as missing), and why.
     const manufaktur = workbook.worksheets.find((w) => w.name.startsWith('Manufaktur'))!;
     const header = (manufaktur.getRow(3).values as unknown[]).map(String);
-    const row = [...Array(manufaktur.rowCount).keys()].map((i) => manufaktur.getRow(i + 1)).find((r) => r.getCell(2).text.startsWith('PT Karang Batu Konstruksi'))!;
+    const row = [...Array(manufaktur.rowCount).keys()]
+      .map((i) => manufaktur.getRow(i + 1))
+      .find((r) => r.getCell(2).text.startsWith('PT Karang Batu Konstruksi'))!;
     const cellUnder = (title: string) => row.getCell(header.indexOf(title)).text;
     expect(cellUnder('J4 · Seleksi Administrasi')).toBe('×');
     expect(Number(cellUnder('J3 · Seleksi Administrasi'))).toBeGreaterThan(0);
@@ -337,22 +380,36 @@ describe('the secretariat key pinned in verify, merge and report (issue 14)', ()
 
   it('an honest run with the right pin works, says so, and gives the same results hash as ever', async () => {
     const workspaceBefore = sha(attack.workspace);
-    const pins = [['--secretariat', attack.realFingerprint], ['--secretariat', attack.realFingerprint.replace(/ /g, '')], ['--db', attack.workspace]];
+    const pins = [
+      ['--secretariat', attack.realFingerprint],
+      ['--secretariat', attack.realFingerprint.replace(/ /g, '')],
+      ['--db', attack.workspace],
+    ];
     for (const pin of pins) {
       const merged = await mergeJson('--event', attack.realPackage, ...attack.sheets, ...pin);
       expect(merged.err, pin.join(' ')).toBe('');
       expect(merged.json.resultsHash, pin.join(' ')).toBe(honestHash);
-      expect(merged.json.secretariat).toEqual({ package: attack.realPackage, revision: 10, fingerprint: attack.realFingerprint, pinned: true, warning: null });
+      expect(merged.json.secretariat).toEqual({
+        package: attack.realPackage,
+        revision: 10,
+        fingerprint: attack.realFingerprint,
+        pinned: true,
+        warning: null,
+      });
     }
     // --db reads the workspace's public key without the passphrase and without writing to the file.
     expect(sha(attack.workspace)).toBe(workspaceBefore);
 
     const verified = await run('verify', '--event', attack.realPackage, ...attack.sheets, '--db', attack.workspace);
     expect(verified.code).toBe(0);
-    expect(verified.out.split('\n')[0]).toBe(`Paket acara ${attack.realPackage} revisi 10: kunci sekretariat ${attack.realFingerprint} (disematkan)`);
+    expect(verified.out.split('\n')[0]).toBe(
+      `Paket acara ${attack.realPackage} revisi 10: kunci sekretariat ${attack.realFingerprint} (disematkan)`,
+    );
     expect(verified.out.match(/^valid\s/gm)).toHaveLength(9);
     const text = await run('merge', '--event', attack.realPackage, ...attack.sheets, '--secretariat', attack.realFingerprint);
-    expect(text.out).toContain(`hash hasil: ${honestHash}\nPaket acara ${attack.realPackage} revisi 10: kunci sekretariat ${attack.realFingerprint} (disematkan)`);
+    expect(text.out).toContain(
+      `hash hasil: ${honestHash}\nPaket acara ${attack.realPackage} revisi 10: kunci sekretariat ${attack.realFingerprint} (disematkan)`,
+    );
   });
 
   it('refuses the re-signed package (juror key swapped, weights changed) with --secretariat or --db, naming both keys and the file', async () => {
@@ -360,7 +417,10 @@ describe('the secretariat key pinned in verify, merge and report (issue 14)', ()
     const pdf = join(tmp.dir, 'laporan-palsu.pdf');
     const commands = [['verify'], ['merge', '--out', rekap], ['report', '--pdf', pdf]];
     for (const [command, ...rest] of commands) {
-      for (const [pin, from] of [[['--secretariat', attack.realFingerprint], 'dari --secretariat'], [['--db', attack.workspace], `kunci berkas kerja ${attack.workspace}`]] as const) {
+      for (const [pin, from] of [
+        [['--secretariat', attack.realFingerprint], 'dari --secretariat'],
+        [['--db', attack.workspace], `kunci berkas kerja ${attack.workspace}`],
+      ] as const) {
         const refused = await run(command, '--event', attack.forgedPackage, ...attack.forgedSheets, ...rest, ...pin);
         expect(refused.code, `${command} ${pin[0]}`).toBe(1);
         expect(refused.err).toBe(
@@ -371,7 +431,16 @@ describe('the secretariat key pinned in verify, merge and report (issue 14)', ()
     }
     expect(existsSync(rekap)).toBe(false);
     expect(existsSync(pdf)).toBe(false);
-    const english = await run('--lang', 'en', 'merge', '--event', attack.forgedPackage, ...attack.forgedSheets, '--secretariat', attack.realFingerprint);
+    const english = await run(
+      '--lang',
+      'en',
+      'merge',
+      '--event',
+      attack.forgedPackage,
+      ...attack.forgedSheets,
+      '--secretariat',
+      attack.realFingerprint,
+    );
     expect(english.code).toBe(1);
     expect(english.err).toBe(
       `Event package ${attack.forgedPackage} is signed by another secretariat key: fingerprint ${attack.forgedFingerprint}, not the pinned ${attack.realFingerprint} (from --secretariat). Package refused; no sheet was verified or merged.`,
@@ -384,31 +453,50 @@ describe('the secretariat key pinned in verify, merge and report (issue 14)', ()
     const forged = await mergeJson('--event', attack.forgedPackage, ...attack.forgedSheets);
     // What the attack does when nobody pins: other rankings, another hash…
     expect(forged.json.resultsHash).not.toBe(honestHash);
-    const rankOf = (merged: Merged) => merged.categories.find((c) => c.id === 'jasa-keuangan')!.ranking.find((n) => n.nomineeId === FAVOURED)!.rank;
+    const rankOf = (merged: Merged) =>
+      merged.categories.find((c) => c.id === 'jasa-keuangan')!.ranking.find((n) => n.nomineeId === FAVOURED)!.rank;
     expect(rankOf((await mergeJson('--event', attack.realPackage, ...attack.sheets)).json)).toBe(3);
     expect(rankOf(forged.json)).toBe(2);
     // …but the output says whose key signed the package, and that nobody checked it.
     expect(forged.json.secretariat).toEqual({
-      package: attack.forgedPackage, revision: 11, fingerprint: attack.forgedFingerprint, pinned: false,
+      package: attack.forgedPackage,
+      revision: 11,
+      fingerprint: attack.forgedFingerprint,
+      pinned: false,
       warning: { id: 'kunci sekretariat belum disematkan', en: 'secretariat key not pinned' },
     });
-    expect(forged.err).toContain(`Perhatian: kunci sekretariat belum disematkan. Paket ${attack.forgedPackage} menyebut sendiri kunci penandatangannya (${attack.forgedFingerprint})`);
+    expect(forged.err).toContain(
+      `Perhatian: kunci sekretariat belum disematkan. Paket ${attack.forgedPackage} menyebut sendiri kunci penandatangannya (${attack.forgedFingerprint})`,
+    );
 
     const text = await run('merge', '--event', attack.forgedPackage, ...attack.forgedSheets);
     expect(text.code).toBe(0);
-    expect(text.out.split('\n').at(-1)).toBe(`Paket acara ${attack.forgedPackage} revisi 11: kunci sekretariat ${attack.forgedFingerprint} — kunci sekretariat belum disematkan`);
+    expect(text.out.split('\n').at(-1)).toBe(
+      `Paket acara ${attack.forgedPackage} revisi 11: kunci sekretariat ${attack.forgedFingerprint} — kunci sekretariat belum disematkan`,
+    );
 
     const verified = await run('verify', '--event', attack.forgedPackage, ...attack.forgedSheets);
     expect(verified.code).toBe(0);
-    expect(verified.out.split('\n')[0]).toBe(`Paket acara ${attack.forgedPackage} revisi 11: kunci sekretariat ${attack.forgedFingerprint} — kunci sekretariat belum disematkan`);
-    const json = JSON.parse((await run('verify', '--event', attack.forgedPackage, ...attack.forgedSheets, '--json')).out) as { status: string; secretariat: Signer }[];
+    expect(verified.out.split('\n')[0]).toBe(
+      `Paket acara ${attack.forgedPackage} revisi 11: kunci sekretariat ${attack.forgedFingerprint} — kunci sekretariat belum disematkan`,
+    );
+    const json = JSON.parse((await run('verify', '--event', attack.forgedPackage, ...attack.forgedSheets, '--json')).out) as {
+      status: string;
+      secretariat: Signer;
+    }[];
     expect(json).toHaveLength(9);
     for (const entry of json) {
       expect(entry.status).toBe('valid');
-      expect(entry.secretariat).toMatchObject({ fingerprint: attack.forgedFingerprint, pinned: false, warning: { id: 'kunci sekretariat belum disematkan' } });
+      expect(entry.secretariat).toMatchObject({
+        fingerprint: attack.forgedFingerprint,
+        pinned: false,
+        warning: { id: 'kunci sekretariat belum disematkan' },
+      });
     }
     const english = await run('--lang', 'en', 'verify', '--event', attack.forgedPackage, ...attack.forgedSheets);
-    expect(english.out.split('\n')[0]).toBe(`Event package ${attack.forgedPackage} revision 11: secretariat key ${attack.forgedFingerprint} — secretariat key not pinned`);
+    expect(english.out.split('\n')[0]).toBe(
+      `Event package ${attack.forgedPackage} revision 11: secretariat key ${attack.forgedFingerprint} — secretariat key not pinned`,
+    );
     expect(english.err).toContain('Attention: secretariat key not pinned.');
   });
 
@@ -429,7 +517,9 @@ describe('the secretariat key pinned in verify, merge and report (issue 14)', ()
     await run('event', 'import', DEMO_EVENT_PATH, '--db', keyless);
     const noKey = await run(...args, '--db', keyless);
     expect(noKey.code).toBe(1);
-    expect(noKey.err).toBe(`Berkas kerja ${keyless} belum punya kunci tanda tangan, jadi belum pernah menerbitkan paket acara; tidak ada kunci untuk disematkan.`);
+    expect(noKey.err).toBe(
+      `Berkas kerja ${keyless} belum punya kunci tanda tangan, jadi belum pernah menerbitkan paket acara; tidak ada kunci untuk disematkan.`,
+    );
 
     const juror = testWorkspace('juri');
     applyPackage(juror.ws.db, readPackage(new Uint8Array(readFileSync(attack.realPackage)), 'acara.timbang'));
@@ -441,7 +531,7 @@ describe('the secretariat key pinned in verify, merge and report (issue 14)', ()
     juror.close();
   });
 
-  it('with --db, refuses a package older than the workspace\'s current revision (it may carry a juror key since removed)', async () => {
+  it("with --db, refuses a package older than the workspace's current revision (it may carry a juror key since removed)", async () => {
     const ws = openWorkspace(attack.workspace);
     try {
       const event = getEvent(ws.db, 'paritrana-ntt-2025');

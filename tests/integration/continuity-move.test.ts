@@ -15,12 +15,29 @@ import { readPackage } from '../../src/services/packages/event-package.ts';
 import { verifyScoreSheet } from '../../src/services/sheets/score-sheet.ts';
 import { listBackups } from '../../src/services/workspace/backup.ts';
 import { openWorkspace } from '../../src/services/workspace/workspace.ts';
-import { EVENT, PASSPHRASE, bytesOf, fakeKeychain, fileOf, jurorLaptop, laptop, scoreSection, secretariatLaptop, type Laptop } from '../support/continuity.ts';
+import {
+  EVENT,
+  PASSPHRASE,
+  bytesOf,
+  fakeKeychain,
+  fileOf,
+  jurorLaptop,
+  laptop,
+  scoreSection,
+  secretariatLaptop,
+  type Laptop,
+} from '../support/continuity.ts';
 import { tempDir } from '../support/demo.ts';
 import { secondProcess } from '../support/second-process.ts';
 
 const MOVE_PASSPHRASE = 'pindah-ke-hotel-2025';
-const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a refusal'); }, (e: AppError) => e);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (e: AppError) => e,
+  );
 
 describe('moving a workspace to a new laptop', () => {
   const open: Laptop[] = [];
@@ -86,7 +103,11 @@ describe('moving a workspace to a new laptop', () => {
     expect(ukm).toMatchObject({ scored: given - 1, finalized: true });
     const sheet = await fresh.api.exportSheet({ eventId: EVENT, name: 'Maria Goreti', roundIds: ['administrasi', 'wawancara'] });
     const pkg = readPackage(bytesOf(await secretariat.api.exportPackage({ eventId: EVENT })), 'acara.timbang');
-    const verified = await verifyScoreSheet(bytesOf(sheet), sheet.fileName, { event: pkg.event, latestPackageRevision: pkg.revision, jurorKeys: new Map(pkg.jurorKeys.map((k) => [k.jurorId, k.publicKey])) });
+    const verified = await verifyScoreSheet(bytesOf(sheet), sheet.fileName, {
+      event: pkg.event,
+      latestPackageRevision: pkg.revision,
+      jurorKeys: new Map(pkg.jurorKeys.map((k) => [k.jurorId, k.publicKey])),
+    });
     expect(verified.status).toBe('valid');
     expect(verified.payload!.juror.fingerprint).toBe(oldKey.fingerprint);
   });
@@ -129,9 +150,15 @@ describe('moving a workspace to a new laptop', () => {
     const raw = Buffer.from(bytesOf(file));
     raw[raw.length - 10] ^= 0x01;
     const fresh = track(laptop('baru-rusak'));
-    const refused = await failure(fresh.api.importMovedWorkspace({ file: fileOf('kerja.timbang-pindah', raw), passphrase: MOVE_PASSPHRASE }));
-    expect(refused.bilingual.en).toBe('Move file kerja.timbang-pindah is damaged or was changed: its contents fail the check. Nothing changed.');
-    const notAMove = await failure(fresh.api.importMovedWorkspace({ file: fileOf('x.timbang-pindah', 'SQLite format 3\0'), passphrase: MOVE_PASSPHRASE }));
+    const refused = await failure(
+      fresh.api.importMovedWorkspace({ file: fileOf('kerja.timbang-pindah', raw), passphrase: MOVE_PASSPHRASE }),
+    );
+    expect(refused.bilingual.en).toBe(
+      'Move file kerja.timbang-pindah is damaged or was changed: its contents fail the check. Nothing changed.',
+    );
+    const notAMove = await failure(
+      fresh.api.importMovedWorkspace({ file: fileOf('x.timbang-pindah', 'SQLite format 3\0'), passphrase: MOVE_PASSPHRASE }),
+    );
     expect(notAMove.bilingual.id).toBe('Berkas pindahan x.timbang-pindah: bukan berkas pindahan Timbang (.timbang-pindah).');
     // A made-up file cannot ask scrypt for hours of work: its header is refused before any passphrase is tried.
     const [magic, header, ...body] = raw.toString('latin1').split('\n');
@@ -139,8 +166,10 @@ describe('moving a workspace to a new laptop', () => {
     greedy.database.p = 1000;
     const costly = Buffer.concat([Buffer.from(`${magic}\n${JSON.stringify(greedy)}\n`), Buffer.from(body.join('\n'), 'latin1')]);
     const started = Date.now();
-    expect((await failure(fresh.api.importMovedWorkspace({ file: fileOf('mahal.timbang-pindah', costly), passphrase: MOVE_PASSPHRASE }))).bilingual.id)
-      .toBe('Berkas pindahan mahal.timbang-pindah: kepalanya tidak sesuai format.');
+    expect(
+      (await failure(fresh.api.importMovedWorkspace({ file: fileOf('mahal.timbang-pindah', costly), passphrase: MOVE_PASSPHRASE })))
+        .bilingual.id,
+    ).toBe('Berkas pindahan mahal.timbang-pindah: kepalanya tidak sesuai format.');
     expect(Date.now() - started).toBeLessThan(2000);
     expect(await fresh.api.listEvents({})).toEqual([]);
     expect((await fresh.api.keyStatus({})).state).toBe('none');
@@ -148,29 +177,33 @@ describe('moving a workspace to a new laptop', () => {
 
   // Item 5 (restore refused while another process holds the workspace) is tests/integration/workspace-lock.test.ts;
   // a move file goes in only through the same lock.
-  it('timbang workspace import is refused while another process (the app) holds the target workspace, naming it; nothing changes', { timeout: 60_000 }, async () => {
-    const { old } = await oldLaptop();
-    const file = await old.api.exportMovedWorkspace({ passphrase: MOVE_PASSPHRASE });
-    const tmp = tempDir();
-    const target = join(tmp.dir, 'hotel.sqlite');
-    const moveFile = join(tmp.dir, 'kerja.timbang-pindah');
-    writeFileSync(moveFile, bytesOf(file));
-    const app = await secondProcess('host', target);
-    const saved = { ...process.env };
-    try {
-      process.env.TIMBANG_PASSPHRASE = MOVE_PASSPHRASE;
-      const err: string[] = [];
-      expect(await main(['workspace', 'import', moveFile, '--db', target], { out: () => {}, err: (l) => err.push(l) })).toBe(1);
-      expect(err.join('\n')).toContain(`Berkas kerja ${target} sedang dibuka oleh proses lain (pid ${app.said.split(' ')[1]}`);
-    } finally {
-      process.env = saved;
-      await app.stop('SIGTERM');
-    }
-    const ws = openWorkspace(target);
-    expect(ws.db.prepare('SELECT count(*) AS n FROM event').get()).toEqual({ n: 0 });
-    ws.close();
-    tmp.remove();
-  });
+  it(
+    'timbang workspace import is refused while another process (the app) holds the target workspace, naming it; nothing changes',
+    { timeout: 60_000 },
+    async () => {
+      const { old } = await oldLaptop();
+      const file = await old.api.exportMovedWorkspace({ passphrase: MOVE_PASSPHRASE });
+      const tmp = tempDir();
+      const target = join(tmp.dir, 'hotel.sqlite');
+      const moveFile = join(tmp.dir, 'kerja.timbang-pindah');
+      writeFileSync(moveFile, bytesOf(file));
+      const app = await secondProcess('host', target);
+      const saved = { ...process.env };
+      try {
+        process.env.TIMBANG_PASSPHRASE = MOVE_PASSPHRASE;
+        const err: string[] = [];
+        expect(await main(['workspace', 'import', moveFile, '--db', target], { out: () => {}, err: (l) => err.push(l) })).toBe(1);
+        expect(err.join('\n')).toContain(`Berkas kerja ${target} sedang dibuka oleh proses lain (pid ${app.said.split(' ')[1]}`);
+      } finally {
+        process.env = saved;
+        await app.stop('SIGTERM');
+      }
+      const ws = openWorkspace(target);
+      expect(ws.db.prepare('SELECT count(*) AS n FROM event').get()).toEqual({ n: 0 });
+      ws.close();
+      tmp.remove();
+    },
+  );
 
   it('from the command line: timbang workspace export and import, passphrases from the environment', async () => {
     const tmp = tempDir();
@@ -194,7 +227,9 @@ describe('moving a workspace to a new laptop', () => {
       expect(err.at(-1)).toBe('Frasa sandi salah.');
       process.env.TIMBANG_PASSPHRASE = MOVE_PASSPHRASE;
       expect(await main(['--lang', 'en', 'workspace', 'import', join(tmp.dir, 'kerja.timbang-pindah'), '--db', newDb], io)).toBe(0);
-      expect(out.at(-2)).toMatch(/^Workspace moved into .*hotel\.sqlite: Paritrana Award Tingkat Provinsi NTT 2025 \(paritrana-ntt-2025, revision 1\)\.$/);
+      expect(out.at(-2)).toMatch(
+        /^Workspace moved into .*hotel\.sqlite: Paritrana Award Tingkat Provinsi NTT 2025 \(paritrana-ntt-2025, revision 1\)\.$/,
+      );
       expect(out.at(-1)).toBe(`  Key ${fingerprint}: compare it with the old laptop; now sealed by the TIMBANG_PASSPHRASE passphrase.`);
       // The moved secretariat workspace signs the next package with the same key.
       expect(await main(['event', 'package', '--db', newDb, '--out', join(tmp.dir, 'acara-2.timbang')], io)).toBe(0);

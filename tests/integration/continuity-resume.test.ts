@@ -19,10 +19,16 @@ import { readPackage } from '../../src/services/packages/event-package.ts';
 import { EVENT, bytesOf, jurorLaptop, laptop, PASSPHRASE, scoreSection, secretariatLaptop, type Laptop } from '../support/continuity.ts';
 import { tempDir } from '../support/demo.ts';
 
-const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a refusal'); }, (e: AppError) => e);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (e: AppError) => e,
+  );
 const OLD_MARK = (n: number, c: number) => 1 + ((n * 2 + c) % 5);
 
-describe("a juror resumes from their own sheet after re-enrolment", () => {
+describe('a juror resumes from their own sheet after re-enrolment', () => {
   const open: Laptop[] = [];
   const track = <T extends Laptop>(l: T) => (open.push(l), l);
   afterEach(() => {
@@ -66,7 +72,10 @@ describe("a juror resumes from their own sheet after re-enrolment", () => {
     // A plain import never replaces an enrolled key…
     expect((await failure(secretariat.api.importEnrolment(enrolment))).bilingual.id).toContain('J3 sudah terdaftar dengan kunci lain');
     // …a re-enrolment with a reason does, recording the key change.
-    expect(await secretariat.api.reenrolJuror({ eventId: EVENT, file: enrolment, reason: 'Laptop rusak terkena air' })).toMatchObject({ changed: true, enrolment: { jurorId: 'J3', confirmedAt: null } });
+    expect(await secretariat.api.reenrolJuror({ eventId: EVENT, file: enrolment, reason: 'Laptop rusak terkena air' })).toMatchObject({
+      changed: true,
+      enrolment: { jurorId: 'J3', confirmedAt: null },
+    });
     const update = await fresh.api.importPackage(await secretariat.api.exportPackage({ eventId: EVENT }));
     expect(update.outcome).toBe('updated');
     return { fresh, newKey: (await fresh.api.keyStatus({})).fingerprint! };
@@ -75,7 +84,12 @@ describe("a juror resumes from their own sheet after re-enrolment", () => {
   it('restores the marks from the old-key sheet with their origin, keeps finalized sections final, and raises the next revision', async () => {
     const { secretariat, second, oldKey } = await beforeTheLoss();
     const { fresh, newKey } = await newLaptopReenrolled(secretariat);
-    expect(await fresh.api.resumeStatus({ eventId: EVENT })).toMatchObject({ ready: true, previousKeys: [oldKey], resumed: [], nextSheetRevision: 3 });
+    expect(await fresh.api.resumeStatus({ eventId: EVENT })).toMatchObject({
+      ready: true,
+      previousKeys: [oldKey],
+      resumed: [],
+      nextSheetRevision: 3,
+    });
 
     // Someone else's sheet is refused, and so is a changed one: nothing is written.
     const other = track(await jurorLaptop(secretariat, 'J5', 'Yohanes', { laptopName: 'j5' }));
@@ -87,18 +101,49 @@ describe("a juror resumes from their own sheet after re-enrolment", () => {
     expect(refused.bilingual.id).toContain('milik J5, bukan Anda (J3)');
 
     const result = await fresh.api.resumeFromSheets({ eventId: EVENT, files: [second] });
-    expect(result).toMatchObject({ marks: 21, unchanged: 0, notes: 1, conflicts: 0, finalized: [{ roundId: 'administrasi', categoryId: 'ukm' }], notFinalized: [], nextSheetRevision: 3 });
-    expect(result.sheets).toEqual([expect.objectContaining({ fileName: 'lembar-nilai-J3-revisi-2.xlsx', sheetRevision: 2, signedWith: oldKey, previousKey: true, marks: 21 })]);
+    expect(result).toMatchObject({
+      marks: 21,
+      unchanged: 0,
+      notes: 1,
+      conflicts: 0,
+      finalized: [{ roundId: 'administrasi', categoryId: 'ukm' }],
+      notFinalized: [],
+      nextSheetRevision: 3,
+    });
+    expect(result.sheets).toEqual([
+      expect.objectContaining({
+        fileName: 'lembar-nilai-J3-revisi-2.xlsx',
+        sheetRevision: 2,
+        signedWith: oldKey,
+        previousKey: true,
+        marks: 21,
+      }),
+    ]);
 
     const history = await fresh.api.scoreHistory({ eventId: EVENT, roundId: 'administrasi', nomineeId: 'ukm-02', criterionCode: 'UK1' });
-    expect(history).toEqual([expect.objectContaining({ value: 2, previous: null, origin: { id: 'dipulihkan dari lembar J3 revisi 2 (lembar-nilai-J3-revisi-2.xlsx)', en: 'restored from sheet J3 revision 2 (lembar-nilai-J3-revisi-2.xlsx)' } })]);
+    expect(history).toEqual([
+      expect.objectContaining({
+        value: 2,
+        previous: null,
+        origin: {
+          id: 'dipulihkan dari lembar J3 revisi 2 (lembar-nilai-J3-revisi-2.xlsx)',
+          en: 'restored from sheet J3 revision 2 (lembar-nilai-J3-revisi-2.xlsx)',
+        },
+      }),
+    ]);
     const state = await fresh.api.scoringState({ eventId: EVENT, roundId: 'administrasi', categoryId: 'ukm' });
     expect(state.finalized).toBe(true);
     expect(state.sheetRevision).toBe(3);
     // Final means locked, as on the old laptop.
-    await expect(fresh.api.recordScore({ eventId: EVENT, roundId: 'administrasi', nomineeId: 'ukm-01', criterionCode: 'UK1', value: 1 })).rejects.toThrow('sudah difinalisasi dan terkunci');
+    await expect(
+      fresh.api.recordScore({ eventId: EVENT, roundId: 'administrasi', nomineeId: 'ukm-01', criterionCode: 'UK1', value: 1 }),
+    ).rejects.toThrow('sudah difinalisasi dan terkunci');
     const interview = await fresh.api.scoringState({ eventId: EVENT, roundId: 'wawancara', categoryId: 'ukm' });
-    expect(interview).toMatchObject({ finalized: false, marks: [{ nomineeId: 'ukm-01', criterionCode: 'W1', value: 5 }], notes: [{ nomineeId: 'ukm-01', text: 'Pimpinan hadir sendiri' }] });
+    expect(interview).toMatchObject({
+      finalized: false,
+      marks: [{ nomineeId: 'ukm-01', criterionCode: 'W1', value: 5 }],
+      notes: [{ nomineeId: 'ukm-01', text: 'Pimpinan hadir sendiri' }],
+    });
 
     // The same sheet again adds nothing.
     expect(await fresh.api.resumeFromSheets({ eventId: EVENT, files: [second] })).toMatchObject({ marks: 0, unchanged: 21, notes: 0 });
@@ -119,11 +164,25 @@ describe("a juror resumes from their own sheet after re-enrolment", () => {
       ['lembar-nilai-J3-revisi-3.xlsx', 'valid', newKey, 'used'],
     ]);
     expect(listed.sheets[1].notes?.[0].id).toContain(`Kunci J3 berganti: lembar ini ditandatangani kunci lama ${oldKey}`);
-    expect(listed.sheets[2].notes?.[0].en).toContain(`signed with the new key ${newKey}, replacing the old key ${oldKey} (Laptop rusak terkena air)`);
+    expect(listed.sheets[2].notes?.[0].en).toContain(
+      `signed with the new key ${newKey}, replacing the old key ${oldKey} (Laptop rusak terkena air)`,
+    );
     expect(listed.completeness.J3['administrasi/ukm']).toBe('received');
     const changes = await secretariat.api.jurorKeyChanges({ eventId: EVENT });
-    expect(changes).toEqual([expect.objectContaining({ jurorId: 'J3', previousFingerprint: oldKey, nextFingerprint: newKey, continuesAfterRevision: 2, reason: 'Laptop rusak terkena air' })]);
-    expect(changes[0].sheets.map((s) => [s.key, s.sheetRevision, s.use])).toEqual([['previous', 1, 'stale'], ['previous', 2, 'stale'], ['next', 3, 'used']]);
+    expect(changes).toEqual([
+      expect.objectContaining({
+        jurorId: 'J3',
+        previousFingerprint: oldKey,
+        nextFingerprint: newKey,
+        continuesAfterRevision: 2,
+        reason: 'Laptop rusak terkena air',
+      }),
+    ]);
+    expect(changes[0].sheets.map((s) => [s.key, s.sheetRevision, s.use])).toEqual([
+      ['previous', 1, 'stale'],
+      ['previous', 2, 'stale'],
+      ['next', 3, 'used'],
+    ]);
 
     // The merge counts the continued marks once: one mark per J3 cell, the new sheet's.
     const event = authoredEvent(secretariat.ws.db, EVENT);
@@ -155,7 +214,13 @@ describe("a juror resumes from their own sheet after re-enrolment", () => {
     const third = await fresh.api.exportSheet({ eventId: EVENT, name: 'Maria Goreti', roundIds: ['administrasi', 'wawancara'] });
     expect(third.fileName).toBe('lembar-nilai-J3-revisi-3.xlsx');
     await secretariat.api.importSheet({ eventId: EVENT, file: third });
-    const uses = (await secretariat.api.listSheets({ eventId: EVENT })).sheets.map((s) => [s.fileName, s.sheetRevision, s.signedWith === oldKey ? 'lama' : s.signedWith === newKey ? 'baru' : '?', s.status, s.use]);
+    const uses = (await secretariat.api.listSheets({ eventId: EVENT })).sheets.map((s) => [
+      s.fileName,
+      s.sheetRevision,
+      s.signedWith === oldKey ? 'lama' : s.signedWith === newKey ? 'baru' : '?',
+      s.status,
+      s.use,
+    ]);
     expect(uses).toEqual([
       ['lembar-nilai-J3-revisi-1.xlsx', 1, 'lama', 'valid', 'stale'],
       ['J3-dari-surel.xlsx', 2, 'lama', 'valid', 'stale'],
@@ -172,7 +237,9 @@ describe("a juror resumes from their own sheet after re-enrolment", () => {
     expect(sheet.fileName).toBe('lembar-nilai-J3-revisi-3.xlsx');
     expect((await secretariat.api.importSheet({ eventId: EVENT, file: sheet })).sheet.use).toBe('used');
     const event = authoredEvent(secretariat.ws.db, EVENT);
-    const ukm = listReceived(secretariat.ws.db, event).reconciliation.marks.filter((m) => m.jurorId === 'J3' && m.roundId === 'administrasi');
+    const ukm = listReceived(secretariat.ws.db, event).reconciliation.marks.filter(
+      (m) => m.jurorId === 'J3' && m.roundId === 'administrasi',
+    );
     expect(ukm.map((m) => m.value)).toEqual(Array(20).fill(3));
   });
 
@@ -182,7 +249,9 @@ describe("a juror resumes from their own sheet after re-enrolment", () => {
     await fresh.api.recordScore({ eventId: EVENT, roundId: 'administrasi', nomineeId: 'ukm-03', criterionCode: 'UK2', value: 5 }); // the old sheet says 1 (OLD_MARK(2, 1))
     const refused = await failure(fresh.api.resumeFromSheets({ eventId: EVENT, files: [second] }));
     expect(refused.code).toBe('conflict');
-    expect(refused.bilingual.id).toBe('Laptop ini sudah punya nilai lain untuk 1 sel (UKM Ghaura UK2: 5 ≠ 1); lembar tidak menimpa nilai yang diberikan di sini atau bagian yang sudah difinalisasi. Tidak ada yang diubah.');
+    expect(refused.bilingual.id).toBe(
+      'Laptop ini sudah punya nilai lain untuk 1 sel (UKM Ghaura UK2: 5 ≠ 1); lembar tidak menimpa nilai yang diberikan di sini atau bagian yang sudah difinalisasi. Tidak ada yang diubah.',
+    );
     expect((await fresh.api.scoringState({ eventId: EVENT, roundId: 'administrasi', categoryId: 'ukm' })).marks).toHaveLength(1);
 
     const unenrolled = track(laptop('belum-terdaftar'));
@@ -193,7 +262,7 @@ describe("a juror resumes from their own sheet after re-enrolment", () => {
     expect(early.bilingual.en).toContain("does not carry this laptop's key for J3 yet");
   });
 
-  it('from the command line: reenrol, resume, and verify against the latest package (the old key counts as J3\'s)', async () => {
+  it("from the command line: reenrol, resume, and verify against the latest package (the old key counts as J3's)", async () => {
     const { secretariat, first, second, oldKey } = await beforeTheLoss();
     const tmp = tempDir();
     const out: string[] = [];
@@ -216,7 +285,14 @@ describe("a juror resumes from their own sheet after re-enrolment", () => {
       expect(await main(['event', 'package', '--db', secretariat.path, '--out', packageFile], io)).toBe(0);
       delete process.env.TIMBANG_PASSPHRASE;
       const pkg = readPackage(new Uint8Array(readFileSync(packageFile)), 'acara.timbang');
-      expect(pkg.jurorKeyChanges).toEqual([expect.objectContaining({ jurorId: 'J3', previous: expect.objectContaining({ fingerprint: oldKey }), continuesAfterRevision: 2, reason: 'Laptop hilang di bandara' })]);
+      expect(pkg.jurorKeyChanges).toEqual([
+        expect.objectContaining({
+          jurorId: 'J3',
+          previous: expect.objectContaining({ fingerprint: oldKey }),
+          continuesAfterRevision: 2,
+          reason: 'Laptop hilang di bandara',
+        }),
+      ]);
 
       // The old sheets verify against the new package as J3's.
       const sheets = [write('lembar/J3-r1.xlsx', first), write('lembar/J3-r2.xlsx', second)];
@@ -227,7 +303,9 @@ describe("a juror resumes from their own sheet after re-enrolment", () => {
       fresh.ws.close();
       expect(await main(['resume', '--db', fresh.path, sheets[1]], io)).toBe(0);
       expect(out.at(-2)).toBe(`J3-r2.xlsx: revisi 2, kunci ${oldKey} (kunci lama), 21 nilai dipulihkan`);
-      expect(out.at(-1)).toBe('21 nilai dipulihkan (0 sudah ada), 1 catatan, 0 benturan kepentingan, 1 bagian final lagi. Lembar berikutnya: revisi 3.');
+      expect(out.at(-1)).toBe(
+        '21 nilai dipulihkan (0 sudah ada), 1 catatan, 0 benturan kepentingan, 1 bagian final lagi. Lembar berikutnya: revisi 3.',
+      );
       fresh.restart();
       secretariat.restart();
     } finally {

@@ -19,7 +19,13 @@ import { EVENT, PASSPHRASE, bytesOf, fileOf, jurorLaptop, laptop, secretariatLap
 import { tempDir } from '../support/demo.ts';
 import { jurorKey } from '../support/sheets.ts';
 
-const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a refusal'); }, (e: AppError) => e);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (e: AppError) => e,
+  );
 
 describe('the secretariat key rollover', () => {
   const open: Laptop[] = [];
@@ -52,30 +58,63 @@ describe('the secretariat key rollover', () => {
     const next = track(laptop('sekretariat-baru'));
     await next.api.createKey({ passphrase: PASSPHRASE });
     const wrongCode = recoveryCode(Buffer.alloc(32, 7));
-    expect((await failure(next.api.takeOverEvent({ package: last, recoveryCode: wrongCode, reason: 'Laptop sekretariat hilang' }))).bilingual.id)
-      .toContain(`bukan kunci pemulihan yang disebut paket ${last.fileName} (${recovery.fingerprint})`);
-    const taken = await next.api.takeOverEvent({ package: last, recoveryCode: recovery.code.toLowerCase().replaceAll('-', ' '), reason: 'Laptop sekretariat hilang' });
+    expect(
+      (await failure(next.api.takeOverEvent({ package: last, recoveryCode: wrongCode, reason: 'Laptop sekretariat hilang' }))).bilingual.id,
+    ).toContain(`bukan kunci pemulihan yang disebut paket ${last.fileName} (${recovery.fingerprint})`);
+    const taken = await next.api.takeOverEvent({
+      package: last,
+      recoveryCode: recovery.code.toLowerCase().replaceAll('-', ' '),
+      reason: 'Laptop sekretariat hilang',
+    });
     const newFingerprint = (await next.api.keyStatus({})).fingerprint!;
-    expect(taken).toEqual({ eventId: EVENT, revision: pkg.revision + 1, previousFingerprint: oldFingerprint, nextFingerprint: newFingerprint, signedBy: 'recovery' });
+    expect(taken).toEqual({
+      eventId: EVENT,
+      revision: pkg.revision + 1,
+      previousFingerprint: oldFingerprint,
+      nextFingerprint: newFingerprint,
+      signedBy: 'recovery',
+    });
     // The event, the jurors' keys: all taken over.
     expect((await next.api.listEnrolments({ eventId: EVENT })).map((e) => e.jurorId)).toEqual(['J3', 'J5']);
     await next.api.createRecoveryKey({ eventId: EVENT }); // its own recovery key, for the next loss
     const rollover = await next.api.exportPackage({ eventId: EVENT });
     const carried = readPackage(bytesOf(rollover), rollover.fileName);
-    expect(carried.rollover).toMatchObject({ signedBy: 'recovery', previous: { fingerprint: oldFingerprint }, next: { fingerprint: newFingerprint }, reason: 'Laptop sekretariat hilang' });
+    expect(carried.rollover).toMatchObject({
+      signedBy: 'recovery',
+      previous: { fingerprint: oldFingerprint },
+      next: { fingerprint: newFingerprint },
+      reason: 'Laptop sekretariat hilang',
+    });
 
     for (const juror of [j3, j5]) {
       const accepted = await juror.api.importPackage(rollover);
-      expect(accepted).toMatchObject({ outcome: 'updated', previousRevision: pkg.revision, secretariatFingerprint: newFingerprint, secretariatRollover: { previousFingerprint: oldFingerprint, nextFingerprint: newFingerprint, signedBy: 'recovery' } });
+      expect(accepted).toMatchObject({
+        outcome: 'updated',
+        previousRevision: pkg.revision,
+        secretariatFingerprint: newFingerprint,
+        secretariatRollover: { previousFingerprint: oldFingerprint, nextFingerprint: newFingerprint, signedBy: 'recovery' },
+      });
       expect((await juror.api.listEvents({}))[0].secretariatFingerprint).toBe(newFingerprint);
-      expect(await juror.api.secretariatRollovers({ eventId: EVENT })).toEqual([expect.objectContaining({ previousFingerprint: oldFingerprint, nextFingerprint: newFingerprint, signedBy: 'recovery', signerFingerprint: recovery.fingerprint })]);
+      expect(await juror.api.secretariatRollovers({ eventId: EVENT })).toEqual([
+        expect.objectContaining({
+          previousFingerprint: oldFingerprint,
+          nextFingerprint: newFingerprint,
+          signedBy: 'recovery',
+          signerFingerprint: recovery.fingerprint,
+        }),
+      ]);
       // Once: the same package again is unchanged, and the old key's packages are refused from now on.
       expect((await juror.api.importPackage(rollover)).outcome).toBe('unchanged');
-      expect((await failure(juror.api.importPackage(last))).bilingual.id).toContain(`bukan kunci yang dipakai sejak awal (${newFingerprint})`);
+      expect((await failure(juror.api.importPackage(last))).bilingual.id).toContain(
+        `bukan kunci yang dipakai sejak awal (${newFingerprint})`,
+      );
     }
     // Later revisions from the new key are ordinary updates.
     await next.api.updateEventBasics({ eventId: EVENT, ...basics(getEvent(next.ws.db, EVENT)), place: 'Kupang (Hotel Harper)' });
-    expect(await j3.api.importPackage(await next.api.exportPackage({ eventId: EVENT }))).toMatchObject({ outcome: 'updated', secretariatRollover: null });
+    expect(await j3.api.importPackage(await next.api.exportPackage({ eventId: EVENT }))).toMatchObject({
+      outcome: 'updated',
+      secretariatRollover: null,
+    });
 
     // The spent recovery key cannot roll the laptops over again: the statement replaces a key they no longer pin.
     const thief = track(laptop('pencuri'));
@@ -83,33 +122,55 @@ describe('the secretariat key rollover', () => {
     await thief.api.takeOverEvent({ package: last, recoveryCode: recovery.code, reason: 'Ambil alih' });
     const replay = await thief.api.exportPackage({ eventId: EVENT });
     const refused = await failure(j3.api.importPackage(replay));
-    expect(refused.bilingual.id).toContain(`pernyataan pergantian kunci menggantikan kunci ${oldFingerprint}, bukan kunci sekretariat yang disematkan di laptop ini (${newFingerprint})`);
+    expect(refused.bilingual.id).toContain(
+      `pernyataan pergantian kunci menggantikan kunci ${oldFingerprint}, bukan kunci sekretariat yang disematkan di laptop ini (${newFingerprint})`,
+    );
   });
 
   it('a forged rollover (signed by anyone else) is refused, saying so in both languages, and nothing changes', async () => {
     const { j3, pkg, oldFingerprint } = await beforeTheLoss();
     const attacker = jurorKey();
     const fakeRecovery = jurorKey();
-    const forgedStatement = signStatement({
-      format: 'timbang.secretariat-rollover', formatVersion: 1, eventId: EVENT,
-      previous: pkg.secretariat, next: { publicKey: attacker.publicKey, fingerprint: attacker.fingerprint },
-      signedBy: 'recovery', signer: { publicKey: fakeRecovery.publicKey, fingerprint: fakeRecovery.fingerprint },
-      reason: 'Kunci sekretariat diganti', issuedAt: '2025-06-27T01:00:00.000Z',
-    }, fakeRecovery);
-    const forged = writePackage({ ...pkg.event, place: 'Jakarta' }, pkg.revision + 1, '2025-06-27T01:00:00.000Z', pkg.jurorKeys, attacker, { rollover: forgedStatement });
+    const forgedStatement = signStatement(
+      {
+        format: 'timbang.secretariat-rollover',
+        formatVersion: 1,
+        eventId: EVENT,
+        previous: pkg.secretariat,
+        next: { publicKey: attacker.publicKey, fingerprint: attacker.fingerprint },
+        signedBy: 'recovery',
+        signer: { publicKey: fakeRecovery.publicKey, fingerprint: fakeRecovery.fingerprint },
+        reason: 'Kunci sekretariat diganti',
+        issuedAt: '2025-06-27T01:00:00.000Z',
+      },
+      fakeRecovery,
+    );
+    const forged = writePackage({ ...pkg.event, place: 'Jakarta' }, pkg.revision + 1, '2025-06-27T01:00:00.000Z', pkg.jurorKeys, attacker, {
+      rollover: forgedStatement,
+    });
     const before = await j3.api.listEvents({});
     const refused = await failure(j3.api.importPackage(fileOf('acara-revisi-baru.timbang', forged)));
     expect(refused.code).toBe('forbidden');
-    expect(refused.bilingual.id).toBe(`Paket acara acara-revisi-baru.timbang: pernyataan pergantian kunci sekretariat PALSU — ditandatangani kunci ${fakeRecovery.fingerprint}, bukan kunci sekretariat yang disematkan (${oldFingerprint}) dan bukan kunci pemulihannya (${pkg.recoveryKey!.fingerprint}). Paket ditolak; tidak ada yang berubah. Hubungi sekretariat dan cocokkan sidik jarinya.`);
-    expect(refused.bilingual.en).toBe(`Event package acara-revisi-baru.timbang: FORGED secretariat key rollover — signed by key ${fakeRecovery.fingerprint}, neither the pinned secretariat key (${oldFingerprint}) nor its recovery key (${pkg.recoveryKey!.fingerprint}). Package refused; nothing changed. Contact the secretariat and compare fingerprints.`);
+    expect(refused.bilingual.id).toBe(
+      `Paket acara acara-revisi-baru.timbang: pernyataan pergantian kunci sekretariat PALSU — ditandatangani kunci ${fakeRecovery.fingerprint}, bukan kunci sekretariat yang disematkan (${oldFingerprint}) dan bukan kunci pemulihannya (${pkg.recoveryKey!.fingerprint}). Paket ditolak; tidak ada yang berubah. Hubungi sekretariat dan cocokkan sidik jarinya.`,
+    );
+    expect(refused.bilingual.en).toBe(
+      `Event package acara-revisi-baru.timbang: FORGED secretariat key rollover — signed by key ${fakeRecovery.fingerprint}, neither the pinned secretariat key (${oldFingerprint}) nor its recovery key (${pkg.recoveryKey!.fingerprint}). Package refused; nothing changed. Contact the secretariat and compare fingerprints.`,
+    );
     // A statement that claims the old key signed it, but was signed by the attacker, does not even read.
     const claimsPrevious = signStatement({ ...forgedStatement.payload, signedBy: 'previous' as const, signer: pkg.secretariat }, attacker);
-    const second = writePackage(pkg.event, pkg.revision + 1, '2025-06-27T01:00:00.000Z', pkg.jurorKeys, attacker, { rollover: claimsPrevious });
-    expect((await failure(j3.api.importPackage(fileOf('b.timbang', second)))).bilingual.en).toBe('Event package b.timbang: the signature of the secretariat key rollover statement is not valid.');
+    const second = writePackage(pkg.event, pkg.revision + 1, '2025-06-27T01:00:00.000Z', pkg.jurorKeys, attacker, {
+      rollover: claimsPrevious,
+    });
+    expect((await failure(j3.api.importPackage(fileOf('b.timbang', second)))).bilingual.en).toBe(
+      'Event package b.timbang: the signature of the secretariat key rollover statement is not valid.',
+    );
     // Without any statement: refused, nothing changes.
     const bare = writePackage(pkg.event, pkg.revision + 1, '2025-06-27T01:00:00.000Z', pkg.jurorKeys, attacker);
     const plain = await failure(j3.api.importPackage(fileOf('c.timbang', bare)));
-    expect(plain.bilingual.en).toContain('carries no key rollover statement signed by the previous key or the secretariat\'s recovery key. Package refused; nothing changed.');
+    expect(plain.bilingual.en).toContain(
+      "carries no key rollover statement signed by the previous key or the secretariat's recovery key. Package refused; nothing changed.",
+    );
     expect(await j3.api.listEvents({})).toEqual(before);
     expect(j3.ws.db.prepare('SELECT count(*) AS n FROM secretariat_rollover').get()).toEqual({ n: 0 });
   });
@@ -128,7 +189,9 @@ describe('the secretariat key rollover', () => {
       expect(await main(['event', 'package', '--db', oldDb, '--out', join(tmp.dir, 'r1.timbang')], io)).toBe(0);
       expect(await main(['key', 'recovery', '--db', oldDb, '--out', join(tmp.dir, 'kode.txt')], io)).toBe(0);
       expect(await main(['key', 'recovery', '--db', oldDb], io)).toBe(1);
-      expect(err.at(-1)).toMatch(/^Sudah ada kunci pemulihan \(sidik jari [\d ]+, dibuat .*\); kodenya hanya diberikan sekali\. Pakai --replace untuk membuat yang baru\.$/);
+      expect(err.at(-1)).toMatch(
+        /^Sudah ada kunci pemulihan \(sidik jari [\d ]+, dibuat .*\); kodenya hanya diberikan sekali\. Pakai --replace untuk membuat yang baru\.$/,
+      );
       const code = /KODE \/ CODE: (\S+)/.exec(readFileSync(join(tmp.dir, 'kode.txt'), 'utf8'))![1];
       expect(parseRecoveryCode(code)).toHaveLength(32);
       // The package issued after the recovery key names it.
@@ -141,13 +204,37 @@ describe('the secretariat key rollover', () => {
       // The old key still opens (TIMBANG_OLD_PASSPHRASE): it signs the rollover itself.
       process.env.TIMBANG_PASSPHRASE = 'sandi-laptop-hotel';
       process.env.TIMBANG_OLD_PASSPHRASE = PASSPHRASE;
-      expect(await main(['secretariat', 'rollover', '--db', newDb, '--from-package', join(tmp.dir, 'r1b.timbang'), '--old-db', oldDb, '--reason', 'Pindah ke kunci baru', '--recovery-out', join(tmp.dir, 'kode-baru.txt')], io)).toBe(0);
-      expect(out.some((l) => /^Acara paritrana-ntt-2025 diambil alih: kunci sekretariat [\d ]+ → [\d ]+ \(ditandatangani kunci lama\); revisi 2\./.test(l))).toBe(true);
+      expect(
+        await main(
+          [
+            'secretariat',
+            'rollover',
+            '--db',
+            newDb,
+            '--from-package',
+            join(tmp.dir, 'r1b.timbang'),
+            '--old-db',
+            oldDb,
+            '--reason',
+            'Pindah ke kunci baru',
+            '--recovery-out',
+            join(tmp.dir, 'kode-baru.txt'),
+          ],
+          io,
+        ),
+      ).toBe(0);
+      expect(
+        out.some((l) =>
+          /^Acara paritrana-ntt-2025 diambil alih: kunci sekretariat [\d ]+ → [\d ]+ \(ditandatangani kunci lama\); revisi 2\./.test(l),
+        ),
+      ).toBe(true);
       expect(readFileSync(join(tmp.dir, 'kode-baru.txt'), 'utf8')).toContain('KODE / CODE: ');
       expect(await main(['event', 'package', '--db', newDb, '--out', join(tmp.dir, 'r2.timbang')], io)).toBe(0);
       const accepted = await juror.api.importPackage(fileOf('r2.timbang', readFileSync(join(tmp.dir, 'r2.timbang'))));
       expect(accepted.secretariatRollover).toMatchObject({ signedBy: 'previous' });
-      expect(readPackage(new Uint8Array(readFileSync(join(tmp.dir, 'r2.timbang'))), 'r2').recoveryKey?.publicKey).not.toBe(recoveryKeyFromCode(code).publicKey);
+      expect(readPackage(new Uint8Array(readFileSync(join(tmp.dir, 'r2.timbang'))), 'r2').recoveryKey?.publicKey).not.toBe(
+        recoveryKeyFromCode(code).publicKey,
+      );
     } finally {
       process.env = saved;
       tmp.remove();
@@ -169,4 +256,3 @@ describe('the secretariat key rollover', () => {
 function basics(event: ReturnType<typeof getEvent>) {
   return { name: event.name, yearHeld: event.yearHeld, place: event.place, periodAssessed: event.periodAssessed, schedule: event.schedule };
 }
-

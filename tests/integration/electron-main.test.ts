@@ -207,7 +207,11 @@ async function quit(): Promise<{ putOff: boolean }> {
 const mainWindow = () => fake.windows[0];
 /** An IPC call as Electron delivers it: from the window's top frame unless another frame is given. */
 function call(method: string, input: unknown, frame: { url: string } | null = { url: mainWindow().url }, top = frame) {
-  return fake.ipc.get(ipcChannel(method as never))!({ senderFrame: frame, sender: { mainFrame: top } }, input) as Promise<{ ok: boolean; value?: any; error?: any }>;
+  return fake.ipc.get(ipcChannel(method as never))!({ senderFrame: frame, sender: { mainFrame: top } }, input) as Promise<{
+    ok: boolean;
+    value?: any;
+    error?: any;
+  }>;
 }
 
 describe('Electron main process (Electron faked, real handlers and SQLite)', () => {
@@ -236,12 +240,18 @@ describe('Electron main process (Electron faked, real handlers and SQLite)', () 
 
   it('serves the app page through the same handlers, with the workspace in userData', async () => {
     expect(await call('loadDemoEvent', { role: 'sekretariat' })).toMatchObject({ ok: true, value: { nomineeCount: 40 } });
-    expect(await call('appInfo', {})).toMatchObject({ ok: true, value: { version: '0.0.0-test', workspacePath: `${tmp.dir}/workspace.sqlite` } });
+    expect(await call('appInfo', {})).toMatchObject({
+      ok: true,
+      value: { version: '0.0.0-test', workspacePath: `${tmp.dir}/workspace.sqlite` },
+    });
   });
 
   it('seals the workspace key with the OS keychain (safeStorage, asynchronously), after asking for a backup passphrase', async () => {
     expect(await call('keyStatus', {})).toEqual({ ok: true, value: { state: 'none', protection: 'os' } });
-    expect(await call('createKey', {})).toMatchObject({ ok: false, error: { code: 'invalid-input', message: { id: expect.stringContaining('Frasa sandi cadangan minimal 8 karakter') } } });
+    expect(await call('createKey', {})).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: { id: expect.stringContaining('Frasa sandi cadangan minimal 8 karakter') } },
+    });
     const created = await call('createKey', { passphrase: TEST_PASSPHRASE });
     expect(created).toMatchObject({ ok: true, value: { state: 'unlocked', protection: 'os' } });
     expect(created.value.fingerprint).toMatch(/^(\d{5} ){4}\d{5}$/);
@@ -251,8 +261,14 @@ describe('Electron main process (Electron faked, real handlers and SQLite)', () 
   it('refuses calls from any other page, from a subframe (even one of ours) and from a frame already gone', async () => {
     expect(await call('listEvents', {}, { url: 'https://contoh.example/' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const subframe = { url: 'app://timbang/index.html' };
-    expect(await call('listEvents', {}, subframe, { url: 'app://timbang/index.html' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await call('listEvents', {}, null, { url: 'app://timbang/index.html' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('listEvents', {}, subframe, { url: 'app://timbang/index.html' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await call('listEvents', {}, null, { url: 'app://timbang/index.html' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await call('listEvents', {})).toMatchObject({ ok: true });
   });
 
@@ -285,7 +301,12 @@ describe('Electron main process (Electron faked, real handlers and SQLite)', () 
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe');
     expect(fake.fetched).toEqual([pathToFileURL(join(PROJECT_ROOT, 'electron', 'renderer', 'index.html')).toString()]);
-    for (const outside of ['app://timbang/..%2f..%2fpackage.json', 'app://timbang/%2e%2e%5c%2e%2e%5cpackage.json', 'app://lain/index.html', 'app://timbang/%E0%A4%A']) {
+    for (const outside of [
+      'app://timbang/..%2f..%2fpackage.json',
+      'app://timbang/%2e%2e%5c%2e%2e%5cpackage.json',
+      'app://lain/index.html',
+      'app://timbang/%E0%A4%A',
+    ]) {
       expect((await serve(new Request(outside))).status, outside).toBe(404);
     }
     // Dot segments, even percent-encoded, are resolved by the URL parser itself: they never leave the renderer.
@@ -293,7 +314,7 @@ describe('Electron main process (Electron faked, real handlers and SQLite)', () 
     expect(fake.fetched.slice(1)).toEqual([pathToFileURL(join(PROJECT_ROOT, 'electron', 'renderer', 'etc', 'passwd')).toString()]);
   });
 
-  it("adds the CSP to no other response (it would strip the printed report of its inline styles)", () => {
+  it('adds the CSP to no other response (it would strip the printed report of its inline styles)', () => {
     expect(fake.defaultSession.headers).toBeUndefined();
   });
 
@@ -321,7 +342,8 @@ describe('Electron main process (Electron faked, real handlers and SQLite)', () 
 describe('the report window (Electron faked)', () => {
   let printing: typeof import('../../electron/main/report-printing.ts').electronPrinting;
   let partition: string;
-  const html = '<!doctype html><html><head><style>h1 { font-family: serif; color: #123456 }</style></head><body><h1>Berita Acara</h1></body></html>';
+  const html =
+    '<!doctype html><html><head><style>h1 { font-family: serif; color: #123456 }</style></head><body><h1>Berita Acara</h1></body></html>';
   beforeAll(async () => {
     ({ electronPrinting: printing, REPORT_PARTITION: partition } = await import('../../electron/main/report-printing.ts'));
   });
@@ -334,7 +356,12 @@ describe('the report window (Electron faked)', () => {
     const window = reportWindow();
     expect(window.options.webPreferences.session).toMatchObject({ partition });
     expect(partition).not.toMatch(/^persist:/); // in memory
-    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false });
+    expect(window.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+    });
     expect(fake.partitions.get(partition)!.permissionCheck!({}, 'media')).toBe(false);
     const decided = vi.fn();
     fake.partitions.get(partition)!.permission!({}, 'media', decided);

@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findEventRecord, getEvent, nextRevision, saveEvent } from '../../src/services/events/event-store.ts';
 import { KeyStore } from '../../src/services/keys/key-store.ts';
-import { enrol, enrolledKeys, listEnrolments, confirmEnrolment, readEnrolment, removeEnrolment, writeEnrolment } from '../../src/services/packages/enrolment.ts';
+import {
+  enrol,
+  enrolledKeys,
+  listEnrolments,
+  confirmEnrolment,
+  readEnrolment,
+  removeEnrolment,
+  writeEnrolment,
+} from '../../src/services/packages/enrolment.ts';
 import { applyPackage, readPackage, writePackage } from '../../src/services/packages/event-package.ts';
 import { currentScores, recordScore } from '../../src/services/scores/score-store.ts';
 import { demoDocument } from '../support/demo.ts';
@@ -28,7 +36,13 @@ describe('event packages and enrolment', () => {
   /** The secretariat's current package, as the file it would hand out. */
   const issuePackage = () => {
     const record = findEventRecord(secretariat.ws.db, EVENT_ID)!;
-    return writePackage(getEvent(secretariat.ws.db, EVENT_ID), record.revision, record.revisedAt, enrolledKeys(secretariat.ws.db, EVENT_ID), secretariat.keys.requireUnlocked());
+    return writePackage(
+      getEvent(secretariat.ws.db, EVENT_ID),
+      record.revision,
+      record.revisedAt,
+      enrolledKeys(secretariat.ws.db, EVENT_ID),
+      secretariat.keys.requireUnlocked(),
+    );
   };
   const receive = (text: string, on = juror) => applyPackage(on.ws.db, readPackage(bytes(text), 'acara.timbang'));
   const changeEvent = (change: (event: ReturnType<typeof demoDocument>) => void) => {
@@ -41,12 +55,19 @@ describe('event packages and enrolment', () => {
     const file = writeEnrolment(EVENT_ID, 'J3', 'Maria Goreti', juror.keys.requireUnlocked());
     const payload = readEnrolment(bytes(file), 'pendaftaran-J3.timbang-enrol');
     const enrolment = enrol(secretariat.ws.db, payload, 'pendaftaran-J3.timbang-enrol');
-    expect(enrolment).toMatchObject({ jurorId: 'J3', name: 'Maria Goreti', fingerprint: juror.keys.status().fingerprint, confirmedAt: null });
+    expect(enrolment).toMatchObject({
+      jurorId: 'J3',
+      name: 'Maria Goreti',
+      fingerprint: juror.keys.status().fingerprint,
+      confirmedAt: null,
+    });
     expect(findEventRecord(secretariat.ws.db, EVENT_ID)!.revision).toBe(2);
 
     const pkg = readPackage(bytes(issuePackage()), 'acara.timbang');
     expect(pkg.revision).toBe(2);
-    expect(pkg.jurorKeys).toEqual([{ jurorId: 'J3', name: 'Maria Goreti', publicKey: juror.keys.status().publicKey, fingerprint: juror.keys.status().fingerprint }]);
+    expect(pkg.jurorKeys).toEqual([
+      { jurorId: 'J3', name: 'Maria Goreti', publicKey: juror.keys.status().publicKey, fingerprint: juror.keys.status().fingerprint },
+    ]);
   });
 
   it('confirms a fingerprint read aloud only when it matches, and never replaces a key silently', () => {
@@ -66,9 +87,13 @@ describe('event packages and enrolment', () => {
   });
 
   it('refuses an enrolment file that was edited, or names a juror not in the event', () => {
-    const file = JSON.parse(writeEnrolment(EVENT_ID, 'J3', 'Maria', juror.keys.requireUnlocked())) as { payload: { name: string; jurorId: string } };
+    const file = JSON.parse(writeEnrolment(EVENT_ID, 'J3', 'Maria', juror.keys.requireUnlocked())) as {
+      payload: { name: string; jurorId: string };
+    };
     file.payload.name = 'Orang Lain';
-    expect(() => readEnrolment(bytes(JSON.stringify(file)), 'ubah.timbang-enrol')).toThrow('Berkas pendaftaran ubah.timbang-enrol: tanda tangan tidak sah');
+    expect(() => readEnrolment(bytes(JSON.stringify(file)), 'ubah.timbang-enrol')).toThrow(
+      'Berkas pendaftaran ubah.timbang-enrol: tanda tangan tidak sah',
+    );
     const stranger = readEnrolment(bytes(writeEnrolment(EVENT_ID, 'J42', 'X', juror.keys.requireUnlocked())), 'j42');
     expect(() => enrol(secretariat.ws.db, stranger, 'j42')).toThrow('juri "J42" tidak ada di acara ini');
   });
@@ -90,21 +115,46 @@ describe('event packages and enrolment', () => {
       ['a conflict removed', (f) => f.payload.event.conflicts.pop()],
       ['the revision', (f) => (f.payload.revision = 99)],
       ['the issue time', (f) => (f.payload.issuedAt = '2030-01-01T00:00:00.000Z')],
-      ['a juror key added', (f) => f.payload.jurorKeys.push({ jurorId: 'J1', name: 'X', publicKey: f.payload.secretariat.publicKey, fingerprint: f.payload.secretariat.fingerprint })],
-      ['the signature', (f) => (f.signature = Buffer.from('bukan tanda tangan yang sah sama sekali, tetapi panjangnya mirip sekali').toString('base64'))],
+      [
+        'a juror key added',
+        (f) =>
+          f.payload.jurorKeys.push({
+            jurorId: 'J1',
+            name: 'X',
+            publicKey: f.payload.secretariat.publicKey,
+            fingerprint: f.payload.secretariat.fingerprint,
+          }),
+      ],
+      [
+        'the signature',
+        (f) => (f.signature = Buffer.from('bukan tanda tangan yang sah sama sekali, tetapi panjangnya mirip sekali').toString('base64')),
+      ],
     ];
     for (const [what, mutate] of mutations) {
       const file = JSON.parse(original);
       mutate(file);
-      expect(() => readPackage(bytes(JSON.stringify(file)), 'acara.timbang'), what).toThrow('Paket acara acara.timbang: tanda tangan tidak sah');
+      expect(() => readPackage(bytes(JSON.stringify(file)), 'acara.timbang'), what).toThrow(
+        'Paket acara acara.timbang: tanda tangan tidak sah',
+      );
     }
     expect(() => readPackage(bytes(JSON.stringify(JSON.parse(original))), 'acara.timbang')).not.toThrow(); // re-formatting is harmless
   });
 
   it('refuses a package that carries two keys for one juror, even validly signed', () => {
-    const key = (j: TestWorkspace) => ({ jurorId: 'J1', name: 'Juri', publicKey: j.keys.status().publicKey!, fingerprint: j.keys.status().fingerprint! });
+    const key = (j: TestWorkspace) => ({
+      jurorId: 'J1',
+      name: 'Juri',
+      publicKey: j.keys.status().publicKey!,
+      fingerprint: j.keys.status().fingerprint!,
+    });
     const record = findEventRecord(secretariat.ws.db, EVENT_ID)!;
-    const text = writePackage(getEvent(secretariat.ws.db, EVENT_ID), record.revision, record.revisedAt, [key(juror), key(secretariat)], secretariat.keys.requireUnlocked());
+    const text = writePackage(
+      getEvent(secretariat.ws.db, EVENT_ID),
+      record.revision,
+      record.revisedAt,
+      [key(juror), key(secretariat)],
+      secretariat.keys.requireUnlocked(),
+    );
     expect(() => readPackage(bytes(text), 'acara.timbang')).toThrow('Paket acara acara.timbang: dua kunci untuk juri "J1".');
   });
 
@@ -178,13 +228,21 @@ describe('event packages and enrolment', () => {
   });
 
   it('names the file and the problem for things that are not packages', () => {
-    expect(() => readPackage(bytes('PK\u0003\u0004 ini zip, bukan paket'), 'lembar.xlsx')).toThrow('Paket acara lembar.xlsx: ini berkas Excel atau zip');
+    expect(() => readPackage(bytes('PK\u0003\u0004 ini zip, bukan paket'), 'lembar.xlsx')).toThrow(
+      'Paket acara lembar.xlsx: ini berkas Excel atau zip',
+    );
     expect(() => readPackage(bytes('{"nama": "bukan paket"'), 'catatan.timbang')).toThrow('Paket acara catatan.timbang: bukan JSON');
     const enrolment = writeEnrolment(EVENT_ID, 'J3', 'Maria', juror.keys.requireUnlocked());
-    expect(() => readPackage(bytes(enrolment), 'pendaftaran-J3.timbang-enrol')).toThrow('ini berkas pendaftaran juri (.timbang-enrol), bukan berkas yang diminta di sini');
-    expect(() => readEnrolment(bytes(issuePackage()), 'acara.timbang')).toThrow('Berkas pendaftaran acara.timbang: ini paket acara (.timbang)');
+    expect(() => readPackage(bytes(enrolment), 'pendaftaran-J3.timbang-enrol')).toThrow(
+      'ini berkas pendaftaran juri (.timbang-enrol), bukan berkas yang diminta di sini',
+    );
+    expect(() => readEnrolment(bytes(issuePackage()), 'acara.timbang')).toThrow(
+      'Berkas pendaftaran acara.timbang: ini paket acara (.timbang)',
+    );
     expect(() => readPackage(new Uint8Array([0xff, 0xfe, 0x00]), 'rusak.timbang')).toThrow('bukan teks UTF-8');
-    expect(() => readPackage(bytes('{"payload": {"format": "lain"}, "signature": "AA=="}'), 'lain.timbang')).toThrow('isinya tidak sesuai format (payload.format');
+    expect(() => readPackage(bytes('{"payload": {"format": "lain"}, "signature": "AA=="}'), 'lain.timbang')).toThrow(
+      'isinya tidak sesuai format (payload.format',
+    );
   });
 
   it('keeps the key sealed: a second laptop without the passphrase cannot sign a package', () => {

@@ -22,8 +22,19 @@ describe('event store', () => {
     expect(getEvent(ws.db, demo.id)).toEqual(demo);
     expect(listEvents(ws.db)).toEqual([
       {
-        id: demo.id, name: demo.name, yearHeld: 2025, place: 'Kupang', revision: 1, revisedAt: expect.any(String),
-        source: 'authored', jurorId: null, jurorName: null, secretariatFingerprint: null, categoryCount: 8, nomineeCount: 40, jurorCount: 9,
+        id: demo.id,
+        name: demo.name,
+        yearHeld: 2025,
+        place: 'Kupang',
+        revision: 1,
+        revisedAt: expect.any(String),
+        source: 'authored',
+        jurorId: null,
+        jurorName: null,
+        secretariatFingerprint: null,
+        categoryCount: 8,
+        nomineeCount: 40,
+        jurorCount: 9,
       },
     ]);
   });
@@ -35,7 +46,9 @@ describe('event store', () => {
     expect(categories.map((c) => c.id)).toEqual(demo.categories.map((c) => c.id));
     expect(categories.every((c) => c.nomineeCount === 5)).toBe(true);
     expect(listNominees(ws.db, demo.id).map((n) => n.id)).toEqual(demo.nominees.map((n) => n.id));
-    expect(listNominees(ws.db, demo.id, 'ukm').map((n) => n.name)).toEqual(demo.nominees.filter((n) => n.categoryId === 'ukm').map((n) => n.name));
+    expect(listNominees(ws.db, demo.id, 'ukm').map((n) => n.name)).toEqual(
+      demo.nominees.filter((n) => n.categoryId === 'ukm').map((n) => n.name),
+    );
   });
 
   it('applies a new revision in place: renamed, added and removed nominees', () => {
@@ -44,7 +57,14 @@ describe('event store', () => {
     const next = demoDocument();
     next.nominees[0].name = 'Kabupaten Nagekeo';
     next.nominees = next.nominees.filter((n) => n.id !== 'pemkab-05');
-    next.nominees.push({ id: 'pemkab-06', categoryId: 'pemkab', name: 'Kab. Contoh Baru', region: 'Ende', fictional: true, attributes: {} });
+    next.nominees.push({
+      id: 'pemkab-06',
+      categoryId: 'pemkab',
+      name: 'Kab. Contoh Baru',
+      region: 'Ende',
+      fictional: true,
+      attributes: {},
+    });
     saveEvent(ws.db, next, nextRevision(ws.db, demo.id));
     const rows = listNominees(ws.db, demo.id, 'pemkab');
     expect(rows.map((n) => n.id)).toEqual(['pemkab-01', 'pemkab-02', 'pemkab-03', 'pemkab-04', 'pemkab-06']);

@@ -73,7 +73,14 @@ describe('writeEventTemplate and readEventTemplate round trip', () => {
     event.nominees[2].attributes = { jumlahPekerja: 84.5, catatan: 'Lihat =SUM(A1:A2) di lampiran', selisih: '-2,5' };
     const bytes = await writeEventTemplate(event);
     const nominees = sheet(await load(bytes), 'Nominasi');
-    expect([6, 7, 8, 9, 10, 11].map((c) => nominees.getCell(1, c).value)).toEqual(['jumlahPekerja', 'patuh', 'npwp', 'kode', 'catatan', 'selisih']);
+    expect([6, 7, 8, 9, 10, 11].map((c) => nominees.getCell(1, c).value)).toEqual([
+      'jumlahPekerja',
+      'patuh',
+      'npwp',
+      'kode',
+      'catatan',
+      'selisih',
+    ]);
     expect(nominees.getCell('F3').type).toBe(ExcelJS.ValueType.Number);
     expect(nominees.getCell('G3').type).toBe(ExcelJS.ValueType.Boolean);
     expect(nominees.getCell('I3').type).toBe(ExcelJS.ValueType.String);
@@ -139,8 +146,23 @@ describe('nominee evidence (issue 17): sheets Data and Dokumen', () => {
   const withEvidence = (): Event => ({
     ...demoDocument(),
     figures: [
-      { nomineeId: 'pemkab-01', label: { id: 'Cakupan kepesertaan', en: 'Coverage' }, value: 34.9, unit: '%', source: 'BPJS Ketenagakerjaan', date: '2024-12-31', criterionCodes: ['PD3'] },
-      { nomineeId: 'pemkab-01', label: { id: 'Pekerja rentan dibiayai APBD', en: 'Vulnerable workers funded' }, value: 100000, unit: 'orang', source: 'Pemkab', date: '2024-12-31' },
+      {
+        nomineeId: 'pemkab-01',
+        label: { id: 'Cakupan kepesertaan', en: 'Coverage' },
+        value: 34.9,
+        unit: '%',
+        source: 'BPJS Ketenagakerjaan',
+        date: '2024-12-31',
+        criterionCodes: ['PD3'],
+      },
+      {
+        nomineeId: 'pemkab-01',
+        label: { id: 'Pekerja rentan dibiayai APBD', en: 'Vulnerable workers funded' },
+        value: 100000,
+        unit: 'orang',
+        source: 'Pemkab',
+        date: '2024-12-31',
+      },
     ],
     documents: [{ nomineeId: 'pemkab-01', fileName: 'Perda-3-2023.pdf', kind: 'perda' }],
   });
@@ -191,7 +213,9 @@ describe('nominee evidence (issue 17): sheets Data and Dokumen', () => {
       'Data!H4: Data pemkab-01 › Pekerja rentan dibiayai APBD: kriteria BU1 tidak dinilai di kategori Pemerintah Kabupaten/Kota',
       'Dokumen!B3: Dokumen pemkab-01 › paparan.pptx: harus nama berkas PDF, JPG atau PNG tanpa folder',
     ]);
-    expect(lines(issues, 'en')[2]).toBe('Dokumen!B3: Document pemkab-01 › paparan.pptx: must be a PDF, JPG or PNG file name without folders');
+    expect(lines(issues, 'en')[2]).toBe(
+      'Dokumen!B3: Document pemkab-01 › paparan.pptx: must be a PDF, JPG or PNG file name without folders',
+    );
   });
 });
 
@@ -208,7 +232,16 @@ describe('the empty template', () => {
       if (ws.name !== 'Acara') expect(ws.rowCount, ws.name).toBe(2);
     }
     expect(sheet(workbook, 'Kriteria').getRow(1).values).toEqual([
-      undefined, 'Kode', 'Babak', 'Kategori', 'Label (Indonesia)', 'Label (English)', 'Bobot', 'Skala min', 'Skala maks', 'Langkah',
+      undefined,
+      'Kode',
+      'Babak',
+      'Kategori',
+      'Label (Indonesia)',
+      'Label (English)',
+      'Bobot',
+      'Skala min',
+      'Skala maks',
+      'Langkah',
       ...[1, 2, 3, 4, 5].flatMap((k) => [`Rubrik ${k} (Indonesia)`, `Rubrik ${k} (English)`]),
     ]);
     expect(sheet(workbook, 'Kriteria').getCell('F2').value).toMatch(/^Weight/);
@@ -295,26 +328,34 @@ describe('readEventTemplate reports each mistake at its sheet and cell, in both 
     const issues = await issuesAfter((workbook) => {
       sheet(workbook, 'Kriteria').getCell(`F${criterionRow('W5')}`).value = 'dua puluh';
     });
-    expect(issues).toEqual([{
-      sheet: 'Kriteria',
-      cell: 'F7',
-      message: { id: "bobot harus angka 0–100, ditemukan 'dua puluh'", en: "weight must be a number 0–100, found 'dua puluh'" },
-    }]);
+    expect(issues).toEqual([
+      {
+        sheet: 'Kriteria',
+        cell: 'F7',
+        message: { id: "bobot harus angka 0–100, ditemukan 'dua puluh'", en: "weight must be a number 0–100, found 'dua puluh'" },
+      },
+    ]);
   });
 
   it('4. weights not summing to 100, at every weight cell involved', async () => {
     const issues = await issuesAfter((workbook) => {
       sheet(workbook, 'Kriteria').getCell(`F${criterionRow('UK2')}`).value = 30;
     });
-    expect(lines(issues, 'id')).toEqual(['Kriteria!F21, F22, F23, F24: Babak Seleksi Administrasi, kategori Usaha Kecil Mikro: total bobot 105, harus 100']);
-    expect(lines(issues, 'en')).toEqual(['Kriteria!F21, F22, F23, F24: Round Administrative Selection, category Usaha Kecil Mikro: weights total 105, must be 100']);
+    expect(lines(issues, 'id')).toEqual([
+      'Kriteria!F21, F22, F23, F24: Babak Seleksi Administrasi, kategori Usaha Kecil Mikro: total bobot 105, harus 100',
+    ]);
+    expect(lines(issues, 'en')).toEqual([
+      'Kriteria!F21, F22, F23, F24: Round Administrative Selection, category Usaha Kecil Mikro: weights total 105, must be 100',
+    ]);
   });
 
   it('4b. a criterion weight shared by all categories', async () => {
     const issues = await issuesAfter((workbook) => {
       sheet(workbook, 'Kriteria').getCell(`F${criterionRow('W2')}`).value = 20;
     });
-    expect(lines(issues, 'id')).toEqual(['Kriteria!F3, F4, F5, F6, F7: Babak Wawancara, kategori Pemerintah Kabupaten/Kota, Pemerintah Desa/Kelurahan (+6): total bobot 95, harus 100']);
+    expect(lines(issues, 'id')).toEqual([
+      'Kriteria!F3, F4, F5, F6, F7: Babak Wawancara, kategori Pemerintah Kabupaten/Kota, Pemerintah Desa/Kelurahan (+6): total bobot 95, harus 100',
+    ]);
   });
 
   it('5. a nominee in an unknown category', async () => {
@@ -474,7 +515,9 @@ describe('readEventTemplate refuses text a spreadsheet could take for a formula,
     ['TAB', '\tPT Tab Tersembunyi', 'tab', 'a tab'],
     ['CR', '\r=1+1', 'ganti baris', 'a line break'],
   ])("a nominee's name beginning with %s", async (_, typed, startId, startEn) => {
-    const issues = await issuesAfter((workbook) => { sheet(workbook, 'Nominasi').getCell('C3').value = typed; });
+    const issues = await issuesAfter((workbook) => {
+      sheet(workbook, 'Nominasi').getCell('C3').value = typed;
+    });
     // XML reads a carriage return back as a line feed: the cell holds "\n=1+1" by then.
     const shown = typed.replace('\t', '\\t').replace('\r', '\\n');
     expect(lines(issues, 'id')).toEqual([`Nominasi!C3: nama tidak boleh diawali ${startId}: ${because.id}, ditemukan '${shown}'`]);
@@ -503,8 +546,20 @@ describe('readEventTemplate refuses text a spreadsheet could take for a formula,
       sheet(workbook, 'Juri').getCell('D6').value = { formula: 'CONCATENATE("=","1+1")', result: '=1+1' };
     });
     expect(issues.map((issue) => `${issue.sheet}!${issue.cell}`)).toEqual([
-      'Acara!B4', 'Acara!B8', 'Acara!B21', 'Kategori!C4', 'Babak!C3', 'Kriteria!D3', 'Kriteria!L3',
-      'Nominasi!G1', 'Nominasi!D4', 'Nominasi!F5', 'Juri!C3', 'Juri!E4', 'Juri!D6', 'Konflik!C3',
+      'Acara!B4',
+      'Acara!B8',
+      'Acara!B21',
+      'Kategori!C4',
+      'Babak!C3',
+      'Kriteria!D3',
+      'Kriteria!L3',
+      'Nominasi!G1',
+      'Nominasi!D4',
+      'Nominasi!F5',
+      'Juri!C3',
+      'Juri!E4',
+      'Juri!D6',
+      'Konflik!C3',
     ]);
     const id = lines(issues, 'id');
     expect(id[0]).toBe(`Acara!B4: nama acara tidak boleh diawali "=": ${because.id}, ditemukan '${bad}'`);
@@ -537,16 +592,24 @@ describe('files that are not a template', () => {
     const { issues } = result as { issues: TemplateIssue[] };
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ sheet: '', cell: null });
-    expect(formatTemplateIssue(issues[0], 'id')).toBe(`Berkas ${fileName} bukan berkas Excel (.xlsx) yang dapat dibaca. Simpan sebagai "Excel Workbook (.xlsx)" lalu coba lagi.`);
-    expect(formatTemplateIssue(issues[0], 'en')).toBe(`File ${fileName} is not a readable Excel (.xlsx) file. Save it as "Excel Workbook (.xlsx)" and try again.`);
+    expect(formatTemplateIssue(issues[0], 'id')).toBe(
+      `Berkas ${fileName} bukan berkas Excel (.xlsx) yang dapat dibaca. Simpan sebagai "Excel Workbook (.xlsx)" lalu coba lagi.`,
+    );
+    expect(formatTemplateIssue(issues[0], 'en')).toBe(
+      `File ${fileName} is not a readable Excel (.xlsx) file. Save it as "Excel Workbook (.xlsx)" and try again.`,
+    );
   });
 
   it('an empty file says it is empty, not that it is no Excel file (issue 19)', async () => {
     const result = await readEventTemplate(new Uint8Array(), 'kosong.xlsx');
     const { issues } = result as { issues: TemplateIssue[] };
     expect(issues).toHaveLength(1);
-    expect(formatTemplateIssue(issues[0], 'id')).toBe('Berkas kosong.xlsx kosong (0 byte): tidak berisi apa pun, mungkin penyalinan atau pengunduhannya terputus. Salin atau simpan lagi berkas aslinya.');
-    expect(formatTemplateIssue(issues[0], 'en')).toBe('File kosong.xlsx is empty (0 bytes): it holds nothing, perhaps its copy or download was cut short. Copy or save the original file again.');
+    expect(formatTemplateIssue(issues[0], 'id')).toBe(
+      'Berkas kosong.xlsx kosong (0 byte): tidak berisi apa pun, mungkin penyalinan atau pengunduhannya terputus. Salin atau simpan lagi berkas aslinya.',
+    );
+    expect(formatTemplateIssue(issues[0], 'en')).toBe(
+      'File kosong.xlsx is empty (0 bytes): it holds nothing, perhaps its copy or download was cut short. Copy or save the original file again.',
+    );
   });
 
   it('an empty workbook, or one with other sheets, gives one issue naming the file', async () => {
@@ -557,14 +620,16 @@ describe('files that are not a template', () => {
       const result = await readEventTemplate(Buffer.from(await workbook.xlsx.writeBuffer()), 'Buku1.xlsx');
       expect(result).toEqual({
         ok: false,
-        issues: [{
-          sheet: '',
-          cell: null,
-          message: {
-            id: 'Berkas Buku1.xlsx bukan templat acara Timbang: tidak ada satu pun sheet Acara, Kategori, Babak, Kriteria, Nominasi, Juri, Konflik.',
-            en: 'File Buku1.xlsx is not a Timbang event template: it has none of the sheets Acara, Kategori, Babak, Kriteria, Nominasi, Juri, Konflik.',
+        issues: [
+          {
+            sheet: '',
+            cell: null,
+            message: {
+              id: 'Berkas Buku1.xlsx bukan templat acara Timbang: tidak ada satu pun sheet Acara, Kategori, Babak, Kriteria, Nominasi, Juri, Konflik.',
+              en: 'File Buku1.xlsx is not a Timbang event template: it has none of the sheets Acara, Kategori, Babak, Kriteria, Nominasi, Juri, Konflik.',
+            },
           },
-        }],
+        ],
       });
     }
   });
@@ -572,9 +637,15 @@ describe('files that are not a template', () => {
 
 describe('formatTemplateIssue', () => {
   it('puts sheet and cell before the message when there is a cell', () => {
-    const issue: TemplateIssue = { sheet: 'Kriteria', cell: 'F14', message: { id: 'bobot harus angka 0–100', en: 'weight must be a number 0–100' } };
+    const issue: TemplateIssue = {
+      sheet: 'Kriteria',
+      cell: 'F14',
+      message: { id: 'bobot harus angka 0–100', en: 'weight must be a number 0–100' },
+    };
     expect(formatTemplateIssue(issue, 'id')).toBe('Kriteria!F14: bobot harus angka 0–100');
     expect(formatTemplateIssue(issue, 'en')).toBe('Kriteria!F14: weight must be a number 0–100');
-    expect(formatTemplateIssue({ ...issue, cell: null, message: { id: 'sheet Konflik tidak ada', en: 'sheet Konflik is missing' } }, 'en')).toBe('sheet Konflik is missing');
+    expect(
+      formatTemplateIssue({ ...issue, cell: null, message: { id: 'sheet Konflik tidak ada', en: 'sheet Konflik is missing' } }, 'en'),
+    ).toBe('sheet Konflik is missing');
   });
 });

@@ -42,7 +42,14 @@ describe('the event time zone in the template', () => {
       address = cell.address;
     });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.issues).toEqual([expect.objectContaining({ sheet: 'Acara', cell: address, message: expect.objectContaining({ id: expect.stringContaining('zona waktu harus WIB, WITA, WIT') }) })]);
+    if (!bad.ok)
+      expect(bad.issues).toEqual([
+        expect.objectContaining({
+          sheet: 'Acara',
+          cell: address,
+          message: expect.objectContaining({ id: expect.stringContaining('zona waktu harus WIB, WITA, WIT') }),
+        }),
+      ]);
   });
 
   it('reads a template filled before the row existed (no label, no value) as the demo, WITA by default', async () => {

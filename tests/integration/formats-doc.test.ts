@@ -21,13 +21,28 @@ import { readPackage } from '../../src/services/packages/event-package.ts';
 import { verifyScoreSheet, writeScoreSheet } from '../../src/services/sheets/score-sheet.ts';
 import { readCell } from '../../src/services/sheets/sheet-cells.ts';
 import {
-  COVER_SHEET, FIRST_DATA_ROW, ROLE_TEXT, SIGNATURE_SHEET, address, coverLayout, sectionLayout, sectionSheetNames, type LayoutCell,
+  COVER_SHEET,
+  FIRST_DATA_ROW,
+  ROLE_TEXT,
+  SIGNATURE_SHEET,
+  address,
+  coverLayout,
+  sectionLayout,
+  sectionSheetNames,
+  type LayoutCell,
 } from '../../src/services/sheets/sheet-layout.ts';
 import { ZIP_LIMITS } from '../../src/services/files/zip-guard.ts';
 import type { SheetPayload } from '../../src/services/sheets/sheet-payload.ts';
 import { PROJECT_ROOT, tempDir } from '../support/demo.ts';
 import {
-  EXAMPLE_KEYS, exampleEnrolment, exampleEvent, exampleKey, examplePackage, exampleResults, exampleSheetPayload, signedFigures,
+  EXAMPLE_KEYS,
+  exampleEnrolment,
+  exampleEvent,
+  exampleKey,
+  examplePackage,
+  exampleResults,
+  exampleSheetPayload,
+  signedFigures,
 } from '../support/formats-example.ts';
 import { fingerprintOf, jcs, resultsHashOf, verifyEd25519 } from '../support/formats-independent.ts';
 
@@ -64,10 +79,14 @@ function cellLine(sheet: string, cell: LayoutCell): string {
   const at = `${sheet}!${address(cell.row, cell.col)}`.padEnd(12);
   const { expected } = cell;
   switch (expected.kind) {
-    case 'text': return `${at} text    ${expected.text === '' ? '(empty)' : JSON.stringify(expected.text)}`;
-    case 'number': return `${at} number  ${expected.value}`;
-    case 'mark': return `${at} mark    ${expected.mark ?? '(empty)'}`;
-    case 'total': return `${at} total   ${expected.total ? `=${expected.total.formula}   cached result ${expected.total.result}` : '(empty)'}`;
+    case 'text':
+      return `${at} text    ${expected.text === '' ? '(empty)' : JSON.stringify(expected.text)}`;
+    case 'number':
+      return `${at} number  ${expected.value}`;
+    case 'mark':
+      return `${at} mark    ${expected.mark ?? '(empty)'}`;
+    case 'total':
+      return `${at} total   ${expected.total ? `=${expected.total.formula}   cached result ${expected.total.result}` : '(empty)'}`;
   }
 }
 
@@ -90,20 +109,31 @@ function fixedTexts(payload: SheetPayload): string {
   const plain: SheetPayload = {
     ...payload,
     declaredConflicts: [],
-    sections: payload.sections.map((section) => ({ ...section, finalized: true, nominees: section.nominees.map((n) => ({ ...n, conflict: null })) })),
+    sections: payload.sections.map((section) => ({
+      ...section,
+      finalized: true,
+      nominees: section.nominees.map((n) => ({ ...n, conflict: null })),
+    })),
   };
-  const statement = (p: SheetPayload) => coverLayout(p, sectionSheetNames(p)).cells
-    .filter((cell) => cell.what.en === 'statement' && cell.col === 2 && cell.expected.kind === 'text')
-    .map((cell) => JSON.stringify((cell.expected as { text: string }).text));
+  const statement = (p: SheetPayload) =>
+    coverLayout(p, sectionSheetNames(p))
+      .cells.filter((cell) => cell.what.en === 'statement' && cell.col === 2 && cell.expected.kind === 'text')
+      .map((cell) => JSON.stringify((cell.expected as { text: string }).text));
   const names = sectionSheetNames(plain);
-  const head = sectionLayout(plain, plain.sections[0], names[0]).headCells.filter((cell) => cell.col === 1 && (cell.row === 3 || cell.row === 4));
-  const coverStatus = coverLayout(plain, names).cells.find((cell) => cell.what.en === 'list of sheets' && cell.col === 3 && cell.expected.kind === 'text' && cell.expected.text !== 'Status')!;
+  const head = sectionLayout(plain, plain.sections[0], names[0]).headCells.filter(
+    (cell) => cell.col === 1 && (cell.row === 3 || cell.row === 4),
+  );
+  const coverStatus = coverLayout(plain, names).cells.find(
+    (cell) => cell.what.en === 'list of sheets' && cell.col === 3 && cell.expected.kind === 'text' && cell.expected.text !== 'Status',
+  )!;
   const text = (cell: LayoutCell) => JSON.stringify((cell.expected as { text: string }).text);
   return [
     'juror roles as printed (ROLE_TEXT):',
     ...Object.entries(ROLE_TEXT).map(([role, shown]) => `  ${role.padEnd(11)} ${JSON.stringify(shown)}`),
     'cover statement when the sheet records a conflict (Indonesian row, then English row):',
-    ...statement(payload).slice(0, 2).map((t) => `  ${t}`),
+    ...statement(payload)
+      .slice(0, 2)
+      .map((t) => `  ${t}`),
     'cover statement when it records none:',
     ...statement(plain).map((t) => `  ${t}`),
     'the same example with its section finalized (where the example says "Draf …"):',
@@ -118,9 +148,16 @@ async function demoMerge(dir: string): Promise<{ seed: string; merged: { results
   expect(await main(['demo', '--out', dir], io)).toBe(0);
   const seed = /benih (\d+)/.exec(out.join('\n'))?.[1];
   if (!seed) throw new Error(`timbang demo did not print its seed: ${out.join('\n')}`);
-  const sheets = readdirSync(join(dir, 'sheets')).sort().map((f) => join(dir, 'sheets', f));
+  const sheets = readdirSync(join(dir, 'sheets'))
+    .sort()
+    .map((f) => join(dir, 'sheets', f));
   const merged: string[] = [];
-  expect(await main(['merge', '--event', join(dir, 'event.timbang'), ...sheets, '--rule', 'mean', '--json'], { out: (l) => merged.push(l), err: () => {} })).toBe(0);
+  expect(
+    await main(['merge', '--event', join(dir, 'event.timbang'), ...sheets, '--rule', 'mean', '--json'], {
+      out: (l) => merged.push(l),
+      err: () => {},
+    }),
+  ).toBe(0);
   return { seed, merged: JSON.parse(merged.join('\n')) };
 }
 
@@ -143,16 +180,15 @@ describe('docs/formats.md: the worked example is the code’s own output', () =>
 
     figures.set('keys', {
       lang: 'text',
-      body: [
-        ['secretariat', EXAMPLE_KEYS.secretariat, secretariat] as const,
-        ['juror J1', EXAMPLE_KEYS.juror, juror] as const,
-      ].flatMap(([who, pkcs8, key]) => [
-        `${who}:`,
-        `  private key (PKCS#8 DER, base64) ${pkcs8}`,
-        `  public key (base64url, 32 bytes) ${key.publicKey}`,
-        ...fingerprintSteps(key.publicKey).map((line) => `  ${line}`),
-        `  fingerprint                      ${key.fingerprint}`,
-      ]).join('\n'),
+      body: [['secretariat', EXAMPLE_KEYS.secretariat, secretariat] as const, ['juror J1', EXAMPLE_KEYS.juror, juror] as const]
+        .flatMap(([who, pkcs8, key]) => [
+          `${who}:`,
+          `  private key (PKCS#8 DER, base64) ${pkcs8}`,
+          `  public key (base64url, 32 bytes) ${key.publicKey}`,
+          ...fingerprintSteps(key.publicKey).map((line) => `  ${line}`),
+          `  fingerprint                      ${key.fingerprint}`,
+        ])
+        .join('\n'),
     });
     figures.set('package', { lang: 'json', body: packageText.trimEnd() });
     figures.set('enrolment', { lang: 'json', body: enrolmentText.trimEnd() });
@@ -168,8 +204,8 @@ describe('docs/formats.md: the worked example is the code’s own output', () =>
       lang: 'text',
       body: [
         ...signedLines('event package payload (signed by the secretariat key)', signedFigures(packagePayload, secretariat)),
-        ...signedLines('enrolment payload (signed by J1\'s key)', signedFigures(enrolmentPayload, juror)),
-        ...signedLines('score sheet payload (signed by J1\'s key)', signedFigures(payload, juror)),
+        ...signedLines("enrolment payload (signed by J1's key)", signedFigures(enrolmentPayload, juror)),
+        ...signedLines("score sheet payload (signed by J1's key)", signedFigures(payload, juror)),
       ].join('\n'),
     });
     figures.set('sheet-payload', { lang: 'json', body: JSON.stringify(payload, null, 2) });
@@ -184,7 +220,12 @@ describe('docs/formats.md: the worked example is the code’s own output', () =>
     });
     figures.set('sheet-carrier', {
       lang: 'text',
-      body: [`sheets, in workbook order: ${workbook.worksheets.map((ws) => `${JSON.stringify(ws.name)} (${ws.state})`).join(', ')}`, '', `sheet ${JSON.stringify(SIGNATURE_SHEET)}:`, ...carrierLines].join('\n'),
+      body: [
+        `sheets, in workbook order: ${workbook.worksheets.map((ws) => `${JSON.stringify(ws.name)} (${ws.state})`).join(', ')}`,
+        '',
+        `sheet ${JSON.stringify(SIGNATURE_SHEET)}:`,
+        ...carrierLines,
+      ].join('\n'),
     });
 
     const names = sectionSheetNames(payload);
@@ -202,9 +243,17 @@ describe('docs/formats.md: the worked example is the code’s own output', () =>
 
     const results = exampleResults(event, payload);
     figures.set('fixed-texts', { lang: 'text', body: fixedTexts(payload) });
-    figures.set('zip-limits', { lang: 'text', body: Object.entries(ZIP_LIMITS).map(([name, value]) => `${name.padEnd(18)} ${value}`).join('\n') });
+    figures.set('zip-limits', {
+      lang: 'text',
+      body: Object.entries(ZIP_LIMITS)
+        .map(([name, value]) => `${name.padEnd(18)} ${value}`)
+        .join('\n'),
+    });
 
-    figures.set('example-results', { lang: 'text', body: [`canonical summary: ${results.canonical}`, `results hash:      ${results.resultsHash}`].join('\n') });
+    figures.set('example-results', {
+      lang: 'text',
+      body: [`canonical summary: ${results.canonical}`, `results hash:      ${results.resultsHash}`].join('\n'),
+    });
 
     const first = await demoMerge(join(tmp.dir, 'a'));
     const second = await demoMerge(join(tmp.dir, 'b'));
@@ -230,21 +279,36 @@ describe('docs/formats.md: the worked example is the code’s own output', () =>
     }
   });
 
-  for (const name of ['keys', 'package', 'enrolment', 'signatures', 'sheet-payload', 'sheet-carrier', 'sheet-cells', 'fixed-texts', 'zip-limits', 'example-results', 'demo-results']) {
+  for (const name of [
+    'keys',
+    'package',
+    'enrolment',
+    'signatures',
+    'sheet-payload',
+    'sheet-carrier',
+    'sheet-cells',
+    'fixed-texts',
+    'zip-limits',
+    'example-results',
+    'demo-results',
+  ]) {
     it(`shows the figure "${name}" exactly as the code computes it`, () => {
       const figure = figures.get(name)!;
       const shown = shownFigure(doc, name);
       const { open, close } = markers(name);
       expect(shown, `docs/formats.md must hold exactly one ${open} … ${close} pair`).toBeDefined();
       if (UPDATE) return;
-      expect(shown, [
-        `docs/formats.md: the figure "${name}" is not what the code computes now.`,
-        `If the change in the code is intended, replace everything between ${open} and ${close} with the block below`,
-        `(or rewrite every figure with: ${RERUN}), then check the prose around it:`,
-        '',
-        fenced(figure),
-        '',
-      ].join('\n')).toBe(fenced(figure));
+      expect(
+        shown,
+        [
+          `docs/formats.md: the figure "${name}" is not what the code computes now.`,
+          `If the change in the code is intended, replace everything between ${open} and ${close} with the block below`,
+          `(or rewrite every figure with: ${RERUN}), then check the prose around it:`,
+          '',
+          fenced(figure),
+          '',
+        ].join('\n'),
+      ).toBe(fenced(figure));
     });
   }
 
@@ -253,7 +317,11 @@ describe('docs/formats.md: the worked example is the code’s own output', () =>
     const pkg = readPackage(new TextEncoder().encode(packageText), 'contoh-2025.timbang');
     expect(pkg.secretariat.fingerprint).toBe(secretariat.fingerprint);
     expect(readEnrolment(new TextEncoder().encode(enrolmentText), 'J1.timbang-enrol').fingerprint).toBe(juror.fingerprint);
-    const verified = await verifyScoreSheet(workbookBytes, 'J1.xlsx', { event: pkg.event, latestPackageRevision: pkg.revision, jurorKeys: new Map(pkg.jurorKeys.map((k) => [k.jurorId, k.publicKey])) });
+    const verified = await verifyScoreSheet(workbookBytes, 'J1.xlsx', {
+      event: pkg.event,
+      latestPackageRevision: pkg.revision,
+      jurorKeys: new Map(pkg.jurorKeys.map((k) => [k.jurorId, k.publicKey])),
+    });
     expect(verified.details).toEqual([]);
     expect(verified.status).toBe('valid');
   });
@@ -261,7 +329,8 @@ describe('docs/formats.md: the worked example is the code’s own output', () =>
   it('agrees with an independent reading of the document: canonical JSON, fingerprints, Ed25519, the results hash', () => {
     const packageFile = JSON.parse(packageText) as { payload: { secretariat: { publicKey: string } }; signature: string };
     const enrolmentFile = JSON.parse(enrolmentText) as { payload: { publicKey: string }; signature: string };
-    for (const value of [packageFile.payload, enrolmentFile.payload, payload, exampleResults(event, payload).summary]) expect(jcs(value)).toBe(canonicalJson(value));
+    for (const value of [packageFile.payload, enrolmentFile.payload, payload, exampleResults(event, payload).summary])
+      expect(jcs(value)).toBe(canonicalJson(value));
     for (const key of [secretariat, juror]) expect(fingerprintOf(key.publicKey)).toBe(key.fingerprint);
     expect(verifyEd25519(packageFile.payload.secretariat.publicKey, jcs(packageFile.payload), packageFile.signature)).toBe(true);
     expect(verifyEd25519(enrolmentFile.payload.publicKey, jcs(enrolmentFile.payload), enrolmentFile.signature)).toBe(true);

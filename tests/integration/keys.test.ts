@@ -11,7 +11,16 @@ import { openKeychain } from '../../electron/main/keychain.ts';
 /** Stands in for safeStorage behind the key store: XOR with a versioned pad, answering on a later turn. */
 function fakeKeychain() {
   let version = 1;
-  const later = <T>(value: () => T) => new Promise<T>((resolve, reject) => setTimeout(() => { try { resolve(value()); } catch (e) { reject(e as Error); } }, 5));
+  const later = <T>(value: () => T) =>
+    new Promise<T>((resolve, reject) =>
+      setTimeout(() => {
+        try {
+          resolve(value());
+        } catch (e) {
+          reject(e as Error);
+        }
+      }, 5),
+    );
   const keychain = {
     sealed: [] as Buffer[],
     opened: 0,
@@ -47,13 +56,17 @@ function fakeSafeStorage() {
       storage.encrypted.push(text);
       return Promise.resolve(Buffer.from(`disegel:${text}`));
     },
-    decryptStringAsync: (sealed: Buffer) => Promise.resolve({ result: sealed.toString().slice('disegel:'.length), shouldReEncrypt: storage.reEncrypt }),
+    decryptStringAsync: (sealed: Buffer) =>
+      Promise.resolve({ result: sealed.toString().slice('disegel:'.length), shouldReEncrypt: storage.reEncrypt }),
   };
   return storage;
 }
 
 function keyRow(t: TestWorkspace) {
-  return t.ws.db.prepare('SELECT sealed_private_key, recovery_sealed_private_key FROM workspace_key').get() as { sealed_private_key: string; recovery_sealed_private_key: string | null };
+  return t.ws.db.prepare('SELECT sealed_private_key, recovery_sealed_private_key FROM workspace_key').get() as {
+    sealed_private_key: string;
+    recovery_sealed_private_key: string | null;
+  };
 }
 
 function catchError(run: () => unknown): AppError | undefined {
@@ -75,7 +88,12 @@ describe('workspace keys', () => {
     const key = t.keys.create(TEST_PASSPHRASE);
     expect(key.privateKey.asymmetricKeyType).toBe('ed25519');
     expect(key.fingerprint).toMatch(/^\d{5} \d{5} \d{5} \d{5} \d{5}$/);
-    expect(t.keys.status()).toEqual({ state: 'unlocked', protection: 'passphrase', publicKey: key.publicKey, fingerprint: key.fingerprint });
+    expect(t.keys.status()).toEqual({
+      state: 'unlocked',
+      protection: 'passphrase',
+      publicKey: key.publicKey,
+      fingerprint: key.fingerprint,
+    });
     expect(publicKeyText(createPublicKey(key.privateKey))).toBe(key.publicKey);
   });
 
@@ -111,7 +129,7 @@ describe('workspace keys', () => {
     expect(() => t.keys.create(TEST_PASSPHRASE)).toThrow('Sudah ada kunci tanda tangan di sini.');
   });
 
-  it("seals with the OS keychain (asynchronously) and keeps a backup copy sealed by a passphrase, asked for at creation", async () => {
+  it('seals with the OS keychain (asynchronously) and keeps a backup copy sealed by a passphrase, asked for at creation', async () => {
     const keychain = fakeKeychain();
     t = testWorkspace('os', keychain);
     expect(t.keys.status()).toEqual({ state: 'none', protection: 'os' });
@@ -176,7 +194,9 @@ describe('workspace keys', () => {
     await later.settled();
     const refused = catchError(() => later.unlock());
     expect(refused).toMatchObject({ code: 'key-locked', details: { keychain: 'failed', recovery: true } });
-    expect(refused?.bilingual.id).toContain('Keychain sistem operasi tidak dapat membuka kunci ini (Access denied). Buka dengan frasa sandi cadangan');
+    expect(refused?.bilingual.id).toContain(
+      'Keychain sistem operasi tidak dapat membuka kunci ini (Access denied). Buka dengan frasa sandi cadangan',
+    );
     expect(refused?.bilingual.en).toContain('Open it with the backup passphrase');
     expect(() => later.unlock('salah-sandi-ini')).toThrow('Frasa sandi salah.');
     expect(later.unlock(TEST_PASSPHRASE).publicKey).toBe(key.publicKey);
@@ -225,7 +245,9 @@ describe('workspace keys', () => {
     const key = t.keys.create(TEST_PASSPHRASE);
     await t.keys.settled();
     const cli = new KeyStore(t.ws.db);
-    expect(() => cli.unlock()).toThrow('keychain sistem operasi; buka dengan aplikasi Timbang di komputer ini, atau dengan frasa sandi cadangannya');
+    expect(() => cli.unlock()).toThrow(
+      'keychain sistem operasi; buka dengan aplikasi Timbang di komputer ini, atau dengan frasa sandi cadangannya',
+    );
     expect(cli.unlock(TEST_PASSPHRASE).publicKey).toBe(key.publicKey);
     await cli.settled();
     expect(keychain.sealed).toHaveLength(1); // no keychain here to give a copy to

@@ -10,7 +10,18 @@
  * The real binary is launched by tests/e2e/electron.spec.ts wherever one exists.
  */
 import { execFile, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -40,7 +51,12 @@ describe.skipIf(process.platform === 'win32')('npm start launches the app entry 
     scratch = realpathSync(mkdtempSync(join(tmpdir(), 'timbang-stand-in-')));
     const recordFile = join(scratch, 'launched.json');
     const standIn = standInExecutable(scratch, recordFile);
-    run = spawnSync('npm', ['start'], { cwd: copy.dir, encoding: 'utf8', env: cleanEnv({ ELECTRON_EXEC_PATH: standIn }), timeout: 120_000 });
+    run = spawnSync('npm', ['start'], {
+      cwd: copy.dir,
+      encoding: 'utf8',
+      env: cleanEnv({ ELECTRON_EXEC_PATH: standIn }),
+      timeout: 120_000,
+    });
     if (run.status !== 0) throw new Error(`npm start failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
     record = JSON.parse(readFileSync(recordFile, 'utf8'));
   }, 150_000);
@@ -62,7 +78,7 @@ describe.skipIf(process.platform === 'win32')('npm start launches the app entry 
     }
   });
 
-  it("launches the executable given as Electron once, on the project folder, whose package.json main is the built main process", () => {
+  it('launches the executable given as Electron once, on the project folder, whose package.json main is the built main process', () => {
     expect(record.argv).toEqual(['.']);
     expect(record.cwd).toBe(copy.dir);
     const main = JSON.parse(readFileSync(join(copy.dir, 'package.json'), 'utf8')).main;
@@ -88,7 +104,10 @@ function startProject(electronPackage: (dir: string) => void): { dir: string; lo
       `const installed = fs.existsSync(${JSON.stringify(join(dir, 'node_modules', 'electron', 'path.txt'))});\n` +
       `fs.appendFileSync(${JSON.stringify(log)}, 'electron-vite ' + process.argv.slice(2).join(' ') + (installed ? ' (path.txt present)' : ' (no path.txt)') + '\\n');\n`,
   );
-  writeFileSync(join(vite, 'package.json'), JSON.stringify({ name: 'electron-vite', type: 'commonjs', bin: { 'electron-vite': 'bin/electron-vite.js' } }));
+  writeFileSync(
+    join(vite, 'package.json'),
+    JSON.stringify({ name: 'electron-vite', type: 'commonjs', bin: { 'electron-vite': 'bin/electron-vite.js' } }),
+  );
   const electron = join(dir, 'node_modules', 'electron');
   mkdirSync(electron, { recursive: true });
   electronPackage(electron);
@@ -101,8 +120,11 @@ const calls = (log: string) => (existsSync(log) ? readFileSync(log, 'utf8').trim
 function start(dir: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string; ms: number }> {
   const began = Date.now();
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['electron/start.ts'], { cwd: dir, env: cleanEnv(env), timeout: 60_000 }, (_error, stdout, stderr) =>
-      resolve({ status: child.exitCode, stdout, stderr, ms: Date.now() - began }),
+    const child = execFile(
+      process.execPath,
+      ['electron/start.ts'],
+      { cwd: dir, env: cleanEnv(env), timeout: 60_000 },
+      (_error, stdout, stderr) => resolve({ status: child.exitCode, stdout, stderr, ms: Date.now() - began }),
     );
   });
 }
@@ -112,7 +134,15 @@ describe('electron/start.ts provisions Electron with its own installer before st
     let project: ReturnType<typeof startProject>;
     beforeAll(() => {
       project = startProject((electron) => {
-        writeFileSync(join(electron, 'package.json'), JSON.stringify({ name: 'electron', version: '45.4.1', type: 'commonjs', bin: { electron: 'cli.js', 'install-electron': 'install.js' } }));
+        writeFileSync(
+          join(electron, 'package.json'),
+          JSON.stringify({
+            name: 'electron',
+            version: '45.4.1',
+            type: 'commonjs',
+            bin: { electron: 'cli.js', 'install-electron': 'install.js' },
+          }),
+        );
         writeFileSync(
           join(electron, 'install.js'),
           `const fs = require('node:fs'); const path = require('node:path');\n` +
@@ -128,7 +158,10 @@ describe('electron/start.ts provisions Electron with its own installer before st
       const first = await start(project.dir, { ELECTRON_MIRROR: 'http://cermin.contoh/electron/' });
       expect(first.status, first.stderr).toBe(0);
       expect(first.stdout).toContain('Menyiapkan Electron'); // said before a download, when there is no binary yet
-      expect(calls(project.log)).toEqual(['install-electron mirror=http://cermin.contoh/electron/', 'electron-vite preview (path.txt present)']);
+      expect(calls(project.log)).toEqual([
+        'install-electron mirror=http://cermin.contoh/electron/',
+        'electron-vite preview (path.txt present)',
+      ]);
     });
 
     it('asks the installer again on the next start (it does nothing when Electron is there), without announcing a download', async () => {
@@ -207,8 +240,12 @@ describe('electron/start.ts provisions Electron with its own installer before st
       requests.length = 0;
       const proxy = `http://127.0.0.1:${port}`;
       const result = await start(project.dir, {
-        ELECTRON_GET_USE_PROXY: '1', HTTP_PROXY: proxy, HTTPS_PROXY: proxy, NO_PROXY: '',
-        ELECTRON_MIRROR: 'http://cermin.timbang.invalid/electron/', electron_config_cache: cache(),
+        ELECTRON_GET_USE_PROXY: '1',
+        HTTP_PROXY: proxy,
+        HTTPS_PROXY: proxy,
+        NO_PROXY: '',
+        ELECTRON_MIRROR: 'http://cermin.timbang.invalid/electron/',
+        electron_config_cache: cache(),
       });
       expect(result.status).toBe(1);
       // The local stand-in proxy is asked for the mirror's host (the name is never looked up here).

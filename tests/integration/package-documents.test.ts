@@ -26,13 +26,21 @@ describe('documents in the event package (issue 17)', () => {
 
   const pack = (event: Event, bytes: Map<string, Uint8Array>) => {
     const bundled = bundleDocuments(event, bytes);
-    return { bundled, text: writePackage(bundled.event, 1, '2025-06-01T00:00:00.000Z', [], secretariat.keys.requireUnlocked(), {}, bundled.documents) };
+    return {
+      bundled,
+      text: writePackage(bundled.event, 1, '2025-06-01T00:00:00.000Z', [], secretariat.keys.requireUnlocked(), {}, bundled.documents),
+    };
   };
-  const event = () => withDocuments([
-    { nomineeId: 'pemkab-01', fileName: 'Perda-Nagekeo.pdf', kind: 'perda' },
-    { nomineeId: 'ukm-04', fileName: 'foto-tenun.png', kind: 'foto' },
-  ]);
-  const bytes = () => files([['pemkab-01/Perda-Nagekeo.pdf', PDF], ['ukm-04/foto-tenun.png', PNG]]);
+  const event = () =>
+    withDocuments([
+      { nomineeId: 'pemkab-01', fileName: 'Perda-Nagekeo.pdf', kind: 'perda' },
+      { nomineeId: 'ukm-04', fileName: 'foto-tenun.png', kind: 'foto' },
+    ]);
+  const bytes = () =>
+    files([
+      ['pemkab-01/Perda-Nagekeo.pdf', PDF],
+      ['ukm-04/foto-tenun.png', PNG],
+    ]);
 
   it('bundles PDF and PNG with their SHA-256 and size pinned in the signed event, and the juror reads them back', () => {
     const { text } = pack(event(), bytes());
@@ -42,11 +50,13 @@ describe('documents in the event package (issue 17)', () => {
       { nomineeId: 'ukm-04', fileName: 'foto-tenun.png', kind: 'foto', sha256: sha256Hex(PNG), size: PNG.byteLength },
     ]);
     const pkg = readPackage(new TextEncoder().encode(text), 'acara.timbang');
-    expect(Buffer.from(pkg.documents.get(documentKey({ nomineeId: 'pemkab-01', fileName: 'Perda-Nagekeo.pdf' }))!).equals(Buffer.from(PDF))).toBe(true);
+    expect(
+      Buffer.from(pkg.documents.get(documentKey({ nomineeId: 'pemkab-01', fileName: 'Perda-Nagekeo.pdf' }))!).equals(Buffer.from(PDF)),
+    ).toBe(true);
     expect(pkg.documents.size).toBe(2);
   });
 
-  it('are stored in the juror\'s workspace on import and read back offline with their type; a newer revision replaces the set', () => {
+  it("are stored in the juror's workspace on import and read back offline with their type; a newer revision replaces the set", () => {
     const juror = testWorkspace('juri');
     try {
       const { text } = pack(event(), bytes());
@@ -57,13 +67,22 @@ describe('documents in the event package (issue 17)', () => {
       expect(Buffer.from(perda.bytes).equals(Buffer.from(PDF))).toBe(true);
       expect(packageDocument(juror.ws.db, 'paritrana-ntt-2025', 'ukm-04', 'foto-tenun.png').mime).toBe('image/png');
       // Revision 2 keeps only the Perda: the photo is gone from the laptop too.
-      const second = bundleDocuments(withDocuments([{ nomineeId: 'pemkab-01', fileName: 'Perda-Nagekeo.pdf', kind: 'perda' }]), files([['pemkab-01/Perda-Nagekeo.pdf', PDF]]));
+      const second = bundleDocuments(
+        withDocuments([{ nomineeId: 'pemkab-01', fileName: 'Perda-Nagekeo.pdf', kind: 'perda' }]),
+        files([['pemkab-01/Perda-Nagekeo.pdf', PDF]]),
+      );
       const text2 = writePackage(second.event, 2, '2025-06-02T00:00:00.000Z', [], secretariat.keys.requireUnlocked(), {}, second.documents);
       applyPackage(juror.ws.db, readPackage(new TextEncoder().encode(text2), 'acara-2.timbang'));
-      expect(() => packageDocument(juror.ws.db, 'paritrana-ntt-2025', 'ukm-04', 'foto-tenun.png')).toThrow('Dokumen foto-tenun.png (ukm-04) tidak ada di paket acara laptop ini.');
+      expect(() => packageDocument(juror.ws.db, 'paritrana-ntt-2025', 'ukm-04', 'foto-tenun.png')).toThrow(
+        'Dokumen foto-tenun.png (ukm-04) tidak ada di paket acara laptop ini.',
+      );
       // Bytes damaged in the workspace itself are refused on the way out, not shown.
-      juror.ws.db.prepare("UPDATE package_document SET bytes = ? WHERE file_name = 'Perda-Nagekeo.pdf'").run(Buffer.concat([Buffer.from(PDF), Buffer.from('x')]));
-      expect(() => packageDocument(juror.ws.db, 'paritrana-ntt-2025', 'pemkab-01', 'Perda-Nagekeo.pdf')).toThrow('rusak di berkas kerja ini');
+      juror.ws.db
+        .prepare("UPDATE package_document SET bytes = ? WHERE file_name = 'Perda-Nagekeo.pdf'")
+        .run(Buffer.concat([Buffer.from(PDF), Buffer.from('x')]));
+      expect(() => packageDocument(juror.ws.db, 'paritrana-ntt-2025', 'pemkab-01', 'Perda-Nagekeo.pdf')).toThrow(
+        'rusak di berkas kerja ini',
+      );
     } finally {
       juror.close();
     }
@@ -75,7 +94,7 @@ describe('documents in the event package (issue 17)', () => {
     expect(readPackage(new TextEncoder().encode(text), 'acara.timbang').documents.size).toBe(0);
   });
 
-  it('refuses on the juror\'s laptop a package whose document had one byte changed, naming the document', () => {
+  it("refuses on the juror's laptop a package whose document had one byte changed, naming the document", () => {
     const { text } = pack(event(), bytes());
     const file = JSON.parse(text) as { documents: { fileName: string; data: string }[] };
     const tampered = Buffer.from(file.documents[0].data, 'base64');
@@ -90,10 +109,14 @@ describe('documents in the event package (issue 17)', () => {
     const { text } = pack(event(), bytes());
     const dropped = JSON.parse(text) as { documents: unknown[] };
     dropped.documents.pop();
-    expect(() => readPackage(new TextEncoder().encode(JSON.stringify(dropped)), 'a.timbang')).toThrow('dokumen foto-tenun.png (ukm-04) tidak ada di dalam paket');
+    expect(() => readPackage(new TextEncoder().encode(JSON.stringify(dropped)), 'a.timbang')).toThrow(
+      'dokumen foto-tenun.png (ukm-04) tidak ada di dalam paket',
+    );
     const added = JSON.parse(text) as { documents: { nomineeId: string; fileName: string; data: string }[] };
     added.documents.push({ nomineeId: 'ukm-04', fileName: 'lain.pdf', data: Buffer.from(PDF).toString('base64') });
-    expect(() => readPackage(new TextEncoder().encode(JSON.stringify(added)), 'a.timbang')).toThrow('berkas ukm-04/lain.pdf tidak tercantum di acara');
+    expect(() => readPackage(new TextEncoder().encode(JSON.stringify(added)), 'a.timbang')).toThrow(
+      'berkas ukm-04/lain.pdf tidak tercantum di acara',
+    );
     const rehashed = JSON.parse(text) as { payload: { event: Event } };
     rehashed.payload.event.documents![0].sha256 = '0'.repeat(64);
     expect(() => readPackage(new TextEncoder().encode(JSON.stringify(rehashed)), 'a.timbang')).toThrow('tanda tangan tidak sah');
@@ -101,11 +124,14 @@ describe('documents in the event package (issue 17)', () => {
 
   it('refuses anything but PDF, JPG and PNG, a file whose contents belie its name, and a missing file, naming the file', () => {
     const docx = withDocuments([{ nomineeId: 'pemkab-01', fileName: 'paparan.pdf', kind: 'presentasi' }]);
-    expect(() => bundleDocuments(docx, files([['pemkab-01/paparan.pdf', new TextEncoder().encode('PK\u0003\u0004 word/document.xml')]])))
-      .toThrow('Dokumen paparan.pdf (pemkab-01) ditolak: hanya PDF, JPG atau PNG');
+    expect(() =>
+      bundleDocuments(docx, files([['pemkab-01/paparan.pdf', new TextEncoder().encode('PK\u0003\u0004 word/document.xml')]])),
+    ).toThrow('Dokumen paparan.pdf (pemkab-01) ditolak: hanya PDF, JPG atau PNG');
     const misnamed = withDocuments([{ nomineeId: 'pemkab-01', fileName: 'foto.jpg', kind: 'foto' }]);
     expect(() => bundleDocuments(misnamed, files([['pemkab-01/foto.jpg', PNG]]))).toThrow('Dokumen foto.jpg (pemkab-01) ditolak');
-    expect(() => bundleDocuments(event(), files([['pemkab-01/Perda-Nagekeo.pdf', PDF]]))).toThrow('Dokumen foto-tenun.png (ukm-04): berkasnya tidak ada.');
+    expect(() => bundleDocuments(event(), files([['pemkab-01/Perda-Nagekeo.pdf', PDF]]))).toThrow(
+      'Dokumen foto-tenun.png (ukm-04): berkasnya tidak ada.',
+    );
   });
 
   it('caps each file and the whole package', () => {
@@ -116,8 +142,9 @@ describe('documents in the event package (issue 17)', () => {
     const full = new Uint8Array(MAX_DOCUMENT_BYTES);
     full.set(PDF.subarray(0, 5));
     const four = withDocuments(['a', 'b', 'c', 'd'].map((n) => ({ nomineeId: 'pemkab-01', fileName: `${n}.pdf`, kind: 'sk' as const })));
-    expect(() => bundleDocuments(four, files(['a', 'b', 'c', 'd'].map((n) => [`pemkab-01/${n}.pdf`, full] as [string, Uint8Array]))))
-      .toThrow('Dokumen d.pdf (pemkab-01) melewati batas paket');
+    expect(() =>
+      bundleDocuments(four, files(['a', 'b', 'c', 'd'].map((n) => [`pemkab-01/${n}.pdf`, full] as [string, Uint8Array]))),
+    ).toThrow('Dokumen d.pdf (pemkab-01) melewati batas paket');
   });
 });
 
@@ -136,7 +163,15 @@ describe('timbang event package --documents (issue 17)', () => {
       process.env.TIMBANG_PASSPHRASE = TEST_PASSPHRASE;
       const db = join(tmp.dir, 'sekretariat.sqlite');
       const eventFile = join(tmp.dir, 'acara.json');
-      writeFileSync(eventFile, JSON.stringify(withDocuments([{ nomineeId: 'pemkab-01', fileName: 'Perda-Nagekeo.pdf', kind: 'perda' }, { nomineeId: 'ukm-04', fileName: 'foto-tenun.png', kind: 'foto' }])));
+      writeFileSync(
+        eventFile,
+        JSON.stringify(
+          withDocuments([
+            { nomineeId: 'pemkab-01', fileName: 'Perda-Nagekeo.pdf', kind: 'perda' },
+            { nomineeId: 'ukm-04', fileName: 'foto-tenun.png', kind: 'foto' },
+          ]),
+        ),
+      );
       expect(await main(['event', 'import', eventFile, '--db', db], io)).toBe(0);
       const docs = join(tmp.dir, 'dokumen');
       mkdirSync(join(docs, 'pemkab-01'), { recursive: true });
@@ -159,7 +194,9 @@ describe('timbang event package --documents (issue 17)', () => {
       bytes[bytes.length - 1] ^= 0xff;
       photo.data = bytes.toString('base64');
       writeFileSync(join(tmp.dir, 'b.timbang'), JSON.stringify(file));
-      expect(() => readPackage(readFileSync(join(tmp.dir, 'b.timbang')), 'b.timbang')).toThrow('isi dokumen foto-tenun.png (ukm-04) tidak cocok');
+      expect(() => readPackage(readFileSync(join(tmp.dir, 'b.timbang')), 'b.timbang')).toThrow(
+        'isi dokumen foto-tenun.png (ukm-04) tidak cocok',
+      );
     } finally {
       if (saved === undefined) delete process.env.TIMBANG_PASSPHRASE;
       else process.env.TIMBANG_PASSPHRASE = saved;

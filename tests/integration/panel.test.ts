@@ -84,7 +84,7 @@ describe('the template carries Penugasan, the quorum and replacement members', (
   });
 });
 
-describe('a juror\'s laptop scores only what it is assigned', () => {
+describe("a juror's laptop scores only what it is assigned", () => {
   const tmp = tempDir('timbang-assigned-');
   let ws: Workspace;
   let api: TimbangApi;
@@ -114,11 +114,18 @@ describe('a juror\'s laptop scores only what it is assigned', () => {
     expect(wawancara.categories.map((c) => c.categoryId)).not.toContain('ukm');
     expect(assignments.find((r) => r.roundId === 'administrasi')!.categories.map((c) => c.categoryId)).toContain('ukm');
     const ukm = demoDocument().nominees.find((n) => n.categoryId === 'ukm')!;
-    await expect(api.recordScore({ eventId: EVENT, roundId: 'wawancara', nomineeId: ukm.id, criterionCode: 'W1', value: 4 })).rejects.toMatchObject({
-      code: 'forbidden', bilingual: { id: 'J3 tidak ditugaskan menilai Wawancara, Usaha Kecil Mikro (Penugasan: tidak).' },
+    await expect(
+      api.recordScore({ eventId: EVENT, roundId: 'wawancara', nomineeId: ukm.id, criterionCode: 'W1', value: 4 }),
+    ).rejects.toMatchObject({
+      code: 'forbidden',
+      bilingual: { id: 'J3 tidak ditugaskan menilai Wawancara, Usaha Kecil Mikro (Penugasan: tidak).' },
     });
-    await expect(api.finalizeRound({ eventId: EVENT, roundId: 'wawancara', categoryId: 'ukm' })).rejects.toMatchObject({ code: 'forbidden' });
-    expect(await api.recordScore({ eventId: EVENT, roundId: 'administrasi', nomineeId: ukm.id, criterionCode: 'UK1', value: 4 })).toMatchObject({ value: 4 });
+    await expect(api.finalizeRound({ eventId: EVENT, roundId: 'wawancara', categoryId: 'ukm' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect(
+      await api.recordScore({ eventId: EVENT, roundId: 'administrasi', nomineeId: ukm.id, criterionCode: 'UK1', value: 4 }),
+    ).toMatchObject({ value: 4 });
     expect(ws.db.prepare("SELECT count(*) AS n FROM score WHERE round_id = 'wawancara'").get()).toEqual({ n: 0 });
   });
 
@@ -126,14 +133,23 @@ describe('a juror\'s laptop scores only what it is assigned', () => {
     const sheet = await api.exportSheet({ eventId: EVENT, name: 'Maria Goreti', roundIds: ['administrasi', 'wawancara'] });
     const received = await sec.importSheet({ eventId: EVENT, file: sheet });
     expect(received.sheet.status).toBe('valid');
-    const payload = SheetPayload.parse(JSON.parse((secretariat.db.prepare('SELECT payload FROM received_sheet').get() as { payload: string }).payload));
+    const payload = SheetPayload.parse(
+      JSON.parse((secretariat.db.prepare('SELECT payload FROM received_sheet').get() as { payload: string }).payload),
+    );
     expect(payload.sections.map((s) => `${s.roundId}/${s.categoryId}`)).not.toContain('wawancara/ukm');
     expect(payload.sections).toHaveLength(15);
 
     const before = (await sec.listEvents({})).find((e) => e.id === EVENT)!.revision;
     const { revision } = await sec.addReplacement({
-      eventId: EVENT, juror: { id: 'J10', title: 'Anggota DPRD Provinsi NTT', institution: 'DPRD Provinsi NTT', name: 'Yosef Lede' },
-      replacesJurorId: 'J7', decree: 'SK Gubernur NTT No. 500/2025 (perubahan)', sections: [{ roundId: 'wawancara', categoryId: 'ukm' }, { roundId: 'wawancara', categoryId: 'pemkab' }], by: 'Sekretariat',
+      eventId: EVENT,
+      juror: { id: 'J10', title: 'Anggota DPRD Provinsi NTT', institution: 'DPRD Provinsi NTT', name: 'Yosef Lede' },
+      replacesJurorId: 'J7',
+      decree: 'SK Gubernur NTT No. 500/2025 (perubahan)',
+      sections: [
+        { roundId: 'wawancara', categoryId: 'ukm' },
+        { roundId: 'wawancara', categoryId: 'pemkab' },
+      ],
+      by: 'Sekretariat',
     });
     expect(revision).toBe(before + 1);
     const event = await sec.getEvent({ eventId: EVENT });
@@ -156,13 +172,27 @@ describe('a sheet with marks in a section its juror is not assigned', () => {
   it('is invalid content at the secretariat, the section named', async () => {
     const demo = await demoFiles(demoDocument());
     const jurorKeys = new Map([...demo.jurorKeys].map(([id, key]) => [id, key.publicKey]));
-    const verified = await verifyScoreSheet(new Uint8Array(demo.sheets.get('J3')!), 'J3.xlsx', { event: assignedEvent(), latestPackageRevision: 1, jurorKeys });
+    const verified = await verifyScoreSheet(new Uint8Array(demo.sheets.get('J3')!), 'J3.xlsx', {
+      event: assignedEvent(),
+      latestPackageRevision: 1,
+      jurorKeys,
+    });
     expect(verified.status).toBe('invalid-content');
     expect(verified.details.map((d) => d.id)).toEqual([
-      expect.stringMatching(/\(Wawancara · Usaha Kecil Mikro\): J3 tidak ditugaskan menilai babak Wawancara kategori Usaha Kecil Mikro \(Penugasan: tidak\), tetapi lembar memberi nilai$/),
+      expect.stringMatching(
+        /\(Wawancara · Usaha Kecil Mikro\): J3 tidak ditugaskan menilai babak Wawancara kategori Usaha Kecil Mikro \(Penugasan: tidak\), tetapi lembar memberi nilai$/,
+      ),
     ]);
     // The other jurors' sheets are untouched by J3's assignment.
-    expect((await verifyScoreSheet(new Uint8Array(demo.sheets.get('J4')!), 'J4.xlsx', { event: assignedEvent(), latestPackageRevision: 1, jurorKeys })).status).toBe('valid');
+    expect(
+      (
+        await verifyScoreSheet(new Uint8Array(demo.sheets.get('J4')!), 'J4.xlsx', {
+          event: assignedEvent(),
+          latestPackageRevision: 1,
+          jurorKeys,
+        })
+      ).status,
+    ).toBe('valid');
   }, 60_000);
 });
 
@@ -173,7 +203,9 @@ describe('the paper fallback follows Penugasan', () => {
     expect(forms.filter((f) => f.juror.id === 'J3').map((f) => `${f.round.id}/${f.category.id}`)).not.toContain('wawancara/ukm');
     expect(forms.filter((f) => f.juror.id === 'J4').map((f) => `${f.round.id}/${f.category.id}`)).toContain('wawancara/ukm');
     expect(forms).toHaveLength(9 * 16 - 1);
-    expect(() => paperFormLayout(event, 1, { jurorId: 'J3', roundId: 'wawancara', categoryId: 'ukm' })).toThrow('J3 tidak ditugaskan menilai Wawancara, Usaha Kecil Mikro (Penugasan: tidak), jadi tidak ada formulir.');
+    expect(() => paperFormLayout(event, 1, { jurorId: 'J3', roundId: 'wawancara', categoryId: 'ukm' })).toThrow(
+      'J3 tidak ditugaskan menilai Wawancara, Usaha Kecil Mikro (Penugasan: tidak), jadi tidak ada formulir.',
+    );
   });
 });
 
@@ -186,7 +218,9 @@ describe('absences, quorum and equal treatment at the secretariat', () => {
   const partialJ5 = async (nomineeId: string) => {
     const row = ws.db.prepare("SELECT payload FROM received_sheet WHERE juror_id = 'J5' ORDER BY id LIMIT 1").get() as { payload: string };
     const payload = SheetPayload.parse(JSON.parse(row.payload));
-    const nominee = payload.sections.find((s) => s.roundId === 'wawancara' && s.categoryId === 'ukm')!.nominees.find((n) => n.nomineeId === nomineeId)!;
+    const nominee = payload.sections
+      .find((s) => s.roundId === 'wawancara' && s.categoryId === 'ukm')!
+      .nominees.find((n) => n.nomineeId === nomineeId)!;
     for (const code of Object.keys(nominee.marks)) nominee.marks[code] = null;
     return writeScoreSheet({ ...payload, sheetRevision: 2 }, demo.jurorKeys.get('J5')!);
   };
@@ -199,7 +233,8 @@ describe('absences, quorum and equal treatment at the secretariat', () => {
     event.rounds.find((r) => r.id === 'wawancara')!.quorum = 8;
     await api.importEventTemplate({ ...fileData('acara.xlsx', await writeEventTemplate(event)), replace: true });
     for (const [jurorId, text] of demo.enrolments) await api.importEnrolment(fileData(`${jurorId}.timbang-enrol`, text));
-    for (const [jurorId, bytes] of demo.sheets) if (jurorId !== 'J9' && jurorId !== 'J8') await api.importSheet({ eventId: EVENT, file: fileData(`${jurorId}.xlsx`, bytes) });
+    for (const [jurorId, bytes] of demo.sheets)
+      if (jurorId !== 'J9' && jurorId !== 'J8') await api.importSheet({ eventId: EVENT, file: fileData(`${jurorId}.xlsx`, bytes) });
   }, 120_000);
   afterAll(() => {
     ws.close();
@@ -208,13 +243,48 @@ describe('absences, quorum and equal treatment at the secretariat', () => {
 
   it('turns a missing section into excused with an absence, and back when it is withdrawn', async () => {
     expect((await api.listSheets({ eventId: EVENT })).completeness.J9['wawancara/ukm']).toBe('missing');
-    await api.recordAbsence({ eventId: EVENT, jurorId: 'J9', roundId: 'wawancara', categoryId: null, reason: 'Tugas dinas ke Jakarta', date: '2025-06-25', by: 'Sekretariat' });
+    await api.recordAbsence({
+      eventId: EVENT,
+      jurorId: 'J9',
+      roundId: 'wawancara',
+      categoryId: null,
+      reason: 'Tugas dinas ke Jakarta',
+      date: '2025-06-25',
+      by: 'Sekretariat',
+    });
     const { completeness } = await api.listSheets({ eventId: EVENT });
-    expect(Object.entries(completeness.J9).filter(([s]) => s.startsWith('wawancara/')).every(([, state]) => state === 'excused')).toBe(true);
+    expect(
+      Object.entries(completeness.J9)
+        .filter(([s]) => s.startsWith('wawancara/'))
+        .every(([, state]) => state === 'excused'),
+    ).toBe(true);
     expect(completeness.J9['administrasi/ukm']).toBe('missing');
-    await api.recordAbsence({ eventId: EVENT, jurorId: 'J9', roundId: 'administrasi', categoryId: null, reason: 'Tugas dinas ke Jakarta', date: null, by: 'Sekretariat' });
-    await api.recordAbsence({ eventId: EVENT, jurorId: 'J8', roundId: 'administrasi', categoryId: 'ukm', reason: 'Sakit', date: '2025-06-20', by: 'Sekretariat' });
-    await api.withdrawAbsence({ eventId: EVENT, jurorId: 'J8', roundId: 'administrasi', categoryId: 'ukm', reason: 'dicatat keliru', by: 'Sekretariat' });
+    await api.recordAbsence({
+      eventId: EVENT,
+      jurorId: 'J9',
+      roundId: 'administrasi',
+      categoryId: null,
+      reason: 'Tugas dinas ke Jakarta',
+      date: null,
+      by: 'Sekretariat',
+    });
+    await api.recordAbsence({
+      eventId: EVENT,
+      jurorId: 'J8',
+      roundId: 'administrasi',
+      categoryId: 'ukm',
+      reason: 'Sakit',
+      date: '2025-06-20',
+      by: 'Sekretariat',
+    });
+    await api.withdrawAbsence({
+      eventId: EVENT,
+      jurorId: 'J8',
+      roundId: 'administrasi',
+      categoryId: 'ukm',
+      reason: 'dicatat keliru',
+      by: 'Sekretariat',
+    });
     expect((await api.listSheets({ eventId: EVENT })).completeness.J8['administrasi/ukm']).toBe('missing');
     // J9's sixteen sections, and the demo's own absence (J7, UKM's interviews), recorded when the demo was loaded.
     expect((await api.listAbsences({ eventId: EVENT })).map((a) => `${a.jurorId}/${a.roundId}/${a.categoryId}`)).toHaveLength(17);
@@ -229,9 +299,15 @@ describe('absences, quorum and equal treatment at the secretariat', () => {
     const quorum = audit.items.find((i) => i.id === 'quorum')!;
     expect(quorum.ok).toBe(false);
     expect(quorum.findings).toHaveLength(8);
-    expect(quorum.findings[0].id).toBe('Wawancara · Pemerintah Kabupaten/Kota: 7 juri menilai (J1, J2, J3, J4, J5, J6, J7), kuorum 8 dari 9; tidak menilai: J8, J9');
+    expect(quorum.findings[0].id).toBe(
+      'Wawancara · Pemerintah Kabupaten/Kota: 7 juri menilai (J1, J2, J3, J4, J5, J6, J7), kuorum 8 dari 9; tidak menilai: J8, J9',
+    );
     const { sections } = await api.panelChecks({ eventId: EVENT, rule: 'mean' });
-    expect(sections.find((s) => s.roundId === 'administrasi' && s.categoryId === 'ukm')).toMatchObject({ required: null, quorumMet: true, excused: ['J9'] });
+    expect(sections.find((s) => s.roundId === 'administrasi' && s.categoryId === 'ukm')).toMatchObject({
+      required: null,
+      quorumMet: true,
+      excused: ['J9'],
+    });
   });
 
   it('flags a category whose nominees were scored by different juror sets, with the nominee and the juror named', async () => {
@@ -241,15 +317,19 @@ describe('absences, quorum and equal treatment at the secretariat', () => {
     const audit = await api.audit({ eventId: EVENT, rule: 'mean' });
     const equal = audit.items.find((i) => i.id === 'equal')!;
     expect(equal.ok).toBe(false);
-    expect(equal.findings).toEqual([{
-      // J7 is absent from these interviews altogether (the demo's absence): excused, so no inequality of theirs.
-      id: `Wawancara · Usaha Kecil Mikro: ${ukm[1].name} dinilai 5 juri (J1, J2, J3, J4, J6), nominasi lain 6; tidak dinilai oleh J5 (bukan karena benturan kepentingan)`,
-      en: `Interview · Micro and Small Enterprises: ${ukm[1].name} scored by 5 jurors (J1, J2, J3, J4, J6), the other nominees by 6; not scored by J5 (not a recusal)`,
-    }]);
+    expect(equal.findings).toEqual([
+      {
+        // J7 is absent from these interviews altogether (the demo's absence): excused, so no inequality of theirs.
+        id: `Wawancara · Usaha Kecil Mikro: ${ukm[1].name} dinilai 5 juri (J1, J2, J3, J4, J6), nominasi lain 6; tidak dinilai oleh J5 (bukan karena benturan kepentingan)`,
+        en: `Interview · Micro and Small Enterprises: ${ukm[1].name} scored by 5 jurors (J1, J2, J3, J4, J6), the other nominees by 6; not scored by J5 (not a recusal)`,
+      },
+    ]);
     // A recusal is no inequality: J4 does not score PT Karang Batu Konstruksi†, and Manufaktur is not flagged.
     const { sections } = await api.panelChecks({ eventId: EVENT, rule: 'mean' });
     expect(sections.filter((s) => s.unequal.length > 0).map((s) => `${s.roundId}/${s.categoryId}`)).toEqual(['wawancara/ukm']);
-    expect(sections.find((s) => s.roundId === 'wawancara' && s.categoryId === 'ukm')!.unequal).toEqual([{ nomineeId: ukm[1].id, scoredBy: ['J1', 'J2', 'J3', 'J4', 'J6'], missing: ['J5'], partial: [] }]);
+    expect(sections.find((s) => s.roundId === 'wawancara' && s.categoryId === 'ukm')!.unequal).toEqual([
+      { nomineeId: ukm[1].id, scoredBy: ['J1', 'J2', 'J3', 'J4', 'J6'], missing: ['J5'], partial: [] },
+    ]);
   });
 
   it('prints the warnings in the category, and in the Berita Acara who assessed each category, who recused and who was absent', async () => {
@@ -258,14 +338,22 @@ describe('absences, quorum and equal treatment at the secretariat', () => {
     writeFileSync(pdf, Buffer.from(file.base64, 'base64'));
     const text = flat((await exec('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout);
     expect(text).toContain('Perhatian panel: Wawancara: di bawah kuorum — 7 juri menilai, perlu 8 dari 9 yang ditugaskan');
-    expect(text).toMatch(/Wawancara: La Moringa dinilai 5 juri \(J1, J2, J3, J4, J6\); tidak dinilai oleh J5 \(bukan karena benturan kepentingan\)/);
+    expect(text).toMatch(
+      /Wawancara: La Moringa dinilai 5 juri \(J1, J2, J3, J4, J6\); tidak dinilai oleh J5 \(bukan karena benturan kepentingan\)/,
+    );
     expect(text).toContain('J7 berhalangan di Wawancara: Tugas dinas ke luar daerah (demo) (25 Juni 2025)');
     expect(text).toContain('J9 berhalangan di Wawancara: Tugas dinas ke Jakarta (25 Juni 2025)');
     const minutes = text.slice(text.lastIndexOf('BERITA ACARA'));
     expect(minutes).toContain('Penilaian dilakukan oleh Dewan Juri (J1 Juri J1 (demo);');
-    expect(minutes).toContain('A. Pemerintah Kabupaten/Kota: Seleksi Administrasi oleh J1, J2, J3, J4, J5, J6, J7; Wawancara oleh J1, J2, J3, J4, J5, J6, J7');
-    expect(minutes).toMatch(/Tidak menilai nominasi karena benturan kepentingan: J4 — PT Karang Batu Konstruksi ?† \(Pengurus asosiasi pengusaha yang membina perusahaan nominasi\)/);
-    expect(minutes).toContain('Berhalangan hadir: J7 — Wawancara · Usaha Kecil Mikro: Tugas dinas ke luar daerah (demo) (25 Juni 2025) J9 — Seleksi Administrasi · Pemerintah Kabupaten/Kota: Tugas dinas ke Jakarta');
+    expect(minutes).toContain(
+      'A. Pemerintah Kabupaten/Kota: Seleksi Administrasi oleh J1, J2, J3, J4, J5, J6, J7; Wawancara oleh J1, J2, J3, J4, J5, J6, J7',
+    );
+    expect(minutes).toMatch(
+      /Tidak menilai nominasi karena benturan kepentingan: J4 — PT Karang Batu Konstruksi ?† \(Pengurus asosiasi pengusaha yang membina perusahaan nominasi\)/,
+    );
+    expect(minutes).toContain(
+      'Berhalangan hadir: J7 — Wawancara · Usaha Kecil Mikro: Tugas dinas ke luar daerah (demo) (25 Juni 2025) J9 — Seleksi Administrasi · Pemerintah Kabupaten/Kota: Tugas dinas ke Jakarta',
+    );
     expect(minutes).toContain('J9 — Wawancara · Usaha Kecil Mikro: Tugas dinas ke Jakarta (25 Juni 2025)');
   }, 120_000);
 });

@@ -41,7 +41,13 @@ async function run(...argv: string[]) {
 
 async function pdfPages(pdf: string): Promise<string[]> {
   const pages = Number(/^Pages:\s+(\d+)/m.exec((await exec('pdfinfo', [pdf])).stdout)?.[1]);
-  return Promise.all(Array.from({ length: pages }, async (_, i) => (await exec('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout));
+  return Promise.all(
+    Array.from(
+      { length: pages },
+      async (_, i) =>
+        (await exec('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout,
+    ),
+  );
 }
 
 describe('audit gate and penetapan', () => {
@@ -60,7 +66,9 @@ describe('audit gate and penetapan', () => {
   let changed: Buffer | undefined;
   const changedJ3 = async () => (changed ??= await signChangedJ3());
   const signChangedJ3 = async () => {
-    const row = ws.db.prepare("SELECT payload FROM received_sheet WHERE juror_id = 'J3' AND status = 'valid' ORDER BY id LIMIT 1").get() as { payload: string };
+    const row = ws.db
+      .prepare("SELECT payload FROM received_sheet WHERE juror_id = 'J3' AND status = 'valid' ORDER BY id LIMIT 1")
+      .get() as { payload: string };
     const payload = SheetPayload.parse(JSON.parse(row.payload));
     const section = payload.sections.find((s) => s.roundId === 'wawancara' && s.categoryId === 'ukm')!;
     const nominee = section.nominees.find((n) => n.conflict === null)!;
@@ -98,7 +106,9 @@ describe('audit gate and penetapan', () => {
     expect(audit.flags.length).toBeGreaterThan(0);
     expect(byId.flags.findings[0].id).toMatch(/^J\d · (Seleksi Administrasi|Wawancara) · .+ · [A-Z]+\d: nilai \d, median panel [\d.]+$/);
     expect(byId.verification).toMatchObject({ ok: false, findings: [{ id: 'Lampiran verifikasi belum dikonfirmasi orang kedua.' }] });
-    await expect(api.fixResults({ eventId: EVENT, rule: 'mean', fixedBy: 'Ketua Dewan Juri' })).rejects.toMatchObject({ code: 'incomplete' });
+    await expect(api.fixResults({ eventId: EVENT, rule: 'mean', fixedBy: 'Ketua Dewan Juri' })).rejects.toMatchObject({
+      code: 'incomplete',
+    });
     expect(ws.db.prepare('SELECT count(*) AS n FROM penetapan').get()).toEqual({ n: 0 });
   });
 
@@ -106,7 +116,9 @@ describe('audit gate and penetapan', () => {
     const pages = await printPdf('draf.pdf');
     for (const [i, page] of pages.entries()) expect(page, `page ${i + 1}`).toContain('DRAF — belum ditetapkan');
     const text = flat(pages.join('\n'));
-    expect(text).toContain('Berita acara ini belum final: tanda tangan Dewan Juri dibubuhkan setelah pemeriksaan lolos dan hasil ditetapkan');
+    expect(text).toContain(
+      'Berita acara ini belum final: tanda tangan Dewan Juri dibubuhkan setelah pemeriksaan lolos dan hasil ditetapkan',
+    );
     expect(text).toContain('Belum lolos pemeriksaan: Setiap tanda beda pendapat sudah dibahas.');
     expect(text).not.toContain('Tanda Tangan');
     expect(text).not.toMatch(/Versi \d/);
@@ -127,17 +139,24 @@ describe('audit gate and penetapan', () => {
     expect(fromFiles.out).toContain('✗ Lampiran verifikasi dikonfirmasi orang kedua (bukan operator) — belum dikonfirmasi');
     expect(fromFiles.out).toContain('✓ Tidak ada lembar yang tertunda');
     // The demo's J7 was absent from UKM's interviews: from files alone nobody recorded that, so it is missing.
-    expect(fromFiles.out).toContain('✗ Semua bagian yang ditugaskan diterima dan final (atau juri berhalangan) — 143 dari 144 bagian diterima');
+    expect(fromFiles.out).toContain(
+      '✗ Semua bagian yang ditugaskan diterima dan final (atau juri berhalangan) — 143 dari 144 bagian diterima',
+    );
     expect(fromFiles.out).toContain('    J7 · Wawancara · Usaha Kecil Mikro: belum diterima');
     expect(fromFiles.out).toMatch(/Belum lolos: 3 butir gagal\.$/);
-    const json = JSON.parse((await run('audit', '--event', join(dir, 'event.timbang'), ...sheets, '--json', '--lang', 'en')).out) as { passed: boolean; items: { id: string; ok: boolean }[] };
+    const json = JSON.parse((await run('audit', '--event', join(dir, 'event.timbang'), ...sheets, '--json', '--lang', 'en')).out) as {
+      passed: boolean;
+      items: { id: string; ok: boolean }[];
+    };
     expect(json.passed).toBe(false);
     expect(json.items.filter((i) => !i.ok).map((i) => i.id)).toEqual(['sections', 'flags', 'verification']);
     const fromDb = await run('--lang', 'en', 'audit', '--db', dbPath());
     expect(fromDb.code).toBe(1);
     expect(fromDb.out).toContain('✗ Every disagreement flag acknowledged');
     // The workspace records the demo's absence: excused there.
-    expect(fromDb.out).toContain('✓ Every assigned section received and final (or the juror excused) — 143 of 144 sections received, 1 excused');
+    expect(fromDb.out).toContain(
+      '✓ Every assigned section received and final (or the juror excused) — 143 of 144 sections received, 1 excused',
+    );
     // A juror's sheet missing: that section is named.
     const short = await run('audit', '--event', join(dir, 'event.timbang'), ...sheets.slice(0, 8));
     expect(short.out).toContain('J9 · Seleksi Administrasi · Pemerintah Kabupaten/Kota: belum diterima');
@@ -145,20 +164,42 @@ describe('audit gate and penetapan', () => {
 
   it('passes once every flag is discussed and a second person (not the operator) confirms the files; then fixes the results', async () => {
     let audit = await api.audit({ eventId: EVENT, rule: 'mean' });
-    await expect(api.confirmVerification({ eventId: EVENT, rule: 'mean', operator: 'Yohanes Operator', confirmedBy: ' yohanes  OPERATOR ' })).rejects.toMatchObject({ code: 'invalid-input' });
-    audit = await api.acknowledgeFlags({ eventId: EVENT, rule: 'mean', keys: audit.flags.map((f) => f.key), by: 'Rapat pleno', note: 'Dibahas; nilai juri dipertahankan' });
+    await expect(
+      api.confirmVerification({ eventId: EVENT, rule: 'mean', operator: 'Yohanes Operator', confirmedBy: ' yohanes  OPERATOR ' }),
+    ).rejects.toMatchObject({ code: 'invalid-input' });
+    audit = await api.acknowledgeFlags({
+      eventId: EVENT,
+      rule: 'mean',
+      keys: audit.flags.map((f) => f.key),
+      by: 'Rapat pleno',
+      note: 'Dibahas; nilai juri dipertahankan',
+    });
     expect(audit.items.find((i) => i.id === 'flags')!.ok).toBe(true);
     audit = await api.confirmVerification({ eventId: EVENT, rule: 'mean', operator: 'Yohanes Operator', confirmedBy: 'Maria Pemeriksa' });
     expect(audit.passed).toBe(true);
     expect(audit.final).toBe(false);
 
     const state = await api.fixResults({ eventId: EVENT, rule: 'mean', fixedBy: 'Ketua Dewan Juri' });
-    expect(state.inForce).toMatchObject({ version: 1, supersedes: null, rule: 'mean', resultsHash: audit.resultsHash, fixedBy: 'Ketua Dewan Juri', reopened: null });
+    expect(state.inForce).toMatchObject({
+      version: 1,
+      supersedes: null,
+      rule: 'mean',
+      resultsHash: audit.resultsHash,
+      fixedBy: 'Ketua Dewan Juri',
+      reopened: null,
+    });
     await expect(api.fixResults({ eventId: EVENT, rule: 'mean', fixedBy: 'Ketua Dewan Juri' })).rejects.toMatchObject({ code: 'conflict' });
 
     const file = await api.exportPenetapan({ eventId: EVENT });
     const record = readPenetapan(Buffer.from(file.base64, 'base64'), file.fileName);
-    expect(record).toMatchObject({ version: 1, supersedes: null, rule: 'mean', resultsHash: audit.resultsHash, minutesNumber: 'BA/PA-NTT/07/2025', audit: { operator: 'Yohanes Operator', confirmedBy: 'Maria Pemeriksa' } });
+    expect(record).toMatchObject({
+      version: 1,
+      supersedes: null,
+      rule: 'mean',
+      resultsHash: audit.resultsHash,
+      minutesNumber: 'BA/PA-NTT/07/2025',
+      audit: { operator: 'Yohanes Operator', confirmedBy: 'Maria Pemeriksa' },
+    });
     expect(record.sheets).toHaveLength(9);
     expect(record.sheets.every((s) => s.status === 'valid' && s.use === 'used')).toBe(true);
     expect(record.secretariat.fingerprint).toBe((await api.keyStatus({})).fingerprint);
@@ -188,11 +229,21 @@ describe('audit gate and penetapan', () => {
     });
     expect(ws.db.prepare("SELECT count(*) AS n FROM received_sheet WHERE file_name = 'J3-revisi-2.xlsx'").get()).toEqual({ n: 0 });
     const ukm = demoDocument().nominees.filter((n) => n.categoryId === 'ukm');
-    await expect(api.recordSpecialAward({ eventId: EVENT, categoryId: 'ukm', name: 'Terbaik Inovasi', nomineeId: ukm[0].id, reason: 'inovasi', decidedBy: 'Rapat pleno' }))
-      .rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      api.recordSpecialAward({
+        eventId: EVENT,
+        categoryId: 'ukm',
+        name: 'Terbaik Inovasi',
+        nomineeId: ukm[0].id,
+        reason: 'inovasi',
+        decidedBy: 'Rapat pleno',
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' });
     const event = demoDocument();
     event.minutes = { number: 'BA/PA-NTT/07/2025-X' };
-    await expect(api.importEventTemplate({ ...fileData('acara.xlsx', await writeEventTemplate(event)), replace: true })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      api.importEventTemplate({ ...fileData('acara.xlsx', await writeEventTemplate(event)), replace: true }),
+    ).rejects.toMatchObject({ code: 'conflict' });
     // A file that does not verify changes no result: it is kept, as always.
     const junk = await api.importSheet({ eventId: EVENT, file: fileData('bukan-lembar.xlsx', Buffer.from('bukan xlsx')) });
     expect(junk.sheet.status).toBe('malformed');
@@ -201,11 +252,17 @@ describe('audit gate and penetapan', () => {
 
   it('after a reopening with a reason, takes the import; the next penetapan is version 2 and supersedes version 1', async () => {
     await expect(api.reopenPenetapan({ eventId: EVENT, reason: 'ok', by: 'Ketua' })).rejects.toMatchObject({ code: 'invalid-input' });
-    const reopened = await api.reopenPenetapan({ eventId: EVENT, reason: 'Lembar J3 revisi 2 diterima setelah rapat', by: 'Ketua Dewan Juri' });
+    const reopened = await api.reopenPenetapan({
+      eventId: EVENT,
+      reason: 'Lembar J3 revisi 2 diterima setelah rapat',
+      by: 'Ketua Dewan Juri',
+    });
     expect(reopened.inForce).toBeNull();
     expect(reopened.versions[0].reopened).toMatchObject({ reason: 'Lembar J3 revisi 2 diterima setelah rapat', by: 'Ketua Dewan Juri' });
     const pages = await printPdf('dibuka.pdf');
-    expect(flat(pages.join('\n'))).toContain('Penetapan versi 1 dibuka kembali (Lembar J3 revisi 2 diterima setelah rapat); hasil belum ditetapkan lagi.');
+    expect(flat(pages.join('\n'))).toContain(
+      'Penetapan versi 1 dibuka kembali (Lembar J3 revisi 2 diterima setelah rapat); hasil belum ditetapkan lagi.',
+    );
 
     const imported = await api.importSheet({ eventId: EVENT, file: fileData('J3-revisi-2.xlsx', await changedJ3()) });
     expect(imported.sheet).toMatchObject({ status: 'valid', sheetRevision: 2, use: 'used' });
@@ -213,7 +270,8 @@ describe('audit gate and penetapan', () => {
     // The files changed since they were confirmed; the junk file is set aside with a note? It is malformed: never pending.
     expect(audit.items.find((i) => i.id === 'verification')!.findings[0].id).toContain('Berkas berubah sejak dikonfirmasi Maria Pemeriksa');
     const open = audit.flags.filter((f) => !f.acknowledged).map((f) => f.key);
-    if (open.length > 0) audit = await api.acknowledgeFlags({ eventId: EVENT, rule: 'mean', keys: open, by: 'Rapat pleno', note: 'Dibahas' });
+    if (open.length > 0)
+      audit = await api.acknowledgeFlags({ eventId: EVENT, rule: 'mean', keys: open, by: 'Rapat pleno', note: 'Dibahas' });
     audit = await api.confirmVerification({ eventId: EVENT, rule: 'mean', operator: 'Yohanes Operator', confirmedBy: 'Maria Pemeriksa' });
     expect(audit.passed).toBe(true);
     const state = await api.fixResults({ eventId: EVENT, rule: 'mean', fixedBy: 'Ketua Dewan Juri' });
@@ -243,17 +301,48 @@ describe('audit gate and penetapan', () => {
       return path;
     });
     writeFileSync(join(dir, 'J3-revisi-2.xlsx'), await changedJ3());
-    const matched = await run('verify', '--penetapan', join(dir, 'p.timbang-penetapan'), '--event', join(dir, 'event.timbang'), ...sheets, join(dir, 'J3-revisi-2.xlsx'), '--db', dbPath());
+    const matched = await run(
+      'verify',
+      '--penetapan',
+      join(dir, 'p.timbang-penetapan'),
+      '--event',
+      join(dir, 'event.timbang'),
+      ...sheets,
+      join(dir, 'J3-revisi-2.xlsx'),
+      '--db',
+      dbPath(),
+    );
     expect(matched.code, matched.out).toBe(0);
     expect(matched.out).toContain('Penggabungan ulang 10 lembar memberi hash yang sama: cocok.');
     // Without J3's second revision, the sheets give other results: named, exit 1.
-    const stale = await run('verify', '--penetapan', join(dir, 'p.timbang-penetapan'), '--event', join(dir, 'event.timbang'), ...sheets, '--db', dbPath());
+    const stale = await run(
+      'verify',
+      '--penetapan',
+      join(dir, 'p.timbang-penetapan'),
+      '--event',
+      join(dir, 'event.timbang'),
+      ...sheets,
+      '--db',
+      dbPath(),
+    );
     expect(stale.code).toBe(1);
     expect(stale.out).toContain('lembar yang dipakai penetapan tidak diberikan: J3-revisi-2.xlsx');
     expect(stale.out).toMatch(/penggabungan ulang memberi hash hasil [0-9a-f]{64}, penetapan menyebut [0-9a-f]{64}/);
     // And `timbang report --penetapan` prints the final Berita Acara from the files.
     const pdf = join(dir, 'laporan.pdf');
-    const report = await run('report', '--event', join(dir, 'event.timbang'), ...sheets, join(dir, 'J3-revisi-2.xlsx'), '--pdf', pdf, '--penetapan', join(dir, 'p.timbang-penetapan'), '--db', dbPath());
+    const report = await run(
+      'report',
+      '--event',
+      join(dir, 'event.timbang'),
+      ...sheets,
+      join(dir, 'J3-revisi-2.xlsx'),
+      '--pdf',
+      pdf,
+      '--penetapan',
+      join(dir, 'p.timbang-penetapan'),
+      '--db',
+      dbPath(),
+    );
     expect(report.code, report.err).toBe(0);
     const printed = flat((await pdfPages(pdf)).join('\n'));
     expect(printed).toContain('Nomor: BA/PA-NTT/07/2025 · Versi 2 (menggantikan versi 1)');

@@ -34,12 +34,15 @@ function loadInSandbox(code: string): Loaded {
   };
   const sandboxRequire = (name: string) => {
     loaded.required.push(name);
-    if (!SANDBOX_MODULES.includes(name)) throw new Error(`module not found: ${name} (a sandboxed preload can require only ${SANDBOX_MODULES.join(', ')})`);
+    if (!SANDBOX_MODULES.includes(name))
+      throw new Error(`module not found: ${name} (a sandboxed preload can require only ${SANDBOX_MODULES.join(', ')})`);
     return name === 'electron' ? electron : {}; // events, timers and url would be Electron's polyfills; none is used today
   };
   const context = createContext({});
   const wrapper = runInContext(`(function (exports, require, module) {\n${code}\n})`, context, { filename: 'out/preload/index.cjs' }) as (
-    exports: object, require: (name: string) => unknown, module: { exports: object },
+    exports: object,
+    require: (name: string) => unknown,
+    module: { exports: object },
   ) => void;
   const module = { exports: {} };
   wrapper(module.exports, sandboxRequire, module);

@@ -1,7 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { methodNames } from '../../src/api/contract.ts';
 
-const exposed = vi.hoisted(() => ({ key: '', api: {} as Record<string, (input: unknown) => Promise<unknown>>, invoked: [] as unknown[][] }));
+const exposed = vi.hoisted(() => ({
+  key: '',
+  api: {} as Record<string, (input: unknown) => Promise<unknown>>,
+  invoked: [] as unknown[][],
+}));
 
 vi.mock('electron', () => ({
   contextBridge: {

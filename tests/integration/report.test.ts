@@ -105,8 +105,22 @@ describe('the report HTML', () => {
     nominee.name = '<script>alert("x")</script> & Co';
     event.jurors[0].name = '<img src=x onerror=alert(1)>';
     const result = demoDeliberation(event);
-    result.decisions = [{ categoryId: 'ukm', nomineeIds: ['ukm-02', 'ukm-03'], text: 'Sepakat <b>bulat</b> & "tegas"', decidedBy: 'Ketua <Dewan>', recordedAt: '2025-07-04T10:00:00.000Z' }];
-    const html = reportHtml({ event, result, files: [{ fileName: '<J1>.xlsx', fileHash: 'ab', jurorId: 'J1', signedWith: null, sheetRevision: 1, status: 'valid', use: 'used' }], lang: 'id', generatedAt });
+    result.decisions = [
+      {
+        categoryId: 'ukm',
+        nomineeIds: ['ukm-02', 'ukm-03'],
+        text: 'Sepakat <b>bulat</b> & "tegas"',
+        decidedBy: 'Ketua <Dewan>',
+        recordedAt: '2025-07-04T10:00:00.000Z',
+      },
+    ];
+    const html = reportHtml({
+      event,
+      result,
+      files: [{ fileName: '<J1>.xlsx', fileHash: 'ab', jurorId: 'J1', signedWith: null, sheetRevision: 1, status: 'valid', use: 'used' }],
+      lang: 'id',
+      generatedAt,
+    });
 
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<img/i);
@@ -116,7 +130,9 @@ describe('the report HTML', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('Sepakat &lt;b&gt;bulat&lt;/b&gt; &amp; &quot;tegas&quot;');
     expect(html).toContain('&lt;J1&gt;.xlsx');
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    );
     // The header and footer templates take the escaped texts as they are.
     expect(pageFrame(html).footerTemplate).toContain(result.resultsHash);
     expect(pageFrame(html).footerTemplate).toContain('Halaman <span class="pageNumber"></span> dari <span class="totalPages"></span>');
@@ -130,7 +146,15 @@ describe('the report HTML', () => {
     ukm.ranking[2].joint = true;
     ukm.ranking[2].rank = 2;
     const pemkab = result.categories.find((c) => c.id === 'pemkab')!;
-    result.decisions = [{ categoryId: 'pemkab', nomineeIds: [pemkab.ranking[1].nomineeId, pemkab.ranking[2].nomineeId], text: 'Nagekeo di atas TTU: kehadiran bupati.', decidedBy: 'Rapat pleno', recordedAt: '2025-07-04T10:00:00.000Z' }];
+    result.decisions = [
+      {
+        categoryId: 'pemkab',
+        nomineeIds: [pemkab.ranking[1].nomineeId, pemkab.ranking[2].nomineeId],
+        text: 'Nagekeo di atas TTU: kehadiran bupati.',
+        decidedBy: 'Rapat pleno',
+        recordedAt: '2025-07-04T10:00:00.000Z',
+      },
+    ];
     const html = reportHtml({ event, result, files: [], lang: 'id', generatedAt });
     const text = flat(html.replace(/<[^>]+>/g, ' '));
 
@@ -201,7 +225,7 @@ describe('timbang report on the demo', () => {
   }, TIMEOUT);
   afterAll(() => tmp.remove());
 
-  it('names every category\'s Terbaik 1–3 in the published order, in the Rekapitulasi and in the Berita Acara', () => {
+  it("names every category's Terbaik 1–3 in the published order, in the Rekapitulasi and in the Berita Acara", () => {
     const all = flat(text);
     const minutes = flat(beritaAcara);
     for (const category of event.categories) {
@@ -211,7 +235,9 @@ describe('timbang report on the demo', () => {
       if (category.minimumScore) expect(all.slice(0, all.lastIndexOf('BERITA ACARA'))).toContain(`3 ${name(2)}`);
       else expectInOrder(all, [category.name.id, `1 ${name(0)}`, `2 ${name(1)}`, `3 ${name(2)}`]);
       // Issue 16: the demo's Pelayanan Kesehatan awards no Terbaik 3 below its minimum Nilai Akhir of 75.
-      const third = category.minimumScore ? 'Terbaik 3 tidak ditetapkan (Nilai Akhir di bawah batas minimum 75,00)' : `Terbaik 3 ${name(2)}`;
+      const third = category.minimumScore
+        ? 'Terbaik 3 tidak ditetapkan (Nilai Akhir di bawah batas minimum 75,00)'
+        : `Terbaik 3 ${name(2)}`;
       expectInOrder(minutes, [category.name.id, `Terbaik 1 ${name(0)}`, `Terbaik 2 ${name(1)}`, third]);
     }
     expect(event.categories.filter((c) => c.minimumScore).map((c) => c.id)).toEqual(['kesehatan']);
@@ -222,7 +248,9 @@ describe('timbang report on the demo', () => {
 
   it('opens the Berita Acara with the plenary date in words; without a penetapan it is a draft, with no signature lines', () => {
     const minutes = flat(beritaAcara);
-    expect(minutes).toContain(`Pada hari ini ${PLENARY_WORDS}, bertempat di Kupang, kami yang bertanda tangan di bawah ini, Dewan Juri Paritrana Award Tingkat Provinsi NTT 2025, telah menetapkan pemenang sebagai berikut:`);
+    expect(minutes).toContain(
+      `Pada hari ini ${PLENARY_WORDS}, bertempat di Kupang, kami yang bertanda tangan di bawah ini, Dewan Juri Paritrana Award Tingkat Provinsi NTT 2025, telah menetapkan pemenang sebagai berikut:`,
+    );
     expect(minutes).toContain('Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.');
     // Issue 16: nothing fixed these results, so the Berita Acara is a draft and nobody signs it yet.
     expect(minutes).toContain('DRAF — belum ditetapkan Berita acara ini belum final');
@@ -230,31 +258,39 @@ describe('timbang report on the demo', () => {
     expect(minutes).not.toMatch(/Ketua merangkap Anggota/);
   });
 
-  it('closes with nine signature blocks once a penetapan fixed the results', async () => {
-    const { deliberateFiles } = await import('../../src/cli/commands/sheet-files.ts');
-    const { renderPdfWithChromium } = await import('../../src/services/report/render-pdf.ts');
-    const merged = await deliberateFiles(packageFile, sheets, null);
-    const html = reportHtml({
-      event: merged.event, result: merged.summary, files: merged.rekap, lang: 'id', generatedAt: '2025-07-04T02:00:00.000Z',
-      minutes: { final: true, version: 1, supersedes: null, fixedAt: '2025-07-04T03:00:00.000Z', fixedBy: 'Ketua Dewan Juri' },
-    });
-    const finalPdf = join(tmp.dir, 'final.pdf');
-    writeFileSync(finalPdf, await renderPdfWithChromium(html));
-    const all = await pdftotext(finalPdf);
-    expect(all).not.toContain('DRAF');
-    const minutes = flat(all.slice(all.lastIndexOf('BERITA ACARA')));
-    expect(minutes).toContain('Ditetapkan dengan penetapan versi 1, 4 Juli 2025 pukul 11.00 WITA, oleh Ketua Dewan Juri.');
-    // The signature table (the panel's account above it quotes conflict reasons, which may say "Anggota").
-    const signing = minutes.slice(minutes.indexOf('Tanda Tangan'));
-    expect(signing.match(/Ketua merangkap Anggota/g)).toHaveLength(1);
-    expect(signing.match(/Sekretaris merangkap Anggota/g)).toHaveLength(1);
-    expect(signing.match(/(?<!merangkap )\bAnggota\b/g)).toHaveLength(7);
-    for (const juror of event.jurors) expect(minutes).toContain(juror.institution);
-    // The event carries no names; each signature block takes the name the juror typed on their sheet.
-    for (const juror of event.jurors) expect(minutes).toContain(`Juri ${juror.id} (demo)`);
-    const text = all.slice(all.lastIndexOf('BERITA ACARA'));
-    for (let i = 1; i <= 9; i++) expect(text).toMatch(new RegExp(`^\\s*${i}\\.`, 'm'));
-  }, TIMEOUT);
+  it(
+    'closes with nine signature blocks once a penetapan fixed the results',
+    async () => {
+      const { deliberateFiles } = await import('../../src/cli/commands/sheet-files.ts');
+      const { renderPdfWithChromium } = await import('../../src/services/report/render-pdf.ts');
+      const merged = await deliberateFiles(packageFile, sheets, null);
+      const html = reportHtml({
+        event: merged.event,
+        result: merged.summary,
+        files: merged.rekap,
+        lang: 'id',
+        generatedAt: '2025-07-04T02:00:00.000Z',
+        minutes: { final: true, version: 1, supersedes: null, fixedAt: '2025-07-04T03:00:00.000Z', fixedBy: 'Ketua Dewan Juri' },
+      });
+      const finalPdf = join(tmp.dir, 'final.pdf');
+      writeFileSync(finalPdf, await renderPdfWithChromium(html));
+      const all = await pdftotext(finalPdf);
+      expect(all).not.toContain('DRAF');
+      const minutes = flat(all.slice(all.lastIndexOf('BERITA ACARA')));
+      expect(minutes).toContain('Ditetapkan dengan penetapan versi 1, 4 Juli 2025 pukul 11.00 WITA, oleh Ketua Dewan Juri.');
+      // The signature table (the panel's account above it quotes conflict reasons, which may say "Anggota").
+      const signing = minutes.slice(minutes.indexOf('Tanda Tangan'));
+      expect(signing.match(/Ketua merangkap Anggota/g)).toHaveLength(1);
+      expect(signing.match(/Sekretaris merangkap Anggota/g)).toHaveLength(1);
+      expect(signing.match(/(?<!merangkap )\bAnggota\b/g)).toHaveLength(7);
+      for (const juror of event.jurors) expect(minutes).toContain(juror.institution);
+      // The event carries no names; each signature block takes the name the juror typed on their sheet.
+      for (const juror of event.jurors) expect(minutes).toContain(`Juri ${juror.id} (demo)`);
+      const text = all.slice(all.lastIndexOf('BERITA ACARA'));
+      for (let i = 1; i <= 9; i++) expect(text).toMatch(new RegExp(`^\\s*${i}\\.`, 'm'));
+    },
+    TIMEOUT,
+  );
 
   it('prints the results hash with the secretariat key beside it in the footer of every page, on the cover, in the appendix and in the Berita Acara', async () => {
     expect(pages).toBeGreaterThan(5);
@@ -266,29 +302,48 @@ describe('timbang report on the demo', () => {
     const cover = flat(await pdftotext(pdf, 1));
     expect(cover).toContain(`Hash hasil (SHA-256) ${hash} Kunci sekretariat (sidik jari) ${key} (disematkan)`);
     expect(flat(text)).toContain(`Paket acara ditandatangani kunci sekretariat dengan sidik jari ${key}: disematkan.`);
-    expect(flat(beritaAcara)).toContain(`Hash hasil penggabungan: ${hash}; paket acara ditandatangani kunci sekretariat dengan sidik jari ${key}.`);
+    expect(flat(beritaAcara)).toContain(
+      `Hash hasil penggabungan: ${hash}; paket acara ditandatangani kunci sekretariat dengan sidik jari ${key}.`,
+    );
     expect(text).not.toContain('belum disematkan');
     expect(readFileSync(html, 'utf8')).toContain(hash);
   });
 
-  it('speaks English with --lang en after the command and warns when a juror\'s sheet is missing', async () => {
-    const englishPdf = join(tmp.dir, 'report-en.pdf');
-    const englishHtml = join(tmp.dir, 'report-en.html');
-    const result = await run('report', '--event', packageFile, ...sheets.slice(0, 8), '--pdf', englishPdf, '--html', englishHtml, '--lang', 'en');
-    expect(result.code).toBe(0);
-    expect(result.out).toContain('Report written');
-    const english = flat(await pdftotext(englishPdf));
-    expect(english).toContain('Score Tally (Rekapitulasi Nilai)');
-    // The demo's J7 was absent from UKM's interviews (issue 16): from files, nobody recorded it, so it is listed too.
-    expect(english).toContain('Sections not received or not final (juror · round · category): J7 · Interview · Micro and Small Enterprises; J9 · Administrative Selection · Regency/City Government');
-    expect(english).toContain(`Pada hari ini ${PLENARY_WORDS}`);
-    expect(english).toMatch(/Results hash: [0-9a-f]{64} Page 1 of \d+/);
-    // Not pinned: the cover, every footer and the terminal say so.
-    expect(english).toContain(`Secretariat key (fingerprint) ${key} secretariat key not pinned`);
-    expect(english).toContain(`Secretariat key: ${key} (secretariat key not pinned) Results hash:`);
-    expect(result.out).toContain(`secretariat key ${key} — secretariat key not pinned`);
-    expect(result.err).toContain('Attention: secretariat key not pinned.');
-  }, TIMEOUT);
+  it(
+    "speaks English with --lang en after the command and warns when a juror's sheet is missing",
+    async () => {
+      const englishPdf = join(tmp.dir, 'report-en.pdf');
+      const englishHtml = join(tmp.dir, 'report-en.html');
+      const result = await run(
+        'report',
+        '--event',
+        packageFile,
+        ...sheets.slice(0, 8),
+        '--pdf',
+        englishPdf,
+        '--html',
+        englishHtml,
+        '--lang',
+        'en',
+      );
+      expect(result.code).toBe(0);
+      expect(result.out).toContain('Report written');
+      const english = flat(await pdftotext(englishPdf));
+      expect(english).toContain('Score Tally (Rekapitulasi Nilai)');
+      // The demo's J7 was absent from UKM's interviews (issue 16): from files, nobody recorded it, so it is listed too.
+      expect(english).toContain(
+        'Sections not received or not final (juror · round · category): J7 · Interview · Micro and Small Enterprises; J9 · Administrative Selection · Regency/City Government',
+      );
+      expect(english).toContain(`Pada hari ini ${PLENARY_WORDS}`);
+      expect(english).toMatch(/Results hash: [0-9a-f]{64} Page 1 of \d+/);
+      // Not pinned: the cover, every footer and the terminal say so.
+      expect(english).toContain(`Secretariat key (fingerprint) ${key} secretariat key not pinned`);
+      expect(english).toContain(`Secretariat key: ${key} (secretariat key not pinned) Results hash:`);
+      expect(result.out).toContain(`secretariat key ${key} — secretariat key not pinned`);
+      expect(result.err).toContain('Attention: secretariat key not pinned.');
+    },
+    TIMEOUT,
+  );
 });
 
 describe('timbang report on a package re-signed with another key (issue 14)', () => {
@@ -299,42 +354,69 @@ describe('timbang report on a package re-signed with another key (issue 14)', ()
   }, TIMEOUT);
   afterAll(() => tmp.remove());
 
-  it('without a pin, prints the forger\'s fingerprint and "kunci sekretariat belum disematkan" on the cover, on every page and in the Berita Acara', async () => {
-    const pdf = join(tmp.dir, 'palsu.pdf');
-    const result = await run('report', '--event', attack.forgedPackage, ...attack.forgedSheets, '--pdf', pdf);
-    expect(result.code).toBe(0);
-    expect(result.out).toContain(`kunci sekretariat ${attack.forgedFingerprint} — kunci sekretariat belum disematkan`);
-    expect(result.err).toContain('Perhatian: kunci sekretariat belum disematkan.');
-    const cover = flat(await pdftotext(pdf, 1));
-    expect(cover).toContain('Nilai dan nominasi demo bukan hasil resmi † nominasi fiktif, hanya ada di acara demo kunci sekretariat belum disematkan Rekapitulasi Nilai dan Berita Acara');
-    expect(cover).toContain(`Kunci sekretariat (sidik jari) ${attack.forgedFingerprint} kunci sekretariat belum disematkan`);
-    expect(cover).toContain('Sidik jari ini dibaca dari paket acara itu sendiri, tidak dicocokkan dengan kunci sekretariat');
-    const pages = await pageCount(pdf);
-    for (let page = 1; page <= pages; page++) {
-      const lines = (await pdftotext(pdf, page)).trimEnd().split('\n');
-      expect(lines.at(-2), `footer of page ${page}`).toBe(`Kunci sekretariat: ${attack.forgedFingerprint} (kunci sekretariat belum disematkan)`);
-    }
-    const all = flat(await pdftotext(pdf));
-    expect(all).toContain(`paket acara ditandatangani kunci sekretariat dengan sidik jari ${attack.forgedFingerprint} (kunci sekretariat belum disematkan).`);
-    expect(all).not.toContain(attack.realFingerprint);
-  }, TIMEOUT);
+  it(
+    'without a pin, prints the forger\'s fingerprint and "kunci sekretariat belum disematkan" on the cover, on every page and in the Berita Acara',
+    async () => {
+      const pdf = join(tmp.dir, 'palsu.pdf');
+      const result = await run('report', '--event', attack.forgedPackage, ...attack.forgedSheets, '--pdf', pdf);
+      expect(result.code).toBe(0);
+      expect(result.out).toContain(`kunci sekretariat ${attack.forgedFingerprint} — kunci sekretariat belum disematkan`);
+      expect(result.err).toContain('Perhatian: kunci sekretariat belum disematkan.');
+      const cover = flat(await pdftotext(pdf, 1));
+      expect(cover).toContain(
+        'Nilai dan nominasi demo bukan hasil resmi † nominasi fiktif, hanya ada di acara demo kunci sekretariat belum disematkan Rekapitulasi Nilai dan Berita Acara',
+      );
+      expect(cover).toContain(`Kunci sekretariat (sidik jari) ${attack.forgedFingerprint} kunci sekretariat belum disematkan`);
+      expect(cover).toContain('Sidik jari ini dibaca dari paket acara itu sendiri, tidak dicocokkan dengan kunci sekretariat');
+      const pages = await pageCount(pdf);
+      for (let page = 1; page <= pages; page++) {
+        const lines = (await pdftotext(pdf, page)).trimEnd().split('\n');
+        expect(lines.at(-2), `footer of page ${page}`).toBe(
+          `Kunci sekretariat: ${attack.forgedFingerprint} (kunci sekretariat belum disematkan)`,
+        );
+      }
+      const all = flat(await pdftotext(pdf));
+      expect(all).toContain(
+        `paket acara ditandatangani kunci sekretariat dengan sidik jari ${attack.forgedFingerprint} (kunci sekretariat belum disematkan).`,
+      );
+      expect(all).not.toContain(attack.realFingerprint);
+    },
+    TIMEOUT,
+  );
 
-  it('with the secretariat\'s workspace pinned, refuses the forgery and prints the honest report with the real key', async () => {
-    const refusedPdf = join(tmp.dir, 'ditolak.pdf');
-    const refused = await run('report', '--event', attack.forgedPackage, ...attack.forgedSheets, '--pdf', refusedPdf, '--db', attack.workspace);
-    expect(refused.code).toBe(1);
-    expect(refused.err).toContain(`ditandatangani kunci sekretariat lain: sidik jari ${attack.forgedFingerprint}, bukan ${attack.realFingerprint} yang disematkan`);
-    expect(existsSync(refusedPdf)).toBe(false);
+  it(
+    "with the secretariat's workspace pinned, refuses the forgery and prints the honest report with the real key",
+    async () => {
+      const refusedPdf = join(tmp.dir, 'ditolak.pdf');
+      const refused = await run(
+        'report',
+        '--event',
+        attack.forgedPackage,
+        ...attack.forgedSheets,
+        '--pdf',
+        refusedPdf,
+        '--db',
+        attack.workspace,
+      );
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain(
+        `ditandatangani kunci sekretariat lain: sidik jari ${attack.forgedFingerprint}, bukan ${attack.realFingerprint} yang disematkan`,
+      );
+      expect(existsSync(refusedPdf)).toBe(false);
 
-    const pdf = join(tmp.dir, 'asli.pdf');
-    const honest = await run('report', '--event', attack.realPackage, ...attack.sheets, '--pdf', pdf, '--db', attack.workspace);
-    expect(honest.err).toBe('');
-    expect(honest.code).toBe(0);
-    const merged = JSON.parse((await run('merge', '--event', attack.realPackage, ...attack.sheets, '--json')).out) as { resultsHash: string };
-    const hash = /hash hasil ([0-9a-f]{64})/.exec(honest.out)![1];
-    expect(hash).toBe(merged.resultsHash);
-    const cover = flat(await pdftotext(pdf, 1));
-    expect(cover).toContain(`Hash hasil (SHA-256) ${hash} Kunci sekretariat (sidik jari) ${attack.realFingerprint} (disematkan)`);
-    expect(cover).not.toContain('belum disematkan');
-  }, TIMEOUT);
+      const pdf = join(tmp.dir, 'asli.pdf');
+      const honest = await run('report', '--event', attack.realPackage, ...attack.sheets, '--pdf', pdf, '--db', attack.workspace);
+      expect(honest.err).toBe('');
+      expect(honest.code).toBe(0);
+      const merged = JSON.parse((await run('merge', '--event', attack.realPackage, ...attack.sheets, '--json')).out) as {
+        resultsHash: string;
+      };
+      const hash = /hash hasil ([0-9a-f]{64})/.exec(honest.out)![1];
+      expect(hash).toBe(merged.resultsHash);
+      const cover = flat(await pdftotext(pdf, 1));
+      expect(cover).toContain(`Hash hasil (SHA-256) ${hash} Kunci sekretariat (sidik jari) ${attack.realFingerprint} (disematkan)`);
+      expect(cover).not.toContain('belum disematkan');
+    },
+    TIMEOUT,
+  );
 });

@@ -12,7 +12,12 @@ import { migrations } from '../../src/services/workspace/migrations/index.ts';
 import { openWorkspace } from '../../src/services/workspace/workspace.ts';
 import { tempDir } from '../support/demo.ts';
 
-interface Column { name: string; type: string; notnull: number; pk: number }
+interface Column {
+  name: string;
+  type: string;
+  notnull: number;
+  pk: number;
+}
 interface Snapshot {
   migrations: string[];
   tables: Record<string, Column[]>;
@@ -23,9 +28,14 @@ const SNAPSHOT_FILE = join(import.meta.dirname, '__snapshots__', 'schema.json');
 function currentSchema(): Snapshot {
   const tmp = tempDir();
   const ws = openWorkspace(join(tmp.dir, 'schema.sqlite'));
-  const names = (ws.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  const names = (ws.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
+    (t) => t.name,
+  );
   const tables = Object.fromEntries(
-    names.map((name) => [name, (ws.db.pragma(`table_info(${name})`) as Column[]).map(({ name, type, notnull, pk }) => ({ name, type, notnull, pk }))]),
+    names.map((name) => [
+      name,
+      (ws.db.pragma(`table_info(${name})`) as Column[]).map(({ name, type, notnull, pk }) => ({ name, type, notnull, pk })),
+    ]),
   );
   ws.close();
   tmp.remove();

@@ -103,17 +103,44 @@ describe('writeScoreSheet', () => {
     }
 
     const sheet = worksheet(workbook, '1-ukm');
-    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '5:6' });
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '5:6',
+    });
     expect(sheet.headerFooter.oddFooter).toContain('Halaman &P dari &N');
     expect(sheet.headerFooter.oddFooter).toContain(j4.fingerprint);
     // The header's "&" in "Perdagangan, Jasa & Pendidikan"-like names is doubled; this category has none.
     expect(worksheet(workbook, '1-manufaktur').headerFooter.oddHeader).toContain('Manufaktur, Pertambangan && Konstruksi');
 
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((c) => sheet.getCell(5, c).value)).toEqual(
-      ['No', 'ID', 'Nominasi', 'Wilayah', 'UK1 (35%)', 'UK2 (25%)', 'UK3 (25%)', 'UK4 (15%)', 'Total', 'Catatan', 'Keterangan']);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((c) => sheet.getCell(5, c).value)).toEqual([
+      'No',
+      'ID',
+      'Nominasi',
+      'Wilayah',
+      'UK1 (35%)',
+      'UK2 (25%)',
+      'UK3 (25%)',
+      'UK4 (15%)',
+      'Total',
+      'Catatan',
+      'Keterangan',
+    ]);
     expect(sheet.getCell('E6').value).toBe('Pemilik dan pekerja terdaftar (maks 5)');
     // Row 7: Padu Padan, marks 1 3 5 2 → (35·1 + 25·3 + 25·5 + 15·2)/5 = 53.
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => sheet.getCell(7, c).value)).toEqual([1, 'ukm-01', 'Padu Padan by Erwin Yuan', 'Nusa Tenggara Timur', 1, 3, 5, 2]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => sheet.getCell(7, c).value)).toEqual([
+      1,
+      'ukm-01',
+      'Padu Padan by Erwin Yuan',
+      'Nusa Tenggara Timur',
+      1,
+      3,
+      5,
+      2,
+    ]);
     expect(cellText(sheet, 'I7')).toEqual({ formula: '(35*E7/5*100+25*F7/5*100+25*G7/5*100+15*H7/5*100)/100', result: 53 });
     // The formula-like note is text, never a formula, and shown with an apostrophe first, so that a CSV
     // saved from the sheet keeps it text too (the signed payload keeps it as typed).
@@ -128,22 +155,36 @@ describe('writeScoreSheet', () => {
     expect(draft.getCell('A3').value).toContain('Draf (belum final)');
     expect([8, 9].map((c) => draft.getCell(9, c).value)).toEqual([null, null]);
     expect(draft.getCell('L9').value).toBe('Belum dinilai: W4, W5');
-    expect(draft.getCell('L10').value).toBe('Tidak menilai — benturan kepentingan: Pengurus asosiasi pengusaha yang membina perusahaan nominasi');
+    expect(draft.getCell('L10').value).toBe(
+      'Tidak menilai — benturan kepentingan: Pengurus asosiasi pengusaha yang membina perusahaan nominasi',
+    );
   });
 
   it('writes the cover: role as on paper, fingerprint, the statement with every conflict, a line to sign', async () => {
     const cover = worksheet(await loadWorkbook(written), 'Sampul');
     const texts: string[] = [];
-    cover.eachRow((row) => row.eachCell((cell) => { texts.push(String(cell.value)); }));
+    cover.eachRow((row) =>
+      row.eachCell((cell) => {
+        texts.push(String(cell.value));
+      }),
+    );
     const all = texts.join('\n');
     for (const expected of [
-      'Paritrana Award Tingkat Provinsi NTT 2025', 'Maria Ñ. Tefa (contoh)', 'Anggota', 'Unsur Pengusaha', 'Apindo NTT',
-      'Seleksi Administrasi; Wawancara', '2025-06-26T09:15:00.000Z', j4.fingerprint,
+      'Paritrana Award Tingkat Provinsi NTT 2025',
+      'Maria Ñ. Tefa (contoh)',
+      'Anggota',
+      'Unsur Pengusaha',
+      'Apindo NTT',
+      'Seleksi Administrasi; Wawancara',
+      '2025-06-26T09:15:00.000Z',
+      j4.fingerprint,
       'Dengan ini saya menyatakan bahwa nilai dalam lembar ini adalah penilaian saya sendiri',
       `Kopi Bajawa Mama Rosa† (ukm-05): ${DECLARED.reason} — dinyatakan oleh juri`,
       'PT Karang Batu Konstruksi† (manufaktur-04): Pengurus asosiasi pengusaha yang membina perusahaan nominasi',
-      '( Maria Ñ. Tefa (contoh) )', 'Yang menyatakan,',
-    ]) expect(all).toContain(expected);
+      '( Maria Ñ. Tefa (contoh) )',
+      'Yang menyatakan,',
+    ])
+      expect(all).toContain(expected);
     expect(texts.filter((t) => /^\d+\. /.test(t))).toHaveLength(2);
   });
 
@@ -164,14 +205,25 @@ describe('writeScoreSheet', () => {
   it('cuts long sheet names to 31 characters and keeps them unique', async () => {
     const long = demoSheetPayload(j4);
     const base = long.sections[0];
-    long.sections = ['kategori-dengan-nama-yang-sangat-panjang-a', 'kategori-dengan-nama-yang-sangat-panjang-b', 'UKM', 'ukm'].map((categoryId) => ({
-      ...base,
-      categoryId,
-      nominees: base.nominees.map((n) => (categoryId === 'ukm' ? n : { ...n, nomineeId: `${categoryId}-${n.nomineeId}`, conflict: null })),
-    }));
+    long.sections = ['kategori-dengan-nama-yang-sangat-panjang-a', 'kategori-dengan-nama-yang-sangat-panjang-b', 'UKM', 'ukm'].map(
+      (categoryId) => ({
+        ...base,
+        categoryId,
+        nominees: base.nominees.map((n) =>
+          categoryId === 'ukm' ? n : { ...n, nomineeId: `${categoryId}-${n.nomineeId}`, conflict: null },
+        ),
+      }),
+    );
     const bytes = await writeScoreSheet(long, j4);
     const names = (await loadWorkbook(bytes)).worksheets.map((ws) => ws.name);
-    expect(names).toEqual(['Sampul', '1-kategori-dengan-nama-yang-san', '1-kategori-dengan-nama-yang-s~2', '1-UKM', '1-ukm~2', 'Tanda tangan']);
+    expect(names).toEqual([
+      'Sampul',
+      '1-kategori-dengan-nama-yang-san',
+      '1-kategori-dengan-nama-yang-s~2',
+      '1-UKM',
+      '1-ukm~2',
+      'Tanda tangan',
+    ]);
     const verified = await verify(bytes, verifyContext({ J4: j4.publicKey }, 2, eventAllowing(long)));
     expect(verified.status, lines(verified, 'en').join('\n')).toBe('valid');
   });
@@ -193,9 +245,11 @@ describe('writeScoreSheet', () => {
   });
 
   it('never starts a piece of the hidden payload where it looks like a formula, so a CSV of that sheet holds none', () => {
-    for (const lead of ['=cmd|\' /C calc\'!A0', '+1', '-2+3', '@SUM(1)', '\t=1']) {
+    for (const lead of ["=cmd|' /C calc'!A0", '+1', '-2+3', '@SUM(1)', '\t=1']) {
       const json = `${'a'.repeat(30_000)}${lead}${'b'.repeat(10)}`;
-      const pieces = signatureRows(json, 'sig', 'key').slice(4).map(([, value]) => String(value));
+      const pieces = signatureRows(json, 'sig', 'key')
+        .slice(4)
+        .map(([, value]) => String(value));
       expect(pieces.join('')).toBe(json);
       for (const piece of pieces) expect(piece).not.toMatch(/^\s*[=+\-@\t\r]/);
     }
@@ -214,7 +268,9 @@ describe('writeScoreSheet', () => {
 
 describe('verifyScoreSheet: statuses other than tampering', () => {
   it('still verifies when the signature sheet is only hidden, as LibreOffice saves it', async () => {
-    const result = await afterEdit((wb) => { worksheet(wb, 'Tanda tangan').state = 'hidden'; });
+    const result = await afterEdit((wb) => {
+      worksheet(wb, 'Tanda tangan').state = 'hidden';
+    });
     expect(result.status, lines(result, 'en').join('\n')).toBe('valid');
   });
 
@@ -222,14 +278,18 @@ describe('verifyScoreSheet: statuses other than tampering', () => {
     const other = { ...payload, eventId: 'paritrana-ntt-2024' };
     const result = await afterEdit((wb) => putCarrier(wb, canonicalJson(other), signCanonical(other, j4.privateKey), j4.publicKey));
     expectStatus(result, 'wrong-event');
-    expect(result.details[0].id).toBe(`Berkas ${FILE}: lembar ini untuk acara "${payload.eventName}" (paritrana-ntt-2024), bukan acara ini, "${payload.eventName}" (paritrana-ntt-2025).`);
+    expect(result.details[0].id).toBe(
+      `Berkas ${FILE}: lembar ini untuk acara "${payload.eventName}" (paritrana-ntt-2024), bukan acara ini, "${payload.eventName}" (paritrana-ntt-2025).`,
+    );
     expect(result.juror).toBe('J4');
   });
 
   it('wrong-event: a package revision the secretariat never issued', async () => {
     const result = await verify(written, verifyContext({ J4: j4.publicKey }, 1));
     expectStatus(result, 'wrong-event');
-    expect(result.details.map((d) => d.en)).toEqual([`File ${FILE}: scored against event package revision 2, which was never issued (latest: 1).`]);
+    expect(result.details.map((d) => d.en)).toEqual([
+      `File ${FILE}: scored against event package revision 2, which was never issued (latest: 1).`,
+    ]);
   });
 
   it('unknown-key: no key enrolled for the juror', async () => {
@@ -241,7 +301,9 @@ describe('verifyScoreSheet: statuses other than tampering', () => {
   it('unknown-key: another key enrolled for the juror', async () => {
     const result = await verify(written, verifyContext({ J4: j5.publicKey }));
     expectStatus(result, 'unknown-key');
-    expect(result.details[0].en).toBe(`File ${FILE}: signed with key ${j4.fingerprint}, not the key enrolled for juror J4 (${j5.fingerprint}).`);
+    expect(result.details[0].en).toBe(
+      `File ${FILE}: signed with key ${j4.fingerprint}, not the key enrolled for juror J4 (${j5.fingerprint}).`,
+    );
   });
 
   it("unknown-key: another juror signs J4's payload with their own key and stores that key", async () => {
@@ -258,8 +320,19 @@ describe('verifyScoreSheet: statuses other than tampering', () => {
     for (const bytes of [randomBytes(2000), Buffer.from('Nama,Nilai\nLa Moringa,4\n')]) {
       const result = await verify(bytes);
       expect(result).toEqual({
-        file: FILE, status: 'malformed', juror: null, rounds: [], revision: null, payload: null, signingKey: null,
-        details: [{ id: `Berkas ${FILE} bukan berkas Excel (.xlsx) yang dapat dibaca. Simpan sebagai "Excel Workbook (.xlsx)" lalu coba lagi.`, en: `File ${FILE} is not a readable Excel (.xlsx) file. Save it as "Excel Workbook (.xlsx)" and try again.` }],
+        file: FILE,
+        status: 'malformed',
+        juror: null,
+        rounds: [],
+        revision: null,
+        payload: null,
+        signingKey: null,
+        details: [
+          {
+            id: `Berkas ${FILE} bukan berkas Excel (.xlsx) yang dapat dibaca. Simpan sebagai "Excel Workbook (.xlsx)" lalu coba lagi.`,
+            en: `File ${FILE} is not a readable Excel (.xlsx) file. Save it as "Excel Workbook (.xlsx)" and try again.`,
+          },
+        ],
       });
     }
   });
@@ -267,54 +340,74 @@ describe('verifyScoreSheet: statuses other than tampering', () => {
   it('malformed: an empty file says it is empty, not that it is no Excel file (issue 19)', async () => {
     const result = await verify(new Uint8Array(0));
     expect(result.status).toBe('malformed');
-    expect(result.details).toEqual([{
-      id: `Berkas ${FILE} kosong (0 byte): tidak berisi apa pun, mungkin penyalinan atau pengunduhannya terputus. Salin atau simpan lagi berkas aslinya.`,
-      en: `File ${FILE} is empty (0 bytes): it holds nothing, perhaps its copy or download was cut short. Copy or save the original file again.`,
-    }]);
+    expect(result.details).toEqual([
+      {
+        id: `Berkas ${FILE} kosong (0 byte): tidak berisi apa pun, mungkin penyalinan atau pengunduhannya terputus. Salin atau simpan lagi berkas aslinya.`,
+        en: `File ${FILE} is empty (0 bytes): it holds nothing, perhaps its copy or download was cut short. Copy or save the original file again.`,
+      },
+    ]);
   });
 
   it('malformed: an xlsx without the signature sheet', async () => {
-    const result = await afterEdit((wb) => { wb.removeWorksheet(worksheet(wb, 'Tanda tangan').id); });
+    const result = await afterEdit((wb) => {
+      wb.removeWorksheet(worksheet(wb, 'Tanda tangan').id);
+    });
     expectStatus(result, 'malformed');
     expect(result.details[0].en).toBe(`File ${FILE}: has no sheet "Tanda tangan": this is not a signed Timbang score sheet.`);
   });
 
   it('malformed: payload cells that are not JSON, not the schema, or missing', async () => {
-    const notJson = await afterEdit((wb) => { worksheet(wb, 'Tanda tangan').getCell('B5').value = '{"format": "timbang.sheet",'; });
+    const notJson = await afterEdit((wb) => {
+      worksheet(wb, 'Tanda tangan').getCell('B5').value = '{"format": "timbang.sheet",';
+    });
     expectStatus(notJson, 'malformed');
     expect(notJson.details[0].en).toBe(`File ${FILE}: the signed contents (Sheet Tanda tangan) are not JSON.`);
 
     const wrongShape = { ...payload, sections: [] };
-    const schema = await afterEdit((wb) => putCarrier(wb, JSON.stringify(wrongShape), signCanonical(wrongShape, j4.privateKey), j4.publicKey));
+    const schema = await afterEdit((wb) =>
+      putCarrier(wb, JSON.stringify(wrongShape), signCanonical(wrongShape, j4.privateKey), j4.publicKey),
+    );
     expectStatus(schema, 'malformed');
     expect(schema.details[0].en).toBe(`File ${FILE}: the signed contents do not have the score sheet's shape (sections).`);
 
-    const noMarker = await afterEdit((wb) => { worksheet(wb, 'Tanda tangan').getCell('B1').value = null; });
+    const noMarker = await afterEdit((wb) => {
+      worksheet(wb, 'Tanda tangan').getCell('B1').value = null;
+    });
     expectStatus(noMarker, 'malformed');
     expect(noMarker.details[0].en).toBe(`File ${FILE}: Sheet Tanda tangan!B1: the format marker is not 'timbang.sheet-signature/1'`);
 
-    const noParts = await afterEdit((wb) => { worksheet(wb, 'Tanda tangan').getCell('B4').value = 3; });
+    const noParts = await afterEdit((wb) => {
+      worksheet(wb, 'Tanda tangan').getCell('B4').value = 3;
+    });
     expectStatus(noParts, 'malformed');
     expect(noParts.details[0].en).toBe(`File ${FILE}: Sheet Tanda tangan!B6: a payload part is empty or not text`);
   });
 });
 
 /** A number format on one cell only (exceljs shares a style object between the cells written alike). */
-const formatCell = (cell: ExcelJS.Cell, numFmt: string) => { cell.style = { ...cell.style, numFmt }; };
+const formatCell = (cell: ExcelJS.Cell, numFmt: string) => {
+  cell.style = { ...cell.style, numFmt };
+};
 
 describe('verifyScoreSheet: tampering, named by sheet and cell', () => {
   it('a mark changed', async () => {
     // 1-ukm row 8 is La Moringa; F is UK2, signed 1.
-    const result = await afterEdit((wb) => { worksheet(wb, '1-ukm').getCell('F8').value = 5; });
+    const result = await afterEdit((wb) => {
+      worksheet(wb, '1-ukm').getCell('F8').value = 5;
+    });
     expectStatus(result, 'tampered');
-    expect(result.details).toEqual([{
-      id: 'Sheet 1-ukm!F8: nilai 5, yang ditandatangani 1 (UK2, La Moringa)',
-      en: 'Sheet 1-ukm!F8: mark 5, signed 1 (UK2, La Moringa)',
-    }]);
+    expect(result.details).toEqual([
+      {
+        id: 'Sheet 1-ukm!F8: nilai 5, yang ditandatangani 1 (UK2, La Moringa)',
+        en: 'Sheet 1-ukm!F8: mark 5, signed 1 (UK2, La Moringa)',
+      },
+    ]);
   });
 
   it('a mark added where the juror gave none (a conflicted nominee)', async () => {
-    const result = await afterEdit((wb) => { worksheet(wb, '2-manufaktur').getCell('E10').value = 5; });
+    const result = await afterEdit((wb) => {
+      worksheet(wb, '2-manufaktur').getCell('E10').value = 5;
+    });
     expectStatus(result, 'tampered');
     expect(lines(result)).toEqual(['Sheet 2-manufaktur!E10: nilai 5, yang ditandatangani kosong (W1, PT Karang Batu Konstruksi†)']);
   });
@@ -329,7 +422,9 @@ describe('verifyScoreSheet: tampering, named by sheet and cell', () => {
   });
 
   it("a total's formula changed", async () => {
-    const result = await afterEdit((wb) => { worksheet(wb, '1-ukm').getCell('I7').value = { formula: '(35*E7/5*100)/100+46', result: 53 }; });
+    const result = await afterEdit((wb) => {
+      worksheet(wb, '1-ukm').getCell('I7').value = { formula: '(35*E7/5*100)/100+46', result: 53 };
+    });
     expectStatus(result, 'tampered');
     expect(lines(result, 'en')).toEqual([
       'Sheet 1-ukm!I7: total formula =(35*E7/5*100)/100+46, signed =(35*E7/5*100+25*F7/5*100+25*G7/5*100+15*H7/5*100)/100 (Padu Padan by Erwin Yuan)',
@@ -350,9 +445,13 @@ describe('verifyScoreSheet: tampering, named by sheet and cell', () => {
   });
 
   it("a nominee's name changed", async () => {
-    const result = await afterEdit((wb) => { worksheet(wb, '1-manufaktur').getCell('C8').value = 'PT Nanda Karya'; });
+    const result = await afterEdit((wb) => {
+      worksheet(wb, '1-manufaktur').getCell('C8').value = 'PT Nanda Karya';
+    });
     expectStatus(result, 'tampered');
-    expect(lines(result)).toEqual(["Sheet 1-manufaktur!C8: nama nominasi 'PT Nanda Karya', yang ditandatangani 'PT Nanda Karya Putera Pratama' (manufaktur-02)"]);
+    expect(lines(result)).toEqual([
+      "Sheet 1-manufaktur!C8: nama nominasi 'PT Nanda Karya', yang ditandatangani 'PT Nanda Karya Putera Pratama' (manufaktur-02)",
+    ]);
   });
 
   it('two rows swapped', async () => {
@@ -366,28 +465,38 @@ describe('verifyScoreSheet: tampering, named by sheet and cell', () => {
     expectStatus(result, 'tampered');
     const found = lines(result, 'en');
     expect(found).toContain('Sheet 1-ukm!A7:K7: the row of La Moringa (ukm-02) has moved; it was signed at row 8 (order changed)');
-    expect(found).toContain('Sheet 1-ukm!A8:K8: the row of Padu Padan by Erwin Yuan (ukm-01) has moved; it was signed at row 7 (order changed)');
+    expect(found).toContain(
+      'Sheet 1-ukm!A8:K8: the row of Padu Padan by Erwin Yuan (ukm-01) has moved; it was signed at row 7 (order changed)',
+    );
   });
 
   it('a row deleted', async () => {
-    const result = await afterEdit((wb) => { worksheet(wb, '1-ukm').spliceRows(9, 1); });
+    const result = await afterEdit((wb) => {
+      worksheet(wb, '1-ukm').spliceRows(9, 1);
+    });
     expectStatus(result, 'tampered');
     expect(lines(result, 'en')).toEqual(['Sheet 1-ukm!A9:K9: the row of UKM Ghaura (ukm-03) is missing (deleted?)']);
   });
 
   it('a row added after the last nominee, and one in between', async () => {
-    const after = await afterEdit((wb) => { worksheet(wb, '1-ukm').getRow(13).values = [6, 'ukm-06', 'UKM Siluman', 'Kupang', 5, 5, 5, 5]; });
+    const after = await afterEdit((wb) => {
+      worksheet(wb, '1-ukm').getRow(13).values = [6, 'ukm-06', 'UKM Siluman', 'Kupang', 5, 5, 5, 5];
+    });
     expectStatus(after, 'tampered');
     expect(lines(after, 'en')).toEqual(["Sheet 1-ukm!A13:K13: an added row that was not signed: 6, 'ukm-06', 'UKM Siluman'"]);
 
-    const between = await afterEdit((wb) => { worksheet(wb, '1-ukm').spliceRows(8, 0, [2, 'ukm-99', 'Sisipan', 'Kupang', 5, 5, 5, 5]); });
+    const between = await afterEdit((wb) => {
+      worksheet(wb, '1-ukm').spliceRows(8, 0, [2, 'ukm-99', 'Sisipan', 'Kupang', 5, 5, 5, 5]);
+    });
     expectStatus(between, 'tampered');
     // The rows below shift by one but keep their order: only the added row is named.
     expect(lines(between, 'en')).toEqual(["Sheet 1-ukm!A8:K8: an added row that was not signed: 2, 'ukm-99', 'Sisipan'"]);
   });
 
   it('content typed outside the table', async () => {
-    const result = await afterEdit((wb) => { worksheet(wb, '2-ukm').getCell('N3').value = 'disetujui'; });
+    const result = await afterEdit((wb) => {
+      worksheet(wb, '2-ukm').getCell('N3').value = 'disetujui';
+    });
     expectStatus(result, 'tampered');
     expect(lines(result, 'en')).toEqual(["Sheet 2-ukm!N3: content that was not signed: 'disetujui'"]);
   });
@@ -414,16 +523,26 @@ describe('verifyScoreSheet: tampering, named by sheet and cell', () => {
       const sheet = worksheet(wb, '1-ukm');
       formatCell(sheet.getCell('E7'), '*9General'); // fills the cell with 9s in Excel and LibreOffice
       sheet.getCell('H7').style = { ...sheet.getCell('H7').style, alignment: { horizontal: 'fill' } };
-      sheet.addConditionalFormatting({ ref: 'E8:H8', rules: [{ type: 'expression', formulae: ['TRUE'], priority: 1, style: { numFmt: { id: 200, formatCode: '"1"' } } as never }] });
+      sheet.addConditionalFormatting({
+        ref: 'E8:H8',
+        rules: [{ type: 'expression', formulae: ['TRUE'], priority: 1, style: { numFmt: { id: 200, formatCode: '"1"' } } as never }],
+      });
       sheet.pageSetup.printArea = 'A1:K7';
       sheet.getRow(9).height = 2;
-      const image = wb.addImage({ base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', extension: 'png' });
+      const image = wb.addImage({
+        base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        extension: 'png',
+      });
       sheet.addImage(image, 'F8:F8');
     });
     expectStatus(result, 'tampered');
     const found = lines(result, 'en').join('\n');
-    expect(found).toContain("Sheet 1-ukm!E7: mark prints as '1' because of the number format '*9General', signed '1' (UK1, Padu Padan by Erwin Yuan)");
-    expect(found).toContain('Sheet 1-ukm!H7: mark is printed repeated across the cell ("fill" alignment), signed \'2\' (UK4, Padu Padan by Erwin Yuan)');
+    expect(found).toContain(
+      "Sheet 1-ukm!E7: mark prints as '1' because of the number format '*9General', signed '1' (UK1, Padu Padan by Erwin Yuan)",
+    );
+    expect(found).toContain(
+      'Sheet 1-ukm!H7: mark is printed repeated across the cell ("fill" alignment), signed \'2\' (UK4, Padu Padan by Erwin Yuan)',
+    );
     expect(found).toContain('Sheet 1-ukm!E8:H8: a conditional format can print other figures');
     expect(found).toContain('Sheet 1-ukm: a picture over the cells that was not signed');
     expect(found).toContain('Sheet 1-ukm: print area A1:K7 can leave signed rows out');
@@ -444,9 +563,11 @@ describe('verifyScoreSheet: tampering, named by sheet and cell', () => {
   it('accepts totals whose cached results a non-calculating tool dropped, while each formula is the signed one', async () => {
     const dropResults = (wb: ExcelJS.Workbook) => {
       for (const name of SECTION_SHEETS) {
-        worksheet(wb, name).eachRow((row) => row.eachCell((cell) => {
-          if (cell.formula) cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
-        }));
+        worksheet(wb, name).eachRow((row) =>
+          row.eachCell((cell) => {
+            if (cell.formula) cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+          }),
+        );
       }
     };
     expect((await afterEdit(dropResults)).status).toBe('valid');
@@ -459,7 +580,9 @@ describe('verifyScoreSheet: tampering, named by sheet and cell', () => {
   });
 
   it('a row hidden from the printout', async () => {
-    const result = await afterEdit((wb) => { worksheet(wb, '1-ukm').getRow(9).hidden = true; });
+    const result = await afterEdit((wb) => {
+      worksheet(wb, '1-ukm').getRow(9).hidden = true;
+    });
     expectStatus(result, 'tampered');
     expect(lines(result, 'en')).toEqual(['Sheet 1-ukm!A9:K9: the row is hidden']);
   });
@@ -495,10 +618,12 @@ describe('verifyScoreSheet: tampering, named by sheet and cell', () => {
       cell.value = String(cell.value).replace('"UK2":"1"', '"UK2":"5"');
     });
     expectStatus(result, 'bad-signature');
-    expect(result.details).toEqual([{
-      id: `Berkas ${FILE}: tanda tangan tidak sah (Sheet Tanda tangan): isi, tanda tangan atau kunci publik diubah setelah ditandatangani, atau rusak.`,
-      en: `File ${FILE}: the signature is not valid (Sheet Tanda tangan): the contents, the signature or the public key were changed after signing, or are damaged.`,
-    }]);
+    expect(result.details).toEqual([
+      {
+        id: `Berkas ${FILE}: tanda tangan tidak sah (Sheet Tanda tangan): isi, tanda tangan atau kunci publik diubah setelah ditandatangani, atau rusak.`,
+        en: `File ${FILE}: the signature is not valid (Sheet Tanda tangan): the contents, the signature or the public key were changed after signing, or are damaged.`,
+      },
+    ]);
     expect(result.juror).toBe('J4');
     expect(result.revision).toBe(1);
   });
@@ -520,7 +645,9 @@ describe('verifyScoreSheet: tampering, named by sheet and cell', () => {
   });
 
   it("bad-signature: the public key replaced by another juror's", async () => {
-    const result = await afterEdit((wb) => { worksheet(wb, 'Tanda tangan').getCell('B2').value = j5.publicKey; });
+    const result = await afterEdit((wb) => {
+      worksheet(wb, 'Tanda tangan').getCell('B2').value = j5.publicKey;
+    });
     expectStatus(result, 'bad-signature');
   });
 
@@ -530,7 +657,11 @@ describe('verifyScoreSheet: tampering, named by sheet and cell', () => {
     const result = await afterEdit((wb) => {
       const from = worksheet(j5Sheet, 'Tanda tangan');
       const to = worksheet(wb, 'Tanda tangan');
-      from.eachRow((row, r) => row.eachCell((cell, c) => { to.getCell(r, c).value = cell.value; }));
+      from.eachRow((row, r) =>
+        row.eachCell((cell, c) => {
+          to.getCell(r, c).value = cell.value;
+        }),
+      );
     });
     // J5's signature and key are genuine and enrolled, so only the visible cells give it away.
     expectStatus(result, 'tampered');
@@ -550,7 +681,7 @@ describe('verifyScoreSheet: tampering, named by sheet and cell', () => {
     expectStatus(result, 'wrong-event');
     expect(lines(result, 'en')).toEqual([
       `File ${FILE}: scored against event package revision 3, which was never issued (latest: 2).`,
-      "Sheet Sampul!B14: event package revision 2, signed 3",
+      'Sheet Sampul!B14: event package revision 2, signed 3',
       'Sheet 1-ukm!F8: mark 5, signed 1 (UK2, La Moringa)',
     ]);
   });

@@ -24,7 +24,9 @@ describe("the juror's sheet records the dossier seen (issue 17)", () => {
     expect(expected).toMatch(/^[0-9a-f]{64}$/);
     expect((await secretariat.api.importSheet({ eventId: EVENT, file: sheet })).sheet.status).toBe('valid');
     // In the signed payload itself, as the secretariat received it.
-    const stored = secretariat.ws.db.prepare("SELECT json_extract(payload, '$.dossierHash') AS dossier FROM received_sheet").get() as { dossier: string };
+    const stored = secretariat.ws.db.prepare("SELECT json_extract(payload, '$.dossierHash') AS dossier FROM received_sheet").get() as {
+      dossier: string;
+    };
     expect(stored.dossier).toBe(expected);
     const { html } = await secretariat.api.reportHtml({ eventId: EVENT, rule: 'mean', lang: 'id' });
     expect(html).toContain(`Dossier bukti yang dilihat juri (SHA-256 data dan dokumen nominasi): <span class="mono">${expected}</span>`);

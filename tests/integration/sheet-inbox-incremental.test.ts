@@ -37,7 +37,11 @@ describe('importing a sheet answers as the whole inbox would', () => {
     await api.loadDemoEvent({ role: 'sekretariat' });
     for (const [jurorId, text] of demo.enrolments) await api.importEnrolment(fileData(`${jurorId}.timbang-enrol`, text));
     const pkg = readPackage(new TextEncoder().encode(demo.packageText), 'event.timbang');
-    const context = { event: demoDocument(), latestPackageRevision: 1, jurorKeys: new Map(pkg.jurorKeys.map((k) => [k.jurorId, k.publicKey])) };
+    const context = {
+      event: demoDocument(),
+      latestPackageRevision: 1,
+      jurorKeys: new Map(pkg.jurorKeys.map((k) => [k.jurorId, k.publicKey])),
+    };
     for (const [jurorId, bytes] of demo.sheets) payloads.set(jurorId, (await verifyScoreSheet(bytes, `${jurorId}.xlsx`, context)).payload!);
   });
   afterAll(() => {
@@ -63,8 +67,18 @@ describe('importing a sheet answers as the whole inbox would', () => {
     const listed = await api.listSheets({ eventId: EVENT });
     expect(listed.sheets.find((s) => s.id === sheet.id)).toEqual(sheet);
     // From scratch, with no cache at all: the stored payloads parsed again.
-    const rows = ws.db.prepare('SELECT id, status, payload FROM received_sheet WHERE event_id = ? ORDER BY id').all(EVENT) as { id: number; status: string; payload: string | null }[];
-    const fresh = reconcile(demoDocument(), rows.map((r) => ({ file: String(r.id), payload: r.status === 'valid' && r.payload ? PayloadSchema.parse(JSON.parse(r.payload)) : null })));
+    const rows = ws.db.prepare('SELECT id, status, payload FROM received_sheet WHERE event_id = ? ORDER BY id').all(EVENT) as {
+      id: number;
+      status: string;
+      payload: string | null;
+    }[];
+    const fresh = reconcile(
+      demoDocument(),
+      rows.map((r) => ({
+        file: String(r.id),
+        payload: r.status === 'valid' && r.payload ? PayloadSchema.parse(JSON.parse(r.payload)) : null,
+      })),
+    );
     expect(listed.sheets.map((s) => s.use)).toEqual(fresh.files.map((f) => f.use));
     // Issue 16: the listed matrix also says "excused" where the workspace records an absence (the demo's J7, UKM interviews).
     expect(listed.completeness).toEqual(excusedCompleteness(ws.db, EVENT, fresh.completeness));
@@ -95,7 +109,8 @@ describe('importing a sheet answers as the whole inbox would', () => {
     expect((await importAndCompare('J3-revisi-2.xlsx', j3r2)).use).toBe('used');
     // A refused file is not used, and changes nothing for the others.
     expect((await importAndCompare('rusak.xlsx', Buffer.from('bukan zip'))).status).toBe('malformed');
-    for (const jurorId of ['J4', 'J5', 'J6', 'J7', 'J8', 'J9']) expect((await importAndCompare(`${jurorId}.xlsx`, demo.sheets.get(jurorId)!)).use).toBe('used');
+    for (const jurorId of ['J4', 'J5', 'J6', 'J7', 'J8', 'J9'])
+      expect((await importAndCompare(`${jurorId}.xlsx`, demo.sheets.get(jurorId)!)).use).toBe('used');
   });
 
   it('the deliberation follows every import, and is computed once per inbox and rule', async () => {
@@ -104,7 +119,8 @@ describe('importing a sheet answers as the whole inbox would', () => {
     const j4r2 = await signed('J4', (p) => {
       p.sheetRevision = 2;
       const section = p.sections.find((s) => s.roundId === 'administrasi' && s.categoryId === 'ukm')!;
-      for (const nominee of section.nominees) for (const code of Object.keys(nominee.marks)) if (nominee.marks[code] !== null) nominee.marks[code] = '1';
+      for (const nominee of section.nominees)
+        for (const code of Object.keys(nominee.marks)) if (nominee.marks[code] !== null) nominee.marks[code] = '1';
     });
     await importAndCompare('J4-revisi-2.xlsx', j4r2);
     const after = await api.deliberation({ eventId: EVENT, rule: 'mean' });

@@ -52,13 +52,17 @@ describe('the secretariat receives sheets and merges them', () => {
     expect(result.leaveOneOut).toHaveLength(9);
     expect(result.markCount).toBeGreaterThan(3000);
     // The marks themselves come per nominee, when the nominee is opened: together, every mark the merge used.
-    const protocols = await Promise.all(demoDocument().nominees.map((n) => api.nomineeProtocol({ eventId: EVENT, rule: 'mean', nomineeId: n.id })));
+    const protocols = await Promise.all(
+      demoDocument().nominees.map((n) => api.nomineeProtocol({ eventId: EVENT, rule: 'mean', nomineeId: n.id })),
+    );
     expect(protocols.reduce((sum, p) => sum + p.marks.length, 0)).toBe(result.markCount);
     for (const p of protocols) expect(p.marks.every((m) => m.nomineeId === p.nomineeId)).toBe(true);
     const flagged = protocols.filter((p) => p.flags.length > 0);
     expect(Object.fromEntries(flagged.map((p) => [p.nomineeId, p.flags.length]))).toEqual(result.flagCounts);
     for (const p of protocols) for (const f of p.flags) expect(Math.abs(f.value - f.median)).toBeGreaterThanOrEqual(2);
-    await expect(api.nomineeProtocol({ eventId: EVENT, rule: 'mean', nomineeId: 'tidak-ada' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(api.nomineeProtocol({ eventId: EVENT, rule: 'mean', nomineeId: 'tidak-ada' })).rejects.toMatchObject({
+      code: 'not-found',
+    });
   });
 
   it('keeps a tampered sheet out, naming the cell, and the merge goes on without it', async () => {
@@ -66,13 +70,18 @@ describe('the secretariat receives sheets and merges them', () => {
     await workbook.xlsx.load(new Uint8Array(demo.sheets.get('J2')!).buffer);
     const section = workbook.worksheets.find((w) => w.state === 'visible' && w.name !== 'Sampul')!;
     let changed = '';
-    section.eachRow((row) => row.eachCell((cell) => {
-      if (!changed && typeof cell.value === 'number' && cell.value >= 1 && cell.value <= 4 && Number(cell.col) > 4) {
-        cell.value = cell.value + 1;
-        changed = `${section.name}!${cell.address}`;
-      }
-    }));
-    const tampered = await api.importSheet({ eventId: EVENT, file: fileData('J2-diubah.xlsx', Buffer.from(await workbook.xlsx.writeBuffer())) });
+    section.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (!changed && typeof cell.value === 'number' && cell.value >= 1 && cell.value <= 4 && Number(cell.col) > 4) {
+          cell.value = cell.value + 1;
+          changed = `${section.name}!${cell.address}`;
+        }
+      }),
+    );
+    const tampered = await api.importSheet({
+      eventId: EVENT,
+      file: fileData('J2-diubah.xlsx', Buffer.from(await workbook.xlsx.writeBuffer())),
+    });
     expect(tampered.sheet.status).toBe('tampered');
     expect(tampered.sheet.details.map((d) => d.id).join(' ')).toContain(changed);
     expect(tampered.sheet.use).toBe('not-used');
@@ -80,31 +89,51 @@ describe('the secretariat receives sheets and merges them', () => {
   });
 
   it('uses the newest revision of a juror, marking the older one stale', async () => {
-    const payload = SheetPayload.parse(JSON.parse(JSON.stringify((await verifyPayload('J3')))));
+    const payload = SheetPayload.parse(JSON.parse(JSON.stringify(await verifyPayload('J3'))));
     const newer = { ...payload, sheetRevision: 2, exportedAt: new Date().toISOString() };
     newer.sections[0].nominees[0].note = 'Direvisi setelah rapat';
     const bytes = await writeScoreSheet(newer, demo.jurorKeys.get('J3')!);
     await api.importSheet({ eventId: EVENT, file: fileData('J3-revisi-2.xlsx', bytes) });
     const { sheets } = await api.listSheets({ eventId: EVENT });
-    expect(sheets.filter((s) => s.jurorId === 'J3').map((s) => [s.fileName, s.use])).toEqual([['J3.xlsx', 'stale'], ['J3-revisi-2.xlsx', 'used']]);
+    expect(sheets.filter((s) => s.jurorId === 'J3').map((s) => [s.fileName, s.use])).toEqual([
+      ['J3.xlsx', 'stale'],
+      ['J3-revisi-2.xlsx', 'used'],
+    ]);
   });
 
   it('accepts an unknown key only by hand, and records who and when', async () => {
     const payload = await verifyPayload('J5');
     const otherKey = jurorKey(); // J5 signs from a new laptop, with a key nobody has enrolled
-    const moved = { ...payload, sheetRevision: 3, juror: { ...payload.juror, publicKey: otherKey.publicKey, fingerprint: otherKey.fingerprint } };
-    const imported = await api.importSheet({ eventId: EVENT, file: fileData('J5-laptop-baru.xlsx', await writeScoreSheet(moved, otherKey)) });
+    const moved = {
+      ...payload,
+      sheetRevision: 3,
+      juror: { ...payload.juror, publicKey: otherKey.publicKey, fingerprint: otherKey.fingerprint },
+    };
+    const imported = await api.importSheet({
+      eventId: EVENT,
+      file: fileData('J5-laptop-baru.xlsx', await writeScoreSheet(moved, otherKey)),
+    });
     expect(imported.sheet).toMatchObject({ status: 'unknown-key', use: 'not-used', signedWith: otherKey.fingerprint });
     await api.acceptKey({ eventId: EVENT, sheetId: imported.sheet.id, acceptedBy: 'Sekretaris Tim Penilai' });
     const { sheets, acceptedKeys } = await api.listSheets({ eventId: EVENT });
     expect(sheets.find((s) => s.id === imported.sheet.id)).toMatchObject({ status: 'valid', use: 'used' });
-    expect(acceptedKeys).toEqual([{ jurorId: 'J5', fingerprint: otherKey.fingerprint, acceptedBy: 'Sekretaris Tim Penilai', acceptedAt: expect.any(String) }]);
+    expect(acceptedKeys).toEqual([
+      { jurorId: 'J5', fingerprint: otherKey.fingerprint, acceptedBy: 'Sekretaris Tim Penilai', acceptedAt: expect.any(String) },
+    ]);
   });
 
   it('records a plenary decision on a joint rank, which orders the tied nominees', async () => {
-    await api.recordDecision({ eventId: EVENT, categoryId: 'ukm', nomineeIds: ['ukm-02', 'ukm-01'], text: 'Diputuskan pleno', decidedBy: 'Ketua' });
+    await api.recordDecision({
+      eventId: EVENT,
+      categoryId: 'ukm',
+      nomineeIds: ['ukm-02', 'ukm-01'],
+      text: 'Diputuskan pleno',
+      decidedBy: 'Ketua',
+    });
     const result = await api.deliberation({ eventId: EVENT, rule: 'mean' });
-    expect(result.decisions).toEqual([{ categoryId: 'ukm', nomineeIds: ['ukm-02', 'ukm-01'], text: 'Diputuskan pleno', decidedBy: 'Ketua', recordedAt: expect.any(String) }]);
+    expect(result.decisions).toEqual([
+      { categoryId: 'ukm', nomineeIds: ['ukm-02', 'ukm-01'], text: 'Diputuskan pleno', decidedBy: 'Ketua', recordedAt: expect.any(String) },
+    ]);
     // No tie in the demo: the decision changes nothing, as it only orders joint ranks.
     expect(result.categories.find((c) => c.id === 'ukm')!.ranking[0].nomineeId).toBe('ukm-01');
   });
@@ -119,7 +148,10 @@ describe('the secretariat receives sheets and merges them', () => {
       nominee.marks = Object.fromEntries(Object.keys(nominee.marks).map((code) => [code, null]));
     }
     const declared = { ...payload, sheetRevision: 2, declaredConflicts: [{ nomineeId: 'ukm-03', reason }] };
-    await api.importSheet({ eventId: EVENT, file: fileData('J8-revisi-2.xlsx', await writeScoreSheet(declared, demo.jurorKeys.get('J8')!)) });
+    await api.importSheet({
+      eventId: EVENT,
+      file: fileData('J8-revisi-2.xlsx', await writeScoreSheet(declared, demo.jurorKeys.get('J8')!)),
+    });
 
     const result = await api.deliberation({ eventId: EVENT, rule: 'mean' });
     expect(result.conflicts).toEqual([
@@ -139,7 +171,10 @@ describe('the secretariat receives sheets and merges them', () => {
     const section = payload.sections.find((s) => s.roundId === 'administrasi' && s.categoryId === 'pemdes')!;
     section.finalized = false;
     section.nominees[0].marks = Object.fromEntries(Object.keys(section.nominees[0].marks).map((code) => [code, null]));
-    await api.importSheet({ eventId: EVENT, file: fileData('J6-draf.xlsx', await writeScoreSheet({ ...payload, sheetRevision: 2 }, demo.jurorKeys.get('J6')!)) });
+    await api.importSheet({
+      eventId: EVENT,
+      file: fileData('J6-draf.xlsx', await writeScoreSheet({ ...payload, sheetRevision: 2 }, demo.jurorKeys.get('J6')!)),
+    });
     const result = await api.deliberation({ eventId: EVENT, rule: 'mean' });
     expect(result.completeness.J6['administrasi/pemdes']).toBe('unfinished');
     expect(result.completeness.J6['administrasi/ukm']).toBe('received');
@@ -156,7 +191,9 @@ describe('the secretariat receives sheets and merges them', () => {
 
   /** The signed payload of a demo juror's sheet, as the secretariat stored it. */
   async function verifyPayload(jurorId: string) {
-    const row = ws.db.prepare("SELECT payload FROM received_sheet WHERE juror_id = ? AND status = 'valid' ORDER BY id LIMIT 1").get(jurorId) as { payload: string };
+    const row = ws.db
+      .prepare("SELECT payload FROM received_sheet WHERE juror_id = ? AND status = 'valid' ORDER BY id LIMIT 1")
+      .get(jurorId) as { payload: string };
     return SheetPayload.parse(JSON.parse(row.payload));
   }
 });

@@ -59,9 +59,16 @@ describe('the Wawancara shortlist', () => {
     expect(issued.shortlists).toHaveLength(8);
     const admin = await secretariat.deliberation({ eventId: EVENT, rule: 'mean' });
     for (const list of issued.shortlists) {
-      const byAdmin = admin.categories.find((c) => c.id === list.categoryId)!.ranking
-        .map((n) => ({ id: n.nomineeId, score: n.rounds.administrasi! })).sort((a, b) => b.score - a.score);
-      expect(list.nomineeIds.sort()).toEqual(byAdmin.slice(0, 3).map((n) => n.id).sort());
+      const byAdmin = admin.categories
+        .find((c) => c.id === list.categoryId)!
+        .ranking.map((n) => ({ id: n.nomineeId, score: n.rounds.administrasi! }))
+        .sort((a, b) => b.score - a.score);
+      expect(list.nomineeIds.sort()).toEqual(
+        byAdmin
+          .slice(0, 3)
+          .map((n) => n.id)
+          .sort(),
+      );
     }
   });
 
@@ -69,12 +76,18 @@ describe('the Wawancara shortlist', () => {
     await secretariat.createKey({ passphrase: TEST_PASSPHRASE });
     await juror.importPackage(await secretariat.exportPackage({ eventId: EVENT }));
     await juror.chooseJuror({ eventId: EVENT, jurorId: 'J1' });
-    const ukm = (await juror.jurorAssignments({ eventId: EVENT })).find((r) => r.roundId === 'wawancara')!.categories.find((c) => c.categoryId === 'ukm')!;
+    const ukm = (await juror.jurorAssignments({ eventId: EVENT }))
+      .find((r) => r.roundId === 'wawancara')!
+      .categories.find((c) => c.categoryId === 'ukm')!;
     expect(ukm).toMatchObject({ open: true, nominees: 3, required: 15 });
-    const shortlisted = (await secretariat.getEvent({ eventId: EVENT })).shortlists!.find((s) => s.roundId === 'wawancara' && s.categoryId === 'ukm')!.nomineeIds;
+    const shortlisted = (await secretariat.getEvent({ eventId: EVENT })).shortlists!.find(
+      (s) => s.roundId === 'wawancara' && s.categoryId === 'ukm',
+    )!.nomineeIds;
     const outside = event.nominees.find((n) => n.categoryId === 'ukm' && !shortlisted.includes(n.id))!;
     await juror.recordScore({ eventId: EVENT, roundId: 'wawancara', nomineeId: shortlisted[0], criterionCode: 'W1', value: 4 });
-    const refused = await juror.recordScore({ eventId: EVENT, roundId: 'wawancara', nomineeId: outside.id, criterionCode: 'W1', value: 4 }).catch((e: AppError) => e);
+    const refused = await juror
+      .recordScore({ eventId: EVENT, roundId: 'wawancara', nomineeId: outside.id, criterionCode: 'W1', value: 4 })
+      .catch((e: AppError) => e);
     expect((refused as AppError).bilingual.id).toBe(`${outside.name} tidak masuk daftar pendek babak Wawancara.`);
   });
 

@@ -32,7 +32,11 @@ describe('the verification pool', () => {
     demo = await demoFiles(demoDocument());
     const pkg = readPackage(new TextEncoder().encode(demo.packageText), 'event.timbang');
     // J9's key left out: its sheet is unknown-key.
-    context = { event: pkg.event, latestPackageRevision: pkg.revision, jurorKeys: new Map(pkg.jurorKeys.filter((k) => k.jurorId !== 'J9').map((k) => [k.jurorId, k.publicKey])) };
+    context = {
+      event: pkg.event,
+      latestPackageRevision: pkg.revision,
+      jurorKeys: new Map(pkg.jurorKeys.filter((k) => k.jurorId !== 'J9').map((k) => [k.jurorId, k.publicKey])),
+    };
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(demo.sheets.get('J2')!).buffer);
     const section = workbook.worksheets.find((w) => w.state === 'visible' && w.name !== 'Sampul')!;
@@ -44,7 +48,19 @@ describe('the verification pool', () => {
     ];
     expected = [];
     for (const f of files) expected.push(await verifyScoreSheet(f.bytes, f.name, context));
-    expect(expected.map((r) => r.status)).toEqual(['valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'unknown-key', 'tampered', 'malformed']);
+    expect(expected.map((r) => r.status)).toEqual([
+      'valid',
+      'valid',
+      'valid',
+      'valid',
+      'valid',
+      'valid',
+      'valid',
+      'valid',
+      'unknown-key',
+      'tampered',
+      'malformed',
+    ]);
   });
   afterAll(() => {
     useVerifyWorker(WORKER);
@@ -96,12 +112,29 @@ describe('the verification pool', () => {
       for (const [jurorId, text] of demo.enrolments) await api.importEnrolment(fileData(`${jurorId}.timbang-enrol`, text));
       // As a renderer that sends every chosen file at once: J9 first, a broken file, the same J1 twice.
       const asked = [files[8], files[10], ...files.slice(0, 8), files[9], { ...files[0], name: 'J1-salinan.xlsx' }];
-      const answers = await Promise.all(asked.map((f) => api.importSheet({ eventId: 'paritrana-ntt-2025', file: fileData(f.name, Buffer.from(f.bytes)) })));
-      expect(answers.map((a) => [a.sheet.fileName, a.again])).toEqual([...asked.slice(0, -1).map((f) => [f.name, false]), ['J1.xlsx', true]]);
+      const answers = await Promise.all(
+        asked.map((f) => api.importSheet({ eventId: 'paritrana-ntt-2025', file: fileData(f.name, Buffer.from(f.bytes)) })),
+      );
+      expect(answers.map((a) => [a.sheet.fileName, a.again])).toEqual([
+        ...asked.slice(0, -1).map((f) => [f.name, false]),
+        ['J1.xlsx', true],
+      ]);
       const { sheets } = await api.listSheets({ eventId: 'paritrana-ntt-2025' });
       expect(sheets.map((s) => s.fileName)).toEqual(asked.slice(0, -1).map((f) => f.name));
       expect(sheets.map((s) => s.id)).toEqual([...sheets.map((s) => s.id)].sort((a, b) => a - b));
-      expect(sheets.map((s) => s.status)).toEqual(['valid', 'malformed', 'valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'tampered']);
+      expect(sheets.map((s) => s.status)).toEqual([
+        'valid',
+        'malformed',
+        'valid',
+        'valid',
+        'valid',
+        'valid',
+        'valid',
+        'valid',
+        'valid',
+        'valid',
+        'tampered',
+      ]);
       for (const answer of answers.slice(0, -1)) expect(sheets.find((s) => s.id === answer.sheet.id)).toEqual(answer.sheet);
       expect(verifyPool().counts.threads).toBeGreaterThanOrEqual(asked.length - 1);
       // One backup for the imports asked at once (taken when the last is stored); one per import asked one by one.
@@ -110,7 +143,10 @@ describe('the verification pool', () => {
       const resaved = new ExcelJS.Workbook();
       await resaved.xlsx.load(new Uint8Array(demo.sheets.get('J3')!).buffer);
       resaved.creator = 'LibreOffice';
-      const again = await api.importSheet({ eventId: 'paritrana-ntt-2025', file: fileData('J3-disimpan-ulang.xlsx', Buffer.from(await resaved.xlsx.writeBuffer())) });
+      const again = await api.importSheet({
+        eventId: 'paritrana-ntt-2025',
+        file: fileData('J3-disimpan-ulang.xlsx', Buffer.from(await resaved.xlsx.writeBuffer())),
+      });
       expect(again.sheet.status).toBe('valid');
       expect(importBackups()).toBe(2);
     } finally {

@@ -30,7 +30,9 @@ describe('the workspace host', () => {
   }
   const clientOf = (host: ReturnType<typeof hostWorkspace>) => createClient(transportFrom((m, i) => dispatch(host.handlers, m, i)));
   const markOf = async (api: ReturnType<typeof clientOf>) =>
-    (await api.scoringState({ eventId: EVENT, roundId: 'administrasi', categoryId: 'ukm' })).marks.find((m) => m.nomineeId === 'ukm-01' && m.criterionCode === 'UK1')?.value ?? null;
+    (await api.scoringState({ eventId: EVENT, roundId: 'administrasi', categoryId: 'ukm' })).marks.find(
+      (m) => m.nomineeId === 'ukm-01' && m.criterionCode === 'UK1',
+    )?.value ?? null;
 
   it('starts with a damaged file, says so, offers the backups newest first, and restores one', async () => {
     const path = await jurorWorkspace('rusak.sqlite');
@@ -86,43 +88,56 @@ describe('the workspace host', () => {
     host.close();
   });
 
-  it('while another process has the workspace: says which, refuses restore and a new start, and recovers once it is gone', { timeout: 60_000 }, async () => {
-    const path = await jurorWorkspace('dipakai.sqlite');
-    const other = await secondProcess('open', path);
-    const pid = Number(other.said.split(' ')[1]);
-    const host = hostWorkspace(path, context);
-    const api = clientOf(host);
-    const status = await api.workspaceStatus({});
-    expect(status.problem?.id.replace(/sejak \d{4}-\d\d-\d\dT[\d:.]+Z\)/, 'sejak …)')).toBe(
-      `Berkas kerja ${path} sedang dibuka oleh proses lain (pid ${pid} di ${hostname()}, hold-workspace.ts open, sejak …); hanya satu proses yang boleh menulis ke berkas kerja. Tutup dulu aplikasi Timbang atau "timbang serve" yang memakainya, lalu coba lagi.`,
-    );
-    expect(status.problem?.en).toContain(`Workspace ${path} is open in another process (pid ${pid} on ${hostname()}`);
-    expect((await api.listBackups({})).map((b) => b.name)).toEqual([BACKUPS.afterMark, BACKUPS.beforeMark]); // still listed
-    await expect(api.listEvents({})).rejects.toMatchObject({ code: 'conflict' });
-    await expect(api.restoreBackup({ name: BACKUPS.beforeMark })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(api.startNewWorkspace({})).rejects.toMatchObject({ code: 'conflict' });
-    expect(readdirSync(tmp.dir).filter((name) => name.startsWith('dipakai.sqlite.'))).toEqual(['dipakai.sqlite.backups', 'dipakai.sqlite.lock']); // nothing moved or added
+  it(
+    'while another process has the workspace: says which, refuses restore and a new start, and recovers once it is gone',
+    { timeout: 60_000 },
+    async () => {
+      const path = await jurorWorkspace('dipakai.sqlite');
+      const other = await secondProcess('open', path);
+      const pid = Number(other.said.split(' ')[1]);
+      const host = hostWorkspace(path, context);
+      const api = clientOf(host);
+      const status = await api.workspaceStatus({});
+      expect(status.problem?.id.replace(/sejak \d{4}-\d\d-\d\dT[\d:.]+Z\)/, 'sejak …)')).toBe(
+        `Berkas kerja ${path} sedang dibuka oleh proses lain (pid ${pid} di ${hostname()}, hold-workspace.ts open, sejak …); hanya satu proses yang boleh menulis ke berkas kerja. Tutup dulu aplikasi Timbang atau "timbang serve" yang memakainya, lalu coba lagi.`,
+      );
+      expect(status.problem?.en).toContain(`Workspace ${path} is open in another process (pid ${pid} on ${hostname()}`);
+      expect((await api.listBackups({})).map((b) => b.name)).toEqual([BACKUPS.afterMark, BACKUPS.beforeMark]); // still listed
+      await expect(api.listEvents({})).rejects.toMatchObject({ code: 'conflict' });
+      await expect(api.restoreBackup({ name: BACKUPS.beforeMark })).rejects.toMatchObject({ code: 'conflict' });
+      await expect(api.startNewWorkspace({})).rejects.toMatchObject({ code: 'conflict' });
+      expect(readdirSync(tmp.dir).filter((name) => name.startsWith('dipakai.sqlite.'))).toEqual([
+        'dipakai.sqlite.backups',
+        'dipakai.sqlite.lock',
+      ]); // nothing moved or added
 
-    await other.stop('SIGKILL'); // a crash: the lock goes with the process
-    expect(await api.workspaceStatus({})).toEqual({ path, problem: null });
-    expect(await markOf(api)).toBe(4);
-    host.close();
-  });
+      await other.stop('SIGKILL'); // a crash: the lock goes with the process
+      expect(await api.workspaceStatus({})).toEqual({ path, problem: null });
+      expect(await markOf(api)).toBe(4);
+      host.close();
+    },
+  );
 
-  it('holds the workspace across its own restore: a second process is refused before and after it, and admitted once the app closes', { timeout: 60_000 }, async () => {
-    const path = await jurorWorkspace('dipegang.sqlite');
-    const host = hostWorkspace(path, context);
-    const api = clientOf(host);
-    const refused = await secondProcess('try', path);
-    expect(refused.said).toContain(`refused conflict Berkas kerja ${path} sedang dibuka oleh proses lain (pid ${process.pid} di ${hostname()}`);
-    expect(await refused.ended).toBe(3);
-    await api.restoreBackup({ name: BACKUPS.beforeMark });
-    expect((await secondProcess('try', path)).said).toMatch(/^refused conflict /);
-    host.close();
-    const admitted = await secondProcess('try', path);
-    expect(admitted.said).toMatch(/^opened \d+$/);
-    expect(await admitted.ended).toBe(0);
-  });
+  it(
+    'holds the workspace across its own restore: a second process is refused before and after it, and admitted once the app closes',
+    { timeout: 60_000 },
+    async () => {
+      const path = await jurorWorkspace('dipegang.sqlite');
+      const host = hostWorkspace(path, context);
+      const api = clientOf(host);
+      const refused = await secondProcess('try', path);
+      expect(refused.said).toContain(
+        `refused conflict Berkas kerja ${path} sedang dibuka oleh proses lain (pid ${process.pid} di ${hostname()}`,
+      );
+      expect(await refused.ended).toBe(3);
+      await api.restoreBackup({ name: BACKUPS.beforeMark });
+      expect((await secondProcess('try', path)).said).toMatch(/^refused conflict /);
+      host.close();
+      const admitted = await secondProcess('try', path);
+      expect(admitted.said).toMatch(/^opened \d+$/);
+      expect(await admitted.ended).toBe(0);
+    },
+  );
 
   it('with no backup at all, starts a new workspace and keeps the damaged file', async () => {
     const path = join(tmp.dir, 'tanpa-cadangan.sqlite');

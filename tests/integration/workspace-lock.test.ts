@@ -33,73 +33,105 @@ describe('the workspace lock', () => {
   const tmp = tempDir();
   afterAll(() => tmp.remove());
 
-  it('timbang backup restore is refused while the app holds the workspace, in both languages, naming the file and the process; then allowed', { timeout: 60_000 }, async () => {
-    const path = join(tmp.dir, 'juri.sqlite');
-    await backedUpWorkspace(path);
-    const app = await secondProcess('host', path); // as Electron main or `timbang serve` holds it
-    const pid = Number(app.said.split(' ')[1]);
+  it(
+    'timbang backup restore is refused while the app holds the workspace, in both languages, naming the file and the process; then allowed',
+    { timeout: 60_000 },
+    async () => {
+      const path = join(tmp.dir, 'juri.sqlite');
+      await backedUpWorkspace(path);
+      const app = await secondProcess('host', path); // as Electron main or `timbang serve` holds it
+      const pid = Number(app.said.split(' ')[1]);
 
-    // The real command, in a process of its own.
-    const refused = spawnSync(process.execPath, [CLI, 'backup', 'restore', '--db', path, '--from', BACKUPS.beforeMark], { encoding: 'utf8' });
-    expect(refused.status).toBe(1);
-    const [id, en, ...rest] = refused.stderr.trim().split('\n');
-    expect(rest).toEqual([]);
-    expect(id).toContain(`Cadangan tidak dipulihkan: berkas kerja ${path} sedang dibuka oleh proses lain (pid ${pid} di ${hostname()}, hold-workspace.ts host, sejak `);
-    expect(id).toContain('Tutup dulu aplikasi Timbang atau "timbang serve" yang memakainya, lalu ulangi pemulihan. Berkas kerja tidak diubah.');
-    expect(en).toContain(`Backup not restored: workspace ${path} is open in another process (pid ${pid} on ${hostname()}, hold-workspace.ts host, since `);
-    expect(en).toContain('Close the Timbang app or "timbang serve" using it first, then restore again. The workspace was not changed.');
-    expect(refused.stdout).toBe('');
-    // Nothing changed: the mark is there, and no entry was taken.
-    expect(marksOf(path)).toEqual([4]);
-    expect(describeBackups(path).map((b) => b.name)).toEqual([BACKUPS.afterMark, BACKUPS.beforeMark]);
+      // The real command, in a process of its own.
+      const refused = spawnSync(process.execPath, [CLI, 'backup', 'restore', '--db', path, '--from', BACKUPS.beforeMark], {
+        encoding: 'utf8',
+      });
+      expect(refused.status).toBe(1);
+      const [id, en, ...rest] = refused.stderr.trim().split('\n');
+      expect(rest).toEqual([]);
+      expect(id).toContain(
+        `Cadangan tidak dipulihkan: berkas kerja ${path} sedang dibuka oleh proses lain (pid ${pid} di ${hostname()}, hold-workspace.ts host, sejak `,
+      );
+      expect(id).toContain(
+        'Tutup dulu aplikasi Timbang atau "timbang serve" yang memakainya, lalu ulangi pemulihan. Berkas kerja tidak diubah.',
+      );
+      expect(en).toContain(
+        `Backup not restored: workspace ${path} is open in another process (pid ${pid} on ${hostname()}, hold-workspace.ts host, since `,
+      );
+      expect(en).toContain('Close the Timbang app or "timbang serve" using it first, then restore again. The workspace was not changed.');
+      expect(refused.stdout).toBe('');
+      // Nothing changed: the mark is there, and no entry was taken.
+      expect(marksOf(path)).toEqual([4]);
+      expect(describeBackups(path).map((b) => b.name)).toEqual([BACKUPS.afterMark, BACKUPS.beforeMark]);
 
-    // The same through the in-process command (as the CLI tests call it), in English too: both languages still.
-    const err: string[] = [];
-    expect(await main(['--lang', 'en', 'backup', 'restore', '--db', path, '--from', BACKUPS.beforeMark], { out: () => {}, err: (l) => err.push(l) })).toBe(1);
-    expect(err.map((line) => line.slice(0, 25))).toEqual(['Cadangan tidak dipulihkan', 'Backup not restored: work']);
+      // The same through the in-process command (as the CLI tests call it), in English too: both languages still.
+      const err: string[] = [];
+      expect(
+        await main(['--lang', 'en', 'backup', 'restore', '--db', path, '--from', BACKUPS.beforeMark], {
+          out: () => {},
+          err: (l) => err.push(l),
+        }),
+      ).toBe(1);
+      expect(err.map((line) => line.slice(0, 25))).toEqual(['Cadangan tidak dipulihkan', 'Backup not restored: work']);
 
-    // The app crashes (SIGKILL): its lock goes with it, and the restore goes through at once.
-    expect(await app.stop('SIGKILL')).toBe('SIGKILL');
-    const allowed = spawnSync(process.execPath, [CLI, 'backup', 'restore', '--db', path, '--from', BACKUPS.beforeMark], { encoding: 'utf8' });
-    expect(allowed.stderr).toBe('');
-    expect(allowed.status).toBe(0);
-    expect(allowed.stdout).toMatch(/^Dipulihkan dari 2025-07-03T09-00-00\.000Z-finalisasi\.sqlite\. Keadaan sebelumnya disimpan sebagai cadangan \S+-sebelum-pemulihan\.sqlite; untuk membatalkan: npx timbang backup restore/);
-    expect(marksOf(path)).toEqual([]);
-  });
+      // The app crashes (SIGKILL): its lock goes with it, and the restore goes through at once.
+      expect(await app.stop('SIGKILL')).toBe('SIGKILL');
+      const allowed = spawnSync(process.execPath, [CLI, 'backup', 'restore', '--db', path, '--from', BACKUPS.beforeMark], {
+        encoding: 'utf8',
+      });
+      expect(allowed.stderr).toBe('');
+      expect(allowed.status).toBe(0);
+      expect(allowed.stdout).toMatch(
+        /^Dipulihkan dari 2025-07-03T09-00-00\.000Z-finalisasi\.sqlite\. Keadaan sebelumnya disimpan sebagai cadangan \S+-sebelum-pemulihan\.sqlite; untuk membatalkan: npx timbang backup restore/,
+      );
+      expect(marksOf(path)).toEqual([]);
+    },
+  );
 
-  it('refuses a second writer while one process holds the workspace; a closed or killed holder leaves no lock', { timeout: 90_000 }, async () => {
-    const path = join(tmp.dir, 'sekretariat.sqlite');
-    openWorkspace(path).close();
+  it(
+    'refuses a second writer while one process holds the workspace; a closed or killed holder leaves no lock',
+    { timeout: 90_000 },
+    async () => {
+      const path = join(tmp.dir, 'sekretariat.sqlite');
+      openWorkspace(path).close();
 
-    const holder = await secondProcess('open', path);
-    const pid = Number(holder.said.split(' ')[1]);
-    // This process, opening it to write (as every CLI command that takes --db does): refused, the holder named.
-    let refusal: unknown;
-    try {
-      openWorkspace(path, { mustExist: true });
-    } catch (error) {
-      refusal = error;
-    }
-    expect(refusal).toBeInstanceOf(AppError);
-    expect(refusal).toMatchObject({ code: 'conflict', details: { inUseBy: { pid, host: hostname(), program: 'hold-workspace.ts open' } } });
-    expect((refusal as AppError).bilingual.id).toContain(`Berkas kerja ${path} sedang dibuka oleh proses lain (pid ${pid} di ${hostname()}`);
-    // A command-line writer in a process of its own.
-    const enrol = spawnSync(process.execPath, [CLI, 'enrol', '--db', path, join(tmp.dir, 'tidak-ada.timbang-enrol')], { encoding: 'utf8' });
-    expect(enrol.status).toBe(1);
-    expect(enrol.stderr).toContain(`Berkas kerja ${path} sedang dibuka oleh proses lain (pid ${pid} di ${hostname()}`);
+      const holder = await secondProcess('open', path);
+      const pid = Number(holder.said.split(' ')[1]);
+      // This process, opening it to write (as every CLI command that takes --db does): refused, the holder named.
+      let refusal: unknown;
+      try {
+        openWorkspace(path, { mustExist: true });
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal).toBeInstanceOf(AppError);
+      expect(refusal).toMatchObject({
+        code: 'conflict',
+        details: { inUseBy: { pid, host: hostname(), program: 'hold-workspace.ts open' } },
+      });
+      expect((refusal as AppError).bilingual.id).toContain(
+        `Berkas kerja ${path} sedang dibuka oleh proses lain (pid ${pid} di ${hostname()}`,
+      );
+      // A command-line writer in a process of its own.
+      const enrol = spawnSync(process.execPath, [CLI, 'enrol', '--db', path, join(tmp.dir, 'tidak-ada.timbang-enrol')], {
+        encoding: 'utf8',
+      });
+      expect(enrol.status).toBe(1);
+      expect(enrol.stderr).toContain(`Berkas kerja ${path} sedang dibuka oleh proses lain (pid ${pid} di ${hostname()}`);
 
-    // Closed properly (SIGTERM): the next one opens it.
-    expect(await holder.stop('SIGTERM')).toBe(0);
-    openWorkspace(path, { mustExist: true }).close();
-
-    // Killed, again and again, right after it took the lock: never a lock left behind, not even for a moment.
-    for (let kill = 0; kill < 3; kill++) {
-      const crashing = await secondProcess('open', path);
-      expect(() => openWorkspace(path, { mustExist: true })).toThrow('sedang dibuka oleh proses lain');
-      await crashing.stop('SIGKILL');
+      // Closed properly (SIGTERM): the next one opens it.
+      expect(await holder.stop('SIGTERM')).toBe(0);
       openWorkspace(path, { mustExist: true }).close();
-    }
-  });
+
+      // Killed, again and again, right after it took the lock: never a lock left behind, not even for a moment.
+      for (let kill = 0; kill < 3; kill++) {
+        const crashing = await secondProcess('open', path);
+        expect(() => openWorkspace(path, { mustExist: true })).toThrow('sedang dibuka oleh proses lain');
+        await crashing.stop('SIGKILL');
+        openWorkspace(path, { mustExist: true }).close();
+      }
+    },
+  );
 
   it('shares the lock within one process, as connections to one file always could', () => {
     const path = join(tmp.dir, 'satu-proses.sqlite');
@@ -109,27 +141,35 @@ describe('the workspace lock', () => {
     expect(second.db.prepare('SELECT x FROM uji').get()).toEqual({ x: 'ya' });
     first.close();
     first.close(); // twice is harmless, and does not give up the lock the second one still counts on
-    expect(spawnSync(process.execPath, [join(PROJECT_ROOT, 'tests', 'support', 'hold-workspace.ts'), 'try', path], { encoding: 'utf8' }).stdout).toMatch(/^refused conflict /);
+    expect(
+      spawnSync(process.execPath, [join(PROJECT_ROOT, 'tests', 'support', 'hold-workspace.ts'), 'try', path], { encoding: 'utf8' }).stdout,
+    ).toMatch(/^refused conflict /);
     second.close();
-    expect(spawnSync(process.execPath, [join(PROJECT_ROOT, 'tests', 'support', 'hold-workspace.ts'), 'try', path], { encoding: 'utf8' }).stdout).toMatch(/^opened \d+/);
+    expect(
+      spawnSync(process.execPath, [join(PROJECT_ROOT, 'tests', 'support', 'hold-workspace.ts'), 'try', path], { encoding: 'utf8' }).stdout,
+    ).toMatch(/^opened \d+/);
   });
 
-  it('is the same lock through a symbolic link to the file or its folder, and refuses a file with a second hard link', { timeout: 60_000 }, async () => {
-    const real = join(tmp.dir, 'asli');
-    mkdirSync(real);
-    const path = join(real, 'w.sqlite');
-    openWorkspace(path).close();
-    symlinkSync(path, join(tmp.dir, 'tautan.sqlite'));
-    symlinkSync(real, join(tmp.dir, 'folder-tautan'));
-    const holder = await secondProcess('open', path);
-    for (const other of [join(tmp.dir, 'tautan.sqlite'), join(tmp.dir, 'folder-tautan', 'w.sqlite')]) {
-      expect(() => openWorkspace(other, { mustExist: true }), other).toThrow('sedang dibuka oleh proses lain');
-    }
-    await holder.stop('SIGTERM');
+  it(
+    'is the same lock through a symbolic link to the file or its folder, and refuses a file with a second hard link',
+    { timeout: 60_000 },
+    async () => {
+      const real = join(tmp.dir, 'asli');
+      mkdirSync(real);
+      const path = join(real, 'w.sqlite');
+      openWorkspace(path).close();
+      symlinkSync(path, join(tmp.dir, 'tautan.sqlite'));
+      symlinkSync(real, join(tmp.dir, 'folder-tautan'));
+      const holder = await secondProcess('open', path);
+      for (const other of [join(tmp.dir, 'tautan.sqlite'), join(tmp.dir, 'folder-tautan', 'w.sqlite')]) {
+        expect(() => openWorkspace(other, { mustExist: true }), other).toThrow('sedang dibuka oleh proses lain');
+      }
+      await holder.stop('SIGTERM');
 
-    linkSync(path, join(tmp.dir, 'tautan-keras.sqlite'));
-    for (const either of [path, join(tmp.dir, 'tautan-keras.sqlite')]) {
-      expect(() => openWorkspace(either, { mustExist: true })).toThrow('punya lebih dari satu tautan keras');
-    }
-  });
+      linkSync(path, join(tmp.dir, 'tautan-keras.sqlite'));
+      for (const either of [path, join(tmp.dir, 'tautan-keras.sqlite')]) {
+        expect(() => openWorkspace(either, { mustExist: true })).toThrow('punya lebih dari satu tautan keras');
+      }
+    },
+  );
 });

@@ -8,7 +8,9 @@ import { tempDir } from '../support/demo.ts';
 
 describe('workspace database', () => {
   let tmp: ReturnType<typeof tempDir>;
-  beforeEach(() => { tmp = tempDir(); });
+  beforeEach(() => {
+    tmp = tempDir();
+  });
   afterEach(() => tmp.remove());
 
   it('opens with WAL, synchronous=FULL and foreign keys, migrated to the latest schema', () => {
@@ -26,7 +28,11 @@ describe('workspace database', () => {
     expect(tables.length).toBeGreaterThan(0);
     for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT\s*$/);
     expect(() =>
-      ws.db.prepare("INSERT INTO event (id, revision, name, year_held, place, document, imported_at) VALUES ('x', 'satu', 'n', 2025, 'p', '{}', 't')").run(),
+      ws.db
+        .prepare(
+          "INSERT INTO event (id, revision, name, year_held, place, document, imported_at) VALUES ('x', 'satu', 'n', 2025, 'p', '{}', 't')",
+        )
+        .run(),
     ).toThrow(/cannot store TEXT value in INTEGER column/);
     ws.close();
   });

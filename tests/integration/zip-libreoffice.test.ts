@@ -30,9 +30,17 @@ const AT_MOST = 0.6;
 
 /** Each whole-workbook figure against the limit of the same name. */
 const LIMIT_OF: Record<Exclude<keyof ZipFigures, 'entries'>, number> = {
-  xmlBytes: ZIP_LIMITS.xmlBytes, elements: ZIP_LIMITS.elements, otherElements: ZIP_LIMITS.otherElements, cells: ZIP_LIMITS.cells,
-  rows: ZIP_LIMITS.rows, workbookColumns: ZIP_LIMITS.workbookColumns, mergedCells: ZIP_LIMITS.mergedCells, validatedCells: ZIP_LIMITS.validatedCells,
-  namedCells: ZIP_LIMITS.namedCells, sharedStrings: ZIP_LIMITS.sharedStrings, sharedStringBytes: ZIP_LIMITS.sharedStringBytes,
+  xmlBytes: ZIP_LIMITS.xmlBytes,
+  elements: ZIP_LIMITS.elements,
+  otherElements: ZIP_LIMITS.otherElements,
+  cells: ZIP_LIMITS.cells,
+  rows: ZIP_LIMITS.rows,
+  workbookColumns: ZIP_LIMITS.workbookColumns,
+  mergedCells: ZIP_LIMITS.mergedCells,
+  validatedCells: ZIP_LIMITS.validatedCells,
+  namedCells: ZIP_LIMITS.namedCells,
+  sharedStrings: ZIP_LIMITS.sharedStrings,
+  sharedStringBytes: ZIP_LIMITS.sharedStringBytes,
 };
 
 describe('honest workbooks re-saved by LibreOffice pass the zip guard', () => {
@@ -59,21 +67,43 @@ describe('honest workbooks re-saved by LibreOffice pass the zip guard', () => {
       throw new Error('LibreOffice (soffice) is not installed or does not run; install it with: apt-get install -y libreoffice-calc-nogui');
     }
     const profile = pathToFileURL(join(work.dir, 'profile')).href;
-    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', saved, ...Object.keys(files).map((name) => join(originals, `${name}.xlsx`))], { timeout: TIMEOUT });
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=${profile}`,
+        '--headless',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        saved,
+        ...Object.keys(files).map((name) => join(originals, `${name}.xlsx`)),
+      ],
+      { timeout: TIMEOUT },
+    );
   }, TIMEOUT);
   afterAll(() => work.remove());
 
   it('passes each, as written and as re-saved, every whole-workbook figure at most 60% of its limit', () => {
     const lines: string[] = [];
     for (const name of Object.keys(files)) {
-      for (const [how, bytes] of [['as written', files[name]], ['re-saved by LibreOffice', readFileSync(join(saved, `${name}.xlsx`))]] as const) {
+      for (const [how, bytes] of [
+        ['as written', files[name]],
+        ['re-saved by LibreOffice', readFileSync(join(saved, `${name}.xlsx`))],
+      ] as const) {
         if (how !== 'as written') expect(bytes.equals(files[name])).toBe(false);
         const figures = checkZip(bytes, `${name}.xlsx`);
         for (const [figure, limit] of Object.entries(LIMIT_OF)) {
           const value = figures[figure as keyof typeof LIMIT_OF];
           expect(value, `${name} ${how}: ${figure} ${value} of ${limit}`).toBeLessThanOrEqual(AT_MOST * limit);
         }
-        lines.push(`${`${name}, ${how}`.padEnd(42)} ${Object.entries(LIMIT_OF).map(([figure, limit]) => `${figure} ${figures[figure as keyof typeof LIMIT_OF]} (${Math.round((100 * figures[figure as keyof typeof LIMIT_OF]) / limit)}%)`).join(', ')}`);
+        lines.push(
+          `${`${name}, ${how}`.padEnd(42)} ${Object.entries(LIMIT_OF)
+            .map(
+              ([figure, limit]) =>
+                `${figure} ${figures[figure as keyof typeof LIMIT_OF]} (${Math.round((100 * figures[figure as keyof typeof LIMIT_OF]) / limit)}%)`,
+            )
+            .join(', ')}`,
+        );
       }
     }
     console.log(lines.join('\n'));
@@ -81,7 +111,11 @@ describe('honest workbooks re-saved by LibreOffice pass the zip guard', () => {
 
   it('still verifies the national sheet re-saved by LibreOffice', async () => {
     const bytes = readFileSync(join(saved, 'lembar-nasional.xlsx'));
-    const result = await verifyScoreSheet(bytes, 'lembar-nasional.xlsx', { event: national, latestPackageRevision: 1, jurorKeys: new Map([['J1', key.publicKey]]) });
+    const result = await verifyScoreSheet(bytes, 'lembar-nasional.xlsx', {
+      event: national,
+      latestPackageRevision: 1,
+      jurorKeys: new Map([['J1', key.publicKey]]),
+    });
     expect(result.status, result.details.map((d) => d.en).join('\n')).toBe('valid');
   }, 60_000);
 });

@@ -40,15 +40,29 @@ describe('zip entry names', () => {
     jurorKey = demo.jurorKeys.get('J1')!.publicKey;
     entries = readZip(sheet).map(({ name, data }) => ({ name, data, method: data.byteLength === 0 ? 0 : 8 }));
     const section = entries.find((e) => e.name === SECTION)!.data!;
-    otherMarks = Buffer.from(Buffer.from(section).toString('utf8').replace(/<v>4<\/v>/g, '<v>5</v>'), 'utf8');
+    otherMarks = Buffer.from(
+      Buffer.from(section)
+        .toString('utf8')
+        .replace(/<v>4<\/v>/g, '<v>5</v>'),
+      'utf8',
+    );
     expect(otherMarks.equals(Buffer.from(section))).toBe(false);
   }, 60_000);
 
   it('gives one key to every spelling of a part that OPC, JSZip or a lenient reader take as the same', () => {
     const spellings = [
-      'xl/worksheets/sheet2.xml', './xl/worksheets/sheet2.xml', '/xl/worksheets/sheet2.xml', 'xl\\worksheets\\sheet2.xml',
-      'xl/worksheets/Sheet2.xml', 'XL/WORKSHEETS/SHEET2.XML', 'a/../xl/worksheets/sheet2.xml', '../xl/worksheets/sheet2.xml',
-      'xl/media/../worksheets/./sheet2.xml', 'xl//worksheets/sheet2.xml', 'xl/worksheets/sheet%32.xml', 'xl%2Fworksheets%2Fsheet2.xml',
+      'xl/worksheets/sheet2.xml',
+      './xl/worksheets/sheet2.xml',
+      '/xl/worksheets/sheet2.xml',
+      'xl\\worksheets\\sheet2.xml',
+      'xl/worksheets/Sheet2.xml',
+      'XL/WORKSHEETS/SHEET2.XML',
+      'a/../xl/worksheets/sheet2.xml',
+      '../xl/worksheets/sheet2.xml',
+      'xl/media/../worksheets/./sheet2.xml',
+      'xl//worksheets/sheet2.xml',
+      'xl/worksheets/sheet%32.xml',
+      'xl%2Fworksheets%2Fsheet2.xml',
       '.\\XL\\Worksheets\\.\\sheet%32.XML',
     ];
     expect(new Set(spellings.map(partKey))).toEqual(new Set(['xl/worksheets/sheet2.xml']));
@@ -58,7 +72,18 @@ describe('zip entry names', () => {
   });
 
   it('keeps different parts apart, and directory entries apart from the files in them', () => {
-    const names = ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet10.xml', 'xl/worksheets/_rels/sheet1.xml.rels', 'xl/', 'xl/worksheets/', '_rels/', '_rels/.rels', 'xl/%', 'xl/%ZZ', 'xl/%FF'];
+    const names = [
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet10.xml',
+      'xl/worksheets/_rels/sheet1.xml.rels',
+      'xl/',
+      'xl/worksheets/',
+      '_rels/',
+      '_rels/.rels',
+      'xl/%',
+      'xl/%ZZ',
+      'xl/%FF',
+    ];
     expect(new Set(names.map(partKey)).size).toBe(names.length);
     // The real workbook has directory entries as exceljs writes them ("xl/" before "xl/workbook.xml"); with
     // one more and without any, it passes too.
@@ -72,7 +97,14 @@ describe('zip entry names', () => {
 
   it('refuses two entries that name one part, in either order, naming both and the file', async () => {
     const context = { event, latestPackageRevision: 1, jurorKeys: new Map([['J1', jurorKey]]) };
-    for (const spelling of ['./xl/worksheets/sheet2.xml', 'xl\\worksheets\\sheet2.xml', 'xl/worksheets/Sheet2.xml', 'a/../xl/worksheets/sheet2.xml', '/xl/worksheets/sheet2.xml', 'xl/worksheets/sheet%32.xml']) {
+    for (const spelling of [
+      './xl/worksheets/sheet2.xml',
+      'xl\\worksheets\\sheet2.xml',
+      'xl/worksheets/Sheet2.xml',
+      'a/../xl/worksheets/sheet2.xml',
+      '/xl/worksheets/sheet2.xml',
+      'xl/worksheets/sheet%32.xml',
+    ]) {
       for (const crafted of ['after', 'before'] as const) {
         const twin: ZipEntry = { name: spelling, data: otherMarks };
         const bytes = writeZip(crafted === 'after' ? [...entries, twin] : [twin, ...entries]);
@@ -80,9 +112,13 @@ describe('zip entry names', () => {
         const [first, second] = crafted === 'after' ? [SECTION, spelling] : [spelling, SECTION];
         const error = refusal(bytes, fileName);
         expect(error.code).toBe('invalid-file');
-        expect(error.bilingual.en).toBe(`File ${fileName}: holds entries '${first}' and '${second}', which Excel and LibreOffice take as one part `
-          + `(part names do not tell letter case, '\\' and '/', './', '..' or '%xx' apart): different readers could show different contents, other marks for instance. This file was crafted or is damaged.`);
-        expect(error.bilingual.id).toContain(`Berkas ${fileName}: berisi bagian '${first}' dan '${second}', yang bagi Excel dan LibreOffice adalah bagian yang sama`);
+        expect(error.bilingual.en).toBe(
+          `File ${fileName}: holds entries '${first}' and '${second}', which Excel and LibreOffice take as one part ` +
+            `(part names do not tell letter case, '\\' and '/', './', '..' or '%xx' apart): different readers could show different contents, other marks for instance. This file was crafted or is damaged.`,
+        );
+        expect(error.bilingual.id).toContain(
+          `Berkas ${fileName}: berisi bagian '${first}' dan '${second}', yang bagi Excel dan LibreOffice adalah bagian yang sama`,
+        );
         // The path a user takes: the sheet is malformed, with that message, and no marks come out of it.
         const verified = await verifyScoreSheet(bytes, fileName, context);
         expect(verified).toMatchObject({ status: 'malformed', payload: null, details: [error.bilingual] });

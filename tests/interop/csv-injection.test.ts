@@ -56,16 +56,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
       if (c === '\r') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += c;
   }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -77,14 +88,18 @@ function csvSheets(dir: string, file: string): Map<string, string[][]> {
   const base = basename(file, '.xlsx');
   const sheets = new Map<string, string[][]>();
   for (const name of readdirSync(dir)) {
-    if (name.startsWith(`${base}-`) && name.endsWith('.csv')) sheets.set(name.slice(base.length + 1, -4), parseCsv(readFileSync(join(dir, name), 'utf8')));
+    if (name.startsWith(`${base}-`) && name.endsWith('.csv'))
+      sheets.set(name.slice(base.length + 1, -4), parseCsv(readFileSync(join(dir, name), 'utf8')));
   }
   return sheets;
 }
 
 function formulaCells(sheets: Map<string, string[][]>): string[] {
   return [...sheets].flatMap(([sheet, rows]) =>
-    rows.flatMap((row, r) => row.flatMap((cell, c) => (startsLikeFormula(cell) ? [`${sheet} row ${r + 1} column ${c + 1}: ${JSON.stringify(cell)}`] : []))));
+    rows.flatMap((row, r) =>
+      row.flatMap((cell, c) => (startsLikeFormula(cell) ? [`${sheet} row ${r + 1} column ${c + 1}: ${JSON.stringify(cell)}`] : [])),
+    ),
+  );
 }
 
 const cellsOf = (sheets: Map<string, string[][]>) => [...sheets.values()].flat(2);
@@ -134,7 +149,10 @@ describe('formula-like text saved as CSV by LibreOffice', () => {
       return file;
     });
     const out: string[] = [];
-    const code = await main(['merge', '--event', packageFile, '--out', files.rekap, ...sheetFiles], { out: (l) => out.push(l), err: (l) => out.push(l) });
+    const code = await main(['merge', '--event', packageFile, '--out', files.rekap, ...sheetFiles], {
+      out: (l) => out.push(l),
+      err: (l) => out.push(l),
+    });
     expect(code, out.join('\n')).toBe(0);
 
     // An event stored before its names were checked (or a package from an older Timbang): its names go through
@@ -163,7 +181,9 @@ describe('formula-like text saved as CSV by LibreOffice', () => {
         const out = join(work.dir, `out-${conversions.size}`);
         mkdirSync(out, { recursive: true });
         const profile = pathToFileURL(join(work.dir, 'profile')).href;
-        await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', filter, '--outdir', out, ...inputs], { timeout: TIMEOUT });
+        await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', filter, '--outdir', out, ...inputs], {
+          timeout: TIMEOUT,
+        });
         return out;
       });
       queue = job.catch(() => undefined);
@@ -194,51 +214,69 @@ describe('formula-like text saved as CSV by LibreOffice', () => {
     expect(name).toBe(`'${JUROR_NAME}`);
   });
 
-  it('the score sheet as CSV: the notes, the reason and the name are text, no cell starts like a formula', async () => {
-    const sheets = csvSheets(await toCsv(), files.sheet);
-    expect([...sheets.keys()].sort()).toEqual(['Sampul', ...sectionSheetNames(payload), 'Tanda tangan'].sort());
-    // The hidden carrier holds the payload as JSON and the key and signature in base64: checked by verification, not shown.
-    const { 'Tanda tangan': carrier, ...visible } = Object.fromEntries(sheets);
-    expect(carrier[0]).toEqual(['Format', 'timbang.sheet-signature/1']);
-    expect(formulaCells(new Map(Object.entries(visible)))).toEqual([]);
-    const cells = cellsOf(new Map(Object.entries(visible)));
-    for (const note of Object.values(NOTES).filter((n) => n !== '-')) expect(cells).toContain(`'${note.replace('\r\n', '\n')}`);
-    expect(cells).toContain('-');
-    expect(cells).toContain(`'${JUROR_NAME}`);
-    expect(cells.some((cell) => cell.endsWith(`(${DECLARED.nomineeId}): ${DECLARED.reason} — dinyatakan oleh juri`))).toBe(true);
-    expect(cells).toContain(`Tidak menilai — benturan kepentingan: ${DECLARED.reason}`);
-  }, TIMEOUT);
+  it(
+    'the score sheet as CSV: the notes, the reason and the name are text, no cell starts like a formula',
+    async () => {
+      const sheets = csvSheets(await toCsv(), files.sheet);
+      expect([...sheets.keys()].sort()).toEqual(['Sampul', ...sectionSheetNames(payload), 'Tanda tangan'].sort());
+      // The hidden carrier holds the payload as JSON and the key and signature in base64: checked by verification, not shown.
+      const { 'Tanda tangan': carrier, ...visible } = Object.fromEntries(sheets);
+      expect(carrier[0]).toEqual(['Format', 'timbang.sheet-signature/1']);
+      expect(formulaCells(new Map(Object.entries(visible)))).toEqual([]);
+      const cells = cellsOf(new Map(Object.entries(visible)));
+      for (const note of Object.values(NOTES).filter((n) => n !== '-')) expect(cells).toContain(`'${note.replace('\r\n', '\n')}`);
+      expect(cells).toContain('-');
+      expect(cells).toContain(`'${JUROR_NAME}`);
+      expect(cells.some((cell) => cell.endsWith(`(${DECLARED.nomineeId}): ${DECLARED.reason} — dinyatakan oleh juri`))).toBe(true);
+      expect(cells).toContain(`Tidak menilai — benturan kepentingan: ${DECLARED.reason}`);
+    },
+    TIMEOUT,
+  );
 
-  it('the score sheet re-saved by LibreOffice still verifies valid, the escaped text kept', async () => {
-    const saved = await convert('xlsx', [files.sheet, files.rekap]);
-    const bytes = readFileSync(join(saved, 'J4.xlsx'));
-    const result = await verifyScoreSheet(bytes, 'J4.xlsx', context);
-    expect(result.status, result.details.map((d) => d.en).join('\n')).toBe('valid');
-    expect(result.payload).toEqual(payload);
-    const section = (await loadWorkbook(bytes)).getWorksheet('1-ukm')!;
-    expect(section.getCell(7, 10).value).toBe(`'${CALC}`);
-  }, TIMEOUT);
+  it(
+    'the score sheet re-saved by LibreOffice still verifies valid, the escaped text kept',
+    async () => {
+      const saved = await convert('xlsx', [files.sheet, files.rekap]);
+      const bytes = readFileSync(join(saved, 'J4.xlsx'));
+      const result = await verifyScoreSheet(bytes, 'J4.xlsx', context);
+      expect(result.status, result.details.map((d) => d.en).join('\n')).toBe('valid');
+      expect(result.payload).toEqual(payload);
+      const section = (await loadWorkbook(bytes)).getWorksheet('1-ukm')!;
+      expect(section.getCell(7, 10).value).toBe(`'${CALC}`);
+    },
+    TIMEOUT,
+  );
 
-  it('the Rekapitulasi as CSV: the file name and the reason are text, no cell starts like a formula', async () => {
-    const sheets = csvSheets(await toCsv(), files.rekap);
-    expect(sheets.has('Verifikasi')).toBe(true);
-    expect(formulaCells(sheets)).toEqual([]);
-    const cells = cellsOf(sheets);
-    expect(cells).toContain(`'${HOSTILE_FILE}`);
-    expect(cells.some((cell) => cell.includes(`J4: ${DECLARED.reason} (dinyatakan juri)`))).toBe(true);
+  it(
+    'the Rekapitulasi as CSV: the file name and the reason are text, no cell starts like a formula',
+    async () => {
+      const sheets = csvSheets(await toCsv(), files.rekap);
+      expect(sheets.has('Verifikasi')).toBe(true);
+      expect(formulaCells(sheets)).toEqual([]);
+      const cells = cellsOf(sheets);
+      expect(cells).toContain(`'${HOSTILE_FILE}`);
+      expect(cells.some((cell) => cell.includes(`J4: ${DECLARED.reason} (dinyatakan juri)`))).toBe(true);
 
-    // Re-saved by LibreOffice, the workbook keeps the escaped text.
-    const saved = await convert('xlsx', [files.sheet, files.rekap]);
-    const verification = (await loadWorkbook(readFileSync(join(saved, 'rekap.xlsx')))).getWorksheet('Verifikasi')!;
-    const names = verification.getColumn(1).values.map((v) => (typeof v === 'object' && v !== null && 'richText' in v ? v.richText.map((p) => p.text).join('') : v));
-    expect(names).toContain(`'${HOSTILE_FILE}`);
-  }, TIMEOUT);
+      // Re-saved by LibreOffice, the workbook keeps the escaped text.
+      const saved = await convert('xlsx', [files.sheet, files.rekap]);
+      const verification = (await loadWorkbook(readFileSync(join(saved, 'rekap.xlsx')))).getWorksheet('Verifikasi')!;
+      const names = verification
+        .getColumn(1)
+        .values.map((v) => (typeof v === 'object' && v !== null && 'richText' in v ? v.richText.map((p) => p.text).join('') : v));
+      expect(names).toContain(`'${HOSTILE_FILE}`);
+    },
+    TIMEOUT,
+  );
 
-  it('the Rekapitulasi of an event with formula-like names, as an older Timbang stored them: escaped as well', async () => {
-    const sheets = csvSheets(await toCsv(), files.legacy);
-    expect(formulaCells(sheets)).toEqual([]);
-    const cells = cellsOf(sheets);
-    expect(cells).toContain(`'${CALC}`);
-    expect(cells).toContain(`'@SUM(1)`);
-  }, TIMEOUT);
+  it(
+    'the Rekapitulasi of an event with formula-like names, as an older Timbang stored them: escaped as well',
+    async () => {
+      const sheets = csvSheets(await toCsv(), files.legacy);
+      expect(formulaCells(sheets)).toEqual([]);
+      const cells = cellsOf(sheets);
+      expect(cells).toContain(`'${CALC}`);
+      expect(cells).toContain(`'@SUM(1)`);
+    },
+    TIMEOUT,
+  );
 });

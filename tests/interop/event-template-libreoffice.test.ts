@@ -42,24 +42,32 @@ describe('the event template re-saved by LibreOffice Calc', () => {
     } catch {
       throw new Error('LibreOffice (soffice) is not installed; install it with: apt-get install -y libreoffice-calc-nogui');
     }
-    const files = await Promise.all(Object.entries(cases).map(async ([name, event]) => {
-      const file = join(work.dir, `${name}.xlsx`);
-      writeFileSync(file, await writeEventTemplate(event()));
-      return file;
-    }));
+    const files = await Promise.all(
+      Object.entries(cases).map(async ([name, event]) => {
+        const file = join(work.dir, `${name}.xlsx`);
+        writeFileSync(file, await writeEventTemplate(event()));
+        return file;
+      }),
+    );
     const saved = join(work.dir, 'saved');
     mkdirSync(saved);
     // A profile of its own, so that parallel runs and a user's open LibreOffice do not clash.
     const profile = pathToFileURL(join(work.dir, 'profile')).href;
-    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', saved, ...files], { timeout: LIBREOFFICE_TIMEOUT });
+    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', saved, ...files], {
+      timeout: LIBREOFFICE_TIMEOUT,
+    });
     return saved;
   }
 
-  it.each(Object.keys(cases))('%s reads back unchanged', async (name) => {
-    conversion ??= convert();
-    const saved = await conversion;
-    const result = await readEventTemplate(readFileSync(join(saved, `${name}.xlsx`)), `${name}.xlsx`);
-    if (!result.ok) expect.fail(result.issues.map((issue) => formatTemplateIssue(issue, 'en')).join('\n'));
-    expect(result).toEqual({ ok: true, event: cases[name]() });
-  }, LIBREOFFICE_TIMEOUT);
+  it.each(Object.keys(cases))(
+    '%s reads back unchanged',
+    async (name) => {
+      conversion ??= convert();
+      const saved = await conversion;
+      const result = await readEventTemplate(readFileSync(join(saved, `${name}.xlsx`)), `${name}.xlsx`);
+      if (!result.ok) expect.fail(result.issues.map((issue) => formatTemplateIssue(issue, 'en')).join('\n'));
+      expect(result).toEqual({ ok: true, event: cases[name]() });
+    },
+    LIBREOFFICE_TIMEOUT,
+  );
 });

@@ -28,7 +28,9 @@ async function tool(command: string, args: string[], what: string): Promise<void
   try {
     await run(command, args, { timeout: TIMEOUT });
   } catch (error) {
-    throw new Error(`${what} failed (${command} ${args.join(' ')}): ${(error as Error).message.slice(0, 400)}\nInstall the readers with: ${INSTALL}`);
+    throw new Error(
+      `${what} failed (${command} ${args.join(' ')}): ${(error as Error).message.slice(0, 400)}\nInstall the readers with: ${INSTALL}`,
+    );
   }
 }
 
@@ -49,7 +51,11 @@ describe('an honest score sheet after harmless edits by other programs', () => {
     const demo = await demoFiles(demoDocument());
     writeFileSync(original, demo.sheets.get('J3')!);
     const pkg = readPackage(new TextEncoder().encode(demo.packageText), 'event.timbang');
-    context = { event: pkg.event, latestPackageRevision: pkg.revision, jurorKeys: new Map(pkg.jurorKeys.map((k) => [k.jurorId, k.publicKey])) };
+    context = {
+      event: pkg.event,
+      latestPackageRevision: pkg.revision,
+      jurorKeys: new Map(pkg.jurorKeys.map((k) => [k.jurorId, k.publicKey])),
+    };
   }, TIMEOUT);
   afterAll(() => work.remove());
 
@@ -61,37 +67,81 @@ describe('an honest score sheet after harmless edits by other programs', () => {
   const calcEdit = (action: 'delete-row' | 'insert-row', sheet: string, row: number) =>
     serial(async () => {
       const out = join(work.dir, `${action}-${sheet}-${row}.xlsx`);
-      await tool('/usr/bin/python3', [EDIT_TOOL, join(work.dir, 'profile-uno'), original, out, action, sheet, String(row), SHEET_PASSWORD], 'LibreOffice Calc (UNO)');
+      await tool(
+        '/usr/bin/python3',
+        [EDIT_TOOL, join(work.dir, 'profile-uno'), original, out, action, sheet, String(row), SHEET_PASSWORD],
+        'LibreOffice Calc (UNO)',
+      );
       return out;
     });
 
-  it('stays valid after LibreOffice deletes an empty row below the table', async () => {
-    // 1-pemkab has 5 nominees in rows 7–11: row 30 is empty.
-    await expectValid(await calcEdit('delete-row', '1-pemkab', 30));
-  }, TIMEOUT);
+  it(
+    'stays valid after LibreOffice deletes an empty row below the table',
+    async () => {
+      // 1-pemkab has 5 nominees in rows 7–11: row 30 is empty.
+      await expectValid(await calcEdit('delete-row', '1-pemkab', 30));
+    },
+    TIMEOUT,
+  );
 
-  it('stays valid after LibreOffice inserts a row below the table', async () => {
-    await expectValid(await calcEdit('insert-row', '2-ukm', 14));
-  }, TIMEOUT);
+  it(
+    'stays valid after LibreOffice inserts a row below the table',
+    async () => {
+      await expectValid(await calcEdit('insert-row', '2-ukm', 14));
+    },
+    TIMEOUT,
+  );
 
-  it('stays valid after a round trip through LibreOffice .ods', async () => {
-    const ods = await serial(async () => {
-      await tool('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'ods', '--outdir', join(work.dir, 'ods'), original], 'LibreOffice (.ods)');
-      await tool('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', join(work.dir, 'ods-xlsx'), join(work.dir, 'ods', 'J3.ods')], 'LibreOffice (.ods → .xlsx)');
-      return join(work.dir, 'ods-xlsx', 'J3.xlsx');
-    });
-    await expectValid(ods);
-  }, TIMEOUT);
+  it(
+    'stays valid after a round trip through LibreOffice .ods',
+    async () => {
+      const ods = await serial(async () => {
+        await tool(
+          'soffice',
+          [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'ods', '--outdir', join(work.dir, 'ods'), original],
+          'LibreOffice (.ods)',
+        );
+        await tool(
+          'soffice',
+          [
+            `-env:UserInstallation=${profile}`,
+            '--headless',
+            '--convert-to',
+            'xlsx',
+            '--outdir',
+            join(work.dir, 'ods-xlsx'),
+            join(work.dir, 'ods', 'J3.ods'),
+          ],
+          'LibreOffice (.ods → .xlsx)',
+        );
+        return join(work.dir, 'ods-xlsx', 'J3.xlsx');
+      });
+      await expectValid(ods);
+    },
+    TIMEOUT,
+  );
 
-  it('stays valid after openpyxl loads and saves it (formulas kept, their saved results dropped)', async () => {
-    const out = join(work.dir, 'openpyxl.xlsx');
-    await tool('/usr/bin/python3', ['-c', 'import openpyxl, sys; wb = openpyxl.load_workbook(sys.argv[1]); wb.save(sys.argv[2])', original, out], 'openpyxl');
-    await expectValid(out);
-  }, TIMEOUT);
+  it(
+    'stays valid after openpyxl loads and saves it (formulas kept, their saved results dropped)',
+    async () => {
+      const out = join(work.dir, 'openpyxl.xlsx');
+      await tool(
+        '/usr/bin/python3',
+        ['-c', 'import openpyxl, sys; wb = openpyxl.load_workbook(sys.argv[1]); wb.save(sys.argv[2])', original, out],
+        'openpyxl',
+      );
+      await expectValid(out);
+    },
+    TIMEOUT,
+  );
 
-  it('stays valid after Gnumeric re-saves it', async () => {
-    const out = join(work.dir, 'gnumeric.xlsx');
-    await tool('ssconvert', ['--export-type=Gnumeric_Excel:xlsx2', original, out], 'Gnumeric (ssconvert)');
-    await expectValid(out);
-  }, TIMEOUT);
+  it(
+    'stays valid after Gnumeric re-saves it',
+    async () => {
+      const out = join(work.dir, 'gnumeric.xlsx');
+      await tool('ssconvert', ['--export-type=Gnumeric_Excel:xlsx2', original, out], 'Gnumeric (ssconvert)');
+      await expectValid(out);
+    },
+    TIMEOUT,
+  );
 });

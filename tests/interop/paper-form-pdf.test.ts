@@ -23,18 +23,31 @@ const ARTIFACTS = join(PROJECT_ROOT, 'tests', 'artifacts', 'paper-form');
 const TIMEOUT = 120_000;
 const DPI = 150;
 
-interface Word { text: string; xMin: number; yMin: number; xMax: number; yMax: number }
+interface Word {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
 
 /** Every word on a page with its box in points (pdftotext -bbox-layout). */
 async function words(pdf: string, page: number): Promise<Word[]> {
   const { stdout } = await exec('pdftotext', ['-bbox-layout', '-f', String(page), '-l', String(page), pdf, '-']);
-  return [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
-    .map((m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: m[5] }));
+  return [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+    yMax: Number(m[4]),
+    text: m[5],
+  }));
 }
 
 /** A page rendered in grey (pdftoppm -gray, binary PGM): width, height and one byte per pixel. */
 async function greyPage(pdf: string, page: number, out: string): Promise<{ width: number; pixel(x: number, y: number): number }> {
-  await exec('pdftoppm', ['-gray', '-r', String(DPI), '-f', String(page), '-l', String(page), '-singlefile', pdf, out], { timeout: 60_000 });
+  await exec('pdftoppm', ['-gray', '-r', String(DPI), '-f', String(page), '-l', String(page), '-singlefile', pdf, out], {
+    timeout: 60_000,
+  });
   const bytes = readFileSync(`${out}.pgm`);
   const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 64).toString('latin1'));
   if (!header) throw new Error('not a binary PGM');
@@ -63,14 +76,23 @@ describe('the paper form printed by Chromium, read by poppler', () => {
     }
     writeFileSync(packageFile, writePackage(event, 4, '2025-06-20T08:00:00.000Z', [], jurorKey()));
     const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(`ERR ${l}`) };
-    expect(await main(['form', '--event', packageFile, '--juror', 'J3', '--round', 'administrasi', '--category', 'pemkab', '--pdf', plain], io)).toBe(0);
-    expect(await main(['form', '--event', packageFile, '--juror', 'J4', '--round', 'administrasi', '--category', 'manufaktur', '--pdf', crossed], io)).toBe(0);
+    expect(
+      await main(['form', '--event', packageFile, '--juror', 'J3', '--round', 'administrasi', '--category', 'pemkab', '--pdf', plain], io),
+    ).toBe(0);
+    expect(
+      await main(
+        ['form', '--event', packageFile, '--juror', 'J4', '--round', 'administrasi', '--category', 'manufaktur', '--pdf', crossed],
+        io,
+      ),
+    ).toBe(0);
   }, TIMEOUT);
   afterAll(() => tmp.remove());
 
   it('says which form it wrote, with its number and checksum', () => {
     const form = paperFormLayout(event, 4, { jurorId: 'J3', roundId: 'administrasi', categoryId: 'pemkab' });
-    expect(out[0]).toBe(`Formulir LPJ-J3-1-01 (kode periksa ${form.checksum}) ditulis: ${plain} — juri J3, Seleksi Administrasi · Pemerintah Kabupaten/Kota, 5 nominasi, paket revisi 4`);
+    expect(out[0]).toBe(
+      `Formulir LPJ-J3-1-01 (kode periksa ${form.checksum}) ditulis: ${plain} — juri J3, Seleksi Administrasi · Pemerintah Kabupaten/Kota, 5 nominasi, paket revisi 4`,
+    );
     expect(form.checksum).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
   });
 
@@ -80,7 +102,8 @@ describe('the paper form printed by Chromium, read by poppler', () => {
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(3);
     const { stdout } = await exec('pdfinfo', ['-f', '1', '-l', String(pages), plain]);
-    for (const [, page, size] of stdout.matchAll(/^Page\s+(\d+) size:\s+(.*)$/gm)) expect(size, `page ${page}`).toMatch(/^595\.\d+ x 842\.\d+ pts \(A4\)/);
+    for (const [, page, size] of stdout.matchAll(/^Page\s+(\d+) size:\s+(.*)$/gm))
+      expect(size, `page ${page}`).toMatch(/^595\.\d+ x 842\.\d+ pts \(A4\)/);
     for (let page = 1; page <= pages; page++) {
       const text = (await exec('pdftotext', ['-layout', '-f', String(page), '-l', String(page), plain, '-'])).stdout;
       expect(text, `page ${page}`).toContain(`LPJ-J3-1-01 · kode periksa ${form.checksum} · paket revisi 4`);
@@ -103,7 +126,10 @@ describe('the paper form printed by Chromium, read by poppler', () => {
     expect(criteria.map((c) => c.code)).toEqual(['PD1', 'PD2', 'PD3', 'PD4']);
     for (const c of criteria) {
       expect(text).toContain(`${c.code} · ${c.label.id}`);
-      for (const level of c.rubric) expect(text, `${c.code} ${level.score}`).toMatch(new RegExp(`\\n ?${level.score} ${level.text.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`));
+      for (const level of c.rubric)
+        expect(text, `${c.code} ${level.score}`).toMatch(
+          new RegExp(`\\n ?${level.score} ${level.text.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`),
+        );
     }
   });
 
@@ -116,13 +142,20 @@ describe('the paper form printed by Chromium, read by poppler', () => {
   it('shows, as a picture, one ruled row per nominee with every mark box empty, and the conflicted row filled', async () => {
     rmSync(ARTIFACTS, { recursive: true, force: true });
     mkdirSync(ARTIFACTS, { recursive: true });
-    for (const [pdf, jurorId, code, nominees, conflicted] of [[plain, 'J3', 'PD4', 5, -1], [crossed, 'J4', 'BU5', 5, 3]] as const) {
+    for (const [pdf, jurorId, code, nominees, conflicted] of [
+      [plain, 'J3', 'PD4', 5, -1],
+      [crossed, 'J4', 'BU5', 5, 3],
+    ] as const) {
       const page = await greyPage(pdf, 1, join(ARTIFACTS, `${jurorId}-halaman-1`));
       const bbox = await words(pdf, 1);
       const column = bbox.find((w) => w.text === code)!;
       const x = px((column.xMin + column.xMax) / 2);
       // Below the header's last line ("nilai 1–5" of that column) and above the juror's statement.
-      const headerEnd = Math.max(...bbox.filter((w) => w.text === 'nilai' && w.xMax >= column.xMin - 8 && w.xMin <= column.xMax + 8 && w.yMin < 400).map((w) => w.yMax));
+      const headerEnd = Math.max(
+        ...bbox
+          .filter((w) => w.text === 'nilai' && w.xMax >= column.xMin - 8 && w.xMin <= column.xMax + 8 && w.yMin < 400)
+          .map((w) => w.yMax),
+      );
       const tableEnd = bbox.find((w) => w.text === 'Dengan')!.yMin;
       const rulesAt = (at: number) => {
         const found: number[] = [];
@@ -145,7 +178,8 @@ describe('the paper form printed by Chromium, read by poppler', () => {
       expect(rules, `${jurorId}: ruled lines at the table's right edge`).toHaveLength(nominees + 1);
       for (let row = 0; row < nominees; row++) {
         let darkest = 255;
-        for (let y = rules[row] + 3; y < rules[row + 1] - 2; y++) for (let dx = -8; dx <= 8; dx++) darkest = Math.min(darkest, page.pixel(x + dx, y));
+        for (let y = rules[row] + 3; y < rules[row + 1] - 2; y++)
+          for (let dx = -8; dx <= 8; dx++) darkest = Math.min(darkest, page.pixel(x + dx, y));
         if (row === conflicted) expect(darkest, `${jurorId} row ${row + 1}: crossed out`).toBeLessThan(200);
         else expect(darkest, `${jurorId} row ${row + 1}, ${code}: an empty box`).toBeGreaterThan(235);
       }

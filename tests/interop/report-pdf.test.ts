@@ -47,7 +47,10 @@ describe('the demo report printed by Chromium, read by poppler', () => {
     });
     const errors: string[] = [];
     const key = readPackage(new TextEncoder().encode(files.packageText), 'event.timbang').secretariat.fingerprint;
-    const code = await main(['report', '--event', packageFile, ...sheets, '--pdf', pdf, '--secretariat', key], { out: () => {}, err: (l) => errors.push(l) });
+    const code = await main(['report', '--event', packageFile, ...sheets, '--pdf', pdf, '--secretariat', key], {
+      out: () => {},
+      err: (l) => errors.push(l),
+    });
     expect(errors).toEqual([]);
     expect(code).toBe(0);
     pages = Number(/^Pages:\s+(\d+)/m.exec((await exec('pdfinfo', [pdf])).stdout)?.[1]);
@@ -67,17 +70,26 @@ describe('the demo report printed by Chromium, read by poppler', () => {
   it('leaves no page with only a stray line between its header and footer', async () => {
     for (let page = 1; page <= pages; page++) {
       const { stdout } = await exec('pdftotext', ['-layout', '-f', String(page), '-l', String(page), pdf, '-']);
-      const body = stdout.split('\n').filter((line) => line.trim() !== '').slice(1, -1); // header and footer off
+      const body = stdout
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .slice(1, -1); // header and footer off
       expect(body.length, `lines on page ${page}`).toBeGreaterThanOrEqual(3);
     }
   });
 
-  it('renders every page to PNG in tests/artifacts/report/', async () => {
-    rmSync(ARTIFACTS, { recursive: true, force: true });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await exec('pdftoppm', ['-png', '-r', '50', pdf, join(ARTIFACTS, 'laporan')], { timeout: 60_000 });
-    const images = readdirSync(ARTIFACTS).filter((f) => f.endsWith('.png')).sort();
-    expect(images).toHaveLength(pages);
-    for (const image of images) expect(statSync(join(ARTIFACTS, image)).size, image).toBeGreaterThan(2_000);
-  }, TIMEOUT);
+  it(
+    'renders every page to PNG in tests/artifacts/report/',
+    async () => {
+      rmSync(ARTIFACTS, { recursive: true, force: true });
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await exec('pdftoppm', ['-png', '-r', '50', pdf, join(ARTIFACTS, 'laporan')], { timeout: 60_000 });
+      const images = readdirSync(ARTIFACTS)
+        .filter((f) => f.endsWith('.png'))
+        .sort();
+      expect(images).toHaveLength(pages);
+      for (const image of images) expect(statSync(join(ARTIFACTS, image)).size, image).toBeGreaterThan(2_000);
+    },
+    TIMEOUT,
+  );
 });

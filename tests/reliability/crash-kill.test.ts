@@ -63,13 +63,17 @@ describe(`crash-kill (${KILLS} kills each)`, () => {
       }
       const ws = openWorkspace(path, { mustExist: true });
       expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const rows = new Map((ws.db.prepare('SELECT seq, value FROM score').all() as { seq: number; value: number }[]).map((r) => [r.seq, r.value]));
+      const rows = new Map(
+        (ws.db.prepare('SELECT seq, value FROM score').all() as { seq: number; value: number }[]).map((r) => [r.seq, r.value]),
+      );
       for (const [seq, value] of acknowledged) expect(rows.get(seq), `acknowledged mark ${seq}`).toBe(value);
       committed = rows.size;
       ws.close();
     }
     // A commit whose acknowledgement the kill cut off is kept too (durable, merely unconfirmed).
-    console.log(`crash-kill marks: ${KILLS} kills, ${acknowledged.size} acknowledged writes, none lost; ${committed - acknowledged.size} committed without their acknowledgement`);
+    console.log(
+      `crash-kill marks: ${KILLS} kills, ${acknowledged.size} acknowledged writes, none lost; ${committed - acknowledged.size} committed without their acknowledgement`,
+    );
     expect(acknowledged.size).toBeGreaterThan(KILLS);
   });
 
@@ -92,8 +96,12 @@ describe(`crash-kill (${KILLS} kills each)`, () => {
       const lines = await runAndKill(['sheets', runPath, sheets], Math.floor(Math.random() * 900));
       const ws = openWorkspace(runPath, { mustExist: true });
       expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const rows = ws.db.prepare('SELECT id, status, payload, length(bytes) AS size FROM received_sheet ORDER BY id').all() as
-        { id: number; status: string; payload: string | null; size: number }[];
+      const rows = ws.db.prepare('SELECT id, status, payload, length(bytes) AS size FROM received_sheet ORDER BY id').all() as {
+        id: number;
+        status: string;
+        payload: string | null;
+        size: number;
+      }[];
       expect(rows.length).toBeGreaterThanOrEqual(lines.length);
       expect(rows.length).toBeLessThanOrEqual(lines.length + 1);
       for (const row of rows) {
@@ -105,6 +113,8 @@ describe(`crash-kill (${KILLS} kills each)`, () => {
       if (rows.length < demo.sheets.size) cutShort++;
       ws.close();
     }
-    console.log(`crash-kill sheet imports: ${KILLS} kills (${cutShort} before all nine sheets were in), ${stored} sheets found stored, each whole`);
+    console.log(
+      `crash-kill sheet imports: ${KILLS} kills (${cutShort} before all nine sheets were in), ${stored} sheets found stored, each whole`,
+    );
   });
 });

@@ -19,9 +19,13 @@ const event = getEvent(ws.db, 'paritrana-ntt-2025');
 const acknowledge = (line: string) => writeSync(1, `${line}\n`);
 
 if (mode === 'marks') {
-  const targets = event.nominees.flatMap((n) =>
-    event.criteria.filter((c) => c.roundId === 'administrasi' && c.categoryIds.includes(n.categoryId)).map((c) => ({ nomineeId: n.id, criterionCode: c.code })),
-  ).filter((t) => !event.conflicts.some((c) => c.jurorId === 'J1' && c.nomineeId === t.nomineeId));
+  const targets = event.nominees
+    .flatMap((n) =>
+      event.criteria
+        .filter((c) => c.roundId === 'administrasi' && c.categoryIds.includes(n.categoryId))
+        .map((c) => ({ nomineeId: n.id, criterionCode: c.code })),
+    )
+    .filter((t) => !event.conflicts.some((c) => c.jurorId === 'J1' && c.nomineeId === t.nomineeId));
   let state = Number(arg);
   for (;;) {
     state = (state * 1103515245 + 12345) % 2147483648; // which mark, and its value, vary run to run

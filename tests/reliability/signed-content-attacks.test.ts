@@ -32,27 +32,34 @@ interface Attack {
   expectEn: RegExp;
 }
 
-const section = (p: SheetPayload, roundId: string, categoryId: string) => p.sections.find((s) => s.roundId === roundId && s.categoryId === categoryId)!;
+const section = (p: SheetPayload, roundId: string, categoryId: string) =>
+  p.sections.find((s) => s.roundId === roundId && s.categoryId === categoryId)!;
 
 const ATTACKS: Attack[] = [
   {
     name: 'a mark of 500 on a 1–5 scale',
     juror: 'J3',
-    forge: (p) => { section(p, 'administrasi', 'jasa-keuangan').nominees[4].marks.BU1 = '500'; },
+    forge: (p) => {
+      section(p, 'administrasi', 'jasa-keuangan').nominees[4].marks.BU1 = '500';
+    },
     expectId: /Sheet 1-jasa-keuangan .*BPR Sasando Makmur.*BU1: nilai 500 di luar skala 1–5/,
     expectEn: /Sheet 1-jasa-keuangan .*BPR Sasando Makmur.*BU1: mark 500 is off the scale 1–5/,
   },
   {
     name: 'a negative mark',
     juror: 'J3',
-    forge: (p) => { section(p, 'wawancara', 'ukm').nominees[3].marks.W2 = '-3'; },
+    forge: (p) => {
+      section(p, 'wawancara', 'ukm').nominees[3].marks.W2 = '-3';
+    },
     expectId: /Sheet 2-ukm .*W2: nilai -3 di luar skala/,
     expectEn: /Sheet 2-ukm .*W2: mark -3 is off the scale/,
   },
   {
     name: 'a mark written as 4.0 rather than 4',
     juror: 'J3',
-    forge: (p) => { section(p, 'wawancara', 'ukm').nominees[0].marks.W1 = '4.0'; },
+    forge: (p) => {
+      section(p, 'wawancara', 'ukm').nominees[0].marks.W1 = '4.0';
+    },
     expectId: /W1: nilai ditulis "4\.0", bukan bentuk bakunya "4"/,
     expectEn: /W1: the mark is written "4\.0", not in its canonical form "4"/,
   },
@@ -70,12 +77,14 @@ const ATTACKS: Attack[] = [
   {
     name: 'a section repeated',
     juror: 'J3',
-    forge: (p) => { p.sections.push(structuredClone(section(p, 'administrasi', 'pemkab'))); },
+    forge: (p) => {
+      p.sections.push(structuredClone(section(p, 'administrasi', 'pemkab')));
+    },
     expectId: /babak administrasi kategori pemkab muncul lebih dari sekali dalam lembar ini/,
     expectEn: /round administrasi, category pemkab appears more than once in this sheet/,
   },
   {
-    name: 'marks for the nominee the juror is recused from (the event\'s conflict)',
+    name: "marks for the nominee the juror is recused from (the event's conflict)",
     juror: 'J4',
     forge: (p) => {
       const nominee = section(p, 'administrasi', 'manufaktur').nominees.find((n) => n.nomineeId === 'manufaktur-04')!;
@@ -88,7 +97,9 @@ const ATTACKS: Attack[] = [
   {
     name: 'marks for a nominee the juror declared a conflict with',
     juror: 'J5',
-    forge: (p) => { p.declaredConflicts.push({ nomineeId: 'ukm-02', reason: 'Kerabat' }); },
+    forge: (p) => {
+      p.declaredConflicts.push({ nomineeId: 'ukm-02', reason: 'Kerabat' });
+    },
     expectId: /La Moringa \(ukm-02\): juri ini berbenturan kepentingan/,
     expectEn: /La Moringa \(ukm-02\): this juror has a conflict of interest/,
   },
@@ -124,7 +135,7 @@ const ATTACKS: Attack[] = [
     expectEn: /Padu Padan by Erwin Yuan \(ukm-01\): not a nominee of category/,
   },
   {
-    name: 'criterion weights that differ from the event\'s',
+    name: "criterion weights that differ from the event's",
     juror: 'J3',
     forge: (p) => {
       const s = section(p, 'wawancara', 'pemkab');
@@ -137,7 +148,9 @@ const ATTACKS: Attack[] = [
   {
     name: 'a round the event does not have',
     juror: 'J3',
-    forge: (p) => { p.sections.push({ ...structuredClone(section(p, 'wawancara', 'ukm')), roundId: 'final', roundOrder: 3 }); },
+    forge: (p) => {
+      p.sections.push({ ...structuredClone(section(p, 'wawancara', 'ukm')), roundId: 'final', roundOrder: 3 });
+    },
     expectId: /babak final tidak ada di acara/,
     expectEn: /round final is not in the event/,
   },
@@ -166,7 +179,11 @@ describe('a validly signed sheet whose content the event does not allow', () => 
     writeFileSync(packageFile, demo.packageText);
     mkdirSync(join(tmp.dir, 'sheets'));
     const pkg = readPackage(new TextEncoder().encode(demo.packageText), 'event.timbang');
-    const context = { event: pkg.event, latestPackageRevision: pkg.revision, jurorKeys: new Map(pkg.jurorKeys.map((k) => [k.jurorId, k.publicKey])) };
+    const context = {
+      event: pkg.event,
+      latestPackageRevision: pkg.revision,
+      jurorKeys: new Map(pkg.jurorKeys.map((k) => [k.jurorId, k.publicKey])),
+    };
     for (const [i, jurorId] of JURORS.entries()) {
       writeFileSync(honestFiles[i], demo.sheets.get(jurorId)!);
       const verified = await verifyScoreSheet(demo.sheets.get(jurorId)!, `${jurorId}.xlsx`, context);
@@ -226,7 +243,9 @@ describe('a validly signed sheet whose content the event does not allow', () => 
       const deliberation = await api.deliberation({ eventId: EVENT, rule: 'mean' });
       expect(deliberation.resultsHash).toBe(appHash);
       // Every nominee's protocol, as the deliberation screen opens them one by one: no mark off the 1–5 scale.
-      const protocols = await Promise.all(demoDocument().nominees.map((n) => api.nomineeProtocol({ eventId: EVENT, rule: 'mean', nomineeId: n.id })));
+      const protocols = await Promise.all(
+        demoDocument().nominees.map((n) => api.nomineeProtocol({ eventId: EVENT, rule: 'mean', nomineeId: n.id })),
+      );
       expect(protocols.flatMap((p) => p.marks).length).toBe(deliberation.markCount);
       expect(protocols.flatMap((p) => p.marks).some((m) => m.value > 5 || m.value < 1)).toBe(false);
     });
@@ -237,10 +256,12 @@ describe('a validly signed sheet whose content the event does not allow', () => 
     section(payload, 'administrasi', 'ukm').nominees[0].marks.UK1 = '500';
     payload.sheetRevision = 3;
     // As an older version would have stored it: status valid, payload kept, before any content check.
-    ws.db.prepare(
-      `INSERT INTO received_sheet (event_id, file_name, file_hash, status, juror_id, sheet_revision, public_key, payload, details, received_at, bytes)
+    ws.db
+      .prepare(
+        `INSERT INTO received_sheet (event_id, file_name, file_hash, status, juror_id, sheet_revision, public_key, payload, details, received_at, bytes)
        VALUES (?, 'lama-J6.xlsx', 'lama', 'valid', 'J6', 3, ?, ?, '[]', '2025-07-01T00:00:00.000Z', x'')`,
-    ).run(EVENT, demo.jurorKeys.get('J6')!.publicKey, JSON.stringify(payload));
+      )
+      .run(EVENT, demo.jurorKeys.get('J6')!.publicKey, JSON.stringify(payload));
     const deliberation = await api.deliberation({ eventId: EVENT, rule: 'mean' });
     expect(deliberation.resultsHash).toBe(appHash);
     const listed = await api.listSheets({ eventId: EVENT });
@@ -256,7 +277,10 @@ describe('a validly signed sheet whose content the event does not allow', () => 
     row.marks = Object.fromEntries(Object.keys(row.marks).map((c) => [c, null]));
     payload.declaredConflicts = [{ nomineeId: 'ukm-01', reason: 'Kerabat pemilik usaha' }];
     payload.sheetRevision = 2;
-    const { sheet } = await api.importSheet({ eventId: EVENT, file: fileData('J1-revisi-2.xlsx', await writeScoreSheet(payload, demo.jurorKeys.get('J1')!)) });
+    const { sheet } = await api.importSheet({
+      eventId: EVENT,
+      file: fileData('J1-revisi-2.xlsx', await writeScoreSheet(payload, demo.jurorKeys.get('J1')!)),
+    });
     expect(sheet).toMatchObject({ status: 'valid', use: 'used' });
     const protocol = await api.nomineeProtocol({ eventId: EVENT, rule: 'mean', nomineeId: 'ukm-01' });
     expect(protocol.marks.filter((m) => m.jurorId === 'J1')).toEqual([]);
@@ -269,7 +293,10 @@ describe('a validly signed sheet whose content the event does not allow', () => 
     const pemkab = section(payload, 'administrasi', 'pemkab');
     pemkab.nominees = pemkab.nominees.filter((n) => n.nomineeId !== 'pemkab-01');
     payload.sheetRevision = 2;
-    const { sheet } = await api.importSheet({ eventId: EVENT, file: fileData('J7-revisi-2.xlsx', await writeScoreSheet(payload, demo.jurorKeys.get('J7')!)) });
+    const { sheet } = await api.importSheet({
+      eventId: EVENT,
+      file: fileData('J7-revisi-2.xlsx', await writeScoreSheet(payload, demo.jurorKeys.get('J7')!)),
+    });
     expect(sheet.status).toBe('valid');
     const deliberation = await api.deliberation({ eventId: EVENT, rule: 'mean' });
     expect(deliberation.completeness.J7['administrasi/pemkab']).toBe('unfinished');
@@ -283,7 +310,9 @@ describe('a validly signed sheet whose content the event does not allow', () => 
     payload.sheetRevision = 50;
     const { sheet } = await api.importSheet({ eventId: EVENT, file: fileData('J2-oleh-J1.xlsx', await writeScoreSheet(payload, j1)) });
     expect(sheet.status).toBe('unknown-key');
-    await expect(api.acceptKey({ eventId: EVENT, sheetId: sheet.id, acceptedBy: 'Operator Sekretariat' })).rejects.toThrow(`Kunci ${j1.fingerprint} sudah menjadi kunci juri J1; tidak dapat diterima juga untuk juri J2.`);
+    await expect(api.acceptKey({ eventId: EVENT, sheetId: sheet.id, acceptedBy: 'Operator Sekretariat' })).rejects.toThrow(
+      `Kunci ${j1.fingerprint} sudah menjadi kunci juri J1; tidak dapat diterima juga untuk juri J2.`,
+    );
     const listed = await api.listSheets({ eventId: EVENT });
     expect(listed.sheets.find((s) => s.fileName === 'J2-oleh-J1.xlsx')!.status).toBe('unknown-key');
     expect(listed.sheets.find((s) => s.fileName === 'J2.xlsx')!.use).toBe('used');

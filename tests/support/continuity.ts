@@ -78,7 +78,10 @@ export function laptop(name: string, { os }: { os?: OsSecretStore } = {}): Lapto
 }
 
 export const bytesOf = (file: FileData) => new Uint8Array(Buffer.from(file.base64, 'base64'));
-export const fileOf = (fileName: string, bytes: Uint8Array | string): FileData => ({ fileName, base64: Buffer.from(bytes).toString('base64') });
+export const fileOf = (fileName: string, bytes: Uint8Array | string): FileData => ({
+  fileName,
+  base64: Buffer.from(bytes).toString('base64'),
+});
 
 /** The demo event prepared at the secretariat, with its key. */
 export async function secretariatLaptop(name = 'sekretariat', options: { os?: OsSecretStore } = {}): Promise<Laptop> {
@@ -92,7 +95,12 @@ export async function secretariatLaptop(name = 'sekretariat', options: { os?: Os
  * A juror's laptop set up as a juror does it: the package imported, who they are chosen, a key made and
  * enrolled at the secretariat, and the next package (which carries the key) imported.
  */
-export async function jurorLaptop(secretariat: Laptop, jurorId: string, name: string, options: { os?: OsSecretStore; laptopName?: string } = {}): Promise<Laptop> {
+export async function jurorLaptop(
+  secretariat: Laptop,
+  jurorId: string,
+  name: string,
+  options: { os?: OsSecretStore; laptopName?: string } = {},
+): Promise<Laptop> {
   const j = laptop(options.laptopName ?? `juri-${jurorId}`, options);
   await j.api.importPackage(await secretariat.api.exportPackage({ eventId: EVENT }));
   await j.api.chooseJuror({ eventId: EVENT, jurorId });
@@ -103,7 +111,12 @@ export async function jurorLaptop(secretariat: Laptop, jurorId: string, name: st
 }
 
 /** Every mark of a round and category, as `mark(nomineeIndex, criterionIndex)` says (1–5). */
-export async function scoreSection(j: Laptop, roundId: string, categoryId: string, mark: (n: number, c: number) => number): Promise<number> {
+export async function scoreSection(
+  j: Laptop,
+  roundId: string,
+  categoryId: string,
+  mark: (n: number, c: number) => number,
+): Promise<number> {
   const event = await j.api.getEvent({ eventId: EVENT });
   const criteria = event.criteria.filter((c) => c.roundId === roundId && c.categoryIds.includes(categoryId));
   const nominees = event.nominees.filter((n) => n.categoryId === categoryId);

@@ -12,11 +12,16 @@ import { backupWorkspace } from '../../src/services/workspace/backup.ts';
 import { openWorkspace } from '../../src/services/workspace/workspace.ts';
 import { RESOURCES_DIR } from './demo.ts';
 
-export const BACKUPS = { beforeMark: '2025-07-03T09-00-00.000Z-finalisasi.sqlite', afterMark: '2025-07-03T10-30-00.000Z-ekspor-lembar.sqlite' };
+export const BACKUPS = {
+  beforeMark: '2025-07-03T09-00-00.000Z-finalisasi.sqlite',
+  afterMark: '2025-07-03T10-30-00.000Z-ekspor-lembar.sqlite',
+};
 
 export async function backedUpWorkspace(path: string): Promise<void> {
   const ws = openWorkspace(path);
-  const api = createClient(transportFrom((m, i) => dispatch(createHandlers({ workspace: ws, resourcesDir: RESOURCES_DIR, appVersion: 't' }), m, i)));
+  const api = createClient(
+    transportFrom((m, i) => dispatch(createHandlers({ workspace: ws, resourcesDir: RESOURCES_DIR, appVersion: 't' }), m, i)),
+  );
   const eventId = (await api.loadDemoEvent({ role: 'juri' })).id;
   await api.chooseJuror({ eventId, jurorId: 'J2' });
   await backupWorkspace(ws, 'finalisasi', new Date(Date.UTC(2025, 6, 3, 9, 0, 0)));

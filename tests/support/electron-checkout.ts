@@ -4,13 +4,36 @@
  * which other test runs (the end-to-end suite) may be reading at the same moment.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PROJECT_ROOT } from './demo.ts';
 
-const COPIED = ['package.json', 'package-lock.json', 'electron.vite.config.ts', 'electron.builder.yml', 'tsconfig.json', 'electron', 'src', 'resources'];
+const COPIED = [
+  'package.json',
+  'package-lock.json',
+  'electron.vite.config.ts',
+  'electron.builder.yml',
+  'tsconfig.json',
+  'electron',
+  'src',
+  'resources',
+];
 
 export interface Checkout {
   dir: string;
@@ -27,7 +50,12 @@ export function projectCopy({ nodeModules = 'symlink', copied = [] as string[] }
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'timbang-checkout-')));
   for (const entry of COPIED) cpSync(join(PROJECT_ROOT, entry), join(dir, entry), { recursive: true });
   if (nodeModules === 'symlink') symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  else linkTree(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'), new Set(copied.map((name) => join(PROJECT_ROOT, 'node_modules', name))));
+  else
+    linkTree(
+      join(PROJECT_ROOT, 'node_modules'),
+      join(dir, 'node_modules'),
+      new Set(copied.map((name) => join(PROJECT_ROOT, 'node_modules', name))),
+    );
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

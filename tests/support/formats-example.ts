@@ -33,7 +33,8 @@ export function exampleKey(pkcs8: string): UnlockedKey {
   return { privateKey, publicKey: text, fingerprint: fingerprint(text) };
 }
 
-const rubric = (what: string) => [1, 2, 3, 4, 5].map((score) => ({ score, text: { id: `${what}: tingkat ${score}`, en: `${what}: level ${score}` } }));
+const rubric = (what: string) =>
+  [1, 2, 3, 4, 5].map((score) => ({ score, text: { id: `${what}: tingkat ${score}`, en: `${what}: level ${score}` } }));
 
 /** The tiny event: valid as it stands (tests check it with validateEvent). */
 export function exampleEvent(): Event {
@@ -47,10 +48,28 @@ export function exampleEvent(): Event {
     place: 'Kupang',
     schedule: {},
     categories: [{ id: 'umkm', name: { id: 'Usaha Mikro', en: 'Micro Enterprises' } }],
-    rounds: [{ id: 'seleksi', order: 1, name: { id: 'Seleksi', en: 'Selection' }, weight: 100, categoryIds: ['umkm'], shortlistSize: null }],
+    rounds: [
+      { id: 'seleksi', order: 1, name: { id: 'Seleksi', en: 'Selection' }, weight: 100, categoryIds: ['umkm'], shortlistSize: null },
+    ],
     criteria: [
-      { code: 'K1', roundId: 'seleksi', categoryIds: ['umkm'], label: { id: 'Kepesertaan', en: 'Coverage' }, weight: 55, scale: { min: 1, max: 5, step: 1 }, rubric: rubric('Kepesertaan') },
-      { code: 'K2', roundId: 'seleksi', categoryIds: ['umkm'], label: { id: 'Kepatuhan', en: 'Compliance' }, weight: 45, scale: { min: 1, max: 5, step: 0.5 }, rubric: rubric('Kepatuhan') },
+      {
+        code: 'K1',
+        roundId: 'seleksi',
+        categoryIds: ['umkm'],
+        label: { id: 'Kepesertaan', en: 'Coverage' },
+        weight: 55,
+        scale: { min: 1, max: 5, step: 1 },
+        rubric: rubric('Kepesertaan'),
+      },
+      {
+        code: 'K2',
+        roundId: 'seleksi',
+        categoryIds: ['umkm'],
+        label: { id: 'Kepatuhan', en: 'Compliance' },
+        weight: 45,
+        scale: { min: 1, max: 5, step: 0.5 },
+        rubric: rubric('Kepatuhan'),
+      },
     ],
     nominees: [
       { id: 'umkm-01', categoryId: 'umkm', name: 'Tenun Ikat Lestari', region: 'Sumba Timur', fictional: true, attributes: {} },
@@ -83,7 +102,13 @@ export const EXAMPLE_JUROR_NAME = 'Maria Goreti';
 /** The package (revision 1) as the secretariat exports it, carrying J1's enrolled key. */
 export function examplePackage(event = exampleEvent()): string {
   const juror = exampleKey(EXAMPLE_KEYS.juror);
-  return writePackage(event, 1, EXAMPLE_TIMES.packageIssuedAt, [{ jurorId: 'J1', name: EXAMPLE_JUROR_NAME, publicKey: juror.publicKey, fingerprint: juror.fingerprint }], exampleKey(EXAMPLE_KEYS.secretariat));
+  return writePackage(
+    event,
+    1,
+    EXAMPLE_TIMES.packageIssuedAt,
+    [{ jurorId: 'J1', name: EXAMPLE_JUROR_NAME, publicKey: juror.publicKey, fingerprint: juror.fingerprint }],
+    exampleKey(EXAMPLE_KEYS.secretariat),
+  );
 }
 
 export function exampleEnrolment(event = exampleEvent()): string {
@@ -123,7 +148,12 @@ export function exampleSheetPayload(event = exampleEvent()): SheetPayload {
 export function signedFigures(payload: unknown, key: UnlockedKey): { canonical: string; bytes: number; sha256: string; signature: string } {
   const canonical = canonicalJson(payload);
   const bytes = Buffer.from(canonical, 'utf8');
-  return { canonical, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex'), signature: signCanonical(payload, key.privateKey) };
+  return {
+    canonical,
+    bytes: bytes.byteLength,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    signature: signCanonical(payload, key.privateKey),
+  };
 }
 
 /** The results of merging J1's sheet alone by the mean (as `timbang merge` would), with the hash's input. */

@@ -79,10 +79,21 @@ interface SpecialAwardJson {
  * (scores already at six decimals there), canonicalised, SHA-256, lower-case hex.
  */
 export function resultsHashOf(merged: {
-  eventId: string; rule: string; categories: { id: string; name: string; ranking: RankedJson[] }[]; overall: RankedJson[];
-  awards: AwardsJson[]; specialAwards: SpecialAwardJson[];
+  eventId: string;
+  rule: string;
+  categories: { id: string; name: string; ranking: RankedJson[] }[];
+  overall: RankedJson[];
+  awards: AwardsJson[];
+  specialAwards: SpecialAwardJson[];
 }): string {
-  const entry = (n: RankedJson) => ({ rank: n.rank, nomineeId: n.nomineeId, name: n.name, rounds: n.rounds, final: n.final, joint: n.joint });
+  const entry = (n: RankedJson) => ({
+    rank: n.rank,
+    nomineeId: n.nomineeId,
+    name: n.name,
+    rounds: n.rounds,
+    final: n.final,
+    joint: n.joint,
+  });
   // §9.4: the special awards by category (null first), name and nominee, as code units compare.
   const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const summary = {
@@ -91,7 +102,9 @@ export function resultsHashOf(merged: {
     categories: merged.categories.map((c) => ({ id: c.id, name: c.name, ranking: c.ranking.map(entry) })),
     overall: merged.overall.map((n) => ({ ...entry(n), categoryId: n.categoryId })),
     awards: merged.awards.map((a) => ({
-      categoryId: a.categoryId, size: a.size, minimum: a.minimum,
+      categoryId: a.categoryId,
+      size: a.size,
+      minimum: a.minimum,
       places: a.places.map((p) => ({ place: p.place, nomineeIds: p.nomineeIds, vacant: p.vacant })),
     })),
     specialAwards: merged.specialAwards

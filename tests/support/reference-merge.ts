@@ -62,10 +62,12 @@ export function referenceMerge(event: Event, marks: readonly MergeMark[], rule: 
   for (const values of byCell.values()) values.sort((a, b) => a - b);
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
   const categories = event.categories.map((category) => {
-    const admitted = new Map(rounds.map((round) => {
-      const nominees = roundNominees(event, round, category.id);
-      return [round.id, nominees && new Set(nominees.map((n) => n.id))] as const;
-    }));
+    const admitted = new Map(
+      rounds.map((round) => {
+        const nominees = roundNominees(event, round, category.id);
+        return [round.id, nominees && new Set(nominees.map((n) => n.id))] as const;
+      }),
+    );
     const inRound = (round: Round, nomineeId: string) => admitted.get(round.id)?.has(nomineeId) ?? true;
     const results = event.nominees
       .filter((n) => n.categoryId === category.id)
@@ -97,8 +99,14 @@ export function referenceMerge(event: Event, marks: readonly MergeMark[], rule: 
           final += (round.weight * (any ? score : 0)) / 100;
         }
         return {
-          nomineeId: nominee.id, name: nominee.name, rounds: roundScores, criteria: criterionValues, final,
-          complete: Object.values(roundScores).every((s) => s !== null), rank: 0, joint: false,
+          nomineeId: nominee.id,
+          name: nominee.name,
+          rounds: roundScores,
+          criteria: criterionValues,
+          final,
+          complete: Object.values(roundScores).every((s) => s !== null),
+          rank: 0,
+          joint: false,
         };
       });
     return { categoryId: category.id, ranking: rank(results, event.merge.tieBreak, event) };
@@ -127,18 +135,23 @@ function rank<T extends NomineeResult>(results: T[], cascade: readonly TieBreakS
   const EPSILON = 1e-9;
   const categoryOf = new Map(event.nominees.map((n) => [n.id, n.categoryId]));
   // Each nominee's sort keys, computed once: complete first, then final score, then the cascade.
-  const keys = new Map(results.map((n) => [n, [
-    n.complete ? 1 : 0,
-    n.final,
-    ...cascade.flatMap((step) => {
-      if (step.kind === 'round') return [n.rounds[step.roundId] ?? -1];
-      if (step.kind === 'topCriterion') {
-        const top = topCriterion(event, step.roundId, categoryOf.get(n.nomineeId));
-        return [top === undefined ? -1 : (n.criteria[step.roundId]?.[top] ?? -1)];
-      }
-      return []; // a plenary decision is recorded by people, not computed
-    }),
-  ]]));
+  const keys = new Map(
+    results.map((n) => [
+      n,
+      [
+        n.complete ? 1 : 0,
+        n.final,
+        ...cascade.flatMap((step) => {
+          if (step.kind === 'round') return [n.rounds[step.roundId] ?? -1];
+          if (step.kind === 'topCriterion') {
+            const top = topCriterion(event, step.roundId, categoryOf.get(n.nomineeId));
+            return [top === undefined ? -1 : (n.criteria[step.roundId]?.[top] ?? -1)];
+          }
+          return []; // a plenary decision is recorded by people, not computed
+        }),
+      ],
+    ]),
+  );
   const compare = (a: T, b: T) => {
     const ka = keys.get(a)!;
     const kb = keys.get(b)!;
@@ -162,7 +175,6 @@ function topCriterion(event: Event, roundId: string, categoryId: string | undefi
   return criteria.reduce<(typeof criteria)[number] | undefined>((best, c) => (!best || c.weight > best.weight ? c : best), undefined)?.code;
 }
 
-
 /** Marks at least `threshold` away from the median of the panel's marks for the same nominee and criterion. */
 export function referenceDisagreements(marks: readonly MergeMark[], threshold: number): Disagreement[] {
   const cells = Map.groupBy(marks, (m) => `${m.roundId}\u0000${m.nomineeId}\u0000${m.criterionCode}`);
@@ -179,10 +191,18 @@ export function referenceDisagreements(marks: readonly MergeMark[], threshold: n
  * (a conflicted juror has no ranking of the whole field and is left out). Each juror ranks nominees by
  * their own weighted round total.
  */
-export function referenceCategoryAgreement(event: Event, marks: readonly MergeMark[], roundId: string, categoryId: string): { w: number | null; jurors: number } {
+export function referenceCategoryAgreement(
+  event: Event,
+  marks: readonly MergeMark[],
+  roundId: string,
+  categoryId: string,
+): { w: number | null; jurors: number } {
   const nominees = event.nominees.filter((n) => n.categoryId === categoryId).map((n) => n.id);
   const criteria = event.criteria.filter((c) => c.roundId === roundId && c.categoryIds.includes(categoryId));
-  const byJuror = Map.groupBy(marks.filter((m) => m.roundId === roundId && nominees.includes(m.nomineeId)), (m) => m.jurorId);
+  const byJuror = Map.groupBy(
+    marks.filter((m) => m.roundId === roundId && nominees.includes(m.nomineeId)),
+    (m) => m.jurorId,
+  );
   const rankings = [...byJuror.values()].flatMap((jurorMarks) => {
     const value = new Map(jurorMarks.map((m) => [`${m.nomineeId}\u0000${m.criterionCode}`, m.value]));
     const totals = nominees.map((nomineeId) =>
@@ -197,12 +217,23 @@ export function referenceCategoryAgreement(event: Event, marks: readonly MergeMa
 }
 
 /** For each juror: whether leaving their marks out changes any category's Terbaik 1…N. */
-export function referenceLeaveOneJurorOut(event: Event, marks: readonly MergeMark[], rule: MergeRule): { jurorId: string; changes: { categoryId: string; podium: string[] }[] }[] {
+export function referenceLeaveOneJurorOut(
+  event: Event,
+  marks: readonly MergeMark[],
+  rule: MergeRule,
+): { jurorId: string; changes: { categoryId: string; podium: string[] }[] }[] {
   const podium = (result: ReturnType<typeof referenceMerge>, categoryId: string) =>
-    result.categories.find((c) => c.categoryId === categoryId)!.ranking.slice(0, event.merge.winnersPerCategory).map((n) => n.nomineeId);
+    result.categories
+      .find((c) => c.categoryId === categoryId)!
+      .ranking.slice(0, event.merge.winnersPerCategory)
+      .map((n) => n.nomineeId);
   const full = referenceMerge(event, marks, rule);
   return event.jurors.map((juror) => {
-    const without = referenceMerge(event, marks.filter((m) => m.jurorId !== juror.id), rule);
+    const without = referenceMerge(
+      event,
+      marks.filter((m) => m.jurorId !== juror.id),
+      rule,
+    );
     const changes = event.categories
       .filter((c) => podium(without, c.id).join() !== podium(full, c.id).join())
       .map((c) => ({ categoryId: c.id, podium: podium(without, c.id) }));

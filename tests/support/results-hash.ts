@@ -37,7 +37,11 @@ export function rankingsHash(result: Pick<Deliberation, 'eventId' | 'rule' | 'ca
 export async function demoDeliberations(): Promise<Record<MergeRule, Deliberation>> {
   const files = await demoFiles(demoDocument());
   const pkg = readPackage(new TextEncoder().encode(files.packageText), 'event.timbang');
-  const context = { event: pkg.event, latestPackageRevision: pkg.revision, jurorKeys: new Map(pkg.jurorKeys.map((k) => [k.jurorId, k.publicKey])) };
+  const context = {
+    event: pkg.event,
+    latestPackageRevision: pkg.revision,
+    jurorKeys: new Map(pkg.jurorKeys.map((k) => [k.jurorId, k.publicKey])),
+  };
   const received = [];
   for (const [jurorId, bytes] of files.sheets) {
     const result = await verifyScoreSheet(new Uint8Array(bytes), `${jurorId}.xlsx`, context);
@@ -45,7 +49,18 @@ export async function demoDeliberations(): Promise<Record<MergeRule, Deliberatio
     received.push({ file: `${jurorId}.xlsx`, payload: result.payload });
   }
   const reconciled = reconcile(pkg.event, received);
-  return Object.fromEntries(RULES.map((rule) => [rule, deliberate(pkg.event, rule, reconciled, reconciled.files.map((f) => f.use), [])])) as Record<MergeRule, Deliberation>;
+  return Object.fromEntries(
+    RULES.map((rule) => [
+      rule,
+      deliberate(
+        pkg.event,
+        rule,
+        reconciled,
+        reconciled.files.map((f) => f.use),
+        [],
+      ),
+    ]),
+  ) as Record<MergeRule, Deliberation>;
 }
 
 /**
@@ -58,12 +73,33 @@ export function nationalHashes(size: NationalSize, rules: readonly MergeRule[], 
   const received = event.jurors.map((juror) => {
     const key = jurorKey();
     const payload = sheetPayload({
-      event, jurorId: juror.id, jurorName: `Juri ${juror.id} (demo)`, roundIds: event.rounds.map((r) => r.id), marks: marks.get(juror.id) ?? [], notes: [],
-      conflicts: new Map(event.conflicts.filter((c) => c.jurorId === juror.id).map((c) => [c.nomineeId, c.reason])), declaredConflicts: [],
-      isFinalized: () => true, packageRevision: 1, sheetRevision: 1, exportedAt: '2025-07-04T02:00:00.000Z', key,
+      event,
+      jurorId: juror.id,
+      jurorName: `Juri ${juror.id} (demo)`,
+      roundIds: event.rounds.map((r) => r.id),
+      marks: marks.get(juror.id) ?? [],
+      notes: [],
+      conflicts: new Map(event.conflicts.filter((c) => c.jurorId === juror.id).map((c) => [c.nomineeId, c.reason])),
+      declaredConflicts: [],
+      isFinalized: () => true,
+      packageRevision: 1,
+      sheetRevision: 1,
+      exportedAt: '2025-07-04T02:00:00.000Z',
+      key,
     });
     return { file: `${juror.id}.xlsx`, payload };
   });
   const reconciled = reconcile(event, received);
-  return Object.fromEntries(rules.map((rule) => [rule, deliberate(event, rule, reconciled, reconciled.files.map((f) => f.use), []).resultsHash]));
+  return Object.fromEntries(
+    rules.map((rule) => [
+      rule,
+      deliberate(
+        event,
+        rule,
+        reconciled,
+        reconciled.files.map((f) => f.use),
+        [],
+      ).resultsHash,
+    ]),
+  );
 }

@@ -77,15 +77,23 @@ export async function stageAttack(run: Run, dir: string): Promise<StagedAttack> 
   event.rounds.find((r) => r.id === 'wawancara')!.weight = 90;
   const jurorKey = throwawayKey();
   const secretariatKey = throwawayKey();
-  const jurorKeys = real.jurorKeys.map((k) => (k.jurorId === SWAPPED_JUROR ? { ...k, publicKey: jurorKey.publicKey, fingerprint: jurorKey.fingerprint } : k));
+  const jurorKeys = real.jurorKeys.map((k) =>
+    k.jurorId === SWAPPED_JUROR ? { ...k, publicKey: jurorKey.publicKey, fingerprint: jurorKey.fingerprint } : k,
+  );
   const forgedPackage = join(dir, 'acara-palsu.timbang');
   writeFileSync(forgedPackage, writePackage(event, real.revision + 1, new Date().toISOString(), jurorKeys, secretariatKey));
 
   // J3's sheet, forged with the swapped key: top marks for one nominee, the lowest for every other.
   const marks = event.criteria.flatMap((c) =>
-    event.nominees.filter((n) => c.categoryIds.includes(n.categoryId)).map((n) => ({
-      roundId: c.roundId, nomineeId: n.id, criterionCode: c.code, value: n.id === FAVOURED ? c.scale.max : c.scale.min,
-    })));
+    event.nominees
+      .filter((n) => c.categoryIds.includes(n.categoryId))
+      .map((n) => ({
+        roundId: c.roundId,
+        nomineeId: n.id,
+        criterionCode: c.code,
+        value: n.id === FAVOURED ? c.scale.max : c.scale.min,
+      })),
+  );
   const payload = sheetPayload({
     event,
     jurorId: SWAPPED_JUROR,

@@ -41,9 +41,9 @@ export function demoSheetPayload(key: UnlockedKey, options: PayloadOptions = {})
   const juror = event.jurors.find((j) => j.id === jurorId)!;
   const declared = jurorId === 'J4' ? [DECLARED] : [];
   const conflictOf = (nomineeId: string) =>
-    event.conflicts.find((c) => c.jurorId === jurorId && c.nomineeId === nomineeId)?.reason
-    ?? declared.find((d) => d.nomineeId === nomineeId)?.reason
-    ?? null;
+    event.conflicts.find((c) => c.jurorId === jurorId && c.nomineeId === nomineeId)?.reason ??
+    declared.find((d) => d.nomineeId === nomineeId)?.reason ??
+    null;
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
   const sections: SheetSection[] = [];
   rounds.forEach((round, r) => {
@@ -51,18 +51,29 @@ export function demoSheetPayload(key: UnlockedKey, options: PayloadOptions = {})
       const category = event.categories.find((c) => c.id === categoryId)!;
       const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(categoryId));
       const finalized = !(round.id === 'wawancara' && categoryId === 'manufaktur');
-      const nominees = event.nominees.filter((n) => n.categoryId === categoryId).map((nominee, n) => {
-        const conflict = conflictOf(nominee.id);
-        const marks = Object.fromEntries(criteria.map((criterion, c) => {
-          const unscored = conflict !== null || (!finalized && n === 2 && c >= 3);
-          return [criterion.code, unscored ? null : String(1 + ((n * 3 + c * 2 + r + seed) % 5))];
-        }));
-        let note = '';
-        if (round.id === 'administrasi' && nominee.id === 'ukm-01') note = FORMULA_NOTE;
-        if (nominee.id === 'ukm-02') note = UNICODE_NOTE;
-        if (round.id === 'wawancara' && nominee.id === 'manufaktur-01') note = MULTILINE_NOTE;
-        return { nomineeId: nominee.id, name: nominee.fictional ? `${nominee.name}†` : nominee.name, region: nominee.region, conflict, marks, note };
-      });
+      const nominees = event.nominees
+        .filter((n) => n.categoryId === categoryId)
+        .map((nominee, n) => {
+          const conflict = conflictOf(nominee.id);
+          const marks = Object.fromEntries(
+            criteria.map((criterion, c) => {
+              const unscored = conflict !== null || (!finalized && n === 2 && c >= 3);
+              return [criterion.code, unscored ? null : String(1 + ((n * 3 + c * 2 + r + seed) % 5))];
+            }),
+          );
+          let note = '';
+          if (round.id === 'administrasi' && nominee.id === 'ukm-01') note = FORMULA_NOTE;
+          if (nominee.id === 'ukm-02') note = UNICODE_NOTE;
+          if (round.id === 'wawancara' && nominee.id === 'manufaktur-01') note = MULTILINE_NOTE;
+          return {
+            nomineeId: nominee.id,
+            name: nominee.fictional ? `${nominee.name}†` : nominee.name,
+            region: nominee.region,
+            conflict,
+            marks,
+            note,
+          };
+        });
       sections.push({
         roundId: round.id,
         roundOrder: round.order,
@@ -121,10 +132,20 @@ export function eventAllowing(payload: SheetPayload): Event {
     for (const entry of section.nominees) {
       if (event.nominees.some((n) => n.id === entry.nomineeId)) continue;
       const fictional = entry.name.endsWith('†');
-      event.nominees.push({ id: entry.nomineeId, categoryId: section.categoryId, name: fictional ? entry.name.slice(0, -1) : entry.name, region: entry.region, fictional, attributes: {} });
+      event.nominees.push({
+        id: entry.nomineeId,
+        categoryId: section.categoryId,
+        name: fictional ? entry.name.slice(0, -1) : entry.name,
+        region: entry.region,
+        fictional,
+        attributes: {},
+      });
     }
     if (round.shortlistSize !== null) {
-      event.shortlists = [...(event.shortlists ?? []), { roundId: round.id, categoryId: section.categoryId, nomineeIds: section.nominees.map((n) => n.nomineeId) }];
+      event.shortlists = [
+        ...(event.shortlists ?? []),
+        { roundId: round.id, categoryId: section.categoryId, nomineeIds: section.nominees.map((n) => n.nomineeId) },
+      ];
     }
   }
   return event;

@@ -15,14 +15,29 @@ describe("Kendall's W", () => {
     expect(kendallW(ranks)).toBeCloseTo(0.744, 3);
   });
 
-  it('matches ProofWiki\'s example: 4 judges, 3 competitors, W = 1/16', () => {
-    expect(kendallW([[1, 3, 2], [1, 2, 3], [2, 3, 1], [3, 1, 2]])).toBeCloseTo(1 / 16, 12);
+  it("matches ProofWiki's example: 4 judges, 3 competitors, W = 1/16", () => {
+    expect(
+      kendallW([
+        [1, 3, 2],
+        [1, 2, 3],
+        [2, 3, 1],
+        [3, 1, 2],
+      ]),
+    ).toBeCloseTo(1 / 16, 12);
   });
 
   it('is 1 for identical rankings and corrects for ties', () => {
-    expect(kendallW([[1, 2, 3], [1, 2, 3]])).toBe(1);
+    expect(
+      kendallW([
+        [1, 2, 3],
+        [1, 2, 3],
+      ]),
+    ).toBe(1);
     const tied = [ranksOf([5, 5, 3]), ranksOf([4, 4, 1])];
-    expect(tied).toEqual([[1.5, 1.5, 3], [1.5, 1.5, 3]]);
+    expect(tied).toEqual([
+      [1.5, 1.5, 3],
+      [1.5, 1.5, 3],
+    ]);
     expect(kendallW(tied)).toBeCloseTo(1, 12);
     expect(kendallW([[1, 2]])).toBeNull();
   });

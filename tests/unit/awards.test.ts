@@ -12,16 +12,20 @@ import { demoDocument } from '../support/demo.ts';
 function event(): Event {
   const e = demoDocument();
   for (const round of e.rounds) round.shortlistSize = null;
-  for (const id of ['a', 'b', 'c', 'd']) e.nominees.push({ id, categoryId: e.categories[0].id, name: id, region: '', fictional: true, attributes: {} });
+  for (const id of ['a', 'b', 'c', 'd'])
+    e.nominees.push({ id, categoryId: e.categories[0].id, name: id, region: '', fictional: true, attributes: {} });
   return e;
 }
 
 const entry = (nomineeId: string, rank: number, final: number, complete = true): RankedEntry => ({
-  rank, nomineeId, final, rounds: { administrasi: complete ? final : null, wawancara: complete ? final : null },
+  rank,
+  nomineeId,
+  final,
+  rounds: { administrasi: complete ? final : null, wawancara: complete ? final : null },
 });
 
 describe('awards per category', () => {
-  it('gives the event\'s number of places unless the category has its own', () => {
+  it("gives the event's number of places unless the category has its own", () => {
     const e = event();
     expect(placesOf(e, e.categories[0])).toBe(e.merge.winnersPerCategory);
     e.categories[0].places = 12;
@@ -33,7 +37,9 @@ describe('awards per category', () => {
     const category = { ...e.categories[0], minimumScore: 70 };
     const awards = categoryAwards(e, category, [entry('a', 1, 90), entry('b', 2, 75), entry('c', 3, 69.99), entry('d', 4, 60)]);
     expect(awards).toEqual({
-      categoryId: category.id, size: 3, minimum: 70,
+      categoryId: category.id,
+      size: 3,
+      minimum: 70,
       places: [
         { place: 1, nomineeIds: ['a'], vacant: null },
         { place: 2, nomineeIds: ['b'], vacant: null },
@@ -41,7 +47,11 @@ describe('awards per category', () => {
       ],
     });
     // Exactly at the minimum is enough.
-    expect(categoryAwards(e, category, [entry('a', 1, 90), entry('b', 2, 75), entry('c', 3, 70)]).places[2]).toEqual({ place: 3, nomineeIds: ['c'], vacant: null });
+    expect(categoryAwards(e, category, [entry('a', 1, 90), entry('b', 2, 75), entry('c', 3, 70)]).places[2]).toEqual({
+      place: 3,
+      nomineeIds: ['c'],
+      vacant: null,
+    });
   });
 
   it('gives joint holders one place and the next place to nobody (ranks 1, 1, 3)', () => {
@@ -73,12 +83,17 @@ describe('awards per category', () => {
     expect(categoryAwards(e, category, ranking).places.map((p) => p.nomineeIds)).toEqual([[inCategory[0].id], [inCategory[1].id], []]);
   });
 
-  it('covers every category in the event\'s order, and counts the places of NTT 2023\'s shape', () => {
+  it("covers every category in the event's order, and counts the places of NTT 2023's shape", () => {
     const e = event();
     const sizes = [12, 6, 6, 5, 6, 3, 6, 6];
     e.categories.forEach((c, i) => (c.places = sizes[i]));
-    const categories = e.categories.map((c) => ({ id: c.id, ranking: Array.from({ length: 14 }, (_, i) => entry(`${c.id}-${i}`, i + 1, 90 - i)) }));
-    for (const c of categories) for (const n of c.ranking) e.nominees.push({ id: n.nomineeId, categoryId: c.id, name: n.nomineeId, region: '', fictional: true, attributes: {} });
+    const categories = e.categories.map((c) => ({
+      id: c.id,
+      ranking: Array.from({ length: 14 }, (_, i) => entry(`${c.id}-${i}`, i + 1, 90 - i)),
+    }));
+    for (const c of categories)
+      for (const n of c.ranking)
+        e.nominees.push({ id: n.nomineeId, categoryId: c.id, name: n.nomineeId, region: '', fictional: true, attributes: {} });
     const awards = eventAwards(e, [...categories].reverse());
     expect(awards.map((a) => a.categoryId)).toEqual(e.categories.map((c) => c.id));
     // 12 + 6 + 6 + 5 + 6 + 3 + 6 + 6: the published places per category sum to 50 (the other 4 of 2023's 54

@@ -56,7 +56,30 @@ describe('the embedded demo event (resources/demo-event.json)', () => {
 
   it('has every criterion of domain.md with a rubric anchor for each of the five levels', () => {
     expect(event.criteria.map((c) => c.code).sort()).toEqual(
-      ['W1', 'W2', 'W3', 'W4', 'W5', 'PD1', 'PD2', 'PD3', 'PD4', 'PS1', 'PS2', 'PS3', 'PS4', 'BU1', 'BU2', 'BU3', 'BU4', 'BU5', 'UK1', 'UK2', 'UK3', 'UK4'].sort(),
+      [
+        'W1',
+        'W2',
+        'W3',
+        'W4',
+        'W5',
+        'PD1',
+        'PD2',
+        'PD3',
+        'PD4',
+        'PS1',
+        'PS2',
+        'PS3',
+        'PS4',
+        'BU1',
+        'BU2',
+        'BU3',
+        'BU4',
+        'BU5',
+        'UK1',
+        'UK2',
+        'UK3',
+        'UK4',
+      ].sort(),
     );
     for (const criterion of event.criteria) {
       expect(criterion.rubric.map((l) => l.score)).toEqual([1, 2, 3, 4, 5]);

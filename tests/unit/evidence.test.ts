@@ -12,7 +12,7 @@ describe('nominee figures (issue 17)', () => {
     expect(formatFigureValue({ value: 0.125, unit: '%' }, 'id')).toBe('0,13 %');
   });
 
-  it('the demo gives every nominee a figure beside the criteria they inform, Kab. Nagekeo NTT\'s 34,90 % beside PD3', () => {
+  it("the demo gives every nominee a figure beside the criteria they inform, Kab. Nagekeo NTT's 34,90 % beside PD3", () => {
     const demo = demoDocument();
     const pd3 = figuresFor(demo, 'pemkab-01', 'PD3');
     expect(pd3.map((f) => `${f.label.id} ${formatFigureValue(f, 'id')}`)).toEqual(['Cakupan kepesertaan 34,90 %']);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { eventTimeZone, formatLocalClock, formatLocalDateTime, isTimeZone, localDate, timeZoneFromWord, zoneAbbreviation } from '../../src/core/local-time.ts';
+import {
+  eventTimeZone,
+  formatLocalClock,
+  formatLocalDateTime,
+  isTimeZone,
+  localDate,
+  timeZoneFromWord,
+  zoneAbbreviation,
+} from '../../src/core/local-time.ts';
 import { formatMark } from '../../src/core/score-format.ts';
 import { Event } from '../../src/core/model.ts';
 import { demoDocument } from '../support/demo.ts';

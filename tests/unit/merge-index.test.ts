@@ -13,7 +13,12 @@ import type { Event, MergeRule } from '../../src/core/model.ts';
 import { demoMarks } from '../../src/services/demo/demo-scores.ts';
 import { nationalEvent, nationalMarks } from '../../src/services/demo/national-demo.ts';
 import { demoDocument } from '../support/demo.ts';
-import { referenceCategoryAgreement, referenceDisagreements, referenceLeaveOneJurorOut, referenceMerge } from '../support/reference-merge.ts';
+import {
+  referenceCategoryAgreement,
+  referenceDisagreements,
+  referenceLeaveOneJurorOut,
+  referenceMerge,
+} from '../support/reference-merge.ts';
 
 const RULES: MergeRule[] = ['mean', 'trimmed', 'median', 'zscore'];
 
@@ -58,7 +63,9 @@ describe('the indexed merge equals merging again', () => {
         expect(disagreements(marks, 1)).toEqual(referenceDisagreements(marks, 1));
         for (const round of event.rounds) {
           for (const categoryId of round.categoryIds) {
-            expect(categoryAgreement(event, marks, round.id, categoryId)).toEqual(referenceCategoryAgreement(event, marks, round.id, categoryId));
+            expect(categoryAgreement(event, marks, round.id, categoryId)).toEqual(
+              referenceCategoryAgreement(event, marks, round.id, categoryId),
+            );
           }
         }
       });
@@ -71,7 +78,11 @@ describe('the indexed merge equals merging again', () => {
       const plan = mergePlan(event, indexMarks(marks));
       for (const juror of event.jurors) {
         const order = rankingWithout(plan, rule, juror.id);
-        const merged = referenceMerge(event, marks.filter((m) => m.jurorId !== juror.id), rule);
+        const merged = referenceMerge(
+          event,
+          marks.filter((m) => m.jurorId !== juror.id),
+          rule,
+        );
         for (const category of merged.categories) expect(order.get(category.categoryId)).toEqual(category.ranking.map((n) => n.nomineeId));
         expect(mergeWith(plan, rule, juror.id)).toEqual(merged);
       }

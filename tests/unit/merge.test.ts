@@ -10,24 +10,50 @@ import { validateEvent } from '../../src/core/validate-event.ts';
 
 const rubric = [1, 2, 3, 4, 5].map((score) => ({ score, text: { id: `tingkat ${score}`, en: `level ${score}` } }));
 const criterion = (code: string, roundId: string, weight: number) => ({
-  code, roundId, categoryIds: ['c'], label: { id: code, en: code }, weight, scale: { min: 1, max: 5, step: 1 }, rubric,
+  code,
+  roundId,
+  categoryIds: ['c'],
+  label: { id: code, en: code },
+  weight,
+  scale: { min: 1, max: 5, step: 1 },
+  rubric,
 });
 
 function smallEvent(nominees = ['n1', 'n2', 'n3']): Event {
   const result = validateEvent({
-    format: 'timbang.event', formatVersion: 1, id: 'uji', name: 'Uji', yearHeld: 2025,
-    periodAssessed: { start: '2024-01-01', end: '2024-12-31' }, place: 'Kupang', schedule: {},
-    categories: [{ id: 'c', name: { id: 'Kategori', en: 'Category' } }, { id: 'd', name: { id: 'Kategori D', en: 'Category D' } }],
+    format: 'timbang.event',
+    formatVersion: 1,
+    id: 'uji',
+    name: 'Uji',
+    yearHeld: 2025,
+    periodAssessed: { start: '2024-01-01', end: '2024-12-31' },
+    place: 'Kupang',
+    schedule: {},
+    categories: [
+      { id: 'c', name: { id: 'Kategori', en: 'Category' } },
+      { id: 'd', name: { id: 'Kategori D', en: 'Category D' } },
+    ],
     rounds: [
       { id: 'r1', order: 1, name: { id: 'Administrasi', en: 'Admin' }, weight: 60, categoryIds: ['c', 'd'], shortlistSize: null },
       { id: 'r2', order: 2, name: { id: 'Wawancara', en: 'Interview' }, weight: 40, categoryIds: ['c', 'd'], shortlistSize: null },
     ],
-    criteria: [criterion('A', 'r1', 60), criterion('B', 'r1', 40), criterion('W', 'r2', 100)].map((c) => ({ ...c, categoryIds: ['c', 'd'] })),
-    nominees: [...nominees.map((id) => ({ id, categoryId: 'c', name: id.toUpperCase(), region: '', fictional: true, attributes: {} })),
-      { id: 'd1', categoryId: 'd', name: 'D1', region: '', fictional: true, attributes: {} }],
+    criteria: [criterion('A', 'r1', 60), criterion('B', 'r1', 40), criterion('W', 'r2', 100)].map((c) => ({
+      ...c,
+      categoryIds: ['c', 'd'],
+    })),
+    nominees: [
+      ...nominees.map((id) => ({ id, categoryId: 'c', name: id.toUpperCase(), region: '', fictional: true, attributes: {} })),
+      { id: 'd1', categoryId: 'd', name: 'D1', region: '', fictional: true, attributes: {} },
+    ],
     jurors: ['J1', 'J2', 'J3', 'J4', 'J5'].map((id) => ({ id, role: 'anggota', title: id, institution: 'Uji' })),
     conflicts: [],
-    merge: { rule: 'mean', tieBreak: [{ kind: 'round', roundId: 'r2' }, { kind: 'topCriterion', roundId: 'r1' }, { kind: 'plenary' }], disagreementThreshold: 2, winnersPerCategory: 3, overall: { name: { id: 'Umum', en: 'Overall' }, categoryIds: ['c', 'd'], size: 2 } },
+    merge: {
+      rule: 'mean',
+      tieBreak: [{ kind: 'round', roundId: 'r2' }, { kind: 'topCriterion', roundId: 'r1' }, { kind: 'plenary' }],
+      disagreementThreshold: 2,
+      winnersPerCategory: 3,
+      overall: { name: { id: 'Umum', en: 'Overall' }, categoryIds: ['c', 'd'], size: 2 },
+    },
   });
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result.event;
@@ -58,7 +84,9 @@ describe('merge rules on hand-computed cases', () => {
     const event = smallEvent();
     // J3 is conflicted with n1 (no marks); J2 forgot B: B is the mean of J1 alone, not (4 + 0) / 2.
     const result = merge(event, [
-      ...marks('n1', 'r1', 'A', [4, 4, null]), ...marks('n1', 'r1', 'B', [4, null, null]), ...marks('n1', 'r2', 'W', [4, 4, null]),
+      ...marks('n1', 'r1', 'A', [4, 4, null]),
+      ...marks('n1', 'r1', 'B', [4, null, null]),
+      ...marks('n1', 'r2', 'W', [4, 4, null]),
     ]);
     const n1 = find(result, 'n1');
     expect(n1.criteria.r1.B).toBe(80);
@@ -69,11 +97,18 @@ describe('merge rules on hand-computed cases', () => {
   it('ranks a nominee with no marks in a round after every complete one', () => {
     const event = smallEvent();
     const result = merge(event, [
-      ...marks('n1', 'r1', 'A', [5, 5]), ...marks('n1', 'r1', 'B', [5, 5]), // r1 = 100, no interview: final 60
-      ...marks('n2', 'r1', 'A', [2, 2]), ...marks('n2', 'r1', 'B', [2, 2]), ...marks('n2', 'r2', 'W', [2, 2]), // 40
+      ...marks('n1', 'r1', 'A', [5, 5]),
+      ...marks('n1', 'r1', 'B', [5, 5]), // r1 = 100, no interview: final 60
+      ...marks('n2', 'r1', 'A', [2, 2]),
+      ...marks('n2', 'r1', 'B', [2, 2]),
+      ...marks('n2', 'r2', 'W', [2, 2]), // 40
     ]);
     const ranking = result.categories[0].ranking;
-    expect(ranking.map((n) => [n.nomineeId, n.complete])).toEqual([['n2', true], ['n1', false], ['n3', false]]);
+    expect(ranking.map((n) => [n.nomineeId, n.complete])).toEqual([
+      ['n2', true],
+      ['n1', false],
+      ['n3', false],
+    ]);
   });
 
   it('counts a round only for the nominees its issued shortlist admits, even a shortlist shorter than the size allowed', () => {
@@ -82,8 +117,12 @@ describe('merge rules on hand-computed cases', () => {
     expect(roundNominees(event, event.rounds[1], 'c')!.map((n) => n.id)).toEqual(['n2']);
     const result = merge(event, [
       // n1 was interviewed before the shortlist left it out: its interview marks do not count (final 60, not 100).
-      ...marks('n1', 'r1', 'A', [5, 5]), ...marks('n1', 'r1', 'B', [5, 5]), ...marks('n1', 'r2', 'W', [5, 5]),
-      ...marks('n2', 'r1', 'A', [2, 2]), ...marks('n2', 'r1', 'B', [2, 2]), ...marks('n2', 'r2', 'W', [2, 2]),
+      ...marks('n1', 'r1', 'A', [5, 5]),
+      ...marks('n1', 'r1', 'B', [5, 5]),
+      ...marks('n1', 'r2', 'W', [5, 5]),
+      ...marks('n2', 'r1', 'A', [2, 2]),
+      ...marks('n2', 'r1', 'B', [2, 2]),
+      ...marks('n2', 'r2', 'W', [2, 2]),
     ]);
     expect(find(result, 'n1')).toMatchObject({ final: 60, complete: false, rounds: { r1: 100, r2: null } });
     expect(result.categories[0].ranking.map((n) => n.nomineeId)).toEqual(['n2', 'n1', 'n3']);
@@ -117,7 +156,9 @@ describe('merge rules on hand-computed cases', () => {
 
 describe('ranking and ties', () => {
   const full = (id: string, a: number, b: number, w: number) => [
-    ...marks(id, 'r1', 'A', [a, a]), ...marks(id, 'r1', 'B', [b, b]), ...marks(id, 'r2', 'W', [w, w]),
+    ...marks(id, 'r1', 'A', [a, a]),
+    ...marks(id, 'r1', 'B', [b, b]),
+    ...marks(id, 'r2', 'W', [w, w]),
   ];
 
   it('breaks a tie on final and interview by the highest-weighted criterion of Seleksi Administrasi', () => {
@@ -127,7 +168,11 @@ describe('ranking and ties', () => {
     const result = merge(smallEvent(), [...full('n1', 5, 2, 4), ...full('n2', 3, 5, 4), ...full('n3', 1, 1, 1)]);
     const ranking = result.categories[0].ranking;
     expect(ranking[0].final).toBeCloseTo(ranking[1].final, 10);
-    expect(ranking.map((n) => [n.nomineeId, n.rank, n.joint])).toEqual([['n1', 1, false], ['n2', 2, false], ['n3', 3, false]]);
+    expect(ranking.map((n) => [n.nomineeId, n.rank, n.joint])).toEqual([
+      ['n1', 1, false],
+      ['n2', 2, false],
+      ['n3', 3, false],
+    ]);
   });
 
   it('prefers the higher interview score when finals are equal', () => {
@@ -136,7 +181,9 @@ describe('ranking and ties', () => {
     const event = smallEvent();
     const result = merge(event, [
       ...full('n1', 4, 4, 3),
-      ...marks('n2', 'r1', 'A', [3, 3]), ...marks('n2', 'r1', 'B', [3, 3]), ...marks('n2', 'r2', 'W', [5, 4]),
+      ...marks('n2', 'r1', 'A', [3, 3]),
+      ...marks('n2', 'r1', 'B', [3, 3]),
+      ...marks('n2', 'r2', 'W', [5, 4]),
     ]);
     const ranking = result.categories[0].ranking;
     expect(ranking[0].final).toBeCloseTo(ranking[1].final, 10);
@@ -146,7 +193,11 @@ describe('ranking and ties', () => {
   it('gives joint winners when the whole cascade cannot separate them', () => {
     const result = merge(smallEvent(), [...full('n1', 4, 3, 4), ...full('n2', 4, 3, 4), ...full('n3', 2, 2, 2)]);
     const ranking = result.categories[0].ranking;
-    expect(ranking.map((n) => [n.nomineeId, n.rank, n.joint])).toEqual([['n1', 1, true], ['n2', 1, true], ['n3', 3, false]]);
+    expect(ranking.map((n) => [n.nomineeId, n.rank, n.joint])).toEqual([
+      ['n1', 1, true],
+      ['n2', 1, true],
+      ['n3', 3, false],
+    ]);
   });
 
   it('gives the same result whatever order the marks come in', () => {
@@ -158,6 +209,9 @@ describe('ranking and ties', () => {
 
   it('ranks the overall among category winners', () => {
     const result = merge(smallEvent(), [...full('n1', 5, 2, 4), ...full('n2', 3, 5, 4), ...full('d1', 5, 5, 5)]);
-    expect(result.overall.map((n) => [n.nomineeId, n.categoryId, n.rank])).toEqual([['d1', 'd', 1], ['n1', 'c', 2]]);
+    expect(result.overall.map((n) => [n.nomineeId, n.categoryId, n.rank])).toEqual([
+      ['d1', 'd', 1],
+      ['n1', 'c', 2],
+    ]);
   });
 });

@@ -18,8 +18,12 @@ describe('validateEvent refuses an invalid event and names the place', () => {
       e.criteria.find((c) => c.code === 'W2')!.weight = 20;
     });
     // W2 serves all eight categories: one problem, reported once.
-    expect(found.id).toEqual(['Babak Wawancara, kategori Pemerintah Kabupaten/Kota, Pemerintah Desa/Kelurahan (+6): total bobot 95, harus 100']);
-    expect(found.en).toEqual(['Round Interview, category Pemerintah Kabupaten/Kota, Pemerintah Desa/Kelurahan (+6): weights total 95, must be 100']);
+    expect(found.id).toEqual([
+      'Babak Wawancara, kategori Pemerintah Kabupaten/Kota, Pemerintah Desa/Kelurahan (+6): total bobot 95, harus 100',
+    ]);
+    expect(found.en).toEqual([
+      'Round Interview, category Pemerintah Kabupaten/Kota, Pemerintah Desa/Kelurahan (+6): weights total 95, must be 100',
+    ]);
   });
 
   it('writes a decimal total the way each language does', () => {
@@ -51,7 +55,9 @@ describe('validateEvent refuses an invalid event and names the place', () => {
     const found = problems((e) => {
       e.nominees[7].id = e.nominees[3].id;
     });
-    expect(found.id).toEqual([`Nominasi ${demoDocument().nominees[3].id}: id "${demoDocument().nominees[3].id}" dipakai lebih dari sekali`]);
+    expect(found.id).toEqual([
+      `Nominasi ${demoDocument().nominees[3].id}: id "${demoDocument().nominees[3].id}" dipakai lebih dari sekali`,
+    ]);
   });
 
   it('a conflict naming an unknown juror', () => {
@@ -129,7 +135,9 @@ describe('validateEvent refuses text that a spreadsheet could take for a formula
     ['TAB', '\t=1+1', 'tab', 'a tab'],
     ['CR', '\r=1+1', 'ganti baris', 'a line break'],
   ])("a nominee's name beginning with %s, named as the nominee's name in both languages", (_, name, startId, startEn) => {
-    const found = problems((e) => { e.nominees[0].name = name; });
+    const found = problems((e) => {
+      e.nominees[0].name = name;
+    });
     expect(found.id).toEqual([`Nominasi pemkab-01 › nama: ${MESSAGE.id(startId)}`]);
     expect(found.en).toEqual([`Nominee pemkab-01 › name: ${MESSAGE.en(startEn)}`]);
   });
@@ -157,12 +165,20 @@ describe('validateEvent refuses text that a spreadsheet could take for a formula
     expect(result.ok).toBe(false);
     const where = result.issues.map((issue) => issue.where);
     expect(where.map((w) => w.id)).toEqual([
-      'nama acara', 'tempat', 'jadwal › wawancara › tempat', 'jadwal › penganugerahan › tempat',
-      'Kategori pemkab › nama (Indonesia)', 'Babak wawancara › nama (English)',
-      'Kriteria W1 › label (Indonesia)', 'Kriteria W1 › rubrik skor 3 › teks (English)',
+      'nama acara',
+      'tempat',
+      'jadwal › wawancara › tempat',
+      'jadwal › penganugerahan › tempat',
+      'Kategori pemkab › nama (Indonesia)',
+      'Babak wawancara › nama (English)',
+      'Kriteria W1 › label (Indonesia)',
+      'Kriteria W1 › rubrik skor 3 › teks (English)',
       `Nominasi ${event.nominees[1].id} › wilayah`,
-      `Nominasi ${event.nominees[2].id} › atribut › catatan`, `Nominasi ${event.nominees[2].id} › atribut`,
-      'Juri J1 › jabatan', 'Juri J2 › instansi', 'Juri J3 › nama',
+      `Nominasi ${event.nominees[2].id} › atribut › catatan`,
+      `Nominasi ${event.nominees[2].id} › atribut`,
+      'Juri J1 › jabatan',
+      'Juri J2 › instansi',
+      'Juri J3 › nama',
       `Konflik ${event.conflicts[0].jurorId}–${event.conflicts[0].nomineeId} › alasan`,
       'penggabungan nilai › peringkat umum › nama (English)',
     ]);
@@ -178,7 +194,9 @@ describe('validateEvent refuses text that a spreadsheet could take for a formula
   });
 
   it('spaces before the = do not hide it', () => {
-    const found = problems((e) => { e.jurors[0].institution = '   =1+1'; });
+    const found = problems((e) => {
+      e.jurors[0].institution = '   =1+1';
+    });
     expect(found.en).toEqual([`Juror J1 › institution: ${MESSAGE.en('"="')}`]);
   });
 
@@ -220,7 +238,7 @@ describe('nominee evidence (issue 17): figures and documents', () => {
     ...over,
   });
 
-  it('accepts figures linked to criteria of the nominee\'s category, and documents', () => {
+  it("accepts figures linked to criteria of the nominee's category, and documents", () => {
     const event = demoDocument();
     event.figures = [figure()];
     event.documents = [{ nomineeId: 'pemkab-01', fileName: 'Perda-3-2023.pdf', kind: 'perda' }];

@@ -18,7 +18,12 @@ import { listKeyChanges, reenrol } from '../../services/continuity/juror-keys.ts
 import { resumeFromSheets } from '../../services/continuity/resume.ts';
 import { runbookHtml } from '../../services/continuity/runbook.ts';
 import {
-  createRecoveryKey, currentRecoveryKey, findRecoveryCode, recoveryFileText, takeOverEvent, type RolloverSigner,
+  createRecoveryKey,
+  currentRecoveryKey,
+  findRecoveryCode,
+  recoveryFileText,
+  takeOverEvent,
+  type RolloverSigner,
 } from '../../services/continuity/secretariat-keys.ts';
 import { exportWorkspace, importWorkspace } from '../../services/continuity/workspace-move.ts';
 import { authoredEvent } from '../../services/events/authored.ts';
@@ -57,16 +62,24 @@ async function withWorkspace<T>(path: string, options: { mustExist?: boolean }, 
 function handOutRecoveryCode(cli: CliContext, made: ReturnType<typeof createRecoveryKey>, eventName: string | null, out?: string): void {
   const id = cli.lang() === 'id';
   if (out) {
-    if (existsSync(out)) throw new AppError('conflict', { id: `${out} sudah ada; kode pemulihan tidak ditulis di atasnya.`, en: `${out} already exists; the recovery code is not written over it.` });
+    if (existsSync(out))
+      throw new AppError('conflict', {
+        id: `${out} sudah ada; kode pemulihan tidak ditulis di atasnya.`,
+        en: `${out} already exists; the recovery code is not written over it.`,
+      });
     writeFileSync(out, recoveryFileText(made, eventName), { mode: 0o600, flag: 'wx' });
-    cli.io.out(id
-      ? `Kunci pemulihan dibuat (sidik jari ${made.fingerprint}); kodenya ditulis SEKALI ke ${out}. Cetak untuk Ketua, simpan di luar laptop, lalu hapus berkasnya.`
-      : `Recovery key made (fingerprint ${made.fingerprint}); its code was written ONCE to ${out}. Print it for the Ketua, keep it off the laptop, then delete the file.`);
+    cli.io.out(
+      id
+        ? `Kunci pemulihan dibuat (sidik jari ${made.fingerprint}); kodenya ditulis SEKALI ke ${out}. Cetak untuk Ketua, simpan di luar laptop, lalu hapus berkasnya.`
+        : `Recovery key made (fingerprint ${made.fingerprint}); its code was written ONCE to ${out}. Print it for the Ketua, keep it off the laptop, then delete the file.`,
+    );
     return;
   }
-  cli.io.out(id
-    ? `Kunci pemulihan dibuat (sidik jari ${made.fingerprint}). KODE PEMULIHAN (ditampilkan sekali saja; tulis untuk Ketua):`
-    : `Recovery key made (fingerprint ${made.fingerprint}). RECOVERY CODE (shown once only; write it down for the Ketua):`);
+  cli.io.out(
+    id
+      ? `Kunci pemulihan dibuat (sidik jari ${made.fingerprint}). KODE PEMULIHAN (ditampilkan sekali saja; tulis untuk Ketua):`
+      : `Recovery key made (fingerprint ${made.fingerprint}). RECOVERY CODE (shown once only; write it down for the Ketua):`,
+  );
   cli.io.out(`  ${made.code}`);
 }
 
@@ -76,7 +89,9 @@ export function registerContinuityCommands(program: Command, cli: CliContext): v
   const workspace = program.command('workspace').description('pindahkan berkas kerja ke laptop lain / move a workspace to another laptop');
   workspace
     .command('export')
-    .description(`tulis berkas pindahan (.timbang-pindah): berkas kerja dan kuncinya, disegel frasa sandi ${MOVE_PASSPHRASE_VARIABLE} (atau ${PASSPHRASE_VARIABLE}) / write the move file: the workspace and its key, sealed by a passphrase`)
+    .description(
+      `tulis berkas pindahan (.timbang-pindah): berkas kerja dan kuncinya, disegel frasa sandi ${MOVE_PASSPHRASE_VARIABLE} (atau ${PASSPHRASE_VARIABLE}) / write the move file: the workspace and its key, sealed by a passphrase`,
+    )
     .requiredOption('--db <path>', 'berkas kerja / workspace')
     .requiredOption('--out <file>', 'berkas .timbang-pindah / .timbang-pindah file')
     .action(async (options: { db: string; out: string }) => {
@@ -86,9 +101,11 @@ export function registerContinuityCommands(program: Command, cli: CliContext): v
         const sealWith = process.env[MOVE_PASSPHRASE_VARIABLE] || passphrase(PASSPHRASE_VARIABLE, { id: 'pindahan', en: 'for the move' });
         writeFileSync(options.out, exportWorkspace(ws, keys, sealWith), { mode: 0o600 });
         const status = keys.status();
-        cli.io.out(id()
-          ? `Berkas pindahan ditulis: ${options.out} (${listEvents(ws.db).length} acara${status.fingerprint ? `, kunci ${status.fingerprint}` : ', tanpa kunci'}). Impor di laptop baru dengan frasa sandi yang sama.`
-          : `Move file written: ${options.out} (${listEvents(ws.db).length} events${status.fingerprint ? `, key ${status.fingerprint}` : ', no key'}). Import it on the new laptop with the same passphrase.`);
+        cli.io.out(
+          id()
+            ? `Berkas pindahan ditulis: ${options.out} (${listEvents(ws.db).length} acara${status.fingerprint ? `, kunci ${status.fingerprint}` : ', tanpa kunci'}). Impor di laptop baru dengan frasa sandi yang sama.`
+            : `Move file written: ${options.out} (${listEvents(ws.db).length} events${status.fingerprint ? `, key ${status.fingerprint}` : ', no key'}). Import it on the new laptop with the same passphrase.`,
+        );
       });
     });
   workspace
@@ -96,44 +113,79 @@ export function registerContinuityCommands(program: Command, cli: CliContext): v
     .description(`terima berkas pindahan ke berkas kerja (frasa sandi dari ${PASSPHRASE_VARIABLE}) / receive a move file into a workspace`)
     .argument('<file>', 'berkas .timbang-pindah / .timbang-pindah file')
     .requiredOption('--db <path>', 'berkas kerja tujuan (baru) / target workspace (new)')
-    .option('--replace', 'ganti berkas kerja yang sudah berisi (isinya disimpan sebagai cadangan dulu) / replace a workspace that holds something (kept as a backup first)')
+    .option(
+      '--replace',
+      'ganti berkas kerja yang sudah berisi (isinya disimpan sebagai cadangan dulu) / replace a workspace that holds something (kept as a backup first)',
+    )
     .action(async (file: string, options: { db: string; replace?: boolean }) => {
       const secret = passphrase(PASSPHRASE_VARIABLE, { id: 'pindahan', en: 'of the move file' });
       await withWorkspace(options.db, {}, async (ws) => {
-        const moved = await importWorkspace(ws, new KeyStore(ws.db), new Uint8Array(readFileSync(file)), basename(file), secret, { replace: options.replace });
-        const events = moved.events.map((e) => `${e.name} (${e.id}, ${id() ? 'revisi' : 'revision'} ${e.revision}${e.jurorId ? `, ${e.jurorId}` : ''})`).join('; ') || '—';
+        const moved = await importWorkspace(ws, new KeyStore(ws.db), new Uint8Array(readFileSync(file)), basename(file), secret, {
+          replace: options.replace,
+        });
+        const events =
+          moved.events
+            .map((e) => `${e.name} (${e.id}, ${id() ? 'revisi' : 'revision'} ${e.revision}${e.jurorId ? `, ${e.jurorId}` : ''})`)
+            .join('; ') || '—';
         cli.io.out(id() ? `Berkas kerja dipindahkan ke ${options.db}: ${events}.` : `Workspace moved into ${options.db}: ${events}.`);
-        if (moved.fingerprint) cli.io.out(id() ? `  Kunci ${moved.fingerprint}: cocokkan dengan laptop lama; kini disegel frasa sandi ${PASSPHRASE_VARIABLE}.` : `  Key ${moved.fingerprint}: compare it with the old laptop; now sealed by the ${PASSPHRASE_VARIABLE} passphrase.`);
-        if (moved.keptAs) cli.io.out(id() ? `  Isi sebelumnya disimpan sebagai cadangan ${moved.keptAs}.` : `  What was here before is kept as backup ${moved.keptAs}.`);
+        if (moved.fingerprint)
+          cli.io.out(
+            id()
+              ? `  Kunci ${moved.fingerprint}: cocokkan dengan laptop lama; kini disegel frasa sandi ${PASSPHRASE_VARIABLE}.`
+              : `  Key ${moved.fingerprint}: compare it with the old laptop; now sealed by the ${PASSPHRASE_VARIABLE} passphrase.`,
+          );
+        if (moved.keptAs)
+          cli.io.out(
+            id()
+              ? `  Isi sebelumnya disimpan sebagai cadangan ${moved.keptAs}.`
+              : `  What was here before is kept as backup ${moved.keptAs}.`,
+          );
       });
     });
 
   program
     .command('resume')
-    .description('juri: pulihkan nilai dari lembar nilai bertanda tangan sendiri di laptop baru / juror: take back the marks of one\'s own signed sheets on a new laptop')
+    .description(
+      "juri: pulihkan nilai dari lembar nilai bertanda tangan sendiri di laptop baru / juror: take back the marks of one's own signed sheets on a new laptop",
+    )
     .requiredOption('--db <path>', 'berkas kerja juri / juror workspace')
     .option('--event <id>', 'id acara / event id')
     .argument('<sheets...>', 'lembar nilai (.xlsx) / score sheets')
     .action(async (sheets: string[], options: { db: string; event?: string }) => {
       await withWorkspace(options.db, { mustExist: true }, async (ws) => {
         const eventId = options.event ?? listEvents(ws.db).find((e) => e.source === 'package')?.id;
-        if (!eventId) throw new AppError('not-found', { id: 'Berkas kerja ini belum punya acara dari paket sekretariat.', en: "This workspace has no event from the secretariat's package yet." });
-        const result = await resumeFromSheets(ws.db, new KeyStore(ws.db), eventId, sheets.map((s) => ({ fileName: basename(s), bytes: new Uint8Array(readFileSync(s)) })));
+        if (!eventId)
+          throw new AppError('not-found', {
+            id: 'Berkas kerja ini belum punya acara dari paket sekretariat.',
+            en: "This workspace has no event from the secretariat's package yet.",
+          });
+        const result = await resumeFromSheets(
+          ws.db,
+          new KeyStore(ws.db),
+          eventId,
+          sheets.map((s) => ({ fileName: basename(s), bytes: new Uint8Array(readFileSync(s)) })),
+        );
         for (const s of result.sheets) {
-          cli.io.out(id()
-            ? `${s.fileName}: revisi ${s.sheetRevision}, kunci ${s.signedWith}${s.previousKey ? ' (kunci lama)' : ''}, ${s.marks} nilai dipulihkan`
-            : `${s.fileName}: revision ${s.sheetRevision}, key ${s.signedWith}${s.previousKey ? ' (old key)' : ''}, ${s.marks} marks restored`);
+          cli.io.out(
+            id()
+              ? `${s.fileName}: revisi ${s.sheetRevision}, kunci ${s.signedWith}${s.previousKey ? ' (kunci lama)' : ''}, ${s.marks} nilai dipulihkan`
+              : `${s.fileName}: revision ${s.sheetRevision}, key ${s.signedWith}${s.previousKey ? ' (old key)' : ''}, ${s.marks} marks restored`,
+          );
         }
-        cli.io.out(id()
-          ? `${result.marks} nilai dipulihkan (${result.unchanged} sudah ada), ${result.notes} catatan, ${result.conflicts} benturan kepentingan, ${result.finalized.length} bagian final lagi. Lembar berikutnya: revisi ${result.nextSheetRevision}.`
-          : `${result.marks} marks restored (${result.unchanged} already here), ${result.notes} notes, ${result.conflicts} conflicts of interest, ${result.finalized.length} sections final again. Next sheet: revision ${result.nextSheetRevision}.`);
+        cli.io.out(
+          id()
+            ? `${result.marks} nilai dipulihkan (${result.unchanged} sudah ada), ${result.notes} catatan, ${result.conflicts} benturan kepentingan, ${result.finalized.length} bagian final lagi. Lembar berikutnya: revisi ${result.nextSheetRevision}.`
+            : `${result.marks} marks restored (${result.unchanged} already here), ${result.notes} notes, ${result.conflicts} conflicts of interest, ${result.finalized.length} sections final again. Next sheet: revision ${result.nextSheetRevision}.`,
+        );
         for (const n of result.notFinalized) cli.io.err(n.reason[cli.lang()]);
       });
     });
 
   program
     .command('reenrol')
-    .description('sekretariat: daftarkan ulang juri dari laptop baru (laptop hilang atau rusak); kunci lama terikat pada kunci baru / secretariat: re-enrol a juror from a new laptop; the old key is bound to the new one')
+    .description(
+      'sekretariat: daftarkan ulang juri dari laptop baru (laptop hilang atau rusak); kunci lama terikat pada kunci baru / secretariat: re-enrol a juror from a new laptop; the old key is bound to the new one',
+    )
     .requiredOption('--db <path>', 'berkas kerja sekretariat / secretariat workspace')
     .requiredOption('--reason <text>', 'alasan, mis. "laptop hilang" / reason, e.g. "laptop lost"')
     .argument('<file>', 'berkas .timbang-enrol dari laptop baru / .timbang-enrol file from the new laptop')
@@ -146,24 +198,41 @@ export function registerContinuityCommands(program: Command, cli: CliContext): v
           cli.io.out(`${enrolment.jurorId} · ${enrolment.name} · ${enrolment.fingerprint}`);
           return;
         }
-        cli.io.out(id()
-          ? `${change.jurorId} didaftarkan ulang: kunci lama ${change.previousFingerprint} → kunci baru ${change.nextFingerprint}. Lembar kunci baru dilanjutkan di atas revisi ${change.continuesAfterRevision}. Ekspor paket berikutnya untuk ${change.jurorId}.`
-          : `${change.jurorId} re-enrolled: old key ${change.previousFingerprint} → new key ${change.nextFingerprint}. The new key's sheets continue above revision ${change.continuesAfterRevision}. Export the next package for ${change.jurorId}.`);
-        cli.io.out(id() ? `  Pergantian kunci tercatat: ${listKeyChanges(ws.db, payload.eventId).length}.` : `  Key changes recorded: ${listKeyChanges(ws.db, payload.eventId).length}.`);
+        cli.io.out(
+          id()
+            ? `${change.jurorId} didaftarkan ulang: kunci lama ${change.previousFingerprint} → kunci baru ${change.nextFingerprint}. Lembar kunci baru dilanjutkan di atas revisi ${change.continuesAfterRevision}. Ekspor paket berikutnya untuk ${change.jurorId}.`
+            : `${change.jurorId} re-enrolled: old key ${change.previousFingerprint} → new key ${change.nextFingerprint}. The new key's sheets continue above revision ${change.continuesAfterRevision}. Export the next package for ${change.jurorId}.`,
+        );
+        cli.io.out(
+          id()
+            ? `  Pergantian kunci tercatat: ${listKeyChanges(ws.db, payload.eventId).length}.`
+            : `  Key changes recorded: ${listKeyChanges(ws.db, payload.eventId).length}.`,
+        );
       });
     });
 
   const key = program.command('key').description('kunci berkas kerja / the workspace key');
   key
     .command('recovery')
-    .description('sekretariat: buat kunci pemulihan; kodenya diberikan sekali (untuk Ketua) / secretariat: make the recovery key; its code is given once (for the Ketua)')
+    .description(
+      'sekretariat: buat kunci pemulihan; kodenya diberikan sekali (untuk Ketua) / secretariat: make the recovery key; its code is given once (for the Ketua)',
+    )
     .requiredOption('--db <path>', 'berkas kerja sekretariat / secretariat workspace')
-    .option('--out <file>', 'tulis kode ke berkas ini (mode 0600) alih-alih ke layar / write the code to this file (mode 0600) instead of the screen')
-    .option('--replace', 'ganti kunci pemulihan yang ada (yang lama tidak berlaku sejak paket berikutnya) / replace the existing recovery key (the old one is void from the next package)')
+    .option(
+      '--out <file>',
+      'tulis kode ke berkas ini (mode 0600) alih-alih ke layar / write the code to this file (mode 0600) instead of the screen',
+    )
+    .option(
+      '--replace',
+      'ganti kunci pemulihan yang ada (yang lama tidak berlaku sejak paket berikutnya) / replace the existing recovery key (the old one is void from the next package)',
+    )
     .action(async (options: { db: string; out?: string; replace?: boolean }) => {
       await withWorkspace(options.db, { mustExist: true }, (ws) => {
         if (new KeyStore(ws.db).status().state === 'none') {
-          throw new AppError('not-found', { id: 'Buat dulu kunci sekretariat (mis. dengan "timbang event package").', en: 'Make the secretariat key first (e.g. with "timbang event package").' });
+          throw new AppError('not-found', {
+            id: 'Buat dulu kunci sekretariat (mis. dengan "timbang event package").',
+            en: 'Make the secretariat key first (e.g. with "timbang event package").',
+          });
         }
         const existing = currentRecoveryKey(ws.db);
         if (existing && !options.replace) {
@@ -181,56 +250,86 @@ export function registerContinuityCommands(program: Command, cli: CliContext): v
     .command('secretariat')
     .description('kunci sekretariat / the secretariat key')
     .command('rollover')
-    .description('berkas kerja sekretariat baru mengambil alih acara dengan kunci baru, ditandatangani kode pemulihan atau kunci lama / a new secretariat workspace takes the event over with a new key, signed by the recovery code or the old key')
+    .description(
+      'berkas kerja sekretariat baru mengambil alih acara dengan kunci baru, ditandatangani kode pemulihan atau kunci lama / a new secretariat workspace takes the event over with a new key, signed by the recovery code or the old key',
+    )
     .requiredOption('--db <path>', 'berkas kerja sekretariat yang baru / the new secretariat workspace')
-    .requiredOption('--from-package <file>', 'paket acara terakhir yang ditandatangani kunci lama / the last event package the old key signed')
+    .requiredOption(
+      '--from-package <file>',
+      'paket acara terakhir yang ditandatangani kunci lama / the last event package the old key signed',
+    )
     .requiredOption('--reason <text>', 'alasan / reason')
     .option('--recovery-code <code>', 'kode pemulihan dari Ketua / the recovery code from the Ketua')
     .option('--recovery-file <file>', 'berkas kode pemulihan / the recovery code file')
-    .option('--old-db <path>', `berkas kerja lama, bila kuncinya masih dapat dibuka (${OLD_PASSPHRASE_VARIABLE}) / the old workspace, if its key still opens`)
+    .option(
+      '--old-db <path>',
+      `berkas kerja lama, bila kuncinya masih dapat dibuka (${OLD_PASSPHRASE_VARIABLE}) / the old workspace, if its key still opens`,
+    )
     .option('--recovery-out <file>', 'tulis kode pemulihan BARU ke berkas ini / write the NEW recovery code to this file')
-    .action(async (options: { db: string; fromPackage: string; reason: string; recoveryCode?: string; recoveryFile?: string; oldDb?: string; recoveryOut?: string }) => {
-      const given = [options.recoveryCode, options.recoveryFile, options.oldDb].filter(Boolean).length;
-      if (given !== 1) {
-        throw new AppError('invalid-input', {
-          id: 'Beri tepat satu dari --recovery-code, --recovery-file atau --old-db: siapa yang menandatangani pergantian kunci.',
-          en: 'Give exactly one of --recovery-code, --recovery-file or --old-db: who signs the key rollover.',
-        });
-      }
-      const pkg = readPackage(new Uint8Array(readFileSync(options.fromPackage)), options.fromPackage);
-      let signer: RolloverSigner;
-      let old: Workspace | null = null;
-      if (options.oldDb) {
-        old = openWorkspace(options.oldDb, { mustExist: true });
-        const oldKeys = new KeyStore(old.db);
-        signer = { kind: 'previous', key: oldKeys.unlock(passphrase(OLD_PASSPHRASE_VARIABLE, { id: 'kunci lama', en: 'of the old key' })) };
-      } else {
-        const code = options.recoveryCode ?? findRecoveryCode(readFileSync(options.recoveryFile!, 'utf8'));
-        if (!code) throw new AppError('invalid-input', { id: `Tidak ada kode pemulihan di ${options.recoveryFile}.`, en: `There is no recovery code in ${options.recoveryFile}.` });
-        signer = { kind: 'recovery', code };
-      }
-      try {
-        await withWorkspace(options.db, {}, (ws) => {
-          const keys = new KeyStore(ws.db);
-          const secret = passphrase(PASSPHRASE_VARIABLE, { id: 'kunci sekretariat baru', en: 'of the new secretariat key' });
-          const made = keys.status().state === 'none';
-          const newKey = made ? keys.create(secret) : keys.unlock(secret);
-          if (made) cli.io.out(id() ? `Kunci baru dibuat; sidik jari ${newKey.fingerprint}` : `New key made; fingerprint ${newKey.fingerprint}`);
-          const rollover = takeOverEvent(ws.db, newKey, pkg, signer, options.reason);
-          cli.io.out(id()
-            ? `Acara ${rollover.eventId} diambil alih: kunci sekretariat ${rollover.previousFingerprint} → ${rollover.nextFingerprint} (ditandatangani ${rollover.signedBy === 'recovery' ? 'kunci pemulihan' : 'kunci lama'}); revisi ${rollover.revision}. Terbitkan paketnya (timbang event package) dan kirim ke semua juri; bacakan sidik jari baru.`
-            : `Event ${rollover.eventId} taken over: secretariat key ${rollover.previousFingerprint} → ${rollover.nextFingerprint} (signed by the ${rollover.signedBy === 'recovery' ? 'recovery key' : 'old key'}); revision ${rollover.revision}. Issue its package (timbang event package) and send it to every juror; read the new fingerprint aloud.`);
-          // The recovery key that signed is spent: this workspace gets its own, handed out once.
-          handOutRecoveryCode(cli, createRecoveryKey(ws.db), pkg.event.name, options.recoveryOut);
-        });
-      } finally {
-        old?.close();
-      }
-    });
+    .action(
+      async (options: {
+        db: string;
+        fromPackage: string;
+        reason: string;
+        recoveryCode?: string;
+        recoveryFile?: string;
+        oldDb?: string;
+        recoveryOut?: string;
+      }) => {
+        const given = [options.recoveryCode, options.recoveryFile, options.oldDb].filter(Boolean).length;
+        if (given !== 1) {
+          throw new AppError('invalid-input', {
+            id: 'Beri tepat satu dari --recovery-code, --recovery-file atau --old-db: siapa yang menandatangani pergantian kunci.',
+            en: 'Give exactly one of --recovery-code, --recovery-file or --old-db: who signs the key rollover.',
+          });
+        }
+        const pkg = readPackage(new Uint8Array(readFileSync(options.fromPackage)), options.fromPackage);
+        let signer: RolloverSigner;
+        let old: Workspace | null = null;
+        if (options.oldDb) {
+          old = openWorkspace(options.oldDb, { mustExist: true });
+          const oldKeys = new KeyStore(old.db);
+          signer = {
+            kind: 'previous',
+            key: oldKeys.unlock(passphrase(OLD_PASSPHRASE_VARIABLE, { id: 'kunci lama', en: 'of the old key' })),
+          };
+        } else {
+          const code = options.recoveryCode ?? findRecoveryCode(readFileSync(options.recoveryFile!, 'utf8'));
+          if (!code)
+            throw new AppError('invalid-input', {
+              id: `Tidak ada kode pemulihan di ${options.recoveryFile}.`,
+              en: `There is no recovery code in ${options.recoveryFile}.`,
+            });
+          signer = { kind: 'recovery', code };
+        }
+        try {
+          await withWorkspace(options.db, {}, (ws) => {
+            const keys = new KeyStore(ws.db);
+            const secret = passphrase(PASSPHRASE_VARIABLE, { id: 'kunci sekretariat baru', en: 'of the new secretariat key' });
+            const made = keys.status().state === 'none';
+            const newKey = made ? keys.create(secret) : keys.unlock(secret);
+            if (made)
+              cli.io.out(id() ? `Kunci baru dibuat; sidik jari ${newKey.fingerprint}` : `New key made; fingerprint ${newKey.fingerprint}`);
+            const rollover = takeOverEvent(ws.db, newKey, pkg, signer, options.reason);
+            cli.io.out(
+              id()
+                ? `Acara ${rollover.eventId} diambil alih: kunci sekretariat ${rollover.previousFingerprint} → ${rollover.nextFingerprint} (ditandatangani ${rollover.signedBy === 'recovery' ? 'kunci pemulihan' : 'kunci lama'}); revisi ${rollover.revision}. Terbitkan paketnya (timbang event package) dan kirim ke semua juri; bacakan sidik jari baru.`
+                : `Event ${rollover.eventId} taken over: secretariat key ${rollover.previousFingerprint} → ${rollover.nextFingerprint} (signed by the ${rollover.signedBy === 'recovery' ? 'recovery key' : 'old key'}); revision ${rollover.revision}. Issue its package (timbang event package) and send it to every juror; read the new fingerprint aloud.`,
+            );
+            // The recovery key that signed is spent: this workspace gets its own, handed out once.
+            handOutRecoveryCode(cli, createRecoveryKey(ws.db), pkg.event.name, options.recoveryOut);
+          });
+        } finally {
+          old?.close();
+        }
+      },
+    );
 
   program
     .command('runbook')
-    .description('cetak panduan darurat: laptop hilang atau rusak, lupa frasa sandi, pindah laptop (A4 PDF) / print the emergency guide (A4 PDF)')
+    .description(
+      'cetak panduan darurat: laptop hilang atau rusak, lupa frasa sandi, pindah laptop (A4 PDF) / print the emergency guide (A4 PDF)',
+    )
     .requiredOption('--pdf <file>', 'berkas PDF keluaran / output PDF')
     .option('--html <file>', 'tulis juga HTML-nya / also write its HTML')
     .action(async (options: { pdf: string; html?: string }) => {

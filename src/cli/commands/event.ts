@@ -26,7 +26,9 @@ export function registerEventCommands(program: Command, cli: CliContext): void {
       try {
         const parsed = file.toLowerCase().endsWith('.xlsx') ? await readTemplateOrReport(file, cli) : readEventFile(file);
         if (!parsed) return;
-        cli.io.out(options.json ? JSON.stringify({ file, ok: true, summary: summarize(parsed) }, null, 2) : describeEvent(parsed, cli.lang()));
+        cli.io.out(
+          options.json ? JSON.stringify({ file, ok: true, summary: summarize(parsed) }, null, 2) : describeEvent(parsed, cli.lang()),
+        );
       } catch (error) {
         if (!(error instanceof AppError) || !options.json) throw error;
         cli.io.err(JSON.stringify({ file, ok: false, code: error.code, issues: error.details ?? [], message: error.bilingual }, null, 2));
@@ -42,10 +44,16 @@ export function registerEventCommands(program: Command, cli: CliContext): void {
     .option('--force', 'timpa berkas yang sudah ada / overwrite an existing file')
     .action(async (out: string, options: { example?: boolean; force?: boolean }) => {
       if (!out.toLowerCase().endsWith('.xlsx')) {
-        throw new AppError('invalid-input', { id: `Nama berkas templat harus berakhiran .xlsx: ${out}`, en: `The template file name must end in .xlsx: ${out}` });
+        throw new AppError('invalid-input', {
+          id: `Nama berkas templat harus berakhiran .xlsx: ${out}`,
+          en: `The template file name must end in .xlsx: ${out}`,
+        });
       }
       if (existsSync(out) && !options.force) {
-        throw new AppError('conflict', { id: `${out} sudah ada; tidak ditimpa (pakai --force untuk menimpa).`, en: `${out} already exists; not overwritten (use --force to overwrite).` });
+        throw new AppError('conflict', {
+          id: `${out} sudah ada; tidak ditimpa (pakai --force untuk menimpa).`,
+          en: `${out} already exists; not overwritten (use --force to overwrite).`,
+        });
       }
       writeFileSync(out, await writeEventTemplate(options.example ? readDemoEvent(RESOURCES_DIR) : null));
       cli.io.out(cli.lang() === 'id' ? `Templat ditulis: ${out}` : `Template written: ${out}`);
@@ -72,8 +80,13 @@ export function registerEventCommands(program: Command, cli: CliContext): void {
         const outcome = saveAuthored(workspace.db, parsed);
         const { revision } = findEventRecord(workspace.db, parsed.id)!;
         cli.io.out(describeEvent(parsed, cli.lang()));
-        const said = { id: { new: 'acara baru', updated: 'diperbarui', unchanged: 'tidak berubah' }, en: { new: 'new event', updated: 'updated', unchanged: 'unchanged' } }[cli.lang()][outcome];
-        cli.io.out(cli.lang() === 'id' ? `  revisi ${revision} (${said}) di ${options.db}` : `  revision ${revision} (${said}) in ${options.db}`);
+        const said = {
+          id: { new: 'acara baru', updated: 'diperbarui', unchanged: 'tidak berubah' },
+          en: { new: 'new event', updated: 'updated', unchanged: 'unchanged' },
+        }[cli.lang()][outcome];
+        cli.io.out(
+          cli.lang() === 'id' ? `  revisi ${revision} (${said}) di ${options.db}` : `  revision ${revision} (${said}) in ${options.db}`,
+        );
       } finally {
         workspace.close();
       }
@@ -81,11 +94,16 @@ export function registerEventCommands(program: Command, cli: CliContext): void {
 
   event
     .command('package')
-    .description(`tulis paket acara bertanda tangan (.timbang); kunci dibuka dengan ${PASSPHRASE_VARIABLE} / write the signed event package; the key opens with ${PASSPHRASE_VARIABLE}`)
+    .description(
+      `tulis paket acara bertanda tangan (.timbang); kunci dibuka dengan ${PASSPHRASE_VARIABLE} / write the signed event package; the key opens with ${PASSPHRASE_VARIABLE}`,
+    )
     .requiredOption('--db <path>', 'berkas kerja sekretariat / secretariat workspace')
     .requiredOption('--out <file>', 'berkas .timbang / .timbang file')
     .option('--event <id>', 'id acara bila ada lebih dari satu / event id when there are several')
-    .option('--documents <dir>', 'folder dokumen nominasi (sheet Dokumen): DIR/<id nominasi>/<berkas> atau DIR/<berkas> / folder of the nominees\' documents (sheet Dokumen): DIR/<nominee id>/<file> or DIR/<file>')
+    .option(
+      '--documents <dir>',
+      "folder dokumen nominasi (sheet Dokumen): DIR/<id nominasi>/<berkas> atau DIR/<berkas> / folder of the nominees' documents (sheet Dokumen): DIR/<nominee id>/<file> or DIR/<file>",
+    )
     .action(async (options: { db: string; out: string; event?: string; documents?: string }) => {
       const workspace = openWorkspace(options.db, { mustExist: true });
       try {
@@ -95,17 +113,22 @@ export function registerEventCommands(program: Command, cli: CliContext): void {
         const listed = (await handlers.getEvent({ eventId })).documents ?? [];
         const folder = options.documents;
         // Issue 17: each listed document's file, by nominee folder first; a missing one is named by exportPackage.
-        const documents = folder === undefined ? [] : listed.flatMap((d) => {
-          const path = [join(folder, d.nomineeId, d.fileName), join(folder, d.fileName)].find((p) => existsSync(p));
-          return path ? [{ nomineeId: d.nomineeId, fileName: d.fileName, base64: readFileSync(path).toString('base64') }] : [];
-        });
+        const documents =
+          folder === undefined
+            ? []
+            : listed.flatMap((d) => {
+                const path = [join(folder, d.nomineeId, d.fileName), join(folder, d.fileName)].find((p) => existsSync(p));
+                return path ? [{ nomineeId: d.nomineeId, fileName: d.fileName, base64: readFileSync(path).toString('base64') }] : [];
+              });
         const file = await handlers.exportPackage({ eventId, documents });
         writeFileSync(options.out, Buffer.from(file.base64, 'base64'));
         const key = await handlers.keyStatus({});
         const revision = (await handlers.listEvents({})).find((e) => e.id === eventId)!.revision;
-        cli.io.out(cli.lang() === 'id'
-          ? `Paket revisi ${revision} ditulis ke ${options.out}; sidik jari sekretariat ${key.fingerprint}`
-          : `Package revision ${revision} written to ${options.out}; secretariat fingerprint ${key.fingerprint}`);
+        cli.io.out(
+          cli.lang() === 'id'
+            ? `Paket revisi ${revision} ditulis ke ${options.out}; sidik jari sekretariat ${key.fingerprint}`
+            : `Package revision ${revision} written to ${options.out}; secretariat fingerprint ${key.fingerprint}`,
+        );
       } finally {
         workspace.close();
       }
@@ -113,7 +136,7 @@ export function registerEventCommands(program: Command, cli: CliContext): void {
 
   program
     .command('enrol')
-    .description('impor berkas pendaftaran kunci juri / import jurors\' key enrolment files')
+    .description("impor berkas pendaftaran kunci juri / import jurors' key enrolment files")
     .requiredOption('--db <path>', 'berkas kerja sekretariat / secretariat workspace')
     .argument('<files...>', 'berkas .timbang-enrol')
     .action(async (files: string[], options: { db: string }) => {
@@ -138,24 +161,36 @@ export function registerEventCommands(program: Command, cli: CliContext): void {
 
 function reportChanges(changes: EventChanges, cli: CliContext): void {
   const id = cli.lang() === 'id';
-  cli.io.err(id
-    ? `Acara "${changes.eventId}" sudah ada di berkas kerja ini dan berkas ini mengubahnya. Tidak ada yang diubah; ulangi dengan --replace bila memang ingin mengganti:`
-    : `The event "${changes.eventId}" is already in this workspace and this file changes it. Nothing changed; repeat with --replace to replace it:`);
+  cli.io.err(
+    id
+      ? `Acara "${changes.eventId}" sudah ada di berkas kerja ini dan berkas ini mengubahnya. Tidak ada yang diubah; ulangi dengan --replace bila memang ingin mengganti:`
+      : `The event "${changes.eventId}" is already in this workspace and this file changes it. Nothing changed; repeat with --replace to replace it:`,
+  );
   if (changes.name) cli.io.err(`  ${id ? 'nama' : 'name'}: ${changes.name.from} → ${changes.name.to}`);
   if (changes.yearHeld) cli.io.err(`  ${id ? 'tahun' : 'year'}: ${changes.yearHeld.from} → ${changes.yearHeld.to}`);
-  const kinds = [['categories', 'kategori'], ['criteria', 'kriteria'], ['nominees', 'nominasi'], ['jurors', 'juri']] as const;
+  const kinds = [
+    ['categories', 'kategori'],
+    ['criteria', 'kriteria'],
+    ['nominees', 'nominasi'],
+    ['jurors', 'juri'],
+  ] as const;
   for (const [kind, word] of kinds) {
     if (changes.removed[kind].length) cli.io.err(`  ${id ? `${word} dihapus` : `${kind} removed`}: ${changes.removed[kind].join('; ')}`);
     if (changes.added[kind].length) cli.io.err(`  ${id ? `${word} ditambah` : `${kind} added`}: ${changes.added[kind].join('; ')}`);
   }
-  if (changes.droppedKeys.length) cli.io.err(`  ${id ? 'kunci terdaftar yang hilang' : 'enrolled keys dropped'}: ${changes.droppedKeys.join(', ')}`);
+  if (changes.droppedKeys.length)
+    cli.io.err(`  ${id ? 'kunci terdaftar yang hilang' : 'enrolled keys dropped'}: ${changes.droppedKeys.join(', ')}`);
 }
 
 async function readTemplateOrReport(file: string, cli: CliContext): Promise<Event | null> {
   const result = await readEventTemplate(new Uint8Array(readFileSync(file)), basename(file));
   if (result.ok) return result.event;
   const lang = cli.lang();
-  cli.io.err(lang === 'id' ? `${file}: ${result.issues.length} kesalahan; tidak ada yang diimpor.` : `${file}: ${result.issues.length} errors; nothing imported.`);
+  cli.io.err(
+    lang === 'id'
+      ? `${file}: ${result.issues.length} kesalahan; tidak ada yang diimpor.`
+      : `${file}: ${result.issues.length} errors; nothing imported.`,
+  );
   for (const issue of result.issues) cli.io.err(`- ${formatTemplateIssue(issue, lang)}`);
   cli.fail();
   return null;
@@ -165,8 +200,14 @@ function onlyAuthoredEvent(events: { id: string; source: string }[]): string {
   const authored = events.filter((e) => e.source === 'authored');
   if (authored.length === 1) return authored[0].id;
   throw new AppError('invalid-input', {
-    id: authored.length === 0 ? 'Berkas kerja ini belum punya acara; impor dulu dengan "timbang event import".' : `Ada ${authored.length} acara; pilih dengan --event.`,
-    en: authored.length === 0 ? 'This workspace has no event yet; import one with "timbang event import".' : `There are ${authored.length} events; choose one with --event.`,
+    id:
+      authored.length === 0
+        ? 'Berkas kerja ini belum punya acara; impor dulu dengan "timbang event import".'
+        : `Ada ${authored.length} acara; pilih dengan --event.`,
+    en:
+      authored.length === 0
+        ? 'This workspace has no event yet; import one with "timbang event import".'
+        : `There are ${authored.length} events; choose one with --event.`,
   });
 }
 
@@ -204,12 +245,42 @@ export function summarize(event: Event) {
 
 export function describeEvent(event: Event, lang: Lang): string {
   const s = summarize(event);
-  const words = lang === 'id'
-    ? { ok: 'Berkas acara sah', year: 'Tahun', period: 'periode penilaian', to: 's.d.', cat: 'kategori', nom: 'nominasi', jur: 'juri', rnd: 'babak', crit: 'kriteria', conf: 'konflik kepentingan', rounds: 'Babak', top: 'besar' }
-    : { ok: 'Valid event file', year: 'Year', period: 'period assessed', to: 'to', cat: 'categories', nom: 'nominees', jur: 'jurors', rnd: 'rounds', crit: 'criteria', conf: 'conflicts of interest', rounds: 'Rounds', top: 'shortlist' };
+  const words =
+    lang === 'id'
+      ? {
+          ok: 'Berkas acara sah',
+          year: 'Tahun',
+          period: 'periode penilaian',
+          to: 's.d.',
+          cat: 'kategori',
+          nom: 'nominasi',
+          jur: 'juri',
+          rnd: 'babak',
+          crit: 'kriteria',
+          conf: 'konflik kepentingan',
+          rounds: 'Babak',
+          top: 'besar',
+        }
+      : {
+          ok: 'Valid event file',
+          year: 'Year',
+          period: 'period assessed',
+          to: 'to',
+          cat: 'categories',
+          nom: 'nominees',
+          jur: 'jurors',
+          rnd: 'rounds',
+          crit: 'criteria',
+          conf: 'conflicts of interest',
+          rounds: 'Rounds',
+          top: 'shortlist',
+        };
   const rounds = [...event.rounds]
     .sort((a, b) => a.order - b.order)
-    .map((r) => `${r.name[lang]} ${r.weight}%${r.shortlistSize ? ` (${lang === 'id' ? `${r.shortlistSize} ${words.top}` : `${words.top} ${r.shortlistSize}`})` : ''}`);
+    .map(
+      (r) =>
+        `${r.name[lang]} ${r.weight}%${r.shortlistSize ? ` (${lang === 'id' ? `${r.shortlistSize} ${words.top}` : `${words.top} ${r.shortlistSize}`})` : ''}`,
+    );
   return [
     `✓ ${words.ok}: ${event.name} (${event.id})`,
     `  ${words.year} ${event.yearHeld} · ${words.period} ${event.periodAssessed.start} ${words.to} ${event.periodAssessed.end} · ${event.place}`,

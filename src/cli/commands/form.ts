@@ -13,22 +13,30 @@ import type { CliContext } from '../context.ts';
 export function registerFormCommand(program: Command, cli: CliContext): void {
   program
     .command('form')
-    .description('cetak Lembar Penilaian Juri kertas (A4 PDF) untuk satu juri, babak dan kategori / print the paper juror\'s score sheet (A4 PDF) for one juror, round and category')
+    .description(
+      "cetak Lembar Penilaian Juri kertas (A4 PDF) untuk satu juri, babak dan kategori / print the paper juror's score sheet (A4 PDF) for one juror, round and category",
+    )
     .requiredOption('--event <package>', 'paket acara (.timbang) / event package')
     .requiredOption('--juror <id>', 'kode juri, mis. J3 / juror id, e.g. J3')
     .requiredOption('--round <id>', 'babak, mis. administrasi / round id, e.g. administrasi')
     .requiredOption('--category <id>', 'kategori, mis. ukm / category id, e.g. ukm')
     .requiredOption('--pdf <file>', 'berkas PDF keluaran / output PDF')
-    .option('--html <file>', 'tulis juga HTML formulir / also write the form\'s HTML')
+    .option('--html <file>', "tulis juga HTML formulir / also write the form's HTML")
     .action(async (options: { event: string; juror: string; round: string; category: string; pdf: string; html?: string }) => {
       const pkg = readPackage(new Uint8Array(readFileSync(options.event)), options.event);
       const lang = cli.lang();
-      const form = paperFormLayout(pkg.event, pkg.revision, { jurorId: options.juror, roundId: options.round, categoryId: options.category });
+      const form = paperFormLayout(pkg.event, pkg.revision, {
+        jurorId: options.juror,
+        roundId: options.round,
+        categoryId: options.category,
+      });
       const html = paperFormHtml(form, { lang });
       if (options.html) writeFileSync(options.html, html);
       writeFileSync(options.pdf, await renderPdfWithChromium(html));
-      cli.io.out(lang === 'id'
-        ? `Formulir ${form.formNumber} (kode periksa ${form.checksum}) ditulis: ${options.pdf} — juri ${form.juror.id}, ${sectionName(form, 'id')}, ${form.nominees.length} nominasi, paket revisi ${pkg.revision}`
-        : `Form ${form.formNumber} (checksum ${form.checksum}) written: ${options.pdf} — juror ${form.juror.id}, ${sectionName(form, 'en')}, ${form.nominees.length} nominees, package revision ${pkg.revision}`);
+      cli.io.out(
+        lang === 'id'
+          ? `Formulir ${form.formNumber} (kode periksa ${form.checksum}) ditulis: ${options.pdf} — juri ${form.juror.id}, ${sectionName(form, 'id')}, ${form.nominees.length} nominasi, paket revisi ${pkg.revision}`
+          : `Form ${form.formNumber} (checksum ${form.checksum}) written: ${options.pdf} — juror ${form.juror.id}, ${sectionName(form, 'en')}, ${form.nominees.length} nominees, package revision ${pkg.revision}`,
+      );
     });
 }

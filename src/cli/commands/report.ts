@@ -14,22 +14,49 @@ import { deliberateFiles, signerLine, warnNotPinned } from './sheet-files.ts';
 import { finalUnderPenetapan } from './audit.ts';
 
 export function registerReportCommands(program: Command, cli: CliContext): void {
-  pinOptions(program
-    .command('report')
-    .description('Rekapitulasi Nilai dan Berita Acara sebagai PDF siap cetak / the Rekapitulasi and the Berita Acara as a print-ready PDF')
-    .requiredOption('--event <package>', 'paket acara (.timbang) / event package')
-    .argument('<sheets...>', 'lembar nilai (.xlsx) / score sheets')
-    .requiredOption('--pdf <file>', 'berkas PDF keluaran / output PDF')
-    .addOption(new Option('--rule <rule>', 'aturan penggabungan / merge rule (bawaan: aturan acara / default: the event\'s)').choices(['mean', 'trimmed', 'median', 'zscore']))
-    .option('--html <file>', 'tulis juga HTML laporan / also write the report\'s HTML')
-    .option('--penetapan <file>', 'rekaman penetapan: laporan final bila menetapkan hasil lembar-lembar ini (tanpanya: DRAF) / a penetapan record: the report is final when it fixed these sheets\' results (without it: a draft)'))
-    .action(async (sheets: string[], options: { event: string; pdf: string; rule?: MergeRule; html?: string; penetapan?: string } & PinOptions) => {
+  pinOptions(
+    program
+      .command('report')
+      .description(
+        'Rekapitulasi Nilai dan Berita Acara sebagai PDF siap cetak / the Rekapitulasi and the Berita Acara as a print-ready PDF',
+      )
+      .requiredOption('--event <package>', 'paket acara (.timbang) / event package')
+      .argument('<sheets...>', 'lembar nilai (.xlsx) / score sheets')
+      .requiredOption('--pdf <file>', 'berkas PDF keluaran / output PDF')
+      .addOption(
+        new Option('--rule <rule>', "aturan penggabungan / merge rule (bawaan: aturan acara / default: the event's)").choices([
+          'mean',
+          'trimmed',
+          'median',
+          'zscore',
+        ]),
+      )
+      .option('--html <file>', "tulis juga HTML laporan / also write the report's HTML")
+      .option(
+        '--penetapan <file>',
+        "rekaman penetapan: laporan final bila menetapkan hasil lembar-lembar ini (tanpanya: DRAF) / a penetapan record: the report is final when it fixed these sheets' results (without it: a draft)",
+      ),
+  ).action(
+    async (sheets: string[], options: { event: string; pdf: string; rule?: MergeRule; html?: string; penetapan?: string } & PinOptions) => {
       const lang = cli.lang();
       const { signer, summary, rekap } = await withProgress(cliProgress(lang), async (p) => {
-        p.step({ id: `Memeriksa dan menggabungkan ${sheets.length} lembar nilai…`, en: `Checking and merging ${sheets.length} score sheets…` });
+        p.step({
+          id: `Memeriksa dan menggabungkan ${sheets.length} lembar nilai…`,
+          en: `Checking and merging ${sheets.length} score sheets…`,
+        });
         const merged = await deliberateFiles(options.event, sheets, secretariatPin(options), options.rule);
-        const minutes = options.penetapan ? finalUnderPenetapan(options.penetapan, merged, secretariatPin(options), options.rule) : undefined;
-        const html = reportHtml({ event: merged.event, result: merged.summary, files: merged.rekap, lang, generatedAt: localIsoTime(new Date()), secretariat: { fingerprint: merged.signer.fingerprint, pinned: merged.signer.pinned }, minutes });
+        const minutes = options.penetapan
+          ? finalUnderPenetapan(options.penetapan, merged, secretariatPin(options), options.rule)
+          : undefined;
+        const html = reportHtml({
+          event: merged.event,
+          result: merged.summary,
+          files: merged.rekap,
+          lang,
+          generatedAt: localIsoTime(new Date()),
+          secretariat: { fingerprint: merged.signer.fingerprint, pinned: merged.signer.pinned },
+          minutes,
+        });
         if (options.html) writeFileSync(options.html, html);
         p.step({ id: `Mencetak ${options.pdf} dengan Chromium…`, en: `Printing ${options.pdf} with Chromium…` });
         writeFileSync(options.pdf, await renderPdfWithChromium(html));
@@ -39,12 +66,19 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
       for (const f of rekap.filter((r) => r.status !== 'valid' || r.use !== 'used')) {
         const words = REPORT_TEXT[lang];
         const state = `${words.statusName[f.status]}, ${words.useName[f.use].toLowerCase()}`;
-        cli.io.err(id ? `Perhatian: ${f.fileName}: ${state} (lihat lampiran verifikasi).` : `Attention: ${f.fileName}: ${state} (see the verification appendix).`);
+        cli.io.err(
+          id
+            ? `Perhatian: ${f.fileName}: ${state} (lihat lampiran verifikasi).`
+            : `Attention: ${f.fileName}: ${state} (see the verification appendix).`,
+        );
       }
-      cli.io.out(id
-        ? `Laporan ditulis: ${options.pdf} (aturan ${summary.rule}, ${summary.usedSheets} dari ${summary.sheets} lembar dipakai, hash hasil ${summary.resultsHash})`
-        : `Report written: ${options.pdf} (rule ${summary.rule}, ${summary.usedSheets} of ${summary.sheets} sheets used, results hash ${summary.resultsHash})`);
+      cli.io.out(
+        id
+          ? `Laporan ditulis: ${options.pdf} (aturan ${summary.rule}, ${summary.usedSheets} dari ${summary.sheets} lembar dipakai, hash hasil ${summary.resultsHash})`
+          : `Report written: ${options.pdf} (rule ${summary.rule}, ${summary.usedSheets} of ${summary.sheets} sheets used, results hash ${summary.resultsHash})`,
+      );
       cli.io.out(signerLine(signer, lang));
       warnNotPinned(signer, cli);
-    });
+    },
+  );
 }

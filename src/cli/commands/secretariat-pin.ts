@@ -41,9 +41,20 @@ export function parseFingerprint(value: string): string {
 /** Adds --secretariat and --db (one or the other) to a command that reads an event package. */
 export function pinOptions(command: Command): Command {
   return command
-    .addOption(new Option('--secretariat <fingerprint>', 'sidik jari kunci sekretariat yang disematkan, mis. "12345 67890 12345 67890 12345" / the pinned secretariat key fingerprint')
-      .argParser(parseFingerprint).conflicts('db'))
-    .addOption(new Option('--db <path>', 'berkas kerja sekretariat: kuncinya yang disematkan (dibaca saja, tanpa frasa sandi) / secretariat workspace whose key is pinned (read only, no passphrase)'));
+    .addOption(
+      new Option(
+        '--secretariat <fingerprint>',
+        'sidik jari kunci sekretariat yang disematkan, mis. "12345 67890 12345 67890 12345" / the pinned secretariat key fingerprint',
+      )
+        .argParser(parseFingerprint)
+        .conflicts('db'),
+    )
+    .addOption(
+      new Option(
+        '--db <path>',
+        'berkas kerja sekretariat: kuncinya yang disematkan (dibaca saja, tanpa frasa sandi) / secretariat workspace whose key is pinned (read only, no passphrase)',
+      ),
+    );
 }
 
 /** The pin the options ask for, or null when there is none (the output then says the key is not pinned). */
@@ -51,7 +62,8 @@ export function secretariatPin(options: PinOptions): SecretariatPin | null {
   if (options.secretariat) {
     return { fingerprint: options.secretariat, from: { id: 'dari --secretariat', en: 'from --secretariat' } };
   }
-  if (options.db) return { ...readWorkspacePin(options.db), from: { id: `kunci berkas kerja ${options.db}`, en: `the key of workspace ${options.db}` } };
+  if (options.db)
+    return { ...readWorkspacePin(options.db), from: { id: `kunci berkas kerja ${options.db}`, en: `the key of workspace ${options.db}` } };
   return null;
 }
 
@@ -83,7 +95,10 @@ function readWorkspacePin(path: string): { fingerprint: string; authored: Map<st
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
   } catch {
-    throw new AppError('not-found', { id: `Berkas kerja ${path} tidak ada (atau tidak dapat dibuka).`, en: `Workspace ${path} does not exist (or cannot be opened).` });
+    throw new AppError('not-found', {
+      id: `Berkas kerja ${path} tidak ada (atau tidak dapat dibuka).`,
+      en: `Workspace ${path} does not exist (or cannot be opened).`,
+    });
   }
   try {
     let status: ReturnType<KeyStore['status']>;
@@ -111,7 +126,10 @@ function readWorkspacePin(path: string): { fingerprint: string; authored: Map<st
         en: `Workspace ${path} has no signing key yet, so it has never issued an event package; there is no key to pin.`,
       });
     }
-    return { fingerprint: status.fingerprint, authored: new Map(events.filter((e) => e.source === 'authored').map((e) => [e.id, e.revision])) };
+    return {
+      fingerprint: status.fingerprint,
+      authored: new Map(events.filter((e) => e.source === 'authored').map((e) => [e.id, e.revision])),
+    };
   } finally {
     db.close();
   }

@@ -35,7 +35,11 @@ export interface PackageSigner {
  * Verifies sheet files against an event package file; a file that cannot be read is reported as malformed.
  * With a pin, a package signed by another secretariat key is refused before any sheet is read.
  */
-export async function verifyFiles(packageFile: string, sheets: string[], pin: SecretariatPin | null): Promise<{ event: Event; results: SheetVerification[]; hashes: string[]; signer: PackageSigner }> {
+export async function verifyFiles(
+  packageFile: string,
+  sheets: string[],
+  pin: SecretariatPin | null,
+): Promise<{ event: Event; results: SheetVerification[]; hashes: string[]; signer: PackageSigner }> {
   const pkg = readPackage(new Uint8Array(readFileSync(packageFile)), packageFile);
   if (pin) {
     requireSecretariat(pkg, pin.fingerprint, pin.from);
@@ -54,21 +58,32 @@ export async function verifyFiles(packageFile: string, sheets: string[], pin: Se
   const pool = verifyPool();
   // Issue 21 (continuity/juror-keys.ts): a sheet signed by an earlier key of its juror, bound by the package's key change, is that juror's.
   const verify = withPreviousKeys(pool.verify, previousKeysByJuror(pkg.jurorKeyChanges));
-  const results = await Promise.all(sheets.map(async (sheet, i): Promise<SheetVerification> => {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(readFileSync(sheet));
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      hashes[i] = '';
-      return { file: sheet, status: 'malformed', juror: null, rounds: [], revision: null, details: [{ id: `Berkas tidak dapat dibaca (${reason}).`, en: `The file cannot be read (${reason}).` }], payload: null, signingKey: null };
-    }
-    hashes[i] = createHash('sha256').update(bytes).digest('hex');
-    const result = await verify(bytes, basename(sheet), context);
-    // Verified valid against this very event: reconcile need not check its content again.
-    if (result.status === 'valid' && result.payload) markContentChecked(pkg.event, result.payload);
-    return { ...result, file: sheet };
-  }));
+  const results = await Promise.all(
+    sheets.map(async (sheet, i): Promise<SheetVerification> => {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(readFileSync(sheet));
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        hashes[i] = '';
+        return {
+          file: sheet,
+          status: 'malformed',
+          juror: null,
+          rounds: [],
+          revision: null,
+          details: [{ id: `Berkas tidak dapat dibaca (${reason}).`, en: `The file cannot be read (${reason}).` }],
+          payload: null,
+          signingKey: null,
+        };
+      }
+      hashes[i] = createHash('sha256').update(bytes).digest('hex');
+      const result = await verify(bytes, basename(sheet), context);
+      // Verified valid against this very event: reconcile need not check its content again.
+      if (result.status === 'valid' && result.payload) markContentChecked(pkg.event, result.payload);
+      return { ...result, file: sheet };
+    }),
+  );
   return { event: pkg.event, results, hashes, signer };
 }
 
@@ -83,16 +98,38 @@ export interface DeliberatedFiles {
 }
 
 /** Verify, reconcile and deliberate sheet files by the given rule (the event's own by default). */
-export async function deliberateFiles(packageFile: string, sheets: string[], pin: SecretariatPin | null, rule?: MergeRule): Promise<DeliberatedFiles> {
+export async function deliberateFiles(
+  packageFile: string,
+  sheets: string[],
+  pin: SecretariatPin | null,
+  rule?: MergeRule,
+): Promise<DeliberatedFiles> {
   const { event, results, hashes, signer } = await verifyFiles(packageFile, sheets, pin);
   // Keyed by path and position: the same path given twice is two inputs, the second a duplicate
   // (identical copies under different names are still told apart by name, whatever the order given).
-  const reconciled = reconcile(event, results.map((r, i) => ({ file: `${r.file}\u0000${String(i).padStart(6, '0')}`, payload: r.status === 'valid' ? r.payload : null })));
-  const summary = requireMarks(deliberate(event, rule ?? event.merge.rule, reconciled, reconciled.files.map((f) => f.use), []));
+  const reconciled = reconcile(
+    event,
+    results.map((r, i) => ({ file: `${r.file}\u0000${String(i).padStart(6, '0')}`, payload: r.status === 'valid' ? r.payload : null })),
+  );
+  const summary = requireMarks(
+    deliberate(
+      event,
+      rule ?? event.merge.rule,
+      reconciled,
+      reconciled.files.map((f) => f.use),
+      [],
+    ),
+  );
   const paper = paperAnnotations(results.map((r) => (r.status === 'valid' ? r.payload : null)));
   const rekap = results.map((r, i) => ({
-    fileName: basename(r.file), fileHash: hashes[i], jurorId: r.juror, signedWith: r.signingKey ? fingerprint(r.signingKey) : null,
-    sheetRevision: r.revision, status: r.status, use: reconciled.files[i].use, ...paper[i],
+    fileName: basename(r.file),
+    fileHash: hashes[i],
+    jurorId: r.juror,
+    signedWith: r.signingKey ? fingerprint(r.signingKey) : null,
+    sheetRevision: r.revision,
+    status: r.status,
+    use: reconciled.files[i].use,
+    ...paper[i],
     ...(r.status === 'valid' && r.payload?.dossierHash ? { dossierHash: r.payload.dossierHash } : {}),
   }));
   return { event, results, signer, reconciled, summary, rekap };
@@ -117,7 +154,9 @@ export function signerLine(signer: PackageSigner, lang: Lang): string {
 /** On stderr, so it reaches a person even when stdout goes to a file or is JSON. */
 export function warnNotPinned(signer: PackageSigner, cli: CliContext): void {
   if (signer.pinned) return;
-  cli.io.err(cli.lang() === 'id'
-    ? `Perhatian: ${NOT_PINNED.id}. Paket ${signer.package} menyebut sendiri kunci penandatangannya (${signer.fingerprint}); paket yang ditandatangani ulang dengan kunci juri atau bobot lain pun lolos. Cocokkan sidik jari itu dengan sekretariat, atau ulangi dengan --secretariat "<sidik jari dari sekretariat>" atau --db <berkas kerja sekretariat>.`
-    : `Attention: ${NOT_PINNED.en}. The package ${signer.package} names its own signing key (${signer.fingerprint}); a package re-signed with other juror keys or weights passes too. Check that fingerprint with the secretariat, or run again with --secretariat "<fingerprint from the secretariat>" or --db <secretariat workspace>.`);
+  cli.io.err(
+    cli.lang() === 'id'
+      ? `Perhatian: ${NOT_PINNED.id}. Paket ${signer.package} menyebut sendiri kunci penandatangannya (${signer.fingerprint}); paket yang ditandatangani ulang dengan kunci juri atau bobot lain pun lolos. Cocokkan sidik jari itu dengan sekretariat, atau ulangi dengan --secretariat "<sidik jari dari sekretariat>" atau --db <berkas kerja sekretariat>.`
+      : `Attention: ${NOT_PINNED.en}. The package ${signer.package} names its own signing key (${signer.fingerprint}); a package re-signed with other juror keys or weights passes too. Check that fingerprint with the secretariat, or run again with --secretariat "<fingerprint from the secretariat>" or --db <secretariat workspace>.`,
+  );
 }

@@ -27,27 +27,55 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
   };
   program
     .command('demo')
-    .description('tulis paket acara demo dan lembar nilai bertanda tangan para juri (bawaan: acara NTT, sembilan juri) / write the demo package and the jurors\' signed sheets (default: the NTT event, nine jurors)')
+    .description(
+      "tulis paket acara demo dan lembar nilai bertanda tangan para juri (bawaan: acara NTT, sembilan juri) / write the demo package and the jurors' signed sheets (default: the NTT event, nine jurors)",
+    )
     .requiredOption('--out <dir>', 'folder keluaran / output folder')
-    .option('--seed <n>', 'benih nilai acak; tanpa benih, urutan pemenang sesuai publikasi / random seed; without one, the published order', (v) => Number.parseInt(v, 10))
-    .option('--nominees <n>', `demo skala nasional: jumlah nominasi (${LIMITS.nominees.join('–')}, bawaan ${NATIONAL.nominees}) / national-scale demo: number of nominees (default ${NATIONAL.nominees})`, whole('--nominees'))
-    .option('--jurors <n>', `demo skala nasional: jumlah juri (${LIMITS.jurors.join('–')}, bawaan ${NATIONAL.jurors}) / national-scale demo: number of jurors (default ${NATIONAL.jurors})`, whole('--jurors'))
-    .option('--criteria <n>', `demo skala nasional: kriteria per babak (${LIMITS.criteria.join('–')}, bawaan ${NATIONAL.criteria}) / national-scale demo: criteria per round (default ${NATIONAL.criteria})`, whole('--criteria'))
+    .option(
+      '--seed <n>',
+      'benih nilai acak; tanpa benih, urutan pemenang sesuai publikasi / random seed; without one, the published order',
+      (v) => Number.parseInt(v, 10),
+    )
+    .option(
+      '--nominees <n>',
+      `demo skala nasional: jumlah nominasi (${LIMITS.nominees.join('–')}, bawaan ${NATIONAL.nominees}) / national-scale demo: number of nominees (default ${NATIONAL.nominees})`,
+      whole('--nominees'),
+    )
+    .option(
+      '--jurors <n>',
+      `demo skala nasional: jumlah juri (${LIMITS.jurors.join('–')}, bawaan ${NATIONAL.jurors}) / national-scale demo: number of jurors (default ${NATIONAL.jurors})`,
+      whole('--jurors'),
+    )
+    .option(
+      '--criteria <n>',
+      `demo skala nasional: kriteria per babak (${LIMITS.criteria.join('–')}, bawaan ${NATIONAL.criteria}) / national-scale demo: criteria per round (default ${NATIONAL.criteria})`,
+      whole('--criteria'),
+    )
     .action(async (options: { out: string; seed?: number; nominees?: number; jurors?: number; criteria?: number }) => {
       const base = readDemoEvent(RESOURCES_DIR);
       const national = options.nominees !== undefined || options.jurors !== undefined || options.criteria !== undefined;
       let files: DemoFiles;
       const progress = cliProgress(cli.lang());
       if (national) {
-        const size = { nominees: options.nominees ?? NATIONAL.nominees, jurors: options.jurors ?? NATIONAL.jurors, criteria: options.criteria ?? NATIONAL.criteria };
+        const size = {
+          nominees: options.nominees ?? NATIONAL.nominees,
+          jurors: options.jurors ?? NATIONAL.jurors,
+          criteria: options.criteria ?? NATIONAL.criteria,
+        };
         for (const [name, [min, max]] of Object.entries(LIMITS)) {
           const value = size[name as keyof typeof size];
           if (value < min || value > max) {
-            throw new AppError('invalid-input', { id: `--${name} harus ${min}–${max} (diberikan ${value}).`, en: `--${name} must be ${min}–${max} (given ${value}).` });
+            throw new AppError('invalid-input', {
+              id: `--${name} harus ${min}–${max} (diberikan ${value}).`,
+              en: `--${name} must be ${min}–${max} (given ${value}).`,
+            });
           }
         }
         files = await withProgress(progress, async (p) => {
-          p.step({ id: `Menyusun dan menandatangani lembar nilai demo nasional (${size.nominees} nominasi, ${size.jurors} juri)…`, en: `Building and signing the national demo's score sheets (${size.nominees} nominees, ${size.jurors} jurors)…` });
+          p.step({
+            id: `Menyusun dan menandatangani lembar nilai demo nasional (${size.nominees} nominasi, ${size.jurors} juri)…`,
+            en: `Building and signing the national demo's score sheets (${size.nominees} nominees, ${size.jurors} jurors)…`,
+          });
           return nationalDemoFiles(base, size, options.seed);
         });
       } else {
@@ -64,82 +92,130 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
         }
         for (const [jurorId, text] of files.enrolments) writeFileSync(join(options.out, 'enrolments', `${jurorId}.timbang-enrol`), text);
       });
-      cli.io.out(cli.lang() === 'id'
-        ? `Demo ditulis ke ${options.out}: event.timbang dan ${files.sheets.size} lembar nilai (benih ${files.seed}). Nilai demo, bukan hasil resmi.`
-        : `Demo written to ${options.out}: event.timbang and ${files.sheets.size} score sheets (seed ${files.seed}). Demo marks, not real results.`);
+      cli.io.out(
+        cli.lang() === 'id'
+          ? `Demo ditulis ke ${options.out}: event.timbang dan ${files.sheets.size} lembar nilai (benih ${files.seed}). Nilai demo, bukan hasil resmi.`
+          : `Demo written to ${options.out}: event.timbang and ${files.sheets.size} score sheets (seed ${files.seed}). Demo marks, not real results.`,
+      );
     });
 
-  pinOptions(program
-    .command('verify')
-    .description('periksa lembar nilai juri terhadap paket acara / verify juror score sheets against the event package')
-    .option('--event <package>', 'paket acara (.timbang) / event package')
-    .argument('[sheets...]', 'lembar nilai (.xlsx) / score sheets')
-    .option('--penetapan <file>', 'periksa rekaman penetapan (tanda tangan; dengan --event dan lembar: hash hasilnya) / check a penetapan record (signature; with --event and sheets: its results hash)')
-    .option('--json', 'keluaran JSON / JSON output'))
-    .action(async (sheets: string[], options: { event?: string; penetapan?: string; json?: boolean } & PinOptions) => {
-      if (options.penetapan) return verifyPenetapanCommand(cli, options.penetapan, options, sheets);
-      if (!options.event || sheets.length === 0) {
-        throw new AppError('invalid-input', { id: 'Sebutkan --event PAKET dan lembar nilainya (atau --penetapan BERKAS).', en: 'Give --event PACKAGE and its score sheets (or --penetapan FILE).' });
-      }
-      const event = options.event;
-      const { results, signer } = await withProgress(cliProgress(cli.lang(), options), (p) => {
-        p.step({ id: `Memeriksa ${sheets.length} lembar nilai terhadap paket acara…`, en: `Checking ${sheets.length} score sheets against the event package…` });
-        return verifyFiles(event, sheets, secretariatPin(options));
+  pinOptions(
+    program
+      .command('verify')
+      .description('periksa lembar nilai juri terhadap paket acara / verify juror score sheets against the event package')
+      .option('--event <package>', 'paket acara (.timbang) / event package')
+      .argument('[sheets...]', 'lembar nilai (.xlsx) / score sheets')
+      .option(
+        '--penetapan <file>',
+        'periksa rekaman penetapan (tanda tangan; dengan --event dan lembar: hash hasilnya) / check a penetapan record (signature; with --event and sheets: its results hash)',
+      )
+      .option('--json', 'keluaran JSON / JSON output'),
+  ).action(async (sheets: string[], options: { event?: string; penetapan?: string; json?: boolean } & PinOptions) => {
+    if (options.penetapan) return verifyPenetapanCommand(cli, options.penetapan, options, sheets);
+    if (!options.event || sheets.length === 0) {
+      throw new AppError('invalid-input', {
+        id: 'Sebutkan --event PAKET dan lembar nilainya (atau --penetapan BERKAS).',
+        en: 'Give --event PACKAGE and its score sheets (or --penetapan FILE).',
       });
-      const lang = cli.lang();
-      if (options.json) {
-        const secretariat = signerJson(signer);
-        cli.io.out(JSON.stringify(results.map(({ payload: _payload, signingKey: _key, ...rest }) => ({ ...rest, secretariat })), null, 2));
-      } else {
-        cli.io.out(signerLine(signer, lang));
-        for (const r of results) {
-          cli.io.out(`${r.status.padEnd(15)} ${r.file}  ${r.juror ?? '-'}  ${r.rounds.join(',') || '-'}  ${lang === 'id' ? 'revisi' : 'revision'} ${r.revision ?? '-'}`);
-          for (const detail of r.details) cli.io.out(`    ${detail[lang]}`);
-        }
-      }
-      warnNotPinned(signer, cli);
-      if (results.some((r) => r.status !== 'valid')) cli.fail();
+    }
+    const event = options.event;
+    const { results, signer } = await withProgress(cliProgress(cli.lang(), options), (p) => {
+      p.step({
+        id: `Memeriksa ${sheets.length} lembar nilai terhadap paket acara…`,
+        en: `Checking ${sheets.length} score sheets against the event package…`,
+      });
+      return verifyFiles(event, sheets, secretariatPin(options));
     });
+    const lang = cli.lang();
+    if (options.json) {
+      const secretariat = signerJson(signer);
+      cli.io.out(
+        JSON.stringify(
+          results.map(({ payload: _payload, signingKey: _key, ...rest }) => ({ ...rest, secretariat })),
+          null,
+          2,
+        ),
+      );
+    } else {
+      cli.io.out(signerLine(signer, lang));
+      for (const r of results) {
+        cli.io.out(
+          `${r.status.padEnd(15)} ${r.file}  ${r.juror ?? '-'}  ${r.rounds.join(',') || '-'}  ${lang === 'id' ? 'revisi' : 'revision'} ${r.revision ?? '-'}`,
+        );
+        for (const detail of r.details) cli.io.out(`    ${detail[lang]}`);
+      }
+    }
+    warnNotPinned(signer, cli);
+    if (results.some((r) => r.status !== 'valid')) cli.fail();
+  });
 
-  pinOptions(program
-    .command('merge')
-    .description('gabungkan lembar nilai yang sah menjadi peringkat / merge the valid sheets into rankings')
-    .requiredOption('--event <package>', 'paket acara (.timbang) / event package')
-    .argument('<sheets...>', 'lembar nilai (.xlsx) / score sheets')
-    .addOption(new Option('--rule <rule>', 'aturan penggabungan / merge rule (bawaan: aturan acara / default: the event\'s)').choices(['mean', 'trimmed', 'median', 'zscore']))
-    .option('--out <file>', 'tulis Rekapitulasi Nilai (.xlsx) / write the Rekapitulasi workbook (.xlsx)')
-    .option('--json', 'keluaran JSON / JSON output'))
-    .action(async (sheets: string[], options: { event: string; rule?: MergeRule; out?: string; json?: boolean } & PinOptions) => {
-      const progress = cliProgress(cli.lang(), options);
-      const { event, results, signer, reconciled, summary } = await withProgress(progress, async (p) => {
-        p.step({ id: `Memeriksa dan menggabungkan ${sheets.length} lembar nilai…`, en: `Checking and merging ${sheets.length} score sheets…` });
-        const merged = await deliberateFiles(options.event, sheets, secretariatPin(options), options.rule);
-        if (options.out) {
-          p.step({ id: `Menulis Rekapitulasi ${options.out}…`, en: `Writing the Rekapitulasi ${options.out}…` });
-          writeFileSync(options.out, await writeRekapitulasi(merged.event, merged.summary, merged.rekap, { fingerprint: merged.signer.fingerprint, pinned: merged.signer.pinned }));
-        }
-        return merged;
+  pinOptions(
+    program
+      .command('merge')
+      .description('gabungkan lembar nilai yang sah menjadi peringkat / merge the valid sheets into rankings')
+      .requiredOption('--event <package>', 'paket acara (.timbang) / event package')
+      .argument('<sheets...>', 'lembar nilai (.xlsx) / score sheets')
+      .addOption(
+        new Option('--rule <rule>', "aturan penggabungan / merge rule (bawaan: aturan acara / default: the event's)").choices([
+          'mean',
+          'trimmed',
+          'median',
+          'zscore',
+        ]),
+      )
+      .option('--out <file>', 'tulis Rekapitulasi Nilai (.xlsx) / write the Rekapitulasi workbook (.xlsx)')
+      .option('--json', 'keluaran JSON / JSON output'),
+  ).action(async (sheets: string[], options: { event: string; rule?: MergeRule; out?: string; json?: boolean } & PinOptions) => {
+    const progress = cliProgress(cli.lang(), options);
+    const { event, results, signer, reconciled, summary } = await withProgress(progress, async (p) => {
+      p.step({
+        id: `Memeriksa dan menggabungkan ${sheets.length} lembar nilai…`,
+        en: `Checking and merging ${sheets.length} score sheets…`,
       });
-      const files = results.map((r, i) => ({ file: r.file, status: r.status, juror: r.juror, revision: r.revision, use: reconciled.files[i].use }));
-      warnNotPinned(signer, cli);
-      if (options.json) {
-        const { marks: _marks, flags: _flags, ...brief } = summary;
-        cli.io.out(JSON.stringify({ ...brief, secretariat: signerJson(signer), files }, null, 2));
-        return;
+      const merged = await deliberateFiles(options.event, sheets, secretariatPin(options), options.rule);
+      if (options.out) {
+        p.step({ id: `Menulis Rekapitulasi ${options.out}…`, en: `Writing the Rekapitulasi ${options.out}…` });
+        writeFileSync(
+          options.out,
+          await writeRekapitulasi(merged.event, merged.summary, merged.rekap, {
+            fingerprint: merged.signer.fingerprint,
+            pinned: merged.signer.pinned,
+          }),
+        );
       }
-      const id = cli.lang() === 'id';
-      for (const f of files) cli.io.out(`${f.status.padEnd(15)} ${f.use.padEnd(9)} ${f.file}`);
-      for (const category of summary.categories) {
-        cli.io.out(`\n${category.name}`);
-        for (const n of category.ranking) {
-          cli.io.out(`  ${String(n.rank).padStart(2)}${n.joint ? '=' : ' '} ${n.name.padEnd(44)} ${formatScore(n.final, cli.lang()).padStart(6)}`);
-        }
-      }
-      cli.io.out(`\n${event.merge.overall?.name[cli.lang()] ?? (id ? 'Terbaik Umum' : 'Overall')}`);
-      for (const n of summary.overall) cli.io.out(`  ${String(n.rank).padStart(2)}${n.joint ? '=' : ' '} ${n.name.padEnd(44)} ${formatScore(n.final, cli.lang()).padStart(6)}`);
-      cli.io.out(`\n${id ? 'Aturan' : 'Rule'}: ${summary.rule} · ${id ? 'hash hasil' : 'results hash'}: ${summary.resultsHash}`);
-      cli.io.out(signerLine(signer, cli.lang()));
+      return merged;
     });
+    const files = results.map((r, i) => ({
+      file: r.file,
+      status: r.status,
+      juror: r.juror,
+      revision: r.revision,
+      use: reconciled.files[i].use,
+    }));
+    warnNotPinned(signer, cli);
+    if (options.json) {
+      const { marks: _marks, flags: _flags, ...brief } = summary;
+      cli.io.out(JSON.stringify({ ...brief, secretariat: signerJson(signer), files }, null, 2));
+      return;
+    }
+    const id = cli.lang() === 'id';
+    for (const f of files) cli.io.out(`${f.status.padEnd(15)} ${f.use.padEnd(9)} ${f.file}`);
+    for (const category of summary.categories) {
+      cli.io.out(`\n${category.name}`);
+      for (const n of category.ranking) {
+        cli.io.out(
+          `  ${String(n.rank).padStart(2)}${n.joint ? '=' : ' '} ${n.name.padEnd(44)} ${formatScore(n.final, cli.lang()).padStart(6)}`,
+        );
+      }
+    }
+    cli.io.out(`\n${event.merge.overall?.name[cli.lang()] ?? (id ? 'Terbaik Umum' : 'Overall')}`);
+    for (const n of summary.overall)
+      cli.io.out(
+        `  ${String(n.rank).padStart(2)}${n.joint ? '=' : ' '} ${n.name.padEnd(44)} ${formatScore(n.final, cli.lang()).padStart(6)}`,
+      );
+    cli.io.out(`\n${id ? 'Aturan' : 'Rule'}: ${summary.rule} · ${id ? 'hash hasil' : 'results hash'}: ${summary.resultsHash}`);
+    cli.io.out(signerLine(signer, cli.lang()));
+  });
 
   const sheet = program.command('sheet').description('lembar nilai juri / juror score sheets');
   sheet
@@ -147,7 +223,7 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
     .description('ekspor lembar nilai bertanda tangan dari berkas kerja juri / export the signed score sheet from a juror workspace')
     .requiredOption('--db <path>', 'berkas kerja juri / juror workspace')
     .requiredOption('--out <file>', 'berkas .xlsx')
-    .requiredOption('--name <name>', 'nama juri seperti di lembar / the juror\'s name as printed on the sheet')
+    .requiredOption('--name <name>', "nama juri seperti di lembar / the juror's name as printed on the sheet")
     .option('--round <id...>', 'babak yang diekspor (bawaan: semua) / rounds to export (default: all)')
     .action(async (options: { db: string; out: string; name: string; round?: string[] }) => {
       const workspace = openWorkspace(options.db, { mustExist: true });
@@ -155,16 +231,27 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
         const handlers = createHandlers({ workspace, resourcesDir: RESOURCES_DIR, appVersion: APP_VERSION });
         const events = (await handlers.listEvents({})).filter((e) => e.source === 'package');
         if (events.length !== 1) {
-          throw new AppError('not-found', { id: 'Berkas kerja ini belum menerima paket acara.', en: 'This workspace has not received an event package.' });
+          throw new AppError('not-found', {
+            id: 'Berkas kerja ini belum menerima paket acara.',
+            en: 'This workspace has not received an event package.',
+          });
         }
         await openOrMakeKey(handlers, cli);
         const event = await handlers.getEvent({ eventId: events[0].id });
         const file = await withProgress(cliProgress(cli.lang()), async (p) => {
           p.step({ id: 'Menyusun dan menandatangani lembar nilai…', en: 'Building and signing the score sheet…' });
-          return handlers.exportSheet({ eventId: events[0].id, name: options.name, roundIds: options.round ?? event.rounds.map((r) => r.id) });
+          return handlers.exportSheet({
+            eventId: events[0].id,
+            name: options.name,
+            roundIds: options.round ?? event.rounds.map((r) => r.id),
+          });
         });
         writeFileSync(options.out, Buffer.from(file.base64, 'base64'));
-        cli.io.out(cli.lang() === 'id' ? `Lembar nilai ditulis: ${options.out} (${file.fileName})` : `Score sheet written: ${options.out} (${file.fileName})`);
+        cli.io.out(
+          cli.lang() === 'id'
+            ? `Lembar nilai ditulis: ${options.out} (${file.fileName})`
+            : `Score sheet written: ${options.out} (${file.fileName})`,
+        );
       } finally {
         workspace.close();
       }

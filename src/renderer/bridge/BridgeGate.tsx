@@ -14,10 +14,14 @@ export function BridgeGate({ children }: { children: ReactNode }) {
       <h1>Timbang</h1>
       <div className="notice notice-warning" role="alert" data-testid="bridge-locked">
         <p lang="id">
-          Halaman ini belum tersambung ke server Timbang. Buka alamat lengkap yang dicetak di terminal oleh <code>timbang serve</code> (atau <code>npm run browser</code>), yang berisi <code>#token=…</code>. Alamat itu berlaku di tab tempat ia dibuka, sampai server dimulai ulang.
+          Halaman ini belum tersambung ke server Timbang. Buka alamat lengkap yang dicetak di terminal oleh <code>timbang serve</code> (atau{' '}
+          <code>npm run browser</code>), yang berisi <code>#token=…</code>. Alamat itu berlaku di tab tempat ia dibuka, sampai server
+          dimulai ulang.
         </p>
         <p lang="en">
-          This page is not connected to the Timbang server. Open the full address that <code>timbang serve</code> (or <code>npm run browser</code>) printed in the terminal, the one with <code>#token=…</code>. It works in the tab it is opened in, until the server restarts.
+          This page is not connected to the Timbang server. Open the full address that <code>timbang serve</code> (or{' '}
+          <code>npm run browser</code>) printed in the terminal, the one with <code>#token=…</code>. It works in the tab it is opened in,
+          until the server restarts.
         </p>
       </div>
     </main>

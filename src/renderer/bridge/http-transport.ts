@@ -102,7 +102,13 @@ export function createHttpTransport(baseUrl = '/api/'): TimbangTransport {
       return (await response.json()) as Envelope<unknown>;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: { code: 'internal', message: { id: `Server Timbang tidak terjangkau (${reason}).`, en: `The Timbang server cannot be reached (${reason}).` } } };
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: { id: `Server Timbang tidak terjangkau (${reason}).`, en: `The Timbang server cannot be reached (${reason}).` },
+        },
+      };
     }
   });
 }

@@ -60,7 +60,9 @@ export function BackupPanel({ damaged, onRestored }: Props) {
               <th scope="col">{t('backup.when')}</th>
               <th scope="col">{t('backup.why')}</th>
               <th scope="col">{t('backup.size')}</th>
-              <th scope="col"><span className="visually-hidden">{t('backup.restore')}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{t('backup.restore')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -70,8 +72,12 @@ export function BackupPanel({ damaged, onRestored }: Props) {
                 <td>{why(backup)}</td>
                 <td>{t('backup.kib', { size: Math.ceil(backup.sizeBytes / 1024) })}</td>
                 <td>
-                  <button type="button" disabled={busy} onClick={() => (damaged ? void restore(backup) : setConfirming(backup))}
-                    aria-label={`${t('backup.restore')}: ${when(backup)}`}>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => (damaged ? void restore(backup) : setConfirming(backup))}
+                    aria-label={`${t('backup.restore')}: ${when(backup)}`}
+                  >
                     {t('backup.restore')}
                   </button>
                 </td>
@@ -84,8 +90,12 @@ export function BackupPanel({ damaged, onRestored }: Props) {
         <div className="notice" role="alertdialog" aria-labelledby="restore-confirm">
           <p id="restore-confirm">{t('backup.confirm', { when: when(confirming) })}</p>
           <div className="actions">
-            <button type="button" className="primary" disabled={busy} onClick={() => void restore(confirming)}>{t('backup.confirmYes')}</button>
-            <button type="button" disabled={busy} onClick={() => setConfirming(null)}>{t('backup.confirmNo')}</button>
+            <button type="button" className="primary" disabled={busy} onClick={() => void restore(confirming)}>
+              {t('backup.confirmYes')}
+            </button>
+            <button type="button" disabled={busy} onClick={() => setConfirming(null)}>
+              {t('backup.confirmNo')}
+            </button>
           </div>
         </div>
       )}

@@ -6,7 +6,19 @@ import { useScrollIntoView } from '../use-scroll-into-view.ts';
 const KINDS = ['categories', 'criteria', 'nominees', 'jurors'] as const;
 
 /** Before an import replaces an event already here: what would change, and an explicit choice. */
-export function ChangesConfirm({ fileName, changes, eventName, onReplace, onCancel }: { fileName: string; changes: EventChanges; eventName?: string; onReplace(): void; onCancel(): void }) {
+export function ChangesConfirm({
+  fileName,
+  changes,
+  eventName,
+  onReplace,
+  onCancel,
+}: {
+  fileName: string;
+  changes: EventChanges;
+  eventName?: string;
+  onReplace(): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
   const ref = useScrollIntoView<HTMLDivElement>();
   // A question that replaces an event: the keyboard lands on the answer that changes nothing.
@@ -24,11 +36,19 @@ export function ChangesConfirm({ fileName, changes, eventName, onReplace, onCanc
   return (
     <div className="notice notice-warning" role="alertdialog" aria-labelledby="changes-title" ref={ref}>
       <strong id="changes-title">{t('changes.title', { file: fileName, event: eventName ?? changes.eventId })}</strong>
-      <ul>{lines.map((line) => <li key={line}>{line}</li>)}</ul>
+      <ul>
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
       {lines.length === 0 && <p>{t('changes.detailsOnly')}</p>}
       <div className="actions">
-        <button type="button" className="primary" onClick={onReplace}>{t('changes.replace')}</button>
-        <button type="button" ref={cancel} onClick={onCancel}>{t('changes.cancel')}</button>
+        <button type="button" className="primary" onClick={onReplace}>
+          {t('changes.replace')}
+        </button>
+        <button type="button" ref={cancel} onClick={onCancel}>
+          {t('changes.cancel')}
+        </button>
       </div>
     </div>
   );

@@ -14,7 +14,15 @@ import { Working } from './Working.tsx';
  * What the start screen offers for continuity (issue 21): the emergency guide to print, moving the workspace
  * to another laptop, and, for the secretariat whose key was lost, taking the event over with a new key.
  */
-export function ContinuityStart({ role, onMoved, onOpenEvent }: { role: 'juri' | 'sekretariat'; onMoved(): void; onOpenEvent(eventId: string): void }) {
+export function ContinuityStart({
+  role,
+  onMoved,
+  onOpenEvent,
+}: {
+  role: 'juri' | 'sekretariat';
+  onMoved(): void;
+  onOpenEvent(eventId: string): void;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -61,18 +69,38 @@ function RunbookPanel() {
         <label>
           {t('report.language')}{' '}
           <select value={lang} onChange={(e) => setLang(e.target.value as Language)}>
-            {LANGUAGES.map((l) => <option key={l} value={l}>{l === 'id' ? 'Bahasa Indonesia' : 'English'}</option>)}
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {l === 'id' ? 'Bahasa Indonesia' : 'English'}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" aria-disabled={busy !== null || undefined} onClick={() => run(t('progress.buildingPdf'), async () => {
-          const file = await api.runbookPdf({ lang });
-          saveFileData(file);
-          return t('report.saved', { file: file.fileName });
-        })}>{t('report.savePdf')}</button>
-        <button type="button" aria-disabled={busy !== null || undefined} onClick={() => run(t('progress.printing'), async () => {
-          await api.printRunbook({ lang });
-          return t('report.printed');
-        })}>{t('report.print')}</button>
+        <button
+          type="button"
+          aria-disabled={busy !== null || undefined}
+          onClick={() =>
+            run(t('progress.buildingPdf'), async () => {
+              const file = await api.runbookPdf({ lang });
+              saveFileData(file);
+              return t('report.saved', { file: file.fileName });
+            })
+          }
+        >
+          {t('report.savePdf')}
+        </button>
+        <button
+          type="button"
+          aria-disabled={busy !== null || undefined}
+          onClick={() =>
+            run(t('progress.printing'), async () => {
+              await api.printRunbook({ lang });
+              return t('report.printed');
+            })
+          }
+        >
+          {t('report.print')}
+        </button>
       </div>
       {busy && <Working what={busy} />}
       {notice && <p role="status">{notice}</p>}
@@ -118,7 +146,9 @@ function TakeOverPanel({ onOpenEvent }: { onOpenEvent(eventId: string): void }) 
             {t('continuity.takeover.reason')}
             <input value={reason} onChange={(e) => setReason(e.target.value)} />
           </label>
-          <button type="submit" className="primary" disabled={!code.trim() || reason.trim().length < 3}>{t('continuity.takeover.submit')}</button>
+          <button type="submit" className="primary" disabled={!code.trim() || reason.trim().length < 3}>
+            {t('continuity.takeover.submit')}
+          </button>
           <p className="hint">{t('continuity.takeover.hint')}</p>
         </form>
       )}

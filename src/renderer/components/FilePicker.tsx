@@ -37,7 +37,9 @@ export function FilePicker({ label, accept, multiple = false, busy = false, onFi
       onDragLeave={() => setOver(false)}
       onDrop={drop}
     >
-      <label htmlFor={id} className="button-like">{busy ? t('start.loading') : label}</label>
+      <label htmlFor={id} className="button-like">
+        {busy ? t('start.loading') : label}
+      </label>
       <input
         id={id}
         type="file"

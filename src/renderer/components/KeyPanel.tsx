@@ -50,7 +50,10 @@ export function KeyPanel({ onChange }: { onChange?(status: KeyStatus): void }) {
       <h2 id="key-title">{t('key.title')}</h2>
       {key.state === 'unlocked' && (
         <p>
-          {t('key.fingerprint')}: <strong className="fingerprint" data-testid="own-fingerprint">{key.fingerprint}</strong>
+          {t('key.fingerprint')}:{' '}
+          <strong className="fingerprint" data-testid="own-fingerprint">
+            {key.fingerprint}
+          </strong>
           <br />
           <small>{t('key.readAloud')}</small>
         </p>
@@ -61,7 +64,12 @@ export function KeyPanel({ onChange }: { onChange?(status: KeyStatus): void }) {
           {askPassphrase && (
             <label>
               {t(keychain ? 'key.backupPassphrase' : 'key.passphrase')}
-              <input type="password" autoComplete={key.state === 'none' ? 'new-password' : 'current-password'} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+              <input
+                type="password"
+                autoComplete={key.state === 'none' ? 'new-password' : 'current-password'}
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.target.value)}
+              />
             </label>
           )}
           {key.state === 'none' && (
@@ -70,7 +78,9 @@ export function KeyPanel({ onChange }: { onChange?(status: KeyStatus): void }) {
               <input type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
             </label>
           )}
-          <button type="submit" className="primary">{key.state === 'none' ? t('key.create') : recovery ? t('key.unlockWithBackup') : t('key.unlock')}</button>
+          <button type="submit" className="primary">
+            {key.state === 'none' ? t('key.create') : recovery ? t('key.unlockWithBackup') : t('key.unlock')}
+          </button>
           {askPassphrase && <p className="hint">{t(keychain ? 'key.backupHint' : 'key.passphraseHint')}</p>}
         </form>
       )}

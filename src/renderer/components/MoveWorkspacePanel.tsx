@@ -89,26 +89,40 @@ export function MoveWorkspacePanel({ onMoved }: { onMoved(): void }) {
             {t('continuity.move.repeat')}
             <input type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
           </label>
-          <button type="submit" disabled={!passphrase || busy !== null}>{t('continuity.move.export')}</button>
+          <button type="submit" disabled={!passphrase || busy !== null}>
+            {t('continuity.move.export')}
+          </button>
           {exported && <p role="status">{t('continuity.move.exported', { file: exported })}</p>}
         </form>
       </section>
       <section aria-labelledby="move-in-title">
         <h3 id="move-in-title">{t('continuity.move.inTitle')}</h3>
         <p>{t('continuity.move.inIntro')}</p>
-        <FilePicker label={t('continuity.move.pick')} accept=".timbang-pindah" busy={busy !== null} onFiles={([file]) => {
-          setIncoming(file);
-          setMoved(null);
-          setReplace(null);
-        }} />
+        <FilePicker
+          label={t('continuity.move.pick')}
+          accept=".timbang-pindah"
+          busy={busy !== null}
+          onFiles={([file]) => {
+            setIncoming(file);
+            setMoved(null);
+            setReplace(null);
+          }}
+        />
         {incoming && (
           <form className="key-form" onSubmit={(e) => importFile(e)}>
             <p>{t('continuity.move.chosen', { file: incoming.fileName })}</p>
             <label>
               {t('continuity.move.passphrase')}
-              <input type="password" autoComplete="current-password" value={importPassphrase} onChange={(e) => setImportPassphrase(e.target.value)} />
+              <input
+                type="password"
+                autoComplete="current-password"
+                value={importPassphrase}
+                onChange={(e) => setImportPassphrase(e.target.value)}
+              />
             </label>
-            <button type="submit" className="primary" disabled={!importPassphrase || busy !== null}>{t('continuity.move.import')}</button>
+            <button type="submit" className="primary" disabled={!importPassphrase || busy !== null}>
+              {t('continuity.move.import')}
+            </button>
           </form>
         )}
         {replace && (
@@ -116,17 +130,29 @@ export function MoveWorkspacePanel({ onMoved }: { onMoved(): void }) {
             <p id="move-replace">{replace}</p>
             <p>{t('continuity.move.replaceAsk')}</p>
             <div className="actions">
-              <button type="button" className="primary" onClick={(e) => importFile(e, true)}>{t('continuity.move.replaceYes')}</button>
-              <button type="button" onClick={() => setReplace(null)}>{t('scoring.cancel')}</button>
+              <button type="button" className="primary" onClick={(e) => importFile(e, true)}>
+                {t('continuity.move.replaceYes')}
+              </button>
+              <button type="button" onClick={() => setReplace(null)}>
+                {t('scoring.cancel')}
+              </button>
             </div>
           </div>
         )}
         {moved && (
           <div className="notice" role="status" data-testid="moved">
             <p>{t('continuity.move.done', { events: moved.events.map((e) => e.name).join(', ') || '—' })}</p>
-            {moved.fingerprint && <p>{t(moved.protection === 'os' ? 'continuity.move.keyOs' : 'continuity.move.keyPassphrase', { fingerprint: moved.fingerprint })}</p>}
+            {moved.fingerprint && (
+              <p>
+                {t(moved.protection === 'os' ? 'continuity.move.keyOs' : 'continuity.move.keyPassphrase', {
+                  fingerprint: moved.fingerprint,
+                })}
+              </p>
+            )}
             {moved.keptAs && <p className="hint">{t('continuity.move.keptAs', { name: moved.keptAs })}</p>}
-            <button type="button" className="primary" onClick={onMoved}>{t('continuity.move.continue')}</button>
+            <button type="button" className="primary" onClick={onMoved}>
+              {t('continuity.move.continue')}
+            </button>
           </div>
         )}
       </section>

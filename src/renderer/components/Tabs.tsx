@@ -11,7 +11,12 @@ export function Tabs({ tabs, selected, onSelect, label }: { tabs: Tab[]; selecte
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const current = tabs.find((t) => t.id === selected) ?? tabs[0];
   const move = (event: KeyboardEvent, index: number) => {
-    const targets: Record<string, number> = { ArrowRight: (index + 1) % tabs.length, ArrowLeft: (index - 1 + tabs.length) % tabs.length, Home: 0, End: tabs.length - 1 };
+    const targets: Record<string, number> = {
+      ArrowRight: (index + 1) % tabs.length,
+      ArrowLeft: (index - 1 + tabs.length) % tabs.length,
+      Home: 0,
+      End: tabs.length - 1,
+    };
     const next = targets[event.key];
     if (next === undefined) return;
     event.preventDefault();

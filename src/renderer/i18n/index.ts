@@ -41,7 +41,9 @@ export function pick(text: Bilingual, language: string): string {
 /** "2024-01-01" → "1 Januari 2024" / "1 January 2024". */
 export function formatDate(isoDate: string, language: string): string {
   const locale = language === 'en' ? 'en-GB' : 'id-ID';
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
 }
 
 document.documentElement.lang = savedLanguage();

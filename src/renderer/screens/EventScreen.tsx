@@ -26,19 +26,16 @@ export interface EventData {
 export function EventScreen({ eventId, onBack }: Props) {
   const { t, i18n } = useTranslation();
   const [version, setVersion] = useState(0);
-  const data = useApi<EventData>(
-    async () => {
-      const [events, event, categories, nominees] = await Promise.all([
-        api.listEvents({}),
-        api.getEvent({ eventId }),
-        api.listCategories({ eventId }),
-        api.listNominees({ eventId }),
-      ]);
-      const summary = events.find((e) => e.id === eventId)!;
-      return { summary, event, categories, nominees };
-    },
-    [eventId, version],
-  );
+  const data = useApi<EventData>(async () => {
+    const [events, event, categories, nominees] = await Promise.all([
+      api.listEvents({}),
+      api.getEvent({ eventId }),
+      api.listCategories({ eventId }),
+      api.listNominees({ eventId }),
+    ]);
+    const summary = events.find((e) => e.id === eventId)!;
+    return { summary, event, categories, nominees };
+  }, [eventId, version]);
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = data.status === 'ready';
   useEffect(() => {
@@ -50,7 +47,9 @@ export function EventScreen({ eventId, onBack }: Props) {
     return (
       <>
         <ErrorNotice error={data.error} />
-        <button type="button" onClick={onBack}>{t('event.back')}</button>
+        <button type="button" onClick={onBack}>
+          {t('event.back')}
+        </button>
       </>
     );
   }
@@ -61,21 +60,38 @@ export function EventScreen({ eventId, onBack }: Props) {
   return (
     <article className="event" aria-labelledby="event-title">
       <div className="event-top">
-        <button type="button" onClick={onBack}>← {t('event.back')}</button>
-        <span className="badge">{t('event.roleBadge', { role: t(`start.role.${summary.source === 'package' ? 'juri' : 'sekretariat'}`) })}</span>
+        <button type="button" onClick={onBack}>
+          ← {t('event.back')}
+        </button>
+        <span className="badge">
+          {t('event.roleBadge', { role: t(`start.role.${summary.source === 'package' ? 'juri' : 'sekretariat'}`) })}
+        </span>
       </div>
-      <h1 id="event-title" ref={heading} tabIndex={-1}>{event.name}</h1>
+      <h1 id="event-title" ref={heading} tabIndex={-1}>
+        {event.name}
+      </h1>
       <p className="meta">
-        {t('event.meta', { year: event.yearHeld, start: formatDate(event.periodAssessed.start, lang), end: formatDate(event.periodAssessed.end, lang), place: event.place })}
+        {t('event.meta', {
+          year: event.yearHeld,
+          start: formatDate(event.periodAssessed.start, lang),
+          end: formatDate(event.periodAssessed.end, lang),
+          place: event.place,
+        })}
         {' · '}
         {t(`start.source.${summary.source}`, { revision: summary.revision })}
         {' · '}
-        <span data-testid="time-zone">{t('event.timeZone', { zone: zoneAbbreviation(eventTimeZone(event)), name: eventTimeZone(event) })}</span>
+        <span data-testid="time-zone">
+          {t('event.timeZone', { zone: zoneAbbreviation(eventTimeZone(event)), name: eventTimeZone(event) })}
+        </span>
       </p>
       {data.value.nominees.some((n) => n.fictional) && <p className="notice notice-warning">{t('event.demoWarning')}</p>}
 
       {/* What the event is decides the screen: one received as a package is scored here; one authored here is prepared here. */}
-      {summary.source === 'package' ? <JurorEvent data={data.value} onChanged={reload} /> : <SecretariatEvent data={data.value} onChanged={reload} />}
+      {summary.source === 'package' ? (
+        <JurorEvent data={data.value} onChanged={reload} />
+      ) : (
+        <SecretariatEvent data={data.value} onChanged={reload} />
+      )}
     </article>
   );
 }

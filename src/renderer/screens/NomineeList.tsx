@@ -17,7 +17,9 @@ export function NomineeList({ categories, nominees }: { categories: CategorySumm
           <select value={categoryFilter} onChange={(e) => setCategoryFilter(e.target.value)}>
             <option value="">{t('event.allCategories')}</option>
             {categories.map((c) => (
-              <option key={c.id} value={c.id}>{pick(c.name, lang)}</option>
+              <option key={c.id} value={c.id}>
+                {pick(c.name, lang)}
+              </option>
             ))}
           </select>
         </label>
@@ -35,7 +37,9 @@ export function NomineeList({ categories, nominees }: { categories: CategorySumm
             <table className="nominees">
               <thead>
                 <tr>
-                  <th scope="col" className="num">{t('event.column.number')}</th>
+                  <th scope="col" className="num">
+                    {t('event.column.number')}
+                  </th>
                   <th scope="col">{t('event.column.name')}</th>
                   <th scope="col">{t('event.column.region')}</th>
                   <th scope="col">{t('event.column.note')}</th>
@@ -45,7 +49,10 @@ export function NomineeList({ categories, nominees }: { categories: CategorySumm
                 {rows.map((nominee, index) => (
                   <tr key={nominee.id} data-nominee={nominee.id}>
                     <td className="num">{index + 1}</td>
-                    <th scope="row">{nominee.name}{nominee.fictional ? ' †' : ''}</th>
+                    <th scope="row">
+                      {nominee.name}
+                      {nominee.fictional ? ' †' : ''}
+                    </th>
                     <td>{nominee.region}</td>
                     <td>{nominee.fictional ? t('event.fictional') : ''}</td>
                   </tr>

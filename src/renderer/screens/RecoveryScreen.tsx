@@ -34,11 +34,17 @@ export function RecoveryScreen({ problem, onRestored }: { problem: Bilingual; on
         <p>{t('backup.startNewIntro')}</p>
         {confirming ? (
           <div className="actions" role="group" aria-label={t('backup.startNewTitle')}>
-            <button type="button" className="primary" onClick={() => void startNew()}>{t('backup.startNewYes')}</button>
-            <button type="button" onClick={() => setConfirming(false)}>{t('backup.confirmNo')}</button>
+            <button type="button" className="primary" onClick={() => void startNew()}>
+              {t('backup.startNewYes')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('backup.confirmNo')}
+            </button>
           </div>
         ) : (
-          <button type="button" onClick={() => setConfirming(true)}>{t('backup.startNew')}</button>
+          <button type="button" onClick={() => setConfirming(true)}>
+            {t('backup.startNew')}
+          </button>
         )}
         {error !== null && <ErrorNotice error={error} />}
       </section>

@@ -30,9 +30,12 @@ export function StartScreen({ role, onRoleChange, onOpenEvent, onRestored, lastE
   const events = useApi(() => api.listEvents({}), []);
   const continueList = useRef<HTMLUListElement>(null);
   // A returning user's own events come first (the one opened last at the top), above the demo.
-  const known = events.status === 'ready'
-    ? [...events.value].sort((a, b) => Number(b.id === lastEventId) - Number(a.id === lastEventId) || b.revisedAt.localeCompare(a.revisedAt))
-    : [];
+  const known =
+    events.status === 'ready'
+      ? [...events.value].sort(
+          (a, b) => Number(b.id === lastEventId) - Number(a.id === lastEventId) || b.revisedAt.localeCompare(a.revisedAt),
+        )
+      : [];
   const returning = known.length > 0;
   useEffect(() => {
     if (!returnedFrom || !returning) return;
@@ -85,7 +88,12 @@ export function StartScreen({ role, onRoleChange, onOpenEvent, onRestored, lastE
                     {t(`start.source.${event.source}`, { revision: event.revision })}
                   </small>
                 </span>
-                <button type="button" className={i === 0 ? 'primary' : undefined} onClick={() => onOpenEvent(event.id)} aria-label={`${t('start.open')}: ${event.name}`}>
+                <button
+                  type="button"
+                  className={i === 0 ? 'primary' : undefined}
+                  onClick={() => onOpenEvent(event.id)}
+                  aria-label={`${t('start.open')}: ${event.name}`}
+                >
                   {t('start.open')}
                 </button>
               </li>
@@ -94,7 +102,6 @@ export function StartScreen({ role, onRoleChange, onOpenEvent, onRestored, lastE
         </section>
       )}
       <p className="lead">{t('start.intro')}</p>
-
       <fieldset className="roles">
         <legend>{t('start.roleLegend')}</legend>
         {ROLES.map((r) => (
@@ -105,23 +112,31 @@ export function StartScreen({ role, onRoleChange, onOpenEvent, onRestored, lastE
           </label>
         ))}
       </fieldset>
-
       <div className="actions">
         <button type="button" className={returning ? undefined : 'primary'} onClick={openDemo} disabled={busy} aria-describedby="demo-hint">
           {busy ? t('start.loading') : t('start.openDemo')}
         </button>
-        <p id="demo-hint" className="hint">{t('start.openDemoHint')}</p>
+        <p id="demo-hint" className="hint">
+          {t('start.openDemoHint')}
+        </p>
       </div>
-
       {role === 'sekretariat' ? (
         <section className="panel" aria-labelledby="setup-title">
           <h2 id="setup-title">{t('template.title')}</h2>
           <p>{t('template.intro')}</p>
           <div className="actions">
-            <button type="button" disabled={busy} onClick={() => attempt(async () => saveFileData(await api.eventTemplate({ example: false })))}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => attempt(async () => saveFileData(await api.eventTemplate({ example: false })))}
+            >
               {t('template.downloadEmpty')}
             </button>
-            <button type="button" disabled={busy} onClick={() => attempt(async () => saveFileData(await api.eventTemplate({ example: true })))}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => attempt(async () => saveFileData(await api.eventTemplate({ example: true })))}
+            >
               {t('template.downloadExample')}
             </button>
             <FilePicker
@@ -155,9 +170,8 @@ export function StartScreen({ role, onRoleChange, onOpenEvent, onRestored, lastE
         />
       )}
       {error !== null && <ErrorNotice error={error} />}
-
-      <ContinuityStart role={role} onMoved={onRestored} onOpenEvent={onOpenEvent} /> {/* issue 21: runbook, moving a workspace, a lost secretariat key */}
-
+      <ContinuityStart role={role} onMoved={onRestored} onOpenEvent={onOpenEvent} />{' '}
+      {/* issue 21: runbook, moving a workspace, a lost secretariat key */}
       <details className="panel">
         <summary>{t('backup.title')}</summary>
         <p>{t('backup.intro')}</p>

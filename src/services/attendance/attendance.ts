@@ -25,12 +25,14 @@ export interface Absence {
 
 /** The absences in force: the latest record per juror × round × category, unless it withdrew the absence. */
 export function absences(db: Db, eventId: string): Absence[] {
-  const rows = db.prepare(
-    `SELECT juror_id AS jurorId, round_id AS roundId, category_id AS categoryId, reason, absent_on AS date, recorded_by AS recordedBy, recorded_at AS recordedAt, withdrawn
+  const rows = db
+    .prepare(
+      `SELECT juror_id AS jurorId, round_id AS roundId, category_id AS categoryId, reason, absent_on AS date, recorded_by AS recordedBy, recorded_at AS recordedAt, withdrawn
      FROM absence a WHERE event_id = ? AND seq = (
        SELECT max(seq) FROM absence b WHERE b.event_id = a.event_id AND b.juror_id = a.juror_id AND b.round_id = a.round_id AND b.category_id = a.category_id)
      ORDER BY seq`,
-  ).all(eventId) as (Absence & { withdrawn: number })[];
+    )
+    .all(eventId) as (Absence & { withdrawn: number })[];
   return rows.filter((r) => r.withdrawn === 0).map(({ withdrawn: _w, ...rest }) => rest);
 }
 
@@ -44,7 +46,10 @@ export function excusedSections(db: Db, eventId: string): Map<string, string> {
  * finalized (a sheet that carries the section empty, say), becomes "excused". One received and final, or in
  * conflict, stays as it is: what the juror did send counts.
  */
-export function withAbsences<T extends string>(completeness: Record<string, Record<string, T>>, list: readonly Absence[]): Record<string, Record<string, T | 'excused'>> {
+export function withAbsences<T extends string>(
+  completeness: Record<string, Record<string, T>>,
+  list: readonly Absence[],
+): Record<string, Record<string, T | 'excused'>> {
   if (list.length === 0) return completeness;
   const out: Record<string, Record<string, T | 'excused'>> = {};
   for (const [jurorId, sections] of Object.entries(completeness)) out[jurorId] = { ...sections };
@@ -69,32 +74,61 @@ export interface AbsenceInput {
 /** Records an absence (one row per section it covers). Returns the absences in force. */
 export function recordAbsence(db: Db, event: Event, input: AbsenceInput, now = new Date()): Absence[] {
   const juror = event.jurors.find((j) => j.id === input.jurorId);
-  if (!juror) throw new AppError('not-found', { id: `Juri "${input.jurorId}" tidak ada di acara ini.`, en: `Juror "${input.jurorId}" is not in this event.` });
+  if (!juror)
+    throw new AppError('not-found', {
+      id: `Juri "${input.jurorId}" tidak ada di acara ini.`,
+      en: `Juror "${input.jurorId}" is not in this event.`,
+    });
   const round = event.rounds.find((r) => r.id === input.roundId);
-  if (!round) throw new AppError('not-found', { id: `Babak "${input.roundId}" tidak ada di acara ini.`, en: `Round "${input.roundId}" is not in this event.` });
-  const categories = input.categoryId === null ? round.categoryIds.filter((c) => isAssigned(event, juror.id, round.id, c)) : [input.categoryId];
+  if (!round)
+    throw new AppError('not-found', {
+      id: `Babak "${input.roundId}" tidak ada di acara ini.`,
+      en: `Round "${input.roundId}" is not in this event.`,
+    });
+  const categories =
+    input.categoryId === null ? round.categoryIds.filter((c) => isAssigned(event, juror.id, round.id, c)) : [input.categoryId];
   for (const categoryId of categories) {
     if (!round.categoryIds.includes(categoryId)) {
-      throw new AppError('invalid-input', { id: `Kategori "${categoryId}" tidak dinilai di babak ${round.name.id}.`, en: `Category "${categoryId}" is not scored in round ${round.name.en}.` });
+      throw new AppError('invalid-input', {
+        id: `Kategori "${categoryId}" tidak dinilai di babak ${round.name.id}.`,
+        en: `Category "${categoryId}" is not scored in round ${round.name.en}.`,
+      });
     }
     if (!isAssigned(event, juror.id, round.id, categoryId)) {
-      throw new AppError('invalid-input', { id: `${juror.id} tidak ditugaskan di ${round.name.id}, ${categoryId}: tidak perlu dicatat berhalangan.`, en: `${juror.id} is not assigned to ${round.name.en}, ${categoryId}: no absence to record.` });
+      throw new AppError('invalid-input', {
+        id: `${juror.id} tidak ditugaskan di ${round.name.id}, ${categoryId}: tidak perlu dicatat berhalangan.`,
+        en: `${juror.id} is not assigned to ${round.name.en}, ${categoryId}: no absence to record.`,
+      });
     }
   }
-  const insert = db.prepare('INSERT INTO absence (event_id, juror_id, round_id, category_id, reason, absent_on, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO absence (event_id, juror_id, round_id, category_id, reason, absent_on, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   db.transaction(() => {
-    for (const categoryId of categories) insert.run(event.id, juror.id, round.id, categoryId, input.reason, input.date, input.by, now.toISOString());
+    for (const categoryId of categories)
+      insert.run(event.id, juror.id, round.id, categoryId, input.reason, input.date, input.by, now.toISOString());
   })();
   return absences(db, event.id);
 }
 
 /** Takes an absence back (recorded by mistake): the section is owed again. */
-export function withdrawAbsence(db: Db, event: Event, input: { jurorId: string; roundId: string; categoryId: string; reason: string; by: string }, now = new Date()): Absence[] {
-  if (!absences(db, event.id).some((a) => a.jurorId === input.jurorId && a.roundId === input.roundId && a.categoryId === input.categoryId)) {
-    throw new AppError('not-found', { id: 'Tidak ada catatan berhalangan untuk bagian ini.', en: 'There is no absence recorded for this section.' });
+export function withdrawAbsence(
+  db: Db,
+  event: Event,
+  input: { jurorId: string; roundId: string; categoryId: string; reason: string; by: string },
+  now = new Date(),
+): Absence[] {
+  if (
+    !absences(db, event.id).some((a) => a.jurorId === input.jurorId && a.roundId === input.roundId && a.categoryId === input.categoryId)
+  ) {
+    throw new AppError('not-found', {
+      id: 'Tidak ada catatan berhalangan untuk bagian ini.',
+      en: 'There is no absence recorded for this section.',
+    });
   }
-  db.prepare('INSERT INTO absence (event_id, juror_id, round_id, category_id, reason, absent_on, recorded_by, recorded_at, withdrawn) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, 1)')
-    .run(event.id, input.jurorId, input.roundId, input.categoryId, input.reason, input.by, now.toISOString());
+  db.prepare(
+    'INSERT INTO absence (event_id, juror_id, round_id, category_id, reason, absent_on, recorded_by, recorded_at, withdrawn) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, 1)',
+  ).run(event.id, input.jurorId, input.roundId, input.categoryId, input.reason, input.by, now.toISOString());
   return absences(db, event.id);
 }
 
@@ -115,39 +149,82 @@ export interface ReplacementInput {
  */
 export function addReplacement(db: Db, event: Event, input: ReplacementInput, now = new Date()): Event {
   if (event.jurors.some((j) => j.id === input.juror.id)) {
-    throw new AppError('conflict', { id: `Juri "${input.juror.id}" sudah ada di acara ini.`, en: `Juror "${input.juror.id}" is already in this event.` });
+    throw new AppError('conflict', {
+      id: `Juri "${input.juror.id}" sudah ada di acara ini.`,
+      en: `Juror "${input.juror.id}" is already in this event.`,
+    });
   }
   const replaced = event.jurors.find((j) => j.id === input.replacesJurorId);
-  if (!replaced) throw new AppError('not-found', { id: `Juri "${input.replacesJurorId}" tidak ada di acara ini.`, en: `Juror "${input.replacesJurorId}" is not in this event.` });
-  if (input.sections.length === 0) throw new AppError('invalid-input', { id: 'Pilih bagian yang diambil alih anggota pengganti.', en: 'Choose the sections the replacement member takes over.' });
+  if (!replaced)
+    throw new AppError('not-found', {
+      id: `Juri "${input.replacesJurorId}" tidak ada di acara ini.`,
+      en: `Juror "${input.replacesJurorId}" is not in this event.`,
+    });
+  if (input.sections.length === 0)
+    throw new AppError('invalid-input', {
+      id: 'Pilih bagian yang diambil alih anggota pengganti.',
+      en: 'Choose the sections the replacement member takes over.',
+    });
   for (const s of input.sections) {
-    if (!event.rounds.some((r) => r.id === s.roundId && r.categoryIds.includes(s.categoryId)) || !isAssigned(event, replaced.id, s.roundId, s.categoryId)) {
-      throw new AppError('invalid-input', { id: `${replaced.id} tidak ditugaskan di ${s.roundId}/${s.categoryId}.`, en: `${replaced.id} is not assigned to ${s.roundId}/${s.categoryId}.` });
+    if (
+      !event.rounds.some((r) => r.id === s.roundId && r.categoryIds.includes(s.categoryId)) ||
+      !isAssigned(event, replaced.id, s.roundId, s.categoryId)
+    ) {
+      throw new AppError('invalid-input', {
+        id: `${replaced.id} tidak ditugaskan di ${s.roundId}/${s.categoryId}.`,
+        en: `${replaced.id} is not assigned to ${s.roundId}/${s.categoryId}.`,
+      });
     }
   }
   const taken = new Set(input.sections.map((s) => `${s.roundId}/${s.categoryId}`));
   const juror: Juror = {
-    id: input.juror.id, role: 'anggota', title: input.juror.title, institution: input.juror.institution,
-    ...(input.juror.name ? { name: input.juror.name } : {}), replaces: replaced.id, decree: input.decree,
+    id: input.juror.id,
+    role: 'anggota',
+    title: input.juror.title,
+    institution: input.juror.institution,
+    ...(input.juror.name ? { name: input.juror.name } : {}),
+    replaces: replaced.id,
+    decree: input.decree,
   };
-  const own: Assignment[] = event.rounds.flatMap((r) => r.categoryIds.map((categoryId): Assignment => ({
-    jurorId: juror.id, roundId: r.id, categoryId, duty: taken.has(`${r.id}/${categoryId}`) ? 'wajib' : 'tidak',
-  })));
+  const own: Assignment[] = event.rounds.flatMap((r) =>
+    r.categoryIds.map((categoryId): Assignment => ({
+      jurorId: juror.id,
+      roundId: r.id,
+      categoryId,
+      duty: taken.has(`${r.id}/${categoryId}`) ? 'wajib' : 'tidak',
+    })),
+  );
   const updated: Event = { ...event, jurors: [...event.jurors, juror], assignments: [...(event.assignments ?? []), ...own] };
   db.transaction(() => {
     saveAuthored(db, updated);
     for (const s of input.sections) {
-      recordAbsence(db, updated, {
-        jurorId: replaced.id, roundId: s.roundId, categoryId: s.categoryId, by: input.by, date: null,
-        reason: `Digantikan oleh ${juror.id}${juror.name ? ` (${juror.name})` : ''} berdasarkan ${input.decree}`,
-      }, now);
+      recordAbsence(
+        db,
+        updated,
+        {
+          jurorId: replaced.id,
+          roundId: s.roundId,
+          categoryId: s.categoryId,
+          by: input.by,
+          date: null,
+          reason: `Digantikan oleh ${juror.id}${juror.name ? ` (${juror.name})` : ''} berdasarkan ${input.decree}`,
+        },
+        now,
+      );
     }
   })();
   return updated;
 }
 
 /** The panel per round × category for a deliberation: quorum, who assessed, who was absent, unequal sets. */
-export function panelOf(event: Event, result: { marks: readonly { jurorId: string; roundId: string; nomineeId: string; criterionCode: string }[]; conflicts: readonly { jurorId: string; nomineeId: string }[]; completeness: Record<string, Record<string, string>> }): SectionPanel[] {
+export function panelOf(
+  event: Event,
+  result: {
+    marks: readonly { jurorId: string; roundId: string; nomineeId: string; criterionCode: string }[];
+    conflicts: readonly { jurorId: string; nomineeId: string }[];
+    completeness: Record<string, Record<string, string>>;
+  },
+): SectionPanel[] {
   return panelSections(event, result.marks, result.conflicts, result.completeness);
 }
 
@@ -158,7 +235,11 @@ export function withExcused<T extends { completeness: Record<string, Record<stri
 }
 
 /** A completeness matrix with the workspace's absences applied ("missing" → "excused"). */
-export function excusedCompleteness<T extends string>(db: Db, eventId: string, completeness: Record<string, Record<string, T>>): Record<string, Record<string, T | 'excused'>> {
+export function excusedCompleteness<T extends string>(
+  db: Db,
+  eventId: string,
+  completeness: Record<string, Record<string, T>>,
+): Record<string, Record<string, T | 'excused'>> {
   return withAbsences(completeness, absences(db, eventId));
 }
 
@@ -167,6 +248,11 @@ export function recordDemoAbsences(db: Db, event: Event, now = new Date()): void
   if (absences(db, event.id).length > 0) return;
   for (const a of DEMO_ABSENCES) {
     if (event.id !== 'paritrana-ntt-2025' || !event.jurors.some((j) => j.id === a.jurorId)) continue;
-    recordAbsence(db, event, { jurorId: a.jurorId, roundId: a.roundId, categoryId: a.categoryId, reason: a.reason, date: a.date, by: a.by }, now);
+    recordAbsence(
+      db,
+      event,
+      { jurorId: a.jurorId, roundId: a.roundId, categoryId: a.categoryId, reason: a.reason, date: a.date, by: a.by },
+      now,
+    );
   }
 }

@@ -12,12 +12,18 @@ const DEMO_EVENT_ID = 'paritrana-ntt-2025';
 
 export const DEMO_ABSENCES = [
   {
-    jurorId: 'J7', roundId: 'wawancara', categoryId: 'ukm',
-    reason: 'Tugas dinas ke luar daerah (demo)', date: '2025-06-25', by: 'Sekretariat (demo)',
+    jurorId: 'J7',
+    roundId: 'wawancara',
+    categoryId: 'ukm',
+    reason: 'Tugas dinas ke luar daerah (demo)',
+    date: '2025-06-25',
+    by: 'Sekretariat (demo)',
   },
 ] as const;
 
 /** Whether the demo juror is absent from this round × category of the demo event. */
 export function demoAbsent(event: Pick<Event, 'id'>, jurorId: string, roundId: string, categoryId: string): boolean {
-  return event.id === DEMO_EVENT_ID && DEMO_ABSENCES.some((a) => a.jurorId === jurorId && a.roundId === roundId && a.categoryId === categoryId);
+  return (
+    event.id === DEMO_EVENT_ID && DEMO_ABSENCES.some((a) => a.jurorId === jurorId && a.roundId === roundId && a.categoryId === categoryId)
+  );
 }

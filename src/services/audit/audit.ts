@@ -79,7 +79,9 @@ export function flagKey(flag: Pick<Flag, 'jurorId' | 'roundId' | 'nomineeId' | '
 
 /** The files of the verification appendix as one fingerprint: their hashes, statuses and uses, in hash order. */
 export function filesHash(files: readonly AuditFile[]): string {
-  const list = files.map((f) => ({ fileHash: f.fileHash, status: f.status, use: f.use })).sort((a, b) => (a.fileHash < b.fileHash ? -1 : a.fileHash > b.fileHash ? 1 : a.use < b.use ? -1 : 1));
+  const list = files
+    .map((f) => ({ fileHash: f.fileHash, status: f.status, use: f.use }))
+    .sort((a, b) => (a.fileHash < b.fileHash ? -1 : a.fileHash > b.fileHash ? 1 : a.use < b.use ? -1 : 1));
   return createHash('sha256').update(canonicalJson(list)).digest('hex');
 }
 
@@ -110,7 +112,13 @@ function capped(lines: Bilingual[]): Bilingual[] {
 }
 
 /** The checklist for a deliberation, its files and what people recorded. */
-export function auditChecklist(event: Event, result: Deliberation, files: readonly AuditFile[], records: AuditRecords, extra: ExtraItems = {}): AuditResult {
+export function auditChecklist(
+  event: Event,
+  result: Deliberation,
+  files: readonly AuditFile[],
+  records: AuditRecords,
+  extra: ExtraItems = {},
+): AuditResult {
   const roundName = (id: string) => event.rounds.find((r) => r.id === id)?.name ?? { id, en: id };
   const categoryName = (id: string) => event.categories.find((c) => c.id === id)?.name ?? { id, en: id };
   const nomineeName = (id: string) => {
@@ -124,8 +132,12 @@ export function auditChecklist(event: Event, result: Deliberation, files: readon
     id: 'marks',
     ok: result.marks.length > 0,
     title: { id: 'Ada nilai dari lembar yang sah', en: 'Marks from valid sheets' },
-    findings: result.marks.length > 0 ? [] : [{ id: 'Belum ada nilai dari lembar nilai yang sah.', en: 'No marks from valid score sheets yet.' }],
-    summary: { id: `${result.usedSheets} dari ${result.sheets} lembar dipakai`, en: `${result.usedSheets} of ${result.sheets} sheets used` },
+    findings:
+      result.marks.length > 0 ? [] : [{ id: 'Belum ada nilai dari lembar nilai yang sah.', en: 'No marks from valid score sheets yet.' }],
+    summary: {
+      id: `${result.usedSheets} dari ${result.sheets} lembar dipakai`,
+      en: `${result.usedSheets} of ${result.sheets} sheets used`,
+    },
   });
 
   // Sections: each one owed, received and final, or excused. (Completeness lists only the sections a juror owes.)
@@ -137,7 +149,10 @@ export function auditChecklist(event: Event, result: Deliberation, files: readon
       owed++;
       if (state === 'received') continue;
       const [roundId, categoryId] = section.split('/');
-      if ((state as string) === 'excused' || ((state === 'missing' || state === 'unfinished') && records.excused.has(`${juror.id}/${section}`))) {
+      if (
+        (state as string) === 'excused' ||
+        ((state === 'missing' || state === 'unfinished') && records.excused.has(`${juror.id}/${section}`))
+      ) {
         excused++;
         continue;
       }
@@ -151,7 +166,10 @@ export function auditChecklist(event: Event, result: Deliberation, files: readon
   items.push({
     id: 'sections',
     ok: sectionFindings.length === 0,
-    title: { id: 'Semua bagian yang ditugaskan diterima dan final (atau juri berhalangan)', en: 'Every assigned section received and final (or the juror excused)' },
+    title: {
+      id: 'Semua bagian yang ditugaskan diterima dan final (atau juri berhalangan)',
+      en: 'Every assigned section received and final (or the juror excused)',
+    },
     findings: capped(sectionFindings),
     summary: {
       id: `${owed - excused - sectionFindings.length} dari ${owed} bagian diterima${excused ? `, ${excused} berhalangan` : ''}`,
@@ -168,10 +186,15 @@ export function auditChecklist(event: Event, result: Deliberation, files: readon
     id: 'sheets',
     ok: pending.length === 0,
     title: { id: 'Tidak ada lembar yang tertunda', en: 'No sheet pending' },
-    findings: capped(pending.map((f) => {
-      const words = STATUS_WORDS[f.use === 'conflict' ? 'conflict' : f.status];
-      return { id: `${f.fileName} (${f.jurorId ?? 'juri tidak terbaca'}): ${words.id}`, en: `${f.fileName} (${f.jurorId ?? 'juror unreadable'}): ${words.en}` };
-    })),
+    findings: capped(
+      pending.map((f) => {
+        const words = STATUS_WORDS[f.use === 'conflict' ? 'conflict' : f.status];
+        return {
+          id: `${f.fileName} (${f.jurorId ?? 'juri tidak terbaca'}): ${words.id}`,
+          en: `${f.fileName} (${f.jurorId ?? 'juror unreadable'}): ${words.en}`,
+        };
+      }),
+    ),
     summary: {
       id: `${files.length} berkas${records.setAside.size ? `, ${[...records.setAside.keys()].filter((h) => files.some((f) => f.fileHash === h)).length} dikesampingkan dengan catatan` : ''}`,
       en: `${files.length} files${records.setAside.size ? `, ${[...records.setAside.keys()].filter((h) => files.some((f) => f.fileHash === h)).length} set aside with a note` : ''}`,
@@ -182,7 +205,10 @@ export function auditChecklist(event: Event, result: Deliberation, files: readon
   const tieFindings: Bilingual[] = [];
   for (const category of result.categories) {
     const size = result.awards.find((a) => a.categoryId === category.id)?.size ?? event.merge.winnersPerCategory;
-    for (const group of Map.groupBy(category.ranking.filter((n) => n.joint && n.rank <= size), (n) => n.rank).values()) {
+    for (const group of Map.groupBy(
+      category.ranking.filter((n) => n.joint && n.rank <= size),
+      (n) => n.rank,
+    ).values()) {
       const names = group.map((n) => nomineeName(n.nomineeId)).join(', ');
       tieFindings.push({
         id: `${categoryName(category.id).id}: ${names} sama di peringkat ${group[0].rank}; perlu keputusan rapat pleno`,
@@ -193,7 +219,10 @@ export function auditChecklist(event: Event, result: Deliberation, files: readon
   items.push({
     id: 'ties',
     ok: tieFindings.length === 0,
-    title: { id: 'Setiap peringkat bersama pada tempat pemenang diputuskan rapat pleno', en: 'Every joint rank on a place decided by the plenary' },
+    title: {
+      id: 'Setiap peringkat bersama pada tempat pemenang diputuskan rapat pleno',
+      en: 'Every joint rank on a place decided by the plenary',
+    },
     findings: tieFindings,
     summary: { id: `${result.decisions.length} keputusan pleno tercatat`, en: `${result.decisions.length} plenary decisions recorded` },
   });
@@ -204,10 +233,12 @@ export function auditChecklist(event: Event, result: Deliberation, files: readon
     id: 'flags',
     ok: open.length === 0,
     title: { id: 'Setiap tanda beda pendapat sudah dibahas', en: 'Every disagreement flag acknowledged' },
-    findings: capped(open.map((f) => ({
-      id: `${f.jurorId} · ${roundName(f.roundId).id} · ${nomineeName(f.nomineeId)} · ${f.criterionCode}: nilai ${f.value}, median panel ${f.median}`,
-      en: `${f.jurorId} · ${roundName(f.roundId).en} · ${nomineeName(f.nomineeId)} · ${f.criterionCode}: mark ${f.value}, panel median ${f.median}`,
-    }))),
+    findings: capped(
+      open.map((f) => ({
+        id: `${f.jurorId} · ${roundName(f.roundId).id} · ${nomineeName(f.nomineeId)} · ${f.criterionCode}: nilai ${f.value}, median panel ${f.median}`,
+        en: `${f.jurorId} · ${roundName(f.roundId).en} · ${nomineeName(f.nomineeId)} · ${f.criterionCode}: mark ${f.value}, panel median ${f.median}`,
+      })),
+    ),
     summary: {
       id: `${result.flags.length - open.length} dari ${result.flags.length} tanda sudah dibahas`,
       en: `${result.flags.length - open.length} of ${result.flags.length} flags acknowledged`,
@@ -219,31 +250,54 @@ export function auditChecklist(event: Event, result: Deliberation, files: readon
   const confirmation = records.confirmation;
   const verificationFindings: Bilingual[] = [];
   if (!confirmation) {
-    verificationFindings.push({ id: 'Lampiran verifikasi belum dikonfirmasi orang kedua.', en: 'The verification appendix is not yet confirmed by a second person.' });
+    verificationFindings.push({
+      id: 'Lampiran verifikasi belum dikonfirmasi orang kedua.',
+      en: 'The verification appendix is not yet confirmed by a second person.',
+    });
   } else if (confirmation.filesHash !== hash) {
     verificationFindings.push({
       id: `Berkas berubah sejak dikonfirmasi ${confirmation.confirmedBy}: konfirmasi ulang lampiran verifikasi.`,
       en: `The files changed since ${confirmation.confirmedBy} confirmed them: confirm the verification appendix again.`,
     });
   } else if (samePerson(confirmation.operator, confirmation.confirmedBy)) {
-    verificationFindings.push({ id: 'Yang mengonfirmasi harus orang lain, bukan operator.', en: 'The one who confirms must be someone else than the operator.' });
+    verificationFindings.push({
+      id: 'Yang mengonfirmasi harus orang lain, bukan operator.',
+      en: 'The one who confirms must be someone else than the operator.',
+    });
   }
   items.push({
     id: 'verification',
     ok: verificationFindings.length === 0,
-    title: { id: 'Lampiran verifikasi dikonfirmasi orang kedua (bukan operator)', en: 'Verification appendix confirmed by a second person (not the operator)' },
+    title: {
+      id: 'Lampiran verifikasi dikonfirmasi orang kedua (bukan operator)',
+      en: 'Verification appendix confirmed by a second person (not the operator)',
+    },
     findings: verificationFindings,
     summary: confirmation
-      ? { id: `operator ${confirmation.operator}, dikonfirmasi ${confirmation.confirmedBy}`, en: `operator ${confirmation.operator}, confirmed by ${confirmation.confirmedBy}` }
+      ? {
+          id: `operator ${confirmation.operator}, dikonfirmasi ${confirmation.confirmedBy}`,
+          en: `operator ${confirmation.operator}, confirmed by ${confirmation.confirmedBy}`,
+        }
       : { id: 'belum dikonfirmasi', en: 'not confirmed' },
   });
 
-  return { eventId: event.id, rule: result.rule, resultsHash: result.resultsHash, filesHash: hash, passed: items.every((i) => i.ok), items };
+  return {
+    eventId: event.id,
+    rule: result.rule,
+    resultsHash: result.resultsHash,
+    filesHash: hash,
+    passed: items.every((i) => i.ok),
+    items,
+  };
 }
 
 /** Two names for one person: the same letters, whatever the case and spacing. */
 export function samePerson(a: string, b: string): boolean {
-  const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const norm = (s: string) =>
+    s
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '');
   return norm(a) === norm(b);
 }
 
@@ -251,30 +305,42 @@ export function samePerson(a: string, b: string): boolean {
 // What the secretariat records (append-only, migration 11).
 
 export function acknowledgeFlags(db: Db, eventId: string, keys: readonly string[], by: string, note: string, now = new Date()): void {
-  const insert = db.prepare("INSERT INTO audit_acknowledgment (event_id, kind, item, acknowledged_by, note, recorded_at) VALUES (?, 'flag', ?, ?, ?, ?)");
+  const insert = db.prepare(
+    "INSERT INTO audit_acknowledgment (event_id, kind, item, acknowledged_by, note, recorded_at) VALUES (?, 'flag', ?, ?, ?, ?)",
+  );
   db.transaction(() => {
     for (const key of keys) insert.run(eventId, key, by, note, now.toISOString());
   })();
 }
 
 export function setAsideSheet(db: Db, eventId: string, fileHash: string, by: string, note: string, now = new Date()): void {
-  db.prepare("INSERT INTO audit_acknowledgment (event_id, kind, item, acknowledged_by, note, recorded_at) VALUES (?, 'sheet', ?, ?, ?, ?)")
-    .run(eventId, fileHash, by, note, now.toISOString());
+  db.prepare(
+    "INSERT INTO audit_acknowledgment (event_id, kind, item, acknowledged_by, note, recorded_at) VALUES (?, 'sheet', ?, ?, ?, ?)",
+  ).run(eventId, fileHash, by, note, now.toISOString());
 }
 
 export function confirmVerification(db: Db, eventId: string, operator: string, confirmedBy: string, hash: string, now = new Date()): void {
-  db.prepare('INSERT INTO audit_confirmation (event_id, operator, confirmed_by, files_hash, recorded_at) VALUES (?, ?, ?, ?, ?)')
-    .run(eventId, operator, confirmedBy, hash, now.toISOString());
+  db.prepare('INSERT INTO audit_confirmation (event_id, operator, confirmed_by, files_hash, recorded_at) VALUES (?, ?, ?, ?, ?)').run(
+    eventId,
+    operator,
+    confirmedBy,
+    hash,
+    now.toISOString(),
+  );
 }
 
 /** Everything recorded for an event, as the checklist reads it. Absences come from attendance (quorum.ts's caller). */
 export function auditRecords(db: Db, eventId: string, excused: Map<string, string> = new Map()): AuditRecords {
-  const rows = db.prepare('SELECT kind, item, acknowledged_by AS by, note FROM audit_acknowledgment WHERE event_id = ? ORDER BY seq').all(eventId) as
-    { kind: 'flag' | 'sheet'; item: string; by: string; note: string }[];
+  const rows = db
+    .prepare('SELECT kind, item, acknowledged_by AS by, note FROM audit_acknowledgment WHERE event_id = ? ORDER BY seq')
+    .all(eventId) as { kind: 'flag' | 'sheet'; item: string; by: string; note: string }[];
   const flags = new Map<string, { by: string; note: string }>();
   const setAside = new Map<string, { by: string; note: string }>();
   for (const row of rows) (row.kind === 'flag' ? flags : setAside).set(row.item, { by: row.by, note: row.note });
-  const confirmation = db.prepare('SELECT operator, confirmed_by AS confirmedBy, files_hash AS filesHash, recorded_at AS recordedAt FROM audit_confirmation WHERE event_id = ? ORDER BY seq DESC LIMIT 1')
+  const confirmation = db
+    .prepare(
+      'SELECT operator, confirmed_by AS confirmedBy, files_hash AS filesHash, recorded_at AS recordedAt FROM audit_confirmation WHERE event_id = ? ORDER BY seq DESC LIMIT 1',
+    )
     .get(eventId) as AuditRecords['confirmation'] | undefined;
   return { flags, setAside, confirmation: confirmation ?? null, excused };
 }

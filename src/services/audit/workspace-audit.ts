@@ -29,14 +29,21 @@ export function attendanceItems(event: Event, result: Pick<Deliberation, 'marks'
       ok: quorum.length === 0,
       title: { id: 'Kuorum terpenuhi di setiap babak dan kategori', en: 'Quorum met in every round and category' },
       findings: quorum,
-      summary: withQuorum.length === 0
-        ? { id: 'acara ini tidak menetapkan kuorum', en: 'this event sets no quorum' }
-        : { id: `${withQuorum.length - quorum.length} dari ${withQuorum.length} bagian berkuorum`, en: `${withQuorum.length - quorum.length} of ${withQuorum.length} sections have their quorum` },
+      summary:
+        withQuorum.length === 0
+          ? { id: 'acara ini tidak menetapkan kuorum', en: 'this event sets no quorum' }
+          : {
+              id: `${withQuorum.length - quorum.length} dari ${withQuorum.length} bagian berkuorum`,
+              en: `${withQuorum.length - quorum.length} of ${withQuorum.length} sections have their quorum`,
+            },
     },
     equal: {
       id: 'equal',
       ok: unequal.length === 0,
-      title: { id: 'Setiap nominasi dinilai juri yang sama (kecuali benturan kepentingan)', en: 'Every nominee scored by the same jurors (recusals apart)' },
+      title: {
+        id: 'Setiap nominasi dinilai juri yang sama (kecuali benturan kepentingan)',
+        en: 'Every nominee scored by the same jurors (recusals apart)',
+      },
       findings: unequal,
       summary: { id: `${sections.length} bagian babak × kategori diperiksa`, en: `${sections.length} round × category sections checked` },
     },
@@ -45,7 +52,14 @@ export function attendanceItems(event: Event, result: Pick<Deliberation, 'marks'
 
 /** The files as the verification appendix lists them. */
 export function workspaceFiles(db: Db, event: Event): AuditFile[] {
-  return listReceived(db, event).sheets.map((s) => ({ fileName: s.fileName, fileHash: s.fileHash, status: s.status, use: s.use, jurorId: s.jurorId, sheetRevision: s.sheetRevision }));
+  return listReceived(db, event).sheets.map((s) => ({
+    fileName: s.fileName,
+    fileHash: s.fileHash,
+    status: s.status,
+    use: s.use,
+    jurorId: s.jurorId,
+    sheetRevision: s.sheetRevision,
+  }));
 }
 
 /** Checklist from a deliberation, its files and a workspace's records (also `timbang audit` on files with --db). */
@@ -61,22 +75,40 @@ export function workspaceAudit(db: Db, event: Event, rule: MergeRule): { audit: 
 }
 
 /** Fixes the workspace's results by `rule`, signed with its key, once the audit passes. */
-export function fixWorkspaceResults(db: Db, event: Event, rule: MergeRule, fixedBy: string, key: UnlockedKey, now = new Date()): PenetapanVersion {
+export function fixWorkspaceResults(
+  db: Db,
+  event: Event,
+  rule: MergeRule,
+  fixedBy: string,
+  key: UnlockedKey,
+  now = new Date(),
+): PenetapanVersion {
   const { audit, result, files } = workspaceAudit(db, event, rule);
   const records = auditRecords(db, event.id);
-  return fixResults(db, {
-    event,
-    eventRevision: findEventRecord(db, event.id)!.revision,
-    audit,
-    files,
-    decisions: result.decisions,
-    specialAwards: result.specialAwards,
-    awards: result.awards,
-    absences: absences(db, event.id).map((a) => ({ jurorId: a.jurorId, roundId: a.roundId, categoryId: a.categoryId, reason: a.reason, date: a.date })),
-    operator: records.confirmation?.operator ?? '',
-    confirmedBy: records.confirmation?.confirmedBy ?? '',
-    fixedBy,
-  }, key, now);
+  return fixResults(
+    db,
+    {
+      event,
+      eventRevision: findEventRecord(db, event.id)!.revision,
+      audit,
+      files,
+      decisions: result.decisions,
+      specialAwards: result.specialAwards,
+      awards: result.awards,
+      absences: absences(db, event.id).map((a) => ({
+        jurorId: a.jurorId,
+        roundId: a.roundId,
+        categoryId: a.categoryId,
+        reason: a.reason,
+        date: a.date,
+      })),
+      operator: records.confirmation?.operator ?? '',
+      confirmedBy: records.confirmation?.confirmedBy ?? '',
+      fixedBy,
+    },
+    key,
+    now,
+  );
 }
 
 /** The report's status in this workspace: final under a penetapan for these results, else a draft saying why. */

@@ -19,7 +19,9 @@ const VACANCY: Record<string, string> = {
 const text = (value: string | null) => (value === null ? null : spreadsheetText(value));
 
 export function addAwardsSheet(workbook: ExcelJS.Workbook, event: Event, result: Deliberation): void {
-  const sheet = workbook.addWorksheet('Penghargaan', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = workbook.addWorksheet('Penghargaan', {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const fictional = new Set(event.nominees.filter((n) => n.fictional).map((n) => n.id));
   const nameOf = (id: string) => {
     const nominee = event.nominees.find((n) => n.id === id);
@@ -37,13 +39,26 @@ export function addAwardsSheet(workbook: ExcelJS.Workbook, event: Event, result:
       }
       for (const nomineeId of place.nomineeIds) {
         const final = finalOf.get(nomineeId);
-        sheet.addRow([category, `Terbaik ${place.place}`, text(nameOf(nomineeId)), final === null || final === undefined ? null : roundScore(final), place.nomineeIds.length > 1 ? 'bersama' : null]);
+        sheet.addRow([
+          category,
+          `Terbaik ${place.place}`,
+          text(nameOf(nomineeId)),
+          final === null || final === undefined ? null : roundScore(final),
+          place.nomineeIds.length > 1 ? 'bersama' : null,
+        ]);
       }
     }
   }
   for (const award of result.specialAwards) {
-    const category = award.categoryId === null ? 'Seluruh acara' : (event.categories.find((c) => c.id === award.categoryId)?.name.id ?? award.categoryId);
-    sheet.addRow([text(category), text(award.name), text(nameOf(award.nomineeId)), null, text(`${award.reason} (diputuskan oleh ${award.decidedBy})`)]);
+    const category =
+      award.categoryId === null ? 'Seluruh acara' : (event.categories.find((c) => c.id === award.categoryId)?.name.id ?? award.categoryId);
+    sheet.addRow([
+      text(category),
+      text(award.name),
+      text(nameOf(award.nomineeId)),
+      null,
+      text(`${award.reason} (diputuskan oleh ${award.decidedBy})`),
+    ]);
   }
   sheet.getColumn(1).width = 44;
   sheet.getColumn(2).width = 22;

@@ -19,11 +19,18 @@ export interface SpecialAwardInput {
 
 export function recordSpecialAward(db: Db, event: Event, input: SpecialAwardInput, now = new Date()): void {
   if (input.categoryId !== null && !event.categories.some((c) => c.id === input.categoryId)) {
-    throw new AppError('not-found', { id: `Kategori "${input.categoryId}" tidak ada di acara ini.`, en: `Category "${input.categoryId}" is not in this event.` });
+    throw new AppError('not-found', {
+      id: `Kategori "${input.categoryId}" tidak ada di acara ini.`,
+      en: `Category "${input.categoryId}" is not in this event.`,
+    });
   }
   if (input.nomineeId !== null) {
     const nominee = event.nominees.find((n) => n.id === input.nomineeId);
-    if (!nominee) throw new AppError('not-found', { id: `Nominasi "${input.nomineeId}" tidak ada di acara ini.`, en: `Nominee "${input.nomineeId}" is not in this event.` });
+    if (!nominee)
+      throw new AppError('not-found', {
+        id: `Nominasi "${input.nomineeId}" tidak ada di acara ini.`,
+        en: `Nominee "${input.nomineeId}" is not in this event.`,
+      });
     if (input.categoryId !== null && nominee.categoryId !== input.categoryId) {
       throw new AppError('invalid-input', {
         id: `${nominee.name} bukan nominasi kategori ini; penghargaan khusus kategori hanya untuk nominasi kategori itu.`,
@@ -31,10 +38,14 @@ export function recordSpecialAward(db: Db, event: Event, input: SpecialAwardInpu
       });
     }
   } else if (!specialAwards(db, event.id).some((a) => a.categoryId === input.categoryId && a.name === input.name)) {
-    throw new AppError('not-found', { id: `Tidak ada penghargaan khusus "${input.name}" yang dapat dicabut.`, en: `There is no special award "${input.name}" to withdraw.` });
+    throw new AppError('not-found', {
+      id: `Tidak ada penghargaan khusus "${input.name}" yang dapat dicabut.`,
+      en: `There is no special award "${input.name}" to withdraw.`,
+    });
   }
-  db.prepare('INSERT INTO special_award (event_id, category_id, name, nominee_id, reason, decided_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(event.id, input.categoryId, input.name, input.nomineeId, input.reason, input.decidedBy, now.toISOString());
+  db.prepare(
+    'INSERT INTO special_award (event_id, category_id, name, nominee_id, reason, decided_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(event.id, input.categoryId, input.name, input.nomineeId, input.reason, input.decidedBy, now.toISOString());
 }
 
 /** The special awards in force: the latest record per category and name, unless it withdrew the award. */

@@ -31,7 +31,8 @@ export function withPreviousKeys(verifier: SheetVerifier, previous: PreviousKeys
   if (previous.size === 0) return verifier;
   return async (bytes, fileName, context) => {
     const first = await verifier(bytes, fileName, context);
-    if (first.status !== 'unknown-key' || !first.juror || !first.signingKey || !previous.get(first.juror)?.has(first.signingKey)) return first;
+    if (first.status !== 'unknown-key' || !first.juror || !first.signingKey || !previous.get(first.juror)?.has(first.signingKey))
+      return first;
     return verifier(bytes, fileName, { ...context, jurorKeys: new Map([...context.jurorKeys, [first.juror, first.signingKey]]) });
   };
 }
@@ -105,9 +106,16 @@ export function previousJurorKeys(db: Db, eventId: string): Map<string, Set<stri
  * event's revision rises: the next package carries the new key and the statement), then checks again the
  * juror's sheets that were waiting for a key. A juror not enrolled yet is simply enrolled.
  */
-export async function reenrol(db: Db, payload: EnrolmentPayload, fileName: string, reason: string, now = new Date()): Promise<{ enrolment: Enrolment; change: KeyChange | null }> {
-  const existing = db.prepare('SELECT public_key, fingerprint FROM enrolment WHERE event_id = ? AND juror_id = ?').get(payload.eventId, payload.jurorId) as
-    { public_key: string; fingerprint: string } | undefined;
+export async function reenrol(
+  db: Db,
+  payload: EnrolmentPayload,
+  fileName: string,
+  reason: string,
+  now = new Date(),
+): Promise<{ enrolment: Enrolment; change: KeyChange | null }> {
+  const existing = db
+    .prepare('SELECT public_key, fingerprint FROM enrolment WHERE event_id = ? AND juror_id = ?')
+    .get(payload.eventId, payload.jurorId) as { public_key: string; fingerprint: string } | undefined;
   if (!existing) return { enrolment: enrol(db, payload, fileName, now), change: null };
   if (existing.public_key === payload.publicKey) {
     throw new AppError('conflict', {
@@ -117,12 +125,16 @@ export async function reenrol(db: Db, payload: EnrolmentPayload, fileName: strin
   }
   const text = reason.trim();
   if (text.length < 3) {
-    throw new AppError('invalid-input', { id: 'Tulis alasan pendaftaran ulang (mis. "laptop hilang").', en: 'Give a reason for the re-enrolment (e.g. "laptop lost").' });
+    throw new AppError('invalid-input', {
+      id: 'Tulis alasan pendaftaran ulang (mis. "laptop hilang").',
+      en: 'Give a reason for the re-enrolment (e.g. "laptop lost").',
+    });
   }
   const record = findEventRecord(db, payload.eventId);
   if (!record || record.origin.source !== 'authored') throw new Error(`event ${payload.eventId} is not authored here`); // enrol() above says so for a first enrolment
   const event = getEvent(db, payload.eventId);
-  const reached = db.prepare('SELECT max(sheet_revision) AS n FROM received_sheet WHERE event_id = ? AND juror_id = ? AND public_key = ?')
+  const reached = db
+    .prepare('SELECT max(sheet_revision) AS n FROM received_sheet WHERE event_id = ? AND juror_id = ? AND public_key = ?')
     .get(payload.eventId, payload.jurorId, existing.public_key) as { n: number | null };
   const change: KeyChange = {
     jurorId: payload.jurorId,
@@ -138,10 +150,21 @@ export async function reenrol(db: Db, payload: EnrolmentPayload, fileName: strin
     db.prepare(
       `INSERT INTO juror_key_change (event_id, juror_id, previous_public_key, previous_fingerprint, next_public_key, next_fingerprint, continues_after_revision, reason, changed_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(payload.eventId, change.jurorId, change.previousKey, change.previousFingerprint, change.nextKey, change.nextFingerprint, change.continuesAfterRevision, change.reason, change.changedAt);
+    ).run(
+      payload.eventId,
+      change.jurorId,
+      change.previousKey,
+      change.previousFingerprint,
+      change.nextKey,
+      change.nextFingerprint,
+      change.continuesAfterRevision,
+      change.reason,
+      change.changedAt,
+    );
     // The new laptop's key is enrolled as any key is: unconfirmed until the juror reads its fingerprint aloud.
-    db.prepare('UPDATE enrolment SET name = ?, public_key = ?, fingerprint = ?, received_at = ?, confirmed_at = NULL WHERE event_id = ? AND juror_id = ?')
-      .run(payload.name, payload.publicKey, payload.fingerprint, now.toISOString(), payload.eventId, payload.jurorId);
+    db.prepare(
+      'UPDATE enrolment SET name = ?, public_key = ?, fingerprint = ?, received_at = ?, confirmed_at = NULL WHERE event_id = ? AND juror_id = ?',
+    ).run(payload.name, payload.publicKey, payload.fingerprint, now.toISOString(), payload.eventId, payload.jurorId);
     saveEvent(db, event, nextRevision(db, event.id, now), now);
   })();
   await reverifyJurorSheets(db, event, payload.jurorId);
@@ -153,8 +176,9 @@ export async function reenrol(db: Db, payload: EnrolmentPayload, fileName: strin
  * juror has now (enrolled and earlier), stored the way the inbox stores a verification.
  */
 async function reverifyJurorSheets(db: Db, event: Event, jurorId: string): Promise<void> {
-  const rows = db.prepare("SELECT id, file_name, bytes FROM received_sheet WHERE event_id = ? AND juror_id = ? AND status = 'unknown-key'").all(event.id, jurorId) as
-    { id: number; file_name: string; bytes: Buffer }[];
+  const rows = db
+    .prepare("SELECT id, file_name, bytes FROM received_sheet WHERE event_id = ? AND juror_id = ? AND status = 'unknown-key'")
+    .all(event.id, jurorId) as { id: number; file_name: string; bytes: Buffer }[];
   if (rows.length === 0) return;
   const own = db.prepare('SELECT public_key FROM workspace_key WHERE id = 1').get() as { public_key: string } | undefined;
   const context: VerifyContext = {
@@ -166,8 +190,12 @@ async function reverifyJurorSheets(db: Db, event: Event, jurorId: string): Promi
   const verify = withPreviousKeys(verifyScoreSheet, previousJurorKeys(db, event.id));
   for (const row of rows) {
     const verification = await verify(new Uint8Array(row.bytes), row.file_name, context);
-    db.prepare('UPDATE received_sheet SET status = ?, payload = ?, details = ? WHERE id = ?')
-      .run(verification.status, verification.payload ? JSON.stringify(verification.payload) : null, JSON.stringify(verification.details), row.id);
+    db.prepare('UPDATE received_sheet SET status = ?, payload = ?, details = ? WHERE id = ?').run(
+      verification.status,
+      verification.payload ? JSON.stringify(verification.payload) : null,
+      JSON.stringify(verification.details),
+      row.id,
+    );
   }
 }
 
@@ -178,25 +206,35 @@ async function reverifyJurorSheets(db: Db, event: Event, jurorId: string): Promi
  */
 export function keyChangeNotes(changes: readonly KeyChange[], sheet: { jurorId: string | null; signedWith: string | null }): Bilingual[] {
   if (!sheet.jurorId || !sheet.signedWith) return [];
-  return changes.filter((c) => c.jurorId === sheet.jurorId).flatMap((c): Bilingual[] => {
-    if (sheet.signedWith === c.previousFingerprint) {
-      return [{
-        id: `Kunci ${c.jurorId} berganti: lembar ini ditandatangani kunci lama ${c.previousFingerprint}; ${c.jurorId} didaftarkan ulang dengan kunci baru ${c.nextFingerprint} (${c.reason}). Lembar kunci lama tetap milik ${c.jurorId} dan digantikan oleh lembar revisi lebih tinggi dari kunci baru, tidak bertentangan.`,
-        en: `${c.jurorId}'s key changed: this sheet is signed with the old key ${c.previousFingerprint}; ${c.jurorId} was re-enrolled with the new key ${c.nextFingerprint} (${c.reason}). The old key's sheets remain ${c.jurorId}'s and are superseded by the new key's higher revisions, not in conflict.`,
-      }];
-    }
-    if (sheet.signedWith === c.nextFingerprint) {
-      return [{
-        id: `Kunci ${c.jurorId} berganti: lembar ini ditandatangani kunci baru ${c.nextFingerprint}, pengganti kunci lama ${c.previousFingerprint} (${c.reason}); nilai dilanjutkan di atas revisi ${c.continuesAfterRevision} kunci lama.`,
-        en: `${c.jurorId}'s key changed: this sheet is signed with the new key ${c.nextFingerprint}, replacing the old key ${c.previousFingerprint} (${c.reason}); marks continue above the old key's revision ${c.continuesAfterRevision}.`,
-      }];
-    }
-    return [];
-  });
+  return changes
+    .filter((c) => c.jurorId === sheet.jurorId)
+    .flatMap((c): Bilingual[] => {
+      if (sheet.signedWith === c.previousFingerprint) {
+        return [
+          {
+            id: `Kunci ${c.jurorId} berganti: lembar ini ditandatangani kunci lama ${c.previousFingerprint}; ${c.jurorId} didaftarkan ulang dengan kunci baru ${c.nextFingerprint} (${c.reason}). Lembar kunci lama tetap milik ${c.jurorId} dan digantikan oleh lembar revisi lebih tinggi dari kunci baru, tidak bertentangan.`,
+            en: `${c.jurorId}'s key changed: this sheet is signed with the old key ${c.previousFingerprint}; ${c.jurorId} was re-enrolled with the new key ${c.nextFingerprint} (${c.reason}). The old key's sheets remain ${c.jurorId}'s and are superseded by the new key's higher revisions, not in conflict.`,
+          },
+        ];
+      }
+      if (sheet.signedWith === c.nextFingerprint) {
+        return [
+          {
+            id: `Kunci ${c.jurorId} berganti: lembar ini ditandatangani kunci baru ${c.nextFingerprint}, pengganti kunci lama ${c.previousFingerprint} (${c.reason}); nilai dilanjutkan di atas revisi ${c.continuesAfterRevision} kunci lama.`,
+            en: `${c.jurorId}'s key changed: this sheet is signed with the new key ${c.nextFingerprint}, replacing the old key ${c.previousFingerprint} (${c.reason}); marks continue above the old key's revision ${c.continuesAfterRevision}.`,
+          },
+        ];
+      }
+      return [];
+    });
 }
 
 /** Sheets as listed at the secretariat, with the key change notes added to whatever notes they carry. */
-export function withKeyChangeNotes<S extends { jurorId: string | null; signedWith: string | null; notes?: Bilingual[] }>(db: Db, eventId: string, sheets: readonly S[]): S[] {
+export function withKeyChangeNotes<S extends { jurorId: string | null; signedWith: string | null; notes?: Bilingual[] }>(
+  db: Db,
+  eventId: string,
+  sheets: readonly S[],
+): S[] {
   const changes = listKeyChanges(db, eventId);
   if (changes.length === 0) return [...sheets];
   return sheets.map((s) => {

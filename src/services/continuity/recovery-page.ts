@@ -64,7 +64,10 @@ ${events.length ? `<tr><th scope="row">${esc(t.events)}</th><td>${events.map(esc
 <tr><th scope="row">${esc(t.fingerprint)}</th><td class="mono">${esc(info.fingerprint)}</td></tr>
 <tr><th scope="row">${esc(t.made)}</th><td>${esc(info.createdAt)}</td></tr>
 </table>
-<p class="code" data-testid="recovery-code">${info.code.split('-').map((group) => `<span class="group">${esc(group)}</span>`).join(' ')}</p>
+<p class="code" data-testid="recovery-code">${info.code
+    .split('-')
+    .map((group) => `<span class="group">${esc(group)}</span>`)
+    .join(' ')}</p>
 <p>${esc(t.what)}</p>
 <p class="sub">${esc(t.use)}</p>
 <p class="warn">${esc(t.warn)}</p>

@@ -21,7 +21,15 @@ import { fingerprint } from '../keys/signing.ts';
 import { packageJurorKeys, packageKeyFacts } from '../packages/event-package.ts';
 import { previousKeysByJuror } from '../packages/key-statements.ts';
 import {
-  conflictsOf, currentNotes, finalizeRound, isFinalized, latestScore, recordScore, revisionFloor, sheetRevision, type ScoreOrigin,
+  conflictsOf,
+  currentNotes,
+  finalizeRound,
+  isFinalized,
+  latestScore,
+  recordScore,
+  revisionFloor,
+  sheetRevision,
+  type ScoreOrigin,
 } from '../scores/score-store.ts';
 import { verifyScoreSheet } from '../sheets/score-sheet.ts';
 import type { SheetPayload, SheetSection } from '../sheets/sheet-payload.ts';
@@ -74,7 +82,10 @@ export interface ResumeStatus {
 function scope(db: Db, eventId: string) {
   const record = findEventRecord(db, eventId);
   if (record?.origin.source !== 'package') {
-    throw new AppError('forbidden', { id: 'Melanjutkan dari lembar sendiri hanya di laptop juri (acara dari paket sekretariat).', en: "Resuming from one's own sheet is only on a juror's laptop (an event from the secretariat's package)." });
+    throw new AppError('forbidden', {
+      id: 'Melanjutkan dari lembar sendiri hanya di laptop juri (acara dari paket sekretariat).',
+      en: "Resuming from one's own sheet is only on a juror's laptop (an event from the secretariat's package).",
+    });
   }
   return { record, origin: record.origin };
 }
@@ -84,7 +95,11 @@ export function resumeStatus(db: Db, keys: KeyStore, eventId: string): ResumeSta
   const jurorId = record.jurorId;
   const own = keys.status().publicKey;
   const carried = jurorId ? packageJurorKeys(origin.packageText).find((k) => k.jurorId === jurorId) : undefined;
-  const previous = jurorId ? packageKeyFacts(origin.packageText).jurorKeyChanges.filter((c) => c.jurorId === jurorId).map((c) => c.previous.fingerprint) : [];
+  const previous = jurorId
+    ? packageKeyFacts(origin.packageText)
+        .jurorKeyChanges.filter((c) => c.jurorId === jurorId)
+        .map((c) => c.previous.fingerprint)
+    : [];
   return {
     jurorId,
     ready: carried !== undefined && own !== undefined && carried.publicKey === own,
@@ -95,17 +110,37 @@ export function resumeStatus(db: Db, keys: KeyStore, eventId: string): ResumeSta
 }
 
 export function listResumed(db: Db, eventId: string, jurorId: string): ResumedSheet[] {
-  const rows = db.prepare('SELECT file_name, sheet_revision, signed_with, marks, resumed_at FROM resumed_sheet WHERE event_id = ? AND juror_id = ? ORDER BY seq').all(eventId, jurorId) as
-    { file_name: string; sheet_revision: number; signed_with: string; marks: number; resumed_at: string }[];
+  const rows = db
+    .prepare(
+      'SELECT file_name, sheet_revision, signed_with, marks, resumed_at FROM resumed_sheet WHERE event_id = ? AND juror_id = ? ORDER BY seq',
+    )
+    .all(eventId, jurorId) as { file_name: string; sheet_revision: number; signed_with: string; marks: number; resumed_at: string }[];
   const carried = packageJurorKeys(scope(db, eventId).origin.packageText).find((k) => k.jurorId === jurorId)?.publicKey;
-  return rows.map((r) => ({ fileName: r.file_name, sheetRevision: r.sheet_revision, signedWith: fingerprint(r.signed_with), previousKey: r.signed_with !== carried, marks: r.marks, resumedAt: r.resumed_at }));
+  return rows.map((r) => ({
+    fileName: r.file_name,
+    sheetRevision: r.sheet_revision,
+    signedWith: fingerprint(r.signed_with),
+    previousKey: r.signed_with !== carried,
+    marks: r.marks,
+    resumedAt: r.resumed_at,
+  }));
 }
 
 /** Verifies, then restores, the juror's own sheets (see the module's comment). */
-export async function resumeFromSheets(db: Db, keys: KeyStore, eventId: string, files: readonly ResumeFile[], now = new Date()): Promise<ResumeResult> {
+export async function resumeFromSheets(
+  db: Db,
+  keys: KeyStore,
+  eventId: string,
+  files: readonly ResumeFile[],
+  now = new Date(),
+): Promise<ResumeResult> {
   const { record, origin } = scope(db, eventId);
   const jurorId = record.jurorId;
-  if (!jurorId) throw new AppError('not-found', { id: 'Pilih dulu siapa Anda di antara juri acara ini.', en: "First choose who you are among this event's jurors." });
+  if (!jurorId)
+    throw new AppError('not-found', {
+      id: 'Pilih dulu siapa Anda di antara juri acara ini.',
+      en: "First choose who you are among this event's jurors.",
+    });
   const own = keys.status();
   const carried = packageJurorKeys(origin.packageText).find((k) => k.jurorId === jurorId);
   if (!own.publicKey || !carried || carried.publicKey !== own.publicKey) {
@@ -114,7 +149,8 @@ export async function resumeFromSheets(db: Db, keys: KeyStore, eventId: string, 
       en: `Event package revision ${record.revision} does not carry this laptop's key for ${jurorId} yet. Make a key, send the enrolment file to the secretariat, then import the next package that carries it; the old sheet can be restored after that.`,
     });
   }
-  if (files.length === 0) throw new AppError('invalid-input', { id: 'Pilih lembar nilai Anda (.xlsx).', en: 'Choose your score sheet (.xlsx).' });
+  if (files.length === 0)
+    throw new AppError('invalid-input', { id: 'Pilih lembar nilai Anda (.xlsx).', en: 'Choose your score sheet (.xlsx).' });
   const event = getEvent(db, eventId);
   const previous = previousKeysByJuror(packageKeyFacts(origin.packageText).jurorKeyChanges.filter((c) => c.jurorId === jurorId));
   const verify = withPreviousKeys(verifyScoreSheet, previous);
@@ -134,33 +170,60 @@ export async function resumeFromSheets(db: Db, keys: KeyStore, eventId: string, 
       });
     }
     const reasons = result.details.length ? result.details : [{ id: `status ${result.status}`, en: `status ${result.status}` }];
-    throw new AppError('invalid-file', {
-      id: `Lembar ${file.fileName} tidak dapat dipulihkan (${result.status === 'unknown-key' ? 'ditandatangani kunci yang tidak terikat pada Anda di paket acara' : result.status}):\n${reasons.map((d) => `- ${d.id}`).join('\n')}\nTidak ada yang diubah.`,
-      en: `Sheet ${file.fileName} cannot be restored (${result.status === 'unknown-key' ? 'signed with a key the event package does not bind to you' : result.status}):\n${reasons.map((d) => `- ${d.en}`).join('\n')}\nNothing changed.`,
-    }, { status: result.status, details: result.details });
+    throw new AppError(
+      'invalid-file',
+      {
+        id: `Lembar ${file.fileName} tidak dapat dipulihkan (${result.status === 'unknown-key' ? 'ditandatangani kunci yang tidak terikat pada Anda di paket acara' : result.status}):\n${reasons.map((d) => `- ${d.id}`).join('\n')}\nTidak ada yang diubah.`,
+        en: `Sheet ${file.fileName} cannot be restored (${result.status === 'unknown-key' ? 'signed with a key the event package does not bind to you' : result.status}):\n${reasons.map((d) => `- ${d.en}`).join('\n')}\nNothing changed.`,
+      },
+      { status: result.status, details: result.details },
+    );
   }
 
   // Per round and category, the section of the highest revision among the files given (as reconciliation would).
   const chosen = new Map<string, { payload: SheetPayload; section: SheetSection; file: ResumeFile }>();
   for (const v of [...verified].sort((a, b) => a.payload.sheetRevision - b.payload.sheetRevision)) {
-    for (const section of v.payload.sections) chosen.set(`${section.roundId}\u0000${section.categoryId}`, { payload: v.payload, section, file: v.file });
+    for (const section of v.payload.sections)
+      chosen.set(`${section.roundId}\u0000${section.categoryId}`, { payload: v.payload, section, file: v.file });
   }
   const newest = verified.reduce((a, b) => (b.payload.sheetRevision > a.payload.sheetRevision ? b : a));
 
-  const result: ResumeResult = { sheets: [], marks: 0, unchanged: 0, notAdmitted: 0, notes: 0, conflicts: 0, finalized: [], notFinalized: [], nextSheetRevision: 0 };
+  const result: ResumeResult = {
+    sheets: [],
+    marks: 0,
+    unchanged: 0,
+    notAdmitted: 0,
+    notes: 0,
+    conflicts: 0,
+    finalized: [],
+    notFinalized: [],
+    nextSheetRevision: 0,
+  };
   const perFile = new Map<ResumeFile, number>();
   db.transaction(() => {
     // Declared conflicts first: the marks of those nominees are not restored (the sheet has none for them).
     const conflicts = conflictsOf(db, event, jurorId);
     for (const declared of newest.payload.declaredConflicts) {
       if (conflicts.has(declared.nomineeId)) continue;
-      db.prepare('INSERT INTO declared_conflict (event_id, juror_id, nominee_id, reason, declared_at) VALUES (?, ?, ?, ?, ?)').run(event.id, jurorId, declared.nomineeId, declared.reason, now.toISOString());
+      db.prepare('INSERT INTO declared_conflict (event_id, juror_id, nominee_id, reason, declared_at) VALUES (?, ?, ?, ?, ?)').run(
+        event.id,
+        jurorId,
+        declared.nomineeId,
+        declared.reason,
+        now.toISOString(),
+      );
       result.conflicts++;
     }
     const clashes: string[] = [];
     const notes = new Map(currentNotes(db, event.id, jurorId).map((n) => [`${n.roundId}\u0000${n.nomineeId}`, n.text]));
     for (const { payload, section, file } of chosen.values()) {
-      const origin: ScoreOrigin = { kind: 'resumed-sheet', jurorId, sheetRevision: payload.sheetRevision, fileName: file.fileName, signedWith: payload.juror.fingerprint };
+      const origin: ScoreOrigin = {
+        kind: 'resumed-sheet',
+        jurorId,
+        sheetRevision: payload.sheetRevision,
+        fileName: file.fileName,
+        signedWith: payload.juror.fingerprint,
+      };
       const locked = isFinalized(db, event.id, jurorId, section.roundId, section.categoryId);
       const round = event.rounds.find((r) => r.id === section.roundId)!;
       const admitted = new Set((roundNominees(event, round, section.categoryId) ?? []).map((n) => n.id));
@@ -180,7 +243,8 @@ export async function resumeFromSheets(db: Db, keys: KeyStore, eventId: string, 
             continue;
           }
           // A mark typed here (or restored from this or a newer revision) is never overwritten by a sheet.
-          const supersedable = here === undefined || here.value === null || (here.origin !== null && here.origin.sheetRevision < payload.sheetRevision);
+          const supersedable =
+            here === undefined || here.value === null || (here.origin !== null && here.origin.sheetRevision < payload.sheetRevision);
           if (!supersedable || locked) {
             clashes.push(`${nominee.name} ${criterionCode}: ${here?.value ?? '—'} ≠ ${mark}`);
             continue;
@@ -191,17 +255,28 @@ export async function resumeFromSheets(db: Db, keys: KeyStore, eventId: string, 
         }
         const noteKey = `${section.roundId}\u0000${nominee.nomineeId}`;
         if (nominee.note !== '' && notes.get(noteKey) !== nominee.note && !locked) {
-          db.prepare('INSERT INTO note (event_id, juror_id, round_id, nominee_id, text, recorded_at) VALUES (?, ?, ?, ?, ?, ?)').run(event.id, jurorId, section.roundId, nominee.nomineeId, nominee.note, now.toISOString());
+          db.prepare('INSERT INTO note (event_id, juror_id, round_id, nominee_id, text, recorded_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+            event.id,
+            jurorId,
+            section.roundId,
+            nominee.nomineeId,
+            nominee.note,
+            now.toISOString(),
+          );
           notes.set(noteKey, nominee.note);
           result.notes++;
         }
       }
     }
     if (clashes.length > 0) {
-      throw new AppError('conflict', {
-        id: `Laptop ini sudah punya nilai lain untuk ${clashes.length} sel (${clashes.slice(0, 8).join('; ')}${clashes.length > 8 ? '; …' : ''}); lembar tidak menimpa nilai yang diberikan di sini atau bagian yang sudah difinalisasi. Tidak ada yang diubah.`,
-        en: `This laptop already has other marks for ${clashes.length} cells (${clashes.slice(0, 8).join('; ')}${clashes.length > 8 ? '; …' : ''}); a sheet does not overwrite marks given here or a section already finalized. Nothing changed.`,
-      }, { clashes });
+      throw new AppError(
+        'conflict',
+        {
+          id: `Laptop ini sudah punya nilai lain untuk ${clashes.length} sel (${clashes.slice(0, 8).join('; ')}${clashes.length > 8 ? '; …' : ''}); lembar tidak menimpa nilai yang diberikan di sini atau bagian yang sudah difinalisasi. Tidak ada yang diubah.`,
+          en: `This laptop already has other marks for ${clashes.length} cells (${clashes.slice(0, 8).join('; ')}${clashes.length > 8 ? '; …' : ''}); a sheet does not overwrite marks given here or a section already finalized. Nothing changed.`,
+        },
+        { clashes },
+      );
     }
     for (const { section } of chosen.values()) {
       if (!section.finalized || isFinalized(db, event.id, jurorId, section.roundId, section.categoryId)) continue;
@@ -215,14 +290,31 @@ export async function resumeFromSheets(db: Db, keys: KeyStore, eventId: string, 
     }
     for (const v of verified) {
       const marks = perFile.get(v.file) ?? 0;
-      db.prepare('INSERT INTO resumed_sheet (event_id, juror_id, sheet_revision, file_name, file_hash, signed_with, marks, resumed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(event.id, jurorId, v.payload.sheetRevision, v.file.fileName, createHash('sha256').update(v.file.bytes).digest('hex'), v.signingKey, marks, now.toISOString());
-      result.sheets.push({ fileName: v.file.fileName, sheetRevision: v.payload.sheetRevision, signedWith: fingerprint(v.signingKey), previousKey: v.signingKey !== carried.publicKey, marks, resumedAt: now.toISOString() });
+      db.prepare(
+        'INSERT INTO resumed_sheet (event_id, juror_id, sheet_revision, file_name, file_hash, signed_with, marks, resumed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        event.id,
+        jurorId,
+        v.payload.sheetRevision,
+        v.file.fileName,
+        createHash('sha256').update(v.file.bytes).digest('hex'),
+        v.signingKey,
+        marks,
+        now.toISOString(),
+      );
+      result.sheets.push({
+        fileName: v.file.fileName,
+        sheetRevision: v.payload.sheetRevision,
+        signedWith: fingerprint(v.signingKey),
+        previousKey: v.signingKey !== carried.publicKey,
+        marks,
+        resumedAt: now.toISOString(),
+      });
     }
   })();
   result.nextSheetRevision = sheetRevision(db, event.id, jurorId);
   // By construction above every resumed revision: revisionFloor counts resumed_sheet.
-  if (result.nextSheetRevision <= revisionFloor(db, event.id, jurorId)) throw new Error('sheet revision did not rise above the resumed sheet');
+  if (result.nextSheetRevision <= revisionFloor(db, event.id, jurorId))
+    throw new Error('sheet revision did not rise above the resumed sheet');
   return result;
 }
-

@@ -36,7 +36,8 @@ export const RUNBOOK: Record<Lang, Runbook> = {
   id: {
     title: 'Laptop hilang atau rusak · Lupa frasa sandi · Pindah laptop',
     subtitle: 'Panduan darurat Timbang untuk juri dan sekretariat',
-    intro: 'Nilai Anda ada di tiga tempat: berkas kerja di laptop (dengan cadangan otomatis), setiap lembar nilai bertanda tangan yang sudah Anda kirim, dan berkas kerja sekretariat. Selama salah satunya ada, tidak ada nilai yang hilang. Kirim lembar nilai setiap kali satu bagian selesai dan simpan salinannya di luar laptop.',
+    intro:
+      'Nilai Anda ada di tiga tempat: berkas kerja di laptop (dengan cadangan otomatis), setiap lembar nilai bertanda tangan yang sudah Anda kirim, dan berkas kerja sekretariat. Selama salah satunya ada, tidak ada nilai yang hilang. Kirim lembar nilai setiap kali satu bagian selesai dan simpan salinannya di luar laptop.',
     parts: [
       {
         id: 'laptop-hilang',
@@ -125,7 +126,8 @@ export const RUNBOOK: Record<Lang, Runbook> = {
   en: {
     title: 'Laptop lost or broken · Forgotten passphrase · Moving to another laptop',
     subtitle: "Timbang's emergency guide for jurors and the secretariat",
-    intro: "Your marks are in three places: the workspace on the laptop (with automatic backups), every signed score sheet you have sent, and the secretariat's workspace. As long as one of them exists, no mark is lost. Send a score sheet whenever a section is done and keep a copy away from the laptop.",
+    intro:
+      "Your marks are in three places: the workspace on the laptop (with automatic backups), every signed score sheet you have sent, and the secretariat's workspace. As long as one of them exists, no mark is lost. Send a score sheet whenever a section is done and keep a copy away from the laptop.",
     parts: [
       {
         id: 'laptop-hilang',
@@ -138,7 +140,7 @@ export const RUNBOOK: Record<Lang, Runbook> = {
               'Tell the secretariat at once, and name the revision of the last score sheet you sent (it is in its file name, e.g. `lembar-nilai-J3-revisi-4.xlsx`).',
               'On the new laptop install Timbang from the secretariat (check its SHA-256), open it and choose Juri.',
               'Import the event package (`.timbang`), choose who you are, then make a new key with a new backup passphrase. Write the passphrase down and keep it apart from the laptop.',
-              'Export the enrolment file (`.timbang-enrol`), send it to the secretariat, and read the new key\'s fingerprint aloud to the secretariat.',
+              "Export the enrolment file (`.timbang-enrol`), send it to the secretariat, and read the new key's fingerprint aloud to the secretariat.",
               "Import the secretariat's next package revision: it carries your new key and the key change statement the secretariat signed.",
               'Under `Lanjutkan dari lembar sendiri` (resume from your own sheet), choose your last score sheet (a copy from a USB stick or e-mail, or from the secretariat). The marks come back with the origin "restored from sheet J3 revision 4"; finalized sections stay final.',
               'Check the figures, go on scoring, then send a new score sheet: its revision is higher and supersedes the old sheet.',
@@ -176,7 +178,7 @@ export const RUNBOOK: Record<Lang, Runbook> = {
             who: 'Juror',
             steps: [
               "In the app the key is sealed by the system's keychain and opens without a passphrase. If the keychain cannot, choose `Buka dengan frasa sandi cadangan` (open with the backup passphrase).",
-              'If the backup passphrase (or the key\'s passphrase) is forgotten too, that key can never be opened again: there is no back door. The marks in the workspace and in the sheets already sent are still there.',
+              "If the backup passphrase (or the key's passphrase) is forgotten too, that key can never be opened again: there is no back door. The marks in the workspace and in the sheets already sent are still there.",
               'Follow "Laptop lost or broken" in a new workspace: a new key, re-enrolment, then `Lanjutkan dari lembar sendiri`. Marks never sent in a signed sheet are given again.',
             ],
           },
@@ -214,7 +216,11 @@ export const RUNBOOK: Record<Lang, Runbook> = {
 };
 
 /** `code` spans to <code>, everything else escaped. */
-const inline = (text: string) => text.split('`').map((piece, i) => (i % 2 ? `<code>${esc(piece)}</code>` : esc(piece))).join('');
+const inline = (text: string) =>
+  text
+    .split('`')
+    .map((piece, i) => (i % 2 ? `<code>${esc(piece)}</code>` : esc(piece)))
+    .join('');
 
 const RUNBOOK_STYLE = `
 .runbook h1 { font-size: 16pt; margin-bottom: 1mm; }
@@ -235,14 +241,22 @@ const RUNBOOK_STYLE = `
 /** The printed runbook: one self-contained HTML document, printed like the report (same print CSS and page frame). */
 export function runbookHtml(lang: Lang): string {
   const r = RUNBOOK[lang];
-  const parts = r.parts.map((part) => `<section class="part" data-part="${part.id}">
+  const parts = r.parts
+    .map(
+      (part) => `<section class="part" data-part="${part.id}">
   <h2>${esc(part.title)}</h2>
   <p class="when">${esc(part.when)}</p>
-  ${part.roles.map((role) => `<div class="role">
+  ${part.roles
+    .map(
+      (role) => `<div class="role">
     <h3>${esc(role.who)}</h3>
     <ol>${role.steps.map((step) => `<li><span class="done"></span>${inline(step)}</li>`).join('')}</ol>
-  </div>`).join('\n  ')}
-</section>`).join('\n');
+  </div>`,
+    )
+    .join('\n  ')}
+</section>`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="${lang}">
 <head>

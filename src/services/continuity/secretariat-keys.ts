@@ -53,10 +53,11 @@ export function recoveryCode(seed: Buffer): string {
 /** The seed a code holds: spaces, dashes and case do not matter, O reads as 0 and I or L as 1. */
 export function parseRecoveryCode(typed: string): Buffer {
   const text = typed.toUpperCase().replace(/[\s-]/g, '').replaceAll('O', '0').replace(/[IL]/g, '1');
-  const wrong = () => new AppError('invalid-input', {
-    id: `Kode pemulihan tidak sah: harus ${CODE_CHARS} huruf/angka (11 kelompok 5), dan pemeriksaannya harus cocok. Periksa salinannya huruf demi huruf.`,
-    en: `The recovery code is not valid: it must be ${CODE_CHARS} letters and digits (11 groups of 5), and its check must match. Check the copy character by character.`,
-  });
+  const wrong = () =>
+    new AppError('invalid-input', {
+      id: `Kode pemulihan tidak sah: harus ${CODE_CHARS} huruf/angka (11 kelompok 5), dan pemeriksaannya harus cocok. Periksa salinannya huruf demi huruf.`,
+      en: `The recovery code is not valid: it must be ${CODE_CHARS} letters and digits (11 groups of 5), and its check must match. Check the copy character by character.`,
+    });
   if (text.length !== CODE_CHARS || [...text].some((c) => !ALPHABET.includes(c))) throw wrong();
   let bits = 0;
   let value = 0;
@@ -78,7 +79,11 @@ export function parseRecoveryCode(typed: string): Buffer {
 
 /** The key pair a recovery code holds. */
 export function recoveryKeyFromCode(code: string): UnlockedKey {
-  const privateKey: KeyObject = createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, parseRecoveryCode(code)]), format: 'der', type: 'pkcs8' });
+  const privateKey: KeyObject = createPrivateKey({
+    key: Buffer.concat([PKCS8_PREFIX, parseRecoveryCode(code)]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   const publicKey = publicKeyText(createPublicKey(privateKey));
   return { privateKey, publicKey, fingerprint: fingerprint(publicKey) };
 }
@@ -95,7 +100,13 @@ export interface RecoveryKeyInfo {
 }
 
 export function currentRecoveryKey(db: Db): RecoveryKeyInfo | null {
-  return (db.prepare('SELECT public_key AS publicKey, fingerprint, created_at AS createdAt FROM secretariat_recovery_key ORDER BY seq DESC LIMIT 1').get() as RecoveryKeyInfo | undefined) ?? null;
+  return (
+    (db
+      .prepare(
+        'SELECT public_key AS publicKey, fingerprint, created_at AS createdAt FROM secretariat_recovery_key ORDER BY seq DESC LIMIT 1',
+      )
+      .get() as RecoveryKeyInfo | undefined) ?? null
+  );
 }
 
 /**
@@ -107,7 +118,11 @@ export function createRecoveryKey(db: Db, now = new Date()): RecoveryKeyInfo & {
   const seed = Buffer.from(privateKey.export({ format: 'jwk' }).d!, 'base64url');
   const text = publicKeyText(publicKey);
   const info = { publicKey: text, fingerprint: fingerprint(text), createdAt: now.toISOString() };
-  db.prepare('INSERT INTO secretariat_recovery_key (public_key, fingerprint, created_at) VALUES (?, ?, ?)').run(info.publicKey, info.fingerprint, info.createdAt);
+  db.prepare('INSERT INTO secretariat_recovery_key (public_key, fingerprint, created_at) VALUES (?, ?, ?)').run(
+    info.publicKey,
+    info.fingerprint,
+    info.createdAt,
+  );
   return { ...info, code: recoveryCode(seed) };
 }
 
@@ -125,7 +140,7 @@ export function recoveryFileText(info: RecoveryKeyInfo & { code: string }, event
     'Simpan di luar laptop sekretariat (Ketua, amplop tertutup). Kode ini hanya dipakai bila kunci sekretariat hilang:',
     'ia menandatangani pergantian ke kunci baru yang diterima laptop juri. Siapa pun yang memegangnya dapat melakukannya.',
     'Keep it away from the secretariat laptop (the Ketua, a sealed envelope). It is used only if the secretariat key is lost:',
-    'it signs the rollover to a new key that jurors\' laptops accept. Whoever holds it can do so.',
+    "it signs the rollover to a new key that jurors' laptops accept. Whoever holds it can do so.",
     '',
   ].join('\n');
 }
@@ -151,9 +166,20 @@ export interface Rollover {
  * naming the new key is signed by the previous key or the recovery key the package names, and the event's
  * revision rises above the package's (laptops take only a newer revision).
  */
-export function takeOverEvent(db: Db, key: UnlockedKey, pkg: VerifiedPackage, signer: RolloverSigner, reason: string, now = new Date()): Rollover {
+export function takeOverEvent(
+  db: Db,
+  key: UnlockedKey,
+  pkg: VerifiedPackage,
+  signer: RolloverSigner,
+  reason: string,
+  now = new Date(),
+): Rollover {
   const text = reason.trim();
-  if (text.length < 3) throw new AppError('invalid-input', { id: 'Tulis alasan pergantian kunci sekretariat (mis. "laptop sekretariat hilang").', en: 'Give a reason for the secretariat key rollover (e.g. "secretariat laptop lost").' });
+  if (text.length < 3)
+    throw new AppError('invalid-input', {
+      id: 'Tulis alasan pergantian kunci sekretariat (mis. "laptop sekretariat hilang").',
+      en: 'Give a reason for the secretariat key rollover (e.g. "secretariat laptop lost").',
+    });
   if (key.publicKey === pkg.secretariat.publicKey) {
     throw new AppError('conflict', {
       id: `Paket ${pkg.fileName} sudah ditandatangani kunci berkas kerja ini (${key.fingerprint}); tidak ada yang perlu diganti.`,
@@ -207,17 +233,47 @@ export function takeOverEvent(db: Db, key: UnlockedKey, pkg: VerifiedPackage, si
   const revision = pkg.revision + 1;
   db.transaction(() => {
     saveEvent(db, pkg.event, { revision, revisedAt: now.toISOString(), origin: { source: 'authored' } }, now);
-    const enrol = db.prepare('INSERT INTO enrolment (event_id, juror_id, name, public_key, fingerprint, received_at) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const juror of pkg.jurorKeys) enrol.run(pkg.event.id, juror.jurorId, juror.name, juror.publicKey, juror.fingerprint, now.toISOString());
+    const enrol = db.prepare(
+      'INSERT INTO enrolment (event_id, juror_id, name, public_key, fingerprint, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const juror of pkg.jurorKeys)
+      enrol.run(pkg.event.id, juror.jurorId, juror.name, juror.publicKey, juror.fingerprint, now.toISOString());
     const change = db.prepare(
       `INSERT INTO juror_key_change (event_id, juror_id, previous_public_key, previous_fingerprint, next_public_key, next_fingerprint, continues_after_revision, reason, changed_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const c of pkg.jurorKeyChanges) change.run(pkg.event.id, c.jurorId, c.previous.publicKey, c.previous.fingerprint, c.next.publicKey, c.next.fingerprint, c.continuesAfterRevision, c.reason, c.changedAt);
-    db.prepare('INSERT INTO secretariat_rollover (event_id, previous_key, next_key, signed_by, signer_key, reason, statement, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(pkg.event.id, statement.previous.publicKey, next.publicKey, signer.kind, signing.publicKey, text, JSON.stringify(signed), now.toISOString());
+    for (const c of pkg.jurorKeyChanges)
+      change.run(
+        pkg.event.id,
+        c.jurorId,
+        c.previous.publicKey,
+        c.previous.fingerprint,
+        c.next.publicKey,
+        c.next.fingerprint,
+        c.continuesAfterRevision,
+        c.reason,
+        c.changedAt,
+      );
+    db.prepare(
+      'INSERT INTO secretariat_rollover (event_id, previous_key, next_key, signed_by, signer_key, reason, statement, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      pkg.event.id,
+      statement.previous.publicKey,
+      next.publicKey,
+      signer.kind,
+      signing.publicKey,
+      text,
+      JSON.stringify(signed),
+      now.toISOString(),
+    );
   })();
-  return { eventId: pkg.event.id, revision, previousFingerprint: pkg.secretariat.fingerprint, nextFingerprint: key.fingerprint, signedBy: signer.kind };
+  return {
+    eventId: pkg.event.id,
+    revision,
+    previousFingerprint: pkg.secretariat.fingerprint,
+    nextFingerprint: key.fingerprint,
+    signedBy: signer.kind,
+  };
 }
 
 export interface RolloverRecord {
@@ -231,11 +287,25 @@ export interface RolloverRecord {
 
 /** The rollovers of an event's secretariat key this workspace knows (issued here, or accepted by a juror's laptop), oldest first. */
 export function listRollovers(db: Db, eventId: string): RolloverRecord[] {
-  const rows = db.prepare('SELECT previous_key, next_key, signed_by, signer_key, reason, recorded_at FROM secretariat_rollover WHERE event_id = ? ORDER BY seq').all(eventId) as
-    { previous_key: string; next_key: string; signed_by: 'previous' | 'recovery'; signer_key: string; reason: string; recorded_at: string }[];
+  const rows = db
+    .prepare(
+      'SELECT previous_key, next_key, signed_by, signer_key, reason, recorded_at FROM secretariat_rollover WHERE event_id = ? ORDER BY seq',
+    )
+    .all(eventId) as {
+    previous_key: string;
+    next_key: string;
+    signed_by: 'previous' | 'recovery';
+    signer_key: string;
+    reason: string;
+    recorded_at: string;
+  }[];
   return rows.map((r) => ({
-    previousFingerprint: fingerprint(r.previous_key), nextFingerprint: fingerprint(r.next_key), signedBy: r.signed_by,
-    signerFingerprint: fingerprint(r.signer_key), reason: r.reason, recordedAt: r.recorded_at,
+    previousFingerprint: fingerprint(r.previous_key),
+    nextFingerprint: fingerprint(r.next_key),
+    signedBy: r.signed_by,
+    signerFingerprint: fingerprint(r.signer_key),
+    reason: r.reason,
+    recordedAt: r.recorded_at,
   }));
 }
 
@@ -245,8 +315,9 @@ export function listRollovers(db: Db, eventId: string): RolloverRecord[] {
  */
 export function packageContinuity(db: Db, eventId: string, signingKey: string): PackageContinuity {
   const recovery = currentRecoveryKey(db);
-  const rollover = db.prepare('SELECT statement FROM secretariat_rollover WHERE event_id = ? AND next_key = ? ORDER BY seq DESC LIMIT 1').get(eventId, signingKey) as
-    { statement: string } | undefined;
+  const rollover = db
+    .prepare('SELECT statement FROM secretariat_rollover WHERE event_id = ? AND next_key = ? ORDER BY seq DESC LIMIT 1')
+    .get(eventId, signingKey) as { statement: string } | undefined;
   return {
     recoveryKey: recovery ? { publicKey: recovery.publicKey, fingerprint: recovery.fingerprint } : null,
     jurorKeyChanges: keyChangeStatements(db, eventId),

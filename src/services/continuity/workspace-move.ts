@@ -38,7 +38,13 @@ const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
  * hours (p) or ask for more memory than the 64 MiB allowed (N, r). Timbang writes N = 2^15, r = 8, p = 1.
  */
 const boundedCost = <T extends { N: number; r: number; p: number }>(seal: T) =>
-  Number.isInteger(Math.log2(seal.N)) && seal.N >= 2 ** 14 && seal.N <= 2 ** 16 && seal.r >= 1 && seal.r <= 16 && seal.p >= 1 && seal.p <= 4;
+  Number.isInteger(Math.log2(seal.N)) &&
+  seal.N >= 2 ** 14 &&
+  seal.N <= 2 ** 16 &&
+  seal.r >= 1 &&
+  seal.r <= 16 &&
+  seal.p >= 1 &&
+  seal.p <= 4;
 
 const MoveHeader = z.strictObject({
   format: z.literal('timbang.workspace-move'),
@@ -47,14 +53,32 @@ const MoveHeader = z.strictObject({
   /** The schema version (PRAGMA user_version) of the database inside. */
   schemaVersion: z.number().int().min(1),
   /** What the workspace holds, to say so before anything is replaced. */
-  events: z.array(z.strictObject({ id: z.string(), name: z.string(), source: z.enum(['authored', 'package']), revision: z.number().int(), jurorId: z.string().nullable() })),
+  events: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      source: z.enum(['authored', 'package']),
+      revision: z.number().int(),
+      jurorId: z.string().nullable(),
+    }),
+  ),
   /** The workspace's key: its public half and the private half sealed by the export passphrase; null when it had none. */
-  key: z.strictObject({ publicKey: z.string().min(1), fingerprint: z.string().min(1), sealed: PassphraseSealed.refine(boundedCost) }).nullable(),
+  key: z
+    .strictObject({ publicKey: z.string().min(1), fingerprint: z.string().min(1), sealed: PassphraseSealed.refine(boundedCost) })
+    .nullable(),
   /** The database's encryption: scrypt parameters and salt, AES-256-GCM nonce and tag, and the plain length. */
-  database: z.strictObject({
-    kdf: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(),
-    salt: z.base64(), iv: z.base64(), tag: z.base64(), bytes: z.number().int().min(0),
-  }).refine(boundedCost),
+  database: z
+    .strictObject({
+      kdf: z.literal('scrypt'),
+      N: z.number().int(),
+      r: z.number().int(),
+      p: z.number().int(),
+      salt: z.base64(),
+      iv: z.base64(),
+      tag: z.base64(),
+      bytes: z.number().int().min(0),
+    })
+    .refine(boundedCost),
 });
 export type MoveHeader = z.infer<typeof MoveHeader>;
 
@@ -109,8 +133,14 @@ export function exportWorkspace(ws: Workspace, keys: KeyStore, passphrase: strin
     events: listEvents(ws.db).map((e) => ({ id: e.id, name: e.name, source: e.source, revision: e.revision, jurorId: e.jurorId })),
     key,
     database: {
-      kdf: 'scrypt', N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p,
-      salt: salt.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), bytes: plain.length,
+      kdf: 'scrypt',
+      N: SCRYPT.N,
+      r: SCRYPT.r,
+      p: SCRYPT.p,
+      salt: salt.toString('base64'),
+      iv: iv.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+      bytes: plain.length,
     },
   };
   return Buffer.concat([Buffer.from(`${MAGIC}\n${JSON.stringify(header)}\n`, 'utf8'), encrypted]);
@@ -141,7 +171,8 @@ function consistentCopy(ws: Workspace, now: Date): Buffer {
 
 /** The header of a move file, or a refusal naming the file. */
 export function readMoveHeader(bytes: Uint8Array, fileName: string): { header: MoveHeader; body: Buffer } {
-  const refuse = (id: string, en: string) => new AppError('invalid-file', { id: `Berkas pindahan ${fileName}: ${id}`, en: `Move file ${fileName}: ${en}` });
+  const refuse = (id: string, en: string) =>
+    new AppError('invalid-file', { id: `Berkas pindahan ${fileName}: ${id}`, en: `Move file ${fileName}: ${en}` });
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const first = buffer.indexOf(0x0a);
   if (first < 0 || buffer.subarray(0, first).toString('latin1') !== MAGIC) {
@@ -170,36 +201,67 @@ export function readMoveHeader(bytes: Uint8Array, fileName: string): { header: M
  * refused, changing nothing, for a wrong passphrase or a changed file. The key is sealed again here:
  * KeyStore.adoptMoved.
  */
-export async function importWorkspace(ws: Workspace, keys: KeyStore, bytes: Uint8Array, fileName: string, passphrase: string, { replace = false } = {}, now = new Date()): Promise<MovedIn> {
+export async function importWorkspace(
+  ws: Workspace,
+  keys: KeyStore,
+  bytes: Uint8Array,
+  fileName: string,
+  passphrase: string,
+  { replace = false } = {},
+  now = new Date(),
+): Promise<MovedIn> {
   const { header, body } = readMoveHeader(bytes, fileName);
   const { database } = header;
   // The key first: a wrong passphrase is said before a second scrypt, and nothing is written.
   const pkcs8 = header.key ? openWithPassphrase(header.key.sealed, passphrase) : null;
   if (header.key && fingerprint(header.key.publicKey) !== header.key.fingerprint) {
-    throw new AppError('invalid-file', { id: `Berkas pindahan ${fileName}: sidik jari kunci tidak cocok dengan kuncinya.`, en: `Move file ${fileName}: the key's fingerprint does not match the key.` });
+    throw new AppError('invalid-file', {
+      id: `Berkas pindahan ${fileName}: sidik jari kunci tidak cocok dengan kuncinya.`,
+      en: `Move file ${fileName}: the key's fingerprint does not match the key.`,
+    });
   }
   let plain: Buffer;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', deriveKey(passphrase, Buffer.from(database.salt, 'base64'), database), Buffer.from(database.iv, 'base64'));
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      deriveKey(passphrase, Buffer.from(database.salt, 'base64'), database),
+      Buffer.from(database.iv, 'base64'),
+    );
     decipher.setAuthTag(Buffer.from(database.tag, 'base64'));
     plain = Buffer.concat([decipher.update(body), decipher.final()]);
   } catch {
-    throw new AppError(header.key ? 'invalid-file' : 'forbidden', header.key
-      ? { id: `Berkas pindahan ${fileName} rusak atau diubah: isinya tidak lolos pemeriksaan. Tidak ada yang diubah.`, en: `Move file ${fileName} is damaged or was changed: its contents fail the check. Nothing changed.` }
-      : { id: 'Frasa sandi salah (atau berkas pindahan rusak). Tidak ada yang diubah.', en: 'Wrong passphrase (or a damaged move file). Nothing changed.' });
+    throw new AppError(
+      header.key ? 'invalid-file' : 'forbidden',
+      header.key
+        ? {
+            id: `Berkas pindahan ${fileName} rusak atau diubah: isinya tidak lolos pemeriksaan. Tidak ada yang diubah.`,
+            en: `Move file ${fileName} is damaged or was changed: its contents fail the check. Nothing changed.`,
+          }
+        : {
+            id: 'Frasa sandi salah (atau berkas pindahan rusak). Tidak ada yang diubah.',
+            en: 'Wrong passphrase (or a damaged move file). Nothing changed.',
+          },
+    );
   }
   if (plain.length !== database.bytes) {
-    throw new AppError('invalid-file', { id: `Berkas pindahan ${fileName} terpotong. Tidak ada yang diubah.`, en: `Move file ${fileName} is truncated. Nothing changed.` });
+    throw new AppError('invalid-file', {
+      id: `Berkas pindahan ${fileName} terpotong. Tidak ada yang diubah.`,
+      en: `Move file ${fileName} is truncated. Nothing changed.`,
+    });
   }
 
   const here = listEvents(ws.db);
   const hasKey = keys.status().state !== 'none';
   if ((here.length > 0 || hasKey) && !replace) {
     const names = here.map((e) => `"${e.name}"`).join(', ');
-    throw new AppError('conflict', {
-      id: `Berkas kerja di laptop ini sudah berisi ${here.length ? `acara ${names}` : ''}${here.length && hasKey ? ' dan ' : ''}${hasKey ? 'kunci tanda tangan' : ''}. Mengimpor berkas pindahan akan menggantinya; pilih "Ganti" bila memang itu maksudnya (isi sekarang disimpan dulu sebagai cadangan).`,
-      en: `The workspace on this laptop already holds ${here.length ? `the event ${names}` : ''}${here.length && hasKey ? ' and ' : ''}${hasKey ? 'a signing key' : ''}. Importing the move file would replace it; choose "Replace" if that is what you mean (what is here now is kept as a backup first).`,
-    }, { events: here.map((e) => e.name), key: hasKey });
+    throw new AppError(
+      'conflict',
+      {
+        id: `Berkas kerja di laptop ini sudah berisi ${here.length ? `acara ${names}` : ''}${here.length && hasKey ? ' dan ' : ''}${hasKey ? 'kunci tanda tangan' : ''}. Mengimpor berkas pindahan akan menggantinya; pilih "Ganti" bila memang itu maksudnya (isi sekarang disimpan dulu sebagai cadangan).`,
+        en: `The workspace on this laptop already holds ${here.length ? `the event ${names}` : ''}${here.length && hasKey ? ' and ' : ''}${hasKey ? 'a signing key' : ''}. Importing the move file would replace it; choose "Replace" if that is what you mean (what is here now is kept as a backup first).`,
+      },
+      { events: here.map((e) => e.name), key: hasKey },
+    );
   }
 
   // The plain database, checked as a database before it goes anywhere near the workspace.
@@ -211,12 +273,22 @@ export async function importWorkspace(ws: Workspace, keys: KeyStore, bytes: Uint
     try {
       const check = source.pragma('integrity_check', { simple: true });
       const version = source.pragma('user_version', { simple: true }) as number;
-      if (check !== 'ok' || version !== header.schemaVersion || !source.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event'").get()) {
-        throw new AppError('invalid-file', { id: `Berkas pindahan ${fileName}: isinya bukan berkas kerja Timbang yang utuh. Tidak ada yang diubah.`, en: `Move file ${fileName}: its contents are not a whole Timbang workspace. Nothing changed.` });
+      if (
+        check !== 'ok' ||
+        version !== header.schemaVersion ||
+        !source.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event'").get()
+      ) {
+        throw new AppError('invalid-file', {
+          id: `Berkas pindahan ${fileName}: isinya bukan berkas kerja Timbang yang utuh. Tidak ada yang diubah.`,
+          en: `Move file ${fileName}: its contents are not a whole Timbang workspace. Nothing changed.`,
+        });
       }
       const row = source.prepare('SELECT public_key FROM workspace_key WHERE id = 1').get() as { public_key: string } | undefined;
       if ((row?.public_key ?? null) !== (header.key?.publicKey ?? null)) {
-        throw new AppError('invalid-file', { id: `Berkas pindahan ${fileName}: kunci di kepala berkas bukan kunci berkas kerjanya. Tidak ada yang diubah.`, en: `Move file ${fileName}: the key in the header is not its workspace's key. Nothing changed.` });
+        throw new AppError('invalid-file', {
+          id: `Berkas pindahan ${fileName}: kunci di kepala berkas bukan kunci berkas kerjanya. Tidak ada yang diubah.`,
+          en: `Move file ${fileName}: the key in the header is not its workspace's key. Nothing changed.`,
+        });
       }
       if (here.length > 0 || hasKey) keptAs = basename(await backupWorkspace(ws, 'sebelum-pindahan', now));
       keys.forget();

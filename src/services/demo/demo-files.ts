@@ -39,7 +39,12 @@ export async function demoFiles(event: Event, seed?: number, now = new Date()): 
 }
 
 /** The national-scale demo (national-demo.ts): the event it grew to, and its package and signed sheets. */
-export async function nationalDemoFiles(base: Event, size: NationalSize, seed = NATIONAL_SEED, now = new Date()): Promise<DemoFiles & { event: Event }> {
+export async function nationalDemoFiles(
+  base: Event,
+  size: NationalSize,
+  seed = NATIONAL_SEED,
+  now = new Date(),
+): Promise<DemoFiles & { event: Event }> {
   const event = nationalEvent(base, size);
   return { ...(await signedDemoFiles(event, nationalMarks(event, seed), now)), seed, event };
 }
@@ -49,8 +54,15 @@ async function signedDemoFiles(event: Event, marks: readonly MergeMark[], now: D
   const jurorKeys = new Map(event.jurors.map((j) => [j.id, throwawayKey()]));
   const name = (jurorId: string) => `Juri ${jurorId} (demo)`;
   const packageText = writePackage(
-    event, 1, now.toISOString(),
-    event.jurors.map((j) => ({ jurorId: j.id, name: name(j.id), publicKey: jurorKeys.get(j.id)!.publicKey, fingerprint: jurorKeys.get(j.id)!.fingerprint })),
+    event,
+    1,
+    now.toISOString(),
+    event.jurors.map((j) => ({
+      jurorId: j.id,
+      name: name(j.id),
+      publicKey: jurorKeys.get(j.id)!.publicKey,
+      fingerprint: jurorKeys.get(j.id)!.fingerprint,
+    })),
     throwawayKey(),
   );
   const byJuror = Map.groupBy(marks, (m) => m.jurorId);

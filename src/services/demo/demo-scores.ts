@@ -36,7 +36,13 @@ export function demoMarks(event: Event, seed: number): MergeMark[] {
           for (const criterion of criteria) {
             const { min, max, step } = criterion.scale;
             const raw = Math.min(max, Math.max(min, quality + noise()));
-            marks.push({ jurorId: juror.id, roundId: round.id, nomineeId: nominee.id, criterionCode: criterion.code, value: Math.round(raw / step) * step });
+            marks.push({
+              jurorId: juror.id,
+              roundId: round.id,
+              nomineeId: nominee.id,
+              criterionCode: criterion.code,
+              value: Math.round(raw / step) * step,
+            });
           }
         });
       }
@@ -49,7 +55,10 @@ export function demoMarks(event: Event, seed: number): MergeMark[] {
 export function publishedOrderHolds(event: Event, marks: readonly MergeMark[]): boolean {
   const result = merge(event, marks, 'mean');
   const categoriesHold = result.categories.every((category) => {
-    const listed = event.nominees.filter((n) => n.categoryId === category.categoryId).slice(0, 3).map((n) => n.id);
+    const listed = event.nominees
+      .filter((n) => n.categoryId === category.categoryId)
+      .slice(0, 3)
+      .map((n) => n.id);
     return listed.every((id, place) => category.ranking[place]?.nomineeId === id && !category.ranking[place].joint);
   });
   return categoriesHold && result.overall.map((n) => n.nomineeId).join() === PUBLISHED_OVERALL.join();

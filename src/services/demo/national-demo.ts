@@ -45,7 +45,8 @@ const LEVELS = [
 export function nationalEvent(base: Event, size: NationalSize): Event {
   for (const [name, [min, max]] of Object.entries(LIMITS)) {
     const value = size[name as keyof NationalSize];
-    if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${name} must be a whole number ${min}–${max} (got ${value})`);
+    if (!Number.isInteger(value) || value < min || value > max)
+      throw new RangeError(`${name} must be a whole number ${min}–${max} (got ${value})`);
   }
   const categoryIds = base.categories.map((c) => c.id);
   const rounds = [...base.rounds].sort((a, b) => a.order - b.order).map((r) => ({ ...r, categoryIds, shortlistSize: null }));
@@ -124,7 +125,13 @@ export function nationalMarks(event: Event, seed: number): MergeMark[] {
           if (!criterion.categoryIds.includes(nominee.categoryId)) continue;
           const { min, max, step } = criterion.scale;
           const raw = Math.min(max, Math.max(min, quality.get(nominee.id)! + leniency + draw() * 0.9));
-          marks.push({ jurorId: juror.id, roundId: round.id, nomineeId: nominee.id, criterionCode: criterion.code, value: Math.round(raw / step) * step });
+          marks.push({
+            jurorId: juror.id,
+            roundId: round.id,
+            nomineeId: nominee.id,
+            criterionCode: criterion.code,
+            value: Math.round(raw / step) * step,
+          });
         }
       }
     }

@@ -39,11 +39,33 @@ export function describeChanges(db: Db, before: Event, after: Event): EventChang
     removed: from.filter((a) => !to.some((b) => key(a) === key(b))).map(label),
     added: to.filter((b) => !from.some((a) => key(a) === key(b))).map(label),
   });
-  const categories = diff(before.categories, after.categories, (c) => c.id, (c) => c.name.id);
-  const criteria = diff(before.criteria, after.criteria, (c) => c.code, (c) => `${c.code} ${c.label.id}`);
-  const nominees = diff(before.nominees, after.nominees, (n) => n.id, (n) => n.name);
-  const jurors = diff(before.jurors, after.jurors, (j) => j.id, (j) => `${j.id} ${j.title}`);
-  const enrolled = (db.prepare('SELECT juror_id AS id FROM enrolment WHERE event_id = ?').all(before.id) as { id: string }[]).map((r) => r.id);
+  const categories = diff(
+    before.categories,
+    after.categories,
+    (c) => c.id,
+    (c) => c.name.id,
+  );
+  const criteria = diff(
+    before.criteria,
+    after.criteria,
+    (c) => c.code,
+    (c) => `${c.code} ${c.label.id}`,
+  );
+  const nominees = diff(
+    before.nominees,
+    after.nominees,
+    (n) => n.id,
+    (n) => n.name,
+  );
+  const jurors = diff(
+    before.jurors,
+    after.jurors,
+    (j) => j.id,
+    (j) => `${j.id} ${j.title}`,
+  );
+  const enrolled = (db.prepare('SELECT juror_id AS id FROM enrolment WHERE event_id = ?').all(before.id) as { id: string }[]).map(
+    (r) => r.id,
+  );
   return {
     eventId: after.id,
     name: before.name === after.name ? null : { from: before.name, to: after.name },
@@ -65,8 +87,12 @@ export function withIssuedShortlists(db: Db, imported: Event): Event {
   const issued = authoredEvent(db, imported.id).shortlists ?? [];
   const stillFits = (list: NonNullable<Event['shortlists']>[number]) => {
     const round = imported.rounds.find((r) => r.id === list.roundId);
-    return round !== undefined && round.shortlistSize !== null && round.categoryIds.includes(list.categoryId)
-      && list.nomineeIds.every((id) => imported.nominees.some((n) => n.id === id && n.categoryId === list.categoryId));
+    return (
+      round !== undefined &&
+      round.shortlistSize !== null &&
+      round.categoryIds.includes(list.categoryId) &&
+      list.nomineeIds.every((id) => imported.nominees.some((n) => n.id === id && n.categoryId === list.categoryId))
+    );
   };
   const kept = issued.filter(stillFits);
   return kept.length > 0 ? { ...imported, shortlists: kept } : imported;

@@ -16,14 +16,20 @@ export function readEventFile(path: string): Event {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('not-found', { id: `Berkas ${path} tidak dapat dibaca (${reason}).`, en: `File ${path} cannot be read (${reason}).` });
+    throw new AppError('not-found', {
+      id: `Berkas ${path} tidak dapat dibaca (${reason}).`,
+      en: `File ${path} cannot be read (${reason}).`,
+    });
   }
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('invalid-event', { id: `Berkas ${path} bukan JSON yang sah (${reason}).`, en: `File ${path} is not valid JSON (${reason}).` });
+    throw new AppError('invalid-event', {
+      id: `Berkas ${path} bukan JSON yang sah (${reason}).`,
+      en: `File ${path} is not valid JSON (${reason}).`,
+    });
   }
   const result = validateEvent(document);
   if (!result.ok) {

@@ -35,8 +35,15 @@ export function saveEvent(db: Db, event: Event, record: EventRecord, now = new D
          place = excluded.place, document = excluded.document, imported_at = excluded.imported_at, source = excluded.source,
          revised_at = excluded.revised_at, secretariat_key = excluded.secretariat_key, package = excluded.package`,
     ).run({
-      id: event.id, revision: record.revision, name: event.name, yearHeld: event.yearHeld, place: event.place,
-      document: JSON.stringify(event), importedAt: now.toISOString(), source: origin.source, revisedAt: record.revisedAt,
+      id: event.id,
+      revision: record.revision,
+      name: event.name,
+      yearHeld: event.yearHeld,
+      place: event.place,
+      document: JSON.stringify(event),
+      importedAt: now.toISOString(),
+      source: origin.source,
+      revisedAt: record.revisedAt,
       secretariatKey: origin.source === 'package' ? origin.secretariatKey : null,
       package: origin.source === 'package' ? origin.packageText : null,
     });
@@ -44,14 +51,44 @@ export function saveEvent(db: Db, event: Event, record: EventRecord, now = new D
     // Children before parents when removing, parents before children when adding: foreign keys hold throughout.
     const projection: [table: string, keys: string[], rows: Row[]][] = [
       ['category', ['id'], event.categories.map((c, i) => ({ id: c.id, position: i, name_id: c.name.id, name_en: c.name.en }))],
-      ['round', ['id'], event.rounds.map((r) => ({ id: r.id, position: r.order, name_id: r.name.id, name_en: r.name.en, weight: r.weight }))],
-      ['criterion', ['code'], event.criteria.map((c, i) => ({
-        code: c.code, round_id: c.roundId, position: i, label_id: c.label.id, label_en: c.label.en,
-        weight: c.weight, scale_min: c.scale.min, scale_max: c.scale.max, scale_step: c.scale.step,
-      }))],
-      ['nominee', ['id'], event.nominees.map((n, i) => ({ id: n.id, category_id: n.categoryId, position: i, name: n.name, region: n.region, fictional: n.fictional ? 1 : 0 }))],
+      [
+        'round',
+        ['id'],
+        event.rounds.map((r) => ({ id: r.id, position: r.order, name_id: r.name.id, name_en: r.name.en, weight: r.weight })),
+      ],
+      [
+        'criterion',
+        ['code'],
+        event.criteria.map((c, i) => ({
+          code: c.code,
+          round_id: c.roundId,
+          position: i,
+          label_id: c.label.id,
+          label_en: c.label.en,
+          weight: c.weight,
+          scale_min: c.scale.min,
+          scale_max: c.scale.max,
+          scale_step: c.scale.step,
+        })),
+      ],
+      [
+        'nominee',
+        ['id'],
+        event.nominees.map((n, i) => ({
+          id: n.id,
+          category_id: n.categoryId,
+          position: i,
+          name: n.name,
+          region: n.region,
+          fictional: n.fictional ? 1 : 0,
+        })),
+      ],
       ['juror', ['id'], event.jurors.map((j, i) => ({ id: j.id, position: i, role: j.role, title: j.title, institution: j.institution }))],
-      ['conflict', ['juror_id', 'nominee_id'], event.conflicts.map((c) => ({ juror_id: c.jurorId, nominee_id: c.nomineeId, reason: c.reason }))],
+      [
+        'conflict',
+        ['juror_id', 'nominee_id'],
+        event.conflicts.map((c) => ({ juror_id: c.jurorId, nominee_id: c.nomineeId, reason: c.reason })),
+      ],
     ];
     for (const [table, keys, rows] of [...projection].reverse()) removeMissing(db, event.id, table, keys, rows);
     for (const [table, keys, rows] of projection) upsert(db, event.id, table, keys, rows);
@@ -72,7 +109,10 @@ function upsert(db: Db, eventId: string, table: string, keys: string[], rows: Ro
 function removeMissing(db: Db, eventId: string, table: string, keys: string[], rows: Row[]): void {
   const kept = JSON.stringify(rows.map((row) => keys.map((k) => row[k])));
   const keyTuple = keys.map((_, i) => `value ->> '$[${i}]'`).join(', ');
-  db.prepare(`DELETE FROM ${table} WHERE event_id = ? AND (${keys.join(', ')}) NOT IN (SELECT ${keyTuple} FROM json_each(?))`).run(eventId, kept);
+  db.prepare(`DELETE FROM ${table} WHERE event_id = ? AND (${keys.join(', ')}) NOT IN (SELECT ${keyTuple} FROM json_each(?))`).run(
+    eventId,
+    kept,
+  );
 }
 
 export function listEvents(db: Db): EventSummary[] {
@@ -86,7 +126,10 @@ export function listEvents(db: Db): EventSummary[] {
        FROM event e ORDER BY e.year_held DESC, e.name`,
     )
     .all() as (Omit<EventSummary, 'secretariatFingerprint'> & { secretariatKey: string | null })[];
-  return rows.map(({ secretariatKey, ...row }) => ({ ...row, secretariatFingerprint: secretariatKey ? fingerprint(secretariatKey) : null }));
+  return rows.map(({ secretariatKey, ...row }) => ({
+    ...row,
+    secretariatFingerprint: secretariatKey ? fingerprint(secretariatKey) : null,
+  }));
 }
 
 export function getEventSummary(db: Db, eventId: string): EventSummary {
@@ -97,13 +140,24 @@ export function getEventSummary(db: Db, eventId: string): EventSummary {
 
 /** Where the event came from and its revision; undefined when the workspace does not have it. */
 export function findEventRecord(db: Db, eventId: string): (EventRecord & { jurorId: string | null }) | undefined {
-  const row = db.prepare('SELECT revision, revised_at, source, secretariat_key, package, juror_id, imported_at FROM event WHERE id = ?').get(eventId) as
-    | { revision: number; revised_at: string | null; source: 'authored' | 'package'; secretariat_key: string | null; package: string | null; juror_id: string | null; imported_at: string }
+  const row = db
+    .prepare('SELECT revision, revised_at, source, secretariat_key, package, juror_id, imported_at FROM event WHERE id = ?')
+    .get(eventId) as
+    | {
+        revision: number;
+        revised_at: string | null;
+        source: 'authored' | 'package';
+        secretariat_key: string | null;
+        package: string | null;
+        juror_id: string | null;
+        imported_at: string;
+      }
     | undefined;
   if (!row) return undefined;
-  const origin: EventOrigin = row.source === 'package'
-    ? { source: 'package', packageText: row.package ?? '', secretariatKey: row.secretariat_key ?? '' }
-    : { source: 'authored' };
+  const origin: EventOrigin =
+    row.source === 'package'
+      ? { source: 'package', packageText: row.package ?? '', secretariatKey: row.secretariat_key ?? '' }
+      : { source: 'authored' };
   return { revision: row.revision, revisedAt: row.revised_at ?? row.imported_at, origin, jurorId: row.juror_id };
 }
 
@@ -148,5 +202,8 @@ function requireEvent(db: Db, eventId: string): void {
 }
 
 function eventNotFound(eventId: string): AppError {
-  return new AppError('not-found', { id: `Acara "${eventId}" tidak ada di berkas kerja ini.`, en: `Event "${eventId}" is not in this workspace.` });
+  return new AppError('not-found', {
+    id: `Acara "${eventId}" tidak ada di berkas kerja ini.`,
+    en: `Event "${eventId}" is not in this workspace.`,
+  });
 }

@@ -51,7 +51,9 @@ export async function readEventTemplate(bytes: Uint8Array, fileName: string): Pr
   if (validation.ok) return issues.length === 0 ? { ok: true, event: validation.event } : { ok: false, issues };
 
   const unreadableIndex = indexPaths(unreadable);
-  const findings = validation.issues.filter((issue) => !repeatsUnreadable(issue, unreadableIndex)).map((issue) => toTemplateIssue(issue, places));
+  const findings = validation.issues
+    .filter((issue) => !repeatsUnreadable(issue, unreadableIndex))
+    .map((issue) => toTemplateIssue(issue, places));
   // The same id typed twice in one list ("ukm, ukm") would otherwise give the same line twice.
   const seen = new Set<string>();
   const unique = [...issues, ...findings].filter((issue) => {
@@ -80,9 +82,12 @@ const isListOrItem = (path: Path) => listSheet(path[0]) !== undefined && path.le
  * scale's maximum was text). A whole list or item is not judged by one unreadable field in it.
  */
 function repeatsUnreadable(issue: ValidationIssue, unreadable: PathIndex): boolean {
-  return (issue.related ?? [issue.path]).some((path) =>
-    path.some((_, i) => unreadable.paths.has(pathKey(path.slice(0, i + 1)))) || unreadable.paths.has('')
-    || (!isListOrItem(path) && unreadable.prefixes.has(pathKey(path))));
+  return (issue.related ?? [issue.path]).some(
+    (path) =>
+      path.some((_, i) => unreadable.paths.has(pathKey(path.slice(0, i + 1)))) ||
+      unreadable.paths.has('') ||
+      (!isListOrItem(path) && unreadable.prefixes.has(pathKey(path))),
+  );
 }
 
 /**

@@ -13,7 +13,9 @@ interface NumFmtNode {
 }
 
 const require = createRequire(import.meta.url);
-const NumFmtXform = require('exceljs/lib/xlsx/xform/style/numfmt-xform.js') as { prototype: { parseOpen(node: NumFmtNode): boolean; model: unknown } };
+const NumFmtXform = require('exceljs/lib/xlsx/xform/style/numfmt-xform.js') as {
+  prototype: { parseOpen(node: NumFmtNode): boolean; model: unknown };
+};
 
 NumFmtXform.prototype.parseOpen = function parseOpen(this: { model: unknown }, node: NumFmtNode): boolean {
   if (node.name !== 'numFmt') return false;

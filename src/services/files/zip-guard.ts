@@ -148,9 +148,18 @@ export function checkZip(bytes: Uint8Array, fileName: string): ZipFigures {
   const { entries, xmlBytes } = readDirectory(bytes, refuse);
   const totals = checkContents(bytes, entries, refuse);
   return {
-    entries: entries.length, xmlBytes, elements: totals.elements, otherElements: totals.otherElements, cells: totals.cells, rows: totals.rows,
-    workbookColumns: totals.columns, mergedCells: totals.mergedCells, validatedCells: totals.validatedCells, namedCells: totals.namedCells,
-    sharedStrings: totals.sharedStrings, sharedStringBytes: totals.sharedStringBytes,
+    entries: entries.length,
+    xmlBytes,
+    elements: totals.elements,
+    otherElements: totals.otherElements,
+    cells: totals.cells,
+    rows: totals.rows,
+    workbookColumns: totals.columns,
+    mergedCells: totals.mergedCells,
+    validatedCells: totals.validatedCells,
+    namedCells: totals.namedCells,
+    sharedStrings: totals.sharedStrings,
+    sharedStringBytes: totals.sharedStringBytes,
   };
 }
 
@@ -210,7 +219,10 @@ function readDirectory(bytes: Uint8Array, refuse: Refuse): { entries: Entry[]; x
     });
   }
   if (disk !== 0 || cdDisk !== 0 || entriesOnDisk !== count) {
-    throw refuse({ id: 'adalah arsip zip yang terbagi atas beberapa bagian, yang tidak didukung.', en: 'is a zip archive split into several parts, which is not supported.' });
+    throw refuse({
+      id: 'adalah arsip zip yang terbagi atas beberapa bagian, yang tidak didukung.',
+      en: 'is a zip archive split into several parts, which is not supported.',
+    });
   }
   if (count === 0) throw refuse({ id: 'arsip zip kosong, tidak berisi apa pun.', en: 'is an empty zip archive: it holds nothing.' });
   if (count > ZIP_LIMITS.entries) {
@@ -262,7 +274,10 @@ function readDirectory(bytes: Uint8Array, refuse: Refuse): { entries: Entry[]; x
     at = next;
 
     if (compressedSize === 0xffffffff || entrySize === 0xffffffff || localOffset === 0xffffffff) {
-      throw refuse({ id: `bagian ${shown} memakai format ZIP64, yang tidak didukung.`, en: `entry ${shown} uses the ZIP64 format, which is not supported.` });
+      throw refuse({
+        id: `bagian ${shown} memakai format ZIP64, yang tidak didukung.`,
+        en: `entry ${shown} uses the ZIP64 format, which is not supported.`,
+      });
     }
     // Two entries that name one part: Excel and LibreOffice would show one and exceljs the other.
     const key = partKey(name);
@@ -356,7 +371,8 @@ function infoZipPath(rawName: Buffer, extra: Buffer): string | undefined {
     const id = extra.readUInt16LE(at);
     const length = extra.readUInt16LE(at + 2);
     const field = extra.subarray(at + 4, at + 4 + length);
-    if (id === 0x7075 && field.byteLength >= 5 && field[0] === 1 && field.readUInt32LE(1) === crc32(rawName)) found = field.subarray(5).toString('utf8');
+    if (id === 0x7075 && field.byteLength >= 5 && field[0] === 1 && field.readUInt32LE(1) === crc32(rawName))
+      found = field.subarray(5).toString('utf8');
     at += 4 + length;
   }
   return found;
@@ -365,9 +381,15 @@ function infoZipPath(rawName: Buffer, extra: Buffer): string | undefined {
 /** What the bytes look like instead, for a message that helps whoever picked the wrong file. */
 function notAZip(bytes: Uint8Array): Bilingual {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  const plain = { id: 'bukan berkas Excel (.xlsx): isinya bukan arsip zip seperti berkas .xlsx.', en: 'is not an Excel file (.xlsx): its contents are not a zip archive as an .xlsx file is.' };
+  const plain = {
+    id: 'bukan berkas Excel (.xlsx): isinya bukan arsip zip seperti berkas .xlsx.',
+    en: 'is not an Excel file (.xlsx): its contents are not a zip archive as an .xlsx file is.',
+  };
   if (starts(0x25, 0x50, 0x44, 0x46)) {
-    return { id: 'bukan berkas Excel (.xlsx), melainkan dokumen PDF. Pilih berkas .xlsx-nya.', en: 'is not an Excel file (.xlsx) but a PDF document. Choose the .xlsx file.' };
+    return {
+      id: 'bukan berkas Excel (.xlsx), melainkan dokumen PDF. Pilih berkas .xlsx-nya.',
+      en: 'is not an Excel file (.xlsx) but a PDF document. Choose the .xlsx file.',
+    };
   }
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) {
     return {
@@ -482,7 +504,18 @@ interface Totals {
 function checkContents(bytes: Uint8Array, entries: Entry[], refuse: Refuse): Totals {
   const inflated = (entry: Entry): Buffer => inflateEntry(bytes, entry, refuse);
   const L = ZIP_LIMITS;
-  const totals: Totals = { elements: 0, otherElements: 0, cells: 0, rows: 0, columns: 0, mergedCells: 0, validatedCells: 0, namedCells: 0, sharedStrings: 0, sharedStringBytes: 0 };
+  const totals: Totals = {
+    elements: 0,
+    otherElements: 0,
+    cells: 0,
+    rows: 0,
+    columns: 0,
+    mergedCells: 0,
+    validatedCells: 0,
+    namedCells: 0,
+    sharedStrings: 0,
+    sharedStringBytes: 0,
+  };
   for (const entry of entries) {
     const data = inflated(entry);
     if (!isXmlPart(entry.name)) continue;
@@ -602,7 +635,15 @@ function countElements(xml: string, worksheet: boolean): { all: number; cellData
 }
 
 /** Whether a character code can continue an XML name ("sheetData" in "<sheetDataX" is another name). */
-const isNameChar = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x2e || c === 0x3a || c === 0x5f || c > 0x7f;
+const isNameChar = (c: number) =>
+  (c >= 0x30 && c <= 0x39) ||
+  (c >= 0x41 && c <= 0x5a) ||
+  (c >= 0x61 && c <= 0x7a) ||
+  c === 0x2d ||
+  c === 0x2e ||
+  c === 0x3a ||
+  c === 0x5f ||
+  c > 0x7f;
 
 /** Where the tag whose attributes start at `from` ends (its ">"), stepping over quoted values, which may hold ">". */
 function tagEnd(xml: string, from: number): number {
@@ -616,7 +657,6 @@ function tagEnd(xml: string, from: number): number {
   }
   return i;
 }
-
 
 /** Inflates an entry, never past the size it declared, and checks that size and its CRC-32. */
 function inflateEntry(bytes: Uint8Array, entry: Entry, refuse: Refuse): Buffer {
@@ -687,7 +727,17 @@ function sheetFigures(xml: string): SheetFigures | undefined {
   const isSheet = xml.includes('<worksheet') || xml.includes(':worksheet');
   const isComments = xml.includes('<comments') || xml.includes(':comments');
   if (!isSheet && !isComments) return undefined;
-  const figures: SheetFigures = { isSheet, maxRow: 0, maxColumn: 0, rowElements: 0, cellElements: 0, columnDefinitions: 0, mergedCells: 0, validatedCells: 0, widest: '' };
+  const figures: SheetFigures = {
+    isSheet,
+    maxRow: 0,
+    maxColumn: 0,
+    rowElements: 0,
+    cellElements: 0,
+    columnDefinitions: 0,
+    mergedCells: 0,
+    validatedCells: 0,
+    widest: '',
+  };
   const reach = (ref: string) => {
     const cell = cellOf(ref.trim());
     if (!cell) return;
@@ -712,7 +762,8 @@ function sheetFigures(xml: string): SheetFigures | undefined {
   for (const name of ['comment', 'hyperlink']) {
     for (const attributes of tags(xml, name)) for (const part of (attribute(attributes, 'ref') ?? '').split(':')) reach(part);
   }
-  for (const attributes of tags(xml, 'col')) figures.columnDefinitions = Math.max(figures.columnDefinitions, whole(attribute(attributes, 'max')));
+  for (const attributes of tags(xml, 'col'))
+    figures.columnDefinitions = Math.max(figures.columnDefinitions, whole(attribute(attributes, 'max')));
   let widestCells = 0;
   const count = (refs: string, add: (cells: number) => void) => {
     for (const ref of refs.trim().split(/\s+/)) {
@@ -725,9 +776,18 @@ function sheetFigures(xml: string): SheetFigures | undefined {
       }
     }
   };
-  for (const attributes of tags(xml, 'mergeCell')) count(attribute(attributes, 'ref') ?? '', (cells) => { figures.mergedCells += cells; });
-  for (const attributes of tags(xml, 'dataValidation')) count(attribute(attributes, 'sqref') ?? '', (cells) => { figures.validatedCells += cells; });
-  for (const [, refs] of xml.matchAll(/<(?:\w+:)?sqref>([^<]*)<\/(?:\w+:)?sqref>/g)) count(decodeReferences(refs), (cells) => { figures.validatedCells += cells; });
+  for (const attributes of tags(xml, 'mergeCell'))
+    count(attribute(attributes, 'ref') ?? '', (cells) => {
+      figures.mergedCells += cells;
+    });
+  for (const attributes of tags(xml, 'dataValidation'))
+    count(attribute(attributes, 'sqref') ?? '', (cells) => {
+      figures.validatedCells += cells;
+    });
+  for (const [, refs] of xml.matchAll(/<(?:\w+:)?sqref>([^<]*)<\/(?:\w+:)?sqref>/g))
+    count(decodeReferences(refs), (cells) => {
+      figures.validatedCells += cells;
+    });
   return figures;
 }
 
@@ -784,7 +844,9 @@ function attribute(attributes: string, name: string): string | undefined {
 const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
 
 const decodeReferences = (text: string) =>
-  text.replace(/&#(x[0-9a-fA-F]+|\d+);/g, (_, code: string) => String.fromCodePoint(Math.min(0x10ffff, code[0] === 'x' ? parseInt(code.slice(1), 16) : Number(code))));
+  text.replace(/&#(x[0-9a-fA-F]+|\d+);/g, (_, code: string) =>
+    String.fromCodePoint(Math.min(0x10ffff, code[0] === 'x' ? parseInt(code.slice(1), 16) : Number(code))),
+  );
 
 /** A number as exceljs reads one (parseInt); 0 when there is none. */
 function whole(text: string | undefined): number {
@@ -900,7 +962,9 @@ function sheetName(entries: Entry[], entry: Entry, inflated: (entry: Entry) => B
   const id = [...rels.matchAll(/<Relationship\b[^>]*>/g)]
     .map(([tag]) => ({ id: /\sId="([^"]*)"/.exec(tag)?.[1], target: /\sTarget="([^"]*)"/.exec(tag)?.[1]?.replace(/^\/?xl\//, '') }))
     .find((r) => r.target === target)?.id;
-  const sheet = id ? [...text('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)].map(([tag]) => tag).find((tag) => tag.includes(`"${id}"`)) : undefined;
+  const sheet = id
+    ? [...text('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)].map(([tag]) => tag).find((tag) => tag.includes(`"${id}"`))
+    : undefined;
   const name = sheet ? /\sname="([^"]*)"/.exec(sheet)?.[1] : undefined;
   return name ? `${unescapeXml(name)} (${showName(entry.name)})` : showName(entry.name);
 }

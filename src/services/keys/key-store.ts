@@ -15,7 +15,16 @@
  * the answer on the next call. The Electron main process retries that call itself once the keychain is
  * idle, so the user never sees it; `settled()` waits for the same.
  */
-import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, scryptSync, type KeyObject } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  scryptSync,
+  type KeyObject,
+} from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../api/errors.ts';
 import type { Db } from '../workspace/workspace.ts';
@@ -105,14 +114,17 @@ export class KeyStore {
    * the keychain seals it and the passphrase seals the backup copy, so a passphrase is always needed.
    */
   create(passphrase?: string, now = new Date()): UnlockedKey {
-    if (this.row()) throw new AppError('conflict', { id: 'Sudah ada kunci tanda tangan di sini.', en: 'There is a signing key here already.' });
+    if (this.row())
+      throw new AppError('conflict', { id: 'Sudah ada kunci tanda tangan di sini.', en: 'There is a signing key here already.' });
     const secret = requirePassphrase(passphrase, this.os ? 'backup' : 'key');
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const pkcs8 = privateKey.export({ format: 'der', type: 'pkcs8' });
     const text = publicKeyText(publicKey);
     const sealed = JSON.stringify(sealWithPassphrase(pkcs8, secret));
     this.db
-      .prepare('INSERT INTO workspace_key (id, public_key, fingerprint, protection, sealed_private_key, recovery_sealed_private_key, created_at) VALUES (1, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO workspace_key (id, public_key, fingerprint, protection, sealed_private_key, recovery_sealed_private_key, created_at) VALUES (1, ?, ?, ?, ?, ?, ?)',
+      )
       .run(text, fingerprint(text), this.os ? 'os' : 'passphrase', this.os ? '' : sealed, this.os ? sealed : null, now.toISOString());
     if (this.os) this.storeKeychainCopy(pkcs8);
     this.unlocked = { privateKey, publicKey: text, fingerprint: fingerprint(text) };
@@ -138,7 +150,10 @@ export class KeyStore {
     }
     const privateKey = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
     if (publicKeyText(createPublicKey(privateKey)) !== row.public_key) {
-      throw new AppError('forbidden', { id: 'Kunci privat tidak cocok dengan kunci publik berkas kerja.', en: "The private key does not match the workspace's public key." });
+      throw new AppError('forbidden', {
+        id: 'Kunci privat tidak cocok dengan kunci publik berkas kerja.',
+        en: "The private key does not match the workspace's public key.",
+      });
     }
     // Opened with the backup passphrase: the keychain could not, or holds no copy. Give it a fresh one
     // (after a reset Windows password, say, the keychain works again but lost its old key).
@@ -151,7 +166,10 @@ export class KeyStore {
   requireUnlocked(): UnlockedKey {
     if (this.unlocked) return this.unlocked;
     if (!this.row()) throw noKey();
-    throw new AppError('key-locked', { id: 'Kunci tanda tangan masih terkunci: buka dengan frasa sandi dulu.', en: 'The signing key is locked: open it with the passphrase first.' });
+    throw new AppError('key-locked', {
+      id: 'Kunci tanda tangan masih terkunci: buka dengan frasa sandi dulu.',
+      en: 'The signing key is locked: open it with the passphrase first.',
+    });
   }
 
   lock(): void {
@@ -180,15 +198,22 @@ export class KeyStore {
     if (!row) throw noKey();
     const privateKey = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
     if (publicKeyText(createPublicKey(privateKey)) !== row.public_key) {
-      throw new AppError('forbidden', { id: 'Kunci privat dalam berkas pindahan tidak cocok dengan kunci publik berkas kerjanya.', en: "The private key in the move file does not match its workspace's public key." });
+      throw new AppError('forbidden', {
+        id: 'Kunci privat dalam berkas pindahan tidak cocok dengan kunci publik berkas kerjanya.',
+        en: "The private key in the move file does not match its workspace's public key.",
+      });
     }
     this.forget();
     if (this.os) {
-      this.db.prepare("UPDATE workspace_key SET protection = 'os', sealed_private_key = '', recovery_sealed_private_key = ? WHERE id = 1")
+      this.db
+        .prepare("UPDATE workspace_key SET protection = 'os', sealed_private_key = '', recovery_sealed_private_key = ? WHERE id = 1")
         .run(JSON.stringify(sealWithPassphrase(pkcs8, passphrase)));
       this.storeKeychainCopy(pkcs8);
     } else {
-      this.db.prepare("UPDATE workspace_key SET protection = 'passphrase', sealed_private_key = ?, recovery_sealed_private_key = NULL WHERE id = 1")
+      this.db
+        .prepare(
+          "UPDATE workspace_key SET protection = 'passphrase', sealed_private_key = ?, recovery_sealed_private_key = NULL WHERE id = 1",
+        )
         .run(JSON.stringify(PassphraseSealed.parse(sealed)));
     }
     this.unlocked = { privateKey, publicKey: row.public_key, fingerprint: row.fingerprint };
@@ -208,13 +233,17 @@ export class KeyStore {
         en: `This key is sealed by the operating system's keychain; open it with the Timbang app on this computer${row.recovery_sealed_private_key ? ', or with its backup passphrase' : ''}.`,
       });
     }
-    if (row.sealed_private_key === '') throw keychainFailed(row, { id: 'keychain tidak menyimpan salinannya', en: 'the keychain holds no copy of it' });
+    if (row.sealed_private_key === '')
+      throw keychainFailed(row, { id: 'keychain tidak menyimpan salinannya', en: 'the keychain holds no copy of it' });
     if (!this.keychain) this.askKeychain(row.sealed_private_key);
     const current = this.keychain!;
     if (current.pending) {
       throw new AppError(
         'key-locked',
-        { id: 'Keychain sistem operasi sedang membuka kunci; coba lagi sebentar lagi.', en: "The operating system's keychain is opening the key; try again in a moment." },
+        {
+          id: 'Keychain sistem operasi sedang membuka kunci; coba lagi sebentar lagi.',
+          en: "The operating system's keychain is opening the key; try again in a moment.",
+        },
         { keychain: KEYCHAIN_PENDING } satisfies KeyLockedDetails,
       );
     }
@@ -247,7 +276,9 @@ export class KeyStore {
       this.os!.seal(pkcs8).then(
         (sealed) => {
           this.db
-            .prepare("UPDATE workspace_key SET sealed_private_key = ? WHERE id = 1 AND protection = 'os' AND (? IS NULL OR sealed_private_key = ?)")
+            .prepare(
+              "UPDATE workspace_key SET sealed_private_key = ? WHERE id = 1 AND protection = 'os' AND (? IS NULL OR sealed_private_key = ?)",
+            )
             .run(sealed.toString('base64'), replacing ?? null, replacing ?? null);
         },
         () => undefined,
@@ -261,7 +292,11 @@ export class KeyStore {
   }
 
   private row(): KeyRow | undefined {
-    return this.db.prepare('SELECT public_key, fingerprint, protection, sealed_private_key, recovery_sealed_private_key FROM workspace_key WHERE id = 1').get() as KeyRow | undefined;
+    return this.db
+      .prepare(
+        'SELECT public_key, fingerprint, protection, sealed_private_key, recovery_sealed_private_key FROM workspace_key WHERE id = 1',
+      )
+      .get() as KeyRow | undefined;
   }
 }
 
@@ -300,7 +335,10 @@ function requirePassphrase(passphrase: string | undefined, role: 'key' | 'backup
     throw new AppError(
       'invalid-input',
       role === 'key'
-        ? { id: `Frasa sandi minimal ${MIN_PASSPHRASE_LENGTH} karakter.`, en: `The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.` }
+        ? {
+            id: `Frasa sandi minimal ${MIN_PASSPHRASE_LENGTH} karakter.`,
+            en: `The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`,
+          }
         : {
             id: `Frasa sandi cadangan minimal ${MIN_PASSPHRASE_LENGTH} karakter: ia membuka kunci bila keychain sistem operasi tidak bisa.`,
             en: `The backup passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters: it opens the key when the operating system's keychain cannot.`,
@@ -317,13 +355,24 @@ export function sealWithPassphrase(secret: Buffer, passphrase: string): z.infer<
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const ciphertext = Buffer.concat([cipher.update(secret), cipher.final()]);
   return {
-    kdf: 'scrypt', N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p,
-    salt: salt.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64'),
+    kdf: 'scrypt',
+    N: SCRYPT.N,
+    r: SCRYPT.r,
+    p: SCRYPT.p,
+    salt: salt.toString('base64'),
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    ciphertext: ciphertext.toString('base64'),
   };
 }
 
 export function openWithPassphrase(sealed: z.infer<typeof PassphraseSealed>, passphrase: string): Buffer {
-  const key = scryptSync(passphrase.normalize('NFC'), Buffer.from(sealed.salt, 'base64'), 32, { N: sealed.N, r: sealed.r, p: sealed.p, maxmem: SCRYPT.maxmem });
+  const key = scryptSync(passphrase.normalize('NFC'), Buffer.from(sealed.salt, 'base64'), 32, {
+    N: sealed.N,
+    r: sealed.r,
+    p: sealed.p,
+    maxmem: SCRYPT.maxmem,
+  });
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
   decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
   try {

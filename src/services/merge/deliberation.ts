@@ -28,8 +28,9 @@ export interface PlenaryDecision {
 
 export function recordDecision(db: Db, event: Event, decision: Omit<PlenaryDecision, 'recordedAt'>, now = new Date()): void {
   guardDecision(db, event, decision); // issue 16: refused while fixed, if it would change the results
-  db.prepare('INSERT INTO plenary_decision (event_id, category_id, nominee_ids, text, decided_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(event.id, decision.categoryId, JSON.stringify(decision.nomineeIds), decision.text, decision.decidedBy, now.toISOString());
+  db.prepare(
+    'INSERT INTO plenary_decision (event_id, category_id, nominee_ids, text, decided_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(event.id, decision.categoryId, JSON.stringify(decision.nomineeIds), decision.text, decision.decidedBy, now.toISOString());
 }
 
 export function decisions(db: Db, eventId: string): PlenaryDecision[] {
@@ -52,7 +53,10 @@ export function applyDecisions(result: MergeResult, chosen: readonly PlenaryDeci
     const decision = chosen.find((d) => d.categoryId === category.categoryId);
     if (!decision) return category;
     const ranking = category.ranking.map((n) => ({ ...n }));
-    for (const group of Map.groupBy(ranking.filter((n) => n.joint), (n) => n.rank).values()) {
+    for (const group of Map.groupBy(
+      ranking.filter((n) => n.joint),
+      (n) => n.rank,
+    ).values()) {
       if (!group.every((n) => decision.nomineeIds.includes(n.nomineeId))) continue;
       const ordered = [...group].sort((a, b) => decision.nomineeIds.indexOf(a.nomineeId) - decision.nomineeIds.indexOf(b.nomineeId));
       ordered.forEach((n, i) => {
@@ -103,7 +107,14 @@ function deliberationModel(db: Db, event: Event, rule: MergeRule): DeliberationM
   if (!byKey) models.set(reconciliation, (byKey = new Map()));
   let model = byKey.get(key);
   if (!model) {
-    model = deliberateModel(event, rule, reconciliation, sheets.map((s) => s.use), chosen, special);
+    model = deliberateModel(
+      event,
+      rule,
+      reconciliation,
+      sheets.map((s) => s.use),
+      chosen,
+      special,
+    );
     if (byKey.size >= MODELS_PER_INBOX) byKey.delete(byKey.keys().next().value!);
     byKey.set(key, model);
   }
@@ -135,7 +146,10 @@ export function summaryOf(full: Deliberation): DeliberationSummary {
 /** One nominee's protocol: every juror's mark per round and criterion, and the flagged ones. */
 export function nomineeProtocol(db: Db, event: Event, rule: MergeRule, nomineeId: string): NomineeProtocol {
   if (!event.nominees.some((n) => n.id === nomineeId)) {
-    throw new AppError('not-found', { id: `Nominasi "${nomineeId}" tidak ada di acara ini.`, en: `Nominee "${nomineeId}" is not in this event.` });
+    throw new AppError('not-found', {
+      id: `Nominasi "${nomineeId}" tidak ada di acara ini.`,
+      en: `Nominee "${nomineeId}" is not in this event.`,
+    });
   }
   const { plan, flagsByNominee } = deliberationModel(db, event, rule);
   const { index } = plan;
@@ -149,11 +163,25 @@ export function nomineeProtocol(db: Db, event: Event, rule: MergeRule, nomineeId
 }
 
 /** Everything the plenary sees, from reconciled sheets (`uses`: how each input file is used). */
-export function deliberate(event: Event, rule: MergeRule, reconciliation: Reconciliation, uses: readonly FileUse[], chosen: readonly PlenaryDecision[], special: readonly SpecialAward[] = []): Deliberation {
+export function deliberate(
+  event: Event,
+  rule: MergeRule,
+  reconciliation: Reconciliation,
+  uses: readonly FileUse[],
+  chosen: readonly PlenaryDecision[],
+  special: readonly SpecialAward[] = [],
+): Deliberation {
   return deliberateModel(event, rule, reconciliation, uses, chosen, special).deliberation;
 }
 
-function deliberateModel(event: Event, rule: MergeRule, reconciliation: Reconciliation, uses: readonly FileUse[], chosen: readonly PlenaryDecision[], special: readonly SpecialAward[] = []): DeliberationModel {
+function deliberateModel(
+  event: Event,
+  rule: MergeRule,
+  reconciliation: Reconciliation,
+  uses: readonly FileUse[],
+  chosen: readonly PlenaryDecision[],
+  special: readonly SpecialAward[] = [],
+): DeliberationModel {
   const marks = reconciliation.marks;
   // One index of the marks for the merge, the flags, Kendall's W and leave-one-juror-out, kept with the
   // reconciliation (whose key includes the event's content): another rule merges again without indexing again.

@@ -92,7 +92,9 @@ export function reconcile(event: Event, received: readonly { file: string; paylo
   const valid = sheets.filter((s): s is { file: string; payload: SheetPayload } => s.payload !== null);
   const bySection = Map.groupBy(
     // Paper sheets (provenance 'kertas') never outrank a laptop sheet of the same or a newer revision: those take no part (paper/paper-rule.ts).
-    withoutSetAsidePaper(valid.flatMap((s) => s.payload.sections.map((section): Candidate => ({ file: s.file, payload: s.payload, section })))),
+    withoutSetAsidePaper(
+      valid.flatMap((s) => s.payload.sections.map((section): Candidate => ({ file: s.file, payload: s.payload, section }))),
+    ),
     (c) => `${c.payload.juror.id}\u0000${c.section.roundId}\u0000${c.section.categoryId}`,
   );
 
@@ -139,7 +141,9 @@ export function reconcile(event: Event, received: readonly { file: string; paylo
           ? 'conflict'
           : !section
             ? 'missing'
-            : section.finalized && isComplete(event, section, recused.get(juror.id)) ? 'received' : 'unfinished';
+            : section.finalized && isComplete(event, section, recused.get(juror.id))
+              ? 'received'
+              : 'unfinished';
       }
     }
   }
@@ -156,7 +160,8 @@ export function reconcile(event: Event, received: readonly { file: string; paylo
         if (nominee.conflict !== null || jurorRecused?.has(nominee.nomineeId)) continue;
         for (const criterionCode in nominee.marks) {
           const mark = nominee.marks[criterionCode];
-          if (mark !== null) list.push({ jurorId, roundId: section.roundId, nomineeId: nominee.nomineeId, criterionCode, value: Number(mark) });
+          if (mark !== null)
+            list.push({ jurorId, roundId: section.roundId, nomineeId: nominee.nomineeId, criterionCode, value: Number(mark) });
         }
       }
     }
@@ -166,7 +171,8 @@ export function reconcile(event: Event, received: readonly { file: string; paylo
   const conflicts = new Map<string, Reconciliation['conflicts'][number]>();
   for (const { payload, section } of chosen.values()) {
     for (const { nomineeId, conflict } of section.nominees) {
-      if (conflict !== null) conflicts.set(`${payload.juror.id}\u0000${nomineeId}`, { jurorId: payload.juror.id, nomineeId, reason: conflict });
+      if (conflict !== null)
+        conflicts.set(`${payload.juror.id}\u0000${nomineeId}`, { jurorId: payload.juror.id, nomineeId, reason: conflict });
     }
   }
   for (const [jurorId, nominees] of recused) {

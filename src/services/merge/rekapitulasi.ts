@@ -41,7 +41,8 @@ type Cell = string | number | null | { richText: { text: string }[] };
 const cells = (values: readonly Cell[]): Cell[] =>
   values.map((value) => {
     if (typeof value === 'string') return spreadsheetText(value);
-    if (value !== null && typeof value === 'object') return { richText: [{ text: spreadsheetText(value.richText.map((part) => part.text).join('')) }] };
+    if (value !== null && typeof value === 'object')
+      return { richText: [{ text: spreadsheetText(value.richText.map((part) => part.text).join('')) }] };
     return value;
   });
 
@@ -57,7 +58,12 @@ const sheetName = (text: string, taken: Set<string>) => {
  * `secretariat`: the key that signed the event package, printed beside the results hash; marked when nobody
  * pinned it (the CLI without --secretariat or --db), as the report does.
  */
-export async function writeRekapitulasi(event: Event, result: Deliberation, files: readonly RekapFile[], secretariat?: SecretariatKey): Promise<Buffer> {
+export async function writeRekapitulasi(
+  event: Event,
+  result: Deliberation,
+  files: readonly RekapFile[],
+  secretariat?: SecretariatKey,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Timbang';
   const taken = new Set<string>();
@@ -70,19 +76,39 @@ export async function writeRekapitulasi(event: Event, result: Deliberation, file
   const demo = fictional.size > 0;
   const text = REPORT_TEXT.id;
   // Sections whose marks came from a paper sheet (one section each) that the reconciliation used: labelled 'kertas'.
-  const fromPaper = new Set(files.flatMap((f) => (f.paper && f.use === 'used' ? [`${f.jurorId}\u0000${f.paper.roundId}\u0000${f.paper.categoryId}`] : [])));
-  const signerText = secretariat ? `${text.packageSigner(secretariat.fingerprint)} (${secretariat.pinned ? text.pinned : text.notPinned})` : '';
+  const fromPaper = new Set(
+    files.flatMap((f) => (f.paper && f.use === 'used' ? [`${f.jurorId}\u0000${f.paper.roundId}\u0000${f.paper.categoryId}`] : [])),
+  );
+  const signerText = secretariat
+    ? `${text.packageSigner(secretariat.fingerprint)} (${secretariat.pinned ? text.pinned : text.notPinned})`
+    : '';
   for (const category of result.categories) {
     const sheet = workbook.addWorksheet(sheetName(category.name, taken), {
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
     sheet.addRow(cells([`Rekapitulasi Nilai — ${event.name}${demo ? ` — ${text.demoHeader}` : ''}`])).font = { bold: true, size: 13 };
-    sheet.addRow(cells([`Kategori: ${category.name}`, '', `Aturan: ${text.ruleName[result.rule]}`, '', `Hash hasil: ${result.resultsHash}`, signerText, demo ? text.fictionalNote : '']));
+    sheet.addRow(
+      cells([
+        `Kategori: ${category.name}`,
+        '',
+        `Aturan: ${text.ruleName[result.rule]}`,
+        '',
+        `Hash hasil: ${result.resultsHash}`,
+        signerText,
+        demo ? text.fictionalNote : '',
+      ]),
+    );
     const header = [
-      'Peringkat', 'Nominasi',
-      ...rounds.map((r) => r.name.id), 'Nilai akhir',
-      ...rounds.flatMap((r) => jurors.map((j) => `${j} · ${r.name.id}${fromPaper.has(`${j}\u0000${r.id}\u0000${category.id}`) ? ' (kertas)' : ''}`)),
-      'Tanda beda pendapat', 'Benturan kepentingan (×)', 'Peringkat bersama',
+      'Peringkat',
+      'Nominasi',
+      ...rounds.map((r) => r.name.id),
+      'Nilai akhir',
+      ...rounds.flatMap((r) =>
+        jurors.map((j) => `${j} · ${r.name.id}${fromPaper.has(`${j}\u0000${r.id}\u0000${category.id}`) ? ' (kertas)' : ''}`),
+      ),
+      'Tanda beda pendapat',
+      'Benturan kepentingan (×)',
+      'Peringkat bersama',
     ];
     const headerRow = sheet.addRow(cells(header));
     headerRow.font = { bold: true };
@@ -92,35 +118,66 @@ export async function writeRekapitulasi(event: Event, result: Deliberation, file
         const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id));
         return jurors.map((jurorId) => {
           if (conflicted.has(`${jurorId}\u0000${n.nomineeId}`)) return '×';
-          const marks = new Map(result.marks.filter((m) => m.jurorId === jurorId && m.roundId === round.id && m.nomineeId === n.nomineeId).map((m) => [m.criterionCode, m.value]));
+          const marks = new Map(
+            result.marks
+              .filter((m) => m.jurorId === jurorId && m.roundId === round.id && m.nomineeId === n.nomineeId)
+              .map((m) => [m.criterionCode, m.value]),
+          );
           const total = weightedTotal(criteria, marks);
           return total.scored === total.of ? roundScore(total.total) : null;
         });
       });
-      const flags = result.flags.filter((f) => f.nomineeId === n.nomineeId).map((f) => `${f.jurorId} ${f.criterionCode}=${f.value} (median ${f.median})`);
-      sheet.addRow(cells([
-        n.rank,
-        { richText: [{ text: `${n.name}${fictional.has(n.nomineeId) ? '†' : ''}` }] },
-        ...rounds.map((r) => (n.rounds[r.id] === null || n.rounds[r.id] === undefined ? null : roundScore(n.rounds[r.id]!))),
-        n.final === null ? null : roundScore(n.final),
-        ...perJuror,
-        flags.join('; '),
-        result.conflicts.filter((c) => c.nomineeId === n.nomineeId).map((c) => `${c.jurorId}: ${c.reason}${c.declared ? ' (dinyatakan juri)' : ''}`).join('; '),
-        n.joint ? 'ya' : '',
-      ]));
+      const flags = result.flags
+        .filter((f) => f.nomineeId === n.nomineeId)
+        .map((f) => `${f.jurorId} ${f.criterionCode}=${f.value} (median ${f.median})`);
+      sheet.addRow(
+        cells([
+          n.rank,
+          { richText: [{ text: `${n.name}${fictional.has(n.nomineeId) ? '†' : ''}` }] },
+          ...rounds.map((r) => (n.rounds[r.id] === null || n.rounds[r.id] === undefined ? null : roundScore(n.rounds[r.id]!))),
+          n.final === null ? null : roundScore(n.final),
+          ...perJuror,
+          flags.join('; '),
+          result.conflicts
+            .filter((c) => c.nomineeId === n.nomineeId)
+            .map((c) => `${c.jurorId}: ${c.reason}${c.declared ? ' (dinyatakan juri)' : ''}`)
+            .join('; '),
+          n.joint ? 'ya' : '',
+        ]),
+      );
     }
     sheet.getColumn(2).width = 40;
     sheet.headerFooter.oddFooter = '&L' + `Hash: ${result.resultsHash.slice(0, 16)}…` + '&RHalaman &P dari &N';
   }
 
   const verification = workbook.addWorksheet('Verifikasi');
-  verification.addRow(cells(['Berkas', 'Juri', 'Sidik jari kunci', 'Revisi lembar', 'Status', 'Dipakai', 'SHA-256 berkas', 'Asal lembar', 'Catatan rekonsiliasi'])).font = { bold: true };
+  verification.addRow(
+    cells([
+      'Berkas',
+      'Juri',
+      'Sidik jari kunci',
+      'Revisi lembar',
+      'Status',
+      'Dipakai',
+      'SHA-256 berkas',
+      'Asal lembar',
+      'Catatan rekonsiliasi',
+    ]),
+  ).font = { bold: true };
   for (const f of files) {
-    verification.addRow(cells([
-      { richText: [{ text: f.fileName }] }, f.jurorId, f.signedWith, f.sheetRevision, text.statusName[f.status], text.useName[f.use], f.fileHash,
-      f.paper ? text.paperOrigin(f.paper.formNumber, f.paper.operators, f.paper.scanSha256) : text.laptopOrigin,
-      (f.notes ?? []).map((n) => n.id).join(' '),
-    ]));
+    verification.addRow(
+      cells([
+        { richText: [{ text: f.fileName }] },
+        f.jurorId,
+        f.signedWith,
+        f.sheetRevision,
+        text.statusName[f.status],
+        text.useName[f.use],
+        f.fileHash,
+        f.paper ? text.paperOrigin(f.paper.formNumber, f.paper.operators, f.paper.scanSha256) : text.laptopOrigin,
+        (f.notes ?? []).map((n) => n.id).join(' '),
+      ]),
+    );
   }
   // After the file rows, so that their row numbers stay as they were.
   if (signerText) verification.addRow(cells([signerText]));

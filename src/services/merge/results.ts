@@ -34,5 +34,10 @@ export function resultsSummary(event: Event, result: MergeResult, specialAwards:
   // Issue 16: the places each category awards (and why one stays empty), and the plenary's special awards.
   const awards = eventAwards(event, summary.categories).map((c) => ({ ...c, minimum: round6(c.minimum) }));
   const hashed = { ...summary, awards, specialAwards: hashedSpecialAwards(specialAwards) };
-  return { resultsHash: createHash('sha256').update(canonicalJson(hashed)).digest('hex'), ...summary, awards, specialAwards: [...specialAwards] };
+  return {
+    resultsHash: createHash('sha256').update(canonicalJson(hashed)).digest('hex'),
+    ...summary,
+    awards,
+    specialAwards: [...specialAwards],
+  };
 }

@@ -107,8 +107,13 @@ function storedSheet(db: Db, event: Event, id: number): ReceivedSheet {
   const row = db.prepare(`SELECT ${ROW_COLUMNS} FROM received_sheet WHERE id = ?`).get(id) as Row;
   const payload = payloadOf(db, row);
   if (!payload) return receivedSheet(row, 'not-used');
-  const rows = db.prepare(`SELECT ${ROW_COLUMNS} FROM received_sheet WHERE event_id = ? AND juror_id = ? AND status = 'valid' ORDER BY id`).all(event.id, row.juror_id) as Row[];
-  const reconciled = reconcile(event, rows.map((r) => ({ file: String(r.id), payload: payloadOf(db, r) })));
+  const rows = db
+    .prepare(`SELECT ${ROW_COLUMNS} FROM received_sheet WHERE event_id = ? AND juror_id = ? AND status = 'valid' ORDER BY id`)
+    .all(event.id, row.juror_id) as Row[];
+  const reconciled = reconcile(
+    event,
+    rows.map((r) => ({ file: String(r.id), payload: payloadOf(db, r) })),
+  );
   return receivedSheet(row, reconciled.files[rows.findIndex((r) => r.id === id)].use);
 }
 
@@ -122,13 +127,21 @@ const imports = new WeakMap<Db, Promise<unknown>>();
  * before it, so the inbox holds them in the order they were asked for, as one after another would.
  */
 export async function receiveSheet(
-  db: Db, event: Event, bytes: Uint8Array, fileName: string, now = new Date(), verifier: SheetVerifier = verifyScoreSheet,
+  db: Db,
+  event: Event,
+  bytes: Uint8Array,
+  fileName: string,
+  now = new Date(),
+  verifier: SheetVerifier = verifyScoreSheet,
 ): Promise<{ sheet: ReceivedSheet; again: boolean }> {
   const before = imports.get(db) ?? Promise.resolve();
   const verifying = verifyReceived(db, event, bytes, fileName, verifier);
   verifying.catch(() => undefined); // its failure is reported below, in turn; meanwhile it is not unhandled
   const stored = before.then(async () => storeVerified(db, event, await verifying, now));
-  imports.set(db, stored.catch(() => undefined));
+  imports.set(
+    db,
+    stored.catch(() => undefined),
+  );
   return stored;
 }
 
@@ -142,7 +155,13 @@ export interface VerifiedFile {
 }
 
 /** Verifies a file against the event and the workspace's keys, unless this exact file is already stored. */
-export async function verifyReceived(db: Db, event: Event, bytes: Uint8Array, fileName: string, verifier: SheetVerifier = verifyScoreSheet): Promise<VerifiedFile> {
+export async function verifyReceived(
+  db: Db,
+  event: Event,
+  bytes: Uint8Array,
+  fileName: string,
+  verifier: SheetVerifier = verifyScoreSheet,
+): Promise<VerifiedFile> {
   const fileHash = createHash('sha256').update(bytes).digest('hex');
   const known = db.prepare('SELECT 1 FROM received_sheet WHERE event_id = ? AND file_hash = ?').get(event.id, fileHash);
   return { bytes, fileName, fileHash, verification: known ? null : await verify(db, event, bytes, fileName, verifier) };
@@ -152,11 +171,17 @@ export async function verifyReceived(db: Db, event: Event, bytes: Uint8Array, fi
  * Stores a verified file in one statement (whole or not at all) and returns its row; a file already
  * stored (by hash, also one stored since it was verified) is not stored twice.
  */
-export async function storeVerified(db: Db, event: Event, file: VerifiedFile, now = new Date()): Promise<{ sheet: ReceivedSheet; again: boolean }> {
-  const known = db.prepare('SELECT id FROM received_sheet WHERE event_id = ? AND file_hash = ?').get(event.id, file.fileHash) as { id: number } | undefined;
+export async function storeVerified(
+  db: Db,
+  event: Event,
+  file: VerifiedFile,
+  now = new Date(),
+): Promise<{ sheet: ReceivedSheet; again: boolean }> {
+  const known = db.prepare('SELECT id FROM received_sheet WHERE event_id = ? AND file_hash = ?').get(event.id, file.fileHash) as
+    { id: number } | undefined;
   if (known) return { sheet: storedSheet(db, event, known.id), again: true };
   // Stored when it was verified, and gone since: verified now after all.
-  const verification = file.verification ?? await verify(db, event, file.bytes, file.fileName);
+  const verification = file.verification ?? (await verify(db, event, file.bytes, file.fileName));
   // A malformed file can never verify, even after a key is accepted: only its hash and the reason are kept,
   // so a folder of junk (or a zip bomb) does not swell the workspace and every backup of it.
   guardSheetImport(db, event, file.fileName, verification.status, verification.payload ?? null); // issue 16: refused while fixed, if it would change the results
@@ -167,8 +192,17 @@ export async function storeVerified(db: Db, event: Event, file: VerifiedFile, no
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
-      event.id, file.fileName, file.fileHash, verification.status, verification.juror, verification.revision, verification.signingKey,
-      verification.payload ? (knownPayloadJson(verification.payload) ?? JSON.stringify(verification.payload)) : null, JSON.stringify(verification.details), now.toISOString(), kept,
+      event.id,
+      file.fileName,
+      file.fileHash,
+      verification.status,
+      verification.juror,
+      verification.revision,
+      verification.signingKey,
+      verification.payload ? (knownPayloadJson(verification.payload) ?? JSON.stringify(verification.payload)) : null,
+      JSON.stringify(verification.details),
+      now.toISOString(),
+      kept,
     );
   const id = Number(lastInsertRowid);
   // The payload verification parsed is the one stored: kept, with its content check against this event.
@@ -184,18 +218,24 @@ export async function storeVerified(db: Db, event: Event, file: VerifiedFile, no
  * enrolled, or changed laptops). Recorded with who and when; every sheet signed with it is checked again.
  */
 export async function acceptKey(db: Db, event: Event, sheetId: number, acceptedBy: string, now = new Date()): Promise<void> {
-  refuseWhileFixed(db, event.id, { id: 'Menerima kunci juri', en: 'Accepting a juror\'s key' }); // issue 16: it would let more sheets count
+  refuseWhileFixed(db, event.id, { id: 'Menerima kunci juri', en: "Accepting a juror's key" }); // issue 16: it would let more sheets count
   const row = db.prepare('SELECT juror_id, public_key FROM received_sheet WHERE id = ? AND event_id = ?').get(sheetId, event.id) as
     { juror_id: string | null; public_key: string | null } | undefined;
   if (!row?.juror_id || !row.public_key) {
-    throw new AppError('not-found', { id: `Lembar ${sheetId} tidak menyebut juri dan kunci yang terbaca.`, en: `Sheet ${sheetId} names no readable juror and key.` });
+    throw new AppError('not-found', {
+      id: `Lembar ${sheetId} tidak menyebut juri dan kunci yang terbaca.`,
+      en: `Sheet ${sheetId} names no readable juror and key.`,
+    });
   }
   // One key, one juror: a key already enrolled or accepted for another juror (or the secretariat's own) would
   // give one person two votes.
   const signer = fingerprint(row.public_key);
   const otherJuror = [
     ...enrolledKeys(db, event.id).map((k) => ({ jurorId: k.jurorId, publicKey: k.publicKey })),
-    ...(db.prepare('SELECT juror_id AS jurorId, public_key AS publicKey FROM accepted_key WHERE event_id = ?').all(event.id) as { jurorId: string; publicKey: string }[]),
+    ...(db.prepare('SELECT juror_id AS jurorId, public_key AS publicKey FROM accepted_key WHERE event_id = ?').all(event.id) as {
+      jurorId: string;
+      publicKey: string;
+    }[]),
   ].find((k) => k.publicKey === row.public_key && k.jurorId !== row.juror_id);
   if (otherJuror) {
     throw new AppError('conflict', {
@@ -209,8 +249,9 @@ export async function acceptKey(db: Db, event: Event, sheetId: number, acceptedB
       en: `Key ${signer} is the secretariat's own key, not juror ${row.juror_id}'s.`,
     });
   }
-  db.prepare('INSERT OR IGNORE INTO accepted_key (event_id, juror_id, public_key, fingerprint, accepted_by, accepted_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(event.id, row.juror_id, row.public_key, fingerprint(row.public_key), acceptedBy, now.toISOString());
+  db.prepare(
+    'INSERT OR IGNORE INTO accepted_key (event_id, juror_id, public_key, fingerprint, accepted_by, accepted_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(event.id, row.juror_id, row.public_key, fingerprint(row.public_key), acceptedBy, now.toISOString());
   await recheckSheets(db, event, [row.juror_id]);
 }
 
@@ -221,21 +262,31 @@ export async function acceptKey(db: Db, event: Event, sheetId: number, acceptedB
  * again. Malformed files keep no bytes and stay as they were. Returns how many changed status.
  */
 export async function recheckSheets(db: Db, event: Event, jurorIds?: readonly string[]): Promise<number> {
-  const rows = db.prepare("SELECT id, file_name, juror_id, status, bytes FROM received_sheet WHERE event_id = ? AND status != 'malformed' AND length(bytes) > 0").all(event.id) as
-    { id: number; file_name: string; juror_id: string | null; status: SheetStatus; bytes: Buffer }[];
+  const rows = db
+    .prepare(
+      "SELECT id, file_name, juror_id, status, bytes FROM received_sheet WHERE event_id = ? AND status != 'malformed' AND length(bytes) > 0",
+    )
+    .all(event.id) as { id: number; file_name: string; juror_id: string | null; status: SheetStatus; bytes: Buffer }[];
   let changed = 0;
   for (const sheet of rows) {
     if (jurorIds && (!sheet.juror_id || !jurorIds.includes(sheet.juror_id))) continue;
     const verification = await verify(db, event, new Uint8Array(sheet.bytes), sheet.file_name);
     if (verification.status !== sheet.status) changed++;
-    db.prepare('UPDATE received_sheet SET status = ?, payload = ?, details = ? WHERE id = ?')
-      .run(verification.status, verification.payload ? JSON.stringify(verification.payload) : null, JSON.stringify(verification.details), sheet.id);
+    db.prepare('UPDATE received_sheet SET status = ?, payload = ?, details = ? WHERE id = ?').run(
+      verification.status,
+      verification.payload ? JSON.stringify(verification.payload) : null,
+      JSON.stringify(verification.details),
+      sheet.id,
+    );
   }
   return changed;
 }
 
 export function acceptedKeys(db: Db, eventId: string): { jurorId: string; fingerprint: string; acceptedBy: string; acceptedAt: string }[] {
-  return db.prepare('SELECT juror_id AS jurorId, fingerprint, accepted_by AS acceptedBy, accepted_at AS acceptedAt FROM accepted_key WHERE event_id = ? ORDER BY accepted_at')
+  return db
+    .prepare(
+      'SELECT juror_id AS jurorId, fingerprint, accepted_by AS acceptedBy, accepted_at AS acceptedAt FROM accepted_key WHERE event_id = ? ORDER BY accepted_at',
+    )
     .all(eventId) as { jurorId: string; fingerprint: string; acceptedBy: string; acceptedAt: string }[];
 }
 
@@ -248,7 +299,13 @@ export function listReceived(db: Db, event: Event): { sheets: ReceivedSheet[]; r
   const key = `${event.id}\u0000${eventKey(event)}\u0000${rows.map((r) => `${r.id}:${r.file_hash}:${r.status}`).join(',')}`;
   let memo = reconciliations.get(db);
   if (memo?.key !== key) {
-    memo = { key, reconciliation: reconcile(event, rows.map((r) => ({ file: String(r.id), payload: payloadOf(db, r) }))) };
+    memo = {
+      key,
+      reconciliation: reconcile(
+        event,
+        rows.map((r) => ({ file: String(r.id), payload: payloadOf(db, r) })),
+      ),
+    };
     reconciliations.set(db, memo);
   }
   const { reconciliation } = memo;
@@ -256,7 +313,13 @@ export function listReceived(db: Db, event: Event): { sheets: ReceivedSheet[]; r
 }
 
 /** Checks a sheet with each juror's key: the one accepted by hand for the key it was signed with, else the enrolled one. */
-async function verify(db: Db, event: Event, bytes: Uint8Array, fileName: string, verifier: SheetVerifier = verifyScoreSheet): Promise<SheetVerification> {
+async function verify(
+  db: Db,
+  event: Event,
+  bytes: Uint8Array,
+  fileName: string,
+  verifier: SheetVerifier = verifyScoreSheet,
+): Promise<SheetVerification> {
   // Issue 21 (continuity/juror-keys.ts): a sheet signed by an earlier key of its juror, bound by a recorded key change, is that juror's.
   verifier = withPreviousKeys(verifier, previousJurorKeys(db, event.id));
   const revision = findEventRecord(db, event.id)!.revision;
@@ -265,17 +328,31 @@ async function verify(db: Db, event: Event, bytes: Uint8Array, fileName: string,
   const secretariatKey = workspaceSecretariatKey(db);
   const first = await verifier(bytes, fileName, { event, latestPackageRevision: revision, jurorKeys: keys, secretariatKey });
   if (first.status !== 'unknown-key' || !first.juror || !first.signingKey) return first;
-  const accepted = db.prepare('SELECT 1 FROM accepted_key WHERE event_id = ? AND juror_id = ? AND public_key = ?').get(event.id, first.juror, first.signingKey);
+  const accepted = db
+    .prepare('SELECT 1 FROM accepted_key WHERE event_id = ? AND juror_id = ? AND public_key = ?')
+    .get(event.id, first.juror, first.signingKey);
   if (!accepted) return first;
-  return verifier(bytes, fileName, { event, latestPackageRevision: revision, jurorKeys: new Map([...keys, [first.juror, first.signingKey]]), secretariatKey });
+  return verifier(bytes, fileName, {
+    event,
+    latestPackageRevision: revision,
+    jurorKeys: new Map([...keys, [first.juror, first.signingKey]]),
+    secretariatKey,
+  });
 }
 
 /**
  * Issue 17: each valid sheet with the dossier hash it records (the package revision's figures and documents
  * the juror saw), for the report's verification appendix; sheets without one are as they were.
  */
-export function withDossierHashes<S extends { id: number }>(db: Db, eventId: string, sheets: readonly S[]): (S & { dossierHash?: string })[] {
-  const rows = db.prepare("SELECT id, json_extract(payload, '$.dossierHash') AS dossier FROM received_sheet WHERE event_id = ? AND status = 'valid' AND payload IS NOT NULL")
+export function withDossierHashes<S extends { id: number }>(
+  db: Db,
+  eventId: string,
+  sheets: readonly S[],
+): (S & { dossierHash?: string })[] {
+  const rows = db
+    .prepare(
+      "SELECT id, json_extract(payload, '$.dossierHash') AS dossier FROM received_sheet WHERE event_id = ? AND status = 'valid' AND payload IS NOT NULL",
+    )
     .all(eventId) as { id: number; dossier: string | null }[];
   const dossiers = new Map(rows.flatMap((r) => (typeof r.dossier === 'string' ? [[r.id, r.dossier] as const] : [])));
   return sheets.map((s) => (dossiers.has(s.id) ? { ...s, dossierHash: dossiers.get(s.id)! } : s));
@@ -289,7 +366,8 @@ export function withDossierHashes<S extends { id: number }>(db: Db, eventId: str
 export function removeSheet(db: Db, event: Event, sheetId: number, reason: string, removedBy: string, now = new Date()): void {
   const { sheets } = listReceived(db, event);
   const sheet = sheets.find((s) => s.id === sheetId);
-  if (!sheet) throw new AppError('not-found', { id: `Lembar ${sheetId} tidak ada di kotak masuk.`, en: `Sheet ${sheetId} is not in the inbox.` });
+  if (!sheet)
+    throw new AppError('not-found', { id: `Lembar ${sheetId} tidak ada di kotak masuk.`, en: `Sheet ${sheetId} is not in the inbox.` });
   if (sheet.status === 'valid' || sheet.status === 'unknown-key' || sheet.use !== 'not-used') {
     throw new AppError('conflict', {
       id: `Berkas ${sheet.fileName} tidak dapat dihapus: hanya berkas yang ditolak dan tidak dipakai yang dapat dihapus (statusnya sekarang ${sheet.status}).`,
@@ -306,7 +384,13 @@ export function removeSheet(db: Db, event: Event, sheetId: number, reason: strin
 }
 
 /** Files removed from the inbox, oldest first: the audit trail of what came and was set aside by hand. */
-export function removedSheets(db: Db, eventId: string): { fileName: string; fileHash: string; status: string; reason: string; removedBy: string; removedAt: string }[] {
-  return db.prepare('SELECT file_name AS fileName, file_hash AS fileHash, status, reason, removed_by AS removedBy, removed_at AS removedAt FROM removed_sheet WHERE event_id = ? ORDER BY seq')
+export function removedSheets(
+  db: Db,
+  eventId: string,
+): { fileName: string; fileHash: string; status: string; reason: string; removedBy: string; removedAt: string }[] {
+  return db
+    .prepare(
+      'SELECT file_name AS fileName, file_hash AS fileHash, status, reason, removed_by AS removedBy, removed_at AS removedAt FROM removed_sheet WHERE event_id = ? ORDER BY seq',
+    )
     .all(eventId) as { fileName: string; fileHash: string; status: string; reason: string; removedBy: string; removedAt: string }[];
 }

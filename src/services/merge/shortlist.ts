@@ -23,8 +23,9 @@ export function issueShortlist(db: Db, event: Event, roundId: string, size: numb
   const lists = round.categoryIds.flatMap((categoryId): Shortlist[] => {
     const nominees = event.nominees.filter((n) => n.categoryId === categoryId);
     if (nominees.length <= size) return [{ roundId, categoryId, nomineeIds: nominees.map((n) => n.id) }];
-    const scored = result.categories.find((c) => c.categoryId === categoryId)!.ranking
-      .map((n) => ({ id: n.nomineeId, score: n.rounds[previous.id] }))
+    const scored = result.categories
+      .find((c) => c.categoryId === categoryId)!
+      .ranking.map((n) => ({ id: n.nomineeId, score: n.rounds[previous.id] }))
       .filter((n): n is { id: string; score: number } => n.score !== null)
       .sort((a, b) => b.score - a.score);
     if (scored.length < size) {

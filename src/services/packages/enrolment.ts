@@ -56,7 +56,10 @@ export function writeEnrolment(eventId: string, jurorId: string, name: string, k
 export function readEnrolment(bytes: Uint8Array, fileName: string): EnrolmentPayload {
   const payload = readSignedFile(bytes, fileName, KIND, EnrolmentPayload, (p) => p.publicKey);
   if (fingerprint(payload.publicKey) !== payload.fingerprint) {
-    throw new AppError('invalid-file', { id: `${KIND.id} ${fileName}: sidik jari tidak cocok dengan kuncinya.`, en: `${KIND.en} ${fileName}: the fingerprint does not match its key.` });
+    throw new AppError('invalid-file', {
+      id: `${KIND.id} ${fileName}: sidik jari tidak cocok dengan kuncinya.`,
+      en: `${KIND.en} ${fileName}: the fingerprint does not match its key.`,
+    });
   }
   return payload;
 }
@@ -77,21 +80,33 @@ export function enrol(db: Db, payload: EnrolmentPayload, fileName: string, now =
   const event = getEvent(db, payload.eventId);
   const juror = event.jurors.find((j) => j.id === payload.jurorId);
   if (!juror) {
-    throw new AppError('not-found', { id: `${KIND.id} ${fileName}: juri "${payload.jurorId}" tidak ada di acara ini.`, en: `${KIND.en} ${fileName}: juror "${payload.jurorId}" is not in this event.` });
+    throw new AppError('not-found', {
+      id: `${KIND.id} ${fileName}: juri "${payload.jurorId}" tidak ada di acara ini.`,
+      en: `${KIND.en} ${fileName}: juror "${payload.jurorId}" is not in this event.`,
+    });
   }
-  const existing = db.prepare('SELECT public_key, fingerprint FROM enrolment WHERE event_id = ? AND juror_id = ?').get(payload.eventId, payload.jurorId) as
-    | { public_key: string; fingerprint: string }
-    | undefined;
+  const existing = db
+    .prepare('SELECT public_key, fingerprint FROM enrolment WHERE event_id = ? AND juror_id = ?')
+    .get(payload.eventId, payload.jurorId) as { public_key: string; fingerprint: string } | undefined;
   if (existing && existing.public_key !== payload.publicKey) {
-    throw new AppError('conflict', {
-      id: `${KIND.id} ${fileName}: ${payload.jurorId} sudah terdaftar dengan kunci lain (sidik jari ${existing.fingerprint}). Bila laptop juri hilang atau rusak, daftarkan ulang dengan alasannya (Daftarkan ulang, atau timbang reenrol): kunci lama tetap terikat pada juri itu dan lembarnya tetap sah.`,
-      en: `${KIND.en} ${fileName}: ${payload.jurorId} is already enrolled with another key (fingerprint ${existing.fingerprint}). If the juror's laptop was lost or broke, re-enrol it with the reason (Re-enrol, or timbang reenrol): the old key stays bound to that juror and its sheets stay valid.`,
-    }, { enrolledWithAnotherKey: true });
+    throw new AppError(
+      'conflict',
+      {
+        id: `${KIND.id} ${fileName}: ${payload.jurorId} sudah terdaftar dengan kunci lain (sidik jari ${existing.fingerprint}). Bila laptop juri hilang atau rusak, daftarkan ulang dengan alasannya (Daftarkan ulang, atau timbang reenrol): kunci lama tetap terikat pada juri itu dan lembarnya tetap sah.`,
+        en: `${KIND.en} ${fileName}: ${payload.jurorId} is already enrolled with another key (fingerprint ${existing.fingerprint}). If the juror's laptop was lost or broke, re-enrol it with the reason (Re-enrol, or timbang reenrol): the old key stays bound to that juror and its sheets stay valid.`,
+      },
+      { enrolledWithAnotherKey: true },
+    );
   }
   if (!existing) {
     db.transaction(() => {
       db.prepare('INSERT INTO enrolment (event_id, juror_id, name, public_key, fingerprint, received_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-        payload.eventId, payload.jurorId, payload.name, payload.publicKey, payload.fingerprint, now.toISOString(),
+        payload.eventId,
+        payload.jurorId,
+        payload.name,
+        payload.publicKey,
+        payload.fingerprint,
+        now.toISOString(),
       );
       saveEvent(db, event, nextRevision(db, event.id, now), now);
     })();
@@ -101,7 +116,8 @@ export function enrol(db: Db, payload: EnrolmentPayload, fileName: string, now =
 
 /** The secretariat heard the juror read their fingerprint aloud and typed it: it must match exactly. */
 export function confirmEnrolment(db: Db, eventId: string, jurorId: string, typedFingerprint: string, now = new Date()): Enrolment {
-  const row = db.prepare('SELECT fingerprint FROM enrolment WHERE event_id = ? AND juror_id = ?').get(eventId, jurorId) as { fingerprint: string } | undefined;
+  const row = db.prepare('SELECT fingerprint FROM enrolment WHERE event_id = ? AND juror_id = ?').get(eventId, jurorId) as
+    { fingerprint: string } | undefined;
   if (!row) throw new AppError('not-found', { id: `${jurorId} belum mendaftarkan kunci.`, en: `${jurorId} has not enrolled a key.` });
   if (!sameFingerprint(typedFingerprint, row.fingerprint)) {
     throw new AppError('forbidden', {

@@ -16,8 +16,14 @@ import type { Db } from '../workspace/workspace.ts';
 import { readSignedFile, writeSignedFile } from './signed-file.ts';
 import { documentKey, documentMime, documentType, PackedDocument, sha256Hex, verifyDocuments } from './package-documents.ts';
 import {
-  JurorKeyChangePayload, KeyRef, readJurorKeyChange, readRollover, signStatement, SignedStatement,
-  type VerifiedJurorKeyChange, type VerifiedRollover,
+  JurorKeyChangePayload,
+  KeyRef,
+  readJurorKeyChange,
+  readRollover,
+  signStatement,
+  SignedStatement,
+  type VerifiedJurorKeyChange,
+  type VerifiedRollover,
 } from './key-statements.ts';
 
 export const PACKAGE_EXTENSION = '.timbang';
@@ -86,7 +92,15 @@ export interface PackageContinuity {
  * `documents` (issue 17): the bytes of the event's documents, from bundleDocuments, whose hashes the event
  * (inside the signed payload) already pins; they ride beside the payload, and a package without any is as before.
  */
-export function writePackage(event: Event, revision: number, issuedAt: string, jurorKeys: JurorKey[], key: UnlockedKey, continuity: PackageContinuity = {}, documents: readonly PackedDocument[] = []): string {
+export function writePackage(
+  event: Event,
+  revision: number,
+  issuedAt: string,
+  jurorKeys: JurorKey[],
+  key: UnlockedKey,
+  continuity: PackageContinuity = {},
+  documents: readonly PackedDocument[] = [],
+): string {
   const secretariat = { publicKey: key.publicKey, fingerprint: key.fingerprint };
   const payload: PackagePayload = {
     format: 'timbang.package',
@@ -99,13 +113,16 @@ export function writePackage(event: Event, revision: number, issuedAt: string, j
   };
   // Only when there is something to say: a package without continuity is byte for byte what it was.
   if (continuity.recoveryKey) payload.recoveryKey = continuity.recoveryKey;
-  if (continuity.jurorKeyChanges?.length) payload.jurorKeyChanges = continuity.jurorKeyChanges.map((change) => signStatement({ ...change, secretariat }, key));
+  if (continuity.jurorKeyChanges?.length)
+    payload.jurorKeyChanges = continuity.jurorKeyChanges.map((change) => signStatement({ ...change, secretariat }, key));
   if (continuity.rollover) payload.rollover = continuity.rollover;
   return writeSignedFile(payload, key, documents.length > 0 ? { documents } : {});
 }
 
 export function readPackage(bytes: Uint8Array, fileName: string): VerifiedPackage {
-  const payload = readSignedFile(bytes, fileName, KIND, PackagePayload, (p) => p.secretariat.publicKey, { documents: z.array(PackedDocument).optional() });
+  const payload = readSignedFile(bytes, fileName, KIND, PackagePayload, (p) => p.secretariat.publicKey, {
+    documents: z.array(PackedDocument).optional(),
+  });
   const refuse = (id: string, en: string, details?: unknown) =>
     new AppError('invalid-file', { id: `${KIND.id} ${fileName}: ${id}`, en: `${KIND.en} ${fileName}: ${en}` }, details);
   if (fingerprint(payload.secretariat.publicKey) !== payload.secretariat.fingerprint) {
@@ -125,15 +142,32 @@ export function readPackage(bytes: Uint8Array, fileName: string): VerifiedPackag
     // One key per juror: with two, which one a sheet is checked against would depend on their order.
     if (keyed.has(juror.jurorId)) throw refuse(`dua kunci untuk juri "${juror.jurorId}".`, `two keys for juror "${juror.jurorId}".`);
     keyed.add(juror.jurorId);
-    if (!jurorIds.has(juror.jurorId)) throw refuse(`kunci untuk juri "${juror.jurorId}" yang tidak ada di acara.`, `a key for juror "${juror.jurorId}", who is not in the event.`);
-    if (fingerprint(juror.publicKey) !== juror.fingerprint) throw refuse(`sidik jari juri ${juror.jurorId} tidak cocok dengan kuncinya.`, `juror ${juror.jurorId}'s fingerprint does not match their key.`);
+    if (!jurorIds.has(juror.jurorId))
+      throw refuse(
+        `kunci untuk juri "${juror.jurorId}" yang tidak ada di acara.`,
+        `a key for juror "${juror.jurorId}", who is not in the event.`,
+      );
+    if (fingerprint(juror.publicKey) !== juror.fingerprint)
+      throw refuse(
+        `sidik jari juri ${juror.jurorId} tidak cocok dengan kuncinya.`,
+        `juror ${juror.jurorId}'s fingerprint does not match their key.`,
+      );
   }
   if (payload.recoveryKey && fingerprint(payload.recoveryKey.publicKey) !== payload.recoveryKey.fingerprint) {
-    throw refuse('sidik jari kunci pemulihan sekretariat tidak cocok dengan kuncinya.', "the secretariat's recovery key fingerprint does not match its key.");
+    throw refuse(
+      'sidik jari kunci pemulihan sekretariat tidak cocok dengan kuncinya.',
+      "the secretariat's recovery key fingerprint does not match its key.",
+    );
   }
-  const jurorKeyChanges = (payload.jurorKeyChanges ?? []).map((s) => readJurorKeyChange(s, result.event.id, payload.secretariat.publicKey, fileName));
+  const jurorKeyChanges = (payload.jurorKeyChanges ?? []).map((s) =>
+    readJurorKeyChange(s, result.event.id, payload.secretariat.publicKey, fileName),
+  );
   for (const change of jurorKeyChanges) {
-    if (!jurorIds.has(change.jurorId)) throw refuse(`pergantian kunci untuk juri "${change.jurorId}" yang tidak ada di acara.`, `a key change for juror "${change.jurorId}", who is not in the event.`);
+    if (!jurorIds.has(change.jurorId))
+      throw refuse(
+        `pergantian kunci untuk juri "${change.jurorId}" yang tidak ada di acara.`,
+        `a key change for juror "${change.jurorId}", who is not in the event.`,
+      );
   }
   // Issue 17: every document's bytes against the SHA-256 the signed event pins; one wrong byte refuses the package.
   const packed = (JSON.parse(new TextDecoder().decode(bytes)) as { documents?: PackedDocument[] }).documents ?? [];
@@ -174,7 +208,11 @@ export function requireSecretariat(pkg: VerifiedPackage, pinned: string, pinnedF
 export function demoPackage(demo: Event): VerifiedPackage {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const text = publicKeyText(publicKey);
-  const file = writePackage(demo, 1, `${demo.yearHeld}-01-01T00:00:00.000Z`, [], { privateKey, publicKey: text, fingerprint: fingerprint(text) });
+  const file = writePackage(demo, 1, `${demo.yearHeld}-01-01T00:00:00.000Z`, [], {
+    privateKey,
+    publicKey: text,
+    fingerprint: fingerprint(text),
+  });
   return readPackage(new TextEncoder().encode(file), `${demo.id}-demo${PACKAGE_EXTENSION}`);
 }
 
@@ -207,7 +245,11 @@ export interface AcceptedRollover {
  * another event, another secretariat key, an older revision, the same revision with other contents,
  * or a revision that would drop nominees, criteria or jurors that already have scores.
  */
-export function applyPackage(db: Db, pkg: VerifiedPackage, now = new Date()): { outcome: PackageOutcome; previousRevision: number | null; rollover?: AcceptedRollover } {
+export function applyPackage(
+  db: Db,
+  pkg: VerifiedPackage,
+  now = new Date(),
+): { outcome: PackageOutcome; previousRevision: number | null; rollover?: AcceptedRollover } {
   const eventId = pkg.event.id;
   const other = listEvents(db).find((e) => e.id !== eventId && e.source === 'package');
   if (other) {
@@ -251,22 +293,38 @@ export function applyPackage(db: Db, pkg: VerifiedPackage, now = new Date()): { 
   }
   refuseDroppingScored(db, pkg.event);
   db.transaction(() => {
-    saveEvent(db, pkg.event, {
-      revision: pkg.revision,
-      revisedAt: pkg.issuedAt,
-      origin: { source: 'package', packageText: pkg.text, secretariatKey: pkg.secretariat.publicKey },
-    }, now);
+    saveEvent(
+      db,
+      pkg.event,
+      {
+        revision: pkg.revision,
+        revisedAt: pkg.issuedAt,
+        origin: { source: 'package', packageText: pkg.text, secretariatKey: pkg.secretariat.publicKey },
+      },
+      now,
+    );
     // Issue 17: the documents of this revision, their bytes already checked against the signed hashes.
     db.prepare('DELETE FROM package_document WHERE event_id = ?').run(eventId);
-    const insertDocument = db.prepare('INSERT INTO package_document (event_id, nominee_id, file_name, kind, sha256, size, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insertDocument = db.prepare(
+      'INSERT INTO package_document (event_id, nominee_id, file_name, kind, sha256, size, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     for (const doc of pkg.event.documents ?? []) {
       insertDocument.run(eventId, doc.nomineeId, doc.fileName, doc.kind, doc.sha256!, doc.size!, pkg.documents.get(documentKey(doc))!);
     }
     // The rollover is kept on record: which key was replaced by which, signed by whom, and when it was accepted here.
     if (rollover && pkg.rollover) {
-      db.prepare('INSERT INTO secretariat_rollover (event_id, previous_key, next_key, signed_by, signer_key, reason, statement, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(eventId, pkg.rollover.previous.publicKey, pkg.rollover.next.publicKey, pkg.rollover.signedBy, pkg.rollover.signer.publicKey, pkg.rollover.reason,
-          JSON.stringify({ payload: withoutSignature(pkg.rollover), signature: pkg.rollover.signature }), now.toISOString());
+      db.prepare(
+        'INSERT INTO secretariat_rollover (event_id, previous_key, next_key, signed_by, signer_key, reason, statement, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        eventId,
+        pkg.rollover.previous.publicKey,
+        pkg.rollover.next.publicKey,
+        pkg.rollover.signedBy,
+        pkg.rollover.signer.publicKey,
+        pkg.rollover.reason,
+        JSON.stringify({ payload: withoutSignature(pkg.rollover), signature: pkg.rollover.signature }),
+        now.toISOString(),
+      );
     }
   })();
   // `rollover` only when one was accepted: the laptop now pins the new secretariat key.
@@ -285,26 +343,42 @@ function acceptableRollover(pkg: VerifiedPackage, pinned: string, pinnedRecovery
   const pinnedFp = fingerprint(pinned);
   const statement = pkg.rollover;
   if (!statement) {
-    throw new AppError('conflict', {
-      id: `${KIND.id} ${pkg.fileName} ditandatangani kunci sekretariat lain (sidik jari ${pkg.secretariat.fingerprint}), bukan kunci yang dipakai sejak awal (${pinnedFp}), dan tidak memuat pernyataan pergantian kunci yang ditandatangani kunci lama atau kunci pemulihan sekretariat. Paket ditolak; tidak ada yang berubah.`,
-      en: `${KIND.en} ${pkg.fileName} is signed by another secretariat key (fingerprint ${pkg.secretariat.fingerprint}), not the one used from the start (${pinnedFp}), and carries no key rollover statement signed by the previous key or the secretariat's recovery key. Package refused; nothing changed.`,
-    }, { rollover: 'missing' });
+    throw new AppError(
+      'conflict',
+      {
+        id: `${KIND.id} ${pkg.fileName} ditandatangani kunci sekretariat lain (sidik jari ${pkg.secretariat.fingerprint}), bukan kunci yang dipakai sejak awal (${pinnedFp}), dan tidak memuat pernyataan pergantian kunci yang ditandatangani kunci lama atau kunci pemulihan sekretariat. Paket ditolak; tidak ada yang berubah.`,
+        en: `${KIND.en} ${pkg.fileName} is signed by another secretariat key (fingerprint ${pkg.secretariat.fingerprint}), not the one used from the start (${pinnedFp}), and carries no key rollover statement signed by the previous key or the secretariat's recovery key. Package refused; nothing changed.`,
+      },
+      { rollover: 'missing' },
+    );
   }
   if (statement.previous.publicKey !== pinned) {
-    throw new AppError('conflict', {
-      id: `${KIND.id} ${pkg.fileName}: pernyataan pergantian kunci menggantikan kunci ${statement.previous.fingerprint}, bukan kunci sekretariat yang disematkan di laptop ini (${pinnedFp}). Paket ditolak; tidak ada yang berubah.`,
-      en: `${KIND.en} ${pkg.fileName}: the key rollover statement replaces key ${statement.previous.fingerprint}, not the secretariat key pinned on this laptop (${pinnedFp}). Package refused; nothing changed.`,
-    }, { rollover: 'other-key' });
+    throw new AppError(
+      'conflict',
+      {
+        id: `${KIND.id} ${pkg.fileName}: pernyataan pergantian kunci menggantikan kunci ${statement.previous.fingerprint}, bukan kunci sekretariat yang disematkan di laptop ini (${pinnedFp}). Paket ditolak; tidak ada yang berubah.`,
+        en: `${KIND.en} ${pkg.fileName}: the key rollover statement replaces key ${statement.previous.fingerprint}, not the secretariat key pinned on this laptop (${pinnedFp}). Package refused; nothing changed.`,
+      },
+      { rollover: 'other-key' },
+    );
   }
-  const trusted = statement.signedBy === 'previous' ? statement.signer.publicKey === pinned : statement.signer.publicKey === pinnedRecovery?.publicKey;
+  const trusted =
+    statement.signedBy === 'previous' ? statement.signer.publicKey === pinned : statement.signer.publicKey === pinnedRecovery?.publicKey;
   if (!trusted) {
     const recovery = pinnedRecovery
       ? { id: `kunci pemulihannya (${pinnedRecovery.fingerprint})`, en: `its recovery key (${pinnedRecovery.fingerprint})` }
-      : { id: 'kunci pemulihan (paket yang disematkan tidak menyebut kunci pemulihan)', en: 'a recovery key (the pinned package names none)' };
-    throw new AppError('forbidden', {
-      id: `${KIND.id} ${pkg.fileName}: pernyataan pergantian kunci sekretariat PALSU — ditandatangani kunci ${statement.signer.fingerprint}, bukan kunci sekretariat yang disematkan (${pinnedFp}) dan bukan ${recovery.id}. Paket ditolak; tidak ada yang berubah. Hubungi sekretariat dan cocokkan sidik jarinya.`,
-      en: `${KIND.en} ${pkg.fileName}: FORGED secretariat key rollover — signed by key ${statement.signer.fingerprint}, neither the pinned secretariat key (${pinnedFp}) nor ${recovery.en}. Package refused; nothing changed. Contact the secretariat and compare fingerprints.`,
-    }, { rollover: 'forged' });
+      : {
+          id: 'kunci pemulihan (paket yang disematkan tidak menyebut kunci pemulihan)',
+          en: 'a recovery key (the pinned package names none)',
+        };
+    throw new AppError(
+      'forbidden',
+      {
+        id: `${KIND.id} ${pkg.fileName}: pernyataan pergantian kunci sekretariat PALSU — ditandatangani kunci ${statement.signer.fingerprint}, bukan kunci sekretariat yang disematkan (${pinnedFp}) dan bukan ${recovery.id}. Paket ditolak; tidak ada yang berubah. Hubungi sekretariat dan cocokkan sidik jarinya.`,
+        en: `${KIND.en} ${pkg.fileName}: FORGED secretariat key rollover — signed by key ${statement.signer.fingerprint}, neither the pinned secretariat key (${pinnedFp}) nor ${recovery.en}. Package refused; nothing changed. Contact the secretariat and compare fingerprints.`,
+      },
+      { rollover: 'forged' },
+    );
   }
   return { previousFingerprint: pinnedFp, nextFingerprint: pkg.secretariat.fingerprint, signedBy: statement.signedBy };
 }
@@ -319,9 +393,15 @@ function refuseDroppingScored(db: Db, event: Event): void {
   const scored = (column: string) =>
     (db.prepare(`SELECT DISTINCT ${column} AS id FROM score WHERE event_id = ?`).all(event.id) as { id: string }[]).map((r) => r.id);
   const missing = [
-    ...scored('nominee_id').filter((id) => !event.nominees.some((n) => n.id === id)).map((id) => `nominasi/nominee ${id}`),
-    ...scored('criterion_code').filter((code) => !event.criteria.some((c) => c.code === code)).map((code) => `kriteria/criterion ${code}`),
-    ...scored('juror_id').filter((id) => !event.jurors.some((j) => j.id === id)).map((id) => `juri/juror ${id}`),
+    ...scored('nominee_id')
+      .filter((id) => !event.nominees.some((n) => n.id === id))
+      .map((id) => `nominasi/nominee ${id}`),
+    ...scored('criterion_code')
+      .filter((code) => !event.criteria.some((c) => c.code === code))
+      .map((code) => `kriteria/criterion ${code}`),
+    ...scored('juror_id')
+      .filter((id) => !event.jurors.some((j) => j.id === id))
+      .map((id) => `juri/juror ${id}`),
   ];
   if (missing.length > 0) {
     throw new AppError('conflict', {
@@ -335,15 +415,27 @@ function refuseDroppingScored(db: Db, event: Event): void {
  * Issue 17: one document of the event, as the package that brought it pinned it, for viewing offline. Its
  * bytes are checked against the pinned SHA-256 once more on the way out; the type comes from its first bytes.
  */
-export function packageDocument(db: Db, eventId: string, nomineeId: string, fileName: string): { fileName: string; kind: string; mime: string; sha256: string; bytes: Uint8Array } {
-  const row = db.prepare('SELECT kind, sha256, bytes FROM package_document WHERE event_id = ? AND nominee_id = ? AND file_name = ?')
+export function packageDocument(
+  db: Db,
+  eventId: string,
+  nomineeId: string,
+  fileName: string,
+): { fileName: string; kind: string; mime: string; sha256: string; bytes: Uint8Array } {
+  const row = db
+    .prepare('SELECT kind, sha256, bytes FROM package_document WHERE event_id = ? AND nominee_id = ? AND file_name = ?')
     .get(eventId, nomineeId, fileName) as { kind: string; sha256: string; bytes: Buffer } | undefined;
   if (!row) {
-    throw new AppError('not-found', { id: `Dokumen ${fileName} (${nomineeId}) tidak ada di paket acara laptop ini.`, en: `Document ${fileName} (${nomineeId}) is not in this laptop's event package.` });
+    throw new AppError('not-found', {
+      id: `Dokumen ${fileName} (${nomineeId}) tidak ada di paket acara laptop ini.`,
+      en: `Document ${fileName} (${nomineeId}) is not in this laptop's event package.`,
+    });
   }
   const type = documentType(row.bytes);
   if (sha256Hex(row.bytes) !== row.sha256 || type === null) {
-    throw new AppError('conflict', { id: `Dokumen ${fileName} (${nomineeId}) rusak di berkas kerja ini: isinya tidak cocok dengan hash paket.`, en: `Document ${fileName} (${nomineeId}) is damaged in this workspace: its contents do not match the package's hash.` });
+    throw new AppError('conflict', {
+      id: `Dokumen ${fileName} (${nomineeId}) rusak di berkas kerja ini: isinya tidak cocok dengan hash paket.`,
+      en: `Document ${fileName} (${nomineeId}) is damaged in this workspace: its contents do not match the package's hash.`,
+    });
   }
   return { fileName, kind: row.kind, mime: documentMime(type), sha256: row.sha256, bytes: new Uint8Array(row.bytes) };
 }

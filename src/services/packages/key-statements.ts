@@ -86,20 +86,47 @@ const refuse = (fileName: string, id: string, en: string) =>
  * A juror key change as a package carries it: well formed, about this event, signed by the package's own
  * secretariat key. Every refusal names the package file and the juror.
  */
-export function readJurorKeyChange(statement: SignedStatement, eventId: string, secretariatKey: string, fileName: string): VerifiedJurorKeyChange {
+export function readJurorKeyChange(
+  statement: SignedStatement,
+  eventId: string,
+  secretariatKey: string,
+  fileName: string,
+): VerifiedJurorKeyChange {
   const where = fileName;
   const parsed = JurorKeyChangePayload.safeParse(statement.payload);
   if (!parsed.success) {
-    throw refuse(where, 'pernyataan pergantian kunci juri tidak sesuai format.', 'a juror key change statement does not have the expected contents.');
+    throw refuse(
+      where,
+      'pernyataan pergantian kunci juri tidak sesuai format.',
+      'a juror key change statement does not have the expected contents.',
+    );
   }
   const p = parsed.data;
-  if (p.eventId !== eventId) throw refuse(where, `pernyataan pergantian kunci ${p.jurorId} untuk acara lain (${p.eventId}).`, `the key change statement of ${p.jurorId} is for another event (${p.eventId}).`);
+  if (p.eventId !== eventId)
+    throw refuse(
+      where,
+      `pernyataan pergantian kunci ${p.jurorId} untuk acara lain (${p.eventId}).`,
+      `the key change statement of ${p.jurorId} is for another event (${p.eventId}).`,
+    );
   if (!keyRefHolds(p.previous) || !keyRefHolds(p.next) || !keyRefHolds(p.secretariat)) {
-    throw refuse(where, `sidik jari pada pernyataan pergantian kunci ${p.jurorId} tidak cocok dengan kuncinya.`, `a fingerprint in the key change statement of ${p.jurorId} does not match its key.`);
+    throw refuse(
+      where,
+      `sidik jari pada pernyataan pergantian kunci ${p.jurorId} tidak cocok dengan kuncinya.`,
+      `a fingerprint in the key change statement of ${p.jurorId} does not match its key.`,
+    );
   }
-  if (p.previous.publicKey === p.next.publicKey) throw refuse(where, `pernyataan pergantian kunci ${p.jurorId} menyebut kunci yang sama dua kali.`, `the key change statement of ${p.jurorId} names the same key twice.`);
+  if (p.previous.publicKey === p.next.publicKey)
+    throw refuse(
+      where,
+      `pernyataan pergantian kunci ${p.jurorId} menyebut kunci yang sama dua kali.`,
+      `the key change statement of ${p.jurorId} names the same key twice.`,
+    );
   if (p.secretariat.publicKey !== secretariatKey || !verifyCanonical(p, statement.signature, secretariatKey)) {
-    throw refuse(where, `pernyataan pergantian kunci ${p.jurorId} tidak ditandatangani kunci sekretariat paket ini.`, `the key change statement of ${p.jurorId} is not signed by this package's secretariat key.`);
+    throw refuse(
+      where,
+      `pernyataan pergantian kunci ${p.jurorId} tidak ditandatangani kunci sekretariat paket ini.`,
+      `the key change statement of ${p.jurorId} is not signed by this package's secretariat key.`,
+    );
   }
   return { ...p, signature: statement.signature };
 }
@@ -113,22 +140,52 @@ export function readRollover(statement: SignedStatement, eventId: string, packag
   const where = fileName;
   const parsed = SecretariatRolloverPayload.safeParse(statement.payload);
   if (!parsed.success) {
-    throw refuse(where, 'pernyataan pergantian kunci sekretariat tidak sesuai format.', 'the secretariat key rollover statement does not have the expected contents.');
+    throw refuse(
+      where,
+      'pernyataan pergantian kunci sekretariat tidak sesuai format.',
+      'the secretariat key rollover statement does not have the expected contents.',
+    );
   }
   const p = parsed.data;
-  if (p.eventId !== eventId) throw refuse(where, `pernyataan pergantian kunci sekretariat untuk acara lain (${p.eventId}).`, `the secretariat key rollover statement is for another event (${p.eventId}).`);
+  if (p.eventId !== eventId)
+    throw refuse(
+      where,
+      `pernyataan pergantian kunci sekretariat untuk acara lain (${p.eventId}).`,
+      `the secretariat key rollover statement is for another event (${p.eventId}).`,
+    );
   if (!keyRefHolds(p.previous) || !keyRefHolds(p.next) || !keyRefHolds(p.signer)) {
-    throw refuse(where, 'sidik jari pada pernyataan pergantian kunci sekretariat tidak cocok dengan kuncinya.', 'a fingerprint in the secretariat key rollover statement does not match its key.');
+    throw refuse(
+      where,
+      'sidik jari pada pernyataan pergantian kunci sekretariat tidak cocok dengan kuncinya.',
+      'a fingerprint in the secretariat key rollover statement does not match its key.',
+    );
   }
   if (p.next.publicKey !== packageSigner) {
-    throw refuse(where, `pernyataan pergantian kunci sekretariat menyebut kunci baru ${p.next.fingerprint}, tetapi paket ditandatangani kunci lain.`, `the secretariat key rollover statement names the new key ${p.next.fingerprint}, but the package is signed by another key.`);
+    throw refuse(
+      where,
+      `pernyataan pergantian kunci sekretariat menyebut kunci baru ${p.next.fingerprint}, tetapi paket ditandatangani kunci lain.`,
+      `the secretariat key rollover statement names the new key ${p.next.fingerprint}, but the package is signed by another key.`,
+    );
   }
   if (p.signedBy === 'previous' && p.signer.publicKey !== p.previous.publicKey) {
-    throw refuse(where, 'pernyataan pergantian kunci sekretariat mengaku ditandatangani kunci lama, tetapi menyebut penanda tangan lain.', 'the secretariat key rollover statement says the previous key signed it, but names another signer.');
+    throw refuse(
+      where,
+      'pernyataan pergantian kunci sekretariat mengaku ditandatangani kunci lama, tetapi menyebut penanda tangan lain.',
+      'the secretariat key rollover statement says the previous key signed it, but names another signer.',
+    );
   }
-  if (p.previous.publicKey === p.next.publicKey) throw refuse(where, 'pernyataan pergantian kunci sekretariat menyebut kunci yang sama dua kali.', 'the secretariat key rollover statement names the same key twice.');
+  if (p.previous.publicKey === p.next.publicKey)
+    throw refuse(
+      where,
+      'pernyataan pergantian kunci sekretariat menyebut kunci yang sama dua kali.',
+      'the secretariat key rollover statement names the same key twice.',
+    );
   if (!verifyCanonical(p, statement.signature, p.signer.publicKey)) {
-    throw refuse(where, 'tanda tangan pernyataan pergantian kunci sekretariat tidak sah.', 'the signature of the secretariat key rollover statement is not valid.');
+    throw refuse(
+      where,
+      'tanda tangan pernyataan pergantian kunci sekretariat tidak sah.',
+      'the signature of the secretariat key rollover statement is not valid.',
+    );
   }
   return { ...p, signature: statement.signature };
 }

@@ -56,7 +56,11 @@ const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} M
  * each document's bytes by nominee and file name. Refuses, naming the file: a listed document without its
  * file, a file that is no PDF, JPG or PNG (or whose name says another type), one too large, or all too large.
  */
-export function bundleDocuments(event: Event, files: ReadonlyMap<string, Uint8Array>, key = documentKey): { event: Event; documents: PackedDocument[] } {
+export function bundleDocuments(
+  event: Event,
+  files: ReadonlyMap<string, Uint8Array>,
+  key = documentKey,
+): { event: Event; documents: PackedDocument[] } {
   const listed = event.documents ?? [];
   let total = 0;
   const pinned: EvidenceDocument[] = [];
@@ -73,13 +77,17 @@ export function bundleDocuments(event: Event, files: ReadonlyMap<string, Uint8Ar
       );
     }
     if (bytes.byteLength > MAX_DOCUMENT_BYTES) {
-      throw refusal(`Dokumen ${name} terlalu besar: ${mib(bytes.byteLength)}, paling banyak ${mib(MAX_DOCUMENT_BYTES)} per berkas.`,
-        `Document ${name} is too large: ${mib(bytes.byteLength)}, at most ${mib(MAX_DOCUMENT_BYTES)} per file.`);
+      throw refusal(
+        `Dokumen ${name} terlalu besar: ${mib(bytes.byteLength)}, paling banyak ${mib(MAX_DOCUMENT_BYTES)} per berkas.`,
+        `Document ${name} is too large: ${mib(bytes.byteLength)}, at most ${mib(MAX_DOCUMENT_BYTES)} per file.`,
+      );
     }
     total += bytes.byteLength;
     if (total > MAX_PACKAGE_DOCUMENT_BYTES) {
-      throw refusal(`Dokumen ${name} melewati batas paket: seluruh dokumen paling banyak ${mib(MAX_PACKAGE_DOCUMENT_BYTES)}.`,
-        `Document ${name} goes over the package's limit: all documents together at most ${mib(MAX_PACKAGE_DOCUMENT_BYTES)}.`);
+      throw refusal(
+        `Dokumen ${name} melewati batas paket: seluruh dokumen paling banyak ${mib(MAX_PACKAGE_DOCUMENT_BYTES)}.`,
+        `Document ${name} goes over the package's limit: all documents together at most ${mib(MAX_PACKAGE_DOCUMENT_BYTES)}.`,
+      );
     }
     pinned.push({ ...doc, sha256: sha256Hex(bytes), size: bytes.byteLength });
     packed.push({ nomineeId: doc.nomineeId, fileName: doc.fileName, data: Buffer.from(bytes).toString('base64') });
@@ -93,17 +101,26 @@ export const documentKey = (doc: { nomineeId: string; fileName: string }) => `${
  * Checks the bundled bytes against the hashes the signed event pins: every listed document present once,
  * of the pinned size and SHA-256, and nothing else. Returns the bytes by documentKey. `refuse` names the package.
  */
-export function verifyDocuments(event: Event, packed: readonly PackedDocument[], refuse: (id: string, en: string) => Error): Map<string, Uint8Array> {
+export function verifyDocuments(
+  event: Event,
+  packed: readonly PackedDocument[],
+  refuse: (id: string, en: string) => Error,
+): Map<string, Uint8Array> {
   const byKey = new Map<string, Uint8Array>();
   for (const doc of packed) {
-    if (byKey.has(documentKey(doc))) throw refuse(`dokumen ${doc.fileName} (${doc.nomineeId}) ada dua kali.`, `document ${doc.fileName} (${doc.nomineeId}) is there twice.`);
+    if (byKey.has(documentKey(doc)))
+      throw refuse(
+        `dokumen ${doc.fileName} (${doc.nomineeId}) ada dua kali.`,
+        `document ${doc.fileName} (${doc.nomineeId}) is there twice.`,
+      );
     byKey.set(documentKey(doc), Buffer.from(doc.data, 'base64'));
   }
   const listed = event.documents ?? [];
   for (const doc of listed) {
     const name = `${doc.fileName} (${doc.nomineeId})`;
     const bytes = byKey.get(documentKey(doc));
-    if (!doc.sha256 || doc.size === undefined) throw refuse(`dokumen ${name} tidak disematkan hash-nya.`, `document ${name} has no pinned hash.`);
+    if (!doc.sha256 || doc.size === undefined)
+      throw refuse(`dokumen ${name} tidak disematkan hash-nya.`, `document ${name} has no pinned hash.`);
     if (!bytes) throw refuse(`dokumen ${name} tidak ada di dalam paket.`, `document ${name} is not in the package.`);
     if (bytes.byteLength !== doc.size || sha256Hex(bytes) !== doc.sha256) {
       throw refuse(
@@ -113,7 +130,8 @@ export function verifyDocuments(event: Event, packed: readonly PackedDocument[],
     }
   }
   for (const key of byKey.keys()) {
-    if (!listed.some((doc) => documentKey(doc) === key)) throw refuse(`berkas ${key} tidak tercantum di acara.`, `file ${key} is not listed in the event.`);
+    if (!listed.some((doc) => documentKey(doc) === key))
+      throw refuse(`berkas ${key} tidak tercantum di acara.`, `file ${key} is not listed in the event.`);
   }
   return byKey;
 }
@@ -125,7 +143,13 @@ export function verifyDocuments(event: Event, packed: readonly PackedDocument[],
  */
 export function dossierHash(event: Pick<Event, 'figures' | 'documents'>): string | null {
   const figures = event.figures ?? [];
-  const documents = (event.documents ?? []).map((d) => ({ nomineeId: d.nomineeId, fileName: d.fileName, kind: d.kind, sha256: d.sha256 ?? null, size: d.size ?? null }));
+  const documents = (event.documents ?? []).map((d) => ({
+    nomineeId: d.nomineeId,
+    fileName: d.fileName,
+    kind: d.kind,
+    sha256: d.sha256 ?? null,
+    size: d.size ?? null,
+  }));
   if (figures.length === 0 && documents.length === 0) return null;
   return createHash('sha256').update(canonicalJson({ figures, documents })).digest('hex');
 }

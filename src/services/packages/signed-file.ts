@@ -27,17 +27,27 @@ export function writeSignedFile(payload: unknown, key: UnlockedKey, beside: Reco
  * payload names (`keyOf`). Every refusal names the file and says what is wrong.
  */
 export function readSignedFile<T extends z.ZodType>(
-  bytes: Uint8Array, fileName: string, kind: { id: string; en: string; format: string }, schema: T, keyOf: (payload: z.output<T>) => string,
+  bytes: Uint8Array,
+  fileName: string,
+  kind: { id: string; en: string; format: string },
+  schema: T,
+  keyOf: (payload: z.output<T>) => string,
   /** Issue 17: fields beside the payload and signature (a package's document bytes), optional, their hashes pinned in the payload. */
   beside: z.ZodRawShape = {},
 ): z.output<T> {
   const refuse = (id: string, en: string, details?: unknown) =>
     new AppError('invalid-file', { id: `${kind.id} ${fileName}: ${id}`, en: `${kind.en} ${fileName}: ${en}` }, details);
   if (bytes.byteLength > MAX_SIGNED_FILE_BYTES) {
-    throw refuse(`terlalu besar (${bytes.byteLength} byte, paling banyak ${MAX_SIGNED_FILE_BYTES}).`, `too large (${bytes.byteLength} bytes, at most ${MAX_SIGNED_FILE_BYTES}).`);
+    throw refuse(
+      `terlalu besar (${bytes.byteLength} byte, paling banyak ${MAX_SIGNED_FILE_BYTES}).`,
+      `too large (${bytes.byteLength} bytes, at most ${MAX_SIGNED_FILE_BYTES}).`,
+    );
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    throw refuse('ini berkas Excel atau zip (misalnya lembar nilai atau templat), bukan berkas yang diminta di sini.', 'this is an Excel or zip file (a score sheet or a template, say), not the file asked for here.');
+    throw refuse(
+      'ini berkas Excel atau zip (misalnya lembar nilai atau templat), bukan berkas yang diminta di sini.',
+      'this is an Excel or zip file (a score sheet or a template, say), not the file asked for here.',
+    );
   }
   let text: string;
   try {
@@ -61,7 +71,10 @@ export function readSignedFile<T extends z.ZodType>(
   }
   const { payload, signature } = envelope.data as { payload: z.output<T>; signature: string };
   if (!verifyCanonical(payload, signature, keyOf(payload))) {
-    throw refuse('tanda tangan tidak sah: isinya diubah setelah ditandatangani, atau rusak.', 'the signature is not valid: the contents were changed after signing, or are damaged.');
+    throw refuse(
+      'tanda tangan tidak sah: isinya diubah setelah ditandatangani, atau rusak.',
+      'the signature is not valid: the contents were changed after signing, or are damaged.',
+    );
   }
   return payload;
 }

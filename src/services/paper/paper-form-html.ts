@@ -58,20 +58,36 @@ export function paperFormHtml(form: PaperFormLayout, { lang }: PaperFormHtmlOpti
   const section = `${form.round.name[lang]} · ${form.category.name[lang]}`;
   const header = `${form.eventName} · ${t.header} · ${form.formNumber}${form.demo ? ` · ${t.demo}` : ''}`;
   const footer = t.footer(form.formNumber, form.checksum, form.packageRevision);
-  const columns = form.criteria.map((c) => `<th scope="col"><span class="code">${esc(c.code)}</span><div class="sub">${esc(t.weight)} ${num(c.weight, lang, Number.isInteger(c.weight) ? 0 : 1)}%</div><div class="sub">${esc(t.scale(c.scale.min, c.scale.max))}</div></th>`).join('');
-  const rows = form.nominees.map((n, i) => {
-    const cells = n.conflict === null
-      ? form.criteria.map((c) => `<td class="box" data-criterion="${esc(c.code)}"></td>`).join('')
-      : `<td class="crossed" colspan="${form.criteria.length}">${esc(t.conflict(n.conflict))}</td>`;
-    return `<tr data-nominee="${esc(n.id)}"><td class="num">${i + 1}</td><td><strong>${esc(n.name)}</strong><div class="sub">${esc(n.region)}</div></td>${cells}</tr>`;
-  }).join('');
-  const rubric = form.criteria.map((c) => `<table>
+  const columns = form.criteria
+    .map(
+      (c) =>
+        `<th scope="col"><span class="code">${esc(c.code)}</span><div class="sub">${esc(t.weight)} ${num(c.weight, lang, Number.isInteger(c.weight) ? 0 : 1)}%</div><div class="sub">${esc(t.scale(c.scale.min, c.scale.max))}</div></th>`,
+    )
+    .join('');
+  const rows = form.nominees
+    .map((n, i) => {
+      const cells =
+        n.conflict === null
+          ? form.criteria.map((c) => `<td class="box" data-criterion="${esc(c.code)}"></td>`).join('')
+          : `<td class="crossed" colspan="${form.criteria.length}">${esc(t.conflict(n.conflict))}</td>`;
+      return `<tr data-nominee="${esc(n.id)}"><td class="num">${i + 1}</td><td><strong>${esc(n.name)}</strong><div class="sub">${esc(n.region)}</div></td>${cells}</tr>`;
+    })
+    .join('');
+  const rubric = form.criteria
+    .map(
+      (c) => `<table>
       <caption>${esc(c.code)} · ${esc(c.label[lang])} <span class="sub">(${esc(t.weight)} ${num(c.weight, lang, Number.isInteger(c.weight) ? 0 : 1)}%, ${esc(t.scale(c.scale.min, c.scale.max))})</span></caption>
-      <tbody>${[...c.rubric].sort((a, b) => a.score - b.score).map((level) => `<tr><td class="level">${level.score}</td><td>${esc(level.text[lang])}</td></tr>`).join('')}</tbody>
-    </table>`).join('');
-  const statement = lang === 'en'
-    ? `<p>${esc(PAPER_TEXT.id.statement)}</p><p class="translation sub">${esc(t.statement)}</p>`
-    : `<p>${esc(t.statement)}</p>`;
+      <tbody>${[...c.rubric]
+        .sort((a, b) => a.score - b.score)
+        .map((level) => `<tr><td class="level">${level.score}</td><td>${esc(level.text[lang])}</td></tr>`)
+        .join('')}</tbody>
+    </table>`,
+    )
+    .join('');
+  const statement =
+    lang === 'en'
+      ? `<p>${esc(PAPER_TEXT.id.statement)}</p><p class="translation sub">${esc(t.statement)}</p>`
+      : `<p>${esc(t.statement)}</p>`;
   return `<!doctype html>
 <html lang="${lang}">
 <head>

@@ -71,16 +71,23 @@ export function normalChecksum(typed: string): string {
 /** A form number as typed: trimmed, upper case ("lpj-j3-1-03" is the same form). */
 const normalNumber = (typed: string) => typed.trim().toUpperCase();
 
-export function layoutChecksum(layout: Pick<PaperFormLayout, 'eventId' | 'juror' | 'round' | 'category' | 'criteria' | 'nominees'>): string {
-  const digest = createHash('sha256').update(canonicalJson({
-    eventId: layout.eventId,
-    jurorId: layout.juror.id,
-    roundId: layout.round.id,
-    categoryId: layout.category.id,
-    nominees: layout.nominees.map((n) => n.id),
-    crossed: layout.nominees.filter((n) => n.conflict !== null).map((n) => n.id),
-    criteria: layout.criteria.map((c) => ({ code: c.code, weight: c.weight, scale: c.scale })),
-  })).digest('hex').toUpperCase();
+export function layoutChecksum(
+  layout: Pick<PaperFormLayout, 'eventId' | 'juror' | 'round' | 'category' | 'criteria' | 'nominees'>,
+): string {
+  const digest = createHash('sha256')
+    .update(
+      canonicalJson({
+        eventId: layout.eventId,
+        jurorId: layout.juror.id,
+        roundId: layout.round.id,
+        categoryId: layout.category.id,
+        nominees: layout.nominees.map((n) => n.id),
+        crossed: layout.nominees.filter((n) => n.conflict !== null).map((n) => n.id),
+        criteria: layout.criteria.map((c) => ({ code: c.code, weight: c.weight, scale: c.scale })),
+      }),
+    )
+    .digest('hex')
+    .toUpperCase();
   return `${digest.slice(0, 4)}-${digest.slice(4, 8)}`;
 }
 
@@ -92,8 +99,16 @@ export function paperFormLayout(event: Event, packageRevision: number, section: 
   const juror = event.jurors.find((j) => j.id === section.jurorId);
   const round = event.rounds.find((r) => r.id === section.roundId);
   const category = event.categories.find((c) => c.id === section.categoryId);
-  if (!juror) throw new AppError('not-found', { id: `Juri "${section.jurorId}" tidak ada di acara ini.`, en: `Juror "${section.jurorId}" is not in this event.` });
-  if (!round) throw new AppError('not-found', { id: `Babak "${section.roundId}" tidak ada di acara ini.`, en: `Round "${section.roundId}" is not in this event.` });
+  if (!juror)
+    throw new AppError('not-found', {
+      id: `Juri "${section.jurorId}" tidak ada di acara ini.`,
+      en: `Juror "${section.jurorId}" is not in this event.`,
+    });
+  if (!round)
+    throw new AppError('not-found', {
+      id: `Babak "${section.roundId}" tidak ada di acara ini.`,
+      en: `Round "${section.roundId}" is not in this event.`,
+    });
   if (!category || !round.categoryIds.includes(category.id)) {
     throw new AppError('not-found', {
       id: `Kategori "${section.categoryId}" tidak dinilai di babak ${round.name.id}.`,
@@ -124,7 +139,12 @@ export function paperFormLayout(event: Event, packageRevision: number, section: 
     round: { id: round.id, order: round.order, name: round.name, interview: round.interview !== undefined },
     category: { id: category.id, name: category.name },
     criteria: event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id)),
-    nominees: nominees.map((n) => ({ id: n.id, name: n.fictional ? `${n.name}†` : n.name, region: n.region, conflict: conflicts.get(n.id) ?? null })),
+    nominees: nominees.map((n) => ({
+      id: n.id,
+      name: n.fictional ? `${n.name}†` : n.name,
+      region: n.region,
+      conflict: conflicts.get(n.id) ?? null,
+    })),
     demo: event.nominees.some((n) => n.fictional),
   };
   return { ...layout, formNumber: formNumber(event, section), checksum: layoutChecksum(layout) };
@@ -133,11 +153,16 @@ export function paperFormLayout(event: Event, packageRevision: number, section: 
 /** Every form the event has now: each juror × each round × each of its categories that is open. */
 export function paperForms(event: Event, packageRevision: number): PaperFormLayout[] {
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
-  return event.jurors.flatMap((juror) => rounds.flatMap((round) =>
-    event.categories
-      .filter((c) => round.categoryIds.includes(c.id) && roundNominees(event, round, c.id) !== null && isAssigned(event, juror.id, round.id, c.id))
-      .map((c) => paperFormLayout(event, packageRevision, { jurorId: juror.id, roundId: round.id, categoryId: c.id })),
-  ));
+  return event.jurors.flatMap((juror) =>
+    rounds.flatMap((round) =>
+      event.categories
+        .filter(
+          (c) =>
+            round.categoryIds.includes(c.id) && roundNominees(event, round, c.id) !== null && isAssigned(event, juror.id, round.id, c.id),
+        )
+        .map((c) => paperFormLayout(event, packageRevision, { jurorId: juror.id, roundId: round.id, categoryId: c.id })),
+    ),
+  );
 }
 
 /**
@@ -155,10 +180,14 @@ export function findPaperForm(event: Event, packageRevision: number, typedNumber
   }
   const checksum = normalChecksum(typedChecksum);
   if (checksum !== form.checksum) {
-    throw new AppError('conflict', {
-      id: `Kode periksa formulir ${form.formNumber} yang diketik (${checksum || 'kosong'}) bukan kode susunan formulir ini sekarang (${form.checksum}): formulir itu dicetak untuk susunan lain (daftar nominasi, konflik atau kriteria berubah sejak dicetak), atau kodenya salah ketik. Periksa kertasnya; bila susunannya berubah, cetak formulir baru untuk juri.`,
-      en: `The checksum typed for form ${form.formNumber} (${checksum || 'empty'}) is not this form's layout checksum now (${form.checksum}): the paper was printed for another layout (nominees, conflicts or criteria changed since), or the code was mistyped. Check the paper; if the layout changed, print a new form for the juror.`,
-    }, { expected: form.checksum, typed: checksum });
+    throw new AppError(
+      'conflict',
+      {
+        id: `Kode periksa formulir ${form.formNumber} yang diketik (${checksum || 'kosong'}) bukan kode susunan formulir ini sekarang (${form.checksum}): formulir itu dicetak untuk susunan lain (daftar nominasi, konflik atau kriteria berubah sejak dicetak), atau kodenya salah ketik. Periksa kertasnya; bila susunannya berubah, cetak formulir baru untuk juri.`,
+        en: `The checksum typed for form ${form.formNumber} (${checksum || 'empty'}) is not this form's layout checksum now (${form.checksum}): the paper was printed for another layout (nominees, conflicts or criteria changed since), or the code was mistyped. Check the paper; if the layout changed, print a new form for the juror.`,
+      },
+      { expected: form.checksum, typed: checksum },
+    );
   }
   return form;
 }

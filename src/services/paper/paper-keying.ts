@@ -81,7 +81,8 @@ export interface EntryInput {
 }
 
 /** People's names compare without case and extra spaces: "ani  w." and "Ani W." are one operator. */
-const samePerson = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLocaleLowerCase('id') === b.replace(/\s+/g, ' ').trim().toLocaleLowerCase('id');
+const samePerson = (a: string, b: string) =>
+  a.replace(/\s+/g, ' ').trim().toLocaleLowerCase('id') === b.replace(/\s+/g, ' ').trim().toLocaleLowerCase('id');
 const cleanName = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
@@ -97,10 +98,14 @@ export function parseMark(form: PaperFormLayout, nomineeId: string, criterionCod
   const value = /^-?\d+([.,]\d+)?$/.test(text) ? Number(text.replace(',', '.')) : Number.NaN;
   if (!isOnScale(value, criterion.scale)) {
     const { min, max, step } = criterion.scale;
-    throw new AppError('invalid-input', {
-      id: `${nominee.name}, ${criterion.code}: "${text}" bukan nilai pada skala ${min}–${max} (kelipatan ${String(step).replace('.', ',')}). Periksa kertasnya.`,
-      en: `${nominee.name}, ${criterion.code}: "${text}" is not a mark on the scale ${min}–${max} (step ${step}). Check the paper.`,
-    }, { nomineeId, criterionCode });
+    throw new AppError(
+      'invalid-input',
+      {
+        id: `${nominee.name}, ${criterion.code}: "${text}" bukan nilai pada skala ${min}–${max} (kelipatan ${String(step).replace('.', ',')}). Periksa kertasnya.`,
+        en: `${nominee.name}, ${criterion.code}: "${text}" is not a mark on the scale ${min}–${max} (step ${step}). Check the paper.`,
+      },
+      { nomineeId, criterionCode },
+    );
   }
   return canonicalScore(value, criterion.scale);
 }
@@ -130,36 +135,61 @@ function keyedMarks(form: PaperFormLayout, typed: EntryInput['marks']): KeyedMar
 }
 
 export function keyingRow(db: Db, eventId: string, keyingId: number): KeyingRow {
-  const row = db.prepare(
-    `SELECT id, event_id AS eventId, form_number AS formNumber, checksum, juror_id AS jurorId, round_id AS roundId, category_id AS categoryId, started_at AS startedAt
+  const row = db
+    .prepare(
+      `SELECT id, event_id AS eventId, form_number AS formNumber, checksum, juror_id AS jurorId, round_id AS roundId, category_id AS categoryId, started_at AS startedAt
      FROM paper_keying WHERE id = ? AND event_id = ?`,
-  ).get(keyingId, eventId) as KeyingRow | undefined;
-  if (!row) throw new AppError('not-found', { id: `Pengetikan formulir nomor ${keyingId} tidak ada di acara ini.`, en: `There is no form keying ${keyingId} in this event.` });
+    )
+    .get(keyingId, eventId) as KeyingRow | undefined;
+  if (!row)
+    throw new AppError('not-found', {
+      id: `Pengetikan formulir nomor ${keyingId} tidak ada di acara ini.`,
+      en: `There is no form keying ${keyingId} in this event.`,
+    });
   return row;
 }
 
 function entries(db: Db, keyingId: number): EntryRow[] {
-  return (db.prepare('SELECT position, operator, juror_name AS jurorName, marks, entered_at AS enteredAt FROM paper_entry WHERE keying_id = ? ORDER BY position').all(keyingId) as
-    (Omit<EntryRow, 'marks'> & { marks: string })[]).map((e) => ({ ...e, marks: JSON.parse(e.marks) as KeyedMarks }));
+  return (
+    db
+      .prepare(
+        'SELECT position, operator, juror_name AS jurorName, marks, entered_at AS enteredAt FROM paper_entry WHERE keying_id = ? ORDER BY position',
+      )
+      .all(keyingId) as (Omit<EntryRow, 'marks'> & { marks: string })[]
+  ).map((e) => ({ ...e, marks: JSON.parse(e.marks) as KeyedMarks }));
 }
 
 function resolutions(db: Db, keyingId: number): Map<string, Resolution> {
-  const rows = db.prepare('SELECT cell, value, reason, resolved_by AS resolvedBy, resolved_at AS resolvedAt FROM paper_resolution WHERE keying_id = ? ORDER BY seq').all(keyingId) as
-    (Resolution & { cell: string })[];
+  const rows = db
+    .prepare(
+      'SELECT cell, value, reason, resolved_by AS resolvedBy, resolved_at AS resolvedAt FROM paper_resolution WHERE keying_id = ? ORDER BY seq',
+    )
+    .all(keyingId) as (Resolution & { cell: string })[];
   return new Map(rows.map(({ cell, ...r }) => [cell, r]));
 }
 
 function signedSheet(db: Db, keyingId: number): KeyingSummary['sheet'] {
-  return (db.prepare(
-    'SELECT s.received_sheet_id AS id, r.file_name AS fileName, s.sheet_revision AS sheetRevision FROM paper_sheet s JOIN received_sheet r ON r.id = s.received_sheet_id WHERE s.keying_id = ?',
-  ).get(keyingId) as KeyingSummary['sheet'] | undefined) ?? null;
+  return (
+    (db
+      .prepare(
+        'SELECT s.received_sheet_id AS id, r.file_name AS fileName, s.sheet_revision AS sheetRevision FROM paper_sheet s JOIN received_sheet r ON r.id = s.received_sheet_id WHERE s.keying_id = ?',
+      )
+      .get(keyingId) as KeyingSummary['sheet'] | undefined) ?? null
+  );
 }
 
 /** The cells the two entries keyed differently, the juror's name first, then row by row as printed. */
 function differingCells(form: PaperFormLayout, a: EntryRow, b: EntryRow, resolved: Map<string, Resolution>): DifferingCell[] {
   const cells: DifferingCell[] = [];
   if (cleanName(a.jurorName) !== cleanName(b.jurorName)) {
-    cells.push({ cell: NAME_CELL, nomineeId: null, criterionCode: null, a: cleanName(a.jurorName), b: cleanName(b.jurorName), resolution: resolved.get(NAME_CELL) ?? null });
+    cells.push({
+      cell: NAME_CELL,
+      nomineeId: null,
+      criterionCode: null,
+      a: cleanName(a.jurorName),
+      b: cleanName(b.jurorName),
+      resolution: resolved.get(NAME_CELL) ?? null,
+    });
   }
   for (const n of form.nominees) {
     if (n.conflict !== null) continue;
@@ -193,31 +223,49 @@ export function summarize(db: Db, event: Event, revision: number, keying: Keying
     differences = cells.length;
     unresolved = cells.filter((c) => c.resolution === null).length;
   }
-  const state: KeyingState = sheet ? 'signed' : !form ? 'outdated' : keyed.length < 2 ? 'awaiting-second' : unresolved! > 0 ? 'differences' : 'ready';
+  const state: KeyingState = sheet
+    ? 'signed'
+    : !form
+      ? 'outdated'
+      : keyed.length < 2
+        ? 'awaiting-second'
+        : unresolved! > 0
+          ? 'differences'
+          : 'ready';
   const { eventId: _event, ...row } = keying;
   return { ...row, operators: keyed.map((e) => e.operator), state, differences, unresolved, sheet };
 }
 
 /** Every keying of the event, newest first: who keyed, the state, never a keyed value. */
 export function listKeyings(db: Db, event: Event, revision: number): KeyingSummary[] {
-  const rows = db.prepare(
-    `SELECT id, event_id AS eventId, form_number AS formNumber, checksum, juror_id AS jurorId, round_id AS roundId, category_id AS categoryId, started_at AS startedAt
+  const rows = db
+    .prepare(
+      `SELECT id, event_id AS eventId, form_number AS formNumber, checksum, juror_id AS jurorId, round_id AS roundId, category_id AS categoryId, started_at AS startedAt
      FROM paper_keying WHERE event_id = ? ORDER BY id DESC`,
-  ).all(event.id) as KeyingRow[];
+    )
+    .all(event.id) as KeyingRow[];
   return rows.map((k) => summarize(db, event, revision, k));
 }
 
 /** The keying of a form still open (not signed, layout unchanged), if any. */
 function openKeying(db: Db, event: Event, form: PaperFormLayout): KeyingRow | null {
-  const rows = db.prepare(
-    `SELECT id, event_id AS eventId, form_number AS formNumber, checksum, juror_id AS jurorId, round_id AS roundId, category_id AS categoryId, started_at AS startedAt
+  const rows = db
+    .prepare(
+      `SELECT id, event_id AS eventId, form_number AS formNumber, checksum, juror_id AS jurorId, round_id AS roundId, category_id AS categoryId, started_at AS startedAt
      FROM paper_keying k WHERE event_id = ? AND form_number = ? AND checksum = ? AND NOT EXISTS (SELECT 1 FROM paper_sheet s WHERE s.keying_id = k.id) ORDER BY id DESC`,
-  ).all(event.id, form.formNumber, form.checksum) as KeyingRow[];
+    )
+    .all(event.id, form.formNumber, form.checksum) as KeyingRow[];
   return rows[0] ?? null;
 }
 
 /** The form a number and checksum name, with its open keying's operators (names only), for the keying screen. */
-export function formForKeying(db: Db, event: Event, revision: number, formNumber: string, checksum: string): { form: PaperFormLayout; keying: KeyingSummary | null } {
+export function formForKeying(
+  db: Db,
+  event: Event,
+  revision: number,
+  formNumber: string,
+  checksum: string,
+): { form: PaperFormLayout; keying: KeyingSummary | null } {
   const form = findPaperForm(event, revision, formNumber, checksum);
   const keying = openKeying(db, event, form);
   return { form, keying: keying ? summarize(db, event, revision, keying) : null };
@@ -234,9 +282,11 @@ export function submitEntry(db: Db, event: Event, revision: number, input: Entry
   const keyingId = db.transaction(() => {
     let keying = openKeying(db, event, form);
     if (!keying) {
-      const { lastInsertRowid } = db.prepare(
-        'INSERT INTO paper_keying (event_id, form_number, checksum, juror_id, round_id, category_id, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(event.id, form.formNumber, form.checksum, form.juror.id, form.round.id, form.category.id, now.toISOString());
+      const { lastInsertRowid } = db
+        .prepare(
+          'INSERT INTO paper_keying (event_id, form_number, checksum, juror_id, round_id, category_id, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(event.id, form.formNumber, form.checksum, form.juror.id, form.round.id, form.category.id, now.toISOString());
       keying = keyingRow(db, event.id, Number(lastInsertRowid));
     }
     const keyed = entries(db, keying.id);
@@ -252,8 +302,14 @@ export function submitEntry(db: Db, event: Event, revision: number, input: Entry
         en: `Form ${form.formNumber} was keyed by ${keyed[0].operator} already. The second keying must be by another operator, without seeing the first.`,
       });
     }
-    db.prepare('INSERT INTO paper_entry (keying_id, position, operator, juror_name, marks, entered_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(keying.id, keyed.length + 1, operator, cleanName(input.jurorName), JSON.stringify(marks), now.toISOString());
+    db.prepare('INSERT INTO paper_entry (keying_id, position, operator, juror_name, marks, entered_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      keying.id,
+      keyed.length + 1,
+      operator,
+      cleanName(input.jurorName),
+      JSON.stringify(marks),
+      now.toISOString(),
+    );
     return keying.id;
   })();
   return summarize(db, event, revision, keyingRow(db, event.id, keyingId));
@@ -292,7 +348,14 @@ export function compare(db: Db, event: Event, revision: number, keyingId: number
   }
   const cells = differingCells(form, keyed[0], keyed[1], resolutions(db, keyingId));
   const total = 1 + form.nominees.filter((n) => n.conflict === null).length * form.criteria.length;
-  return { keying: summarize(db, event, revision, keying), form, operators: [keyed[0].operator, keyed[1].operator], cells, agreed: total - cells.length, total };
+  return {
+    keying: summarize(db, event, revision, keying),
+    form,
+    operators: [keyed[0].operator, keyed[1].operator],
+    cells,
+    agreed: total - cells.length,
+    total,
+  };
 }
 
 export interface ResolutionInput {
@@ -304,7 +367,14 @@ export interface ResolutionInput {
 }
 
 /** Settles one differing cell against the paper; a later resolution of the same cell replaces it (both kept). */
-export function resolveCell(db: Db, event: Event, revision: number, keyingId: number, input: ResolutionInput, now = new Date()): Comparison {
+export function resolveCell(
+  db: Db,
+  event: Event,
+  revision: number,
+  keyingId: number,
+  input: ResolutionInput,
+  now = new Date(),
+): Comparison {
   const { keying, form, cells } = compare(db, event, revision, keyingId);
   if (keying.state === 'signed' || keying.state === 'outdated') {
     throw new AppError('conflict', {
@@ -319,14 +389,24 @@ export function resolveCell(db: Db, event: Event, revision: number, keyingId: nu
       en: `Cell ${input.cell} was keyed alike by both operators (or is not on form ${keying.formNumber}); only differing cells are resolved.`,
     });
   }
-  const value = cell.cell === NAME_CELL ? cleanName(input.value) || null : parseMark(form, cell.nomineeId!, cell.criterionCode!, input.value);
-  db.prepare('INSERT INTO paper_resolution (keying_id, cell, value, reason, resolved_by, resolved_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(keyingId, cell.cell, value, input.reason.trim(), cleanName(input.resolvedBy), now.toISOString());
+  const value =
+    cell.cell === NAME_CELL ? cleanName(input.value) || null : parseMark(form, cell.nomineeId!, cell.criterionCode!, input.value);
+  db.prepare('INSERT INTO paper_resolution (keying_id, cell, value, reason, resolved_by, resolved_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    keyingId,
+    cell.cell,
+    value,
+    input.reason.trim(),
+    cleanName(input.resolvedBy),
+    now.toISOString(),
+  );
   return compare(db, event, revision, keyingId);
 }
 
 /** What the paper says, once both entries are in and every difference is resolved: the marks and the name. */
-export function settledEntry(comparison: Comparison, keyed: { marks: KeyedMarks; jurorName: string }): { marks: KeyedMarks; jurorName: string } {
+export function settledEntry(
+  comparison: Comparison,
+  keyed: { marks: KeyedMarks; jurorName: string },
+): { marks: KeyedMarks; jurorName: string } {
   const marks: KeyedMarks = structuredClone(keyed.marks);
   let jurorName = cleanName(keyed.jurorName);
   for (const c of comparison.cells) {
@@ -341,4 +421,3 @@ export function firstEntry(db: Db, keyingId: number): { marks: KeyedMarks; juror
   const [first] = entries(db, keyingId);
   return { marks: first.marks, jurorName: first.jurorName };
 }
-

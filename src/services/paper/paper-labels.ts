@@ -23,7 +23,13 @@ export function paperLabel(payload: SheetPayload | null | undefined): PaperLabel
   const provenance = payload?.provenance;
   if (!payload || !provenance) return null;
   const [section] = payload.sections;
-  return { formNumber: provenance.formNumber, operators: provenance.operators, scanSha256: provenance.scanSha256 ?? null, roundId: section.roundId, categoryId: section.categoryId };
+  return {
+    formNumber: provenance.formNumber,
+    operators: provenance.operators,
+    scanSha256: provenance.scanSha256 ?? null,
+    roundId: section.roundId,
+    categoryId: section.categoryId,
+  };
 }
 
 export interface PaperAnnotation {
@@ -56,9 +62,14 @@ export function withPaperLabels<S extends { id: number }>(db: Db, eventId: strin
   const plain = () => [...sheets];
   const secretariatKey = workspaceSecretariatKey(db);
   if (!secretariatKey) return plain();
-  const signed = db.prepare("SELECT DISTINCT juror_id AS jurorId FROM received_sheet WHERE event_id = ? AND status = 'valid' AND public_key = ?").all(eventId, secretariatKey) as { jurorId: string }[];
+  const signed = db
+    .prepare("SELECT DISTINCT juror_id AS jurorId FROM received_sheet WHERE event_id = ? AND status = 'valid' AND public_key = ?")
+    .all(eventId, secretariatKey) as { jurorId: string }[];
   if (signed.length === 0) return plain();
-  const rows = db.prepare(`SELECT id, payload FROM received_sheet WHERE event_id = ? AND status = 'valid' AND juror_id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+  const rows = db
+    .prepare(
+      `SELECT id, payload FROM received_sheet WHERE event_id = ? AND status = 'valid' AND juror_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    )
     .all(eventId, JSON.stringify(signed.map((s) => s.jurorId))) as { id: number; payload: string | null }[];
   const payloads = rows.map((r) => (r.payload ? (JSON.parse(r.payload) as SheetPayload) : null));
   const annotations = new Map(paperAnnotations(payloads).map((a, i) => [rows[i].id, a]));

@@ -59,7 +59,9 @@ export function withoutSetAsidePaper<C extends Candidate>(candidates: C[]): C[] 
 
 /** The notes on every section where paper took part, for the files given (valid payloads only; others null). */
 export function paperNotes(received: readonly { file: string; payload: SheetPayload | null }[]): PaperNote[] {
-  const candidates = received.flatMap(({ file, payload }) => (payload ? payload.sections.map((section): Candidate => ({ file, payload, section })) : []));
+  const candidates = received.flatMap(({ file, payload }) =>
+    payload ? payload.sections.map((section): Candidate => ({ file, payload, section })) : [],
+  );
   const notes: PaperNote[] = [];
   const note = (c: Candidate, text: Bilingual) =>
     notes.push({ file: c.file, jurorId: c.payload.juror.id, roundId: c.section.roundId, categoryId: c.section.categoryId, note: text });

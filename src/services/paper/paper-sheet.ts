@@ -30,7 +30,10 @@ export interface HeldSheet {
 
 /** The valid sheets held for a juror's section (laptop and paper), oldest first. */
 export function heldSheets(db: Db, eventId: string, { jurorId, roundId, categoryId }: FormSection): HeldSheet[] {
-  const rows = db.prepare("SELECT id, file_name AS fileName, payload FROM received_sheet WHERE event_id = ? AND juror_id = ? AND status = 'valid' ORDER BY id")
+  const rows = db
+    .prepare(
+      "SELECT id, file_name AS fileName, payload FROM received_sheet WHERE event_id = ? AND juror_id = ? AND status = 'valid' ORDER BY id",
+    )
     .all(eventId, jurorId) as { id: number; fileName: string; payload: string | null }[];
   return rows.flatMap(({ id, fileName, payload }) => {
     if (!payload) return [];
@@ -48,11 +51,20 @@ export function nextPaperRevision(db: Db, eventId: string, section: FormSection)
 
 /** The signed payload of a settled form: one section, the juror's event conflicts, provenance 'kertas'. */
 export function paperPayload(
-  event: Event, form: PaperFormLayout, settled: { marks: Record<string, Record<string, string | null>>; jurorName: string },
-  provenance: { operators: [string, string]; scanSha256?: string }, packageRevision: number, sheetRevision: number, key: UnlockedKey, now: Date,
+  event: Event,
+  form: PaperFormLayout,
+  settled: { marks: Record<string, Record<string, string | null>>; jurorName: string },
+  provenance: { operators: [string, string]; scanSha256?: string },
+  packageRevision: number,
+  sheetRevision: number,
+  key: UnlockedKey,
+  now: Date,
 ): SheetPayload {
   const marks = Object.entries(settled.marks).flatMap(([nomineeId, row]) =>
-    Object.entries(row).flatMap(([criterionCode, mark]) => (mark === null ? [] : [{ roundId: form.round.id, nomineeId, criterionCode, value: Number(mark) }])));
+    Object.entries(row).flatMap(([criterionCode, mark]) =>
+      mark === null ? [] : [{ roundId: form.round.id, nomineeId, criterionCode, value: Number(mark) }],
+    ),
+  );
   // A signed paper form is final, unless a box was left blank: then the section is as unfinished as a laptop's would be.
   const complete = form.nominees.every((n) => n.conflict !== null || form.criteria.every((c) => settled.marks[n.id]?.[c.code] != null));
   const payload = sheetPayload({
@@ -73,7 +85,13 @@ export function paperPayload(
   return {
     ...payload,
     sections: payload.sections.filter((s) => s.categoryId === form.category.id),
-    provenance: { kind: 'kertas', formNumber: form.formNumber, checksum: form.checksum, operators: provenance.operators, ...(provenance.scanSha256 ? { scanSha256: provenance.scanSha256 } : {}) },
+    provenance: {
+      kind: 'kertas',
+      formNumber: form.formNumber,
+      checksum: form.checksum,
+      operators: provenance.operators,
+      ...(provenance.scanSha256 ? { scanSha256: provenance.scanSha256 } : {}),
+    },
   };
 }
 
@@ -90,7 +108,13 @@ export interface SignedPaper {
  * and when the form's layout has changed since it was keyed.
  */
 export async function signPaperSheet(
-  db: Db, event: Event, revision: number, keyingId: number, key: UnlockedKey, options: { scanSha256?: string } = {}, now = new Date(),
+  db: Db,
+  event: Event,
+  revision: number,
+  keyingId: number,
+  key: UnlockedKey,
+  options: { scanSha256?: string } = {},
+  now = new Date(),
 ): Promise<SignedPaper> {
   const comparison = compare(db, event, revision, keyingId);
   const { keying, form } = comparison;
@@ -102,36 +126,67 @@ export async function signPaperSheet(
   }
   const open = comparison.cells.filter((c) => c.resolution === null);
   if (open.length > 0) {
-    const cells = open.map((c) => c.criterionCode ? `${form.nominees.find((n) => n.id === c.nomineeId)?.name ?? c.nomineeId} ${c.criterionCode}` : 'nama juri').join('; ');
-    throw new AppError('incomplete', {
-      id: `Formulir ${keying.formNumber}: ${open.length} sel yang diketik berbeda belum diselesaikan terhadap kertasnya (${cells}). Lembar nilai dibuat hanya sesudah semuanya diselesaikan.`,
-      en: `Form ${keying.formNumber}: ${open.length} differing cell(s) not yet resolved against the paper (${cells}). The score sheet is made only once all are resolved.`,
-    }, { cells: open.map((c) => c.cell) });
+    const cells = open
+      .map((c) =>
+        c.criterionCode ? `${form.nominees.find((n) => n.id === c.nomineeId)?.name ?? c.nomineeId} ${c.criterionCode}` : 'nama juri',
+      )
+      .join('; ');
+    throw new AppError(
+      'incomplete',
+      {
+        id: `Formulir ${keying.formNumber}: ${open.length} sel yang diketik berbeda belum diselesaikan terhadap kertasnya (${cells}). Lembar nilai dibuat hanya sesudah semuanya diselesaikan.`,
+        en: `Form ${keying.formNumber}: ${open.length} differing cell(s) not yet resolved against the paper (${cells}). The score sheet is made only once all are resolved.`,
+      },
+      { cells: open.map((c) => c.cell) },
+    );
   }
   const fileName = `kertas-${form.formNumber}-ketik-${keyingId}.xlsx`;
   const supersedes = heldSheets(db, event.id, keying).filter((s) => s.fileName !== fileName);
   // A sheet stored for this keying whose link was not written (the process ended in between) is linked, not signed again.
-  const stored = db.prepare('SELECT id FROM received_sheet WHERE event_id = ? AND file_name = ?').get(event.id, fileName) as { id: number } | undefined;
+  const stored = db.prepare('SELECT id FROM received_sheet WHERE event_id = ? AND file_name = ?').get(event.id, fileName) as
+    { id: number } | undefined;
   let receivedId = stored?.id;
-  let sheetRevision = stored ? (db.prepare('SELECT sheet_revision AS r FROM received_sheet WHERE id = ?').get(stored.id) as { r: number }).r : 0;
+  let sheetRevision = stored
+    ? (db.prepare('SELECT sheet_revision AS r FROM received_sheet WHERE id = ?').get(stored.id) as { r: number }).r
+    : 0;
   if (!stored) {
     sheetRevision = 1 + Math.max(0, ...supersedes.map((s) => s.sheetRevision));
     const settled = settledEntry(comparison, firstEntry(db, keyingId));
-    const payload = paperPayload(event, form, settled, { operators: comparison.operators, scanSha256: options.scanSha256 }, revision, sheetRevision, key, now);
+    const payload = paperPayload(
+      event,
+      form,
+      settled,
+      { operators: comparison.operators, scanSha256: options.scanSha256 },
+      revision,
+      sheetRevision,
+      key,
+      now,
+    );
     const received = await receiveSheet(db, event, await writeScoreSheet(payload, key), fileName, now);
     receivedId = received.sheet.id;
   }
-  db.prepare('INSERT INTO paper_sheet (keying_id, received_sheet_id, sheet_revision, scan_sha256, signed_at) VALUES (?, ?, ?, ?, ?)')
-    .run(keyingId, receivedId, sheetRevision, options.scanSha256 ?? null, now.toISOString());
+  db.prepare('INSERT INTO paper_sheet (keying_id, received_sheet_id, sheet_revision, scan_sha256, signed_at) VALUES (?, ?, ?, ?, ?)').run(
+    keyingId,
+    receivedId,
+    sheetRevision,
+    options.scanSha256 ?? null,
+    now.toISOString(),
+  );
   const sheet = listReceived(db, event).sheets.find((s) => s.id === receivedId)!;
-  return { keying: summarize(db, event, revision, keyingRow(db, event.id, keyingId)), sheet, supersedes: supersedes.filter((s) => s.sheetRevision < sheetRevision) };
+  return {
+    keying: summarize(db, event, revision, keyingRow(db, event.id, keyingId)),
+    sheet,
+    supersedes: supersedes.filter((s) => s.sheetRevision < sheetRevision),
+  };
 }
 
 /** The .xlsx a keying was signed into, as received (the same bytes the inbox verified and keeps). */
 export function paperSheetFile(db: Db, eventId: string, keyingId: number): { fileName: string; bytes: Buffer } {
-  const row = db.prepare(
-    'SELECT r.file_name AS fileName, r.bytes FROM paper_sheet s JOIN paper_keying k ON k.id = s.keying_id JOIN received_sheet r ON r.id = s.received_sheet_id WHERE s.keying_id = ? AND k.event_id = ?',
-  ).get(keyingId, eventId) as { fileName: string; bytes: Buffer } | undefined;
+  const row = db
+    .prepare(
+      'SELECT r.file_name AS fileName, r.bytes FROM paper_sheet s JOIN paper_keying k ON k.id = s.keying_id JOIN received_sheet r ON r.id = s.received_sheet_id WHERE s.keying_id = ? AND k.event_id = ?',
+    )
+    .get(keyingId, eventId) as { fileName: string; bytes: Buffer } | undefined;
   if (!row) {
     throw new AppError('not-found', {
       id: `Pengetikan formulir ${keyingId} belum ditandatangani menjadi lembar kertas.`,

@@ -10,7 +10,8 @@ const id = {
   header: 'Lembar Penilaian Juri (kertas)',
   formNumber: 'Nomor formulir',
   checksum: 'Kode periksa',
-  checksumNote: 'Sekretariat mengetik nomor dan kode ini lebih dulu; kode memastikan formulir dicocokkan dengan susunan yang sama persis (juri, babak, kategori, urutan nominasi, kriteria).',
+  checksumNote:
+    'Sekretariat mengetik nomor dan kode ini lebih dulu; kode memastikan formulir dicocokkan dengan susunan yang sama persis (juri, babak, kategori, urutan nominasi, kriteria).',
   revision: (n: number) => `dicetak dari paket acara revisi ${n}`,
   event: 'Acara',
   round: 'Babak',
@@ -26,7 +27,8 @@ const id = {
   weight: 'bobot',
   conflict: (reason: string) => `× Benturan kepentingan: tidak dinilai (${reason})`,
   rubric: 'Rubrik penilaian (jangkar tiap tingkat)',
-  statement: 'Dengan ini saya menyatakan bahwa nilai di atas adalah penilaian saya sendiri, diberikan secara independen, dan bahwa saya tidak menilai nominasi yang berbenturan kepentingan dengan saya.',
+  statement:
+    'Dengan ini saya menyatakan bahwa nilai di atas adalah penilaian saya sendiri, diberikan secara independen, dan bahwa saya tidak menilai nominasi yang berbenturan kepentingan dengan saya.',
   placeDate: (place: string) => `${place}, tanggal …………………………`,
   signature: 'Tanda tangan juri',
   forSecretariat: 'Diisi sekretariat',
@@ -39,12 +41,13 @@ const id = {
 type PaperText = typeof id;
 
 const en: PaperText = {
-  title: 'LEMBAR PENILAIAN JURI · JUROR\'S SCORE SHEET',
+  title: "LEMBAR PENILAIAN JURI · JUROR'S SCORE SHEET",
   subtitle: 'Paper form: fill in with ink, one figure per box; strike through and initial a correction.',
-  header: 'Juror\'s score sheet (paper)',
+  header: "Juror's score sheet (paper)",
   formNumber: 'Form number',
   checksum: 'Checksum',
-  checksumNote: 'The secretariat keys this number and code first; the code makes sure the form is matched to exactly the same layout (juror, round, category, nominee order, criteria).',
+  checksumNote:
+    'The secretariat keys this number and code first; the code makes sure the form is matched to exactly the same layout (juror, round, category, nominee order, criteria).',
   revision: (n) => `printed from event package revision ${n}`,
   event: 'Event',
   round: 'Round',
@@ -52,7 +55,7 @@ const en: PaperText = {
   juror: 'Juror',
   role: 'Role',
   position: 'Position / institution',
-  name: 'Juror\'s name',
+  name: "Juror's name",
   roleName: { ketua: 'Chair and member', sekretaris: 'Secretary and member', anggota: 'Member' },
   no: 'No',
   nominee: 'Nominee',
@@ -60,9 +63,10 @@ const en: PaperText = {
   weight: 'weight',
   conflict: (reason) => `× Conflict of interest: not scored (${reason})`,
   rubric: 'Scoring rubric (anchor of each level)',
-  statement: 'I declare that the scores above are my own assessment, given independently, and that I did not score any nominee I have a conflict of interest with.',
+  statement:
+    'I declare that the scores above are my own assessment, given independently, and that I did not score any nominee I have a conflict of interest with.',
   placeDate: (place) => `${place}, date …………………………`,
-  signature: 'Juror\'s signature',
+  signature: "Juror's signature",
   forSecretariat: 'For the secretariat',
   keyedBy: (n) => `Keyed by operator ${n}`,
   demo: 'DEMO — fictional nominees (†), not an official assessment',

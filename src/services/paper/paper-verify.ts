@@ -12,19 +12,28 @@ import type { SheetProvenance } from '../sheets/sheet-payload.ts';
 import type { Db } from '../workspace/workspace.ts';
 
 /** The findings on a paper sheet's signing key; empty when it is the secretariat's own. */
-export function paperKeyFindings(provenance: SheetProvenance, signingKey: string, secretariatKey: string | undefined, fileName: string): Bilingual[] {
+export function paperKeyFindings(
+  provenance: SheetProvenance,
+  signingKey: string,
+  secretariatKey: string | undefined,
+  fileName: string,
+): Bilingual[] {
   const form = provenance.formNumber;
   if (secretariatKey === undefined) {
-    return [{
-      id: `Berkas ${fileName}: lembar kertas (formulir ${form}) hanya sah bila ditandatangani kunci sekretariat, dan kunci sekretariat tidak diketahui di sini (ditandatangani kunci ${fingerprint(signingKey)}).`,
-      en: `File ${fileName}: a paper sheet (form ${form}) is valid only when signed by the secretariat's key, and the secretariat's key is not known here (signed with key ${fingerprint(signingKey)}).`,
-    }];
+    return [
+      {
+        id: `Berkas ${fileName}: lembar kertas (formulir ${form}) hanya sah bila ditandatangani kunci sekretariat, dan kunci sekretariat tidak diketahui di sini (ditandatangani kunci ${fingerprint(signingKey)}).`,
+        en: `File ${fileName}: a paper sheet (form ${form}) is valid only when signed by the secretariat's key, and the secretariat's key is not known here (signed with key ${fingerprint(signingKey)}).`,
+      },
+    ];
   }
   if (signingKey !== secretariatKey) {
-    return [{
-      id: `Berkas ${fileName}: lembar kertas (formulir ${form}) ditandatangani kunci ${fingerprint(signingKey)}, bukan kunci sekretariat (${fingerprint(secretariatKey)}): lembar kertas hanya sah dengan tanda tangan sekretariat.`,
-      en: `File ${fileName}: a paper sheet (form ${form}) signed with key ${fingerprint(signingKey)}, not the secretariat's key (${fingerprint(secretariatKey)}): a paper sheet is valid only with the secretariat's signature.`,
-    }];
+    return [
+      {
+        id: `Berkas ${fileName}: lembar kertas (formulir ${form}) ditandatangani kunci ${fingerprint(signingKey)}, bukan kunci sekretariat (${fingerprint(secretariatKey)}): lembar kertas hanya sah dengan tanda tangan sekretariat.`,
+        en: `File ${fileName}: a paper sheet (form ${form}) signed with key ${fingerprint(signingKey)}, not the secretariat's key (${fingerprint(secretariatKey)}): a paper sheet is valid only with the secretariat's signature.`,
+      },
+    ];
   }
   return [];
 }

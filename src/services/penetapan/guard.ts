@@ -28,15 +28,21 @@ export interface Change {
 }
 
 function refusal(version: PenetapanVersion, what: Bilingual): AppError {
-  return new AppError('conflict', {
-    id: `${what.id} ditolak: hasil sudah ditetapkan (penetapan versi ${version.version}) dan ini akan mengubahnya. Buka kembali penetapan dengan alasan lebih dulu.`,
-    en: `${what.en} refused: the results are fixed (penetapan version ${version.version}) and this would change them. Reopen the penetapan with a reason first.`,
-  }, { penetapanVersion: version.version });
+  return new AppError(
+    'conflict',
+    {
+      id: `${what.id} ditolak: hasil sudah ditetapkan (penetapan versi ${version.version}) dan ini akan mengubahnya. Buka kembali penetapan dengan alasan lebih dulu.`,
+      en: `${what.en} refused: the results are fixed (penetapan version ${version.version}) and this would change them. Reopen the penetapan with a reason first.`,
+    },
+    { penetapanVersion: version.version },
+  );
 }
 
 /** The results hash by `rule` with the change applied to the workspace's sheets, decisions and special awards. */
 export function hashWith(db: Db, event: Event, rule: PenetapanVersion['rule'], change: Change = {}): string {
-  const rows = db.prepare("SELECT id, payload FROM received_sheet WHERE event_id = ? AND status = 'valid' AND payload IS NOT NULL ORDER BY id").all(event.id) as { id: number; payload: string }[];
+  const rows = db
+    .prepare("SELECT id, payload FROM received_sheet WHERE event_id = ? AND status = 'valid' AND payload IS NOT NULL ORDER BY id")
+    .all(event.id) as { id: number; payload: string }[];
   const received = rows.map((r) => ({ file: String(r.id), payload: SheetPayload.parse(JSON.parse(r.payload)) }));
   if (change.payload) received.push({ file: 'baru', payload: change.payload });
   const reconciled = reconcile(event, received);
@@ -66,5 +72,10 @@ export function guardSheetImport(db: Db, event: Event, fileName: string, status:
 /** A plenary decision about to be recorded (deliberation.ts). */
 export function guardDecision(db: Db, event: Event, decision: Omit<PlenaryDecision, 'recordedAt'>): void {
   const others = decisions(db, event.id).filter((d) => d.categoryId !== decision.categoryId);
-  refuseIfChangesFixed(db, event, { id: 'Keputusan pleno', en: 'The plenary decision' }, { decisions: [...others, { ...decision, recordedAt: '' }] });
+  refuseIfChangesFixed(
+    db,
+    event,
+    { id: 'Keputusan pleno', en: 'The plenary decision' },
+    { decisions: [...others, { ...decision, recordedAt: '' }] },
+  );
 }

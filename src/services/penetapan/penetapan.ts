@@ -41,17 +41,29 @@ export const PenetapanPayload = z.strictObject({
   rule: MergeRule,
   resultsHash: Hex64,
   /** Every file received, as the verification appendix lists it, in file-hash order. */
-  sheets: z.array(z.strictObject({
-    fileName: Text, fileHash: z.union([Hex64, z.literal('')]), jurorId: Id.nullable(), sheetRevision: z.number().int().nullable(),
-    status: Text, use: Text,
-  })),
+  sheets: z.array(
+    z.strictObject({
+      fileName: Text,
+      fileHash: z.union([Hex64, z.literal('')]),
+      jurorId: Id.nullable(),
+      sheetRevision: z.number().int().nullable(),
+      status: Text,
+      use: Text,
+    }),
+  ),
   decisions: z.array(z.strictObject({ categoryId: Id, nomineeIds: z.array(Id), text: Text, decidedBy: Text, recordedAt: Text })),
-  specialAwards: z.array(z.strictObject({ categoryId: Id.nullable(), name: Text, nomineeId: Id, reason: Text, decidedBy: Text, recordedAt: Text })),
+  specialAwards: z.array(
+    z.strictObject({ categoryId: Id.nullable(), name: Text, nomineeId: Id, reason: Text, decidedBy: Text, recordedAt: Text }),
+  ),
   /** The places each category awards, as hashed (§9.4). */
-  awards: z.array(z.strictObject({
-    categoryId: Id, size: z.number().int(), minimum: z.number().nullable(),
-    places: z.array(z.strictObject({ place: z.number().int(), nomineeIds: z.array(Id), vacant: Text.nullable() })),
-  })),
+  awards: z.array(
+    z.strictObject({
+      categoryId: Id,
+      size: z.number().int(),
+      minimum: z.number().nullable(),
+      places: z.array(z.strictObject({ place: z.number().int(), nomineeIds: z.array(Id), vacant: Text.nullable() })),
+    }),
+  ),
   /** Jurors excused from a section (berhalangan), with the reason. */
   absences: z.array(z.strictObject({ jurorId: Id, roundId: Id, categoryId: Id, reason: Text, date: Text.nullable() })),
   /** The audit that passed: the operator and the second person who confirmed the verification appendix. */
@@ -94,15 +106,31 @@ export interface PenetapanState {
 }
 
 export function penetapanState(db: Db, eventId: string): PenetapanState {
-  const rows = db.prepare(
-    `SELECT p.version, p.rule, p.results_hash AS resultsHash, p.fixed_at AS fixedAt, p.record, r.reason, r.reopened_by AS reopenedBy, r.reopened_at AS reopenedAt
+  const rows = db
+    .prepare(
+      `SELECT p.version, p.rule, p.results_hash AS resultsHash, p.fixed_at AS fixedAt, p.record, r.reason, r.reopened_by AS reopenedBy, r.reopened_at AS reopenedAt
      FROM penetapan p LEFT JOIN penetapan_reopening r ON r.event_id = p.event_id AND r.version = p.version
      WHERE p.event_id = ? ORDER BY p.version`,
-  ).all(eventId) as { version: number; rule: MergeRule; resultsHash: string; fixedAt: string; record: string; reason: string | null; reopenedBy: string | null; reopenedAt: string | null }[];
+    )
+    .all(eventId) as {
+    version: number;
+    rule: MergeRule;
+    resultsHash: string;
+    fixedAt: string;
+    record: string;
+    reason: string | null;
+    reopenedBy: string | null;
+    reopenedAt: string | null;
+  }[];
   const versions = rows.map((r): PenetapanVersion => {
     const payload = (JSON.parse(r.record) as { payload: PenetapanPayload }).payload;
     return {
-      version: r.version, rule: r.rule, resultsHash: r.resultsHash, fixedAt: r.fixedAt, fixedBy: payload.fixedBy, supersedes: payload.supersedes,
+      version: r.version,
+      rule: r.rule,
+      resultsHash: r.resultsHash,
+      fixedAt: r.fixedAt,
+      fixedBy: payload.fixedBy,
+      supersedes: payload.supersedes,
       reopened: r.reason === null ? null : { reason: r.reason, by: r.reopenedBy!, at: r.reopenedAt! },
     };
   });
@@ -112,13 +140,18 @@ export function penetapanState(db: Db, eventId: string): PenetapanState {
 
 /** The signed file of one version (the latest by default), as stored. */
 export function penetapanFile(db: Db, eventId: string, version?: number): { version: number; text: string } {
-  const row = (version === undefined
-    ? db.prepare('SELECT version, record FROM penetapan WHERE event_id = ? ORDER BY version DESC LIMIT 1').get(eventId)
-    : db.prepare('SELECT version, record FROM penetapan WHERE event_id = ? AND version = ?').get(eventId, version)) as { version: number; record: string } | undefined;
+  const row = (
+    version === undefined
+      ? db.prepare('SELECT version, record FROM penetapan WHERE event_id = ? ORDER BY version DESC LIMIT 1').get(eventId)
+      : db.prepare('SELECT version, record FROM penetapan WHERE event_id = ? AND version = ?').get(eventId, version)
+  ) as { version: number; record: string } | undefined;
   if (!row) {
-    throw new AppError('not-found', version === undefined
-      ? { id: 'Hasil acara ini belum pernah ditetapkan.', en: 'The results of this event have never been fixed.' }
-      : { id: `Penetapan versi ${version} tidak ada.`, en: `There is no penetapan version ${version}.` });
+    throw new AppError(
+      'not-found',
+      version === undefined
+        ? { id: 'Hasil acara ini belum pernah ditetapkan.', en: 'The results of this event have never been fixed.' }
+        : { id: `Penetapan versi ${version} tidak ada.`, en: `There is no penetapan version ${version}.` },
+    );
   }
   return { version: row.version, text: row.record };
 }
@@ -142,10 +175,14 @@ export function fixResults(db: Db, input: FixInput, key: UnlockedKey, now = new 
   const { event, audit } = input;
   if (!audit.passed) {
     const failing = audit.items.filter((i) => !i.ok);
-    throw new AppError('incomplete', {
-      id: `Hasil belum dapat ditetapkan: pemeriksaan belum lolos — ${failing.map((i) => i.title.id).join('; ')}.`,
-      en: `The results cannot be fixed yet: the audit has not passed — ${failing.map((i) => i.title.en).join('; ')}.`,
-    }, failing);
+    throw new AppError(
+      'incomplete',
+      {
+        id: `Hasil belum dapat ditetapkan: pemeriksaan belum lolos — ${failing.map((i) => i.title.id).join('; ')}.`,
+        en: `The results cannot be fixed yet: the audit has not passed — ${failing.map((i) => i.title.en).join('; ')}.`,
+      },
+      failing,
+    );
   }
   const state = penetapanState(db, event.id);
   if (state.inForce) {
@@ -168,9 +205,22 @@ export function fixResults(db: Db, input: FixInput, key: UnlockedKey, now = new 
     rule: audit.rule,
     resultsHash: audit.resultsHash,
     sheets: input.files
-      .map((f) => ({ fileName: f.fileName, fileHash: f.fileHash, jurorId: f.jurorId, sheetRevision: f.sheetRevision, status: f.status, use: f.use }))
+      .map((f) => ({
+        fileName: f.fileName,
+        fileHash: f.fileHash,
+        jurorId: f.jurorId,
+        sheetRevision: f.sheetRevision,
+        status: f.status,
+        use: f.use,
+      }))
       .sort((a, b) => (a.fileHash < b.fileHash ? -1 : a.fileHash > b.fileHash ? 1 : a.fileName < b.fileName ? -1 : 1)),
-    decisions: input.decisions.map((d) => ({ categoryId: d.categoryId, nomineeIds: [...d.nomineeIds], text: d.text, decidedBy: d.decidedBy, recordedAt: d.recordedAt })),
+    decisions: input.decisions.map((d) => ({
+      categoryId: d.categoryId,
+      nomineeIds: [...d.nomineeIds],
+      text: d.text,
+      decidedBy: d.decidedBy,
+      recordedAt: d.recordedAt,
+    })),
     specialAwards: input.specialAwards.map((a) => ({ ...a })),
     awards: input.awards,
     absences: input.absences,
@@ -180,16 +230,31 @@ export function fixResults(db: Db, input: FixInput, key: UnlockedKey, now = new 
     secretariat: { publicKey: key.publicKey, fingerprint: key.fingerprint },
   };
   const text = writeSignedFile(PenetapanPayload.parse(payload), key);
-  db.prepare('INSERT INTO penetapan (event_id, version, results_hash, rule, fixed_at, record) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(event.id, version, payload.resultsHash, payload.rule, payload.fixedAt, text);
+  db.prepare('INSERT INTO penetapan (event_id, version, results_hash, rule, fixed_at, record) VALUES (?, ?, ?, ?, ?, ?)').run(
+    event.id,
+    version,
+    payload.resultsHash,
+    payload.rule,
+    payload.fixedAt,
+    text,
+  );
   return penetapanState(db, event.id).inForce!;
 }
 
 /** Reopens the penetapan in force, with a reason: the results may change again until the next one. */
 export function reopenPenetapan(db: Db, eventId: string, reason: string, by: string, now = new Date()): PenetapanState {
   const { inForce } = penetapanState(db, eventId);
-  if (!inForce) throw new AppError('conflict', { id: 'Tidak ada penetapan yang berlaku untuk dibuka kembali.', en: 'There is no penetapan in force to reopen.' });
-  db.prepare('INSERT INTO penetapan_reopening (event_id, version, reason, reopened_by, reopened_at) VALUES (?, ?, ?, ?, ?)')
-    .run(eventId, inForce.version, reason, by, now.toISOString());
+  if (!inForce)
+    throw new AppError('conflict', {
+      id: 'Tidak ada penetapan yang berlaku untuk dibuka kembali.',
+      en: 'There is no penetapan in force to reopen.',
+    });
+  db.prepare('INSERT INTO penetapan_reopening (event_id, version, reason, reopened_by, reopened_at) VALUES (?, ?, ?, ?, ?)').run(
+    eventId,
+    inForce.version,
+    reason,
+    by,
+    now.toISOString(),
+  );
   return penetapanState(db, eventId);
 }

@@ -25,34 +25,55 @@ const VACANCY: Record<string, (minimum: number | null) => string> = {
 
 /** A category's places as rows: each holder, or "tidak ditetapkan" with the reason (a place shared by joint holders above adds no row). */
 function placeRows(ctx: ReportContext, awards: CategoryAwards, ranking: readonly Ranked[]): string {
-  return awards.places.flatMap((p) => {
-    if (p.vacant === 'shared') return [];
-    if (p.vacant) {
-      return [`<tr class="ba-vacant"><td>${esc(id.terbaik(p.place))}</td><td>tidak ditetapkan <span class="sub">(${esc(VACANCY[p.vacant](awards.minimum))})</span></td><td class="num">—</td></tr>`];
-    }
-    return p.nomineeIds.map((nomineeId) => {
-      const n = ranking.find((r) => r.nomineeId === nomineeId)!;
-      return `<tr><td>${esc(id.terbaik(p.place))}${p.nomineeIds.length > 1 ? ` (${esc(id.joint)})` : ''}</td><td>${nomineeName(ctx, n.nomineeId, n.name)}</td><td class="num">${num(n.final, 'id')}</td></tr>`;
-    });
-  }).join('');
+  return awards.places
+    .flatMap((p) => {
+      if (p.vacant === 'shared') return [];
+      if (p.vacant) {
+        return [
+          `<tr class="ba-vacant"><td>${esc(id.terbaik(p.place))}</td><td>tidak ditetapkan <span class="sub">(${esc(VACANCY[p.vacant](awards.minimum))})</span></td><td class="num">—</td></tr>`,
+        ];
+      }
+      return p.nomineeIds.map((nomineeId) => {
+        const n = ranking.find((r) => r.nomineeId === nomineeId)!;
+        return `<tr><td>${esc(id.terbaik(p.place))}${p.nomineeIds.length > 1 ? ` (${esc(id.joint)})` : ''}</td><td>${nomineeName(ctx, n.nomineeId, n.name)}</td><td class="num">${num(n.final, 'id')}</td></tr>`;
+      });
+    })
+    .join('');
 }
 
 /** Special awards as rows, each across the table: the award, the nominee (with its category across the event), why. */
 function specialRows(ctx: ReportContext, awards: ReportContext['result']['specialAwards'], withCategory: boolean): string {
-  return awards.map((a) => {
-    const nominee = ctx.nominee(a.nomineeId);
-    const category = withCategory && nominee ? ` (${esc(ctx.event.categories.find((c) => c.id === nominee.categoryId)?.name.id ?? nominee.categoryId)})` : '';
-    return `<tr class="ba-special"><td colspan="3"><strong>${esc(a.name)}</strong>: ${nomineeName(ctx, a.nomineeId, nominee?.name ?? a.nomineeId)}${category} — ${esc(a.reason)}</td></tr>`;
-  }).join('');
+  return awards
+    .map((a) => {
+      const nominee = ctx.nominee(a.nomineeId);
+      const category =
+        withCategory && nominee
+          ? ` (${esc(ctx.event.categories.find((c) => c.id === nominee.categoryId)?.name.id ?? nominee.categoryId)})`
+          : '';
+      return `<tr class="ba-special"><td colspan="3"><strong>${esc(a.name)}</strong>: ${nomineeName(ctx, a.nomineeId, nominee?.name ?? a.nomineeId)}${category} — ${esc(a.reason)}</td></tr>`;
+    })
+    .join('');
 }
 
 /** One block of winners under its heading; the score column lines up across blocks (fixed layout). */
-function winnersTable(ctx: ReportContext, heading: string, winners: readonly (Ranked & { categoryId?: string })[], withCategory: boolean, extraRows = '', scoreHeading = 'Nilai Akhir'): string {
-  const rows = winners.map((n) => `<tr>
+function winnersTable(
+  ctx: ReportContext,
+  heading: string,
+  winners: readonly (Ranked & { categoryId?: string })[],
+  withCategory: boolean,
+  extraRows = '',
+  scoreHeading = 'Nilai Akhir',
+): string {
+  const rows =
+    winners
+      .map(
+        (n) => `<tr>
     <td>${esc(id.terbaik(n.rank))}${n.joint ? ` (${esc(id.joint)})` : ''}</td>
     <td>${nomineeName(ctx, n.nomineeId, n.name)}${withCategory && n.categoryId ? `<div class="sub">${esc(ctx.event.categories.find((c) => c.id === n.categoryId)?.name.id ?? n.categoryId)}</div>` : ''}</td>
     <td class="num">${num(n.final, 'id')}</td>
-  </tr>`).join('') + extraRows;
+  </tr>`,
+      )
+      .join('') + extraRows;
   return `<table class="ba-winners">
     <colgroup><col class="ba-rank"><col><col class="ba-score"></colgroup>
     <thead><tr><th colspan="2" class="ba-heading">${heading}</th><th class="num sub">${scoreHeading}</th></tr></thead>
@@ -99,42 +120,66 @@ export function beritaAcara(ctx: ReportContext): string {
   const { event, result, lang } = ctx;
   const en = lang === 'en';
   // Each category's own places (issue 16): holders, or "tidak ditetapkan" where a place stays empty; then its special awards.
-  const categories = result.categories.map((category, i) => {
-    const name = event.categories.find((c) => c.id === category.id)?.name.id ?? category.name;
-    const awards = result.awards.find((a) => a.categoryId === category.id);
-    const rows = (awards ? placeRows(ctx, awards, category.ranking) : '') + specialRows(ctx, result.specialAwards.filter((a) => a.categoryId === category.id), false);
-    return winnersTable(ctx, `${CATEGORY_LETTERS[i] ?? i + 1}. ${esc(name)}`, [], false, rows);
-  }).join('');
+  const categories = result.categories
+    .map((category, i) => {
+      const name = event.categories.find((c) => c.id === category.id)?.name.id ?? category.name;
+      const awards = result.awards.find((a) => a.categoryId === category.id);
+      const rows =
+        (awards ? placeRows(ctx, awards, category.ranking) : '') +
+        specialRows(
+          ctx,
+          result.specialAwards.filter((a) => a.categoryId === category.id),
+          false,
+        );
+      return winnersTable(ctx, `${CATEGORY_LETTERS[i] ?? i + 1}. ${esc(name)}`, [], false, rows);
+    })
+    .join('');
   const acrossEvent = result.specialAwards.filter((a) => a.categoryId === null);
   const special = acrossEvent.length > 0 ? winnersTable(ctx, 'Penghargaan Khusus', [], true, specialRows(ctx, acrossEvent, true), '') : '';
   const minutes = event.minutes;
-  const decrees = [...(minutes?.decrees ?? []), ...(minutes?.panelDecree ? [`Surat Keputusan tentang Tim Penilai ${event.name} Nomor ${minutes.panelDecree}`] : [])];
-  const dasar = decrees.length > 0
-    ? `<div class="ba-basis"><p class="ba-text"><strong>Dasar:</strong></p><ol class="ba-decrees">${decrees.map((d) => `<li>${esc(d)}</li>`).join('')}</ol></div>`
-    : '';
-  const overall = event.merge.overall && result.overall.length > 0
-    ? winnersTable(ctx, esc(event.merge.overall.name.id), result.overall, true)
-    : '';
+  const decrees = [
+    ...(minutes?.decrees ?? []),
+    ...(minutes?.panelDecree ? [`Surat Keputusan tentang Tim Penilai ${event.name} Nomor ${minutes.panelDecree}`] : []),
+  ];
+  const dasar =
+    decrees.length > 0
+      ? `<div class="ba-basis"><p class="ba-text"><strong>Dasar:</strong></p><ol class="ba-decrees">${decrees.map((d) => `<li>${esc(d)}</li>`).join('')}</ol></div>`
+      : '';
+  const overall =
+    event.merge.overall && result.overall.length > 0 ? winnersTable(ctx, esc(event.merge.overall.name.id), result.overall, true) : '';
   const names = new Map(result.categories.flatMap((c) => c.ranking.map((n) => [n.nomineeId, n.name] as const)));
-  const decisions = result.decisions.map((d) =>
-    `<li>${esc(event.categories.find((c) => c.id === d.categoryId)?.name.id ?? d.categoryId)}: ${d.nomineeIds.map((n) => nomineeName(ctx, n, names.get(n) ?? n)).join(' di atas ')}. ${esc(d.text)}</li>`,
-  ).join('');
+  const decisions = result.decisions
+    .map(
+      (d) =>
+        `<li>${esc(event.categories.find((c) => c.id === d.categoryId)?.name.id ?? d.categoryId)}: ${d.nomineeIds.map((n) => nomineeName(ctx, n, names.get(n) ?? n)).join(' di atas ')}. ${esc(d.text)}</li>`,
+    )
+    .join('');
   const rule = `Nilai Akhir = ${ctx.rounds.map((r) => `${num(r.weight, 'id', 0)}% ${r.name.id}`).join(' + ')}`;
   const basis = `Penetapan ini didasarkan pada Rekapitulasi Nilai terlampir, yang dihitung dengan aturan ${id.ruleName[result.rule]} (${rule}) dari ${result.usedSheets} lembar nilai juri bertanda tangan elektronik yang telah diverifikasi. Hash hasil penggabungan:`;
   // Sections that came from a juror's paper form: named with the form and who keyed it.
   const sectionName = (roundId: string, categoryId: string, lang: 'id' | 'en') =>
     `${event.rounds.find((r) => r.id === roundId)?.name[lang] ?? roundId} · ${event.categories.find((c) => c.id === categoryId)?.name[lang] ?? categoryId}`;
-  const paper = ctx.paperUsed.map((p) => `${p.jurorId} — ${sectionName(p.roundId, p.categoryId, 'id')} (formulir ${p.formNumber}, diketik oleh ${p.operators[0]} dan ${p.operators[1]})`);
-  const paperEn = ctx.paperUsed.map((p) => `${p.jurorId} — ${sectionName(p.roundId, p.categoryId, 'en')} (form ${p.formNumber}, keyed by ${p.operators[0]} and ${p.operators[1]})`);
+  const paper = ctx.paperUsed.map(
+    (p) =>
+      `${p.jurorId} — ${sectionName(p.roundId, p.categoryId, 'id')} (formulir ${p.formNumber}, diketik oleh ${p.operators[0]} dan ${p.operators[1]})`,
+  );
+  const paperEn = ctx.paperUsed.map(
+    (p) =>
+      `${p.jurorId} — ${sectionName(p.roundId, p.categoryId, 'en')} (form ${p.formNumber}, keyed by ${p.operators[0]} and ${p.operators[1]})`,
+  );
   const opening = `Pada hari ini ${dateInWords(ctx.plenaryDate)}, bertempat di ${event.place}, kami yang bertanda tangan di bawah ini, Dewan Juri ${event.name}, telah menetapkan pemenang sebagai berikut:`;
   const openingEn = `On ${weekdayEn(ctx.plenaryDate)}, ${formatDate(ctx.plenaryDate, 'en')}, at ${event.place}, we the undersigned, the Jury of ${event.name}, have determined the winners as follows:`;
   // The closing, the place and date and the signatures stay on one page when they fit on one.
-  const signatures = event.jurors.map((juror, i) => `<tr>
+  const signatures = event.jurors
+    .map(
+      (juror, i) => `<tr>
     <td class="num">${i + 1}.</td>
     <td><div class="ba-name">${ctx.jurorName(juror.id) ? esc(ctx.jurorName(juror.id)!) : '<span class="blank"></span>'}</div><div>${esc(juror.title)}</div><div class="sub">${esc(juror.institution)}</div></td>
     <td class="ba-role">${esc(id.roleName[juror.role])}</td>
     <td class="ba-sign ${i % 2 === 0 ? 'left' : 'right'}"><span class="sign-no">${i + 1}.</span><span class="sign-line"></span></td>
-  </tr>`).join('');
+  </tr>`,
+    )
+    .join('');
   return `<section class="berita-acara">
   ${ctx.demo ? `<p class="demo-notice">${esc(id.demoNotice)}${en ? ` · ${esc(REPORT_TEXT.en.demoNotice)}` : ''}</p>` : ''}
   <h1 class="ba-title">BERITA ACARA<br>PENETAPAN PEMENANG<br>${esc(event.name.toUpperCase())}</h1>
@@ -159,10 +204,14 @@ export function beritaAcara(ctx: ReportContext): string {
     <p class="strong">DEWAN JURI<br>${esc(event.name.toUpperCase())}</p>
     ${fixedLine(ctx)}
   </div>
-  ${ctx.minutes?.final === true ? `<table class="grid signatures">
+  ${
+    ctx.minutes?.final === true
+      ? `<table class="grid signatures">
     <thead><tr><th class="num">No</th><th>Nama, Jabatan dan Instansi</th><th>Kedudukan</th><th>Tanda Tangan</th></tr></thead>
     <tbody>${signatures}</tbody>
-  </table>` : draftNotice(ctx)}
+  </table>`
+      : draftNotice(ctx)
+  }
   </div>
 </section>`;
 }

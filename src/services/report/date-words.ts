@@ -33,7 +33,10 @@ function parseDate(iso: string): CalendarDate {
 /** A whole number in Indonesian words, each word capitalised: 2025 → "Dua Ribu Dua Puluh Lima". */
 export function numberInWords(n: number): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`not a whole number: ${n}`);
-  return angkaTerbilang(String(n)).split(' ').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+  return angkaTerbilang(String(n))
+    .split(' ')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
 }
 
 /** "Jumat tanggal Empat bulan Juli tahun Dua Ribu Dua Puluh Lima" for 2025-07-04. */
@@ -69,6 +72,8 @@ export function formatRange(start: string, end: string, lang: Lang): string {
 export function localIsoTime(date: Date): string {
   const pad = (n: number) => String(Math.trunc(Math.abs(n))).padStart(2, '0');
   const offset = -date.getTimezoneOffset();
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
-    + `${offset >= 0 ? '+' : '-'}${pad(offset / 60)}:${pad(offset % 60)}`;
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
+    `${offset >= 0 ? '+' : '-'}${pad(offset / 60)}:${pad(offset % 60)}`
+  );
 }

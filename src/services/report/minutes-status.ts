@@ -25,5 +25,7 @@ export const DRAFT_MARK: Bilingual = { id: 'DRAF — belum ditetapkan', en: 'DRA
 /** Printed when nothing says otherwise (the CLI without a penetapan record). */
 export const NOT_FIXED: MinutesStatus = {
   final: false,
-  reasons: [{ id: 'Hasil belum ditetapkan dalam penetapan bertanda tangan.', en: 'The results have not been fixed by a signed penetapan.' }],
+  reasons: [
+    { id: 'Hasil belum ditetapkan dalam penetapan bertanda tangan.', en: 'The results have not been fixed by a signed penetapan.' },
+  ],
 };

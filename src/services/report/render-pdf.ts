@@ -6,7 +6,15 @@ import { existsSync } from 'node:fs';
 import { AppError } from '../../api/errors.ts';
 import { PAGE_MARGIN, pageFrame } from './page-frame.ts';
 
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export async function renderPdfWithChromium(html: string): Promise<Buffer> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -12,11 +12,13 @@ const TEXT = {
   id: {
     vacant: (place: number) => `Terbaik ${place}: tidak ditetapkan`,
     reason: {
-      'below-minimum': (minimum: string) => `Nilai Akhir di bawah batas minimum ${minimum}; tidak ada nominasi yang dinaikkan ke tempat ini`,
+      'below-minimum': (minimum: string) =>
+        `Nilai Akhir di bawah batas minimum ${minimum}; tidak ada nominasi yang dinaikkan ke tempat ini`,
       incomplete: () => 'tidak ada nominasi yang dinilai di semua babak',
       'no-nominee': () => 'nominasi kategori ini lebih sedikit dari jumlah pemenang',
     } as Record<string, (minimum: string) => string>,
-    places: (size: number, minimum: string | null) => `Jumlah pemenang kategori ini: ${size}${minimum ? `; Nilai Akhir minimum ${minimum}` : ''}.`,
+    places: (size: number, minimum: string | null) =>
+      `Jumlah pemenang kategori ini: ${size}${minimum ? `; Nilai Akhir minimum ${minimum}` : ''}.`,
     special: 'Penghargaan khusus',
     specialAcross: 'Penghargaan khusus (seluruh acara)',
     decided: (by: string) => `diputuskan oleh ${by}`,
@@ -28,7 +30,8 @@ const TEXT = {
       incomplete: () => 'no nominee was scored in every round',
       'no-nominee': () => 'the category has fewer nominees than places',
     } as Record<string, (minimum: string) => string>,
-    places: (size: number, minimum: string | null) => `Places in this category: ${size}${minimum ? `; minimum final score ${minimum}` : ''}.`,
+    places: (size: number, minimum: string | null) =>
+      `Places in this category: ${size}${minimum ? `; minimum final score ${minimum}` : ''}.`,
     special: 'Special awards',
     specialAcross: 'Special awards (whole event)',
     decided: (by: string) => `decided by ${by}`,
@@ -46,7 +49,8 @@ export function categoryAwardsNote(ctx: ReportContext, categoryId: string): stri
   const awards = ctx.result.awards.find((a) => a.categoryId === categoryId);
   if (!awards) return '';
   const minimum = awards.minimum === null ? null : num(awards.minimum, ctx.lang);
-  const vacant = awards.places.filter((p) => p.vacant !== null && p.vacant !== 'shared')
+  const vacant = awards.places
+    .filter((p) => p.vacant !== null && p.vacant !== 'shared')
     .map((p) => `<strong>${esc(t.vacant(p.place))}</strong> (${esc(t.reason[p.vacant!](minimum ?? ''))})`);
   const special = ctx.result.specialAwards.filter((a) => a.categoryId === categoryId).map((a) => specialLine(ctx, a));
   return `<div class="keep notes awards-note">
@@ -74,19 +78,23 @@ function specialLine(ctx: ReportContext, a: ReportContext['result']['specialAwar
 const PANEL_TEXT = {
   id: {
     assessed: (round: string, jurors: string, count: number) => `${round}: dinilai ${count} juri (${jurors})`,
-    quorum: (round: string, present: number, required: number, assigned: number) => `${round}: di bawah kuorum — ${present} juri menilai, perlu ${required} dari ${assigned} yang ditugaskan`,
+    quorum: (round: string, present: number, required: number, assigned: number) =>
+      `${round}: di bawah kuorum — ${present} juri menilai, perlu ${required} dari ${assigned} yang ditugaskan`,
     unequal: (round: string, name: string, count: number, jurors: string, missing: string, partial: string) =>
       `${round}: ${name} dinilai ${count} juri (${jurors})${missing ? `; tidak dinilai oleh ${missing} (bukan karena benturan kepentingan)` : ''}${partial ? `; nilai tidak lengkap dari ${partial}` : ''}`,
-    absent: (juror: string, round: string, reason: string, date: string) => `${juror} berhalangan di ${round}: ${reason}${date ? ` (${date})` : ''}`,
+    absent: (juror: string, round: string, reason: string, date: string) =>
+      `${juror} berhalangan di ${round}: ${reason}${date ? ` (${date})` : ''}`,
     panel: 'Penilai',
     flagged: 'Perhatian panel',
   },
   en: {
     assessed: (round: string, jurors: string, count: number) => `${round}: assessed by ${count} jurors (${jurors})`,
-    quorum: (round: string, present: number, required: number, assigned: number) => `${round}: below quorum — ${present} jurors scored, ${required} of the ${assigned} assigned are needed`,
+    quorum: (round: string, present: number, required: number, assigned: number) =>
+      `${round}: below quorum — ${present} jurors scored, ${required} of the ${assigned} assigned are needed`,
     unequal: (round: string, name: string, count: number, jurors: string, missing: string, partial: string) =>
       `${round}: ${name} scored by ${count} jurors (${jurors})${missing ? `; not scored by ${missing} (not a recusal)` : ''}${partial ? `; incomplete marks from ${partial}` : ''}`,
-    absent: (juror: string, round: string, reason: string, date: string) => `${juror} absent from ${round}: ${reason}${date ? ` (${date})` : ''}`,
+    absent: (juror: string, round: string, reason: string, date: string) =>
+      `${juror} absent from ${round}: ${reason}${date ? ` (${date})` : ''}`,
     panel: 'Assessed by',
     flagged: 'Panel warnings',
   },
@@ -103,13 +111,26 @@ export function categoryPanelNote(ctx: ReportContext, categoryId: string, panel:
   const sections = panel.filter((s) => s.categoryId === categoryId);
   const roundName = (id: string) => ctx.rounds.find((r) => r.id === id)?.name[ctx.lang] ?? id;
   const assessed = sections.map((s) => esc(t.assessed(roundName(s.roundId), s.assessedBy.join(', ') || '—', s.assessedBy.length)));
-  const absent = (ctx.absences ?? []).filter((a) => a.categoryId === categoryId).map((a) => esc(t.absent(a.jurorId, roundName(a.roundId), a.reason, a.date ? formatDate(a.date, ctx.lang) : '')));
+  const absent = (ctx.absences ?? [])
+    .filter((a) => a.categoryId === categoryId)
+    .map((a) => esc(t.absent(a.jurorId, roundName(a.roundId), a.reason, a.date ? formatDate(a.date, ctx.lang) : '')));
   const warnings = [
-    ...sections.filter((s) => !s.quorumMet).map((s) => esc(t.quorum(roundName(s.roundId), s.present.length, s.required!, s.assigned.length))),
-    ...sections.flatMap((s) => s.unequal.map((u) => {
-      const nominee = ctx.nominee(u.nomineeId);
-      return t.unequal(roundName(s.roundId), nomineeName(ctx, u.nomineeId, nominee?.name ?? u.nomineeId), u.scoredBy.length, esc(u.scoredBy.join(', ') || '—'), esc(u.missing.join(', ')), esc(u.partial.join(', ')));
-    })),
+    ...sections
+      .filter((s) => !s.quorumMet)
+      .map((s) => esc(t.quorum(roundName(s.roundId), s.present.length, s.required!, s.assigned.length))),
+    ...sections.flatMap((s) =>
+      s.unequal.map((u) => {
+        const nominee = ctx.nominee(u.nomineeId);
+        return t.unequal(
+          roundName(s.roundId),
+          nomineeName(ctx, u.nomineeId, nominee?.name ?? u.nomineeId),
+          u.scoredBy.length,
+          esc(u.scoredBy.join(', ') || '—'),
+          esc(u.missing.join(', ')),
+          esc(u.partial.join(', ')),
+        );
+      }),
+    ),
   ];
   return `<div class="keep notes panel-note">
     <p class="sub"><strong>${esc(t.panel)}:</strong> ${assessed.join(' · ')}${absent.length ? ` · ${absent.join(' · ')}` : ''}</p>
@@ -125,19 +146,40 @@ export function beritaAcaraPanel(ctx: ReportContext, panel: readonly SectionPane
   const { event, result } = ctx;
   const roundName = (id: string) => ctx.rounds.find((r) => r.id === id)?.name.id ?? id;
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  const perCategory = event.categories.map((category, i) => {
-    const rounds = panel.filter((s) => s.categoryId === category.id).map((s) => `${roundName(s.roundId)} oleh ${s.assessedBy.join(', ') || '—'}`);
-    return `<li>${letters[i] ?? i + 1}. ${esc(category.name.id)}: ${esc(rounds.join('; '))}</li>`;
-  }).join('');
+  const perCategory = event.categories
+    .map((category, i) => {
+      const rounds = panel
+        .filter((s) => s.categoryId === category.id)
+        .map((s) => `${roundName(s.roundId)} oleh ${s.assessedBy.join(', ') || '—'}`);
+      return `<li>${letters[i] ?? i + 1}. ${esc(category.name.id)}: ${esc(rounds.join('; '))}</li>`;
+    })
+    .join('');
   const names = new Map(result.categories.flatMap((c) => c.ranking.map((n) => [n.nomineeId, n.name] as const)));
-  const recused = result.conflicts.map((c) => `<li>${esc(c.jurorId)} — ${nomineeName(ctx, c.nomineeId, names.get(c.nomineeId) ?? c.nomineeId)} (${esc(c.reason)})</li>`).join('');
+  const recused = result.conflicts
+    .map((c) => `<li>${esc(c.jurorId)} — ${nomineeName(ctx, c.nomineeId, names.get(c.nomineeId) ?? c.nomineeId)} (${esc(c.reason)})</li>`)
+    .join('');
   const roundOrder = new Map(ctx.rounds.map((r, i) => [r.id, i]));
   const categoryOrder = new Map(event.categories.map((c, i) => [c.id, i]));
   const jurorOrder = new Map(event.jurors.map((j, i) => [j.id, i]));
-  const absences = [...(ctx.absences ?? [])].sort((a, b) =>
-    (jurorOrder.get(a.jurorId) ?? 0) - (jurorOrder.get(b.jurorId) ?? 0) || (roundOrder.get(a.roundId) ?? 0) - (roundOrder.get(b.roundId) ?? 0) || (categoryOrder.get(a.categoryId) ?? 0) - (categoryOrder.get(b.categoryId) ?? 0));
-  const absent = absences.map((a) => `<li>${esc(a.jurorId)} — ${esc(roundName(a.roundId))} · ${esc(event.categories.find((c) => c.id === a.categoryId)?.name.id ?? a.categoryId)}: ${esc(a.reason)}${a.date ? ` (${esc(formatDate(a.date, 'id'))})` : ''}</li>`).join('');
-  const replaced = event.jurors.filter((j) => j.replaces).map((j) => `<li>${esc(j.id)}${j.name ? ` (${esc(j.name)})` : ''} menggantikan ${esc(j.replaces!)}${j.decree ? ` berdasarkan ${esc(j.decree)}` : ''}</li>`).join('');
+  const absences = [...(ctx.absences ?? [])].sort(
+    (a, b) =>
+      (jurorOrder.get(a.jurorId) ?? 0) - (jurorOrder.get(b.jurorId) ?? 0) ||
+      (roundOrder.get(a.roundId) ?? 0) - (roundOrder.get(b.roundId) ?? 0) ||
+      (categoryOrder.get(a.categoryId) ?? 0) - (categoryOrder.get(b.categoryId) ?? 0),
+  );
+  const absent = absences
+    .map(
+      (a) =>
+        `<li>${esc(a.jurorId)} — ${esc(roundName(a.roundId))} · ${esc(event.categories.find((c) => c.id === a.categoryId)?.name.id ?? a.categoryId)}: ${esc(a.reason)}${a.date ? ` (${esc(formatDate(a.date, 'id'))})` : ''}</li>`,
+    )
+    .join('');
+  const replaced = event.jurors
+    .filter((j) => j.replaces)
+    .map(
+      (j) =>
+        `<li>${esc(j.id)}${j.name ? ` (${esc(j.name)})` : ''} menggantikan ${esc(j.replaces!)}${j.decree ? ` berdasarkan ${esc(j.decree)}` : ''}</li>`,
+    )
+    .join('');
   const members = event.jurors.map((j) => `${esc(j.id)} ${esc(ctx.jurorName(j.id) ?? j.title)}`).join('; ');
   return `<div class="ba-panel">
   <p class="ba-text">Penilaian dilakukan oleh Dewan Juri (${members}) sebagai berikut:</p>

@@ -93,7 +93,11 @@ export function reportContext(input: ReportInput): ReportContext {
     totals.set(k, total.scored === total.of ? total.total : null);
   }
   // A paper sheet holds one section: when the reconciliation used the file, that section came from paper.
-  const paper = new Map(input.files.flatMap((f) => (f.paper && f.use === 'used' && f.jurorId ? [[key(f.jurorId, f.paper.roundId, f.paper.categoryId), f.paper] as const] : [])));
+  const paper = new Map(
+    input.files.flatMap((f) =>
+      f.paper && f.use === 'used' && f.jurorId ? [[key(f.jurorId, f.paper.roundId, f.paper.categoryId), f.paper] as const] : [],
+    ),
+  );
   return {
     ...input,
     t: REPORT_TEXT[input.lang],

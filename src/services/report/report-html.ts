@@ -40,8 +40,12 @@ export function reportHtml(input: ReportInput): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="timbang-header" content="${esc(header)}">
-<meta name="timbang-footer" content="${esc(`${t.hashFooter}: ${result.resultsHash}`)}">${ctx.secretariat ? `
-<meta name="timbang-footer-key" content="${esc(`${t.keyFooter}: ${keyText(ctx)}`)}">` : ''}
+<meta name="timbang-footer" content="${esc(`${t.hashFooter}: ${result.resultsHash}`)}">${
+    ctx.secretariat
+      ? `
+<meta name="timbang-footer-key" content="${esc(`${t.keyFooter}: ${keyText(ctx)}`)}">`
+      : ''
+  }
 <meta name="timbang-page" content="${esc(t.page('{n}', '{of}'))}">
 <title>${esc(`${t.title} — ${event.name}`)}</title>
 <style>${REPORT_STYLE}</style>
@@ -66,22 +70,34 @@ function cover(ctx: ReportContext): string {
   const finalFormula = ctx.rounds.map((r) => `${num(r.weight, lang, 0)}% ${esc(r.name[lang])}`).join(' + ');
   const roundName = (id: string) => esc(event.rounds.find((r) => r.id === id)?.name[lang] ?? id);
   const tieBreak = event.merge.tieBreak.map((step) =>
-    step.kind === 'plenary' ? esc(t.tieStep.plenary) : step.kind === 'round' ? t.tieStep.round(roundName(step.roundId)) : t.tieStep.topCriterion(roundName(step.roundId)),
+    step.kind === 'plenary'
+      ? esc(t.tieStep.plenary)
+      : step.kind === 'round'
+        ? t.tieStep.round(roundName(step.roundId))
+        : t.tieStep.topCriterion(roundName(step.roundId)),
   );
   const gaps = Object.entries(result.completeness).flatMap(([jurorId, sections]) =>
     // Issue 16: a juror excused from a section (berhalangan) owes nothing there; the absences are listed per category.
-    Object.entries(sections).filter(([, state]) => state !== 'received' && state !== 'excused').map(([section, state]) => {
-      const [roundId, categoryId] = section.split('/');
-      const why = state === 'conflict' ? ` (${esc(t.conflictSections)})` : state === 'unfinished' ? ` (${esc(t.unfinishedSections)})` : '';
-      return `${esc(jurorId)} · ${roundName(roundId)} · ${esc(ctx.categoryName(categoryId))}${why}`;
-    }),
+    Object.entries(sections)
+      .filter(([, state]) => state !== 'received' && state !== 'excused')
+      .map(([section, state]) => {
+        const [roundId, categoryId] = section.split('/');
+        const why =
+          state === 'conflict' ? ` (${esc(t.conflictSections)})` : state === 'unfinished' ? ` (${esc(t.unfinishedSections)})` : '';
+        return `${esc(jurorId)} · ${roundName(roundId)} · ${esc(ctx.categoryName(categoryId))}${why}`;
+      }),
   );
   const badFiles = ctx.files.filter((f) => f.status !== 'valid' || f.use !== 'used').length;
   const warnings = [
     ...(badFiles > 0 ? [esc(t.badFiles(badFiles))] : []),
     ...(gaps.length > 0 ? [`${esc(t.missing)}: ${gaps.join('; ')}`] : []),
   ];
-  const jurors = event.jurors.map((j) => `<tr><td>${esc(j.id)}</td><td class="nowrap">${esc(t.roleName[j.role])}</td><td>${esc(j.title)}<div class="sub">${esc(j.institution)}</div></td><td>${esc(ctx.jurorName(j.id) ?? '')}</td></tr>`).join('');
+  const jurors = event.jurors
+    .map(
+      (j) =>
+        `<tr><td>${esc(j.id)}</td><td class="nowrap">${esc(t.roleName[j.role])}</td><td>${esc(j.title)}<div class="sub">${esc(j.institution)}</div></td><td>${esc(ctx.jurorName(j.id) ?? '')}</td></tr>`,
+    )
+    .join('');
   return `<section class="cover">
   ${ctx.demo ? `<p class="demo-notice">${esc(t.demoNotice)}</p><p class="sub">${esc(t.fictionalNote)}</p>` : ''}
   ${ctx.secretariat?.pinned === false ? `<p class="demo-notice not-pinned">${esc(t.notPinned)}</p>` : ''}
@@ -101,9 +117,11 @@ function cover(ctx: ReportContext): string {
   </table>
   <p>${esc(t.sheets(result.usedSheets, result.sheets))}${ctx.paperUsed.length > 0 ? ` ${esc(t.paperSheets(ctx.paperUsed.length))}` : ''} ${esc(t.flags)}: ${esc(t.flagRule(num(event.merge.disagreementThreshold, lang, 0)))}</p>
   ${warnings.length > 0 ? `<div class="warning"><strong>${esc(t.warnings)}:</strong> ${warnings.join('<br>')}</div>` : ''}
-  <div class="hash-box">${ctx.secretariat
-    ? `<table class="hash-table"><tr><th>${esc(t.resultsHash)}</th><td class="hash">${esc(result.resultsHash)}</td></tr>${secretariatRow(ctx)}</table>`
-    : `<div class="label">${esc(t.resultsHash)}</div><div class="hash">${esc(result.resultsHash)}</div>`}<div class="sub">${esc(t.hashNote)}</div>${ctx.secretariat?.pinned === false ? `<div class="sub">${esc(t.notPinnedNote)}</div>` : ''}</div>
+  <div class="hash-box">${
+    ctx.secretariat
+      ? `<table class="hash-table"><tr><th>${esc(t.resultsHash)}</th><td class="hash">${esc(result.resultsHash)}</td></tr>${secretariatRow(ctx)}</table>`
+      : `<div class="label">${esc(t.resultsHash)}</div><div class="hash">${esc(result.resultsHash)}</div>`
+  }<div class="sub">${esc(t.hashNote)}</div>${ctx.secretariat?.pinned === false ? `<div class="sub">${esc(t.notPinnedNote)}</div>` : ''}</div>
   <h2>${esc(t.jury)}</h2>
   <table class="grid">
     <thead><tr><th>${esc(t.jurorCode)}</th><th>${esc(t.role)}</th><th>${esc(t.position)}</th><th>${esc(t.name)}</th></tr></thead>
@@ -123,7 +141,9 @@ function keyText(ctx: ReportContext): string {
 function secretariatRow(ctx: ReportContext): string {
   const { t, secretariat } = ctx;
   if (!secretariat) return '';
-  const state = secretariat.pinned ? `<span class="sub">(${esc(t.pinned)})</span>` : `<span class="not-pinned-mark">${esc(t.notPinned)}</span>`;
+  const state = secretariat.pinned
+    ? `<span class="sub">(${esc(t.pinned)})</span>`
+    : `<span class="not-pinned-mark">${esc(t.notPinned)}</span>`;
   return `<tr><th>${esc(t.secretariatKey)}</th><td><span class="hash">${esc(secretariat.fingerprint)}</span> ${state}</td></tr>`;
 }
 
@@ -139,7 +159,10 @@ function categorySection(ctx: ReportContext, category: CategoryResult, panel: Re
   ${rankingTable(ctx, category)}
   ${agreementNote(ctx, category)}
   ${spreadChart(ctx, category)}
-  ${ctx.rounds.filter((r) => r.categoryIds.includes(category.id)).map((round) => jurorMatrix(ctx, category, round.id)).join('\n')}
+  ${ctx.rounds
+    .filter((r) => r.categoryIds.includes(category.id))
+    .map((round) => jurorMatrix(ctx, category, round.id))
+    .join('\n')}
   <p class="sub">${esc(t.matrixLegend)}${ctx.paperUsed.some((p) => p.categoryId === category.id) ? ` · ${esc(t.paperLegend)}` : ''}</p>
   ${conflictNote(ctx, category)}
   ${categoryPanelNote(ctx, category.id, panel)}
@@ -151,30 +174,37 @@ function rankingTable(ctx: ReportContext, category: CategoryResult): string {
   const { t, lang, result } = ctx;
   const rounds = ctx.rounds.filter((r) => r.categoryIds.includes(category.id));
   const decision = result.decisions.find((d) => d.categoryId === category.id);
-  const rows = category.ranking.map((n) => {
-    // Issue 16: a place only where the category's awards give one (its own number of places, its minimum).
-    const place = heldPlace(ctx, category.id, n.nomineeId);
-    const winner = place !== undefined;
-    const notes = [
-      ...(winner ? [`<strong>${esc(t.terbaik(place))}</strong>${n.joint ? ` (${esc(t.joint)})` : ''}`] : n.joint ? [esc(t.joint)] : []),
-      ...(decision && !n.joint && decision.nomineeIds.includes(n.nomineeId) ? [esc(t.decided)] : []),
-      ...(rounds.some((r) => n.rounds[r.id] === null || n.rounds[r.id] === undefined) ? [esc(t.notRanked)] : []),
-    ];
-    return `<tr class="${winner ? 'winner' : ''}">
+  const rows = category.ranking
+    .map((n) => {
+      // Issue 16: a place only where the category's awards give one (its own number of places, its minimum).
+      const place = heldPlace(ctx, category.id, n.nomineeId);
+      const winner = place !== undefined;
+      const notes = [
+        ...(winner ? [`<strong>${esc(t.terbaik(place))}</strong>${n.joint ? ` (${esc(t.joint)})` : ''}`] : n.joint ? [esc(t.joint)] : []),
+        ...(decision && !n.joint && decision.nomineeIds.includes(n.nomineeId) ? [esc(t.decided)] : []),
+        ...(rounds.some((r) => n.rounds[r.id] === null || n.rounds[r.id] === undefined) ? [esc(t.notRanked)] : []),
+      ];
+      return `<tr class="${winner ? 'winner' : ''}">
       <td class="num">${n.rank}${n.joint ? '=' : ''}</td>
       <td>${nomineeName(ctx, n.nomineeId, n.name)} <span class="sub">${esc(ctx.nominee(n.nomineeId)?.region ?? '')}</span></td>
       ${rounds.map((r) => `<td class="num">${num(n.rounds[r.id], lang)}</td>`).join('')}
       <td class="num strong">${num(n.final, lang)}</td>
       <td>${notes.join('; ')}</td>
     </tr>`;
-  }).join('');
-  const decisionNote = decision ? `<p class="decision">${esc(t.decisionLine(decision.text, decision.decidedBy, formatLocalDate(decision.recordedAt, ctx.timeZone, lang)))}</p>` : '';
+    })
+    .join('');
+  const decisionNote = decision
+    ? `<p class="decision">${esc(t.decisionLine(decision.text, decision.decidedBy, formatLocalDate(decision.recordedAt, ctx.timeZone, lang)))}</p>`
+    : '';
   const joint = category.ranking.some((n) => n.joint) ? `<p class="sub">${esc(t.jointNote)}</p>` : '';
-  return `${block(category.ranking.length, `<h3>${esc(t.ranking)}</h3>
+  return `${block(
+    category.ranking.length,
+    `<h3>${esc(t.ranking)}</h3>
   <table class="grid ranking">
     <thead><tr><th class="num">${esc(t.rank)}</th><th>${esc(t.nominee)}</th>${rounds.map((r) => `<th class="num">${esc(r.name[lang])}<div class="sub">${num(r.weight, lang, 0)}%</div></th>`).join('')}<th class="num">${esc(t.final)}</th><th>${esc(t.note)}</th></tr></thead>
     <tbody>${rows}</tbody>
-  </table>`)}
+  </table>`,
+  )}
   ${joint}${decisionNote}${categoryAwardsNote(ctx, category.id)}`;
 }
 
@@ -187,7 +217,9 @@ function agreementNote(ctx: ReportContext, category: CategoryResult): string {
   });
   const names = new Map(category.ranking.map((r) => [r.nomineeId, r.name]));
   const changes = result.leaveOneOut.flatMap((l) =>
-    l.changes.filter((c) => c.categoryId === category.id).map((c) => esc(t.looChange(l.jurorId, n, c.podium.map((id) => names.get(id) ?? id).join(', ')))),
+    l.changes
+      .filter((c) => c.categoryId === category.id)
+      .map((c) => esc(t.looChange(l.jurorId, n, c.podium.map((id) => names.get(id) ?? id).join(', ')))),
   );
   return `<div class="keep notes">
     <p><strong>${esc(t.agreement)}:</strong> ${agreement.join(' · ')}. <span class="sub">${esc(t.agreementNote)}</span></p>
@@ -202,20 +234,27 @@ function jurorMatrix(ctx: ReportContext, category: CategoryResult, roundId: stri
   const flagged = new Set(result.flags.filter((f) => f.roundId === roundId).map((f) => `${f.jurorId}\u0000${f.nomineeId}`));
   const scored = category.ranking.filter((n) => n.rounds[roundId] !== null && n.rounds[roundId] !== undefined);
   if (scored.length === 0) return '';
-  const rows = scored.map((n) => {
-    const cells = event.jurors.map((j) => {
-      const k = `${j.id}\u0000${n.nomineeId}`;
-      if (conflicts.has(k)) return '<td class="num muted">×</td>';
-      const flag = flagged.has(k) ? '<span class="flag">!</span>' : '';
-      return `<td class="num">${flag}${num(ctx.jurorTotal(j.id, roundId, n.nomineeId), lang, 1)}</td>`;
-    }).join('');
-    return `<tr><td class="num">${n.rank}${n.joint ? '=' : ''}</td><td>${nomineeName(ctx, n.nomineeId, n.name)}</td>${cells}<td class="num strong">${num(n.rounds[roundId], lang)}</td></tr>`;
-  }).join('');
-  return block(scored.length, `<h3>${esc(t.matrix(round.name[lang]))}</h3>
+  const rows = scored
+    .map((n) => {
+      const cells = event.jurors
+        .map((j) => {
+          const k = `${j.id}\u0000${n.nomineeId}`;
+          if (conflicts.has(k)) return '<td class="num muted">×</td>';
+          const flag = flagged.has(k) ? '<span class="flag">!</span>' : '';
+          return `<td class="num">${flag}${num(ctx.jurorTotal(j.id, roundId, n.nomineeId), lang, 1)}</td>`;
+        })
+        .join('');
+      return `<tr><td class="num">${n.rank}${n.joint ? '=' : ''}</td><td>${nomineeName(ctx, n.nomineeId, n.name)}</td>${cells}<td class="num strong">${num(n.rounds[roundId], lang)}</td></tr>`;
+    })
+    .join('');
+  return block(
+    scored.length,
+    `<h3>${esc(t.matrix(round.name[lang]))}</h3>
   <table class="grid matrix">
     <thead><tr><th class="num">${esc(t.rank)}</th><th>${esc(t.nominee)}</th>${event.jurors.map((j) => `<th class="num">${esc(j.id)}${ctx.paperSection(j.id, roundId, category.id) ? `<div class="sub paper-mark">${esc(t.paperMark)}</div>` : ''}</th>`).join('')}<th class="num">${esc(t.panel)}</th></tr></thead>
     <tbody>${rows}</tbody>
-  </table>`);
+  </table>`,
+  );
 }
 
 /** Who did not score whom in this category, and why; those declared on a juror's laptop say so. */
@@ -224,7 +263,10 @@ function conflictNote(ctx: ReportContext, category: CategoryResult): string {
   const inCategory = new Set(category.ranking.map((n) => n.nomineeId));
   const lines = result.conflicts
     .filter((c) => inCategory.has(c.nomineeId))
-    .map((c) => `${esc(c.jurorId)} — ${nomineeName(ctx, c.nomineeId, ctx.nominee(c.nomineeId)?.name ?? c.nomineeId)} (${esc(c.reason)}${c.declared ? `; ${esc(t.declaredConflict)}` : ''})`);
+    .map(
+      (c) =>
+        `${esc(c.jurorId)} — ${nomineeName(ctx, c.nomineeId, ctx.nominee(c.nomineeId)?.name ?? c.nomineeId)} (${esc(c.reason)}${c.declared ? `; ${esc(t.declaredConflict)}` : ''})`,
+    );
   return lines.length === 0 ? '' : `<p class="sub keep"><strong>${esc(t.conflicts)}:</strong> ${lines.join('; ')}</p>`;
 }
 
@@ -236,15 +278,20 @@ function flagTable(ctx: ReportContext, category: CategoryResult): string {
   const criteria = new Map(event.criteria.map((c) => [c.code, c]));
   const flags = result.flags
     .filter((f) => position.has(f.nomineeId))
-    .sort((a, b) =>
-      roundOrder.get(a.roundId)! - roundOrder.get(b.roundId)! || position.get(a.nomineeId)! - position.get(b.nomineeId)!
-      || a.criterionCode.localeCompare(b.criterionCode) || jurorOrder.get(a.jurorId)! - jurorOrder.get(b.jurorId)!);
+    .sort(
+      (a, b) =>
+        roundOrder.get(a.roundId)! - roundOrder.get(b.roundId)! ||
+        position.get(a.nomineeId)! - position.get(b.nomineeId)! ||
+        a.criterionCode.localeCompare(b.criterionCode) ||
+        jurorOrder.get(a.jurorId)! - jurorOrder.get(b.jurorId)!,
+    );
   const threshold = num(event.merge.disagreementThreshold, lang, 0);
   if (flags.length === 0) return `<h3>${esc(t.flags)}</h3><p>${esc(t.noFlags(threshold))}</p>`;
   const names = new Map(category.ranking.map((n) => [n.nomineeId, n.name]));
-  const rows = flags.map((f) => {
-    const criterion = criteria.get(f.criterionCode);
-    return `<tr>
+  const rows = flags
+    .map((f) => {
+      const criterion = criteria.get(f.criterionCode);
+      return `<tr>
       <td>${esc(event.rounds.find((r) => r.id === f.roundId)?.name[lang] ?? f.roundId)}</td>
       <td>${nomineeName(ctx, f.nomineeId, names.get(f.nomineeId) ?? f.nomineeId)}</td>
       <td>${esc(f.jurorId)}</td>
@@ -252,57 +299,82 @@ function flagTable(ctx: ReportContext, category: CategoryResult): string {
       <td class="num">${num(f.value, lang, Number.isInteger(f.value) ? 0 : 1)}</td>
       <td class="num">${num(f.median, lang, Number.isInteger(f.median) ? 0 : 1)}</td>
     </tr>`;
-  }).join('');
-  return block(flags.length, `<h3>${esc(t.flags)} <span class="sub">${esc(t.flagRule(threshold))}</span></h3>
+    })
+    .join('');
+  return block(
+    flags.length,
+    `<h3>${esc(t.flags)} <span class="sub">${esc(t.flagRule(threshold))}</span></h3>
   <table class="grid flags">
     <thead><tr><th>${esc(t.round)}</th><th>${esc(t.nominee)}</th><th>${esc(t.juror)}</th><th>${esc(t.criterion)}</th><th class="num">${esc(t.mark)}</th><th class="num">${esc(t.median)}</th></tr></thead>
     <tbody>${rows}</tbody>
-  </table>`);
+  </table>`,
+  );
 }
 
 function spreadChart(ctx: ReportContext, category: CategoryResult): string {
   const { t, lang, event } = ctx;
   const rounds = ctx.rounds.filter((r) => r.categoryIds.includes(category.id));
-  const rows = category.ranking.map((n: Ranked) => {
-    const strips = rounds.map((round) => {
-      const panel = n.rounds[round.id] ?? null;
-      if (panel === null) return '<td class="strip-cell muted">—</td>';
-      const totals = event.jurors.map((j) => ctx.jurorTotal(j.id, round.id, n.nomineeId));
-      return `<td class="strip-cell">${stripSvg(totals, panel, `${n.name} · ${round.name[lang]}`)}</td>`;
-    }).join('');
-    return `<tr><td class="chart-name">${nomineeName(ctx, n.nomineeId, n.name)}</td>${strips}</tr>`;
-  }).join('');
-  return block(category.ranking.length, `<h3>${esc(t.spread)} <span class="sub">${esc(t.spreadLegend)}</span></h3>
+  const rows = category.ranking
+    .map((n: Ranked) => {
+      const strips = rounds
+        .map((round) => {
+          const panel = n.rounds[round.id] ?? null;
+          if (panel === null) return '<td class="strip-cell muted">—</td>';
+          const totals = event.jurors.map((j) => ctx.jurorTotal(j.id, round.id, n.nomineeId));
+          return `<td class="strip-cell">${stripSvg(totals, panel, `${n.name} · ${round.name[lang]}`)}</td>`;
+        })
+        .join('');
+      return `<tr><td class="chart-name">${nomineeName(ctx, n.nomineeId, n.name)}</td>${strips}</tr>`;
+    })
+    .join('');
+  return block(
+    category.ranking.length,
+    `<h3>${esc(t.spread)} <span class="sub">${esc(t.spreadLegend)}</span></h3>
   <table class="chart">
     <thead><tr><th></th>${rounds.map((r) => `<th class="strip-cell">${esc(r.name[lang])}${axisSvg()}</th>`).join('')}</tr></thead>
     <tbody>${rows}</tbody>
-  </table>`);
+  </table>`,
+  );
 }
 
 function overallSection(ctx: ReportContext): string {
   const { t, lang, event, result } = ctx;
   const overall = event.merge.overall;
-  const overallPart = overall === null ? '' : `<h2>${esc(overall.name[lang])}</h2>
+  const overallPart =
+    overall === null
+      ? ''
+      : `<h2>${esc(overall.name[lang])}</h2>
   <table class="grid ranking">
     <thead><tr><th class="num">${esc(t.rank)}</th><th>${esc(t.nominee)}</th><th>${esc(t.category)}</th><th class="num">${esc(t.final)}</th><th>${esc(t.note)}</th></tr></thead>
-    <tbody>${result.overall.map((n) => `<tr class="winner">
+    <tbody>${result.overall
+      .map(
+        (n) => `<tr class="winner">
       <td class="num">${n.rank}${n.joint ? '=' : ''}</td>
       <td>${nomineeName(ctx, n.nomineeId, n.name)}</td>
       <td>${esc(ctx.categoryName(n.categoryId))}</td>
       <td class="num strong">${num(n.final, lang)}</td>
       <td><strong>${esc(t.terbaik(n.rank))}</strong>${n.joint ? ` (${esc(t.joint)})` : ''}</td>
-    </tr>`).join('')}</tbody>
+    </tr>`,
+      )
+      .join('')}</tbody>
   </table>`;
   const names = new Map(result.categories.flatMap((c) => c.ranking.map((n) => [n.nomineeId, n.name] as const)));
-  const decisions = result.decisions.length === 0 ? `<p>${esc(t.noDecisions)}</p>` : `<table class="grid">
+  const decisions =
+    result.decisions.length === 0
+      ? `<p>${esc(t.noDecisions)}</p>`
+      : `<table class="grid">
     <thead><tr><th>${esc(t.category)}</th><th>${esc(t.order)}</th><th>${esc(t.decision)}</th><th>${esc(t.decidedBy)}</th><th>${esc(t.recordedAt)}</th></tr></thead>
-    <tbody>${result.decisions.map((d) => `<tr>
+    <tbody>${result.decisions
+      .map(
+        (d) => `<tr>
       <td>${esc(ctx.categoryName(d.categoryId))}</td>
       <td>${d.nomineeIds.map((id, i) => `${i + 1}. ${nomineeName(ctx, id, names.get(id) ?? id)}`).join('<br>')}</td>
       <td>${esc(d.text)}</td>
       <td>${esc(d.decidedBy)}</td>
       <td class="nowrap">${esc(formatLocalDateTime(d.recordedAt, ctx.timeZone, lang))}</td>
-    </tr>`).join('')}</tbody>
+    </tr>`,
+      )
+      .join('')}</tbody>
   </table>`;
   return `<section class="overall">
   ${overallPart}
@@ -324,7 +396,9 @@ function fileNotes(ctx: ReportContext, f: ReportContext['files'][number]): strin
 
 function appendix(ctx: ReportContext): string {
   const { t } = ctx;
-  const rows = ctx.files.map((f, i) => `<tr>
+  const rows = ctx.files
+    .map(
+      (f, i) => `<tr>
     <td class="num">${i + 1}</td>
     <td class="file">${esc(f.fileName)}</td>
     <td>${esc(f.jurorId ?? '—')}</td>
@@ -333,7 +407,9 @@ function appendix(ctx: ReportContext): string {
     <td class="${f.status === 'valid' ? '' : 'bad'}">${esc(t.statusName[f.status] ?? f.status)}</td>
     <td class="${f.use === 'used' ? '' : 'bad'}">${esc(t.useName[f.use] ?? f.use)}</td>
     <td class="mono hash-cell">${esc(f.fileHash || '—')}</td>
-  </tr>${fileNotes(ctx, f)}`).join('');
+  </tr>${fileNotes(ctx, f)}`,
+    )
+    .join('');
   return `<section class="appendix">
   <h2>${esc(t.verification)}</h2>
   ${ctx.secretariat ? `<p>${esc(t.packageSigner(ctx.secretariat.fingerprint))}: ${ctx.secretariat.pinned ? esc(t.pinned) : `<strong>${esc(t.notPinned)}</strong>`}.</p>` : ''}

@@ -67,7 +67,14 @@ export function parseOrigin(text: string | null): ScoreOrigin | null {
 
 const refuse = (id: string, en: string) => new AppError('invalid-input', { id, en });
 
-export function recordScore(db: Db, event: Event, key: ScoreKey, value: number | null, now = new Date(), origin: ScoreOrigin | null = null): ScoreRow {
+export function recordScore(
+  db: Db,
+  event: Event,
+  key: ScoreKey,
+  value: number | null,
+  now = new Date(),
+  origin: ScoreOrigin | null = null,
+): ScoreRow {
   const criterion = checkScoreKey(db, event, key);
   if (value !== null && !isOnScale(value, criterion.scale)) {
     const { min, max, step } = criterion.scale;
@@ -81,9 +88,18 @@ export function recordScore(db: Db, event: Event, key: ScoreKey, value: number |
 }
 
 /** One more row of a mark's append-only history (nothing is ever updated or deleted); returns its seq. */
-function appendScore(db: Db, eventId: string, key: ScoreKey, value: number | null, recordedAt: string, origin: ScoreOrigin | null = null): number {
+function appendScore(
+  db: Db,
+  eventId: string,
+  key: ScoreKey,
+  value: number | null,
+  recordedAt: string,
+  origin: ScoreOrigin | null = null,
+): number {
   const { lastInsertRowid } = db
-    .prepare('INSERT INTO score (event_id, juror_id, round_id, nominee_id, criterion_code, value, recorded_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO score (event_id, juror_id, round_id, nominee_id, criterion_code, value, recorded_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
     .run(eventId, key.jurorId, key.roundId, key.nomineeId, key.criterionCode, value, recordedAt, origin ? JSON.stringify(origin) : null);
   return Number(lastInsertRowid);
 }
@@ -91,8 +107,11 @@ function appendScore(db: Db, eventId: string, key: ScoreKey, value: number | nul
 /** The latest history row of one mark, with where it came from (undefined: never touched). */
 export function latestScore(db: Db, eventId: string, key: ScoreKey): { value: number | null; origin: ScoreOrigin | null } | undefined {
   const row = db
-    .prepare('SELECT value, origin FROM score WHERE event_id = ? AND juror_id = ? AND round_id = ? AND nominee_id = ? AND criterion_code = ? ORDER BY seq DESC LIMIT 1')
-    .get(eventId, key.jurorId, key.roundId, key.nomineeId, key.criterionCode) as { value: number | null; origin: string | null } | undefined;
+    .prepare(
+      'SELECT value, origin FROM score WHERE event_id = ? AND juror_id = ? AND round_id = ? AND nominee_id = ? AND criterion_code = ? ORDER BY seq DESC LIMIT 1',
+    )
+    .get(eventId, key.jurorId, key.roundId, key.nomineeId, key.criterionCode) as
+    { value: number | null; origin: string | null } | undefined;
   return row && { value: row.value, origin: parseOrigin(row.origin) };
 }
 
@@ -117,19 +136,37 @@ export function scoreHistory(db: Db, eventId: string, key: ScoreKey): HistoryEnt
       `SELECT value, recorded_at AS recordedAt, origin FROM score
        WHERE event_id = ? AND juror_id = ? AND round_id = ? AND nominee_id = ? AND criterion_code = ? ORDER BY seq`,
     )
-    .all(eventId, key.jurorId, key.roundId, key.nomineeId, key.criterionCode) as { value: number | null; recordedAt: string; origin: string | null }[];
+    .all(eventId, key.jurorId, key.roundId, key.nomineeId, key.criterionCode) as {
+    value: number | null;
+    recordedAt: string;
+    origin: string | null;
+  }[];
   return rows.map(({ origin, ...row }, i) => {
     const from = parseOrigin(origin);
     return { ...row, previous: i === 0 ? null : rows[i - 1].value, ...(from && { origin: describeOrigin(from) }) };
   });
 }
 
-export function saveNote(db: Db, event: Event, jurorId: string, roundId: string, nomineeId: string, text: string, now = new Date()): string {
+export function saveNote(
+  db: Db,
+  event: Event,
+  jurorId: string,
+  roundId: string,
+  nomineeId: string,
+  text: string,
+  now = new Date(),
+): string {
   const nominee = requireNominee(event, nomineeId);
   requireUnlocked(db, event, jurorId, roundId, nominee.categoryId);
   const recordedAt = now.toISOString();
-  db.prepare('INSERT INTO note (event_id, juror_id, round_id, nominee_id, text, recorded_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(event.id, jurorId, roundId, nomineeId, text, recordedAt);
+  db.prepare('INSERT INTO note (event_id, juror_id, round_id, nominee_id, text, recorded_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    event.id,
+    jurorId,
+    roundId,
+    nomineeId,
+    text,
+    recordedAt,
+  );
   return recordedAt;
 }
 
@@ -147,9 +184,12 @@ export function currentNotes(db: Db, eventId: string, jurorId: string): { roundI
 
 /** Conflicts this juror may not score: those in the event, and those declared on this laptop. */
 export function conflictsOf(db: Db, event: Event, jurorId: string): Map<string, { reason: string; declared: boolean }> {
-  const conflicts = new Map(event.conflicts.filter((c) => c.jurorId === jurorId).map((c) => [c.nomineeId, { reason: c.reason, declared: false }]));
-  const declared = db.prepare('SELECT nominee_id AS nomineeId, reason FROM declared_conflict WHERE event_id = ? AND juror_id = ?').all(event.id, jurorId) as
-    { nomineeId: string; reason: string }[];
+  const conflicts = new Map(
+    event.conflicts.filter((c) => c.jurorId === jurorId).map((c) => [c.nomineeId, { reason: c.reason, declared: false }]),
+  );
+  const declared = db
+    .prepare('SELECT nominee_id AS nomineeId, reason FROM declared_conflict WHERE event_id = ? AND juror_id = ?')
+    .all(event.id, jurorId) as { nomineeId: string; reason: string }[];
   for (const d of declared) if (!conflicts.has(d.nomineeId)) conflicts.set(d.nomineeId, { reason: d.reason, declared: true });
   return conflicts;
 }
@@ -161,12 +201,20 @@ export function conflictsOf(db: Db, event: Event, jurorId: string): Map<string, 
 export function declareConflict(db: Db, event: Event, jurorId: string, nomineeId: string, reason: string, now = new Date()): void {
   const nominee = requireNominee(event, nomineeId);
   if (conflictsOf(db, event, jurorId).has(nomineeId)) {
-    throw new AppError('conflict', { id: `Benturan kepentingan dengan ${nominee.name} sudah tercatat.`, en: `A conflict of interest with ${nominee.name} is already recorded.` });
+    throw new AppError('conflict', {
+      id: `Benturan kepentingan dengan ${nominee.name} sudah tercatat.`,
+      en: `A conflict of interest with ${nominee.name} is already recorded.`,
+    });
   }
   for (const round of event.rounds) requireUnlocked(db, event, jurorId, round.id, nominee.categoryId);
   db.transaction(() => {
-    db.prepare('INSERT INTO declared_conflict (event_id, juror_id, nominee_id, reason, declared_at) VALUES (?, ?, ?, ?, ?)')
-      .run(event.id, jurorId, nomineeId, reason, now.toISOString());
+    db.prepare('INSERT INTO declared_conflict (event_id, juror_id, nominee_id, reason, declared_at) VALUES (?, ?, ?, ?, ?)').run(
+      event.id,
+      jurorId,
+      nomineeId,
+      reason,
+      now.toISOString(),
+    );
     for (const mark of currentScores(db, event.id, jurorId)) {
       if (mark.nomineeId === nomineeId && mark.value !== null) appendScore(db, event.id, mark, null, now.toISOString());
     }
@@ -183,22 +231,35 @@ export function withdrawConflict(db: Db, event: Event, jurorId: string, nomineeI
   const nominee = requireNominee(event, nomineeId);
   const conflict = conflictsOf(db, event, jurorId).get(nomineeId);
   if (!conflict?.declared) {
-    throw new AppError(conflict ? 'forbidden' : 'not-found', conflict
-      ? { id: `Benturan kepentingan dengan ${nominee.name} ditetapkan sekretariat di paket acara; hanya sekretariat yang dapat mengubahnya.`, en: `The conflict of interest with ${nominee.name} was set by the secretariat in the event package; only the secretariat can change it.` }
-      : { id: `Tidak ada benturan kepentingan yang Anda nyatakan dengan ${nominee.name}.`, en: `You have declared no conflict of interest with ${nominee.name}.` });
+    throw new AppError(
+      conflict ? 'forbidden' : 'not-found',
+      conflict
+        ? {
+            id: `Benturan kepentingan dengan ${nominee.name} ditetapkan sekretariat di paket acara; hanya sekretariat yang dapat mengubahnya.`,
+            en: `The conflict of interest with ${nominee.name} was set by the secretariat in the event package; only the secretariat can change it.`,
+          }
+        : {
+            id: `Tidak ada benturan kepentingan yang Anda nyatakan dengan ${nominee.name}.`,
+            en: `You have declared no conflict of interest with ${nominee.name}.`,
+          },
+    );
   }
   for (const round of event.rounds) requireUnlocked(db, event, jurorId, round.id, nominee.categoryId);
-  const declared = db.prepare('SELECT reason, declared_at AS declaredAt FROM declared_conflict WHERE event_id = ? AND juror_id = ? AND nominee_id = ?')
+  const declared = db
+    .prepare('SELECT reason, declared_at AS declaredAt FROM declared_conflict WHERE event_id = ? AND juror_id = ? AND nominee_id = ?')
     .get(event.id, jurorId, nomineeId) as { reason: string; declaredAt: string };
   // The marks the declaration cleared: those whose latest row is the clearing one it wrote.
-  const cleared = currentScores(db, event.id, jurorId).filter((m) => m.nomineeId === nomineeId && m.value === null).flatMap((m) => {
-    const history = scoreHistory(db, event.id, { jurorId, roundId: m.roundId, nomineeId, criterionCode: m.criterionCode });
-    const last = history.at(-1);
-    return last && last.recordedAt === declared.declaredAt && last.previous !== null ? [{ ...m, value: last.previous }] : [];
-  });
+  const cleared = currentScores(db, event.id, jurorId)
+    .filter((m) => m.nomineeId === nomineeId && m.value === null)
+    .flatMap((m) => {
+      const history = scoreHistory(db, event.id, { jurorId, roundId: m.roundId, nomineeId, criterionCode: m.criterionCode });
+      const last = history.at(-1);
+      return last && last.recordedAt === declared.declaredAt && last.previous !== null ? [{ ...m, value: last.previous }] : [];
+    });
   db.transaction(() => {
-    db.prepare('INSERT INTO withdrawn_conflict (event_id, juror_id, nominee_id, reason, declared_at, withdrawn_reason, withdrawn_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(event.id, jurorId, nomineeId, declared.reason, declared.declaredAt, reason, now.toISOString());
+    db.prepare(
+      'INSERT INTO withdrawn_conflict (event_id, juror_id, nominee_id, reason, declared_at, withdrawn_reason, withdrawn_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(event.id, jurorId, nomineeId, declared.reason, declared.declaredAt, reason, now.toISOString());
     db.prepare('DELETE FROM declared_conflict WHERE event_id = ? AND juror_id = ? AND nominee_id = ?').run(event.id, jurorId, nomineeId);
     for (const mark of cleared) appendScore(db, event.id, mark, mark.value, now.toISOString());
   })();
@@ -207,22 +268,36 @@ export function withdrawConflict(db: Db, event: Event, jurorId: string, nomineeI
 
 export function isFinalized(db: Db, eventId: string, jurorId: string, roundId: string, categoryId: string): boolean {
   const row = db
-    .prepare('SELECT action FROM finalization WHERE event_id = ? AND juror_id = ? AND round_id = ? AND category_id = ? ORDER BY seq DESC LIMIT 1')
+    .prepare(
+      'SELECT action FROM finalization WHERE event_id = ? AND juror_id = ? AND round_id = ? AND category_id = ? ORDER BY seq DESC LIMIT 1',
+    )
     .get(eventId, jurorId, roundId, categoryId) as { action: string } | undefined;
   return row?.action === 'finalize';
 }
 
 /** What is still unscored in a round and category: per nominee, the criteria without a mark. */
-export function missingMarks(db: Db, event: Event, jurorId: string, roundId: string, categoryId: string): { nomineeId: string; name: string; criteria: string[] }[] {
+export function missingMarks(
+  db: Db,
+  event: Event,
+  jurorId: string,
+  roundId: string,
+  categoryId: string,
+): { nomineeId: string; name: string; criteria: string[] }[] {
   const conflicts = conflictsOf(db, event, jurorId);
   const marked = new Set(
-    currentScores(db, event.id, jurorId).filter((m) => m.roundId === roundId && m.value !== null).map((m) => `${m.nomineeId}\u0000${m.criterionCode}`),
+    currentScores(db, event.id, jurorId)
+      .filter((m) => m.roundId === roundId && m.value !== null)
+      .map((m) => `${m.nomineeId}\u0000${m.criterionCode}`),
   );
   const criteria = event.criteria.filter((c) => c.roundId === roundId && c.categoryIds.includes(categoryId));
   const { round } = requireRoundCategory(event, roundId, categoryId);
   return (roundNominees(event, round, categoryId) ?? [])
     .filter((n) => !conflicts.has(n.id))
-    .map((n) => ({ nomineeId: n.id, name: n.name, criteria: criteria.filter((c) => !marked.has(`${n.id}\u0000${c.code}`)).map((c) => c.code) }))
+    .map((n) => ({
+      nomineeId: n.id,
+      name: n.name,
+      criteria: criteria.filter((c) => !marked.has(`${n.id}\u0000${c.code}`)).map((c) => c.code),
+    }))
     .filter((n) => n.criteria.length > 0);
 }
 
@@ -242,18 +317,31 @@ export function finalizeRound(db: Db, event: Event, jurorId: string, roundId: st
       missing,
     );
   }
-  db.prepare("INSERT INTO finalization (event_id, juror_id, round_id, category_id, action, recorded_at) VALUES (?, ?, ?, ?, 'finalize', ?)")
-    .run(event.id, jurorId, roundId, categoryId, now.toISOString());
+  db.prepare(
+    "INSERT INTO finalization (event_id, juror_id, round_id, category_id, action, recorded_at) VALUES (?, ?, ?, ?, 'finalize', ?)",
+  ).run(event.id, jurorId, roundId, categoryId, now.toISOString());
 }
 
 /** Reopening is deliberate: it needs a reason, is recorded, and raises the juror's sheet revision. */
-export function reopenRound(db: Db, event: Event, jurorId: string, roundId: string, categoryId: string, reason: string, now = new Date()): void {
+export function reopenRound(
+  db: Db,
+  event: Event,
+  jurorId: string,
+  roundId: string,
+  categoryId: string,
+  reason: string,
+  now = new Date(),
+): void {
   requireRoundCategory(event, roundId, categoryId);
   if (!isFinalized(db, event.id, jurorId, roundId, categoryId)) {
-    throw new AppError('conflict', { id: 'Babak ini belum difinalisasi untuk kategori ini.', en: 'This round is not finalized for this category.' });
+    throw new AppError('conflict', {
+      id: 'Babak ini belum difinalisasi untuk kategori ini.',
+      en: 'This round is not finalized for this category.',
+    });
   }
-  db.prepare("INSERT INTO finalization (event_id, juror_id, round_id, category_id, action, reason, recorded_at) VALUES (?, ?, ?, ?, 'reopen', ?, ?)")
-    .run(event.id, jurorId, roundId, categoryId, reason, now.toISOString());
+  db.prepare(
+    "INSERT INTO finalization (event_id, juror_id, round_id, category_id, action, reason, recorded_at) VALUES (?, ?, ?, ?, 'reopen', ?, ?)",
+  ).run(event.id, jurorId, roundId, categoryId, reason, now.toISOString());
 }
 
 /**
@@ -262,7 +350,9 @@ export function reopenRound(db: Db, event: Event, jurorId: string, roundId: stri
  * juror's earlier laptop reached (revisionFloor), so a new laptop's sheets supersede the old one's.
  */
 export function sheetRevision(db: Db, eventId: string, jurorId: string, last = lastSheetExport(db, eventId, jurorId)): number {
-  const reopened = db.prepare("SELECT count(*) AS n FROM finalization WHERE event_id = ? AND juror_id = ? AND action = 'reopen'").get(eventId, jurorId) as { n: number };
+  const reopened = db
+    .prepare("SELECT count(*) AS n FROM finalization WHERE event_id = ? AND juror_id = ? AND action = 'reopen'")
+    .get(eventId, jurorId) as { n: number };
   return Math.max(last?.revision ?? 0, reopened.n, revisionFloor(db, eventId, jurorId)) + 1;
 }
 
@@ -272,16 +362,24 @@ export function sheetRevision(db: Db, eventId: string, jurorId: string, last = l
  * the old key's sheets went up to. 0 when there was no earlier laptop.
  */
 export function revisionFloor(db: Db, eventId: string, jurorId: string): number {
-  const resumed = db.prepare('SELECT max(sheet_revision) AS n FROM resumed_sheet WHERE event_id = ? AND juror_id = ?').get(eventId, jurorId) as { n: number | null };
-  const held = db.prepare("SELECT package FROM event WHERE id = ? AND source = 'package'").get(eventId) as { package: string | null } | undefined;
+  const resumed = db
+    .prepare('SELECT max(sheet_revision) AS n FROM resumed_sheet WHERE event_id = ? AND juror_id = ?')
+    .get(eventId, jurorId) as { n: number | null };
+  const held = db.prepare("SELECT package FROM event WHERE id = ? AND source = 'package'").get(eventId) as
+    { package: string | null } | undefined;
   const stated = held?.package
-    ? packageKeyFacts(held.package).jurorKeyChanges.filter((c) => c.jurorId === jurorId).map((c) => c.continuesAfterRevision)
+    ? packageKeyFacts(held.package)
+        .jurorKeyChanges.filter((c) => c.jurorId === jurorId)
+        .map((c) => c.continuesAfterRevision)
     : [];
   return Math.max(resumed.n ?? 0, ...stated);
 }
 
 function lastSheetExport(db: Db, eventId: string, jurorId: string): { revision: number; contentHash: string } | undefined {
-  return db.prepare('SELECT revision, content_hash AS contentHash FROM sheet_export WHERE event_id = ? AND juror_id = ? ORDER BY revision DESC LIMIT 1')
+  return db
+    .prepare(
+      'SELECT revision, content_hash AS contentHash FROM sheet_export WHERE event_id = ? AND juror_id = ? ORDER BY revision DESC LIMIT 1',
+    )
     .get(eventId, jurorId) as { revision: number; contentHash: string } | undefined;
 }
 
@@ -293,8 +391,13 @@ export function sheetRevisionFor(db: Db, eventId: string, jurorId: string, conte
   const last = lastSheetExport(db, eventId, jurorId);
   if (last?.contentHash === contentHash) return last.revision;
   const revision = sheetRevision(db, eventId, jurorId, last);
-  db.prepare('INSERT INTO sheet_export (event_id, juror_id, revision, content_hash, exported_at) VALUES (?, ?, ?, ?, ?)')
-    .run(eventId, jurorId, revision, contentHash, now.toISOString());
+  db.prepare('INSERT INTO sheet_export (event_id, juror_id, revision, content_hash, exported_at) VALUES (?, ?, ?, ?, ?)').run(
+    eventId,
+    jurorId,
+    revision,
+    contentHash,
+    now.toISOString(),
+  );
   return revision;
 }
 
@@ -367,7 +470,10 @@ function requireRoundCategory(event: Event, roundId: string, categoryId: string)
   if (!round) throw refuse(`Babak "${roundId}" tidak ada di acara.`, `Round "${roundId}" is not in the event.`);
   const category = event.categories.find((c) => c.id === categoryId);
   if (!category || !round.categoryIds.includes(categoryId)) {
-    throw refuse(`Kategori "${categoryId}" tidak dinilai di babak ${round.name.id}.`, `Category "${categoryId}" is not scored in round ${round.name.en}.`);
+    throw refuse(
+      `Kategori "${categoryId}" tidak dinilai di babak ${round.name.id}.`,
+      `Category "${categoryId}" is not scored in round ${round.name.en}.`,
+    );
   }
   return { round, category };
 }

@@ -29,10 +29,14 @@ export async function writeScoreSheet(payload: SheetPayload, key: UnlockedKey): 
   const parsed = SheetPayload.safeParse(payload);
   if (!parsed.success) {
     const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
-    throw new AppError('invalid-input', {
-      id: `Isi lembar penilaian tidak sesuai format (${where}).`,
-      en: `The score sheet payload does not have the expected shape (${where}).`,
-    }, parsed.error.issues);
+    throw new AppError(
+      'invalid-input',
+      {
+        id: `Isi lembar penilaian tidak sesuai format (${where}).`,
+        en: `The score sheet payload does not have the expected shape (${where}).`,
+      },
+      parsed.error.issues,
+    );
   }
   if (payload.juror.publicKey !== key.publicKey) {
     throw new AppError('invalid-input', {
@@ -130,7 +134,10 @@ export async function verifyScoreSheet(bytes: Uint8Array, fileName: string, cont
     try {
       json = JSON.parse(carrier.json);
     } catch {
-      return malformed(`isi yang ditandatangani (Sheet ${SIGNATURE_SHEET}) bukan JSON.`, `the signed contents (Sheet ${SIGNATURE_SHEET}) are not JSON.`);
+      return malformed(
+        `isi yang ditandatangani (Sheet ${SIGNATURE_SHEET}) bukan JSON.`,
+        `the signed contents (Sheet ${SIGNATURE_SHEET}) are not JSON.`,
+      );
     }
     const parsed = SheetPayload.safeParse(json);
     if (!parsed.success) {
@@ -144,10 +151,16 @@ export async function verifyScoreSheet(bytes: Uint8Array, fileName: string, cont
     signingKey = carrier.publicKey;
 
     if (!verifyCanonical(payload, carrier.signature, signingKey)) {
-      return result('bad-signature', [{
-        id: `Berkas ${fileName}: tanda tangan tidak sah (Sheet ${SIGNATURE_SHEET}): isi, tanda tangan atau kunci publik diubah setelah ditandatangani, atau rusak.`,
-        en: `File ${fileName}: the signature is not valid (Sheet ${SIGNATURE_SHEET}): the contents, the signature or the public key were changed after signing, or are damaged.`,
-      }], payload);
+      return result(
+        'bad-signature',
+        [
+          {
+            id: `Berkas ${fileName}: tanda tangan tidak sah (Sheet ${SIGNATURE_SHEET}): isi, tanda tangan atau kunci publik diubah setelah ditandatangani, atau rusak.`,
+            en: `File ${fileName}: the signature is not valid (Sheet ${SIGNATURE_SHEET}): the contents, the signature or the public key were changed after signing, or are damaged.`,
+          },
+        ],
+        payload,
+      );
     }
 
     const event: Bilingual[] = [];
@@ -200,18 +213,30 @@ export async function verifyScoreSheet(bytes: Uint8Array, fileName: string, cont
     }
 
     // Content is judged against this event only: another event's sheet is 'wrong-event' and nothing more.
-    const content = event.length ? [] : contentFindings(context.event, payload, context).map((f) => ({ id: `Berkas ${fileName}, ${f.id}`, en: `File ${fileName}, ${f.en}` }));
+    const content = event.length
+      ? []
+      : contentFindings(context.event, payload, context).map((f) => ({
+          id: `Berkas ${fileName}, ${f.id}`,
+          en: `File ${fileName}, ${f.en}`,
+        }));
     const cells = compareVisible(workbook, payload);
     const details = [...event, ...key, ...content, ...cells];
-    const status: SheetStatus = event.length ? 'wrong-event' : key.length ? 'unknown-key' : content.length ? 'invalid-content' : cells.length ? 'tampered' : 'valid';
+    const status: SheetStatus = event.length
+      ? 'wrong-event'
+      : key.length
+        ? 'unknown-key'
+        : content.length
+          ? 'invalid-content'
+          : cells.length
+            ? 'tampered'
+            : 'valid';
     return result(status, details, payload);
   } catch (error) {
     if (error instanceof AppError) return result('malformed', [error.bilingual]);
     // A library's own words mean nothing to the secretariat; what to do next does.
     return malformed(
       'isinya tidak dapat dibaca sebagai lembar penilaian Timbang. Minta juri mengekspor ulang lembarnya dari aplikasi.',
-      "its contents cannot be read as a Timbang score sheet. Ask the juror to export the sheet again from the app.",
+      'its contents cannot be read as a Timbang score sheet. Ask the juror to export the sheet again from the app.',
     );
   }
 }
-

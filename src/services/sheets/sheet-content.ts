@@ -45,7 +45,10 @@ export function contentFindings(event: Event, payload: SheetPayload, options: Co
   const sameRevision = payload.packageRevision === options.latestPackageRevision;
   const text = (what: Bilingual, signed: string, expected: string, where: string) => {
     if (sameRevision && signed !== expected) {
-      add(`${where}: ${what.id} "${signed}" tidak sama dengan acara ("${expected}")`, `${where}: ${what.en} "${signed}" differs from the event ("${expected}")`);
+      add(
+        `${where}: ${what.id} "${signed}" tidak sama dengan acara ("${expected}")`,
+        `${where}: ${what.en} "${signed}" differs from the event ("${expected}")`,
+      );
     }
   };
 
@@ -66,9 +69,15 @@ export function contentFindings(event: Event, payload: SheetPayload, options: Co
   const declared = new Set<string>();
   for (const { nomineeId } of payload.declaredConflicts) {
     if (!nominees.has(nomineeId)) {
-      add(`${cover}: benturan kepentingan dinyatakan dengan nominasi ${nomineeId}, yang tidak ada di acara`, `${cover}: a conflict of interest is declared with nominee ${nomineeId}, who is not in the event`);
+      add(
+        `${cover}: benturan kepentingan dinyatakan dengan nominasi ${nomineeId}, yang tidak ada di acara`,
+        `${cover}: a conflict of interest is declared with nominee ${nomineeId}, who is not in the event`,
+      );
     } else if (declared.has(nomineeId)) {
-      add(`${cover}: benturan kepentingan dengan ${nominees.get(nomineeId)!.name} (${nomineeId}) dinyatakan dua kali`, `${cover}: the conflict of interest with ${nominees.get(nomineeId)!.name} (${nomineeId}) is declared twice`);
+      add(
+        `${cover}: benturan kepentingan dengan ${nominees.get(nomineeId)!.name} (${nomineeId}) dinyatakan dua kali`,
+        `${cover}: the conflict of interest with ${nominees.get(nomineeId)!.name} (${nomineeId}) is declared twice`,
+      );
     }
     declared.add(nomineeId);
   }
@@ -79,7 +88,10 @@ export function contentFindings(event: Event, payload: SheetPayload, options: Co
     const where = `Sheet ${sheetNames[s]} (${section.roundName} · ${section.categoryName})`;
     const key = `${section.roundId}/${section.categoryId}`;
     if (seenSections.has(key)) {
-      add(`${where}: babak ${section.roundId} kategori ${section.categoryId} muncul lebih dari sekali dalam lembar ini`, `${where}: round ${section.roundId}, category ${section.categoryId} appears more than once in this sheet`);
+      add(
+        `${where}: babak ${section.roundId} kategori ${section.categoryId} muncul lebih dari sekali dalam lembar ini`,
+        `${where}: round ${section.roundId}, category ${section.categoryId} appears more than once in this sheet`,
+      );
       return;
     }
     seenSections.add(key);
@@ -90,16 +102,28 @@ export function contentFindings(event: Event, payload: SheetPayload, options: Co
     }
     const category = event.categories.find((c) => c.id === section.categoryId);
     if (!category || !round.categoryIds.includes(category.id)) {
-      add(`${where}: kategori ${section.categoryId} tidak dinilai di babak ${round.name.id}`, `${where}: category ${section.categoryId} is not scored in round ${round.name.en}`);
+      add(
+        `${where}: kategori ${section.categoryId} tidak dinilai di babak ${round.name.id}`,
+        `${where}: category ${section.categoryId} is not scored in round ${round.name.en}`,
+      );
       return;
     }
     // Issue 16: marks only in the sections the juror is assigned (Penugasan).
-    if (!isAssigned(event, juror.id, round.id, category.id) && section.nominees.some((n) => Object.values(n.marks).some((m) => m !== null))) {
-      add(`${where}: ${juror.id} tidak ditugaskan menilai babak ${round.name.id} kategori ${category.name.id} (Penugasan: tidak), tetapi lembar memberi nilai`, `${where}: ${juror.id} is not assigned to score round ${round.name.en}, category ${category.name.en} (Penugasan: tidak), but the sheet gives marks`);
+    if (
+      !isAssigned(event, juror.id, round.id, category.id) &&
+      section.nominees.some((n) => Object.values(n.marks).some((m) => m !== null))
+    ) {
+      add(
+        `${where}: ${juror.id} tidak ditugaskan menilai babak ${round.name.id} kategori ${category.name.id} (Penugasan: tidak), tetapi lembar memberi nilai`,
+        `${where}: ${juror.id} is not assigned to score round ${round.name.en}, category ${category.name.en} (Penugasan: tidak), but the sheet gives marks`,
+      );
       return;
     }
     if (section.roundOrder !== round.order) {
-      add(`${where}: urutan babak ${fmt(section.roundOrder)}, di acara ${fmt(round.order)}`, `${where}: round order ${fmt(section.roundOrder)}, in the event ${fmt(round.order)}`);
+      add(
+        `${where}: urutan babak ${fmt(section.roundOrder)}, di acara ${fmt(round.order)}`,
+        `${where}: round order ${fmt(section.roundOrder)}, in the event ${fmt(round.order)}`,
+      );
     }
     text({ id: 'nama babak', en: 'round name' }, section.roundName, round.name.id, where);
     text({ id: 'nama kategori', en: 'category name' }, section.categoryName, category.name.id, where);
@@ -112,7 +136,10 @@ export function contentFindings(event: Event, payload: SheetPayload, options: Co
     // at an older one, nominees of the category (a later shortlist may have left some out).
     const admitted = roundNominees(event, round, category.id);
     if (admitted === null) {
-      add(`${where}: babak ${round.name.id} belum dibuka untuk kategori ini (daftar pendek belum diterbitkan)`, `${where}: round ${round.name.en} is not open for this category yet (no shortlist issued)`);
+      add(
+        `${where}: babak ${round.name.id} belum dibuka untuk kategori ini (daftar pendek belum diterbitkan)`,
+        `${where}: round ${round.name.en} is not open for this category yet (no shortlist issued)`,
+      );
       return;
     }
     const admittedIds = new Set(admitted.map((n) => n.id));
@@ -126,7 +153,10 @@ export function contentFindings(event: Event, payload: SheetPayload, options: Co
       }
       seenNominees.add(entry.nomineeId);
       if (!nominee || nominee.categoryId !== category.id) {
-        add(`${who}: bukan nominasi kategori ${category.name.id} di acara ini`, `${who}: not a nominee of category ${category.name.en} in this event`);
+        add(
+          `${who}: bukan nominasi kategori ${category.name.id} di acara ini`,
+          `${who}: not a nominee of category ${category.name.en} in this event`,
+        );
         continue;
       }
       if (sameRevision && !admittedIds.has(nominee.id)) {
@@ -137,10 +167,16 @@ export function contentFindings(event: Event, payload: SheetPayload, options: Co
 
       const conflicted = eventConflicts.has(nominee.id) || declared.has(nominee.id);
       if (conflicted && entry.conflict === null) {
-        add(`${who}: juri ini berbenturan kepentingan dengan nominasi ini, tetapi lembar tidak mencatatnya`, `${who}: this juror has a conflict of interest with this nominee, but the sheet does not record it`);
+        add(
+          `${who}: juri ini berbenturan kepentingan dengan nominasi ini, tetapi lembar tidak mencatatnya`,
+          `${who}: this juror has a conflict of interest with this nominee, but the sheet does not record it`,
+        );
       }
       if (!conflicted && entry.conflict !== null) {
-        add(`${who}: lembar mencatat benturan kepentingan yang tidak ada di acara maupun di pernyataan juri`, `${who}: the sheet records a conflict of interest that is neither in the event nor declared by the juror`);
+        add(
+          `${who}: lembar mencatat benturan kepentingan yang tidak ada di acara maupun di pernyataan juri`,
+          `${who}: the sheet records a conflict of interest that is neither in the event nor declared by the juror`,
+        );
       }
       for (const [code, mark] of Object.entries(entry.marks)) {
         const criterion = byCode.get(code);
@@ -151,19 +187,32 @@ export function contentFindings(event: Event, payload: SheetPayload, options: Co
         }
         if (mark === null) continue;
         if (conflicted || entry.conflict !== null) {
-          add(`${at}: nilai ${mark} untuk nominasi yang berbenturan kepentingan dengan juri ini`, `${at}: mark ${mark} for a nominee this juror has a conflict of interest with`);
+          add(
+            `${at}: nilai ${mark} untuk nominasi yang berbenturan kepentingan dengan juri ini`,
+            `${at}: mark ${mark} for a nominee this juror has a conflict of interest with`,
+          );
           continue;
         }
         const { scale } = criterion;
         const value = Number(mark);
         if (!isOnScale(value, scale)) {
-          add(`${at}: nilai ${mark} di luar skala ${fmt(scale.min)}–${fmt(scale.max)} (kelipatan ${fmt(scale.step)})`, `${at}: mark ${mark} is off the scale ${fmt(scale.min)}–${fmt(scale.max)} (step ${fmt(scale.step)})`);
+          add(
+            `${at}: nilai ${mark} di luar skala ${fmt(scale.min)}–${fmt(scale.max)} (kelipatan ${fmt(scale.step)})`,
+            `${at}: mark ${mark} is off the scale ${fmt(scale.min)}–${fmt(scale.max)} (step ${fmt(scale.step)})`,
+          );
         } else if (canonicalScore(value, scale) !== mark) {
-          add(`${at}: nilai ditulis "${mark}", bukan bentuk bakunya "${canonicalScore(value, scale)}"`, `${at}: the mark is written "${mark}", not in its canonical form "${canonicalScore(value, scale)}"`);
+          add(
+            `${at}: nilai ditulis "${mark}", bukan bentuk bakunya "${canonicalScore(value, scale)}"`,
+            `${at}: the mark is written "${mark}", not in its canonical form "${canonicalScore(value, scale)}"`,
+          );
         }
       }
       for (const criterion of criteria) {
-        if (!(criterion.code in entry.marks)) add(`${who}, ${criterion.code}: kriteria tidak ada di baris ini`, `${who}, ${criterion.code}: the criterion is missing from this row`);
+        if (!(criterion.code in entry.marks))
+          add(
+            `${who}, ${criterion.code}: kriteria tidak ada di baris ini`,
+            `${who}, ${criterion.code}: the criterion is missing from this row`,
+          );
       }
     }
   });
@@ -187,15 +236,30 @@ function checkCriteria(
   for (const criterion of criteria) {
     const c = signed.get(criterion.code);
     if (!c) {
-      add(`${where}, ${criterion.code}: kriteria acara ini tidak ada di lembar`, `${where}, ${criterion.code}: this event criterion is missing from the sheet`);
+      add(
+        `${where}, ${criterion.code}: kriteria acara ini tidak ada di lembar`,
+        `${where}, ${criterion.code}: this event criterion is missing from the sheet`,
+      );
       continue;
     }
-    if (c.weight !== criterion.weight) add(`${where}, ${c.code}: bobot ${fmt(c.weight)}, di acara ${fmt(criterion.weight)}`, `${where}, ${c.code}: weight ${fmt(c.weight)}, in the event ${fmt(criterion.weight)}`);
-    if (c.scaleMax !== criterion.scale.max) add(`${where}, ${c.code}: skala maksimum ${fmt(c.scaleMax)}, di acara ${fmt(criterion.scale.max)}`, `${where}, ${c.code}: scale maximum ${fmt(c.scaleMax)}, in the event ${fmt(criterion.scale.max)}`);
+    if (c.weight !== criterion.weight)
+      add(
+        `${where}, ${c.code}: bobot ${fmt(c.weight)}, di acara ${fmt(criterion.weight)}`,
+        `${where}, ${c.code}: weight ${fmt(c.weight)}, in the event ${fmt(criterion.weight)}`,
+      );
+    if (c.scaleMax !== criterion.scale.max)
+      add(
+        `${where}, ${c.code}: skala maksimum ${fmt(c.scaleMax)}, di acara ${fmt(criterion.scale.max)}`,
+        `${where}, ${c.code}: scale maximum ${fmt(c.scaleMax)}, in the event ${fmt(criterion.scale.max)}`,
+      );
     text({ id: 'nama kriteria', en: 'criterion label' }, c.label, criterion.label.id, `${where}, ${c.code}`);
   }
   const known = new Set(criteria.map((c) => c.code));
   for (const code of signed.keys()) {
-    if (!known.has(code)) add(`${where}, ${code}: kriteria ini tidak ada di acara untuk babak dan kategori ini`, `${where}, ${code}: this criterion is not in the event for this round and category`);
+    if (!known.has(code))
+      add(
+        `${where}, ${code}: kriteria ini tidak ada di acara untuk babak dan kategori ini`,
+        `${where}, ${code}: this criterion is not in the event for this round and category`,
+      );
   }
 }

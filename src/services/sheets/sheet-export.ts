@@ -50,14 +50,24 @@ export function sheetPayload(content: SheetContent): SheetPayload {
     exportedAt: content.exportedAt,
     timeZone: eventTimeZone(event),
     juror: {
-      id: juror.id, name: content.jurorName, role: juror.role, title: juror.title, institution: juror.institution,
-      publicKey: content.key.publicKey, fingerprint: content.key.fingerprint,
+      id: juror.id,
+      name: content.jurorName,
+      role: juror.role,
+      title: juror.title,
+      institution: juror.institution,
+      publicKey: content.key.publicKey,
+      fingerprint: content.key.fingerprint,
     },
     declaredConflicts: [...content.declaredConflicts],
     sections: rounds.flatMap((round) =>
       event.categories
         // Issue 16: only the sections the juror is assigned (Penugasan).
-        .filter((category) => round.categoryIds.includes(category.id) && roundNominees(event, round, category.id) !== null && isAssigned(event, juror.id, round.id, category.id))
+        .filter(
+          (category) =>
+            round.categoryIds.includes(category.id) &&
+            roundNominees(event, round, category.id) !== null &&
+            isAssigned(event, juror.id, round.id, category.id),
+        )
         .map((category) => {
           const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id));
           return {
@@ -68,22 +78,23 @@ export function sheetPayload(content: SheetContent): SheetPayload {
             categoryName: category.name.id,
             finalized: content.isFinalized(round.id, category.id),
             criteria: criteria.map((c) => ({ code: c.code, label: c.label.id, weight: c.weight, scaleMax: c.scale.max })),
-            nominees: roundNominees(event, round, category.id)!
-              .map((nominee) => {
-                const conflict = content.conflicts.get(nominee.id) ?? null;
-                return {
-                  nomineeId: nominee.id,
-                  // † as everywhere else: a demo sheet passed around must not pass for a real one.
-                  name: nominee.fictional ? `${nominee.name}†` : nominee.name,
-                  region: nominee.region,
-                  conflict,
-                  marks: Object.fromEntries(criteria.map((c) => {
+            nominees: roundNominees(event, round, category.id)!.map((nominee) => {
+              const conflict = content.conflicts.get(nominee.id) ?? null;
+              return {
+                nomineeId: nominee.id,
+                // † as everywhere else: a demo sheet passed around must not pass for a real one.
+                name: nominee.fictional ? `${nominee.name}†` : nominee.name,
+                region: nominee.region,
+                conflict,
+                marks: Object.fromEntries(
+                  criteria.map((c) => {
                     const value = conflict === null ? mark.get(`${round.id}\u0000${nominee.id}\u0000${c.code}`) : undefined;
                     return [c.code, value === undefined ? null : canonicalScore(value, c.scale)];
-                  })),
-                  note: note.get(`${round.id}\u0000${nominee.id}`) ?? '',
-                };
-              }),
+                  }),
+                ),
+                note: note.get(`${round.id}\u0000${nominee.id}`) ?? '',
+              };
+            }),
           };
         }),
     ),
@@ -92,11 +103,21 @@ export function sheetPayload(content: SheetContent): SheetPayload {
 
 /** The payload of the sheet a juror's laptop exports now, from what is stored in its workspace. */
 export function sheetPayloadFromWorkspace(
-  db: Db, event: Event, jurorId: string, jurorName: string, roundIds: readonly string[], packageRevision: number, key: UnlockedKey, now = new Date(),
+  db: Db,
+  event: Event,
+  jurorId: string,
+  jurorName: string,
+  roundIds: readonly string[],
+  packageRevision: number,
+  key: UnlockedKey,
+  now = new Date(),
 ): SheetPayload {
   const conflicts = conflictsOf(db, event, jurorId);
   const payload = sheetPayload({
-    event, jurorId, jurorName, roundIds,
+    event,
+    jurorId,
+    jurorName,
+    roundIds,
     marks: currentScores(db, event.id, jurorId).flatMap((m) => (m.value === null ? [] : [{ ...m, value: m.value }])),
     notes: currentNotes(db, event.id, jurorId),
     conflicts: new Map([...conflicts].map(([id, c]) => [id, c.reason])),

@@ -25,8 +25,22 @@ export type Expected =
   | { kind: 'total'; total: { formula: string; result: number } | null };
 
 export type CellStyle =
-  | 'title' | 'subtitle' | 'line' | 'hint' | 'label' | 'value' | 'statement' | 'statementHint' | 'signature'
-  | 'heading' | 'subheading' | 'number' | 'text' | 'wrap' | 'mark' | 'total';
+  | 'title'
+  | 'subtitle'
+  | 'line'
+  | 'hint'
+  | 'label'
+  | 'value'
+  | 'statement'
+  | 'statementHint'
+  | 'signature'
+  | 'heading'
+  | 'subheading'
+  | 'number'
+  | 'text'
+  | 'wrap'
+  | 'mark'
+  | 'total';
 
 export interface LayoutCell {
   row: number;
@@ -201,8 +215,13 @@ export function sectionLayout(payload: SheetPayload, section: SheetSection, shee
   const noteColumn = totalColumn + 1;
   const remarkColumn = totalColumn + 2;
   const juror = payload.juror;
-  const text = (row: number, col: number, value: string, style: CellStyle, what: Bilingual): LayoutCell =>
-    ({ row, col, expected: { kind: 'text', text: cellText(value) }, style, what });
+  const text = (row: number, col: number, value: string, style: CellStyle, what: Bilingual): LayoutCell => ({
+    row,
+    col,
+    expected: { kind: 'text', text: cellText(value) },
+    style,
+    what,
+  });
 
   const jurorLine = `Juri ${juror.id}: ${juror.name ? `${juror.name}, ` : ''}${ROLE_TEXT[juror.role]} — ${juror.title}, ${juror.institution} · ${statusText(section)}`;
   const hint = `Total = Σ bobot × nilai ÷ skala maks × 100 ÷ 100 (0–100) · Juror's score sheet (${statusHint(section)}): total = Σ weight × mark ÷ scale max × 100 ÷ 100`;
@@ -232,12 +251,21 @@ export function sectionLayout(payload: SheetPayload, section: SheetSection, shee
   });
 
   const columns: ColumnSpec[] = [
-    { width: WIDTH.no }, { width: WIDTH.id }, { width: WIDTH.name }, { width: WIDTH.region },
+    { width: WIDTH.no },
+    { width: WIDTH.id },
+    { width: WIDTH.name },
+    { width: WIDTH.region },
     ...criteria.map(() => ({ width: WIDTH.mark })),
-    { width: WIDTH.total }, { width: WIDTH.note }, { width: WIDTH.remark },
+    { width: WIDTH.total },
+    { width: WIDTH.note },
+    { width: WIDTH.remark },
   ];
-  const subheadingLines = Math.max(1, ...headCells.filter((c) => c.row === SUBHEADER_ROW && c.expected.kind === 'text')
-    .map((c) => linesFor((c.expected as { text: string }).text, columns[c.col - 1].width)));
+  const subheadingLines = Math.max(
+    1,
+    ...headCells
+      .filter((c) => c.row === SUBHEADER_ROW && c.expected.kind === 'text')
+      .map((c) => linesFor((c.expected as { text: string }).text, columns[c.col - 1].width)),
+  );
 
   const rowCells = (index: number, row: number): LayoutCell[] => {
     const nominee = section.nominees[index];
@@ -250,16 +278,23 @@ export function sectionLayout(payload: SheetPayload, section: SheetSection, shee
       { ...text(row, 3, nominee.name, 'wrap', W.name), context: nominee.nomineeId },
       { ...text(row, 4, nominee.region, 'wrap', W.region), context: name },
       ...criteria.map((c, i): LayoutCell => ({
-        row, col: firstMarkColumn + i,
+        row,
+        col: firstMarkColumn + i,
         expected: { kind: 'mark', mark: nominee.marks[c.code] ?? null },
         style: 'mark',
         what: W.mark,
         context: `${c.code}, ${name}`,
       })),
       {
-        row, col: totalColumn,
-        expected: { kind: 'total', total: total === null ? null : { formula: totalFormula(criteria, firstMarkColumn, row), result: total } },
-        style: 'total', what: W.total, context: name,
+        row,
+        col: totalColumn,
+        expected: {
+          kind: 'total',
+          total: total === null ? null : { formula: totalFormula(criteria, firstMarkColumn, row), result: total },
+        },
+        style: 'total',
+        what: W.total,
+        context: name,
       },
       { ...text(row, noteColumn, nominee.note, 'wrap', W.note), context: name },
       { ...text(row, remarkColumn, remarkText(criteria, nominee), 'wrap', W.remark), context: name },
@@ -271,9 +306,11 @@ export function sectionLayout(payload: SheetPayload, section: SheetSection, shee
     if (row === SUBHEADER_ROW) return heightFor(subheadingLines, 8);
     const index = row - FIRST_DATA_ROW;
     if (index < 0 || index >= section.nominees.length) return undefined;
-    const lines = Math.max(...rowCells(index, row)
-      .filter((c) => c.expected.kind === 'text')
-      .map((c) => linesFor((c.expected as { text: string }).text, columns[c.col - 1].width)));
+    const lines = Math.max(
+      ...rowCells(index, row)
+        .filter((c) => c.expected.kind === 'text')
+        .map((c) => linesFor((c.expected as { text: string }).text, columns[c.col - 1].width)),
+    );
     return lines > 1 ? heightFor(lines, 10) : undefined;
   };
 
@@ -309,19 +346,25 @@ export function conflictsOf(payload: SheetPayload): ConflictLine[] {
     for (const nominee of section.nominees) {
       names.set(nominee.nomineeId, nominee.name);
       if (nominee.conflict !== null && !lines.has(nominee.nomineeId)) {
-        lines.set(nominee.nomineeId, { nomineeId: nominee.nomineeId, name: nominee.name, reason: nominee.conflict, declared: declared.has(nominee.nomineeId) });
+        lines.set(nominee.nomineeId, {
+          nomineeId: nominee.nomineeId,
+          name: nominee.name,
+          reason: nominee.conflict,
+          declared: declared.has(nominee.nomineeId),
+        });
       }
     }
   }
   for (const d of payload.declaredConflicts) {
-    if (!lines.has(d.nomineeId)) lines.set(d.nomineeId, { nomineeId: d.nomineeId, name: names.get(d.nomineeId) ?? d.nomineeId, reason: d.reason, declared: true });
+    if (!lines.has(d.nomineeId))
+      lines.set(d.nomineeId, { nomineeId: d.nomineeId, name: names.get(d.nomineeId) ?? d.nomineeId, reason: d.reason, declared: true });
   }
   return [...lines.values()];
 }
 
 export const STATEMENT = {
   id: 'Dengan ini saya menyatakan bahwa nilai dalam lembar ini adalah penilaian saya sendiri, yang saya berikan secara jujur, objektif dan bebas dari pengaruh pihak mana pun.',
-  en: 'I hereby declare that the scores in this sheet are my own assessment, given honestly, objectively and free from anyone\'s influence.',
+  en: "I hereby declare that the scores in this sheet are my own assessment, given honestly, objectively and free from anyone's influence.",
 };
 const STATEMENT_CONFLICTS = {
   id: ' Saya tidak menilai nominasi berikut karena benturan kepentingan:',
@@ -342,7 +385,13 @@ export function coverLayout(payload: SheetPayload, sheetNames: string[]): CoverL
   const columns = [{ width: 26 }, { width: 72 }, { width: 36 }];
   let row = 0;
   const put = (col: number, value: string | number, style: CellStyle, what: Bilingual) => {
-    cells.push({ row, col, expected: typeof value === 'number' ? { kind: 'number', value } : { kind: 'text', text: cellText(value) }, style, what });
+    cells.push({
+      row,
+      col,
+      expected: typeof value === 'number' ? { kind: 'number', value } : { kind: 'text', text: cellText(value) },
+      style,
+      what,
+    });
   };
   const wrapped = (text: string, width: number, pointSize = 11) => {
     const lines = linesFor(text, width);
@@ -357,8 +406,10 @@ export function coverLayout(payload: SheetPayload, sheetNames: string[]): CoverL
   };
   const juror = payload.juror;
 
-  row = 1; put(1, 'LEMBAR PENILAIAN JURI', 'title', W.title);
-  row = 2; put(1, `Juror's score sheet, signed with the juror's key · ${payload.eventName}`, 'hint', W.title);
+  row = 1;
+  put(1, 'LEMBAR PENILAIAN JURI', 'title', W.title);
+  row = 2;
+  put(1, `Juror's score sheet, signed with the juror's key · ${payload.eventName}`, 'hint', W.title);
   row = 3;
   field('Acara', payload.eventName, 'Event', { id: 'nama acara', en: 'event name' });
   field('ID acara', payload.eventId, 'Event ID', { id: 'ID acara', en: 'event ID' });
@@ -367,18 +418,40 @@ export function coverLayout(payload: SheetPayload, sheetNames: string[]): CoverL
   field('Peran', ROLE_TEXT[juror.role], 'Role', { id: 'peran juri', en: "juror's role" });
   field('Jabatan', juror.title, 'Position', { id: 'jabatan juri', en: "juror's position" });
   field('Instansi', juror.institution, 'Institution', { id: 'instansi juri', en: "juror's institution" });
-  field('Babak', roundsOf(payload).map((r) => r.name).join('; '), 'Rounds in this sheet', { id: 'babak', en: 'rounds' });
+  field(
+    'Babak',
+    roundsOf(payload)
+      .map((r) => r.name)
+      .join('; '),
+    'Rounds in this sheet',
+    { id: 'babak', en: 'rounds' },
+  );
   // In the event's zone when the payload names it ("4 Desember 2026 pukul 21.11 WITA"), computed from the
   // signed payload alone so the verifier reads the same; an older sheet without it printed the UTC time as is.
-  if (payload.timeZone) field('Waktu ekspor', formatLocalDateTime(payload.exportedAt, payload.timeZone, 'id'), `Exported at (${payload.timeZone})`, { id: 'waktu ekspor', en: 'export time' });
+  if (payload.timeZone)
+    field('Waktu ekspor', formatLocalDateTime(payload.exportedAt, payload.timeZone, 'id'), `Exported at (${payload.timeZone})`, {
+      id: 'waktu ekspor',
+      en: 'export time',
+    });
   else field('Waktu ekspor', payload.exportedAt, 'Exported at (UTC)', { id: 'waktu ekspor', en: 'export time' });
-  field('Revisi lembar', payload.sheetRevision, 'Sheet revision: a newer one supersedes this one', { id: 'revisi lembar', en: 'sheet revision' });
-  field('Revisi paket acara', payload.packageRevision, 'Event package revision scored against', { id: 'revisi paket acara', en: 'event package revision' });
-  field('Sidik jari kunci', juror.fingerprint, "Key fingerprint: the juror's key, read aloud at enrolment", { id: 'sidik jari kunci', en: 'key fingerprint' });
+  field('Revisi lembar', payload.sheetRevision, 'Sheet revision: a newer one supersedes this one', {
+    id: 'revisi lembar',
+    en: 'sheet revision',
+  });
+  field('Revisi paket acara', payload.packageRevision, 'Event package revision scored against', {
+    id: 'revisi paket acara',
+    en: 'event package revision',
+  });
+  field('Sidik jari kunci', juror.fingerprint, "Key fingerprint: the juror's key, read aloud at enrolment", {
+    id: 'sidik jari kunci',
+    en: 'key fingerprint',
+  });
 
   row += 2;
   const what = { id: 'daftar lembar', en: 'list of sheets' };
-  put(1, 'Lembar', 'heading', what); put(2, 'Babak · Kategori', 'heading', what); put(3, 'Status', 'heading', what);
+  put(1, 'Lembar', 'heading', what);
+  put(2, 'Babak · Kategori', 'heading', what);
+  put(3, 'Status', 'heading', what);
   const tableStart = row;
   payload.sections.forEach((section, i) => {
     row++;
@@ -394,7 +467,9 @@ export function coverLayout(payload: SheetPayload, sheetNames: string[]): CoverL
   const statementWhat = { id: 'pernyataan', en: 'statement' };
   const statement = STATEMENT.id + (conflicts.length ? STATEMENT_CONFLICTS.id : STATEMENT_NO_CONFLICT.id);
   const statementEn = STATEMENT.en + (conflicts.length ? STATEMENT_CONFLICTS.en : STATEMENT_NO_CONFLICT.en);
-  put(1, 'Pernyataan', 'label', statementWhat); put(2, statement, 'statement', statementWhat); put(3, 'Statement', 'hint', statementWhat);
+  put(1, 'Pernyataan', 'label', statementWhat);
+  put(2, statement, 'statement', statementWhat);
+  put(3, 'Statement', 'hint', statementWhat);
   wrapped(statement, columns[1].width);
   row++;
   put(2, statementEn, 'statementHint', statementWhat);
@@ -408,9 +483,12 @@ export function coverLayout(payload: SheetPayload, sheetNames: string[]): CoverL
 
   row += 2;
   const signWhat = { id: 'tanda tangan', en: 'signature' };
-  put(1, 'Tempat, tanggal', 'label', signWhat); put(2, placeAndDate(payload.place), 'signature', signWhat); put(3, 'Place, date', 'hint', signWhat);
+  put(1, 'Tempat, tanggal', 'label', signWhat);
+  put(2, placeAndDate(payload.place), 'signature', signWhat);
+  put(3, 'Place, date', 'hint', signWhat);
   row++;
-  put(2, 'Yang menyatakan,', 'signature', signWhat); put(3, 'Signed (wet signature)', 'hint', signWhat);
+  put(2, 'Yang menyatakan,', 'signature', signWhat);
+  put(3, 'Signed (wet signature)', 'hint', signWhat);
   row++;
   const signatureRow = row;
   heights.set(row, 60);

@@ -19,7 +19,13 @@ export const SheetNominee = z.strictObject({
   /** The reason when this juror does not score the nominee (from the event or declared); null otherwise. */
   conflict: z.string().nullable(),
   /** criterion code → canonical decimal mark, or null when unscored (always null when conflicted). */
-  marks: z.record(z.string(), z.string().regex(/^-?\d+(\.\d+)?$/).nullable()),
+  marks: z.record(
+    z.string(),
+    z
+      .string()
+      .regex(/^-?\d+(\.\d+)?$/)
+      .nullable(),
+  ),
   note: z.string(),
 });
 export type SheetNominee = z.infer<typeof SheetNominee>;
@@ -59,7 +65,10 @@ export const SheetProvenance = z.strictObject({
   /** The two operators who keyed it, in the order they keyed it. */
   operators: z.tuple([z.string().min(1).max(200), z.string().min(1).max(200)]),
   /** SHA-256 (hex) of a scan or photo of the paper, when one was taken. */
-  scanSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  scanSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type SheetProvenance = z.infer<typeof SheetProvenance>;
 
@@ -95,6 +104,9 @@ export const SheetPayload = z.strictObject({
    * Issue 17: SHA-256 of the dossier (the nominees' figures and documents) of the package revision the juror
    * scored with (dossierHash in packages/package-documents.ts); absent in older sheets and for events without evidence.
    */
-  dossierHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  dossierHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type SheetPayload = z.infer<typeof SheetPayload>;

@@ -25,7 +25,12 @@ function chunks(text: string): string[] {
   const parts: string[] = [];
   for (let start = 0; start < text.length;) {
     let end = Math.min(start + CHUNK, text.length);
-    while (end < text.length && end > start + 1 && (isHighSurrogate(text.charCodeAt(end - 1)) || formulaStart(text.slice(end, end + 64)) !== undefined)) end--;
+    while (
+      end < text.length &&
+      end > start + 1 &&
+      (isHighSurrogate(text.charCodeAt(end - 1)) || formulaStart(text.slice(end, end + 64)) !== undefined)
+    )
+      end--;
     parts.push(text.slice(start, end));
     start = end;
   }
@@ -52,9 +57,7 @@ export function signatureRows(json: string, signature: string, publicKey: string
   ];
 }
 
-export type CarrierRead =
-  | { ok: true; json: string; signature: string; publicKey: string }
-  | { ok: false; problem: Bilingual };
+export type CarrierRead = { ok: true; json: string; signature: string; publicKey: string } | { ok: false; problem: Bilingual };
 
 const at = (row: number) => `Sheet ${SIGNATURE_SHEET}!B${row}`;
 
@@ -65,27 +68,40 @@ export function readCarrier(sheet: Worksheet): CarrierRead {
   };
   const marker = text(ROW.marker);
   if (marker !== SIGNATURE_MARKER) {
-    return { ok: false, problem: {
-      id: `${at(ROW.marker)}: penanda format bukan '${SIGNATURE_MARKER}'${marker ? ` (ditemukan '${marker.slice(0, 40)}')` : ''}`,
-      en: `${at(ROW.marker)}: the format marker is not '${SIGNATURE_MARKER}'${marker ? ` (found '${marker.slice(0, 40)}')` : ''}`,
-    } };
+    return {
+      ok: false,
+      problem: {
+        id: `${at(ROW.marker)}: penanda format bukan '${SIGNATURE_MARKER}'${marker ? ` (ditemukan '${marker.slice(0, 40)}')` : ''}`,
+        en: `${at(ROW.marker)}: the format marker is not '${SIGNATURE_MARKER}'${marker ? ` (found '${marker.slice(0, 40)}')` : ''}`,
+      },
+    };
   }
   const publicKey = text(ROW.publicKey);
   const signature = text(ROW.signature);
-  for (const [row, value, what] of [[ROW.publicKey, publicKey, { id: 'kunci publik', en: 'the public key' }], [ROW.signature, signature, { id: 'tanda tangan', en: 'the signature' }]] as const) {
+  for (const [row, value, what] of [
+    [ROW.publicKey, publicKey, { id: 'kunci publik', en: 'the public key' }],
+    [ROW.signature, signature, { id: 'tanda tangan', en: 'the signature' }],
+  ] as const) {
     if (value === undefined) return { ok: false, problem: { id: `${at(row)}: ${what.id} kosong`, en: `${at(row)}: ${what.en} is empty` } };
   }
   const count = readCell(sheet.getCell(ROW.count, 2)).content;
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_CHUNKS) {
-    return { ok: false, problem: {
-      id: `${at(ROW.count)}: jumlah bagian isi harus bilangan bulat 1–${MAX_CHUNKS}`,
-      en: `${at(ROW.count)}: the number of payload parts must be a whole number 1–${MAX_CHUNKS}`,
-    } };
+    return {
+      ok: false,
+      problem: {
+        id: `${at(ROW.count)}: jumlah bagian isi harus bilangan bulat 1–${MAX_CHUNKS}`,
+        en: `${at(ROW.count)}: the number of payload parts must be a whole number 1–${MAX_CHUNKS}`,
+      },
+    };
   }
   const parts: string[] = [];
   for (let row = ROW.firstChunk; row < ROW.firstChunk + count; row++) {
     const part = text(row);
-    if (part === undefined) return { ok: false, problem: { id: `${at(row)}: bagian isi kosong atau bukan teks`, en: `${at(row)}: a payload part is empty or not text` } };
+    if (part === undefined)
+      return {
+        ok: false,
+        problem: { id: `${at(row)}: bagian isi kosong atau bukan teks`, en: `${at(row)}: a payload part is empty or not text` },
+      };
     parts.push(part);
   }
   return { ok: true, json: parts.join(''), signature: signature as string, publicKey: publicKey as string };

@@ -91,10 +91,14 @@ const WRITTEN_FORMAT: Record<Expected['kind'], string> = { text: '@', number: 'G
 /** The value a cell must hold, to print it; undefined where it must be empty. */
 function signedValue(expected: Expected): string | number | undefined {
   switch (expected.kind) {
-    case 'text': return expected.text === '' ? undefined : expected.text;
-    case 'number': return expected.value;
-    case 'mark': return expected.mark === null ? undefined : Number(expected.mark);
-    case 'total': return expected.total?.result;
+    case 'text':
+      return expected.text === '' ? undefined : expected.text;
+    case 'number':
+      return expected.value;
+    case 'mark':
+      return expected.mark === null ? undefined : Number(expected.mark);
+    case 'total':
+      return expected.total?.result;
   }
 }
 
@@ -156,7 +160,12 @@ function cellFinding(sheet: string, cell: LayoutCell, read: CellRead, alignment?
   const at = where(sheet, address(cell.row, cell.col));
   const context = cell.context ? ` (${cell.context})` : '';
   const { expected } = cell;
-  if (expected.kind === 'total' && expected.total && read.formula !== undefined && normalFormula(read.formula) !== normalFormula(expected.total.formula)) {
+  if (
+    expected.kind === 'total' &&
+    expected.total &&
+    read.formula !== undefined &&
+    normalFormula(read.formula) !== normalFormula(expected.total.formula)
+  ) {
     return {
       id: `${at}: rumus total =${read.formula}, yang ditandatangani =${expected.total.formula}${context}`,
       en: `${at}: total formula =${read.formula}, signed =${expected.total.formula}${context}`,
@@ -222,7 +231,13 @@ function hiddenFindings(sheet: Worksheet, name: string, rows: number[], lastColu
 }
 
 /** A sheet whose every cell is fixed by the layout (the cover, a section's heading rows). */
-function compareFixed(sheet: Worksheet, name: string, cells: LayoutCell[], filled: Map<number, Map<number, CellRead>>, beforeRow = Infinity): Bilingual[] {
+function compareFixed(
+  sheet: Worksheet,
+  name: string,
+  cells: LayoutCell[],
+  filled: Map<number, Map<number, CellRead>>,
+  beforeRow = Infinity,
+): Bilingual[] {
   const findings: Bilingual[] = [];
   const covered = new Set<string>();
   for (const cell of cells) {
@@ -302,7 +317,10 @@ function compareSection(sheet: Worksheet, layout: SectionLayout): Bilingual[] {
     const signedRow = FIRST_DATA_ROW + i;
     const who = `${nominee.name} (${nominee.nomineeId})`;
     if (row === undefined) {
-      findings.push({ id: `${range(signedRow)}: baris ${who} hilang (dihapus?)`, en: `${range(signedRow)}: the row of ${who} is missing (deleted?)` });
+      findings.push({
+        id: `${range(signedRow)}: baris ${who} hilang (dihapus?)`,
+        en: `${range(signedRow)}: the row of ${who} is missing (deleted?)`,
+      });
       return;
     }
     if (row !== signedRow && !inOrder) {
@@ -348,13 +366,22 @@ function overlayFindings(sheet: Worksheet, name: string): Bilingual[] {
   const findings: Bilingual[] = [];
   const conditional = (sheet as Worksheet & { conditionalFormattings?: { ref: string }[] }).conditionalFormattings ?? [];
   for (const { ref } of conditional) {
-    findings.push({ id: `${where(name, ref)}: format bersyarat dapat mencetak angka lain`, en: `${where(name, ref)}: a conditional format can print other figures` });
+    findings.push({
+      id: `${where(name, ref)}: format bersyarat dapat mencetak angka lain`,
+      en: `${where(name, ref)}: a conditional format can print other figures`,
+    });
   }
   if (sheet.getImages().length > 0) {
-    findings.push({ id: `Sheet ${name}: gambar yang tidak ditandatangani di atas sel`, en: `Sheet ${name}: a picture over the cells that was not signed` });
+    findings.push({
+      id: `Sheet ${name}: gambar yang tidak ditandatangani di atas sel`,
+      en: `Sheet ${name}: a picture over the cells that was not signed`,
+    });
   }
   if (sheet.pageSetup.printArea) {
-    findings.push({ id: `Sheet ${name}: area cetak ${sheet.pageSetup.printArea} dapat meninggalkan baris bertanda tangan`, en: `Sheet ${name}: print area ${sheet.pageSetup.printArea} can leave signed rows out` });
+    findings.push({
+      id: `Sheet ${name}: area cetak ${sheet.pageSetup.printArea} dapat meninggalkan baris bertanda tangan`,
+      en: `Sheet ${name}: print area ${sheet.pageSetup.printArea} can leave signed rows out`,
+    });
   }
   return findings;
 }
@@ -388,7 +415,10 @@ export function compareVisible(workbook: Workbook, payload: SheetPayload): Bilin
 
   for (const ws of workbook.worksheets) {
     if (ws.name === SIGNATURE_SHEET || expected.has(ws.name)) continue;
-    findings.push({ id: `Sheet ${ws.name}: sheet tambahan yang tidak ditandatangani`, en: `Sheet ${ws.name}: an added sheet that was not signed` });
+    findings.push({
+      id: `Sheet ${ws.name}: sheet tambahan yang tidak ditandatangani`,
+      en: `Sheet ${ws.name}: an added sheet that was not signed`,
+    });
   }
   return findings;
 }

@@ -62,8 +62,18 @@ const LOOKS: Record<CellStyle, Look> = {
   statement: { alignment: { vertical: 'top', wrapText: true } },
   statementHint: { font: { italic: true, size: 9, color: GREY }, alignment: { vertical: 'top', wrapText: true } },
   signature: { alignment: { vertical: 'top' } },
-  heading: { font: { bold: true, size: 10 }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: BORDER, fill: HEADING_FILL },
-  subheading: { font: { italic: true, size: 8 }, alignment: { horizontal: 'center', vertical: 'top', wrapText: true }, border: BORDER, fill: SUBHEADING_FILL },
+  heading: {
+    font: { bold: true, size: 10 },
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+    border: BORDER,
+    fill: HEADING_FILL,
+  },
+  subheading: {
+    font: { italic: true, size: 8 },
+    alignment: { horizontal: 'center', vertical: 'top', wrapText: true },
+    border: BORDER,
+    fill: SUBHEADING_FILL,
+  },
   number: { font: { size: 10 }, alignment: { horizontal: 'center', vertical: 'top' }, border: BORDER },
   text: { font: { size: 10 }, alignment: { vertical: 'top' }, border: BORDER },
   wrap: { font: { size: 10 }, alignment: { vertical: 'top', wrapText: true }, border: BORDER },
@@ -150,7 +160,9 @@ export async function writeWorkbook(payload: SheetPayload, signature: string, pu
     pageSetup: { paperSize: A4, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true },
   });
   const coverCells = coverLayout(payload, names);
-  coverCells.columns.forEach((column, i) => { cover.getColumn(i + 1).width = column.width; });
+  coverCells.columns.forEach((column, i) => {
+    cover.getColumn(i + 1).width = column.width;
+  });
   for (const cell of coverCells.cells) writeCell(cover, cell, styles);
   for (const [row, height] of coverCells.heights) cover.getRow(row).height = height;
   for (let row = coverCells.tableRows[0] + 1; row <= coverCells.tableRows[1]; row++) {
@@ -175,7 +187,9 @@ export async function writeWorkbook(payload: SheetPayload, signature: string, pu
         margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       },
     });
-    layout.columns.forEach((column, c) => { sheet.getColumn(c + 1).width = column.width; });
+    layout.columns.forEach((column, c) => {
+      sheet.getColumn(c + 1).width = column.width;
+    });
     for (const cell of layout.headCells) writeCell(sheet, cell, styles);
     section.nominees.forEach((_, n) => {
       for (const cell of layout.rowCells(n, FIRST_DATA_ROW + n)) writeCell(sheet, cell, styles);

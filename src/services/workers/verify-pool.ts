@@ -167,7 +167,13 @@ export class VerifyPool {
       slot.contexts.add(task.contextId);
       if (slot.contexts.size > 4) slot.contexts.delete(slot.contexts.values().next().value!); // the worker keeps as many
     }
-    slot.worker.postMessage({ kind: 'verify', taskId: task.taskId, contextId: task.contextId, bytes: task.bytes, fileName: task.fileName } satisfies WorkerRequest);
+    slot.worker.postMessage({
+      kind: 'verify',
+      taskId: task.taskId,
+      contextId: task.contextId,
+      bytes: task.bytes,
+      fileName: task.fileName,
+    } satisfies WorkerRequest);
   }
 
   private fallback(task: Task): void {

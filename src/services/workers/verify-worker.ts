@@ -25,7 +25,13 @@ parentPort!.on('message', (message: WorkerRequest) => {
     return;
   }
   verifyScoreSheet(message.bytes, message.fileName, context).then(
-    (result) => reply({ kind: 'done', taskId: message.taskId, result: { ...result, payload: null }, payloadJson: result.payload ? JSON.stringify(result.payload) : null }),
+    (result) =>
+      reply({
+        kind: 'done',
+        taskId: message.taskId,
+        result: { ...result, payload: null },
+        payloadJson: result.payload ? JSON.stringify(result.payload) : null,
+      }),
     (error: unknown) => reply({ kind: 'failed', taskId: message.taskId, error: error instanceof Error ? error.message : String(error) }),
   );
 });

@@ -37,7 +37,10 @@ export async function backupWorkspace(ws: Workspace, reason: string, now = new D
   await ws.db.backup(`${file}.partial`);
   renameSync(`${file}.partial`, file);
   // The rotation counts and removes only the automatic backups; a restore's own copies stay (see above).
-  for (const old of listBackups(ws.path).filter((name) => !isBeforeRestore(name)).slice(0, -keep)) rmSync(join(dir, old), { force: true });
+  for (const old of listBackups(ws.path)
+    .filter((name) => !isBeforeRestore(name))
+    .slice(0, -keep))
+    rmSync(join(dir, old), { force: true });
   return file;
 }
 
@@ -45,17 +48,23 @@ export async function backupWorkspace(ws: Workspace, reason: string, now = new D
 export function listBackups(workspacePath: string): string[] {
   adoptLegacyCopy(workspacePath);
   const dir = backupDir(workspacePath);
-  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.sqlite')).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.sqlite'))
+        .sort()
+    : [];
 }
 
 /** The backups for the UI, newest first: when and why each was taken, and how big it is. */
 export function describeBackups(workspacePath: string): { name: string; takenAt: string; reason: string; sizeBytes: number }[] {
-  return listBackups(workspacePath).reverse().flatMap((name) => {
-    const parts = /^(\d{4}-\d\d-\d\dT\d\d)-(\d\d)-(\d\d\.\d{3}Z)-(.+)\.sqlite$/.exec(name);
-    if (!parts) return []; // not one of ours
-    const [, hour, minute, rest, reason] = parts;
-    return [{ name, takenAt: `${hour}:${minute}:${rest}`, reason, sizeBytes: statSync(join(backupDir(workspacePath), name)).size }];
-  });
+  return listBackups(workspacePath)
+    .reverse()
+    .flatMap((name) => {
+      const parts = /^(\d{4}-\d\d-\d\dT\d\d)-(\d\d)-(\d\d\.\d{3}Z)-(.+)\.sqlite$/.exec(name);
+      if (!parts) return []; // not one of ours
+      const [, hour, minute, rest, reason] = parts;
+      return [{ name, takenAt: `${hour}:${minute}:${rest}`, reason, sizeBytes: statSync(join(backupDir(workspacePath), name)).size }];
+    });
 }
 
 export interface Restored {

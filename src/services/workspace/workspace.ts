@@ -85,7 +85,10 @@ export function migrate(db: Db, path: string): void {
 
 function unreadable(path: string, error: unknown): AppError {
   if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {
-    return new AppError('not-found', { id: `Berkas kerja ${path} tidak ada (atau tidak dapat dibuka).`, en: `Workspace ${path} does not exist (or cannot be opened).` });
+    return new AppError('not-found', {
+      id: `Berkas kerja ${path} tidak ada (atau tidak dapat dibuka).`,
+      en: `Workspace ${path} does not exist (or cannot be opened).`,
+    });
   }
   const reason = error instanceof Error ? error.message : String(error);
   const latest = listBackups(path).at(-1);
@@ -95,10 +98,14 @@ function unreadable(path: string, error: unknown): AppError {
         en: ` Latest backup: ${latest}. Restore it with: npx timbang backup restore --db "${path}" --from ${latest}`,
       }
     : { id: ' Tidak ada cadangan.', en: ' There is no backup.' };
-  return new AppError('workspace-unreadable', {
-    id: `Berkas kerja ${path} tidak dapat dibuka sebagai basis data Timbang (${reason}).${offer.id}`,
-    en: `Workspace ${path} cannot be opened as a Timbang database (${reason}).${offer.en}`,
-  }, { latestBackup: latest ?? null, reason });
+  return new AppError(
+    'workspace-unreadable',
+    {
+      id: `Berkas kerja ${path} tidak dapat dibuka sebagai basis data Timbang (${reason}).${offer.id}`,
+      en: `Workspace ${path} cannot be opened as a Timbang database (${reason}).${offer.en}`,
+    },
+    { latestBackup: latest ?? null, reason },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -154,10 +161,14 @@ export function lockWorkspace(workspacePath: string, { forRestore = false } = {}
   const key = lockFile(realWorkspacePath(workspacePath));
   let held = heldHere.get(key);
   if (held && forRestore && held.connections > 0) {
-    throw new AppError('conflict', {
-      id: `Cadangan tidak dipulihkan: berkas kerja ${workspacePath} masih terbuka di proses ini. Tutup dulu, lalu ulangi.`,
-      en: `Backup not restored: workspace ${workspacePath} is still open in this process. Close it first, then try again.`,
-    }, { inUseBy: null });
+    throw new AppError(
+      'conflict',
+      {
+        id: `Cadangan tidak dipulihkan: berkas kerja ${workspacePath} masih terbuka di proses ini. Tutup dulu, lalu ulangi.`,
+        en: `Backup not restored: workspace ${workspacePath} is still open in this process. Close it first, then try again.`,
+      },
+      { inUseBy: null },
+    );
   }
   if (!held) {
     let taken: ReturnType<typeof acquire>;
@@ -188,7 +199,14 @@ export function lockWorkspace(workspacePath: string, { forRestore = false } = {}
     countConnection: () => {
       lock.connections++;
       let done = false;
-      return { done: () => { if (!done) { done = true; lock.connections--; } } };
+      return {
+        done: () => {
+          if (!done) {
+            done = true;
+            lock.connections--;
+          }
+        },
+      };
     },
   };
 }
@@ -202,10 +220,14 @@ function realWorkspacePath(workspacePath: string): string {
   const absolute = resolve(workspacePath);
   if (!existsSync(absolute)) return existsSync(dirname(absolute)) ? join(realpathSync(dirname(absolute)), basename(absolute)) : absolute;
   if (statSync(absolute).nlink > 1) {
-    throw new AppError('conflict', {
-      id: `Berkas kerja ${workspacePath} punya lebih dari satu tautan keras (hard link): dua nama untuk satu berkas bisa merusaknya. Salin berkasnya ke nama tersendiri, lalu buka salinan itu.`,
-      en: `Workspace ${workspacePath} has more than one hard link: two names for one file can damage it. Copy the file to a name of its own, then open the copy.`,
-    }, { inUseBy: null });
+    throw new AppError(
+      'conflict',
+      {
+        id: `Berkas kerja ${workspacePath} punya lebih dari satu tautan keras (hard link): dua nama untuk satu berkas bisa merusaknya. Salin berkasnya ke nama tersendiri, lalu buka salinan itu.`,
+        en: `Workspace ${workspacePath} has more than one hard link: two names for one file can damage it. Copy the file to a name of its own, then open the copy.`,
+      },
+      { inUseBy: null },
+    );
   }
   return realpathSync(absolute);
 }
@@ -227,11 +249,18 @@ function acquire(file: string, recreated = false): { db: Db } | { holder: LockHo
         db.close();
         return { holder };
       }
-      db.exec('CREATE TABLE IF NOT EXISTS holder (id INTEGER PRIMARY KEY CHECK (id = 1), token TEXT NOT NULL, pid INTEGER NOT NULL, host TEXT NOT NULL, program TEXT NOT NULL, since TEXT NOT NULL) STRICT');
+      db.exec(
+        'CREATE TABLE IF NOT EXISTS holder (id INTEGER PRIMARY KEY CHECK (id = 1), token TEXT NOT NULL, pid INTEGER NOT NULL, host TEXT NOT NULL, program TEXT NOT NULL, since TEXT NOT NULL) STRICT',
+      );
       const row = db.prepare('SELECT token FROM holder WHERE id = 1').get() as { token: string } | undefined;
       if (row?.token === token) return { db }; // held: the transaction stays open until release()
-      db.prepare('INSERT OR REPLACE INTO holder (id, token, pid, host, program, since) VALUES (1, ?, ?, ?, ?, ?)')
-        .run(token, process.pid, hostname(), program(), new Date().toISOString());
+      db.prepare('INSERT OR REPLACE INTO holder (id, token, pid, host, program, since) VALUES (1, ?, ?, ?, ?, ?)').run(
+        token,
+        process.pid,
+        hostname(),
+        program(),
+        new Date().toISOString(),
+      );
       try {
         db.exec('COMMIT');
       } catch (error) {
@@ -269,7 +298,10 @@ function program(): string {
 
 function inUse(workspacePath: string, holder: LockHolder | null, forRestore: boolean): AppError {
   const who = holder
-    ? { id: ` (pid ${holder.pid} di ${holder.host}, ${holder.program}, sejak ${holder.since})`, en: ` (pid ${holder.pid} on ${holder.host}, ${holder.program}, since ${holder.since})` }
+    ? {
+        id: ` (pid ${holder.pid} di ${holder.host}, ${holder.program}, sejak ${holder.since})`,
+        en: ` (pid ${holder.pid} on ${holder.host}, ${holder.program}, since ${holder.since})`,
+      }
     : { id: '', en: '' };
   const message = forRestore
     ? {

@@ -13,9 +13,15 @@ export function nationalEvent(demo: Event, nominees = 2000): Event {
   const rubric = [1, 2, 3, 4, 5].map((score) => ({ score, text: { id: `tingkat ${score}`, en: `level ${score}` } }));
   const criteria = ['administrasi', 'wawancara'].flatMap((roundId) =>
     Array.from({ length: 12 }, (_, i) => ({
-      code: `${roundId === 'administrasi' ? 'A' : 'W'}${i + 1}`, roundId, categoryIds: ['nasional'], label: { id: `Kriteria ${i + 1}`, en: `Criterion ${i + 1}` },
-      weight: i < 11 ? 8 : 12, scale: { min: 1, max: 5, step: 1 }, rubric,
-    })));
+      code: `${roundId === 'administrasi' ? 'A' : 'W'}${i + 1}`,
+      roundId,
+      categoryIds: ['nasional'],
+      label: { id: `Kriteria ${i + 1}`, en: `Criterion ${i + 1}` },
+      weight: i < 11 ? 8 : 12,
+      scale: { min: 1, max: 5, step: 1 },
+      rubric,
+    })),
+  );
   return {
     ...structuredClone(demo),
     id: 'paritrana-nasional',
@@ -23,18 +29,41 @@ export function nationalEvent(demo: Event, nominees = 2000): Event {
     rounds: demo.rounds.map((r) => ({ ...r, categoryIds: ['nasional'], shortlistSize: null })),
     criteria,
     conflicts: [],
-    nominees: Array.from({ length: nominees }, (_, i) => ({ id: `n-${i + 1}`, categoryId: 'nasional', name: `Nominasi ${i + 1}`, region: `Wilayah ${i % 38}`, fictional: true, attributes: {} })),
+    nominees: Array.from({ length: nominees }, (_, i) => ({
+      id: `n-${i + 1}`,
+      categoryId: 'nasional',
+      name: `Nominasi ${i + 1}`,
+      region: `Wilayah ${i % 38}`,
+      fictional: true,
+      attributes: {},
+    })),
     merge: { ...demo.merge, overall: null },
   };
 }
 
 /** J1's fully scored sheet of the national event, signed with `key`. */
 export function nationalSheet(event: Event, key: UnlockedKey): Promise<Buffer> {
-  const marks = event.nominees.flatMap((n, i) => event.criteria.map((c, k) => ({ roundId: c.roundId, nomineeId: n.id, criterionCode: c.code, value: ((i + k) % 5) + 1 })));
-  return writeScoreSheet(sheetPayload({
-    event, jurorId: 'J1', jurorName: 'Juri Nasional', roundIds: ['administrasi', 'wawancara'], marks, notes: [], conflicts: new Map(), declaredConflicts: [],
-    isFinalized: () => true, packageRevision: 1, sheetRevision: 1, exportedAt: new Date().toISOString(), key,
-  }), key);
+  const marks = event.nominees.flatMap((n, i) =>
+    event.criteria.map((c, k) => ({ roundId: c.roundId, nomineeId: n.id, criterionCode: c.code, value: ((i + k) % 5) + 1 })),
+  );
+  return writeScoreSheet(
+    sheetPayload({
+      event,
+      jurorId: 'J1',
+      jurorName: 'Juri Nasional',
+      roundIds: ['administrasi', 'wawancara'],
+      marks,
+      notes: [],
+      conflicts: new Map(),
+      declaredConflicts: [],
+      isFinalized: () => true,
+      packageRevision: 1,
+      sheetRevision: 1,
+      exportedAt: new Date().toISOString(),
+      key,
+    }),
+    key,
+  );
 }
 
 /** The template with sheet Kriteria's weight validation over the whole of column F (F1:F1048576). */

@@ -32,8 +32,16 @@ export interface ZipOptions {
   comment?: string | Buffer;
 }
 
-const u16 = (n: number) => { const b = Buffer.alloc(2); b.writeUInt16LE(n & 0xffff); return b; };
-const u32 = (n: number) => { const b = Buffer.alloc(4); b.writeUInt32LE(n >>> 0); return b; };
+const u16 = (n: number) => {
+  const b = Buffer.alloc(2);
+  b.writeUInt16LE(n & 0xffff);
+  return b;
+};
+const u32 = (n: number) => {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n >>> 0);
+  return b;
+};
 
 /** Writes a zip, honest unless an entry or the options say otherwise. */
 export function writeZip(entries: ZipEntry[], options: ZipOptions = {}): Buffer {
@@ -60,7 +68,19 @@ export function writeZip(entries: ZipEntry[], options: ZipOptions = {}): Buffer 
     const common = [u16(20), u16(flags), u16(method), u16(0), u16(0x5821), u32(crc), u32(compressed), u32(size), u16(name.length), u16(0)];
     const local = Buffer.concat([u32(0x04034b50), ...common, name, body]);
     const extra = entry.centralExtra ?? Buffer.alloc(0);
-    const central = Buffer.concat([u32(0x02014b50), u16(0x031e), ...common.slice(0, -1), u16(extra.length), u16(0), u16(0), u16(0), u32(0), u32(entry.declare?.offset ?? offset), name, extra]);
+    const central = Buffer.concat([
+      u32(0x02014b50),
+      u16(0x031e),
+      ...common.slice(0, -1),
+      u16(extra.length),
+      u16(0),
+      u16(0),
+      u16(0),
+      u32(0),
+      u32(entry.declare?.offset ?? offset),
+      name,
+      extra,
+    ]);
     written.set(entry.name, { common, offset });
     locals.push(local);
     centrals.push(central);
@@ -69,12 +89,20 @@ export function writeZip(entries: ZipEntry[], options: ZipOptions = {}): Buffer 
   const repeated = Array.from({ length: options.repeatCentral ?? 0 }, () => centrals).flat();
   const cd = Buffer.concat([...centrals, ...repeated]);
   const count = centrals.length + repeated.length;
-  const comment = typeof options.comment === 'string' || options.comment === undefined ? Buffer.from(options.comment ?? '', 'utf8') : options.comment;
+  const comment =
+    typeof options.comment === 'string' || options.comment === undefined ? Buffer.from(options.comment ?? '', 'utf8') : options.comment;
   const e = options.eocd ?? {};
   const locator = options.zip64Locator ? Buffer.concat([u32(0x07064b50), u32(0), u32(0), u32(0), u32(1)]) : Buffer.alloc(0);
   const eocd = Buffer.concat([
-    u32(0x06054b50), u16(e.disk ?? 0), u16(e.disk ?? 0), u16(e.entriesOnDisk ?? e.entries ?? count), u16(e.entries ?? count),
-    u32(e.cdSize ?? cd.byteLength), u32(e.cdOffset ?? offset), u16(comment.length), comment,
+    u32(0x06054b50),
+    u16(e.disk ?? 0),
+    u16(e.disk ?? 0),
+    u16(e.entriesOnDisk ?? e.entries ?? count),
+    u16(e.entries ?? count),
+    u32(e.cdSize ?? cd.byteLength),
+    u32(e.cdOffset ?? offset),
+    u16(comment.length),
+    comment,
   ]);
   return Buffer.concat([...locals, cd, locator, eocd]);
 }
@@ -108,7 +136,10 @@ export function readZip(bytes: Uint8Array): { name: string; data: Buffer; stored
 export function patchZip(bytes: Uint8Array, patch: Record<string, (text: string) => string>): Buffer {
   const entries = readZip(bytes);
   const patched: ZipEntry[] = entries.map(({ name, data }) =>
-    patch[name] ? { name, data: Buffer.from(patch[name](data.toString('utf8')), 'utf8') } : { name, data, method: data.byteLength === 0 ? 0 : 8 });
+    patch[name]
+      ? { name, data: Buffer.from(patch[name](data.toString('utf8')), 'utf8') }
+      : { name, data, method: data.byteLength === 0 ? 0 : 8 },
+  );
   for (const [name, change] of Object.entries(patch)) {
     if (!entries.some((e) => e.name === name)) patched.push({ name, data: Buffer.from(change(''), 'utf8') });
   }

@@ -31,7 +31,10 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
   // What this juror scores and how far they are: read once, for the list, the identity line and the sheet.
   // `resumed` (issue 21): marks restored from the juror's own sheet change the progress too.
   const [resumed, setResumed] = useState(0);
-  const assignments = useApi(() => api.jurorAssignments({ eventId: event.id }), [event.id, summary.revision, summary.jurorId, scoring, resumed]);
+  const assignments = useApi(
+    () => api.jurorAssignments({ eventId: event.id }),
+    [event.id, summary.revision, summary.jurorId, scoring, resumed],
+  );
   useEffect(() => {
     if (!cameFrom || scoring || assignments.status !== 'ready') return;
     document.querySelector<HTMLElement>(`[data-assignment="${CSS.escape(cameFrom)}"] button`)?.focus();
@@ -50,7 +53,12 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
   const packageInfo = (
     <p className="package-info">
       {t('package.received', { revision: summary.revision })}{' '}
-      <span>{t('package.secretariatFingerprint')}: <strong className="fingerprint" data-testid="secretariat-fingerprint">{summary.secretariatFingerprint}</strong></span>
+      <span>
+        {t('package.secretariatFingerprint')}:{' '}
+        <strong className="fingerprint" data-testid="secretariat-fingerprint">
+          {summary.secretariatFingerprint}
+        </strong>
+      </span>
       <br />
       <small>{t('package.compareFingerprint')}</small>
     </p>
@@ -60,22 +68,36 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
     return (
       <>
         {packageInfo}
-        <IdentityPicker jurors={event.jurors} current={summary.jurorId} onCancel={changingIdentity ? () => setChangingIdentity(false) : undefined} onChoose={(jurorId) => attempt(async () => {
-          await api.chooseJuror({ eventId: event.id, jurorId });
-          setChangingIdentity(false);
-          onChanged();
-        })} />
+        <IdentityPicker
+          jurors={event.jurors}
+          current={summary.jurorId}
+          onCancel={changingIdentity ? () => setChangingIdentity(false) : undefined}
+          onChoose={(jurorId) =>
+            attempt(async () => {
+              await api.chooseJuror({ eventId: event.id, jurorId });
+              setChangingIdentity(false);
+              onChanged();
+            })
+          }
+        />
         {error !== null && <ErrorNotice error={error} />}
       </>
     );
   }
 
   if (scoring) {
-    return <ScoringScreen event={event} roundId={scoring.roundId} categoryId={scoring.categoryId} onBack={() => {
-      setCameFrom(`${scoring.roundId}/${scoring.categoryId}`);
-      setScoring(null);
-      onChanged();
-    }} />;
+    return (
+      <ScoringScreen
+        event={event}
+        roundId={scoring.roundId}
+        categoryId={scoring.categoryId}
+        onBack={() => {
+          setCameFrom(`${scoring.roundId}/${scoring.categoryId}`);
+          setScoring(null);
+          onChanged();
+        }}
+      />
+    );
   }
 
   const me = event.jurors.find((j) => j.id === summary.jurorId);
@@ -86,30 +108,54 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
     <>
       <p className="identity" data-testid="identity" tabIndex={-1} ref={identityLine}>
         {t('juror.iAm', { id: me.id, title: me.title, institution: me.institution })} · {t(`jurorRole.${me.role}`)}{' '}
-        {!anyScored && <button type="button" className="link-button" onClick={() => setChangingIdentity(true)}>{t('juror.notMe')}</button>}
+        {!anyScored && (
+          <button type="button" className="link-button" onClick={() => setChangingIdentity(true)}>
+            {t('juror.notMe')}
+          </button>
+        )}
       </p>
       {packageInfo}
-      <KeyPanel onChange={() => {
-        setError(null);
-        // A key now exists: sending it to the secretariat is the next step.
-        document.getElementById(document.querySelector<HTMLInputElement>('#enrol-name')?.value.trim() ? 'enrol-export' : 'enrol-name')?.focus();
-      }} />
+      <KeyPanel
+        onChange={() => {
+          setError(null);
+          // A key now exists: sending it to the secretariat is the next step.
+          document
+            .getElementById(document.querySelector<HTMLInputElement>('#enrol-name')?.value.trim() ? 'enrol-export' : 'enrol-name')
+            ?.focus();
+        }}
+      />
       <EnrolmentExport eventId={event.id} revision={summary.revision} initialName={summary.jurorName ?? ''} />
-      <ResumePanel eventId={event.id} revision={summary.revision} timeZone={eventTimeZone(event)} onResumed={() => setResumed((n) => n + 1)} /> {/* issue 21 */}
+      <ResumePanel
+        eventId={event.id}
+        revision={summary.revision}
+        timeZone={eventTimeZone(event)}
+        onResumed={() => setResumed((n) => n + 1)}
+      />{' '}
+      {/* issue 21 */}
       <Assignments rounds={assignments} onScore={(roundId, categoryId) => setScoring({ roundId, categoryId })} />
-      <SheetExport event={event} initialName={summary.jurorName ?? ''} assignments={assignments.status === 'ready' ? assignments.value : []} />
+      <SheetExport
+        event={event}
+        initialName={summary.jurorName ?? ''}
+        assignments={assignments.status === 'ready' ? assignments.value : []}
+      />
       <section className="panel" aria-labelledby="update-title">
         <h2 id="update-title">{t('package.updateTitle')}</h2>
         <FilePicker
           label={t('package.importUpdate')}
           accept=".timbang"
-          onFiles={([file]) => attempt(async () => {
-            const result = await api.importPackage(file);
-            const rollover = result.secretariatRollover; // issue 21: the package moved the pin to a new secretariat key
-            setNotice(t(`package.outcome.${result.outcome}`, { revision: result.event.revision, previous: result.previousRevision })
-              + (rollover ? ` ${t('continuity.rollover.accepted', { previous: rollover.previousFingerprint, next: rollover.nextFingerprint })}` : ''));
-            onChanged();
-          })}
+          onFiles={([file]) =>
+            attempt(async () => {
+              const result = await api.importPackage(file);
+              const rollover = result.secretariatRollover; // issue 21: the package moved the pin to a new secretariat key
+              setNotice(
+                t(`package.outcome.${result.outcome}`, { revision: result.event.revision, previous: result.previousRevision }) +
+                  (rollover
+                    ? ` ${t('continuity.rollover.accepted', { previous: rollover.previousFingerprint, next: rollover.nextFingerprint })}`
+                    : ''),
+              );
+              onChanged();
+            })
+          }
         />
         {notice && <p role="status">{notice}</p>}
       </section>
@@ -118,19 +164,34 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
   );
 }
 
-function IdentityPicker({ jurors, current, onChoose, onCancel }: { jurors: EventData['event']['jurors']; current: string | null; onChoose(jurorId: string): void; onCancel?(): void }) {
+function IdentityPicker({
+  jurors,
+  current,
+  onChoose,
+  onCancel,
+}: {
+  jurors: EventData['event']['jurors'];
+  current: string | null;
+  onChoose(jurorId: string): void;
+  onCancel?(): void;
+}) {
   const { t } = useTranslation();
   const [choice, setChoice] = useState(current ?? '');
   const picker = useRef<HTMLFieldSetElement>(null);
   // Asked to change who one is ("Bukan saya? Ganti"): the keyboard goes to the choice.
   useEffect(() => {
-    if (onCancel) (picker.current?.querySelector<HTMLInputElement>('input:checked') ?? picker.current?.querySelector<HTMLInputElement>('input'))?.focus();
+    if (onCancel)
+      (
+        picker.current?.querySelector<HTMLInputElement>('input:checked') ?? picker.current?.querySelector<HTMLInputElement>('input')
+      )?.focus();
   }, []); // once, on opening
   return (
-    <form onSubmit={(e) => {
-      e.preventDefault();
-      if (choice) onChoose(choice);
-    }}>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (choice) onChoose(choice);
+      }}
+    >
       <fieldset className="identity-picker" ref={picker}>
         <legend>{t('juror.whoAreYou')}</legend>
         {jurors.map((juror) => (
@@ -142,8 +203,14 @@ function IdentityPicker({ jurors, current, onChoose, onCancel }: { jurors: Event
       </fieldset>
       <p className="hint">{t('juror.identityHint')}</p>
       <div className="actions">
-        <button type="submit" className="primary" disabled={!choice}>{t('juror.confirmIdentity')}</button>
-        {onCancel && <button type="button" onClick={onCancel}>{t('scoring.cancel')}</button>}
+        <button type="submit" className="primary" disabled={!choice}>
+          {t('juror.confirmIdentity')}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('scoring.cancel')}
+          </button>
+        )}
       </div>
     </form>
   );
@@ -159,29 +226,36 @@ function EnrolmentExport({ eventId, revision, initialName }: { eventId: string; 
     <section className="panel" aria-labelledby="enrol-title">
       <h2 id="enrol-title">{t('enrolment.sendTitle')}</h2>
       {status.status === 'ready' && status.value.matchesThisLaptop && (
-        <p className="ok" data-testid="enrolled">✓ {t('enrolment.registered', { fingerprint: status.value.enrolledFingerprint })}</p>
+        <p className="ok" data-testid="enrolled">
+          ✓ {t('enrolment.registered', { fingerprint: status.value.enrolledFingerprint })}
+        </p>
       )}
       {status.status === 'ready' && status.value.enrolledFingerprint && !status.value.matchesThisLaptop && (
         <p className="notice notice-warning">{t('enrolment.otherKey', { fingerprint: status.value.enrolledFingerprint })}</p>
       )}
       <p>{t('enrolment.sendIntro')}</p>
-      <form className="inline-form" onSubmit={async (e) => {
-        e.preventDefault();
-        setError(null);
-        setDone(null);
-        try {
-          const file = await api.exportEnrolment({ eventId, name });
-          saveFileData(file);
-          setDone(file.fileName);
-        } catch (failure) {
-          setError(failure);
-        }
-      }}>
+      <form
+        className="inline-form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setError(null);
+          setDone(null);
+          try {
+            const file = await api.exportEnrolment({ eventId, name });
+            saveFileData(file);
+            setDone(file.fileName);
+          } catch (failure) {
+            setError(failure);
+          }
+        }}
+      >
         <label>
           {t('enrolment.yourName')}
           <input id="enrol-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
         </label>
-        <button type="submit" id="enrol-export" disabled={!name.trim()}>{t('enrolment.export')}</button>
+        <button type="submit" id="enrol-export" disabled={!name.trim()}>
+          {t('enrolment.export')}
+        </button>
         {done && <span role="status">{t('enrolment.exported', { file: done })}</span>}
       </form>
       {error !== null && <ErrorNotice error={error} />}
@@ -198,16 +272,24 @@ function Assignments({ rounds, onScore }: { rounds: Loadable<RoundAssignment[]>;
       <h2 id="assignments-title">{t('juror.assignments')}</h2>
       {rounds.value.map((round) => (
         <section key={round.roundId} aria-labelledby={`assign-${round.roundId}`}>
-          <h3 id={`assign-${round.roundId}`}>{round.order}. {pick(round.name, i18n.language)}</h3>
+          <h3 id={`assign-${round.roundId}`}>
+            {round.order}. {pick(round.name, i18n.language)}
+          </h3>
           <table>
             <thead>
               <tr>
                 <th scope="col">{t('juror.category')}</th>
-                <th scope="col" className="num">{t('juror.nominees')}</th>
-                <th scope="col" className="num">{t('juror.criteria')}</th>
+                <th scope="col" className="num">
+                  {t('juror.nominees')}
+                </th>
+                <th scope="col" className="num">
+                  {t('juror.criteria')}
+                </th>
                 <th scope="col">{t('juror.progress')}</th>
                 <th scope="col">{t('juror.status')}</th>
-                <th scope="col"><span className="visually-hidden">{t('juror.action')}</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('juror.action')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -217,7 +299,11 @@ function Assignments({ rounds, onScore }: { rounds: Loadable<RoundAssignment[]>;
                   <td className="num">{category.nominees}</td>
                   <td className="num">{category.criteria}</td>
                   <td>
-                    <progress max={category.required} value={category.scored} aria-label={t('juror.progressOf', { scored: category.scored, required: category.required })} />{' '}
+                    <progress
+                      max={category.required}
+                      value={category.scored}
+                      aria-label={t('juror.progressOf', { scored: category.scored, required: category.required })}
+                    />{' '}
                     {t('juror.progressOf', { scored: category.scored, required: category.required })}
                   </td>
                   <td>
@@ -226,7 +312,11 @@ function Assignments({ rounds, onScore }: { rounds: Loadable<RoundAssignment[]>;
                   </td>
                   <td>
                     {category.open && (
-                      <button type="button" onClick={() => onScore(round.roundId, category.categoryId)} aria-label={`${t('juror.score')}: ${pick(round.name, i18n.language)}, ${pick(category.name, i18n.language)}`}>
+                      <button
+                        type="button"
+                        onClick={() => onScore(round.roundId, category.categoryId)}
+                        aria-label={`${t('juror.score')}: ${pick(round.name, i18n.language)}, ${pick(category.name, i18n.language)}`}
+                      >
                         {t('juror.score')}
                       </button>
                     )}
@@ -242,7 +332,15 @@ function Assignments({ rounds, onScore }: { rounds: Loadable<RoundAssignment[]>;
 }
 
 /** The juror's signed score sheet (.xlsx): the rounds chosen, signed with this laptop's key. */
-function SheetExport({ event, initialName, assignments }: { event: EventData['event']; initialName: string; assignments: RoundAssignment[] }) {
+function SheetExport({
+  event,
+  initialName,
+  assignments,
+}: {
+  event: EventData['event'];
+  initialName: string;
+  assignments: RoundAssignment[];
+}) {
   const { t, i18n } = useTranslation();
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
   const [chosen, setChosen] = useState<string[]>(rounds.map((r) => r.id));
@@ -251,32 +349,48 @@ function SheetExport({ event, initialName, assignments }: { event: EventData['ev
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   // What the sheet would carry as a draft: the secretariat sees such sections as not final.
-  const drafts = assignments.filter((r) => chosen.includes(r.roundId)).flatMap((r) => r.categories
-    .filter((c) => c.open && !c.finalized)
-    .map((c) => t('sheet.draftSection', { round: pick(r.name, i18n.language), category: pick(c.name, i18n.language), scored: c.scored, required: c.required })));
+  const drafts = assignments
+    .filter((r) => chosen.includes(r.roundId))
+    .flatMap((r) =>
+      r.categories
+        .filter((c) => c.open && !c.finalized)
+        .map((c) =>
+          t('sheet.draftSection', {
+            round: pick(r.name, i18n.language),
+            category: pick(c.name, i18n.language),
+            scored: c.scored,
+            required: c.required,
+          }),
+        ),
+    );
   return (
     <section className="panel" aria-labelledby="sheet-title">
       <h2 id="sheet-title">{t('sheet.title')}</h2>
       <p>{t('sheet.intro')}</p>
       {drafts.length > 0 && (
-        <p className="notice" data-testid="sheet-drafts">{t('sheet.drafts', { count: drafts.length, sections: drafts.join('; ') })}</p>
+        <p className="notice" data-testid="sheet-drafts">
+          {t('sheet.drafts', { count: drafts.length, sections: drafts.join('; ') })}
+        </p>
       )}
-      <form className="inline-form" onSubmit={async (e) => {
-        e.preventDefault();
-        if (busy) return; // one signing at a time; the button stays focusable meanwhile
-        setError(null);
-        setDone(null);
-        setBusy(true);
-        try {
-          const file = await api.exportSheet({ eventId: event.id, name, roundIds: chosen });
-          saveFileData(file);
-          setDone(file.fileName);
-        } catch (failure) {
-          setError(failure);
-        } finally {
-          setBusy(false);
-        }
-      }}>
+      <form
+        className="inline-form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (busy) return; // one signing at a time; the button stays focusable meanwhile
+          setError(null);
+          setDone(null);
+          setBusy(true);
+          try {
+            const file = await api.exportSheet({ eventId: event.id, name, roundIds: chosen });
+            saveFileData(file);
+            setDone(file.fileName);
+          } catch (failure) {
+            setError(failure);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
         <fieldset className="round-choice">
           <legend>{t('sheet.rounds')}</legend>
           {rounds.map((round) => (
@@ -294,7 +408,9 @@ function SheetExport({ event, initialName, assignments }: { event: EventData['ev
           {t('sheet.name')}
           <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
         </label>
-        <button type="submit" className="primary" aria-disabled={busy || undefined} disabled={!name.trim() || chosen.length === 0}>{t('sheet.export')}</button>
+        <button type="submit" className="primary" aria-disabled={busy || undefined} disabled={!name.trim() || chosen.length === 0}>
+          {t('sheet.export')}
+        </button>
         {busy && <Working what={t('progress.signingSheet')} />}
         {done && <span role="status">{t('sheet.exported', { file: done })}</span>}
       </form>

@@ -13,7 +13,17 @@ import { useApi } from '../../use-api.ts';
  * takes back the marks of their own last signed sheet(s), even one signed with the old laptop's key (the
  * package's key change binds it to them). Each mark comes back as a history row naming the sheet.
  */
-export function ResumePanel({ eventId, revision, timeZone, onResumed }: { eventId: string; revision: number; timeZone: string; onResumed(): void }) {
+export function ResumePanel({
+  eventId,
+  revision,
+  timeZone,
+  onResumed,
+}: {
+  eventId: string;
+  revision: number;
+  timeZone: string;
+  onResumed(): void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [version, setVersion] = useState(0);
@@ -58,9 +68,20 @@ export function ResumePanel({ eventId, revision, timeZone, onResumed }: { eventI
       {busy && <Working what={t('continuity.resume.working')} />}
       {result && (
         <div className="notice" role="status" data-testid="resume-result">
-          <p>{t('continuity.resume.done', { marks: result.marks, unchanged: result.unchanged, notes: result.notes, next: result.nextSheetRevision })}</p>
+          <p>
+            {t('continuity.resume.done', {
+              marks: result.marks,
+              unchanged: result.unchanged,
+              notes: result.notes,
+              next: result.nextSheetRevision,
+            })}
+          </p>
           {result.finalized.length > 0 && <p>{t('continuity.resume.finalized', { count: result.finalized.length })}</p>}
-          {result.notFinalized.map((n, i) => <p key={i} className="hint">{pick(n.reason, lang)}</p>)}
+          {result.notFinalized.map((n, i) => (
+            <p key={i} className="hint">
+              {pick(n.reason, lang)}
+            </p>
+          ))}
           {result.notAdmitted > 0 && <p className="hint">{t('continuity.resume.notAdmitted', { count: result.notAdmitted })}</p>}
         </div>
       )}
@@ -68,13 +89,21 @@ export function ResumePanel({ eventId, revision, timeZone, onResumed }: { eventI
         <ul className="resumed" data-testid="resumed-sheets">
           {s.resumed.map((r, i) => (
             <li key={i}>
-              {t('continuity.resume.sheet', { file: r.fileName, revision: r.sheetRevision, marks: r.marks, when: formatDateTime(r.resumedAt, lang, timeZone) })}{' '}
-              <span className="fingerprint">{r.signedWith}</span>{r.previousKey && <> · {t('continuity.resume.oldKey')}</>}
+              {t('continuity.resume.sheet', {
+                file: r.fileName,
+                revision: r.sheetRevision,
+                marks: r.marks,
+                when: formatDateTime(r.resumedAt, lang, timeZone),
+              })}{' '}
+              <span className="fingerprint">{r.signedWith}</span>
+              {r.previousKey && <> · {t('continuity.resume.oldKey')}</>}
             </li>
           ))}
         </ul>
       )}
-      {s.nextSheetRevision !== null && s.resumed.length > 0 && <p className="hint">{t('continuity.resume.next', { revision: s.nextSheetRevision })}</p>}
+      {s.nextSheetRevision !== null && s.resumed.length > 0 && (
+        <p className="hint">{t('continuity.resume.next', { revision: s.nextSheetRevision })}</p>
+      )}
       {error !== null && <ErrorNotice error={error} />}
     </details>
   );

@@ -58,10 +58,16 @@ export function InterviewTimer({ clockId, presentationMinutes, questionsMinutes 
   return (
     <section className={`timer${elapsed >= total ? ' timer-done' : ''}`} aria-label={t('timer.title')}>
       <span className="timer-phase">{t(`timer.${phase}`)}</span>
-      <span className="timer-clock" role="timer" aria-live="off" data-testid="timer-clock">{text}</span>
+      <span className="timer-clock" role="timer" aria-live="off" data-testid="timer-clock">
+        {text}
+      </span>
       {elapsed >= total && <span role="status">{t('timer.over')}</span>}
-      <button type="button" onClick={toggle} disabled={elapsed >= total}>{running ? t('timer.pause') : t('timer.start')}</button>
-      <button type="button" onClick={() => setClock(STOPPED)}>{t('timer.reset')}</button>
+      <button type="button" onClick={toggle} disabled={elapsed >= total}>
+        {running ? t('timer.pause') : t('timer.start')}
+      </button>
+      <button type="button" onClick={() => setClock(STOPPED)}>
+        {t('timer.reset')}
+      </button>
     </section>
   );
 }

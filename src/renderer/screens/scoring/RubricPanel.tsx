@@ -36,7 +36,22 @@ const NOTE_SAVE_DELAY_MS = 600;
  * Always in view beside the grid: the focused criterion's rubric with the chosen level marked, the
  * nominee's notes (saved as the juror types), the mark's history, and declaring a conflict.
  */
-export function RubricPanel({ eventId, roundId, rounds, nominee, criterion, mark, note, conflict, locked, onChanged, lastSavedAt, timeZone, figures = [], documents = [] }: Props) {
+export function RubricPanel({
+  eventId,
+  roundId,
+  rounds,
+  nominee,
+  criterion,
+  mark,
+  note,
+  conflict,
+  locked,
+  onChanged,
+  lastSavedAt,
+  timeZone,
+  figures = [],
+  documents = [],
+}: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const history = useApi(
@@ -45,8 +60,16 @@ export function RubricPanel({ eventId, roundId, rounds, nominee, criterion, mark
   );
   return (
     <aside className="rubric-panel" id="rubric-panel" tabIndex={-1} aria-label={t('scoring.rubricPanel')}>
-      <h3>{criterion.code} · {pick(criterion.label, lang)}</h3>
-      <p className="hint">{t('scoring.weightScale', { weight: markText(criterion.weight, lang), min: markText(criterion.scale.min, lang), max: markText(criterion.scale.max, lang) })}</p>
+      <h3>
+        {criterion.code} · {pick(criterion.label, lang)}
+      </h3>
+      <p className="hint">
+        {t('scoring.weightScale', {
+          weight: markText(criterion.weight, lang),
+          min: markText(criterion.scale.min, lang),
+          max: markText(criterion.scale.max, lang),
+        })}
+      </p>
       <CriterionFigures figures={figuresFor({ figures }, nominee.id, criterion.code)} lang={lang} />
       <ol className="rubric-levels" data-testid="rubric">
         {criterion.rubric.map((level) => (
@@ -55,19 +78,36 @@ export function RubricPanel({ eventId, roundId, rounds, nominee, criterion, mark
           </li>
         ))}
       </ol>
-      <NomineeDocuments key={`documents/${nominee.id}`} eventId={eventId} documents={documents.filter((d) => d.nomineeId === nominee.id)} lang={lang} />
-      <NoteEditor key={`${roundId}/${nominee.id}`} eventId={eventId} roundId={roundId} nominee={nominee} initial={note} disabled={locked || !!conflict} />
+      <NomineeDocuments
+        key={`documents/${nominee.id}`}
+        eventId={eventId}
+        documents={documents.filter((d) => d.nomineeId === nominee.id)}
+        lang={lang}
+      />
+      <NoteEditor
+        key={`${roundId}/${nominee.id}`}
+        eventId={eventId}
+        roundId={roundId}
+        nominee={nominee}
+        initial={note}
+        disabled={locked || !!conflict}
+      />
       {history.status === 'ready' && history.value.length > 0 && (
         <details className="history">
           <summary>{t('scoring.history', { count: history.value.length })}</summary>
           <ol>
             {history.value.map((h, i) => (
-              <li key={i} data-testid="history-line">{formatDateTime(h.recordedAt, lang, timeZone)}: {markText(h.previous, lang)} → {markText(h.value, lang)}{h.origin && <> · {pick(h.origin, lang)}</>}</li>
+              <li key={i} data-testid="history-line">
+                {formatDateTime(h.recordedAt, lang, timeZone)}: {markText(h.previous, lang)} → {markText(h.value, lang)}
+                {h.origin && <> · {pick(h.origin, lang)}</>}
+              </li>
             ))}
           </ol>
         </details>
       )}
-      {!conflict && !locked && <DeclareConflict key={nominee.id} eventId={eventId} rounds={rounds} nominee={nominee} onDeclared={onChanged} />}
+      {!conflict && !locked && (
+        <DeclareConflict key={nominee.id} eventId={eventId} rounds={rounds} nominee={nominee} onDeclared={onChanged} />
+      )}
       {conflict?.declared && !locked && <WithdrawConflict key={nominee.id} eventId={eventId} nominee={nominee} onWithdrawn={onChanged} />}
     </aside>
   );
@@ -78,12 +118,20 @@ function CriterionFigures({ figures, lang }: { figures: EvidenceFigure[]; lang: 
   if (figures.length === 0) return null;
   const language = lang === 'en' ? 'en' : 'id';
   return (
-    <section className="criterion-figures" aria-label={pick({ id: 'Data nominasi untuk kriteria ini', en: "The nominee's figures for this criterion" }, lang)}>
+    <section
+      className="criterion-figures"
+      aria-label={pick({ id: 'Data nominasi untuk kriteria ini', en: "The nominee's figures for this criterion" }, lang)}
+    >
       <ul data-testid="criterion-figures">
         {figures.map((f, i) => (
           <li key={i}>
-            <strong>{pick(f.label, lang)} {formatFigureValue(f, language)}</strong>
-            <span className="hint"> · {f.source}, {pick({ id: 'per', en: 'as of' }, lang)} {formatDate(f.date, lang)}</span>
+            <strong>
+              {pick(f.label, lang)} {formatFigureValue(f, language)}
+            </strong>
+            <span className="hint">
+              {' '}
+              · {f.source}, {pick({ id: 'per', en: 'as of' }, lang)} {formatDate(f.date, lang)}
+            </span>
           </li>
         ))}
       </ul>
@@ -107,7 +155,12 @@ const DOCUMENT_KINDS: Record<EvidenceDocument['kind'], { id: string; en: string 
 function NomineeDocuments({ eventId, documents, lang }: { eventId: string; documents: EvidenceDocument[]; lang: string }) {
   const [open, setOpen] = useState<{ fileName: string; mime: string; url: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => () => { if (open) URL.revokeObjectURL(open.url); }, [open]);
+  useEffect(
+    () => () => {
+      if (open) URL.revokeObjectURL(open.url);
+    },
+    [open],
+  );
   if (documents.length === 0) return null;
   const show = async (doc: EvidenceDocument) => {
     setError(null);
@@ -133,10 +186,14 @@ function NomineeDocuments({ eventId, documents, lang }: { eventId: string; docum
       </ul>
       {open && (
         <div className="document-view" data-testid="document-view">
-          <button type="button" onClick={() => setOpen(null)}>{pick({ id: 'Tutup', en: 'Close' }, lang)} {open.fileName}</button>
-          {open.mime === 'application/pdf'
-            ? <iframe src={open.url} sandbox="" title={open.fileName} />
-            : <img src={open.url} alt={open.fileName} />}
+          <button type="button" onClick={() => setOpen(null)}>
+            {pick({ id: 'Tutup', en: 'Close' }, lang)} {open.fileName}
+          </button>
+          {open.mime === 'application/pdf' ? (
+            <iframe src={open.url} sandbox="" title={open.fileName} />
+          ) : (
+            <img src={open.url} alt={open.fileName} />
+          )}
         </div>
       )}
       {error !== null && <ErrorNotice error={error} />}
@@ -144,7 +201,19 @@ function NomineeDocuments({ eventId, documents, lang }: { eventId: string; docum
   );
 }
 
-function NoteEditor({ eventId, roundId, nominee, initial, disabled }: { eventId: string; roundId: string; nominee: Nominee; initial: string; disabled: boolean }) {
+function NoteEditor({
+  eventId,
+  roundId,
+  nominee,
+  initial,
+  disabled,
+}: {
+  eventId: string;
+  roundId: string;
+  nominee: Nominee;
+  initial: string;
+  disabled: boolean;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState(initial);
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
@@ -210,7 +279,17 @@ async function marksGiven(eventId: string, rounds: Round[], nominee: Nominee) {
  * Declaring a conflict of interest, in two steps: the reason, then a confirmation that says how many
  * marks already given will be set aside (and that it can be withdrawn only until the round is finalized).
  */
-function DeclareConflict({ eventId, rounds, nominee, onDeclared }: { eventId: string; rounds: Round[]; nominee: Nominee; onDeclared(): void }) {
+function DeclareConflict({
+  eventId,
+  rounds,
+  nominee,
+  onDeclared,
+}: {
+  eventId: string;
+  rounds: Round[];
+  nominee: Nominee;
+  onDeclared(): void;
+}) {
   const { t, i18n } = useTranslation();
   const [step, setStep] = useState<'closed' | 'reason' | 'confirm'>('closed');
   const [reason, setReason] = useState('');
@@ -227,7 +306,12 @@ function DeclareConflict({ eventId, rounds, nominee, onDeclared }: { eventId: st
     cancelled.current = false;
   }, [step]);
 
-  if (step === 'closed') return <button type="button" ref={opener} onClick={() => setStep('reason')}>{t('scoring.declareConflict')}</button>;
+  if (step === 'closed')
+    return (
+      <button type="button" ref={opener} onClick={() => setStep('reason')}>
+        {t('scoring.declareConflict')}
+      </button>
+    );
   const cancel = () => {
     cancelled.current = true;
     setStep('closed');
@@ -236,27 +320,41 @@ function DeclareConflict({ eventId, rounds, nominee, onDeclared }: { eventId: st
   };
   if (step === 'reason') {
     return (
-      <form className="declare" onSubmit={(e) => {
-        e.preventDefault();
-        setError(null);
-        setGiven(null);
-        setStep('confirm');
-        marksGiven(eventId, rounds, nominee).then(setGiven, setError);
-      }}>
+      <form
+        className="declare"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setError(null);
+          setGiven(null);
+          setStep('confirm');
+          marksGiven(eventId, rounds, nominee).then(setGiven, setError);
+        }}
+      >
         <label>
           {t('scoring.conflictReason', { nominee: nomineeLabel(nominee) })}
           {/* Opening the declaration puts the keyboard in its one field. */}
           <input value={reason} onChange={(e) => setReason(e.target.value)} ref={reasonField} data-testid="conflict-reason" />
         </label>
-        <button type="submit" disabled={reason.trim().length < 3}>{t('scoring.declare')}</button>
-        <button type="button" onClick={cancel}>{t('scoring.cancel')}</button>
+        <button type="submit" disabled={reason.trim().length < 3}>
+          {t('scoring.declare')}
+        </button>
+        <button type="button" onClick={cancel}>
+          {t('scoring.cancel')}
+        </button>
         {error !== null && <ErrorNotice error={error} />}
       </form>
     );
   }
   const count = given?.reduce((sum, r) => sum + r.count, 0) ?? 0;
   return (
-    <div className="declare declare-confirm" role="group" aria-labelledby="declare-confirm-title" tabIndex={-1} ref={confirmation} data-testid="conflict-confirm">
+    <div
+      className="declare declare-confirm"
+      role="group"
+      aria-labelledby="declare-confirm-title"
+      tabIndex={-1}
+      ref={confirmation}
+      data-testid="conflict-confirm"
+    >
       <strong id="declare-confirm-title">{t('scoring.conflictConfirmTitle', { nominee: nomineeLabel(nominee) })}</strong>
       <span>{t('scoring.conflictReasonGiven', { reason: reason.trim() })}</span>
       {given === null ? (
@@ -274,17 +372,26 @@ function DeclareConflict({ eventId, rounds, nominee, onDeclared }: { eventId: st
       )}
       <span className="declare-final">{t('scoring.conflictFinal')}</span>
       <div className="actions">
-        <button type="button" className="danger" disabled={given === null} onClick={async () => {
-          setError(null);
-          try {
-            await api.declareConflict({ eventId, nomineeId: nominee.id, reason });
-            setStep('closed');
-            onDeclared();
-          } catch (failure) {
-            setError(failure);
-          }
-        }}>{t('scoring.conflictConfirm')}</button>
-        <button type="button" onClick={cancel}>{t('scoring.cancel')}</button>
+        <button
+          type="button"
+          className="danger"
+          disabled={given === null}
+          onClick={async () => {
+            setError(null);
+            try {
+              await api.declareConflict({ eventId, nomineeId: nominee.id, reason });
+              setStep('closed');
+              onDeclared();
+            } catch (failure) {
+              setError(failure);
+            }
+          }}
+        >
+          {t('scoring.conflictConfirm')}
+        </button>
+        <button type="button" onClick={cancel}>
+          {t('scoring.cancel')}
+        </button>
       </div>
       {error !== null && <ErrorNotice error={error} />}
     </div>
@@ -304,26 +411,38 @@ function WithdrawConflict({ eventId, nominee, onWithdrawn }: { eventId: string; 
   useEffect(() => {
     if (open) reasonField.current?.focus();
   }, [open]);
-  if (!open) return <button type="button" onClick={() => setOpen(true)}>{t('scoring.withdrawConflict')}</button>;
+  if (!open)
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        {t('scoring.withdrawConflict')}
+      </button>
+    );
   return (
-    <form className="declare" onSubmit={async (e) => {
-      e.preventDefault();
-      setError(null);
-      try {
-        await api.withdrawConflict({ eventId, nomineeId: nominee.id, reason });
-        setOpen(false);
-        onWithdrawn();
-      } catch (failure) {
-        setError(failure);
-      }
-    }}>
+    <form
+      className="declare"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError(null);
+        try {
+          await api.withdrawConflict({ eventId, nomineeId: nominee.id, reason });
+          setOpen(false);
+          onWithdrawn();
+        } catch (failure) {
+          setError(failure);
+        }
+      }}
+    >
       <label>
         {t('scoring.withdrawReason', { nominee: nomineeLabel(nominee) })}
         <input value={reason} onChange={(e) => setReason(e.target.value)} ref={reasonField} />
       </label>
       <span className="hint">{t('scoring.withdrawEffect')}</span>
-      <button type="submit" disabled={reason.trim().length < 3}>{t('scoring.withdraw')}</button>
-      <button type="button" onClick={() => setOpen(false)}>{t('scoring.cancel')}</button>
+      <button type="submit" disabled={reason.trim().length < 3}>
+        {t('scoring.withdraw')}
+      </button>
+      <button type="button" onClick={() => setOpen(false)}>
+        {t('scoring.cancel')}
+      </button>
       {error !== null && <ErrorNotice error={error} />}
     </form>
   );

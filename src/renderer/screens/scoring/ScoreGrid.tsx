@@ -44,13 +44,37 @@ const ROW_HEIGHT = 40;
  * scale has whole steps), "," or "." adds a half point where the scale has them, Backspace clears,
  * arrows / Tab / Enter move, Ctrl+Z undoes. Rows are virtualised, so 2,000 nominees scroll as 20 do.
  */
-export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus, onFocus, focusRequest, onRecord, onUndo, onRefuse, refusal }: Props) {
+export function ScoreGrid({
+  nominees,
+  criteria,
+  marks,
+  conflicts,
+  locked,
+  focus,
+  onFocus,
+  focusRequest,
+  onRecord,
+  onUndo,
+  onRefuse,
+  refusal,
+}: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const scroller = useRef<HTMLDivElement>(null);
-  const row = Math.max(0, nominees.findIndex((n) => n.id === focus.nomineeId));
-  const column = Math.max(0, criteria.findIndex((c) => c.code === focus.criterionCode));
-  const virtualizer = useVirtualizer({ count: nominees.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const row = Math.max(
+    0,
+    nominees.findIndex((n) => n.id === focus.nomineeId),
+  );
+  const column = Math.max(
+    0,
+    criteria.findIndex((c) => c.code === focus.criterionCode),
+  );
+  const virtualizer = useVirtualizer({
+    count: nominees.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
 
   // Keep the focused cell in view and focused as it moves.
   useEffect(() => {
@@ -102,9 +126,13 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
     if (!nominee || !criterion) return;
     const key = event.key;
     const moves: Record<string, () => void> = {
-      ArrowRight: next, ArrowLeft: previous, ArrowDown: () => move(row + 1, column), ArrowUp: () => move(row - 1, column),
+      ArrowRight: next,
+      ArrowLeft: previous,
+      ArrowDown: () => move(row + 1, column),
+      ArrowUp: () => move(row - 1, column),
       Enter: () => (event.shiftKey ? move(row - 1, column) : move(row + 1, column)),
-      Home: () => move(row, 0), End: () => move(row, criteria.length - 1),
+      Home: () => move(row, 0),
+      End: () => move(row, criteria.length - 1),
     };
     if (key === 'Tab') {
       const atEdge = event.shiftKey ? row === 0 && column === 0 : row === nominees.length - 1 && column === criteria.length - 1;
@@ -136,7 +164,15 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
     if (meant.kind === 'off-scale') {
       const { min, max, step } = criterion.scale;
       const value = typeof meant.value === 'number' ? markText(meant.value, lang) : meant.value;
-      return refuse(t('scoring.offScale', { value, code: criterion.code, min: markText(min, lang), max: markText(max, lang), step: markText(step, lang) }));
+      return refuse(
+        t('scoring.offScale', {
+          value,
+          code: criterion.code,
+          min: markText(min, lang),
+          max: markText(max, lang),
+          step: markText(step, lang),
+        }),
+      );
     }
     void onRecord(nominee.id, criterion.code, meant.value);
     if (meant.advance) advanceToNextScorable();
@@ -154,7 +190,11 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
     const inner = target.getBoundingClientRect();
     // Under the cell, or over it when the scroller has no room below (the last rows shown).
     const above = outer.bottom - inner.bottom < 64 && inner.top - outer.top > 64;
-    setErrorAt({ top: (above ? inner.top : inner.bottom) - outer.top + box.scrollTop + (above ? 2 : -2), left: inner.left - outer.left + box.scrollLeft, above });
+    setErrorAt({
+      top: (above ? inner.top : inner.bottom) - outer.top + box.scrollTop + (above ? 2 : -2),
+      left: inner.left - outer.left + box.scrollLeft,
+      above,
+    });
   }, [refusedRow, refusedColumn, refusal?.message]);
 
   const items = virtualizer.getVirtualItems();
@@ -163,17 +203,35 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
 
   return (
     <div className="grid-scroller" ref={scroller}>
-      <table role="grid" aria-rowcount={nominees.length + 1} aria-colcount={criteria.length + 2} onKeyDown={onKeyDown}
-        className={`score-grid${locked ? ' locked' : ''}`} data-locked={locked || undefined} aria-describedby={locked ? 'grid-locked' : undefined}>
+      <table
+        role="grid"
+        aria-rowcount={nominees.length + 1}
+        aria-colcount={criteria.length + 2}
+        onKeyDown={onKeyDown}
+        className={`score-grid${locked ? ' locked' : ''}`}
+        data-locked={locked || undefined}
+        aria-describedby={locked ? 'grid-locked' : undefined}
+      >
         <thead>
           <tr role="row" aria-rowindex={1}>
-            <th scope="col" role="columnheader">{locked && <span className="lock-mark" aria-hidden="true">🔒 </span>}{t('scoring.nominee')}</th>
+            <th scope="col" role="columnheader">
+              {locked && (
+                <span className="lock-mark" aria-hidden="true">
+                  🔒{' '}
+                </span>
+              )}
+              {t('scoring.nominee')}
+            </th>
             {criteria.map((c) => (
               <th key={c.code} scope="col" role="columnheader" title={pick(c.label, i18n.language)}>
-                {c.code}<br /><small>{markText(c.weight, lang)}%</small>
+                {c.code}
+                <br />
+                <small>{markText(c.weight, lang)}%</small>
               </th>
             ))}
-            <th scope="col" role="columnheader" className="num">{t('scoring.total')}</th>
+            <th scope="col" role="columnheader" className="num">
+              {t('scoring.total')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -181,16 +239,30 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
           {items.map((item) => {
             const nominee = nominees[item.index];
             const conflict = conflicts.get(nominee.id);
-            const saved = new Map(criteria.flatMap((c) => {
-              const mark = marks.get(markKey(nominee.id, c.code));
-              return mark && mark.value !== null ? [[c.code, mark.value] as const] : [];
-            }));
+            const saved = new Map(
+              criteria.flatMap((c) => {
+                const mark = marks.get(markKey(nominee.id, c.code));
+                return mark && mark.value !== null ? [[c.code, mark.value] as const] : [];
+              }),
+            );
             const total = weightedTotal(criteria, saved);
             return (
-              <tr key={nominee.id} role="row" aria-rowindex={item.index + 2} data-nominee={nominee.id} className={conflict ? 'conflicted' : undefined} style={{ height: ROW_HEIGHT }}>
+              <tr
+                key={nominee.id}
+                role="row"
+                aria-rowindex={item.index + 2}
+                data-nominee={nominee.id}
+                className={conflict ? 'conflicted' : undefined}
+                style={{ height: ROW_HEIGHT }}
+              >
                 <th scope="row" role="rowheader">
                   <NomineeName nominee={nominee} />
-                  {conflict && <><br /><small className="conflict-note">{t('scoring.conflict', { reason: conflict.reason })}</small></>}
+                  {conflict && (
+                    <>
+                      <br />
+                      <small className="conflict-note">{t('scoring.conflict', { reason: conflict.reason })}</small>
+                    </>
+                  )}
                 </th>
                 {criteria.map((criterion, c) => {
                   const mark = marks.get(markKey(nominee.id, criterion.code));
@@ -220,7 +292,12 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
                 })}
                 <td className="num total" data-testid={`total-${nominee.id}`}>
                   {conflict ? '' : total.scored === 0 ? '' : scoreText(total.total, lang)}
-                  {!conflict && total.scored > 0 && total.scored < total.of && <small> ({total.scored}/{total.of})</small>}
+                  {!conflict && total.scored > 0 && total.scored < total.of && (
+                    <small>
+                      {' '}
+                      ({total.scored}/{total.of})
+                    </small>
+                  )}
                 </td>
               </tr>
             );
@@ -231,7 +308,14 @@ export function ScoreGrid({ nominees, criteria, marks, conflicts, locked, focus,
       {nominees.length === 0 && <p>{t('scoring.noMatch')}</p>}
       {/* The reason a keystroke was refused, just under the cell it was typed in (the cell names it). */}
       {refusal && errorAt && (
-        <div className={`cell-error${errorAt.above ? ' above' : ''}`} role="alert" id="cell-error" data-testid="cell-error" data-cell={`${refusal.nomineeId}/${refusal.criterionCode}`} style={{ top: errorAt.top, left: errorAt.left }}>
+        <div
+          className={`cell-error${errorAt.above ? ' above' : ''}`}
+          role="alert"
+          id="cell-error"
+          data-testid="cell-error"
+          data-cell={`${refusal.nomineeId}/${refusal.criterionCode}`}
+          style={{ top: errorAt.top, left: errorAt.left }}
+        >
           {refusal.message}
         </div>
       )}

@@ -21,7 +21,12 @@ interface Props {
 }
 
 /** The first mark still to give, nominee by nominee in the order shown (conflicted nominees passed over). */
-function firstUnscored(nominees: Nominee[], criteria: Criterion[], marks: ReadonlyMap<string, Mark>, conflicted: ReadonlySet<string>): Focus | null {
+function firstUnscored(
+  nominees: Nominee[],
+  criteria: Criterion[],
+  marks: ReadonlyMap<string, Mark>,
+  conflicted: ReadonlySet<string>,
+): Focus | null {
   for (const nominee of nominees) {
     if (conflicted.has(nominee.id)) continue;
     const criterion = criteria.find((c) => (marks.get(markKey(nominee.id, c.code))?.value ?? null) === null);
@@ -50,7 +55,10 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
   const lang = i18n.language;
   const round = event.rounds.find((r) => r.id === roundId)!;
   const category = event.categories.find((c) => c.id === categoryId)!;
-  const criteria = useMemo(() => event.criteria.filter((c) => c.roundId === roundId && c.categoryIds.includes(categoryId)), [event, roundId, categoryId]);
+  const criteria = useMemo(
+    () => event.criteria.filter((c) => c.roundId === roundId && c.categoryIds.includes(categoryId)),
+    [event, roundId, categoryId],
+  );
   const nominees = useMemo(() => roundNominees(event, round, categoryId) ?? [], [event, round, categoryId]);
   const scoring = useScoring(event.id, roundId, categoryId);
   const [query, setQuery] = useState('');
@@ -141,13 +149,14 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
   const jump = (to: keyof typeof JUMP_KEYS) => {
     const targets = to === 'note' ? ['scoring-note', 'rubric-panel'] : ['finalize-button', 'reopen-reason'];
     for (const id of targets) {
-      const element = document.getElementById(id) as HTMLElement & { disabled?: boolean } | null;
+      const element = document.getElementById(id) as (HTMLElement & { disabled?: boolean }) | null;
       if (element && !element.disabled) return element.focus();
     }
   };
-  const missing = scoring.error instanceof AppError && scoring.error.code === 'incomplete'
-    ? (scoring.error.details as { nomineeId: string; name: string; criteria: string[] }[])
-    : null;
+  const missing =
+    scoring.error instanceof AppError && scoring.error.code === 'incomplete'
+      ? (scoring.error.details as { nomineeId: string; name: string; criteria: string[] }[])
+      : null;
   /** Moves the keyboard to a cell (or criterion), showing it first when the filter hides it. */
   const goTo = (nomineeId: string, criterionCode: string) => {
     if (!shown.some((n) => n.id === nomineeId)) setQuery('');
@@ -159,7 +168,10 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
     ? {
         nomineeId: scoring.cellError.nomineeId,
         criterionCode: scoring.cellError.criterionCode,
-        message: scoring.cellError.error instanceof AppError ? pick(scoring.cellError.error.bilingual, lang) : String((scoring.cellError.error as Error)?.message ?? scoring.cellError.error),
+        message:
+          scoring.cellError.error instanceof AppError
+            ? pick(scoring.cellError.error.bilingual, lang)
+            : String((scoring.cellError.error as Error)?.message ?? scoring.cellError.error),
       }
     : null;
   const cellRefusal = refusal ?? apiRefusal;
@@ -173,40 +185,68 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
   const lastSavedNominee = scoring.lastSaved ? nominees.find((n) => n.id === scoring.lastSaved!.nomineeId) : undefined;
 
   return (
-    <section className="scoring" aria-labelledby="scoring-title" onKeyDown={(event) => {
-      const to = jumpOf(event);
-      if (!to) return;
-      event.preventDefault();
-      jump(to);
-    }}>
+    <section
+      className="scoring"
+      aria-labelledby="scoring-title"
+      onKeyDown={(event) => {
+        const to = jumpOf(event);
+        if (!to) return;
+        event.preventDefault();
+        jump(to);
+      }}
+    >
       <div className="scoring-head">
-        <button type="button" ref={backButton} onClick={onBack}>← {t('scoring.back')}</button>
-        <h2 id="scoring-title">{pick(round.name, lang)} · {pick(category.name, lang)}</h2>
-        <span className="badge" data-testid="progress">{t('scoring.progress', { given, required })}</span>
+        <button type="button" ref={backButton} onClick={onBack}>
+          ← {t('scoring.back')}
+        </button>
+        <h2 id="scoring-title">
+          {pick(round.name, lang)} · {pick(category.name, lang)}
+        </h2>
+        <span className="badge" data-testid="progress">
+          {t('scoring.progress', { given, required })}
+        </span>
       </div>
-      {state.finalized && <p className="notice notice-locked" id="grid-locked" data-testid="locked"><span aria-hidden="true">🔒 </span>{t('scoring.locked')}</p>}
+      {state.finalized && (
+        <p className="notice notice-locked" id="grid-locked" data-testid="locked">
+          <span aria-hidden="true">🔒 </span>
+          {t('scoring.locked')}
+        </p>
+      )}
 
       <div className="toolbar">
         <div role="group" aria-label={t('scoring.view')} className="segmented">
-          <button type="button" aria-pressed={view === 'grid'} onClick={() => setView('grid')}>{t('scoring.gridView')}</button>
-          <button type="button" aria-pressed={view === 'single'} onClick={() => setView('single')}>{t('scoring.singleView')}</button>
+          <button type="button" aria-pressed={view === 'grid'} onClick={() => setView('grid')}>
+            {t('scoring.gridView')}
+          </button>
+          <button type="button" aria-pressed={view === 'single'} onClick={() => setView('single')}>
+            {t('scoring.singleView')}
+          </button>
         </div>
         <label>
-          {t('scoring.filter')}{' '}
-          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+          {t('scoring.filter')} <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
         </label>
-        <button type="button" onClick={() => void scoring.undo()} disabled={state.finalized}>{t('scoring.undo')}</button>
+        <button type="button" onClick={() => void scoring.undo()} disabled={state.finalized}>
+          {t('scoring.undo')}
+        </button>
         <nav className="jump-links" aria-label={t('scoring.jumpTo')}>
           {t('scoring.jumpTo')}:{' '}
-          <button type="button" className="link-button" aria-keyshortcuts="Alt+C" onClick={() => jump('note')}>{t('scoring.jumpNote')}</button>
+          <button type="button" className="link-button" aria-keyshortcuts="Alt+C" onClick={() => jump('note')}>
+            {t('scoring.jumpNote')}
+          </button>
           {' · '}
-          <button type="button" className="link-button" aria-keyshortcuts="Alt+K" onClick={() => jump('finalize')}>{t('scoring.jumpFinalize')}</button>
+          <button type="button" className="link-button" aria-keyshortcuts="Alt+K" onClick={() => jump('finalize')}>
+            {t('scoring.jumpFinalize')}
+          </button>
         </nav>
       </div>
       <p className="hint keys-hint" data-testid="keys-hint">
         {view === 'grid'
-          ? criteria.some((c) => c.scale.step < 1) ? t('scoring.keysHalf') : t('scoring.keys')
-          : criteria.some((c) => c.scale.step < 1) ? t('scoring.keysSingleHalf') : t('scoring.keysSingle')}
+          ? criteria.some((c) => c.scale.step < 1)
+            ? t('scoring.keysHalf')
+            : t('scoring.keys')
+          : criteria.some((c) => c.scale.step < 1)
+            ? t('scoring.keysSingleHalf')
+            : t('scoring.keysSingle')}
       </p>
 
       <div className="scoring-body">
@@ -275,12 +315,13 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
       </div>
 
       <div aria-live="polite" className="save-status" data-testid="save-status">
-        {scoring.lastSaved && t('scoring.saved', {
-          time: clockText(scoring.lastSaved.at, lang, timeZone),
-          code: scoring.lastSaved.criterionCode,
-          nominee: lastSavedNominee?.name ?? '',
-          value: markText(scoring.lastSaved.value, lang),
-        })}
+        {scoring.lastSaved &&
+          t('scoring.saved', {
+            time: clockText(scoring.lastSaved.at, lang, timeZone),
+            code: scoring.lastSaved.criterionCode,
+            nominee: lastSavedNominee?.name ?? '',
+            value: markText(scoring.lastSaved.value, lang),
+          })}
       </div>
       {notice && <p role="status">{notice}</p>}
       {!missing && scoring.error !== null && <ErrorNotice error={scoring.error} />}
@@ -290,7 +331,9 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
         {!state.finalized ? (
           <>
             <p>{t('scoring.finalizeIntro')}</p>
-            <button type="button" className="primary" id="finalize-button" onClick={finalize}>{t('scoring.finalize')}</button>
+            <button type="button" className="primary" id="finalize-button" onClick={finalize}>
+              {t('scoring.finalize')}
+            </button>
             {/* Refused: what is missing, beside the button that asked, each a way to the mark to give. */}
             {missing && (
               <div className="notice notice-error" role="alert" ref={missingList} data-testid="missing">
@@ -311,15 +354,20 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
             )}
           </>
         ) : (
-          <form className="inline-form" onSubmit={(e) => {
-            e.preventDefault();
-            void reopen();
-          }}>
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void reopen();
+            }}
+          >
             <label>
               {t('scoring.reopenReason')}
               <input id="reopen-reason" value={reopenReason} onChange={(e) => setReopenReason(e.target.value)} />
             </label>
-            <button type="submit" disabled={reopenReason.trim().length < 3}>{t('scoring.reopen')}</button>
+            <button type="submit" disabled={reopenReason.trim().length < 3}>
+              {t('scoring.reopen')}
+            </button>
           </form>
         )}
       </section>

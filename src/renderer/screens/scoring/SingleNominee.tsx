@@ -46,17 +46,31 @@ const DEFAULT_MINUTES = { presentationMinutes: 10, questionsMinutes: 20 };
  * Space (which also move on) or by leaving the criterion, and Esc drops it. A click saves at once.
  */
 export function SingleNominee({
-  round, nominees, nominee, criteria, marks, conflict, locked, criterionCode, focusRequest,
-  onSelect, onFocusCriterion, onRecord, onUndo, apiRefusal = null,
+  round,
+  nominees,
+  nominee,
+  criteria,
+  marks,
+  conflict,
+  locked,
+  criterionCode,
+  focusRequest,
+  onSelect,
+  onFocusCriterion,
+  onRecord,
+  onUndo,
+  apiRefusal = null,
 }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const index = nominees.findIndex((n) => n.id === nominee.id);
   const valueOf = (code: string) => marks.get(markKey(nominee.id, code))?.value ?? null;
-  const saved = new Map(criteria.flatMap((c) => {
-    const value = valueOf(c.code);
-    return value === null ? [] : [[c.code, value] as const];
-  }));
+  const saved = new Map(
+    criteria.flatMap((c) => {
+      const value = valueOf(c.code);
+      return value === null ? [] : [[c.code, value] as const];
+    }),
+  );
   const total = weightedTotal(criteria, saved);
   const timing = round.interview ?? DEFAULT_MINUTES;
 
@@ -83,7 +97,8 @@ export function SingleNominee({
     const wanted = pendingFor(criterion.code)?.score ?? (value === null ? undefined : Math.floor(value));
     return wanted !== undefined && scores.includes(wanted) ? wanted : scores[0];
   };
-  const levelElement = (code: string, score: number) => groups.current.get(code)?.querySelector<HTMLElement>(`[role="radio"][data-score="${score}"]`);
+  const levelElement = (code: string, score: number) =>
+    groups.current.get(code)?.querySelector<HTMLElement>(`[role="radio"][data-score="${score}"]`);
   const focusCriterion = (criterion: Criterion) => levelElement(criterion.code, activeLevel(criterion))?.focus();
 
   // Asked to take focus: as soon as the criterion is on screen (after a change of nominee, a render later).
@@ -165,7 +180,16 @@ export function SingleNominee({
     if (meant.kind === 'off-scale') {
       const { min, max, step } = criterion.scale;
       const shown = typeof meant.value === 'number' ? markText(meant.value, lang) : meant.value;
-      return refuse(criterion, t('scoring.offScale', { value: shown, code: criterion.code, min: markText(min, lang), max: markText(max, lang), step: markText(step, lang) }));
+      return refuse(
+        criterion,
+        t('scoring.offScale', {
+          value: shown,
+          code: criterion.code,
+          min: markText(min, lang),
+          max: markText(max, lang),
+          step: markText(step, lang),
+        }),
+      );
     }
     if (meant.kind === 'clear') return record(criterion, null);
     record(criterion, meant.value);
@@ -184,26 +208,44 @@ export function SingleNominee({
   };
 
   return (
-    <div className="single" onKeyDown={(event) => {
-      if (!isUndoKey(event)) return;
-      event.preventDefault();
-      setPending(null);
-      onUndo();
-    }}>
+    <div
+      className="single"
+      onKeyDown={(event) => {
+        if (!isUndoKey(event)) return;
+        event.preventDefault();
+        setPending(null);
+        onUndo();
+      }}
+    >
       <div className="single-nav">
-        <button type="button" disabled={index <= 0} onClick={() => onSelect(nominees[index - 1].id)}>← {t('scoring.previousNominee')}</button>
+        <button type="button" disabled={index <= 0} onClick={() => onSelect(nominees[index - 1].id)}>
+          ← {t('scoring.previousNominee')}
+        </button>
         <label>
           {t('scoring.nominee')}{' '}
           <select value={nominee.id} onChange={(e) => onSelect(e.target.value)}>
-            {nominees.map((n) => <option key={n.id} value={n.id}>{nomineeLabel(n)}</option>)}
+            {nominees.map((n) => (
+              <option key={n.id} value={n.id}>
+                {nomineeLabel(n)}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" disabled={index < 0 || index >= nominees.length - 1} onClick={() => onSelect(nominees[index + 1].id)}>{t('scoring.nextNominee')} →</button>
+        <button type="button" disabled={index < 0 || index >= nominees.length - 1} onClick={() => onSelect(nominees[index + 1].id)}>
+          {t('scoring.nextNominee')} →
+        </button>
       </div>
       {/* Stays at the top of the window while the juror works down the criteria. */}
       <div className="single-head" data-testid="single-head">
-        <h3><NomineeName nominee={nominee} /> <small>{nominee.region}</small></h3>
-        <InterviewTimer key={`${round.id}/${nominee.id}`} clockId={`${round.id}/${nominee.id}`} presentationMinutes={timing.presentationMinutes} questionsMinutes={timing.questionsMinutes} />
+        <h3>
+          <NomineeName nominee={nominee} /> <small>{nominee.region}</small>
+        </h3>
+        <InterviewTimer
+          key={`${round.id}/${nominee.id}`}
+          clockId={`${round.id}/${nominee.id}`}
+          presentationMinutes={timing.presentationMinutes}
+          questionsMinutes={timing.questionsMinutes}
+        />
         <p className="single-total" data-testid="single-total">
           {t('scoring.total')}: <strong>{total.scored ? scoreText(total.total, lang) : '—'}</strong> ({total.scored}/{total.of})
         </p>
@@ -234,9 +276,18 @@ export function SingleNominee({
               onKeyDown={(event) => onGroupKeyDown(event, criterion)}
             >
               <legend>
-                {locked && <span className="lock-mark" aria-hidden="true">🔒 </span>}
+                {locked && (
+                  <span className="lock-mark" aria-hidden="true">
+                    🔒{' '}
+                  </span>
+                )}
                 {criterion.code} · {pick(criterion.label, lang)} <small>({markText(criterion.weight, lang)}%)</small>
-                {value !== null && <span className="criterion-value" data-testid={`mark-${criterion.code}`}> · {t('scoring.markValue', { value: markText(value, lang) })}</span>}
+                {value !== null && (
+                  <span className="criterion-value" data-testid={`mark-${criterion.code}`}>
+                    {' '}
+                    · {t('scoring.markValue', { value: markText(value, lang) })}
+                  </span>
+                )}
               </legend>
               {criterion.rubric.map((level) => {
                 const chosen = value !== null && Math.floor(value) === level.score;
@@ -250,15 +301,28 @@ export function SingleNominee({
                     className={`level${chosen ? ' chosen' : ''}${selection?.score === level.score ? ' selected' : ''}`}
                     onClick={() => record(criterion, level.score)}
                   >
-                    <span className="radio-dot" aria-hidden="true">{chosen ? '●' : '○'}</span>
+                    <span className="radio-dot" aria-hidden="true">
+                      {chosen ? '●' : '○'}
+                    </span>
                     <strong>{level.score}</strong> {pick(level.text, lang)}
                   </div>
                 );
               })}
-              {selection && <p className="pending-hint" data-testid="pending-hint">{t('scoring.pendingHint', { score: selection.score })}</p>}
-              {[refusal, apiRefusal].map((r, i) => r && r.nomineeId === nominee.id && r.criterionCode === criterion.code && (
-                <p key={i} className="field-error" role="alert" data-testid="cell-error">{r.message}</p>
-              ))}
+              {selection && (
+                <p className="pending-hint" data-testid="pending-hint">
+                  {t('scoring.pendingHint', { score: selection.score })}
+                </p>
+              )}
+              {[refusal, apiRefusal].map(
+                (r, i) =>
+                  r &&
+                  r.nomineeId === nominee.id &&
+                  r.criterionCode === criterion.code && (
+                    <p key={i} className="field-error" role="alert" data-testid="cell-error">
+                      {r.message}
+                    </p>
+                  ),
+              )}
             </fieldset>
           );
         })

@@ -47,7 +47,9 @@ export function useScoring(eventId: string, roundId: string, categoryId: string)
       (loaded) => {
         if (!current) return;
         setState(loaded);
-        marksRef.current = new Map(loaded.marks.map((m) => [markKey(m.nomineeId, m.criterionCode), { value: m.value, status: 'saved' as const }]));
+        marksRef.current = new Map(
+          loaded.marks.map((m) => [markKey(m.nomineeId, m.criterionCode), { value: m.value, status: 'saved' as const }]),
+        );
         setMarks(marksRef.current);
       },
       (failure: unknown) => current && setError(failure),

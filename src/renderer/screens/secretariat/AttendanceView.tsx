@@ -42,15 +42,34 @@ export function AttendanceView({ event, onChanged }: { event: Event; onChanged()
         <div className="table-scroll">
           <table className="completeness" data-testid="assignments">
             <thead>
-              <tr><th scope="col">{t('shape.audit.juror')}</th>{sections.map((s) => <th key={`${s.roundId}/${s.categoryId}`} scope="col"><small>{sectionName(s.roundId, s.categoryId)}</small></th>)}</tr>
+              <tr>
+                <th scope="col">{t('shape.audit.juror')}</th>
+                {sections.map((s) => (
+                  <th key={`${s.roundId}/${s.categoryId}`} scope="col">
+                    <small>{sectionName(s.roundId, s.categoryId)}</small>
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {event.jurors.map((j) => (
                 <tr key={j.id} data-juror={j.id}>
-                  <th scope="row">{j.id} · {j.title}{j.replaces && <><br /><small>{t('shape.attendance.replaces', { juror: j.replaces, decree: j.decree ?? '' })}</small></>}</th>
+                  <th scope="row">
+                    {j.id} · {j.title}
+                    {j.replaces && (
+                      <>
+                        <br />
+                        <small>{t('shape.attendance.replaces', { juror: j.replaces, decree: j.decree ?? '' })}</small>
+                      </>
+                    )}
+                  </th>
                   {sections.map((s) => {
                     const assigned = isAssigned(event, j.id, s.roundId, s.categoryId);
-                    return <td key={`${s.roundId}/${s.categoryId}`} className={assigned ? '' : 'muted'}>{assigned ? t('shape.attendance.wajib') : t('shape.attendance.tidak')}</td>;
+                    return (
+                      <td key={`${s.roundId}/${s.categoryId}`} className={assigned ? '' : 'muted'}>
+                        {assigned ? t('shape.attendance.wajib') : t('shape.attendance.tidak')}
+                      </td>
+                    );
                   })}
                 </tr>
               ))}
@@ -61,33 +80,62 @@ export function AttendanceView({ event, onChanged }: { event: Event; onChanged()
 
       <section className="panel" aria-labelledby="absences-title">
         <h2 id="absences-title">{t('shape.attendance.absences')}</h2>
-        {list.status === 'ready' && (list.value.length === 0 ? <p>{t('shape.attendance.noAbsences')}</p> : (
-          <ul data-testid="absences">
-            {list.value.map((a) => (
-              <li key={`${a.jurorId}/${a.roundId}/${a.categoryId}`} data-absence={`${a.jurorId}/${a.roundId}/${a.categoryId}`}>
-                <strong>{a.jurorId}</strong> · {sectionName(a.roundId, a.categoryId)}: {a.reason}{a.date ? ` (${formatDate(a.date, lang)})` : ''} <small>— {a.recordedBy}</small>
-              </li>
-            ))}
-          </ul>
-        ))}
-        <AbsenceForm event={event} onSubmit={(input) => act(() => api.recordAbsence({ eventId: event.id, ...input }), t('shape.attendance.recorded'))} />
+        {list.status === 'ready' &&
+          (list.value.length === 0 ? (
+            <p>{t('shape.attendance.noAbsences')}</p>
+          ) : (
+            <ul data-testid="absences">
+              {list.value.map((a) => (
+                <li key={`${a.jurorId}/${a.roundId}/${a.categoryId}`} data-absence={`${a.jurorId}/${a.roundId}/${a.categoryId}`}>
+                  <strong>{a.jurorId}</strong> · {sectionName(a.roundId, a.categoryId)}: {a.reason}
+                  {a.date ? ` (${formatDate(a.date, lang)})` : ''} <small>— {a.recordedBy}</small>
+                </li>
+              ))}
+            </ul>
+          ))}
+        <AbsenceForm
+          event={event}
+          onSubmit={(input) => act(() => api.recordAbsence({ eventId: event.id, ...input }), t('shape.attendance.recorded'))}
+        />
       </section>
 
       <section className="panel" aria-labelledby="replacement-title">
         <h2 id="replacement-title">{t('shape.attendance.replacement')}</h2>
         <p className="hint">{t('shape.attendance.replacementHint')}</p>
-        <ReplacementForm event={event} onSubmit={(input) => act(async () => {
-          await api.addReplacement({ eventId: event.id, ...input });
-          onChanged(); // a new event revision: the package to issue again
-        }, t('shape.attendance.replaced'))} />
+        <ReplacementForm
+          event={event}
+          onSubmit={(input) =>
+            act(async () => {
+              await api.addReplacement({ eventId: event.id, ...input });
+              onChanged(); // a new event revision: the package to issue again
+            }, t('shape.attendance.replaced'))
+          }
+        />
       </section>
-      {done && <p role="status" className="notice">{done}</p>}
+      {done && (
+        <p role="status" className="notice">
+          {done}
+        </p>
+      )}
       {error !== null && <ErrorNotice error={error} />}
     </>
   );
 }
 
-function AbsenceForm({ event, onSubmit }: { event: Event; onSubmit(input: { jurorId: string; roundId: string; categoryId: string | null; reason: string; date: string | null; by: string }): Promise<void> }) {
+function AbsenceForm({
+  event,
+  onSubmit,
+}: {
+  event: Event;
+  onSubmit(input: {
+    jurorId: string;
+    roundId: string;
+    categoryId: string | null;
+    reason: string;
+    date: string | null;
+    by: string;
+  }): Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const [jurorId, setJurorId] = useState(event.jurors[0].id);
   const [roundId, setRoundId] = useState(event.rounds[0].id);
@@ -97,31 +145,84 @@ function AbsenceForm({ event, onSubmit }: { event: Event; onSubmit(input: { juro
   const [by, setBy] = useState('');
   const round = event.rounds.find((r) => r.id === roundId)!;
   return (
-    <form className="inline-form" onSubmit={(e) => {
-      e.preventDefault();
-      void onSubmit({ jurorId, roundId, categoryId: categoryId || null, reason, date: date || null, by });
-    }}>
-      <label htmlFor="absence-juror">{t('shape.audit.juror')}
-        <select id="absence-juror" name="absence-juror" value={jurorId} onChange={(e) => setJurorId(e.target.value)}>{event.jurors.map((j) => <option key={j.id} value={j.id}>{j.id} · {j.title}</option>)}</select>
-      </label>
-      <label htmlFor="absence-round">{t('shape.audit.round')}
-        <select id="absence-round" name="absence-round" value={roundId} onChange={(e) => { setRoundId(e.target.value); setCategoryId(''); }}>{event.rounds.map((r) => <option key={r.id} value={r.id}>{pick(r.name, i18n.language)}</option>)}</select>
-      </label>
-      <label htmlFor="absence-category">{t('shape.attendance.category')}
-        <select id="absence-category" name="absence-category" value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
-          <option value="">{t('shape.attendance.allCategories')}</option>
-          {round.categoryIds.map((c) => <option key={c} value={c}>{pick(event.categories.find((k) => k.id === c)!.name, i18n.language)}</option>)}
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit({ jurorId, roundId, categoryId: categoryId || null, reason, date: date || null, by });
+      }}
+    >
+      <label htmlFor="absence-juror">
+        {t('shape.audit.juror')}
+        <select id="absence-juror" name="absence-juror" value={jurorId} onChange={(e) => setJurorId(e.target.value)}>
+          {event.jurors.map((j) => (
+            <option key={j.id} value={j.id}>
+              {j.id} · {j.title}
+            </option>
+          ))}
         </select>
       </label>
-      <label htmlFor="absence-reason">{t('shape.audit.reason')}<input id="absence-reason" name="absence-reason" value={reason} onChange={(e) => setReason(e.target.value)} /></label>
-      <label htmlFor="absence-date">{t('shape.attendance.date')}<input id="absence-date" name="absence-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} /></label>
-      <label htmlFor="absence-by">{t('shape.audit.by')}<input id="absence-by" name="absence-by" value={by} onChange={(e) => setBy(e.target.value)} /></label>
-      <button type="submit" disabled={reason.trim().length < 3 || by.trim().length < 2}>{t('shape.attendance.record')}</button>
+      <label htmlFor="absence-round">
+        {t('shape.audit.round')}
+        <select
+          id="absence-round"
+          name="absence-round"
+          value={roundId}
+          onChange={(e) => {
+            setRoundId(e.target.value);
+            setCategoryId('');
+          }}
+        >
+          {event.rounds.map((r) => (
+            <option key={r.id} value={r.id}>
+              {pick(r.name, i18n.language)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label htmlFor="absence-category">
+        {t('shape.attendance.category')}
+        <select id="absence-category" name="absence-category" value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
+          <option value="">{t('shape.attendance.allCategories')}</option>
+          {round.categoryIds.map((c) => (
+            <option key={c} value={c}>
+              {pick(event.categories.find((k) => k.id === c)!.name, i18n.language)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label htmlFor="absence-reason">
+        {t('shape.audit.reason')}
+        <input id="absence-reason" name="absence-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <label htmlFor="absence-date">
+        {t('shape.attendance.date')}
+        <input id="absence-date" name="absence-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+      </label>
+      <label htmlFor="absence-by">
+        {t('shape.audit.by')}
+        <input id="absence-by" name="absence-by" value={by} onChange={(e) => setBy(e.target.value)} />
+      </label>
+      <button type="submit" disabled={reason.trim().length < 3 || by.trim().length < 2}>
+        {t('shape.attendance.record')}
+      </button>
     </form>
   );
 }
 
-function ReplacementForm({ event, onSubmit }: { event: Event; onSubmit(input: { juror: { id: string; title: string; institution: string; name?: string }; replacesJurorId: string; decree: string; sections: { roundId: string; categoryId: string }[]; by: string }): Promise<void> }) {
+function ReplacementForm({
+  event,
+  onSubmit,
+}: {
+  event: Event;
+  onSubmit(input: {
+    juror: { id: string; title: string; institution: string; name?: string };
+    replacesJurorId: string;
+    decree: string;
+    sections: { roundId: string; categoryId: string }[];
+    by: string;
+  }): Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const [replaces, setReplaces] = useState(event.jurors[0].id);
   const [id, setId] = useState('');
@@ -131,41 +232,102 @@ function ReplacementForm({ event, onSubmit }: { event: Event; onSubmit(input: { 
   const [decree, setDecree] = useState('');
   const [by, setBy] = useState('');
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const sections = [...event.rounds].sort((a, b) => a.order - b.order)
-    .flatMap((r) => r.categoryIds.map((c) => ({ roundId: r.id, categoryId: c, label: `${pick(r.name, i18n.language)} · ${pick(event.categories.find((k) => k.id === c)!.name, i18n.language)}` })))
+  const sections = [...event.rounds]
+    .sort((a, b) => a.order - b.order)
+    .flatMap((r) =>
+      r.categoryIds.map((c) => ({
+        roundId: r.id,
+        categoryId: c,
+        label: `${pick(r.name, i18n.language)} · ${pick(event.categories.find((k) => k.id === c)!.name, i18n.language)}`,
+      })),
+    )
     .filter((s) => isAssigned(event, replaces, s.roundId, s.categoryId));
-  const toggle = (key: string) => setChosen((set) => {
-    const next = new Set(set);
-    if (next.has(key)) next.delete(key);
-    else next.add(key);
-    return next;
-  });
+  const toggle = (key: string) =>
+    setChosen((set) => {
+      const next = new Set(set);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
   return (
-    <form className="form-grid" onSubmit={(e) => {
-      e.preventDefault();
-      void onSubmit({
-        juror: { id, title, institution, ...(name.trim() ? { name } : {}) }, replacesJurorId: replaces, decree, by,
-        sections: sections.filter((s) => chosen.has(`${s.roundId}/${s.categoryId}`)).map(({ roundId, categoryId }) => ({ roundId, categoryId })),
-      });
-    }}>
-      <label htmlFor="replace-who">{t('shape.attendance.replacedJuror')}
-        <select id="replace-who" name="replace-who" value={replaces} onChange={(e) => { setReplaces(e.target.value); setChosen(new Set()); }}>{event.jurors.map((j) => <option key={j.id} value={j.id}>{j.id} · {j.title}</option>)}</select>
+    <form
+      className="form-grid"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit({
+          juror: { id, title, institution, ...(name.trim() ? { name } : {}) },
+          replacesJurorId: replaces,
+          decree,
+          by,
+          sections: sections
+            .filter((s) => chosen.has(`${s.roundId}/${s.categoryId}`))
+            .map(({ roundId, categoryId }) => ({ roundId, categoryId })),
+        });
+      }}
+    >
+      <label htmlFor="replace-who">
+        {t('shape.attendance.replacedJuror')}
+        <select
+          id="replace-who"
+          name="replace-who"
+          value={replaces}
+          onChange={(e) => {
+            setReplaces(e.target.value);
+            setChosen(new Set());
+          }}
+        >
+          {event.jurors.map((j) => (
+            <option key={j.id} value={j.id}>
+              {j.id} · {j.title}
+            </option>
+          ))}
+        </select>
       </label>
-      <label htmlFor="replace-id">{t('shape.attendance.newId')}<input id="replace-id" name="replace-id" value={id} onChange={(e) => setId(e.target.value)} /></label>
-      <label htmlFor="replace-name">{t('shape.attendance.newName')}<input id="replace-name" name="replace-name" value={name} onChange={(e) => setName(e.target.value)} /></label>
-      <label htmlFor="replace-title">{t('shape.attendance.newTitle')}<input id="replace-title" name="replace-title" value={title} onChange={(e) => setTitle(e.target.value)} /></label>
-      <label htmlFor="replace-institution">{t('shape.attendance.newInstitution')}<input id="replace-institution" name="replace-institution" value={institution} onChange={(e) => setInstitution(e.target.value)} /></label>
-      <label htmlFor="replace-decree">{t('shape.attendance.decree')}<input id="replace-decree" name="replace-decree" value={decree} onChange={(e) => setDecree(e.target.value)} /></label>
-      <label htmlFor="replace-by">{t('shape.audit.by')}<input id="replace-by" name="replace-by" value={by} onChange={(e) => setBy(e.target.value)} /></label>
+      <label htmlFor="replace-id">
+        {t('shape.attendance.newId')}
+        <input id="replace-id" name="replace-id" value={id} onChange={(e) => setId(e.target.value)} />
+      </label>
+      <label htmlFor="replace-name">
+        {t('shape.attendance.newName')}
+        <input id="replace-name" name="replace-name" value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label htmlFor="replace-title">
+        {t('shape.attendance.newTitle')}
+        <input id="replace-title" name="replace-title" value={title} onChange={(e) => setTitle(e.target.value)} />
+      </label>
+      <label htmlFor="replace-institution">
+        {t('shape.attendance.newInstitution')}
+        <input id="replace-institution" name="replace-institution" value={institution} onChange={(e) => setInstitution(e.target.value)} />
+      </label>
+      <label htmlFor="replace-decree">
+        {t('shape.attendance.decree')}
+        <input id="replace-decree" name="replace-decree" value={decree} onChange={(e) => setDecree(e.target.value)} />
+      </label>
+      <label htmlFor="replace-by">
+        {t('shape.audit.by')}
+        <input id="replace-by" name="replace-by" value={by} onChange={(e) => setBy(e.target.value)} />
+      </label>
       <fieldset>
         <legend>{t('shape.attendance.takesOver')}</legend>
         {sections.map((s) => (
           <label key={`${s.roundId}/${s.categoryId}`}>
-            <input type="checkbox" checked={chosen.has(`${s.roundId}/${s.categoryId}`)} onChange={() => toggle(`${s.roundId}/${s.categoryId}`)} /> {s.label}
+            <input
+              type="checkbox"
+              checked={chosen.has(`${s.roundId}/${s.categoryId}`)}
+              onChange={() => toggle(`${s.roundId}/${s.categoryId}`)}
+            />{' '}
+            {s.label}
           </label>
         ))}
       </fieldset>
-      <button type="submit" disabled={!id.trim() || !title.trim() || !institution.trim() || decree.trim().length < 3 || by.trim().length < 2 || chosen.size === 0}>{t('shape.attendance.addReplacement')}</button>
+      <button
+        type="submit"
+        disabled={
+          !id.trim() || !title.trim() || !institution.trim() || decree.trim().length < 3 || by.trim().length < 2 || chosen.size === 0
+        }
+      >
+        {t('shape.attendance.addReplacement')}
+      </button>
     </form>
   );
 }

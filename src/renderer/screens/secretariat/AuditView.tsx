@@ -43,10 +43,16 @@ export function AuditView({ event }: { event: Event }) {
         <label>
           {t('results.rule')}{' '}
           <select value={rule} onChange={(e) => setRule(e.target.value as MergeRule)}>
-            {RULES.map((r) => <option key={r} value={r}>{t(`results.ruleName.${r}`)}</option>)}
+            {RULES.map((r) => (
+              <option key={r} value={r}>
+                {t(`results.ruleName.${r}`)}
+              </option>
+            ))}
           </select>
         </label>
-        <span className="hint">{t('results.hash')}: <code>{audit.resultsHash.slice(0, 16)}…</code></span>
+        <span className="hint">
+          {t('results.hash')}: <code>{audit.resultsHash.slice(0, 16)}…</code>
+        </span>
       </div>
       <p className={`notice ${audit.passed ? '' : 'notice-warning'}`} role="status" data-testid="audit-status">
         {audit.passed ? t('shape.audit.passed') : t('shape.audit.failing', { count: audit.items.filter((i) => !i.ok).length })}
@@ -54,8 +60,17 @@ export function AuditView({ event }: { event: Event }) {
       <ol className="audit-items" data-testid="audit-items">
         {audit.items.map((item) => (
           <li key={item.id} data-audit-item={item.id} data-ok={item.ok}>
-            <strong>{item.ok ? '✓' : '✗'} {pick(item.title, lang)}</strong> <small>— {pick(item.summary, lang)}</small>
-            {item.findings.length > 0 && <ul>{item.findings.map((f, i) => <li key={i}>{pick(f, lang)}</li>)}</ul>}
+            <strong>
+              {item.ok ? '✓' : '✗'} {pick(item.title, lang)}
+            </strong>{' '}
+            <small>— {pick(item.summary, lang)}</small>
+            {item.findings.length > 0 && (
+              <ul>
+                {item.findings.map((f, i) => (
+                  <li key={i}>{pick(f, lang)}</li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ol>
@@ -63,15 +78,35 @@ export function AuditView({ event }: { event: Event }) {
 
       <section className="panel" aria-labelledby="audit-flags">
         <h2 id="audit-flags">{t('shape.audit.flagsTitle', { open: openFlags.length, total: audit.flags.length })}</h2>
-        {audit.flags.length === 0 ? <p>{t('shape.audit.noFlags')}</p> : (
+        {audit.flags.length === 0 ? (
+          <p>{t('shape.audit.noFlags')}</p>
+        ) : (
           <>
             <table>
-              <thead><tr><th scope="col">{t('shape.audit.juror')}</th><th scope="col">{t('shape.audit.round')}</th><th scope="col">{t('event.column.name')}</th><th scope="col">{t('shape.audit.criterion')}</th><th scope="col" className="num">{t('shape.audit.mark')}</th><th scope="col" className="num">{t('shape.audit.median')}</th><th scope="col">{t('shape.audit.discussed')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('shape.audit.juror')}</th>
+                  <th scope="col">{t('shape.audit.round')}</th>
+                  <th scope="col">{t('event.column.name')}</th>
+                  <th scope="col">{t('shape.audit.criterion')}</th>
+                  <th scope="col" className="num">
+                    {t('shape.audit.mark')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('shape.audit.median')}
+                  </th>
+                  <th scope="col">{t('shape.audit.discussed')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {audit.flags.map((f) => (
                   <tr key={f.key} data-flag={f.key}>
-                    <td>{f.jurorId}</td><td>{round(f.roundId)}</td><td>{nominee(f.nomineeId)}</td><td>{f.criterionCode}</td>
-                    <td className="num">{scoreText(f.value, lang, Number.isInteger(f.value) ? 0 : 1)}</td><td className="num">{scoreText(f.median, lang, Number.isInteger(f.median) ? 0 : 1)}</td>
+                    <td>{f.jurorId}</td>
+                    <td>{round(f.roundId)}</td>
+                    <td>{nominee(f.nomineeId)}</td>
+                    <td>{f.criterionCode}</td>
+                    <td className="num">{scoreText(f.value, lang, Number.isInteger(f.value) ? 0 : 1)}</td>
+                    <td className="num">{scoreText(f.median, lang, Number.isInteger(f.median) ? 0 : 1)}</td>
                     <td>{f.acknowledged ? `✓ ${f.acknowledged.by}` : '—'}</td>
                   </tr>
                 ))}
@@ -79,8 +114,14 @@ export function AuditView({ event }: { event: Event }) {
             </table>
             {openFlags.length > 0 && (
               <NamedAction
-                id="ack-flags" label={t('shape.audit.ackAll', { count: openFlags.length })} byLabel={t('shape.audit.by')} noteLabel={t('shape.audit.note')} noteRequired={false}
-                onSubmit={(by, note) => act(() => api.acknowledgeFlags({ eventId: event.id, rule, keys: openFlags.map((f) => f.key), by, note }))}
+                id="ack-flags"
+                label={t('shape.audit.ackAll', { count: openFlags.length })}
+                byLabel={t('shape.audit.by')}
+                noteLabel={t('shape.audit.note')}
+                noteRequired={false}
+                onSubmit={(by, note) =>
+                  act(() => api.acknowledgeFlags({ eventId: event.id, rule, keys: openFlags.map((f) => f.key), by, note }))
+                }
               />
             )}
           </>
@@ -93,10 +134,19 @@ export function AuditView({ event }: { event: Event }) {
           <ul>
             {audit.sheets.map((s) => (
               <li key={s.id} data-pending-sheet={s.fileName}>
-                {s.fileName} ({s.jurorId ?? '—'}): {t(`sheets.statusName.${s.status}`, { defaultValue: s.status })}{s.use === 'conflict' ? ` · ${t('shape.audit.inConflict')}` : ''}
-                {s.setAside ? <> — {t('shape.audit.setAsideBy', { name: s.setAside.by, note: s.setAside.note })}</> : (
-                  <NamedAction id={`set-aside-${s.id}`} label={t('shape.audit.setAside')} byLabel={t('shape.audit.by')} noteLabel={t('shape.audit.reason')} noteRequired
-                    onSubmit={(by, note) => act(() => api.setAsideSheet({ eventId: event.id, rule, sheetId: s.id, by, note }))} />
+                {s.fileName} ({s.jurorId ?? '—'}): {t(`sheets.statusName.${s.status}`, { defaultValue: s.status })}
+                {s.use === 'conflict' ? ` · ${t('shape.audit.inConflict')}` : ''}
+                {s.setAside ? (
+                  <> — {t('shape.audit.setAsideBy', { name: s.setAside.by, note: s.setAside.note })}</>
+                ) : (
+                  <NamedAction
+                    id={`set-aside-${s.id}`}
+                    label={t('shape.audit.setAside')}
+                    byLabel={t('shape.audit.by')}
+                    noteLabel={t('shape.audit.reason')}
+                    noteRequired
+                    onSubmit={(by, note) => act(() => api.setAsideSheet({ eventId: event.id, rule, sheetId: s.id, by, note }))}
+                  />
                 )}
               </li>
             ))}
@@ -108,28 +158,55 @@ export function AuditView({ event }: { event: Event }) {
         <h2 id="audit-confirm">{t('shape.audit.confirmTitle')}</h2>
         <p className="hint">{t('shape.audit.confirmHint')}</p>
         {audit.confirmation && (
-          <p data-testid="audit-confirmation">{t('shape.audit.confirmedBy', { operator: audit.confirmation.operator, name: audit.confirmation.confirmedBy })}</p>
+          <p data-testid="audit-confirmation">
+            {t('shape.audit.confirmedBy', { operator: audit.confirmation.operator, name: audit.confirmation.confirmedBy })}
+          </p>
         )}
-        <ConfirmForm onSubmit={(operator, confirmedBy) => act(() => api.confirmVerification({ eventId: event.id, rule, operator, confirmedBy }))} />
+        <ConfirmForm
+          onSubmit={(operator, confirmedBy) => act(() => api.confirmVerification({ eventId: event.id, rule, operator, confirmedBy }))}
+        />
       </section>
     </>
   );
 }
 
 /** A button that asks who (and why) before it acts. */
-function NamedAction({ id, label, byLabel, noteLabel, noteRequired, onSubmit }: {
-  id: string; label: string; byLabel: string; noteLabel: string; noteRequired: boolean; onSubmit(by: string, note: string): Promise<void>;
+function NamedAction({
+  id,
+  label,
+  byLabel,
+  noteLabel,
+  noteRequired,
+  onSubmit,
+}: {
+  id: string;
+  label: string;
+  byLabel: string;
+  noteLabel: string;
+  noteRequired: boolean;
+  onSubmit(by: string, note: string): Promise<void>;
 }) {
   const [by, setBy] = useState('');
   const [note, setNote] = useState('');
   return (
-    <form className="inline-form" onSubmit={async (e) => {
-      e.preventDefault();
-      await onSubmit(by, note);
-    }}>
-      <label htmlFor={`${id}-by`}>{byLabel}<input id={`${id}-by`} name={`${id}-by`} value={by} onChange={(e) => setBy(e.target.value)} /></label>
-      <label htmlFor={`${id}-note`}>{noteLabel}<input id={`${id}-note`} name={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} /></label>
-      <button type="submit" disabled={by.trim().length < 2 || (noteRequired && note.trim().length < 3)}>{label}</button>
+    <form
+      className="inline-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        await onSubmit(by, note);
+      }}
+    >
+      <label htmlFor={`${id}-by`}>
+        {byLabel}
+        <input id={`${id}-by`} name={`${id}-by`} value={by} onChange={(e) => setBy(e.target.value)} />
+      </label>
+      <label htmlFor={`${id}-note`}>
+        {noteLabel}
+        <input id={`${id}-note`} name={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <button type="submit" disabled={by.trim().length < 2 || (noteRequired && note.trim().length < 3)}>
+        {label}
+      </button>
     </form>
   );
 }
@@ -139,13 +216,24 @@ function ConfirmForm({ onSubmit }: { onSubmit(operator: string, confirmedBy: str
   const [operator, setOperator] = useState('');
   const [confirmedBy, setConfirmedBy] = useState('');
   return (
-    <form className="inline-form" onSubmit={async (e) => {
-      e.preventDefault();
-      await onSubmit(operator, confirmedBy);
-    }}>
-      <label htmlFor="audit-operator">{t('shape.audit.operator')}<input id="audit-operator" name="audit-operator" value={operator} onChange={(e) => setOperator(e.target.value)} /></label>
-      <label htmlFor="audit-confirmer">{t('shape.audit.confirmer')}<input id="audit-confirmer" name="audit-confirmer" value={confirmedBy} onChange={(e) => setConfirmedBy(e.target.value)} /></label>
-      <button type="submit" disabled={operator.trim().length < 2 || confirmedBy.trim().length < 2}>{t('shape.audit.confirm')}</button>
+    <form
+      className="inline-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        await onSubmit(operator, confirmedBy);
+      }}
+    >
+      <label htmlFor="audit-operator">
+        {t('shape.audit.operator')}
+        <input id="audit-operator" name="audit-operator" value={operator} onChange={(e) => setOperator(e.target.value)} />
+      </label>
+      <label htmlFor="audit-confirmer">
+        {t('shape.audit.confirmer')}
+        <input id="audit-confirmer" name="audit-confirmer" value={confirmedBy} onChange={(e) => setConfirmedBy(e.target.value)} />
+      </label>
+      <button type="submit" disabled={operator.trim().length < 2 || confirmedBy.trim().length < 2}>
+        {t('shape.audit.confirm')}
+      </button>
     </form>
   );
 }

@@ -15,7 +15,17 @@ export function heldPlace(result: DeliberationSummary, categoryId: string, nomin
  * Under a category's ranking: how many places it awards and its minimum, the places that stay empty and
  * why, its special awards, and the form on which the plenary names one (or withdraws it).
  */
-export function AwardsPanel({ event, result, categoryId, onChanged }: { event: Event; result: DeliberationSummary; categoryId: string | null; onChanged(): void }) {
+export function AwardsPanel({
+  event,
+  result,
+  categoryId,
+  onChanged,
+}: {
+  event: Event;
+  result: DeliberationSummary;
+  categoryId: string | null;
+  onChanged(): void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const awards = categoryId === null ? undefined : result.awards.find((a) => a.categoryId === categoryId);
@@ -33,25 +43,47 @@ export function AwardsPanel({ event, result, categoryId, onChanged }: { event: E
       )}
       {vacant.map((p) => (
         <p key={p.place} className="notice notice-warning" data-vacant={p.place}>
-          {t('shape.awards.vacant', { place: p.place })} — {t(`shape.awards.vacancy.${p.vacant}`, { score: awards?.minimum === null || !awards ? '' : scoreText(awards.minimum, lang) })}
+          {t('shape.awards.vacant', { place: p.place })} —{' '}
+          {t(`shape.awards.vacancy.${p.vacant}`, { score: awards?.minimum === null || !awards ? '' : scoreText(awards.minimum, lang) })}
         </p>
       ))}
       {special.length > 0 && (
         <ul className="special-awards">
           {special.map((a) => (
             <li key={a.name} data-special={a.name}>
-              <strong>{a.name}</strong>: {nameOf(a.nomineeId)} — {a.reason} <small>({t('shape.awards.decidedBy', { name: a.decidedBy })})</small>
+              <strong>{a.name}</strong>: {nameOf(a.nomineeId)} — {a.reason}{' '}
+              <small>({t('shape.awards.decidedBy', { name: a.decidedBy })})</small>
             </li>
           ))}
         </ul>
       )}
-      <SpecialAwardForm eventId={event.id} categoryId={categoryId} nominees={nominees.map((n) => ({ id: n.id, name: n.name, category: pick(event.categories.find((c) => c.id === n.categoryId)!.name, lang) }))} existing={special.map((a) => a.name)} onRecorded={onChanged} />
+      <SpecialAwardForm
+        eventId={event.id}
+        categoryId={categoryId}
+        nominees={nominees.map((n) => ({
+          id: n.id,
+          name: n.name,
+          category: pick(event.categories.find((c) => c.id === n.categoryId)!.name, lang),
+        }))}
+        existing={special.map((a) => a.name)}
+        onRecorded={onChanged}
+      />
     </div>
   );
 }
 
-function SpecialAwardForm({ eventId, categoryId, nominees, existing, onRecorded }: {
-  eventId: string; categoryId: string | null; nominees: { id: string; name: string; category: string }[]; existing: string[]; onRecorded(): void;
+function SpecialAwardForm({
+  eventId,
+  categoryId,
+  nominees,
+  existing,
+  onRecorded,
+}: {
+  eventId: string;
+  categoryId: string | null;
+  nominees: { id: string; name: string; category: string }[];
+  existing: string[];
+  onRecorded(): void;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -61,34 +93,63 @@ function SpecialAwardForm({ eventId, categoryId, nominees, existing, onRecorded 
   const [by, setBy] = useState('');
   const [error, setError] = useState<unknown>(null);
   const scope = categoryId ?? 'event';
-  if (!open) return <button type="button" className="link-button" onClick={() => setOpen(true)}>{t('shape.awards.add')}</button>;
+  if (!open)
+    return (
+      <button type="button" className="link-button" onClick={() => setOpen(true)}>
+        {t('shape.awards.add')}
+      </button>
+    );
   const withdraw = nomineeId === '' && existing.includes(name.trim());
   return (
-    <form className="inline-form special-award-form" onSubmit={async (e) => {
-      e.preventDefault();
-      setError(null);
-      try {
-        await api.recordSpecialAward({ eventId, categoryId, name, nomineeId: nomineeId || null, reason, decidedBy: by });
-        setName('');
-        setNomineeId('');
-        setReason('');
-        setOpen(false);
-        onRecorded();
-      } catch (failure) {
-        setError(failure);
-      }
-    }}>
-      <label>{t('shape.awards.name')}<input name={`special-name-${scope}`} value={name} list={`special-names-${scope}`} onChange={(e) => setName(e.target.value)} /></label>
-      <datalist id={`special-names-${scope}`}>{existing.map((n) => <option key={n} value={n} />)}</datalist>
-      <label>{t('shape.awards.nominee')}
+    <form
+      className="inline-form special-award-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError(null);
+        try {
+          await api.recordSpecialAward({ eventId, categoryId, name, nomineeId: nomineeId || null, reason, decidedBy: by });
+          setName('');
+          setNomineeId('');
+          setReason('');
+          setOpen(false);
+          onRecorded();
+        } catch (failure) {
+          setError(failure);
+        }
+      }}
+    >
+      <label>
+        {t('shape.awards.name')}
+        <input name={`special-name-${scope}`} value={name} list={`special-names-${scope}`} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <datalist id={`special-names-${scope}`}>
+        {existing.map((n) => (
+          <option key={n} value={n} />
+        ))}
+      </datalist>
+      <label>
+        {t('shape.awards.nominee')}
         <select name={`special-nominee-${scope}`} value={nomineeId} onChange={(e) => setNomineeId(e.target.value)}>
           <option value="">{t('shape.awards.none')}</option>
-          {nominees.map((n) => <option key={n.id} value={n.id}>{categoryId === null ? `${n.name} (${n.category})` : n.name}</option>)}
+          {nominees.map((n) => (
+            <option key={n.id} value={n.id}>
+              {categoryId === null ? `${n.name} (${n.category})` : n.name}
+            </option>
+          ))}
         </select>
       </label>
-      <label>{t('shape.awards.reason')}<input name={`special-reason-${scope}`} value={reason} onChange={(e) => setReason(e.target.value)} /></label>
-      <label>{t('shape.awards.by')}<input name={`special-by-${scope}`} value={by} onChange={(e) => setBy(e.target.value)} /></label>
-      <button type="submit" disabled={name.trim().length < 3 || reason.trim().length < 3 || by.trim().length < 2 || (nomineeId === '' && !withdraw)}>
+      <label>
+        {t('shape.awards.reason')}
+        <input name={`special-reason-${scope}`} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <label>
+        {t('shape.awards.by')}
+        <input name={`special-by-${scope}`} value={by} onChange={(e) => setBy(e.target.value)} />
+      </label>
+      <button
+        type="submit"
+        disabled={name.trim().length < 3 || reason.trim().length < 3 || by.trim().length < 2 || (nomineeId === '' && !withdraw)}
+      >
         {withdraw ? t('shape.awards.withdraw') : t('shape.awards.record')}
       </button>
       {error !== null && <ErrorNotice error={error} />}

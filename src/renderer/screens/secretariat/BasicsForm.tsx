@@ -11,11 +11,19 @@ type Basics = Pick<Event, 'name' | 'yearHeld' | 'place' | 'periodAssessed' | 'sc
 
 /** Where each problem the API reports belongs in this form, by the path into the event. */
 const FIELD_BY_PATH: Record<string, string> = {
-  name: 'name', yearHeld: 'yearHeld', place: 'place',
-  'periodAssessed.start': 'periodStart', 'periodAssessed.end': 'periodEnd', periodAssessed: 'periodEnd',
-  'schedule.interviews.start': 'interviewsStart', 'schedule.interviews.end': 'interviewsEnd', 'schedule.interviews': 'interviewsEnd',
-  'schedule.interviews.venue': 'interviewsVenue', 'schedule.plenary': 'plenary',
-  'schedule.ceremony.date': 'ceremonyDate', 'schedule.ceremony.venue': 'ceremonyVenue',
+  name: 'name',
+  yearHeld: 'yearHeld',
+  place: 'place',
+  'periodAssessed.start': 'periodStart',
+  'periodAssessed.end': 'periodEnd',
+  periodAssessed: 'periodEnd',
+  'schedule.interviews.start': 'interviewsStart',
+  'schedule.interviews.end': 'interviewsEnd',
+  'schedule.interviews': 'interviewsEnd',
+  'schedule.interviews.venue': 'interviewsVenue',
+  'schedule.plenary': 'plenary',
+  'schedule.ceremony.date': 'ceremonyDate',
+  'schedule.ceremony.venue': 'ceremonyVenue',
 };
 
 /** Each field's first problem, and whether any problem has no field to stand beside (then the whole message is shown). */
@@ -60,7 +68,11 @@ export function BasicsForm({ event, onSaved }: { event: Event; onSaved(): void }
         aria-describedby={invalid.has(key) ? `${key}-error` : undefined}
         onChange={(e) => setForm({ ...form, [key]: e.target.value })}
       />
-      {invalid.has(key) && <span className="field-error" id={`${key}-error`}>{pick(invalid.get(key)!, i18n.language)}</span>}
+      {invalid.has(key) && (
+        <span className="field-error" id={`${key}-error`}>
+          {pick(invalid.get(key)!, i18n.language)}
+        </span>
+      )}
     </label>
   );
 
@@ -75,7 +87,13 @@ export function BasicsForm({ event, onSaved }: { event: Event; onSaved(): void }
       periodAssessed: { start: form.periodStart, end: form.periodEnd },
       schedule: {
         ...(form.interviewsStart || form.interviewsEnd
-          ? { interviews: { start: form.interviewsStart, end: form.interviewsEnd, ...(form.interviewsVenue ? { venue: form.interviewsVenue } : {}) } }
+          ? {
+              interviews: {
+                start: form.interviewsStart,
+                end: form.interviewsEnd,
+                ...(form.interviewsVenue ? { venue: form.interviewsVenue } : {}),
+              },
+            }
           : {}),
         ...(form.plenary ? { plenary: form.plenary } : {}),
         ...(form.ceremonyDate || form.ceremonyVenue ? { ceremony: { date: form.ceremonyDate, venue: form.ceremonyVenue } } : {}),
@@ -103,9 +121,13 @@ export function BasicsForm({ event, onSaved }: { event: Event; onSaved(): void }
       {field('plenary', t('basics.plenary'), 'date')}
       {field('ceremonyDate', t('basics.ceremonyDate'), 'date')}
       {field('ceremonyVenue', t('basics.ceremonyVenue'))}
-      <p className="hint wide" data-testid="basics-time-zone">{t('basics.timeZone', { zone: zoneAbbreviation(eventTimeZone(event)), name: eventTimeZone(event) })}</p>
+      <p className="hint wide" data-testid="basics-time-zone">
+        {t('basics.timeZone', { zone: zoneAbbreviation(eventTimeZone(event)), name: eventTimeZone(event) })}
+      </p>
       <div className="form-actions">
-        <button type="submit" className="primary">{t('basics.save')}</button>
+        <button type="submit" className="primary">
+          {t('basics.save')}
+        </button>
         {saved !== null && <span role="status">{t('basics.saved', { revision: saved })}</span>}
       </div>
       {unplaced && <ErrorNotice error={error} />}

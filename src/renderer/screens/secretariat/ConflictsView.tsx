@@ -21,7 +21,9 @@ export function ConflictsView({ event }: { event: Event }) {
           const nominee = event.nominees.find((n) => n.id === conflict.nomineeId);
           return (
             <tr key={`${conflict.jurorId}-${conflict.nomineeId}`}>
-              <td>{conflict.jurorId} · {juror?.title}</td>
+              <td>
+                {conflict.jurorId} · {juror?.title}
+              </td>
               <td>{nominee ? <NomineeName nominee={nominee} /> : conflict.nomineeId}</td>
               <td>{conflict.reason}</td>
             </tr>

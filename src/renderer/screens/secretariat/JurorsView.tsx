@@ -50,19 +50,21 @@ export function JurorsView({ event, onChanged }: { event: Event; onChanged(): vo
           label={t('enrolment.import')}
           accept=".timbang-enrol"
           multiple
-          onFiles={(files) => attempt(async () => {
-            // Every file is tried; the ones refused are all reported, not just the first.
-            const refused: string[] = [];
-            for (const file of files) {
-              try {
-                const enrolment = await api.importEnrolment(file);
-                setEnrolled((done) => [...done, enrolment]);
-              } catch (failure) {
-                refused.push(failure instanceof AppError ? pick(failure.bilingual, i18n.language) : String(failure));
+          onFiles={(files) =>
+            attempt(async () => {
+              // Every file is tried; the ones refused are all reported, not just the first.
+              const refused: string[] = [];
+              for (const file of files) {
+                try {
+                  const enrolment = await api.importEnrolment(file);
+                  setEnrolled((done) => [...done, enrolment]);
+                } catch (failure) {
+                  refused.push(failure instanceof AppError ? pick(failure.bilingual, i18n.language) : String(failure));
+                }
               }
-            }
-            if (refused.length) throw new Error(refused.join('\n'));
-          })}
+              if (refused.length) throw new Error(refused.join('\n'));
+            })
+          }
         />
       </div>
       {enrolled.length > 0 && (
@@ -87,7 +89,11 @@ export function JurorsView({ event, onChanged }: { event: Event; onChanged(): vo
               <tr key={juror.id} data-juror={juror.id}>
                 <td>{juror.id}</td>
                 <td>{t(`jurorRole.${juror.role}`)}</td>
-                <th scope="row" tabIndex={-1}>{juror.title}<br /><small>{juror.institution}</small></th>
+                <th scope="row" tabIndex={-1}>
+                  {juror.title}
+                  <br />
+                  <small>{juror.institution}</small>
+                </th>
                 <td>
                   {!enrolment ? (
                     <span className="muted">{t('enrolment.notYet')}</span>
@@ -103,12 +109,18 @@ export function JurorsView({ event, onChanged }: { event: Event; onChanged(): vo
                           onSubmit={(e) => {
                             e.preventDefault();
                             setFocusJuror(juror.id);
-                            void attempt(() => api.confirmEnrolment({ eventId: event.id, jurorId: juror.id, fingerprint: heard[juror.id] ?? '' }));
+                            void attempt(() =>
+                              api.confirmEnrolment({ eventId: event.id, jurorId: juror.id, fingerprint: heard[juror.id] ?? '' }),
+                            );
                           }}
                         >
                           <label>
                             {t('enrolment.heard')}
-                            <input inputMode="numeric" value={heard[juror.id] ?? ''} onChange={(e) => setHeard({ ...heard, [juror.id]: e.target.value })} />
+                            <input
+                              inputMode="numeric"
+                              value={heard[juror.id] ?? ''}
+                              onChange={(e) => setHeard({ ...heard, [juror.id]: e.target.value })}
+                            />
                           </label>
                           <button type="submit">{t('enrolment.confirm')}</button>
                         </form>

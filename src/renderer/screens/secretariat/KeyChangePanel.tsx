@@ -12,7 +12,17 @@ import { useApi } from '../../use-api.ts';
  * reason; and every key change recorded, with the sheets each key signed and how the reconciliation uses them
  * (the old key's superseded, not in conflict). `reenrol` shows the form; without it, the list only.
  */
-export function KeyChangePanel({ eventId, timeZone, reenrol = false, onChanged }: { eventId: string; timeZone: string; reenrol?: boolean; onChanged?(): void }) {
+export function KeyChangePanel({
+  eventId,
+  timeZone,
+  reenrol = false,
+  onChanged,
+}: {
+  eventId: string;
+  timeZone: string;
+  reenrol?: boolean;
+  onChanged?(): void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [version, setVersion] = useState(0);
@@ -53,19 +63,32 @@ export function KeyChangePanel({ eventId, timeZone, reenrol = false, onChanged }
                 {t('continuity.keyChange.reason')}
                 <input value={reason} onChange={(e) => setReason(e.target.value)} />
               </label>
-              <button type="submit" className="primary" disabled={reason.trim().length < 3}>{t('continuity.keyChange.submit')}</button>
+              <button type="submit" className="primary" disabled={reason.trim().length < 3}>
+                {t('continuity.keyChange.submit')}
+              </button>
             </form>
           )}
-          {done && <p className="notice" role="status">{done}</p>}
+          {done && (
+            <p className="notice" role="status">
+              {done}
+            </p>
+          )}
         </>
       )}
       {changes.status === 'error' && <ErrorNotice error={changes.error} />}
       {list.map((change, i) => (
         <div key={i} className="key-change" data-juror={change.jurorId}>
           <p>
-            <strong>{t('continuity.keyChange.changed', { juror: change.jurorId, when: formatDateTime(change.changedAt, lang, timeZone), reason: change.reason })}</strong>
+            <strong>
+              {t('continuity.keyChange.changed', {
+                juror: change.jurorId,
+                when: formatDateTime(change.changedAt, lang, timeZone),
+                reason: change.reason,
+              })}
+            </strong>
             <br />
-            {t('continuity.keyChange.old')}: <span className="fingerprint">{change.previousFingerprint}</span> → {t('continuity.keyChange.new')}: <span className="fingerprint">{change.nextFingerprint}</span>
+            {t('continuity.keyChange.old')}: <span className="fingerprint">{change.previousFingerprint}</span> →{' '}
+            {t('continuity.keyChange.new')}: <span className="fingerprint">{change.nextFingerprint}</span>
             <br />
             <small>{t('continuity.keyChange.continues', { revision: change.continuesAfterRevision })}</small>
           </p>
@@ -74,7 +97,9 @@ export function KeyChangePanel({ eventId, timeZone, reenrol = false, onChanged }
               <thead>
                 <tr>
                   <th scope="col">{t('continuity.keyChange.file')}</th>
-                  <th scope="col" className="num">{t('continuity.keyChange.revision')}</th>
+                  <th scope="col" className="num">
+                    {t('continuity.keyChange.revision')}
+                  </th>
                   <th scope="col">{t('continuity.keyChange.key')}</th>
                   <th scope="col">{t('continuity.keyChange.use')}</th>
                 </tr>

@@ -23,11 +23,18 @@ interface Props {
  */
 export function NomineeProtocol({ event, result, nomineeId }: Props) {
   const { t } = useTranslation();
-  const loaded = useApi(() => api.nomineeProtocol({ eventId: event.id, rule: result.rule, nomineeId }), [event.id, result.rule, nomineeId, result.resultsHash]);
+  const loaded = useApi(
+    () => api.nomineeProtocol({ eventId: event.id, rule: result.rule, nomineeId }),
+    [event.id, result.rule, nomineeId, result.resultsHash],
+  );
   if (loaded.status === 'error') return <ErrorNotice error={loaded.error} />;
   // useApi keeps the last answer while the next loads: never show another nominee's marks under this name.
   if (loaded.status !== 'ready' || loaded.value.nomineeId !== nomineeId || loaded.value.rule !== result.rule) {
-    return <p aria-busy="true" data-testid={`protocol-loading-${nomineeId}`}>{t('start.loading')}</p>;
+    return (
+      <p aria-busy="true" data-testid={`protocol-loading-${nomineeId}`}>
+        {t('start.loading')}
+      </p>
+    );
   }
   return <ProtocolTables event={event} result={result} protocol={loaded.value} />;
 }
@@ -48,33 +55,58 @@ function ProtocolTables({ event, result, protocol }: { event: Event; result: Del
         const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(nominee.categoryId));
         return (
           <table key={round.id}>
-            <caption>{nomineeLabel(nominee)} · {pick(round.name, lang)}</caption>
+            <caption>
+              {nomineeLabel(nominee)} · {pick(round.name, lang)}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('protocol.juror')}</th>
-                {criteria.map((c) => <th key={c.code} scope="col" className="num" title={pick(c.label, lang)}>{c.code}</th>)}
+                {criteria.map((c) => (
+                  <th key={c.code} scope="col" className="num" title={pick(c.label, lang)}>
+                    {c.code}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {event.jurors.map((juror) => (
                 <tr key={juror.id}>
-                  <th scope="row" title={juror.institution}>{juror.id} · {juror.title}</th>
+                  <th scope="row" title={juror.institution}>
+                    {juror.id} · {juror.title}
+                  </th>
                   {criteria.map((criterion) => {
                     const conflict = conflictOf(juror.id);
                     if (conflict) {
                       const title = `${t('protocol.conflict')}: ${conflict.reason}${conflict.declared ? ` (${t('protocol.declared')})` : ''}`;
-                      return <td key={criterion.code} className="num mark-conflict" title={title}>×</td>;
+                      return (
+                        <td key={criterion.code} className="num mark-conflict" title={title}>
+                          ×
+                        </td>
+                      );
                     }
                     const cell = cells.get(`${round.id}\u0000${criterion.code}`) ?? [];
                     const mark = cell.find((m) => m.jurorId === juror.id);
-                    if (!mark) return <td key={criterion.code} className="num mark-missing" title={t('protocol.missing')}>·</td>;
+                    if (!mark)
+                      return (
+                        <td key={criterion.code} className="num mark-missing" title={t('protocol.missing')}>
+                          ·
+                        </td>
+                      );
                     const values = cell.map((m) => m.value).sort((a, b) => a - b);
-                    const dropped = result.rule === 'trimmed' && values.length >= 5 && (mark.value === values[0] || mark.value === values.at(-1));
+                    const dropped =
+                      result.rule === 'trimmed' && values.length >= 5 && (mark.value === values[0] || mark.value === values.at(-1));
                     const isFlagged = flagged.has(`${juror.id}\u0000${round.id}\u0000${criterion.code}`);
                     return (
-                      <td key={criterion.code} className={`num${dropped ? ' mark-dropped' : ''}${isFlagged ? ' mark-flagged' : ''}`}
-                        title={[dropped ? t('protocol.dropped') : '', isFlagged ? t('protocol.flagged') : ''].filter(Boolean).join(' · ') || undefined}>
-                        {markText(mark.value, lang)}{isFlagged ? ' !' : ''}
+                      <td
+                        key={criterion.code}
+                        className={`num${dropped ? ' mark-dropped' : ''}${isFlagged ? ' mark-flagged' : ''}`}
+                        title={
+                          [dropped ? t('protocol.dropped') : '', isFlagged ? t('protocol.flagged') : ''].filter(Boolean).join(' · ') ||
+                          undefined
+                        }
+                      >
+                        {markText(mark.value, lang)}
+                        {isFlagged ? ' !' : ''}
                       </td>
                     );
                   })}

@@ -16,7 +16,7 @@ export function PackageView({ summary }: { summary: EventSummary }) {
   const [error, setError] = useState<unknown>(null);
   // Issue 17: the files of the documents sheet Dokumen lists, picked here, bundled by name into the package.
   const event = useApi(() => api.getEvent({ eventId: summary.id }), [summary.id, summary.revision]);
-  const listed = event.status === 'ready' ? event.value.documents ?? [] : [];
+  const listed = event.status === 'ready' ? (event.value.documents ?? []) : [];
   const [picked, setPicked] = useState<FileData[]>([]);
   const [exported, setExported] = useState<string | null>(null);
   const enrolments = useApi(() => api.listEnrolments({ eventId: summary.id }), [summary.id, summary.revision]);
@@ -26,7 +26,9 @@ export function PackageView({ summary }: { summary: EventSummary }) {
     setExported(null);
     try {
       const byName = new Map(picked.map((f) => [f.fileName, f.base64]));
-      const documents = listed.flatMap((d) => (byName.has(d.fileName) ? [{ nomineeId: d.nomineeId, fileName: d.fileName, base64: byName.get(d.fileName)! }] : []));
+      const documents = listed.flatMap((d) =>
+        byName.has(d.fileName) ? [{ nomineeId: d.nomineeId, fileName: d.fileName, base64: byName.get(d.fileName)! }] : [],
+      );
       const file = await api.exportPackage({ eventId: summary.id, documents });
       saveFileData(file);
       setExported(file.fileName);
@@ -43,26 +45,42 @@ export function PackageView({ summary }: { summary: EventSummary }) {
           {unconfirmed.length > 0 && <> {t('package.unconfirmed', { list: unconfirmed.join(', ') })}</>}
         </p>
       )}
-      <KeyPanel onChange={() => {
-        setError(null);
-        document.getElementById('export-package')?.focus(); // a key now signs: exporting is the next step
-      }} />
+      <KeyPanel
+        onChange={() => {
+          setError(null);
+          document.getElementById('export-package')?.focus(); // a key now signs: exporting is the next step
+        }}
+      />
       <RecoveryKeyPanel eventId={summary.id} /> {/* issue 21: the recovery key, its code given once */}
       {listed.length > 0 && (
         <div className="package-documents">
           <FilePicker
-            label={pick({ id: `Dokumen nominasi (${listed.length} tercantum di sheet Dokumen; PDF, JPG, PNG)`, en: `Nominees' documents (${listed.length} listed in sheet Dokumen; PDF, JPG, PNG)` }, i18n.language)}
+            label={pick(
+              {
+                id: `Dokumen nominasi (${listed.length} tercantum di sheet Dokumen; PDF, JPG, PNG)`,
+                en: `Nominees' documents (${listed.length} listed in sheet Dokumen; PDF, JPG, PNG)`,
+              },
+              i18n.language,
+            )}
             accept=".pdf,.jpg,.jpeg,.png"
             multiple
             onFiles={(files) => setPicked((before) => [...before.filter((b) => !files.some((f) => f.fileName === b.fileName)), ...files])}
           />
           <p className="hint" data-testid="package-documents">
-            {pick({ id: `${listed.filter((d) => picked.some((f) => f.fileName === d.fileName)).length} dari ${listed.length} dokumen dipilih`, en: `${listed.filter((d) => picked.some((f) => f.fileName === d.fileName)).length} of ${listed.length} documents picked` }, i18n.language)}
+            {pick(
+              {
+                id: `${listed.filter((d) => picked.some((f) => f.fileName === d.fileName)).length} dari ${listed.length} dokumen dipilih`,
+                en: `${listed.filter((d) => picked.some((f) => f.fileName === d.fileName)).length} of ${listed.length} documents picked`,
+              },
+              i18n.language,
+            )}
           </p>
         </div>
       )}
       <div className="actions">
-        <button type="button" className="primary" id="export-package" onClick={exportPackage}>{t('package.export')}</button>
+        <button type="button" className="primary" id="export-package" onClick={exportPackage}>
+          {t('package.export')}
+        </button>
         {exported && <span role="status">{t('package.exported', { file: exported })}</span>}
       </div>
       {error !== null && <ErrorNotice error={error} />}

@@ -23,7 +23,14 @@ export function PanelChecks({ event, rule, version }: { event: Event; rule: Merg
     <div className="notice notice-warning" role="status" data-testid="panel-checks">
       {below.map((s) => (
         <p key={`q-${s.roundId}-${s.categoryId}`} data-quorum={`${s.roundId}/${s.categoryId}`}>
-          {t('shape.panel.belowQuorum', { round: round(s.roundId), category: category(s.categoryId), present: s.present.length, required: s.required, assigned: s.assigned.length, jurors: s.present.join(', ') || '—' })}
+          {t('shape.panel.belowQuorum', {
+            round: round(s.roundId),
+            category: category(s.categoryId),
+            present: s.present.length,
+            required: s.required,
+            assigned: s.assigned.length,
+            jurors: s.present.join(', ') || '—',
+          })}
         </p>
       ))}
       {unequal.map((s) => (
@@ -32,7 +39,11 @@ export function PanelChecks({ event, rule, version }: { event: Event; rule: Merg
           <ul>
             {s.unequal.map((u) => (
               <li key={u.nomineeId}>
-                {t('shape.panel.unequalNominee', { name: nominee(u.nomineeId), count: u.scoredBy.length, jurors: u.scoredBy.join(', ') || '—' })}
+                {t('shape.panel.unequalNominee', {
+                  name: nominee(u.nomineeId),
+                  count: u.scoredBy.length,
+                  jurors: u.scoredBy.join(', ') || '—',
+                })}
                 {u.missing.length > 0 && ` · ${t('shape.panel.missing', { jurors: u.missing.join(', ') })}`}
                 {u.partial.length > 0 && ` · ${t('shape.panel.partial', { jurors: u.partial.join(', ') })}`}
               </li>

@@ -40,7 +40,8 @@ export function PaperComparison({ event, keyingId, onChanged }: { event: Event; 
   const comparison = loaded.value;
   const { form, keying, operators } = comparison;
   const nominee = (id: string | null) => form.nominees.find((n) => n.id === id)?.name ?? id ?? '';
-  const shown = (value: string | null) => (value === null || value === '' ? t('paper.compare.blank') : value.replace('.', lang === 'en' ? '.' : ','));
+  const shown = (value: string | null) =>
+    value === null || value === '' ? t('paper.compare.blank') : value.replace('.', lang === 'en' ? '.' : ',');
   const open = comparison.cells.filter((c) => c.resolution === null).length;
 
   const resolve = async (cell: string) => {
@@ -67,8 +68,18 @@ export function PaperComparison({ event, keyingId, onChanged }: { event: Event; 
   return (
     <section className="panel" aria-labelledby="paper-compare-title" data-testid="paper-comparison">
       <h2 id="paper-compare-title">{t('paper.compare.title', { form: keying.formNumber })}</h2>
-      <p>{form.jurorId} · {pick(form.roundName, lang)} · {pick(form.categoryName, lang)}</p>
-      <p data-testid="paper-compare-summary">{t('paper.compare.summary', { agreed: comparison.agreed, total: comparison.total, count: comparison.cells.length, a: operators[0], b: operators[1] })}</p>
+      <p>
+        {form.jurorId} · {pick(form.roundName, lang)} · {pick(form.categoryName, lang)}
+      </p>
+      <p data-testid="paper-compare-summary">
+        {t('paper.compare.summary', {
+          agreed: comparison.agreed,
+          total: comparison.total,
+          count: comparison.cells.length,
+          a: operators[0],
+          b: operators[1],
+        })}
+      </p>
       {comparison.cells.length > 0 && (
         <>
           {keying.state !== 'signed' && (
@@ -95,24 +106,52 @@ export function PaperComparison({ event, keyingId, onChanged }: { event: Event; 
                     <tr key={c.cell} data-cell={c.cell}>
                       <th scope="row">{c.criterionCode ? nominee(c.nomineeId) : t('paper.compare.jurorName')}</th>
                       <td>{c.criterionCode ?? '—'}</td>
-                      <td className="mark-flagged" data-operator="1">{shown(c.a)}</td>
-                      <td className="mark-flagged" data-operator="2">{shown(c.b)}</td>
+                      <td className="mark-flagged" data-operator="1">
+                        {shown(c.a)}
+                      </td>
+                      <td className="mark-flagged" data-operator="2">
+                        {shown(c.b)}
+                      </td>
                       <td>
-                        {c.resolution && <p data-testid="paper-resolution">{t('paper.compare.resolved', { value: shown(c.resolution.value), reason: c.resolution.reason, by: c.resolution.resolvedBy })}</p>}
+                        {c.resolution && (
+                          <p data-testid="paper-resolution">
+                            {t('paper.compare.resolved', {
+                              value: shown(c.resolution.value),
+                              reason: c.resolution.reason,
+                              by: c.resolution.resolvedBy,
+                            })}
+                          </p>
+                        )}
                         {keying.state !== 'signed' && (
-                          <form className="inline-form" onSubmit={(e) => {
-                            e.preventDefault();
-                            void resolve(c.cell);
-                          }}>
+                          <form
+                            className="inline-form"
+                            onSubmit={(e) => {
+                              e.preventDefault();
+                              void resolve(c.cell);
+                            }}
+                          >
                             <label>
                               {t('paper.compare.value')}
-                              <input aria-label={t('paper.compare.valueFor', { cell: label })} size={c.criterionCode ? 4 : 20} value={values[c.cell] ?? ''} onChange={(e) => setValues({ ...values, [c.cell]: e.target.value })} autoComplete="off" />
+                              <input
+                                aria-label={t('paper.compare.valueFor', { cell: label })}
+                                size={c.criterionCode ? 4 : 20}
+                                value={values[c.cell] ?? ''}
+                                onChange={(e) => setValues({ ...values, [c.cell]: e.target.value })}
+                                autoComplete="off"
+                              />
                             </label>
                             <label>
                               {t('paper.compare.reason')}
-                              <input aria-label={t('paper.compare.reasonFor', { cell: label })} value={reasons[c.cell] ?? ''} onChange={(e) => setReasons({ ...reasons, [c.cell]: e.target.value })} autoComplete="off" />
+                              <input
+                                aria-label={t('paper.compare.reasonFor', { cell: label })}
+                                value={reasons[c.cell] ?? ''}
+                                onChange={(e) => setReasons({ ...reasons, [c.cell]: e.target.value })}
+                                autoComplete="off"
+                              />
                             </label>
-                            <button type="submit" disabled={resolvedBy.trim().length < 2 || (reasons[c.cell] ?? '').trim().length < 3}>{t('paper.compare.record')}</button>
+                            <button type="submit" disabled={resolvedBy.trim().length < 2 || (reasons[c.cell] ?? '').trim().length < 3}>
+                              {t('paper.compare.record')}
+                            </button>
                           </form>
                         )}
                       </td>
@@ -132,30 +171,57 @@ export function PaperComparison({ event, keyingId, onChanged }: { event: Event; 
           {open > 0 && <p className="notice notice-warning">{t('paper.sign.unresolved', { count: open })}</p>}
           <p>{t('paper.sign.revision', { revision: comparison.nextRevision })}</p>
           {comparison.supersedes.length > 0 && (
-            <p className="notice notice-warning" data-testid="paper-supersedes">{t('paper.sign.supersedes', { files: comparison.supersedes.map((s) => `${s.fileName} (${t('paper.sign.revisionShort', { revision: s.sheetRevision })})`).join('; ') })}</p>
+            <p className="notice notice-warning" data-testid="paper-supersedes">
+              {t('paper.sign.supersedes', {
+                files: comparison.supersedes
+                  .map((s) => `${s.fileName} (${t('paper.sign.revisionShort', { revision: s.sheetRevision })})`)
+                  .join('; '),
+              })}
+            </p>
           )}
           <div className="actions">
-            <FilePicker label={t('paper.sign.scan')} accept=".pdf,.jpg,.jpeg,.png,image/*" onFiles={(files) => {
-              const [file] = files;
-              if (file) void sha256(file.base64).then((hash) => setScan({ file: file.fileName, hash }), setError);
-            }} />
-            {scan && <span className="cell-ref" data-testid="paper-scan">{t('paper.sign.scanHash', { file: scan.file, hash: scan.hash })}</span>}
+            <FilePicker
+              label={t('paper.sign.scan')}
+              accept=".pdf,.jpg,.jpeg,.png,image/*"
+              onFiles={(files) => {
+                const [file] = files;
+                if (file) void sha256(file.base64).then((hash) => setScan({ file: file.fileName, hash }), setError);
+              }}
+            />
+            {scan && (
+              <span className="cell-ref" data-testid="paper-scan">
+                {t('paper.sign.scanHash', { file: scan.file, hash: scan.hash })}
+              </span>
+            )}
           </div>
           {key.status === 'ready' && key.value.state !== 'unlocked' && <KeyPanel onChange={() => setVersion((v) => v + 1)} />}
-          <button type="button" className="primary" disabled={open > 0 || key.status !== 'ready' || key.value.state !== 'unlocked'} onClick={() => void sign()}>{t('paper.sign.button')}</button>
+          <button
+            type="button"
+            className="primary"
+            disabled={open > 0 || key.status !== 'ready' || key.value.state !== 'unlocked'}
+            onClick={() => void sign()}
+          >
+            {t('paper.sign.button')}
+          </button>
         </div>
       )}
       {signed && (
         <p role="status" data-testid="paper-signed">
           {t('paper.sign.done', {
-            file: signed.sheet.fileName, revision: signed.sheet.sheetRevision,
-            status: t(`sheets.statusName.${signed.sheet.status}`), use: t(`sheets.useName.${signed.sheet.use}`),
+            file: signed.sheet.fileName,
+            revision: signed.sheet.sheetRevision,
+            status: t(`sheets.statusName.${signed.sheet.status}`),
+            use: t(`sheets.useName.${signed.sheet.use}`),
           })}
         </p>
       )}
-      {keying.state === 'signed' && !signed && keying.sheet && <p>{t('paper.compare.signedAs', { file: keying.sheet.fileName, revision: keying.sheet.sheetRevision })}</p>}
+      {keying.state === 'signed' && !signed && keying.sheet && (
+        <p>{t('paper.compare.signedAs', { file: keying.sheet.fileName, revision: keying.sheet.sheetRevision })}</p>
+      )}
       {keying.state === 'signed' && (
-        <button type="button" onClick={() => void api.paperSheetFile({ eventId: event.id, keyingId }).then(saveFileData, setError)}>{t('paper.sign.download')}</button>
+        <button type="button" onClick={() => void api.paperSheetFile({ eventId: event.id, keyingId }).then(saveFileData, setError)}>
+          {t('paper.sign.download')}
+        </button>
       )}
     </section>
   );

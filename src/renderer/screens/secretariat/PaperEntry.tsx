@@ -46,8 +46,14 @@ export function PaperEntry({ event, onSaved }: { event: Event; onSaved(keying: P
     try {
       const { form } = opened;
       const keying = await api.paperSubmitEntry({
-        eventId: event.id, formNumber: form.formNumber, checksum: form.checksum, operator, jurorName,
-        marks: form.nominees.filter((n) => n.conflict === null).flatMap((n) => form.criteria.map((c) => ({ nomineeId: n.id, criterionCode: c.code, value: marks[`${n.id}/${c.code}`] ?? '' }))),
+        eventId: event.id,
+        formNumber: form.formNumber,
+        checksum: form.checksum,
+        operator,
+        jurorName,
+        marks: form.nominees
+          .filter((n) => n.conflict === null)
+          .flatMap((n) => form.criteria.map((c) => ({ nomineeId: n.id, criterionCode: c.code, value: marks[`${n.id}/${c.code}`] ?? '' }))),
       });
       // The values leave the screen with the form: the next operator starts from an empty one.
       setOpened(null);
@@ -56,9 +62,11 @@ export function PaperEntry({ event, onSaved }: { event: Event; onSaved(keying: P
       setFormNumber('');
       setChecksum('');
       setOperator('');
-      setSaved(keying.operators.length === 1
-        ? t('paper.entry.savedFirst', { form: keying.formNumber, operator: keying.operators[0] })
-        : t('paper.entry.savedSecond', { form: keying.formNumber, operator: keying.operators[1], count: keying.differences ?? 0 }));
+      setSaved(
+        keying.operators.length === 1
+          ? t('paper.entry.savedFirst', { form: keying.formNumber, operator: keying.operators[0] })
+          : t('paper.entry.savedSecond', { form: keying.formNumber, operator: keying.operators[1], count: keying.differences ?? 0 }),
+      );
       onSaved(keying);
     } catch (failure) {
       setError(failure);
@@ -86,23 +94,34 @@ export function PaperEntry({ event, onSaved }: { event: Event; onSaved(keying: P
             {t('paper.entry.operator')}
             <input value={operator} onChange={(e) => setOperator(e.target.value)} autoComplete="off" />
           </label>
-          <button type="submit" disabled={!formNumber.trim() || !checksum.trim() || operator.trim().length < 2}>{t('paper.entry.open')}</button>
+          <button type="submit" disabled={!formNumber.trim() || !checksum.trim() || operator.trim().length < 2}>
+            {t('paper.entry.open')}
+          </button>
         </form>
       )}
-      {saved && <p role="status" data-testid="paper-entry-saved">{saved}</p>}
+      {saved && (
+        <p role="status" data-testid="paper-entry-saved">
+          {saved}
+        </p>
+      )}
       {error !== null && <ErrorNotice error={error} />}
       {form && opened && (
         <form onSubmit={submit} data-testid="paper-entry-form">
-          <h3>{t('paper.entry.heading', { form: form.formNumber, juror: form.jurorId, section: `${pick(form.roundName, lang)} · ${pick(form.categoryName, lang)}` })}</h3>
+          <h3>
+            {t('paper.entry.heading', {
+              form: form.formNumber,
+              juror: form.jurorId,
+              section: `${pick(form.roundName, lang)} · ${pick(form.categoryName, lang)}`,
+            })}
+          </h3>
           <p className="notice" data-testid="paper-entry-turn">
             {opened.keying && opened.keying.operators.length > 0
               ? t('paper.entry.second', { operator: opened.keying.operators[0] })
-              : t('paper.entry.first')}
-            {' '}{t('paper.entry.as', { operator })}
+              : t('paper.entry.first')}{' '}
+            {t('paper.entry.as', { operator })}
           </p>
           <label>
-            {t('paper.entry.jurorName')}{' '}
-            <input value={jurorName} onChange={(e) => setJurorName(e.target.value)} autoComplete="off" />
+            {t('paper.entry.jurorName')} <input value={jurorName} onChange={(e) => setJurorName(e.target.value)} autoComplete="off" />
           </label>
           <p className="hint">{t('paper.entry.blankHint')}</p>
           <div className="table-scroll">
@@ -110,16 +129,31 @@ export function PaperEntry({ event, onSaved }: { event: Event; onSaved(keying: P
               <thead>
                 <tr>
                   <th scope="col">{t('paper.nominee')}</th>
-                  {form.criteria.map((c) => <th key={c.code} scope="col" title={pick(c.label, lang)}>{c.code}<br /><small>{c.scale.min}–{c.scale.max}</small></th>)}
+                  {form.criteria.map((c) => (
+                    <th key={c.code} scope="col" title={pick(c.label, lang)}>
+                      {c.code}
+                      <br />
+                      <small>
+                        {c.scale.min}–{c.scale.max}
+                      </small>
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
                 {form.nominees.map((n) => (
                   <tr key={n.id} data-nominee={n.id}>
-                    <th scope="row">{n.name}<br /><small>{n.region}</small></th>
-                    {n.conflict !== null
-                      ? <td colSpan={form.criteria.length} className="mark-conflict">{t('paper.entry.crossed', { reason: n.conflict })}</td>
-                      : form.criteria.map((c) => (
+                    <th scope="row">
+                      {n.name}
+                      <br />
+                      <small>{n.region}</small>
+                    </th>
+                    {n.conflict !== null ? (
+                      <td colSpan={form.criteria.length} className="mark-conflict">
+                        {t('paper.entry.crossed', { reason: n.conflict })}
+                      </td>
+                    ) : (
+                      form.criteria.map((c) => (
                         <td key={c.code}>
                           <input
                             aria-label={`${n.name} ${c.code}`}
@@ -130,18 +164,26 @@ export function PaperEntry({ event, onSaved }: { event: Event; onSaved(keying: P
                             onChange={(e) => setMarks({ ...marks, [`${n.id}/${c.code}`]: e.target.value })}
                           />
                         </td>
-                      ))}
+                      ))
+                    )}
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>{t('paper.entry.submit')}</button>
-            <button type="button" onClick={() => {
-              setOpened(null);
-              setMarks({});
-            }}>{t('paper.entry.cancel')}</button>
+            <button type="submit" className="primary" disabled={busy}>
+              {t('paper.entry.submit')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setOpened(null);
+                setMarks({});
+              }}
+            >
+              {t('paper.entry.cancel')}
+            </button>
           </div>
         </form>
       )}

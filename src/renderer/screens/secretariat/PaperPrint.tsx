@@ -38,7 +38,9 @@ export function PaperPrint({ event, forms }: { event: Event; forms: PaperForm[] 
       setBusy(false);
     }
   };
-  const request = form ? { eventId: event.id, jurorId: form.jurorId, roundId: form.roundId, categoryId: form.categoryId, lang: formLang } : null;
+  const request = form
+    ? { eventId: event.id, jurorId: form.jurorId, roundId: form.roundId, categoryId: form.categoryId, lang: formLang }
+    : null;
 
   return (
     <section className="panel" aria-labelledby="paper-print-title">
@@ -48,19 +50,31 @@ export function PaperPrint({ event, forms }: { event: Event; forms: PaperForm[] 
         <label>
           {t('paper.juror')}{' '}
           <select value={jurorId} onChange={(e) => setJurorId(e.target.value)}>
-            {event.jurors.map((j) => <option key={j.id} value={j.id}>{j.id} · {j.title}</option>)}
+            {event.jurors.map((j) => (
+              <option key={j.id} value={j.id}>
+                {j.id} · {j.title}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('paper.round')}{' '}
           <select value={roundId} onChange={(e) => setRoundId(e.target.value)}>
-            {rounds.map((r) => <option key={r.id} value={r.id}>{pick(r.name, lang)}</option>)}
+            {rounds.map((r) => (
+              <option key={r.id} value={r.id}>
+                {pick(r.name, lang)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('paper.category')}{' '}
           <select value={form?.categoryId ?? ''} onChange={(e) => setCategoryId(e.target.value)}>
-            {categories.map((f) => <option key={f.categoryId} value={f.categoryId}>{pick(f.categoryName, lang)}</option>)}
+            {categories.map((f) => (
+              <option key={f.categoryId} value={f.categoryId}>
+                {pick(f.categoryName, lang)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -71,17 +85,38 @@ export function PaperPrint({ event, forms }: { event: Event; forms: PaperForm[] 
           </select>
         </label>
       </div>
-      {form && <p data-testid="paper-print-form">{t('paper.print.formInfo', { number: form.formNumber, checksum: form.checksum, nominees: form.nominees.length })}</p>}
+      {form && (
+        <p data-testid="paper-print-form">
+          {t('paper.print.formInfo', { number: form.formNumber, checksum: form.checksum, nominees: form.nominees.length })}
+        </p>
+      )}
       <div className="actions">
-        <button type="button" className="primary" disabled={busy || !request} onClick={() => run(async () => {
-          const file = await api.paperFormPdf(request!);
-          saveFileData(file);
-          return t('paper.print.saved', { file: file.fileName });
-        })}>{busy ? t('start.loading') : t('paper.print.savePdf')}</button>
-        <button type="button" disabled={busy || !request} onClick={() => run(async () => {
-          await api.printPaperForm(request!);
-          return t('paper.print.printed');
-        })}>{t('paper.print.print')}</button>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || !request}
+          onClick={() =>
+            run(async () => {
+              const file = await api.paperFormPdf(request!);
+              saveFileData(file);
+              return t('paper.print.saved', { file: file.fileName });
+            })
+          }
+        >
+          {busy ? t('start.loading') : t('paper.print.savePdf')}
+        </button>
+        <button
+          type="button"
+          disabled={busy || !request}
+          onClick={() =>
+            run(async () => {
+              await api.printPaperForm(request!);
+              return t('paper.print.printed');
+            })
+          }
+        >
+          {t('paper.print.print')}
+        </button>
       </div>
       {notice && <p role="status">{notice}</p>}
       {error !== null && <ErrorNotice error={error} />}

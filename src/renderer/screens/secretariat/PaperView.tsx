@@ -29,10 +29,13 @@ export function PaperView({ event }: { event: Event }) {
     <>
       {forms.status === 'ready' && <PaperPrint event={event} forms={forms.value} />}
       {forms.status === 'error' && <ErrorNotice error={forms.error} />}
-      <PaperEntry event={event} onSaved={(keying) => {
-        setVersion((v) => v + 1);
-        if (keying.operators.length === 2) setComparing(keying.id);
-      }} />
+      <PaperEntry
+        event={event}
+        onSaved={(keying) => {
+          setVersion((v) => v + 1);
+          if (keying.operators.length === 2) setComparing(keying.id);
+        }}
+      />
       <section className="panel" aria-labelledby="paper-list-title">
         <h2 id="paper-list-title">{t('paper.list.title')}</h2>
         {keyings.status === 'ready' && keyings.value.length === 0 && <p className="hint">{t('paper.list.none')}</p>}
@@ -50,17 +53,28 @@ export function PaperView({ event }: { event: Event }) {
             <tbody>
               {keyings.value.map((k) => (
                 <tr key={k.id} data-keying={k.formNumber}>
-                  <th scope="row">{k.formNumber}<br /><small className="cell-ref">{k.checksum}</small></th>
+                  <th scope="row">
+                    {k.formNumber}
+                    <br />
+                    <small className="cell-ref">{k.checksum}</small>
+                  </th>
                   <td>{k.jurorId}</td>
                   <td>{section(k.roundId, k.categoryId)}</td>
                   <td>{k.operators.join(', ')}</td>
                   <td>
                     {t(`paper.state.${k.state}`, { count: k.unresolved ?? 0 })}
-                    {k.sheet && <><br /><small>{k.sheet.fileName}</small></>}
+                    {k.sheet && (
+                      <>
+                        <br />
+                        <small>{k.sheet.fileName}</small>
+                      </>
+                    )}
                     {(k.state === 'differences' || k.state === 'ready' || k.state === 'signed') && (
                       <>
                         {' '}
-                        <button type="button" className="link-button" onClick={() => setComparing(k.id)}>{t(k.state === 'signed' ? 'paper.list.show' : 'paper.list.compare', { form: k.formNumber })}</button>
+                        <button type="button" className="link-button" onClick={() => setComparing(k.id)}>
+                          {t(k.state === 'signed' ? 'paper.list.show' : 'paper.list.compare', { form: k.formNumber })}
+                        </button>
                       </>
                     )}
                   </td>
@@ -71,7 +85,9 @@ export function PaperView({ event }: { event: Event }) {
         )}
         {keyings.status === 'error' && <ErrorNotice error={keyings.error} />}
       </section>
-      {comparing !== null && <PaperComparison key={comparing} event={event} keyingId={comparing} onChanged={() => setVersion((v) => v + 1)} />}
+      {comparing !== null && (
+        <PaperComparison key={comparing} event={event} keyingId={comparing} onChanged={() => setVersion((v) => v + 1)} />
+      )}
     </>
   );
 }

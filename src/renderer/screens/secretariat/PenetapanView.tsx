@@ -41,22 +41,31 @@ export function PenetapanView({ event }: { event: Event }) {
   const { inForce, versions } = view.penetapan;
   const zone = eventTimeZone(event);
   const nominee = (id: string) => event.nominees.find((n) => n.id === id)?.name ?? id;
-  const awarded = deliberation.status === 'ready' ? deliberation.value.awards.reduce((n, a) => n + a.places.reduce((m, p) => m + p.nomineeIds.length, 0), 0) : null;
+  const awarded =
+    deliberation.status === 'ready'
+      ? deliberation.value.awards.reduce((n, a) => n + a.places.reduce((m, p) => m + p.nomineeIds.length, 0), 0)
+      : null;
   return (
     <>
       <div className="toolbar">
         <label>
           {t('results.rule')}{' '}
           <select value={rule} onChange={(e) => setRule(e.target.value as MergeRule)}>
-            {(['mean', 'trimmed', 'median', 'zscore'] as const).map((r) => <option key={r} value={r}>{t(`results.ruleName.${r}`)}</option>)}
+            {(['mean', 'trimmed', 'median', 'zscore'] as const).map((r) => (
+              <option key={r} value={r}>
+                {t(`results.ruleName.${r}`)}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       <p className={`notice ${inForce ? '' : 'notice-warning'}`} role="status" data-testid="penetapan-status">
         {inForce
           ? t('shape.penetapan.inForce', { version: inForce.version, by: inForce.fixedBy, at: formatDateTime(inForce.fixedAt, lang, zone) })
-          : view.passed ? t('shape.penetapan.ready') : t('shape.penetapan.notReady', { count: view.items.filter((i) => !i.ok).length })}
-        {' '}{view.final ? t('shape.penetapan.printsFinal') : t('shape.penetapan.printsDraft')}
+          : view.passed
+            ? t('shape.penetapan.ready')
+            : t('shape.penetapan.notReady', { count: view.items.filter((i) => !i.ok).length })}{' '}
+        {view.final ? t('shape.penetapan.printsFinal') : t('shape.penetapan.printsDraft')}
       </p>
       {error !== null && <ErrorNotice error={error} />}
 
@@ -64,14 +73,26 @@ export function PenetapanView({ event }: { event: Event }) {
         <section className="panel" aria-labelledby="fix-title">
           <h2 id="fix-title">{t('shape.penetapan.fixTitle')}</h2>
           {!view.passed && (
-            <ul data-testid="penetapan-failing">{view.items.filter((i) => !i.ok).map((i) => <li key={i.id}>{pick(i.title, lang)}</li>)}</ul>
+            <ul data-testid="penetapan-failing">
+              {view.items
+                .filter((i) => !i.ok)
+                .map((i) => (
+                  <li key={i.id}>{pick(i.title, lang)}</li>
+                ))}
+            </ul>
           )}
           <KeyPanel onChange={() => setError(null)} />
-          <form className="inline-form" onSubmit={(e) => {
-            e.preventDefault();
-            void act(() => api.fixResults({ eventId: event.id, rule, fixedBy }));
-          }}>
-            <label htmlFor="fixed-by">{t('shape.penetapan.fixedBy')}<input id="fixed-by" name="fixed-by" value={fixedBy} onChange={(e) => setFixedBy(e.target.value)} /></label>
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void act(() => api.fixResults({ eventId: event.id, rule, fixedBy }));
+            }}
+          >
+            <label htmlFor="fixed-by">
+              {t('shape.penetapan.fixedBy')}
+              <input id="fixed-by" name="fixed-by" value={fixedBy} onChange={(e) => setFixedBy(e.target.value)} />
+            </label>
             <button type="submit" className="primary" disabled={!view.passed || fixedBy.trim().length < 2}>
               {versions.length > 0 ? t('shape.penetapan.fixAgain', { version: versions.length + 1 }) : t('shape.penetapan.fix')}
             </button>
@@ -83,13 +104,24 @@ export function PenetapanView({ event }: { event: Event }) {
         <section className="panel" aria-labelledby="reopen-title">
           <h2 id="reopen-title">{t('shape.penetapan.reopenTitle')}</h2>
           <p className="hint">{t('shape.penetapan.reopenHint')}</p>
-          <form className="inline-form" onSubmit={(e) => {
-            e.preventDefault();
-            void act(() => api.reopenPenetapan({ eventId: event.id, reason, by: reopenBy }));
-          }}>
-            <label htmlFor="reopen-reason">{t('shape.penetapan.reason')}<input id="reopen-reason" name="reopen-reason" value={reason} onChange={(e) => setReason(e.target.value)} /></label>
-            <label htmlFor="reopen-by">{t('shape.penetapan.by')}<input id="reopen-by" name="reopen-by" value={reopenBy} onChange={(e) => setReopenBy(e.target.value)} /></label>
-            <button type="submit" disabled={reason.trim().length < 3 || reopenBy.trim().length < 2}>{t('shape.penetapan.reopen')}</button>
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void act(() => api.reopenPenetapan({ eventId: event.id, reason, by: reopenBy }));
+            }}
+          >
+            <label htmlFor="reopen-reason">
+              {t('shape.penetapan.reason')}
+              <input id="reopen-reason" name="reopen-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+            </label>
+            <label htmlFor="reopen-by">
+              {t('shape.penetapan.by')}
+              <input id="reopen-by" name="reopen-by" value={reopenBy} onChange={(e) => setReopenBy(e.target.value)} />
+            </label>
+            <button type="submit" disabled={reason.trim().length < 3 || reopenBy.trim().length < 2}>
+              {t('shape.penetapan.reopen')}
+            </button>
           </form>
         </section>
       )}
@@ -98,16 +130,39 @@ export function PenetapanView({ event }: { event: Event }) {
         <section className="panel" aria-labelledby="versions-title">
           <h2 id="versions-title">{t('shape.penetapan.versions')}</h2>
           <table>
-            <thead><tr><th scope="col">{t('shape.penetapan.version')}</th><th scope="col">{t('shape.penetapan.fixedBy')}</th><th scope="col">{t('results.rule')}</th><th scope="col">{t('results.hash')}</th><th scope="col">{t('shape.penetapan.reopened')}</th><th scope="col"></th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('shape.penetapan.version')}</th>
+                <th scope="col">{t('shape.penetapan.fixedBy')}</th>
+                <th scope="col">{t('results.rule')}</th>
+                <th scope="col">{t('results.hash')}</th>
+                <th scope="col">{t('shape.penetapan.reopened')}</th>
+                <th scope="col"></th>
+              </tr>
+            </thead>
             <tbody>
               {versions.map((v) => (
                 <tr key={v.version} data-penetapan-version={v.version}>
-                  <td>{v.version}{v.supersedes ? ` (${t('shape.penetapan.supersedes', { version: v.supersedes })})` : ''}</td>
-                  <td>{v.fixedBy} · {formatDateTime(v.fixedAt, lang, zone)}</td>
+                  <td>
+                    {v.version}
+                    {v.supersedes ? ` (${t('shape.penetapan.supersedes', { version: v.supersedes })})` : ''}
+                  </td>
+                  <td>
+                    {v.fixedBy} · {formatDateTime(v.fixedAt, lang, zone)}
+                  </td>
                   <td>{t(`results.ruleName.${v.rule}`)}</td>
-                  <td><code>{v.resultsHash.slice(0, 16)}…</code></td>
+                  <td>
+                    <code>{v.resultsHash.slice(0, 16)}…</code>
+                  </td>
                   <td>{v.reopened ? `${v.reopened.reason} (${v.reopened.by})` : '—'}</td>
-                  <td><button type="button" onClick={() => act(async () => saveFileData(await api.exportPenetapan({ eventId: event.id, version: v.version })))}>{t('shape.penetapan.export')}</button></td>
+                  <td>
+                    <button
+                      type="button"
+                      onClick={() => act(async () => saveFileData(await api.exportPenetapan({ eventId: event.id, version: v.version })))}
+                    >
+                      {t('shape.penetapan.export')}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -122,7 +177,13 @@ export function PenetapanView({ event }: { event: Event }) {
             {deliberation.value.awards.map((a) => (
               <li key={a.categoryId}>
                 <strong>{pick(event.categories.find((c) => c.id === a.categoryId)!.name, lang)}</strong>:{' '}
-                {a.places.filter((p) => p.vacant !== 'shared').map((p) => `${t('results.terbaik', { rank: p.place })} ${p.nomineeIds.length ? p.nomineeIds.map(nominee).join(' & ') : t('shape.awards.notAwarded')}`).join('; ')}
+                {a.places
+                  .filter((p) => p.vacant !== 'shared')
+                  .map(
+                    (p) =>
+                      `${t('results.terbaik', { rank: p.place })} ${p.nomineeIds.length ? p.nomineeIds.map(nominee).join(' & ') : t('shape.awards.notAwarded')}`,
+                  )
+                  .join('; ')}
               </li>
             ))}
           </ul>

@@ -35,31 +35,52 @@ export function RecoveryKeyPanel({ eventId }: { eventId: string }) {
       <h2 id="recovery-title">{t('continuity.recovery.title')}</h2>
       <p>{t('continuity.recovery.intro')}</p>
       {recovery && !made && (
-        <p>{t('continuity.recovery.exists', { fingerprint: recovery.fingerprint, when: formatDateTime(recovery.createdAt, i18n.language) })}</p>
+        <p>
+          {t('continuity.recovery.exists', { fingerprint: recovery.fingerprint, when: formatDateTime(recovery.createdAt, i18n.language) })}
+        </p>
       )}
       {!recovery && <p className="notice notice-warning">{t('continuity.recovery.none')}</p>}
       {made && (
         <div className="notice" role="status">
-          <p><strong>{t('continuity.recovery.once')}</strong></p>
-          <p className="fingerprint recovery-code" data-testid="recovery-code">{made.code}</p>
+          <p>
+            <strong>{t('continuity.recovery.once')}</strong>
+          </p>
+          <p className="fingerprint recovery-code" data-testid="recovery-code">
+            {made.code}
+          </p>
           <div className="actions">
-            <button type="button" onClick={() => saveFileData(made.file)}>{t('continuity.recovery.saveFile')}</button>
-            <button type="button" onClick={async () => {
-              try {
-                saveFileData(await api.recoveryCodePdf({ code: made.code, lang }));
-              } catch (failure) {
-                setError(failure);
-              }
-            }}>{t('report.savePdf')}</button>
-            <button type="button" onClick={() => setMade(null)}>{t('continuity.recovery.hide')}</button>
+            <button type="button" onClick={() => saveFileData(made.file)}>
+              {t('continuity.recovery.saveFile')}
+            </button>
+            <button
+              type="button"
+              onClick={async () => {
+                try {
+                  saveFileData(await api.recoveryCodePdf({ code: made.code, lang }));
+                } catch (failure) {
+                  setError(failure);
+                }
+              }}
+            >
+              {t('report.savePdf')}
+            </button>
+            <button type="button" onClick={() => setMade(null)}>
+              {t('continuity.recovery.hide')}
+            </button>
           </div>
         </div>
       )}
       {!made && (
-        <button type="button" className={recovery ? undefined : 'primary'} onClick={() => {
-          if (recovery && !window.confirm(t('continuity.recovery.replaceConfirm'))) return;
-          void create();
-        }}>{t(recovery ? 'continuity.recovery.replace' : 'continuity.recovery.create')}</button>
+        <button
+          type="button"
+          className={recovery ? undefined : 'primary'}
+          onClick={() => {
+            if (recovery && !window.confirm(t('continuity.recovery.replaceConfirm'))) return;
+            void create();
+          }}
+        >
+          {t(recovery ? 'continuity.recovery.replace' : 'continuity.recovery.create')}
+        </button>
       )}
       {error !== null && <ErrorNotice error={error} />}
     </section>

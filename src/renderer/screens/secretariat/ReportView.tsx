@@ -26,19 +26,22 @@ export function ReportView({ event, rule }: { event: Event; rule: MergeRule }) {
     if (!shown || !host.current) return;
     let current = true;
     setPreviewing(true);
-    api.reportHtml({ eventId: event.id, rule, lang }).then(({ html }) => {
-      if (current) setPreviewing(false);
-      if (!current || !host.current) return;
-      const document = new DOMParser().parseFromString(html, 'text/html');
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync([...document.querySelectorAll('style')].map((s) => s.textContent ?? '').join('\n'));
-      const root = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
-      root.adoptedStyleSheets = [sheet];
-      root.innerHTML = document.body.innerHTML;
-    }, (failure: unknown) => {
-      setPreviewing(false);
-      setError(failure);
-    });
+    api.reportHtml({ eventId: event.id, rule, lang }).then(
+      ({ html }) => {
+        if (current) setPreviewing(false);
+        if (!current || !host.current) return;
+        const document = new DOMParser().parseFromString(html, 'text/html');
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync([...document.querySelectorAll('style')].map((s) => s.textContent ?? '').join('\n'));
+        const root = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
+        root.adoptedStyleSheets = [sheet];
+        root.innerHTML = document.body.innerHTML;
+      },
+      (failure: unknown) => {
+        setPreviewing(false);
+        setError(failure);
+      },
+    );
     return () => {
       current = false;
     };
@@ -66,26 +69,58 @@ export function ReportView({ event, rule }: { event: Event; rule: MergeRule }) {
         <label>
           {t('report.language')}{' '}
           <select value={lang} onChange={(e) => setLang(e.target.value as Language)}>
-            {LANGUAGES.map((l) => <option key={l} value={l}>{l === 'id' ? 'Bahasa Indonesia' : 'English'}</option>)}
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {l === 'id' ? 'Bahasa Indonesia' : 'English'}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" onClick={() => setShown(!shown)} aria-expanded={shown}>{shown ? t('report.hidePreview') : t('report.preview')}</button>
-        <button type="button" className="primary" aria-disabled={busy !== null || undefined} onClick={() => run(t('progress.buildingPdf'), async () => {
-          const file = await api.reportPdf({ eventId: event.id, rule, lang });
-          saveFileData(file);
-          return t('report.saved', { file: file.fileName });
-        })}>{t('report.savePdf')}</button>
-        <button type="button" aria-disabled={busy !== null || undefined} onClick={() => run(t('progress.printing'), async () => {
-          await api.printReport({ eventId: event.id, rule, lang });
-          return t('report.printed');
-        })}>{t('report.print')}</button>
+        <button type="button" onClick={() => setShown(!shown)} aria-expanded={shown}>
+          {shown ? t('report.hidePreview') : t('report.preview')}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          aria-disabled={busy !== null || undefined}
+          onClick={() =>
+            run(t('progress.buildingPdf'), async () => {
+              const file = await api.reportPdf({ eventId: event.id, rule, lang });
+              saveFileData(file);
+              return t('report.saved', { file: file.fileName });
+            })
+          }
+        >
+          {t('report.savePdf')}
+        </button>
+        <button
+          type="button"
+          aria-disabled={busy !== null || undefined}
+          onClick={() =>
+            run(t('progress.printing'), async () => {
+              await api.printReport({ eventId: event.id, rule, lang });
+              return t('report.printed');
+            })
+          }
+        >
+          {t('report.print')}
+        </button>
       </div>
       {busy && <Working what={busy} />}
       {shown && previewing && <Working what={t('progress.buildingPreview')} />}
       {notice && <p role="status">{notice}</p>}
       {error !== null && <ErrorNotice error={error} />}
       {/* Scrolls on its own: reachable by the keyboard (Tab, then the arrow keys), named for a screen reader. */}
-      {shown && <div className="report-preview" ref={host} data-testid="report-preview" tabIndex={0} role="region" aria-label={t('report.preview')} />}
+      {shown && (
+        <div
+          className="report-preview"
+          ref={host}
+          data-testid="report-preview"
+          tabIndex={0}
+          role="region"
+          aria-label={t('report.preview')}
+        />
+      )}
     </section>
   );
 }

@@ -27,7 +27,10 @@ export function ResultsView({ event, onChanged }: { event: Event; onChanged(): v
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const main = useApi(() => api.deliberation({ eventId: event.id, rule }), [event.id, rule, version]);
-  const other = useApi(() => (compare ? api.deliberation({ eventId: event.id, rule: compare }) : Promise.resolve(null)), [event.id, compare, version]);
+  const other = useApi(
+    () => (compare ? api.deliberation({ eventId: event.id, rule: compare }) : Promise.resolve(null)),
+    [event.id, compare, version],
+  );
 
   if (main.status === 'error') return <ErrorNotice error={main.error} />;
   if (main.status !== 'ready') return <p aria-busy="true">{t('start.loading')}</p>;
@@ -35,8 +38,15 @@ export function ResultsView({ event, onChanged }: { event: Event; onChanged(): v
   const side = other.status === 'ready' ? other.value : null;
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
   // With no marks every nominee would stand joint first at 0: nothing to rank, decide or print yet.
-  if (result.markCount === 0) return <p className="notice" role="status">{t('results.noMarks', { used: result.usedSheets, total: result.sheets })}</p>;
-  const gaps = Object.values(result.completeness).flatMap((sections) => Object.values(sections)).filter((state) => state !== 'received' && state !== 'excused');
+  if (result.markCount === 0)
+    return (
+      <p className="notice" role="status">
+        {t('results.noMarks', { used: result.usedSheets, total: result.sheets })}
+      </p>
+    );
+  const gaps = Object.values(result.completeness)
+    .flatMap((sections) => Object.values(sections))
+    .filter((state) => state !== 'received' && state !== 'excused');
   const gapCount = (state: string) => gaps.filter((g) => g === state).length;
 
   return (
@@ -45,25 +55,38 @@ export function ResultsView({ event, onChanged }: { event: Event; onChanged(): v
         <label>
           {t('results.rule')}{' '}
           <select value={rule} onChange={(e) => setRule(e.target.value as MergeRule)}>
-            {RULES.map((r) => <option key={r} value={r}>{t(`results.ruleName.${r}`)}</option>)}
+            {RULES.map((r) => (
+              <option key={r} value={r}>
+                {t(`results.ruleName.${r}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('results.compare')}{' '}
           <select value={compare} onChange={(e) => setCompare(e.target.value as MergeRule | '')}>
             <option value="">{t('results.noCompare')}</option>
-            {RULES.filter((r) => r !== rule).map((r) => <option key={r} value={r}>{t(`results.ruleName.${r}`)}</option>)}
+            {RULES.filter((r) => r !== rule).map((r) => (
+              <option key={r} value={r}>
+                {t(`results.ruleName.${r}`)}
+              </option>
+            ))}
           </select>
         </label>
         <span className="hint">{t('results.sheetsUsed', { used: result.usedSheets, total: result.sheets })}</span>
-        <button type="button" onClick={async () => {
-          setError(null);
-          try {
-            saveFileData(await api.exportRekapitulasi({ eventId: event.id, rule }));
-          } catch (failure) {
-            setError(failure);
-          }
-        }}>{t('results.download')}</button>
+        <button
+          type="button"
+          onClick={async () => {
+            setError(null);
+            try {
+              saveFileData(await api.exportRekapitulasi({ eventId: event.id, rule }));
+            } catch (failure) {
+              setError(failure);
+            }
+          }}
+        >
+          {t('results.download')}
+        </button>
       </div>
       {error !== null && <ErrorNotice error={error} />}
       {gaps.length > 0 && (
@@ -71,23 +94,50 @@ export function ResultsView({ event, onChanged }: { event: Event; onChanged(): v
           {t('results.gaps', { missing: gapCount('missing'), unfinished: gapCount('unfinished'), conflict: gapCount('conflict') })}
         </p>
       )}
-      <p className="hash">{t('results.hash')}: <code data-testid="results-hash">{result.resultsHash}</code></p>
-      <p className="hint" data-testid="flags-explained">{t('results.flagsExplained', { threshold: markText(event.merge.disagreementThreshold, lang) })}</p>
+      <p className="hash">
+        {t('results.hash')}: <code data-testid="results-hash">{result.resultsHash}</code>
+      </p>
+      <p className="hint" data-testid="flags-explained">
+        {t('results.flagsExplained', { threshold: markText(event.merge.disagreementThreshold, lang) })}
+      </p>
       <PanelChecks event={event} rule={rule} version={version} />
       <ReportView event={event} rule={rule} />
       {result.categories.map((category) => (
-        <CategoryResult key={category.id} event={event} category={category} side={side?.categories.find((c) => c.id === category.id)} result={result} lang={lang} rounds={rounds} onDecided={() => setVersion((v) => v + 1)} />
+        <CategoryResult
+          key={category.id}
+          event={event}
+          category={category}
+          side={side?.categories.find((c) => c.id === category.id)}
+          result={result}
+          lang={lang}
+          rounds={rounds}
+          onDecided={() => setVersion((v) => v + 1)}
+        />
       ))}
-      {rounds.filter((r) => r.shortlistSize !== null && r.order > rounds[0].order).map((round) => (
-        <ShortlistPanel key={round.id} eventId={event.id} roundId={round.id} roundName={pick(round.name, lang)} size={round.shortlistSize!} onIssued={() => {
-          setVersion((v) => v + 1);
-          onChanged(); // a new package revision: the header says which
-        }} />
-      ))}
+      {rounds
+        .filter((r) => r.shortlistSize !== null && r.order > rounds[0].order)
+        .map((round) => (
+          <ShortlistPanel
+            key={round.id}
+            eventId={event.id}
+            roundId={round.id}
+            roundName={pick(round.name, lang)}
+            size={round.shortlistSize!}
+            onIssued={() => {
+              setVersion((v) => v + 1);
+              onChanged(); // a new package revision: the header says which
+            }}
+          />
+        ))}
       <section aria-labelledby="overall-title">
         <h2 id="overall-title">{event.merge.overall ? pick(event.merge.overall.name, lang) : t('results.overall')}</h2>
         <ol className="overall" data-testid="overall">
-          {result.overall.map((n) => <li key={n.nomineeId} value={n.rank}><NomineeName nominee={{ name: n.name, fictional: event.nominees.some((x) => x.id === n.nomineeId && x.fictional) }} /> <small>({scoreText(n.final, lang)})</small></li>)}
+          {result.overall.map((n) => (
+            <li key={n.nomineeId} value={n.rank}>
+              <NomineeName nominee={{ name: n.name, fictional: event.nominees.some((x) => x.id === n.nomineeId && x.fictional) }} />{' '}
+              <small>({scoreText(n.final, lang)})</small>
+            </li>
+          ))}
         </ol>
       </section>
       <section aria-labelledby="special-title">
@@ -129,25 +179,56 @@ function CategoryResult({ event, category, side, result, lang, rounds, onDecided
       <table>
         <thead>
           <tr>
-            <th scope="col" className="num">{t('results.rank')}</th>
+            <th scope="col" className="num">
+              {t('results.rank')}
+            </th>
             <th scope="col">{t('event.column.name')}</th>
-            {rounds.map((r) => <th key={r.id} scope="col" className="num">{pick(r.name, lang)}</th>)}
-            <th scope="col" className="num">{t('results.final')}</th>
-            {side && <th scope="col" className="num">{t('results.otherRank')}</th>}
-            <th scope="col" className="num" title={flagsExplained}>{t('results.flags')}</th>
+            {rounds.map((r) => (
+              <th key={r.id} scope="col" className="num">
+                {pick(r.name, lang)}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              {t('results.final')}
+            </th>
+            {side && (
+              <th scope="col" className="num">
+                {t('results.otherRank')}
+              </th>
+            )}
+            <th scope="col" className="num" title={flagsExplained}>
+              {t('results.flags')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((n) => (
             <tr key={n.nomineeId} data-ranked={n.nomineeId}>
-              <td className="num">{n.rank}{n.joint ? '=' : ''}{heldPlace(result, category.id, n.nomineeId) ? ` · ${t('results.terbaik', { rank: heldPlace(result, category.id, n.nomineeId) })}` : ''}</td>
+              <td className="num">
+                {n.rank}
+                {n.joint ? '=' : ''}
+                {heldPlace(result, category.id, n.nomineeId)
+                  ? ` · ${t('results.terbaik', { rank: heldPlace(result, category.id, n.nomineeId) })}`
+                  : ''}
+              </td>
               <th scope="row">
-                <button type="button" className="link-button" aria-expanded={open === n.nomineeId} onClick={() => setOpen(open === n.nomineeId ? null : n.nomineeId)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-expanded={open === n.nomineeId}
+                  onClick={() => setOpen(open === n.nomineeId ? null : n.nomineeId)}
+                >
                   <NomineeName nominee={{ name: n.name, fictional: fictional.has(n.nomineeId) }} />
                 </button>
               </th>
-              {rounds.map((r) => <td key={r.id} className="num">{scoreText(n.rounds[r.id], lang)}</td>)}
-              <td className="num"><strong>{scoreText(n.final, lang)}</strong></td>
+              {rounds.map((r) => (
+                <td key={r.id} className="num">
+                  {scoreText(n.rounds[r.id], lang)}
+                </td>
+              ))}
+              <td className="num">
+                <strong>{scoreText(n.final, lang)}</strong>
+              </td>
               {side && <td className="num">{sideRank.get(n.nomineeId) ?? '—'}</td>}
               <td className="num">{result.flagCounts[n.nomineeId] || ''}</td>
             </tr>
@@ -157,36 +238,60 @@ function CategoryResult({ event, category, side, result, lang, rounds, onDecided
       {/* The nominee's marks and flags are fetched when opened: the rankings never wait for 720,000 marks. */}
       {open && <NomineeProtocol event={event} result={result} nomineeId={open} />}
       <p className="hint">
-        {result.agreement.filter((a) => a.categoryId === category.id).map((a) => t('results.agreement', {
-          round: pick(event.rounds.find((r) => r.id === a.roundId)!.name, lang), w: scoreText(a.w, lang), jurors: a.jurors,
-        })).join(' · ')}
+        {result.agreement
+          .filter((a) => a.categoryId === category.id)
+          .map((a) =>
+            t('results.agreement', {
+              round: pick(event.rounds.find((r) => r.id === a.roundId)!.name, lang),
+              w: scoreText(a.w, lang),
+              jurors: a.jurors,
+            }),
+          )
+          .join(' · ')}
         {' · '}
         {changes.length ? t('results.looChanges', { jurors: changes.join(', ') }) : t('results.looStable')}
       </p>
       <AwardsPanel event={event} result={result} categoryId={category.id} onChanged={onDecided} />
-      {decision && <p className="notice" data-testid={`decision-${category.id}`}>{t('results.decision', { text: decision.text, by: decision.decidedBy })}</p>}
+      {decision && (
+        <p className="notice" data-testid={`decision-${category.id}`}>
+          {t('results.decision', { text: decision.text, by: decision.decidedBy })}
+        </p>
+      )}
       {joint.length > 1 && <DecisionForm eventId={event.id} categoryId={category.id} tied={joint} onDecided={onDecided} />}
     </section>
   );
 }
 
-function DecisionForm({ eventId, categoryId, tied, onDecided }: { eventId: string; categoryId: string; tied: { nomineeId: string; name: string }[]; onDecided(): void }) {
+function DecisionForm({
+  eventId,
+  categoryId,
+  tied,
+  onDecided,
+}: {
+  eventId: string;
+  categoryId: string;
+  tied: { nomineeId: string; name: string }[];
+  onDecided(): void;
+}) {
   const { t } = useTranslation();
   const [first, setFirst] = useState(tied[0].nomineeId);
   const [text, setText] = useState('');
   const [by, setBy] = useState('');
   const [error, setError] = useState<unknown>(null);
   return (
-    <form className="decision-form" onSubmit={async (e) => {
-      e.preventDefault();
-      try {
-        const order = [first, ...tied.map((n) => n.nomineeId).filter((id) => id !== first)];
-        await api.recordDecision({ eventId, categoryId, nomineeIds: order, text, decidedBy: by });
-        onDecided();
-      } catch (failure) {
-        setError(failure);
-      }
-    }}>
+    <form
+      className="decision-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        try {
+          const order = [first, ...tied.map((n) => n.nomineeId).filter((id) => id !== first)];
+          await api.recordDecision({ eventId, categoryId, nomineeIds: order, text, decidedBy: by });
+          onDecided();
+        } catch (failure) {
+          setError(failure);
+        }
+      }}
+    >
       <fieldset>
         <legend>{t('results.tieTitle')}</legend>
         {tied.map((n) => (
@@ -195,9 +300,17 @@ function DecisionForm({ eventId, categoryId, tied, onDecided }: { eventId: strin
             {t('results.tieFirst', { name: n.name })}
           </label>
         ))}
-        <label>{t('results.tieText')}<input value={text} onChange={(e) => setText(e.target.value)} /></label>
-        <label>{t('results.tieBy')}<input value={by} onChange={(e) => setBy(e.target.value)} /></label>
-        <button type="submit" disabled={text.trim().length < 3 || by.trim().length < 2}>{t('results.tieRecord')}</button>
+        <label>
+          {t('results.tieText')}
+          <input value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <label>
+          {t('results.tieBy')}
+          <input value={by} onChange={(e) => setBy(e.target.value)} />
+        </label>
+        <button type="submit" disabled={text.trim().length < 3 || by.trim().length < 2}>
+          {t('results.tieRecord')}
+        </button>
       </fieldset>
       {error !== null && <ErrorNotice error={error} />}
     </form>
@@ -205,7 +318,19 @@ function DecisionForm({ eventId, categoryId, tied, onDecided }: { eventId: strin
 }
 
 /** After a round: the top N per category go on; issuing it makes the package revision that opens the next round. */
-function ShortlistPanel({ eventId, roundId, roundName, size, onIssued }: { eventId: string; roundId: string; roundName: string; size: number; onIssued(): void }) {
+function ShortlistPanel({
+  eventId,
+  roundId,
+  roundName,
+  size,
+  onIssued,
+}: {
+  eventId: string;
+  roundId: string;
+  roundName: string;
+  size: number;
+  onIssued(): void;
+}) {
   const { t } = useTranslation();
   const [count, setCount] = useState(String(size));
   const [issued, setIssued] = useState<number | null>(null);
@@ -213,17 +338,20 @@ function ShortlistPanel({ eventId, roundId, roundName, size, onIssued }: { event
   return (
     <section className="panel" aria-labelledby={`shortlist-${roundId}`}>
       <h2 id={`shortlist-${roundId}`}>{t('results.shortlistTitle', { round: roundName })}</h2>
-      <form className="inline-form" onSubmit={async (e) => {
-        e.preventDefault();
-        setError(null);
-        try {
-          const result = await api.issueShortlist({ eventId, roundId, size: Number(count) });
-          setIssued(result.revision);
-          onIssued();
-        } catch (failure) {
-          setError(failure);
-        }
-      }}>
+      <form
+        className="inline-form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setError(null);
+          try {
+            const result = await api.issueShortlist({ eventId, roundId, size: Number(count) });
+            setIssued(result.revision);
+            onIssued();
+          } catch (failure) {
+            setError(failure);
+          }
+        }}
+      >
         <label>
           {t('results.shortlistSize')}
           <input type="number" min={1} value={count} onChange={(e) => setCount(e.target.value)} />

@@ -26,7 +26,11 @@ export function SecretariatEvent({ data, onChanged }: { data: EventData; onChang
       selected={tab}
       onSelect={setTab}
       tabs={[
-        { id: 'overview', label: t('secretariat.tab.overview'), content: () => <NomineeList categories={data.categories} nominees={data.nominees} /> },
+        {
+          id: 'overview',
+          label: t('secretariat.tab.overview'),
+          content: () => <NomineeList categories={data.categories} nominees={data.nominees} />,
+        },
         { id: 'basics', label: t('secretariat.tab.basics'), content: () => <BasicsForm event={data.event} onSaved={onChanged} /> },
         { id: 'criteria', label: t('secretariat.tab.criteria'), content: () => <CriteriaView event={data.event} /> },
         { id: 'jurors', label: t('secretariat.tab.jurors'), content: () => <JurorsView event={data.event} onChanged={onChanged} /> },

@@ -27,7 +27,13 @@ export function categoryAbbreviations(names: { id: string; name: string }[]): Ma
   const used = new Set<string>();
   for (const { id, name } of names) {
     const words = name.split(/[\s/,]+/).filter((w) => w && !SMALL_WORDS.has(w.toLowerCase()));
-    let short = words.length > 1 ? words.map((w) => w[0]).join('').toUpperCase() : (words[0] ?? id).slice(0, 4);
+    let short =
+      words.length > 1
+        ? words
+            .map((w) => w[0])
+            .join('')
+            .toUpperCase()
+        : (words[0] ?? id).slice(0, 4);
     for (let n = 2; used.has(short); n++) short = `${short.replace(/\d+$/, '')}${n}`;
     used.add(short);
     result.set(id, short);
@@ -148,28 +154,39 @@ export function SheetsView({ event }: { event: Event }) {
   };
 
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
-  const categoryName = (categoryId: string) => pick(event.categories.find((c) => c.id === categoryId)?.name ?? { id: categoryId, en: categoryId }, lang);
+  const categoryName = (categoryId: string) =>
+    pick(event.categories.find((c) => c.id === categoryId)?.name ?? { id: categoryId, en: categoryId }, lang);
   const shown = event.categories.filter((c) => rounds.some((r) => r.categoryIds.includes(c.id)));
   const short = categoryAbbreviations(shown.map((c) => ({ id: c.id, name: pick(c.name, lang) })));
   return (
     <>
       <div className="actions">
         <FilePicker label={t('sheets.import')} accept=".xlsx" multiple onFiles={(files) => void importAll(files)} busy={importing} />
-        {importing && progress && <Working what={t('progress.checkingSheet', { file: progress.file })} done={progress.done} total={progress.total} />}
+        {importing && progress && (
+          <Working what={t('progress.checkingSheet', { file: progress.file })} done={progress.done} total={progress.total} />
+        )}
         {progress && !importing && <span role="status">{t('sheets.progress', progress)}</span>}
-        <button type="button" onClick={() => void recheck()}>{t('sheets.recheck')}</button>
+        <button type="button" onClick={() => void recheck()}>
+          {t('sheets.recheck')}
+        </button>
         {rechecked !== null && <span role="status">{t('sheets.rechecked', { count: rechecked })}</span>}
       </div>
       {refused.length > 0 && (
         <div className="notice notice-error" role="alert" data-testid="sheet-refusals">
           <strong>{t('sheets.refusedTitle', { count: refused.length })}</strong>
-          <ul>{refused.map((r, i) => <li key={i}>{r.message}</li>)}</ul>
+          <ul>
+            {refused.map((r, i) => (
+              <li key={i}>{r.message}</li>
+            ))}
+          </ul>
         </div>
       )}
       {error !== null && <ErrorNotice error={error} />}
       {repeats.length > 0 && (
         <ul className="notice" role="status" data-testid="sheet-repeats">
-          {repeats.map((r) => <li key={r.file}>{t('sheets.again', r)}</li>)}
+          {repeats.map((r) => (
+            <li key={r.file}>{t('sheets.again', r)}</li>
+          ))}
         </ul>
       )}
       {inbox.status === 'ready' && (
@@ -179,7 +196,9 @@ export function SheetsView({ event }: { event: Event }) {
               <tr>
                 <th scope="col">{t('sheets.file')}</th>
                 <th scope="col">{t('sheets.juror')}</th>
-                <th scope="col" className="num">{t('sheets.revision')}</th>
+                <th scope="col" className="num">
+                  {t('sheets.revision')}
+                </th>
                 <th scope="col">{t('sheets.status')}</th>
                 <th scope="col">{t('sheets.use')}</th>
               </tr>
@@ -190,7 +209,14 @@ export function SheetsView({ event }: { event: Event }) {
                   <th scope="row" tabIndex={-1}>
                     {sheet.fileName}
                     {/* A paper sheet (kertas): which form, and who keyed it. */}
-                    {sheet.paper && <><br /><small className="paper-label" data-testid="paper-label">{t('paper.label', { form: sheet.paper.formNumber, a: sheet.paper.operators[0], b: sheet.paper.operators[1] })}</small></>}
+                    {sheet.paper && (
+                      <>
+                        <br />
+                        <small className="paper-label" data-testid="paper-label">
+                          {t('paper.label', { form: sheet.paper.formNumber, a: sheet.paper.operators[0], b: sheet.paper.operators[1] })}
+                        </small>
+                      </>
+                    )}
                   </th>
                   <td>{jurorText(sheet.jurorId)}</td>
                   <td className="num">{sheet.sheetRevision ?? '—'}</td>
@@ -198,41 +224,75 @@ export function SheetsView({ event }: { event: Event }) {
                     <span className={`status status-${sheet.status}`}>{t(`sheets.statusName.${sheet.status}`)}</span>
                     {/* A file that cannot be read says why at once (empty, not an Excel file, damaged): each its own reason. */}
                     {sheet.status === 'malformed' && sheet.details.length > 0 && (
-                      <p className="sheet-reason" data-testid="sheet-reason">{pick(sheet.details[0], lang)}</p>
+                      <p className="sheet-reason" data-testid="sheet-reason">
+                        {pick(sheet.details[0], lang)}
+                      </p>
                     )}
                     {sheet.details.length > (sheet.status === 'malformed' ? 1 : 0) && (
                       <details>
                         <summary>{t('sheets.details', { count: sheet.details.length })}</summary>
-                        <ul>{sheet.details.map((d, i) => <li key={i}>{pick(d, lang)}</li>)}</ul>
+                        <ul>
+                          {sheet.details.map((d, i) => (
+                            <li key={i}>{pick(d, lang)}</li>
+                          ))}
+                        </ul>
                       </details>
                     )}
                     {sheet.status === 'unknown-key' && (
-                      <form className="inline-form" onSubmit={(e) => {
-                        e.preventDefault();
-                        askToAccept(sheet);
-                      }}>
+                      <form
+                        className="inline-form"
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          askToAccept(sheet);
+                        }}
+                      >
                         <label>
                           {t('sheets.acceptedBy')}
-                          <input value={acceptedBy[sheet.id] ?? ''} onChange={(e) => setAcceptedBy({ ...acceptedBy, [sheet.id]: e.target.value })} />
+                          <input
+                            value={acceptedBy[sheet.id] ?? ''}
+                            onChange={(e) => setAcceptedBy({ ...acceptedBy, [sheet.id]: e.target.value })}
+                          />
                         </label>
-                        <button type="submit" disabled={(acceptedBy[sheet.id] ?? '').trim().length < 2}>{t('sheets.acceptKey', { fingerprint: sheet.signedWith })}</button>
+                        <button type="submit" disabled={(acceptedBy[sheet.id] ?? '').trim().length < 2}>
+                          {t('sheets.acceptKey', { fingerprint: sheet.signedWith })}
+                        </button>
                       </form>
                     )}
                     {confirming?.sheet.id === sheet.id && (
-                      <div className="notice notice-warning confirm-key" role="alertdialog" aria-labelledby={`confirm-key-${sheet.id}`} tabIndex={-1} ref={confirmBox} data-testid="confirm-key">
+                      <div
+                        className="notice notice-warning confirm-key"
+                        role="alertdialog"
+                        aria-labelledby={`confirm-key-${sheet.id}`}
+                        tabIndex={-1}
+                        ref={confirmBox}
+                        data-testid="confirm-key"
+                      >
                         <strong id={`confirm-key-${sheet.id}`}>{t('sheets.confirmKeyTitle', { juror: jurorText(sheet.jurorId) })}</strong>
                         <p>
-                          {t('sheets.confirmKeyRegistered')} <span className="fingerprint" data-testid="registered-fingerprint">{confirming.registered.join('; ')}</span>
+                          {t('sheets.confirmKeyRegistered')}{' '}
+                          <span className="fingerprint" data-testid="registered-fingerprint">
+                            {confirming.registered.join('; ')}
+                          </span>
                           <br />
-                          {t('sheets.confirmKeyNew', { file: sheet.fileName })} <span className="fingerprint" data-testid="new-fingerprint">{sheet.signedWith}</span>
+                          {t('sheets.confirmKeyNew', { file: sheet.fileName })}{' '}
+                          <span className="fingerprint" data-testid="new-fingerprint">
+                            {sheet.signedWith}
+                          </span>
                         </p>
                         <p>{t('sheets.confirmKeyEffect', { juror: sheet.jurorId })}</p>
                         <div className="actions">
-                          <button type="button" className="danger" onClick={() => void accept(sheet)}>{t('sheets.confirmKeyYes', { fingerprint: sheet.signedWith, juror: sheet.jurorId })}</button>
-                          <button type="button" onClick={() => {
-                            setConfirming(null);
-                            document.querySelector<HTMLElement>(`[data-sheet-id="${sheet.id}"] form button`)?.focus();
-                          }}>{t('scoring.cancel')}</button>
+                          <button type="button" className="danger" onClick={() => void accept(sheet)}>
+                            {t('sheets.confirmKeyYes', { fingerprint: sheet.signedWith, juror: sheet.jurorId })}
+                          </button>
+                          <button
+                            type="button"
+                            onClick={() => {
+                              setConfirming(null);
+                              document.querySelector<HTMLElement>(`[data-sheet-id="${sheet.id}"] form button`)?.focus();
+                            }}
+                          >
+                            {t('scoring.cancel')}
+                          </button>
                         </div>
                       </div>
                     )}
@@ -240,19 +300,34 @@ export function SheetsView({ event }: { event: Event }) {
                   <td>
                     {t(`sheets.useName.${sheet.use}`)}
                     {/* Where paper took part: why the reconciliation uses the file so. */}
-                    {sheet.notes?.map((note, i) => <p key={i} className="hint use-note" data-testid="use-note">{pick(note, lang)}</p>)}
+                    {sheet.notes?.map((note, i) => (
+                      <p key={i} className="hint use-note" data-testid="use-note">
+                        {pick(note, lang)}
+                      </p>
+                    ))}
                     {/* A refused file nobody uses can leave the list; the audit trail below keeps it. */}
                     {sheet.status !== 'valid' && sheet.status !== 'unknown-key' && sheet.use === 'not-used' && (
                       <details className="remove-sheet">
                         <summary>{t('sheets.remove')}</summary>
-                        <form className="inline-form" onSubmit={(e) => {
-                          e.preventDefault();
-                          const form = new FormData(e.currentTarget);
-                          void remove(sheet, String(form.get('reason') ?? ''), String(form.get('by') ?? ''));
-                        }}>
-                          <label>{t('sheets.removeReason')}<input name="reason" required minLength={3} /></label>
-                          <label>{t('sheets.removedBy')}<input name="by" required minLength={2} /></label>
-                          <button type="submit" className="danger">{t('sheets.removeYes', { file: sheet.fileName })}</button>
+                        <form
+                          className="inline-form"
+                          onSubmit={(e) => {
+                            e.preventDefault();
+                            const form = new FormData(e.currentTarget);
+                            void remove(sheet, String(form.get('reason') ?? ''), String(form.get('by') ?? ''));
+                          }}
+                        >
+                          <label>
+                            {t('sheets.removeReason')}
+                            <input name="reason" required minLength={3} />
+                          </label>
+                          <label>
+                            {t('sheets.removedBy')}
+                            <input name="by" required minLength={2} />
+                          </label>
+                          <button type="submit" className="danger">
+                            {t('sheets.removeYes', { file: sheet.fileName })}
+                          </button>
                         </form>
                       </details>
                     )}
@@ -264,29 +339,59 @@ export function SheetsView({ event }: { event: Event }) {
           {removed.status === 'ready' && removed.value.length > 0 && (
             <details data-testid="removed-sheets">
               <summary>{t('sheets.removedTitle', { count: removed.value.length })}</summary>
-              <ul>{removed.value.map((r) => <li key={`${r.fileHash}-${r.removedAt}`}>{t('sheets.removedLine', { file: r.fileName, status: t(`sheets.statusName.${r.status}`), reason: r.reason, by: r.removedBy, when: formatDateTime(r.removedAt, lang, timeZone) })}</li>)}</ul>
+              <ul>
+                {removed.value.map((r) => (
+                  <li key={`${r.fileHash}-${r.removedAt}`}>
+                    {t('sheets.removedLine', {
+                      file: r.fileName,
+                      status: t(`sheets.statusName.${r.status}`),
+                      reason: r.reason,
+                      by: r.removedBy,
+                      when: formatDateTime(r.removedAt, lang, timeZone),
+                    })}
+                  </li>
+                ))}
+              </ul>
             </details>
           )}
           {inbox.value.acceptedKeys.length > 0 && (
-            <p data-testid="accepted-keys">{t('sheets.acceptedKeys')}: {inbox.value.acceptedKeys.map((k) => `${jurorText(k.jurorId)} ${k.fingerprint} (${k.acceptedBy}, ${formatDateTime(k.acceptedAt, lang, timeZone)})`).join('; ')}</p>
+            <p data-testid="accepted-keys">
+              {t('sheets.acceptedKeys')}:{' '}
+              {inbox.value.acceptedKeys
+                .map((k) => `${jurorText(k.jurorId)} ${k.fingerprint} (${k.acceptedBy}, ${formatDateTime(k.acceptedAt, lang, timeZone)})`)
+                .join('; ')}
+            </p>
           )}
           <h3>{t('sheets.completeness')}</h3>
-          <p className="hint">{t('sheets.completenessLegend')} · {t('shape.cell.legend')}</p>
+          <p className="hint">
+            {t('sheets.completenessLegend')} · {t('shape.cell.legend')}
+          </p>
           <div className="table-scroll">
             <table className="completeness" data-testid="completeness">
               <thead>
                 <tr>
-                  <th scope="col" rowSpan={2}>{t('sheets.juror')}</th>
+                  <th scope="col" rowSpan={2}>
+                    {t('sheets.juror')}
+                  </th>
                   {rounds.map((round) => (
-                    <th key={round.id} scope="colgroup" colSpan={round.categoryIds.length} className="round-head">{pick(round.name, lang)}</th>
+                    <th key={round.id} scope="colgroup" colSpan={round.categoryIds.length} className="round-head">
+                      {pick(round.name, lang)}
+                    </th>
                   ))}
                 </tr>
                 <tr>
-                  {rounds.flatMap((round) => round.categoryIds.map((categoryId) => (
-                    <th key={`${round.id}/${categoryId}`} scope="col" title={`${pick(round.name, lang)} · ${categoryName(categoryId)}`} data-section={`${round.id}/${categoryId}`}>
-                      <abbr title={categoryName(categoryId)}>{short.get(categoryId) ?? categoryId}</abbr>
-                    </th>
-                  )))}
+                  {rounds.flatMap((round) =>
+                    round.categoryIds.map((categoryId) => (
+                      <th
+                        key={`${round.id}/${categoryId}`}
+                        scope="col"
+                        title={`${pick(round.name, lang)} · ${categoryName(categoryId)}`}
+                        data-section={`${round.id}/${categoryId}`}
+                      >
+                        <abbr title={categoryName(categoryId)}>{short.get(categoryId) ?? categoryId}</abbr>
+                      </th>
+                    )),
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -296,17 +401,28 @@ export function SheetsView({ event }: { event: Event }) {
                     <tr key={juror.id} data-juror={juror.id}>
                       <th scope="row" className="juror-head">
                         {juror.id} · {juror.title}
-                        {name && <><br /><small>{name}</small></>}
+                        {name && (
+                          <>
+                            <br />
+                            <small>{name}</small>
+                          </>
+                        )}
                       </th>
-                      {rounds.flatMap((round) => round.categoryIds.map((categoryId) => {
-                        const state = (inbox.value.completeness[juror.id]?.[`${round.id}/${categoryId}`] as keyof typeof COMPLETENESS_MARK | undefined) ?? 'unassigned';
-                        return (
-                          <td key={`${round.id}/${categoryId}`} className={`cell-${state}`}>
-                            <span aria-hidden="true">{COMPLETENESS_MARK[state]}</span>
-                            <span className="visually-hidden">{state === 'excused' || state === 'unassigned' ? t(`shape.cell.${state}`) : t(`sheets.cell.${state}`)}</span>
-                          </td>
-                        );
-                      }))}
+                      {rounds.flatMap((round) =>
+                        round.categoryIds.map((categoryId) => {
+                          const state =
+                            (inbox.value.completeness[juror.id]?.[`${round.id}/${categoryId}`] as
+                              keyof typeof COMPLETENESS_MARK | undefined) ?? 'unassigned';
+                          return (
+                            <td key={`${round.id}/${categoryId}`} className={`cell-${state}`}>
+                              <span aria-hidden="true">{COMPLETENESS_MARK[state]}</span>
+                              <span className="visually-hidden">
+                                {state === 'excused' || state === 'unassigned' ? t(`shape.cell.${state}`) : t(`sheets.cell.${state}`)}
+                              </span>
+                            </td>
+                          );
+                        }),
+                      )}
                     </tr>
                   );
                 })}

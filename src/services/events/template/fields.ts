@@ -100,10 +100,16 @@ export function idListField(label: Label): Field<string[]> {
     ...label,
     numFmt: TEXT_FORMAT,
     parse: (content) => {
-      const ids = contentText(content).split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+      const ids = contentText(content)
+        .split(/[,;]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
       return ids.length > 0 && ids.every(isId)
         ? ok(ids)
-        : { ok: false, expected: { id: `${label.name.id} harus daftar ID dipisah koma`, en: `${label.name.en} must be IDs separated by commas` } };
+        : {
+            ok: false,
+            expected: { id: `${label.name.id} harus daftar ID dipisah koma`, en: `${label.name.en} must be IDs separated by commas` },
+          };
     },
     placeholder: (address) => [placeholderId(address)],
     toCell: (value) => value.join(', '),
@@ -136,8 +142,13 @@ export function textListField(label: Label): Field<string[]> {
     ...label,
     numFmt: TEXT_FORMAT,
     parse: (content) => {
-      const items = contentText(content).split(/\s*(?:;|\r?\n)\s*/).map((s) => s.trim()).filter(Boolean);
-      return items.length > 0 ? ok(items) : { ok: false, expected: { id: `${label.name.id} harus berisi teks`, en: `${label.name.en} must hold text` } };
+      const items = contentText(content)
+        .split(/\s*(?:;|\r?\n)\s*/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      return items.length > 0
+        ? ok(items)
+        : { ok: false, expected: { id: `${label.name.id} harus berisi teks`, en: `${label.name.en} must hold text` } };
     },
     placeholder: () => ['?'],
     toCell: (value) => value.join(';\n'),
@@ -218,7 +229,13 @@ export function dateField(label: Label): Field<string> {
       const text = dayFirst ? `${dayFirst[3]}-${dayFirst[2].padStart(2, '0')}-${dayFirst[1].padStart(2, '0')}` : content;
       return typeof text === 'string' && IsoDate.safeParse(text).success
         ? ok(text)
-        : { ok: false, expected: { id: `${label.name.id} harus tanggal (yyyy-mm-dd atau dd/mm/yyyy)`, en: `${label.name.en} must be a date (yyyy-mm-dd or dd/mm/yyyy)` } };
+        : {
+            ok: false,
+            expected: {
+              id: `${label.name.id} harus tanggal (yyyy-mm-dd atau dd/mm/yyyy)`,
+              en: `${label.name.en} must be a date (yyyy-mm-dd or dd/mm/yyyy)`,
+            },
+          };
     },
     placeholder: () => '2000-01-01',
     toCell: (value) => new Date(`${value}T00:00:00Z`),
@@ -295,7 +312,8 @@ export function quorumField(label: Label): Field<number | { numerator: number; d
     parse: (content) => {
       const text = contentText(content).trim();
       const share = /^(\d{1,3})\s*\/\s*(\d{1,3})$/.exec(text);
-      if (share && Number(share[1]) >= 1 && Number(share[2]) >= 1) return ok({ numerator: Number(share[1]), denominator: Number(share[2]) });
+      if (share && Number(share[1]) >= 1 && Number(share[2]) >= 1)
+        return ok({ numerator: Number(share[1]), denominator: Number(share[2]) });
       return /^\d{1,3}$/.test(text) && Number(text) >= 1 ? ok(Number(text)) : { ok: false, expected };
     },
     placeholder: () => 1,
@@ -325,12 +343,18 @@ export function tieBreakField(label: Label): Field<TieBreakStep[]> {
     ...label,
     numFmt: TEXT_FORMAT,
     parse: (content) => {
-      const steps = contentText(content).split(';').map((s) => s.trim()).filter(Boolean).map(parseStep);
+      const steps = contentText(content)
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map(parseStep);
       return steps.every((step) => step !== undefined) ? ok(steps) : { ok: false, expected };
     },
     placeholder: () => [],
     toCell: (steps) =>
-      steps.map((step) => (step.kind === 'plenary' ? TIE_BREAK_WORDS.plenary : `${TIE_BREAK_WORDS[step.kind]}:${step.roundId}`)).join('; ') || null,
+      steps
+        .map((step) => (step.kind === 'plenary' ? TIE_BREAK_WORDS.plenary : `${TIE_BREAK_WORDS[step.kind]}:${step.roundId}`))
+        .join('; ') || null,
   };
 }
 

@@ -66,17 +66,57 @@ export const EVENT_ROWS = {
     { header: 'Tahun penyelenggaraan', name: { id: 'tahun penyelenggaraan', en: 'year held' }, hint: 'Year held' },
     { integer: true, min: 2000, max: 2200 },
   ),
-  periodStart: dateField({ header: 'Periode penilaian mulai', name: { id: 'periode penilaian mulai', en: 'period assessed start' }, hint: 'Period assessed: first day (yyyy-mm-dd or dd/mm/yyyy)' }),
-  periodEnd: dateField({ header: 'Periode penilaian selesai', name: { id: 'periode penilaian selesai', en: 'period assessed end' }, hint: 'Period assessed: last day (yyyy-mm-dd or dd/mm/yyyy)' }),
-  place: textField({ header: 'Tempat (kota)', name: { id: 'tempat', en: 'place' }, hint: 'Place (city) where the panel sits, as written in the Berita Acara' }),
-  interviewsStart: dateField({ header: 'Wawancara mulai', name: { id: 'wawancara mulai', en: 'interviews start' }, hint: 'Interviews: first day (optional)' }),
-  interviewsEnd: dateField({ header: 'Wawancara selesai', name: { id: 'wawancara selesai', en: 'interviews end' }, hint: 'Interviews: last day (optional; required with the first day)' }),
-  interviewsVenue: textField({ header: 'Tempat wawancara', name: { id: 'tempat wawancara', en: 'interview venue' }, hint: 'Interviews: venue (optional)' }),
-  plenary: dateField({ header: 'Tanggal rapat pleno', name: { id: 'tanggal rapat pleno', en: 'plenary date' }, hint: 'Plenary meeting that fixes the winners (optional)' }),
-  ceremonyDate: dateField({ header: 'Tanggal penganugerahan', name: { id: 'tanggal penganugerahan', en: 'ceremony date' }, hint: 'Award ceremony: date (optional)' }),
-  ceremonyVenue: textField({ header: 'Tempat penganugerahan', name: { id: 'tempat penganugerahan', en: 'ceremony venue' }, hint: 'Award ceremony: venue (required with the date)' }),
+  periodStart: dateField({
+    header: 'Periode penilaian mulai',
+    name: { id: 'periode penilaian mulai', en: 'period assessed start' },
+    hint: 'Period assessed: first day (yyyy-mm-dd or dd/mm/yyyy)',
+  }),
+  periodEnd: dateField({
+    header: 'Periode penilaian selesai',
+    name: { id: 'periode penilaian selesai', en: 'period assessed end' },
+    hint: 'Period assessed: last day (yyyy-mm-dd or dd/mm/yyyy)',
+  }),
+  place: textField({
+    header: 'Tempat (kota)',
+    name: { id: 'tempat', en: 'place' },
+    hint: 'Place (city) where the panel sits, as written in the Berita Acara',
+  }),
+  interviewsStart: dateField({
+    header: 'Wawancara mulai',
+    name: { id: 'wawancara mulai', en: 'interviews start' },
+    hint: 'Interviews: first day (optional)',
+  }),
+  interviewsEnd: dateField({
+    header: 'Wawancara selesai',
+    name: { id: 'wawancara selesai', en: 'interviews end' },
+    hint: 'Interviews: last day (optional; required with the first day)',
+  }),
+  interviewsVenue: textField({
+    header: 'Tempat wawancara',
+    name: { id: 'tempat wawancara', en: 'interview venue' },
+    hint: 'Interviews: venue (optional)',
+  }),
+  plenary: dateField({
+    header: 'Tanggal rapat pleno',
+    name: { id: 'tanggal rapat pleno', en: 'plenary date' },
+    hint: 'Plenary meeting that fixes the winners (optional)',
+  }),
+  ceremonyDate: dateField({
+    header: 'Tanggal penganugerahan',
+    name: { id: 'tanggal penganugerahan', en: 'ceremony date' },
+    hint: 'Award ceremony: date (optional)',
+  }),
+  ceremonyVenue: textField({
+    header: 'Tempat penganugerahan',
+    name: { id: 'tempat penganugerahan', en: 'ceremony venue' },
+    hint: 'Award ceremony: venue (required with the date)',
+  }),
   mergeRule: choiceField(
-    { header: 'Aturan penggabungan nilai', name: { id: 'aturan penggabungan nilai', en: 'merge rule' }, hint: 'Merge rule: mean; trimmed (drop highest and lowest); median; zscore (per-juror standardisation)' },
+    {
+      header: 'Aturan penggabungan nilai',
+      name: { id: 'aturan penggabungan nilai', en: 'merge rule' },
+      hint: 'Merge rule: mean; trimmed (drop highest and lowest); median; zscore (per-juror standardisation)',
+    },
     MergeRule.options,
     'mean',
   ),
@@ -86,18 +126,42 @@ export const EVENT_ROWS = {
     hint: 'Tie-break steps in order, separated by ";": babak:<round ID> (higher score in that round); kriteria-utama:<round ID> (higher score on its top-weighted criterion); pleno (plenary decision)',
   }),
   disagreementThreshold: numberField(
-    { header: 'Ambang beda pendapat', name: { id: 'ambang beda pendapat', en: 'disagreement threshold' }, hint: 'A mark this far or further from the panel median is flagged for deliberation' },
+    {
+      header: 'Ambang beda pendapat',
+      name: { id: 'ambang beda pendapat', en: 'disagreement threshold' },
+      hint: 'A mark this far or further from the panel median is flagged for deliberation',
+    },
     { integer: false, min: 0, aboveMin: true },
   ),
   winnersPerCategory: numberField(
-    { header: 'Jumlah pemenang per kategori', name: { id: 'jumlah pemenang per kategori', en: 'winners per category' }, hint: 'Winners per category (Terbaik 1..N)' },
+    {
+      header: 'Jumlah pemenang per kategori',
+      name: { id: 'jumlah pemenang per kategori', en: 'winners per category' },
+      hint: 'Winners per category (Terbaik 1..N)',
+    },
     { integer: true, min: 1, max: 10 },
   ),
-  overallNameId: textField({ header: 'Peringkat umum: nama (Indonesia)', name: { id: 'nama peringkat umum (Indonesia)', en: 'overall ranking name (Indonesian)' }, hint: 'Overall ranking (Terbaik Umum): name in Indonesian. Leave the four overall rows empty for no overall ranking' }),
-  overallNameEn: textField({ header: 'Peringkat umum: nama (English)', name: { id: 'nama peringkat umum (English)', en: 'overall ranking name (English)' }, hint: 'Overall ranking: name in English' }),
-  overallCategoryIds: idListField({ header: 'Peringkat umum: kategori', name: { id: 'kategori peringkat umum', en: 'overall ranking categories' }, hint: 'Overall ranking: among the winners of these categories (IDs, comma separated)' }),
+  overallNameId: textField({
+    header: 'Peringkat umum: nama (Indonesia)',
+    name: { id: 'nama peringkat umum (Indonesia)', en: 'overall ranking name (Indonesian)' },
+    hint: 'Overall ranking (Terbaik Umum): name in Indonesian. Leave the four overall rows empty for no overall ranking',
+  }),
+  overallNameEn: textField({
+    header: 'Peringkat umum: nama (English)',
+    name: { id: 'nama peringkat umum (English)', en: 'overall ranking name (English)' },
+    hint: 'Overall ranking: name in English',
+  }),
+  overallCategoryIds: idListField({
+    header: 'Peringkat umum: kategori',
+    name: { id: 'kategori peringkat umum', en: 'overall ranking categories' },
+    hint: 'Overall ranking: among the winners of these categories (IDs, comma separated)',
+  }),
   overallSize: numberField(
-    { header: 'Peringkat umum: jumlah', name: { id: 'jumlah peringkat umum', en: 'overall ranking size' }, hint: 'Overall ranking: how many places (Terbaik 1..N)' },
+    {
+      header: 'Peringkat umum: jumlah',
+      name: { id: 'jumlah peringkat umum', en: 'overall ranking size' },
+      hint: 'Overall ranking: how many places (Terbaik 1..N)',
+    },
     { integer: true, min: 1, max: 10 },
   ),
   // Last, so a template filled before this row existed still reads (its empty row means WITA).
@@ -120,17 +184,38 @@ export const EVENT_ROWS = {
   minutesNumber: textField({
     header: 'Nomor Berita Acara',
     name: { id: 'nomor Berita Acara', en: 'Berita Acara number' },
-    hint: 'The Berita Acara\'s own number, printed with its version once the results are fixed (optional)',
+    hint: "The Berita Acara's own number, printed with its version once the results are fixed (optional)",
   }),
 };
 
 export const CATEGORY_COLUMNS = {
   id: idField({ header: 'ID', name: { id: 'ID', en: 'ID' }, hint: `Category ID, ${ID_HINT}`, width: 18 }),
-  nameId: textField({ header: 'Nama (Indonesia)', name: { id: 'nama (Indonesia)', en: 'name (Indonesian)' }, hint: 'Name in Indonesian', width: 48 }),
+  nameId: textField({
+    header: 'Nama (Indonesia)',
+    name: { id: 'nama (Indonesia)', en: 'name (Indonesian)' },
+    hint: 'Name in Indonesian',
+    width: 48,
+  }),
   nameEn: textField({ header: 'Nama (English)', name: { id: 'nama (English)', en: 'name (English)' }, hint: 'Name in English', width: 48 }),
   // Issue 16 (optional; a template without these columns still reads): places and the minimum Nilai Akhir per category.
-  places: numberField({ header: 'Jumlah pemenang', name: { id: 'jumlah pemenang', en: 'places' }, hint: 'Places awarded (Terbaik 1..N); empty = the event\'s number of winners per category', width: 17 }, { integer: true, min: 1, max: 50 }),
-  minimumScore: numberField({ header: 'Nilai akhir minimum', name: { id: 'nilai akhir minimum', en: 'minimum final score' }, hint: 'Lowest Nilai Akhir (0–100) that earns a place; below it the place stays empty (optional)', width: 19 }, { integer: false, min: 0, max: 100 }),
+  places: numberField(
+    {
+      header: 'Jumlah pemenang',
+      name: { id: 'jumlah pemenang', en: 'places' },
+      hint: "Places awarded (Terbaik 1..N); empty = the event's number of winners per category",
+      width: 17,
+    },
+    { integer: true, min: 1, max: 50 },
+  ),
+  minimumScore: numberField(
+    {
+      header: 'Nilai akhir minimum',
+      name: { id: 'nilai akhir minimum', en: 'minimum final score' },
+      hint: 'Lowest Nilai Akhir (0–100) that earns a place; below it the place stays empty (optional)',
+      width: 19,
+    },
+    { integer: false, min: 0, max: 100 },
+  ),
 };
 
 /** Columns of sheet Kategori a template made before issue 16 does not have. */
@@ -138,16 +223,61 @@ export const LATER_CATEGORY_COLUMNS = 2;
 
 export const ROUND_COLUMNS = {
   id: idField({ header: 'ID', name: { id: 'ID', en: 'ID' }, hint: `Round ID, ${ID_HINT}`, width: 16 }),
-  order: numberField({ header: 'Urutan', name: { id: 'urutan', en: 'order' }, hint: 'Order: 1 for the first round', width: 10 }, { integer: true, min: 1 }),
-  nameId: textField({ header: 'Nama (Indonesia)', name: { id: 'nama (Indonesia)', en: 'name (Indonesian)' }, hint: 'Name in Indonesian', width: 26 }),
+  order: numberField(
+    { header: 'Urutan', name: { id: 'urutan', en: 'order' }, hint: 'Order: 1 for the first round', width: 10 },
+    { integer: true, min: 1 },
+  ),
+  nameId: textField({
+    header: 'Nama (Indonesia)',
+    name: { id: 'nama (Indonesia)', en: 'name (Indonesian)' },
+    hint: 'Name in Indonesian',
+    width: 26,
+  }),
   nameEn: textField({ header: 'Nama (English)', name: { id: 'nama (English)', en: 'name (English)' }, hint: 'Name in English', width: 26 }),
-  weight: numberField({ header: 'Bobot (%)', name: { id: 'bobot', en: 'weight' }, hint: 'Share of the final score, %; all rounds sum to 100', width: 11 }, WEIGHT),
-  categoryIds: idListField({ header: 'Kategori', name: { id: 'kategori', en: 'categories' }, hint: 'Category IDs scored in this round, comma separated', width: 48 }),
-  shortlistSize: numberField({ header: 'Jumlah shortlist', name: { id: 'jumlah shortlist', en: 'shortlist size' }, hint: 'Nominees per category going on into this round; empty = everyone', width: 16 }, { integer: true, min: 1 }),
-  presentationMinutes: numberField({ header: 'Menit presentasi', name: { id: 'menit presentasi', en: 'presentation minutes' }, hint: 'Interview rounds only: minutes to present', width: 17 }, { integer: true, min: 1, max: 240 }),
-  questionsMinutes: numberField({ header: 'Menit tanya jawab', name: { id: 'menit tanya jawab', en: 'question minutes' }, hint: 'Interview rounds only: minutes of questions', width: 18 }, { integer: true, min: 1, max: 240 }),
+  weight: numberField(
+    { header: 'Bobot (%)', name: { id: 'bobot', en: 'weight' }, hint: 'Share of the final score, %; all rounds sum to 100', width: 11 },
+    WEIGHT,
+  ),
+  categoryIds: idListField({
+    header: 'Kategori',
+    name: { id: 'kategori', en: 'categories' },
+    hint: 'Category IDs scored in this round, comma separated',
+    width: 48,
+  }),
+  shortlistSize: numberField(
+    {
+      header: 'Jumlah shortlist',
+      name: { id: 'jumlah shortlist', en: 'shortlist size' },
+      hint: 'Nominees per category going on into this round; empty = everyone',
+      width: 16,
+    },
+    { integer: true, min: 1 },
+  ),
+  presentationMinutes: numberField(
+    {
+      header: 'Menit presentasi',
+      name: { id: 'menit presentasi', en: 'presentation minutes' },
+      hint: 'Interview rounds only: minutes to present',
+      width: 17,
+    },
+    { integer: true, min: 1, max: 240 },
+  ),
+  questionsMinutes: numberField(
+    {
+      header: 'Menit tanya jawab',
+      name: { id: 'menit tanya jawab', en: 'question minutes' },
+      hint: 'Interview rounds only: minutes of questions',
+      width: 18,
+    },
+    { integer: true, min: 1, max: 240 },
+  ),
   // Issue 16 (optional; a template without the column still reads).
-  quorum: quorumField({ header: 'Kuorum', name: { id: 'kuorum', en: 'quorum' }, hint: 'Quorum per category: a number of jurors (5) or a share of those assigned (2/3); empty = none', width: 12 }),
+  quorum: quorumField({
+    header: 'Kuorum',
+    name: { id: 'kuorum', en: 'quorum' },
+    hint: 'Quorum per category: a number of jurors (5) or a share of those assigned (2/3); empty = none',
+    width: 12,
+  }),
 };
 
 /** Columns of sheet Babak and Juri a template made before issue 16 does not have. */
@@ -157,13 +287,45 @@ export const LATER_JUROR_COLUMNS = 2;
 export const CRITERION_COLUMNS = {
   code: idField({ header: 'Kode', name: { id: 'kode', en: 'code' }, hint: 'Code, unique in the event, e.g. W1', width: 10 }),
   roundId: idField({ header: 'Babak', name: { id: 'babak', en: 'round' }, hint: 'Round ID (sheet Babak)', width: 15 }, SHEETS.rounds),
-  categoryIds: idListField({ header: 'Kategori', name: { id: 'kategori', en: 'categories' }, hint: 'Category IDs, comma separated', width: 30 }),
-  labelId: textField({ header: 'Label (Indonesia)', name: { id: 'label (Indonesia)', en: 'label (Indonesian)' }, hint: 'Label in Indonesian', width: 32 }),
-  labelEn: textField({ header: 'Label (English)', name: { id: 'label (English)', en: 'label (English)' }, hint: 'Label in English', width: 32 }),
-  weight: numberField({ header: 'Bobot', name: { id: 'bobot', en: 'weight' }, hint: 'Weight, %; per round and category the criteria sum to 100', width: 10 }, WEIGHT),
-  scaleMin: numberField({ header: 'Skala min', name: { id: 'skala min', en: 'scale minimum' }, hint: 'Lowest score', width: 10 }, { integer: true, min: -100, max: 100 }),
-  scaleMax: numberField({ header: 'Skala maks', name: { id: 'skala maks', en: 'scale maximum' }, hint: 'Highest score', width: 11 }, { integer: true, min: -100, max: 100 }),
-  step: numberField({ header: 'Langkah', name: { id: 'langkah', en: 'step' }, hint: 'Smallest difference between scores (1 = whole, 0.5 = half points)', width: 10 }, { integer: false, min: 0, aboveMin: true }),
+  categoryIds: idListField({
+    header: 'Kategori',
+    name: { id: 'kategori', en: 'categories' },
+    hint: 'Category IDs, comma separated',
+    width: 30,
+  }),
+  labelId: textField({
+    header: 'Label (Indonesia)',
+    name: { id: 'label (Indonesia)', en: 'label (Indonesian)' },
+    hint: 'Label in Indonesian',
+    width: 32,
+  }),
+  labelEn: textField({
+    header: 'Label (English)',
+    name: { id: 'label (English)', en: 'label (English)' },
+    hint: 'Label in English',
+    width: 32,
+  }),
+  weight: numberField(
+    { header: 'Bobot', name: { id: 'bobot', en: 'weight' }, hint: 'Weight, %; per round and category the criteria sum to 100', width: 10 },
+    WEIGHT,
+  ),
+  scaleMin: numberField(
+    { header: 'Skala min', name: { id: 'skala min', en: 'scale minimum' }, hint: 'Lowest score', width: 10 },
+    { integer: true, min: -100, max: 100 },
+  ),
+  scaleMax: numberField(
+    { header: 'Skala maks', name: { id: 'skala maks', en: 'scale maximum' }, hint: 'Highest score', width: 11 },
+    { integer: true, min: -100, max: 100 },
+  ),
+  step: numberField(
+    {
+      header: 'Langkah',
+      name: { id: 'langkah', en: 'step' },
+      hint: 'Smallest difference between scores (1 = whole, 0.5 = half points)',
+      width: 10,
+    },
+    { integer: false, min: 0, aboveMin: true },
+  ),
 };
 
 /** The rubric follows the fixed criterion columns as pairs (Indonesian, English); pair k is the level scale min + k − 1. */
@@ -189,10 +351,18 @@ export function rubricFields(level: number): [Field<string>, Field<string>] {
 
 export const NOMINEE_COLUMNS = {
   id: idField({ header: 'ID', name: { id: 'ID', en: 'ID' }, hint: `Nominee ID, ${ID_HINT}`, width: 18 }),
-  categoryId: idField({ header: 'Kategori', name: { id: 'kategori', en: 'category' }, hint: 'Category ID (sheet Kategori)', width: 18 }, SHEETS.categories),
+  categoryId: idField(
+    { header: 'Kategori', name: { id: 'kategori', en: 'category' }, hint: 'Category ID (sheet Kategori)', width: 18 },
+    SHEETS.categories,
+  ),
   name: textField({ header: 'Nama', name: { id: 'nama', en: 'name' }, hint: 'Name as printed on the sheets', width: 40 }),
   region: textField({ header: 'Wilayah', name: { id: 'wilayah', en: 'region' }, hint: 'Regency or city (optional)', width: 24 }),
-  fictional: yesNoField({ header: 'Fiktif', name: { id: 'fiktif', en: 'fictional' }, hint: 'Fictional demo nominee: Ya/Tidak (empty = Tidak). Further columns are attributes: heading = key', width: 10 }),
+  fictional: yesNoField({
+    header: 'Fiktif',
+    name: { id: 'fiktif', en: 'fictional' },
+    hint: 'Fictional demo nominee: Ya/Tidak (empty = Tidak). Further columns are attributes: heading = key',
+    width: 10,
+  }),
 };
 
 /** Columns after the fixed nominee columns are attributes: the heading is the key, the cell the value. */
@@ -201,48 +371,143 @@ export const ATTRIBUTE_WIDTH = 20;
 
 export const JUROR_COLUMNS = {
   id: idField({ header: 'ID', name: { id: 'ID', en: 'ID' }, hint: `Juror ID, ${ID_HINT}, e.g. J1`, width: 10 }),
-  role: choiceField({ header: 'Peran', name: { id: 'peran', en: 'role' }, hint: 'Role: ketua (chair), sekretaris (secretary), anggota (member)', width: 13 }, JurorRole.options, 'anggota'),
+  role: choiceField(
+    {
+      header: 'Peran',
+      name: { id: 'peran', en: 'role' },
+      hint: 'Role: ketua (chair), sekretaris (secretary), anggota (member)',
+      width: 13,
+    },
+    JurorRole.options,
+    'anggota',
+  ),
   title: textField({ header: 'Jabatan', name: { id: 'jabatan', en: 'position' }, hint: 'Position the juror sits for', width: 44 }),
   institution: textField({ header: 'Instansi', name: { id: 'instansi', en: 'institution' }, hint: 'Institution', width: 44 }),
   name: textField({ header: 'Nama', name: { id: 'nama', en: 'name' }, hint: 'Personal name (optional)', width: 30 }),
   // Issue 16 (optional): a replacement member, and the (amended) decree that appointed them.
-  replaces: idField({ header: 'Menggantikan', name: { id: 'menggantikan', en: 'replaces' }, hint: 'Replacement member: the juror ID this one replaces (optional)', width: 14 }, 'Juri'),
-  decree: textField({ header: 'SK penunjukan', name: { id: 'SK penunjukan', en: 'appointing decree' }, hint: 'The decree (SK) that appointed this juror, e.g. the amended SK of a replacement (optional)', width: 30 }),
+  replaces: idField(
+    {
+      header: 'Menggantikan',
+      name: { id: 'menggantikan', en: 'replaces' },
+      hint: 'Replacement member: the juror ID this one replaces (optional)',
+      width: 14,
+    },
+    'Juri',
+  ),
+  decree: textField({
+    header: 'SK penunjukan',
+    name: { id: 'SK penunjukan', en: 'appointing decree' },
+    hint: 'The decree (SK) that appointed this juror, e.g. the amended SK of a replacement (optional)',
+    width: 30,
+  }),
 };
 
 export const CONFLICT_COLUMNS = {
   jurorId: idField({ header: 'Juri', name: { id: 'juri', en: 'juror' }, hint: 'Juror ID (sheet Juri)', width: 10 }, SHEETS.jurors),
-  nomineeId: idField({ header: 'Nominasi', name: { id: 'nominasi', en: 'nominee' }, hint: 'Nominee ID (sheet Nominasi)', width: 20 }, SHEETS.nominees),
-  reason: textField({ header: 'Alasan', name: { id: 'alasan', en: 'reason' }, hint: 'Why the juror must not score this nominee', width: 60 }),
+  nomineeId: idField(
+    { header: 'Nominasi', name: { id: 'nominasi', en: 'nominee' }, hint: 'Nominee ID (sheet Nominasi)', width: 20 },
+    SHEETS.nominees,
+  ),
+  reason: textField({
+    header: 'Alasan',
+    name: { id: 'alasan', en: 'reason' },
+    hint: 'Why the juror must not score this nominee',
+    width: 60,
+  }),
 };
 
 /** Issue 16: sheet Penugasan, juror × round × category: wajib (scores it) or tidak (does not). */
 export const ASSIGNMENT_COLUMNS = {
   jurorId: idField({ header: 'Juri', name: { id: 'juri', en: 'juror' }, hint: 'Juror ID (sheet Juri)', width: 10 }, 'Juri'),
   roundId: idField({ header: 'Babak', name: { id: 'babak', en: 'round' }, hint: 'Round ID (sheet Babak)', width: 16 }, 'Babak'),
-  categoryId: idField({ header: 'Kategori', name: { id: 'kategori', en: 'category' }, hint: 'Category ID (sheet Kategori)', width: 18 }, 'Kategori'),
-  duty: choiceField({ header: 'Tugas', name: { id: 'tugas', en: 'duty' }, hint: 'wajib (scores this section) or tidak (does not); a section not listed is wajib', width: 10 }, ['wajib', 'tidak'] as const, 'wajib'),
+  categoryId: idField(
+    { header: 'Kategori', name: { id: 'kategori', en: 'category' }, hint: 'Category ID (sheet Kategori)', width: 18 },
+    'Kategori',
+  ),
+  duty: choiceField(
+    {
+      header: 'Tugas',
+      name: { id: 'tugas', en: 'duty' },
+      hint: 'wajib (scores this section) or tidak (does not); a section not listed is wajib',
+      width: 10,
+    },
+    ['wajib', 'tidak'] as const,
+    'wajib',
+  ),
 };
 
 /** Issue 17: sheet Data, one figure of a nominee's dossier per row, optionally linked to the criteria it informs. */
 export const FIGURE_COLUMNS = {
-  nomineeId: idField({ header: 'Nominasi', name: { id: 'nominasi', en: 'nominee' }, hint: 'Nominee ID (sheet Nominasi)', width: 16 }, 'Nominasi'),
-  labelId: textField({ header: 'Indikator (Indonesia)', name: { id: 'indikator (Indonesia)', en: 'indicator (Indonesian)' }, hint: 'Indicator in Indonesian, e.g. Cakupan kepesertaan', width: 32 }),
-  labelEn: textField({ header: 'Indikator (English)', name: { id: 'indikator (English)', en: 'indicator (English)' }, hint: 'Indicator in English, e.g. Coverage', width: 28 }),
-  value: figureValueField({ header: 'Nilai', name: { id: 'nilai', en: 'value' }, hint: 'Value, a number: 34,90 or 34.9; 100.000 with Indonesian thousands dots is one hundred thousand', width: 12 }),
-  unit: textField({ header: 'Satuan', name: { id: 'satuan', en: 'unit' }, hint: 'Unit: %, orang (persons), bulan (months), Rp ... (optional)', width: 10 }),
+  nomineeId: idField(
+    { header: 'Nominasi', name: { id: 'nominasi', en: 'nominee' }, hint: 'Nominee ID (sheet Nominasi)', width: 16 },
+    'Nominasi',
+  ),
+  labelId: textField({
+    header: 'Indikator (Indonesia)',
+    name: { id: 'indikator (Indonesia)', en: 'indicator (Indonesian)' },
+    hint: 'Indicator in Indonesian, e.g. Cakupan kepesertaan',
+    width: 32,
+  }),
+  labelEn: textField({
+    header: 'Indikator (English)',
+    name: { id: 'indikator (English)', en: 'indicator (English)' },
+    hint: 'Indicator in English, e.g. Coverage',
+    width: 28,
+  }),
+  value: figureValueField({
+    header: 'Nilai',
+    name: { id: 'nilai', en: 'value' },
+    hint: 'Value, a number: 34,90 or 34.9; 100.000 with Indonesian thousands dots is one hundred thousand',
+    width: 12,
+  }),
+  unit: textField({
+    header: 'Satuan',
+    name: { id: 'satuan', en: 'unit' },
+    hint: 'Unit: %, orang (persons), bulan (months), Rp ... (optional)',
+    width: 10,
+  }),
   source: textField({ header: 'Sumber', name: { id: 'sumber', en: 'source' }, hint: 'Source, e.g. BPJS Ketenagakerjaan', width: 30 }),
   date: dateField({ header: 'Tanggal', name: { id: 'tanggal', en: 'date' }, hint: 'Date of the figure ("per 31-12-2024")', width: 12 }),
-  criterionCodes: idListField({ header: 'Kriteria', name: { id: 'kriteria', en: 'criteria' }, hint: 'Codes of the criteria this figure informs, comma separated, e.g. PD3 (optional)', width: 14 }),
+  criterionCodes: idListField({
+    header: 'Kriteria',
+    name: { id: 'kriteria', en: 'criteria' },
+    hint: 'Codes of the criteria this figure informs, comma separated, e.g. PD3 (optional)',
+    width: 14,
+  }),
 };
 
 /** Issue 17: sheet Dokumen, one file a nominee submitted per row (PDF, JPG or PNG; hash and size filled in when packaged). */
 export const DOCUMENT_COLUMNS = {
-  nomineeId: idField({ header: 'Nominasi', name: { id: 'nominasi', en: 'nominee' }, hint: 'Nominee ID (sheet Nominasi)', width: 16 }, 'Nominasi'),
-  fileName: textField({ header: 'Nama berkas', name: { id: 'nama berkas', en: 'file name' }, hint: 'File name: PDF, JPG or PNG, no folders', width: 36 }),
-  kind: choiceField({ header: 'Jenis', name: { id: 'jenis', en: 'kind' }, hint: 'Kind: perda, sk, kuesioner (questionnaire), presentasi (presentation), foto (photo)', width: 14 }, DocumentKind.options, 'foto'),
-  sha256: textField({ header: 'SHA-256', name: { id: 'SHA-256', en: 'SHA-256' }, hint: 'Filled in by Timbang when the package bundles the file (leave empty)', width: 30 }),
-  size: numberField({ header: 'Ukuran (bita)', name: { id: 'ukuran', en: 'size' }, hint: 'Size in bytes, filled in by Timbang (leave empty)', width: 14 }, { integer: true, min: 0 }),
+  nomineeId: idField(
+    { header: 'Nominasi', name: { id: 'nominasi', en: 'nominee' }, hint: 'Nominee ID (sheet Nominasi)', width: 16 },
+    'Nominasi',
+  ),
+  fileName: textField({
+    header: 'Nama berkas',
+    name: { id: 'nama berkas', en: 'file name' },
+    hint: 'File name: PDF, JPG or PNG, no folders',
+    width: 36,
+  }),
+  kind: choiceField(
+    {
+      header: 'Jenis',
+      name: { id: 'jenis', en: 'kind' },
+      hint: 'Kind: perda, sk, kuesioner (questionnaire), presentasi (presentation), foto (photo)',
+      width: 14,
+    },
+    DocumentKind.options,
+    'foto',
+  ),
+  sha256: textField({
+    header: 'SHA-256',
+    name: { id: 'SHA-256', en: 'SHA-256' },
+    hint: 'Filled in by Timbang when the package bundles the file (leave empty)',
+    width: 30,
+  }),
+  size: numberField(
+    { header: 'Ukuran (bita)', name: { id: 'ukuran', en: 'size' }, hint: 'Size in bytes, filled in by Timbang (leave empty)', width: 14 },
+    { integer: true, min: 0 },
+  ),
 };
 
 /** A sheet's fields by key; the key order is the column order (or, on sheet Acara, the row order). */

@@ -47,7 +47,10 @@ import {
 } from './layout.ts';
 
 export type Path = (string | number)[];
-export interface Place { sheet: SheetName; cell: string }
+export interface Place {
+  sheet: SheetName;
+  cell: string;
+}
 
 export interface SheetsRead {
   /** The event as typed, with stand-ins for unreadable cells; null when a sheet is missing. */
@@ -148,15 +151,22 @@ interface FieldReader {
   cannotRead(path: Path): void;
 }
 
-function fieldReader(notes: Notes, ws: Worksheet, sheet: SheetName, addressOf: (field: Field<unknown>) => string, prefix: Path): FieldReader {
+function fieldReader(
+  notes: Notes,
+  ws: Worksheet,
+  sheet: SheetName,
+  addressOf: (field: Field<unknown>) => string,
+  prefix: Path,
+): FieldReader {
   const contentAt = (address: string) => contentOf(ws.getCell(address));
   /** The field's value from non-empty content, or its stand-in after noting why the content will not do. */
   const parse = <T>(field: Field<T>, content: Content, path: Path, address: string): T => {
     const parsed = field.parse(content);
     // Only text can be a formula: a number typed as "-5" was read as the number it is.
-    const formula = parsed.ok && typeof parsed.value === 'string'
-      ? formulaProblem(field.name, typedText(ws.getCell(address)) ?? parsed.value)
-      : undefined;
+    const formula =
+      parsed.ok && typeof parsed.value === 'string'
+        ? formulaProblem(field.name, typedText(ws.getCell(address)) ?? parsed.value)
+        : undefined;
     if (formula) {
       notes.issue(sheet, address, formula);
       notes.cannotRead(path, { sheet, cell: address });
@@ -176,9 +186,16 @@ function fieldReader(notes: Notes, ws: Worksheet, sheet: SheetName, addressOf: (
       notes.place(fullPath, sheet, address);
       const content = contentAt(address);
       if (content !== undefined) return parse(field, content, fullPath, address);
-      notes.issue(sheet, address, requiredWith
-        ? { id: `${field.name.id} wajib diisi bila ${requiredWith.id} diisi`, en: `${field.name.en} is required when ${requiredWith.en} is filled in` }
-        : { id: `${field.name.id} wajib diisi`, en: `${field.name.en} is required` });
+      notes.issue(
+        sheet,
+        address,
+        requiredWith
+          ? {
+              id: `${field.name.id} wajib diisi bila ${requiredWith.id} diisi`,
+              en: `${field.name.en} is required when ${requiredWith.en} is filled in`,
+            }
+          : { id: `${field.name.id} wajib diisi`, en: `${field.name.en} is required` },
+      );
       notes.cannotRead(fullPath, { sheet, cell: address });
       return field.placeholder(address);
     },
@@ -200,12 +217,21 @@ function fieldReader(notes: Notes, ws: Worksheet, sheet: SheetName, addressOf: (
 const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').toLowerCase() === b.replace(/\s+/g, ' ').toLowerCase();
 
 /** Headings in row 1 (or, on sheet Acara, labels in column A) must be the template's; `lenient` lets empty ones pass. */
-function checkLabels(notes: Notes, ws: Worksheet, sheet: SheetName, columns: Column[], at: (i: number) => string, kind: Bilingual, lenient = false): void {
+function checkLabels(
+  notes: Notes,
+  ws: Worksheet,
+  sheet: SheetName,
+  columns: Column[],
+  at: (i: number) => string,
+  kind: Bilingual,
+  lenient = false,
+): void {
   columns.forEach((column, i) => {
     const address = at(i);
     const content = contentOf(ws.getCell(address));
     if (content === undefined ? lenient : sameText(contentText(content), column.header)) return;
-    const found = content === undefined ? { id: 'kosong', en: 'nothing' } : { id: `'${contentText(content)}'`, en: `'${contentText(content)}'` };
+    const found =
+      content === undefined ? { id: 'kosong', en: 'nothing' } : { id: `'${contentText(content)}'`, en: `'${contentText(content)}'` };
     notes.issue(sheet, address, {
       id: `${kind.id} harus '${column.header}', ditemukan ${found.id}`,
       en: `${kind.en} must be '${column.header}', found ${found.en}`,
@@ -227,7 +253,11 @@ interface TableRow extends FieldReader {
 
 /** One item per non-empty row from row 3 down; `required` lists must have at least one. */
 function readRows<T>(
-  notes: Notes, ws: Worksheet, collection: Collection, fields: Field<unknown>[], required: boolean,
+  notes: Notes,
+  ws: Worksheet,
+  collection: Collection,
+  fields: Field<unknown>[],
+  required: boolean,
   readItem: (row: TableRow) => T,
 ): T[] {
   const sheet = SHEETS[collection];
@@ -238,16 +268,21 @@ function readRows<T>(
     const addressOf = (field: Field<unknown>) => ws.getCell(r, fields.indexOf(field) + 1).address;
     notes.place(path, sheet, addressOf(fields[0]));
     const reader = fieldReader(notes, ws, sheet, addressOf, path);
-    items.push(readItem({
-      ...reader,
-      extra: (column) => {
-        const cell = ws.getCell(r, column);
-        return { address: cell.address, content: contentOf(cell), typed: typedText(cell) };
-      },
-    }));
+    items.push(
+      readItem({
+        ...reader,
+        extra: (column) => {
+          const cell = ws.getCell(r, column);
+          return { address: cell.address, content: contentOf(cell), typed: typedText(cell) };
+        },
+      }),
+    );
   }
   if (required && items.length === 0) {
-    notes.issue(sheet, null, { id: `sheet ${sheet} belum berisi data (mulai baris ${FIRST_DATA_ROW})`, en: `sheet ${sheet} has no data (it starts at row ${FIRST_DATA_ROW})` });
+    notes.issue(sheet, null, {
+      id: `sheet ${sheet} belum berisi data (mulai baris ${FIRST_DATA_ROW})`,
+      en: `sheet ${sheet} has no data (it starts at row ${FIRST_DATA_ROW})`,
+    });
     notes.cannotRead([collection]);
   }
   return items;
@@ -273,7 +308,14 @@ function readEventSheet(notes: Notes, ws: Worksheet): EventFields {
   // So did the Berita Acara's basis and number (issue 16).
   const laterRows = new Set<Field<unknown>>([F.timeZone, F.decrees, F.panelDecree, F.minutesNumber]);
   const later = [...laterRows];
-  checkLabels(notes, ws, sheet, fields.filter((f) => !laterRows.has(f)), (i) => `A${FIRST_DATA_ROW + i}`, ROW_LABEL);
+  checkLabels(
+    notes,
+    ws,
+    sheet,
+    fields.filter((f) => !laterRows.has(f)),
+    (i) => `A${FIRST_DATA_ROW + i}`,
+    ROW_LABEL,
+  );
   checkLabels(notes, ws, sheet, later, (i) => `A${rowOf(later[i])}`, ROW_LABEL, true);
   const r = fieldReader(notes, ws, sheet, (field) => `B${rowOf(field)}`, []);
   const range = (first: Field<unknown>, last: Field<unknown>) => `${r.address(first)}:${r.address(last)}`;
@@ -294,7 +336,10 @@ function readEventSheet(notes: Notes, ws: Worksheet): EventFields {
   const id = r.value(F.id, ['id']);
   const name = r.value(F.name, ['name']);
   const yearHeld = r.value(F.yearHeld, ['yearHeld']);
-  const periodAssessed = { start: r.value(F.periodStart, ['periodAssessed', 'start']), end: r.value(F.periodEnd, ['periodAssessed', 'end']) };
+  const periodAssessed = {
+    start: r.value(F.periodStart, ['periodAssessed', 'start']),
+    end: r.value(F.periodEnd, ['periodAssessed', 'end']),
+  };
   const place = r.value(F.place, ['place']);
   const schedule: Event['schedule'] = {};
   if (hasInterviews) {
@@ -320,7 +365,10 @@ function readEventSheet(notes: Notes, ws: Worksheet): EventFields {
     winnersPerCategory: r.value(F.winnersPerCategory, ['merge', 'winnersPerCategory']),
     overall: hasOverall
       ? {
-          name: { id: r.value(F.overallNameId, ['merge', 'overall', 'name', 'id'], overall), en: r.value(F.overallNameEn, ['merge', 'overall', 'name', 'en'], overall) },
+          name: {
+            id: r.value(F.overallNameId, ['merge', 'overall', 'name', 'id'], overall),
+            en: r.value(F.overallNameEn, ['merge', 'overall', 'name', 'en'], overall),
+          },
           categoryIds: r.value(F.overallCategoryIds, ['merge', 'overall', 'categoryIds'], overall),
           size: r.value(F.overallSize, ['merge', 'overall', 'size'], overall),
         }
@@ -336,7 +384,16 @@ function readEventSheet(notes: Notes, ws: Worksheet): EventFields {
   if (panelDecree !== undefined) minutes.panelDecree = panelDecree;
   if (minutesNumber !== undefined) minutes.number = minutesNumber;
   return {
-    format: EVENT_FORMAT, formatVersion: EVENT_FORMAT_VERSION, id, name, yearHeld, periodAssessed, place, ...(timeZone === undefined ? {} : { timeZone }), schedule, merge,
+    format: EVENT_FORMAT,
+    formatVersion: EVENT_FORMAT_VERSION,
+    id,
+    name,
+    yearHeld,
+    periodAssessed,
+    place,
+    ...(timeZone === undefined ? {} : { timeZone }),
+    schedule,
+    merge,
     ...(Object.keys(minutes).length > 0 ? { minutes } : {}),
   };
 }
@@ -401,7 +458,14 @@ function readCriteria(notes: Notes, ws: Worksheet): Criterion[] {
   const rubric = Array.from({ length: pairs }, (_, k) => rubricFields(k + 1));
   const fields = [...fixed, ...rubric.flat()];
   checkHeadings(notes, ws, SHEETS.criteria, fields.slice(0, fixed.length + 2 * MIN_RUBRIC_PAIRS));
-  checkHeadings(notes, ws, SHEETS.criteria, fields.slice(fixed.length + 2 * MIN_RUBRIC_PAIRS), fixed.length + 2 * MIN_RUBRIC_PAIRS + 1, true);
+  checkHeadings(
+    notes,
+    ws,
+    SHEETS.criteria,
+    fields.slice(fixed.length + 2 * MIN_RUBRIC_PAIRS),
+    fixed.length + 2 * MIN_RUBRIC_PAIRS + 1,
+    true,
+  );
   return readRows(notes, ws, 'criteria', fields, true, (r) => {
     const criterion: Criterion = {
       code: r.value(K.code, ['code']),
@@ -409,7 +473,11 @@ function readCriteria(notes: Notes, ws: Worksheet): Criterion[] {
       categoryIds: r.value(K.categoryIds, ['categoryIds']),
       label: { id: r.value(K.labelId, ['label', 'id']), en: r.value(K.labelEn, ['label', 'en']) },
       weight: r.value(K.weight, ['weight']),
-      scale: { min: r.value(K.scaleMin, ['scale', 'min']), max: r.value(K.scaleMax, ['scale', 'max']), step: r.value(K.step, ['scale', 'step']) },
+      scale: {
+        min: r.value(K.scaleMin, ['scale', 'min']),
+        max: r.value(K.scaleMax, ['scale', 'max']),
+        step: r.value(K.step, ['scale', 'step']),
+      },
       rubric: [],
     };
     r.place(['scale'], `${r.address(K.scaleMin)}:${r.address(K.scaleMax)}`);
@@ -477,9 +545,11 @@ function readNominees(notes: Notes, ws: Worksheet): Nominee[] {
     const heading = ws.getCell(HEADER_ROW, column);
     const content = contentOf(heading);
     const key = content === undefined ? undefined : contentText(content);
-    const formula = key === undefined ? undefined : formulaProblem({ id: 'judul kolom atribut', en: 'attribute heading' }, typedText(heading) ?? key);
+    const formula =
+      key === undefined ? undefined : formulaProblem({ id: 'judul kolom atribut', en: 'attribute heading' }, typedText(heading) ?? key);
     if (key === undefined) unnamed.push(column);
-    else if (formula) notes.issue(sheet, heading.address, formula); // its values are not read: the import is refused anyway
+    else if (formula)
+      notes.issue(sheet, heading.address, formula); // its values are not read: the import is refused anyway
     else if (attributes.some((a) => a.key === key)) {
       notes.issue(sheet, heading.address, { id: `judul kolom '${key}' dipakai dua kali`, en: `column heading '${key}' is used twice` });
     } else attributes.push({ column, key });
@@ -499,7 +569,8 @@ function readNominees(notes: Notes, ws: Worksheet): Nominee[] {
       const { address, content, typed } = r.extra(column);
       if (content === undefined) continue;
       r.place(['attributes', key], address);
-      const formula = typeof content === 'string' ? formulaProblem({ id: `atribut '${key}'`, en: `attribute '${key}'` }, typed ?? content) : undefined;
+      const formula =
+        typeof content === 'string' ? formulaProblem({ id: `atribut '${key}'`, en: `attribute '${key}'` }, typed ?? content) : undefined;
       if (formula) {
         r.issue(address, formula);
         r.cannotRead(['attributes', key]);
@@ -553,7 +624,11 @@ function readConflicts(notes: Notes, ws: Worksheet): Conflict[] {
   return readRows(notes, ws, 'conflicts', fields, false, (r) => {
     // A conflict is known by its juror and nominee together.
     r.place([], `${r.address(X.jurorId)}:${r.address(X.nomineeId)}`);
-    return { jurorId: r.value(X.jurorId, ['jurorId']), nomineeId: r.value(X.nomineeId, ['nomineeId']), reason: r.value(X.reason, ['reason']) };
+    return {
+      jurorId: r.value(X.jurorId, ['jurorId']),
+      nomineeId: r.value(X.nomineeId, ['nomineeId']),
+      reason: r.value(X.reason, ['reason']),
+    };
   });
 }
 
@@ -564,7 +639,12 @@ function readAssignments(notes: Notes, ws: Worksheet): Assignment[] {
   checkHeadings(notes, ws, SHEETS.assignments, fields);
   return readRows(notes, ws, 'assignments', fields, false, (r) => {
     r.place([], `${r.address(A.jurorId)}:${r.address(A.duty)}`);
-    return { jurorId: r.value(A.jurorId, ['jurorId']), roundId: r.value(A.roundId, ['roundId']), categoryId: r.value(A.categoryId, ['categoryId']), duty: r.value(A.duty, ['duty']) };
+    return {
+      jurorId: r.value(A.jurorId, ['jurorId']),
+      roundId: r.value(A.roundId, ['roundId']),
+      categoryId: r.value(A.categoryId, ['categoryId']),
+      duty: r.value(A.duty, ['duty']),
+    };
   });
 }
 
@@ -632,7 +712,13 @@ export function readSheets(workbook: Workbook): SheetsRead {
   const complete = fields && categories && rounds && criteria && nominees && jurors && conflicts;
   const event = complete
     ? {
-        ...fields, categories, rounds, criteria, nominees, jurors, conflicts,
+        ...fields,
+        categories,
+        rounds,
+        criteria,
+        nominees,
+        jurors,
+        conflicts,
         ...(assignments.length > 0 ? { assignments } : {}),
         ...(figures.length > 0 ? { figures } : {}),
         ...(documents.length > 0 ? { documents } : {}),
@@ -651,13 +737,20 @@ const REFERENCES: Record<'categories' | 'rounds' | 'nominees' | 'jurors', (event
     ['merge', 'overall', 'categoryIds'],
     ...(event.assignments ?? []).map((_, k) => ['assignments', k, 'categoryId']),
   ],
-  rounds: (event) => [...event.criteria.map((_, c) => ['criteria', c, 'roundId']), ['merge', 'tieBreak'], ...(event.assignments ?? []).map((_, k) => ['assignments', k, 'roundId'])],
+  rounds: (event) => [
+    ...event.criteria.map((_, c) => ['criteria', c, 'roundId']),
+    ['merge', 'tieBreak'],
+    ...(event.assignments ?? []).map((_, k) => ['assignments', k, 'roundId']),
+  ],
   nominees: (event) => [
     ...event.conflicts.map((_, k) => ['conflicts', k, 'nomineeId']),
     ...(event.figures ?? []).map((_, k) => ['figures', k, 'nomineeId']),
     ...(event.documents ?? []).map((_, k) => ['documents', k, 'nomineeId']),
   ],
-  jurors: (event) => [...event.conflicts.map((_, k) => ['conflicts', k, 'jurorId']), ...(event.assignments ?? []).map((_, k) => ['assignments', k, 'jurorId'])],
+  jurors: (event) => [
+    ...event.conflicts.map((_, k) => ['conflicts', k, 'jurorId']),
+    ...(event.assignments ?? []).map((_, k) => ['assignments', k, 'jurorId']),
+  ],
 };
 
 /**

@@ -37,38 +37,94 @@ export async function writeWorkbook(event: Event | null): Promise<Buffer> {
   workbook.creator = 'Timbang';
   writeEventSheet(workbook.addWorksheet(SHEETS.event), event);
 
-  writeTable(workbook.addWorksheet(SHEETS.categories), CATEGORY_COLUMNS,
-    (event?.categories ?? []).map((c) => ({ id: c.id, nameId: c.name.id, nameEn: c.name.en, places: c.places, minimumScore: c.minimumScore })));
+  writeTable(
+    workbook.addWorksheet(SHEETS.categories),
+    CATEGORY_COLUMNS,
+    (event?.categories ?? []).map((c) => ({
+      id: c.id,
+      nameId: c.name.id,
+      nameEn: c.name.en,
+      places: c.places,
+      minimumScore: c.minimumScore,
+    })),
+  );
 
-  writeTable(workbook.addWorksheet(SHEETS.rounds), ROUND_COLUMNS, (event?.rounds ?? []).map((r) => ({
-    id: r.id, order: r.order, nameId: r.name.id, nameEn: r.name.en, weight: r.weight, categoryIds: r.categoryIds,
-    shortlistSize: r.shortlistSize, presentationMinutes: r.interview?.presentationMinutes, questionsMinutes: r.interview?.questionsMinutes, quorum: r.quorum,
-  })));
+  writeTable(
+    workbook.addWorksheet(SHEETS.rounds),
+    ROUND_COLUMNS,
+    (event?.rounds ?? []).map((r) => ({
+      id: r.id,
+      order: r.order,
+      nameId: r.name.id,
+      nameEn: r.name.en,
+      weight: r.weight,
+      categoryIds: r.categoryIds,
+      shortlistSize: r.shortlistSize,
+      presentationMinutes: r.interview?.presentationMinutes,
+      questionsMinutes: r.interview?.questionsMinutes,
+      quorum: r.quorum,
+    })),
+  );
 
   const criteria = event?.criteria ?? [];
   const criterionSheet = workbook.addWorksheet(SHEETS.criteria);
-  writeTable(criterionSheet, CRITERION_COLUMNS, criteria.map((c) => ({
-    code: c.code, roundId: c.roundId, categoryIds: c.categoryIds, labelId: c.label.id, labelEn: c.label.en,
-    weight: c.weight, scaleMin: c.scale.min, scaleMax: c.scale.max, step: c.scale.step,
-  })));
+  writeTable(
+    criterionSheet,
+    CRITERION_COLUMNS,
+    criteria.map((c) => ({
+      code: c.code,
+      roundId: c.roundId,
+      categoryIds: c.categoryIds,
+      labelId: c.label.id,
+      labelEn: c.label.en,
+      weight: c.weight,
+      scaleMin: c.scale.min,
+      scaleMax: c.scale.max,
+      step: c.scale.step,
+    })),
+  );
   const pairs = Math.max(MIN_RUBRIC_PAIRS, ...criteria.map((c) => Math.max(c.scale.max - c.scale.min + 1, c.rubric.length)));
-  writeExtraColumns(criterionSheet, Object.keys(CRITERION_COLUMNS).length + 1,
+  writeExtraColumns(
+    criterionSheet,
+    Object.keys(CRITERION_COLUMNS).length + 1,
     Array.from({ length: pairs }, (_, k) => rubricFields(k + 1)).flat(),
-    criteria.map((c) => c.rubric.flatMap((level) => [level.text.id, level.text.en])));
+    criteria.map((c) => c.rubric.flatMap((level) => [level.text.id, level.text.en])),
+  );
 
   const nominees = event?.nominees ?? [];
   const nomineeSheet = workbook.addWorksheet(SHEETS.nominees);
-  writeTable(nomineeSheet, NOMINEE_COLUMNS, nominees.map((n) => ({
-    id: n.id, categoryId: n.categoryId, name: n.name, region: n.region, fictional: n.fictional,
-  })));
+  writeTable(
+    nomineeSheet,
+    NOMINEE_COLUMNS,
+    nominees.map((n) => ({
+      id: n.id,
+      categoryId: n.categoryId,
+      name: n.name,
+      region: n.region,
+      fictional: n.fictional,
+    })),
+  );
   const attributeKeys = [...new Set(nominees.flatMap((n) => Object.keys(n.attributes)))];
-  writeExtraColumns(nomineeSheet, Object.keys(NOMINEE_COLUMNS).length + 1,
+  writeExtraColumns(
+    nomineeSheet,
+    Object.keys(NOMINEE_COLUMNS).length + 1,
     attributeKeys.map((key) => ({ header: key, hint: ATTRIBUTE_HINT, width: ATTRIBUTE_WIDTH })),
-    nominees.map((n) => attributeKeys.map((key) => n.attributes[key] ?? null)));
+    nominees.map((n) => attributeKeys.map((key) => n.attributes[key] ?? null)),
+  );
 
-  writeTable(workbook.addWorksheet(SHEETS.jurors), JUROR_COLUMNS, (event?.jurors ?? []).map((j) => ({
-    id: j.id, role: j.role, title: j.title, institution: j.institution, name: j.name, replaces: j.replaces, decree: j.decree,
-  })));
+  writeTable(
+    workbook.addWorksheet(SHEETS.jurors),
+    JUROR_COLUMNS,
+    (event?.jurors ?? []).map((j) => ({
+      id: j.id,
+      role: j.role,
+      title: j.title,
+      institution: j.institution,
+      name: j.name,
+      replaces: j.replaces,
+      decree: j.decree,
+    })),
+  );
 
   writeTable(workbook.addWorksheet(SHEETS.conflicts), CONFLICT_COLUMNS, event?.conflicts ?? []);
 
@@ -76,9 +132,20 @@ export async function writeWorkbook(event: Event | null): Promise<Buffer> {
   writeTable(workbook.addWorksheet(SHEETS.assignments), ASSIGNMENT_COLUMNS, event?.assignments ?? []);
 
   // Issue 17: the nominees' figures and documents; empty = none.
-  writeTable(workbook.addWorksheet(SHEETS.figures), FIGURE_COLUMNS, (event?.figures ?? []).map((f) => ({
-    nomineeId: f.nomineeId, labelId: f.label.id, labelEn: f.label.en, value: f.value, unit: f.unit || undefined, source: f.source, date: f.date, criterionCodes: f.criterionCodes,
-  })));
+  writeTable(
+    workbook.addWorksheet(SHEETS.figures),
+    FIGURE_COLUMNS,
+    (event?.figures ?? []).map((f) => ({
+      nomineeId: f.nomineeId,
+      labelId: f.label.id,
+      labelEn: f.label.en,
+      value: f.value,
+      unit: f.unit || undefined,
+      source: f.source,
+      date: f.date,
+      criterionCodes: f.criterionCodes,
+    })),
+  );
   writeTable(workbook.addWorksheet(SHEETS.documents), DOCUMENT_COLUMNS, event?.documents ?? []);
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -183,5 +250,8 @@ function writeValue(sheet: Worksheet, row: number, column: number, field: Field<
 
 /** exceljs 4.4 keeps range validations in worksheet.dataValidations but leaves that out of its typings. */
 function addValidation(sheet: Worksheet, range: string, validation: DataValidation): void {
-  (sheet as unknown as { dataValidations: { add(range: string, validation: DataValidation): void } }).dataValidations.add(range, validation);
+  (sheet as unknown as { dataValidations: { add(range: string, validation: DataValidation): void } }).dataValidations.add(
+    range,
+    validation,
+  );
 }
