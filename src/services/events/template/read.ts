@@ -22,7 +22,7 @@ import {
   type EvidenceFigure,
 } from '../../../core/model.ts';
 import { formulaStart, formulaStartMessage, shownText } from '../../../core/spreadsheet-text.ts';
-import type { TemplateIssue } from '../event-template.ts';
+import type { TemplateIssue } from '../../../api/contract.ts';
 import { contentText, FIRST_DATA_ROW, HEADER_ROW, type Column, type Content, type Field } from './fields.ts';
 import {
   CATEGORY_COLUMNS,
