@@ -27,6 +27,8 @@ import {
 } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../api/errors.ts';
+import { keyMessages } from '../../core/messages/keys.ts';
+import type { Bilingual } from '../../core/model.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { fingerprint, publicKeyText, type PublicKeyText } from './signing.ts';
 
@@ -114,8 +116,7 @@ export class KeyStore {
    * the keychain seals it and the passphrase seals the backup copy, so a passphrase is always needed.
    */
   create(passphrase?: string, now = new Date()): UnlockedKey {
-    if (this.row())
-      throw new AppError('conflict', { id: 'Sudah ada kunci tanda tangan di sini.', en: 'There is a signing key here already.' });
+    if (this.row()) throw new AppError('conflict', keyMessages.alreadyThere());
     const secret = requirePassphrase(passphrase, this.os ? 'backup' : 'key');
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const pkcs8 = privateKey.export({ format: 'der', type: 'pkcs8' });
@@ -150,10 +151,7 @@ export class KeyStore {
     }
     const privateKey = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
     if (publicKeyText(createPublicKey(privateKey)) !== row.public_key) {
-      throw new AppError('forbidden', {
-        id: 'Kunci privat tidak cocok dengan kunci publik berkas kerja.',
-        en: "The private key does not match the workspace's public key.",
-      });
+      throw new AppError('forbidden', keyMessages.privateKeyMismatch());
     }
     // Opened with the backup passphrase: the keychain could not, or holds no copy. Give it a fresh one
     // (after a reset Windows password, say, the keychain works again but lost its old key).
@@ -166,10 +164,7 @@ export class KeyStore {
   requireUnlocked(): UnlockedKey {
     if (this.unlocked) return this.unlocked;
     if (!this.row()) throw noKey();
-    throw new AppError('key-locked', {
-      id: 'Kunci tanda tangan masih terkunci: buka dengan frasa sandi dulu.',
-      en: 'The signing key is locked: open it with the passphrase first.',
-    });
+    throw new AppError('key-locked', keyMessages.locked());
   }
 
   lock(): void {
@@ -198,10 +193,7 @@ export class KeyStore {
     if (!row) throw noKey();
     const privateKey = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
     if (publicKeyText(createPublicKey(privateKey)) !== row.public_key) {
-      throw new AppError('forbidden', {
-        id: 'Kunci privat dalam berkas pindahan tidak cocok dengan kunci publik berkas kerjanya.',
-        en: "The private key in the move file does not match its workspace's public key.",
-      });
+      throw new AppError('forbidden', keyMessages.movedKeyMismatch());
     }
     this.forget();
     if (this.os) {
@@ -228,24 +220,13 @@ export class KeyStore {
   /** The keychain's answer for this key: asks for it the first time, and refuses until it is in. */
   private fromKeychain(row: KeyRow): Buffer {
     if (!this.os) {
-      throw new AppError('forbidden', {
-        id: `Kunci ini disegel oleh keychain sistem operasi; buka dengan aplikasi Timbang di komputer ini${row.recovery_sealed_private_key ? ', atau dengan frasa sandi cadangannya' : ''}.`,
-        en: `This key is sealed by the operating system's keychain; open it with the Timbang app on this computer${row.recovery_sealed_private_key ? ', or with its backup passphrase' : ''}.`,
-      });
+      throw new AppError('forbidden', keyMessages.sealedByKeychain({ hasBackup: Boolean(row.recovery_sealed_private_key) }));
     }
-    if (row.sealed_private_key === '')
-      throw keychainFailed(row, { id: 'keychain tidak menyimpan salinannya', en: 'the keychain holds no copy of it' });
+    if (row.sealed_private_key === '') throw keychainFailed(row, keyMessages.keychainHoldsNoCopy());
     if (!this.keychain) this.askKeychain(row.sealed_private_key);
     const current = this.keychain!;
     if (current.pending) {
-      throw new AppError(
-        'key-locked',
-        {
-          id: 'Keychain sistem operasi sedang membuka kunci; coba lagi sebentar lagi.',
-          en: "The operating system's keychain is opening the key; try again in a moment.",
-        },
-        { keychain: KEYCHAIN_PENDING } satisfies KeyLockedDetails,
-      );
+      throw new AppError('key-locked', keyMessages.keychainPending(), { keychain: KEYCHAIN_PENDING } satisfies KeyLockedDetails);
     }
     this.keychain = undefined; // used once: the next unlock asks again
     if ('failure' in current) throw keychainFailed(row, { id: current.failure, en: current.failure });
@@ -300,34 +281,23 @@ export class KeyStore {
   }
 }
 
-function keychainFailed(row: KeyRow, cause: { id: string; en: string }): AppError {
+function keychainFailed(row: KeyRow, cause: Bilingual): AppError {
   if (row.recovery_sealed_private_key === null) return noRecoveryCopy(cause);
-  return new AppError(
-    'key-locked',
-    {
-      id: `Keychain sistem operasi tidak dapat membuka kunci ini (${cause.id}). Buka dengan frasa sandi cadangan yang dibuat bersama kunci.`,
-      en: `The operating system's keychain cannot open this key (${cause.en}). Open it with the backup passphrase made with the key.`,
-    },
-    { keychain: 'failed', recovery: true } satisfies KeyLockedDetails,
-  );
+  return new AppError('key-locked', keyMessages.keychainFailed({ cause }), {
+    keychain: 'failed',
+    recovery: true,
+  } satisfies KeyLockedDetails);
 }
 
-function noRecoveryCopy(cause?: { id: string; en: string }): AppError {
-  return new AppError(
-    'key-locked',
-    {
-      id: `${cause ? `Keychain sistem operasi tidak dapat membuka kunci ini (${cause.id}). ` : ''}Kunci ini dibuat tanpa salinan frasa sandi cadangan, jadi hanya keychain yang dapat membukanya: coba lagi di sesi desktop yang sama; bila tetap gagal, buat kunci baru dan daftarkan lagi ke sekretariat.`,
-      en: `${cause ? `The operating system's keychain cannot open this key (${cause.en}). ` : ''}This key was made without a backup passphrase copy, so only the keychain can open it: try again in the same desktop session; if it still fails, make a new key and enrol it with the secretariat again.`,
-    },
-    { keychain: 'failed', recovery: false } satisfies KeyLockedDetails,
-  );
+function noRecoveryCopy(cause?: Bilingual): AppError {
+  return new AppError('key-locked', keyMessages.noRecoveryCopy({ cause }), {
+    keychain: 'failed',
+    recovery: false,
+  } satisfies KeyLockedDetails);
 }
 
 function noKey(): AppError {
-  return new AppError('not-found', {
-    id: 'Belum ada kunci tanda tangan di sini: buat kunci dulu (bagian "Kunci tanda tangan").',
-    en: 'There is no signing key here yet: make one first (the "signing key" section).',
-  });
+  return new AppError('not-found', keyMessages.noKey());
 }
 
 function requirePassphrase(passphrase: string | undefined, role: 'key' | 'backup'): string {
@@ -335,14 +305,8 @@ function requirePassphrase(passphrase: string | undefined, role: 'key' | 'backup
     throw new AppError(
       'invalid-input',
       role === 'key'
-        ? {
-            id: `Frasa sandi minimal ${MIN_PASSPHRASE_LENGTH} karakter.`,
-            en: `The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`,
-          }
-        : {
-            id: `Frasa sandi cadangan minimal ${MIN_PASSPHRASE_LENGTH} karakter: ia membuka kunci bila keychain sistem operasi tidak bisa.`,
-            en: `The backup passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters: it opens the key when the operating system's keychain cannot.`,
-          },
+        ? keyMessages.passphraseTooShort({ min: MIN_PASSPHRASE_LENGTH })
+        : keyMessages.backupPassphraseTooShort({ min: MIN_PASSPHRASE_LENGTH }),
     );
   }
   return passphrase;
@@ -378,6 +342,6 @@ export function openWithPassphrase(sealed: z.infer<typeof PassphraseSealed>, pas
   try {
     return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]);
   } catch {
-    throw new AppError('forbidden', { id: 'Frasa sandi salah.', en: 'Wrong passphrase.' });
+    throw new AppError('forbidden', keyMessages.wrongPassphrase());
   }
 }

@@ -4,19 +4,23 @@
  */
 import canonicalize from 'canonicalize';
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { AppError } from '../../api/errors.ts';
+import { keyMessages } from '../../core/messages/keys.ts';
 
 /** A public key as text: the 32 raw Ed25519 bytes in base64url (the JWK "x" member). */
 export type PublicKeyText = string;
 
 export function canonicalJson(value: unknown): string {
   const text = canonicalize(value);
-  if (text === undefined) throw new Error('value has no canonical JSON form');
+  // Every value signed here is a JSON object read from a file or the database: undefined cannot reach it.
+  if (text === undefined) throw new AppError('internal', keyMessages.noCanonicalJson());
   return text;
 }
 
 export function publicKeyText(key: KeyObject): PublicKeyText {
   const jwk = key.export({ format: 'jwk' });
-  if (jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') throw new Error('not an Ed25519 key');
+  // A key of another kind can only come from outside (a moved workspace's private key): the file is wrong.
+  if (jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') throw new AppError('invalid-file', keyMessages.notEd25519());
   return jwk.x;
 }
 
