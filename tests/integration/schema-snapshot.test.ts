@@ -1,9 +1,11 @@
 /**
  * Guards the workspace schema. A juror's laptop may hold a workspace at any earlier version, so:
- * a shipped migration never changes (its hash is pinned), and the schema only grows: every table and
- * column in the committed snapshot must still exist with the same type, nullability and key.
+ * a shipped migration never changes (the hash of the SQL its up() runs is pinned), and the schema only
+ * grows: every table and column in the committed snapshot must still exist with the same type,
+ * nullability and key.
  * After adding a migration, record the additions with `npm run test:unit -- -u`.
  */
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,7 +41,38 @@ function currentSchema(): Snapshot {
   );
   ws.close();
   tmp.remove();
-  return { migrations: migrations.map((sql) => createHash('sha256').update(sql).digest('hex')), tables };
+  return { migrations: migrationSql().map((sql) => createHash('sha256').update(sql).digest('hex')), tables };
+}
+
+/**
+ * The SQL each migration's up() runs, in order, on a database it builds one migration at a time: every
+ * text given to exec() or prepare(), joined by a line break (a migration that runs one SQL text hashes as
+ * that text, as when migrations were plain strings). What is pinned is what the migration does, not how
+ * its file is written.
+ */
+function migrationSql(): string[] {
+  const db = new Database(':memory:');
+  try {
+    return migrations.map((migration) => {
+      const ran: string[] = [];
+      const recording = new Proxy(db, {
+        get(target, property) {
+          const value: unknown = Reflect.get(target, property, target);
+          if ((property === 'exec' || property === 'prepare') && typeof value === 'function') {
+            return (sql: string, ...rest: unknown[]) => {
+              ran.push(sql);
+              return (value as (...args: unknown[]) => unknown).call(target, sql, ...rest);
+            };
+          }
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      migration.up(recording);
+      return ran.join('\n');
+    });
+  } finally {
+    db.close();
+  }
 }
 
 /** What `current` lost or changed relative to `committed`; additions are fine. */

@@ -14,7 +14,7 @@ import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../api/errors.ts';
 import { listBackups } from './backup.ts';
-import { migrations } from './migrations/index.ts';
+import { LATEST_VERSION, migrations } from './migrations/index.ts';
 
 export type Db = Database.Database;
 
@@ -25,7 +25,8 @@ export interface Workspace {
   close(): void;
 }
 
-export const LATEST_SCHEMA_VERSION = migrations.length;
+/** The schema version (PRAGMA user_version) of a workspace this Timbang makes and opens: its last migration's. */
+export const LATEST_SCHEMA_VERSION = LATEST_VERSION;
 
 /**
  * Opens (or, unless `mustExist`, creates) a workspace and holds its lock until close(). Commands that act
@@ -67,7 +68,10 @@ export function openWorkspace(path: string, { mustExist = false } = {}): Workspa
   return { db, path, schemaVersion: LATEST_SCHEMA_VERSION, close };
 }
 
-/** Applies every pending migration in one transaction; refuses a database made by a newer Timbang. */
+/**
+ * Applies every migration above the workspace's user_version, in order, in one transaction (all or none);
+ * refuses a database made by a newer Timbang, whose schema this one cannot know.
+ */
 export function migrate(db: Db, path: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > LATEST_SCHEMA_VERSION) {
@@ -78,7 +82,7 @@ export function migrate(db: Db, path: string): void {
   }
   if (current === LATEST_SCHEMA_VERSION) return;
   db.transaction(() => {
-    for (let version = current + 1; version <= LATEST_SCHEMA_VERSION; version++) db.exec(migrations[version - 1]);
+    for (const migration of migrations) if (migration.version > current) migration.up(db);
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
   })();
 }

@@ -4,7 +4,9 @@
  * the other tables mirror its parts so that queries and later score rows can reference them by key.
  * Never edit a migration once it has shipped: add a new numbered file instead.
  */
-export default /* sql */ `
+import type { Migration } from './migration.ts';
+
+const sql = /* sql */ `
 CREATE TABLE event (
   id          TEXT PRIMARY KEY,
   revision    INTEGER NOT NULL CHECK (revision >= 1),
@@ -83,3 +85,5 @@ CREATE TABLE conflict (
   FOREIGN KEY (event_id, nominee_id) REFERENCES nominee(event_id, id)
 ) STRICT;
 `;
+
+export default { version: 1, name: 'event', up: (db) => db.exec(sql) } satisfies Migration;

@@ -6,7 +6,9 @@
  * - enrolment: jurors' public keys received by the secretariat.
  * - score: append-only history; the current mark is the latest row (highest seq) for its key.
  */
-export default /* sql */ `
+import type { Migration } from './migration.ts';
+
+const sql = /* sql */ `
 CREATE TABLE workspace_key (
   id                 INTEGER PRIMARY KEY CHECK (id = 1),
   public_key         TEXT NOT NULL,
@@ -51,3 +53,5 @@ CREATE TABLE score (
 
 CREATE INDEX score_by_key ON score(event_id, juror_id, round_id, nominee_id, criterion_code, seq);
 `;
+
+export default { version: 2, name: 'keys-packages-scores', up: (db) => db.exec(sql) } satisfies Migration;

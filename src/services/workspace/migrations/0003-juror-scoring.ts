@@ -4,7 +4,9 @@
  * - declared_conflict: conflicts of interest the juror declares on their own laptop (travel in the sheet).
  * - finalization: finalize / reopen of a round for a category; the latest row says whether it is locked.
  */
-export default /* sql */ `
+import type { Migration } from './migration.ts';
+
+const sql = /* sql */ `
 CREATE TABLE note (
   seq         INTEGER PRIMARY KEY,
   event_id    TEXT NOT NULL,
@@ -45,3 +47,5 @@ CREATE TABLE finalization (
   FOREIGN KEY (event_id, category_id) REFERENCES category(event_id, id)
 ) STRICT;
 `;
+
+export default { version: 3, name: 'juror-scoring', up: (db) => db.exec(sql) } satisfies Migration;

@@ -4,7 +4,9 @@
  * - accepted_key: a key the secretariat accepted for a juror by hand (when, by whom, fingerprint).
  * - plenary_decision: how the plenary settled a tie the cascade could not break; the latest per category counts.
  */
-export default /* sql */ `
+import type { Migration } from './migration.ts';
+
+const sql = /* sql */ `
 CREATE TABLE received_sheet (
   id               INTEGER PRIMARY KEY,
   event_id         TEXT NOT NULL REFERENCES event(id),
@@ -41,3 +43,5 @@ CREATE TABLE plenary_decision (
   recorded_at  TEXT NOT NULL
 ) STRICT;
 `;
+
+export default { version: 5, name: 'sheet-inbox', up: (db) => db.exec(sql) } satisfies Migration;

@@ -3,7 +3,9 @@
  * A sheet whose content differs from the last one exported gets the next revision, so the secretariat
  * always sees the newer file supersede the older (two different files of one revision are a conflict).
  */
-export default /* sql */ `
+import type { Migration } from './migration.ts';
+
+const sql = /* sql */ `
 CREATE TABLE sheet_export (
   event_id     TEXT NOT NULL REFERENCES event(id),
   juror_id     TEXT NOT NULL,
@@ -13,3 +15,5 @@ CREATE TABLE sheet_export (
   PRIMARY KEY (event_id, juror_id, revision)
 ) STRICT;
 `;
+
+export default { version: 6, name: 'sheet-export', up: (db) => db.exec(sql) } satisfies Migration;

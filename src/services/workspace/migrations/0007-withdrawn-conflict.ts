@@ -2,7 +2,9 @@
  * Migration 7: a conflict of interest the juror declared and then withdrew (a slip of the hand), kept
  * with both reasons and times: the declaration is no longer in force, but it is never erased.
  */
-export default /* sql */ `
+import type { Migration } from './migration.ts';
+
+const sql = /* sql */ `
 CREATE TABLE withdrawn_conflict (
   seq              INTEGER PRIMARY KEY,
   event_id         TEXT NOT NULL,
@@ -16,3 +18,5 @@ CREATE TABLE withdrawn_conflict (
   FOREIGN KEY (event_id, nominee_id) REFERENCES nominee(event_id, id)
 ) STRICT;
 `;
+
+export default { version: 7, name: 'withdrawn-conflict', up: (db) => db.exec(sql) } satisfies Migration;

@@ -3,7 +3,9 @@
  * does not allow (a mark off the scale, a nominee twice, a mark despite a conflict, ...). SQLite cannot
  * change a CHECK constraint in place, so the table is rebuilt with the same columns and rows.
  */
-export default /* sql */ `
+import type { Migration } from './migration.ts';
+
+const sql = /* sql */ `
 CREATE TABLE received_sheet_v8 (
   id               INTEGER PRIMARY KEY,
   event_id         TEXT NOT NULL REFERENCES event(id),
@@ -23,3 +25,5 @@ INSERT INTO received_sheet_v8 SELECT id, event_id, file_name, file_hash, status,
 DROP TABLE received_sheet;
 ALTER TABLE received_sheet_v8 RENAME TO received_sheet;
 `;
+
+export default { version: 8, name: 'invalid-content', up: (db) => db.exec(sql) } satisfies Migration;

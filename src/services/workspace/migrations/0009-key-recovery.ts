@@ -4,6 +4,10 @@
  * desktop session, a reset Windows password, "Deny" on macOS) does not lose the juror's key. Null for
  * keys made before, and for passphrase-protected keys (the passphrase is their only seal).
  */
-export default /* sql */ `
+import type { Migration } from './migration.ts';
+
+const sql = /* sql */ `
 ALTER TABLE workspace_key ADD COLUMN recovery_sealed_private_key TEXT;
 `;
+
+export default { version: 9, name: 'key-recovery', up: (db) => db.exec(sql) } satisfies Migration;

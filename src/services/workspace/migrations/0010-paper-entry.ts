@@ -9,7 +9,9 @@
  * - paper_resolution: a differing cell settled against the paper; the latest per cell counts.
  * - paper_sheet: the signed sheet a keying became.
  */
-export default /* sql */ `
+import type { Migration } from './migration.ts';
+
+const sql = /* sql */ `
 CREATE TABLE paper_keying (
   id           INTEGER PRIMARY KEY,
   event_id     TEXT NOT NULL REFERENCES event(id),
@@ -60,3 +62,5 @@ CREATE TRIGGER paper_resolution_no_delete BEFORE DELETE ON paper_resolution BEGI
 CREATE TRIGGER paper_sheet_no_update BEFORE UPDATE ON paper_sheet BEGIN SELECT RAISE(ABORT, 'paper_sheet is append-only'); END;
 CREATE TRIGGER paper_sheet_no_delete BEFORE DELETE ON paper_sheet BEGIN SELECT RAISE(ABORT, 'paper_sheet is append-only'); END;
 `;
+
+export default { version: 10, name: 'paper-entry', up: (db) => db.exec(sql) } satisfies Migration;

@@ -12,7 +12,9 @@
  * - penetapan: the signed record that fixes the results (version 1, 2, …), as its file's text.
  * - penetapan_reopening: a penetapan reopened, with the reason and who.
  */
-export default /* sql */ `
+import type { Migration } from './migration.ts';
+
+const sql = /* sql */ `
 CREATE TABLE special_award (
   seq          INTEGER PRIMARY KEY,
   event_id     TEXT NOT NULL REFERENCES event(id),
@@ -91,3 +93,5 @@ CREATE TRIGGER penetapan_no_delete BEFORE DELETE ON penetapan BEGIN SELECT RAISE
 CREATE TRIGGER penetapan_reopening_no_update BEFORE UPDATE ON penetapan_reopening BEGIN SELECT RAISE(ABORT, 'penetapan_reopening is append-only'); END;
 CREATE TRIGGER penetapan_reopening_no_delete BEFORE DELETE ON penetapan_reopening BEGIN SELECT RAISE(ABORT, 'penetapan_reopening is append-only'); END;
 `;
+
+export default { version: 11, name: 'awards-penetapan', up: (db) => db.exec(sql) } satisfies Migration;

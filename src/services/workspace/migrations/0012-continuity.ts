@@ -11,7 +11,9 @@
  *   on a juror's laptop the one it accepted (and pinned the new key by), at the secretariat the one it issues.
  * Every new table is append-only (triggers refuse UPDATE and DELETE).
  */
-export default /* sql */ `
+import type { Migration } from './migration.ts';
+
+const sql = /* sql */ `
 ALTER TABLE score ADD COLUMN origin TEXT;
 
 CREATE TABLE resumed_sheet (
@@ -67,3 +69,5 @@ CREATE TRIGGER secretariat_recovery_key_no_delete BEFORE DELETE ON secretariat_r
 CREATE TRIGGER secretariat_rollover_no_update BEFORE UPDATE ON secretariat_rollover BEGIN SELECT RAISE(ABORT, 'secretariat_rollover is append-only'); END;
 CREATE TRIGGER secretariat_rollover_no_delete BEFORE DELETE ON secretariat_rollover BEGIN SELECT RAISE(ABORT, 'secretariat_rollover is append-only'); END;
 `;
+
+export default { version: 12, name: 'continuity', up: (db) => db.exec(sql) } satisfies Migration;

@@ -3,7 +3,9 @@
  * they open offline. Each row holds the bytes whose SHA-256 the signed package pinned (checked on import);
  * a newer revision replaces the event's set.
  */
-export default /* sql */ `
+import type { Migration } from './migration.ts';
+
+const sql = /* sql */ `
 CREATE TABLE package_document (
   event_id    TEXT NOT NULL,
   nominee_id  TEXT NOT NULL,
@@ -15,3 +17,5 @@ CREATE TABLE package_document (
   PRIMARY KEY (event_id, nominee_id, file_name)
 ) STRICT;
 `;
+
+export default { version: 13, name: 'package-documents', up: (db) => db.exec(sql) } satisfies Migration;

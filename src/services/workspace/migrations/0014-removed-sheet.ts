@@ -3,7 +3,9 @@
  * kept here, with why, who and when: the list stays tidy and the audit trail keeps every file that came.
  * Only files that were never used can be removed (see sheet-inbox.ts removeSheet).
  */
-export default /* sql */ `
+import type { Migration } from './migration.ts';
+
+const sql = /* sql */ `
 CREATE TABLE removed_sheet (
   seq          INTEGER PRIMARY KEY,
   event_id     TEXT NOT NULL REFERENCES event(id),
@@ -18,3 +20,5 @@ CREATE TABLE removed_sheet (
   removed_at   TEXT NOT NULL
 ) STRICT;
 `;
+
+export default { version: 14, name: 'removed-sheet', up: (db) => db.exec(sql) } satisfies Migration;

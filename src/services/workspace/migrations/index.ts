@@ -1,7 +1,9 @@
 /**
- * The numbered migrations, in order. Migration N brings a workspace from `user_version` N-1 to N.
- * Listed here (not discovered on disk) so the bundled Electron main process carries them too.
+ * The workspace's migrations, in order: migration N brings a workspace from user_version N-1 to N
+ * (versions rise by one from 1; tests/integration/migrations.test.ts checks it). Listed here (not
+ * discovered on disk) so the bundled Electron main process carries them too.
  */
+import type { Migration } from './migration.ts';
 import m0001 from './0001-event.ts';
 import m0002 from './0002-keys-packages-scores.ts';
 import m0003 from './0003-juror-scoring.ts';
@@ -17,7 +19,9 @@ import m0012 from './0012-continuity.ts';
 import m0013 from './0013-package-documents.ts';
 import m0014 from './0014-removed-sheet.ts';
 
-export const migrations: readonly string[] = [
+export type { Migration } from './migration.ts';
+
+export const migrations: readonly Migration[] = [
   m0001,
   m0002,
   m0003,
@@ -33,3 +37,6 @@ export const migrations: readonly string[] = [
   m0013,
   m0014,
 ];
+
+/** The schema version of a workspace this Timbang makes: the last migration's. */
+export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;
