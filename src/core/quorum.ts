@@ -5,6 +5,8 @@
  * for one, three for another) without anyone being told; these findings name the nominees and the jurors.
  * Pure: from the event, the merge's marks, the conflicts and the completeness of the sections.
  */
+import { compositeKey } from './composite-key.ts';
+import { quorumMessages } from './messages/event.ts';
 import type { Bilingual, Event, Round } from './model.ts';
 import { roundNominees } from './scoring.ts';
 
@@ -71,10 +73,10 @@ export function panelSections(
   conflicts: readonly { jurorId: string; nomineeId: string }[],
   completeness: Record<string, Record<string, string>>,
 ): SectionPanel[] {
-  const recused = new Set(conflicts.map((c) => `${c.jurorId}\u0000${c.nomineeId}`));
+  const recused = new Set(conflicts.map((c) => compositeKey(c.jurorId, c.nomineeId)));
   const byRoundNominee = new Map<string, Map<string, Set<string>>>(); // round/nominee → juror → criteria
   for (const m of marks) {
-    const key = `${m.roundId}\u0000${m.nomineeId}`;
+    const key = compositeKey(m.roundId, m.nomineeId);
     let jurors = byRoundNominee.get(key);
     if (!jurors) byRoundNominee.set(key, (jurors = new Map()));
     let criteria = jurors.get(m.jurorId);
@@ -95,11 +97,11 @@ export function panelSections(
       const nominees = roundNominees(event, round, category.id) ?? [];
       const assessedBy = event.jurors
         .map((j) => j.id)
-        .filter((j) => nominees.some((n) => byRoundNominee.get(`${round.id}\u0000${n.id}`)?.has(j)));
+        .filter((j) => nominees.some((n) => byRoundNominee.get(compositeKey(round.id, n.id))?.has(j)));
       const unequal: SectionPanel['unequal'] = [];
       for (const nominee of nominees) {
-        const given = byRoundNominee.get(`${round.id}\u0000${nominee.id}`) ?? new Map<string, Set<string>>();
-        const expected = assessedBy.filter((j) => !recused.has(`${j}\u0000${nominee.id}`));
+        const given = byRoundNominee.get(compositeKey(round.id, nominee.id)) ?? new Map<string, Set<string>>();
+        const expected = assessedBy.filter((j) => !recused.has(compositeKey(j, nominee.id)));
         const scoredBy = expected.filter((j) => given.has(j));
         const missing = expected.filter((j) => !given.has(j));
         const partial = scoredBy.filter((j) => criteria.some((c) => !given.get(j)!.has(c)));
@@ -129,10 +131,14 @@ export function quorumFindings(event: Event, sections: readonly SectionPanel[]):
       const round = event.rounds.find((r) => r.id === s.roundId)!;
       const category = event.categories.find((c) => c.id === s.categoryId)!;
       const absent = s.assigned.filter((j) => !s.present.includes(j));
-      return {
-        id: `${round.name.id} · ${category.name.id}: ${s.present.length} juri menilai (${s.present.join(', ') || '—'}), kuorum ${s.required} dari ${s.assigned.length}; tidak menilai: ${absent.join(', ') || '—'}`,
-        en: `${round.name.en} · ${category.name.en}: ${s.present.length} jurors scored (${s.present.join(', ') || '—'}), quorum ${s.required} of ${s.assigned.length}; not scoring: ${absent.join(', ') || '—'}`,
-      };
+      return quorumMessages.belowQuorum({
+        round: round.name,
+        category: category.name,
+        present: s.present,
+        required: s.required,
+        assigned: s.assigned.length,
+        absent,
+      });
     });
 }
 
@@ -144,20 +150,17 @@ export function equalTreatmentFindings(event: Event, sections: readonly SectionP
     return s.unequal.map((u) => {
       const nominee = event.nominees.find((n) => n.id === u.nomineeId);
       const name = nominee ? `${nominee.name}${nominee.fictional ? '†' : ''}` : u.nomineeId;
-      const missing = u.missing.length
-        ? {
-            id: `tidak dinilai oleh ${u.missing.join(', ')} (bukan karena benturan kepentingan)`,
-            en: `not scored by ${u.missing.join(', ')} (not a recusal)`,
-          }
-        : null;
-      const partial = u.partial.length
-        ? { id: `nilai tidak lengkap dari ${u.partial.join(', ')}`, en: `incomplete marks from ${u.partial.join(', ')}` }
-        : null;
+      const missing = u.missing.length ? quorumMessages.notScoredBy({ jurors: u.missing }) : null;
+      const partial = u.partial.length ? quorumMessages.incompleteFrom({ jurors: u.partial }) : null;
       const parts = [missing, partial].filter((p): p is Bilingual => p !== null);
-      return {
-        id: `${round.name.id} · ${category.name.id}: ${name} dinilai ${u.scoredBy.length} juri (${u.scoredBy.join(', ') || '—'}), nominasi lain ${s.assessedBy.length}; ${parts.map((p) => p.id).join('; ')}`,
-        en: `${round.name.en} · ${category.name.en}: ${name} scored by ${u.scoredBy.length} jurors (${u.scoredBy.join(', ') || '—'}), the other nominees by ${s.assessedBy.length}; ${parts.map((p) => p.en).join('; ')}`,
-      };
+      return quorumMessages.unequal({
+        round: round.name,
+        category: category.name,
+        nominee: name,
+        scoredBy: u.scoredBy,
+        others: s.assessedBy.length,
+        parts,
+      });
     });
   });
 }

@@ -15,6 +15,7 @@
  * a region written "-" is a legitimate value and is left alone.
  * Pure TypeScript: no Node, no DOM.
  */
+import { formulaMessages, formulaStarts } from './messages/event.ts';
 import type { Bilingual } from './model.ts';
 
 /** What the text starts with that makes it look like a formula. */
@@ -41,22 +42,9 @@ export function spreadsheetText(text: string): string {
   return formulaStart(text) === undefined ? text : `'${text}`;
 }
 
-const STARTS: Record<FormulaStart, Bilingual> = {
-  '=': { id: '"="', en: '"="' },
-  '+': { id: '"+"', en: '"+"' },
-  '-': { id: '"-"', en: '"-"' },
-  '@': { id: '"@"', en: '"@"' },
-  tab: { id: 'tab', en: 'a tab' },
-  'line break': { id: 'ganti baris', en: 'a line break' },
-};
-
 /** "tidak boleh diawali "=" …" / "must not begin with "=" …": the message for a field of the event, after its name. */
 export function formulaStartMessage(start: FormulaStart): Bilingual {
-  const what = STARTS[start];
-  return {
-    id: `tidak boleh diawali ${what.id}: Excel dan LibreOffice dapat membacanya sebagai rumus`,
-    en: `must not begin with ${what.en}: Excel and LibreOffice may read it as a formula`,
-  };
+  return formulaMessages.mustNotBegin({ start: formulaStarts[start]() });
 }
 
 /** The text in a message, its tabs and line breaks made visible: '\t=1+1' rather than an invisible gap. */

@@ -3,6 +3,8 @@
  * Every problem is reported, not just the first, each with a readable place ("Babak Wawancara, kategori UKM")
  * and a message in Bahasa Indonesia and English, so the secretariat can fix a whole file in one pass.
  */
+import { compositeKey } from './composite-key.ts';
+import { eventCollectionNames, eventFieldNames, eventMessages, eventPlaces } from './messages/event.ts';
 import { Event, type Bilingual } from './model.ts';
 import { formulaStart, formulaStartMessage } from './spreadsheet-text.ts';
 import { bilingualIssues } from './zod-messages.ts';
@@ -30,8 +32,8 @@ export function validateEvent(input: unknown): EventValidation {
   if (!parsed.success) {
     const structural = bilingualIssues(Event, input).map((issue) => ({ ...issue, where: describePath(input, issue.path) }));
     // An id such as "=x" is already refused as no id; one finding per value is enough.
-    const reported = new Set(structural.map((issue) => issue.path.join('\u0000')));
-    return { ok: false, issues: [...structural, ...formulas.filter((issue) => !reported.has(issue.path.join('\u0000')))] };
+    const reported = new Set(structural.map((issue) => compositeKey(...issue.path)));
+    return { ok: false, issues: [...structural, ...formulas.filter((issue) => !reported.has(compositeKey(...issue.path)))] };
   }
   const issues = [...formulas, ...checkConsistency(parsed.data)];
   return issues.length === 0 ? { ok: true, event: parsed.data, issues: [] } : { ok: false, issues };
@@ -67,7 +69,7 @@ function formulaLikeText(input: unknown): ValidationIssue[] {
         issues.push({
           path: [...path, key],
           where: describePath(input, path),
-          message: { id: `nama atribut "${key}" ${message.id}`, en: `attribute name "${key}" ${message.en}` },
+          message: eventMessages.attributeName({ key, problem: message }),
         });
       }
       visit(value, [...path, key]);
@@ -77,75 +79,18 @@ function formulaLikeText(input: unknown): ValidationIssue[] {
   return issues;
 }
 
-const COLLECTION_NAMES: Record<string, Bilingual> = {
-  categories: { id: 'Kategori', en: 'Category' },
-  rounds: { id: 'Babak', en: 'Round' },
-  criteria: { id: 'Kriteria', en: 'Criterion' },
-  nominees: { id: 'Nominasi', en: 'Nominee' },
-  jurors: { id: 'Juri', en: 'Juror' },
-  conflicts: { id: 'Konflik', en: 'Conflict' },
-  assignments: { id: 'Penugasan', en: 'Assignment' },
-  figures: { id: 'Data', en: 'Figure' },
-  documents: { id: 'Dokumen', en: 'Document' },
-};
+const COLLECTION_NAMES: Record<string, Bilingual> = Object.fromEntries(
+  Object.entries(eventCollectionNames).map(([key, name]) => [key, name()]),
+);
 
 /** The fields people fill in, named as the template and the form name them (any other key is shown as it is). */
-const FIELD_NAMES: Record<string, Bilingual> = {
-  name: { id: 'nama', en: 'name' },
-  yearHeld: { id: 'tahun penyelenggaraan', en: 'year held' },
-  place: { id: 'tempat', en: 'place' },
-  timeZone: { id: 'zona waktu', en: 'time zone' },
-  periodAssessed: { id: 'periode penilaian', en: 'period assessed' },
-  start: { id: 'mulai', en: 'start' },
-  end: { id: 'selesai', en: 'end' },
-  schedule: { id: 'jadwal', en: 'schedule' },
-  interviews: { id: 'wawancara', en: 'interviews' },
-  venue: { id: 'tempat', en: 'venue' },
-  plenary: { id: 'rapat pleno', en: 'plenary' },
-  ceremony: { id: 'penganugerahan', en: 'ceremony' },
-  date: { id: 'tanggal', en: 'date' },
-  weight: { id: 'bobot', en: 'weight' },
-  label: { id: 'label', en: 'label' },
-  title: { id: 'jabatan', en: 'title' },
-  institution: { id: 'instansi', en: 'institution' },
-  role: { id: 'peran', en: 'role' },
-  region: { id: 'wilayah', en: 'region' },
-  reason: { id: 'alasan', en: 'reason' },
-  scale: { id: 'skala', en: 'scale' },
-  rubric: { id: 'rubrik', en: 'rubric' },
-  text: { id: 'teks', en: 'text' },
-  attributes: { id: 'atribut', en: 'attribute' },
-  merge: { id: 'penggabungan nilai', en: 'merge' },
-  overall: { id: 'peringkat umum', en: 'overall ranking' },
-  // Issue 16: awards per category and the Berita Acara's basis.
-  places: { id: 'jumlah pemenang', en: 'places' },
-  minimumScore: { id: 'nilai akhir minimum', en: 'minimum final score' },
-  minutes: { id: 'berita acara', en: 'Berita Acara' },
-  decrees: { id: 'dasar', en: 'legal basis' },
-  panelDecree: { id: 'nomor SK Tim Penilai', en: 'Tim Penilai decree number' },
-  number: { id: 'nomor', en: 'number' },
-  quorum: { id: 'kuorum', en: 'quorum' },
-  replaces: { id: 'menggantikan', en: 'replaces' },
-  decree: { id: 'SK penunjukan', en: 'appointing decree' },
-  duty: { id: 'tugas', en: 'duty' },
-  // Issue 17: the nominees' evidence.
-  value: { id: 'nilai', en: 'value' },
-  unit: { id: 'satuan', en: 'unit' },
-  source: { id: 'sumber', en: 'source' },
-  criterionCodes: { id: 'kriteria', en: 'criteria' },
-  fileName: { id: 'nama berkas', en: 'file name' },
-  kind: { id: 'jenis', en: 'kind' },
-  nomineeId: { id: 'nominasi', en: 'nominee' },
-};
+const FIELD_NAMES: Record<string, Bilingual> = Object.fromEntries(Object.entries(eventFieldNames).map(([key, name]) => [key, name()]));
 
 /** The fields that hold a text in both languages ({id, en}); elsewhere "id" is an item's identifier. */
 const BILINGUAL_FIELDS = new Set<PropertyKey>(['name', 'label', 'text']);
 
 /** The two languages of a bilingual text, named as the template's columns name them: "nama (Indonesia)". */
-const LANGUAGE_NAMES: Record<string, Bilingual> = {
-  id: { id: 'Indonesia', en: 'Indonesian' },
-  en: { id: 'English', en: 'English' },
-};
+const LANGUAGE_NAMES: Record<string, Bilingual> = { id: eventPlaces.indonesian(), en: eventPlaces.english() };
 
 /** Turns ["criteria", 3, "weight"] into "Kriteria W3 › bobot", using the item's own id where it has one. */
 function describePath(input: unknown, path: readonly PropertyKey[]): Bilingual {
@@ -159,35 +104,32 @@ function describePath(input: unknown, path: readonly PropertyKey[]): Bilingual {
     if (language) {
       // ["categories", 0, "name", "en"] → "Kategori ukm › nama (English)".
       const field = parts.pop()!;
-      parts.push({ id: `${field.id} (${language.id})`, en: `${field.en} (${language.en})` });
+      parts.push(eventPlaces.inLanguage({ field, language }));
       node = next;
     } else if (key === 'rubric' && typeof path[i + 1] === 'number') {
       // A rubric level by its score, as the sheet shows it: "rubrik skor 3".
       const index = path[i + 1] as number;
       const level = Array.isArray(next) ? next[index] : undefined;
       const score = isRecord(level) && typeof level.score === 'number' ? String(level.score) : `#${index + 1}`;
-      parts.push({ id: `rubrik skor ${score}`, en: `rubric score ${score}` });
+      parts.push(eventPlaces.rubricScore({ score }));
       node = level;
       i++;
     } else if (collection && typeof path[i + 1] === 'number') {
       const index = path[i + 1] as number;
       const item = Array.isArray(next) ? next[index] : undefined;
       const label = itemLabel(item) ?? `#${index + 1}`;
-      parts.push({ id: `${collection.id} ${label}`, en: `${collection.en} ${label}` });
+      parts.push(eventPlaces.item({ collection, label }));
       node = item;
       i++;
     } else if (i === 0 && key === 'name') {
-      parts.push({ id: 'nama acara', en: 'event name' });
+      parts.push(eventPlaces.eventName());
       node = next;
     } else {
-      parts.push(typeof key === 'string' && Object.hasOwn(FIELD_NAMES, key) ? FIELD_NAMES[key] : { id: String(key), en: String(key) });
+      parts.push(typeof key === 'string' && Object.hasOwn(FIELD_NAMES, key) ? FIELD_NAMES[key] : eventPlaces.unnamed({ key: String(key) }));
       node = next;
     }
   }
-  return {
-    id: parts.map((p) => p.id).join(' › ') || 'Acara',
-    en: parts.map((p) => p.en).join(' › ') || 'Event',
-  };
+  return eventPlaces.path({ parts });
 }
 
 function itemLabel(item: unknown): string | undefined {
@@ -208,11 +150,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Weights are decimals typed by people; compare sums at a hundredth of a point. */
 const sameWeight = (a: number, b: number) => Math.abs(a - b) < 0.005;
-/** A number as people write it: "99,5" in Indonesian, "99.5" in English. */
-const formatNumber = (n: number, lang: keyof Bilingual) => {
-  const text = String(Math.round(n * 100) / 100);
-  return lang === 'id' ? text.replace('.', ',') : text;
-};
 
 /** Issue 17: a document the package may bundle: PDF, JPG or PNG, a plain file name (no folder, no path tricks). */
 export const DOCUMENT_FILE_NAME = /^(?!\.)[^/\\:*?"<>|\u0000-\u001f]+\.(pdf|jpe?g|png)$/i;
@@ -221,10 +158,8 @@ function checkConsistency(event: Event): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const add = (path: (string | number)[], where: Bilingual, message: Bilingual, related?: (string | number)[][]) =>
     issues.push(related ? { path, where, message, related } : { path, where, message });
-  const at = (collection: keyof typeof COLLECTION_NAMES, label: string): Bilingual => ({
-    id: `${COLLECTION_NAMES[collection].id} ${label}`,
-    en: `${COLLECTION_NAMES[collection].en} ${label}`,
-  });
+  const at = (collection: keyof typeof COLLECTION_NAMES, label: string): Bilingual =>
+    eventPlaces.item({ collection: COLLECTION_NAMES[collection], label });
 
   const categoryIds = new Set(event.categories.map((c) => c.id));
   const roundsById = new Map(event.rounds.map((r) => [r.id, r]));
@@ -236,10 +171,7 @@ function checkConsistency(event: Event): ValidationIssue[] {
     const seen = new Set<string>();
     keys.forEach((key, index) => {
       if (seen.has(key)) {
-        add([collection, index], at(collection, key), {
-          id: `id "${key}" dipakai lebih dari sekali`,
-          en: `id "${key}" is used more than once`,
-        });
+        add([collection, index], at(collection, key), eventMessages.idTwice({ key }));
       }
       seen.add(key);
     });
@@ -270,17 +202,13 @@ function checkConsistency(event: Event): ValidationIssue[] {
   );
 
   const unknownCategory = (path: (string | number)[], where: Bilingual, id: string) =>
-    add(path, where, { id: `kategori "${id}" tidak dikenal`, en: `unknown category "${id}"` });
+    add(path, where, eventMessages.unknownCategory({ id }));
 
   // Rounds: distinct order, known categories, weights summing to 100.
   const orders = new Set<number>();
   event.rounds.forEach((round, r) => {
     const where = at('rounds', round.name.id);
-    if (orders.has(round.order))
-      add(['rounds', r, 'order'], where, {
-        id: `urutan ${round.order} dipakai dua babak`,
-        en: `order ${round.order} is used by two rounds`,
-      });
+    if (orders.has(round.order)) add(['rounds', r, 'order'], where, eventMessages.orderTwice({ order: round.order }));
     orders.add(round.order);
     round.categoryIds.forEach((c, i) => {
       if (!categoryIds.has(c)) unknownCategory(['rounds', r, 'categoryIds', i], where, c);
@@ -290,11 +218,8 @@ function checkConsistency(event: Event): ValidationIssue[] {
   if (!sameWeight(roundWeight, 100)) {
     add(
       ['rounds'],
-      { id: 'Babak', en: 'Rounds' },
-      {
-        id: `total bobot babak ${formatNumber(roundWeight, 'id')}, harus 100`,
-        en: `round weights total ${formatNumber(roundWeight, 'en')}, must be 100`,
-      },
+      eventPlaces.allRounds(),
+      eventMessages.roundWeightsNotHundred({ total: roundWeight }),
       event.rounds.map((_, r) => ['rounds', r, 'weight']),
     );
   }
@@ -303,48 +228,28 @@ function checkConsistency(event: Event): ValidationIssue[] {
   event.criteria.forEach((criterion, c) => {
     const where = at('criteria', criterion.code);
     const round = roundsById.get(criterion.roundId);
-    if (!round)
-      add(['criteria', c, 'roundId'], where, {
-        id: `babak "${criterion.roundId}" tidak dikenal`,
-        en: `unknown round "${criterion.roundId}"`,
-      });
+    if (!round) add(['criteria', c, 'roundId'], where, eventMessages.unknownRound({ id: criterion.roundId }));
     criterion.categoryIds.forEach((id, i) => {
       if (!categoryIds.has(id)) unknownCategory(['criteria', c, 'categoryIds', i], where, id);
       else if (round && !round.categoryIds.includes(id)) {
-        add(['criteria', c, 'categoryIds', i], where, {
-          id: `kategori "${id}" tidak dinilai di babak ${round.name.id}`,
-          en: `category "${id}" is not scored in round ${round.name.en}`,
-        });
+        add(['criteria', c, 'categoryIds', i], where, eventMessages.categoryNotInRound({ categoryId: id, round: round.name }));
       }
     });
     const { min, max, step } = criterion.scale;
     if (min >= max) {
-      add(['criteria', c, 'scale'], where, {
-        id: `skala minimum ${min} harus di bawah maksimum ${max}`,
-        en: `scale minimum ${min} must be below maximum ${max}`,
-      });
+      add(['criteria', c, 'scale'], where, eventMessages.scaleBackwards({ min, max }));
       return;
     }
-    if (max - min > 10)
-      add(['criteria', c, 'scale'], where, {
-        id: `skala ${min}–${max} terlalu lebar (paling banyak 11 level)`,
-        en: `scale ${min}–${max} is too wide (at most 11 levels)`,
-      });
+    if (max - min > 10) add(['criteria', c, 'scale'], where, eventMessages.scaleTooWide({ min, max }));
     const stepsInRange = (max - min) / step;
     if (Math.abs(stepsInRange - Math.round(stepsInRange)) > 1e-9 || Math.abs(1 / step - Math.round(1 / step)) > 1e-9) {
-      add(['criteria', c, 'scale', 'step'], where, {
-        id: `langkah ${step} tidak membagi skala ${min}–${max} dan 1 dengan pas`,
-        en: `step ${step} does not divide the scale ${min}–${max} and 1 evenly`,
-      });
+      add(['criteria', c, 'scale', 'step'], where, eventMessages.stepUneven({ step, min, max }));
     }
     const levels = max - min + 1;
     const scores = criterion.rubric.map((level) => level.score);
     const expected = Array.from({ length: levels }, (_, i) => min + i);
     if (scores.length !== levels || expected.some((s, i) => scores[i] !== s)) {
-      add(['criteria', c, 'rubric'], where, {
-        id: `rubrik punya ${scores.length} level (${scores.join(', ')}), skala ${min}–${max} butuh ${levels} level berurutan (${expected.join(', ')})`,
-        en: `rubric has ${scores.length} levels (${scores.join(', ')}); scale ${min}–${max} needs ${levels} levels in order (${expected.join(', ')})`,
-      });
+      add(['criteria', c, 'rubric'], where, eventMessages.rubricLevels({ scores, min, max, expected }));
     }
   });
 
@@ -361,13 +266,13 @@ function checkConsistency(event: Event): ValidationIssue[] {
     for (const { indexes, categories } of groups.values()) {
       const total = indexes.reduce((sum, i) => sum + event.criteria[i].weight, 0);
       const named = categories.length <= 2 ? categories.join(', ') : `${categories[0]}, ${categories[1]} (+${categories.length - 2})`;
-      const where = { id: `Babak ${round.name.id}, kategori ${named}`, en: `Round ${round.name.en}, category ${named}` };
-      if (indexes.length === 0) add(['criteria'], where, { id: 'belum ada kriteria', en: 'has no criteria' });
+      const where = eventPlaces.roundCategories({ round: round.name, categories: named });
+      if (indexes.length === 0) add(['criteria'], where, eventMessages.noCriteria());
       else if (!sameWeight(total, 100)) {
         add(
           ['criteria'],
           where,
-          { id: `total bobot ${formatNumber(total, 'id')}, harus 100`, en: `weights total ${formatNumber(total, 'en')}, must be 100` },
+          eventMessages.weightsNotHundred({ total }),
           indexes.map((i) => ['criteria', i, 'weight']),
         );
       }
@@ -381,56 +286,38 @@ function checkConsistency(event: Event): ValidationIssue[] {
 
   event.conflicts.forEach((conflict, k) => {
     const where = at('conflicts', `${conflict.jurorId}–${conflict.nomineeId}`);
-    if (!jurorIds.has(conflict.jurorId))
-      add(['conflicts', k, 'jurorId'], where, {
-        id: `juri "${conflict.jurorId}" tidak dikenal`,
-        en: `unknown juror "${conflict.jurorId}"`,
-      });
+    if (!jurorIds.has(conflict.jurorId)) add(['conflicts', k, 'jurorId'], where, eventMessages.unknownJuror({ id: conflict.jurorId }));
     if (!nomineeIds.has(conflict.nomineeId))
-      add(['conflicts', k, 'nomineeId'], where, {
-        id: `nominasi "${conflict.nomineeId}" tidak dikenal`,
-        en: `unknown nominee "${conflict.nomineeId}"`,
-      });
+      add(['conflicts', k, 'nomineeId'], where, eventMessages.unknownNominee({ id: conflict.nomineeId }));
   });
 
   const roleCount = (role: string) => event.jurors.filter((j) => j.role === role).length;
   for (const role of ['ketua', 'sekretaris'] as const) {
-    if (roleCount(role) > 1) add(['jurors'], { id: 'Juri', en: 'Jurors' }, { id: `lebih dari satu ${role}`, en: `more than one ${role}` });
+    if (roleCount(role) > 1) add(['jurors'], eventPlaces.allJurors(), eventMessages.roleTwice({ role }));
   }
 
   const merge = event.merge;
   merge.tieBreak.forEach((step, s) => {
     if (step.kind !== 'plenary' && !roundsById.has(step.roundId)) {
-      add(
-        ['merge', 'tieBreak', s],
-        { id: 'Penentuan peringkat seri', en: 'Tie-break' },
-        { id: `babak "${step.roundId}" tidak dikenal`, en: `unknown round "${step.roundId}"` },
-      );
+      add(['merge', 'tieBreak', s], eventPlaces.tieBreak(), eventMessages.unknownRound({ id: step.roundId }));
     }
   });
   merge.overall?.categoryIds.forEach((id, i) => {
-    if (!categoryIds.has(id)) unknownCategory(['merge', 'overall', 'categoryIds', i], { id: 'Terbaik Umum', en: 'Overall ranking' }, id);
+    if (!categoryIds.has(id)) unknownCategory(['merge', 'overall', 'categoryIds', i], eventPlaces.overallRanking(), id);
   });
 
   const listed = new Set<string>();
   (event.shortlists ?? []).forEach((list, i) => {
-    const where = { id: `Daftar pendek ${list.roundId}/${list.categoryId}`, en: `Shortlist ${list.roundId}/${list.categoryId}` };
+    const where = eventPlaces.shortlist({ roundId: list.roundId, categoryId: list.categoryId });
     const round = roundsById.get(list.roundId);
     if (!round || round.shortlistSize === null || !round.categoryIds.includes(list.categoryId)) {
-      add(['shortlists', i], where, {
-        id: 'babak atau kategori ini tidak memakai daftar pendek',
-        en: 'this round or category takes no shortlist',
-      });
+      add(['shortlists', i], where, eventMessages.noShortlistHere());
     }
-    if (listed.has(`${list.roundId}/${list.categoryId}`))
-      add(['shortlists', i], where, { id: 'daftar pendek ganda', en: 'shortlist given twice' });
+    if (listed.has(`${list.roundId}/${list.categoryId}`)) add(['shortlists', i], where, eventMessages.shortlistTwice());
     listed.add(`${list.roundId}/${list.categoryId}`);
     for (const id of list.nomineeIds) {
       if (!event.nominees.some((n) => n.id === id && n.categoryId === list.categoryId)) {
-        add(['shortlists', i, 'nomineeIds'], where, {
-          id: `nominasi "${id}" tidak ada di kategori ini`,
-          en: `nominee "${id}" is not in this category`,
-        });
+        add(['shortlists', i, 'nomineeIds'], where, eventMessages.nomineeNotInCategory({ id }));
       }
     }
   });
@@ -439,19 +326,14 @@ function checkConsistency(event: Event): ValidationIssue[] {
   const assignedKeys = new Set<string>();
   (event.assignments ?? []).forEach((a, i) => {
     const where = at('assignments', `${a.jurorId}–${a.roundId}–${a.categoryId}`);
-    if (!jurorIds.has(a.jurorId))
-      add(['assignments', i, 'jurorId'], where, { id: `juri "${a.jurorId}" tidak dikenal`, en: `unknown juror "${a.jurorId}"` });
+    if (!jurorIds.has(a.jurorId)) add(['assignments', i, 'jurorId'], where, eventMessages.unknownJuror({ id: a.jurorId }));
     const round = roundsById.get(a.roundId);
-    if (!round) add(['assignments', i, 'roundId'], where, { id: `babak "${a.roundId}" tidak dikenal`, en: `unknown round "${a.roundId}"` });
+    if (!round) add(['assignments', i, 'roundId'], where, eventMessages.unknownRound({ id: a.roundId }));
     else if (!round.categoryIds.includes(a.categoryId)) {
-      add(['assignments', i, 'categoryId'], where, {
-        id: `kategori "${a.categoryId}" tidak dinilai di babak ${round.name.id}`,
-        en: `category "${a.categoryId}" is not scored in round ${round.name.en}`,
-      });
+      add(['assignments', i, 'categoryId'], where, eventMessages.categoryNotInRound({ categoryId: a.categoryId, round: round.name }));
     }
-    const key = `${a.jurorId}\u0000${a.roundId}\u0000${a.categoryId}`;
-    if (assignedKeys.has(key))
-      add(['assignments', i], where, { id: 'penugasan ini tercantum dua kali', en: 'this assignment is listed twice' });
+    const key = compositeKey(a.jurorId, a.roundId, a.categoryId);
+    if (assignedKeys.has(key)) add(['assignments', i], where, eventMessages.assignmentTwice());
     assignedKeys.add(key);
   });
   // Issue 17: figures and documents belong to a known nominee; a figure informs criteria of its nominee's category.
@@ -461,76 +343,55 @@ function checkConsistency(event: Event): ValidationIssue[] {
   (evidenceCheckable ? (event.figures ?? []) : []).forEach((f, i) => {
     const where = at('figures', `${f.nomineeId} › ${f.label.id}`);
     const nominee = nomineesById.get(f.nomineeId);
-    if (!nominee)
-      add(['figures', i, 'nomineeId'], where, { id: `nominasi "${f.nomineeId}" tidak dikenal`, en: `unknown nominee "${f.nomineeId}"` });
+    if (!nominee) add(['figures', i, 'nomineeId'], where, eventMessages.unknownNominee({ id: f.nomineeId }));
     for (const code of f.criterionCodes ?? []) {
       const criterion = event.criteria.find((c) => c.code === code);
-      if (!criterion)
-        add(['figures', i, 'criterionCodes'], where, { id: `kriteria "${code}" tidak dikenal`, en: `unknown criterion "${code}"` });
+      if (!criterion) add(['figures', i, 'criterionCodes'], where, eventMessages.unknownCriterion({ code }));
       else if (nominee && categoryIds.has(nominee.categoryId) && !criterion.categoryIds.includes(nominee.categoryId)) {
-        add(['figures', i, 'criterionCodes'], where, {
-          id: `kriteria ${code} tidak dinilai di kategori ${categoryName(nominee.categoryId)}`,
-          en: `criterion ${code} is not scored in this nominee's category`,
-        });
+        add(
+          ['figures', i, 'criterionCodes'],
+          where,
+          eventMessages.criterionNotInCategory({ code, category: categoryName(nominee.categoryId) }),
+        );
       }
     }
   });
   const documentKeys = new Set<string>();
   (evidenceCheckable ? (event.documents ?? []) : []).forEach((d, i) => {
     const where = at('documents', `${d.nomineeId} › ${d.fileName}`);
-    if (!nomineesById.has(d.nomineeId))
-      add(['documents', i, 'nomineeId'], where, { id: `nominasi "${d.nomineeId}" tidak dikenal`, en: `unknown nominee "${d.nomineeId}"` });
+    if (!nomineesById.has(d.nomineeId)) add(['documents', i, 'nomineeId'], where, eventMessages.unknownNominee({ id: d.nomineeId }));
     if (!DOCUMENT_FILE_NAME.test(d.fileName)) {
-      add(['documents', i, 'fileName'], where, {
-        id: 'harus nama berkas PDF, JPG atau PNG tanpa folder',
-        en: 'must be a PDF, JPG or PNG file name without folders',
-      });
+      add(['documents', i, 'fileName'], where, eventMessages.documentFileName());
     }
-    const key = `${d.nomineeId}\u0000${d.fileName.toLowerCase()}`;
-    if (documentKeys.has(key))
-      add(['documents', i, 'fileName'], where, {
-        id: `berkas "${d.fileName}" tercantum dua kali untuk nominasi ini`,
-        en: `file "${d.fileName}" is listed twice for this nominee`,
-      });
+    const key = compositeKey(d.nomineeId, d.fileName.toLowerCase());
+    if (documentKeys.has(key)) add(['documents', i, 'fileName'], where, eventMessages.documentTwice({ fileName: d.fileName }));
     documentKeys.add(key);
   });
   // A quorum no larger than the jury, a share no larger than the whole.
   event.rounds.forEach((round, r) => {
     const quorum = round.quorum;
     if (typeof quorum === 'number' && quorum > event.jurors.length) {
-      add(['rounds', r, 'quorum'], at('rounds', round.name.id), {
-        id: `kuorum ${quorum} juri, padahal dewan juri hanya ${event.jurors.length}`,
-        en: `a quorum of ${quorum} jurors, but the jury has only ${event.jurors.length}`,
-      });
+      add(['rounds', r, 'quorum'], at('rounds', round.name.id), eventMessages.quorumAboveJury({ quorum, jurors: event.jurors.length }));
     }
     if (typeof quorum === 'object' && quorum.numerator > quorum.denominator) {
-      add(['rounds', r, 'quorum'], at('rounds', round.name.id), {
-        id: `kuorum ${quorum.numerator}/${quorum.denominator} lebih dari seluruh juri`,
-        en: `a quorum of ${quorum.numerator}/${quorum.denominator} is more than all jurors`,
-      });
+      add(['rounds', r, 'quorum'], at('rounds', round.name.id), eventMessages.quorumShareAboveAll(quorum));
     }
   });
   // A replacement member replaces another juror of the event.
   event.jurors.forEach((juror, k) => {
     if (juror.replaces !== undefined && (juror.replaces === juror.id || !jurorIds.has(juror.replaces))) {
-      add(['jurors', k, 'replaces'], at('jurors', juror.id), {
-        id: `menggantikan "${juror.replaces}", yang bukan juri lain acara ini`,
-        en: `replaces "${juror.replaces}", who is not another juror of this event`,
-      });
+      add(['jurors', k, 'replaces'], at('jurors', juror.id), eventMessages.replacesNoOtherJuror({ replaces: juror.replaces }));
     }
   });
 
   const toDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
   const ranges: [string[], { start: string; end: string } | undefined, Bilingual][] = [
-    [['periodAssessed'], event.periodAssessed, { id: 'Periode penilaian', en: 'Period assessed' }],
-    [['schedule', 'interviews'], event.schedule.interviews, { id: 'Jadwal wawancara', en: 'Interview dates' }],
+    [['periodAssessed'], event.periodAssessed, eventPlaces.periodAssessed()],
+    [['schedule', 'interviews'], event.schedule.interviews, eventPlaces.interviewDates()],
   ];
   for (const [path, range, where] of ranges) {
     if (range && toDay(range.start) > toDay(range.end)) {
-      add(path, where, {
-        id: `tanggal mulai ${range.start} setelah tanggal selesai ${range.end}`,
-        en: `start ${range.start} is after end ${range.end}`,
-      });
+      add(path, where, eventMessages.startAfterEnd({ start: range.start, end: range.end }));
     }
   }
   return issues;

@@ -3,6 +3,7 @@
  * receives in a package. Every real change makes a new revision; saving the same event again does not.
  */
 import { AppError } from '../../api/errors.ts';
+import { eventStoreMessages } from '../../core/messages/event.ts';
 import type { EventChanges } from '../../api/contract.ts';
 import type { Event } from '../../core/model.ts';
 import { canonicalJson } from '../keys/signing.ts';
@@ -14,10 +15,7 @@ import { refuseWhileFixed } from '../penetapan/guard.ts';
 export function authoredEvent(db: Db, eventId: string): Event {
   const record = findEventRecord(db, eventId);
   if (record && record.origin.source !== 'authored') {
-    throw new AppError('forbidden', {
-      id: `Acara "${getEvent(db, eventId).name}" diterima sebagai paket dari sekretariat; hanya sekretariat yang mengubahnya.`,
-      en: `The event "${getEvent(db, eventId).name}" came as a package from the secretariat; only the secretariat changes it.`,
-    });
+    throw new AppError('forbidden', eventStoreMessages.receivedAsPackage({ name: getEvent(db, eventId).name }));
   }
   return getEvent(db, eventId);
 }
@@ -28,7 +26,7 @@ export function saveAuthored(db: Db, event: Event): 'new' | 'updated' | 'unchang
   // authoredEvent refuses an event that came here as a package
   if (exists && canonicalJson(authoredEvent(db, event.id)) === canonicalJson(event)) return 'unchanged';
   // Issue 16: the fixed results and the Berita Acara's words rest on the event as it was; reopen first.
-  if (exists) refuseWhileFixed(db, event.id, { id: 'Perubahan acara', en: 'Changing the event' });
+  if (exists) refuseWhileFixed(db, event.id, eventStoreMessages.changingTheEvent());
   saveEvent(db, event, nextRevision(db, event.id));
   return exists ? 'updated' : 'new';
 }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../api/errors.ts';
+import { eventStoreMessages } from '../../core/messages/event.ts';
 import type { Event } from '../../core/model.ts';
 import { formatIssue, validateEvent } from '../../core/validate-event.ts';
 
@@ -16,32 +17,19 @@ export function readEventFile(path: string): Event {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('not-found', {
-      id: `Berkas ${path} tidak dapat dibaca (${reason}).`,
-      en: `File ${path} cannot be read (${reason}).`,
-    });
+    throw new AppError('not-found', eventStoreMessages.fileUnreadable({ path, reason }));
   }
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('invalid-event', {
-      id: `Berkas ${path} bukan JSON yang sah (${reason}).`,
-      en: `File ${path} is not valid JSON (${reason}).`,
-    });
+    throw new AppError('invalid-event', eventStoreMessages.fileNotJson({ path, reason }));
   }
   const result = validateEvent(document);
   if (!result.ok) {
-    const count = result.issues.length;
-    throw new AppError(
-      'invalid-event',
-      {
-        id: `Berkas ${path}: ${count} kesalahan.\n${result.issues.map((i) => `- ${formatIssue(i, 'id')}`).join('\n')}`,
-        en: `File ${path}: ${count} error${count === 1 ? '' : 's'}.\n${result.issues.map((i) => `- ${formatIssue(i, 'en')}`).join('\n')}`,
-      },
-      result.issues,
-    );
+    const lines = { id: result.issues.map((i) => formatIssue(i, 'id')), en: result.issues.map((i) => formatIssue(i, 'en')) };
+    throw new AppError('invalid-event', eventStoreMessages.fileInvalid({ path, lines }), result.issues);
   }
   return result.event;
 }

@@ -5,6 +5,7 @@
  */
 import type { CategorySummary, EventSummary, NomineeRow } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
+import { eventStoreMessages } from '../../core/messages/event.ts';
 import { Event } from '../../core/model.ts';
 import { fingerprint } from '../keys/signing.ts';
 import type { Db } from '../workspace/workspace.ts';
@@ -202,8 +203,5 @@ function requireEvent(db: Db, eventId: string): void {
 }
 
 function eventNotFound(eventId: string): AppError {
-  return new AppError('not-found', {
-    id: `Acara "${eventId}" tidak ada di berkas kerja ini.`,
-    en: `Event "${eventId}" is not in this workspace.`,
-  });
+  return new AppError('not-found', eventStoreMessages.notFound({ eventId }));
 }
