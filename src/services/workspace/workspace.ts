@@ -13,7 +13,8 @@ import { existsSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../api/errors.ts';
-import { listBackups } from './backup.ts';
+import { workspaceMessages } from '../../core/messages/workspace.ts';
+import { listBackups } from './backup-files.ts';
 import { LATEST_VERSION, migrations } from './migrations/index.ts';
 
 export type Db = Database.Database;
@@ -36,7 +37,7 @@ export const LATEST_SCHEMA_VERSION = LATEST_VERSION;
  */
 export function openWorkspace(path: string, { mustExist = false } = {}): Workspace {
   // Checked before the lock, so a mistyped path leaves no lock file behind.
-  if (mustExist && !existsSync(path)) throw unreadable(path, Object.assign(new Error('missing'), { code: 'SQLITE_CANTOPEN' }));
+  if (mustExist && !existsSync(path)) throw new AppError('not-found', workspaceMessages.missing({ path }));
   const lock = lockWorkspace(path);
   let db: Db;
   try {
@@ -75,10 +76,7 @@ export function openWorkspace(path: string, { mustExist = false } = {}): Workspa
 export function migrate(db: Db, path: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > LATEST_SCHEMA_VERSION) {
-    throw new AppError('workspace-too-new', {
-      id: `Berkas kerja ${path} dibuat oleh Timbang yang lebih baru (skema ${current}; versi ini mengenal sampai ${LATEST_SCHEMA_VERSION}). Perbarui Timbang; berkas tidak diubah.`,
-      en: `Workspace ${path} was made by a newer Timbang (schema ${current}; this version knows up to ${LATEST_SCHEMA_VERSION}). Update Timbang; the file was not changed.`,
-    });
+    throw new AppError('workspace-too-new', workspaceMessages.tooNew({ path, version: current, latest: LATEST_SCHEMA_VERSION }));
   }
   if (current === LATEST_SCHEMA_VERSION) return;
   db.transaction(() => {
@@ -89,27 +87,11 @@ export function migrate(db: Db, path: string): void {
 
 function unreadable(path: string, error: unknown): AppError {
   if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {
-    return new AppError('not-found', {
-      id: `Berkas kerja ${path} tidak ada (atau tidak dapat dibuka).`,
-      en: `Workspace ${path} does not exist (or cannot be opened).`,
-    });
+    return new AppError('not-found', workspaceMessages.missing({ path }));
   }
   const reason = error instanceof Error ? error.message : String(error);
-  const latest = listBackups(path).at(-1);
-  const offer = latest
-    ? {
-        id: ` Cadangan terbaru: ${latest}. Pulihkan dengan: npx timbang backup restore --db "${path}" --from ${latest}`,
-        en: ` Latest backup: ${latest}. Restore it with: npx timbang backup restore --db "${path}" --from ${latest}`,
-      }
-    : { id: ' Tidak ada cadangan.', en: ' There is no backup.' };
-  return new AppError(
-    'workspace-unreadable',
-    {
-      id: `Berkas kerja ${path} tidak dapat dibuka sebagai basis data Timbang (${reason}).${offer.id}`,
-      en: `Workspace ${path} cannot be opened as a Timbang database (${reason}).${offer.en}`,
-    },
-    { latestBackup: latest ?? null, reason },
-  );
+  const latestBackup = listBackups(path).at(-1) ?? null;
+  return new AppError('workspace-unreadable', workspaceMessages.unreadable({ path, reason, latestBackup }), { latestBackup, reason });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -165,14 +147,7 @@ export function lockWorkspace(workspacePath: string, { forRestore = false } = {}
   const key = lockFile(realWorkspacePath(workspacePath));
   let held = heldHere.get(key);
   if (held && forRestore && held.connections > 0) {
-    throw new AppError(
-      'conflict',
-      {
-        id: `Cadangan tidak dipulihkan: berkas kerja ${workspacePath} masih terbuka di proses ini. Tutup dulu, lalu ulangi.`,
-        en: `Backup not restored: workspace ${workspacePath} is still open in this process. Close it first, then try again.`,
-      },
-      { inUseBy: null },
-    );
+    throw new AppError('conflict', workspaceMessages.openHereRestoreRefused({ path: workspacePath }), { inUseBy: null });
   }
   if (!held) {
     let taken: ReturnType<typeof acquire>;
@@ -224,14 +199,7 @@ function realWorkspacePath(workspacePath: string): string {
   const absolute = resolve(workspacePath);
   if (!existsSync(absolute)) return existsSync(dirname(absolute)) ? join(realpathSync(dirname(absolute)), basename(absolute)) : absolute;
   if (statSync(absolute).nlink > 1) {
-    throw new AppError(
-      'conflict',
-      {
-        id: `Berkas kerja ${workspacePath} punya lebih dari satu tautan keras (hard link): dua nama untuk satu berkas bisa merusaknya. Salin berkasnya ke nama tersendiri, lalu buka salinan itu.`,
-        en: `Workspace ${workspacePath} has more than one hard link: two names for one file can damage it. Copy the file to a name of its own, then open the copy.`,
-      },
-      { inUseBy: null },
-    );
+    throw new AppError('conflict', workspaceMessages.hardLinked({ path: workspacePath }), { inUseBy: null });
   }
   return realpathSync(absolute);
 }
@@ -301,20 +269,6 @@ function program(): string {
 }
 
 function inUse(workspacePath: string, holder: LockHolder | null, forRestore: boolean): AppError {
-  const who = holder
-    ? {
-        id: ` (pid ${holder.pid} di ${holder.host}, ${holder.program}, sejak ${holder.since})`,
-        en: ` (pid ${holder.pid} on ${holder.host}, ${holder.program}, since ${holder.since})`,
-      }
-    : { id: '', en: '' };
-  const message = forRestore
-    ? {
-        id: `Cadangan tidak dipulihkan: berkas kerja ${workspacePath} sedang dibuka oleh proses lain${who.id}. Tutup dulu aplikasi Timbang atau "timbang serve" yang memakainya, lalu ulangi pemulihan. Berkas kerja tidak diubah.`,
-        en: `Backup not restored: workspace ${workspacePath} is open in another process${who.en}. Close the Timbang app or "timbang serve" using it first, then restore again. The workspace was not changed.`,
-      }
-    : {
-        id: `Berkas kerja ${workspacePath} sedang dibuka oleh proses lain${who.id}; hanya satu proses yang boleh menulis ke berkas kerja. Tutup dulu aplikasi Timbang atau "timbang serve" yang memakainya, lalu coba lagi.`,
-        en: `Workspace ${workspacePath} is open in another process${who.en}; only one process may write to a workspace. Close the Timbang app or "timbang serve" using it first, then try again.`,
-      };
-  return new AppError('conflict', message, { inUseBy: holder });
+  const say = forRestore ? workspaceMessages.inUseRestoreRefused : workspaceMessages.inUse;
+  return new AppError('conflict', say({ path: workspacePath, holder }), { inUseBy: holder });
 }
