@@ -10,6 +10,7 @@ import type { TemplateIssue } from '../../api/contract.ts';
 import type { Bilingual, Event } from '../../core/model.ts';
 import { validateEvent, type ValidationIssue } from '../../core/validate-event.ts';
 import { AppError } from '../../api/errors.ts';
+import { templateMessages } from '../../core/messages/event-template.ts';
 import { loadXlsx } from '../files/xlsx-file.ts';
 import { listSheet, SHEETS, SHEET_ORDER } from './template/layout.ts';
 import { pathKey, readSheets, type Path, type Place } from './template/read.ts';
@@ -38,10 +39,7 @@ export async function readEventTemplate(bytes: Uint8Array, fileName: string): Pr
     throw error;
   }
   if (!SHEET_ORDER.some((sheet) => workbook.getWorksheet(sheet))) {
-    return fileIssue({
-      id: `Berkas ${fileName} bukan templat acara Timbang: tidak ada satu pun sheet ${SHEET_ORDER.join(', ')}.`,
-      en: `File ${fileName} is not a Timbang event template: it has none of the sheets ${SHEET_ORDER.join(', ')}.`,
-    });
+    return fileIssue(templateMessages.notATemplate({ fileName, sheets: SHEET_ORDER }));
   }
 
   const { event, issues, places, unreadable } = readSheets(workbook);
@@ -121,6 +119,6 @@ function toTemplateIssue(issue: ValidationIssue, places: Map<string, Place>): Te
   return {
     sheet,
     cell: cells.length > 0 ? cells.join(', ') : null,
-    message: { id: `${issue.where.id}: ${issue.message.id}`, en: `${issue.where.en}: ${issue.message.en}` },
+    message: templateMessages.finding({ where: issue.where, message: issue.message }),
   };
 }

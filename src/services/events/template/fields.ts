@@ -4,6 +4,8 @@
  */
 import type { CellValue, DataValidation } from 'exceljs';
 import { INDONESIAN_TIME_ZONES, timeZoneFromWord } from '../../../core/local-time.ts';
+import { bothLanguages } from '../../../core/messages/catalog.ts';
+import { templateExpected, templateRanges } from '../../../core/messages/event-template.ts';
 import { Id, IsoDate, type Bilingual, type TieBreakStep } from '../../../core/model.ts';
 
 /** A filled cell as the template sees it: formulas give their result, rich text and links their plain text. */
@@ -66,10 +68,7 @@ export function textField(label: Label): Field<string> {
   };
 }
 
-const idExpected = (name: Bilingual): Bilingual => ({
-  id: `${name.id} harus ID: huruf, angka, titik, garis bawah atau tanda hubung, paling banyak 64 karakter`,
-  en: `${name.en} must be an ID: letters, digits, dot, underscore or hyphen, at most 64 characters`,
-});
+const idExpected = (name: Bilingual): Bilingual => templateExpected.id({ name });
 
 const isId = (text: string) => Id.safeParse(text).success;
 
@@ -104,12 +103,7 @@ export function idListField(label: Label): Field<string[]> {
         .split(/[,;]/)
         .map((s) => s.trim())
         .filter(Boolean);
-      return ids.length > 0 && ids.every(isId)
-        ? ok(ids)
-        : {
-            ok: false,
-            expected: { id: `${label.name.id} harus daftar ID dipisah koma`, en: `${label.name.en} must be IDs separated by commas` },
-          };
+      return ids.length > 0 && ids.every(isId) ? ok(ids) : { ok: false, expected: templateExpected.idList({ name: label.name }) };
     },
     placeholder: (address) => [placeholderId(address)],
     toCell: (value) => value.join(', '),
@@ -125,12 +119,12 @@ export interface NumberRule {
 }
 
 function rangeText(rule: NumberRule): Bilingual {
-  if (rule.aboveMin) return { id: `> ${rule.min}`, en: `> ${rule.min}` };
-  if (rule.max === undefined) return { id: `≥ ${rule.min}`, en: `≥ ${rule.min}` };
+  if (rule.aboveMin) return templateRanges.above({ min: rule.min });
+  if (rule.max === undefined) return templateRanges.atLeast({ min: rule.min });
   // "−100–100" would read as a subtraction.
   return rule.min < 0
-    ? { id: `${rule.min} sampai ${rule.max}`, en: `${rule.min} to ${rule.max}` }
-    : { id: `${rule.min}–${rule.max}`, en: `${rule.min}–${rule.max}` };
+    ? templateRanges.fromNegative({ min: rule.min, max: rule.max })
+    : templateRanges.between({ min: rule.min, max: rule.max });
 }
 
 /**
@@ -146,9 +140,7 @@ export function textListField(label: Label): Field<string[]> {
         .split(/\s*(?:;|\r?\n)\s*/)
         .map((s) => s.trim())
         .filter(Boolean);
-      return items.length > 0
-        ? ok(items)
-        : { ok: false, expected: { id: `${label.name.id} harus berisi teks`, en: `${label.name.en} must hold text` } };
+      return items.length > 0 ? ok(items) : { ok: false, expected: templateExpected.textList({ name: label.name }) };
     },
     placeholder: () => ['?'],
     toCell: (value) => value.join(';\n'),
@@ -160,9 +152,7 @@ const NUMERIC_TEXT = /^(-?\d+(?:[.,]\d+)?)\s*%?$/;
 
 export function numberField(label: Label, rule: NumberRule): Field<number> {
   const range = rangeText(rule);
-  const expected: Bilingual = rule.integer
-    ? { id: `${label.name.id} harus bilangan bulat ${range.id}`, en: `${label.name.en} must be a whole number ${range.en}` }
-    : { id: `${label.name.id} harus angka ${range.id}`, en: `${label.name.en} must be a number ${range.en}` };
+  const expected: Bilingual = (rule.integer ? templateExpected.wholeNumber : templateExpected.number)({ name: label.name, range });
   const fits = (n: number) =>
     Number.isFinite(n) &&
     (!rule.integer || Number.isInteger(n)) &&
@@ -193,10 +183,7 @@ export function numberField(label: Label, rule: NumberRule): Field<number> {
  * thousands separator (so "100.000" is one hundred thousand); a comma is the decimal point when there is one.
  */
 export function figureValueField(label: Label): Field<number> {
-  const expected: Bilingual = {
-    id: `${label.name.id} harus angka ≥ 0 (mis. 34,90 atau 100.000)`,
-    en: `${label.name.en} must be a number ≥ 0 (e.g. 34,90 or 100.000)`,
-  };
+  const expected: Bilingual = templateExpected.figure({ name: label.name });
   const parseText = (raw: string): number => {
     const text = raw.replace(/\s+/g, '');
     if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)) return Number(text.replace(/\./g, '').replace(',', '.'));
@@ -229,13 +216,7 @@ export function dateField(label: Label): Field<string> {
       const text = dayFirst ? `${dayFirst[3]}-${dayFirst[2].padStart(2, '0')}-${dayFirst[1].padStart(2, '0')}` : content;
       return typeof text === 'string' && IsoDate.safeParse(text).success
         ? ok(text)
-        : {
-            ok: false,
-            expected: {
-              id: `${label.name.id} harus tanggal (yyyy-mm-dd atau dd/mm/yyyy)`,
-              en: `${label.name.en} must be a date (yyyy-mm-dd or dd/mm/yyyy)`,
-            },
-          };
+        : { ok: false, expected: templateExpected.date({ name: label.name }) };
     },
     placeholder: () => '2000-01-01',
     toCell: (value) => new Date(`${value}T00:00:00Z`),
@@ -244,10 +225,7 @@ export function dateField(label: Label): Field<string> {
 
 /** One of a few words, offered as a drop-down; `fallback` is the harmless stand-in for an unreadable cell. */
 export function choiceField<T extends string>(label: Label, options: readonly T[], fallback: T): Field<T> {
-  const expected: Bilingual = {
-    id: `${label.name.id} harus salah satu dari: ${options.join(', ')}`,
-    en: `${label.name.en} must be one of: ${options.join(', ')}`,
-  };
+  const expected: Bilingual = templateExpected.choice({ name: label.name, options });
   return {
     ...label,
     numFmt: TEXT_FORMAT,
@@ -262,7 +240,7 @@ export function choiceField<T extends string>(label: Label, options: readonly T[
 }
 
 export function yesNoField(label: Label): Field<boolean> {
-  const expected: Bilingual = { id: `${label.name.id} harus Ya atau Tidak`, en: `${label.name.en} must be Ya (yes) or Tidak (no)` };
+  const expected: Bilingual = templateExpected.yesNo({ name: label.name });
   return {
     ...label,
     parse: (content) => {
@@ -282,10 +260,7 @@ export function yesNoField(label: Label): Field<boolean> {
  */
 export function timeZoneField(label: Label): Field<string> {
   const words = INDONESIAN_TIME_ZONES.map((z) => z.abbreviation);
-  const expected: Bilingual = {
-    id: `${label.name.id} harus ${words.join(', ')} atau nama zona IANA (mis. Asia/Makassar)`,
-    en: `${label.name.en} must be ${words.join(', ')} or an IANA zone name (e.g. Asia/Makassar)`,
-  };
+  const expected: Bilingual = templateExpected.timeZone({ name: label.name, words });
   return {
     ...label,
     numFmt: TEXT_FORMAT,
@@ -302,10 +277,7 @@ export function timeZoneField(label: Label): Field<string> {
 
 /** Issue 16: a round's quorum as people write it: a number of jurors ("5") or a share of those assigned ("2/3"). */
 export function quorumField(label: Label): Field<number | { numerator: number; denominator: number }> {
-  const expected: Bilingual = {
-    id: `${label.name.id} harus jumlah juri (mis. 5) atau bagian dari juri yang ditugaskan (mis. 2/3)`,
-    en: `${label.name.en} must be a number of jurors (e.g. 5) or a share of those assigned (e.g. 2/3)`,
-  };
+  const expected: Bilingual = templateExpected.quorum({ name: label.name });
   return {
     ...label,
     numFmt: TEXT_FORMAT,
@@ -325,10 +297,7 @@ export function quorumField(label: Label): Field<number | { numerator: number; d
 const TIE_BREAK_WORDS = { round: 'babak', topCriterion: 'kriteria-utama', plenary: 'pleno' } as const;
 
 export function tieBreakField(label: Label): Field<TieBreakStep[]> {
-  const expected: Bilingual = {
-    id: `${label.name.id} harus langkah dipisah titik koma: ${TIE_BREAK_WORDS.round}:<ID babak>, ${TIE_BREAK_WORDS.topCriterion}:<ID babak> atau ${TIE_BREAK_WORDS.plenary}`,
-    en: `${label.name.en} must be steps separated by semicolons: ${TIE_BREAK_WORDS.round}:<round ID>, ${TIE_BREAK_WORDS.topCriterion}:<round ID> or ${TIE_BREAK_WORDS.plenary}`,
-  };
+  const expected: Bilingual = templateExpected.tieBreak({ name: label.name, words: TIE_BREAK_WORDS });
   const parseStep = (text: string): TieBreakStep | undefined => {
     if (text.toLowerCase() === TIE_BREAK_WORDS.plenary) return { kind: 'plenary' };
     const colon = text.indexOf(':');
@@ -359,7 +328,7 @@ export function tieBreakField(label: Label): Field<TieBreakStep[]> {
 }
 
 function errorMessage(expected: Bilingual): Partial<DataValidation> {
-  return { showErrorMessage: true, errorTitle: 'Timbang', error: `${expected.id} / ${expected.en}` };
+  return { showErrorMessage: true, errorTitle: 'Timbang', error: bothLanguages(expected) };
 }
 
 function listValidation(source: string, expected: Bilingual): DataValidation {

@@ -4,6 +4,7 @@
  * hints, data starts at row 3.
  */
 import { DocumentKind, JurorRole, MergeRule } from '../../../core/model.ts';
+import { templateFieldNames } from '../../../core/messages/event-template.ts';
 import {
   choiceField,
   dateField,
@@ -60,61 +61,61 @@ export const EVENT_COLUMNS: Column[] = [
 
 /** Sheet Acara, one field per row in this order. The four "Peringkat umum" rows left empty mean no overall ranking. */
 export const EVENT_ROWS = {
-  id: idField({ header: 'ID acara', name: { id: 'ID acara', en: 'event ID' }, hint: `Event ID, ${ID_HINT}, e.g. paritrana-ntt-2025` }),
-  name: textField({ header: 'Nama acara', name: { id: 'nama acara', en: 'event name' }, hint: 'Event name' }),
+  id: idField({ header: 'ID acara', name: templateFieldNames.eventId(), hint: `Event ID, ${ID_HINT}, e.g. paritrana-ntt-2025` }),
+  name: textField({ header: 'Nama acara', name: templateFieldNames.eventName(), hint: 'Event name' }),
   yearHeld: numberField(
-    { header: 'Tahun penyelenggaraan', name: { id: 'tahun penyelenggaraan', en: 'year held' }, hint: 'Year held' },
+    { header: 'Tahun penyelenggaraan', name: templateFieldNames.yearHeld(), hint: 'Year held' },
     { integer: true, min: 2000, max: 2200 },
   ),
   periodStart: dateField({
     header: 'Periode penilaian mulai',
-    name: { id: 'periode penilaian mulai', en: 'period assessed start' },
+    name: templateFieldNames.periodAssessedStart(),
     hint: 'Period assessed: first day (yyyy-mm-dd or dd/mm/yyyy)',
   }),
   periodEnd: dateField({
     header: 'Periode penilaian selesai',
-    name: { id: 'periode penilaian selesai', en: 'period assessed end' },
+    name: templateFieldNames.periodAssessedEnd(),
     hint: 'Period assessed: last day (yyyy-mm-dd or dd/mm/yyyy)',
   }),
   place: textField({
     header: 'Tempat (kota)',
-    name: { id: 'tempat', en: 'place' },
+    name: templateFieldNames.place(),
     hint: 'Place (city) where the panel sits, as written in the Berita Acara',
   }),
   interviewsStart: dateField({
     header: 'Wawancara mulai',
-    name: { id: 'wawancara mulai', en: 'interviews start' },
+    name: templateFieldNames.interviewsStart(),
     hint: 'Interviews: first day (optional)',
   }),
   interviewsEnd: dateField({
     header: 'Wawancara selesai',
-    name: { id: 'wawancara selesai', en: 'interviews end' },
+    name: templateFieldNames.interviewsEnd(),
     hint: 'Interviews: last day (optional; required with the first day)',
   }),
   interviewsVenue: textField({
     header: 'Tempat wawancara',
-    name: { id: 'tempat wawancara', en: 'interview venue' },
+    name: templateFieldNames.interviewVenue(),
     hint: 'Interviews: venue (optional)',
   }),
   plenary: dateField({
     header: 'Tanggal rapat pleno',
-    name: { id: 'tanggal rapat pleno', en: 'plenary date' },
+    name: templateFieldNames.plenaryDate(),
     hint: 'Plenary meeting that fixes the winners (optional)',
   }),
   ceremonyDate: dateField({
     header: 'Tanggal penganugerahan',
-    name: { id: 'tanggal penganugerahan', en: 'ceremony date' },
+    name: templateFieldNames.ceremonyDate(),
     hint: 'Award ceremony: date (optional)',
   }),
   ceremonyVenue: textField({
     header: 'Tempat penganugerahan',
-    name: { id: 'tempat penganugerahan', en: 'ceremony venue' },
+    name: templateFieldNames.ceremonyVenue(),
     hint: 'Award ceremony: venue (required with the date)',
   }),
   mergeRule: choiceField(
     {
       header: 'Aturan penggabungan nilai',
-      name: { id: 'aturan penggabungan nilai', en: 'merge rule' },
+      name: templateFieldNames.mergeRule(),
       hint: 'Merge rule: mean; trimmed (drop highest and lowest); median; zscore (per-juror standardisation)',
     },
     MergeRule.options,
@@ -122,13 +123,13 @@ export const EVENT_ROWS = {
   ),
   tieBreak: tieBreakField({
     header: 'Penentuan peringkat seri',
-    name: { id: 'penentuan peringkat seri', en: 'tie-break' },
+    name: templateFieldNames.tieBreak(),
     hint: 'Tie-break steps in order, separated by ";": babak:<round ID> (higher score in that round); kriteria-utama:<round ID> (higher score on its top-weighted criterion); pleno (plenary decision)',
   }),
   disagreementThreshold: numberField(
     {
       header: 'Ambang beda pendapat',
-      name: { id: 'ambang beda pendapat', en: 'disagreement threshold' },
+      name: templateFieldNames.disagreementThreshold(),
       hint: 'A mark this far or further from the panel median is flagged for deliberation',
     },
     { integer: false, min: 0, aboveMin: true },
@@ -136,30 +137,30 @@ export const EVENT_ROWS = {
   winnersPerCategory: numberField(
     {
       header: 'Jumlah pemenang per kategori',
-      name: { id: 'jumlah pemenang per kategori', en: 'winners per category' },
+      name: templateFieldNames.winnersPerCategory(),
       hint: 'Winners per category (Terbaik 1..N)',
     },
     { integer: true, min: 1, max: 10 },
   ),
   overallNameId: textField({
     header: 'Peringkat umum: nama (Indonesia)',
-    name: { id: 'nama peringkat umum (Indonesia)', en: 'overall ranking name (Indonesian)' },
+    name: templateFieldNames.overallRankingNameIndonesian(),
     hint: 'Overall ranking (Terbaik Umum): name in Indonesian. Leave the four overall rows empty for no overall ranking',
   }),
   overallNameEn: textField({
     header: 'Peringkat umum: nama (English)',
-    name: { id: 'nama peringkat umum (English)', en: 'overall ranking name (English)' },
+    name: templateFieldNames.overallRankingNameEnglish(),
     hint: 'Overall ranking: name in English',
   }),
   overallCategoryIds: idListField({
     header: 'Peringkat umum: kategori',
-    name: { id: 'kategori peringkat umum', en: 'overall ranking categories' },
+    name: templateFieldNames.overallRankingCategories(),
     hint: 'Overall ranking: among the winners of these categories (IDs, comma separated)',
   }),
   overallSize: numberField(
     {
       header: 'Peringkat umum: jumlah',
-      name: { id: 'jumlah peringkat umum', en: 'overall ranking size' },
+      name: templateFieldNames.overallRankingSize(),
       hint: 'Overall ranking: how many places (Terbaik 1..N)',
     },
     { integer: true, min: 1, max: 10 },
@@ -167,41 +168,41 @@ export const EVENT_ROWS = {
   // Last, so a template filled before this row existed still reads (its empty row means WITA).
   timeZone: timeZoneField({
     header: 'Zona waktu',
-    name: { id: 'zona waktu', en: 'time zone' },
+    name: templateFieldNames.timeZone(),
     hint: 'Time zone of the panel, for every time printed or shown: WIB (Asia/Jakarta), WITA (Asia/Makassar) or WIT (Asia/Jayapura); empty = WITA',
   }),
   // Issue 16, after the time zone so that an older template (without these rows) still reads: the Berita Acara's basis and number.
   decrees: textListField({
     header: 'Dasar (keputusan)',
-    name: { id: 'dasar', en: 'legal basis' },
+    name: templateFieldNames.legalBasis(),
     hint: 'Decrees the award rests on, printed in the Berita Acara\'s "Dasar" paragraph, one per line or separated by ";" (e.g. Kepmenko PMK No. 41/2023 amending No. 28/2023); optional',
   }),
   panelDecree: textField({
     header: 'Nomor SK Tim Penilai',
-    name: { id: 'nomor SK Tim Penilai', en: 'Tim Penilai decree number' },
+    name: templateFieldNames.timPenilaiDecreeNumber(),
     hint: 'Number of the decree (SK) that appointed the Tim Penilai (optional)',
   }),
   minutesNumber: textField({
     header: 'Nomor Berita Acara',
-    name: { id: 'nomor Berita Acara', en: 'Berita Acara number' },
+    name: templateFieldNames.beritaAcaraNumber(),
     hint: "The Berita Acara's own number, printed with its version once the results are fixed (optional)",
   }),
 };
 
 export const CATEGORY_COLUMNS = {
-  id: idField({ header: 'ID', name: { id: 'ID', en: 'ID' }, hint: `Category ID, ${ID_HINT}`, width: 18 }),
+  id: idField({ header: 'ID', name: templateFieldNames.id(), hint: `Category ID, ${ID_HINT}`, width: 18 }),
   nameId: textField({
     header: 'Nama (Indonesia)',
-    name: { id: 'nama (Indonesia)', en: 'name (Indonesian)' },
+    name: templateFieldNames.nameIndonesian(),
     hint: 'Name in Indonesian',
     width: 48,
   }),
-  nameEn: textField({ header: 'Nama (English)', name: { id: 'nama (English)', en: 'name (English)' }, hint: 'Name in English', width: 48 }),
+  nameEn: textField({ header: 'Nama (English)', name: templateFieldNames.nameEnglish(), hint: 'Name in English', width: 48 }),
   // Issue 16 (optional; a template without these columns still reads): places and the minimum Nilai Akhir per category.
   places: numberField(
     {
       header: 'Jumlah pemenang',
-      name: { id: 'jumlah pemenang', en: 'places' },
+      name: templateFieldNames.places(),
       hint: "Places awarded (Terbaik 1..N); empty = the event's number of winners per category",
       width: 17,
     },
@@ -210,7 +211,7 @@ export const CATEGORY_COLUMNS = {
   minimumScore: numberField(
     {
       header: 'Nilai akhir minimum',
-      name: { id: 'nilai akhir minimum', en: 'minimum final score' },
+      name: templateFieldNames.minimumFinalScore(),
       hint: 'Lowest Nilai Akhir (0–100) that earns a place; below it the place stays empty (optional)',
       width: 19,
     },
@@ -222,32 +223,32 @@ export const CATEGORY_COLUMNS = {
 export const LATER_CATEGORY_COLUMNS = 2;
 
 export const ROUND_COLUMNS = {
-  id: idField({ header: 'ID', name: { id: 'ID', en: 'ID' }, hint: `Round ID, ${ID_HINT}`, width: 16 }),
+  id: idField({ header: 'ID', name: templateFieldNames.id(), hint: `Round ID, ${ID_HINT}`, width: 16 }),
   order: numberField(
-    { header: 'Urutan', name: { id: 'urutan', en: 'order' }, hint: 'Order: 1 for the first round', width: 10 },
+    { header: 'Urutan', name: templateFieldNames.order(), hint: 'Order: 1 for the first round', width: 10 },
     { integer: true, min: 1 },
   ),
   nameId: textField({
     header: 'Nama (Indonesia)',
-    name: { id: 'nama (Indonesia)', en: 'name (Indonesian)' },
+    name: templateFieldNames.nameIndonesian(),
     hint: 'Name in Indonesian',
     width: 26,
   }),
-  nameEn: textField({ header: 'Nama (English)', name: { id: 'nama (English)', en: 'name (English)' }, hint: 'Name in English', width: 26 }),
+  nameEn: textField({ header: 'Nama (English)', name: templateFieldNames.nameEnglish(), hint: 'Name in English', width: 26 }),
   weight: numberField(
-    { header: 'Bobot (%)', name: { id: 'bobot', en: 'weight' }, hint: 'Share of the final score, %; all rounds sum to 100', width: 11 },
+    { header: 'Bobot (%)', name: templateFieldNames.weight(), hint: 'Share of the final score, %; all rounds sum to 100', width: 11 },
     WEIGHT,
   ),
   categoryIds: idListField({
     header: 'Kategori',
-    name: { id: 'kategori', en: 'categories' },
+    name: templateFieldNames.categories(),
     hint: 'Category IDs scored in this round, comma separated',
     width: 48,
   }),
   shortlistSize: numberField(
     {
       header: 'Jumlah shortlist',
-      name: { id: 'jumlah shortlist', en: 'shortlist size' },
+      name: templateFieldNames.shortlistSize(),
       hint: 'Nominees per category going on into this round; empty = everyone',
       width: 16,
     },
@@ -256,7 +257,7 @@ export const ROUND_COLUMNS = {
   presentationMinutes: numberField(
     {
       header: 'Menit presentasi',
-      name: { id: 'menit presentasi', en: 'presentation minutes' },
+      name: templateFieldNames.presentationMinutes(),
       hint: 'Interview rounds only: minutes to present',
       width: 17,
     },
@@ -265,7 +266,7 @@ export const ROUND_COLUMNS = {
   questionsMinutes: numberField(
     {
       header: 'Menit tanya jawab',
-      name: { id: 'menit tanya jawab', en: 'question minutes' },
+      name: templateFieldNames.questionMinutes(),
       hint: 'Interview rounds only: minutes of questions',
       width: 18,
     },
@@ -274,7 +275,7 @@ export const ROUND_COLUMNS = {
   // Issue 16 (optional; a template without the column still reads).
   quorum: quorumField({
     header: 'Kuorum',
-    name: { id: 'kuorum', en: 'quorum' },
+    name: templateFieldNames.quorum(),
     hint: 'Quorum per category: a number of jurors (5) or a share of those assigned (2/3); empty = none',
     width: 12,
   }),
@@ -285,42 +286,42 @@ export const LATER_ROUND_COLUMNS = 1;
 export const LATER_JUROR_COLUMNS = 2;
 
 export const CRITERION_COLUMNS = {
-  code: idField({ header: 'Kode', name: { id: 'kode', en: 'code' }, hint: 'Code, unique in the event, e.g. W1', width: 10 }),
-  roundId: idField({ header: 'Babak', name: { id: 'babak', en: 'round' }, hint: 'Round ID (sheet Babak)', width: 15 }, SHEETS.rounds),
+  code: idField({ header: 'Kode', name: templateFieldNames.code(), hint: 'Code, unique in the event, e.g. W1', width: 10 }),
+  roundId: idField({ header: 'Babak', name: templateFieldNames.round(), hint: 'Round ID (sheet Babak)', width: 15 }, SHEETS.rounds),
   categoryIds: idListField({
     header: 'Kategori',
-    name: { id: 'kategori', en: 'categories' },
+    name: templateFieldNames.categories(),
     hint: 'Category IDs, comma separated',
     width: 30,
   }),
   labelId: textField({
     header: 'Label (Indonesia)',
-    name: { id: 'label (Indonesia)', en: 'label (Indonesian)' },
+    name: templateFieldNames.labelIndonesian(),
     hint: 'Label in Indonesian',
     width: 32,
   }),
   labelEn: textField({
     header: 'Label (English)',
-    name: { id: 'label (English)', en: 'label (English)' },
+    name: templateFieldNames.labelEnglish(),
     hint: 'Label in English',
     width: 32,
   }),
   weight: numberField(
-    { header: 'Bobot', name: { id: 'bobot', en: 'weight' }, hint: 'Weight, %; per round and category the criteria sum to 100', width: 10 },
+    { header: 'Bobot', name: templateFieldNames.weight(), hint: 'Weight, %; per round and category the criteria sum to 100', width: 10 },
     WEIGHT,
   ),
   scaleMin: numberField(
-    { header: 'Skala min', name: { id: 'skala min', en: 'scale minimum' }, hint: 'Lowest score', width: 10 },
+    { header: 'Skala min', name: templateFieldNames.scaleMinimum(), hint: 'Lowest score', width: 10 },
     { integer: true, min: -100, max: 100 },
   ),
   scaleMax: numberField(
-    { header: 'Skala maks', name: { id: 'skala maks', en: 'scale maximum' }, hint: 'Highest score', width: 11 },
+    { header: 'Skala maks', name: templateFieldNames.scaleMaximum(), hint: 'Highest score', width: 11 },
     { integer: true, min: -100, max: 100 },
   ),
   step: numberField(
     {
       header: 'Langkah',
-      name: { id: 'langkah', en: 'step' },
+      name: templateFieldNames.step(),
       hint: 'Smallest difference between scores (1 = whole, 0.5 = half points)',
       width: 10,
     },
@@ -336,13 +337,13 @@ export function rubricFields(level: number): [Field<string>, Field<string>] {
   return [
     textField({
       header: `Rubrik ${level} (Indonesia)`,
-      name: { id: `rubrik ${level} (Indonesia)`, en: `rubric ${level} (Indonesian)` },
+      name: templateFieldNames.rubricIndonesian({ level }),
       hint: `Rubric level ${level} (score = scale min + ${level - 1}), Indonesian`,
       width: RUBRIC_WIDTH,
     }),
     textField({
       header: `Rubrik ${level} (English)`,
-      name: { id: `rubrik ${level} (English)`, en: `rubric ${level} (English)` },
+      name: templateFieldNames.rubricEnglish({ level }),
       hint: `Rubric level ${level}, English`,
       width: RUBRIC_WIDTH,
     }),
@@ -350,16 +351,16 @@ export function rubricFields(level: number): [Field<string>, Field<string>] {
 }
 
 export const NOMINEE_COLUMNS = {
-  id: idField({ header: 'ID', name: { id: 'ID', en: 'ID' }, hint: `Nominee ID, ${ID_HINT}`, width: 18 }),
+  id: idField({ header: 'ID', name: templateFieldNames.id(), hint: `Nominee ID, ${ID_HINT}`, width: 18 }),
   categoryId: idField(
-    { header: 'Kategori', name: { id: 'kategori', en: 'category' }, hint: 'Category ID (sheet Kategori)', width: 18 },
+    { header: 'Kategori', name: templateFieldNames.category(), hint: 'Category ID (sheet Kategori)', width: 18 },
     SHEETS.categories,
   ),
-  name: textField({ header: 'Nama', name: { id: 'nama', en: 'name' }, hint: 'Name as printed on the sheets', width: 40 }),
-  region: textField({ header: 'Wilayah', name: { id: 'wilayah', en: 'region' }, hint: 'Regency or city (optional)', width: 24 }),
+  name: textField({ header: 'Nama', name: templateFieldNames.name(), hint: 'Name as printed on the sheets', width: 40 }),
+  region: textField({ header: 'Wilayah', name: templateFieldNames.region(), hint: 'Regency or city (optional)', width: 24 }),
   fictional: yesNoField({
     header: 'Fiktif',
-    name: { id: 'fiktif', en: 'fictional' },
+    name: templateFieldNames.fictional(),
     hint: 'Fictional demo nominee: Ya/Tidak (empty = Tidak). Further columns are attributes: heading = key',
     width: 10,
   }),
@@ -370,25 +371,25 @@ export const ATTRIBUTE_HINT = 'Attribute: heading = key; text, number or TRUE/FA
 export const ATTRIBUTE_WIDTH = 20;
 
 export const JUROR_COLUMNS = {
-  id: idField({ header: 'ID', name: { id: 'ID', en: 'ID' }, hint: `Juror ID, ${ID_HINT}, e.g. J1`, width: 10 }),
+  id: idField({ header: 'ID', name: templateFieldNames.id(), hint: `Juror ID, ${ID_HINT}, e.g. J1`, width: 10 }),
   role: choiceField(
     {
       header: 'Peran',
-      name: { id: 'peran', en: 'role' },
+      name: templateFieldNames.role(),
       hint: 'Role: ketua (chair), sekretaris (secretary), anggota (member)',
       width: 13,
     },
     JurorRole.options,
     'anggota',
   ),
-  title: textField({ header: 'Jabatan', name: { id: 'jabatan', en: 'position' }, hint: 'Position the juror sits for', width: 44 }),
-  institution: textField({ header: 'Instansi', name: { id: 'instansi', en: 'institution' }, hint: 'Institution', width: 44 }),
-  name: textField({ header: 'Nama', name: { id: 'nama', en: 'name' }, hint: 'Personal name (optional)', width: 30 }),
+  title: textField({ header: 'Jabatan', name: templateFieldNames.position(), hint: 'Position the juror sits for', width: 44 }),
+  institution: textField({ header: 'Instansi', name: templateFieldNames.institution(), hint: 'Institution', width: 44 }),
+  name: textField({ header: 'Nama', name: templateFieldNames.name(), hint: 'Personal name (optional)', width: 30 }),
   // Issue 16 (optional): a replacement member, and the (amended) decree that appointed them.
   replaces: idField(
     {
       header: 'Menggantikan',
-      name: { id: 'menggantikan', en: 'replaces' },
+      name: templateFieldNames.replaces(),
       hint: 'Replacement member: the juror ID this one replaces (optional)',
       width: 14,
     },
@@ -396,21 +397,21 @@ export const JUROR_COLUMNS = {
   ),
   decree: textField({
     header: 'SK penunjukan',
-    name: { id: 'SK penunjukan', en: 'appointing decree' },
+    name: templateFieldNames.appointingDecree(),
     hint: 'The decree (SK) that appointed this juror, e.g. the amended SK of a replacement (optional)',
     width: 30,
   }),
 };
 
 export const CONFLICT_COLUMNS = {
-  jurorId: idField({ header: 'Juri', name: { id: 'juri', en: 'juror' }, hint: 'Juror ID (sheet Juri)', width: 10 }, SHEETS.jurors),
+  jurorId: idField({ header: 'Juri', name: templateFieldNames.juror(), hint: 'Juror ID (sheet Juri)', width: 10 }, SHEETS.jurors),
   nomineeId: idField(
-    { header: 'Nominasi', name: { id: 'nominasi', en: 'nominee' }, hint: 'Nominee ID (sheet Nominasi)', width: 20 },
+    { header: 'Nominasi', name: templateFieldNames.nominee(), hint: 'Nominee ID (sheet Nominasi)', width: 20 },
     SHEETS.nominees,
   ),
   reason: textField({
     header: 'Alasan',
-    name: { id: 'alasan', en: 'reason' },
+    name: templateFieldNames.reason(),
     hint: 'Why the juror must not score this nominee',
     width: 60,
   }),
@@ -418,16 +419,16 @@ export const CONFLICT_COLUMNS = {
 
 /** Issue 16: sheet Penugasan, juror × round × category: wajib (scores it) or tidak (does not). */
 export const ASSIGNMENT_COLUMNS = {
-  jurorId: idField({ header: 'Juri', name: { id: 'juri', en: 'juror' }, hint: 'Juror ID (sheet Juri)', width: 10 }, 'Juri'),
-  roundId: idField({ header: 'Babak', name: { id: 'babak', en: 'round' }, hint: 'Round ID (sheet Babak)', width: 16 }, 'Babak'),
+  jurorId: idField({ header: 'Juri', name: templateFieldNames.juror(), hint: 'Juror ID (sheet Juri)', width: 10 }, 'Juri'),
+  roundId: idField({ header: 'Babak', name: templateFieldNames.round(), hint: 'Round ID (sheet Babak)', width: 16 }, 'Babak'),
   categoryId: idField(
-    { header: 'Kategori', name: { id: 'kategori', en: 'category' }, hint: 'Category ID (sheet Kategori)', width: 18 },
+    { header: 'Kategori', name: templateFieldNames.category(), hint: 'Category ID (sheet Kategori)', width: 18 },
     'Kategori',
   ),
   duty: choiceField(
     {
       header: 'Tugas',
-      name: { id: 'tugas', en: 'duty' },
+      name: templateFieldNames.duty(),
       hint: 'wajib (scores this section) or tidak (does not); a section not listed is wajib',
       width: 10,
     },
@@ -439,38 +440,38 @@ export const ASSIGNMENT_COLUMNS = {
 /** Issue 17: sheet Data, one figure of a nominee's dossier per row, optionally linked to the criteria it informs. */
 export const FIGURE_COLUMNS = {
   nomineeId: idField(
-    { header: 'Nominasi', name: { id: 'nominasi', en: 'nominee' }, hint: 'Nominee ID (sheet Nominasi)', width: 16 },
+    { header: 'Nominasi', name: templateFieldNames.nominee(), hint: 'Nominee ID (sheet Nominasi)', width: 16 },
     'Nominasi',
   ),
   labelId: textField({
     header: 'Indikator (Indonesia)',
-    name: { id: 'indikator (Indonesia)', en: 'indicator (Indonesian)' },
+    name: templateFieldNames.indicatorIndonesian(),
     hint: 'Indicator in Indonesian, e.g. Cakupan kepesertaan',
     width: 32,
   }),
   labelEn: textField({
     header: 'Indikator (English)',
-    name: { id: 'indikator (English)', en: 'indicator (English)' },
+    name: templateFieldNames.indicatorEnglish(),
     hint: 'Indicator in English, e.g. Coverage',
     width: 28,
   }),
   value: figureValueField({
     header: 'Nilai',
-    name: { id: 'nilai', en: 'value' },
+    name: templateFieldNames.value(),
     hint: 'Value, a number: 34,90 or 34.9; 100.000 with Indonesian thousands dots is one hundred thousand',
     width: 12,
   }),
   unit: textField({
     header: 'Satuan',
-    name: { id: 'satuan', en: 'unit' },
+    name: templateFieldNames.unit(),
     hint: 'Unit: %, orang (persons), bulan (months), Rp ... (optional)',
     width: 10,
   }),
-  source: textField({ header: 'Sumber', name: { id: 'sumber', en: 'source' }, hint: 'Source, e.g. BPJS Ketenagakerjaan', width: 30 }),
-  date: dateField({ header: 'Tanggal', name: { id: 'tanggal', en: 'date' }, hint: 'Date of the figure ("per 31-12-2024")', width: 12 }),
+  source: textField({ header: 'Sumber', name: templateFieldNames.source(), hint: 'Source, e.g. BPJS Ketenagakerjaan', width: 30 }),
+  date: dateField({ header: 'Tanggal', name: templateFieldNames.date(), hint: 'Date of the figure ("per 31-12-2024")', width: 12 }),
   criterionCodes: idListField({
     header: 'Kriteria',
-    name: { id: 'kriteria', en: 'criteria' },
+    name: templateFieldNames.criteria(),
     hint: 'Codes of the criteria this figure informs, comma separated, e.g. PD3 (optional)',
     width: 14,
   }),
@@ -479,19 +480,19 @@ export const FIGURE_COLUMNS = {
 /** Issue 17: sheet Dokumen, one file a nominee submitted per row (PDF, JPG or PNG; hash and size filled in when packaged). */
 export const DOCUMENT_COLUMNS = {
   nomineeId: idField(
-    { header: 'Nominasi', name: { id: 'nominasi', en: 'nominee' }, hint: 'Nominee ID (sheet Nominasi)', width: 16 },
+    { header: 'Nominasi', name: templateFieldNames.nominee(), hint: 'Nominee ID (sheet Nominasi)', width: 16 },
     'Nominasi',
   ),
   fileName: textField({
     header: 'Nama berkas',
-    name: { id: 'nama berkas', en: 'file name' },
+    name: templateFieldNames.fileName(),
     hint: 'File name: PDF, JPG or PNG, no folders',
     width: 36,
   }),
   kind: choiceField(
     {
       header: 'Jenis',
-      name: { id: 'jenis', en: 'kind' },
+      name: templateFieldNames.kind(),
       hint: 'Kind: perda, sk, kuesioner (questionnaire), presentasi (presentation), foto (photo)',
       width: 14,
     },
@@ -500,12 +501,12 @@ export const DOCUMENT_COLUMNS = {
   ),
   sha256: textField({
     header: 'SHA-256',
-    name: { id: 'SHA-256', en: 'SHA-256' },
+    name: templateFieldNames.sha256(),
     hint: 'Filled in by Timbang when the package bundles the file (leave empty)',
     width: 30,
   }),
   size: numberField(
-    { header: 'Ukuran (bita)', name: { id: 'ukuran', en: 'size' }, hint: 'Size in bytes, filled in by Timbang (leave empty)', width: 14 },
+    { header: 'Ukuran (bita)', name: templateFieldNames.size(), hint: 'Size in bytes, filled in by Timbang (leave empty)', width: 14 },
     { integer: true, min: 0 },
   ),
 };

@@ -22,6 +22,7 @@ import {
   type EvidenceFigure,
 } from '../../../core/model.ts';
 import { formulaStart, formulaStartMessage, shownText } from '../../../core/spreadsheet-text.ts';
+import { templateMessages } from '../../../core/messages/event-template.ts';
 import type { TemplateIssue } from '../../../api/contract.ts';
 import { contentText, FIRST_DATA_ROW, HEADER_ROW, type Column, type Content, type Field } from './fields.ts';
 import {
@@ -134,7 +135,7 @@ function formulaProblem(what: Bilingual, typed: string): Bilingual | undefined {
   if (!start) return undefined;
   const message = formulaStartMessage(start);
   const found = shownText(typed);
-  return { id: `${what.id} ${message.id}, ditemukan '${found}'`, en: `${what.en} ${message.en}, found '${found}'` };
+  return templateMessages.formulaFound({ what, problem: message, found });
 }
 
 /** Reads fields of one sheet row (on sheet Acara: of the whole sheet) into values, noting places and issues. */
@@ -174,7 +175,7 @@ function fieldReader(
     }
     if (parsed.ok) return parsed.value;
     const found = contentText(content);
-    notes.issue(sheet, address, { id: `${parsed.expected.id}, ditemukan '${found}'`, en: `${parsed.expected.en}, found '${found}'` });
+    notes.issue(sheet, address, templateMessages.foundInstead({ expected: parsed.expected, found }));
     notes.cannotRead(path, { sheet, cell: address });
     return field.placeholder(address);
   };
@@ -190,11 +191,8 @@ function fieldReader(
         sheet,
         address,
         requiredWith
-          ? {
-              id: `${field.name.id} wajib diisi bila ${requiredWith.id} diisi`,
-              en: `${field.name.en} is required when ${requiredWith.en} is filled in`,
-            }
-          : { id: `${field.name.id} wajib diisi`, en: `${field.name.en} is required` },
+          ? templateMessages.requiredWith({ field: field.name, group: requiredWith })
+          : templateMessages.required({ field: field.name }),
       );
       notes.cannotRead(fullPath, { sheet, cell: address });
       return field.placeholder(address);
@@ -230,17 +228,13 @@ function checkLabels(
     const address = at(i);
     const content = contentOf(ws.getCell(address));
     if (content === undefined ? lenient : sameText(contentText(content), column.header)) return;
-    const found =
-      content === undefined ? { id: 'kosong', en: 'nothing' } : { id: `'${contentText(content)}'`, en: `'${contentText(content)}'` };
-    notes.issue(sheet, address, {
-      id: `${kind.id} harus '${column.header}', ditemukan ${found.id}`,
-      en: `${kind.en} must be '${column.header}', found ${found.en}`,
-    });
+    const found = content === undefined ? undefined : contentText(content);
+    notes.issue(sheet, address, templateMessages.labelMustBe({ kind, header: column.header, found }));
   });
 }
 
-const HEADING: Bilingual = { id: 'judul kolom', en: 'column heading' };
-const ROW_LABEL: Bilingual = { id: 'label baris', en: 'row label' };
+const HEADING: Bilingual = templateMessages.columnHeading();
+const ROW_LABEL: Bilingual = templateMessages.rowLabel();
 
 function checkHeadings(notes: Notes, ws: Worksheet, sheet: SheetName, columns: Column[], firstColumn = 1, lenient = false): void {
   checkLabels(notes, ws, sheet, columns, (i) => ws.getCell(HEADER_ROW, firstColumn + i).address, HEADING, lenient);
@@ -279,10 +273,7 @@ function readRows<T>(
     );
   }
   if (required && items.length === 0) {
-    notes.issue(sheet, null, {
-      id: `sheet ${sheet} belum berisi data (mulai baris ${FIRST_DATA_ROW})`,
-      en: `sheet ${sheet} has no data (it starts at row ${FIRST_DATA_ROW})`,
-    });
+    notes.issue(sheet, null, templateMessages.sheetHasNoData({ sheet, row: FIRST_DATA_ROW }));
     notes.cannotRead([collection]);
   }
   return items;
@@ -321,9 +312,9 @@ function readEventSheet(notes: Notes, ws: Worksheet): EventFields {
   const range = (first: Field<unknown>, last: Field<unknown>) => `${r.address(first)}:${r.address(last)}`;
 
   // Groups of optional rows: once one row of a group is filled in, the group's required rows must be too.
-  const interviews: Bilingual = { id: 'jadwal wawancara', en: 'the interview schedule' };
-  const ceremony: Bilingual = { id: 'penganugerahan', en: 'the award ceremony' };
-  const overall: Bilingual = { id: 'peringkat umum', en: 'the overall ranking' };
+  const interviews = templateMessages.interviewSchedule();
+  const ceremony = templateMessages.awardCeremony();
+  const overall = templateMessages.overallRanking();
   const hasInterviews = r.filled(F.interviewsStart, F.interviewsEnd, F.interviewsVenue);
   const hasCeremony = r.filled(F.ceremonyDate, F.ceremonyVenue);
   const hasOverall = r.filled(F.overallNameId, F.overallNameEn, F.overallCategoryIds, F.overallSize);
@@ -421,7 +412,7 @@ function readCategories(notes: Notes, ws: Worksheet): Category[] {
 function readRounds(notes: Notes, ws: Worksheet): Round[] {
   const R = ROUND_COLUMNS;
   const fields = Object.values(R);
-  const timing: Bilingual = { id: 'waktu wawancara', en: 'interview timing' };
+  const timing = templateMessages.interviewTiming();
   // The quorum column (issue 16) may be missing from a template made before it.
   const fixedRounds = fields.length - LATER_ROUND_COLUMNS;
   checkHeadings(notes, ws, SHEETS.rounds, fields.slice(0, fixedRounds));
@@ -504,10 +495,7 @@ function readRubric(r: FieldReader, scale: Criterion['scale'], pairs: [Field<str
       if (levels !== undefined && level <= levels) {
         problem ??= {
           cell: r.address(idField),
-          message: {
-            id: `Rubrik ${level} kosong: skala ${scaleText} butuh ${levels} level rubrik (Rubrik 1–${levels})`,
-            en: `Rubric ${level} is empty: scale ${scaleText} needs ${levels} rubric levels (Rubrik 1–${levels})`,
-          },
+          message: templateMessages.rubricEmpty({ level, scale: scaleText, levels }),
         };
       }
       return;
@@ -515,10 +503,7 @@ function readRubric(r: FieldReader, scale: Criterion['scale'], pairs: [Field<str
     if (levels !== undefined && level > levels) {
       problem ??= {
         cell: r.address(r.filled(idField) ? idField : enField),
-        message: {
-          id: `Rubrik ${level} terisi, padahal skala ${scaleText} hanya butuh ${levels} level rubrik (Rubrik 1–${levels})`,
-          en: `Rubric ${level} is filled in, but scale ${scaleText} needs only ${levels} rubric levels (Rubrik 1–${levels})`,
-        },
+        message: templateMessages.rubricExtra({ level, scale: scaleText, levels }),
       };
       return;
     }
@@ -545,13 +530,12 @@ function readNominees(notes: Notes, ws: Worksheet): Nominee[] {
     const heading = ws.getCell(HEADER_ROW, column);
     const content = contentOf(heading);
     const key = content === undefined ? undefined : contentText(content);
-    const formula =
-      key === undefined ? undefined : formulaProblem({ id: 'judul kolom atribut', en: 'attribute heading' }, typedText(heading) ?? key);
+    const formula = key === undefined ? undefined : formulaProblem(templateMessages.attributeHeading(), typedText(heading) ?? key);
     if (key === undefined) unnamed.push(column);
     else if (formula)
       notes.issue(sheet, heading.address, formula); // its values are not read: the import is refused anyway
     else if (attributes.some((a) => a.key === key)) {
-      notes.issue(sheet, heading.address, { id: `judul kolom '${key}' dipakai dua kali`, en: `column heading '${key}' is used twice` });
+      notes.issue(sheet, heading.address, templateMessages.headingTwice({ key }));
     } else attributes.push({ column, key });
   }
   const reportedUnnamed = new Set<number>();
@@ -569,8 +553,7 @@ function readNominees(notes: Notes, ws: Worksheet): Nominee[] {
       const { address, content, typed } = r.extra(column);
       if (content === undefined) continue;
       r.place(['attributes', key], address);
-      const formula =
-        typeof content === 'string' ? formulaProblem({ id: `atribut '${key}'`, en: `attribute '${key}'` }, typed ?? content) : undefined;
+      const formula = typeof content === 'string' ? formulaProblem(templateMessages.attribute({ key }), typed ?? content) : undefined;
       if (formula) {
         r.issue(address, formula);
         r.cannotRead(['attributes', key]);
@@ -584,10 +567,7 @@ function readNominees(notes: Notes, ws: Worksheet): Nominee[] {
       const { address, content } = r.extra(column);
       if (content === undefined || reportedUnnamed.has(column)) continue;
       reportedUnnamed.add(column);
-      notes.issue(sheet, address, {
-        id: 'kolom ini tidak berjudul: tulis nama atributnya di baris 1',
-        en: 'this column has no heading: write the attribute name in row 1',
-      });
+      notes.issue(sheet, address, templateMessages.unnamedColumn());
     }
     return nominee;
   });
@@ -693,7 +673,7 @@ export function readSheets(workbook: Workbook): SheetsRead {
   const read = <T>(sheet: SheetName, parse: (notes: Notes, ws: Worksheet) => T): T | undefined => {
     const ws = workbook.getWorksheet(sheet);
     if (ws) return parse(notes, ws);
-    notes.issue(sheet, null, { id: `sheet ${sheet} tidak ada`, en: `sheet ${sheet} is missing` });
+    notes.issue(sheet, null, templateMessages.sheetMissing({ sheet }));
     return undefined;
   };
   const fields = read(SHEETS.event, readEventSheet);
