@@ -11,6 +11,7 @@ import type { Assignment, Event, Juror } from '../../core/model.ts';
 import { saveAuthored } from '../events/authored.ts';
 import { DEMO_ABSENCES } from './demo-attendance.ts';
 import type { Db } from '../workspace/workspace.ts';
+import { attendanceMessages } from '../../core/messages/attendance.ts';
 
 export interface Absence {
   jurorId: string;
@@ -74,31 +75,20 @@ export interface AbsenceInput {
 /** Records an absence (one row per section it covers). Returns the absences in force. */
 export function recordAbsence(db: Db, event: Event, input: AbsenceInput, now = new Date()): Absence[] {
   const juror = event.jurors.find((j) => j.id === input.jurorId);
-  if (!juror)
-    throw new AppError('not-found', {
-      id: `Juri "${input.jurorId}" tidak ada di acara ini.`,
-      en: `Juror "${input.jurorId}" is not in this event.`,
-    });
+  if (!juror) throw new AppError('not-found', attendanceMessages.jurorNotInEvent({ jurorId: input.jurorId }));
   const round = event.rounds.find((r) => r.id === input.roundId);
-  if (!round)
-    throw new AppError('not-found', {
-      id: `Babak "${input.roundId}" tidak ada di acara ini.`,
-      en: `Round "${input.roundId}" is not in this event.`,
-    });
+  if (!round) throw new AppError('not-found', attendanceMessages.roundNotInEvent({ roundId: input.roundId }));
   const categories =
     input.categoryId === null ? round.categoryIds.filter((c) => isAssigned(event, juror.id, round.id, c)) : [input.categoryId];
   for (const categoryId of categories) {
     if (!round.categoryIds.includes(categoryId)) {
-      throw new AppError('invalid-input', {
-        id: `Kategori "${categoryId}" tidak dinilai di babak ${round.name.id}.`,
-        en: `Category "${categoryId}" is not scored in round ${round.name.en}.`,
-      });
+      throw new AppError('invalid-input', attendanceMessages.categoryNotInRound({ categoryId, roundName: round.name }));
     }
     if (!isAssigned(event, juror.id, round.id, categoryId)) {
-      throw new AppError('invalid-input', {
-        id: `${juror.id} tidak ditugaskan di ${round.name.id}, ${categoryId}: tidak perlu dicatat berhalangan.`,
-        en: `${juror.id} is not assigned to ${round.name.en}, ${categoryId}: no absence to record.`,
-      });
+      throw new AppError(
+        'invalid-input',
+        attendanceMessages.notAssignedNoAbsence({ jurorId: juror.id, roundName: round.name, categoryId }),
+      );
     }
   }
   const insert = db.prepare(
@@ -121,10 +111,7 @@ export function withdrawAbsence(
   if (
     !absences(db, event.id).some((a) => a.jurorId === input.jurorId && a.roundId === input.roundId && a.categoryId === input.categoryId)
   ) {
-    throw new AppError('not-found', {
-      id: 'Tidak ada catatan berhalangan untuk bagian ini.',
-      en: 'There is no absence recorded for this section.',
-    });
+    throw new AppError('not-found', attendanceMessages.noAbsenceRecorded());
   }
   db.prepare(
     'INSERT INTO absence (event_id, juror_id, round_id, category_id, reason, absent_on, recorded_by, recorded_at, withdrawn) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, 1)',
@@ -149,31 +136,20 @@ export interface ReplacementInput {
  */
 export function addReplacement(db: Db, event: Event, input: ReplacementInput, now = new Date()): Event {
   if (event.jurors.some((j) => j.id === input.juror.id)) {
-    throw new AppError('conflict', {
-      id: `Juri "${input.juror.id}" sudah ada di acara ini.`,
-      en: `Juror "${input.juror.id}" is already in this event.`,
-    });
+    throw new AppError('conflict', attendanceMessages.jurorAlreadyInEvent({ jurorId: input.juror.id }));
   }
   const replaced = event.jurors.find((j) => j.id === input.replacesJurorId);
-  if (!replaced)
-    throw new AppError('not-found', {
-      id: `Juri "${input.replacesJurorId}" tidak ada di acara ini.`,
-      en: `Juror "${input.replacesJurorId}" is not in this event.`,
-    });
-  if (input.sections.length === 0)
-    throw new AppError('invalid-input', {
-      id: 'Pilih bagian yang diambil alih anggota pengganti.',
-      en: 'Choose the sections the replacement member takes over.',
-    });
+  if (!replaced) throw new AppError('not-found', attendanceMessages.jurorNotInEvent({ jurorId: input.replacesJurorId }));
+  if (input.sections.length === 0) throw new AppError('invalid-input', attendanceMessages.chooseReplacedSections());
   for (const s of input.sections) {
     if (
       !event.rounds.some((r) => r.id === s.roundId && r.categoryIds.includes(s.categoryId)) ||
       !isAssigned(event, replaced.id, s.roundId, s.categoryId)
     ) {
-      throw new AppError('invalid-input', {
-        id: `${replaced.id} tidak ditugaskan di ${s.roundId}/${s.categoryId}.`,
-        en: `${replaced.id} is not assigned to ${s.roundId}/${s.categoryId}.`,
-      });
+      throw new AppError(
+        'invalid-input',
+        attendanceMessages.replacedNotAssigned({ replacedId: replaced.id, roundId: s.roundId, categoryId: s.categoryId }),
+      );
     }
   }
   const taken = new Set(input.sections.map((s) => `${s.roundId}/${s.categoryId}`));

@@ -20,6 +20,7 @@ import type { Deliberation } from '../../api/contract.ts';
 import type { Bilingual, Event } from '../../core/model.ts';
 import { canonicalJson } from '../keys/signing.ts';
 import type { Db } from '../workspace/workspace.ts';
+import { auditMessages } from '../../core/messages/audit.ts';
 
 export type AuditItemId = 'marks' | 'sections' | 'quorum' | 'equal' | 'sheets' | 'ties' | 'flags' | 'verification';
 
@@ -89,17 +90,17 @@ export function filesHash(files: readonly AuditFile[]): string {
 const PENDING_STATUS = new Set(['tampered', 'bad-signature', 'unknown-key', 'invalid-content']);
 
 const STATUS_WORDS: Record<string, Bilingual> = {
-  tampered: { id: 'diubah setelah ditandatangani', en: 'changed after signing' },
-  'bad-signature': { id: 'tanda tangan tidak sah', en: 'signature not valid' },
-  'unknown-key': { id: 'ditandatangani kunci yang tidak dikenal', en: 'signed with an unknown key' },
-  'invalid-content': { id: 'isi tidak sah', en: 'invalid content' },
-  conflict: { id: 'bertentangan dengan lembar lain revisi yang sama', en: 'in conflict with another sheet of the same revision' },
+  tampered: auditMessages.changedAfterSigning(),
+  'bad-signature': auditMessages.badSignature(),
+  'unknown-key': auditMessages.signedUnknownKey(),
+  'invalid-content': auditMessages.invalidContent(),
+  conflict: auditMessages.conflictSameRevision(),
 };
 
 const SECTION_WORDS: Record<string, Bilingual> = {
-  missing: { id: 'belum diterima', en: 'not received' },
-  unfinished: { id: 'belum difinalisasi juri', en: 'not finalized by the juror' },
-  conflict: { id: 'lembar bertentangan', en: 'sheets in conflict' },
+  missing: auditMessages.notReceived(),
+  unfinished: auditMessages.notFinalized(),
+  conflict: auditMessages.sheetsConflict(),
 };
 
 const NAMED = 12;
@@ -108,7 +109,7 @@ const NAMED = 12;
 function capped(lines: Bilingual[]): Bilingual[] {
   if (lines.length <= NAMED) return lines;
   const more = lines.length - NAMED;
-  return [...lines.slice(0, NAMED), { id: `… dan ${more} lagi`, en: `… and ${more} more` }];
+  return [...lines.slice(0, NAMED), auditMessages.andMore({ more })];
 }
 
 /** The checklist for a deliberation, its files and what people recorded. */
@@ -131,13 +132,9 @@ export function auditChecklist(
   items.push({
     id: 'marks',
     ok: result.marks.length > 0,
-    title: { id: 'Ada nilai dari lembar yang sah', en: 'Marks from valid sheets' },
-    findings:
-      result.marks.length > 0 ? [] : [{ id: 'Belum ada nilai dari lembar nilai yang sah.', en: 'No marks from valid score sheets yet.' }],
-    summary: {
-      id: `${result.usedSheets} dari ${result.sheets} lembar dipakai`,
-      en: `${result.usedSheets} of ${result.sheets} sheets used`,
-    },
+    title: auditMessages.marksTitle(),
+    findings: result.marks.length > 0 ? [] : [auditMessages.noMarksYet()],
+    summary: auditMessages.sheetsUsed({ usedSheets: result.usedSheets, sheets: result.sheets }),
   });
 
   // Sections: each one owed, received and final, or excused. (Completeness lists only the sections a juror owes.)
@@ -157,24 +154,17 @@ export function auditChecklist(
         continue;
       }
       const words = SECTION_WORDS[state] ?? { id: state, en: state };
-      sectionFindings.push({
-        id: `${juror.id} · ${roundName(roundId).id} · ${categoryName(categoryId).id}: ${words.id}`,
-        en: `${juror.id} · ${roundName(roundId).en} · ${categoryName(categoryId).en}: ${words.en}`,
-      });
+      sectionFindings.push(
+        auditMessages.sectionFinding({ jurorId: juror.id, roundName: roundName(roundId), categoryName: categoryName(categoryId), words }),
+      );
     }
   }
   items.push({
     id: 'sections',
     ok: sectionFindings.length === 0,
-    title: {
-      id: 'Semua bagian yang ditugaskan diterima dan final (atau juri berhalangan)',
-      en: 'Every assigned section received and final (or the juror excused)',
-    },
+    title: auditMessages.sectionsTitle(),
     findings: capped(sectionFindings),
-    summary: {
-      id: `${owed - excused - sectionFindings.length} dari ${owed} bagian diterima${excused ? `, ${excused} berhalangan` : ''}`,
-      en: `${owed - excused - sectionFindings.length} of ${owed} sections received${excused ? `, ${excused} excused` : ''}`,
-    },
+    summary: auditMessages.sectionsSummary({ owed, excused, sectionFindingsCount: sectionFindings.length }),
   });
 
   if (extra.quorum) items.push(extra.quorum);
@@ -185,20 +175,18 @@ export function auditChecklist(
   items.push({
     id: 'sheets',
     ok: pending.length === 0,
-    title: { id: 'Tidak ada lembar yang tertunda', en: 'No sheet pending' },
+    title: auditMessages.sheetsTitle(),
     findings: capped(
       pending.map((f) => {
         const words = STATUS_WORDS[f.use === 'conflict' ? 'conflict' : f.status];
-        return {
-          id: `${f.fileName} (${f.jurorId ?? 'juri tidak terbaca'}): ${words.id}`,
-          en: `${f.fileName} (${f.jurorId ?? 'juror unreadable'}): ${words.en}`,
-        };
+        return auditMessages.pendingSheet({ fileName: f.fileName, jurorId: f.jurorId, words });
       }),
     ),
-    summary: {
-      id: `${files.length} berkas${records.setAside.size ? `, ${[...records.setAside.keys()].filter((h) => files.some((f) => f.fileHash === h)).length} dikesampingkan dengan catatan` : ''}`,
-      en: `${files.length} files${records.setAside.size ? `, ${[...records.setAside.keys()].filter((h) => files.some((f) => f.fileHash === h)).length} set aside with a note` : ''}`,
-    },
+    summary: auditMessages.filesSetAside({
+      files: files.length,
+      // Counted only when anything was set aside at all (a note can name a file that is gone since).
+      setAside: records.setAside.size ? [...records.setAside.keys()].filter((h) => files.some((f) => f.fileHash === h)).length : null,
+    }),
   });
 
   // Ties: a joint rank that touches a place must be settled by a plenary decision.
@@ -210,21 +198,15 @@ export function auditChecklist(
       (n) => n.rank,
     ).values()) {
       const names = group.map((n) => nomineeName(n.nomineeId)).join(', ');
-      tieFindings.push({
-        id: `${categoryName(category.id).id}: ${names} sama di peringkat ${group[0].rank}; perlu keputusan rapat pleno`,
-        en: `${categoryName(category.id).en}: ${names} tie at rank ${group[0].rank}; needs a plenary decision`,
-      });
+      tieFindings.push(auditMessages.tieNeedsDecision({ categoryName: categoryName(category.id), names, groupRank: group[0].rank }));
     }
   }
   items.push({
     id: 'ties',
     ok: tieFindings.length === 0,
-    title: {
-      id: 'Setiap peringkat bersama pada tempat pemenang diputuskan rapat pleno',
-      en: 'Every joint rank on a place decided by the plenary',
-    },
+    title: auditMessages.tiesTitle(),
     findings: tieFindings,
-    summary: { id: `${result.decisions.length} keputusan pleno tercatat`, en: `${result.decisions.length} plenary decisions recorded` },
+    summary: auditMessages.tiesSummary({ decisionsCount: result.decisions.length }),
   });
 
   // Flags: every one acknowledged.
@@ -232,17 +214,20 @@ export function auditChecklist(
   items.push({
     id: 'flags',
     ok: open.length === 0,
-    title: { id: 'Setiap tanda beda pendapat sudah dibahas', en: 'Every disagreement flag acknowledged' },
+    title: auditMessages.flagsTitle(),
     findings: capped(
-      open.map((f) => ({
-        id: `${f.jurorId} · ${roundName(f.roundId).id} · ${nomineeName(f.nomineeId)} · ${f.criterionCode}: nilai ${f.value}, median panel ${f.median}`,
-        en: `${f.jurorId} · ${roundName(f.roundId).en} · ${nomineeName(f.nomineeId)} · ${f.criterionCode}: mark ${f.value}, panel median ${f.median}`,
-      })),
+      open.map((f) =>
+        auditMessages.openFlag({
+          jurorId: f.jurorId,
+          roundName: roundName(f.roundId),
+          nomineeName: nomineeName(f.nomineeId),
+          criterionCode: f.criterionCode,
+          fValue: f.value,
+          median: f.median,
+        }),
+      ),
     ),
-    summary: {
-      id: `${result.flags.length - open.length} dari ${result.flags.length} tanda sudah dibahas`,
-      en: `${result.flags.length - open.length} of ${result.flags.length} flags acknowledged`,
-    },
+    summary: auditMessages.flagsSummary({ flagsCount: result.flags.length, openCount: open.length }),
   });
 
   // Verification: a second person confirmed exactly these files.
@@ -250,35 +235,20 @@ export function auditChecklist(
   const confirmation = records.confirmation;
   const verificationFindings: Bilingual[] = [];
   if (!confirmation) {
-    verificationFindings.push({
-      id: 'Lampiran verifikasi belum dikonfirmasi orang kedua.',
-      en: 'The verification appendix is not yet confirmed by a second person.',
-    });
+    verificationFindings.push(auditMessages.notConfirmed());
   } else if (confirmation.filesHash !== hash) {
-    verificationFindings.push({
-      id: `Berkas berubah sejak dikonfirmasi ${confirmation.confirmedBy}: konfirmasi ulang lampiran verifikasi.`,
-      en: `The files changed since ${confirmation.confirmedBy} confirmed them: confirm the verification appendix again.`,
-    });
+    verificationFindings.push(auditMessages.filesChangedSinceConfirmation({ confirmedBy: confirmation.confirmedBy }));
   } else if (samePerson(confirmation.operator, confirmation.confirmedBy)) {
-    verificationFindings.push({
-      id: 'Yang mengonfirmasi harus orang lain, bukan operator.',
-      en: 'The one who confirms must be someone else than the operator.',
-    });
+    verificationFindings.push(auditMessages.confirmerIsOperator());
   }
   items.push({
     id: 'verification',
     ok: verificationFindings.length === 0,
-    title: {
-      id: 'Lampiran verifikasi dikonfirmasi orang kedua (bukan operator)',
-      en: 'Verification appendix confirmed by a second person (not the operator)',
-    },
+    title: auditMessages.verificationTitle(),
     findings: verificationFindings,
     summary: confirmation
-      ? {
-          id: `operator ${confirmation.operator}, dikonfirmasi ${confirmation.confirmedBy}`,
-          en: `operator ${confirmation.operator}, confirmed by ${confirmation.confirmedBy}`,
-        }
-      : { id: 'belum dikonfirmasi', en: 'not confirmed' },
+      ? auditMessages.confirmedBy({ operator: confirmation.operator, confirmedBy: confirmation.confirmedBy })
+      : auditMessages.notConfirmedSummary(),
   });
 
   return {

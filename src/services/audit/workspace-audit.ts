@@ -16,6 +16,7 @@ import { minutesStatus } from '../penetapan/status.ts';
 import { absences, excusedSections } from '../attendance/attendance.ts';
 import { equalTreatmentFindings, panelSections, quorumFindings } from '../../core/quorum.ts';
 import { auditChecklist, auditRecords, NO_RECORDS, type AuditFile, type AuditResult, type ExtraItems } from './audit.ts';
+import { auditMessages } from '../../core/messages/audit.ts';
 
 /** The quorum and equal-treatment items of the checklist (issue 16, item 3), from the panel per round × category. */
 export function attendanceItems(event: Event, result: Pick<Deliberation, 'marks' | 'conflicts' | 'completeness'>): ExtraItems {
@@ -27,25 +28,19 @@ export function attendanceItems(event: Event, result: Pick<Deliberation, 'marks'
     quorum: {
       id: 'quorum',
       ok: quorum.length === 0,
-      title: { id: 'Kuorum terpenuhi di setiap babak dan kategori', en: 'Quorum met in every round and category' },
+      title: auditMessages.quorumTitle(),
       findings: quorum,
       summary:
         withQuorum.length === 0
-          ? { id: 'acara ini tidak menetapkan kuorum', en: 'this event sets no quorum' }
-          : {
-              id: `${withQuorum.length - quorum.length} dari ${withQuorum.length} bagian berkuorum`,
-              en: `${withQuorum.length - quorum.length} of ${withQuorum.length} sections have their quorum`,
-            },
+          ? auditMessages.noQuorumSet()
+          : auditMessages.quorumSummary({ withQuorumCount: withQuorum.length, quorumCount: quorum.length }),
     },
     equal: {
       id: 'equal',
       ok: unequal.length === 0,
-      title: {
-        id: 'Setiap nominasi dinilai juri yang sama (kecuali benturan kepentingan)',
-        en: 'Every nominee scored by the same jurors (recusals apart)',
-      },
+      title: auditMessages.equalTitle(),
       findings: unequal,
-      summary: { id: `${sections.length} bagian babak × kategori diperiksa`, en: `${sections.length} round × category sections checked` },
+      summary: auditMessages.equalSummary({ sectionsCount: sections.length }),
     },
   };
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../api/errors.ts';
 import type { SpecialAward } from '../../core/awards.ts';
 import type { Event } from '../../core/model.ts';
 import type { Db } from '../workspace/workspace.ts';
+import { awardsMessages } from '../../core/messages/awards.ts';
 
 export interface SpecialAwardInput {
   categoryId: string | null;
@@ -19,29 +20,16 @@ export interface SpecialAwardInput {
 
 export function recordSpecialAward(db: Db, event: Event, input: SpecialAwardInput, now = new Date()): void {
   if (input.categoryId !== null && !event.categories.some((c) => c.id === input.categoryId)) {
-    throw new AppError('not-found', {
-      id: `Kategori "${input.categoryId}" tidak ada di acara ini.`,
-      en: `Category "${input.categoryId}" is not in this event.`,
-    });
+    throw new AppError('not-found', awardsMessages.categoryNotInEvent({ categoryId: input.categoryId }));
   }
   if (input.nomineeId !== null) {
     const nominee = event.nominees.find((n) => n.id === input.nomineeId);
-    if (!nominee)
-      throw new AppError('not-found', {
-        id: `Nominasi "${input.nomineeId}" tidak ada di acara ini.`,
-        en: `Nominee "${input.nomineeId}" is not in this event.`,
-      });
+    if (!nominee) throw new AppError('not-found', awardsMessages.nomineeNotInEvent({ nomineeId: input.nomineeId }));
     if (input.categoryId !== null && nominee.categoryId !== input.categoryId) {
-      throw new AppError('invalid-input', {
-        id: `${nominee.name} bukan nominasi kategori ini; penghargaan khusus kategori hanya untuk nominasi kategori itu.`,
-        en: `${nominee.name} is not a nominee of this category; a category's special award goes to one of its nominees.`,
-      });
+      throw new AppError('invalid-input', awardsMessages.nomineeOfOtherCategory({ nomineeName: nominee.name }));
     }
   } else if (!specialAwards(db, event.id).some((a) => a.categoryId === input.categoryId && a.name === input.name)) {
-    throw new AppError('not-found', {
-      id: `Tidak ada penghargaan khusus "${input.name}" yang dapat dicabut.`,
-      en: `There is no special award "${input.name}" to withdraw.`,
-    });
+    throw new AppError('not-found', awardsMessages.noSuchSpecialAward({ name: input.name }));
   }
   db.prepare(
     'INSERT INTO special_award (event_id, category_id, name, nominee_id, reason, decided_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -15,6 +15,7 @@ import { enrol, enrolledKeys, listEnrolments, type Enrolment, type EnrolmentPayl
 import type { JurorKeyChangePayload } from '../packages/key-statements.ts';
 import { verifyScoreSheet, type SheetVerification, type VerifyContext } from '../sheets/score-sheet.ts';
 import type { Db } from '../workspace/workspace.ts';
+import { continuityMessages } from '../../core/messages/continuity.ts';
 
 /** verifyScoreSheet, or anything that verifies the same way (a worker pool). */
 export type SheetVerifier = (bytes: Uint8Array, fileName: string, context: VerifyContext) => Promise<SheetVerification>;
@@ -118,17 +119,14 @@ export async function reenrol(
     .get(payload.eventId, payload.jurorId) as { public_key: string; fingerprint: string } | undefined;
   if (!existing) return { enrolment: enrol(db, payload, fileName, now), change: null };
   if (existing.public_key === payload.publicKey) {
-    throw new AppError('conflict', {
-      id: `Berkas pendaftaran ${fileName}: ${payload.jurorId} sudah terdaftar dengan kunci ini (${existing.fingerprint}); tidak ada yang perlu diganti.`,
-      en: `Enrolment file ${fileName}: ${payload.jurorId} is already enrolled with this key (${existing.fingerprint}); there is nothing to replace.`,
-    });
+    throw new AppError(
+      'conflict',
+      continuityMessages.alreadyEnrolledWithKey({ fileName, jurorId: payload.jurorId, fingerprint: existing.fingerprint }),
+    );
   }
   const text = reason.trim();
   if (text.length < 3) {
-    throw new AppError('invalid-input', {
-      id: 'Tulis alasan pendaftaran ulang (mis. "laptop hilang").',
-      en: 'Give a reason for the re-enrolment (e.g. "laptop lost").',
-    });
+    throw new AppError('invalid-input', continuityMessages.reEnrolmentReason());
   }
   const record = findEventRecord(db, payload.eventId);
   if (!record || record.origin.source !== 'authored') throw new Error(`event ${payload.eventId} is not authored here`); // enrol() above says so for a first enrolment
@@ -211,18 +209,23 @@ export function keyChangeNotes(changes: readonly KeyChange[], sheet: { jurorId: 
     .flatMap((c): Bilingual[] => {
       if (sheet.signedWith === c.previousFingerprint) {
         return [
-          {
-            id: `Kunci ${c.jurorId} berganti: lembar ini ditandatangani kunci lama ${c.previousFingerprint}; ${c.jurorId} didaftarkan ulang dengan kunci baru ${c.nextFingerprint} (${c.reason}). Lembar kunci lama tetap milik ${c.jurorId} dan digantikan oleh lembar revisi lebih tinggi dari kunci baru, tidak bertentangan.`,
-            en: `${c.jurorId}'s key changed: this sheet is signed with the old key ${c.previousFingerprint}; ${c.jurorId} was re-enrolled with the new key ${c.nextFingerprint} (${c.reason}). The old key's sheets remain ${c.jurorId}'s and are superseded by the new key's higher revisions, not in conflict.`,
-          },
+          continuityMessages.signedWithOldKey({
+            jurorId: c.jurorId,
+            previousFingerprint: c.previousFingerprint,
+            nextFingerprint: c.nextFingerprint,
+            cReason: c.reason,
+          }),
         ];
       }
       if (sheet.signedWith === c.nextFingerprint) {
         return [
-          {
-            id: `Kunci ${c.jurorId} berganti: lembar ini ditandatangani kunci baru ${c.nextFingerprint}, pengganti kunci lama ${c.previousFingerprint} (${c.reason}); nilai dilanjutkan di atas revisi ${c.continuesAfterRevision} kunci lama.`,
-            en: `${c.jurorId}'s key changed: this sheet is signed with the new key ${c.nextFingerprint}, replacing the old key ${c.previousFingerprint} (${c.reason}); marks continue above the old key's revision ${c.continuesAfterRevision}.`,
-          },
+          continuityMessages.signedWithNewKey({
+            jurorId: c.jurorId,
+            nextFingerprint: c.nextFingerprint,
+            previousFingerprint: c.previousFingerprint,
+            cReason: c.reason,
+            continuesAfterRevision: c.continuesAfterRevision,
+          }),
         ];
       }
       return [];

@@ -35,6 +35,7 @@ import { verifyScoreSheet } from '../sheets/score-sheet.ts';
 import type { SheetPayload, SheetSection } from '../sheets/sheet-payload.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { withPreviousKeys } from './juror-keys.ts';
+import { continuityMessages } from '../../core/messages/continuity.ts';
 
 export interface ResumeFile {
   fileName: string;
@@ -82,10 +83,7 @@ export interface ResumeStatus {
 function scope(db: Db, eventId: string) {
   const record = findEventRecord(db, eventId);
   if (record?.origin.source !== 'package') {
-    throw new AppError('forbidden', {
-      id: 'Melanjutkan dari lembar sendiri hanya di laptop juri (acara dari paket sekretariat).',
-      en: "Resuming from one's own sheet is only on a juror's laptop (an event from the secretariat's package).",
-    });
+    throw new AppError('forbidden', continuityMessages.resumeOnlyOnJurorLaptop());
   }
   return { record, origin: record.origin };
 }
@@ -136,21 +134,13 @@ export async function resumeFromSheets(
 ): Promise<ResumeResult> {
   const { record, origin } = scope(db, eventId);
   const jurorId = record.jurorId;
-  if (!jurorId)
-    throw new AppError('not-found', {
-      id: 'Pilih dulu siapa Anda di antara juri acara ini.',
-      en: "First choose who you are among this event's jurors.",
-    });
+  if (!jurorId) throw new AppError('not-found', continuityMessages.chooseWhoYouAre());
   const own = keys.status();
   const carried = packageJurorKeys(origin.packageText).find((k) => k.jurorId === jurorId);
   if (!own.publicKey || !carried || carried.publicKey !== own.publicKey) {
-    throw new AppError('conflict', {
-      id: `Paket acara revisi ${record.revision} belum memuat kunci laptop ini untuk ${jurorId}. Buat kunci, kirim berkas pendaftaran ke sekretariat, lalu impor paket berikutnya yang memuatnya; sesudah itu lembar lama dapat dipulihkan.`,
-      en: `Event package revision ${record.revision} does not carry this laptop's key for ${jurorId} yet. Make a key, send the enrolment file to the secretariat, then import the next package that carries it; the old sheet can be restored after that.`,
-    });
+    throw new AppError('conflict', continuityMessages.keyNotInPackageYet({ revision: record.revision, jurorId }));
   }
-  if (files.length === 0)
-    throw new AppError('invalid-input', { id: 'Pilih lembar nilai Anda (.xlsx).', en: 'Choose your score sheet (.xlsx).' });
+  if (files.length === 0) throw new AppError('invalid-input', continuityMessages.chooseYourSheet());
   const event = getEvent(db, eventId);
   const previous = previousKeysByJuror(packageKeyFacts(origin.packageText).jurorKeyChanges.filter((c) => c.jurorId === jurorId));
   const verify = withPreviousKeys(verifyScoreSheet, previous);
@@ -164,20 +154,13 @@ export async function resumeFromSheets(
       continue;
     }
     if (result.juror && result.juror !== jurorId) {
-      throw new AppError('forbidden', {
-        id: `Lembar ${file.fileName} milik ${result.juror}, bukan Anda (${jurorId}). Hanya lembar Anda sendiri yang dapat dipulihkan. Tidak ada yang diubah.`,
-        en: `Sheet ${file.fileName} is ${result.juror}'s, not yours (${jurorId}). Only your own sheets can be restored. Nothing changed.`,
-      });
+      throw new AppError('forbidden', continuityMessages.notYourSheet({ fileName: file.fileName, juror: result.juror, jurorId }));
     }
-    const reasons = result.details.length ? result.details : [{ id: `status ${result.status}`, en: `status ${result.status}` }];
-    throw new AppError(
-      'invalid-file',
-      {
-        id: `Lembar ${file.fileName} tidak dapat dipulihkan (${result.status === 'unknown-key' ? 'ditandatangani kunci yang tidak terikat pada Anda di paket acara' : result.status}):\n${reasons.map((d) => `- ${d.id}`).join('\n')}\nTidak ada yang diubah.`,
-        en: `Sheet ${file.fileName} cannot be restored (${result.status === 'unknown-key' ? 'signed with a key the event package does not bind to you' : result.status}):\n${reasons.map((d) => `- ${d.en}`).join('\n')}\nNothing changed.`,
-      },
-      { status: result.status, details: result.details },
-    );
+    const reasons = result.details.length ? result.details : [continuityMessages.statusOnly({ status: result.status })];
+    throw new AppError('invalid-file', continuityMessages.cannotRestore({ fileName: file.fileName, status: result.status, reasons }), {
+      status: result.status,
+      details: result.details,
+    });
   }
 
   // Per round and category, the section of the highest revision among the files given (as reconciliation would).
@@ -271,10 +254,7 @@ export async function resumeFromSheets(
     if (clashes.length > 0) {
       throw new AppError(
         'conflict',
-        {
-          id: `Laptop ini sudah punya nilai lain untuk ${clashes.length} sel (${clashes.slice(0, 8).join('; ')}${clashes.length > 8 ? '; …' : ''}); lembar tidak menimpa nilai yang diberikan di sini atau bagian yang sudah difinalisasi. Tidak ada yang diubah.`,
-          en: `This laptop already has other marks for ${clashes.length} cells (${clashes.slice(0, 8).join('; ')}${clashes.length > 8 ? '; …' : ''}); a sheet does not overwrite marks given here or a section already finalized. Nothing changed.`,
-        },
+        continuityMessages.otherMarksHere({ clashesCount: clashes.length, clashes: clashes.slice(0, 8).join('; ') }),
         { clashes },
       );
     }

@@ -19,6 +19,7 @@ import type { PackageContinuity, VerifiedPackage } from '../packages/event-packa
 import { signStatement, type KeyRef, type SecretariatRolloverPayload, type SignedStatement } from '../packages/key-statements.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { keyChangeStatements } from './juror-keys.ts';
+import { continuityMessages } from '../../core/messages/continuity.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // The recovery code: the 32-byte Ed25519 private key (seed) and a 16-bit check, in Crockford's base32
@@ -53,11 +54,7 @@ export function recoveryCode(seed: Buffer): string {
 /** The seed a code holds: spaces, dashes and case do not matter, O reads as 0 and I or L as 1. */
 export function parseRecoveryCode(typed: string): Buffer {
   const text = typed.toUpperCase().replace(/[\s-]/g, '').replaceAll('O', '0').replace(/[IL]/g, '1');
-  const wrong = () =>
-    new AppError('invalid-input', {
-      id: `Kode pemulihan tidak sah: harus ${CODE_CHARS} huruf/angka (11 kelompok 5), dan pemeriksaannya harus cocok. Periksa salinannya huruf demi huruf.`,
-      en: `The recovery code is not valid: it must be ${CODE_CHARS} letters and digits (11 groups of 5), and its check must match. Check the copy character by character.`,
-    });
+  const wrong = () => new AppError('invalid-input', continuityMessages.invalidRecoveryCode({ CODE_CHARS }));
   if (text.length !== CODE_CHARS || [...text].some((c) => !ALPHABET.includes(c))) throw wrong();
   let bits = 0;
   let value = 0;
@@ -175,45 +172,40 @@ export function takeOverEvent(
   now = new Date(),
 ): Rollover {
   const text = reason.trim();
-  if (text.length < 3)
-    throw new AppError('invalid-input', {
-      id: 'Tulis alasan pergantian kunci sekretariat (mis. "laptop sekretariat hilang").',
-      en: 'Give a reason for the secretariat key rollover (e.g. "secretariat laptop lost").',
-    });
+  if (text.length < 3) throw new AppError('invalid-input', continuityMessages.rolloverReason());
   if (key.publicKey === pkg.secretariat.publicKey) {
-    throw new AppError('conflict', {
-      id: `Paket ${pkg.fileName} sudah ditandatangani kunci berkas kerja ini (${key.fingerprint}); tidak ada yang perlu diganti.`,
-      en: `Package ${pkg.fileName} is already signed by this workspace's key (${key.fingerprint}); there is nothing to replace.`,
-    });
+    throw new AppError('conflict', continuityMessages.alreadySignedByThisKey({ fileName: pkg.fileName, fingerprint: key.fingerprint }));
   }
   if (findEventRecord(db, pkg.event.id)) {
-    throw new AppError('conflict', {
-      id: `Berkas kerja ini sudah memuat acara "${pkg.event.name}". Ambil alih ke berkas kerja sekretariat yang baru (kosong).`,
-      en: `This workspace already holds the event "${pkg.event.name}". Take it over into a new (empty) secretariat workspace.`,
-    });
+    throw new AppError('conflict', continuityMessages.workspaceNotEmpty({ eventName: pkg.event.name }));
   }
   let signing: UnlockedKey;
   if (signer.kind === 'recovery') {
     signing = recoveryKeyFromCode(signer.code);
     if (!pkg.recoveryKey) {
-      throw new AppError('forbidden', {
-        id: `Paket ${pkg.fileName} tidak menyebut kunci pemulihan, jadi kode pemulihan tidak dapat dipakai untuk acara ini. Bila kunci lama masih dapat dibuka, tanda tangani pergantian dengan kunci lama.`,
-        en: `Package ${pkg.fileName} names no recovery key, so no recovery code can be used for this event. If the old key still opens, sign the rollover with it.`,
-      });
+      throw new AppError('forbidden', continuityMessages.noRecoveryKeyNamed({ fileName: pkg.fileName }));
     }
     if (signing.publicKey !== pkg.recoveryKey.publicKey) {
-      throw new AppError('forbidden', {
-        id: `Kode pemulihan ini milik kunci ${signing.fingerprint}, bukan kunci pemulihan yang disebut paket ${pkg.fileName} (${pkg.recoveryKey.fingerprint}). Tidak ada yang diubah.`,
-        en: `This recovery code belongs to key ${signing.fingerprint}, not the recovery key package ${pkg.fileName} names (${pkg.recoveryKey.fingerprint}). Nothing changed.`,
-      });
+      throw new AppError(
+        'forbidden',
+        continuityMessages.otherRecoveryKey({
+          fingerprint: signing.fingerprint,
+          fileName: pkg.fileName,
+          fingerprint2: pkg.recoveryKey.fingerprint,
+        }),
+      );
     }
   } else {
     signing = signer.key;
     if (signing.publicKey !== pkg.secretariat.publicKey) {
-      throw new AppError('forbidden', {
-        id: `Kunci lama yang dibuka (${signing.fingerprint}) bukan kunci yang menandatangani paket ${pkg.fileName} (${pkg.secretariat.fingerprint}). Tidak ada yang diubah.`,
-        en: `The old key opened (${signing.fingerprint}) is not the key that signed package ${pkg.fileName} (${pkg.secretariat.fingerprint}). Nothing changed.`,
-      });
+      throw new AppError(
+        'forbidden',
+        continuityMessages.otherOldKey({
+          fingerprint: signing.fingerprint,
+          fileName: pkg.fileName,
+          fingerprint2: pkg.secretariat.fingerprint,
+        }),
+      );
     }
   }
   const next: KeyRef = { publicKey: key.publicKey, fingerprint: key.fingerprint };

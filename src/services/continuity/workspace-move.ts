@@ -23,11 +23,13 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../api/errors.ts';
+import type { Bilingual } from '../../core/model.ts';
 import { listEvents } from '../events/event-store.ts';
 import { MIN_PASSPHRASE_LENGTH, openWithPassphrase, PassphraseSealed, sealWithPassphrase, type KeyStore } from '../keys/key-store.ts';
 import { fingerprint } from '../keys/signing.ts';
 import { backupWorkspace } from '../workspace/backup.ts';
 import { LATEST_SCHEMA_VERSION, migrate, type Workspace } from '../workspace/workspace.ts';
+import { continuityMessages } from '../../core/messages/continuity.ts';
 
 export const MOVE_EXTENSION = '.timbang-pindah';
 const MAGIC = 'TIMBANG-PINDAH 1';
@@ -97,10 +99,7 @@ export interface MovedIn extends MoveSummary {
 
 function requireMovePassphrase(passphrase: string): string {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw new AppError('invalid-input', {
-      id: `Frasa sandi pindahan minimal ${MIN_PASSPHRASE_LENGTH} karakter: ia menyegel kunci dan isi berkas kerja di berkas pindahan.`,
-      en: `The move passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters: it seals the key and the workspace's contents in the move file.`,
-    });
+    throw new AppError('invalid-input', continuityMessages.movePassphraseTooShort({ MIN_PASSPHRASE_LENGTH }));
   }
   return passphrase;
 }
@@ -171,26 +170,25 @@ function consistentCopy(ws: Workspace, now: Date): Buffer {
 
 /** The header of a move file, or a refusal naming the file. */
 export function readMoveHeader(bytes: Uint8Array, fileName: string): { header: MoveHeader; body: Buffer } {
-  const refuse = (id: string, en: string) =>
-    new AppError('invalid-file', { id: `Berkas pindahan ${fileName}: ${id}`, en: `Move file ${fileName}: ${en}` });
+  const refuse = (detail: Bilingual) => new AppError('invalid-file', continuityMessages.moveFile({ fileName, detail }));
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const first = buffer.indexOf(0x0a);
   if (first < 0 || buffer.subarray(0, first).toString('latin1') !== MAGIC) {
-    throw refuse('bukan berkas pindahan Timbang (.timbang-pindah).', 'is not a Timbang move file (.timbang-pindah).');
+    throw refuse(continuityMessages.notAMoveFile());
   }
   const second = buffer.indexOf(0x0a, first + 1);
-  if (second < 0) throw refuse('terpotong.', 'is truncated.');
+  if (second < 0) throw refuse(continuityMessages.moveFileTruncated());
   let header: MoveHeader;
   try {
     header = MoveHeader.parse(JSON.parse(buffer.subarray(first + 1, second).toString('utf8')));
   } catch {
-    throw refuse('kepalanya tidak sesuai format.', 'its header does not have the expected contents.');
+    throw refuse(continuityMessages.moveHeaderUnexpected());
   }
   if (header.schemaVersion > LATEST_SCHEMA_VERSION) {
-    throw new AppError('workspace-too-new', {
-      id: `Berkas pindahan ${fileName} dibuat oleh Timbang yang lebih baru (skema ${header.schemaVersion}; versi ini mengenal sampai ${LATEST_SCHEMA_VERSION}). Perbarui Timbang di laptop ini dulu; tidak ada yang diubah.`,
-      en: `Move file ${fileName} was made by a newer Timbang (schema ${header.schemaVersion}; this version knows up to ${LATEST_SCHEMA_VERSION}). Update Timbang on this laptop first; nothing changed.`,
-    });
+    throw new AppError(
+      'workspace-too-new',
+      continuityMessages.moveFileFromNewerTimbang({ fileName, schemaVersion: header.schemaVersion, LATEST_SCHEMA_VERSION }),
+    );
   }
   return { header, body: buffer.subarray(second + 1) };
 }
@@ -215,10 +213,7 @@ export async function importWorkspace(
   // The key first: a wrong passphrase is said before a second scrypt, and nothing is written.
   const pkcs8 = header.key ? openWithPassphrase(header.key.sealed, passphrase) : null;
   if (header.key && fingerprint(header.key.publicKey) !== header.key.fingerprint) {
-    throw new AppError('invalid-file', {
-      id: `Berkas pindahan ${fileName}: sidik jari kunci tidak cocok dengan kuncinya.`,
-      en: `Move file ${fileName}: the key's fingerprint does not match the key.`,
-    });
+    throw new AppError('invalid-file', continuityMessages.moveKeyFingerprintMismatch({ fileName }));
   }
   let plain: Buffer;
   try {
@@ -232,36 +227,21 @@ export async function importWorkspace(
   } catch {
     throw new AppError(
       header.key ? 'invalid-file' : 'forbidden',
-      header.key
-        ? {
-            id: `Berkas pindahan ${fileName} rusak atau diubah: isinya tidak lolos pemeriksaan. Tidak ada yang diubah.`,
-            en: `Move file ${fileName} is damaged or was changed: its contents fail the check. Nothing changed.`,
-          }
-        : {
-            id: 'Frasa sandi salah (atau berkas pindahan rusak). Tidak ada yang diubah.',
-            en: 'Wrong passphrase (or a damaged move file). Nothing changed.',
-          },
+      header.key ? continuityMessages.moveFileDamaged({ fileName }) : continuityMessages.wrongMovePassphrase(),
     );
   }
   if (plain.length !== database.bytes) {
-    throw new AppError('invalid-file', {
-      id: `Berkas pindahan ${fileName} terpotong. Tidak ada yang diubah.`,
-      en: `Move file ${fileName} is truncated. Nothing changed.`,
-    });
+    throw new AppError('invalid-file', continuityMessages.moveFileTruncatedNothingChanged({ fileName }));
   }
 
   const here = listEvents(ws.db);
   const hasKey = keys.status().state !== 'none';
   if ((here.length > 0 || hasKey) && !replace) {
     const names = here.map((e) => `"${e.name}"`).join(', ');
-    throw new AppError(
-      'conflict',
-      {
-        id: `Berkas kerja di laptop ini sudah berisi ${here.length ? `acara ${names}` : ''}${here.length && hasKey ? ' dan ' : ''}${hasKey ? 'kunci tanda tangan' : ''}. Mengimpor berkas pindahan akan menggantinya; pilih "Ganti" bila memang itu maksudnya (isi sekarang disimpan dulu sebagai cadangan).`,
-        en: `The workspace on this laptop already holds ${here.length ? `the event ${names}` : ''}${here.length && hasKey ? ' and ' : ''}${hasKey ? 'a signing key' : ''}. Importing the move file would replace it; choose "Replace" if that is what you mean (what is here now is kept as a backup first).`,
-      },
-      { events: here.map((e) => e.name), key: hasKey },
-    );
+    throw new AppError('conflict', continuityMessages.workspaceHereNotEmpty({ hereCount: here.length, names, hasKey }), {
+      events: here.map((e) => e.name),
+      key: hasKey,
+    });
   }
 
   // The plain database, checked as a database before it goes anywhere near the workspace.
@@ -278,17 +258,11 @@ export async function importWorkspace(
         version !== header.schemaVersion ||
         !source.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event'").get()
       ) {
-        throw new AppError('invalid-file', {
-          id: `Berkas pindahan ${fileName}: isinya bukan berkas kerja Timbang yang utuh. Tidak ada yang diubah.`,
-          en: `Move file ${fileName}: its contents are not a whole Timbang workspace. Nothing changed.`,
-        });
+        throw new AppError('invalid-file', continuityMessages.moveFileNotAWorkspace({ fileName }));
       }
       const row = source.prepare('SELECT public_key FROM workspace_key WHERE id = 1').get() as { public_key: string } | undefined;
       if ((row?.public_key ?? null) !== (header.key?.publicKey ?? null)) {
-        throw new AppError('invalid-file', {
-          id: `Berkas pindahan ${fileName}: kunci di kepala berkas bukan kunci berkas kerjanya. Tidak ada yang diubah.`,
-          en: `Move file ${fileName}: the key in the header is not its workspace's key. Nothing changed.`,
-        });
+        throw new AppError('invalid-file', continuityMessages.moveHeaderKeyMismatch({ fileName }));
       }
       if (here.length > 0 || hasKey) keptAs = basename(await backupWorkspace(ws, 'sebelum-pindahan', now));
       keys.forget();

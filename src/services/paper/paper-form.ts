@@ -18,6 +18,7 @@ import type { Bilingual, Criterion, Event, JurorRole } from '../../core/model.ts
 import { roundNominees } from '../../core/scoring.ts';
 import { isAssigned } from '../../core/quorum.ts';
 import { canonicalJson } from '../keys/signing.ts';
+import { paperMessages } from '../../core/messages/paper.ts';
 
 export const FORM_PREFIX = 'LPJ';
 
@@ -99,35 +100,21 @@ export function paperFormLayout(event: Event, packageRevision: number, section: 
   const juror = event.jurors.find((j) => j.id === section.jurorId);
   const round = event.rounds.find((r) => r.id === section.roundId);
   const category = event.categories.find((c) => c.id === section.categoryId);
-  if (!juror)
-    throw new AppError('not-found', {
-      id: `Juri "${section.jurorId}" tidak ada di acara ini.`,
-      en: `Juror "${section.jurorId}" is not in this event.`,
-    });
-  if (!round)
-    throw new AppError('not-found', {
-      id: `Babak "${section.roundId}" tidak ada di acara ini.`,
-      en: `Round "${section.roundId}" is not in this event.`,
-    });
+  if (!juror) throw new AppError('not-found', paperMessages.jurorNotInEvent({ jurorId: section.jurorId }));
+  if (!round) throw new AppError('not-found', paperMessages.roundNotInEvent({ roundId: section.roundId }));
   if (!category || !round.categoryIds.includes(category.id)) {
-    throw new AppError('not-found', {
-      id: `Kategori "${section.categoryId}" tidak dinilai di babak ${round.name.id}.`,
-      en: `Category "${section.categoryId}" is not scored in round ${round.name.en}.`,
-    });
+    throw new AppError('not-found', paperMessages.categoryNotInRound({ categoryId: section.categoryId, roundName: round.name }));
   }
   const nominees = roundNominees(event, round, category.id);
   if (nominees === null) {
-    throw new AppError('incomplete', {
-      id: `Babak ${round.name.id} belum dibuka untuk kategori ${category.name.id}: daftar pendeknya belum ditetapkan, jadi belum ada formulir.`,
-      en: `Round ${round.name.en} is not open for category ${category.name.en} yet: its shortlist has not been issued, so there is no form.`,
-    });
+    throw new AppError('incomplete', paperMessages.roundNotOpenYet({ roundName: round.name, categoryName: category.name }));
   }
   // Issue 16: a juror gets a form only for a section they are assigned (Penugasan); a sheet keyed elsewhere would be refused.
   if (!isAssigned(event, juror.id, round.id, category.id)) {
-    throw new AppError('forbidden', {
-      id: `${juror.id} tidak ditugaskan menilai ${round.name.id}, ${category.name.id} (Penugasan: tidak), jadi tidak ada formulir.`,
-      en: `${juror.id} is not assigned to score ${round.name.en}, ${category.name.en} (Penugasan: tidak), so there is no form.`,
-    });
+    throw new AppError(
+      'forbidden',
+      paperMessages.jurorNotAssigned({ jurorId: juror.id, roundName: round.name, categoryName: category.name }),
+    );
   }
   const conflicts = new Map(event.conflicts.filter((c) => c.jurorId === juror.id).map((c) => [c.nomineeId, c.reason]));
   const layout = {
@@ -173,21 +160,14 @@ export function findPaperForm(event: Event, packageRevision: number, typedNumber
   const wanted = normalNumber(typedNumber);
   const form = paperForms(event, packageRevision).find((f) => f.formNumber.toUpperCase() === wanted);
   if (!form) {
-    throw new AppError('not-found', {
-      id: `Tidak ada formulir bernomor "${typedNumber.trim()}" di acara ini (bentuknya ${FORM_PREFIX}-<juri>-<babak>-<kategori>, mis. ${FORM_PREFIX}-J3-1-03).`,
-      en: `There is no form numbered "${typedNumber.trim()}" in this event (it reads ${FORM_PREFIX}-<juror>-<round>-<category>, e.g. ${FORM_PREFIX}-J3-1-03).`,
-    });
+    throw new AppError('not-found', paperMessages.noSuchFormNumber({ typedNumber: typedNumber.trim(), FORM_PREFIX }));
   }
   const checksum = normalChecksum(typedChecksum);
   if (checksum !== form.checksum) {
-    throw new AppError(
-      'conflict',
-      {
-        id: `Kode periksa formulir ${form.formNumber} yang diketik (${checksum || 'kosong'}) bukan kode susunan formulir ini sekarang (${form.checksum}): formulir itu dicetak untuk susunan lain (daftar nominasi, konflik atau kriteria berubah sejak dicetak), atau kodenya salah ketik. Periksa kertasnya; bila susunannya berubah, cetak formulir baru untuk juri.`,
-        en: `The checksum typed for form ${form.formNumber} (${checksum || 'empty'}) is not this form's layout checksum now (${form.checksum}): the paper was printed for another layout (nominees, conflicts or criteria changed since), or the code was mistyped. Check the paper; if the layout changed, print a new form for the juror.`,
-      },
-      { expected: form.checksum, typed: checksum },
-    );
+    throw new AppError('conflict', paperMessages.checksumMismatch({ formNumber: form.formNumber, checksum, checksum2: form.checksum }), {
+      expected: form.checksum,
+      typed: checksum,
+    });
   }
   return form;
 }

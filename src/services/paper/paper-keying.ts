@@ -17,6 +17,7 @@ import type { Event } from '../../core/model.ts';
 import { canonicalScore, isOnScale } from '../../core/scale.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { findPaperForm, paperFormLayout, type PaperFormLayout } from './paper-form.ts';
+import { paperMessages } from '../../core/messages/paper.ts';
 
 /** nominee id → criterion code → canonical mark, or null for a box left blank (conflicted nominees have none). */
 export type KeyedMarks = Record<string, Record<string, string | null>>;
@@ -100,10 +101,14 @@ export function parseMark(form: PaperFormLayout, nomineeId: string, criterionCod
     const { min, max, step } = criterion.scale;
     throw new AppError(
       'invalid-input',
-      {
-        id: `${nominee.name}, ${criterion.code}: "${text}" bukan nilai pada skala ${min}–${max} (kelipatan ${String(step).replace('.', ',')}). Periksa kertasnya.`,
-        en: `${nominee.name}, ${criterion.code}: "${text}" is not a mark on the scale ${min}–${max} (step ${step}). Check the paper.`,
-      },
+      paperMessages.markNotOnScale({
+        nomineeName: nominee.name,
+        code: criterion.code,
+        text,
+        min,
+        max,
+        step,
+      }),
       { nomineeId, criterionCode },
     );
   }
@@ -117,17 +122,14 @@ function keyedMarks(form: PaperFormLayout, typed: EntryInput['marks']): KeyedMar
   for (const { nomineeId, criterionCode, value } of typed) {
     const nominee = form.nominees.find((n) => n.id === nomineeId);
     if (!nominee || !form.criteria.some((c) => c.code === criterionCode)) {
-      throw new AppError('invalid-input', {
-        id: `Formulir ${form.formNumber} tidak punya kotak untuk nominasi ${nomineeId}, kriteria ${criterionCode}.`,
-        en: `Form ${form.formNumber} has no box for nominee ${nomineeId}, criterion ${criterionCode}.`,
-      });
+      throw new AppError('invalid-input', paperMessages.noSuchBox({ formNumber: form.formNumber, nomineeId, criterionCode }));
     }
     if (nominee.conflict !== null) {
       if (value.trim() === '') continue;
-      throw new AppError('invalid-input', {
-        id: `${nominee.name} dicoret pada formulir ${form.formNumber} (benturan kepentingan: ${nominee.conflict}); nilainya tidak diketik.`,
-        en: `${nominee.name} is crossed out on form ${form.formNumber} (conflict of interest: ${nominee.conflict}); no mark is keyed for it.`,
-      });
+      throw new AppError(
+        'invalid-input',
+        paperMessages.crossedOut({ nomineeName: nominee.name, formNumber: form.formNumber, conflict: nominee.conflict }),
+      );
     }
     marks[nomineeId][criterionCode] = parseMark(form, nomineeId, criterionCode, value);
   }
@@ -141,11 +143,7 @@ export function keyingRow(db: Db, eventId: string, keyingId: number): KeyingRow 
      FROM paper_keying WHERE id = ? AND event_id = ?`,
     )
     .get(keyingId, eventId) as KeyingRow | undefined;
-  if (!row)
-    throw new AppError('not-found', {
-      id: `Pengetikan formulir nomor ${keyingId} tidak ada di acara ini.`,
-      en: `There is no form keying ${keyingId} in this event.`,
-    });
+  if (!row) throw new AppError('not-found', paperMessages.noSuchKeying({ keyingId }));
   return row;
 }
 
@@ -291,16 +289,13 @@ export function submitEntry(db: Db, event: Event, revision: number, input: Entry
     }
     const keyed = entries(db, keying.id);
     if (keyed.length >= 2) {
-      throw new AppError('conflict', {
-        id: `Formulir ${form.formNumber} sudah diketik dua kali (${keyed[0].operator}, ${keyed[1].operator}). Selesaikan perbedaannya dan tandatangani dulu; pengetikan baru dimulai sesudahnya.`,
-        en: `Form ${form.formNumber} has been keyed twice already (${keyed[0].operator}, ${keyed[1].operator}). Resolve the differences and sign it first; a new keying starts after that.`,
-      });
+      throw new AppError(
+        'conflict',
+        paperMessages.keyedTwiceAlready({ formNumber: form.formNumber, operator: keyed[0].operator, operator2: keyed[1].operator }),
+      );
     }
     if (keyed.length === 1 && samePerson(keyed[0].operator, operator)) {
-      throw new AppError('conflict', {
-        id: `Formulir ${form.formNumber} sudah diketik oleh ${keyed[0].operator}. Pengetikan kedua harus oleh operator lain, tanpa melihat yang pertama.`,
-        en: `Form ${form.formNumber} was keyed by ${keyed[0].operator} already. The second keying must be by another operator, without seeing the first.`,
-      });
+      throw new AppError('conflict', paperMessages.sameOperatorTwice({ formNumber: form.formNumber, operator: keyed[0].operator }));
     }
     db.prepare('INSERT INTO paper_entry (keying_id, position, operator, juror_name, marks, entered_at) VALUES (?, ?, ?, ?, ?, ?)').run(
       keying.id,
@@ -334,17 +329,11 @@ export function compare(db: Db, event: Event, revision: number, keyingId: number
   const keying = keyingRow(db, event.id, keyingId);
   const keyed = entries(db, keyingId);
   if (keyed.length < 2) {
-    throw new AppError('forbidden', {
-      id: `Formulir ${keying.formNumber} baru diketik sekali${keyed[0] ? ` (oleh ${keyed[0].operator})` : ''}. Nilai yang diketik tidak ditampilkan sebelum operator kedua selesai mengetik formulir yang sama, tanpa melihatnya.`,
-      en: `Form ${keying.formNumber} has been keyed once only${keyed[0] ? ` (by ${keyed[0].operator})` : ''}. What was keyed is not shown before a second operator has keyed the same form, without seeing it.`,
-    });
+    throw new AppError('forbidden', paperMessages.keyedOnceOnly({ formNumber: keying.formNumber, operator: keyed[0]?.operator ?? null }));
   }
   const form = currentForm(event, revision, keying);
   if (!form) {
-    throw new AppError('conflict', {
-      id: `Susunan formulir ${keying.formNumber} berubah sejak diketik (kode periksa ${keying.checksum} tidak berlaku lagi): daftar nominasi, konflik atau kriteria berubah. Cetak formulir baru untuk juri dan ketik ulang.`,
-      en: `The layout of form ${keying.formNumber} has changed since it was keyed (checksum ${keying.checksum} no longer holds): nominees, conflicts or criteria changed. Print a new form for the juror and key it again.`,
-    });
+    throw new AppError('conflict', paperMessages.layoutChanged({ formNumber: keying.formNumber, checksum: keying.checksum }));
   }
   const cells = differingCells(form, keyed[0], keyed[1], resolutions(db, keyingId));
   const total = 1 + form.nominees.filter((n) => n.conflict === null).length * form.criteria.length;
@@ -377,17 +366,11 @@ export function resolveCell(
 ): Comparison {
   const { keying, form, cells } = compare(db, event, revision, keyingId);
   if (keying.state === 'signed' || keying.state === 'outdated') {
-    throw new AppError('conflict', {
-      id: `Formulir ${keying.formNumber} ${keying.state === 'signed' ? 'sudah ditandatangani menjadi lembar nilai' : 'dicetak untuk susunan yang sudah berubah'}; tidak ada lagi yang diselesaikan di sini.`,
-      en: `Form ${keying.formNumber} ${keying.state === 'signed' ? 'has been signed into a score sheet' : 'was printed for a layout that has changed since'}; nothing is resolved here any more.`,
-    });
+    throw new AppError('conflict', paperMessages.nothingToResolve({ formNumber: keying.formNumber, state: keying.state }));
   }
   const cell = cells.find((c) => c.cell === input.cell);
   if (!cell) {
-    throw new AppError('invalid-input', {
-      id: `Sel ${input.cell} diketik sama oleh kedua operator (atau tidak ada di formulir ${keying.formNumber}); hanya sel yang berbeda yang diselesaikan.`,
-      en: `Cell ${input.cell} was keyed alike by both operators (or is not on form ${keying.formNumber}); only differing cells are resolved.`,
-    });
+    throw new AppError('invalid-input', paperMessages.cellNotDiffering({ cell: input.cell, formNumber: keying.formNumber }));
   }
   const value =
     cell.cell === NAME_CELL ? cleanName(input.value) || null : parseMark(form, cell.nomineeId!, cell.criterionCode!, input.value);

@@ -17,6 +17,7 @@
  */
 import type { Bilingual } from '../../core/model.ts';
 import type { SheetPayload, SheetSection } from '../sheets/sheet-payload.ts';
+import { paperMessages } from '../../core/messages/paper.ts';
 
 interface Candidate {
   file: string;
@@ -69,19 +70,31 @@ export function paperNotes(received: readonly { file: string; payload: SheetPayl
     if (!section.some((c) => c.payload.provenance)) continue;
     const { setAside, laptop } = decide(section);
     for (const c of setAside) {
-      note(c, {
-        id: `Lembar kertas ${c.payload.provenance!.formNumber} (revisi ${c.payload.sheetRevision}) untuk ${where(c)} tidak dipakai: sudah ada lembar laptop juri sendiri yang sama baru atau lebih baru (revisi ${laptop!.payload.sheetRevision}). Lembar kertas tidak pernah menggantikan lembar laptop yang lebih baru.`,
-        en: `Paper sheet ${c.payload.provenance!.formNumber} (revision ${c.payload.sheetRevision}) for ${where(c)} is not used: the juror's own laptop sheet is as new or newer (revision ${laptop!.payload.sheetRevision}). A paper sheet never replaces a newer laptop sheet.`,
-      });
+      note(
+        c,
+        paperMessages.paperOlderThanLaptop({
+          formNumber: c.payload.provenance!.formNumber,
+          sheetRevision: c.payload.sheetRevision,
+          where: where(c),
+          sheetRevision2: laptop!.payload.sheetRevision,
+        }),
+      );
     }
     const paper = newest(section.filter((c) => c.payload.provenance && !setAside.has(c)));
     if (!paper) continue;
     const { formNumber, operators } = paper.payload.provenance!;
     for (const c of section.filter((c) => !c.payload.provenance)) {
-      note(c, {
-        id: `Bagian ${where(c)} dari lembar laptop ini (revisi ${c.payload.sheetRevision}) digantikan lembar kertas ${formNumber} (revisi ${paper.payload.sheetRevision}, diketik oleh ${operators[0]} dan ${operators[1]}).`,
-        en: `Section ${where(c)} of this laptop sheet (revision ${c.payload.sheetRevision}) is superseded by paper sheet ${formNumber} (revision ${paper.payload.sheetRevision}, keyed by ${operators[0]} and ${operators[1]}).`,
-      });
+      note(
+        c,
+        paperMessages.supersededByPaper({
+          where: where(c),
+          sheetRevision: c.payload.sheetRevision,
+          formNumber,
+          sheetRevision2: paper.payload.sheetRevision,
+          operators: operators[0],
+          operators2: operators[1],
+        }),
+      );
     }
   }
   return notes;

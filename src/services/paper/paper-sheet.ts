@@ -19,6 +19,7 @@ import type { SheetPayload } from '../sheets/sheet-payload.ts';
 import type { Db } from '../workspace/workspace.ts';
 import type { FormSection, PaperFormLayout } from './paper-form.ts';
 import { compare, firstEntry, settledEntry, summarize, keyingRow, type KeyingSummary } from './paper-keying.ts';
+import { paperMessages } from '../../core/messages/paper.ts';
 
 /** A valid sheet the secretariat holds with the section of a form. */
 export interface HeldSheet {
@@ -119,10 +120,14 @@ export async function signPaperSheet(
   const comparison = compare(db, event, revision, keyingId);
   const { keying, form } = comparison;
   if (keying.state === 'signed') {
-    throw new AppError('conflict', {
-      id: `Formulir ${keying.formNumber} sudah ditandatangani menjadi lembar nilai ${keying.sheet!.fileName} (revisi ${keying.sheet!.sheetRevision}).`,
-      en: `Form ${keying.formNumber} has already been signed into score sheet ${keying.sheet!.fileName} (revision ${keying.sheet!.sheetRevision}).`,
-    });
+    throw new AppError(
+      'conflict',
+      paperMessages.alreadySigned({
+        formNumber: keying.formNumber,
+        fileName: keying.sheet!.fileName,
+        sheetRevision: keying.sheet!.sheetRevision,
+      }),
+    );
   }
   const open = comparison.cells.filter((c) => c.resolution === null);
   if (open.length > 0) {
@@ -131,14 +136,9 @@ export async function signPaperSheet(
         c.criterionCode ? `${form.nominees.find((n) => n.id === c.nomineeId)?.name ?? c.nomineeId} ${c.criterionCode}` : 'nama juri',
       )
       .join('; ');
-    throw new AppError(
-      'incomplete',
-      {
-        id: `Formulir ${keying.formNumber}: ${open.length} sel yang diketik berbeda belum diselesaikan terhadap kertasnya (${cells}). Lembar nilai dibuat hanya sesudah semuanya diselesaikan.`,
-        en: `Form ${keying.formNumber}: ${open.length} differing cell(s) not yet resolved against the paper (${cells}). The score sheet is made only once all are resolved.`,
-      },
-      { cells: open.map((c) => c.cell) },
-    );
+    throw new AppError('incomplete', paperMessages.unresolvedCells({ formNumber: keying.formNumber, openCount: open.length, cells }), {
+      cells: open.map((c) => c.cell),
+    });
   }
   const fileName = `kertas-${form.formNumber}-ketik-${keyingId}.xlsx`;
   const supersedes = heldSheets(db, event.id, keying).filter((s) => s.fileName !== fileName);
@@ -188,10 +188,7 @@ export function paperSheetFile(db: Db, eventId: string, keyingId: number): { fil
     )
     .get(keyingId, eventId) as { fileName: string; bytes: Buffer } | undefined;
   if (!row) {
-    throw new AppError('not-found', {
-      id: `Pengetikan formulir ${keyingId} belum ditandatangani menjadi lembar kertas.`,
-      en: `Form keying ${keyingId} has not been signed into a paper sheet yet.`,
-    });
+    throw new AppError('not-found', paperMessages.keyingNotSigned({ keyingId }));
   }
   return row;
 }

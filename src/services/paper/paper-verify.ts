@@ -10,6 +10,7 @@ import { fingerprint } from '../keys/signing.ts';
 import { KeyStore } from '../keys/key-store.ts';
 import type { SheetProvenance } from '../sheets/sheet-payload.ts';
 import type { Db } from '../workspace/workspace.ts';
+import { paperMessages } from '../../core/messages/paper.ts';
 
 /** The findings on a paper sheet's signing key; empty when it is the secretariat's own. */
 export function paperKeyFindings(
@@ -20,19 +21,16 @@ export function paperKeyFindings(
 ): Bilingual[] {
   const form = provenance.formNumber;
   if (secretariatKey === undefined) {
-    return [
-      {
-        id: `Berkas ${fileName}: lembar kertas (formulir ${form}) hanya sah bila ditandatangani kunci sekretariat, dan kunci sekretariat tidak diketahui di sini (ditandatangani kunci ${fingerprint(signingKey)}).`,
-        en: `File ${fileName}: a paper sheet (form ${form}) is valid only when signed by the secretariat's key, and the secretariat's key is not known here (signed with key ${fingerprint(signingKey)}).`,
-      },
-    ];
+    return [paperMessages.paperSecretariatUnknown({ fileName, form, signingFingerprint: fingerprint(signingKey) })];
   }
   if (signingKey !== secretariatKey) {
     return [
-      {
-        id: `Berkas ${fileName}: lembar kertas (formulir ${form}) ditandatangani kunci ${fingerprint(signingKey)}, bukan kunci sekretariat (${fingerprint(secretariatKey)}): lembar kertas hanya sah dengan tanda tangan sekretariat.`,
-        en: `File ${fileName}: a paper sheet (form ${form}) signed with key ${fingerprint(signingKey)}, not the secretariat's key (${fingerprint(secretariatKey)}): a paper sheet is valid only with the secretariat's signature.`,
-      },
+      paperMessages.paperNotSecretariatKey({
+        fileName,
+        form,
+        signingFingerprint: fingerprint(signingKey),
+        secretariatFingerprint: fingerprint(secretariatKey),
+      }),
     ];
   }
   return [];

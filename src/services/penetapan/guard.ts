@@ -19,6 +19,7 @@ import { resultsSummary } from '../merge/results.ts';
 import { SheetPayload } from '../sheets/sheet-payload.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { penetapanState, type PenetapanVersion } from './penetapan.ts';
+import { penetapanMessages } from '../../core/messages/penetapan.ts';
 
 /** What the change would be, on top of what the workspace holds. */
 export interface Change {
@@ -28,14 +29,9 @@ export interface Change {
 }
 
 function refusal(version: PenetapanVersion, what: Bilingual): AppError {
-  return new AppError(
-    'conflict',
-    {
-      id: `${what.id} ditolak: hasil sudah ditetapkan (penetapan versi ${version.version}) dan ini akan mengubahnya. Buka kembali penetapan dengan alasan lebih dulu.`,
-      en: `${what.en} refused: the results are fixed (penetapan version ${version.version}) and this would change them. Reopen the penetapan with a reason first.`,
-    },
-    { penetapanVersion: version.version },
-  );
+  return new AppError('conflict', penetapanMessages.refusedWhileFixed({ what, version: version.version }), {
+    penetapanVersion: version.version,
+  });
 }
 
 /** The results hash by `rule` with the change applied to the workspace's sheets, decisions and special awards. */
@@ -66,16 +62,11 @@ export function refuseWhileFixed(db: Db, eventId: string, what: Bilingual): void
 /** A sheet about to be stored (sheet-inbox.ts): refused when it is valid and would change the fixed results. */
 export function guardSheetImport(db: Db, event: Event, fileName: string, status: string, payload: SheetPayload | null): void {
   if (status !== 'valid' || !payload) return;
-  refuseIfChangesFixed(db, event, { id: `Impor lembar ${fileName}`, en: `Importing sheet ${fileName}` }, { payload });
+  refuseIfChangesFixed(db, event, penetapanMessages.importingSheet({ fileName }), { payload });
 }
 
 /** A plenary decision about to be recorded (deliberation.ts). */
 export function guardDecision(db: Db, event: Event, decision: Omit<PlenaryDecision, 'recordedAt'>): void {
   const others = decisions(db, event.id).filter((d) => d.categoryId !== decision.categoryId);
-  refuseIfChangesFixed(
-    db,
-    event,
-    { id: 'Keputusan pleno', en: 'The plenary decision' },
-    { decisions: [...others, { ...decision, recordedAt: '' }] },
-  );
+  refuseIfChangesFixed(db, event, penetapanMessages.plenaryDecision(), { decisions: [...others, { ...decision, recordedAt: '' }] });
 }

@@ -18,6 +18,7 @@ import { fingerprint } from '../keys/signing.ts';
 import { readSignedFile, writeSignedFile } from '../packages/signed-file.ts';
 import type { Db } from '../workspace/workspace.ts';
 import type { AuditFile, AuditResult } from '../audit/audit.ts';
+import { penetapanMessages } from '../../core/messages/penetapan.ts';
 
 export const PENETAPAN_FORMAT = 'timbang.penetapan';
 export const PENETAPAN_EXTENSION = '.timbang-penetapan';
@@ -74,16 +75,13 @@ export const PenetapanPayload = z.strictObject({
 });
 export type PenetapanPayload = z.infer<typeof PenetapanPayload>;
 
-const KIND = { id: 'Rekaman penetapan', en: 'Penetapan record', format: PENETAPAN_FORMAT };
+const KIND = { ...penetapanMessages.record(), format: PENETAPAN_FORMAT };
 
 /** Reads a penetapan file: its shape and its signature (by the key it names; pinning is the caller's). */
 export function readPenetapan(bytes: Uint8Array, fileName: string): PenetapanPayload {
   const payload = readSignedFile(bytes, fileName, KIND, PenetapanPayload, (p) => p.secretariat.publicKey);
   if (fingerprint(payload.secretariat.publicKey) !== payload.secretariat.fingerprint) {
-    throw new AppError('invalid-file', {
-      id: `${KIND.id} ${fileName}: sidik jari yang tertulis bukan sidik jari kuncinya.`,
-      en: `${KIND.en} ${fileName}: the fingerprint written is not its key's.`,
-    });
+    throw new AppError('invalid-file', penetapanMessages.fingerprintNotTheKeys({ fileName }));
   }
   return payload;
 }
@@ -146,12 +144,7 @@ export function penetapanFile(db: Db, eventId: string, version?: number): { vers
       : db.prepare('SELECT version, record FROM penetapan WHERE event_id = ? AND version = ?').get(eventId, version)
   ) as { version: number; record: string } | undefined;
   if (!row) {
-    throw new AppError(
-      'not-found',
-      version === undefined
-        ? { id: 'Hasil acara ini belum pernah ditetapkan.', en: 'The results of this event have never been fixed.' }
-        : { id: `Penetapan versi ${version} tidak ada.`, en: `There is no penetapan version ${version}.` },
-    );
+    throw new AppError('not-found', version === undefined ? penetapanMessages.neverFixed() : penetapanMessages.noSuchVersion({ version }));
   }
   return { version: row.version, text: row.record };
 }
@@ -175,21 +168,11 @@ export function fixResults(db: Db, input: FixInput, key: UnlockedKey, now = new 
   const { event, audit } = input;
   if (!audit.passed) {
     const failing = audit.items.filter((i) => !i.ok);
-    throw new AppError(
-      'incomplete',
-      {
-        id: `Hasil belum dapat ditetapkan: pemeriksaan belum lolos — ${failing.map((i) => i.title.id).join('; ')}.`,
-        en: `The results cannot be fixed yet: the audit has not passed — ${failing.map((i) => i.title.en).join('; ')}.`,
-      },
-      failing,
-    );
+    throw new AppError('incomplete', penetapanMessages.auditNotPassed({ failing: failing.map((i) => i.title) }), failing);
   }
   const state = penetapanState(db, event.id);
   if (state.inForce) {
-    throw new AppError('conflict', {
-      id: `Hasil sudah ditetapkan (versi ${state.inForce.version}). Buka kembali penetapan itu dengan alasan sebelum menetapkan lagi.`,
-      en: `The results are already fixed (version ${state.inForce.version}). Reopen that penetapan with a reason before fixing again.`,
-    });
+    throw new AppError('conflict', penetapanMessages.alreadyFixed({ inForceVersion: state.inForce.version }));
   }
   const previous = state.versions.at(-1);
   const version = (previous?.version ?? 0) + 1;
@@ -244,11 +227,7 @@ export function fixResults(db: Db, input: FixInput, key: UnlockedKey, now = new 
 /** Reopens the penetapan in force, with a reason: the results may change again until the next one. */
 export function reopenPenetapan(db: Db, eventId: string, reason: string, by: string, now = new Date()): PenetapanState {
   const { inForce } = penetapanState(db, eventId);
-  if (!inForce)
-    throw new AppError('conflict', {
-      id: 'Tidak ada penetapan yang berlaku untuk dibuka kembali.',
-      en: 'There is no penetapan in force to reopen.',
-    });
+  if (!inForce) throw new AppError('conflict', penetapanMessages.nothingToReopen());
   db.prepare('INSERT INTO penetapan_reopening (event_id, version, reason, reopened_by, reopened_at) VALUES (?, ?, ?, ?, ?)').run(
     eventId,
     inForce.version,

@@ -5,6 +5,7 @@ import type { MinutesStatus } from '../report/minutes-status.ts';
 import type { Db } from '../workspace/workspace.ts';
 import type { AuditResult } from '../audit/audit.ts';
 import { penetapanState } from './penetapan.ts';
+import { penetapanMessages } from '../../core/messages/penetapan.ts';
 
 export function minutesStatus(
   db: Db,
@@ -18,27 +19,17 @@ export function minutesStatus(
   }
   const reasons: Bilingual[] = [];
   if (inForce && inForce.rule !== result.rule) {
-    reasons.push({
-      id: `Penetapan versi ${inForce.version} memakai aturan ${inForce.rule}, bukan ${result.rule}.`,
-      en: `Penetapan version ${inForce.version} uses the rule ${inForce.rule}, not ${result.rule}.`,
-    });
+    reasons.push(penetapanMessages.otherRule({ inForceVersion: inForce.version, rule: inForce.rule, rule2: result.rule }));
   } else if (inForce) {
-    reasons.push({
-      id: `Hasil ini berbeda dari yang ditetapkan dalam penetapan versi ${inForce.version}.`,
-      en: `These results differ from those fixed by penetapan version ${inForce.version}.`,
-    });
+    reasons.push(penetapanMessages.resultsDiffer({ inForceVersion: inForce.version }));
   } else {
     const last = versions.at(-1);
     reasons.push(
       last?.reopened
-        ? {
-            id: `Penetapan versi ${last.version} dibuka kembali (${last.reopened.reason}); hasil belum ditetapkan lagi.`,
-            en: `Penetapan version ${last.version} was reopened (${last.reopened.reason}); the results are not fixed again yet.`,
-          }
-        : { id: 'Hasil belum ditetapkan.', en: 'The results are not fixed yet.' },
+        ? penetapanMessages.reopenedNotFixedAgain({ lastVersion: last.version, reopenedReason: last.reopened.reason })
+        : penetapanMessages.notFixedYet(),
     );
-    for (const item of audit?.items.filter((i) => !i.ok) ?? [])
-      reasons.push({ id: `Belum lolos pemeriksaan: ${item.title.id}.`, en: `Audit not passed: ${item.title.en}.` });
+    for (const item of audit?.items.filter((i) => !i.ok) ?? []) reasons.push(penetapanMessages.auditItemNotPassed({ title: item.title }));
   }
   return { final: false, reasons };
 }

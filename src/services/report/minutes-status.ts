@@ -4,6 +4,7 @@
  * carries "DRAF — belum ditetapkan" and the Berita Acara has no signature lines.
  */
 import type { Bilingual } from '../../core/model.ts';
+import { reportMessages } from '../../core/messages/report.ts';
 
 export type MinutesStatus =
   | {
@@ -20,12 +21,10 @@ export type MinutesStatus =
       reasons: Bilingual[];
     };
 
-export const DRAFT_MARK: Bilingual = { id: 'DRAF — belum ditetapkan', en: 'DRAFT — not yet fixed' };
+export const DRAFT_MARK: Bilingual = reportMessages.draftMark();
 
 /** Printed when nothing says otherwise (the CLI without a penetapan record). */
 export const NOT_FIXED: MinutesStatus = {
   final: false,
-  reasons: [
-    { id: 'Hasil belum ditetapkan dalam penetapan bertanda tangan.', en: 'The results have not been fixed by a signed penetapan.' },
-  ],
+  reasons: [reportMessages.notFixedBySignedPenetapan()],
 };

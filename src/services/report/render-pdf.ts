@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { AppError } from '../../api/errors.ts';
 import { PAGE_MARGIN, pageFrame } from './page-frame.ts';
+import { reportMessages } from '../../core/messages/report.ts';
 
 const LAUNCH_ARGS = [
   '--no-sandbox',
@@ -19,10 +20,7 @@ const LAUNCH_ARGS = [
 export async function renderPdfWithChromium(html: string): Promise<Buffer> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
-    throw new AppError('not-found', {
-      id: `Chromium tidak ditemukan di ${executablePath}. Di Debian: apt-get install chromium (atau atur CHROMIUM_PATH).`,
-      en: `Chromium not found at ${executablePath}. On Debian: apt-get install chromium (or set CHROMIUM_PATH).`,
-    });
+    throw new AppError('not-found', reportMessages.chromiumNotFound({ executablePath }));
   }
   // A devDependency, loaded only when a PDF is asked for.
   const { chromium } = await import('@playwright/test');
