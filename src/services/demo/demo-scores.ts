@@ -6,6 +6,8 @@
  */
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { AppError } from '../../api/errors.ts';
+import { demoMessages } from '../../core/messages/demo.ts';
 import type { Event } from '../../core/model.ts';
 import { merge, type MergeMark } from '../../core/merge.ts';
 import { demoAbsent } from '../attendance/demo-attendance.ts';
@@ -71,5 +73,5 @@ export function demoScores(event: Event, seed?: number): { seed: number; marks: 
     const marks = demoMarks(event, candidate);
     if (publishedOrderHolds(event, marks)) return { seed: candidate, marks };
   }
-  throw new Error('no seed up to 1000 gives the published order');
+  throw new AppError('internal', demoMessages.noPublishedSeed());
 }

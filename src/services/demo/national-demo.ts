@@ -9,6 +9,9 @@
  */
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { AppError } from '../../api/errors.ts';
+import { compositeKey } from '../../core/composite-key.ts';
+import { demoMessages } from '../../core/messages/demo.ts';
 import type { Criterion, Event, Juror } from '../../core/model.ts';
 import type { MergeMark } from '../../core/merge.ts';
 import { validateEvent } from '../../core/validate-event.ts';
@@ -34,11 +37,11 @@ function weights(count: number): number[] {
 }
 
 const LEVELS = [
-  { id: 'Belum ada', en: 'Not yet in place' },
-  { id: 'Direncanakan', en: 'Planned' },
-  { id: 'Sebagian dijalankan', en: 'Partly in place' },
-  { id: 'Dijalankan penuh', en: 'Fully in place' },
-  { id: 'Dijalankan penuh dan dievaluasi', en: 'Fully in place and evaluated' },
+  demoMessages.levelNotYet(),
+  demoMessages.levelPlanned(),
+  demoMessages.levelPartly(),
+  demoMessages.levelFully(),
+  demoMessages.levelEvaluated(),
 ];
 
 /** The NTT demo event grown to national size: same categories, rounds (without a shortlist) and merge settings. */
@@ -46,7 +49,7 @@ export function nationalEvent(base: Event, size: NationalSize): Event {
   for (const [name, [min, max]] of Object.entries(LIMITS)) {
     const value = size[name as keyof NationalSize];
     if (!Number.isInteger(value) || value < min || value > max)
-      throw new RangeError(`${name} must be a whole number ${min}–${max} (got ${value})`);
+      throw new AppError('invalid-input', demoMessages.sizeOutOfRange({ name, min, max, value }));
   }
   const categoryIds = base.categories.map((c) => c.id);
   const rounds = [...base.rounds].sort((a, b) => a.order - b.order).map((r) => ({ ...r, categoryIds, shortlistSize: null }));
@@ -57,7 +60,7 @@ export function nationalEvent(base: Event, size: NationalSize): Event {
       code: `${prefix}${i + 1}`,
       roundId: round.id,
       categoryIds,
-      label: { id: `${round.name.id}: kriteria ${i + 1}`, en: `${round.name.en}: criterion ${i + 1}` },
+      label: demoMessages.criterionLabel({ round: round.name, number: i + 1 }),
       weight,
       scale: { min: 1, max: 5, step: 1 },
       rubric,
@@ -99,7 +102,8 @@ export function nationalEvent(base: Event, size: NationalSize): Event {
   delete event.figures;
   delete event.documents;
   const checked = validateEvent(event);
-  if (!checked.ok) throw new Error(`national demo event invalid: ${JSON.stringify(checked.issues.slice(0, 3))}`);
+  if (!checked.ok)
+    throw new AppError('internal', demoMessages.nationalEventInvalid({ issues: JSON.stringify(checked.issues.slice(0, 3)) }));
   return checked.event;
 }
 
@@ -110,7 +114,7 @@ export function nationalEvent(base: Event, size: NationalSize): Event {
 export function nationalMarks(event: Event, seed: number): MergeMark[] {
   const qualityRng = xoroshiro128plus(seed);
   const quality = new Map(event.nominees.map((n) => [n.id, 1.4 + 3.4 * uniformFloat64(qualityRng)]));
-  const conflicted = new Set(event.conflicts.map((c) => `${c.jurorId}\u0000${c.nomineeId}`));
+  const conflicted = new Set(event.conflicts.map((c) => compositeKey(c.jurorId, c.nomineeId)));
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
   const marks: MergeMark[] = [];
   event.jurors.forEach((juror, j) => {
@@ -120,7 +124,7 @@ export function nationalMarks(event: Event, seed: number): MergeMark[] {
     for (const round of rounds) {
       const criteria = event.criteria.filter((c) => c.roundId === round.id);
       for (const nominee of event.nominees) {
-        if (!round.categoryIds.includes(nominee.categoryId) || conflicted.has(`${juror.id}\u0000${nominee.id}`)) continue;
+        if (!round.categoryIds.includes(nominee.categoryId) || conflicted.has(compositeKey(juror.id, nominee.id))) continue;
         for (const criterion of criteria) {
           if (!criterion.categoryIds.includes(nominee.categoryId)) continue;
           const { min, max, step } = criterion.scale;

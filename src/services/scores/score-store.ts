@@ -5,6 +5,9 @@
  * so what the screen shows as saved is on disk.
  */
 import { AppError } from '../../api/errors.ts';
+import type { Output } from '../../api/contract.ts';
+import { compositeKey } from '../../core/composite-key.ts';
+import { scoringMessages as say } from '../../core/messages/scoring.ts';
 import type { Bilingual, Event } from '../../core/model.ts';
 import { isOnScale } from '../../core/scale.ts';
 import { roundNominees } from '../../core/scoring.ts';
@@ -26,13 +29,11 @@ export interface ScoreRow extends ScoreKey {
   recordedAt: string;
 }
 
-export interface HistoryEntry {
-  value: number | null;
-  previous: number | null;
-  recordedAt: string;
-  /** Where the row came from when it was not typed on this laptop ("dipulihkan dari lembar J3 revisi 4"); absent when it was. */
-  origin?: Bilingual;
-}
+/**
+ * One change of a mark, with the value it replaced, as the contract's scoreHistory declares it; origin says
+ * where the row came from when it was not typed on this laptop ("dipulihkan dari lembar J3 revisi 4").
+ */
+export type HistoryEntry = Output<'scoreHistory'>[number];
 
 /**
  * Where a history row came from, when not typed on this laptop: the juror's own signed sheet a new laptop
@@ -49,10 +50,7 @@ export interface ScoreOrigin {
 
 /** "dipulihkan dari lembar J3 revisi 4" / "restored from sheet J3 revision 4". */
 export function describeOrigin(origin: ScoreOrigin): Bilingual {
-  return {
-    id: `dipulihkan dari lembar ${origin.jurorId} revisi ${origin.sheetRevision} (${origin.fileName})`,
-    en: `restored from sheet ${origin.jurorId} revision ${origin.sheetRevision} (${origin.fileName})`,
-  };
+  return say.resumedFromSheet(origin);
 }
 
 export function parseOrigin(text: string | null): ScoreOrigin | null {
@@ -65,7 +63,7 @@ export function parseOrigin(text: string | null): ScoreOrigin | null {
   }
 }
 
-const refuse = (id: string, en: string) => new AppError('invalid-input', { id, en });
+const refuse = (message: Bilingual) => new AppError('invalid-input', message);
 
 export function recordScore(
   db: Db,
@@ -78,10 +76,7 @@ export function recordScore(
   const criterion = checkScoreKey(db, event, key);
   if (value !== null && !isOnScale(value, criterion.scale)) {
     const { min, max, step } = criterion.scale;
-    throw refuse(
-      `Nilai ${value} di luar skala ${criterion.code}: ${min}–${max}, kelipatan ${step}.`,
-      `Score ${value} is off ${criterion.code}'s scale: ${min}–${max}, in steps of ${step}.`,
-    );
+    throw refuse(say.offScale({ value, code: criterion.code, min, max, step }));
   }
   const recordedAt = now.toISOString();
   return { ...key, seq: appendScore(db, event.id, key, value, recordedAt, origin), value, recordedAt };
@@ -201,10 +196,7 @@ export function conflictsOf(db: Db, event: Event, jurorId: string): Map<string, 
 export function declareConflict(db: Db, event: Event, jurorId: string, nomineeId: string, reason: string, now = new Date()): void {
   const nominee = requireNominee(event, nomineeId);
   if (conflictsOf(db, event, jurorId).has(nomineeId)) {
-    throw new AppError('conflict', {
-      id: `Benturan kepentingan dengan ${nominee.name} sudah tercatat.`,
-      en: `A conflict of interest with ${nominee.name} is already recorded.`,
-    });
+    throw new AppError('conflict', say.conflictAlreadyRecorded({ nominee: nominee.name }));
   }
   for (const round of event.rounds) requireUnlocked(db, event, jurorId, round.id, nominee.categoryId);
   db.transaction(() => {
@@ -233,15 +225,7 @@ export function withdrawConflict(db: Db, event: Event, jurorId: string, nomineeI
   if (!conflict?.declared) {
     throw new AppError(
       conflict ? 'forbidden' : 'not-found',
-      conflict
-        ? {
-            id: `Benturan kepentingan dengan ${nominee.name} ditetapkan sekretariat di paket acara; hanya sekretariat yang dapat mengubahnya.`,
-            en: `The conflict of interest with ${nominee.name} was set by the secretariat in the event package; only the secretariat can change it.`,
-          }
-        : {
-            id: `Tidak ada benturan kepentingan yang Anda nyatakan dengan ${nominee.name}.`,
-            en: `You have declared no conflict of interest with ${nominee.name}.`,
-          },
+      (conflict ? say.conflictSetBySecretariat : say.noDeclaredConflict)({ nominee: nominee.name }),
     );
   }
   for (const round of event.rounds) requireUnlocked(db, event, jurorId, round.id, nominee.categoryId);
@@ -287,7 +271,7 @@ export function missingMarks(
   const marked = new Set(
     currentScores(db, event.id, jurorId)
       .filter((m) => m.roundId === roundId && m.value !== null)
-      .map((m) => `${m.nomineeId}\u0000${m.criterionCode}`),
+      .map((m) => compositeKey(m.nomineeId, m.criterionCode)),
   );
   const criteria = event.criteria.filter((c) => c.roundId === roundId && c.categoryIds.includes(categoryId));
   const { round } = requireRoundCategory(event, roundId, categoryId);
@@ -296,7 +280,7 @@ export function missingMarks(
     .map((n) => ({
       nomineeId: n.id,
       name: n.name,
-      criteria: criteria.filter((c) => !marked.has(`${n.id}\u0000${c.code}`)).map((c) => c.code),
+      criteria: criteria.filter((c) => !marked.has(compositeKey(n.id, c.code))).map((c) => c.code),
     }))
     .filter((n) => n.criteria.length > 0);
 }
@@ -308,14 +292,7 @@ export function finalizeRound(db: Db, event: Event, jurorId: string, roundId: st
   const missing = missingMarks(db, event, jurorId, roundId, categoryId);
   if (missing.length > 0) {
     const list = missing.map((m) => `${m.name}: ${m.criteria.join(', ')}`).join('; ');
-    throw new AppError(
-      'incomplete',
-      {
-        id: `Belum bisa difinalisasi: ${round.name.id}, ${category.name.id} masih ada yang belum dinilai — ${list}.`,
-        en: `Cannot finalize yet: ${round.name.en}, ${category.name.en} still has unscored marks — ${list}.`,
-      },
-      missing,
-    );
+    throw new AppError('incomplete', say.cannotFinalizeYet({ round: round.name, category: category.name, missing: list }), missing);
   }
   db.prepare(
     "INSERT INTO finalization (event_id, juror_id, round_id, category_id, action, recorded_at) VALUES (?, ?, ?, ?, 'finalize', ?)",
@@ -334,10 +311,7 @@ export function reopenRound(
 ): void {
   requireRoundCategory(event, roundId, categoryId);
   if (!isFinalized(db, event.id, jurorId, roundId, categoryId)) {
-    throw new AppError('conflict', {
-      id: 'Babak ini belum difinalisasi untuk kategori ini.',
-      en: 'This round is not finalized for this category.',
-    });
+    throw new AppError('conflict', say.notFinalized());
   }
   db.prepare(
     "INSERT INTO finalization (event_id, juror_id, round_id, category_id, action, reason, recorded_at) VALUES (?, ?, ?, ?, 'reopen', ?, ?)",
@@ -404,36 +378,24 @@ export function sheetRevisionFor(db: Db, eventId: string, jurorId: string, conte
 /** A mark's key must name a juror, round, nominee and criterion that belong together, open and not locked. */
 function checkScoreKey(db: Db, event: Event, key: ScoreKey) {
   const juror = event.jurors.find((j) => j.id === key.jurorId);
-  if (!juror) throw refuse(`Juri "${key.jurorId}" tidak ada di acara.`, `Juror "${key.jurorId}" is not in the event.`);
+  if (!juror) throw refuse(say.jurorNotInEvent({ jurorId: key.jurorId }));
   const nominee = requireNominee(event, key.nomineeId);
   const { round } = requireRoundCategory(event, key.roundId, nominee.categoryId);
   const criterion = event.criteria.find((c) => c.code === key.criterionCode);
   if (!criterion || criterion.roundId !== round.id || !criterion.categoryIds.includes(nominee.categoryId)) {
-    throw refuse(
-      `Kriteria "${key.criterionCode}" tidak dinilai untuk ${nominee.name} di babak ${round.name.id}.`,
-      `Criterion "${key.criterionCode}" is not scored for ${nominee.name} in round ${round.name.en}.`,
-    );
+    throw refuse(say.criterionNotScored({ criterionCode: key.criterionCode, nominee: nominee.name, round: round.name }));
   }
   requireAssigned(event, juror.id, round.id, nominee.categoryId);
   const conflict = conflictsOf(db, event, juror.id).get(nominee.id);
   if (conflict) {
-    throw new AppError('forbidden', {
-      id: `Tidak menilai — benturan kepentingan: ${conflict.reason} (${juror.id}, ${nominee.name}).`,
-      en: `Not scoring — conflict of interest: ${conflict.reason} (${juror.id}, ${nominee.name}).`,
-    });
+    throw new AppError('forbidden', say.notScoringConflict({ reason: conflict.reason, jurorId: juror.id, nominee: nominee.name }));
   }
   const admitted = roundNominees(event, round, nominee.categoryId);
   if (!admitted) {
-    throw new AppError('forbidden', {
-      id: `Babak ${round.name.id} belum dibuka untuk kategori ini: menunggu daftar pendek dari sekretariat.`,
-      en: `Round ${round.name.en} is not open for this category yet: waiting for the secretariat's shortlist.`,
-    });
+    throw new AppError('forbidden', say.roundNotOpen({ round: round.name }));
   }
   if (!admitted.some((n) => n.id === nominee.id)) {
-    throw new AppError('forbidden', {
-      id: `${nominee.name} tidak masuk daftar pendek babak ${round.name.id}.`,
-      en: `${nominee.name} is not on the shortlist of round ${round.name.en}.`,
-    });
+    throw new AppError('forbidden', say.notOnShortlist({ nominee: nominee.name, round: round.name }));
   }
   requireUnlocked(db, event, juror.id, round.id, nominee.categoryId);
   return criterion;
@@ -443,37 +405,28 @@ function checkScoreKey(db: Db, event: Event, key: ScoreKey) {
 function requireAssigned(event: Event, jurorId: string, roundId: string, categoryId: string): void {
   if (isAssigned(event, jurorId, roundId, categoryId)) return;
   const { round, category } = requireRoundCategory(event, roundId, categoryId);
-  throw new AppError('forbidden', {
-    id: `${jurorId} tidak ditugaskan menilai ${round.name.id}, ${category.name.id} (Penugasan: tidak).`,
-    en: `${jurorId} is not assigned to score ${round.name.en}, ${category.name.en} (Penugasan: tidak).`,
-  });
+  throw new AppError('forbidden', say.notAssigned({ jurorId, round: round.name, category: category.name }));
 }
 
 function requireUnlocked(db: Db, event: Event, jurorId: string, roundId: string, categoryId: string): void {
   if (isFinalized(db, event.id, jurorId, roundId, categoryId)) {
     const { round, category } = requireRoundCategory(event, roundId, categoryId);
-    throw new AppError('forbidden', {
-      id: `${round.name.id}, ${category.name.id} sudah difinalisasi dan terkunci. Buka kembali dulu bila perlu mengubah.`,
-      en: `${round.name.en}, ${category.name.en} is finalized and locked. Reopen it first to change anything.`,
-    });
+    throw new AppError('forbidden', say.locked({ round: round.name, category: category.name }));
   }
 }
 
 function requireNominee(event: Event, nomineeId: string) {
   const nominee = event.nominees.find((n) => n.id === nomineeId);
-  if (!nominee) throw refuse(`Nominasi "${nomineeId}" tidak ada di acara.`, `Nominee "${nomineeId}" is not in the event.`);
+  if (!nominee) throw refuse(say.nomineeNotInEvent({ nomineeId }));
   return nominee;
 }
 
 function requireRoundCategory(event: Event, roundId: string, categoryId: string) {
   const round = event.rounds.find((r) => r.id === roundId);
-  if (!round) throw refuse(`Babak "${roundId}" tidak ada di acara.`, `Round "${roundId}" is not in the event.`);
+  if (!round) throw refuse(say.roundNotInEvent({ roundId }));
   const category = event.categories.find((c) => c.id === categoryId);
   if (!category || !round.categoryIds.includes(categoryId)) {
-    throw refuse(
-      `Kategori "${categoryId}" tidak dinilai di babak ${round.name.id}.`,
-      `Category "${categoryId}" is not scored in round ${round.name.en}.`,
-    );
+    throw refuse(say.categoryNotInRound({ categoryId, round: round.name }));
   }
   return { round, category };
 }
