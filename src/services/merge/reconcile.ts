@@ -5,6 +5,8 @@
  * until the juror sends a new revision. Only sheets that verified as valid take part.
  */
 import { createHash } from 'node:crypto';
+import type { Deliberation, ReceivedSheet } from '../../api/contract.ts';
+import { compositeKey } from '../../core/composite-key.ts';
 import type { Event } from '../../core/model.ts';
 import type { MergeMark } from '../../core/merge.ts';
 import { roundNominees } from '../../core/scoring.ts';
@@ -14,7 +16,8 @@ import { contentFindings } from '../sheets/sheet-content.ts';
 import { withoutSetAsidePaper } from '../paper/paper-rule.ts';
 import type { SheetSection, SheetPayload } from '../sheets/sheet-payload.ts';
 
-export type FileUse = 'used' | 'stale' | 'duplicate' | 'conflict' | 'not-used';
+/** How reconciliation uses a file: all current, all superseded, a copy of another, in conflict, or not at all (not valid). */
+export type FileUse = ReceivedSheet['use'];
 
 export interface ReconciledFile {
   file: string;
@@ -26,7 +29,7 @@ export interface ReconciledFile {
  * 'unfinished': a section came, but the juror had not finalized it, or it says finalized while a nominee
  * the round admits (and the juror may score) is missing or has a mark missing.
  */
-export type Completeness = 'received' | 'unfinished' | 'missing' | 'conflict';
+export type Completeness = Exclude<Deliberation['completeness'][string][string], 'excused'>; // 'excused' comes later, from attendance
 
 export interface Reconciliation {
   files: ReconciledFile[];
@@ -95,7 +98,7 @@ export function reconcile(event: Event, received: readonly { file: string; paylo
     withoutSetAsidePaper(
       valid.flatMap((s) => s.payload.sections.map((section): Candidate => ({ file: s.file, payload: s.payload, section }))),
     ),
-    (c) => `${c.payload.juror.id}\u0000${c.section.roundId}\u0000${c.section.categoryId}`,
+    (c) => compositeKey(c.payload.juror.id, c.section.roundId, c.section.categoryId),
   );
 
   const usedFrom = new Map<string, Set<string>>(); // file → section keys it supplies
@@ -135,7 +138,7 @@ export function reconcile(event: Event, received: readonly { file: string; paylo
       for (const categoryId of round.categoryIds) {
         // Issue 16: only the sections the juror is assigned (Penugasan) are owed.
         if (!isAssigned(event, juror.id, round.id, categoryId)) continue;
-        const key = `${juror.id}\u0000${round.id}\u0000${categoryId}`;
+        const key = compositeKey(juror.id, round.id, categoryId);
         const section = chosen.get(key)?.section;
         completeness[juror.id][`${round.id}/${categoryId}`] = conflicted.has(key)
           ? 'conflict'
@@ -172,12 +175,13 @@ export function reconcile(event: Event, received: readonly { file: string; paylo
   for (const { payload, section } of chosen.values()) {
     for (const { nomineeId, conflict } of section.nominees) {
       if (conflict !== null)
-        conflicts.set(`${payload.juror.id}\u0000${nomineeId}`, { jurorId: payload.juror.id, nomineeId, reason: conflict });
+        conflicts.set(compositeKey(payload.juror.id, nomineeId), { jurorId: payload.juror.id, nomineeId, reason: conflict });
     }
   }
   for (const [jurorId, nominees] of recused) {
     for (const [nomineeId, reason] of nominees) {
-      if (!conflicts.has(`${jurorId}\u0000${nomineeId}`)) conflicts.set(`${jurorId}\u0000${nomineeId}`, { jurorId, nomineeId, reason });
+      const key = compositeKey(jurorId, nomineeId);
+      if (!conflicts.has(key)) conflicts.set(key, { jurorId, nomineeId, reason });
     }
   }
   const newestFirst = [...chosen.values()].sort((a, b) => b.payload.sheetRevision - a.payload.sheetRevision);

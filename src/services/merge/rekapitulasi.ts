@@ -9,6 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Deliberation } from '../../api/contract.ts';
+import { compositeKey } from '../../core/composite-key.ts';
 import type { Bilingual, Event } from '../../core/model.ts';
 import type { PaperLabel } from '../paper/paper-labels.ts';
 import { roundScore } from '../../core/score-format.ts';
@@ -70,14 +71,14 @@ export async function writeRekapitulasi(
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
   const jurors = event.jurors.map((j) => j.id);
 
-  const conflicted = new Set(result.conflicts.map((c) => `${c.jurorId}\u0000${c.nomineeId}`));
+  const conflicted = new Set(result.conflicts.map((c) => compositeKey(c.jurorId, c.nomineeId)));
   const fictional = new Set(event.nominees.filter((n) => n.fictional).map((n) => n.id));
   // Demo scores must never pass for real ones, even as a workbook passed around.
   const demo = fictional.size > 0;
   const text = REPORT_TEXT.id;
   // Sections whose marks came from a paper sheet (one section each) that the reconciliation used: labelled 'kertas'.
   const fromPaper = new Set(
-    files.flatMap((f) => (f.paper && f.use === 'used' ? [`${f.jurorId}\u0000${f.paper.roundId}\u0000${f.paper.categoryId}`] : [])),
+    files.flatMap((f) => (f.paper && f.use === 'used' ? [compositeKey(f.jurorId ?? '', f.paper.roundId, f.paper.categoryId)] : [])),
   );
   const signerText = secretariat
     ? `${text.packageSigner(secretariat.fingerprint)} (${secretariat.pinned ? text.pinned : text.notPinned})`
@@ -104,7 +105,7 @@ export async function writeRekapitulasi(
       ...rounds.map((r) => r.name.id),
       'Nilai akhir',
       ...rounds.flatMap((r) =>
-        jurors.map((j) => `${j} · ${r.name.id}${fromPaper.has(`${j}\u0000${r.id}\u0000${category.id}`) ? ' (kertas)' : ''}`),
+        jurors.map((j) => `${j} · ${r.name.id}${fromPaper.has(compositeKey(j, r.id, category.id)) ? ' (kertas)' : ''}`),
       ),
       'Tanda beda pendapat',
       'Benturan kepentingan (×)',
@@ -117,7 +118,7 @@ export async function writeRekapitulasi(
       const perJuror = rounds.flatMap((round) => {
         const criteria = event.criteria.filter((c) => c.roundId === round.id && c.categoryIds.includes(category.id));
         return jurors.map((jurorId) => {
-          if (conflicted.has(`${jurorId}\u0000${n.nomineeId}`)) return '×';
+          if (conflicted.has(compositeKey(jurorId, n.nomineeId))) return '×';
           const marks = new Map(
             result.marks
               .filter((m) => m.jurorId === jurorId && m.roundId === round.id && m.nomineeId === n.nomineeId)

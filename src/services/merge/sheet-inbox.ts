@@ -5,6 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../../api/errors.ts';
+import type { ReceivedSheet as ContractReceivedSheet } from '../../api/contract.ts';
+import { compositeKey } from '../../core/composite-key.ts';
+import { mergeMessages } from '../../core/messages/merge.ts';
 import type { Bilingual, Event } from '../../core/model.ts';
 import { findEventRecord } from '../events/event-store.ts';
 import { fingerprint } from '../keys/signing.ts';
@@ -15,26 +18,16 @@ import { verifyScoreSheet, type SheetStatus, type SheetVerification, type Verify
 import { SheetPayload } from '../sheets/sheet-payload.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { knownPayloadJson } from '../workers/verify-pool.ts';
-import { eventKey, markContentChecked, reconcile, type FileUse, type Reconciliation } from './reconcile.ts';
+import { eventKey, markContentChecked, type FileUse, type Reconciliation } from './reconcile.ts';
+import { reconcileVerified, type VerifiedSheet } from './merge-verified.ts';
 // Issue 16: while the results are fixed (a penetapan in force), nothing that would change them is stored.
 import { guardSheetImport, refuseWhileFixed } from '../penetapan/guard.ts';
 
 /** verifyScoreSheet, here or in a worker thread (sheet-verify-pool.ts). */
 export type SheetVerifier = (bytes: Uint8Array, fileName: string, context: VerifyContext) => Promise<SheetVerification>;
 
-export interface ReceivedSheet {
-  id: number;
-  fileName: string;
-  fileHash: string;
-  status: SheetStatus;
-  jurorId: string | null;
-  sheetRevision: number | null;
-  /** Fingerprint of the key the sheet was signed with, when readable. */
-  signedWith: string | null;
-  details: Bilingual[];
-  receivedAt: string;
-  use: FileUse;
-}
+/** A stored sheet as the contract describes it (signedWith: the fingerprint of the key it was signed with, when readable). */
+export type ReceivedSheet = ContractReceivedSheet;
 
 interface Row {
   id: number;
@@ -83,6 +76,11 @@ function payloadOf(db: Db, row: Pick<Row, 'id' | 'file_hash' | 'status'>): Sheet
   return payload;
 }
 
+/** A stored row as an input of the merge (merge-verified.ts): keyed by its id, with its payload when valid. */
+const verifiedRow =
+  (db: Db) =>
+  (row: Row): VerifiedSheet => ({ key: String(row.id), status: row.status, payload: payloadOf(db, row) });
+
 function receivedSheet(row: Row, use: FileUse): ReceivedSheet {
   return {
     id: row.id,
@@ -110,10 +108,7 @@ function storedSheet(db: Db, event: Event, id: number): ReceivedSheet {
   const rows = db
     .prepare(`SELECT ${ROW_COLUMNS} FROM received_sheet WHERE event_id = ? AND juror_id = ? AND status = 'valid' ORDER BY id`)
     .all(event.id, row.juror_id) as Row[];
-  const reconciled = reconcile(
-    event,
-    rows.map((r) => ({ file: String(r.id), payload: payloadOf(db, r) })),
-  );
+  const reconciled = reconcileVerified(event, rows.map(verifiedRow(db)));
   return receivedSheet(row, reconciled.files[rows.findIndex((r) => r.id === id)].use);
 }
 
@@ -218,14 +213,11 @@ export async function storeVerified(
  * enrolled, or changed laptops). Recorded with who and when; every sheet signed with it is checked again.
  */
 export async function acceptKey(db: Db, event: Event, sheetId: number, acceptedBy: string, now = new Date()): Promise<void> {
-  refuseWhileFixed(db, event.id, { id: 'Menerima kunci juri', en: "Accepting a juror's key" }); // issue 16: it would let more sheets count
+  refuseWhileFixed(db, event.id, mergeMessages.acceptingKey()); // issue 16: it would let more sheets count
   const row = db.prepare('SELECT juror_id, public_key FROM received_sheet WHERE id = ? AND event_id = ?').get(sheetId, event.id) as
     { juror_id: string | null; public_key: string | null } | undefined;
   if (!row?.juror_id || !row.public_key) {
-    throw new AppError('not-found', {
-      id: `Lembar ${sheetId} tidak menyebut juri dan kunci yang terbaca.`,
-      en: `Sheet ${sheetId} names no readable juror and key.`,
-    });
+    throw new AppError('not-found', mergeMessages.sheetNamesNoKey({ sheetId }));
   }
   // One key, one juror: a key already enrolled or accepted for another juror (or the secretariat's own) would
   // give one person two votes.
@@ -238,16 +230,10 @@ export async function acceptKey(db: Db, event: Event, sheetId: number, acceptedB
     }[]),
   ].find((k) => k.publicKey === row.public_key && k.jurorId !== row.juror_id);
   if (otherJuror) {
-    throw new AppError('conflict', {
-      id: `Kunci ${signer} sudah menjadi kunci juri ${otherJuror.jurorId}; tidak dapat diterima juga untuk juri ${row.juror_id}.`,
-      en: `Key ${signer} is already juror ${otherJuror.jurorId}'s key; it cannot also be accepted for juror ${row.juror_id}.`,
-    });
+    throw new AppError('conflict', mergeMessages.keyOfAnotherJuror({ signer, otherJuror: otherJuror.jurorId, jurorId: row.juror_id }));
   }
   if (row.public_key === workspaceSecretariatKey(db)) {
-    throw new AppError('conflict', {
-      id: `Kunci ${signer} adalah kunci sekretariat sendiri, bukan kunci juri ${row.juror_id}.`,
-      en: `Key ${signer} is the secretariat's own key, not juror ${row.juror_id}'s.`,
-    });
+    throw new AppError('conflict', mergeMessages.keyIsSecretariats({ signer, jurorId: row.juror_id }));
   }
   db.prepare(
     'INSERT OR IGNORE INTO accepted_key (event_id, juror_id, public_key, fingerprint, accepted_by, accepted_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -296,15 +282,12 @@ export function acceptedKeys(db: Db, eventId: string): { jurorId: string; finger
  */
 export function listReceived(db: Db, event: Event): { sheets: ReceivedSheet[]; reconciliation: Reconciliation } {
   const rows = db.prepare(`SELECT ${ROW_COLUMNS} FROM received_sheet WHERE event_id = ? ORDER BY id`).all(event.id) as Row[];
-  const key = `${event.id}\u0000${eventKey(event)}\u0000${rows.map((r) => `${r.id}:${r.file_hash}:${r.status}`).join(',')}`;
+  const key = compositeKey(event.id, eventKey(event), rows.map((r) => `${r.id}:${r.file_hash}:${r.status}`).join(','));
   let memo = reconciliations.get(db);
   if (memo?.key !== key) {
     memo = {
       key,
-      reconciliation: reconcile(
-        event,
-        rows.map((r) => ({ file: String(r.id), payload: payloadOf(db, r) })),
-      ),
+      reconciliation: reconcileVerified(event, rows.map(verifiedRow(db))),
     };
     reconciliations.set(db, memo);
   }
@@ -366,13 +349,9 @@ export function withDossierHashes<S extends { id: number }>(
 export function removeSheet(db: Db, event: Event, sheetId: number, reason: string, removedBy: string, now = new Date()): void {
   const { sheets } = listReceived(db, event);
   const sheet = sheets.find((s) => s.id === sheetId);
-  if (!sheet)
-    throw new AppError('not-found', { id: `Lembar ${sheetId} tidak ada di kotak masuk.`, en: `Sheet ${sheetId} is not in the inbox.` });
+  if (!sheet) throw new AppError('not-found', mergeMessages.sheetNotInInbox({ sheetId }));
   if (sheet.status === 'valid' || sheet.status === 'unknown-key' || sheet.use !== 'not-used') {
-    throw new AppError('conflict', {
-      id: `Berkas ${sheet.fileName} tidak dapat dihapus: hanya berkas yang ditolak dan tidak dipakai yang dapat dihapus (statusnya sekarang ${sheet.status}).`,
-      en: `File ${sheet.fileName} cannot be removed: only refused files that are not used can be (its status is ${sheet.status}).`,
-    });
+    throw new AppError('conflict', mergeMessages.sheetNotRemovable({ fileName: sheet.fileName, status: sheet.status }));
   }
   db.transaction(() => {
     db.prepare(

@@ -6,6 +6,7 @@
 import { AppError } from '../../api/errors.ts';
 import { merge } from '../../core/merge.ts';
 import type { Event, Shortlist } from '../../core/model.ts';
+import { mergeMessages } from '../../core/messages/merge.ts';
 import { saveAuthored } from '../events/authored.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { listReceived } from './sheet-inbox.ts';
@@ -14,10 +15,7 @@ export function issueShortlist(db: Db, event: Event, roundId: string, size: numb
   const round = event.rounds.find((r) => r.id === roundId);
   const previous = round && [...event.rounds].filter((r) => r.order < round.order).sort((a, b) => b.order - a.order)[0];
   if (!round || round.shortlistSize === null || !previous) {
-    throw new AppError('invalid-input', {
-      id: `Babak "${roundId}" tidak memakai daftar pendek dari babak sebelumnya.`,
-      en: `Round "${roundId}" takes no shortlist from an earlier round.`,
-    });
+    throw new AppError('invalid-input', mergeMessages.roundTakesNoShortlist({ roundId }));
   }
   const result = merge(event, listReceived(db, event).reconciliation.marks, event.merge.rule);
   const lists = round.categoryIds.flatMap((categoryId): Shortlist[] => {
@@ -29,10 +27,10 @@ export function issueShortlist(db: Db, event: Event, roundId: string, size: numb
       .filter((n): n is { id: string; score: number } => n.score !== null)
       .sort((a, b) => b.score - a.score);
     if (scored.length < size) {
-      throw new AppError('incomplete', {
-        id: `Kategori ${categoryId}: baru ${scored.length} nominasi punya nilai ${previous.name.id}; daftar pendek ${size} belum bisa ditetapkan.`,
-        en: `Category ${categoryId}: only ${scored.length} nominees have a ${previous.name.en} score; a shortlist of ${size} cannot be set yet.`,
-      });
+      throw new AppError(
+        'incomplete',
+        mergeMessages.shortlistTooFewScores({ categoryId, scored: scored.length, round: previous.name, size }),
+      );
     }
     // Whoever ties with the last place admitted is admitted too: the cut never separates equal scores.
     const cut = scored[size - 1].score;
