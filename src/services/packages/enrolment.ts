@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../api/errors.ts';
-import { Id } from '../../core/model.ts';
+import { enrolmentMessages, signedFileKinds, signedFileMessages } from '../../core/messages/package.ts';
+import { Id, type Bilingual } from '../../core/model.ts';
 import type { UnlockedKey } from '../keys/key-store.ts';
 import { fingerprint, sameFingerprint } from '../keys/signing.ts';
 import { findEventRecord, getEvent, nextRevision, saveEvent } from '../events/event-store.ts';
@@ -36,7 +37,9 @@ export interface Enrolment {
   confirmedAt: string | null;
 }
 
-const KIND = { id: 'Berkas pendaftaran', en: 'Enrolment file', format: 'timbang.enrolment' };
+const KIND = { ...signedFileKinds.enrolmentFile(), format: 'timbang.enrolment' };
+/** "Berkas pendaftaran x.timbang-enrol: …" */
+const inFile = (fileName: string, problem: Bilingual) => signedFileMessages.inFile({ kind: KIND, fileName, problem });
 
 /** The juror's side: signed with the laptop's own key, which proves the sender holds it. */
 export function writeEnrolment(eventId: string, jurorId: string, name: string, key: UnlockedKey, now = new Date()): string {
@@ -56,10 +59,7 @@ export function writeEnrolment(eventId: string, jurorId: string, name: string, k
 export function readEnrolment(bytes: Uint8Array, fileName: string): EnrolmentPayload {
   const payload = readSignedFile(bytes, fileName, KIND, EnrolmentPayload, (p) => p.publicKey);
   if (fingerprint(payload.publicKey) !== payload.fingerprint) {
-    throw new AppError('invalid-file', {
-      id: `${KIND.id} ${fileName}: sidik jari tidak cocok dengan kuncinya.`,
-      en: `${KIND.en} ${fileName}: the fingerprint does not match its key.`,
-    });
+    throw new AppError('invalid-file', inFile(fileName, enrolmentMessages.fingerprintMismatch()));
   }
   return payload;
 }
@@ -72,18 +72,12 @@ export function readEnrolment(bytes: Uint8Array, fileName: string): EnrolmentPay
 export function enrol(db: Db, payload: EnrolmentPayload, fileName: string, now = new Date()): Enrolment {
   const record = findEventRecord(db, payload.eventId);
   if (!record || record.origin.source !== 'authored') {
-    throw new AppError('not-found', {
-      id: `${KIND.id} ${fileName} untuk acara "${payload.eventId}", yang tidak disusun di berkas kerja ini.`,
-      en: `${KIND.en} ${fileName} is for the event "${payload.eventId}", which is not authored in this workspace.`,
-    });
+    throw new AppError('not-found', enrolmentMessages.eventNotAuthored({ kind: KIND, fileName, eventId: payload.eventId }));
   }
   const event = getEvent(db, payload.eventId);
   const juror = event.jurors.find((j) => j.id === payload.jurorId);
   if (!juror) {
-    throw new AppError('not-found', {
-      id: `${KIND.id} ${fileName}: juri "${payload.jurorId}" tidak ada di acara ini.`,
-      en: `${KIND.en} ${fileName}: juror "${payload.jurorId}" is not in this event.`,
-    });
+    throw new AppError('not-found', inFile(fileName, enrolmentMessages.jurorNotInEvent({ jurorId: payload.jurorId })));
   }
   const existing = db
     .prepare('SELECT public_key, fingerprint FROM enrolment WHERE event_id = ? AND juror_id = ?')
@@ -91,10 +85,7 @@ export function enrol(db: Db, payload: EnrolmentPayload, fileName: string, now =
   if (existing && existing.public_key !== payload.publicKey) {
     throw new AppError(
       'conflict',
-      {
-        id: `${KIND.id} ${fileName}: ${payload.jurorId} sudah terdaftar dengan kunci lain (sidik jari ${existing.fingerprint}). Bila laptop juri hilang atau rusak, daftarkan ulang dengan alasannya (Daftarkan ulang, atau timbang reenrol): kunci lama tetap terikat pada juri itu dan lembarnya tetap sah.`,
-        en: `${KIND.en} ${fileName}: ${payload.jurorId} is already enrolled with another key (fingerprint ${existing.fingerprint}). If the juror's laptop was lost or broke, re-enrol it with the reason (Re-enrol, or timbang reenrol): the old key stays bound to that juror and its sheets stay valid.`,
-      },
+      inFile(fileName, enrolmentMessages.enrolledWithAnotherKey({ jurorId: payload.jurorId, fingerprint: existing.fingerprint })),
       { enrolledWithAnotherKey: true },
     );
   }
@@ -118,12 +109,9 @@ export function enrol(db: Db, payload: EnrolmentPayload, fileName: string, now =
 export function confirmEnrolment(db: Db, eventId: string, jurorId: string, typedFingerprint: string, now = new Date()): Enrolment {
   const row = db.prepare('SELECT fingerprint FROM enrolment WHERE event_id = ? AND juror_id = ?').get(eventId, jurorId) as
     { fingerprint: string } | undefined;
-  if (!row) throw new AppError('not-found', { id: `${jurorId} belum mendaftarkan kunci.`, en: `${jurorId} has not enrolled a key.` });
+  if (!row) throw new AppError('not-found', enrolmentMessages.notEnrolled({ jurorId }));
   if (!sameFingerprint(typedFingerprint, row.fingerprint)) {
-    throw new AppError('forbidden', {
-      id: `Sidik jari yang dibacakan (${typedFingerprint.trim()}) tidak sama dengan kunci terdaftar ${jurorId}. Jangan konfirmasi; periksa berkasnya.`,
-      en: `The fingerprint read aloud (${typedFingerprint.trim()}) differs from ${jurorId}'s enrolled key. Do not confirm; check the file.`,
-    });
+    throw new AppError('forbidden', enrolmentMessages.fingerprintReadAloudDiffers({ typed: typedFingerprint.trim(), jurorId }));
   }
   db.prepare('UPDATE enrolment SET confirmed_at = ? WHERE event_id = ? AND juror_id = ?').run(now.toISOString(), eventId, jurorId);
   return listEnrolments(db, eventId).find((e) => e.jurorId === jurorId)!;

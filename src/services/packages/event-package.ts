@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../api/errors.ts';
+import { packageMessages, signedFileKinds, signedFileMessages } from '../../core/messages/package.ts';
 import { Id, type Bilingual, type Event } from '../../core/model.ts';
 import { formatIssue, validateEvent } from '../../core/validate-event.ts';
 import type { UnlockedKey } from '../keys/key-store.ts';
@@ -76,7 +77,7 @@ export interface VerifiedPackage {
   documents: Map<string, Uint8Array>;
 }
 
-const KIND = { id: 'Paket acara', en: 'Event package', format: 'timbang.package' };
+const KIND = { ...signedFileKinds.eventPackage(), format: 'timbang.package' };
 
 /**
  * What a package carries about keys besides the jurors' (continuity/, issue 21). Juror key changes are signed
@@ -123,51 +124,34 @@ export function readPackage(bytes: Uint8Array, fileName: string): VerifiedPackag
   const payload = readSignedFile(bytes, fileName, KIND, PackagePayload, (p) => p.secretariat.publicKey, {
     documents: z.array(PackedDocument).optional(),
   });
-  const refuse = (id: string, en: string, details?: unknown) =>
-    new AppError('invalid-file', { id: `${KIND.id} ${fileName}: ${id}`, en: `${KIND.en} ${fileName}: ${en}` }, details);
+  const refuse = (problem: Bilingual, details?: unknown) =>
+    new AppError('invalid-file', signedFileMessages.inFile({ kind: KIND, fileName, problem }), details);
   if (fingerprint(payload.secretariat.publicKey) !== payload.secretariat.fingerprint) {
-    throw refuse('sidik jari sekretariat tidak cocok dengan kuncinya.', "the secretariat's fingerprint does not match its key.");
+    throw refuse(packageMessages.secretariatFingerprintMismatch());
   }
   const result = validateEvent(payload.event);
   if (!result.ok) {
-    throw refuse(
-      `acara di dalamnya tidak sah:\n${result.issues.map((i) => `- ${formatIssue(i, 'id')}`).join('\n')}`,
-      `the event inside is not valid:\n${result.issues.map((i) => `- ${formatIssue(i, 'en')}`).join('\n')}`,
-      result.issues,
-    );
+    const lines = { id: result.issues.map((i) => formatIssue(i, 'id')), en: result.issues.map((i) => formatIssue(i, 'en')) };
+    throw refuse(packageMessages.eventInvalid({ lines }), result.issues);
   }
   const jurorIds = new Set(result.event.jurors.map((j) => j.id));
   const keyed = new Set<string>();
   for (const juror of payload.jurorKeys) {
     // One key per juror: with two, which one a sheet is checked against would depend on their order.
-    if (keyed.has(juror.jurorId)) throw refuse(`dua kunci untuk juri "${juror.jurorId}".`, `two keys for juror "${juror.jurorId}".`);
+    if (keyed.has(juror.jurorId)) throw refuse(packageMessages.twoJurorKeys({ jurorId: juror.jurorId }));
     keyed.add(juror.jurorId);
-    if (!jurorIds.has(juror.jurorId))
-      throw refuse(
-        `kunci untuk juri "${juror.jurorId}" yang tidak ada di acara.`,
-        `a key for juror "${juror.jurorId}", who is not in the event.`,
-      );
+    if (!jurorIds.has(juror.jurorId)) throw refuse(packageMessages.keyForUnknownJuror({ jurorId: juror.jurorId }));
     if (fingerprint(juror.publicKey) !== juror.fingerprint)
-      throw refuse(
-        `sidik jari juri ${juror.jurorId} tidak cocok dengan kuncinya.`,
-        `juror ${juror.jurorId}'s fingerprint does not match their key.`,
-      );
+      throw refuse(packageMessages.jurorFingerprintMismatch({ jurorId: juror.jurorId }));
   }
   if (payload.recoveryKey && fingerprint(payload.recoveryKey.publicKey) !== payload.recoveryKey.fingerprint) {
-    throw refuse(
-      'sidik jari kunci pemulihan sekretariat tidak cocok dengan kuncinya.',
-      "the secretariat's recovery key fingerprint does not match its key.",
-    );
+    throw refuse(packageMessages.recoveryFingerprintMismatch());
   }
   const jurorKeyChanges = (payload.jurorKeyChanges ?? []).map((s) =>
     readJurorKeyChange(s, result.event.id, payload.secretariat.publicKey, fileName),
   );
   for (const change of jurorKeyChanges) {
-    if (!jurorIds.has(change.jurorId))
-      throw refuse(
-        `pergantian kunci untuk juri "${change.jurorId}" yang tidak ada di acara.`,
-        `a key change for juror "${change.jurorId}", who is not in the event.`,
-      );
+    if (!jurorIds.has(change.jurorId)) throw refuse(packageMessages.keyChangeForUnknownJuror({ jurorId: change.jurorId }));
   }
   // Issue 17: every document's bytes against the SHA-256 the signed event pins; one wrong byte refuses the package.
   const packed = (JSON.parse(new TextDecoder().decode(bytes)) as { documents?: PackedDocument[] }).documents ?? [];
@@ -195,10 +179,10 @@ export function readPackage(bytes: Uint8Array, fileName: string): VerifiedPackag
  */
 export function requireSecretariat(pkg: VerifiedPackage, pinned: string, pinnedFrom: Bilingual): void {
   if (sameFingerprint(pinned, pkg.secretariat.fingerprint)) return;
-  throw new AppError('forbidden', {
-    id: `${KIND.id} ${pkg.fileName} ditandatangani kunci sekretariat lain: sidik jari ${pkg.secretariat.fingerprint}, bukan ${pinned} yang disematkan (${pinnedFrom.id}). Paket ditolak; tidak ada lembar yang diperiksa atau digabung.`,
-    en: `${KIND.en} ${pkg.fileName} is signed by another secretariat key: fingerprint ${pkg.secretariat.fingerprint}, not the pinned ${pinned} (${pinnedFrom.en}). Package refused; no sheet was verified or merged.`,
-  });
+  throw new AppError(
+    'forbidden',
+    packageMessages.otherSecretariat({ fileName: pkg.fileName, fingerprint: pkg.secretariat.fingerprint, pinned, pinnedFrom }),
+  );
 }
 
 /**
@@ -253,17 +237,20 @@ export function applyPackage(
   const eventId = pkg.event.id;
   const other = listEvents(db).find((e) => e.id !== eventId && e.source === 'package');
   if (other) {
-    throw new AppError('conflict', {
-      id: `Laptop ini sudah dipakai untuk acara "${other.name}" (${other.id}); paket ${pkg.fileName} untuk acara lain, "${pkg.event.name}" (${eventId}).`,
-      en: `This laptop is already set up for the event "${other.name}" (${other.id}); the package ${pkg.fileName} is for another event, "${pkg.event.name}" (${eventId}).`,
-    });
+    throw new AppError(
+      'conflict',
+      packageMessages.laptopHasOtherEvent({
+        otherName: other.name,
+        otherId: other.id,
+        fileName: pkg.fileName,
+        name: pkg.event.name,
+        eventId,
+      }),
+    );
   }
   const current = findEventRecord(db, eventId);
   if (current?.origin.source === 'authored') {
-    throw new AppError('conflict', {
-      id: `Acara "${pkg.event.name}" disusun di berkas kerja ini oleh sekretariat; paket ${pkg.fileName} tidak diimpor ke sini.`,
-      en: `The event "${pkg.event.name}" is authored in this workspace by the secretariat; the package ${pkg.fileName} is not imported here.`,
-    });
+    throw new AppError('conflict', packageMessages.authoredHere({ name: pkg.event.name, fileName: pkg.fileName }));
   }
   let rollover: AcceptedRollover | null = null;
   if (current?.origin.source === 'package') {
@@ -272,24 +259,24 @@ export function applyPackage(
       rollover = acceptableRollover(pkg, current.origin.secretariatKey, packageKeyFacts(current.origin.packageText).recoveryKey);
     }
     if (pkg.revision < current.revision) {
-      throw new AppError('conflict', {
-        id: `${KIND.id} ${pkg.fileName} revisi ${pkg.revision}, lebih lama dari revisi ${current.revision} yang sudah ada. Paket ditolak; tidak ada yang berubah.`,
-        en: `${KIND.en} ${pkg.fileName} is revision ${pkg.revision}, older than revision ${current.revision} already here. Package refused; nothing changed.`,
-      });
+      throw new AppError(
+        'conflict',
+        packageMessages.olderRevision({ fileName: pkg.fileName, revision: pkg.revision, current: current.revision }),
+      );
     }
     if (pkg.revision === current.revision) {
       if (samePackage(current.origin.packageText, pkg.text)) return { outcome: 'unchanged', previousRevision: current.revision };
-      throw new AppError('conflict', {
-        id: `${KIND.id} ${pkg.fileName} revisi ${pkg.revision} tetapi isinya berbeda dari revisi ${current.revision} yang sudah ada. Minta sekretariat menerbitkan revisi baru.`,
-        en: `${KIND.en} ${pkg.fileName} is revision ${pkg.revision} but its contents differ from revision ${current.revision} already here. Ask the secretariat for a new revision.`,
-      });
+      throw new AppError(
+        'conflict',
+        packageMessages.sameRevisionOtherContents({ fileName: pkg.fileName, revision: pkg.revision, current: current.revision }),
+      );
     }
   }
   if (current?.jurorId && !pkg.event.jurors.some((j) => j.id === current.jurorId)) {
-    throw new AppError('conflict', {
-      id: `${KIND.id} ${pkg.fileName}: revisi ${pkg.revision} tidak lagi memuat ${current.jurorId}, juri laptop ini. Paket ditolak; hubungi sekretariat.`,
-      en: `${KIND.en} ${pkg.fileName}: revision ${pkg.revision} no longer includes ${current.jurorId}, this laptop's juror. Package refused; contact the secretariat.`,
-    });
+    throw new AppError(
+      'conflict',
+      packageMessages.dropsThisJuror({ fileName: pkg.fileName, revision: pkg.revision, jurorId: current.jurorId }),
+    );
   }
   refuseDroppingScored(db, pkg.event);
   db.transaction(() => {
@@ -345,20 +332,14 @@ function acceptableRollover(pkg: VerifiedPackage, pinned: string, pinnedRecovery
   if (!statement) {
     throw new AppError(
       'conflict',
-      {
-        id: `${KIND.id} ${pkg.fileName} ditandatangani kunci sekretariat lain (sidik jari ${pkg.secretariat.fingerprint}), bukan kunci yang dipakai sejak awal (${pinnedFp}), dan tidak memuat pernyataan pergantian kunci yang ditandatangani kunci lama atau kunci pemulihan sekretariat. Paket ditolak; tidak ada yang berubah.`,
-        en: `${KIND.en} ${pkg.fileName} is signed by another secretariat key (fingerprint ${pkg.secretariat.fingerprint}), not the one used from the start (${pinnedFp}), and carries no key rollover statement signed by the previous key or the secretariat's recovery key. Package refused; nothing changed.`,
-      },
+      packageMessages.rolloverMissing({ fileName: pkg.fileName, fingerprint: pkg.secretariat.fingerprint, pinned: pinnedFp }),
       { rollover: 'missing' },
     );
   }
   if (statement.previous.publicKey !== pinned) {
     throw new AppError(
       'conflict',
-      {
-        id: `${KIND.id} ${pkg.fileName}: pernyataan pergantian kunci menggantikan kunci ${statement.previous.fingerprint}, bukan kunci sekretariat yang disematkan di laptop ini (${pinnedFp}). Paket ditolak; tidak ada yang berubah.`,
-        en: `${KIND.en} ${pkg.fileName}: the key rollover statement replaces key ${statement.previous.fingerprint}, not the secretariat key pinned on this laptop (${pinnedFp}). Package refused; nothing changed.`,
-      },
+      packageMessages.rolloverOtherKey({ fileName: pkg.fileName, replaced: statement.previous.fingerprint, pinned: pinnedFp }),
       { rollover: 'other-key' },
     );
   }
@@ -366,17 +347,11 @@ function acceptableRollover(pkg: VerifiedPackage, pinned: string, pinnedRecovery
     statement.signedBy === 'previous' ? statement.signer.publicKey === pinned : statement.signer.publicKey === pinnedRecovery?.publicKey;
   if (!trusted) {
     const recovery = pinnedRecovery
-      ? { id: `kunci pemulihannya (${pinnedRecovery.fingerprint})`, en: `its recovery key (${pinnedRecovery.fingerprint})` }
-      : {
-          id: 'kunci pemulihan (paket yang disematkan tidak menyebut kunci pemulihan)',
-          en: 'a recovery key (the pinned package names none)',
-        };
+      ? packageMessages.pinnedRecoveryKey({ fingerprint: pinnedRecovery.fingerprint })
+      : packageMessages.noPinnedRecoveryKey();
     throw new AppError(
       'forbidden',
-      {
-        id: `${KIND.id} ${pkg.fileName}: pernyataan pergantian kunci sekretariat PALSU — ditandatangani kunci ${statement.signer.fingerprint}, bukan kunci sekretariat yang disematkan (${pinnedFp}) dan bukan ${recovery.id}. Paket ditolak; tidak ada yang berubah. Hubungi sekretariat dan cocokkan sidik jarinya.`,
-        en: `${KIND.en} ${pkg.fileName}: FORGED secretariat key rollover — signed by key ${statement.signer.fingerprint}, neither the pinned secretariat key (${pinnedFp}) nor ${recovery.en}. Package refused; nothing changed. Contact the secretariat and compare fingerprints.`,
-      },
+      packageMessages.rolloverForged({ fileName: pkg.fileName, signer: statement.signer.fingerprint, pinned: pinnedFp, recovery }),
       { rollover: 'forged' },
     );
   }
@@ -395,19 +370,16 @@ function refuseDroppingScored(db: Db, event: Event): void {
   const missing = [
     ...scored('nominee_id')
       .filter((id) => !event.nominees.some((n) => n.id === id))
-      .map((id) => `nominasi/nominee ${id}`),
+      .map((id) => packageMessages.scoredNominee({ id })),
     ...scored('criterion_code')
       .filter((code) => !event.criteria.some((c) => c.code === code))
-      .map((code) => `kriteria/criterion ${code}`),
+      .map((code) => packageMessages.scoredCriterion({ code })),
     ...scored('juror_id')
       .filter((id) => !event.jurors.some((j) => j.id === id))
-      .map((id) => `juri/juror ${id}`),
+      .map((id) => packageMessages.scoredJuror({ id })),
   ];
   if (missing.length > 0) {
-    throw new AppError('conflict', {
-      id: `Revisi ini menghapus yang sudah dinilai: ${missing.join(', ')}. Paket ditolak; nilai tetap aman.`,
-      en: `This revision removes what already has scores: ${missing.join(', ')}. Package refused; scores are kept.`,
-    });
+    throw new AppError('conflict', packageMessages.dropsScored({ missing }));
   }
 }
 
@@ -425,17 +397,11 @@ export function packageDocument(
     .prepare('SELECT kind, sha256, bytes FROM package_document WHERE event_id = ? AND nominee_id = ? AND file_name = ?')
     .get(eventId, nomineeId, fileName) as { kind: string; sha256: string; bytes: Buffer } | undefined;
   if (!row) {
-    throw new AppError('not-found', {
-      id: `Dokumen ${fileName} (${nomineeId}) tidak ada di paket acara laptop ini.`,
-      en: `Document ${fileName} (${nomineeId}) is not in this laptop's event package.`,
-    });
+    throw new AppError('not-found', packageMessages.documentNotInPackage({ fileName, nomineeId }));
   }
   const type = documentType(row.bytes);
   if (sha256Hex(row.bytes) !== row.sha256 || type === null) {
-    throw new AppError('conflict', {
-      id: `Dokumen ${fileName} (${nomineeId}) rusak di berkas kerja ini: isinya tidak cocok dengan hash paket.`,
-      en: `Document ${fileName} (${nomineeId}) is damaged in this workspace: its contents do not match the package's hash.`,
-    });
+    throw new AppError('conflict', packageMessages.documentDamaged({ fileName, nomineeId }));
   }
   return { fileName, kind: row.kind, mime: documentMime(type), sha256: row.sha256, bytes: new Uint8Array(row.bytes) };
 }

@@ -13,6 +13,8 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../api/errors.ts';
+import { keyStatementMessages, signedFileKinds, signedFileMessages } from '../../core/messages/package.ts';
+import type { Bilingual } from '../../core/model.ts';
 import { Id } from '../../core/model.ts';
 import type { UnlockedKey } from '../keys/key-store.ts';
 import { fingerprint, signCanonical, verifyCanonical } from '../keys/signing.ts';
@@ -78,9 +80,9 @@ const keyRefHolds = (ref: KeyRef) => {
   }
 };
 
-/** A refusal naming the package file, in each language's own words. */
-const refuse = (fileName: string, id: string, en: string) =>
-  new AppError('invalid-file', { id: `Paket acara ${fileName}: ${id}`, en: `Event package ${fileName}: ${en}` });
+/** A refusal naming the package file: "Paket acara x.timbang: …". */
+const refuse = (fileName: string, problem: Bilingual) =>
+  new AppError('invalid-file', signedFileMessages.inFile({ kind: signedFileKinds.eventPackage(), fileName, problem }));
 
 /**
  * A juror key change as a package carries it: well formed, about this event, signed by the package's own
@@ -95,38 +97,16 @@ export function readJurorKeyChange(
   const where = fileName;
   const parsed = JurorKeyChangePayload.safeParse(statement.payload);
   if (!parsed.success) {
-    throw refuse(
-      where,
-      'pernyataan pergantian kunci juri tidak sesuai format.',
-      'a juror key change statement does not have the expected contents.',
-    );
+    throw refuse(where, keyStatementMessages.jurorChangeMalformed());
   }
   const p = parsed.data;
-  if (p.eventId !== eventId)
-    throw refuse(
-      where,
-      `pernyataan pergantian kunci ${p.jurorId} untuk acara lain (${p.eventId}).`,
-      `the key change statement of ${p.jurorId} is for another event (${p.eventId}).`,
-    );
+  if (p.eventId !== eventId) throw refuse(where, keyStatementMessages.jurorChangeOtherEvent({ jurorId: p.jurorId, eventId: p.eventId }));
   if (!keyRefHolds(p.previous) || !keyRefHolds(p.next) || !keyRefHolds(p.secretariat)) {
-    throw refuse(
-      where,
-      `sidik jari pada pernyataan pergantian kunci ${p.jurorId} tidak cocok dengan kuncinya.`,
-      `a fingerprint in the key change statement of ${p.jurorId} does not match its key.`,
-    );
+    throw refuse(where, keyStatementMessages.jurorChangeFingerprint({ jurorId: p.jurorId }));
   }
-  if (p.previous.publicKey === p.next.publicKey)
-    throw refuse(
-      where,
-      `pernyataan pergantian kunci ${p.jurorId} menyebut kunci yang sama dua kali.`,
-      `the key change statement of ${p.jurorId} names the same key twice.`,
-    );
+  if (p.previous.publicKey === p.next.publicKey) throw refuse(where, keyStatementMessages.jurorChangeSameKey({ jurorId: p.jurorId }));
   if (p.secretariat.publicKey !== secretariatKey || !verifyCanonical(p, statement.signature, secretariatKey)) {
-    throw refuse(
-      where,
-      `pernyataan pergantian kunci ${p.jurorId} tidak ditandatangani kunci sekretariat paket ini.`,
-      `the key change statement of ${p.jurorId} is not signed by this package's secretariat key.`,
-    );
+    throw refuse(where, keyStatementMessages.jurorChangeNotSigned({ jurorId: p.jurorId }));
   }
   return { ...p, signature: statement.signature };
 }
@@ -140,52 +120,22 @@ export function readRollover(statement: SignedStatement, eventId: string, packag
   const where = fileName;
   const parsed = SecretariatRolloverPayload.safeParse(statement.payload);
   if (!parsed.success) {
-    throw refuse(
-      where,
-      'pernyataan pergantian kunci sekretariat tidak sesuai format.',
-      'the secretariat key rollover statement does not have the expected contents.',
-    );
+    throw refuse(where, keyStatementMessages.rolloverMalformed());
   }
   const p = parsed.data;
-  if (p.eventId !== eventId)
-    throw refuse(
-      where,
-      `pernyataan pergantian kunci sekretariat untuk acara lain (${p.eventId}).`,
-      `the secretariat key rollover statement is for another event (${p.eventId}).`,
-    );
+  if (p.eventId !== eventId) throw refuse(where, keyStatementMessages.rolloverOtherEvent({ eventId: p.eventId }));
   if (!keyRefHolds(p.previous) || !keyRefHolds(p.next) || !keyRefHolds(p.signer)) {
-    throw refuse(
-      where,
-      'sidik jari pada pernyataan pergantian kunci sekretariat tidak cocok dengan kuncinya.',
-      'a fingerprint in the secretariat key rollover statement does not match its key.',
-    );
+    throw refuse(where, keyStatementMessages.rolloverFingerprint());
   }
   if (p.next.publicKey !== packageSigner) {
-    throw refuse(
-      where,
-      `pernyataan pergantian kunci sekretariat menyebut kunci baru ${p.next.fingerprint}, tetapi paket ditandatangani kunci lain.`,
-      `the secretariat key rollover statement names the new key ${p.next.fingerprint}, but the package is signed by another key.`,
-    );
+    throw refuse(where, keyStatementMessages.rolloverNotPackageSigner({ next: p.next.fingerprint }));
   }
   if (p.signedBy === 'previous' && p.signer.publicKey !== p.previous.publicKey) {
-    throw refuse(
-      where,
-      'pernyataan pergantian kunci sekretariat mengaku ditandatangani kunci lama, tetapi menyebut penanda tangan lain.',
-      'the secretariat key rollover statement says the previous key signed it, but names another signer.',
-    );
+    throw refuse(where, keyStatementMessages.rolloverSignerNotPrevious());
   }
-  if (p.previous.publicKey === p.next.publicKey)
-    throw refuse(
-      where,
-      'pernyataan pergantian kunci sekretariat menyebut kunci yang sama dua kali.',
-      'the secretariat key rollover statement names the same key twice.',
-    );
+  if (p.previous.publicKey === p.next.publicKey) throw refuse(where, keyStatementMessages.rolloverSameKey());
   if (!verifyCanonical(p, statement.signature, p.signer.publicKey)) {
-    throw refuse(
-      where,
-      'tanda tangan pernyataan pergantian kunci sekretariat tidak sah.',
-      'the signature of the secretariat key rollover statement is not valid.',
-    );
+    throw refuse(where, keyStatementMessages.rolloverBadSignature());
   }
   return { ...p, signature: statement.signature };
 }

@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../api/errors.ts';
-import type { Event, EvidenceDocument } from '../../core/model.ts';
+import { documentMessages } from '../../core/messages/package.ts';
+import type { Bilingual, Event, EvidenceDocument } from '../../core/model.ts';
 import { DOCUMENT_FILE_NAME } from '../../core/validate-event.ts';
 import { canonicalJson } from '../keys/signing.ts';
 
@@ -48,7 +49,6 @@ const extensionType = (fileName: string): DocumentType | null => {
   return ext === 'pdf' ? 'pdf' : ext === 'jpg' || ext === 'jpeg' ? 'jpg' : ext === 'png' ? 'png' : null;
 };
 
-const refusal = (id: string, en: string) => new AppError('invalid-input', { id, en });
 const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 
 /**
@@ -68,26 +68,17 @@ export function bundleDocuments(
   for (const doc of listed) {
     const name = `${doc.fileName} (${doc.nomineeId})`;
     const bytes = files.get(key(doc));
-    if (!bytes) throw refusal(`Dokumen ${name}: berkasnya tidak ada.`, `Document ${name}: its file is missing.`);
+    if (!bytes) throw new AppError('invalid-input', documentMessages.fileMissing({ name }));
     const type = documentType(bytes);
     if (!DOCUMENT_FILE_NAME.test(doc.fileName) || type === null || extensionType(doc.fileName) !== type) {
-      throw refusal(
-        `Dokumen ${name} ditolak: hanya PDF, JPG atau PNG (isi berkas harus sesuai namanya).`,
-        `Document ${name} refused: only PDF, JPG or PNG (the file's contents must match its name).`,
-      );
+      throw new AppError('invalid-input', documentMessages.wrongType({ name }));
     }
     if (bytes.byteLength > MAX_DOCUMENT_BYTES) {
-      throw refusal(
-        `Dokumen ${name} terlalu besar: ${mib(bytes.byteLength)}, paling banyak ${mib(MAX_DOCUMENT_BYTES)} per berkas.`,
-        `Document ${name} is too large: ${mib(bytes.byteLength)}, at most ${mib(MAX_DOCUMENT_BYTES)} per file.`,
-      );
+      throw new AppError('invalid-input', documentMessages.tooLarge({ name, size: mib(bytes.byteLength), max: mib(MAX_DOCUMENT_BYTES) }));
     }
     total += bytes.byteLength;
     if (total > MAX_PACKAGE_DOCUMENT_BYTES) {
-      throw refusal(
-        `Dokumen ${name} melewati batas paket: seluruh dokumen paling banyak ${mib(MAX_PACKAGE_DOCUMENT_BYTES)}.`,
-        `Document ${name} goes over the package's limit: all documents together at most ${mib(MAX_PACKAGE_DOCUMENT_BYTES)}.`,
-      );
+      throw new AppError('invalid-input', documentMessages.overPackageLimit({ name, max: mib(MAX_PACKAGE_DOCUMENT_BYTES) }));
     }
     pinned.push({ ...doc, sha256: sha256Hex(bytes), size: bytes.byteLength });
     packed.push({ nomineeId: doc.nomineeId, fileName: doc.fileName, data: Buffer.from(bytes).toString('base64') });
@@ -104,34 +95,25 @@ export const documentKey = (doc: { nomineeId: string; fileName: string }) => `${
 export function verifyDocuments(
   event: Event,
   packed: readonly PackedDocument[],
-  refuse: (id: string, en: string) => Error,
+  refuse: (problem: Bilingual) => Error,
 ): Map<string, Uint8Array> {
   const byKey = new Map<string, Uint8Array>();
   for (const doc of packed) {
-    if (byKey.has(documentKey(doc)))
-      throw refuse(
-        `dokumen ${doc.fileName} (${doc.nomineeId}) ada dua kali.`,
-        `document ${doc.fileName} (${doc.nomineeId}) is there twice.`,
-      );
+    if (byKey.has(documentKey(doc))) throw refuse(documentMessages.twice({ name: `${doc.fileName} (${doc.nomineeId})` }));
     byKey.set(documentKey(doc), Buffer.from(doc.data, 'base64'));
   }
   const listed = event.documents ?? [];
   for (const doc of listed) {
     const name = `${doc.fileName} (${doc.nomineeId})`;
     const bytes = byKey.get(documentKey(doc));
-    if (!doc.sha256 || doc.size === undefined)
-      throw refuse(`dokumen ${name} tidak disematkan hash-nya.`, `document ${name} has no pinned hash.`);
-    if (!bytes) throw refuse(`dokumen ${name} tidak ada di dalam paket.`, `document ${name} is not in the package.`);
+    if (!doc.sha256 || doc.size === undefined) throw refuse(documentMessages.noPinnedHash({ name }));
+    if (!bytes) throw refuse(documentMessages.notInPackage({ name }));
     if (bytes.byteLength !== doc.size || sha256Hex(bytes) !== doc.sha256) {
-      throw refuse(
-        `isi dokumen ${name} tidak cocok dengan hash SHA-256 yang ditandatangani: dokumen itu diubah atau rusak.`,
-        `the contents of document ${name} do not match the signed SHA-256: the document was changed or is damaged.`,
-      );
+      throw refuse(documentMessages.hashMismatch({ name }));
     }
   }
   for (const key of byKey.keys()) {
-    if (!listed.some((doc) => documentKey(doc) === key))
-      throw refuse(`berkas ${key} tidak tercantum di acara.`, `file ${key} is not listed in the event.`);
+    if (!listed.some((doc) => documentKey(doc) === key)) throw refuse(documentMessages.notListed({ key }));
   }
   return byKey;
 }

@@ -5,14 +5,16 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../api/errors.ts';
+import { signedFileKinds, signedFileMessages } from '../../core/messages/package.ts';
+import type { Bilingual } from '../../core/model.ts';
 import type { UnlockedKey } from '../keys/key-store.ts';
 import { signCanonical, verifyCanonical } from '../keys/signing.ts';
 
 /** Timbang's signed JSON files by their format marker, to name the file a person picked by mistake. */
-const KNOWN_KINDS: Record<string, { id: string; en: string }> = {
-  'timbang.package': { id: 'paket acara (.timbang)', en: 'an event package (.timbang)' },
-  'timbang.enrolment': { id: 'berkas pendaftaran juri (.timbang-enrol)', en: 'a juror enrolment file (.timbang-enrol)' },
-  'timbang.penetapan': { id: 'rekaman penetapan hasil (.timbang-penetapan)', en: 'a penetapan record (.timbang-penetapan)' },
+const KNOWN_KINDS: Record<string, Bilingual> = {
+  'timbang.package': signedFileKinds['timbang.package'](),
+  'timbang.enrolment': signedFileKinds['timbang.enrolment'](),
+  'timbang.penetapan': signedFileKinds['timbang.penetapan'](),
 };
 
 /** Files people move around by USB stick or chat: generous for a national event, far below anything harmful. */
@@ -35,46 +37,35 @@ export function readSignedFile<T extends z.ZodType>(
   /** Issue 17: fields beside the payload and signature (a package's document bytes), optional, their hashes pinned in the payload. */
   beside: z.ZodRawShape = {},
 ): z.output<T> {
-  const refuse = (id: string, en: string, details?: unknown) =>
-    new AppError('invalid-file', { id: `${kind.id} ${fileName}: ${id}`, en: `${kind.en} ${fileName}: ${en}` }, details);
+  const refuse = (problem: Bilingual, details?: unknown) =>
+    new AppError('invalid-file', signedFileMessages.inFile({ kind, fileName, problem }), details);
   if (bytes.byteLength > MAX_SIGNED_FILE_BYTES) {
-    throw refuse(
-      `terlalu besar (${bytes.byteLength} byte, paling banyak ${MAX_SIGNED_FILE_BYTES}).`,
-      `too large (${bytes.byteLength} bytes, at most ${MAX_SIGNED_FILE_BYTES}).`,
-    );
+    throw refuse(signedFileMessages.tooLarge({ bytes: bytes.byteLength, max: MAX_SIGNED_FILE_BYTES }));
   }
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    throw refuse(
-      'ini berkas Excel atau zip (misalnya lembar nilai atau templat), bukan berkas yang diminta di sini.',
-      'this is an Excel or zip file (a score sheet or a template, say), not the file asked for here.',
-    );
-  }
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) throw refuse(signedFileMessages.zipFile());
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw refuse('bukan teks UTF-8.', 'is not UTF-8 text.');
+    throw refuse(signedFileMessages.notUtf8());
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw refuse('bukan JSON; apakah ini berkas yang benar?', 'is not JSON; is this the right file?');
+    throw refuse(signedFileMessages.notJson());
   }
   const format = (json as { payload?: { format?: unknown } } | null)?.payload?.format;
   const other = typeof format === 'string' && format !== kind.format ? KNOWN_KINDS[format] : undefined;
-  if (other) throw refuse(`ini ${other.id}, bukan berkas yang diminta di sini.`, `this is ${other.en}, not the file asked for here.`);
+  if (other) throw refuse(signedFileMessages.otherKind({ other }));
   const envelope = z.strictObject({ payload: schema, signature: z.base64().min(1), ...beside }).safeParse(json);
   if (!envelope.success) {
     const where = envelope.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
-    throw refuse(`isinya tidak sesuai format (${where}).`, `does not have the expected contents (${where}).`, envelope.error.issues);
+    throw refuse(signedFileMessages.unexpectedContents({ where }), envelope.error.issues);
   }
   const { payload, signature } = envelope.data as { payload: z.output<T>; signature: string };
   if (!verifyCanonical(payload, signature, keyOf(payload))) {
-    throw refuse(
-      'tanda tangan tidak sah: isinya diubah setelah ditandatangani, atau rusak.',
-      'the signature is not valid: the contents were changed after signing, or are damaged.',
-    );
+    throw refuse(signedFileMessages.badSignature());
   }
   return payload;
 }
