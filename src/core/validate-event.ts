@@ -26,6 +26,11 @@ export function formatIssue(issue: ValidationIssue, lang: keyof Bilingual = 'id'
   return issue.where[lang] ? `${issue.where[lang]}: ${issue.message[lang]}` : issue.message[lang];
 }
 
+/** Every issue on a line of its own, in each language: for a message that lists them all. */
+export function issueLines(issues: readonly ValidationIssue[]): { id: string[]; en: string[] } {
+  return { id: issues.map((issue) => formatIssue(issue, 'id')), en: issues.map((issue) => formatIssue(issue, 'en')) };
+}
+
 export function validateEvent(input: unknown): EventValidation {
   const parsed = Event.safeParse(input);
   const formulas = formulaLikeText(input);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { AppError } from '../../api/errors.ts';
 import { eventStoreMessages } from '../../core/messages/event.ts';
 import type { Event } from '../../core/model.ts';
-import { formatIssue, validateEvent } from '../../core/validate-event.ts';
+import { issueLines, validateEvent } from '../../core/validate-event.ts';
 
 export const DEMO_EVENT_FILE = 'demo-event.json';
 
@@ -28,7 +28,7 @@ export function readEventFile(path: string): Event {
   }
   const result = validateEvent(document);
   if (!result.ok) {
-    const lines = { id: result.issues.map((i) => formatIssue(i, 'id')), en: result.issues.map((i) => formatIssue(i, 'en')) };
+    const lines = issueLines(result.issues);
     throw new AppError('invalid-event', eventStoreMessages.fileInvalid({ path, lines }), result.issues);
   }
   return result.event;

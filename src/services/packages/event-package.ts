@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { AppError } from '../../api/errors.ts';
 import { packageMessages, signedFileKinds, signedFileMessages } from '../../core/messages/package.ts';
 import { Id, type Bilingual, type Event } from '../../core/model.ts';
-import { formatIssue, validateEvent } from '../../core/validate-event.ts';
+import { issueLines, validateEvent } from '../../core/validate-event.ts';
 import type { UnlockedKey } from '../keys/key-store.ts';
 import { generateKeyPairSync } from 'node:crypto';
 import { canonicalJson, fingerprint, publicKeyText, sameFingerprint } from '../keys/signing.ts';
@@ -131,7 +131,7 @@ export function readPackage(bytes: Uint8Array, fileName: string): VerifiedPackag
   }
   const result = validateEvent(payload.event);
   if (!result.ok) {
-    const lines = { id: result.issues.map((i) => formatIssue(i, 'id')), en: result.issues.map((i) => formatIssue(i, 'en')) };
+    const lines = issueLines(result.issues);
     throw refuse(packageMessages.eventInvalid({ lines }), result.issues);
   }
   const jurorIds = new Set(result.event.jurors.map((j) => j.id));
