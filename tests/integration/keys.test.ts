@@ -1,9 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/api/errors.ts';
 import { KEYCHAIN_PENDING, KeyStore, openWithPassphrase, type OsSecretStore } from '../../src/services/keys/key-store.ts';
-import { fingerprint, publicKeyText, sameFingerprint, signCanonical, verifyCanonical } from '../../src/services/keys/signing.ts';
+import {
+  canonicalJson,
+  fingerprint,
+  publicKeyText,
+  sameFingerprint,
+  signCanonical,
+  verifyCanonical,
+} from '../../src/services/keys/signing.ts';
 import { openWorkspace } from '../../src/services/workspace/workspace.ts';
 import { TEST_PASSPHRASE, testWorkspace, type TestWorkspace } from '../support/workspace.ts';
 import { openKeychain } from '../../electron/main/keychain.ts';
@@ -279,6 +286,24 @@ describe('workspace keys', () => {
     expect(verifyCanonical({ a: 'x', b: [1, 2] }, signature, key.publicKey)).toBe(true);
     expect(verifyCanonical({ a: 'x', b: [1, 3] }, signature, key.publicKey)).toBe(false);
     expect(verifyCanonical({ a: 'x', b: [1, 2] }, 'AAAA', key.publicKey)).toBe(false);
+  });
+
+  it('refuses, in both languages, a value with no canonical JSON form and a key that is not Ed25519', () => {
+    const refusal = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+    const noJson = refusal(() => canonicalJson(undefined));
+    expect(noJson).toBeInstanceOf(AppError);
+    expect(noJson).toMatchObject({ code: 'internal', bilingual: { en: 'This value has no canonical JSON form, so it cannot be signed.' } });
+    const x25519 = generateKeyPairSync('x25519').publicKey;
+    const notEd25519 = refusal(() => publicKeyText(x25519));
+    expect(notEd25519).toBeInstanceOf(AppError);
+    expect(notEd25519).toMatchObject({ code: 'invalid-file', bilingual: { id: 'Kunci ini bukan kunci Ed25519.' } });
   });
 
   it('compares a fingerprint read aloud whatever the spacing', () => {
