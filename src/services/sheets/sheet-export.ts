@@ -3,7 +3,10 @@
  * `timbang sheet export`), or from generated marks (`timbang demo`). One builder serves both.
  */
 import { createHash } from 'node:crypto';
+import { AppError } from '../../api/errors.ts';
+import { compositeKey } from '../../core/composite-key.ts';
 import { eventTimeZone } from '../../core/local-time.ts';
+import { sheetWritingMessages } from '../../core/messages/sheet-writing.ts';
 import type { Event } from '../../core/model.ts';
 import { canonicalScore } from '../../core/scale.ts';
 import { roundNominees } from '../../core/scoring.ts';
@@ -35,9 +38,9 @@ export interface SheetContent {
 export function sheetPayload(content: SheetContent): SheetPayload {
   const { event } = content;
   const juror = event.jurors.find((j) => j.id === content.jurorId);
-  if (!juror) throw new Error(`juror ${content.jurorId} is not in the event`);
-  const mark = new Map(content.marks.map((m) => [`${m.roundId}\u0000${m.nomineeId}\u0000${m.criterionCode}`, m.value]));
-  const note = new Map(content.notes.map((n) => [`${n.roundId}\u0000${n.nomineeId}`, n.text]));
+  if (!juror) throw new AppError('not-found', sheetWritingMessages.exportJurorNotInEvent({ jurorId: content.jurorId }));
+  const mark = new Map(content.marks.map((m) => [compositeKey(m.roundId, m.nomineeId, m.criterionCode), m.value]));
+  const note = new Map(content.notes.map((n) => [compositeKey(n.roundId, n.nomineeId), n.text]));
   const rounds = event.rounds.filter((r) => content.roundIds.includes(r.id)).sort((a, b) => a.order - b.order);
   return {
     format: SHEET_FORMAT,
@@ -88,11 +91,11 @@ export function sheetPayload(content: SheetContent): SheetPayload {
                 conflict,
                 marks: Object.fromEntries(
                   criteria.map((c) => {
-                    const value = conflict === null ? mark.get(`${round.id}\u0000${nominee.id}\u0000${c.code}`) : undefined;
+                    const value = conflict === null ? mark.get(compositeKey(round.id, nominee.id, c.code)) : undefined;
                     return [c.code, value === undefined ? null : canonicalScore(value, c.scale)];
                   }),
                 ),
-                note: note.get(`${round.id}\u0000${nominee.id}`) ?? '',
+                note: note.get(compositeKey(round.id, nominee.id)) ?? '',
               };
             }),
           };

@@ -7,6 +7,7 @@
  * `${round number}-${category id}`, and the hidden "Tanda tangan" that carries the payload and its signature.
  */
 import { formatLocalDateTime } from '../../core/local-time.ts';
+import { sheetWritingMessages as say } from '../../core/messages/sheet-writing.ts';
 import type { Bilingual, JurorRole } from '../../core/model.ts';
 import { weightedTotal } from '../../core/scoring.ts';
 import { spreadsheetText } from '../../core/spreadsheet-text.ts';
@@ -162,17 +163,18 @@ export const HEADER_ROW = 5;
 export const SUBHEADER_ROW = 6;
 export const FIRST_DATA_ROW = 7;
 
+/** How findings name the section sheet's cells. */
 const W = {
-  no: { id: 'nomor urut', en: 'row number' },
-  id: { id: 'ID nominasi', en: 'nominee ID' },
-  name: { id: 'nama nominasi', en: 'nominee name' },
-  region: { id: 'wilayah', en: 'region' },
-  mark: { id: 'nilai', en: 'mark' },
-  total: { id: 'total', en: 'total' },
-  note: { id: 'catatan', en: 'note' },
-  remark: { id: 'keterangan', en: 'remarks' },
-  heading: { id: 'judul kolom', en: 'column heading' },
-  title: { id: 'judul', en: 'title' },
+  no: say.whatRowNumber(),
+  id: say.whatNomineeId(),
+  name: say.whatNomineeName(),
+  region: say.whatRegion(),
+  mark: say.whatMark(),
+  total: say.whatTotal(),
+  note: say.whatNote(),
+  remark: say.whatRemarks(),
+  heading: say.whatColumnHeading(),
+  title: say.whatTitle(),
 } satisfies Record<string, Bilingual>;
 
 export interface SectionLayout {
@@ -362,18 +364,9 @@ export function conflictsOf(payload: SheetPayload): ConflictLine[] {
   return [...lines.values()];
 }
 
-export const STATEMENT = {
-  id: 'Dengan ini saya menyatakan bahwa nilai dalam lembar ini adalah penilaian saya sendiri, yang saya berikan secara jujur, objektif dan bebas dari pengaruh pihak mana pun.',
-  en: "I hereby declare that the scores in this sheet are my own assessment, given honestly, objectively and free from anyone's influence.",
-};
-const STATEMENT_CONFLICTS = {
-  id: ' Saya tidak menilai nominasi berikut karena benturan kepentingan:',
-  en: ' I did not score the following nominees because of a conflict of interest:',
-};
-const STATEMENT_NO_CONFLICT = {
-  id: ' Saya tidak memiliki benturan kepentingan dengan nominasi mana pun dalam lembar ini.',
-  en: ' I have no conflict of interest with any nominee in this sheet.',
-};
+export const STATEMENT: Bilingual = say.statement();
+const STATEMENT_CONFLICTS = say.statementConflicts();
+const STATEMENT_NO_CONFLICT = say.statementNoConflict();
 
 /** The panel's city, and a blank for the juror to write the date by hand. */
 const placeAndDate = (place: string) => `${place || '____________________'}, ____________________`;
@@ -411,44 +404,37 @@ export function coverLayout(payload: SheetPayload, sheetNames: string[]): CoverL
   row = 2;
   put(1, `Juror's score sheet, signed with the juror's key · ${payload.eventName}`, 'hint', W.title);
   row = 3;
-  field('Acara', payload.eventName, 'Event', { id: 'nama acara', en: 'event name' });
-  field('ID acara', payload.eventId, 'Event ID', { id: 'ID acara', en: 'event ID' });
-  field('ID juri', juror.id, 'Juror ID', { id: 'ID juri', en: 'juror ID' });
-  field('Nama juri', juror.name, "Juror's name", { id: 'nama juri', en: "juror's name" });
-  field('Peran', ROLE_TEXT[juror.role], 'Role', { id: 'peran juri', en: "juror's role" });
-  field('Jabatan', juror.title, 'Position', { id: 'jabatan juri', en: "juror's position" });
-  field('Instansi', juror.institution, 'Institution', { id: 'instansi juri', en: "juror's institution" });
+  field('Acara', payload.eventName, 'Event', say.whatEventName());
+  field('ID acara', payload.eventId, 'Event ID', say.whatEventId());
+  field('ID juri', juror.id, 'Juror ID', say.whatJurorId());
+  field('Nama juri', juror.name, "Juror's name", say.whatJurorName());
+  field('Peran', ROLE_TEXT[juror.role], 'Role', say.whatJurorRole());
+  field('Jabatan', juror.title, 'Position', say.whatJurorPosition());
+  field('Instansi', juror.institution, 'Institution', say.whatJurorInstitution());
   field(
     'Babak',
     roundsOf(payload)
       .map((r) => r.name)
       .join('; '),
     'Rounds in this sheet',
-    { id: 'babak', en: 'rounds' },
+    say.whatRounds(),
   );
   // In the event's zone when the payload names it ("4 Desember 2026 pukul 21.11 WITA"), computed from the
   // signed payload alone so the verifier reads the same; an older sheet without it printed the UTC time as is.
   if (payload.timeZone)
-    field('Waktu ekspor', formatLocalDateTime(payload.exportedAt, payload.timeZone, 'id'), `Exported at (${payload.timeZone})`, {
-      id: 'waktu ekspor',
-      en: 'export time',
-    });
-  else field('Waktu ekspor', payload.exportedAt, 'Exported at (UTC)', { id: 'waktu ekspor', en: 'export time' });
-  field('Revisi lembar', payload.sheetRevision, 'Sheet revision: a newer one supersedes this one', {
-    id: 'revisi lembar',
-    en: 'sheet revision',
-  });
-  field('Revisi paket acara', payload.packageRevision, 'Event package revision scored against', {
-    id: 'revisi paket acara',
-    en: 'event package revision',
-  });
-  field('Sidik jari kunci', juror.fingerprint, "Key fingerprint: the juror's key, read aloud at enrolment", {
-    id: 'sidik jari kunci',
-    en: 'key fingerprint',
-  });
+    field(
+      'Waktu ekspor',
+      formatLocalDateTime(payload.exportedAt, payload.timeZone, 'id'),
+      `Exported at (${payload.timeZone})`,
+      say.whatExportTime(),
+    );
+  else field('Waktu ekspor', payload.exportedAt, 'Exported at (UTC)', say.whatExportTime());
+  field('Revisi lembar', payload.sheetRevision, 'Sheet revision: a newer one supersedes this one', say.whatSheetRevision());
+  field('Revisi paket acara', payload.packageRevision, 'Event package revision scored against', say.whatPackageRevision());
+  field('Sidik jari kunci', juror.fingerprint, "Key fingerprint: the juror's key, read aloud at enrolment", say.whatKeyFingerprint());
 
   row += 2;
-  const what = { id: 'daftar lembar', en: 'list of sheets' };
+  const what = say.whatListOfSheets();
   put(1, 'Lembar', 'heading', what);
   put(2, 'Babak · Kategori', 'heading', what);
   put(3, 'Status', 'heading', what);
@@ -464,7 +450,7 @@ export function coverLayout(payload: SheetPayload, sheetNames: string[]): CoverL
 
   row += 2;
   const conflicts = conflictsOf(payload);
-  const statementWhat = { id: 'pernyataan', en: 'statement' };
+  const statementWhat = say.whatStatement();
   const statement = STATEMENT.id + (conflicts.length ? STATEMENT_CONFLICTS.id : STATEMENT_NO_CONFLICT.id);
   const statementEn = STATEMENT.en + (conflicts.length ? STATEMENT_CONFLICTS.en : STATEMENT_NO_CONFLICT.en);
   put(1, 'Pernyataan', 'label', statementWhat);
@@ -477,12 +463,12 @@ export function coverLayout(payload: SheetPayload, sheetNames: string[]): CoverL
   conflicts.forEach((conflict, i) => {
     row++;
     const line = `${i + 1}. ${conflict.name} (${conflict.nomineeId}): ${conflict.reason}${conflict.declared ? ' — dinyatakan oleh juri' : ''}`;
-    put(2, line, 'statement', { id: 'benturan kepentingan', en: 'conflict of interest' });
+    put(2, line, 'statement', say.whatConflict());
     wrapped(cellText(line), columns[1].width);
   });
 
   row += 2;
-  const signWhat = { id: 'tanda tangan', en: 'signature' };
+  const signWhat = say.whatSignature();
   put(1, 'Tempat, tanggal', 'label', signWhat);
   put(2, placeAndDate(payload.place), 'signature', signWhat);
   put(3, 'Place, date', 'hint', signWhat);

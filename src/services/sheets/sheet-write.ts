@@ -6,6 +6,8 @@
 import ExcelJS from 'exceljs';
 import type { Alignment, Borders, Fill, Font, Worksheet } from 'exceljs';
 import { AppError } from '../../api/errors.ts';
+import { compositeKey } from '../../core/composite-key.ts';
+import { sheetWritingMessages } from '../../core/messages/sheet-writing.ts';
 import { canonicalJson } from '../keys/signing.ts';
 import type { SheetPayload } from './sheet-payload.ts';
 import {
@@ -95,7 +97,7 @@ function styleOf(styles: Styles, cell: LayoutCell): Partial<ExcelJS.Style> {
   const look = LOOKS[cell.style];
   const fill = cell.shaded ? SHADED_FILL : look.fill;
   const numFmt = look.numFmt ?? (cell.expected.kind === 'text' ? TEXT_FORMAT : undefined);
-  const key = `${cell.style}\u0000${cell.shaded ? 1 : 0}\u0000${numFmt ?? ''}`;
+  const key = compositeKey(cell.style, cell.shaded ? 1 : 0, numFmt ?? '');
   let style = styles.get(key);
   if (!style) {
     style = {};
@@ -126,10 +128,10 @@ function writeCell(sheet: Worksheet, cell: LayoutCell, styles: Styles): void {
   switch (expected.kind) {
     case 'text':
       if (expected.text.length > MAX_CELL_TEXT) {
-        throw new AppError('invalid-input', {
-          id: `Teks untuk sel ${target.address} di sheet ${sheet.name} lebih dari ${MAX_CELL_TEXT} karakter, batas Excel untuk satu sel.`,
-          en: `The text for cell ${target.address} on sheet ${sheet.name} is longer than ${MAX_CELL_TEXT} characters, Excel's limit for a cell.`,
-        });
+        throw new AppError(
+          'invalid-input',
+          sheetWritingMessages.cellTextTooLong({ address: target.address, sheet: sheet.name, max: MAX_CELL_TEXT }),
+        );
       }
       if (expected.text !== '') target.value = expected.text;
       break;
