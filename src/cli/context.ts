@@ -1,9 +1,10 @@
 /** What every CLI command shares: output, language, exit code, and where the project's files are. */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Language } from '../core/messages/catalog.ts';
 import type { Bilingual } from '../core/model.ts';
 
-export type Lang = keyof Bilingual;
+export type Lang = Language;
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
 export const RESOURCES_DIR = join(PROJECT_ROOT, 'resources');
@@ -17,6 +18,8 @@ export interface Io {
 export interface CliContext {
   io: Io;
   lang(): Lang;
+  /** A catalog text (core/messages/cli.ts and the others) in the output language. */
+  say(text: Bilingual): string;
   fail(code?: number): void;
 }
 

@@ -6,6 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { AppError } from '../api/errors.ts';
+import { bothLanguages, pick } from '../core/messages/catalog.ts';
+import { cliMessages } from '../core/messages/cli.ts';
 import { hostWorkspace } from '../services/workspace-host.ts';
 import { listBackups, restoreBackup, type Restored } from '../services/workspace/backup.ts';
 import { openWorkspace } from '../services/workspace/workspace.ts';
@@ -21,7 +23,7 @@ const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l)
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new InvalidArgumentError('port harus 1–65535 / the port must be 1–65535');
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new InvalidArgumentError(bothLanguages(cliMessages.badPort()));
   return port;
 }
 
@@ -34,7 +36,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   const lang = () => program.opts<{ lang: Lang }>().lang ?? 'id';
-  const cli: CliContext = { io, lang, fail: (code = 1) => (exitCode = code) };
+  const cli: CliContext = { io, lang, say: (text) => pick(text, lang()), fail: (code = 1) => (exitCode = code) };
 
   registerEventCommands(program, cli);
   registerSheetCommands(program, cli);
@@ -72,17 +74,11 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
       }
       const undo = `npx timbang backup restore --db "${options.db}" --from ${restored.keptAs}`;
       const said = restored.keptAs
-        ? {
-            id: `Dipulihkan dari ${options.from}. Keadaan sebelumnya disimpan sebagai cadangan ${restored.keptAs}; untuk membatalkan: ${undo}`,
-            en: `Restored from ${options.from}. The previous state is kept as backup ${restored.keptAs}; to undo: ${undo}`,
-          }
+        ? cliMessages.restoredKeptAs({ from: options.from, keptAs: restored.keptAs, undo })
         : restored.damagedKeptAs
-          ? {
-              id: `Dipulihkan dari ${options.from}. Berkas sebelumnya bukan basis data yang terbaca; disimpan sebagai ${restored.damagedKeptAs}`,
-              en: `Restored from ${options.from}. The previous file was not a readable database; it is kept as ${restored.damagedKeptAs}`,
-            }
-          : { id: `Dipulihkan dari ${options.from}.`, en: `Restored from ${options.from}.` };
-      io.out(said[lang()]); // before the check below, so the way back is known even if the backup does not open
+          ? cliMessages.restoredDamagedKeptAs({ from: options.from, keptAs: restored.damagedKeptAs })
+          : cliMessages.restored({ from: options.from });
+      io.out(cli.say(said)); // before the check below, so the way back is known even if the backup does not open
       openWorkspace(options.db, { mustExist: true }).close(); // proves the restored file opens
     });
 
@@ -120,7 +116,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
       );
       io.out(`  (berkas kerja / workspace: ${options.db}; Ctrl+C untuk berhenti / to stop)`);
       const { problem } = await host.handlers.workspaceStatus({});
-      if (problem) io.err(problem[lang()]);
+      if (problem) io.err(cli.say(problem));
       await new Promise<void>((done) => {
         const stop = () =>
           void server.close().then(() => {
@@ -137,7 +133,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof AppError) {
-      io.err(error.bilingual[lang()]);
+      io.err(cli.say(error.bilingual));
       return 1;
     }
     // A file or port problem from the system (ENOENT, EACCES, EADDRINUSE…): its message says what and where.

@@ -4,6 +4,8 @@
  * seconds so far, rewritten in place so the command never looks frozen. Only on a terminal: with --json,
  * or when stderr is a pipe or a file (scripts, CI, tests), nothing is written, so no output changes.
  */
+import { pick } from '../core/messages/catalog.ts';
+import { cliMessages } from '../core/messages/cli.ts';
 import type { Bilingual } from '../core/model.ts';
 import type { Lang } from './context.ts';
 
@@ -36,9 +38,7 @@ export function cliProgress(
   let timer: ReturnType<typeof setInterval> | undefined;
   const draw = () => {
     const seconds = Math.floor((now() - started) / 1000);
-    stream.write(
-      `${CLEAR_LINE}${line}${seconds > 0 ? ` (${seconds} ${lang === 'id' ? 'detik' : seconds === 1 ? 'second' : 'seconds'})` : ''}`,
-    );
+    stream.write(`${CLEAR_LINE}${line}${seconds > 0 ? ` (${pick(cliMessages.seconds({ seconds }), lang)})` : ''}`);
   };
   const show = (text: string) => {
     line = text;
@@ -49,8 +49,8 @@ export function cliProgress(
     }
   };
   return {
-    step: (what) => show(`${what[lang]}`),
-    count: (done, total, what) => show(`${done} ${lang === 'id' ? 'dari' : 'of'} ${total} · ${what[lang]}`),
+    step: (what) => show(pick(what, lang)),
+    count: (done, total, what) => show(`${pick(cliMessages.countOf({ done, total }), lang)} · ${pick(what, lang)}`),
     end: () => {
       if (timer) clearInterval(timer);
       timer = undefined;

@@ -13,20 +13,29 @@ import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../api/errors.ts';
-import type { Event, MergeRule } from '../../core/model.ts';
+import { cliMessages } from '../../core/messages/cli.ts';
+import type { Bilingual, Event, MergeRule } from '../../core/model.ts';
 import { auditChecklist, NO_RECORDS, type AuditFile, type AuditResult } from '../../services/audit/audit.ts';
 import { attendanceItems, auditWith, workspaceAudit } from '../../services/audit/workspace-audit.ts';
 import { withExcused } from '../../services/attendance/attendance.ts';
-import { specialAwards } from '../../services/awards/special-awards.ts';
 import { getEvent } from '../../services/events/event-store.ts';
-import { deliberate, decisions } from '../../services/merge/deliberation.ts';
-import { reconcile } from '../../services/merge/reconcile.ts';
+import { deliberateReconciled } from '../../services/merge/merge-verified.ts';
+import { plenaryRecords } from '../../services/merge/plenary-records.ts';
+import type { Reconciliation } from '../../services/merge/reconcile.ts';
 import { readPackage, requireSecretariat } from '../../services/packages/event-package.ts';
 import { PENETAPAN_EXTENSION, penetapanFile, readPenetapan, type PenetapanPayload } from '../../services/penetapan/penetapan.ts';
 import type { Db } from '../../services/workspace/workspace.ts';
-import type { CliContext, Lang } from '../context.ts';
+import type { CliContext } from '../context.ts';
 import { pinOptions, secretariatPin, type PinOptions, type SecretariatPin } from './secretariat-pin.ts';
-import { signerJson, signerLine, verifyFiles, warnNotPinned, type DeliberatedFiles } from './sheet-files.ts';
+import {
+  mergeFiles,
+  signerJson,
+  signerLine,
+  verifyFiles,
+  warnNotPinned,
+  type DeliberatedFiles,
+  type VerifiedFiles,
+} from './sheet-files.ts';
 import type { MinutesStatus } from '../../services/report/minutes-status.ts';
 
 const RULE_OPTION = () =>
@@ -43,19 +52,13 @@ function readWorkspace<T>(path: string, use: (db: Db) => T): T {
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
   } catch {
-    throw new AppError('not-found', {
-      id: `Berkas kerja ${path} tidak ada (atau tidak dapat dibuka).`,
-      en: `Workspace ${path} does not exist (or cannot be opened).`,
-    });
+    throw new AppError('not-found', cliMessages.workspaceMissing({ path }));
   }
   try {
     return use(db);
   } catch (error) {
     if (error instanceof Error && /no such table/.test(error.message)) {
-      throw new AppError('workspace-unreadable', {
-        id: `Berkas kerja ${path} dibuat Timbang yang lebih lama: buka sekali di aplikasi (atau dengan perintah yang menulis) agar diperbarui.`,
-        en: `Workspace ${path} was made by an older Timbang: open it once in the app (or with a command that writes) to upgrade it.`,
-      });
+      throw new AppError('workspace-unreadable', cliMessages.workspaceTooOld({ path }));
     }
     throw error;
   } finally {
@@ -70,35 +73,20 @@ function workspaceEvent(db: Db, eventId: string | undefined, path: string): Even
   if (!id || !ids.includes(id)) {
     throw new AppError(
       'not-found',
-      ids.length === 0
-        ? { id: `Berkas kerja ${path} tidak memuat acara sekretariat.`, en: `Workspace ${path} holds no secretariat event.` }
-        : { id: `Pilih acara dengan --event-id: ${ids.join(', ')}.`, en: `Choose the event with --event-id: ${ids.join(', ')}.` },
+      ids.length === 0 ? cliMessages.noSecretariatEvent({ path }) : cliMessages.chooseEventId({ ids: ids.join(', ') }),
     );
   }
   return getEvent(db, id);
 }
 
 function printAudit(audit: AuditResult, event: Event, cli: CliContext): void {
-  const lang: Lang = cli.lang();
-  cli.io.out(
-    lang === 'id'
-      ? `Periksa sebelum penetapan — ${event.name} (aturan ${audit.rule}, hash hasil ${audit.resultsHash})`
-      : `Audit before the penetapan — ${event.name} (rule ${audit.rule}, results hash ${audit.resultsHash})`,
-  );
+  cli.io.out(cli.say(cliMessages.auditHeading({ name: event.name, rule: audit.rule, hash: audit.resultsHash })));
   for (const item of audit.items) {
-    cli.io.out(`${item.ok ? '✓' : '✗'} ${item.title[lang]} — ${item.summary[lang]}`);
-    for (const finding of item.findings) cli.io.out(`    ${finding[lang]}`);
+    cli.io.out(`${item.ok ? '✓' : '✗'} ${cli.say(item.title)} — ${cli.say(item.summary)}`);
+    for (const finding of item.findings) cli.io.out(`    ${cli.say(finding)}`);
   }
   const failing = audit.items.filter((i) => !i.ok).length;
-  cli.io.out(
-    failing === 0
-      ? lang === 'id'
-        ? 'Lolos: hasil dapat ditetapkan.'
-        : 'Passed: the results can be fixed.'
-      : lang === 'id'
-        ? `Belum lolos: ${failing} butir gagal.`
-        : `Not passed: ${failing} items fail.`,
-  );
+  cli.io.out(cli.say(failing === 0 ? cliMessages.auditPassed() : cliMessages.auditFailing({ failing })));
 }
 
 /** The checklist for sheet files against a package, with the plenary's records from `db` when given. */
@@ -109,12 +97,24 @@ async function auditFiles(
   rule: MergeRule | undefined,
   dbPath: string | undefined,
 ) {
-  const { event, results, hashes, signer } = await verifyFiles(packageFile, sheets, pin);
-  const reconciled = reconcile(
-    event,
-    results.map((r, i) => ({ file: `${r.file}\u0000${String(i).padStart(6, '0')}`, payload: r.status === 'valid' ? r.payload : null })),
-  );
-  const files: AuditFile[] = results.map((r, i) => ({
+  const verified = await verifyFiles(packageFile, sheets, pin);
+  const { event, signer } = verified;
+  const audit = dbPath
+    ? readWorkspace(dbPath, (db) => {
+        // The plenary's decisions and special awards, as the app's deliberation takes them.
+        const { reconciled, summary } = mergeFiles(verified, rule, plenaryRecords(db, event.id));
+        return auditWith(db, event, withExcused(db, event.id, summary), auditRows(verified, reconciled));
+      })
+    : (() => {
+        const { reconciled, summary } = mergeFiles(verified, rule);
+        return auditChecklist(event, summary, auditRows(verified, reconciled), NO_RECORDS, attendanceItems(event, summary));
+      })();
+  return { event, audit, signer };
+}
+
+/** The audit's row per input file: what verification found and how the reconciliation used it. */
+function auditRows({ results, hashes }: VerifiedFiles, reconciled: Reconciliation): AuditFile[] {
+  return results.map((r, i) => ({
     fileName: basename(r.file),
     fileHash: hashes[i],
     status: r.status,
@@ -122,38 +122,6 @@ async function auditFiles(
     jurorId: r.juror,
     sheetRevision: r.revision,
   }));
-  const chosenRule = rule ?? event.merge.rule;
-  const audit = dbPath
-    ? readWorkspace(dbPath, (db) =>
-        auditWith(
-          db,
-          event,
-          withExcused(
-            db,
-            event.id,
-            deliberate(
-              event,
-              chosenRule,
-              reconciled,
-              reconciled.files.map((f) => f.use),
-              decisions(db, event.id),
-              specialAwards(db, event.id),
-            ),
-          ),
-          files,
-        ),
-      )
-    : (() => {
-        const result = deliberate(
-          event,
-          chosenRule,
-          reconciled,
-          reconciled.files.map((f) => f.use),
-          [],
-        );
-        return auditChecklist(event, result, files, NO_RECORDS, attendanceItems(event, result));
-      })();
-  return { event, audit, signer };
 }
 
 export function registerAuditCommands(program: Command, cli: CliContext): void {
@@ -172,11 +140,7 @@ export function registerAuditCommands(program: Command, cli: CliContext): void {
     let event: Event;
     let audit: AuditResult;
     if (options.event) {
-      if (sheets.length === 0)
-        throw new AppError('invalid-input', {
-          id: 'Sebutkan lembar nilai (.xlsx) setelah --event.',
-          en: 'Name the score sheets (.xlsx) after --event.',
-        });
+      if (sheets.length === 0) throw new AppError('invalid-input', cliMessages.auditNamesSheets());
       const checked = await auditFiles(options.event, sheets, secretariatPin(options), options.rule, options.db);
       ({ event, audit } = checked);
       if (!options.json) cli.io.out(signerLine(checked.signer, cli.lang()));
@@ -187,20 +151,13 @@ export function registerAuditCommands(program: Command, cli: CliContext): void {
         return;
       }
     } else if (options.db) {
-      if (sheets.length > 0)
-        throw new AppError('invalid-input', {
-          id: 'Lembar nilai dibaca dengan --event PAKET; tanpa --event, audit memeriksa kotak masuk berkas kerja.',
-          en: "Sheets are read with --event PACKAGE; without --event, audit checks the workspace's inbox.",
-        });
+      if (sheets.length > 0) throw new AppError('invalid-input', cliMessages.auditSheetsNeedEvent());
       ({ event, audit } = readWorkspace(options.db, (db) => {
         const found = workspaceEvent(db, options.eventId, options.db!);
         return { event: found, audit: workspaceAudit(db, found, options.rule ?? found.merge.rule).audit };
       }));
     } else {
-      throw new AppError('invalid-input', {
-        id: 'Sebutkan --event PAKET dengan lembar nilainya, atau --db BERKAS-KERJA.',
-        en: 'Give --event PACKAGE with its sheets, or --db WORKSPACE.',
-      });
+      throw new AppError('invalid-input', cliMessages.auditNeedsInputs());
     }
     if (options.json) cli.io.out(JSON.stringify(audit, null, 2));
     else printAudit(audit, event, cli);
@@ -222,11 +179,7 @@ export function registerAuditCommands(program: Command, cli: CliContext): void {
         penetapanFile(db, workspaceEvent(db, options.eventId, options.db).id, options.version),
       );
       writeFileSync(options.out, file.text);
-      cli.io.out(
-        cli.lang() === 'id'
-          ? `Penetapan versi ${file.version} ditulis: ${options.out}`
-          : `Penetapan version ${file.version} written: ${options.out}`,
-      );
+      cli.io.out(cli.say(cliMessages.penetapanWritten({ version: file.version, out: options.out })));
     });
 }
 
@@ -241,64 +194,39 @@ export async function verifyPenetapanCommand(
   options: { event?: string; json?: boolean } & PinOptions,
   sheets: string[],
 ): Promise<void> {
-  const lang = cli.lang();
   const record = readPenetapan(new Uint8Array(readFileSync(file)), basename(file));
   const pin = secretariatPin(options);
-  const problems: { id: string; en: string }[] = [];
+  const problems: Bilingual[] = [];
   if (pin && pin.fingerprint !== record.secretariat.fingerprint) {
-    problems.push({
-      id: `ditandatangani kunci ${record.secretariat.fingerprint}, bukan kunci sekretariat yang disematkan ${pin.fingerprint} (${pin.from.id})`,
-      en: `signed with key ${record.secretariat.fingerprint}, not the pinned secretariat key ${pin.fingerprint} (${pin.from.en})`,
-    });
+    problems.push(cliMessages.penetapanSignedByOther({ signed: record.secretariat.fingerprint, pinned: pin.fingerprint, from: pin.from }));
   }
   let recomputed: string | null = null;
   if (options.event) {
     const pkg = readPackage(new Uint8Array(readFileSync(options.event)), options.event);
     if (pin) requireSecretariat(pkg, pin.fingerprint, pin.from);
     if (pkg.event.id !== record.eventId)
-      problems.push({
-        id: `paket untuk acara ${pkg.event.id}, penetapan untuk ${record.eventId}`,
-        en: `the package is for event ${pkg.event.id}, the penetapan for ${record.eventId}`,
-      });
+      problems.push(cliMessages.penetapanPackageOtherEvent({ packageEvent: pkg.event.id, recordEvent: record.eventId }));
     if (pkg.secretariat.publicKey !== record.secretariat.publicKey) {
-      problems.push({
-        id: `paket ditandatangani kunci ${pkg.secretariat.fingerprint}, penetapan kunci ${record.secretariat.fingerprint}`,
-        en: `the package is signed with key ${pkg.secretariat.fingerprint}, the penetapan with ${record.secretariat.fingerprint}`,
-      });
+      problems.push(
+        cliMessages.penetapanPackageOtherKey({ packageKey: pkg.secretariat.fingerprint, recordKey: record.secretariat.fingerprint }),
+      );
     }
-    const { event, results, hashes } = await verifyFiles(options.event, sheets, pin);
-    const reconciled = reconcile(
-      event,
-      results.map((r, i) => ({ file: `${r.file}\u0000${String(i).padStart(6, '0')}`, payload: r.status === 'valid' ? r.payload : null })),
-    );
+    const verified = await verifyFiles(options.event, sheets, pin);
+    const { results, hashes } = verified;
+    // Merged as the record says: its rule, decisions and special awards.
+    const { reconciled, summary } = mergeFiles(verified, record.rule, { decisions: record.decisions, specialAwards: record.specialAwards });
     const given = new Set(hashes);
     for (const sheet of record.sheets.filter((s) => s.use === 'used' && !given.has(s.fileHash))) {
-      problems.push({
-        id: `lembar yang dipakai penetapan tidak diberikan: ${sheet.fileName} (${sheet.fileHash})`,
-        en: `a sheet the penetapan used is not given: ${sheet.fileName} (${sheet.fileHash})`,
-      });
+      problems.push(cliMessages.penetapanSheetMissing({ fileName: sheet.fileName, fileHash: sheet.fileHash }));
     }
     const used = new Set(record.sheets.filter((s) => s.use === 'used').map((s) => s.fileHash));
     results.forEach((r, i) => {
       if (reconciled.files[i].use === 'used' && !used.has(hashes[i]))
-        problems.push({
-          id: `lembar yang tidak dipakai penetapan: ${basename(r.file)}`,
-          en: `a sheet the penetapan did not use: ${basename(r.file)}`,
-        });
+        problems.push(cliMessages.penetapanSheetNotUsed({ fileName: basename(r.file) }));
     });
-    recomputed = deliberate(
-      event,
-      record.rule,
-      reconciled,
-      reconciled.files.map((f) => f.use),
-      record.decisions,
-      record.specialAwards,
-    ).resultsHash;
+    recomputed = summary.resultsHash;
     if (recomputed !== record.resultsHash) {
-      problems.push({
-        id: `penggabungan ulang memberi hash hasil ${recomputed}, penetapan menyebut ${record.resultsHash}`,
-        en: `merging again gives results hash ${recomputed}, the penetapan says ${record.resultsHash}`,
-      });
+      problems.push(cliMessages.penetapanHashDiffers({ recomputed, recorded: record.resultsHash }));
     }
   }
   if (options.json) {
@@ -310,20 +238,10 @@ export async function verifyPenetapanCommand(
       ),
     );
   } else {
-    cli.io.out(describe(record, lang));
-    if (recomputed !== null && problems.length === 0)
-      cli.io.out(
-        lang === 'id'
-          ? `Penggabungan ulang ${sheets.length} lembar memberi hash yang sama: cocok.`
-          : `Merging the ${sheets.length} sheets again gives the same hash: it matches.`,
-      );
-    if (!pin)
-      cli.io.err(
-        lang === 'id'
-          ? 'Perhatian: kunci sekretariat belum disematkan (--secretariat atau --db); tanda tangan hanya dicek dengan kunci yang disebut rekaman itu sendiri.'
-          : 'Attention: secretariat key not pinned (--secretariat or --db); the signature is only checked with the key the record names itself.',
-      );
-    for (const p of problems) cli.io.out(`  ✗ ${p[lang]}`);
+    cli.io.out(cli.say(describe(record)));
+    if (recomputed !== null && problems.length === 0) cli.io.out(cli.say(cliMessages.penetapanMatches({ count: sheets.length })));
+    if (!pin) cli.io.err(cli.say(cliMessages.penetapanNotPinned()));
+    for (const p of problems) cli.io.out(`  ✗ ${cli.say(p)}`);
   }
   if (problems.length > 0) cli.fail();
 }
@@ -340,24 +258,25 @@ function summary(record: PenetapanPayload) {
   };
 }
 
-function describe(record: PenetapanPayload, lang: Lang): string {
-  const awards = record.awards.reduce((n, a) => n + a.places.reduce((m, p) => m + p.nomineeIds.length, 0), 0);
-  const used = record.sheets.filter((s) => s.use === 'used').length;
-  return lang === 'id'
-    ? [
-        `Penetapan versi ${record.version}${record.supersedes ? ` (menggantikan versi ${record.supersedes})` : ''} — ${record.eventName}: tanda tangan sah.`,
-        `  ditetapkan ${record.fixedAt} oleh ${record.fixedBy}; kunci sekretariat ${record.secretariat.fingerprint}`,
-        `  aturan ${record.rule}, hash hasil ${record.resultsHash}`,
-        `  ${record.sheets.length} berkas (${used} dipakai), ${record.decisions.length} keputusan pleno, ${awards} penghargaan tempat, ${record.specialAwards.length} penghargaan khusus, ${record.absences.length} juri berhalangan`,
-        `  diperiksa: operator ${record.audit.operator}, dikonfirmasi ${record.audit.confirmedBy}`,
-      ].join('\n')
-    : [
-        `Penetapan version ${record.version}${record.supersedes ? ` (supersedes version ${record.supersedes})` : ''} — ${record.eventName}: signature valid.`,
-        `  fixed ${record.fixedAt} by ${record.fixedBy}; secretariat key ${record.secretariat.fingerprint}`,
-        `  rule ${record.rule}, results hash ${record.resultsHash}`,
-        `  ${record.sheets.length} files (${used} used), ${record.decisions.length} plenary decisions, ${awards} place awards, ${record.specialAwards.length} special awards, ${record.absences.length} jurors absent`,
-        `  audited: operator ${record.audit.operator}, confirmed by ${record.audit.confirmedBy}`,
-      ].join('\n');
+function describe(record: PenetapanPayload): Bilingual {
+  return cliMessages.penetapanRecord({
+    version: record.version,
+    supersedes: record.supersedes,
+    eventName: record.eventName,
+    fixedAt: record.fixedAt,
+    fixedBy: record.fixedBy,
+    fingerprint: record.secretariat.fingerprint,
+    rule: record.rule,
+    resultsHash: record.resultsHash,
+    files: record.sheets.length,
+    used: record.sheets.filter((s) => s.use === 'used').length,
+    decisions: record.decisions.length,
+    awards: record.awards.reduce((n, a) => n + a.places.reduce((m, p) => m + p.nomineeIds.length, 0), 0),
+    specialAwards: record.specialAwards.length,
+    absences: record.absences.length,
+    operator: record.audit.operator,
+    confirmedBy: record.audit.confirmedBy,
+  });
 }
 
 /**
@@ -372,38 +291,21 @@ export function finalUnderPenetapan(
   rule: MergeRule | undefined,
 ): MinutesStatus {
   const record = readPenetapan(new Uint8Array(readFileSync(file)), basename(file));
-  const refuse = (id: string, en: string) =>
-    new AppError('invalid-input', { id: `Penetapan ${basename(file)}: ${id}`, en: `Penetapan ${basename(file)}: ${en}` });
-  if (pin && pin.fingerprint !== record.secretariat.fingerprint)
-    throw refuse(
-      `ditandatangani kunci ${record.secretariat.fingerprint}, bukan kunci yang disematkan.`,
-      `signed with key ${record.secretariat.fingerprint}, not the pinned key.`,
-    );
-  if (record.secretariat.fingerprint !== merged.signer.fingerprint)
-    throw refuse(
-      `ditandatangani kunci ${record.secretariat.fingerprint}, paket acara kunci ${merged.signer.fingerprint}.`,
-      `signed with key ${record.secretariat.fingerprint}, the event package with ${merged.signer.fingerprint}.`,
-    );
+  const refuse = (reason: Bilingual) => new AppError('invalid-input', cliMessages.penetapanRefused({ file: basename(file), reason }));
+  const signed = record.secretariat.fingerprint;
+  if (pin && pin.fingerprint !== signed) throw refuse(cliMessages.penetapanNotPinnedKey({ signed }));
+  if (signed !== merged.signer.fingerprint)
+    throw refuse(cliMessages.penetapanOtherPackageKey({ signed, packageKey: merged.signer.fingerprint }));
   if (record.eventId !== merged.event.id)
-    throw refuse(`untuk acara ${record.eventId}, bukan ${merged.event.id}.`, `is for event ${record.eventId}, not ${merged.event.id}.`);
-  if (rule && rule !== record.rule)
-    throw refuse(
-      `menetapkan hasil dengan aturan ${record.rule}, bukan ${rule}.`,
-      `fixed the results by the rule ${record.rule}, not ${rule}.`,
-    );
-  const summary = deliberate(
-    merged.event,
-    record.rule,
-    merged.reconciled,
-    merged.reconciled.files.map((f) => f.use),
-    record.decisions,
-    record.specialAwards,
-  );
+    throw refuse(cliMessages.penetapanForOtherEvent({ recordEvent: record.eventId, eventId: merged.event.id }));
+  if (rule && rule !== record.rule) throw refuse(cliMessages.penetapanOtherRule({ recordRule: record.rule, rule }));
+  // The same files merged again as the record says: its rule, decisions and special awards.
+  const summary = deliberateReconciled(merged.event, record.rule, merged.reconciled, {
+    decisions: record.decisions,
+    specialAwards: record.specialAwards,
+  }).deliberation;
   if (summary.resultsHash !== record.resultsHash) {
-    throw refuse(
-      `lembar-lembar ini memberi hash hasil ${summary.resultsHash}, penetapan versi ${record.version} menetapkan ${record.resultsHash}.`,
-      `these sheets give results hash ${summary.resultsHash}, penetapan version ${record.version} fixed ${record.resultsHash}.`,
-    );
+    throw refuse(cliMessages.penetapanOtherHash({ hash: summary.resultsHash, version: record.version, recorded: record.resultsHash }));
   }
   merged.summary = summary;
   return { final: true, version: record.version, supersedes: record.supersedes, fixedAt: record.fixedAt, fixedBy: record.fixedBy };

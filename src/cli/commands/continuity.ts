@@ -14,6 +14,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../api/errors.ts';
+import { cliMessages } from '../../core/messages/cli.ts';
+import type { Bilingual } from '../../core/model.ts';
 import { listKeyChanges, reenrol } from '../../services/continuity/juror-keys.ts';
 import { resumeFromSheets } from '../../services/continuity/resume.ts';
 import { runbookHtml } from '../../services/continuity/runbook.ts';
@@ -38,13 +40,10 @@ import { PASSPHRASE_VARIABLE, type CliContext } from '../context.ts';
 export const MOVE_PASSPHRASE_VARIABLE = 'TIMBANG_MOVE_PASSPHRASE';
 export const OLD_PASSPHRASE_VARIABLE = 'TIMBANG_OLD_PASSPHRASE';
 
-function passphrase(variable: string, purpose: { id: string; en: string }): string {
+function passphrase(variable: string, purpose: Bilingual): string {
   const value = process.env[variable];
   if (!value) {
-    throw new AppError('key-locked', {
-      id: `Setel frasa sandi ${purpose.id} di variabel lingkungan ${variable} (minimal 8 karakter).`,
-      en: `Set the passphrase ${purpose.en} in the environment variable ${variable} (at least 8 characters).`,
-    });
+    throw new AppError('key-locked', cliMessages.setPassphrase({ purpose, variable }));
   }
   return value;
 }
@@ -60,32 +59,17 @@ async function withWorkspace<T>(path: string, options: { mustExist?: boolean }, 
 
 /** A recovery code written to a file (mode 0600, never over an existing file) or, without one, to stdout once. */
 function handOutRecoveryCode(cli: CliContext, made: ReturnType<typeof createRecoveryKey>, eventName: string | null, out?: string): void {
-  const id = cli.lang() === 'id';
   if (out) {
-    if (existsSync(out))
-      throw new AppError('conflict', {
-        id: `${out} sudah ada; kode pemulihan tidak ditulis di atasnya.`,
-        en: `${out} already exists; the recovery code is not written over it.`,
-      });
+    if (existsSync(out)) throw new AppError('conflict', cliMessages.recoveryFileExists({ out }));
     writeFileSync(out, recoveryFileText(made, eventName), { mode: 0o600, flag: 'wx' });
-    cli.io.out(
-      id
-        ? `Kunci pemulihan dibuat (sidik jari ${made.fingerprint}); kodenya ditulis SEKALI ke ${out}. Cetak untuk Ketua, simpan di luar laptop, lalu hapus berkasnya.`
-        : `Recovery key made (fingerprint ${made.fingerprint}); its code was written ONCE to ${out}. Print it for the Ketua, keep it off the laptop, then delete the file.`,
-    );
+    cli.io.out(cli.say(cliMessages.recoveryCodeWritten({ fingerprint: made.fingerprint, out })));
     return;
   }
-  cli.io.out(
-    id
-      ? `Kunci pemulihan dibuat (sidik jari ${made.fingerprint}). KODE PEMULIHAN (ditampilkan sekali saja; tulis untuk Ketua):`
-      : `Recovery key made (fingerprint ${made.fingerprint}). RECOVERY CODE (shown once only; write it down for the Ketua):`,
-  );
+  cli.io.out(cli.say(cliMessages.recoveryCodeShown({ fingerprint: made.fingerprint })));
   cli.io.out(`  ${made.code}`);
 }
 
 export function registerContinuityCommands(program: Command, cli: CliContext): void {
-  const id = () => cli.lang() === 'id';
-
   const workspace = program.command('workspace').description('pindahkan berkas kerja ke laptop lain / move a workspace to another laptop');
   workspace
     .command('export')
@@ -97,14 +81,12 @@ export function registerContinuityCommands(program: Command, cli: CliContext): v
     .action(async (options: { db: string; out: string }) => {
       await withWorkspace(options.db, { mustExist: true }, (ws) => {
         const keys = new KeyStore(ws.db);
-        if (keys.status().state !== 'none') keys.unlock(passphrase(PASSPHRASE_VARIABLE, { id: 'kunci', en: 'of the key' }));
-        const sealWith = process.env[MOVE_PASSPHRASE_VARIABLE] || passphrase(PASSPHRASE_VARIABLE, { id: 'pindahan', en: 'for the move' });
+        if (keys.status().state !== 'none') keys.unlock(passphrase(PASSPHRASE_VARIABLE, cliMessages.passphraseOfKey()));
+        const sealWith = process.env[MOVE_PASSPHRASE_VARIABLE] || passphrase(PASSPHRASE_VARIABLE, cliMessages.passphraseForMove());
         writeFileSync(options.out, exportWorkspace(ws, keys, sealWith), { mode: 0o600 });
         const status = keys.status();
         cli.io.out(
-          id()
-            ? `Berkas pindahan ditulis: ${options.out} (${listEvents(ws.db).length} acara${status.fingerprint ? `, kunci ${status.fingerprint}` : ', tanpa kunci'}). Impor di laptop baru dengan frasa sandi yang sama.`
-            : `Move file written: ${options.out} (${listEvents(ws.db).length} events${status.fingerprint ? `, key ${status.fingerprint}` : ', no key'}). Import it on the new laptop with the same passphrase.`,
+          cli.say(cliMessages.moveFileWritten({ out: options.out, events: listEvents(ws.db).length, fingerprint: status.fingerprint })),
         );
       });
     });
@@ -118,28 +100,18 @@ export function registerContinuityCommands(program: Command, cli: CliContext): v
       'ganti berkas kerja yang sudah berisi (isinya disimpan sebagai cadangan dulu) / replace a workspace that holds something (kept as a backup first)',
     )
     .action(async (file: string, options: { db: string; replace?: boolean }) => {
-      const secret = passphrase(PASSPHRASE_VARIABLE, { id: 'pindahan', en: 'of the move file' });
+      const secret = passphrase(PASSPHRASE_VARIABLE, cliMessages.passphraseOfMoveFile());
       await withWorkspace(options.db, {}, async (ws) => {
         const moved = await importWorkspace(ws, new KeyStore(ws.db), new Uint8Array(readFileSync(file)), basename(file), secret, {
           replace: options.replace,
         });
         const events =
           moved.events
-            .map((e) => `${e.name} (${e.id}, ${id() ? 'revisi' : 'revision'} ${e.revision}${e.jurorId ? `, ${e.jurorId}` : ''})`)
+            .map((e) => `${e.name} (${e.id}, ${cli.say(cliMessages.revision())} ${e.revision}${e.jurorId ? `, ${e.jurorId}` : ''})`)
             .join('; ') || '—';
-        cli.io.out(id() ? `Berkas kerja dipindahkan ke ${options.db}: ${events}.` : `Workspace moved into ${options.db}: ${events}.`);
-        if (moved.fingerprint)
-          cli.io.out(
-            id()
-              ? `  Kunci ${moved.fingerprint}: cocokkan dengan laptop lama; kini disegel frasa sandi ${PASSPHRASE_VARIABLE}.`
-              : `  Key ${moved.fingerprint}: compare it with the old laptop; now sealed by the ${PASSPHRASE_VARIABLE} passphrase.`,
-          );
-        if (moved.keptAs)
-          cli.io.out(
-            id()
-              ? `  Isi sebelumnya disimpan sebagai cadangan ${moved.keptAs}.`
-              : `  What was here before is kept as backup ${moved.keptAs}.`,
-          );
+        cli.io.out(cli.say(cliMessages.workspaceMoved({ db: options.db, events })));
+        if (moved.fingerprint) cli.io.out(cli.say(cliMessages.movedKey({ fingerprint: moved.fingerprint, variable: PASSPHRASE_VARIABLE })));
+        if (moved.keptAs) cli.io.out(cli.say(cliMessages.movedKeptAs({ keptAs: moved.keptAs })));
       });
     });
 
@@ -154,11 +126,7 @@ export function registerContinuityCommands(program: Command, cli: CliContext): v
     .action(async (sheets: string[], options: { db: string; event?: string }) => {
       await withWorkspace(options.db, { mustExist: true }, async (ws) => {
         const eventId = options.event ?? listEvents(ws.db).find((e) => e.source === 'package')?.id;
-        if (!eventId)
-          throw new AppError('not-found', {
-            id: 'Berkas kerja ini belum punya acara dari paket sekretariat.',
-            en: "This workspace has no event from the secretariat's package yet.",
-          });
+        if (!eventId) throw new AppError('not-found', cliMessages.noPackageEvent());
         const result = await resumeFromSheets(
           ws.db,
           new KeyStore(ws.db),
@@ -167,17 +135,30 @@ export function registerContinuityCommands(program: Command, cli: CliContext): v
         );
         for (const s of result.sheets) {
           cli.io.out(
-            id()
-              ? `${s.fileName}: revisi ${s.sheetRevision}, kunci ${s.signedWith}${s.previousKey ? ' (kunci lama)' : ''}, ${s.marks} nilai dipulihkan`
-              : `${s.fileName}: revision ${s.sheetRevision}, key ${s.signedWith}${s.previousKey ? ' (old key)' : ''}, ${s.marks} marks restored`,
+            cli.say(
+              cliMessages.resumedSheet({
+                fileName: s.fileName,
+                revision: s.sheetRevision,
+                signedWith: s.signedWith,
+                previousKey: s.previousKey,
+                marks: s.marks,
+              }),
+            ),
           );
         }
         cli.io.out(
-          id()
-            ? `${result.marks} nilai dipulihkan (${result.unchanged} sudah ada), ${result.notes} catatan, ${result.conflicts} benturan kepentingan, ${result.finalized.length} bagian final lagi. Lembar berikutnya: revisi ${result.nextSheetRevision}.`
-            : `${result.marks} marks restored (${result.unchanged} already here), ${result.notes} notes, ${result.conflicts} conflicts of interest, ${result.finalized.length} sections final again. Next sheet: revision ${result.nextSheetRevision}.`,
+          cli.say(
+            cliMessages.resumed({
+              marks: result.marks,
+              unchanged: result.unchanged,
+              notes: result.notes,
+              conflicts: result.conflicts,
+              finalized: result.finalized.length,
+              next: result.nextSheetRevision,
+            }),
+          ),
         );
-        for (const n of result.notFinalized) cli.io.err(n.reason[cli.lang()]);
+        for (const n of result.notFinalized) cli.io.err(cli.say(n.reason));
       });
     });
 
@@ -199,15 +180,16 @@ export function registerContinuityCommands(program: Command, cli: CliContext): v
           return;
         }
         cli.io.out(
-          id()
-            ? `${change.jurorId} didaftarkan ulang: kunci lama ${change.previousFingerprint} → kunci baru ${change.nextFingerprint}. Lembar kunci baru dilanjutkan di atas revisi ${change.continuesAfterRevision}. Ekspor paket berikutnya untuk ${change.jurorId}.`
-            : `${change.jurorId} re-enrolled: old key ${change.previousFingerprint} → new key ${change.nextFingerprint}. The new key's sheets continue above revision ${change.continuesAfterRevision}. Export the next package for ${change.jurorId}.`,
+          cli.say(
+            cliMessages.reenrolled({
+              jurorId: change.jurorId,
+              previous: change.previousFingerprint,
+              next: change.nextFingerprint,
+              after: change.continuesAfterRevision,
+            }),
+          ),
         );
-        cli.io.out(
-          id()
-            ? `  Pergantian kunci tercatat: ${listKeyChanges(ws.db, payload.eventId).length}.`
-            : `  Key changes recorded: ${listKeyChanges(ws.db, payload.eventId).length}.`,
-        );
+        cli.io.out(cli.say(cliMessages.keyChangesRecorded({ count: listKeyChanges(ws.db, payload.eventId).length })));
       });
     });
 
@@ -229,17 +211,14 @@ export function registerContinuityCommands(program: Command, cli: CliContext): v
     .action(async (options: { db: string; out?: string; replace?: boolean }) => {
       await withWorkspace(options.db, { mustExist: true }, (ws) => {
         if (new KeyStore(ws.db).status().state === 'none') {
-          throw new AppError('not-found', {
-            id: 'Buat dulu kunci sekretariat (mis. dengan "timbang event package").',
-            en: 'Make the secretariat key first (e.g. with "timbang event package").',
-          });
+          throw new AppError('not-found', cliMessages.makeSecretariatKeyFirst());
         }
         const existing = currentRecoveryKey(ws.db);
         if (existing && !options.replace) {
-          throw new AppError('conflict', {
-            id: `Sudah ada kunci pemulihan (sidik jari ${existing.fingerprint}, dibuat ${existing.createdAt}); kodenya hanya diberikan sekali. Pakai --replace untuk membuat yang baru.`,
-            en: `There is a recovery key already (fingerprint ${existing.fingerprint}, made ${existing.createdAt}); its code is given once only. Use --replace to make a new one.`,
-          });
+          throw new AppError(
+            'conflict',
+            cliMessages.recoveryKeyExists({ fingerprint: existing.fingerprint, createdAt: existing.createdAt }),
+          );
         }
         const events = listEvents(ws.db).filter((e) => e.source === 'authored');
         handOutRecoveryCode(cli, createRecoveryKey(ws.db), events.length === 1 ? events[0].name : null, options.out);
@@ -278,10 +257,7 @@ export function registerContinuityCommands(program: Command, cli: CliContext): v
       }) => {
         const given = [options.recoveryCode, options.recoveryFile, options.oldDb].filter(Boolean).length;
         if (given !== 1) {
-          throw new AppError('invalid-input', {
-            id: 'Beri tepat satu dari --recovery-code, --recovery-file atau --old-db: siapa yang menandatangani pergantian kunci.',
-            en: 'Give exactly one of --recovery-code, --recovery-file or --old-db: who signs the key rollover.',
-          });
+          throw new AppError('invalid-input', cliMessages.rolloverNeedsOneSigner());
         }
         const pkg = readPackage(new Uint8Array(readFileSync(options.fromPackage)), options.fromPackage);
         let signer: RolloverSigner;
@@ -291,30 +267,31 @@ export function registerContinuityCommands(program: Command, cli: CliContext): v
           const oldKeys = new KeyStore(old.db);
           signer = {
             kind: 'previous',
-            key: oldKeys.unlock(passphrase(OLD_PASSPHRASE_VARIABLE, { id: 'kunci lama', en: 'of the old key' })),
+            key: oldKeys.unlock(passphrase(OLD_PASSPHRASE_VARIABLE, cliMessages.passphraseOfOldKey())),
           };
         } else {
           const code = options.recoveryCode ?? findRecoveryCode(readFileSync(options.recoveryFile!, 'utf8'));
-          if (!code)
-            throw new AppError('invalid-input', {
-              id: `Tidak ada kode pemulihan di ${options.recoveryFile}.`,
-              en: `There is no recovery code in ${options.recoveryFile}.`,
-            });
+          if (!code) throw new AppError('invalid-input', cliMessages.noRecoveryCodeIn({ file: String(options.recoveryFile) }));
           signer = { kind: 'recovery', code };
         }
         try {
           await withWorkspace(options.db, {}, (ws) => {
             const keys = new KeyStore(ws.db);
-            const secret = passphrase(PASSPHRASE_VARIABLE, { id: 'kunci sekretariat baru', en: 'of the new secretariat key' });
+            const secret = passphrase(PASSPHRASE_VARIABLE, cliMessages.passphraseOfNewSecretariatKey());
             const made = keys.status().state === 'none';
             const newKey = made ? keys.create(secret) : keys.unlock(secret);
-            if (made)
-              cli.io.out(id() ? `Kunci baru dibuat; sidik jari ${newKey.fingerprint}` : `New key made; fingerprint ${newKey.fingerprint}`);
+            if (made) cli.io.out(cli.say(cliMessages.newKeyMade({ fingerprint: newKey.fingerprint })));
             const rollover = takeOverEvent(ws.db, newKey, pkg, signer, options.reason);
             cli.io.out(
-              id()
-                ? `Acara ${rollover.eventId} diambil alih: kunci sekretariat ${rollover.previousFingerprint} → ${rollover.nextFingerprint} (ditandatangani ${rollover.signedBy === 'recovery' ? 'kunci pemulihan' : 'kunci lama'}); revisi ${rollover.revision}. Terbitkan paketnya (timbang event package) dan kirim ke semua juri; bacakan sidik jari baru.`
-                : `Event ${rollover.eventId} taken over: secretariat key ${rollover.previousFingerprint} → ${rollover.nextFingerprint} (signed by the ${rollover.signedBy === 'recovery' ? 'recovery key' : 'old key'}); revision ${rollover.revision}. Issue its package (timbang event package) and send it to every juror; read the new fingerprint aloud.`,
+              cli.say(
+                cliMessages.eventTakenOver({
+                  eventId: rollover.eventId,
+                  previous: rollover.previousFingerprint,
+                  next: rollover.nextFingerprint,
+                  byRecovery: rollover.signedBy === 'recovery',
+                  revision: rollover.revision,
+                }),
+              ),
             );
             // The recovery key that signed is spent: this workspace gets its own, handed out once.
             handOutRecoveryCode(cli, createRecoveryKey(ws.db), pkg.event.name, options.recoveryOut);
@@ -336,6 +313,6 @@ export function registerContinuityCommands(program: Command, cli: CliContext): v
       const html = runbookHtml(cli.lang());
       if (options.html) writeFileSync(options.html, html);
       writeFileSync(options.pdf, await renderPdfWithChromium(html));
-      cli.io.out(id() ? `Panduan darurat ditulis: ${options.pdf}` : `Emergency guide written: ${options.pdf}`);
+      cli.io.out(cli.say(cliMessages.runbookWritten({ pdf: options.pdf })));
     });
 }

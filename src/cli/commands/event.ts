@@ -3,9 +3,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../api/errors.ts';
-import type { Event } from '../../core/model.ts';
+import { pick } from '../../core/messages/catalog.ts';
+import { cliMessages } from '../../core/messages/cli.ts';
+import type { Bilingual, Event } from '../../core/model.ts';
 import type { EventChanges } from '../../api/contract.ts';
-import { replacementChanges, saveAuthored, withIssuedShortlists } from '../../services/events/authored.ts';
+import { importEvent } from '../../services/event-import.ts';
 import { readDemoEvent, readEventFile } from '../../services/events/event-file.ts';
 import { findEventRecord } from '../../services/events/event-store.ts';
 import { formatTemplateIssue, readEventTemplate, writeEventTemplate } from '../../services/events/event-template.ts';
@@ -44,19 +46,13 @@ export function registerEventCommands(program: Command, cli: CliContext): void {
     .option('--force', 'timpa berkas yang sudah ada / overwrite an existing file')
     .action(async (out: string, options: { example?: boolean; force?: boolean }) => {
       if (!out.toLowerCase().endsWith('.xlsx')) {
-        throw new AppError('invalid-input', {
-          id: `Nama berkas templat harus berakhiran .xlsx: ${out}`,
-          en: `The template file name must end in .xlsx: ${out}`,
-        });
+        throw new AppError('invalid-input', cliMessages.templateNotXlsx({ out }));
       }
       if (existsSync(out) && !options.force) {
-        throw new AppError('conflict', {
-          id: `${out} sudah ada; tidak ditimpa (pakai --force untuk menimpa).`,
-          en: `${out} already exists; not overwritten (use --force to overwrite).`,
-        });
+        throw new AppError('conflict', cliMessages.fileExists({ out }));
       }
       writeFileSync(out, await writeEventTemplate(options.example ? readDemoEvent(RESOURCES_DIR) : null));
-      cli.io.out(cli.lang() === 'id' ? `Templat ditulis: ${out}` : `Template written: ${out}`);
+      cli.io.out(cli.say(cliMessages.templateWritten({ out })));
     });
 
   event
@@ -66,27 +62,21 @@ export function registerEventCommands(program: Command, cli: CliContext): void {
     .requiredOption('--db <path>', 'berkas kerja SQLite / workspace database')
     .option('--replace', 'ganti acara dengan id sama yang sudah ada / replace an existing event with the same id')
     .action(async (file: string, options: { db: string; replace?: boolean }) => {
+      // Read before the workspace is opened: a file with errors leaves no workspace behind.
       const read = file.toLowerCase().endsWith('.xlsx') ? await readTemplateOrReport(file, cli) : readEventFile(file);
       if (!read) return;
       const workspace = openWorkspace(options.db);
       try {
-        const parsed = withIssuedShortlists(workspace.db, read);
-        const changes = options.replace ? null : replacementChanges(workspace.db, parsed);
-        if (changes) {
-          reportChanges(changes, cli);
+        // The app's template import does the same (services/event-import.ts).
+        const imported = importEvent(workspace.db, read, basename(file), { replace: options.replace });
+        if (imported.status === 'needs-confirmation') {
+          reportChanges(imported.changes, cli);
           cli.fail();
           return;
         }
-        const outcome = saveAuthored(workspace.db, parsed);
-        const { revision } = findEventRecord(workspace.db, parsed.id)!;
-        cli.io.out(describeEvent(parsed, cli.lang()));
-        const said = {
-          id: { new: 'acara baru', updated: 'diperbarui', unchanged: 'tidak berubah' },
-          en: { new: 'new event', updated: 'updated', unchanged: 'unchanged' },
-        }[cli.lang()][outcome];
-        cli.io.out(
-          cli.lang() === 'id' ? `  revisi ${revision} (${said}) di ${options.db}` : `  revision ${revision} (${said}) in ${options.db}`,
-        );
+        const { revision } = findEventRecord(workspace.db, imported.event.id)!;
+        cli.io.out(describeEvent(imported.event, cli.lang()));
+        cli.io.out(cli.say(cliMessages.eventRevisionIn({ revision, outcome: OUTCOMES[imported.outcome](), db: options.db })));
       } finally {
         workspace.close();
       }
@@ -124,11 +114,7 @@ export function registerEventCommands(program: Command, cli: CliContext): void {
         writeFileSync(options.out, Buffer.from(file.base64, 'base64'));
         const key = await handlers.keyStatus({});
         const revision = (await handlers.listEvents({})).find((e) => e.id === eventId)!.revision;
-        cli.io.out(
-          cli.lang() === 'id'
-            ? `Paket revisi ${revision} ditulis ke ${options.out}; sidik jari sekretariat ${key.fingerprint}`
-            : `Package revision ${revision} written to ${options.out}; secretariat fingerprint ${key.fingerprint}`,
-        );
+        cli.io.out(cli.say(cliMessages.packageWritten({ revision, out: options.out, fingerprint: key.fingerprint })));
       } finally {
         workspace.close();
       }
@@ -149,7 +135,7 @@ export function registerEventCommands(program: Command, cli: CliContext): void {
             const enrolment = await handlers.importEnrolment(fileData(basename(file), readFileSync(file)));
             cli.io.out(`${enrolment.jurorId} · ${enrolment.name} · ${enrolment.fingerprint}`);
           } catch (error) {
-            cli.io.err(error instanceof AppError ? error.bilingual[cli.lang()] : `${file}: ${(error as Error).message}`);
+            cli.io.err(error instanceof AppError ? cli.say(error.bilingual) : `${file}: ${(error as Error).message}`);
             cli.fail();
           }
         }
@@ -159,39 +145,25 @@ export function registerEventCommands(program: Command, cli: CliContext): void {
     });
 }
 
+/** How an import left the event, as `timbang event import` says it. */
+const OUTCOMES = { new: cliMessages.outcomeNew, updated: cliMessages.outcomeUpdated, unchanged: cliMessages.outcomeUnchanged };
+
 function reportChanges(changes: EventChanges, cli: CliContext): void {
-  const id = cli.lang() === 'id';
-  cli.io.err(
-    id
-      ? `Acara "${changes.eventId}" sudah ada di berkas kerja ini dan berkas ini mengubahnya. Tidak ada yang diubah; ulangi dengan --replace bila memang ingin mengganti:`
-      : `The event "${changes.eventId}" is already in this workspace and this file changes it. Nothing changed; repeat with --replace to replace it:`,
-  );
-  if (changes.name) cli.io.err(`  ${id ? 'nama' : 'name'}: ${changes.name.from} → ${changes.name.to}`);
-  if (changes.yearHeld) cli.io.err(`  ${id ? 'tahun' : 'year'}: ${changes.yearHeld.from} → ${changes.yearHeld.to}`);
-  const kinds = [
-    ['categories', 'kategori'],
-    ['criteria', 'kriteria'],
-    ['nominees', 'nominasi'],
-    ['jurors', 'juri'],
-  ] as const;
-  for (const [kind, word] of kinds) {
-    if (changes.removed[kind].length) cli.io.err(`  ${id ? `${word} dihapus` : `${kind} removed`}: ${changes.removed[kind].join('; ')}`);
-    if (changes.added[kind].length) cli.io.err(`  ${id ? `${word} ditambah` : `${kind} added`}: ${changes.added[kind].join('; ')}`);
+  cli.io.err(cli.say(cliMessages.eventChangedBy({ eventId: changes.eventId })));
+  if (changes.name) cli.io.err(`  ${cli.say(cliMessages.changedName())}: ${changes.name.from} → ${changes.name.to}`);
+  if (changes.yearHeld) cli.io.err(`  ${cli.say(cliMessages.changedYear())}: ${changes.yearHeld.from} → ${changes.yearHeld.to}`);
+  for (const kind of ['categories', 'criteria', 'nominees', 'jurors'] as const) {
+    if (changes.removed[kind].length) cli.io.err(`  ${cli.say(cliMessages.removedOf({ kind }))}: ${changes.removed[kind].join('; ')}`);
+    if (changes.added[kind].length) cli.io.err(`  ${cli.say(cliMessages.addedOf({ kind }))}: ${changes.added[kind].join('; ')}`);
   }
-  if (changes.droppedKeys.length)
-    cli.io.err(`  ${id ? 'kunci terdaftar yang hilang' : 'enrolled keys dropped'}: ${changes.droppedKeys.join(', ')}`);
+  if (changes.droppedKeys.length) cli.io.err(`  ${cli.say(cliMessages.droppedKeys())}: ${changes.droppedKeys.join(', ')}`);
 }
 
 async function readTemplateOrReport(file: string, cli: CliContext): Promise<Event | null> {
   const result = await readEventTemplate(new Uint8Array(readFileSync(file)), basename(file));
   if (result.ok) return result.event;
-  const lang = cli.lang();
-  cli.io.err(
-    lang === 'id'
-      ? `${file}: ${result.issues.length} kesalahan; tidak ada yang diimpor.`
-      : `${file}: ${result.issues.length} errors; nothing imported.`,
-  );
-  for (const issue of result.issues) cli.io.err(`- ${formatTemplateIssue(issue, lang)}`);
+  cli.io.err(cli.say(cliMessages.templateErrors({ file, count: result.issues.length })));
+  for (const issue of result.issues) cli.io.err(`- ${formatTemplateIssue(issue, cli.lang())}`);
   cli.fail();
   return null;
 }
@@ -199,31 +171,22 @@ async function readTemplateOrReport(file: string, cli: CliContext): Promise<Even
 function onlyAuthoredEvent(events: { id: string; source: string }[]): string {
   const authored = events.filter((e) => e.source === 'authored');
   if (authored.length === 1) return authored[0].id;
-  throw new AppError('invalid-input', {
-    id:
-      authored.length === 0
-        ? 'Berkas kerja ini belum punya acara; impor dulu dengan "timbang event import".'
-        : `Ada ${authored.length} acara; pilih dengan --event.`,
-    en:
-      authored.length === 0
-        ? 'This workspace has no event yet; import one with "timbang event import".'
-        : `There are ${authored.length} events; choose one with --event.`,
-  });
+  throw new AppError(
+    'invalid-input',
+    authored.length === 0 ? cliMessages.noAuthoredEvent() : cliMessages.severalEvents({ count: authored.length }),
+  );
 }
 
 /** Opens the workspace key with the passphrase from the environment, making the key on first use. */
 export async function openOrMakeKey(handlers: ReturnType<typeof createHandlers>, cli: CliContext): Promise<void> {
   const passphrase = process.env[PASSPHRASE_VARIABLE];
   if (!passphrase) {
-    throw new AppError('key-locked', {
-      id: `Setel frasa sandi kunci di variabel lingkungan ${PASSPHRASE_VARIABLE} (minimal 8 karakter).`,
-      en: `Set the key's passphrase in the environment variable ${PASSPHRASE_VARIABLE} (at least 8 characters).`,
-    });
+    throw new AppError('key-locked', cliMessages.setKeyPassphrase({ variable: PASSPHRASE_VARIABLE }));
   }
   const status = await handlers.keyStatus({});
   if (status.state === 'none') {
     const made = await handlers.createKey({ passphrase });
-    cli.io.out(cli.lang() === 'id' ? `Kunci baru dibuat; sidik jari ${made.fingerprint}` : `New key made; fingerprint ${made.fingerprint}`);
+    cli.io.out(cli.say(cliMessages.newKeyMade({ fingerprint: made.fingerprint })));
   } else {
     await handlers.unlockKey({ passphrase });
   }
@@ -245,46 +208,22 @@ export function summarize(event: Event) {
 
 export function describeEvent(event: Event, lang: Lang): string {
   const s = summarize(event);
-  const words =
-    lang === 'id'
-      ? {
-          ok: 'Berkas acara sah',
-          year: 'Tahun',
-          period: 'periode penilaian',
-          to: 's.d.',
-          cat: 'kategori',
-          nom: 'nominasi',
-          jur: 'juri',
-          rnd: 'babak',
-          crit: 'kriteria',
-          conf: 'konflik kepentingan',
-          rounds: 'Babak',
-          top: 'besar',
-        }
-      : {
-          ok: 'Valid event file',
-          year: 'Year',
-          period: 'period assessed',
-          to: 'to',
-          cat: 'categories',
-          nom: 'nominees',
-          jur: 'jurors',
-          rnd: 'rounds',
-          crit: 'criteria',
-          conf: 'conflicts of interest',
-          rounds: 'Rounds',
-          top: 'shortlist',
-        };
   const rounds = [...event.rounds]
     .sort((a, b) => a.order - b.order)
     .map(
       (r) =>
-        `${r.name[lang]} ${r.weight}%${r.shortlistSize ? ` (${lang === 'id' ? `${r.shortlistSize} ${words.top}` : `${words.top} ${r.shortlistSize}`})` : ''}`,
+        `${pick(r.name, lang)} ${r.weight}%${r.shortlistSize ? ` (${pick(cliMessages.roundShortlist({ size: r.shortlistSize }), lang)})` : ''}`,
     );
-  return [
-    `✓ ${words.ok}: ${event.name} (${event.id})`,
-    `  ${words.year} ${event.yearHeld} · ${words.period} ${event.periodAssessed.start} ${words.to} ${event.periodAssessed.end} · ${event.place}`,
-    `  ${s.categories} ${words.cat} · ${s.nominees} ${words.nom} · ${s.jurors} ${words.jur} · ${s.rounds} ${words.rnd} · ${s.criteria} ${words.crit} · ${s.conflicts} ${words.conf}`,
-    `  ${words.rounds}: ${rounds.join(', ')}`,
-  ].join('\n');
+  const lines: Bilingual[] = [
+    cliMessages.eventValid({ name: event.name, eventId: event.id }),
+    cliMessages.eventYearAndPeriod({
+      year: event.yearHeld,
+      start: event.periodAssessed.start,
+      end: event.periodAssessed.end,
+      place: event.place,
+    }),
+    cliMessages.eventCounts(s),
+    cliMessages.eventRounds({ rounds: rounds.join(', ') }),
+  ];
+  return lines.map((line) => pick(line, lang)).join('\n');
 }

@@ -4,6 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { cliMessages, inBoth } from '../../core/messages/cli.ts';
 import { readPackage } from '../../services/packages/event-package.ts';
 import { paperFormHtml } from '../../services/paper/paper-form-html.ts';
 import { paperFormLayout, sectionName } from '../../services/paper/paper-form.ts';
@@ -34,9 +35,17 @@ export function registerFormCommand(program: Command, cli: CliContext): void {
       if (options.html) writeFileSync(options.html, html);
       writeFileSync(options.pdf, await renderPdfWithChromium(html));
       cli.io.out(
-        lang === 'id'
-          ? `Formulir ${form.formNumber} (kode periksa ${form.checksum}) ditulis: ${options.pdf} — juri ${form.juror.id}, ${sectionName(form, 'id')}, ${form.nominees.length} nominasi, paket revisi ${pkg.revision}`
-          : `Form ${form.formNumber} (checksum ${form.checksum}) written: ${options.pdf} — juror ${form.juror.id}, ${sectionName(form, 'en')}, ${form.nominees.length} nominees, package revision ${pkg.revision}`,
+        cli.say(
+          cliMessages.formWritten({
+            formNumber: form.formNumber,
+            checksum: form.checksum,
+            pdf: options.pdf,
+            jurorId: form.juror.id,
+            section: inBoth((language) => sectionName(form, language)),
+            nominees: form.nominees.length,
+            revision: pkg.revision,
+          }),
+        ),
       );
     });
 }

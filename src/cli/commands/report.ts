@@ -1,6 +1,7 @@
 /** `timbang report`: the Rekapitulasi Nilai and the Berita Acara as one print-ready PDF (and its HTML). */
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
+import { cliMessages, inBoth } from '../../core/messages/cli.ts';
 import type { MergeRule } from '../../core/model.ts';
 import { renderPdfWithChromium } from '../../services/report/render-pdf.ts';
 import { localIsoTime } from '../../services/report/date-words.ts';
@@ -40,10 +41,7 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
     async (sheets: string[], options: { event: string; pdf: string; rule?: MergeRule; html?: string; penetapan?: string } & PinOptions) => {
       const lang = cli.lang();
       const { signer, summary, rekap } = await withProgress(cliProgress(lang), async (p) => {
-        p.step({
-          id: `Memeriksa dan menggabungkan ${sheets.length} lembar nilai…`,
-          en: `Checking and merging ${sheets.length} score sheets…`,
-        });
+        p.step(cliMessages.checkingAndMerging({ count: sheets.length }));
         const merged = await deliberateFiles(options.event, sheets, secretariatPin(options), options.rule);
         const minutes = options.penetapan
           ? finalUnderPenetapan(options.penetapan, merged, secretariatPin(options), options.rule)
@@ -58,24 +56,28 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
           minutes,
         });
         if (options.html) writeFileSync(options.html, html);
-        p.step({ id: `Mencetak ${options.pdf} dengan Chromium…`, en: `Printing ${options.pdf} with Chromium…` });
+        p.step(cliMessages.printingPdf({ pdf: options.pdf }));
         writeFileSync(options.pdf, await renderPdfWithChromium(html));
         return merged;
       });
-      const id = lang === 'id';
       for (const f of rekap.filter((r) => r.status !== 'valid' || r.use !== 'used')) {
-        const words = REPORT_TEXT[lang];
-        const state = `${words.statusName[f.status]}, ${words.useName[f.use].toLowerCase()}`;
-        cli.io.err(
-          id
-            ? `Perhatian: ${f.fileName}: ${state} (lihat lampiran verifikasi).`
-            : `Attention: ${f.fileName}: ${state} (see the verification appendix).`,
-        );
+        // The report's own names for the file's status and use (its verification appendix says the same).
+        const state = inBoth((language) => {
+          const words = REPORT_TEXT[language];
+          return `${words.statusName[f.status]}, ${words.useName[f.use].toLowerCase()}`;
+        });
+        cli.io.err(cli.say(cliMessages.fileAttention({ fileName: f.fileName, state })));
       }
       cli.io.out(
-        id
-          ? `Laporan ditulis: ${options.pdf} (aturan ${summary.rule}, ${summary.usedSheets} dari ${summary.sheets} lembar dipakai, hash hasil ${summary.resultsHash})`
-          : `Report written: ${options.pdf} (rule ${summary.rule}, ${summary.usedSheets} of ${summary.sheets} sheets used, results hash ${summary.resultsHash})`,
+        cli.say(
+          cliMessages.reportWritten({
+            pdf: options.pdf,
+            rule: summary.rule,
+            used: summary.usedSheets,
+            sheets: summary.sheets,
+            hash: summary.resultsHash,
+          }),
+        ),
       );
       cli.io.out(signerLine(signer, lang));
       warnNotPinned(signer, cli);

@@ -7,6 +7,8 @@
 import Database from 'better-sqlite3';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { AppError } from '../../api/errors.ts';
+import { bothLanguages } from '../../core/messages/catalog.ts';
+import { cliMessages } from '../../core/messages/cli.ts';
 import type { Bilingual } from '../../core/model.ts';
 import { KeyStore } from '../../services/keys/key-store.ts';
 
@@ -31,9 +33,7 @@ export interface SecretariatPin {
 export function parseFingerprint(value: string): string {
   const digits = value.replace(/[\s-]/g, '');
   if (!/^\d{25}$/.test(digits)) {
-    throw new InvalidArgumentError(
-      'sidik jari sekretariat adalah 25 angka (lima kelompok lima angka, dengan atau tanpa spasi) / the secretariat fingerprint is 25 digits (five groups of five, with or without spaces)',
-    );
+    throw new InvalidArgumentError(bothLanguages(cliMessages.badFingerprint()));
   }
   return digits.match(/\d{5}/g)!.join(' ');
 }
@@ -60,10 +60,9 @@ export function pinOptions(command: Command): Command {
 /** The pin the options ask for, or null when there is none (the output then says the key is not pinned). */
 export function secretariatPin(options: PinOptions): SecretariatPin | null {
   if (options.secretariat) {
-    return { fingerprint: options.secretariat, from: { id: 'dari --secretariat', en: 'from --secretariat' } };
+    return { fingerprint: options.secretariat, from: cliMessages.fromSecretariatOption() };
   }
-  if (options.db)
-    return { ...readWorkspacePin(options.db), from: { id: `kunci berkas kerja ${options.db}`, en: `the key of workspace ${options.db}` } };
+  if (options.db) return { ...readWorkspacePin(options.db), from: cliMessages.fromWorkspaceKey({ path: options.db }) };
   return null;
 }
 
@@ -76,16 +75,10 @@ export function requireCurrentPackage(pin: SecretariatPin, eventId: string, revi
   if (!pin.authored) return;
   const current = pin.authored.get(eventId);
   if (current === undefined) {
-    throw new AppError('invalid-input', {
-      id: `Paket ${packageFile} untuk acara '${eventId}', yang tidak disiapkan di ${pin.from.id}. Pakai berkas kerja sekretariat acara itu.`,
-      en: `Package ${packageFile} is for event '${eventId}', which was not prepared in ${pin.from.en}. Use the workspace of that event's secretariat.`,
-    });
+    throw new AppError('invalid-input', cliMessages.packageNotPrepared({ packageFile, eventId, from: pin.from }));
   }
   if (revision !== current) {
-    throw new AppError('invalid-input', {
-      id: `Paket ${packageFile} revisi ${revision}, tetapi revisi acara di berkas kerja sekretariat sekarang ${current}: paket lama bisa memuat kunci juri yang sudah dicabut atau bobot lain. Terbitkan dan pakai paket terbaru (npx timbang event package).`,
-      en: `Package ${packageFile} is revision ${revision}, but the event in the secretariat's workspace is now at revision ${current}: an older package may carry a juror key since removed, or other weights. Issue and use the latest package (npx timbang event package).`,
-    });
+    throw new AppError('invalid-input', cliMessages.packageNotCurrent({ packageFile, revision, current }));
   }
 }
 
@@ -95,10 +88,7 @@ function readWorkspacePin(path: string): { fingerprint: string; authored: Map<st
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
   } catch {
-    throw new AppError('not-found', {
-      id: `Berkas kerja ${path} tidak ada (atau tidak dapat dibuka).`,
-      en: `Workspace ${path} does not exist (or cannot be opened).`,
-    });
+    throw new AppError('not-found', cliMessages.workspaceMissing({ path }));
   }
   try {
     let status: ReturnType<KeyStore['status']>;
@@ -108,23 +98,14 @@ function readWorkspacePin(path: string): { fingerprint: string; authored: Map<st
       events = db.prepare('SELECT id, revision, source FROM event').all() as { id: string; revision: number; source: string }[];
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new AppError('workspace-unreadable', {
-        id: `Berkas kerja ${path} tidak dapat dibaca sebagai berkas kerja Timbang (${reason}).`,
-        en: `Workspace ${path} cannot be read as a Timbang workspace (${reason}).`,
-      });
+      throw new AppError('workspace-unreadable', cliMessages.workspaceNotTimbang({ path, reason }));
     }
     const sources = events.map((e) => e.source);
     if (sources.includes('package') && !sources.includes('authored')) {
-      throw new AppError('invalid-input', {
-        id: `${path} adalah berkas kerja juri, bukan sekretariat: kuncinya kunci juri. Pakai berkas kerja sekretariat, atau --secretariat dengan sidik jari yang dibacakan sekretariat.`,
-        en: `${path} is a juror's workspace, not the secretariat's: its key is a juror's. Use the secretariat's workspace, or --secretariat with the fingerprint the secretariat reads out.`,
-      });
+      throw new AppError('invalid-input', cliMessages.workspaceIsJurors({ path }));
     }
     if (status.state === 'none' || !status.fingerprint) {
-      throw new AppError('not-found', {
-        id: `Berkas kerja ${path} belum punya kunci tanda tangan, jadi belum pernah menerbitkan paket acara; tidak ada kunci untuk disematkan.`,
-        en: `Workspace ${path} has no signing key yet, so it has never issued an event package; there is no key to pin.`,
-      });
+      throw new AppError('not-found', cliMessages.workspaceHasNoKey({ path }));
     }
     return {
       fingerprint: status.fingerprint,

@@ -1,15 +1,20 @@
 /**
- * Score sheet files on disk, as `timbang verify`, `timbang merge` and `timbang report` read them: verified
- * against the event package, reconciled and deliberated, with the verification row of every file.
+ * Score sheet files on disk, as `timbang verify`, `timbang merge`, `timbang report` and `timbang audit` read
+ * them: verified against the event package here, then reconciled and deliberated by the same service as the
+ * app's inbox (services/merge/merge-verified.ts), with the verification row of every file.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Deliberation } from '../../api/contract.ts';
-import type { Event, MergeRule } from '../../core/model.ts';
+import { compositeKey } from '../../core/composite-key.ts';
+import { pick } from '../../core/messages/catalog.ts';
+import { cliMessages, inBoth } from '../../core/messages/cli.ts';
+import type { Bilingual, Event, MergeRule } from '../../core/model.ts';
 import { fingerprint } from '../../services/keys/signing.ts';
-import { deliberate, requireMarks } from '../../services/merge/deliberation.ts';
-import { markContentChecked, reconcile, type Reconciliation } from '../../services/merge/reconcile.ts';
+import { requireMarks } from '../../services/merge/deliberation.ts';
+import { mergeVerified, NO_PLENARY_RECORDS, type PlenaryRecords, type VerifiedSheet } from '../../services/merge/merge-verified.ts';
+import { markContentChecked, type Reconciliation } from '../../services/merge/reconcile.ts';
 import type { RekapFile } from '../../services/merge/rekapitulasi.ts';
 import { readPackage, requireSecretariat } from '../../services/packages/event-package.ts';
 import { paperAnnotations } from '../../services/paper/paper-labels.ts';
@@ -31,15 +36,19 @@ export interface PackageSigner {
   pinned: boolean;
 }
 
+/** Sheet files verified against a package: each file's verification and hash (empty when unreadable), in the order given. */
+export interface VerifiedFiles {
+  event: Event;
+  results: SheetVerification[];
+  hashes: string[];
+  signer: PackageSigner;
+}
+
 /**
  * Verifies sheet files against an event package file; a file that cannot be read is reported as malformed.
  * With a pin, a package signed by another secretariat key is refused before any sheet is read.
  */
-export async function verifyFiles(
-  packageFile: string,
-  sheets: string[],
-  pin: SecretariatPin | null,
-): Promise<{ event: Event; results: SheetVerification[]; hashes: string[]; signer: PackageSigner }> {
+export async function verifyFiles(packageFile: string, sheets: string[], pin: SecretariatPin | null): Promise<VerifiedFiles> {
   const pkg = readPackage(new Uint8Array(readFileSync(packageFile)), packageFile);
   if (pin) {
     requireSecretariat(pkg, pin.fingerprint, pin.from);
@@ -72,7 +81,7 @@ export async function verifyFiles(
           juror: null,
           rounds: [],
           revision: null,
-          details: [{ id: `Berkas tidak dapat dibaca (${reason}).`, en: `The file cannot be read (${reason}).` }],
+          details: [cliMessages.fileUnreadable({ reason })],
           payload: null,
           signingKey: null,
         };
@@ -97,28 +106,42 @@ export interface DeliberatedFiles {
   rekap: RekapFile[];
 }
 
-/** Verify, reconcile and deliberate sheet files by the given rule (the event's own by default). */
+/**
+ * Verified files as the merge's inputs, keyed by path and position: the same path given twice is two inputs,
+ * the second a duplicate (identical copies under different names are still told apart by name, whatever the
+ * order given).
+ */
+export function verifiedFiles(results: readonly SheetVerification[]): VerifiedSheet[] {
+  return results.map((r, i) => ({ key: compositeKey(r.file, String(i).padStart(6, '0')), status: r.status, payload: r.payload }));
+}
+
+/**
+ * Verify, reconcile and deliberate sheet files by the given rule (the event's own by default), with the
+ * plenary's records when there are any (`timbang audit --db`); the deliberation must hold marks.
+ */
 export async function deliberateFiles(
   packageFile: string,
   sheets: string[],
   pin: SecretariatPin | null,
   rule?: MergeRule,
+  plenary: PlenaryRecords = NO_PLENARY_RECORDS,
 ): Promise<DeliberatedFiles> {
-  const { event, results, hashes, signer } = await verifyFiles(packageFile, sheets, pin);
-  // Keyed by path and position: the same path given twice is two inputs, the second a duplicate
-  // (identical copies under different names are still told apart by name, whatever the order given).
-  const reconciled = reconcile(
+  const verified = await verifyFiles(packageFile, sheets, pin);
+  const merged = mergeFiles(verified, rule, plenary);
+  return { ...merged, summary: requireMarks(merged.summary) };
+}
+
+/** Files verified by `verifyFiles`, reconciled and deliberated, with one verification row per file. */
+export function mergeFiles(
+  { event, results, hashes, signer }: VerifiedFiles,
+  rule?: MergeRule,
+  plenary: PlenaryRecords = NO_PLENARY_RECORDS,
+): DeliberatedFiles {
+  const { reconciliation: reconciled, deliberation: summary } = mergeVerified(
     event,
-    results.map((r, i) => ({ file: `${r.file}\u0000${String(i).padStart(6, '0')}`, payload: r.status === 'valid' ? r.payload : null })),
-  );
-  const summary = requireMarks(
-    deliberate(
-      event,
-      rule ?? event.merge.rule,
-      reconciled,
-      reconciled.files.map((f) => f.use),
-      [],
-    ),
+    verifiedFiles(results),
+    rule ?? event.merge.rule,
+    plenary,
   );
   const paper = paperAnnotations(results.map((r) => (r.status === 'valid' ? r.payload : null)));
   const rekap = results.map((r, i) => ({
@@ -136,7 +159,7 @@ export async function deliberateFiles(
 }
 
 /** The mark on every result read against a package whose signer nobody pinned. */
-export const NOT_PINNED = { id: 'kunci sekretariat belum disematkan', en: 'secretariat key not pinned' } as const;
+export const NOT_PINNED: Bilingual = cliMessages.notPinned();
 
 /** The package's signer in --json output: whose key, and whether it was pinned (with the mark when not). */
 export function signerJson(signer: PackageSigner) {
@@ -145,18 +168,15 @@ export function signerJson(signer: PackageSigner) {
 
 /** One line for people: which package, signed by which secretariat key, pinned or not. */
 export function signerLine(signer: PackageSigner, lang: Lang): string {
-  const state = signer.pinned ? (lang === 'id' ? '(disematkan)' : '(pinned)') : `— ${NOT_PINNED[lang]}`;
-  return lang === 'id'
-    ? `Paket acara ${signer.package} revisi ${signer.revision}: kunci sekretariat ${signer.fingerprint} ${state}`
-    : `Event package ${signer.package} revision ${signer.revision}: secretariat key ${signer.fingerprint} ${state}`;
+  const state = signer.pinned ? cliMessages.pinned() : inBoth((language) => `— ${pick(NOT_PINNED, language)}`);
+  return pick(
+    cliMessages.packageSigner({ package: signer.package, revision: signer.revision, fingerprint: signer.fingerprint, state }),
+    lang,
+  );
 }
 
 /** On stderr, so it reaches a person even when stdout goes to a file or is JSON. */
 export function warnNotPinned(signer: PackageSigner, cli: CliContext): void {
   if (signer.pinned) return;
-  cli.io.err(
-    cli.lang() === 'id'
-      ? `Perhatian: ${NOT_PINNED.id}. Paket ${signer.package} menyebut sendiri kunci penandatangannya (${signer.fingerprint}); paket yang ditandatangani ulang dengan kunci juri atau bobot lain pun lolos. Cocokkan sidik jari itu dengan sekretariat, atau ulangi dengan --secretariat "<sidik jari dari sekretariat>" atau --db <berkas kerja sekretariat>.`
-      : `Attention: ${NOT_PINNED.en}. The package ${signer.package} names its own signing key (${signer.fingerprint}); a package re-signed with other juror keys or weights passes too. Check that fingerprint with the secretariat, or run again with --secretariat "<fingerprint from the secretariat>" or --db <secretariat workspace>.`,
-  );
+  cli.io.err(cli.say(cliMessages.notPinnedWarning({ package: signer.package, fingerprint: signer.fingerprint })));
 }

@@ -3,6 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { AppError } from '../../api/errors.ts';
+import { bothLanguages } from '../../core/messages/catalog.ts';
+import { cliMessages } from '../../core/messages/cli.ts';
 import type { MergeRule } from '../../core/model.ts';
 import { formatScore } from '../../core/score-format.ts';
 import { writeRekapitulasi } from '../../services/merge/rekapitulasi.ts';
@@ -22,7 +24,8 @@ import { verifyPenetapanCommand } from './audit.ts';
 export function registerSheetCommands(program: Command, cli: CliContext): void {
   const whole = (what: string) => (v: string) => {
     const n = Number(v);
-    if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`${what}: bilangan bulat / a whole number`);
+    if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n))
+      throw new InvalidArgumentError(bothLanguages(cliMessages.wholeNumber({ option: what })));
     return n;
   };
   program
@@ -65,17 +68,11 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
         for (const [name, [min, max]] of Object.entries(LIMITS)) {
           const value = size[name as keyof typeof size];
           if (value < min || value > max) {
-            throw new AppError('invalid-input', {
-              id: `--${name} harus ${min}–${max} (diberikan ${value}).`,
-              en: `--${name} must be ${min}–${max} (given ${value}).`,
-            });
+            throw new AppError('invalid-input', cliMessages.demoSizeOutOfRange({ name, min, max, value }));
           }
         }
         files = await withProgress(progress, async (p) => {
-          p.step({
-            id: `Menyusun dan menandatangani lembar nilai demo nasional (${size.nominees} nominasi, ${size.jurors} juri)…`,
-            en: `Building and signing the national demo's score sheets (${size.nominees} nominees, ${size.jurors} jurors)…`,
-          });
+          p.step(cliMessages.buildingNationalDemo({ nominees: size.nominees, jurors: size.jurors }));
           return nationalDemoFiles(base, size, options.seed);
         });
       } else {
@@ -87,16 +84,12 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
         writeFileSync(join(options.out, 'event.timbang'), files.packageText);
         let written = 0;
         for (const [jurorId, bytes] of files.sheets) {
-          p.count(++written, files.sheets.size, { id: `menulis ${jurorId}.xlsx`, en: `writing ${jurorId}.xlsx` });
+          p.count(++written, files.sheets.size, cliMessages.writingSheet({ jurorId }));
           writeFileSync(join(options.out, 'sheets', `${jurorId}.xlsx`), bytes);
         }
         for (const [jurorId, text] of files.enrolments) writeFileSync(join(options.out, 'enrolments', `${jurorId}.timbang-enrol`), text);
       });
-      cli.io.out(
-        cli.lang() === 'id'
-          ? `Demo ditulis ke ${options.out}: event.timbang dan ${files.sheets.size} lembar nilai (benih ${files.seed}). Nilai demo, bukan hasil resmi.`
-          : `Demo written to ${options.out}: event.timbang and ${files.sheets.size} score sheets (seed ${files.seed}). Demo marks, not real results.`,
-      );
+      cli.io.out(cli.say(cliMessages.demoWritten({ out: options.out, sheets: files.sheets.size, seed: files.seed })));
     });
 
   pinOptions(
@@ -113,17 +106,11 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
   ).action(async (sheets: string[], options: { event?: string; penetapan?: string; json?: boolean } & PinOptions) => {
     if (options.penetapan) return verifyPenetapanCommand(cli, options.penetapan, options, sheets);
     if (!options.event || sheets.length === 0) {
-      throw new AppError('invalid-input', {
-        id: 'Sebutkan --event PAKET dan lembar nilainya (atau --penetapan BERKAS).',
-        en: 'Give --event PACKAGE and its score sheets (or --penetapan FILE).',
-      });
+      throw new AppError('invalid-input', cliMessages.verifyNeedsInputs());
     }
     const event = options.event;
     const { results, signer } = await withProgress(cliProgress(cli.lang(), options), (p) => {
-      p.step({
-        id: `Memeriksa ${sheets.length} lembar nilai terhadap paket acara…`,
-        en: `Checking ${sheets.length} score sheets against the event package…`,
-      });
+      p.step(cliMessages.checkingSheets({ count: sheets.length }));
       return verifyFiles(event, sheets, secretariatPin(options));
     });
     const lang = cli.lang();
@@ -140,9 +127,9 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
       cli.io.out(signerLine(signer, lang));
       for (const r of results) {
         cli.io.out(
-          `${r.status.padEnd(15)} ${r.file}  ${r.juror ?? '-'}  ${r.rounds.join(',') || '-'}  ${lang === 'id' ? 'revisi' : 'revision'} ${r.revision ?? '-'}`,
+          `${r.status.padEnd(15)} ${r.file}  ${r.juror ?? '-'}  ${r.rounds.join(',') || '-'}  ${cli.say(cliMessages.revision())} ${r.revision ?? '-'}`,
         );
-        for (const detail of r.details) cli.io.out(`    ${detail[lang]}`);
+        for (const detail of r.details) cli.io.out(`    ${cli.say(detail)}`);
       }
     }
     warnNotPinned(signer, cli);
@@ -168,13 +155,10 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
   ).action(async (sheets: string[], options: { event: string; rule?: MergeRule; out?: string; json?: boolean } & PinOptions) => {
     const progress = cliProgress(cli.lang(), options);
     const { event, results, signer, reconciled, summary } = await withProgress(progress, async (p) => {
-      p.step({
-        id: `Memeriksa dan menggabungkan ${sheets.length} lembar nilai…`,
-        en: `Checking and merging ${sheets.length} score sheets…`,
-      });
+      p.step(cliMessages.checkingAndMerging({ count: sheets.length }));
       const merged = await deliberateFiles(options.event, sheets, secretariatPin(options), options.rule);
       if (options.out) {
-        p.step({ id: `Menulis Rekapitulasi ${options.out}…`, en: `Writing the Rekapitulasi ${options.out}…` });
+        p.step(cliMessages.writingRekapitulasi({ out: options.out }));
         writeFileSync(
           options.out,
           await writeRekapitulasi(merged.event, merged.summary, merged.rekap, {
@@ -198,7 +182,6 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
       cli.io.out(JSON.stringify({ ...brief, secretariat: signerJson(signer), files }, null, 2));
       return;
     }
-    const id = cli.lang() === 'id';
     for (const f of files) cli.io.out(`${f.status.padEnd(15)} ${f.use.padEnd(9)} ${f.file}`);
     for (const category of summary.categories) {
       cli.io.out(`\n${category.name}`);
@@ -208,12 +191,12 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
         );
       }
     }
-    cli.io.out(`\n${event.merge.overall?.name[cli.lang()] ?? (id ? 'Terbaik Umum' : 'Overall')}`);
+    cli.io.out(`\n${cli.say(event.merge.overall?.name ?? cliMessages.overall())}`);
     for (const n of summary.overall)
       cli.io.out(
         `  ${String(n.rank).padStart(2)}${n.joint ? '=' : ' '} ${n.name.padEnd(44)} ${formatScore(n.final, cli.lang()).padStart(6)}`,
       );
-    cli.io.out(`\n${id ? 'Aturan' : 'Rule'}: ${summary.rule} · ${id ? 'hash hasil' : 'results hash'}: ${summary.resultsHash}`);
+    cli.io.out(`\n${cli.say(cliMessages.rulesAndHash({ rule: summary.rule, hash: summary.resultsHash }))}`);
     cli.io.out(signerLine(signer, cli.lang()));
   });
 
@@ -231,15 +214,12 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
         const handlers = createHandlers({ workspace, resourcesDir: RESOURCES_DIR, appVersion: APP_VERSION });
         const events = (await handlers.listEvents({})).filter((e) => e.source === 'package');
         if (events.length !== 1) {
-          throw new AppError('not-found', {
-            id: 'Berkas kerja ini belum menerima paket acara.',
-            en: 'This workspace has not received an event package.',
-          });
+          throw new AppError('not-found', cliMessages.noPackageReceived());
         }
         await openOrMakeKey(handlers, cli);
         const event = await handlers.getEvent({ eventId: events[0].id });
         const file = await withProgress(cliProgress(cli.lang()), async (p) => {
-          p.step({ id: 'Menyusun dan menandatangani lembar nilai…', en: 'Building and signing the score sheet…' });
+          p.step(cliMessages.buildingSheet());
           return handlers.exportSheet({
             eventId: events[0].id,
             name: options.name,
@@ -247,11 +227,7 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
           });
         });
         writeFileSync(options.out, Buffer.from(file.base64, 'base64'));
-        cli.io.out(
-          cli.lang() === 'id'
-            ? `Lembar nilai ditulis: ${options.out} (${file.fileName})`
-            : `Score sheet written: ${options.out} (${file.fileName})`,
-        );
+        cli.io.out(cli.say(cliMessages.sheetWritten({ out: options.out, fileName: file.fileName })));
       } finally {
         workspace.close();
       }
