@@ -55,6 +55,36 @@ export const sheetWritingMessages = defineMessages('sheet-writing', {
     en: ' I have no conflict of interest with any nominee in this sheet.',
   },
 
+  // Cells that say one thing in both languages: the Indonesian one in its cell, the English one as its hint
+  // (beside it on the cover, below it in a section's heading)
+  cellEvent: { id: 'Acara', en: 'Event' },
+  cellEventId: { id: 'ID acara', en: 'Event ID' },
+  cellJurorId: { id: 'ID juri', en: 'Juror ID' },
+  cellJurorName: { id: 'Nama juri', en: "Juror's name" },
+  cellRole: { id: 'Peran', en: 'Role' },
+  cellPosition: { id: 'Jabatan', en: 'Position' },
+  cellInstitution: { id: 'Instansi', en: 'Institution' },
+  cellRounds: { id: 'Babak', en: 'Rounds in this sheet' },
+  cellExportedAt: {
+    id: (_p: { zone: string }) => 'Waktu ekspor',
+    en: (p) => `Exported at (${p.zone})`,
+  },
+  cellSheetRevision: { id: 'Revisi lembar', en: 'Sheet revision: a newer one supersedes this one' },
+  cellPackageRevision: { id: 'Revisi paket acara', en: 'Event package revision scored against' },
+  cellFingerprint: { id: 'Sidik jari kunci', en: "Key fingerprint: the juror's key, read aloud at enrolment" },
+  cellStatement: { id: 'Pernyataan', en: 'Statement' },
+  cellPlaceDate: { id: 'Tempat, tanggal', en: 'Place, date' },
+  cellSigned: { id: 'Yang menyatakan,', en: 'Signed (wet signature)' },
+  headingNo: { id: 'No', en: 'No.' },
+  headingId: { id: 'ID', en: 'ID' },
+  headingNominee: { id: 'Nominasi', en: 'Nominee' },
+  headingRegion: { id: 'Wilayah', en: 'Region' },
+  headingTotal: { id: 'Total', en: 'Weighted, 0–100' },
+  headingNotes: { id: 'Catatan', en: 'Notes' },
+  headingRemarks: { id: 'Keterangan', en: 'Remarks' },
+  statusFinal: { id: 'Final', en: 'Final' },
+  statusDraft: { id: 'Draf (belum final)', en: 'Draft (not finalized)' },
+
   // Writing and exporting (sheet-write.ts, sheet-export.ts)
   cellTextTooLong: {
     id: (p: { address: string; sheet: string; max: number }) =>

@@ -102,8 +102,9 @@ export const ROLE_TEXT: Record<JurorRole, string> = {
   anggota: 'Anggota',
 };
 
-const statusText = (section: SheetSection) => (section.finalized ? 'Final' : 'Draf (belum final)');
-const statusHint = (section: SheetSection) => (section.finalized ? 'Final' : 'Draft (not finalized)');
+const status = (section: SheetSection): Bilingual => (section.finalized ? say.statusFinal() : say.statusDraft());
+const statusText = (section: SheetSection) => status(section).id;
+const statusHint = (section: SheetSection) => status(section).en;
 
 // ---------------------------------------------------------------------------------------------------
 // Sheet names
@@ -233,17 +234,18 @@ export function sectionLayout(payload: SheetPayload, section: SheetSection, shee
     text(3, 1, jurorLine, 'line', W.title),
     text(4, 1, hint, 'hint', W.title),
   ];
-  const fixed: [number, string, string][] = [
-    [1, 'No', 'No.'],
-    [2, 'ID', 'ID'],
-    [3, 'Nominasi', 'Nominee'],
-    [4, 'Wilayah', 'Region'],
-    [totalColumn, 'Total', 'Weighted, 0–100'],
-    [noteColumn, 'Catatan', 'Notes'],
-    [remarkColumn, 'Keterangan', 'Remarks'],
+  // Each fixed column's heading in Indonesian, with its English below it.
+  const fixed: [number, Bilingual][] = [
+    [1, say.headingNo()],
+    [2, say.headingId()],
+    [3, say.headingNominee()],
+    [4, say.headingRegion()],
+    [totalColumn, say.headingTotal()],
+    [noteColumn, say.headingNotes()],
+    [remarkColumn, say.headingRemarks()],
   ];
-  for (const [col, heading, hint] of fixed) {
-    headCells.push(text(HEADER_ROW, col, heading, 'heading', W.heading), text(SUBHEADER_ROW, col, hint, 'subheading', W.heading));
+  for (const [col, heading] of fixed) {
+    headCells.push(text(HEADER_ROW, col, heading.id, 'heading', W.heading), text(SUBHEADER_ROW, col, heading.en, 'subheading', W.heading));
   }
   criteria.forEach((c, i) => {
     headCells.push(
@@ -390,11 +392,12 @@ export function coverLayout(payload: SheetPayload, sheetNames: string[]): CoverL
     const lines = linesFor(text, width);
     if (lines > 1) heights.set(row, heightFor(lines, pointSize));
   };
-  const field = (label: string, value: string | number, hint: string, what: Bilingual) => {
+  /** A row of the cover: the label in Indonesian, the value, and the label in English as a hint. */
+  const field = (label: Bilingual, value: string | number, what: Bilingual) => {
     row++;
-    put(1, label, 'label', what);
+    put(1, label.id, 'label', what);
     put(2, value, 'value', what);
-    put(3, hint, 'hint', what);
+    put(3, label.en, 'hint', what);
     if (typeof value === 'string') wrapped(cellText(value), columns[1].width);
   };
   const juror = payload.juror;
@@ -404,34 +407,32 @@ export function coverLayout(payload: SheetPayload, sheetNames: string[]): CoverL
   row = 2;
   put(1, `Juror's score sheet, signed with the juror's key · ${payload.eventName}`, 'hint', W.title);
   row = 3;
-  field('Acara', payload.eventName, 'Event', say.whatEventName());
-  field('ID acara', payload.eventId, 'Event ID', say.whatEventId());
-  field('ID juri', juror.id, 'Juror ID', say.whatJurorId());
-  field('Nama juri', juror.name, "Juror's name", say.whatJurorName());
-  field('Peran', ROLE_TEXT[juror.role], 'Role', say.whatJurorRole());
-  field('Jabatan', juror.title, 'Position', say.whatJurorPosition());
-  field('Instansi', juror.institution, 'Institution', say.whatJurorInstitution());
+  field(say.cellEvent(), payload.eventName, say.whatEventName());
+  field(say.cellEventId(), payload.eventId, say.whatEventId());
+  field(say.cellJurorId(), juror.id, say.whatJurorId());
+  field(say.cellJurorName(), juror.name, say.whatJurorName());
+  field(say.cellRole(), ROLE_TEXT[juror.role], say.whatJurorRole());
+  field(say.cellPosition(), juror.title, say.whatJurorPosition());
+  field(say.cellInstitution(), juror.institution, say.whatJurorInstitution());
   field(
-    'Babak',
+    say.cellRounds(),
     roundsOf(payload)
       .map((r) => r.name)
       .join('; '),
-    'Rounds in this sheet',
     say.whatRounds(),
   );
   // In the event's zone when the payload names it ("4 Desember 2026 pukul 21.11 WITA"), computed from the
   // signed payload alone so the verifier reads the same; an older sheet without it printed the UTC time as is.
   if (payload.timeZone)
     field(
-      'Waktu ekspor',
+      say.cellExportedAt({ zone: payload.timeZone }),
       formatLocalDateTime(payload.exportedAt, payload.timeZone, 'id'),
-      `Exported at (${payload.timeZone})`,
       say.whatExportTime(),
     );
-  else field('Waktu ekspor', payload.exportedAt, 'Exported at (UTC)', say.whatExportTime());
-  field('Revisi lembar', payload.sheetRevision, 'Sheet revision: a newer one supersedes this one', say.whatSheetRevision());
-  field('Revisi paket acara', payload.packageRevision, 'Event package revision scored against', say.whatPackageRevision());
-  field('Sidik jari kunci', juror.fingerprint, "Key fingerprint: the juror's key, read aloud at enrolment", say.whatKeyFingerprint());
+  else field(say.cellExportedAt({ zone: 'UTC' }), payload.exportedAt, say.whatExportTime());
+  field(say.cellSheetRevision(), payload.sheetRevision, say.whatSheetRevision());
+  field(say.cellPackageRevision(), payload.packageRevision, say.whatPackageRevision());
+  field(say.cellFingerprint(), juror.fingerprint, say.whatKeyFingerprint());
 
   row += 2;
   const what = say.whatListOfSheets();
@@ -453,9 +454,10 @@ export function coverLayout(payload: SheetPayload, sheetNames: string[]): CoverL
   const statementWhat = say.whatStatement();
   const statement = STATEMENT.id + (conflicts.length ? STATEMENT_CONFLICTS.id : STATEMENT_NO_CONFLICT.id);
   const statementEn = STATEMENT.en + (conflicts.length ? STATEMENT_CONFLICTS.en : STATEMENT_NO_CONFLICT.en);
-  put(1, 'Pernyataan', 'label', statementWhat);
+  const statementLabel = say.cellStatement();
+  put(1, statementLabel.id, 'label', statementWhat);
   put(2, statement, 'statement', statementWhat);
-  put(3, 'Statement', 'hint', statementWhat);
+  put(3, statementLabel.en, 'hint', statementWhat);
   wrapped(statement, columns[1].width);
   row++;
   put(2, statementEn, 'statementHint', statementWhat);
@@ -469,12 +471,14 @@ export function coverLayout(payload: SheetPayload, sheetNames: string[]): CoverL
 
   row += 2;
   const signWhat = say.whatSignature();
-  put(1, 'Tempat, tanggal', 'label', signWhat);
+  const placeDate = say.cellPlaceDate();
+  put(1, placeDate.id, 'label', signWhat);
   put(2, placeAndDate(payload.place), 'signature', signWhat);
-  put(3, 'Place, date', 'hint', signWhat);
+  put(3, placeDate.en, 'hint', signWhat);
   row++;
-  put(2, 'Yang menyatakan,', 'signature', signWhat);
-  put(3, 'Signed (wet signature)', 'hint', signWhat);
+  const signed = say.cellSigned();
+  put(2, signed.id, 'signature', signWhat);
+  put(3, signed.en, 'hint', signWhat);
   row++;
   const signatureRow = row;
   heights.set(row, 60);
