@@ -1,41 +1,61 @@
 /**
- * Both ends of a call, transport-neutral. The Node side `dispatch`es a raw call to a handler (validating
- * input and output against the contract); the renderer side wraps a transport into a typed client.
+ * Both ends of a call, transport-neutral. The Node side `dispatch`es a raw call to a handler, checking the
+ * call against the contract both ways: the input, the output, and an error's code and details (a method
+ * answers only the codes it declares, with details of their declared shape); the renderer side wraps a
+ * transport into a typed client.
  */
-import type { Bilingual } from '../core/model.ts';
+import { apiMessages } from '../core/messages/api.ts';
 import { bilingualIssues } from '../core/zod-messages.ts';
-import { contract, isMethodName, methodNames, type Handlers, type MethodName, type TimbangApi, type TimbangTransport } from './contract.ts';
-import { AppError, type Envelope } from './errors.ts';
+import {
+  contract,
+  declaresError,
+  isMethodName,
+  methodNames,
+  type Handlers,
+  type MethodName,
+  type TimbangApi,
+  type TimbangTransport,
+} from './contract.ts';
+import { AppError, detailsFit, isWorkspaceProblem, UNIVERSAL_ERRORS, type Envelope, type ErrorCode, type ErrorInfo } from './errors.ts';
 
 export async function dispatch(handlers: Handlers, name: string, rawInput: unknown): Promise<Envelope<unknown>> {
+  if (!isMethodName(name)) return failure(new AppError('unknown-method', apiMessages.unknownMethod({ name })));
   try {
-    if (!isMethodName(name)) {
-      throw new AppError('unknown-method', { id: `Metode API tidak dikenal: ${name}`, en: `Unknown API method: ${name}` });
-    }
     const spec = contract[name];
     const input = spec.input.safeParse(rawInput ?? {});
     if (!input.success) {
       const issues = bilingualIssues(spec.input, rawInput ?? {});
-      const lines = (lang: keyof Bilingual) =>
-        issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message[lang]}` : i.message[lang])).join('\n');
-      throw new AppError('invalid-input', { id: `Masukan tidak valid:\n${lines('id')}`, en: `Invalid input:\n${lines('en')}` }, issues);
+      throw new AppError('invalid-input', apiMessages.invalidInput({ issues }), issues);
     }
     const handler = handlers[name] as (input: unknown) => unknown;
     const output = spec.output.safeParse(await handler(input.data));
     if (!output.success) {
       // A handler broke the contract: a bug on our side, reported rather than passed on.
-      throw new AppError(
-        'invalid-output',
-        { id: `Keluaran ${name} tidak sesuai kontrak`, en: `Output of ${name} breaks the contract` },
-        output.error.issues,
-      );
+      throw new AppError('invalid-output', apiMessages.invalidOutput({ name }), output.error.issues);
     }
     return { ok: true, value: output.data };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.toInfo() };
+    if (error instanceof AppError) return { ok: false, error: checkedError(name, error) };
     const text = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'internal', message: { id: `Kesalahan internal: ${text}`, en: `Internal error: ${text}` } } };
+    return failure(new AppError('internal', apiMessages.internal({ text })));
   }
+}
+
+const failure = (error: AppError): Envelope<never> => ({ ok: false, error: error.toInfo() });
+const universal = new Set<ErrorCode>(UNIVERSAL_ERRORS);
+
+/**
+ * An error as the contract lets method `name` answer it. A code the method does not declare, or details
+ * that do not have their code's shape, is a contract breach, as a wrong output is: reported as 'internal'
+ * with the original message (a test run meets it), never passed on as if it were expected.
+ */
+function checkedError(name: MethodName, error: AppError): ErrorInfo {
+  const declared = universal.has(error.code) || declaresError(name, error.code) || isWorkspaceProblem(error);
+  if (!declared) return { code: 'internal', message: apiMessages.undeclaredError({ name, code: error.code, message: error.bilingual }) };
+  if (!detailsFit(error.code, error.details)) {
+    return { code: 'internal', message: apiMessages.detailsBreach({ name, code: error.code, message: error.bilingual }) };
+  }
+  return error.toInfo();
 }
 
 /** Builds a transport from one function that carries a call, as the preload and the browser bridge both do. */
