@@ -1,5 +1,7 @@
 /**
- * The gate every .xlsx (event template, score sheet) passes before exceljs sees it.
+ * The gate every .xlsx (event template, score sheet) passes before exceljs sees it, or, for a score sheet,
+ * before verification's own reader (xlsx-reader.ts) parses the XML this step has already inflated and
+ * checked (openZip keeps it: each entry is inflated once in all).
  *
  * Why before exceljs: exceljs hands the bytes to JSZip, which inflates every entry into memory, and then
  * builds objects for what the XML declares, trusting it. A 300 KiB file declaring a 300 MiB entry costs
@@ -143,12 +145,39 @@ export interface ZipFigures {
  * exceljs; else what the workbook adds up to (for tests and measurements: the importers need nothing).
  */
 export function checkZip(bytes: Uint8Array, fileName: string): ZipFigures {
+  return guardZip(bytes, fileName).figures;
+}
+
+/** What a workbook that passed holds: each XML part (.xml, .rels, .vml) once inflated, by its entry name, and the other entries' names. */
+export interface ZipParts {
+  figures: ZipFigures;
+  /** XML parts by entry name (a leading "/" dropped, as exceljs drops it): the only parts checked as XML, so the only ones to parse. */
+  xml: Map<string, Buffer>;
+  /** Every entry name (a leading "/" dropped). */
+  names: string[];
+}
+
+/**
+ * checkZip, keeping what it inflated: the one pass over the zip that both guards it and hands the reader
+ * its XML (xlsx-reader.ts), so nothing is inflated twice.
+ */
+export function openZip(bytes: Uint8Array, fileName: string): ZipParts {
+  return guardZip(bytes, fileName, true);
+}
+
+function guardZip(bytes: Uint8Array, fileName: string, keep = false): ZipParts {
   const refuse: Refuse = (message, details = { problem: 'unsafe-zip' }) =>
     new AppError('invalid-file', { id: `Berkas ${fileName}: ${message.id}`, en: `File ${fileName}: ${message.en}` }, details);
   const { entries, xmlBytes } = readDirectory(bytes, refuse);
-  const totals = checkContents(bytes, entries, refuse);
+  const xml = new Map<string, Buffer>();
+  const totals = checkContents(bytes, entries, refuse, keep ? (name, data) => xml.set(name.replace(/^\//, ''), data) : undefined);
+  const names = keep ? entries.map((entry) => entry.name.replace(/^\//, '')) : [];
+  return { xml, names, figures: figuresOf(entries.length, xmlBytes, totals) };
+}
+
+function figuresOf(entries: number, xmlBytes: number, totals: Totals): ZipFigures {
   return {
-    entries: entries.length,
+    entries,
     xmlBytes,
     elements: totals.elements,
     otherElements: totals.otherElements,
@@ -501,7 +530,7 @@ interface Totals {
 }
 
 /** Step 2 for every entry, in directory order; the first problem refuses the file. */
-function checkContents(bytes: Uint8Array, entries: Entry[], refuse: Refuse): Totals {
+function checkContents(bytes: Uint8Array, entries: Entry[], refuse: Refuse, keep?: (name: string, data: Buffer) => void): Totals {
   const inflated = (entry: Entry): Buffer => inflateEntry(bytes, entry, refuse);
   const L = ZIP_LIMITS;
   const totals: Totals = {
@@ -520,6 +549,7 @@ function checkContents(bytes: Uint8Array, entries: Entry[], refuse: Refuse): Tot
     const data = inflated(entry);
     if (!isXmlPart(entry.name)) continue;
     const shown = showName(entry.name);
+    keep?.(entry.name, data);
     if (!isUtf8(data) || data.includes(0)) {
       throw refuse({ id: `bagian ${shown} bukan teks UTF-8 yang sah.`, en: `entry ${shown} is not valid UTF-8 text.` });
     }

@@ -7,7 +7,6 @@
  * Layout: sheet-layout.ts (shared by writing and verifying); writing: sheet-write.ts; the hidden carrier of
  * payload and signature: sheet-signature.ts; the cell-by-cell comparison: sheet-verify.ts.
  */
-import type ExcelJS from 'exceljs';
 import { AppError } from '../../api/errors.ts';
 import type { Bilingual, Event } from '../../core/model.ts';
 import type { UnlockedKey } from '../keys/key-store.ts';
@@ -15,7 +14,8 @@ import { fingerprint, signCanonical, verifyCanonical } from '../keys/signing.ts'
 import { SheetPayload } from './sheet-payload.ts';
 import { SIGNATURE_SHEET } from './sheet-layout.ts';
 import { readCarrier } from './sheet-signature.ts';
-import { loadXlsx } from '../files/xlsx-file.ts';
+import { isNotAZip } from '../files/zip-guard.ts';
+import { readXlsx, type XlsxBook } from '../files/xlsx-reader.ts';
 import { compareVisible } from './sheet-verify.ts';
 import { contentFindings } from './sheet-content.ts';
 import { writeWorkbook } from './sheet-write.ts';
@@ -58,6 +58,31 @@ export async function writeScoreSheet(payload: SheetPayload, key: UnlockedKey): 
     });
   }
   return writeWorkbook(payload, signCanonical(payload, key.privateKey), key.publicKey);
+}
+
+/**
+ * The workbook as verification reads it, in one pass over the zip (files/xlsx-reader.ts); refused with the
+ * words of the importers that load workbooks (files/xlsx-file.ts): empty, no readable Excel file, or what the
+ * zip guard found.
+ */
+function readWorkbook(bytes: Uint8Array, fileName: string): XlsxBook {
+  const unreadable = () =>
+    new AppError('invalid-file', {
+      id: `Berkas ${fileName} bukan berkas Excel (.xlsx) yang dapat dibaca. Simpan sebagai "Excel Workbook (.xlsx)" lalu coba lagi.`,
+      en: `File ${fileName} is not a readable Excel (.xlsx) file. Save it as "Excel Workbook (.xlsx)" and try again.`,
+    });
+  if (bytes.byteLength === 0) {
+    throw new AppError('invalid-file', {
+      id: `Berkas ${fileName} kosong (0 byte): tidak berisi apa pun, mungkin penyalinan atau pengunduhannya terputus. Salin atau simpan lagi berkas aslinya.`,
+      en: `File ${fileName} is empty (0 bytes): it holds nothing, perhaps its copy or download was cut short. Copy or save the original file again.`,
+    });
+  }
+  try {
+    return readXlsx(bytes, fileName);
+  } catch (error) {
+    if (error instanceof AppError && !isNotAZip(error)) throw error;
+    throw unreadable();
+  }
 }
 
 export type SheetStatus = 'valid' | 'tampered' | 'bad-signature' | 'unknown-key' | 'wrong-event' | 'invalid-content' | 'malformed';
@@ -114,14 +139,14 @@ export async function verifyScoreSheet(bytes: Uint8Array, fileName: string, cont
   const malformed = (id: string, en: string) => result('malformed', [{ id: `Berkas ${fileName}: ${id}`, en: `File ${fileName}: ${en}` }]);
 
   try {
-    let workbook: ExcelJS.Workbook;
+    let workbook: XlsxBook;
     try {
-      workbook = await loadXlsx(bytes, fileName);
+      workbook = readWorkbook(bytes, fileName);
     } catch (error) {
       if (error instanceof AppError) return result('malformed', [error.bilingual]);
       throw error;
     }
-    const carrierSheet = workbook.getWorksheet(SIGNATURE_SHEET);
+    const carrierSheet = workbook.sheet(SIGNATURE_SHEET);
     if (!carrierSheet) {
       return malformed(
         `tidak ada sheet "${SIGNATURE_SHEET}": ini bukan lembar penilaian Timbang yang ditandatangani.`,

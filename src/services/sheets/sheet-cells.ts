@@ -1,5 +1,7 @@
 /**
- * A cell's content as a reader sees it, for comparing with what the signed payload says. A formula gives its
+ * A cell's content as exceljs's object model gives it: what verification read before it read the XML itself
+ * (files/xlsx-reader.ts, which reads every cell the same way), kept for reading workbooks that exceljs has
+ * loaded (tests, the interop readers). A formula gives its
  * saved result, read from cell.result: exceljs 4.4 drops a result of false or 0 from cell.value, and
  * LibreOffice saves TRUE and FALSE as formulas. Rich text (LibreOffice writes some text with mixed fonts
  * that way) and links give their plain text. Unlike the event template's reading, text is not trimmed:
@@ -9,7 +11,8 @@ import ExcelJS from 'exceljs';
 import '../files/raw-number-formats.ts';
 import type { Cell, CellValue } from 'exceljs';
 
-export type CellContent = string | number | boolean | Date;
+export type { CellContent } from '../files/xlsx-reader.ts';
+import type { CellContent } from '../files/xlsx-reader.ts';
 
 export interface CellRead {
   /** undefined when the cell shows nothing (no value, or empty text). */

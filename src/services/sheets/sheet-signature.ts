@@ -3,11 +3,10 @@
  * canonical JSON in chunks of 30,000 characters (Excel holds at most 32,767 in a cell), one per row.
  * Column A names each row for whoever opens the sheet; column B holds the values.
  */
-import type { Worksheet } from 'exceljs';
 import type { Bilingual } from '../../core/model.ts';
 import { formulaStart } from '../../core/spreadsheet-text.ts';
+import type { XlsxSheet } from '../files/xlsx-reader.ts';
 import { SHEET_FORMAT } from './sheet-payload.ts';
-import { readCell } from './sheet-cells.ts';
 import { SIGNATURE_SHEET } from './sheet-layout.ts';
 
 export const SIGNATURE_MARKER = `${SHEET_FORMAT}-signature/1`;
@@ -61,9 +60,9 @@ export type CarrierRead = { ok: true; json: string; signature: string; publicKey
 
 const at = (row: number) => `Sheet ${SIGNATURE_SHEET}!B${row}`;
 
-export function readCarrier(sheet: Worksheet): CarrierRead {
+export function readCarrier(sheet: XlsxSheet): CarrierRead {
   const text = (row: number) => {
-    const content = readCell(sheet.getCell(row, 2)).content;
+    const content = sheet.cell(row, 2).content;
     return typeof content === 'string' ? content : undefined;
   };
   const marker = text(ROW.marker);
@@ -84,7 +83,7 @@ export function readCarrier(sheet: Worksheet): CarrierRead {
   ] as const) {
     if (value === undefined) return { ok: false, problem: { id: `${at(row)}: ${what.id} kosong`, en: `${at(row)}: ${what.en} is empty` } };
   }
-  const count = readCell(sheet.getCell(ROW.count, 2)).content;
+  const count = sheet.cell(ROW.count, 2).content;
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_CHUNKS) {
     return {
       ok: false,

@@ -4,17 +4,19 @@
  * must be where they were signed, and nothing may be added: no row, no cell, no sheet. Each difference is
  * one finding naming its sheet and cell.
  */
-import type { Workbook, Worksheet } from 'exceljs';
 import { format as formatNumber } from 'numfmt';
 import type { Bilingual } from '../../core/model.ts';
 import type { SheetPayload } from './sheet-payload.ts';
-import { readCell, shownText, type CellRead } from './sheet-cells.ts';
+import { shownText } from './sheet-cells.ts';
+import { SHAPE_WORDS, type RawCell as CellRead, type XlsxBook, type XlsxSheet as Worksheet } from '../files/xlsx-reader.ts';
 import {
   COVER_SHEET,
   FIRST_DATA_ROW,
   SIGNATURE_SHEET,
   address,
   coverLayout,
+  pageFooter,
+  pageHeaderText,
   sectionLayout,
   sectionSheetNames,
   type Expected,
@@ -30,10 +32,12 @@ const QUOTE_MAX = 60;
 
 const where = (sheet: string, cell: string) => `Sheet ${sheet}!${cell}`;
 
-function quote(text: string): string {
+function quote(text: string, max = QUOTE_MAX): string {
   const flat = text.replace(/\n/g, '⏎');
-  return `'${flat.length > QUOTE_MAX ? `${flat.slice(0, QUOTE_MAX - 1)}…` : flat}'`;
+  return `'${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}'`;
 }
+/** A header or footer is quoted whole (within reason): what differs is often at its end. */
+const HEADER_QUOTE_MAX = 300;
 
 /** What a cell shows, in a finding: a total by its saved result, any other formula as such. */
 function found(read: CellRead, expected?: Expected): Bilingual {
@@ -133,16 +137,24 @@ function acceptedFormat(kind: Expected['kind'], numFmt: string): boolean {
  * be what was signed; formats that only change how it looks (colour, decimals that keep the value: 4 as 4.0)
  * stay harmless.
  */
-function printFinding(sheet: string, cell: LayoutCell, read: CellRead, alignment: string | undefined): Bilingual | undefined {
+function printFinding(sheet: string, cell: LayoutCell, read: CellRead, checks: Checks): Bilingual | undefined {
   const value = signedValue(cell.expected);
   const written = WRITTEN_FORMAT[cell.expected.kind];
   if (value === undefined) return undefined;
   const at = where(sheet, address(cell.row, cell.col));
   const context = cell.context ? ` (${cell.context})` : '';
-  if (alignment === 'fill') {
+  if (read.redefined && !checks.redefined.has(read.redefined.id)) checks.redefined.set(read.redefined.id, { ...read.redefined, at });
+  if (read.horizontal === 'fill') {
     return {
       id: `${at}: ${cell.what.id} dicetak berulang memenuhi sel (perataan "isi"), yang ditandatangani ${quote(printed(value, written))}${context}`,
       en: `${at}: ${cell.what.en} is printed repeated across the cell ("fill" alignment), signed ${quote(printed(value, written))}${context}`,
+    };
+  }
+  if (read.unknownFormat !== undefined) {
+    const signedShown = printed(value, written);
+    return {
+      id: `${at}: ${cell.what.id} dicetak dengan format angka bawaan nomor ${read.unknownFormat}, yang tidak ditentukan di berkas dan dibaca berbeda oleh setiap program (misalnya mata uang setempat), yang ditandatangani ${quote(signedShown)}${context}`,
+      en: `${at}: ${cell.what.en} prints with built-in number format ${read.unknownFormat}, which the file does not define and each program reads its own way (a local currency, say), signed ${quote(signedShown)}${context}`,
     };
   }
   if (read.numFmt === undefined || read.numFmt === written) return undefined;
@@ -155,11 +167,20 @@ function printFinding(sheet: string, cell: LayoutCell, read: CellRead, alignment
   };
 }
 
-function cellFinding(sheet: string, cell: LayoutCell, read: CellRead, alignment?: string): Bilingual | undefined {
-  if (matches(cell.expected, read)) return printFinding(sheet, cell, read, alignment);
+function cellFinding(sheet: string, cell: LayoutCell, read: CellRead, checks: Checks): Bilingual | undefined {
+  const { expected } = cell;
   const at = where(sheet, address(cell.row, cell.col));
   const context = cell.context ? ` (${cell.context})` : '';
-  const { expected } = cell;
+  if (matches(expected, read)) {
+    // A total saved without its result is computed again on opening, unless the workbook says to calculate by hand.
+    if (checks.manualCalculation && expected.kind === 'total' && expected.total && read.content === undefined) {
+      return {
+        id: `${at}: ${cell.what.id} tidak berisi hasil tersimpan, dan buku kerja diatur untuk dihitung manual (calcMode "manual"), sehingga tercetak kosong atau angka lama, yang ditandatangani ${quote(expected.total.result.toFixed(2))}${context}`,
+        en: `${at}: ${cell.what.en} has no saved result, and the workbook is set to calculate by hand (calcMode "manual"), so it prints empty or stale, signed ${quote(expected.total.result.toFixed(2))}${context}`,
+      };
+    }
+    return printFinding(sheet, cell, read, checks);
+  }
   if (
     expected.kind === 'total' &&
     expected.total &&
@@ -185,15 +206,13 @@ const isFilled = (read: CellRead) =>
 /** Every filled cell of a sheet, by row. Merged-over cells repeat their first cell and are left out. */
 function filledCells(sheet: Worksheet): Map<number, Map<number, CellRead>> {
   const rows = new Map<number, Map<number, CellRead>>();
-  sheet.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cell.isMerged && cell.master !== cell) return;
-      const read = readCell(cell);
-      if (!isFilled(read)) return;
+  for (const [r, row] of sheet.cells()) {
+    for (const [c, read] of row) {
+      if (!isFilled(read)) continue;
       if (!rows.has(r)) rows.set(r, new Map());
       rows.get(r)!.set(c, read);
-    });
-  });
+    }
+  }
   return rows;
 }
 
@@ -214,16 +233,17 @@ const MIN_COLUMN_WIDTH = 2;
 function hiddenFindings(sheet: Worksheet, name: string, rows: number[], lastColumn: number): Bilingual[] {
   const findings: Bilingual[] = [];
   for (const r of rows) {
-    const row = sheet.getRow(r);
+    const row = sheet.row(r);
     if (row.hidden || (row.height !== undefined && row.height < MIN_ROW_HEIGHT)) {
       const at = where(name, `A${r}:${address(r, lastColumn)}`);
       findings.push({ id: `${at}: baris disembunyikan`, en: `${at}: the row is hidden` });
     }
   }
   for (let c = 1; c <= lastColumn; c++) {
-    const column = sheet.getColumn(c);
+    const column = sheet.column(c);
     if (column.hidden || (column.width !== undefined && column.width < MIN_COLUMN_WIDTH)) {
-      const at = where(name, `${column.letter}:${column.letter}`);
+      const letter = address(1, c).replace(/\d+$/, '');
+      const at = where(name, `${letter}:${letter}`);
       findings.push({ id: `${at}: kolom disembunyikan`, en: `${at}: the column is hidden` });
     }
   }
@@ -236,14 +256,14 @@ function compareFixed(
   name: string,
   cells: LayoutCell[],
   filled: Map<number, Map<number, CellRead>>,
+  checks: Checks,
   beforeRow = Infinity,
 ): Bilingual[] {
   const findings: Bilingual[] = [];
   const covered = new Set<string>();
   for (const cell of cells) {
     covered.add(`${cell.row}:${cell.col}`);
-    const target = sheet.getCell(cell.row, cell.col);
-    const finding = cellFinding(name, cell, readCell(target), target.alignment?.horizontal);
+    const finding = cellFinding(name, cell, sheet.cell(cell.row, cell.col), checks);
     if (finding) findings.push(finding);
   }
   for (const [r, row] of filled) {
@@ -253,11 +273,14 @@ function compareFixed(
   return findings;
 }
 
-function compareCover(sheet: Worksheet, payload: SheetPayload, names: string[]): Bilingual[] {
+function compareCover(sheet: Worksheet, payload: SheetPayload, names: string[], checks: Checks): Bilingual[] {
   const layout = coverLayout(payload, names);
   const filled = filledCells(sheet);
   const rows = [...new Set(layout.cells.map((cell) => cell.row))];
-  return [...compareFixed(sheet, COVER_SHEET, layout.cells, filled), ...hiddenFindings(sheet, COVER_SHEET, rows, layout.columns.length)];
+  return [
+    ...compareFixed(sheet, COVER_SHEET, layout.cells, filled, checks),
+    ...hiddenFindings(sheet, COVER_SHEET, rows, layout.columns.length),
+  ];
 }
 
 const idText = (read: CellRead) => (read.content === undefined ? '' : shownText(read.content));
@@ -266,15 +289,15 @@ const idText = (read: CellRead) => (read.content === undefined ? '' : shownText(
  * A section sheet: its heading rows, then one row per nominee. Rows are matched to nominees by their ID
  * cell, so that a moved, deleted or added row is named as such rather than as every cell that shifted.
  */
-function compareSection(sheet: Worksheet, layout: SectionLayout): Bilingual[] {
+function compareSection(sheet: Worksheet, layout: SectionLayout, checks: Checks): Bilingual[] {
   const name = layout.sheetName;
   const nominees = layout.section.nominees;
   const filled = filledCells(sheet);
-  const findings = compareFixed(sheet, name, layout.headCells, filled, FIRST_DATA_ROW);
+  const findings = compareFixed(sheet, name, layout.headCells, filled, checks, FIRST_DATA_ROW);
   const range = (row: number) => where(name, `A${row}:${address(row, layout.lastColumn)}`);
 
   const dataRows = [...filled.keys()].filter((r) => r >= FIRST_DATA_ROW).sort((a, b) => a - b);
-  const idAt = (row: number) => idText(readCell(sheet.getCell(row, 2)));
+  const idAt = (row: number) => idText(sheet.cell(row, 2));
   const used = new Set<number>();
   const rowOf: (number | undefined)[] = nominees.map((nominee, i) => {
     const row = FIRST_DATA_ROW + i;
@@ -333,9 +356,8 @@ function compareSection(sheet: Worksheet, layout: SectionLayout): Bilingual[] {
     // as signed, naming its old row: that is the row finding's consequence, not one more finding per row.
     const asSigned = row === signedRow ? [] : layout.rowCells(i, signedRow);
     layout.rowCells(i, row).forEach((cell, k) => {
-      const target = sheet.getCell(cell.row, cell.col);
-      const read = readCell(target);
-      const finding = cellFinding(name, cell, read, target.alignment?.horizontal);
+      const read = sheet.cell(cell.row, cell.col);
+      const finding = cellFinding(name, cell, read, checks);
       if (finding && !(asSigned[k] && matches(asSigned[k].expected, read))) findings.push(finding);
     });
   });
@@ -359,53 +381,163 @@ function compareSection(sheet: Worksheet, layout: SectionLayout): Bilingual[] {
 
 /**
  * What prints over or instead of the signed cells without changing them: conditional formats (which carry
- * number formats and data bars of their own), pictures, and a print area that leaves rows out. Timbang
- * writes none of these, and a re-save keeps none it did not find.
+ * number formats and data bars of their own), pictures, shapes and text boxes, a print area that leaves rows
+ * out, and header or footer text other than the one written. Timbang writes none of these (but the header
+ * and footer), and a re-save keeps none it did not find.
  */
-function overlayFindings(sheet: Worksheet, name: string): Bilingual[] {
+function overlayFindings(sheet: Worksheet, name: string, header: string | undefined, footer: string): Bilingual[] {
   const findings: Bilingual[] = [];
-  const conditional = (sheet as Worksheet & { conditionalFormattings?: { ref: string }[] }).conditionalFormattings ?? [];
-  for (const { ref } of conditional) {
+  for (const ref of sheet.conditionalFormats) {
     findings.push({
       id: `${where(name, ref)}: format bersyarat dapat mencetak angka lain`,
       en: `${where(name, ref)}: a conditional format can print other figures`,
     });
   }
-  if (sheet.getImages().length > 0) {
+  if (sheet.pictures > 0) {
     findings.push({
       id: `Sheet ${name}: gambar yang tidak ditandatangani di atas sel`,
       en: `Sheet ${name}: a picture over the cells that was not signed`,
     });
   }
-  if (sheet.pageSetup.printArea) {
+  const shapes = new Map<string, string>();
+  for (const { kind, part } of sheet.shapes) if (!shapes.has(kind)) shapes.set(kind, part);
+  for (const [kind, part] of shapes) {
+    const words = SHAPE_WORDS[kind] ?? { id: 'objek gambar', en: 'a drawing object' };
     findings.push({
-      id: `Sheet ${name}: area cetak ${sheet.pageSetup.printArea} dapat meninggalkan baris bertanda tangan`,
-      en: `Sheet ${name}: print area ${sheet.pageSetup.printArea} can leave signed rows out`,
+      id: `Sheet ${name}: ${words.id} yang tidak ditandatangani di atas sel (${part})`,
+      en: `Sheet ${name}: ${words.en} over the cells that was not signed (${part})`,
+    });
+  }
+  if (sheet.printArea) {
+    findings.push({
+      id: `Sheet ${name}: area cetak ${sheet.printArea} dapat meninggalkan baris bertanda tangan`,
+      en: `Sheet ${name}: print area ${sheet.printArea} can leave signed rows out`,
+    });
+  }
+  if (sheet.headerFooterPictures) {
+    findings.push({
+      id: `Sheet ${name}: gambar di kepala atau kaki halaman yang tidak ditandatangani`,
+      en: `Sheet ${name}: a picture in the page header or footer that was not signed`,
+    });
+  }
+  findings.push(...headerFooterFindings(sheet, name, header, footer));
+  return findings;
+}
+
+/**
+ * A header or footer text as it prints: its left, centre and right sections, with the codes that only
+ * change fonts, sizes and colours left out (programs rewrite those: Gnumeric drops "&8") and the fields
+ * (&P, &N, &D …) kept as written, spaces collapsed. Text before any section code is centred, as Excel places it.
+ */
+export function headerFooterSections(text: string): { L: string; C: string; R: string } {
+  const out = { L: '', C: '', R: '' };
+  let section: 'L' | 'C' | 'R' = 'C';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch !== '&') {
+      out[section] += ch;
+      continue;
+    }
+    const next = text[i + 1];
+    if (next === undefined) break;
+    if (next === '&') {
+      out[section] += '&';
+      i++;
+    } else if (next === 'L' || next === 'C' || next === 'R') {
+      section = next;
+      i++;
+    } else if (next === '"') {
+      const end = text.indexOf('"', i + 2);
+      i = end < 0 ? text.length : end;
+    } else if (next >= '0' && next <= '9') {
+      let j = i + 1;
+      while (j < text.length && text[j] >= '0' && text[j] <= '9') j++;
+      i = j - 1;
+    } else if (next === 'K') {
+      const colour = /^(?:[0-9A-Fa-f]{6}|\d\d[+-]\d{3})/.exec(text.slice(i + 2));
+      i += 1 + (colour ? colour[0].length : 0);
+    } else if ('BIUESXYOH'.includes(next)) {
+      i++;
+    } else {
+      out[section] += `&${next}`;
+      i++;
+    }
+  }
+  // Spaces around the codes are the writer's (openpyxl writes "&8 " before the text): not what the page says.
+  for (const key of ['L', 'C', 'R'] as const) out[key] = out[key].replace(/\s+/g, ' ').trim();
+  return out;
+}
+
+const printedHeader = (text: string) => {
+  const { L, C, R } = headerFooterSections(text);
+  return [L, C, R].filter((part) => part !== '').join(' | ');
+};
+
+/** Header and footer text that prints on the sheet's pages but is not the text written with the signed sheet. */
+function headerFooterFindings(sheet: Worksheet, name: string, header: string | undefined, footer: string): Bilingual[] {
+  const findings: Bilingual[] = [];
+  const { texts, differentFirst, differentOddEven } = sheet.headerFooter;
+  const applies = (key: string) =>
+    key.startsWith('odd') || (key.startsWith('even') && differentOddEven) || (key.startsWith('first') && differentFirst);
+  const same = (a: string, b: string) => {
+    const x = headerFooterSections(a);
+    const y = headerFooterSections(b);
+    return x.L === y.L && x.C === y.C && x.R === y.R;
+  };
+  for (const [key, text] of texts) {
+    if (!applies(key) || printedHeader(text) === '') continue;
+    const isHeader = key.endsWith('Header');
+    const expected = isHeader ? (header ?? '') : footer;
+    if (same(text, expected)) continue;
+    const what = isHeader ? { id: 'kepala halaman', en: 'the page header' } : { id: 'kaki halaman', en: 'the page footer' };
+    const signed = printedHeader(expected);
+    const found = quote(printedHeader(text), HEADER_QUOTE_MAX);
+    const written = quote(signed, HEADER_QUOTE_MAX);
+    findings.push({
+      id: `Sheet ${name}: ${what.id} mencetak ${found}, yang ditulis bersama lembar bertanda tangan ${signed === '' ? 'kosong' : written}`,
+      en: `Sheet ${name}: ${what.en} prints ${found}, written with the signed sheet ${signed === '' ? 'empty' : written}`,
     });
   }
   return findings;
 }
 
+/** What the workbook as a whole says about how its cells print, and what the cell checks found about it. */
+interface Checks {
+  manualCalculation: boolean;
+  /** Built-in number formats the file redefines that signed cells use: the first such cell of each. */
+  redefined: Map<number, { id: number; code: string; at: string }>;
+}
+
 /** Every visible difference between the workbook and the signed payload. */
-export function compareVisible(workbook: Workbook, payload: SheetPayload): Bilingual[] {
+export function compareVisible(workbook: XlsxBook, payload: SheetPayload): Bilingual[] {
   const names = sectionSheetNames(payload);
   const expected = new Set([COVER_SHEET, ...names]);
   const findings: Bilingual[] = [];
+  const checks: Checks = { manualCalculation: workbook.manualCalculation, redefined: new Map() };
   const sheet = (name: string): Worksheet | undefined => {
-    const ws = workbook.getWorksheet(name);
+    const ws = workbook.sheet(name);
     if (ws && ws.state !== 'visible') findings.push({ id: `Sheet ${name} disembunyikan`, en: `Sheet ${name} is hidden` });
     return ws;
   };
 
   const cover = sheet(COVER_SHEET);
-  if (cover) findings.push(...compareCover(cover, payload, names));
+  if (cover) findings.push(...compareCover(cover, payload, names, checks));
   else findings.push({ id: `Sheet ${COVER_SHEET} (sampul) tidak ada`, en: `Sheet ${COVER_SHEET} (the cover) is missing` });
 
-  if (cover) findings.push(...overlayFindings(cover, COVER_SHEET));
+  if (cover) findings.push(...overlayFindings(cover, COVER_SHEET, undefined, pageFooter(payload, COVER_SHEET)));
   payload.sections.forEach((section, i) => {
     const ws = sheet(names[i]);
-    if (ws) findings.push(...compareSection(ws, sectionLayout(payload, section, names[i])), ...overlayFindings(ws, names[i]));
-    else {
+    if (ws) {
+      findings.push(
+        ...compareSection(ws, sectionLayout(payload, section, names[i]), checks),
+        ...overlayFindings(
+          ws,
+          names[i],
+          pageHeaderText(payload, `${section.roundName} · ${section.categoryName}`),
+          pageFooter(payload, names[i]),
+        ),
+      );
+    } else {
       findings.push({
         id: `Sheet ${names[i]} tidak ada (${section.roundName} · ${section.categoryName})`,
         en: `Sheet ${names[i]} is missing (${section.roundName} · ${section.categoryName})`,
@@ -413,11 +545,22 @@ export function compareVisible(workbook: Workbook, payload: SheetPayload): Bilin
     }
   });
 
-  for (const ws of workbook.worksheets) {
-    if (ws.name === SIGNATURE_SHEET || expected.has(ws.name)) continue;
+  const seen = new Set<string>();
+  for (const ws of workbook.sheets) {
+    // A second sheet of a signed sheet's name is one no reader shows the same way: added, not signed.
+    if (!seen.has(ws.name) && (ws.name === SIGNATURE_SHEET || expected.has(ws.name))) {
+      seen.add(ws.name);
+      continue;
+    }
     findings.push({
       id: `Sheet ${ws.name}: sheet tambahan yang tidak ditandatangani`,
       en: `Sheet ${ws.name}: an added sheet that was not signed`,
+    });
+  }
+  for (const { id, code, at } of checks.redefined.values()) {
+    findings.push({
+      id: `xl/styles.xml: format angka bawaan nomor ${id} didefinisikan ulang sebagai ${quote(code)}, dan sel bertanda tangan memakainya (pertama: ${at}): program yang berbeda mencetaknya dengan format yang berbeda`,
+      en: `xl/styles.xml: built-in number format ${id} is redefined as ${quote(code)}, and signed cells use it (first: ${at}): different programs print them with different formats`,
     });
   }
   return findings;
