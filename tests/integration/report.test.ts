@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deliberation } from '../../src/api/contract.ts';
+import { AppError } from '../../src/api/errors.ts';
 import { main } from '../../src/cli/main.ts';
 import type { Event } from '../../src/core/model.ts';
 import { demoFiles } from '../../src/services/demo/demo-files.ts';
@@ -89,8 +90,8 @@ describe('the date in words of the Berita Acara', () => {
   });
 
   it('refuses a date that does not exist, and formats ranges', () => {
-    expect(() => dateInWords('2025-02-29')).toThrow(RangeError);
-    expect(() => dateInWords('4 Juli 2025')).toThrow(RangeError);
+    expect(() => dateInWords('2025-02-29')).toThrow(AppError);
+    expect(() => dateInWords('4 Juli 2025')).toThrow('Not a calendar date: 4 Juli 2025');
     expect(formatRange('2025-06-24', '2025-06-26', 'id')).toBe('24–26 Juni 2025');
     expect(formatRange('2024-01-01', '2024-12-31', 'en')).toBe('1 January – 31 December 2024');
   });

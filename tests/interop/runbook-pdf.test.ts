@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { RUNBOOK, runbookMarkdown } from '../../src/services/continuity/runbook.ts';
+import { reportMessages } from '../../src/core/messages/report.ts';
 import { CLI_PRINTING } from '../../src/cli/context.ts';
 import { laptop } from '../support/continuity.ts';
 import { PROJECT_ROOT, RESOURCES_DIR, tempDir } from '../support/demo.ts';
@@ -66,7 +67,7 @@ describe('the runbook, printed and in the README', () => {
         expect(pages.length).toBeGreaterThanOrEqual(2);
         pages.forEach((page, i) => {
           expect(page).toContain(r.header);
-          expect(page.replace(/\s+/g, ' ')).toContain(r.page(String(i + 1), String(pages.length)));
+          expect(page.replace(/\s+/g, ' ')).toContain(reportMessages.page({ n: String(i + 1), of: String(pages.length) })[lang]);
         });
       },
     );

@@ -2,7 +2,11 @@
 import type { Bilingual } from '../model.ts';
 import { defineMessages } from './catalog.ts';
 
-export const attendanceMessages = defineMessages('attendance', {
+/**
+ * A section of the event (juror × round × category) that a request names and the event does not have: the
+ * same refusal for an absence, a replacement member and a paper form.
+ */
+export const sectionMessages = defineMessages('section', {
   jurorNotInEvent: {
     id: (p: { jurorId: string }) => `Juri "${p.jurorId}" tidak ada di acara ini.`,
     en: (p) => `Juror "${p.jurorId}" is not in this event.`,
@@ -15,6 +19,9 @@ export const attendanceMessages = defineMessages('attendance', {
     id: (p: { categoryId: string; roundName: Bilingual }) => `Kategori "${p.categoryId}" tidak dinilai di babak ${p.roundName.id}.`,
     en: (p) => `Category "${p.categoryId}" is not scored in round ${p.roundName.en}.`,
   },
+});
+
+export const attendanceMessages = defineMessages('attendance', {
   notAssignedNoAbsence: {
     id: (p: { jurorId: string; roundName: Bilingual; categoryId: string }) =>
       `${p.jurorId} tidak ditugaskan di ${p.roundName.id}, ${p.categoryId}: tidak perlu dicatat berhalangan.`,

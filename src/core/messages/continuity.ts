@@ -147,4 +147,35 @@ export const continuityMessages = defineMessages('continuity', {
       `Berkas pindahan ${p.fileName}: kunci di kepala berkas bukan kunci berkas kerjanya. Tidak ada yang diubah.`,
     en: (p) => `Move file ${p.fileName}: the key in the header is not its workspace's key. Nothing changed.`,
   },
+  // The recovery code's printed page (recovery-page.ts), for the Ketua.
+  recoveryTitle: { id: 'Kode Pemulihan Kunci Sekretariat', en: 'Secretariat Key Recovery Code' },
+  recoveryFor: {
+    id: 'Untuk Ketua Dewan Juri. Rahasia: simpan dalam amplop tertutup, terpisah dari laptop sekretariat.',
+    en: 'For the Ketua of the jury. Secret: keep it in a sealed envelope, apart from the secretariat laptop.',
+  },
+  recoveryEvents: { id: 'Acara', en: 'Event' },
+  recoveryFingerprint: { id: 'Sidik jari kunci pemulihan', en: 'Recovery key fingerprint' },
+  recoveryMade: { id: 'Dibuat', en: 'Made' },
+  recoveryWhat: {
+    id: 'Bila kunci sekretariat hilang (laptop hilang atau rusak, frasa sandi terlupa), kode ini menandatangani pergantian ke kunci sekretariat yang baru, dan laptop juri menerimanya sekali. Tanpa kode ini (atau kunci lama), paket dari kunci baru ditolak laptop juri.',
+    en: "If the secretariat key is lost (laptop lost or broken, passphrase forgotten), this code signs the rollover to a new secretariat key, which jurors' laptops accept once. Without this code (or the old key), packages from a new key are refused by jurors' laptops.",
+  },
+  recoveryUse: {
+    id: 'Cara memakai: npx timbang secretariat rollover --db sekretariat-baru.sqlite --from-package acara-revisi-N.timbang --recovery-code "KODE" --reason "…" (lihat Panduan darurat).',
+    en: 'To use it: npx timbang secretariat rollover --db new-secretariat.sqlite --from-package event-revision-N.timbang --recovery-code "CODE" --reason "…" (see the emergency guide).',
+  },
+  recoveryWarn: {
+    id: 'Siapa pun yang memegang kode ini dapat menerbitkan paket yang diterima laptop juri. Jangan difoto, jangan dikirim lewat pesan.',
+    en: "Whoever holds this code can issue packages that jurors' laptops accept. Do not photograph it or send it in a message.",
+  },
+  recoveryHeader: { id: 'Timbang · Kode pemulihan (rahasia)', en: 'Timbang · Recovery code (secret)' },
+  reEnrolEventNotAuthored: {
+    id: (p: { fileName: string; eventId: string }) =>
+      `Berkas pendaftaran ${p.fileName} untuk acara "${p.eventId}", yang tidak disusun di berkas kerja ini.`,
+    en: (p) => `Enrolment file ${p.fileName} is for the event "${p.eventId}", which is not authored in this workspace.`,
+  },
+  revisionDidNotRise: {
+    id: 'Revisi lembar tidak naik di atas lembar yang dilanjutkan.',
+    en: 'The sheet revision did not rise above the resumed sheet.',
+  },
 });

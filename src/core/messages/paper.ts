@@ -1,20 +1,8 @@
 /** The words of the paper fallback: opening a form, keying it twice, resolving differences and signing it into a paper sheet. */
-import type { Bilingual } from '../model.ts';
+import type { Bilingual, JurorRole } from '../model.ts';
 import { defineMessages } from './catalog.ts';
 
 export const paperMessages = defineMessages('paper', {
-  jurorNotInEvent: {
-    id: (p: { jurorId: string }) => `Juri "${p.jurorId}" tidak ada di acara ini.`,
-    en: (p) => `Juror "${p.jurorId}" is not in this event.`,
-  },
-  roundNotInEvent: {
-    id: (p: { roundId: string }) => `Babak "${p.roundId}" tidak ada di acara ini.`,
-    en: (p) => `Round "${p.roundId}" is not in this event.`,
-  },
-  categoryNotInRound: {
-    id: (p: { categoryId: string; roundName: Bilingual }) => `Kategori "${p.categoryId}" tidak dinilai di babak ${p.roundName.id}.`,
-    en: (p) => `Category "${p.categoryId}" is not scored in round ${p.roundName.en}.`,
-  },
   roundNotOpenYet: {
     id: (p: { roundName: Bilingual; categoryName: Bilingual }) =>
       `Babak ${p.roundName.id} belum dibuka untuk kategori ${p.categoryName.id}: daftar pendeknya belum ditetapkan, jadi belum ada formulir.`,
@@ -130,5 +118,79 @@ export const paperMessages = defineMessages('paper', {
       `Berkas ${p.fileName}: lembar kertas (formulir ${p.form}) ditandatangani kunci ${p.signingFingerprint}, bukan kunci sekretariat (${p.secretariatFingerprint}): lembar kertas hanya sah dengan tanda tangan sekretariat.`,
     en: (p) =>
       `File ${p.fileName}: a paper sheet (form ${p.form}) signed with key ${p.signingFingerprint}, not the secretariat's key (${p.secretariatFingerprint}): a paper sheet is valid only with the secretariat's signature.`,
+  },
+  noSuchSection: {
+    id: (p: { roundId: string; categoryId: string }) => `Babak ${p.roundId} atau kategori ${p.categoryId} tidak ada di acara ini.`,
+    en: (p) => `There is no round ${p.roundId} or category ${p.categoryId} in this event.`,
+  },
+});
+
+const FORM_ROLE_NAME: Record<'id' | 'en', Record<JurorRole, string>> = {
+  id: { ketua: 'Ketua merangkap Anggota', sekretaris: 'Sekretaris merangkap Anggota', anggota: 'Anggota' },
+  en: { ketua: 'Chair and member', sekretaris: 'Secretary and member', anggota: 'Member' },
+};
+
+/**
+ * The printed paper form's own words, Bahasa Indonesia first. The form is a legal record the juror signs,
+ * so its Indonesian title and statement stay on the English form too, with the English beside them.
+ */
+export const paperFormMessages = defineMessages('paper-form', {
+  title: { id: 'LEMBAR PENILAIAN JURI', en: "LEMBAR PENILAIAN JURI · JUROR'S SCORE SHEET" },
+  subtitle: {
+    id: 'Formulir kertas: isi dengan tinta, satu angka per kotak; coret dan paraf bila salah.',
+    en: 'Paper form: fill in with ink, one figure per box; strike through and initial a correction.',
+  },
+  header: { id: 'Lembar Penilaian Juri (kertas)', en: "Juror's score sheet (paper)" },
+  formNumber: { id: 'Nomor formulir', en: 'Form number' },
+  checksum: { id: 'Kode periksa', en: 'Checksum' },
+  checksumNote: {
+    id: 'Sekretariat mengetik nomor dan kode ini lebih dulu; kode memastikan formulir dicocokkan dengan susunan yang sama persis (juri, babak, kategori, urutan nominasi, kriteria).',
+    en: 'The secretariat keys this number and code first; the code makes sure the form is matched to exactly the same layout (juror, round, category, nominee order, criteria).',
+  },
+  revision: {
+    id: (p: { n: number }) => `dicetak dari paket acara revisi ${p.n}`,
+    en: (p) => `printed from event package revision ${p.n}`,
+  },
+  event: { id: 'Acara', en: 'Event' },
+  round: { id: 'Babak', en: 'Round' },
+  category: { id: 'Kategori', en: 'Category' },
+  juror: { id: 'Juri', en: 'Juror' },
+  role: { id: 'Kedudukan', en: 'Role' },
+  position: { id: 'Jabatan / instansi', en: 'Position / institution' },
+  name: { id: 'Nama juri', en: "Juror's name" },
+  roleName: {
+    id: (p: { role: JurorRole }) => FORM_ROLE_NAME.id[p.role],
+    en: (p) => FORM_ROLE_NAME.en[p.role],
+  },
+  no: { id: 'No', en: 'No' },
+  nominee: { id: 'Nominasi', en: 'Nominee' },
+  scale: {
+    id: (p: { min: number; max: number }) => `nilai ${p.min}–${p.max}`,
+    en: (p) => `score ${p.min}–${p.max}`,
+  },
+  weight: { id: 'bobot', en: 'weight' },
+  conflict: {
+    id: (p: { reason: string }) => `× Benturan kepentingan: tidak dinilai (${p.reason})`,
+    en: (p) => `× Conflict of interest: not scored (${p.reason})`,
+  },
+  rubric: { id: 'Rubrik penilaian (jangkar tiap tingkat)', en: 'Scoring rubric (anchor of each level)' },
+  statement: {
+    id: 'Dengan ini saya menyatakan bahwa nilai di atas adalah penilaian saya sendiri, diberikan secara independen, dan bahwa saya tidak menilai nominasi yang berbenturan kepentingan dengan saya.',
+    en: 'I declare that the scores above are my own assessment, given independently, and that I did not score any nominee I have a conflict of interest with.',
+  },
+  placeDate: {
+    id: (p: { place: string }) => `${p.place}, tanggal …………………………`,
+    en: (p) => `${p.place}, date …………………………`,
+  },
+  signature: { id: 'Tanda tangan juri', en: "Juror's signature" },
+  forSecretariat: { id: 'Diisi sekretariat', en: 'For the secretariat' },
+  keyedBy: {
+    id: (p: { n: number }) => `Diketik oleh operator ${p.n}`,
+    en: (p) => `Keyed by operator ${p.n}`,
+  },
+  demo: { id: 'DEMO — nominasi fiktif (†), bukan penilaian resmi', en: 'DEMO — fictional nominees (†), not an official assessment' },
+  footer: {
+    id: (p: { form: string; checksum: string; revision: number }) => `${p.form} · kode periksa ${p.checksum} · paket revisi ${p.revision}`,
+    en: (p) => `${p.form} · checksum ${p.checksum} · package revision ${p.revision}`,
   },
 });

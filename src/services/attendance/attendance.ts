@@ -11,7 +11,7 @@ import type { Assignment, Event, Juror } from '../../core/model.ts';
 import { saveAuthored } from '../events/authored.ts';
 import { DEMO_ABSENCES } from './demo-attendance.ts';
 import type { Db } from '../workspace/workspace.ts';
-import { attendanceMessages } from '../../core/messages/attendance.ts';
+import { attendanceMessages, sectionMessages } from '../../core/messages/attendance.ts';
 
 export interface Absence {
   jurorId: string;
@@ -75,14 +75,14 @@ export interface AbsenceInput {
 /** Records an absence (one row per section it covers). Returns the absences in force. */
 export function recordAbsence(db: Db, event: Event, input: AbsenceInput, now = new Date()): Absence[] {
   const juror = event.jurors.find((j) => j.id === input.jurorId);
-  if (!juror) throw new AppError('not-found', attendanceMessages.jurorNotInEvent({ jurorId: input.jurorId }));
+  if (!juror) throw new AppError('not-found', sectionMessages.jurorNotInEvent({ jurorId: input.jurorId }));
   const round = event.rounds.find((r) => r.id === input.roundId);
-  if (!round) throw new AppError('not-found', attendanceMessages.roundNotInEvent({ roundId: input.roundId }));
+  if (!round) throw new AppError('not-found', sectionMessages.roundNotInEvent({ roundId: input.roundId }));
   const categories =
     input.categoryId === null ? round.categoryIds.filter((c) => isAssigned(event, juror.id, round.id, c)) : [input.categoryId];
   for (const categoryId of categories) {
     if (!round.categoryIds.includes(categoryId)) {
-      throw new AppError('invalid-input', attendanceMessages.categoryNotInRound({ categoryId, roundName: round.name }));
+      throw new AppError('invalid-input', sectionMessages.categoryNotInRound({ categoryId, roundName: round.name }));
     }
     if (!isAssigned(event, juror.id, round.id, categoryId)) {
       throw new AppError(
@@ -139,7 +139,7 @@ export function addReplacement(db: Db, event: Event, input: ReplacementInput, no
     throw new AppError('conflict', attendanceMessages.jurorAlreadyInEvent({ jurorId: input.juror.id }));
   }
   const replaced = event.jurors.find((j) => j.id === input.replacesJurorId);
-  if (!replaced) throw new AppError('not-found', attendanceMessages.jurorNotInEvent({ jurorId: input.replacesJurorId }));
+  if (!replaced) throw new AppError('not-found', sectionMessages.jurorNotInEvent({ jurorId: input.replacesJurorId }));
   if (input.sections.length === 0) throw new AppError('invalid-input', attendanceMessages.chooseReplacedSections());
   for (const s of input.sections) {
     if (

@@ -129,7 +129,10 @@ export async function reenrol(
     throw new AppError('invalid-input', continuityMessages.reEnrolmentReason());
   }
   const record = findEventRecord(db, payload.eventId);
-  if (!record || record.origin.source !== 'authored') throw new Error(`event ${payload.eventId} is not authored here`); // enrol() above says so for a first enrolment
+  // enrol() says the same for a first enrolment; a juror enrolled here belongs to an event authored here.
+  if (!record || record.origin.source !== 'authored') {
+    throw new AppError('not-found', continuityMessages.reEnrolEventNotAuthored({ fileName, eventId: payload.eventId }));
+  }
   const event = getEvent(db, payload.eventId);
   const reached = db
     .prepare('SELECT max(sheet_revision) AS n FROM received_sheet WHERE event_id = ? AND juror_id = ? AND public_key = ?')

@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import type { Bilingual } from '../../core/model.ts';
 import { roundNominees } from '../../core/scoring.ts';
+import { compositeKey } from '../../core/composite-key.ts';
 import { AppError } from '../../api/errors.ts';
 import { findEventRecord, getEvent } from '../events/event-store.ts';
 import type { KeyStore } from '../keys/key-store.ts';
@@ -167,7 +168,7 @@ export async function resumeFromSheets(
   const chosen = new Map<string, { payload: SheetPayload; section: SheetSection; file: ResumeFile }>();
   for (const v of [...verified].sort((a, b) => a.payload.sheetRevision - b.payload.sheetRevision)) {
     for (const section of v.payload.sections)
-      chosen.set(`${section.roundId}\u0000${section.categoryId}`, { payload: v.payload, section, file: v.file });
+      chosen.set(compositeKey(section.roundId, section.categoryId), { payload: v.payload, section, file: v.file });
   }
   const newest = verified.reduce((a, b) => (b.payload.sheetRevision > a.payload.sheetRevision ? b : a));
 
@@ -198,7 +199,7 @@ export async function resumeFromSheets(
       result.conflicts++;
     }
     const clashes: string[] = [];
-    const notes = new Map(currentNotes(db, event.id, jurorId).map((n) => [`${n.roundId}\u0000${n.nomineeId}`, n.text]));
+    const notes = new Map(currentNotes(db, event.id, jurorId).map((n) => [compositeKey(n.roundId, n.nomineeId), n.text]));
     for (const { payload, section, file } of chosen.values()) {
       const origin: ScoreOrigin = {
         kind: 'resumed-sheet',
@@ -236,7 +237,7 @@ export async function resumeFromSheets(
           result.marks++;
           perFile.set(file, (perFile.get(file) ?? 0) + 1);
         }
-        const noteKey = `${section.roundId}\u0000${nominee.nomineeId}`;
+        const noteKey = compositeKey(section.roundId, nominee.nomineeId);
         if (nominee.note !== '' && notes.get(noteKey) !== nominee.note && !locked) {
           db.prepare('INSERT INTO note (event_id, juror_id, round_id, nominee_id, text, recorded_at) VALUES (?, ?, ?, ?, ?, ?)').run(
             event.id,
@@ -295,6 +296,6 @@ export async function resumeFromSheets(
   result.nextSheetRevision = sheetRevision(db, event.id, jurorId);
   // By construction above every resumed revision: revisionFloor counts resumed_sheet.
   if (result.nextSheetRevision <= revisionFloor(db, event.id, jurorId))
-    throw new Error('sheet revision did not rise above the resumed sheet');
+    throw new AppError('internal', continuityMessages.revisionDidNotRise());
   return result;
 }

@@ -8,7 +8,7 @@
  */
 import { esc } from '../report/html.ts';
 import type { Lang } from '../report/date-words.ts';
-import { REPORT_STYLE } from '../report/report-style.ts';
+import { printablePage } from '../report/printable-page.ts';
 
 interface Role {
   who: string;
@@ -29,7 +29,6 @@ interface Runbook {
   parts: Part[];
   keep: string;
   header: string;
-  page: (n: string, of: string) => string;
 }
 
 export const RUNBOOK: Record<Lang, Runbook> = {
@@ -121,7 +120,6 @@ export const RUNBOOK: Record<Lang, Runbook> = {
     ],
     keep: 'Simpan halaman ini bersama frasa sandi cadangan (juri) dan kode pemulihan (Ketua), terpisah dari laptop.',
     header: 'Timbang · Panduan darurat',
-    page: (n, of) => `Halaman ${n} dari ${of}`,
   },
   en: {
     title: 'Laptop lost or broken · Forgotten passphrase · Moving to another laptop',
@@ -211,7 +209,6 @@ export const RUNBOOK: Record<Lang, Runbook> = {
     ],
     keep: 'Keep this page with the backup passphrase (jurors) and the recovery code (the Ketua), apart from the laptop.',
     header: 'Timbang · Emergency guide',
-    page: (n, of) => `Page ${n} of ${of}`,
   },
 };
 
@@ -257,28 +254,20 @@ export function runbookHtml(lang: Lang): string {
 </section>`,
     )
     .join('\n');
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="timbang-header" content="${esc(r.header)}">
-<meta name="timbang-footer" content="${esc(r.title)}">
-<meta name="timbang-page" content="${esc(r.page('{n}', '{of}'))}">
-<title>${esc(`${r.title} — Timbang`)}</title>
-<style>${REPORT_STYLE}${RUNBOOK_STYLE}</style>
-</head>
-<body>
-<article class="runbook">
+  return printablePage({
+    lang,
+    title: `${r.title} — Timbang`,
+    header: r.header,
+    footer: r.title,
+    style: RUNBOOK_STYLE,
+    body: `<article class="runbook">
 <h1>${esc(r.title)}</h1>
 <p class="subtitle">${esc(r.subtitle)}</p>
 <p class="intro">${esc(r.intro)}</p>
 ${parts}
 <p class="keep">${esc(r.keep)}</p>
-</article>
-</body>
-</html>
-`;
+</article>`,
+  });
 }
 
 /** The same runbook as Markdown, for the README (a test checks that the README holds exactly this). */

@@ -69,17 +69,8 @@ const MoveHeader = z.strictObject({
     .strictObject({ publicKey: z.string().min(1), fingerprint: z.string().min(1), sealed: PassphraseSealed.refine(boundedCost) })
     .nullable(),
   /** The database's encryption: scrypt parameters and salt, AES-256-GCM nonce and tag, and the plain length. */
-  database: z
-    .strictObject({
-      kdf: z.literal('scrypt'),
-      N: z.number().int(),
-      r: z.number().int(),
-      p: z.number().int(),
-      salt: z.base64(),
-      iv: z.base64(),
-      tag: z.base64(),
-      bytes: z.number().int().min(0),
-    })
+  database: PassphraseSealed.omit({ ciphertext: true })
+    .extend({ bytes: z.number().int().min(0) })
     .refine(boundedCost),
 });
 export type MoveHeader = z.infer<typeof MoveHeader>;

@@ -12,9 +12,10 @@
  */
 import { esc, num } from '../report/html.ts';
 import type { Lang } from '../report/date-words.ts';
-import { REPORT_STYLE } from '../report/report-style.ts';
 import type { PaperFormLayout } from './paper-form.ts';
-import { PAPER_TEXT } from './paper-text.ts';
+import { paperFormMessages } from '../../core/messages/paper.ts';
+import { printablePage } from '../report/printable-page.ts';
+import { inLanguage } from '../report/words.ts';
 
 /** What the form adds to the report's print CSS (fonts, tables and page size are the report's). */
 const FORM_STYLE = `
@@ -54,14 +55,14 @@ export interface PaperFormHtmlOptions {
 }
 
 export function paperFormHtml(form: PaperFormLayout, { lang }: PaperFormHtmlOptions): string {
-  const t = PAPER_TEXT[lang];
+  const t = inLanguage(paperFormMessages, lang);
   const section = `${form.round.name[lang]} · ${form.category.name[lang]}`;
-  const header = `${form.eventName} · ${t.header} · ${form.formNumber}${form.demo ? ` · ${t.demo}` : ''}`;
-  const footer = t.footer(form.formNumber, form.checksum, form.packageRevision);
+  const header = `${form.eventName} · ${t.header()} · ${form.formNumber}${form.demo ? ` · ${t.demo()}` : ''}`;
+  const footer = t.footer({ form: form.formNumber, checksum: form.checksum, revision: form.packageRevision });
   const columns = form.criteria
     .map(
       (c) =>
-        `<th scope="col"><span class="code">${esc(c.code)}</span><div class="sub">${esc(t.weight)} ${num(c.weight, lang, Number.isInteger(c.weight) ? 0 : 1)}%</div><div class="sub">${esc(t.scale(c.scale.min, c.scale.max))}</div></th>`,
+        `<th scope="col"><span class="code">${esc(c.code)}</span><div class="sub">${esc(t.weight())} ${num(c.weight, lang, Number.isInteger(c.weight) ? 0 : 1)}%</div><div class="sub">${esc(t.scale({ min: c.scale.min, max: c.scale.max }))}</div></th>`,
     )
     .join('');
   const rows = form.nominees
@@ -69,14 +70,14 @@ export function paperFormHtml(form: PaperFormLayout, { lang }: PaperFormHtmlOpti
       const cells =
         n.conflict === null
           ? form.criteria.map((c) => `<td class="box" data-criterion="${esc(c.code)}"></td>`).join('')
-          : `<td class="crossed" colspan="${form.criteria.length}">${esc(t.conflict(n.conflict))}</td>`;
+          : `<td class="crossed" colspan="${form.criteria.length}">${esc(t.conflict({ reason: n.conflict }))}</td>`;
       return `<tr data-nominee="${esc(n.id)}"><td class="num">${i + 1}</td><td><strong>${esc(n.name)}</strong><div class="sub">${esc(n.region)}</div></td>${cells}</tr>`;
     })
     .join('');
   const rubric = form.criteria
     .map(
       (c) => `<table>
-      <caption>${esc(c.code)} · ${esc(c.label[lang])} <span class="sub">(${esc(t.weight)} ${num(c.weight, lang, Number.isInteger(c.weight) ? 0 : 1)}%, ${esc(t.scale(c.scale.min, c.scale.max))})</span></caption>
+      <caption>${esc(c.code)} · ${esc(c.label[lang])} <span class="sub">(${esc(t.weight())} ${num(c.weight, lang, Number.isInteger(c.weight) ? 0 : 1)}%, ${esc(t.scale({ min: c.scale.min, max: c.scale.max }))})</span></caption>
       <tbody>${[...c.rubric]
         .sort((a, b) => a.score - b.score)
         .map((level) => `<tr><td class="level">${level.score}</td><td>${esc(level.text[lang])}</td></tr>`)
@@ -86,63 +87,55 @@ export function paperFormHtml(form: PaperFormLayout, { lang }: PaperFormHtmlOpti
     .join('');
   const statement =
     lang === 'en'
-      ? `<p>${esc(PAPER_TEXT.id.statement)}</p><p class="translation sub">${esc(t.statement)}</p>`
-      : `<p>${esc(t.statement)}</p>`;
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="timbang-header" content="${esc(header)}">
-<meta name="timbang-footer" content="${esc(footer)}">
-<meta name="timbang-page" content="${esc(t.page('{n}', '{of}'))}">
-<title>${esc(`${t.header} ${form.formNumber} — ${form.eventName}`)}</title>
-<style>${REPORT_STYLE}${FORM_STYLE}</style>
-</head>
-<body>
-<section class="paper-form" data-form="${esc(form.formNumber)}">
-  ${form.demo ? `<p class="demo-notice">${esc(t.demo)}</p>` : ''}
+      ? `<p>${esc(paperFormMessages.statement().id)}</p><p class="translation sub">${esc(t.statement())}</p>`
+      : `<p>${esc(t.statement())}</p>`;
+  return printablePage({
+    lang,
+    title: `${t.header()} ${form.formNumber} — ${form.eventName}`,
+    header,
+    footer,
+    style: FORM_STYLE,
+    body: `<section class="paper-form" data-form="${esc(form.formNumber)}">
+  ${form.demo ? `<p class="demo-notice">${esc(t.demo())}</p>` : ''}
   <div class="form-head">
     <div>
-      <h1>${esc(t.title)}</h1>
-      <p class="sub">${esc(t.subtitle)}</p>
+      <h1>${esc(t.title())}</h1>
+      <p class="sub">${esc(t.subtitle())}</p>
     </div>
     <div class="form-id">
-      <div class="label">${esc(t.formNumber)}</div>
+      <div class="label">${esc(t.formNumber())}</div>
       <div class="value" data-testid="form-number">${esc(form.formNumber)}</div>
-      <div class="label">${esc(t.checksum)}</div>
+      <div class="label">${esc(t.checksum())}</div>
       <div class="value" data-testid="form-checksum">${esc(form.checksum)}</div>
-      <div class="checksum-note">${esc(t.revision(form.packageRevision))}. ${esc(t.checksumNote)}</div>
+      <div class="checksum-note">${esc(t.revision({ n: form.packageRevision }))}. ${esc(t.checksumNote())}</div>
     </div>
   </div>
   <table class="who">
-    <tr><th scope="row">${esc(t.event)}</th><td>${esc(form.eventName)}</td></tr>
-    <tr><th scope="row">${esc(t.round)} · ${esc(t.category)}</th><td>${esc(section)}</td></tr>
-    <tr><th scope="row">${esc(t.juror)}</th><td>${esc(form.juror.id)} — ${esc(t.roleName[form.juror.role])}</td></tr>
-    <tr><th scope="row">${esc(t.position)}</th><td>${esc(form.juror.title)}, ${esc(form.juror.institution)}</td></tr>
-    <tr><th scope="row">${esc(t.name)}</th><td>${form.juror.name ? esc(form.juror.name) : '<span class="write-in"></span>'}</td></tr>
+    <tr><th scope="row">${esc(t.event())}</th><td>${esc(form.eventName)}</td></tr>
+    <tr><th scope="row">${esc(t.round())} · ${esc(t.category())}</th><td>${esc(section)}</td></tr>
+    <tr><th scope="row">${esc(t.juror())}</th><td>${esc(form.juror.id)} — ${esc(t.roleName({ role: form.juror.role }))}</td></tr>
+    <tr><th scope="row">${esc(t.position())}</th><td>${esc(form.juror.title)}, ${esc(form.juror.institution)}</td></tr>
+    <tr><th scope="row">${esc(t.name())}</th><td>${form.juror.name ? esc(form.juror.name) : '<span class="write-in"></span>'}</td></tr>
   </table>
   <table class="marks">
-    <thead><tr><th scope="col" class="num">${esc(t.no)}</th><th scope="col" class="nominee-head">${esc(t.nominee)}</th>${columns}</tr></thead>
+    <thead><tr><th scope="col" class="num">${esc(t.no())}</th><th scope="col" class="nominee-head">${esc(t.nominee())}</th>${columns}</tr></thead>
     <tbody>${rows}</tbody>
   </table>
   <div class="statement">
     ${statement}
     <table class="sign-table"><tr>
-      <td><p>${esc(t.placeDate(form.place))}</p><p>${esc(t.name)}: ${form.juror.name ? `<strong>${esc(form.juror.name)}</strong>` : '<span class="write-in short"></span>'}</p></td>
-      <td><div class="sign-line"></div><div class="sub">${esc(t.signature)}</div></td>
+      <td><p>${esc(t.placeDate({ place: form.place }))}</p><p>${esc(t.name())}: ${form.juror.name ? `<strong>${esc(form.juror.name)}</strong>` : '<span class="write-in short"></span>'}</p></td>
+      <td><div class="sign-line"></div><div class="sub">${esc(t.signature())}</div></td>
     </tr></table>
   </div>
   <section class="rubric">
-    <h2>${esc(t.rubric)}</h2>
+    <h2>${esc(t.rubric())}</h2>
     ${rubric}
   </section>
   <div class="secretariat-box">
-    <strong>${esc(t.forSecretariat)}</strong> · ${esc(t.formNumber)} ${esc(form.formNumber)} · ${esc(t.checksum)} ${esc(form.checksum)}
-    <table class="keyed"><tr><td>${esc(t.keyedBy(1))}:</td><td><span class="line"></span></td><td>${esc(t.keyedBy(2))}:</td><td><span class="line"></span></td></tr></table>
+    <strong>${esc(t.forSecretariat())}</strong> · ${esc(t.formNumber())} ${esc(form.formNumber)} · ${esc(t.checksum())} ${esc(form.checksum)}
+    <table class="keyed"><tr><td>${esc(t.keyedBy({ n: 1 }))}:</td><td><span class="line"></span></td><td>${esc(t.keyedBy({ n: 2 }))}:</td><td><span class="line"></span></td></tr></table>
   </div>
-</section>
-</body>
-</html>
-`;
+</section>`,
+  });
 }

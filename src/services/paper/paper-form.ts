@@ -18,6 +18,7 @@ import type { Bilingual, Criterion, Event, JurorRole } from '../../core/model.ts
 import { roundNominees } from '../../core/scoring.ts';
 import { isAssigned } from '../../core/quorum.ts';
 import { canonicalJson } from '../keys/signing.ts';
+import { sectionMessages } from '../../core/messages/attendance.ts';
 import { paperMessages } from '../../core/messages/paper.ts';
 
 export const FORM_PREFIX = 'LPJ';
@@ -59,7 +60,8 @@ export interface FormSection {
 export function formNumber(event: Event, { jurorId, roundId, categoryId }: FormSection): string {
   const round = event.rounds.find((r) => r.id === roundId);
   const index = event.categories.findIndex((c) => c.id === categoryId);
-  if (!round || index < 0) throw new Error(`no round ${roundId} or category ${categoryId}`);
+  // Callers pass a section of the event (paperFormLayout checks it first).
+  if (!round || index < 0) throw new AppError('internal', paperMessages.noSuchSection({ roundId, categoryId }));
   return `${FORM_PREFIX}-${jurorId}-${round.order}-${String(index + 1).padStart(2, '0')}`;
 }
 
@@ -100,10 +102,10 @@ export function paperFormLayout(event: Event, packageRevision: number, section: 
   const juror = event.jurors.find((j) => j.id === section.jurorId);
   const round = event.rounds.find((r) => r.id === section.roundId);
   const category = event.categories.find((c) => c.id === section.categoryId);
-  if (!juror) throw new AppError('not-found', paperMessages.jurorNotInEvent({ jurorId: section.jurorId }));
-  if (!round) throw new AppError('not-found', paperMessages.roundNotInEvent({ roundId: section.roundId }));
+  if (!juror) throw new AppError('not-found', sectionMessages.jurorNotInEvent({ jurorId: section.jurorId }));
+  if (!round) throw new AppError('not-found', sectionMessages.roundNotInEvent({ roundId: section.roundId }));
   if (!category || !round.categoryIds.includes(category.id)) {
-    throw new AppError('not-found', paperMessages.categoryNotInRound({ categoryId: section.categoryId, roundName: round.name }));
+    throw new AppError('not-found', sectionMessages.categoryNotInRound({ categoryId: section.categoryId, roundName: round.name }));
   }
   const nominees = roundNominees(event, round, category.id);
   if (nominees === null) {

@@ -16,6 +16,7 @@
  * the Rekapitulasi.
  */
 import type { Bilingual } from '../../core/model.ts';
+import { compositeKey } from '../../core/composite-key.ts';
 import type { SheetPayload, SheetSection } from '../sheets/sheet-payload.ts';
 import { paperMessages } from '../../core/messages/paper.ts';
 
@@ -34,7 +35,7 @@ export interface PaperNote {
   note: Bilingual;
 }
 
-const sectionKey = (c: Candidate) => `${c.payload.juror.id}\u0000${c.section.roundId}\u0000${c.section.categoryId}`;
+const sectionKey = (c: Candidate) => compositeKey(c.payload.juror.id, c.section.roundId, c.section.categoryId);
 const where = (c: Candidate) => `${c.payload.juror.id}, ${c.section.roundName} · ${c.section.categoryName}`;
 const newest = <C extends Candidate>(list: readonly C[]) =>
   list.reduce<C | null>((best, c) => (best === null || c.payload.sheetRevision > best.payload.sheetRevision ? c : best), null);

@@ -7,13 +7,15 @@
 import { dateInWords, formatDate, weekdayEn } from './date-words.ts';
 import { esc, num } from './html.ts';
 import { nomineeName, type Ranked, type ReportContext } from './report-context.ts';
-import { REPORT_TEXT } from './report-text.ts';
+import { reportMessages } from '../../core/messages/report.ts';
+import { inLanguage } from './words.ts';
 import type { CategoryAwards } from '../../api/shape-contract.ts';
 import { formatLocalDateTime } from '../../core/local-time.ts';
 import { DRAFT_MARK } from './minutes-status.ts';
 import { beritaAcaraPanel, reportPanel } from './report-awards.ts';
 
-const id = REPORT_TEXT.id;
+/** The legal text is Indonesian whatever the report's language; the catalog's English is its translation. */
+const id = inLanguage(reportMessages, 'id');
 const CATEGORY_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /** Why a place stays empty, as the Berita Acara says it after "tidak ditetapkan". */
@@ -30,12 +32,12 @@ function placeRows(ctx: ReportContext, awards: CategoryAwards, ranking: readonly
       if (p.vacant === 'shared') return [];
       if (p.vacant) {
         return [
-          `<tr class="ba-vacant"><td>${esc(id.terbaik(p.place))}</td><td>tidak ditetapkan <span class="sub">(${esc(VACANCY[p.vacant](awards.minimum))})</span></td><td class="num">—</td></tr>`,
+          `<tr class="ba-vacant"><td>${esc(id.terbaik({ rank: p.place }))}</td><td>tidak ditetapkan <span class="sub">(${esc(VACANCY[p.vacant](awards.minimum))})</span></td><td class="num">—</td></tr>`,
         ];
       }
       return p.nomineeIds.map((nomineeId) => {
         const n = ranking.find((r) => r.nomineeId === nomineeId)!;
-        return `<tr><td>${esc(id.terbaik(p.place))}${p.nomineeIds.length > 1 ? ` (${esc(id.joint)})` : ''}</td><td>${nomineeName(ctx, n.nomineeId, n.name)}</td><td class="num">${num(n.final, 'id')}</td></tr>`;
+        return `<tr><td>${esc(id.terbaik({ rank: p.place }))}${p.nomineeIds.length > 1 ? ` (${esc(id.joint())})` : ''}</td><td>${nomineeName(ctx, n.nomineeId, n.name)}</td><td class="num">${num(n.final, 'id')}</td></tr>`;
       });
     })
     .join('');
@@ -68,7 +70,7 @@ function winnersTable(
     winners
       .map(
         (n) => `<tr>
-    <td>${esc(id.terbaik(n.rank))}${n.joint ? ` (${esc(id.joint)})` : ''}</td>
+    <td>${esc(id.terbaik({ rank: n.rank }))}${n.joint ? ` (${esc(id.joint())})` : ''}</td>
     <td>${nomineeName(ctx, n.nomineeId, n.name)}${withCategory && n.categoryId ? `<div class="sub">${esc(ctx.event.categories.find((c) => c.id === n.categoryId)?.name.id ?? n.categoryId)}</div>` : ''}</td>
     <td class="num">${num(n.final, 'id')}</td>
   </tr>`,
@@ -85,7 +87,7 @@ function winnersTable(
 function signer(ctx: ReportContext): string {
   if (!ctx.secretariat) return '';
   const { fingerprint, pinned } = ctx.secretariat;
-  return `; paket acara ditandatangani kunci sekretariat dengan sidik jari <span class="mono hash">${esc(fingerprint)}</span>${pinned ? '' : ` <strong>(${esc(id.notPinned)})</strong>`}`;
+  return `; paket acara ditandatangani kunci sekretariat dengan sidik jari <span class="mono hash">${esc(fingerprint)}</span>${pinned ? '' : ` <strong>(${esc(id.notPinned())})</strong>`}`;
 }
 
 /**
@@ -102,10 +104,11 @@ function numberLine(ctx: ReportContext): string {
 function draftNotice(ctx: ReportContext): string {
   const status = ctx.minutes;
   const reasons = status && !status.final ? status.reasons : [];
+  const note = reportMessages.baDraftNote();
   return `<div class="ba-draft"><p class="ba-draft-title">${esc(DRAFT_MARK.id)}</p>
-  <p>Berita acara ini belum final: tanda tangan Dewan Juri dibubuhkan setelah pemeriksaan lolos dan hasil ditetapkan (penetapan bertanda tangan sekretariat).</p>
+  <p>${esc(note.id)}</p>
   ${reasons.length ? `<ul>${reasons.map((r) => `<li>${esc(r.id)}</li>`).join('')}</ul>` : ''}
-  ${ctx.lang === 'en' ? `<p class="translation">${esc(DRAFT_MARK.en)}: the jury signs once the audit passes and the results are fixed by a penetapan signed by the secretariat.${reasons.length ? ` ${reasons.map((r) => esc(r.en)).join(' ')}` : ''}</p>` : ''}
+  ${ctx.lang === 'en' ? `<p class="translation">${esc(DRAFT_MARK.en)}: ${esc(note.en)}${reasons.length ? ` ${reasons.map((r) => esc(r.en)).join(' ')}` : ''}</p>` : ''}
 </div>`;
 }
 
@@ -155,50 +158,57 @@ export function beritaAcara(ctx: ReportContext): string {
     )
     .join('');
   const rule = `Nilai Akhir = ${ctx.rounds.map((r) => `${num(r.weight, 'id', 0)}% ${r.name.id}`).join(' + ')}`;
-  const basis = `Penetapan ini didasarkan pada Rekapitulasi Nilai terlampir, yang dihitung dengan aturan ${id.ruleName[result.rule]} (${rule}) dari ${result.usedSheets} lembar nilai juri bertanda tangan elektronik yang telah diverifikasi. Hash hasil penggabungan:`;
+  const basis = `Penetapan ini didasarkan pada Rekapitulasi Nilai terlampir, yang dihitung dengan aturan ${id.ruleName({ rule: result.rule })} (${rule}) dari ${result.usedSheets} lembar nilai juri bertanda tangan elektronik yang telah diverifikasi. Hash hasil penggabungan:`;
   // Sections that came from a juror's paper form: named with the form and who keyed it.
   const sectionName = (roundId: string, categoryId: string, lang: 'id' | 'en') =>
     `${event.rounds.find((r) => r.id === roundId)?.name[lang] ?? roundId} · ${event.categories.find((c) => c.id === categoryId)?.name[lang] ?? categoryId}`;
-  const paper = ctx.paperUsed.map(
-    (p) =>
-      `${p.jurorId} — ${sectionName(p.roundId, p.categoryId, 'id')} (formulir ${p.formNumber}, diketik oleh ${p.operators[0]} dan ${p.operators[1]})`,
+  const paper = ctx.paperUsed.map((p) =>
+    reportMessages.baPaperSection({
+      jurorId: p.jurorId,
+      section: { id: sectionName(p.roundId, p.categoryId, 'id'), en: sectionName(p.roundId, p.categoryId, 'en') },
+      form: p.formNumber,
+      operators: p.operators,
+    }),
   );
-  const paperEn = ctx.paperUsed.map(
-    (p) =>
-      `${p.jurorId} — ${sectionName(p.roundId, p.categoryId, 'en')} (form ${p.formNumber}, keyed by ${p.operators[0]} and ${p.operators[1]})`,
-  );
-  const opening = `Pada hari ini ${dateInWords(ctx.plenaryDate)}, bertempat di ${event.place}, kami yang bertanda tangan di bawah ini, Dewan Juri ${event.name}, telah menetapkan pemenang sebagai berikut:`;
-  const openingEn = `On ${weekdayEn(ctx.plenaryDate)}, ${formatDate(ctx.plenaryDate, 'en')}, at ${event.place}, we the undersigned, the Jury of ${event.name}, have determined the winners as follows:`;
+  const paperText = reportMessages.baPaper({ sections: paper });
+  const opening = reportMessages.baOpening({
+    dateInWords: dateInWords(ctx.plenaryDate),
+    weekday: weekdayEn(ctx.plenaryDate),
+    date: formatDate(ctx.plenaryDate, 'en'),
+    place: event.place,
+    event: event.name,
+  });
+  const closing = reportMessages.baClosing();
   // The closing, the place and date and the signatures stay on one page when they fit on one.
   const signatures = event.jurors
     .map(
       (juror, i) => `<tr>
     <td class="num">${i + 1}.</td>
     <td><div class="ba-name">${ctx.jurorName(juror.id) ? esc(ctx.jurorName(juror.id)!) : '<span class="blank"></span>'}</div><div>${esc(juror.title)}</div><div class="sub">${esc(juror.institution)}</div></td>
-    <td class="ba-role">${esc(id.roleName[juror.role])}</td>
+    <td class="ba-role">${esc(id.roleName({ role: juror.role }))}</td>
     <td class="ba-sign ${i % 2 === 0 ? 'left' : 'right'}"><span class="sign-no">${i + 1}.</span><span class="sign-line"></span></td>
   </tr>`,
     )
     .join('');
   return `<section class="berita-acara">
-  ${ctx.demo ? `<p class="demo-notice">${esc(id.demoNotice)}${en ? ` · ${esc(REPORT_TEXT.en.demoNotice)}` : ''}</p>` : ''}
+  ${ctx.demo ? `<p class="demo-notice">${esc(id.demoNotice())}${en ? ` · ${esc(reportMessages.demoNotice().en)}` : ''}</p>` : ''}
   <h1 class="ba-title">BERITA ACARA<br>PENETAPAN PEMENANG<br>${esc(event.name.toUpperCase())}</h1>
   ${en ? '<p class="translation center">Minutes of the determination of the winners. The Indonesian text is the legal record; the translations in italics are for information.</p>' : ''}
   ${numberLine(ctx)}
   ${dasar}
-  <p class="ba-text">${esc(opening)}</p>
-  ${en ? `<p class="translation">${esc(openingEn)}</p>` : ''}
+  <p class="ba-text">${esc(opening.id)}</p>
+  ${en ? `<p class="translation">${esc(opening.en)}</p>` : ''}
   ${categories}
   ${special}
   ${overall}
   ${beritaAcaraPanel(ctx, reportPanel(ctx))}
   <p class="ba-text">${esc(basis)} <span class="mono hash">${esc(result.resultsHash)}</span>${signer(ctx)}.</p>
-  ${paper.length > 0 ? `<p class="ba-text ba-paper">Bagian berikut dinilai juri di atas kertas (Lembar Penilaian Juri), diketik dua kali secara terpisah oleh sekretariat dan ditandatangani dengan kunci sekretariat: ${esc(paper.join('; '))}.</p>` : ''}
-  ${paper.length > 0 && en ? `<p class="translation">The following sections were scored by the juror on paper (the paper score sheet), keyed twice, separately, by the secretariat and signed with the secretariat's key: ${esc(paperEn.join('; '))}.</p>` : ''}
+  ${paper.length > 0 ? `<p class="ba-text ba-paper">${esc(paperText.id)}</p>` : ''}
+  ${paper.length > 0 && en ? `<p class="translation">${esc(paperText.en)}</p>` : ''}
   ${decisions ? `<p class="ba-text">Urutan nominasi dengan nilai sama yang tidak terpecahkan oleh penentu ditetapkan dalam rapat pleno:</p><ol class="ba-decisions">${decisions}</ol>` : ''}
   <div class="${event.jurors.length <= 15 ? 'keep' : ''}">
-  <p class="ba-text">Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.</p>
-  ${en ? '<p class="translation">These minutes are made to be used as appropriate.</p>' : ''}
+  <p class="ba-text">${esc(closing.id)}</p>
+  ${en ? `<p class="translation">${esc(closing.en)}</p>` : ''}
   <div class="ba-signing">
     <p>${esc(event.place)}, ${esc(formatDate(ctx.plenaryDate, 'id'))}</p>
     <p class="strong">DEWAN JURI<br>${esc(event.name.toUpperCase())}</p>

@@ -5,6 +5,8 @@
  * Dates are ISO calendar dates (YYYY-MM-DD) read without a time zone, so the weekday never shifts.
  */
 import angkaTerbilang from '@develoka/angka-terbilang-js';
+import { AppError } from '../../api/errors.ts';
+import { reportMessages } from '../../core/messages/report.ts';
 
 export type Lang = 'id' | 'en';
 
@@ -25,14 +27,15 @@ function parseDate(iso: string): CalendarDate {
   const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [NaN, NaN, NaN];
   const check = new Date(Date.UTC(year, month - 1, day));
   if (!match || check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw new RangeError(`not a calendar date: ${iso}`);
+    // The event's dates are checked as calendar dates when it is read (core/model.ts IsoDate).
+    throw new AppError('internal', reportMessages.notACalendarDate({ iso }));
   }
   return { year, month, day };
 }
 
 /** A whole number in Indonesian words, each word capitalised: 2025 → "Dua Ribu Dua Puluh Lima". */
 export function numberInWords(n: number): string {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`not a whole number: ${n}`);
+  if (!Number.isInteger(n) || n < 0) throw new AppError('internal', reportMessages.notAWholeNumber({ n }));
   return angkaTerbilang(String(n))
     .split(' ')
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))

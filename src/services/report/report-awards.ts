@@ -8,36 +8,6 @@ import { formatDate } from './date-words.ts';
 import { esc, num } from './html.ts';
 import { nomineeName, type ReportContext } from './report-context.ts';
 
-const TEXT = {
-  id: {
-    vacant: (place: number) => `Terbaik ${place}: tidak ditetapkan`,
-    reason: {
-      'below-minimum': (minimum: string) =>
-        `Nilai Akhir di bawah batas minimum ${minimum}; tidak ada nominasi yang dinaikkan ke tempat ini`,
-      incomplete: () => 'tidak ada nominasi yang dinilai di semua babak',
-      'no-nominee': () => 'nominasi kategori ini lebih sedikit dari jumlah pemenang',
-    } as Record<string, (minimum: string) => string>,
-    places: (size: number, minimum: string | null) =>
-      `Jumlah pemenang kategori ini: ${size}${minimum ? `; Nilai Akhir minimum ${minimum}` : ''}.`,
-    special: 'Penghargaan khusus',
-    specialAcross: 'Penghargaan khusus (seluruh acara)',
-    decided: (by: string) => `diputuskan oleh ${by}`,
-  },
-  en: {
-    vacant: (place: number) => `Terbaik ${place}: not awarded`,
-    reason: {
-      'below-minimum': (minimum: string) => `final score below the minimum of ${minimum}; nobody is promoted into this place`,
-      incomplete: () => 'no nominee was scored in every round',
-      'no-nominee': () => 'the category has fewer nominees than places',
-    } as Record<string, (minimum: string) => string>,
-    places: (size: number, minimum: string | null) =>
-      `Places in this category: ${size}${minimum ? `; minimum final score ${minimum}` : ''}.`,
-    special: 'Special awards',
-    specialAcross: 'Special awards (whole event)',
-    decided: (by: string) => `decided by ${by}`,
-  },
-};
-
 /** The place a nominee holds in its category, or undefined (issue 16: a category's own places and minimum). */
 export function heldPlace(ctx: ReportContext, categoryId: string, nomineeId: string): number | undefined {
   return ctx.result.awards.find((a) => a.categoryId === categoryId)?.places.find((p) => p.nomineeIds.includes(nomineeId))?.place;
@@ -45,18 +15,21 @@ export function heldPlace(ctx: ReportContext, categoryId: string, nomineeId: str
 
 /** Under a category's ranking: its places and minimum, the empty places and why, its special awards. */
 export function categoryAwardsNote(ctx: ReportContext, categoryId: string): string {
-  const t = TEXT[ctx.lang];
+  const { t } = ctx;
   const awards = ctx.result.awards.find((a) => a.categoryId === categoryId);
   if (!awards) return '';
   const minimum = awards.minimum === null ? null : num(awards.minimum, ctx.lang);
   const vacant = awards.places
     .filter((p) => p.vacant !== null && p.vacant !== 'shared')
-    .map((p) => `<strong>${esc(t.vacant(p.place))}</strong> (${esc(t.reason[p.vacant!](minimum ?? ''))})`);
+    .map(
+      (p) =>
+        `<strong>${esc(t.vacant({ place: p.place }))}</strong> (${esc(t.vacantReason({ reason: p.vacant!, minimum: minimum ?? '' }))})`,
+    );
   const special = ctx.result.specialAwards.filter((a) => a.categoryId === categoryId).map((a) => specialLine(ctx, a));
   return `<div class="keep notes awards-note">
-    <p class="sub">${esc(t.places(awards.size, minimum))}</p>
+    <p class="sub">${esc(t.places({ size: awards.size, minimum }))}</p>
     ${vacant.length > 0 ? `<p>${vacant.join('; ')}.</p>` : ''}
-    ${special.length > 0 ? `<p><strong>${esc(t.special)}:</strong> ${special.join('; ')}.</p>` : ''}
+    ${special.length > 0 ? `<p><strong>${esc(t.special())}:</strong> ${special.join('; ')}.</p>` : ''}
   </div>`;
 }
 
@@ -64,41 +37,16 @@ export function categoryAwardsNote(ctx: ReportContext, categoryId: string): stri
 export function eventSpecialAwards(ctx: ReportContext): string {
   const across = ctx.result.specialAwards.filter((a) => a.categoryId === null);
   if (across.length === 0) return '';
-  return `<h2>${esc(TEXT[ctx.lang].specialAcross)}</h2><p>${across.map((a) => specialLine(ctx, a)).join('; ')}.</p>`;
+  return `<h2>${esc(ctx.t.specialAcross())}</h2><p>${across.map((a) => specialLine(ctx, a)).join('; ')}.</p>`;
 }
 
 function specialLine(ctx: ReportContext, a: ReportContext['result']['specialAwards'][number]): string {
   const nominee = ctx.nominee(a.nomineeId);
-  return `<strong>${esc(a.name)}</strong>: ${nomineeName(ctx, a.nomineeId, nominee?.name ?? a.nomineeId)} — ${esc(a.reason)} (${esc(TEXT[ctx.lang].decided(a.decidedBy))})`;
+  return `<strong>${esc(a.name)}</strong>: ${nomineeName(ctx, a.nomineeId, nominee?.name ?? a.nomineeId)} — ${esc(a.reason)} (${esc(ctx.t.specialDecidedBy({ by: a.decidedBy }))})`;
 }
 
 // ---------------------------------------------------------------------------------------------------
 // The panel (issue 16, items 2 and 3): who assessed each category, quorum, equal treatment, absences.
-
-const PANEL_TEXT = {
-  id: {
-    assessed: (round: string, jurors: string, count: number) => `${round}: dinilai ${count} juri (${jurors})`,
-    quorum: (round: string, present: number, required: number, assigned: number) =>
-      `${round}: di bawah kuorum — ${present} juri menilai, perlu ${required} dari ${assigned} yang ditugaskan`,
-    unequal: (round: string, name: string, count: number, jurors: string, missing: string, partial: string) =>
-      `${round}: ${name} dinilai ${count} juri (${jurors})${missing ? `; tidak dinilai oleh ${missing} (bukan karena benturan kepentingan)` : ''}${partial ? `; nilai tidak lengkap dari ${partial}` : ''}`,
-    absent: (juror: string, round: string, reason: string, date: string) =>
-      `${juror} berhalangan di ${round}: ${reason}${date ? ` (${date})` : ''}`,
-    panel: 'Penilai',
-    flagged: 'Perhatian panel',
-  },
-  en: {
-    assessed: (round: string, jurors: string, count: number) => `${round}: assessed by ${count} jurors (${jurors})`,
-    quorum: (round: string, present: number, required: number, assigned: number) =>
-      `${round}: below quorum — ${present} jurors scored, ${required} of the ${assigned} assigned are needed`,
-    unequal: (round: string, name: string, count: number, jurors: string, missing: string, partial: string) =>
-      `${round}: ${name} scored by ${count} jurors (${jurors})${missing ? `; not scored by ${missing} (not a recusal)` : ''}${partial ? `; incomplete marks from ${partial}` : ''}`,
-    absent: (juror: string, round: string, reason: string, date: string) =>
-      `${juror} absent from ${round}: ${reason}${date ? ` (${date})` : ''}`,
-    panel: 'Assessed by',
-    flagged: 'Panel warnings',
-  },
-};
 
 /** The panel per round × category of a report, computed from its marks, conflicts and completeness. */
 export function reportPanel(ctx: ReportContext): SectionPanel[] {
@@ -107,34 +55,40 @@ export function reportPanel(ctx: ReportContext): SectionPanel[] {
 
 /** Under a category's matrices: who assessed each round, who was absent, and the quorum and equal-treatment warnings. */
 export function categoryPanelNote(ctx: ReportContext, categoryId: string, panel: readonly SectionPanel[]): string {
-  const t = PANEL_TEXT[ctx.lang];
+  const { t } = ctx;
   const sections = panel.filter((s) => s.categoryId === categoryId);
   const roundName = (id: string) => ctx.rounds.find((r) => r.id === id)?.name[ctx.lang] ?? id;
-  const assessed = sections.map((s) => esc(t.assessed(roundName(s.roundId), s.assessedBy.join(', ') || '—', s.assessedBy.length)));
+  const assessed = sections.map((s) =>
+    esc(t.assessed({ round: roundName(s.roundId), jurors: s.assessedBy.join(', ') || '—', count: s.assessedBy.length })),
+  );
   const absent = (ctx.absences ?? [])
     .filter((a) => a.categoryId === categoryId)
-    .map((a) => esc(t.absent(a.jurorId, roundName(a.roundId), a.reason, a.date ? formatDate(a.date, ctx.lang) : '')));
+    .map((a) =>
+      esc(t.absent({ juror: a.jurorId, round: roundName(a.roundId), reason: a.reason, date: a.date ? formatDate(a.date, ctx.lang) : '' })),
+    );
   const warnings = [
     ...sections
       .filter((s) => !s.quorumMet)
-      .map((s) => esc(t.quorum(roundName(s.roundId), s.present.length, s.required!, s.assigned.length))),
+      .map((s) =>
+        esc(t.belowQuorum({ round: roundName(s.roundId), present: s.present.length, required: s.required!, assigned: s.assigned.length })),
+      ),
     ...sections.flatMap((s) =>
       s.unequal.map((u) => {
         const nominee = ctx.nominee(u.nomineeId);
-        return t.unequal(
-          roundName(s.roundId),
-          nomineeName(ctx, u.nomineeId, nominee?.name ?? u.nomineeId),
-          u.scoredBy.length,
-          esc(u.scoredBy.join(', ') || '—'),
-          esc(u.missing.join(', ')),
-          esc(u.partial.join(', ')),
-        );
+        return t.unequal({
+          round: roundName(s.roundId),
+          name: nomineeName(ctx, u.nomineeId, nominee?.name ?? u.nomineeId),
+          count: u.scoredBy.length,
+          jurors: esc(u.scoredBy.join(', ') || '—'),
+          missing: esc(u.missing.join(', ')),
+          partial: esc(u.partial.join(', ')),
+        });
       }),
     ),
   ];
   return `<div class="keep notes panel-note">
-    <p class="sub"><strong>${esc(t.panel)}:</strong> ${assessed.join(' · ')}${absent.length ? ` · ${absent.join(' · ')}` : ''}</p>
-    ${warnings.length ? `<div class="warning" data-panel-warning><strong>${esc(t.flagged)}:</strong> ${warnings.join('; ')}.</div>` : ''}
+    <p class="sub"><strong>${esc(t.assessedBy())}:</strong> ${assessed.join(' · ')}${absent.length ? ` · ${absent.join(' · ')}` : ''}</p>
+    ${warnings.length ? `<div class="warning" data-panel-warning><strong>${esc(t.panelWarnings())}:</strong> ${warnings.join('; ')}.</div>` : ''}
   </div>`;
 }
 

@@ -9,9 +9,11 @@ import type { Criterion, Event, Nominee, Round } from '../../core/model.ts';
 import { weightedTotal } from '../../core/scoring.ts';
 import type { RekapFile } from '../merge/rekapitulasi.ts';
 import type { PaperLabel } from '../paper/paper-labels.ts';
+import { compositeKey, keyParts } from '../../core/composite-key.ts';
+import { reportMessages } from '../../core/messages/report.ts';
 import type { Lang } from './date-words.ts';
 import { esc } from './html.ts';
-import { REPORT_TEXT, type ReportText } from './report-text.ts';
+import { inLanguage, type Words } from './words.ts';
 import type { MinutesStatus } from './minutes-status.ts';
 
 export interface ReportInput {
@@ -47,7 +49,8 @@ export interface SecretariatKey {
 export type Ranked = Deliberation['categories'][number]['ranking'][number];
 
 export interface ReportContext extends ReportInput {
-  t: ReportText;
+  /** The report's words (core/messages/report.ts) in the chosen language. */
+  t: Words<typeof reportMessages>;
   /** Rounds in their order (Seleksi Administrasi first). */
   rounds: Round[];
   nominee: (id: string) => Nominee | undefined;
@@ -68,15 +71,13 @@ export interface ReportContext extends ReportInput {
   paperUsed: (PaperLabel & { jurorId: string })[];
 }
 
-const key = (...parts: string[]) => parts.join('\u0000');
-
 export function reportContext(input: ReportInput): ReportContext {
   const { event, result } = input;
   const nominees = new Map(event.nominees.map((n) => [n.id, n]));
   const categories = new Map(event.categories.map((c) => [c.id, c.name[input.lang]]));
   const criteria = new Map<string, Criterion[]>();
   const criteriaOf = (roundId: string, categoryId: string) => {
-    const k = key(roundId, categoryId);
+    const k = compositeKey(roundId, categoryId);
     let list = criteria.get(k);
     if (!list) {
       list = event.criteria.filter((c) => c.roundId === roundId && c.categoryIds.includes(categoryId));
@@ -85,7 +86,7 @@ export function reportContext(input: ReportInput): ReportContext {
     return list;
   };
   const totals = new Map<string, number | null>();
-  for (const [k, marks] of Map.groupBy(result.marks, (m) => key(m.jurorId, m.roundId, m.nomineeId))) {
+  for (const [k, marks] of Map.groupBy(result.marks, (m) => compositeKey(m.jurorId, m.roundId, m.nomineeId))) {
     const { roundId, nomineeId } = marks[0];
     const categoryId = nominees.get(nomineeId)?.categoryId;
     if (categoryId === undefined) continue;
@@ -95,22 +96,22 @@ export function reportContext(input: ReportInput): ReportContext {
   // A paper sheet holds one section: when the reconciliation used the file, that section came from paper.
   const paper = new Map(
     input.files.flatMap((f) =>
-      f.paper && f.use === 'used' && f.jurorId ? [[key(f.jurorId, f.paper.roundId, f.paper.categoryId), f.paper] as const] : [],
+      f.paper && f.use === 'used' && f.jurorId ? [[compositeKey(f.jurorId, f.paper.roundId, f.paper.categoryId), f.paper] as const] : [],
     ),
   );
   return {
     ...input,
-    t: REPORT_TEXT[input.lang],
+    t: inLanguage(reportMessages, input.lang),
     rounds: [...event.rounds].sort((a, b) => a.order - b.order),
     nominee: (id) => nominees.get(id),
     categoryName: (id) => categories.get(id) ?? id,
     demo: event.nominees.some((n) => n.fictional),
     plenaryDate: event.schedule.plenary ?? localDate(input.generatedAt, eventTimeZone(event)),
     timeZone: eventTimeZone(event),
-    jurorTotal: (jurorId, roundId, nomineeId) => totals.get(key(jurorId, roundId, nomineeId)) ?? null,
+    jurorTotal: (jurorId, roundId, nomineeId) => totals.get(compositeKey(jurorId, roundId, nomineeId)) ?? null,
     jurorName: (jurorId) => event.jurors.find((j) => j.id === jurorId)?.name || result.jurorNames[jurorId] || null,
-    paperSection: (jurorId, roundId, categoryId) => paper.get(key(jurorId, roundId, categoryId)) ?? null,
-    paperUsed: [...paper.entries()].map(([k, label]) => ({ ...label, jurorId: k.split('\u0000')[0] })),
+    paperSection: (jurorId, roundId, categoryId) => paper.get(compositeKey(jurorId, roundId, categoryId)) ?? null,
+    paperUsed: [...paper.entries()].map(([k, label]) => ({ ...label, jurorId: keyParts(k)[0] })),
   };
 }
 

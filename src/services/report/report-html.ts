@@ -6,12 +6,13 @@
  * the page header and footer come from the meta tags read by page-frame.ts.
  */
 import type { Deliberation } from '../../api/contract.ts';
+import { compositeKey } from '../../core/composite-key.ts';
 import { beritaAcara } from './berita-acara.ts';
 import { formatLocalDate, formatLocalDateTime } from '../../core/local-time.ts';
 import { formatDate, formatRange } from './date-words.ts';
 import { esc, num } from './html.ts';
 import { nomineeName, reportContext, type Ranked, type ReportContext, type ReportInput } from './report-context.ts';
-import { REPORT_STYLE } from './report-style.ts';
+import { printablePage } from './printable-page.ts';
 import { categoryAwardsNote, categoryPanelNote, eventSpecialAwards, heldPlace, reportPanel } from './report-awards.ts';
 import { DRAFT_MARK } from './minutes-status.ts';
 import { axisSvg, stripSvg } from './spread-chart.ts';
@@ -25,7 +26,7 @@ export function reportHtml(input: ReportInput): string {
   const { t, event, result } = ctx;
   // Issue 16: until a penetapan fixes these results, every page says it is a draft (header and watermark).
   const draft = ctx.minutes?.final !== true;
-  const header = `${event.name} · ${t.header}${ctx.demo ? ` · ${t.demoHeader}` : ''}${draft ? ` · ${DRAFT_MARK[ctx.lang]}` : ''}`;
+  const header = `${event.name} · ${t.header()}${ctx.demo ? ` · ${t.demoHeader()}` : ''}${draft ? ` · ${t.draftMark()}` : ''}`;
   const panel = reportPanel(ctx); // issue 16: who assessed each round × category, quorum, equal treatment
   const body = [
     cover(ctx),
@@ -34,28 +35,15 @@ export function reportHtml(input: ReportInput): string {
     appendix(ctx),
     beritaAcara(ctx),
   ].join('\n');
-  return `<!doctype html>
-<html lang="${ctx.lang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="timbang-header" content="${esc(header)}">
-<meta name="timbang-footer" content="${esc(`${t.hashFooter}: ${result.resultsHash}`)}">${
-    ctx.secretariat
-      ? `
-<meta name="timbang-footer-key" content="${esc(`${t.keyFooter}: ${keyText(ctx)}`)}">`
-      : ''
-  }
-<meta name="timbang-page" content="${esc(t.page('{n}', '{of}'))}">
-<title>${esc(`${t.title} — ${event.name}`)}</title>
-<style>${REPORT_STYLE}</style>
-</head>
-<body>
-${draft ? `<div class="draft-watermark" aria-hidden="true">${esc(DRAFT_MARK.id)}</div>` : ''}
-${body}
-</body>
-</html>
-`;
+  return printablePage({
+    lang: ctx.lang,
+    title: `${t.title()} — ${event.name}`,
+    header,
+    footer: `${t.hashFooter()}: ${result.resultsHash}`,
+    ...(ctx.secretariat ? { footerKey: `${t.keyFooter()}: ${keyText(ctx)}` } : {}),
+    dataImages: true,
+    body: `${draft ? `<div class="draft-watermark" aria-hidden="true">${esc(DRAFT_MARK.id)}</div>` : ''}\n${body}`,
+  });
 }
 
 /** Tables short enough to move whole to the next page rather than leave a row or two behind. */
@@ -71,10 +59,10 @@ function cover(ctx: ReportContext): string {
   const roundName = (id: string) => esc(event.rounds.find((r) => r.id === id)?.name[lang] ?? id);
   const tieBreak = event.merge.tieBreak.map((step) =>
     step.kind === 'plenary'
-      ? esc(t.tieStep.plenary)
+      ? esc(t.tieStepPlenary())
       : step.kind === 'round'
-        ? t.tieStep.round(roundName(step.roundId))
-        : t.tieStep.topCriterion(roundName(step.roundId)),
+        ? t.tieStepRound({ round: roundName(step.roundId) })
+        : t.tieStepTopCriterion({ round: roundName(step.roundId) }),
   );
   const gaps = Object.entries(result.completeness).flatMap(([jurorId, sections]) =>
     // Issue 16: a juror excused from a section (berhalangan) owes nothing there; the absences are listed per category.
@@ -83,48 +71,48 @@ function cover(ctx: ReportContext): string {
       .map(([section, state]) => {
         const [roundId, categoryId] = section.split('/');
         const why =
-          state === 'conflict' ? ` (${esc(t.conflictSections)})` : state === 'unfinished' ? ` (${esc(t.unfinishedSections)})` : '';
+          state === 'conflict' ? ` (${esc(t.conflictSections())})` : state === 'unfinished' ? ` (${esc(t.unfinishedSections())})` : '';
         return `${esc(jurorId)} · ${roundName(roundId)} · ${esc(ctx.categoryName(categoryId))}${why}`;
       }),
   );
   const badFiles = ctx.files.filter((f) => f.status !== 'valid' || f.use !== 'used').length;
   const warnings = [
-    ...(badFiles > 0 ? [esc(t.badFiles(badFiles))] : []),
-    ...(gaps.length > 0 ? [`${esc(t.missing)}: ${gaps.join('; ')}`] : []),
+    ...(badFiles > 0 ? [esc(t.badFiles({ n: badFiles }))] : []),
+    ...(gaps.length > 0 ? [`${esc(t.missing())}: ${gaps.join('; ')}`] : []),
   ];
   const jurors = event.jurors
     .map(
       (j) =>
-        `<tr><td>${esc(j.id)}</td><td class="nowrap">${esc(t.roleName[j.role])}</td><td>${esc(j.title)}<div class="sub">${esc(j.institution)}</div></td><td>${esc(ctx.jurorName(j.id) ?? '')}</td></tr>`,
+        `<tr><td>${esc(j.id)}</td><td class="nowrap">${esc(t.roleName({ role: j.role }))}</td><td>${esc(j.title)}<div class="sub">${esc(j.institution)}</div></td><td>${esc(ctx.jurorName(j.id) ?? '')}</td></tr>`,
     )
     .join('');
   return `<section class="cover">
-  ${ctx.demo ? `<p class="demo-notice">${esc(t.demoNotice)}</p><p class="sub">${esc(t.fictionalNote)}</p>` : ''}
-  ${ctx.secretariat?.pinned === false ? `<p class="demo-notice not-pinned">${esc(t.notPinned)}</p>` : ''}
-  <h1>${esc(t.title)}</h1>
+  ${ctx.demo ? `<p class="demo-notice">${esc(t.demoNotice())}</p><p class="sub">${esc(t.fictionalNote())}</p>` : ''}
+  ${ctx.secretariat?.pinned === false ? `<p class="demo-notice not-pinned">${esc(t.notPinned())}</p>` : ''}
+  <h1>${esc(t.title())}</h1>
   <p class="event-name">${esc(event.name)}</p>
   <table class="facts">
-    ${row(t.place, esc(event.place))}
-    ${row(t.yearHeld, esc(event.yearHeld))}
-    ${row(t.period, esc(formatRange(event.periodAssessed.start, event.periodAssessed.end, lang)))}
-    ${row(t.interviews, schedule.interviews ? esc(`${formatRange(schedule.interviews.start, schedule.interviews.end, lang)}${schedule.interviews.venue ? `, ${schedule.interviews.venue}` : ''}`) : esc(t.notScheduled))}
-    ${row(t.plenary, schedule.plenary ? esc(formatDate(schedule.plenary, lang)) : esc(t.notScheduled))}
-    ${row(t.ceremony, schedule.ceremony ? esc(`${formatDate(schedule.ceremony.date, lang)}, ${schedule.ceremony.venue}`) : esc(t.notScheduled))}
-    ${row(t.rule, esc(t.ruleName[result.rule]))}
-    ${row(t.finalFormula, finalFormula)}
-    ${row(t.tieBreak, tieBreak.map((s, i) => `${i + 1}. ${s}`).join('; '))}
-    ${row(t.generated, esc(generatedText(ctx)))}
+    ${row(t.place(), esc(event.place))}
+    ${row(t.yearHeld(), esc(event.yearHeld))}
+    ${row(t.period(), esc(formatRange(event.periodAssessed.start, event.periodAssessed.end, lang)))}
+    ${row(t.interviews(), schedule.interviews ? esc(`${formatRange(schedule.interviews.start, schedule.interviews.end, lang)}${schedule.interviews.venue ? `, ${schedule.interviews.venue}` : ''}`) : esc(t.notScheduled()))}
+    ${row(t.plenary(), schedule.plenary ? esc(formatDate(schedule.plenary, lang)) : esc(t.notScheduled()))}
+    ${row(t.ceremony(), schedule.ceremony ? esc(`${formatDate(schedule.ceremony.date, lang)}, ${schedule.ceremony.venue}`) : esc(t.notScheduled()))}
+    ${row(t.rule(), esc(t.ruleName({ rule: result.rule })))}
+    ${row(t.finalFormula(), finalFormula)}
+    ${row(t.tieBreak(), tieBreak.map((s, i) => `${i + 1}. ${s}`).join('; '))}
+    ${row(t.generated(), esc(generatedText(ctx)))}
   </table>
-  <p>${esc(t.sheets(result.usedSheets, result.sheets))}${ctx.paperUsed.length > 0 ? ` ${esc(t.paperSheets(ctx.paperUsed.length))}` : ''} ${esc(t.flags)}: ${esc(t.flagRule(num(event.merge.disagreementThreshold, lang, 0)))}</p>
-  ${warnings.length > 0 ? `<div class="warning"><strong>${esc(t.warnings)}:</strong> ${warnings.join('<br>')}</div>` : ''}
+  <p>${esc(t.sheets({ used: result.usedSheets, total: result.sheets }))}${ctx.paperUsed.length > 0 ? ` ${esc(t.paperSheets({ n: ctx.paperUsed.length }))}` : ''} ${esc(t.flags())}: ${esc(t.flagRule({ threshold: num(event.merge.disagreementThreshold, lang, 0) }))}</p>
+  ${warnings.length > 0 ? `<div class="warning"><strong>${esc(t.warnings())}:</strong> ${warnings.join('<br>')}</div>` : ''}
   <div class="hash-box">${
     ctx.secretariat
-      ? `<table class="hash-table"><tr><th>${esc(t.resultsHash)}</th><td class="hash">${esc(result.resultsHash)}</td></tr>${secretariatRow(ctx)}</table>`
-      : `<div class="label">${esc(t.resultsHash)}</div><div class="hash">${esc(result.resultsHash)}</div>`
-  }<div class="sub">${esc(t.hashNote)}</div>${ctx.secretariat?.pinned === false ? `<div class="sub">${esc(t.notPinnedNote)}</div>` : ''}</div>
-  <h2>${esc(t.jury)}</h2>
+      ? `<table class="hash-table"><tr><th>${esc(t.resultsHash())}</th><td class="hash">${esc(result.resultsHash)}</td></tr>${secretariatRow(ctx)}</table>`
+      : `<div class="label">${esc(t.resultsHash())}</div><div class="hash">${esc(result.resultsHash)}</div>`
+  }<div class="sub">${esc(t.hashNote())}</div>${ctx.secretariat?.pinned === false ? `<div class="sub">${esc(t.notPinnedNote())}</div>` : ''}</div>
+  <h2>${esc(t.jury())}</h2>
   <table class="grid">
-    <thead><tr><th>${esc(t.jurorCode)}</th><th>${esc(t.role)}</th><th>${esc(t.position)}</th><th>${esc(t.name)}</th></tr></thead>
+    <thead><tr><th>${esc(t.jurorCode())}</th><th>${esc(t.role())}</th><th>${esc(t.position())}</th><th>${esc(t.name())}</th></tr></thead>
     <tbody>${jurors}</tbody>
   </table>
 </section>`;
@@ -134,7 +122,7 @@ function cover(ctx: ReportContext): string {
 function keyText(ctx: ReportContext): string {
   const key = ctx.secretariat;
   if (!key) return '';
-  return key.pinned ? key.fingerprint : `${key.fingerprint} (${ctx.t.notPinned})`;
+  return key.pinned ? key.fingerprint : `${key.fingerprint} (${ctx.t.notPinned()})`;
 }
 
 /** Under the results hash on the cover: who signed the package, and whether that key was pinned. */
@@ -142,9 +130,9 @@ function secretariatRow(ctx: ReportContext): string {
   const { t, secretariat } = ctx;
   if (!secretariat) return '';
   const state = secretariat.pinned
-    ? `<span class="sub">(${esc(t.pinned)})</span>`
-    : `<span class="not-pinned-mark">${esc(t.notPinned)}</span>`;
-  return `<tr><th>${esc(t.secretariatKey)}</th><td><span class="hash">${esc(secretariat.fingerprint)}</span> ${state}</td></tr>`;
+    ? `<span class="sub">(${esc(t.pinned())})</span>`
+    : `<span class="not-pinned-mark">${esc(t.notPinned())}</span>`;
+  return `<tr><th>${esc(t.secretariatKey())}</th><td><span class="hash">${esc(secretariat.fingerprint)}</span> ${state}</td></tr>`;
 }
 
 /** "4 Juli 2025 pukul 09.15 WITA": the time of printing in the event's zone. */
@@ -155,7 +143,7 @@ function generatedText(ctx: ReportContext): string {
 function categorySection(ctx: ReportContext, category: CategoryResult, panel: ReturnType<typeof reportPanel> = []): string {
   const { t } = ctx;
   return `<section class="category">
-  <h2 class="category-title"><span class="kicker">${esc(t.category)}</span> ${esc(ctx.categoryName(category.id))}</h2>
+  <h2 class="category-title"><span class="kicker">${esc(t.category())}</span> ${esc(ctx.categoryName(category.id))}</h2>
   ${rankingTable(ctx, category)}
   ${agreementNote(ctx, category)}
   ${spreadChart(ctx, category)}
@@ -163,7 +151,7 @@ function categorySection(ctx: ReportContext, category: CategoryResult, panel: Re
     .filter((r) => r.categoryIds.includes(category.id))
     .map((round) => jurorMatrix(ctx, category, round.id))
     .join('\n')}
-  <p class="sub">${esc(t.matrixLegend)}${ctx.paperUsed.some((p) => p.categoryId === category.id) ? ` · ${esc(t.paperLegend)}` : ''}</p>
+  <p class="sub">${esc(t.matrixLegend())}${ctx.paperUsed.some((p) => p.categoryId === category.id) ? ` · ${esc(t.paperLegend())}` : ''}</p>
   ${conflictNote(ctx, category)}
   ${categoryPanelNote(ctx, category.id, panel)}
   ${flagTable(ctx, category)}
@@ -180,9 +168,13 @@ function rankingTable(ctx: ReportContext, category: CategoryResult): string {
       const place = heldPlace(ctx, category.id, n.nomineeId);
       const winner = place !== undefined;
       const notes = [
-        ...(winner ? [`<strong>${esc(t.terbaik(place))}</strong>${n.joint ? ` (${esc(t.joint)})` : ''}`] : n.joint ? [esc(t.joint)] : []),
-        ...(decision && !n.joint && decision.nomineeIds.includes(n.nomineeId) ? [esc(t.decided)] : []),
-        ...(rounds.some((r) => n.rounds[r.id] === null || n.rounds[r.id] === undefined) ? [esc(t.notRanked)] : []),
+        ...(winner
+          ? [`<strong>${esc(t.terbaik({ rank: place }))}</strong>${n.joint ? ` (${esc(t.joint())})` : ''}`]
+          : n.joint
+            ? [esc(t.joint())]
+            : []),
+        ...(decision && !n.joint && decision.nomineeIds.includes(n.nomineeId) ? [esc(t.decided())] : []),
+        ...(rounds.some((r) => n.rounds[r.id] === null || n.rounds[r.id] === undefined) ? [esc(t.notRanked())] : []),
       ];
       return `<tr class="${winner ? 'winner' : ''}">
       <td class="num">${n.rank}${n.joint ? '=' : ''}</td>
@@ -194,14 +186,14 @@ function rankingTable(ctx: ReportContext, category: CategoryResult): string {
     })
     .join('');
   const decisionNote = decision
-    ? `<p class="decision">${esc(t.decisionLine(decision.text, decision.decidedBy, formatLocalDate(decision.recordedAt, ctx.timeZone, lang)))}</p>`
+    ? `<p class="decision">${esc(t.decisionLine({ text: decision.text, by: decision.decidedBy, at: formatLocalDate(decision.recordedAt, ctx.timeZone, lang) }))}</p>`
     : '';
-  const joint = category.ranking.some((n) => n.joint) ? `<p class="sub">${esc(t.jointNote)}</p>` : '';
+  const joint = category.ranking.some((n) => n.joint) ? `<p class="sub">${esc(t.jointNote())}</p>` : '';
   return `${block(
     category.ranking.length,
-    `<h3>${esc(t.ranking)}</h3>
+    `<h3>${esc(t.ranking())}</h3>
   <table class="grid ranking">
-    <thead><tr><th class="num">${esc(t.rank)}</th><th>${esc(t.nominee)}</th>${rounds.map((r) => `<th class="num">${esc(r.name[lang])}<div class="sub">${num(r.weight, lang, 0)}%</div></th>`).join('')}<th class="num">${esc(t.final)}</th><th>${esc(t.note)}</th></tr></thead>
+    <thead><tr><th class="num">${esc(t.rank())}</th><th>${esc(t.nominee())}</th>${rounds.map((r) => `<th class="num">${esc(r.name[lang])}<div class="sub">${num(r.weight, lang, 0)}%</div></th>`).join('')}<th class="num">${esc(t.final())}</th><th>${esc(t.note())}</th></tr></thead>
     <tbody>${rows}</tbody>
   </table>`,
   )}
@@ -213,32 +205,34 @@ function agreementNote(ctx: ReportContext, category: CategoryResult): string {
   const n = event.merge.winnersPerCategory;
   const agreement = ctx.rounds.flatMap((round) => {
     const a = result.agreement.find((x) => x.roundId === round.id && x.categoryId === category.id);
-    return a ? [esc(t.agreementValue(round.name[lang], a.w === null ? t.agreementUndefined : num(a.w, lang), a.jurors))] : [];
+    return a
+      ? [esc(t.agreementValue({ round: round.name[lang], w: a.w === null ? t.agreementUndefined() : num(a.w, lang), jurors: a.jurors }))]
+      : [];
   });
   const names = new Map(category.ranking.map((r) => [r.nomineeId, r.name]));
   const changes = result.leaveOneOut.flatMap((l) =>
     l.changes
       .filter((c) => c.categoryId === category.id)
-      .map((c) => esc(t.looChange(l.jurorId, n, c.podium.map((id) => names.get(id) ?? id).join(', ')))),
+      .map((c) => esc(t.looChange({ juror: l.jurorId, n, podium: c.podium.map((id) => names.get(id) ?? id).join(', ') }))),
   );
   return `<div class="keep notes">
-    <p><strong>${esc(t.agreement)}:</strong> ${agreement.join(' · ')}. <span class="sub">${esc(t.agreementNote)}</span></p>
-    <p><strong>${esc(t.leaveOneOut)}:</strong> ${changes.length > 0 ? changes.join(' ') : esc(t.looStable(n))}</p>
+    <p><strong>${esc(t.agreement())}:</strong> ${agreement.join(' · ')}. <span class="sub">${esc(t.agreementNote())}</span></p>
+    <p><strong>${esc(t.leaveOneOut())}:</strong> ${changes.length > 0 ? changes.join(' ') : esc(t.looStable({ n }))}</p>
   </div>`;
 }
 
 function jurorMatrix(ctx: ReportContext, category: CategoryResult, roundId: string): string {
   const { t, lang, event, result } = ctx;
   const round = ctx.rounds.find((r) => r.id === roundId)!;
-  const conflicts = new Set(result.conflicts.map((c) => `${c.jurorId}\u0000${c.nomineeId}`));
-  const flagged = new Set(result.flags.filter((f) => f.roundId === roundId).map((f) => `${f.jurorId}\u0000${f.nomineeId}`));
+  const conflicts = new Set(result.conflicts.map((c) => compositeKey(c.jurorId, c.nomineeId)));
+  const flagged = new Set(result.flags.filter((f) => f.roundId === roundId).map((f) => compositeKey(f.jurorId, f.nomineeId)));
   const scored = category.ranking.filter((n) => n.rounds[roundId] !== null && n.rounds[roundId] !== undefined);
   if (scored.length === 0) return '';
   const rows = scored
     .map((n) => {
       const cells = event.jurors
         .map((j) => {
-          const k = `${j.id}\u0000${n.nomineeId}`;
+          const k = compositeKey(j.id, n.nomineeId);
           if (conflicts.has(k)) return '<td class="num muted">×</td>';
           const flag = flagged.has(k) ? '<span class="flag">!</span>' : '';
           return `<td class="num">${flag}${num(ctx.jurorTotal(j.id, roundId, n.nomineeId), lang, 1)}</td>`;
@@ -249,9 +243,9 @@ function jurorMatrix(ctx: ReportContext, category: CategoryResult, roundId: stri
     .join('');
   return block(
     scored.length,
-    `<h3>${esc(t.matrix(round.name[lang]))}</h3>
+    `<h3>${esc(t.matrix({ round: round.name[lang] }))}</h3>
   <table class="grid matrix">
-    <thead><tr><th class="num">${esc(t.rank)}</th><th>${esc(t.nominee)}</th>${event.jurors.map((j) => `<th class="num">${esc(j.id)}${ctx.paperSection(j.id, roundId, category.id) ? `<div class="sub paper-mark">${esc(t.paperMark)}</div>` : ''}</th>`).join('')}<th class="num">${esc(t.panel)}</th></tr></thead>
+    <thead><tr><th class="num">${esc(t.rank())}</th><th>${esc(t.nominee())}</th>${event.jurors.map((j) => `<th class="num">${esc(j.id)}${ctx.paperSection(j.id, roundId, category.id) ? `<div class="sub paper-mark">${esc(t.paperMark())}</div>` : ''}</th>`).join('')}<th class="num">${esc(t.panel())}</th></tr></thead>
     <tbody>${rows}</tbody>
   </table>`,
   );
@@ -265,9 +259,9 @@ function conflictNote(ctx: ReportContext, category: CategoryResult): string {
     .filter((c) => inCategory.has(c.nomineeId))
     .map(
       (c) =>
-        `${esc(c.jurorId)} — ${nomineeName(ctx, c.nomineeId, ctx.nominee(c.nomineeId)?.name ?? c.nomineeId)} (${esc(c.reason)}${c.declared ? `; ${esc(t.declaredConflict)}` : ''})`,
+        `${esc(c.jurorId)} — ${nomineeName(ctx, c.nomineeId, ctx.nominee(c.nomineeId)?.name ?? c.nomineeId)} (${esc(c.reason)}${c.declared ? `; ${esc(t.declaredConflict())}` : ''})`,
     );
-  return lines.length === 0 ? '' : `<p class="sub keep"><strong>${esc(t.conflicts)}:</strong> ${lines.join('; ')}</p>`;
+  return lines.length === 0 ? '' : `<p class="sub keep"><strong>${esc(t.conflicts())}:</strong> ${lines.join('; ')}</p>`;
 }
 
 function flagTable(ctx: ReportContext, category: CategoryResult): string {
@@ -286,7 +280,7 @@ function flagTable(ctx: ReportContext, category: CategoryResult): string {
         jurorOrder.get(a.jurorId)! - jurorOrder.get(b.jurorId)!,
     );
   const threshold = num(event.merge.disagreementThreshold, lang, 0);
-  if (flags.length === 0) return `<h3>${esc(t.flags)}</h3><p>${esc(t.noFlags(threshold))}</p>`;
+  if (flags.length === 0) return `<h3>${esc(t.flags())}</h3><p>${esc(t.noFlags({ threshold }))}</p>`;
   const names = new Map(category.ranking.map((n) => [n.nomineeId, n.name]));
   const rows = flags
     .map((f) => {
@@ -303,9 +297,9 @@ function flagTable(ctx: ReportContext, category: CategoryResult): string {
     .join('');
   return block(
     flags.length,
-    `<h3>${esc(t.flags)} <span class="sub">${esc(t.flagRule(threshold))}</span></h3>
+    `<h3>${esc(t.flags())} <span class="sub">${esc(t.flagRule({ threshold }))}</span></h3>
   <table class="grid flags">
-    <thead><tr><th>${esc(t.round)}</th><th>${esc(t.nominee)}</th><th>${esc(t.juror)}</th><th>${esc(t.criterion)}</th><th class="num">${esc(t.mark)}</th><th class="num">${esc(t.median)}</th></tr></thead>
+    <thead><tr><th>${esc(t.round())}</th><th>${esc(t.nominee())}</th><th>${esc(t.juror())}</th><th>${esc(t.criterion())}</th><th class="num">${esc(t.mark())}</th><th class="num">${esc(t.median())}</th></tr></thead>
     <tbody>${rows}</tbody>
   </table>`,
   );
@@ -329,7 +323,7 @@ function spreadChart(ctx: ReportContext, category: CategoryResult): string {
     .join('');
   return block(
     category.ranking.length,
-    `<h3>${esc(t.spread)} <span class="sub">${esc(t.spreadLegend)}</span></h3>
+    `<h3>${esc(t.spread())} <span class="sub">${esc(t.spreadLegend())}</span></h3>
   <table class="chart">
     <thead><tr><th></th>${rounds.map((r) => `<th class="strip-cell">${esc(r.name[lang])}${axisSvg()}</th>`).join('')}</tr></thead>
     <tbody>${rows}</tbody>
@@ -345,7 +339,7 @@ function overallSection(ctx: ReportContext): string {
       ? ''
       : `<h2>${esc(overall.name[lang])}</h2>
   <table class="grid ranking">
-    <thead><tr><th class="num">${esc(t.rank)}</th><th>${esc(t.nominee)}</th><th>${esc(t.category)}</th><th class="num">${esc(t.final)}</th><th>${esc(t.note)}</th></tr></thead>
+    <thead><tr><th class="num">${esc(t.rank())}</th><th>${esc(t.nominee())}</th><th>${esc(t.category())}</th><th class="num">${esc(t.final())}</th><th>${esc(t.note())}</th></tr></thead>
     <tbody>${result.overall
       .map(
         (n) => `<tr class="winner">
@@ -353,7 +347,7 @@ function overallSection(ctx: ReportContext): string {
       <td>${nomineeName(ctx, n.nomineeId, n.name)}</td>
       <td>${esc(ctx.categoryName(n.categoryId))}</td>
       <td class="num strong">${num(n.final, lang)}</td>
-      <td><strong>${esc(t.terbaik(n.rank))}</strong>${n.joint ? ` (${esc(t.joint)})` : ''}</td>
+      <td><strong>${esc(t.terbaik({ rank: n.rank }))}</strong>${n.joint ? ` (${esc(t.joint())})` : ''}</td>
     </tr>`,
       )
       .join('')}</tbody>
@@ -361,9 +355,9 @@ function overallSection(ctx: ReportContext): string {
   const names = new Map(result.categories.flatMap((c) => c.ranking.map((n) => [n.nomineeId, n.name] as const)));
   const decisions =
     result.decisions.length === 0
-      ? `<p>${esc(t.noDecisions)}</p>`
+      ? `<p>${esc(t.noDecisions())}</p>`
       : `<table class="grid">
-    <thead><tr><th>${esc(t.category)}</th><th>${esc(t.order)}</th><th>${esc(t.decision)}</th><th>${esc(t.decidedBy)}</th><th>${esc(t.recordedAt)}</th></tr></thead>
+    <thead><tr><th>${esc(t.category())}</th><th>${esc(t.order())}</th><th>${esc(t.decision())}</th><th>${esc(t.decidedBy())}</th><th>${esc(t.recordedAt())}</th></tr></thead>
     <tbody>${result.decisions
       .map(
         (d) => `<tr>
@@ -379,7 +373,7 @@ function overallSection(ctx: ReportContext): string {
   return `<section class="overall">
   ${overallPart}
   ${eventSpecialAwards(ctx)}
-  <h2>${esc(t.decisions)}</h2>
+  <h2>${esc(t.decisions())}</h2>
   ${decisions}
 </section>`;
 }
@@ -387,9 +381,11 @@ function overallSection(ctx: ReportContext): string {
 /** Under a file's row, across the table: a paper sheet's origin (form, operators, scan) and the reconciliation's notes on it. */
 function fileNotes(ctx: ReportContext, f: ReportContext['files'][number]): string {
   const lines = [
-    ...(f.paper ? [`<strong>${esc(ctx.t.paperOrigin(f.paper.formNumber, f.paper.operators, f.paper.scanSha256))}</strong>`] : []),
+    ...(f.paper
+      ? [`<strong>${esc(ctx.t.paperOrigin({ form: f.paper.formNumber, operators: f.paper.operators, scan: f.paper.scanSha256 }))}</strong>`]
+      : []),
     ...(f.notes ?? []).map((n) => esc(n[ctx.lang])),
-    ...(f.dossierHash ? [`${esc(ctx.t.dossierSeen)}: <span class="mono">${esc(f.dossierHash)}</span>`] : []),
+    ...(f.dossierHash ? [`${esc(ctx.t.dossierSeen())}: <span class="mono">${esc(f.dossierHash)}</span>`] : []),
   ];
   return lines.length === 0 ? '' : `<tr class="file-notes"><td></td><td colspan="7" class="sub">${lines.join('<br>')}</td></tr>`;
 }
@@ -404,18 +400,18 @@ function appendix(ctx: ReportContext): string {
     <td>${esc(f.jurorId ?? '—')}</td>
     <td class="mono nowrap">${esc(f.signedWith ?? '—')}</td>
     <td class="num">${esc(f.sheetRevision ?? '—')}</td>
-    <td class="${f.status === 'valid' ? '' : 'bad'}">${esc(t.statusName[f.status] ?? f.status)}</td>
-    <td class="${f.use === 'used' ? '' : 'bad'}">${esc(t.useName[f.use] ?? f.use)}</td>
+    <td class="${f.status === 'valid' ? '' : 'bad'}">${esc(t.statusName({ status: f.status }))}</td>
+    <td class="${f.use === 'used' ? '' : 'bad'}">${esc(t.useName({ use: f.use }))}</td>
     <td class="mono hash-cell">${esc(f.fileHash || '—')}</td>
   </tr>${fileNotes(ctx, f)}`,
     )
     .join('');
   return `<section class="appendix">
-  <h2>${esc(t.verification)}</h2>
-  ${ctx.secretariat ? `<p>${esc(t.packageSigner(ctx.secretariat.fingerprint))}: ${ctx.secretariat.pinned ? esc(t.pinned) : `<strong>${esc(t.notPinned)}</strong>`}.</p>` : ''}
-  <p class="sub">${esc(t.verificationNote)}</p>
+  <h2>${esc(t.verification())}</h2>
+  ${ctx.secretariat ? `<p>${esc(t.packageSigner({ fingerprint: ctx.secretariat.fingerprint }))}: ${ctx.secretariat.pinned ? esc(t.pinned()) : `<strong>${esc(t.notPinned())}</strong>`}.</p>` : ''}
+  <p class="sub">${esc(t.verificationNote())}</p>
   <table class="grid files">
-    <thead><tr><th class="num">No</th><th>${esc(t.file)}</th><th>${esc(t.juror)}</th><th>${esc(t.fingerprint)}</th><th class="num">${esc(t.revision)}</th><th>${esc(t.status)}</th><th>${esc(t.use)}</th><th>${esc(t.fileHash)}</th></tr></thead>
+    <thead><tr><th class="num">No</th><th>${esc(t.file())}</th><th>${esc(t.juror())}</th><th>${esc(t.fingerprint())}</th><th class="num">${esc(t.revision())}</th><th>${esc(t.status())}</th><th>${esc(t.use())}</th><th>${esc(t.fileHash())}</th></tr></thead>
     <tbody>${rows}</tbody>
   </table>
 </section>`;
