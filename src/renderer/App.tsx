@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from './api.ts';
+import { useQuery } from './api.ts';
 import { ErrorNotice } from './components/ErrorNotice.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { EventScreen } from './screens/EventScreen.tsx';
 import { RecoveryScreen } from './screens/RecoveryScreen.tsx';
 import { StartScreen, type Role } from './screens/StartScreen.tsx';
-import { useApi } from './use-api.ts';
 
 /** The role chosen last on this computer: a secretariat laptop stays a secretariat laptop. */
 const ROLE_KEY = 'timbang.role';
@@ -25,9 +24,10 @@ export function App() {
     setLeftEvent(id === null ? eventId : null);
     setEventIdState(id);
   };
-  // Bumped when a backup replaces the workspace: every screen starts again from what the file now holds.
+  // Bumped when a backup replaces the workspace: every screen starts again (its forms and tabs too) from what
+  // the file now holds; the write that replaced it (restoreBackup, …) has made every read stale already.
   const [generation, setGeneration] = useState(0);
-  const workspace = useApi(() => api.workspaceStatus({}), [generation]);
+  const workspace = useQuery('workspaceStatus', {});
   const restored = () => {
     setEventId(null);
     setGeneration((g) => g + 1);

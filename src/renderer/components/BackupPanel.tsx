@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../api/contract.ts';
-import { api } from '../api.ts';
+import { mutate, useAction, useQuery } from '../api.ts';
 import { formatDateTime } from '../i18n/index.ts';
-import { useApi } from '../use-api.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 
 interface Props {
@@ -19,22 +18,23 @@ interface Props {
  */
 export function BackupPanel({ damaged, onRestored }: Props) {
   const { t, i18n } = useTranslation();
-  const backups = useApi(() => api.listBackups({}), []);
+  const backups = useQuery('listBackups', {});
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
+  // Busy from the click until the screens start again (a restore that worked leaves this panel).
+  const [restoring, setRestoring] = useState(false);
+  const busy = action.busy || restoring;
 
   const restore = async (backup: BackupInfo) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const status = await api.restoreBackup({ name: backup.name });
-      if (status.problem) throw new Error(status.problem[i18n.language === 'en' ? 'en' : 'id']);
-      onRestored();
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
+    // Every read is made again (INVALIDATES.restoreBackup: '*').
+    const status = await action.run(async () => {
+      const answer = await mutate('restoreBackup', { name: backup.name });
+      if (answer.problem) throw new Error(answer.problem[i18n.language === 'en' ? 'en' : 'id']);
+      return answer;
+    });
+    if (!status) return;
+    setRestoring(true);
+    onRestored();
   };
   const when = (backup: BackupInfo) => formatDateTime(backup.takenAt, i18n.language);
   const why = (backup: BackupInfo) => t(`backup.reason.${backup.reason}`, { defaultValue: backup.reason });
@@ -99,7 +99,7 @@ export function BackupPanel({ damaged, onRestored }: Props) {
           </div>
         </div>
       )}
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
     </div>
   );
 }

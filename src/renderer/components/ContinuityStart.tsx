@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileData } from '../../api/contract.ts';
-import { api } from '../api.ts';
+import { api, mutate, useAction } from '../api.ts';
 import { saveFileData } from '../files.ts';
 import { LANGUAGES, type Language } from '../i18n/index.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
@@ -45,21 +45,14 @@ export function ContinuityStart({
 function RunbookPanel() {
   const { t, i18n } = useTranslation();
   const [lang, setLang] = useState<Language>(i18n.language === 'en' ? 'en' : 'id');
-  const [busy, setBusy] = useState<string | null>(null);
+  const action = useAction();
+  const busy = action.label;
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const run = async (what: string, action: () => Promise<string>) => {
-    if (busy) return;
-    setBusy(what);
-    setError(null);
+  /** One printing at a time; the buttons stay focusable (aria-disabled) so the keyboard is not dropped. */
+  const run = async (what: string, work: () => Promise<string>) => {
+    if (action.busy) return;
     setNotice(null);
-    try {
-      setNotice(await action());
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(null);
-    }
+    setNotice((await action.run(work, what)) ?? null);
   };
   return (
     <section className="panel" aria-labelledby="runbook-title" data-testid="runbook">
@@ -104,7 +97,7 @@ function RunbookPanel() {
       </div>
       {busy && <Working what={busy} />}
       {notice && <p role="status">{notice}</p>}
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
     </section>
   );
 }
@@ -118,17 +111,12 @@ function TakeOverPanel({ onOpenEvent }: { onOpenEvent(eventId: string): void }) 
   const [pkg, setPkg] = useState<FileData | null>(null);
   const [code, setCode] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!pkg) return;
-    setError(null);
-    try {
-      const taken = await api.takeOverEvent({ package: pkg, recoveryCode: code, reason });
-      onOpenEvent(taken.eventId);
-    } catch (failure) {
-      setError(failure);
-    }
+    const taken = await action.run(() => mutate('takeOverEvent', { package: pkg, recoveryCode: code, reason }));
+    if (taken) onOpenEvent(taken.eventId);
   };
   return (
     <div>
@@ -152,7 +140,7 @@ function TakeOverPanel({ onOpenEvent }: { onOpenEvent(eventId: string): void }) 
           <p className="hint">{t('continuity.takeover.hint')}</p>
         </form>
       )}
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
     </div>
   );
 }

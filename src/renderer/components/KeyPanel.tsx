@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyStatus } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
-import { api } from '../api.ts';
-import { useApi } from '../use-api.ts';
+import { mutate, useAction, useQuery } from '../api.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 
 /**
@@ -12,11 +11,10 @@ import { ErrorNotice } from './ErrorNotice.tsx';
  */
 export function KeyPanel({ onChange }: { onChange?(status: KeyStatus): void }) {
   const { t } = useTranslation();
-  const [version, setVersion] = useState(0);
-  const status = useApi(() => api.keyStatus({}), [version]);
+  const status = useQuery('keyStatus', {});
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const [recovery, setRecovery] = useState(false);
 
   if (status.status !== 'ready') return status.status === 'error' ? <ErrorNotice error={status.error} /> : null;
@@ -28,21 +26,21 @@ export function KeyPanel({ onChange }: { onChange?(status: KeyStatus): void }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
-    try {
-      if (key.state === 'none' && passphrase !== repeat) throw new Error(t('key.mismatch'));
-      const input = askPassphrase ? { passphrase } : {};
-      const next = key.state === 'none' ? await api.createKey(input) : await api.unlockKey(input);
-      setPassphrase('');
-      setRepeat('');
-      setRecovery(false);
-      setVersion((v) => v + 1);
-      onChange?.(next);
-    } catch (failure) {
-      // The keychain cannot open the key, and its backup copy can: offer that rather than a dead end.
-      if (failure instanceof AppError && (failure.details as { recovery?: boolean } | undefined)?.recovery) setRecovery(true);
-      setError(failure);
-    }
+    if (key.state === 'none' && passphrase !== repeat) return action.fail(new Error(t('key.mismatch')));
+    const input = askPassphrase ? { passphrase } : {};
+    // Every screen that shows the key reads it again (INVALIDATES.createKey, .unlockKey).
+    const next = await action.run(() =>
+      (key.state === 'none' ? mutate('createKey', input) : mutate('unlockKey', input)).catch((failure: unknown) => {
+        // The keychain cannot open the key, and its backup copy can: offer that rather than a dead end.
+        if (failure instanceof AppError && (failure.details as { recovery?: boolean } | undefined)?.recovery) setRecovery(true);
+        throw failure;
+      }),
+    );
+    if (!next) return;
+    setPassphrase('');
+    setRepeat('');
+    setRecovery(false);
+    onChange?.(next);
   };
 
   return (
@@ -84,7 +82,7 @@ export function KeyPanel({ onChange }: { onChange?(status: KeyStatus): void }) {
           {askPassphrase && <p className="hint">{t(keychain ? 'key.backupHint' : 'key.passphraseHint')}</p>}
         </form>
       )}
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
     </section>
   );
 }

@@ -3,13 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { FileData } from '../../api/contract.ts';
 import type { MovedWorkspace } from '../../api/continuity-contract.ts';
 import { AppError } from '../../api/errors.ts';
-import { api } from '../api.ts';
+import { api, mutate, settled, useAction, useQuery } from '../api.ts';
 import { saveFileData } from '../files.ts';
 import { pick } from '../i18n/index.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { FilePicker } from './FilePicker.tsx';
 import { KeyPanel } from './KeyPanel.tsx';
-import { useApi } from '../use-api.ts';
 import { Working } from './Working.tsx';
 
 /**
@@ -25,53 +24,40 @@ export function MoveWorkspacePanel({ onMoved }: { onMoved(): void }) {
   const [importPassphrase, setImportPassphrase] = useState('');
   const [replace, setReplace] = useState<string | null>(null);
   const [moved, setMoved] = useState<MovedWorkspace | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  // The key must be open to be sealed again for the move: a locked one is opened right here.
-  const [keyVersion, setKeyVersion] = useState(0);
-  const key = useApi(() => api.keyStatus({}), [keyVersion]);
-
-  const run = async (what: string, action: () => Promise<void>) => {
-    setBusy(what);
-    setError(null);
-    try {
-      await action();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const action = useAction();
+  const busy = action.label;
+  // The key must be open to be sealed again for the move: a locked one is opened right here (and this reads it again).
+  const key = useQuery('keyStatus', {});
 
   const exportFile = (event: FormEvent) => {
     event.preventDefault();
-    void run(t('continuity.move.exporting'), async () => {
+    void action.run(async () => {
       if (passphrase !== repeat) throw new Error(t('key.mismatch'));
       const file = await api.exportMovedWorkspace({ passphrase });
       saveFileData(file);
       setExported(file.fileName);
       setPassphrase('');
       setRepeat('');
-    });
+    }, t('continuity.move.exporting'));
   };
 
   const importFile = (event: FormEvent, confirmed = false) => {
     event.preventDefault();
     if (!incoming) return;
-    void run(t('continuity.move.importing'), async () => {
-      try {
-        setMoved(await api.importMovedWorkspace({ file: incoming, passphrase: importPassphrase, replace: confirmed }));
+    void action.run(async () => {
+      const outcome = await settled(mutate('importMovedWorkspace', { file: incoming, passphrase: importPassphrase, replace: confirmed }));
+      if (outcome.ok) {
+        setMoved(outcome.value);
         setReplace(null);
         setImportPassphrase('');
-      } catch (failure) {
-        // A workspace that holds something is replaced only when confirmed: ask, naming what it holds.
-        if (failure instanceof AppError && failure.code === 'conflict' && !confirmed) {
-          setReplace(pick(failure.bilingual, i18n.language));
-          return;
-        }
-        throw failure;
+        return;
       }
-    });
+      // A workspace that holds something is replaced only when confirmed: ask, naming what it holds.
+      const failure = outcome.error;
+      if (failure instanceof AppError && failure.code === 'conflict' && !confirmed)
+        return setReplace(pick(failure.bilingual, i18n.language));
+      throw failure;
+    }, t('continuity.move.importing'));
   };
 
   return (
@@ -79,7 +65,7 @@ export function MoveWorkspacePanel({ onMoved }: { onMoved(): void }) {
       <section aria-labelledby="move-out-title">
         <h3 id="move-out-title">{t('continuity.move.outTitle')}</h3>
         <p>{t('continuity.move.outIntro')}</p>
-        {key.status === 'ready' && key.value.state === 'locked' && <KeyPanel onChange={() => setKeyVersion((v) => v + 1)} />}
+        {key.status === 'ready' && key.value.state === 'locked' && <KeyPanel />}
         <form className="key-form" onSubmit={exportFile}>
           <label>
             {t('continuity.move.passphrase')}
@@ -157,7 +143,7 @@ export function MoveWorkspacePanel({ onMoved }: { onMoved(): void }) {
         )}
       </section>
       {busy && <Working what={busy} />}
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
     </div>
   );
 }

@@ -1,12 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CategorySummary, EventSummary, NomineeRow } from '../../api/contract.ts';
 import { eventTimeZone, zoneAbbreviation } from '../../core/local-time.ts';
-import type { Event } from '../../core/model.ts';
-import { api } from '../api.ts';
+import { useQuery, type Loadable } from '../api.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { formatDate } from '../i18n/index.ts';
-import { useApi } from '../use-api.ts';
+import type { EventData } from './event-data.ts';
 import { JurorEvent } from './juror/JurorEvent.tsx';
 import { SecretariatEvent } from './secretariat/SecretariatEvent.tsx';
 
@@ -15,27 +13,24 @@ interface Props {
   onBack(): void;
 }
 
-/** Everything the event screens show, loaded together and reloaded after a change. */
-export interface EventData {
-  summary: EventSummary;
-  event: Event;
-  categories: CategorySummary[];
-  nominees: NomineeRow[];
+/** The four reads of an event screen as one: ready when all are, failed when any failed. */
+function useEventData(eventId: string): Loadable<EventData> {
+  const events = useQuery('listEvents', {});
+  const event = useQuery('getEvent', { eventId });
+  const categories = useQuery('listCategories', { eventId });
+  const nominees = useQuery('listNominees', { eventId });
+  for (const part of [events, event, categories, nominees]) if (part.status === 'error') return { status: 'error', error: part.error };
+  if (events.status !== 'ready' || event.status !== 'ready' || categories.status !== 'ready' || nominees.status !== 'ready') {
+    return { status: 'loading' };
+  }
+  const summary = events.value.find((e) => e.id === eventId)!;
+  return { status: 'ready', value: { summary, event: event.value, categories: categories.value, nominees: nominees.value } };
 }
 
 export function EventScreen({ eventId, onBack }: Props) {
   const { t, i18n } = useTranslation();
-  const [version, setVersion] = useState(0);
-  const data = useApi<EventData>(async () => {
-    const [events, event, categories, nominees] = await Promise.all([
-      api.listEvents({}),
-      api.getEvent({ eventId }),
-      api.listCategories({ eventId }),
-      api.listNominees({ eventId }),
-    ]);
-    const summary = events.find((e) => e.id === eventId)!;
-    return { summary, event, categories, nominees };
-  }, [eventId, version]);
+  // Read again when a change makes them stale (a new revision, a juror chosen): see INVALIDATES in queries.ts.
+  const data = useEventData(eventId);
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = data.status === 'ready';
   useEffect(() => {
@@ -55,7 +50,6 @@ export function EventScreen({ eventId, onBack }: Props) {
   }
   const { event, summary } = data.value;
   const lang = i18n.language;
-  const reload = () => setVersion((v) => v + 1);
 
   return (
     <article className="event" aria-labelledby="event-title">
@@ -87,11 +81,7 @@ export function EventScreen({ eventId, onBack }: Props) {
       {data.value.nominees.some((n) => n.fictional) && <p className="notice notice-warning">{t('event.demoWarning')}</p>}
 
       {/* What the event is decides the screen: one received as a package is scored here; one authored here is prepared here. */}
-      {summary.source === 'package' ? (
-        <JurorEvent data={data.value} onChanged={reload} />
-      ) : (
-        <SecretariatEvent data={data.value} onChanged={reload} />
-      )}
+      {summary.source === 'package' ? <JurorEvent data={data.value} /> : <SecretariatEvent data={data.value} />}
     </article>
   );
 }

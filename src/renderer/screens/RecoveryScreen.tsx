@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Bilingual } from '../../core/model.ts';
-import { api } from '../api.ts';
+import { mutate, useAction } from '../api.ts';
 import { BackupPanel } from '../components/BackupPanel.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { pick } from '../i18n/index.ts';
@@ -13,14 +13,9 @@ import { pick } from '../i18n/index.ts';
 export function RecoveryScreen({ problem, onRestored }: { problem: Bilingual; onRestored(): void }) {
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const startNew = async () => {
-    try {
-      await api.startNewWorkspace({});
-      onRestored();
-    } catch (failure) {
-      setError(failure);
-    }
+    if ((await action.run(() => mutate('startNewWorkspace', {}))) !== undefined) onRestored();
   };
   return (
     <section className="start" aria-labelledby="recovery-title">
@@ -46,7 +41,7 @@ export function RecoveryScreen({ problem, onRestored }: { problem: Bilingual; on
             {t('backup.startNew')}
           </button>
         )}
-        {error !== null && <ErrorNotice error={error} />}
+        <ErrorNotice error={action.error} />
       </section>
     </section>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventChanges, FileData, TemplateImportResult } from '../../api/contract.ts';
-import { api } from '../api.ts';
+import { api, mutate, useAction, useQuery } from '../api.ts';
 import { BackupPanel } from '../components/BackupPanel.tsx';
 import { ContinuityStart } from '../components/ContinuityStart.tsx';
 import { ChangesConfirm } from '../components/ChangesConfirm.tsx';
@@ -9,7 +9,6 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { FilePicker } from '../components/FilePicker.tsx';
 import { TemplateIssues } from '../components/TemplateIssues.tsx';
 import { saveFileData } from '../files.ts';
-import { useApi } from '../use-api.ts';
 
 export type Role = 'juri' | 'sekretariat';
 const ROLES: Role[] = ['juri', 'sekretariat'];
@@ -27,7 +26,7 @@ interface Props {
 
 export function StartScreen({ role, onRoleChange, onOpenEvent, onRestored, lastEventId = null, returnedFrom = null }: Props) {
   const { t } = useTranslation();
-  const events = useApi(() => api.listEvents({}), []);
+  const events = useQuery('listEvents', {});
   const continueList = useRef<HTMLUListElement>(null);
   // A returning user's own events come first (the one opened last at the top), above the demo.
   const known =
@@ -41,34 +40,26 @@ export function StartScreen({ role, onRoleChange, onOpenEvent, onRestored, lastE
     if (!returnedFrom || !returning) return;
     continueList.current?.querySelector<HTMLElement>(`[data-event="${CSS.escape(returnedFrom)}"] button`)?.focus();
   }, [returnedFrom, returning]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
+  const busy = action.busy;
   const [rejected, setRejected] = useState<Extract<TemplateImportResult, { status: 'invalid' }> | null>(null);
   const [pending, setPending] = useState<{ file: FileData; changes: EventChanges } | null>(null);
 
   /** Runs an action, showing its error if it fails; the screen stays as it was. */
-  const attempt = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
+  const attempt = async (work: () => Promise<void>) => {
     setRejected(null);
     setPending(null);
-    try {
-      await action();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    await action.run(work);
   };
 
   const importTemplate = async (file: FileData, replace: boolean) => {
-    const result = await api.importEventTemplate({ ...file, replace });
+    const result = await mutate('importEventTemplate', { ...file, replace });
     if (result.status === 'imported') onOpenEvent(result.event.id);
     else if (result.status === 'invalid') setRejected(result);
     else setPending({ file, changes: result.changes });
   };
 
-  const openDemo = () => attempt(async () => onOpenEvent((await api.loadDemoEvent({ role })).id));
+  const openDemo = () => attempt(async () => onOpenEvent((await mutate('loadDemoEvent', { role })).id));
 
   return (
     <section className="start" aria-labelledby="start-title">
@@ -155,7 +146,7 @@ export function StartScreen({ role, onRoleChange, onOpenEvent, onRestored, lastE
             label={t('package.import')}
             accept=".timbang"
             busy={busy}
-            onFiles={([file]) => attempt(async () => onOpenEvent((await api.importPackage(file)).event.id))}
+            onFiles={([file]) => attempt(async () => onOpenEvent((await mutate('importPackage', file)).event.id))}
           />
         </section>
       )}
@@ -169,7 +160,7 @@ export function StartScreen({ role, onRoleChange, onOpenEvent, onRestored, lastE
           onCancel={() => setPending(null)}
         />
       )}
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
       <ContinuityStart role={role} onMoved={onRestored} onOpenEvent={onOpenEvent} />{' '}
       {/* issue 21: runbook, moving a workspace, a lost secretariat key */}
       <details className="panel">

@@ -1,24 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoundAssignment } from '../../../api/contract.ts';
-import { api } from '../../api.ts';
+import { api, invalidate, mutate, useAction, useQuery, type Loadable } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FilePicker } from '../../components/FilePicker.tsx';
 import { KeyPanel } from '../../components/KeyPanel.tsx';
 import { Working } from '../../components/Working.tsx';
 import { saveFileData } from '../../files.ts';
 import { pick } from '../../i18n/index.ts';
-import { useApi, type Loadable } from '../../use-api.ts';
-import type { EventData } from '../EventScreen.tsx';
+import type { EventData } from '../event-data.ts';
 import { ScoringScreen } from '../scoring/ScoringScreen.tsx';
 import { eventTimeZone } from '../../../core/local-time.ts';
 import { ResumePanel } from './ResumePanel.tsx';
 
 /** A juror's laptop with the secretariat's package: who I am, my key, what I score. */
-export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): void }) {
+export function JurorEvent({ data }: { data: EventData }) {
   const { t } = useTranslation();
   const { summary, event } = data;
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   const [scoring, setScoring] = useState<{ roundId: string; categoryId: string } | null>(null);
   // The section the juror came back from: its row's button takes the keyboard again.
@@ -28,26 +27,17 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
   useEffect(() => {
     if (summary.jurorId && !changingIdentity) identityLine.current?.focus();
   }, [summary.jurorId, changingIdentity]);
-  // What this juror scores and how far they are: read once, for the list, the identity line and the sheet.
-  // `resumed` (issue 21): marks restored from the juror's own sheet change the progress too.
-  const [resumed, setResumed] = useState(0);
-  const assignments = useApi(
-    () => api.jurorAssignments({ eventId: event.id }),
-    [event.id, summary.revision, summary.jurorId, scoring, resumed],
-  );
+  // What this juror scores and how far they are: read once, for the list, the identity line and the sheet;
+  // again after a new package, a juror chosen, marks resumed (INVALIDATES), and on coming back from scoring.
+  const assignments = useQuery('jurorAssignments', { eventId: event.id });
   useEffect(() => {
     if (!cameFrom || scoring || assignments.status !== 'ready') return;
     document.querySelector<HTMLElement>(`[data-assignment="${CSS.escape(cameFrom)}"] button`)?.focus();
     setCameFrom(null);
   }, [cameFrom, scoring, assignments]);
-  const attempt = async (action: () => Promise<void>) => {
-    setError(null);
+  const attempt = (work: () => Promise<void>) => {
     setNotice(null);
-    try {
-      await action();
-    } catch (failure) {
-      setError(failure);
-    }
+    return action.run(work);
   };
 
   const packageInfo = (
@@ -74,13 +64,12 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
           onCancel={changingIdentity ? () => setChangingIdentity(false) : undefined}
           onChoose={(jurorId) =>
             attempt(async () => {
-              await api.chooseJuror({ eventId: event.id, jurorId });
+              await mutate('chooseJuror', { eventId: event.id, jurorId });
               setChangingIdentity(false);
-              onChanged();
             })
           }
         />
-        {error !== null && <ErrorNotice error={error} />}
+        <ErrorNotice error={action.error} />
       </>
     );
   }
@@ -94,7 +83,7 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
         onBack={() => {
           setCameFrom(`${scoring.roundId}/${scoring.categoryId}`);
           setScoring(null);
-          onChanged();
+          invalidate(['listEvents', 'jurorAssignments']); // the marks given there: the list's progress
         }}
       />
     );
@@ -117,21 +106,15 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
       {packageInfo}
       <KeyPanel
         onChange={() => {
-          setError(null);
+          action.clear();
           // A key now exists: sending it to the secretariat is the next step.
           document
             .getElementById(document.querySelector<HTMLInputElement>('#enrol-name')?.value.trim() ? 'enrol-export' : 'enrol-name')
             ?.focus();
         }}
       />
-      <EnrolmentExport eventId={event.id} revision={summary.revision} initialName={summary.jurorName ?? ''} />
-      <ResumePanel
-        eventId={event.id}
-        revision={summary.revision}
-        timeZone={eventTimeZone(event)}
-        onResumed={() => setResumed((n) => n + 1)}
-      />{' '}
-      {/* issue 21 */}
+      <EnrolmentExport eventId={event.id} initialName={summary.jurorName ?? ''} />
+      <ResumePanel eventId={event.id} timeZone={eventTimeZone(event)} /> {/* issue 21 */}
       <Assignments rounds={assignments} onScore={(roundId, categoryId) => setScoring({ roundId, categoryId })} />
       <SheetExport
         event={event}
@@ -145,7 +128,7 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
           accept=".timbang"
           onFiles={([file]) =>
             attempt(async () => {
-              const result = await api.importPackage(file);
+              const result = await mutate('importPackage', file);
               const rollover = result.secretariatRollover; // issue 21: the package moved the pin to a new secretariat key
               setNotice(
                 t(`package.outcome.${result.outcome}`, { revision: result.event.revision, previous: result.previousRevision }) +
@@ -153,13 +136,12 @@ export function JurorEvent({ data, onChanged }: { data: EventData; onChanged(): 
                     ? ` ${t('continuity.rollover.accepted', { previous: rollover.previousFingerprint, next: rollover.nextFingerprint })}`
                     : ''),
               );
-              onChanged();
             })
           }
         />
         {notice && <p role="status">{notice}</p>}
       </section>
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
     </>
   );
 }
@@ -216,12 +198,12 @@ function IdentityPicker({
   );
 }
 
-function EnrolmentExport({ eventId, revision, initialName }: { eventId: string; revision: number; initialName: string }) {
+function EnrolmentExport({ eventId, initialName }: { eventId: string; initialName: string }) {
   const { t } = useTranslation();
-  const status = useApi(() => api.enrolmentStatus({ eventId }), [eventId, revision]);
+  const status = useQuery('enrolmentStatus', { eventId });
   const [name, setName] = useState(initialName);
   const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   return (
     <section className="panel" aria-labelledby="enrol-title">
       <h2 id="enrol-title">{t('enrolment.sendTitle')}</h2>
@@ -238,15 +220,11 @@ function EnrolmentExport({ eventId, revision, initialName }: { eventId: string; 
         className="inline-form"
         onSubmit={async (e) => {
           e.preventDefault();
-          setError(null);
           setDone(null);
-          try {
-            const file = await api.exportEnrolment({ eventId, name });
-            saveFileData(file);
-            setDone(file.fileName);
-          } catch (failure) {
-            setError(failure);
-          }
+          const file = await action.run(() => api.exportEnrolment({ eventId, name }));
+          if (!file) return;
+          saveFileData(file);
+          setDone(file.fileName);
         }}
       >
         <label>
@@ -258,7 +236,7 @@ function EnrolmentExport({ eventId, revision, initialName }: { eventId: string; 
         </button>
         {done && <span role="status">{t('enrolment.exported', { file: done })}</span>}
       </form>
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
     </section>
   );
 }
@@ -346,8 +324,8 @@ function SheetExport({
   const [chosen, setChosen] = useState<string[]>(rounds.map((r) => r.id));
   const [name, setName] = useState(initialName);
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
+  const busy = action.busy;
   // What the sheet would carry as a draft: the secretariat sees such sections as not final.
   const drafts = assignments
     .filter((r) => chosen.includes(r.roundId))
@@ -377,18 +355,11 @@ function SheetExport({
         onSubmit={async (e) => {
           e.preventDefault();
           if (busy) return; // one signing at a time; the button stays focusable meanwhile
-          setError(null);
           setDone(null);
-          setBusy(true);
-          try {
-            const file = await api.exportSheet({ eventId: event.id, name, roundIds: chosen });
-            saveFileData(file);
-            setDone(file.fileName);
-          } catch (failure) {
-            setError(failure);
-          } finally {
-            setBusy(false);
-          }
+          const file = await action.run(() => mutate('exportSheet', { eventId: event.id, name, roundIds: chosen }));
+          if (!file) return;
+          saveFileData(file);
+          setDone(file.fileName);
         }}
       >
         <fieldset className="round-choice">
@@ -414,7 +385,7 @@ function SheetExport({
         {busy && <Working what={t('progress.signingSheet')} />}
         {done && <span role="status">{t('sheet.exported', { file: done })}</span>}
       </form>
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
     </section>
   );
 }

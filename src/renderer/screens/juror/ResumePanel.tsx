@@ -1,36 +1,25 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResumeResult } from '../../../api/continuity-contract.ts';
-import { api } from '../../api.ts';
+import { mutate, useAction, useQuery } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FilePicker } from '../../components/FilePicker.tsx';
 import { Working } from '../../components/Working.tsx';
 import { formatDateTime, pick } from '../../i18n/index.ts';
-import { useApi } from '../../use-api.ts';
 
 /**
  * "Lanjutkan dari lembar sendiri" (issue 21): on a new laptop, once the package carries its key, the juror
  * takes back the marks of their own last signed sheet(s), even one signed with the old laptop's key (the
  * package's key change binds it to them). Each mark comes back as a history row naming the sheet.
  */
-export function ResumePanel({
-  eventId,
-  revision,
-  timeZone,
-  onResumed,
-}: {
-  eventId: string;
-  revision: number;
-  timeZone: string;
-  onResumed(): void;
-}) {
+export function ResumePanel({ eventId, timeZone }: { eventId: string; timeZone: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [version, setVersion] = useState(0);
-  const status = useApi(() => api.resumeStatus({ eventId }), [eventId, revision, version]);
-  const [busy, setBusy] = useState(false);
+  // Read again after a new package revision and after resuming (INVALIDATES.importPackage, .resumeFromSheets).
+  const status = useQuery('resumeStatus', { eventId });
+  const action = useAction();
+  const busy = action.busy;
   const [result, setResult] = useState<ResumeResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
   if (status.status !== 'ready') return status.status === 'error' ? <ErrorNotice error={status.error} /> : null;
   const s = status.value;
   if (!s.jurorId) return null;
@@ -50,18 +39,8 @@ export function ResumePanel({
           multiple
           busy={busy}
           onFiles={async (files) => {
-            setBusy(true);
-            setError(null);
             setResult(null);
-            try {
-              setResult(await api.resumeFromSheets({ eventId, files }));
-              setVersion((v) => v + 1);
-              onResumed();
-            } catch (failure) {
-              setError(failure);
-            } finally {
-              setBusy(false);
-            }
+            setResult((await action.run(() => mutate('resumeFromSheets', { eventId, files }))) ?? null);
           }}
         />
       )}
@@ -104,7 +83,7 @@ export function ResumePanel({
       {s.nextSheetRevision !== null && s.resumed.length > 0 && (
         <p className="hint">{t('continuity.resume.next', { revision: s.nextSheetRevision })}</p>
       )}
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
     </details>
   );
 }

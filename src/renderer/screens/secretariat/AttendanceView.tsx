@@ -2,33 +2,25 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Event } from '../../../core/model.ts';
 import { isAssigned } from '../../../core/quorum.ts';
-import { api } from '../../api.ts';
+import { mutate, useAction, useQuery } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { formatDate, pick } from '../../i18n/index.ts';
-import { useApi } from '../../use-api.ts';
 
 /**
  * Kehadiran panel (issue 16, item 2): who is assigned what (Penugasan), the absences the secretariat
  * records (berhalangan, with a reason and a date: "missing" becomes "excused"), and a replacement member
  * appointed by an amended decree, who takes over sections of another without disturbing anyone's marks.
  */
-export function AttendanceView({ event, onChanged }: { event: Event; onChanged(): void }) {
+export function AttendanceView({ event }: { event: Event }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [version, setVersion] = useState(0);
-  const list = useApi(() => api.listAbsences({ eventId: event.id }), [event.id, version]);
-  const [error, setError] = useState<unknown>(null);
+  // Read again after an absence or a replacement is recorded (INVALIDATES.recordAbsence, .addReplacement).
+  const list = useQuery('listAbsences', { eventId: event.id });
+  const action = useAction();
   const [done, setDone] = useState<string | null>(null);
   const act = async (call: () => Promise<unknown>, said: string) => {
-    setError(null);
     setDone(null);
-    try {
-      await call();
-      setDone(said);
-      setVersion((v) => v + 1);
-    } catch (failure) {
-      setError(failure);
-    }
+    if ((await action.run(async () => (await call(), true))) === true) setDone(said);
   };
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order);
   const sections = rounds.flatMap((r) => r.categoryIds.map((c) => ({ roundId: r.id, categoryId: c })));
@@ -95,7 +87,7 @@ export function AttendanceView({ event, onChanged }: { event: Event; onChanged()
           ))}
         <AbsenceForm
           event={event}
-          onSubmit={(input) => act(() => api.recordAbsence({ eventId: event.id, ...input }), t('shape.attendance.recorded'))}
+          onSubmit={(input) => act(() => mutate('recordAbsence', { eventId: event.id, ...input }), t('shape.attendance.recorded'))}
         />
       </section>
 
@@ -104,12 +96,8 @@ export function AttendanceView({ event, onChanged }: { event: Event; onChanged()
         <p className="hint">{t('shape.attendance.replacementHint')}</p>
         <ReplacementForm
           event={event}
-          onSubmit={(input) =>
-            act(async () => {
-              await api.addReplacement({ eventId: event.id, ...input });
-              onChanged(); // a new event revision: the package to issue again
-            }, t('shape.attendance.replaced'))
-          }
+          // A new event revision (the package to issue again): the header reads it (INVALIDATES.addReplacement).
+          onSubmit={(input) => act(() => mutate('addReplacement', { eventId: event.id, ...input }), t('shape.attendance.replaced'))}
         />
       </section>
       {done && (
@@ -117,7 +105,7 @@ export function AttendanceView({ event, onChanged }: { event: Event; onChanged()
           {done}
         </p>
       )}
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
     </>
   );
 }

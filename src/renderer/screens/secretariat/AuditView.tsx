@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditView as Audit } from '../../../api/shape-contract.ts';
 import type { Event, MergeRule } from '../../../core/model.ts';
-import { api } from '../../api.ts';
+import { mutate, useAction, useQuery } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { pick, scoreText } from '../../i18n/index.ts';
-import { useApi } from '../../use-api.ts';
 
 const RULES: MergeRule[] = ['mean', 'trimmed', 'median', 'zscore'];
 
@@ -18,19 +16,12 @@ export function AuditView({ event }: { event: Event }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [rule, setRule] = useState<MergeRule>(event.merge.rule);
-  const [version, setVersion] = useState(0);
-  const [view, setView] = useState<Audit | null>(null);
-  const loaded = useApi(() => api.audit({ eventId: event.id, rule }), [event.id, rule, version]);
-  const [error, setError] = useState<unknown>(null);
-  const audit = view && view.rule === rule ? view : loaded.status === 'ready' ? loaded.value : null;
-  const act = async (call: () => Promise<Audit>) => {
-    setError(null);
-    try {
-      setView(await call());
-      setVersion((v) => v + 1);
-    } catch (failure) {
-      setError(failure);
-    }
+  // Read again after each action below (INVALIDATES.acknowledgeFlags, .setAsideSheet, .confirmVerification).
+  const loaded = useQuery('audit', { eventId: event.id, rule });
+  const action = useAction();
+  const audit = loaded.status === 'ready' ? loaded.value : null;
+  const act = async (call: () => Promise<unknown>) => {
+    await action.run(call);
   };
   if (loaded.status === 'error') return <ErrorNotice error={loaded.error} />;
   if (!audit) return <p aria-busy="true">{t('start.loading')}</p>;
@@ -74,7 +65,7 @@ export function AuditView({ event }: { event: Event }) {
           </li>
         ))}
       </ol>
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
 
       <section className="panel" aria-labelledby="audit-flags">
         <h2 id="audit-flags">{t('shape.audit.flagsTitle', { open: openFlags.length, total: audit.flags.length })}</h2>
@@ -120,7 +111,7 @@ export function AuditView({ event }: { event: Event }) {
                 noteLabel={t('shape.audit.note')}
                 noteRequired={false}
                 onSubmit={(by, note) =>
-                  act(() => api.acknowledgeFlags({ eventId: event.id, rule, keys: openFlags.map((f) => f.key), by, note }))
+                  act(() => mutate('acknowledgeFlags', { eventId: event.id, rule, keys: openFlags.map((f) => f.key), by, note }))
                 }
               />
             )}
@@ -145,7 +136,7 @@ export function AuditView({ event }: { event: Event }) {
                     byLabel={t('shape.audit.by')}
                     noteLabel={t('shape.audit.reason')}
                     noteRequired
-                    onSubmit={(by, note) => act(() => api.setAsideSheet({ eventId: event.id, rule, sheetId: s.id, by, note }))}
+                    onSubmit={(by, note) => act(() => mutate('setAsideSheet', { eventId: event.id, rule, sheetId: s.id, by, note }))}
                   />
                 )}
               </li>
@@ -163,7 +154,7 @@ export function AuditView({ event }: { event: Event }) {
           </p>
         )}
         <ConfirmForm
-          onSubmit={(operator, confirmedBy) => act(() => api.confirmVerification({ eventId: event.id, rule, operator, confirmedBy }))}
+          onSubmit={(operator, confirmedBy) => act(() => mutate('confirmVerification', { eventId: event.id, rule, operator, confirmedBy }))}
         />
       </section>
     </>

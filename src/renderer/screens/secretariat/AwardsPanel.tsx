@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeliberationSummary } from '../../../api/contract.ts';
 import type { Event } from '../../../core/model.ts';
-import { api } from '../../api.ts';
+import { mutate, useAction } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { pick, scoreText } from '../../i18n/index.ts';
 
@@ -15,17 +15,7 @@ export function heldPlace(result: DeliberationSummary, categoryId: string, nomin
  * Under a category's ranking: how many places it awards and its minimum, the places that stay empty and
  * why, its special awards, and the form on which the plenary names one (or withdraws it).
  */
-export function AwardsPanel({
-  event,
-  result,
-  categoryId,
-  onChanged,
-}: {
-  event: Event;
-  result: DeliberationSummary;
-  categoryId: string | null;
-  onChanged(): void;
-}) {
+export function AwardsPanel({ event, result, categoryId }: { event: Event; result: DeliberationSummary; categoryId: string | null }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const awards = categoryId === null ? undefined : result.awards.find((a) => a.categoryId === categoryId);
@@ -66,7 +56,6 @@ export function AwardsPanel({
           category: pick(event.categories.find((c) => c.id === n.categoryId)!.name, lang),
         }))}
         existing={special.map((a) => a.name)}
-        onRecorded={onChanged}
       />
     </div>
   );
@@ -77,13 +66,11 @@ function SpecialAwardForm({
   categoryId,
   nominees,
   existing,
-  onRecorded,
 }: {
   eventId: string;
   categoryId: string | null;
   nominees: { id: string; name: string; category: string }[];
   existing: string[];
-  onRecorded(): void;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -91,7 +78,7 @@ function SpecialAwardForm({
   const [nomineeId, setNomineeId] = useState('');
   const [reason, setReason] = useState('');
   const [by, setBy] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const scope = categoryId ?? 'event';
   if (!open)
     return (
@@ -105,17 +92,14 @@ function SpecialAwardForm({
       className="inline-form special-award-form"
       onSubmit={async (e) => {
         e.preventDefault();
-        setError(null);
-        try {
-          await api.recordSpecialAward({ eventId, categoryId, name, nomineeId: nomineeId || null, reason, decidedBy: by });
-          setName('');
-          setNomineeId('');
-          setReason('');
-          setOpen(false);
-          onRecorded();
-        } catch (failure) {
-          setError(failure);
-        }
+        const recorded = await action.run(() =>
+          mutate('recordSpecialAward', { eventId, categoryId, name, nomineeId: nomineeId || null, reason, decidedBy: by }),
+        );
+        if (recorded === undefined) return;
+        setName('');
+        setNomineeId('');
+        setReason('');
+        setOpen(false);
       }}
     >
       <label>
@@ -152,7 +136,7 @@ function SpecialAwardForm({
       >
         {withdraw ? t('shape.awards.withdraw') : t('shape.awards.record')}
       </button>
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
     </form>
   );
 }

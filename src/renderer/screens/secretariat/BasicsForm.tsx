@@ -4,7 +4,7 @@ import { AppError } from '../../../api/errors.ts';
 import type { Bilingual, Event } from '../../../core/model.ts';
 import { eventTimeZone, zoneAbbreviation } from '../../../core/local-time.ts';
 import { pick } from '../../i18n/index.ts';
-import { api } from '../../api.ts';
+import { mutate, useAction } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 type Basics = Pick<Event, 'name' | 'yearHeld' | 'place' | 'periodAssessed' | 'schedule'>;
@@ -40,7 +40,7 @@ function fieldErrors(error: unknown): { byField: Map<string, Bilingual>; unplace
 }
 
 /** The event's basic fields, edited in place; saving makes a new revision. */
-export function BasicsForm({ event, onSaved }: { event: Event; onSaved(): void }) {
+export function BasicsForm({ event }: { event: Event }) {
   const { t, i18n } = useTranslation();
   const [form, setForm] = useState({
     name: event.name,
@@ -55,9 +55,9 @@ export function BasicsForm({ event, onSaved }: { event: Event; onSaved(): void }
     ceremonyDate: event.schedule.ceremony?.date ?? '',
     ceremonyVenue: event.schedule.ceremony?.venue ?? '',
   });
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const [saved, setSaved] = useState<number | null>(null);
-  const { byField: invalid, unplaced } = fieldErrors(error);
+  const { byField: invalid, unplaced } = fieldErrors(action.error);
   const field = (key: keyof typeof form, label: string, type = 'text', wide = false) => (
     <label key={key} className={wide ? 'wide' : undefined}>
       {label}
@@ -78,7 +78,6 @@ export function BasicsForm({ event, onSaved }: { event: Event; onSaved(): void }
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
     setSaved(null);
     const basics: Basics = {
       name: form.name,
@@ -99,13 +98,9 @@ export function BasicsForm({ event, onSaved }: { event: Event; onSaved(): void }
         ...(form.ceremonyDate || form.ceremonyVenue ? { ceremony: { date: form.ceremonyDate, venue: form.ceremonyVenue } } : {}),
       },
     };
-    try {
-      const summary = await api.updateEventBasics({ eventId: event.id, ...basics });
-      setSaved(summary.revision);
-      onSaved();
-    } catch (failure) {
-      setError(failure);
-    }
+    // The event screen reads the new revision again (INVALIDATES.updateEventBasics).
+    const summary = await action.run(() => mutate('updateEventBasics', { eventId: event.id, ...basics }));
+    if (summary) setSaved(summary.revision);
   };
 
   return (
@@ -130,7 +125,7 @@ export function BasicsForm({ event, onSaved }: { event: Event; onSaved(): void }
         </button>
         {saved !== null && <span role="status">{t('basics.saved', { revision: saved })}</span>}
       </div>
-      {unplaced && <ErrorNotice error={error} />}
+      {unplaced && <ErrorNotice error={action.error} />}
     </form>
   );
 }

@@ -1,22 +1,19 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Enrolment } from '../../../api/contract.ts';
-import { AppError } from '../../../api/errors.ts';
 import type { Event } from '../../../core/model.ts';
-import { api } from '../../api.ts';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { mutate, settled, useAction, useQuery } from '../../api.ts';
+import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
 import { FilePicker } from '../../components/FilePicker.tsx';
-import { pick } from '../../i18n/index.ts';
-import { useApi } from '../../use-api.ts';
 import { eventTimeZone } from '../../../core/local-time.ts';
 import { KeyChangePanel } from './KeyChangePanel.tsx';
 
 /** The jury, and each juror's laptop key: enrolment files imported, fingerprints confirmed aloud. */
-export function JurorsView({ event, onChanged }: { event: Event; onChanged(): void }) {
+export function JurorsView({ event }: { event: Event }) {
   const { t, i18n } = useTranslation();
-  const [version, setVersion] = useState(0);
-  const enrolments = useApi(() => api.listEnrolments({ eventId: event.id }), [event.id, version]);
-  const [error, setError] = useState<unknown>(null);
+  // Read again after each import, confirmation or removal, with the event's header (INVALIDATES).
+  const enrolments = useQuery('listEnrolments', { eventId: event.id });
+  const action = useAction();
   const [heard, setHeard] = useState<Record<string, string>>({});
   const [enrolled, setEnrolled] = useState<Enrolment[]>([]);
   // After confirming or removing a juror's key, the keyboard stays on that juror's row.
@@ -26,20 +23,9 @@ export function JurorsView({ event, onChanged }: { event: Event; onChanged(): vo
     document.querySelector<HTMLElement>(`tr[data-juror="${CSS.escape(focusJuror)}"] th`)?.focus();
     setFocusJuror(null);
   }, [focusJuror, enrolments]);
-  const refresh = () => {
-    setVersion((v) => v + 1);
-    onChanged();
-  };
-  const attempt = async (action: () => Promise<unknown>) => {
-    setError(null);
+  const attempt = (work: () => Promise<unknown>) => {
     setEnrolled([]);
-    try {
-      await action();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      refresh();
-    }
+    return action.run(work);
   };
   const byJuror = new Map<string, Enrolment>(enrolments.status === 'ready' ? enrolments.value.map((e) => [e.jurorId, e]) : []);
 
@@ -55,12 +41,9 @@ export function JurorsView({ event, onChanged }: { event: Event; onChanged(): vo
               // Every file is tried; the ones refused are all reported, not just the first.
               const refused: string[] = [];
               for (const file of files) {
-                try {
-                  const enrolment = await api.importEnrolment(file);
-                  setEnrolled((done) => [...done, enrolment]);
-                } catch (failure) {
-                  refused.push(failure instanceof AppError ? pick(failure.bilingual, i18n.language) : String(failure));
-                }
+                const outcome = await settled(mutate('importEnrolment', file));
+                if (outcome.ok) setEnrolled((done) => [...done, outcome.value]);
+                else refused.push(errorText(outcome.error, i18n.language));
               }
               if (refused.length) throw new Error(refused.join('\n'));
             })
@@ -72,7 +55,7 @@ export function JurorsView({ event, onChanged }: { event: Event; onChanged(): vo
           {enrolled.map((e) => t('enrolment.done', { juror: e.jurorId, name: e.name, fingerprint: e.fingerprint })).join(' ')}
         </p>
       )}
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
       <table className="jurors-table">
         <thead>
           <tr>
@@ -110,7 +93,7 @@ export function JurorsView({ event, onChanged }: { event: Event; onChanged(): vo
                             e.preventDefault();
                             setFocusJuror(juror.id);
                             void attempt(() =>
-                              api.confirmEnrolment({ eventId: event.id, jurorId: juror.id, fingerprint: heard[juror.id] ?? '' }),
+                              mutate('confirmEnrolment', { eventId: event.id, jurorId: juror.id, fingerprint: heard[juror.id] ?? '' }),
                             );
                           }}
                         >
@@ -130,7 +113,7 @@ export function JurorsView({ event, onChanged }: { event: Event; onChanged(): vo
                         onClick={() => {
                           if (!window.confirm(t('enrolment.removeConfirm', { juror: juror.id }))) return;
                           setFocusJuror(juror.id);
-                          void attempt(() => api.removeEnrolment({ eventId: event.id, jurorId: juror.id }));
+                          void attempt(() => mutate('removeEnrolment', { eventId: event.id, jurorId: juror.id }));
                         }}
                       >
                         {t('enrolment.remove', { juror: juror.id })}
@@ -144,7 +127,7 @@ export function JurorsView({ event, onChanged }: { event: Event; onChanged(): vo
         </tbody>
       </table>
       {/* Issue 21: re-enrolling a juror from a new laptop (the old key bound to the new one), and the key changes so far. */}
-      <KeyChangePanel eventId={event.id} timeZone={eventTimeZone(event)} reenrol onChanged={refresh} />
+      <KeyChangePanel eventId={event.id} timeZone={eventTimeZone(event)} reenrol />
     </>
   );
 }

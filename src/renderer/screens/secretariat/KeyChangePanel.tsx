@@ -1,51 +1,34 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileData } from '../../../api/contract.ts';
-import { api } from '../../api.ts';
+import { mutate, useAction, useQuery } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FilePicker } from '../../components/FilePicker.tsx';
 import { formatDateTime } from '../../i18n/index.ts';
-import { useApi } from '../../use-api.ts';
 
 /**
  * A juror's key change (issue 21): re-enrolling a juror from a new laptop (the old one lost or broken), with a
  * reason; and every key change recorded, with the sheets each key signed and how the reconciliation uses them
  * (the old key's superseded, not in conflict). `reenrol` shows the form; without it, the list only.
  */
-export function KeyChangePanel({
-  eventId,
-  timeZone,
-  reenrol = false,
-  onChanged,
-}: {
-  eventId: string;
-  timeZone: string;
-  reenrol?: boolean;
-  onChanged?(): void;
-}) {
+export function KeyChangePanel({ eventId, timeZone, reenrol = false }: { eventId: string; timeZone: string; reenrol?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [version, setVersion] = useState(0);
-  const changes = useApi(() => api.jurorKeyChanges({ eventId }), [eventId, version]);
+  // Read again after a re-enrolment, and after sheets come in (INVALIDATES.reenrolJuror, .importSheet, …).
+  const changes = useQuery('jurorKeyChanges', { eventId });
   const [file, setFile] = useState<FileData | null>(null);
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!file) return;
-    setError(null);
     setDone(null);
-    try {
-      const { enrolment } = await api.reenrolJuror({ eventId, file, reason });
-      setDone(t('continuity.keyChange.done', { juror: enrolment.jurorId, fingerprint: enrolment.fingerprint }));
-      setFile(null);
-      setReason('');
-      setVersion((v) => v + 1);
-      onChanged?.();
-    } catch (failure) {
-      setError(failure);
-    }
+    const result = await action.run(() => mutate('reenrolJuror', { eventId, file, reason }));
+    if (!result) return;
+    setDone(t('continuity.keyChange.done', { juror: result.enrolment.jurorId, fingerprint: result.enrolment.fingerprint }));
+    setFile(null);
+    setReason('');
   };
   const list = changes.status === 'ready' ? changes.value : [];
   if (!reenrol && list.length === 0) return null;
@@ -118,7 +101,7 @@ export function KeyChangePanel({
           )}
         </div>
       ))}
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
     </section>
   );
 }

@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeliberationSummary, NomineeProtocol as Protocol } from '../../../api/contract.ts';
+import { compositeKey } from '../../../core/composite-key.ts';
 import type { Event } from '../../../core/model.ts';
-import { api } from '../../api.ts';
+import { useQuery } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { markText, pick } from '../../i18n/index.ts';
 import { nomineeLabel } from '../../components/NomineeName.tsx';
-import { useApi } from '../../use-api.ts';
 
 interface Props {
   event: Event;
@@ -23,12 +23,10 @@ interface Props {
  */
 export function NomineeProtocol({ event, result, nomineeId }: Props) {
   const { t } = useTranslation();
-  const loaded = useApi(
-    () => api.nomineeProtocol({ eventId: event.id, rule: result.rule, nomineeId }),
-    [event.id, result.rule, nomineeId, result.resultsHash],
-  );
+  // Read again when the marks change (INVALIDATES: sheets, decisions), as the results hash then does.
+  const loaded = useQuery('nomineeProtocol', { eventId: event.id, rule: result.rule, nomineeId });
   if (loaded.status === 'error') return <ErrorNotice error={loaded.error} />;
-  // useApi keeps the last answer while the next loads: never show another nominee's marks under this name.
+  // useQuery keeps the last answer while the next loads: never show another nominee's marks under this name.
   if (loaded.status !== 'ready' || loaded.value.nomineeId !== nomineeId || loaded.value.rule !== result.rule) {
     return (
       <p aria-busy="true" data-testid={`protocol-loading-${nomineeId}`}>
@@ -47,8 +45,8 @@ function ProtocolTables({ event, result, protocol }: { event: Event; result: Del
   const rounds = [...event.rounds].sort((a, b) => a.order - b.order).filter((r) => r.categoryIds.includes(nominee.categoryId));
   const conflictOf = (jurorId: string) => result.conflicts.find((c) => c.jurorId === jurorId && c.nomineeId === nomineeId);
   // Each cell's marks (round, criterion), and the flagged ones, looked up rather than filtered per cell.
-  const cells = useMemo(() => Map.groupBy(protocol.marks, (m) => `${m.roundId}\u0000${m.criterionCode}`), [protocol]);
-  const flagged = useMemo(() => new Set(protocol.flags.map((f) => `${f.jurorId}\u0000${f.roundId}\u0000${f.criterionCode}`)), [protocol]);
+  const cells = useMemo(() => Map.groupBy(protocol.marks, (m) => compositeKey(m.roundId, m.criterionCode)), [protocol]);
+  const flagged = useMemo(() => new Set(protocol.flags.map((f) => compositeKey(f.jurorId, f.roundId, f.criterionCode))), [protocol]);
   return (
     <div className="protocol" data-testid={`protocol-${nomineeId}`}>
       {rounds.map((round) => {
@@ -84,7 +82,7 @@ function ProtocolTables({ event, result, protocol }: { event: Event; result: Del
                         </td>
                       );
                     }
-                    const cell = cells.get(`${round.id}\u0000${criterion.code}`) ?? [];
+                    const cell = cells.get(compositeKey(round.id, criterion.code)) ?? [];
                     const mark = cell.find((m) => m.jurorId === juror.id);
                     if (!mark)
                       return (
@@ -95,7 +93,7 @@ function ProtocolTables({ event, result, protocol }: { event: Event; result: Del
                     const values = cell.map((m) => m.value).sort((a, b) => a - b);
                     const dropped =
                       result.rule === 'trimmed' && values.length >= 5 && (mark.value === values[0] || mark.value === values.at(-1));
-                    const isFlagged = flagged.has(`${juror.id}\u0000${round.id}\u0000${criterion.code}`);
+                    const isFlagged = flagged.has(compositeKey(juror.id, round.id, criterion.code));
                     return (
                       <td
                         key={criterion.code}

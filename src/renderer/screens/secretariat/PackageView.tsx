@@ -1,40 +1,34 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventSummary, FileData } from '../../../api/contract.ts';
-import { api } from '../../api.ts';
+import { api, useAction, useQuery } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FilePicker } from '../../components/FilePicker.tsx';
-import { pick } from '../../i18n/index.ts';
 import { KeyPanel } from '../../components/KeyPanel.tsx';
 import { saveFileData } from '../../files.ts';
-import { useApi } from '../../use-api.ts';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel.tsx';
 
 /** The signed event package for jurors' laptops: the current revision, signed with the secretariat's key. */
 export function PackageView({ summary }: { summary: EventSummary }) {
-  const { t, i18n } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
+  const { t } = useTranslation();
+  const action = useAction();
   // Issue 17: the files of the documents sheet Dokumen lists, picked here, bundled by name into the package.
-  const event = useApi(() => api.getEvent({ eventId: summary.id }), [summary.id, summary.revision]);
+  const event = useQuery('getEvent', { eventId: summary.id });
   const listed = event.status === 'ready' ? (event.value.documents ?? []) : [];
   const [picked, setPicked] = useState<FileData[]>([]);
   const [exported, setExported] = useState<string | null>(null);
-  const enrolments = useApi(() => api.listEnrolments({ eventId: summary.id }), [summary.id, summary.revision]);
+  const enrolments = useQuery('listEnrolments', { eventId: summary.id });
   const unconfirmed = enrolments.status === 'ready' ? enrolments.value.filter((e) => !e.confirmedAt).map((e) => e.jurorId) : [];
   const exportPackage = async () => {
-    setError(null);
     setExported(null);
-    try {
-      const byName = new Map(picked.map((f) => [f.fileName, f.base64]));
-      const documents = listed.flatMap((d) =>
-        byName.has(d.fileName) ? [{ nomineeId: d.nomineeId, fileName: d.fileName, base64: byName.get(d.fileName)! }] : [],
-      );
-      const file = await api.exportPackage({ eventId: summary.id, documents });
-      saveFileData(file);
-      setExported(file.fileName);
-    } catch (failure) {
-      setError(failure);
-    }
+    const byName = new Map(picked.map((f) => [f.fileName, f.base64]));
+    const documents = listed.flatMap((d) =>
+      byName.has(d.fileName) ? [{ nomineeId: d.nomineeId, fileName: d.fileName, base64: byName.get(d.fileName)! }] : [],
+    );
+    const file = await action.run(() => api.exportPackage({ eventId: summary.id, documents }));
+    if (!file) return;
+    saveFileData(file);
+    setExported(file.fileName);
   };
   return (
     <>
@@ -47,7 +41,7 @@ export function PackageView({ summary }: { summary: EventSummary }) {
       )}
       <KeyPanel
         onChange={() => {
-          setError(null);
+          action.clear();
           document.getElementById('export-package')?.focus(); // a key now signs: exporting is the next step
         }}
       />
@@ -55,25 +49,16 @@ export function PackageView({ summary }: { summary: EventSummary }) {
       {listed.length > 0 && (
         <div className="package-documents">
           <FilePicker
-            label={pick(
-              {
-                id: `Dokumen nominasi (${listed.length} tercantum di sheet Dokumen; PDF, JPG, PNG)`,
-                en: `Nominees' documents (${listed.length} listed in sheet Dokumen; PDF, JPG, PNG)`,
-              },
-              i18n.language,
-            )}
+            label={t('package.documentsPick', { listed: listed.length })}
             accept=".pdf,.jpg,.jpeg,.png"
             multiple
             onFiles={(files) => setPicked((before) => [...before.filter((b) => !files.some((f) => f.fileName === b.fileName)), ...files])}
           />
           <p className="hint" data-testid="package-documents">
-            {pick(
-              {
-                id: `${listed.filter((d) => picked.some((f) => f.fileName === d.fileName)).length} dari ${listed.length} dokumen dipilih`,
-                en: `${listed.filter((d) => picked.some((f) => f.fileName === d.fileName)).length} of ${listed.length} documents picked`,
-              },
-              i18n.language,
-            )}
+            {t('package.documentsPicked', {
+              picked: listed.filter((d) => picked.some((f) => f.fileName === d.fileName)).length,
+              listed: listed.length,
+            })}
           </p>
         </div>
       )}
@@ -83,7 +68,7 @@ export function PackageView({ summary }: { summary: EventSummary }) {
         </button>
         {exported && <span role="status">{t('package.exported', { file: exported })}</span>}
       </div>
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
     </>
   );
 }

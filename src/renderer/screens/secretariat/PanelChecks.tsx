@@ -1,17 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { Event, MergeRule } from '../../../core/model.ts';
-import { api } from '../../api.ts';
+import { useQuery } from '../../api.ts';
 import { pick } from '../../i18n/index.ts';
-import { useApi } from '../../use-api.ts';
 
 /**
  * On the results screen (issue 16, item 3): the round × category sections below their quorum, and the
  * nominees scored by other jurors than the rest of their category (recusals apart), with names.
  */
-export function PanelChecks({ event, rule, version }: { event: Event; rule: MergeRule; version: number }) {
+export function PanelChecks({ event, rule }: { event: Event; rule: MergeRule }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const checks = useApi(() => api.panelChecks({ eventId: event.id, rule }), [event.id, rule, version]);
+  const checks = useQuery('panelChecks', { eventId: event.id, rule });
   if (checks.status !== 'ready') return null;
   const round = (id: string) => pick(event.rounds.find((r) => r.id === id)?.name ?? { id, en: id }, lang);
   const category = (id: string) => pick(event.categories.find((c) => c.id === id)?.name ?? { id, en: id }, lang);

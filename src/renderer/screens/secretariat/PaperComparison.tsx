@@ -2,13 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../api/contract.ts';
 import type { Event } from '../../../core/model.ts';
-import { api } from '../../api.ts';
+import { api, mutate, useAction, useQuery } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FilePicker } from '../../components/FilePicker.tsx';
 import { KeyPanel } from '../../components/KeyPanel.tsx';
 import { saveFileData } from '../../files.ts';
 import { pick } from '../../i18n/index.ts';
-import { useApi } from '../../use-api.ts';
 
 /** SHA-256 (hex) of a file's bytes, computed here: only the hash leaves the browser. */
 async function sha256(base64: string): Promise<string> {
@@ -22,18 +21,18 @@ async function sha256(base64: string): Promise<string> {
  * in), each resolved against the paper with a reason; then the form is signed into a paper sheet with the
  * secretariat's key, optionally with the hash of a scan or photo of the paper.
  */
-export function PaperComparison({ event, keyingId, onChanged }: { event: Event; keyingId: number; onChanged(): void }) {
+export function PaperComparison({ event, keyingId }: { event: Event; keyingId: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [version, setVersion] = useState(0);
-  const loaded = useApi(() => api.paperComparison({ eventId: event.id, keyingId }), [event.id, keyingId, version]);
-  const key = useApi(() => api.keyStatus({}), [version]);
+  // Read again after each resolution and the signature (INVALIDATES.paperResolve, .paperSign); the key once opened.
+  const loaded = useQuery('paperComparison', { eventId: event.id, keyingId });
+  const key = useQuery('keyStatus', {});
   const [resolvedBy, setResolvedBy] = useState('');
   const [values, setValues] = useState<Record<string, string>>({});
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [scan, setScan] = useState<{ file: string; hash: string } | null>(null);
   const [signed, setSigned] = useState<Output<'paperSign'> | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
 
   if (loaded.status === 'error') return <ErrorNotice error={loaded.error} />;
   if (loaded.status !== 'ready') return null;
@@ -44,25 +43,13 @@ export function PaperComparison({ event, keyingId, onChanged }: { event: Event; 
     value === null || value === '' ? t('paper.compare.blank') : value.replace('.', lang === 'en' ? '.' : ',');
   const open = comparison.cells.filter((c) => c.resolution === null).length;
 
-  const resolve = async (cell: string) => {
-    setError(null);
-    try {
-      await api.paperResolve({ eventId: event.id, keyingId, cell, value: values[cell] ?? '', reason: reasons[cell] ?? '', resolvedBy });
-      setVersion((v) => v + 1);
-      onChanged();
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+  const resolve = (cell: string) =>
+    action.run(() =>
+      mutate('paperResolve', { eventId: event.id, keyingId, cell, value: values[cell] ?? '', reason: reasons[cell] ?? '', resolvedBy }),
+    );
   const sign = async () => {
-    setError(null);
-    try {
-      setSigned(await api.paperSign({ eventId: event.id, keyingId, ...(scan ? { scanSha256: scan.hash } : {}) }));
-      setVersion((v) => v + 1);
-      onChanged();
-    } catch (failure) {
-      setError(failure);
-    }
+    const answer = await action.run(() => mutate('paperSign', { eventId: event.id, keyingId, ...(scan ? { scanSha256: scan.hash } : {}) }));
+    if (answer) setSigned(answer);
   };
 
   return (
@@ -164,7 +151,7 @@ export function PaperComparison({ event, keyingId, onChanged }: { event: Event; 
         </>
       )}
       {comparison.cells.length === 0 && <p>{t('paper.compare.none')}</p>}
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
       {keying.state !== 'signed' && !signed && (
         <div className="sign-paper">
           <h3>{t('paper.sign.title')}</h3>
@@ -185,7 +172,7 @@ export function PaperComparison({ event, keyingId, onChanged }: { event: Event; 
               accept=".pdf,.jpg,.jpeg,.png,image/*"
               onFiles={(files) => {
                 const [file] = files;
-                if (file) void sha256(file.base64).then((hash) => setScan({ file: file.fileName, hash }), setError);
+                if (file) void sha256(file.base64).then((hash) => setScan({ file: file.fileName, hash }), action.fail);
               }}
             />
             {scan && (
@@ -194,7 +181,7 @@ export function PaperComparison({ event, keyingId, onChanged }: { event: Event; 
               </span>
             )}
           </div>
-          {key.status === 'ready' && key.value.state !== 'unlocked' && <KeyPanel onChange={() => setVersion((v) => v + 1)} />}
+          {key.status === 'ready' && key.value.state !== 'unlocked' && <KeyPanel />}
           <button
             type="button"
             className="primary"
@@ -219,7 +206,12 @@ export function PaperComparison({ event, keyingId, onChanged }: { event: Event; 
         <p>{t('paper.compare.signedAs', { file: keying.sheet.fileName, revision: keying.sheet.sheetRevision })}</p>
       )}
       {keying.state === 'signed' && (
-        <button type="button" onClick={() => void api.paperSheetFile({ eventId: event.id, keyingId }).then(saveFileData, setError)}>
+        <button
+          type="button"
+          onClick={() =>
+            void action.run(() => api.paperSheetFile({ eventId: event.id, keyingId })).then((file) => file && saveFileData(file))
+          }
+        >
           {t('paper.sign.download')}
         </button>
       )}

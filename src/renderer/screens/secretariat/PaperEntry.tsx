@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaperForm, PaperKeying } from '../../../api/contract.ts';
 import type { Event } from '../../../core/model.ts';
-import { api } from '../../api.ts';
+import { api, mutate, useAction } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { pick } from '../../i18n/index.ts';
 
@@ -21,31 +21,25 @@ export function PaperEntry({ event, onSaved }: { event: Event; onSaved(keying: P
   const [jurorName, setJurorName] = useState('');
   const [marks, setMarks] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const busy = action.busy;
 
   const open = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
     setSaved(null);
-    try {
-      const found = await api.paperForm({ eventId: event.id, formNumber, checksum });
-      setOpened(found);
-      setJurorName(found.form.jurorName ?? '');
-      setMarks({});
-    } catch (failure) {
-      setError(failure);
-    }
+    const found = await action.run(() => api.paperForm({ eventId: event.id, formNumber, checksum }));
+    if (!found) return;
+    setOpened(found);
+    setJurorName(found.form.jurorName ?? '');
+    setMarks({});
   };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!opened) return;
-    setError(null);
-    setBusy(true);
-    try {
-      const { form } = opened;
-      const keying = await api.paperSubmitEntry({
+    const { form } = opened;
+    const keying = await action.run(() =>
+      mutate('paperSubmitEntry', {
         eventId: event.id,
         formNumber: form.formNumber,
         checksum: form.checksum,
@@ -54,25 +48,22 @@ export function PaperEntry({ event, onSaved }: { event: Event; onSaved(keying: P
         marks: form.nominees
           .filter((n) => n.conflict === null)
           .flatMap((n) => form.criteria.map((c) => ({ nomineeId: n.id, criterionCode: c.code, value: marks[`${n.id}/${c.code}`] ?? '' }))),
-      });
-      // The values leave the screen with the form: the next operator starts from an empty one.
-      setOpened(null);
-      setMarks({});
-      setJurorName('');
-      setFormNumber('');
-      setChecksum('');
-      setOperator('');
-      setSaved(
-        keying.operators.length === 1
-          ? t('paper.entry.savedFirst', { form: keying.formNumber, operator: keying.operators[0] })
-          : t('paper.entry.savedSecond', { form: keying.formNumber, operator: keying.operators[1], count: keying.differences ?? 0 }),
-      );
-      onSaved(keying);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+    if (!keying) return;
+    // The values leave the screen with the form: the next operator starts from an empty one.
+    setOpened(null);
+    setMarks({});
+    setJurorName('');
+    setFormNumber('');
+    setChecksum('');
+    setOperator('');
+    setSaved(
+      keying.operators.length === 1
+        ? t('paper.entry.savedFirst', { form: keying.formNumber, operator: keying.operators[0] })
+        : t('paper.entry.savedSecond', { form: keying.formNumber, operator: keying.operators[1], count: keying.differences ?? 0 }),
+    );
+    onSaved(keying);
   };
 
   const form = opened?.form;
@@ -104,7 +95,7 @@ export function PaperEntry({ event, onSaved }: { event: Event; onSaved(keying: P
           {saved}
         </p>
       )}
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
       {form && opened && (
         <form onSubmit={submit} data-testid="paper-entry-form">
           <h3>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaperForm } from '../../../api/contract.ts';
 import type { Event } from '../../../core/model.ts';
-import { api } from '../../api.ts';
+import { api, useAction } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { saveFileData } from '../../files.ts';
 import { pick, type Language } from '../../i18n/index.ts';
@@ -21,22 +21,14 @@ export function PaperPrint({ event, forms }: { event: Event; forms: PaperForm[] 
   const categories = open.filter((f) => f.roundId === roundId);
   const [categoryId, setCategoryId] = useState(categories[0]?.categoryId ?? '');
   const [formLang, setFormLang] = useState<Language>(lang === 'en' ? 'en' : 'id');
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const busy = action.busy;
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const form = categories.find((f) => f.categoryId === categoryId) ?? categories[0];
 
-  const run = async (action: () => Promise<string>) => {
-    setBusy(true);
-    setError(null);
+  const run = async (work: () => Promise<string>) => {
     setNotice(null);
-    try {
-      setNotice(await action());
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    setNotice((await action.run(work)) ?? null);
   };
   const request = form
     ? { eventId: event.id, jurorId: form.jurorId, roundId: form.roundId, categoryId: form.categoryId, lang: formLang }
@@ -119,7 +111,7 @@ export function PaperPrint({ event, forms }: { event: Event; forms: PaperForm[] 
         </button>
       </div>
       {notice && <p role="status">{notice}</p>}
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
     </section>
   );
 }

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Event } from '../../../core/model.ts';
-import { api } from '../../api.ts';
+import { useQuery } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { pick } from '../../i18n/index.ts';
-import { useApi } from '../../use-api.ts';
 import { PaperComparison } from './PaperComparison.tsx';
 import { PaperEntry } from './PaperEntry.tsx';
 import { PaperPrint } from './PaperPrint.tsx';
@@ -16,10 +15,10 @@ import { PaperPrint } from './PaperPrint.tsx';
 export function PaperView({ event }: { event: Event }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [version, setVersion] = useState(0);
   const [comparing, setComparing] = useState<number | null>(null);
-  const forms = useApi(() => api.paperForms({ eventId: event.id }), [event.id]);
-  const keyings = useApi(() => api.paperKeyings({ eventId: event.id }), [event.id, version]);
+  const forms = useQuery('paperForms', { eventId: event.id });
+  // Read again after an entry, a resolution or a signature (INVALIDATES.paperSubmitEntry, …).
+  const keyings = useQuery('paperKeyings', { eventId: event.id });
   const section = (roundId: string, categoryId: string) => {
     const round = event.rounds.find((r) => r.id === roundId);
     const category = event.categories.find((c) => c.id === categoryId);
@@ -32,7 +31,6 @@ export function PaperView({ event }: { event: Event }) {
       <PaperEntry
         event={event}
         onSaved={(keying) => {
-          setVersion((v) => v + 1);
           if (keying.operators.length === 2) setComparing(keying.id);
         }}
       />
@@ -85,9 +83,7 @@ export function PaperView({ event }: { event: Event }) {
         )}
         {keyings.status === 'error' && <ErrorNotice error={keyings.error} />}
       </section>
-      {comparing !== null && (
-        <PaperComparison key={comparing} event={event} keyingId={comparing} onChanged={() => setVersion((v) => v + 1)} />
-      )}
+      {comparing !== null && <PaperComparison key={comparing} event={event} keyingId={comparing} />}
     </>
   );
 }

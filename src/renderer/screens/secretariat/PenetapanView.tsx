@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditView } from '../../../api/shape-contract.ts';
 import type { Event, MergeRule } from '../../../core/model.ts';
-import { api } from '../../api.ts';
+import { api, mutate, useAction, useQuery } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { KeyPanel } from '../../components/KeyPanel.tsx';
 import { saveFileData } from '../../files.ts';
 import { formatDateTime, pick } from '../../i18n/index.ts';
-import { useApi } from '../../use-api.ts';
 import { eventTimeZone } from '../../../core/local-time.ts';
 
 /**
@@ -19,21 +18,15 @@ export function PenetapanView({ event }: { event: Event }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [rule, setRule] = useState<MergeRule>(event.merge.rule);
-  const [version, setVersion] = useState(0);
-  const audit = useApi(() => api.audit({ eventId: event.id, rule }), [event.id, rule, version]);
-  const deliberation = useApi(() => api.deliberation({ eventId: event.id, rule }), [event.id, rule, version]);
-  const [error, setError] = useState<unknown>(null);
+  // Read again once the results are fixed or reopened (INVALIDATES.fixResults, .reopenPenetapan).
+  const audit = useQuery('audit', { eventId: event.id, rule });
+  const deliberation = useQuery('deliberation', { eventId: event.id, rule });
+  const action = useAction();
   const [fixedBy, setFixedBy] = useState('');
   const [reason, setReason] = useState('');
   const [reopenBy, setReopenBy] = useState('');
   const act = async (call: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await call();
-      setVersion((v) => v + 1);
-    } catch (failure) {
-      setError(failure);
-    }
+    await action.run(call);
   };
   if (audit.status === 'error') return <ErrorNotice error={audit.error} />;
   if (audit.status !== 'ready') return <p aria-busy="true">{t('start.loading')}</p>;
@@ -67,7 +60,7 @@ export function PenetapanView({ event }: { event: Event }) {
             : t('shape.penetapan.notReady', { count: view.items.filter((i) => !i.ok).length })}{' '}
         {view.final ? t('shape.penetapan.printsFinal') : t('shape.penetapan.printsDraft')}
       </p>
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
 
       {!inForce && (
         <section className="panel" aria-labelledby="fix-title">
@@ -81,12 +74,12 @@ export function PenetapanView({ event }: { event: Event }) {
                 ))}
             </ul>
           )}
-          <KeyPanel onChange={() => setError(null)} />
+          <KeyPanel onChange={action.clear} />
           <form
             className="inline-form"
             onSubmit={(e) => {
               e.preventDefault();
-              void act(() => api.fixResults({ eventId: event.id, rule, fixedBy }));
+              void act(() => mutate('fixResults', { eventId: event.id, rule, fixedBy }));
             }}
           >
             <label htmlFor="fixed-by">
@@ -108,7 +101,7 @@ export function PenetapanView({ event }: { event: Event }) {
             className="inline-form"
             onSubmit={(e) => {
               e.preventDefault();
-              void act(() => api.reopenPenetapan({ eventId: event.id, reason, by: reopenBy }));
+              void act(() => mutate('reopenPenetapan', { eventId: event.id, reason, by: reopenBy }));
             }}
           >
             <label htmlFor="reopen-reason">

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
+import { api, mutate, useAction, useQuery } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { saveFileData } from '../../files.ts';
 import { formatDateTime } from '../../i18n/index.ts';
-import { useApi } from '../../use-api.ts';
 
 /**
  * The secretariat's recovery key (issue 21): made beside the secretariat's key, its code shown here once (to
@@ -14,21 +13,14 @@ import { useApi } from '../../use-api.ts';
 export function RecoveryKeyPanel({ eventId }: { eventId: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
-  const [version, setVersion] = useState(0);
-  const status = useApi(() => api.recoveryKeyStatus({}), [version]);
+  const status = useQuery('recoveryKeyStatus', {});
   const [made, setMade] = useState<{ code: string; fingerprint: string; file: { fileName: string; base64: string } } | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   if (status.status !== 'ready') return status.status === 'error' ? <ErrorNotice error={status.error} /> : null;
   const recovery = status.value.recovery;
   const create = async () => {
-    setError(null);
-    try {
-      const result = await api.createRecoveryKey({ eventId });
-      setMade(result);
-      setVersion((v) => v + 1);
-    } catch (failure) {
-      setError(failure);
-    }
+    const result = await action.run(() => mutate('createRecoveryKey', { eventId }));
+    if (result) setMade(result);
   };
   return (
     <section className="panel" aria-labelledby="recovery-title" data-testid="recovery-key">
@@ -55,11 +47,8 @@ export function RecoveryKeyPanel({ eventId }: { eventId: string }) {
             <button
               type="button"
               onClick={async () => {
-                try {
-                  saveFileData(await api.recoveryCodePdf({ code: made.code, lang }));
-                } catch (failure) {
-                  setError(failure);
-                }
+                const file = await action.run(() => api.recoveryCodePdf({ code: made.code, lang }));
+                if (file) saveFileData(file);
               }}
             >
               {t('report.savePdf')}
@@ -82,7 +71,7 @@ export function RecoveryKeyPanel({ eventId }: { eventId: string }) {
           {t(recovery ? 'continuity.recovery.replace' : 'continuity.recovery.create')}
         </button>
       )}
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
     </section>
   );
 }

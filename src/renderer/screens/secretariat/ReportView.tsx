@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Event, MergeRule } from '../../../core/model.ts';
-import { api } from '../../api.ts';
+import { api, useAction } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Working } from '../../components/Working.tsx';
 import { saveFileData } from '../../files.ts';
@@ -16,10 +16,10 @@ export function ReportView({ event, rule }: { event: Event; rule: MergeRule }) {
   const { t, i18n } = useTranslation();
   const [lang, setLang] = useState<Language>(i18n.language === 'en' ? 'en' : 'id');
   const [shown, setShown] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
+  const action = useAction();
+  const busy = action.label;
   const [previewing, setPreviewing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const host = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -39,27 +39,19 @@ export function ReportView({ event, rule }: { event: Event; rule: MergeRule }) {
       },
       (failure: unknown) => {
         setPreviewing(false);
-        setError(failure);
+        action.fail(failure);
       },
     );
     return () => {
       current = false;
     };
-  }, [shown, event.id, rule, lang]);
+  }, [shown, event.id, rule, lang, action.fail]);
 
   /** One printing at a time; the buttons stay focusable (aria-disabled) so the keyboard is not dropped. */
-  const run = async (what: string, action: () => Promise<string>) => {
-    if (busy) return;
-    setBusy(what);
-    setError(null);
+  const run = async (what: string, work: () => Promise<string>) => {
+    if (action.busy) return;
     setNotice(null);
-    try {
-      setNotice(await action());
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(null);
-    }
+    setNotice((await action.run(work, what)) ?? null);
   };
 
   return (
@@ -109,7 +101,7 @@ export function ReportView({ event, rule }: { event: Event; rule: MergeRule }) {
       {busy && <Working what={busy} />}
       {shown && previewing && <Working what={t('progress.buildingPreview')} />}
       {notice && <p role="status">{notice}</p>}
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
       {/* Scrolls on its own: reachable by the keyboard (Tab, then the arrow keys), named for a screen reader. */}
       {shown && (
         <div

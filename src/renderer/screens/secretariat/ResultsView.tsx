@@ -2,12 +2,11 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeliberationSummary } from '../../../api/contract.ts';
 import type { Event, MergeRule } from '../../../core/model.ts';
-import { api } from '../../api.ts';
+import { api, mutate, useAction, useQuery } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { saveFileData } from '../../files.ts';
 import { markText, pick, scoreText } from '../../i18n/index.ts';
 import { NomineeName } from '../../components/NomineeName.tsx';
-import { useApi } from '../../use-api.ts';
 import { NomineeProtocol } from './NomineeProtocol.tsx';
 // Issue 16: each category's own places, empty places and special awards.
 import { AwardsPanel, heldPlace } from './AwardsPanel.tsx';
@@ -19,18 +18,15 @@ const RULES: MergeRule[] = ['mean', 'trimmed', 'median', 'zscore'];
 const FIRST_ROWS = 30;
 
 /** Rankings for the plenary: by the event's rule, or another beside it; agreement, flags, and tie decisions. */
-export function ResultsView({ event, onChanged }: { event: Event; onChanged(): void }) {
+export function ResultsView({ event }: { event: Event }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [rule, setRule] = useState<MergeRule>(event.merge.rule);
   const [compare, setCompare] = useState<MergeRule | ''>('');
-  const [version, setVersion] = useState(0);
-  const [error, setError] = useState<unknown>(null);
-  const main = useApi(() => api.deliberation({ eventId: event.id, rule }), [event.id, rule, version]);
-  const other = useApi(
-    () => (compare ? api.deliberation({ eventId: event.id, rule: compare }) : Promise.resolve(null)),
-    [event.id, compare, version],
-  );
+  const action = useAction();
+  // Read again after a decision, a special award or a shortlist, and after sheets come in (INVALIDATES).
+  const main = useQuery('deliberation', { eventId: event.id, rule });
+  const other = useQuery('deliberation', compare ? { eventId: event.id, rule: compare } : null);
 
   if (main.status === 'error') return <ErrorNotice error={main.error} />;
   if (main.status !== 'ready') return <p aria-busy="true">{t('start.loading')}</p>;
@@ -77,18 +73,14 @@ export function ResultsView({ event, onChanged }: { event: Event; onChanged(): v
         <button
           type="button"
           onClick={async () => {
-            setError(null);
-            try {
-              saveFileData(await api.exportRekapitulasi({ eventId: event.id, rule }));
-            } catch (failure) {
-              setError(failure);
-            }
+            const file = await action.run(() => api.exportRekapitulasi({ eventId: event.id, rule }));
+            if (file) saveFileData(file);
           }}
         >
           {t('results.download')}
         </button>
       </div>
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
       {gaps.length > 0 && (
         <p className="notice" role="status" data-testid="results-gaps">
           {t('results.gaps', { missing: gapCount('missing'), unfinished: gapCount('unfinished'), conflict: gapCount('conflict') })}
@@ -100,7 +92,7 @@ export function ResultsView({ event, onChanged }: { event: Event; onChanged(): v
       <p className="hint" data-testid="flags-explained">
         {t('results.flagsExplained', { threshold: markText(event.merge.disagreementThreshold, lang) })}
       </p>
-      <PanelChecks event={event} rule={rule} version={version} />
+      <PanelChecks event={event} rule={rule} />
       <ReportView event={event} rule={rule} />
       {result.categories.map((category) => (
         <CategoryResult
@@ -111,7 +103,6 @@ export function ResultsView({ event, onChanged }: { event: Event; onChanged(): v
           result={result}
           lang={lang}
           rounds={rounds}
-          onDecided={() => setVersion((v) => v + 1)}
         />
       ))}
       {rounds
@@ -123,10 +114,6 @@ export function ResultsView({ event, onChanged }: { event: Event; onChanged(): v
             roundId={round.id}
             roundName={pick(round.name, lang)}
             size={round.shortlistSize!}
-            onIssued={() => {
-              setVersion((v) => v + 1);
-              onChanged(); // a new package revision: the header says which
-            }}
           />
         ))}
       <section aria-labelledby="overall-title">
@@ -142,7 +129,7 @@ export function ResultsView({ event, onChanged }: { event: Event; onChanged(): v
       </section>
       <section aria-labelledby="special-title">
         <h2 id="special-title">{t('shape.awards.acrossEvent')}</h2>
-        <AwardsPanel event={event} result={result} categoryId={null} onChanged={() => setVersion((v) => v + 1)} />
+        <AwardsPanel event={event} result={result} categoryId={null} />
       </section>
     </>
   );
@@ -155,10 +142,9 @@ interface CategoryProps {
   result: DeliberationSummary;
   lang: string;
   rounds: Event['rounds'];
-  onDecided(): void;
 }
 
-function CategoryResult({ event, category, side, result, lang, rounds, onDecided }: CategoryProps) {
+function CategoryResult({ event, category, side, result, lang, rounds }: CategoryProps) {
   const { t } = useTranslation();
   const name = pick(event.categories.find((c) => c.id === category.id)!.name, lang);
   const changes = result.leaveOneOut.filter((l) => l.changes.some((c) => c.categoryId === category.id)).map((l) => l.jurorId);
@@ -251,45 +237,30 @@ function CategoryResult({ event, category, side, result, lang, rounds, onDecided
         {' · '}
         {changes.length ? t('results.looChanges', { jurors: changes.join(', ') }) : t('results.looStable')}
       </p>
-      <AwardsPanel event={event} result={result} categoryId={category.id} onChanged={onDecided} />
+      <AwardsPanel event={event} result={result} categoryId={category.id} />
       {decision && (
         <p className="notice" data-testid={`decision-${category.id}`}>
           {t('results.decision', { text: decision.text, by: decision.decidedBy })}
         </p>
       )}
-      {joint.length > 1 && <DecisionForm eventId={event.id} categoryId={category.id} tied={joint} onDecided={onDecided} />}
+      {joint.length > 1 && <DecisionForm eventId={event.id} categoryId={category.id} tied={joint} />}
     </section>
   );
 }
 
-function DecisionForm({
-  eventId,
-  categoryId,
-  tied,
-  onDecided,
-}: {
-  eventId: string;
-  categoryId: string;
-  tied: { nomineeId: string; name: string }[];
-  onDecided(): void;
-}) {
+function DecisionForm({ eventId, categoryId, tied }: { eventId: string; categoryId: string; tied: { nomineeId: string; name: string }[] }) {
   const { t } = useTranslation();
   const [first, setFirst] = useState(tied[0].nomineeId);
   const [text, setText] = useState('');
   const [by, setBy] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   return (
     <form
       className="decision-form"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        try {
-          const order = [first, ...tied.map((n) => n.nomineeId).filter((id) => id !== first)];
-          await api.recordDecision({ eventId, categoryId, nomineeIds: order, text, decidedBy: by });
-          onDecided();
-        } catch (failure) {
-          setError(failure);
-        }
+        const order = [first, ...tied.map((n) => n.nomineeId).filter((id) => id !== first)];
+        void action.run(() => mutate('recordDecision', { eventId, categoryId, nomineeIds: order, text, decidedBy: by }));
       }}
     >
       <fieldset>
@@ -312,29 +283,17 @@ function DecisionForm({
           {t('results.tieRecord')}
         </button>
       </fieldset>
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
     </form>
   );
 }
 
 /** After a round: the top N per category go on; issuing it makes the package revision that opens the next round. */
-function ShortlistPanel({
-  eventId,
-  roundId,
-  roundName,
-  size,
-  onIssued,
-}: {
-  eventId: string;
-  roundId: string;
-  roundName: string;
-  size: number;
-  onIssued(): void;
-}) {
+function ShortlistPanel({ eventId, roundId, roundName, size }: { eventId: string; roundId: string; roundName: string; size: number }) {
   const { t } = useTranslation();
   const [count, setCount] = useState(String(size));
   const [issued, setIssued] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   return (
     <section className="panel" aria-labelledby={`shortlist-${roundId}`}>
       <h2 id={`shortlist-${roundId}`}>{t('results.shortlistTitle', { round: roundName })}</h2>
@@ -342,14 +301,9 @@ function ShortlistPanel({
         className="inline-form"
         onSubmit={async (e) => {
           e.preventDefault();
-          setError(null);
-          try {
-            const result = await api.issueShortlist({ eventId, roundId, size: Number(count) });
-            setIssued(result.revision);
-            onIssued();
-          } catch (failure) {
-            setError(failure);
-          }
+          // A new package revision: the header says which (INVALIDATES.issueShortlist reads the event again).
+          const result = await action.run(() => mutate('issueShortlist', { eventId, roundId, size: Number(count) }));
+          if (result) setIssued(result.revision);
         }}
       >
         <label>
@@ -359,7 +313,7 @@ function ShortlistPanel({
         <button type="submit">{t('results.shortlistIssue')}</button>
         {issued !== null && <span role="status">{t('results.shortlistIssued', { revision: issued })}</span>}
       </form>
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
     </section>
   );
 }

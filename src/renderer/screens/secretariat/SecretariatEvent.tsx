@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Tabs } from '../../components/Tabs.tsx';
-import type { EventData } from '../EventScreen.tsx';
+import type { EventData } from '../event-data.ts';
 import { NomineeList } from '../NomineeList.tsx';
 import { BasicsForm } from './BasicsForm.tsx';
 import { ConflictsView } from './ConflictsView.tsx';
@@ -17,7 +17,7 @@ import { PenetapanView } from './PenetapanView.tsx';
 import { AttendanceView } from './AttendanceView.tsx';
 
 /** The secretariat's workspace for one event it prepares. */
-export function SecretariatEvent({ data, onChanged }: { data: EventData; onChanged(): void }) {
+export function SecretariatEvent({ data }: { data: EventData }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState('overview');
   return (
@@ -31,15 +31,15 @@ export function SecretariatEvent({ data, onChanged }: { data: EventData; onChang
           label: t('secretariat.tab.overview'),
           content: () => <NomineeList categories={data.categories} nominees={data.nominees} />,
         },
-        { id: 'basics', label: t('secretariat.tab.basics'), content: () => <BasicsForm event={data.event} onSaved={onChanged} /> },
+        { id: 'basics', label: t('secretariat.tab.basics'), content: () => <BasicsForm event={data.event} /> },
         { id: 'criteria', label: t('secretariat.tab.criteria'), content: () => <CriteriaView event={data.event} /> },
-        { id: 'jurors', label: t('secretariat.tab.jurors'), content: () => <JurorsView event={data.event} onChanged={onChanged} /> },
+        { id: 'jurors', label: t('secretariat.tab.jurors'), content: () => <JurorsView event={data.event} /> },
         { id: 'conflicts', label: t('secretariat.tab.conflicts'), content: () => <ConflictsView event={data.event} /> },
         { id: 'package', label: t('secretariat.tab.package'), content: () => <PackageView summary={data.summary} /> },
         { id: 'sheets', label: t('secretariat.tab.sheets'), content: () => <SheetsView event={data.event} /> },
         { id: 'paper', label: t('secretariat.tab.paper'), content: () => <PaperView event={data.event} /> },
-        { id: 'results', label: t('secretariat.tab.results'), content: () => <ResultsView event={data.event} onChanged={onChanged} /> },
-        { id: 'attendance', label: t('shape.tab.attendance'), content: () => <AttendanceView event={data.event} onChanged={onChanged} /> },
+        { id: 'results', label: t('secretariat.tab.results'), content: () => <ResultsView event={data.event} /> },
+        { id: 'attendance', label: t('shape.tab.attendance'), content: () => <AttendanceView event={data.event} /> },
         { id: 'audit', label: t('shape.tab.audit'), content: () => <AuditView event={data.event} /> },
         { id: 'penetapan', label: t('shape.tab.penetapan'), content: () => <PenetapanView event={data.event} /> },
       ]}

@@ -1,15 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Enrolment, ReceivedSheet } from '../../../api/contract.ts';
-import { AppError } from '../../../api/errors.ts';
 import { eventTimeZone } from '../../../core/local-time.ts';
 import type { Event } from '../../../core/model.ts';
-import { api } from '../../api.ts';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { mutate, mutateEach, useAction, useQuery } from '../../api.ts';
+import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
 import { FilePicker } from '../../components/FilePicker.tsx';
 import { Working } from '../../components/Working.tsx';
 import { formatDateTime, pick } from '../../i18n/index.ts';
-import { useApi } from '../../use-api.ts';
 import { KeyChangePanel } from './KeyChangePanel.tsx';
 
 /** How the completeness matrix marks a juror × round × category (the legend above it says the same). */
@@ -46,12 +44,12 @@ export function SheetsView({ event }: { event: Event }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const timeZone = eventTimeZone(event);
-  const [version, setVersion] = useState(0);
-  const inbox = useApi(() => api.listSheets({ eventId: event.id }), [event.id, version]);
-  const enrolments = useApi(() => api.listEnrolments({ eventId: event.id }), [event.id, version]);
-  const removed = useApi(() => api.listRemovedSheets({ eventId: event.id }), [event.id, version]);
+  // Read again after sheets are imported, removed, rechecked or a key accepted (INVALIDATES.importSheet, …).
+  const inbox = useQuery('listSheets', { eventId: event.id });
+  const enrolments = useQuery('listEnrolments', { eventId: event.id });
+  const removed = useQuery('listRemovedSheets', { eventId: event.id });
   const [progress, setProgress] = useState<{ done: number; total: number; file: string } | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   // Files refused outright (not stored), each with its reason: one bad file never hides another's.
   const [refused, setRefused] = useState<{ file: string; message: string }[]>([]);
   // Who accepts an unknown key, typed per sheet: two unknown keys are two separate decisions.
@@ -85,62 +83,61 @@ export function SheetsView({ event }: { event: Event }) {
     return `${juror.id} · ${juror.title}${name ? ` (${name})` : ''}`;
   };
 
+  /**
+   * Every file dropped is sent at once (the Node side verifies them in parallel, in a worker pool); what
+   * became of each is said in the order the files were given, whatever order their answers come in.
+   */
   const importAll = async (files: { fileName: string; base64: string }[]) => {
-    setError(null);
+    action.clear();
     setRepeats([]);
     setRefused([]);
-    for (const [i, file] of files.entries()) {
-      setProgress({ done: i, total: files.length, file: file.fileName });
-      try {
-        const received = await api.importSheet({ eventId: event.id, file });
-        if (received.again) {
-          // Say what became of the earlier file: a copy of a sheet that was refused or not used is not "accepted".
-          const status = t(`sheets.statusName.${received.sheet.status}`);
-          const use = t(`sheets.useName.${received.sheet.use}`);
-          setRepeats((r) => [...r, { file: file.fileName, same: received.sheet.fileName, status, use }]);
-        }
-      } catch (failure) {
-        const message = failure instanceof AppError ? pick(failure.bilingual, lang) : String((failure as Error)?.message ?? failure);
-        setRefused((r) => [...r, { file: file.fileName, message }]); // one bad file never stops the others
-      }
-    }
+    const settledAt = new Set<number>();
+    // The file named as under way: the first one given whose answer has not come yet.
+    const pending = () => files.find((_, i) => !settledAt.has(i))?.fileName ?? '';
+    setProgress({ done: 0, total: files.length, file: pending() });
+    const outcomes = await mutateEach(
+      'importSheet',
+      files.map((file) => ({ eventId: event.id, file })),
+      (_, index) => {
+        settledAt.add(index);
+        setProgress({ done: settledAt.size, total: files.length, file: pending() });
+      },
+    );
+    const repeated: typeof repeats = [];
+    const refusedNow: typeof refused = [];
+    outcomes.forEach((outcome, i) => {
+      const file = files[i].fileName;
+      // One bad file never stops the others.
+      if (!outcome.ok) return void refusedNow.push({ file, message: errorText(outcome.error, lang) });
+      const received = outcome.value;
+      if (!received.again) return;
+      // Say what became of the earlier file: a copy of a sheet that was refused or not used is not "accepted".
+      const status = t(`sheets.statusName.${received.sheet.status}`);
+      const use = t(`sheets.useName.${received.sheet.use}`);
+      repeated.push({ file, same: received.sheet.fileName, status, use });
+    });
+    setRepeats(repeated);
+    setRefused(refusedNow);
     setProgress({ done: files.length, total: files.length, file: '' });
-    setVersion((v) => v + 1);
   };
 
   /** A refused, unused file off the list; the services keep it in the audit trail. */
-  const remove = async (sheet: ReceivedSheet, reason: string, removedBy: string) => {
-    setError(null);
-    try {
-      await api.removeSheet({ eventId: event.id, sheetId: sheet.id, reason, removedBy });
-      setVersion((v) => v + 1);
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+  const remove = (sheet: ReceivedSheet, reason: string, removedBy: string) =>
+    action.run(() => mutate('removeSheet', { eventId: event.id, sheetId: sheet.id, reason, removedBy }));
 
   /** Every kept sheet verified again against the keys and the event as they are now. */
   const recheck = async () => {
-    setError(null);
     setRechecked(null);
-    try {
-      setRechecked((await api.recheckSheets({ eventId: event.id })).changed);
-      setVersion((v) => v + 1);
-    } catch (failure) {
-      setError(failure);
-    }
+    const answer = await action.run(() => mutate('recheckSheets', { eventId: event.id }));
+    if (answer) setRechecked(answer.changed);
   };
 
   const accept = async (sheet: ReceivedSheet) => {
-    setError(null);
     setConfirming(null);
-    try {
-      await api.acceptKey({ eventId: event.id, sheetId: sheet.id, acceptedBy: acceptedBy[sheet.id] ?? '' });
-      setFocusSheet(sheet.id);
-      setVersion((v) => v + 1);
-    } catch (failure) {
-      setError(failure);
-    }
+    const accepted = await action.run(() =>
+      mutate('acceptKey', { eventId: event.id, sheetId: sheet.id, acceptedBy: acceptedBy[sheet.id] ?? '' }),
+    );
+    if (accepted) setFocusSheet(sheet.id);
   };
   /** Accepting is one step for a juror without a key, two (naming both keys) for one who has a key already. */
   const askToAccept = (sheet: ReceivedSheet) => {
@@ -181,7 +178,7 @@ export function SheetsView({ event }: { event: Event }) {
           </ul>
         </div>
       )}
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
       {repeats.length > 0 && (
         <ul className="notice" role="status" data-testid="sheet-repeats">
           {repeats.map((r) => (
@@ -435,7 +432,7 @@ export function SheetsView({ event }: { event: Event }) {
         </>
       )}
       {/* Issue 21: a juror's key change, the sheets of each key and how they are used. */}
-      <KeyChangePanel key={version} eventId={event.id} timeZone={timeZone} />
+      <KeyChangePanel eventId={event.id} timeZone={timeZone} />
     </>
   );
 }
