@@ -2,11 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { figuresFor, formatFigureValue } from '../../../core/evidence.ts';
 import type { Criterion, EvidenceDocument, EvidenceFigure, Nominee, Round } from '../../../core/model.ts';
-import { api } from '../../api.ts';
+import { api, mutate, useAction, useQuery } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { nomineeLabel } from '../../components/NomineeName.tsx';
 import { formatDate, formatDateTime, markText, pick } from '../../i18n/index.ts';
-import { useApi } from '../../use-api.ts';
 
 interface Props {
   eventId: string;
@@ -19,9 +18,8 @@ interface Props {
   note: string;
   conflict: { reason: string; declared: boolean } | undefined;
   locked: boolean;
+  /** A conflict declared or withdrawn: the scoring screen puts the keyboard on the next mark to give. */
   onChanged(): void;
-  /** Changes whenever a mark is saved, so the history shown stays current. */
-  lastSavedAt: string | undefined;
   /** The event's time zone: the history says when, as the panel's clock read. */
   timeZone: string;
   /** Issue 17: the nominee's figures from the event package; those informing this criterion are shown with it. */
@@ -47,17 +45,14 @@ export function RubricPanel({
   conflict,
   locked,
   onChanged,
-  lastSavedAt,
   timeZone,
   figures = [],
   documents = [],
 }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const history = useApi(
-    () => api.scoreHistory({ eventId, roundId, nomineeId: nominee.id, criterionCode: criterion.code }),
-    [eventId, roundId, nominee.id, criterion.code, lastSavedAt],
-  );
+  // Read again whenever a mark is saved (INVALIDATES.recordScore), so the history shown stays current.
+  const history = useQuery('scoreHistory', { eventId, roundId, nomineeId: nominee.id, criterionCode: criterion.code });
   return (
     <aside className="rubric-panel" id="rubric-panel" tabIndex={-1} aria-label={t('scoring.rubricPanel')}>
       <h3>
@@ -78,12 +73,7 @@ export function RubricPanel({
           </li>
         ))}
       </ol>
-      <NomineeDocuments
-        key={`documents/${nominee.id}`}
-        eventId={eventId}
-        documents={documents.filter((d) => d.nomineeId === nominee.id)}
-        lang={lang}
-      />
+      <NomineeDocuments key={`documents/${nominee.id}`} eventId={eventId} documents={documents.filter((d) => d.nomineeId === nominee.id)} />
       <NoteEditor
         key={`${roundId}/${nominee.id}`}
         eventId={eventId}
@@ -115,13 +105,11 @@ export function RubricPanel({
 
 /** Issue 17: the nominee's figures that inform the focused criterion, with source and date, beside its rubric. */
 function CriterionFigures({ figures, lang }: { figures: EvidenceFigure[]; lang: string }) {
+  const { t } = useTranslation();
   if (figures.length === 0) return null;
   const language = lang === 'en' ? 'en' : 'id';
   return (
-    <section
-      className="criterion-figures"
-      aria-label={pick({ id: 'Data nominasi untuk kriteria ini', en: "The nominee's figures for this criterion" }, lang)}
-    >
+    <section className="criterion-figures" aria-label={t('evidence.figuresLabel')}>
       <ul data-testid="criterion-figures">
         {figures.map((f, i) => (
           <li key={i}>
@@ -130,7 +118,7 @@ function CriterionFigures({ figures, lang }: { figures: EvidenceFigure[]; lang: 
             </strong>
             <span className="hint">
               {' '}
-              · {f.source}, {pick({ id: 'per', en: 'as of' }, lang)} {formatDate(f.date, lang)}
+              · {f.source}, {t('evidence.asOf')} {formatDate(f.date, lang)}
             </span>
           </li>
         ))}
@@ -139,22 +127,15 @@ function CriterionFigures({ figures, lang }: { figures: EvidenceFigure[]; lang: 
   );
 }
 
-const DOCUMENT_KINDS: Record<EvidenceDocument['kind'], { id: string; en: string }> = {
-  perda: { id: 'Perda', en: 'Regional regulation' },
-  sk: { id: 'SK', en: 'Decree' },
-  kuesioner: { id: 'Kuesioner', en: 'Questionnaire' },
-  presentasi: { id: 'Presentasi', en: 'Presentation' },
-  foto: { id: 'Foto', en: 'Photo' },
-};
-
 /**
  * Issue 17: the nominee's documents, opened offline from the package on this laptop: the bytes (checked
  * against the package's hash by the API) become a blob: URL shown in an <img> or a fully sandboxed <iframe>
  * (no scripts, no navigation, no network); the URL is revoked when it is closed.
  */
-function NomineeDocuments({ eventId, documents, lang }: { eventId: string; documents: EvidenceDocument[]; lang: string }) {
+function NomineeDocuments({ eventId, documents }: { eventId: string; documents: EvidenceDocument[] }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState<{ fileName: string; mime: string; url: string } | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   useEffect(
     () => () => {
       if (open) URL.revokeObjectURL(open.url);
@@ -163,31 +144,27 @@ function NomineeDocuments({ eventId, documents, lang }: { eventId: string; docum
   );
   if (documents.length === 0) return null;
   const show = async (doc: EvidenceDocument) => {
-    setError(null);
-    try {
-      const file = await api.openDocument({ eventId, nomineeId: doc.nomineeId, fileName: doc.fileName });
-      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-      setOpen({ fileName: file.fileName, mime: file.mime, url: URL.createObjectURL(new Blob([bytes], { type: file.mime })) });
-    } catch (failure) {
-      setError(failure);
-    }
+    const file = await action.run(() => api.openDocument({ eventId, nomineeId: doc.nomineeId, fileName: doc.fileName }));
+    if (!file) return;
+    const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+    setOpen({ fileName: file.fileName, mime: file.mime, url: URL.createObjectURL(new Blob([bytes], { type: file.mime })) });
   };
   return (
-    <section className="nominee-documents" aria-label={pick({ id: 'Dokumen nominasi', en: "The nominee's documents" }, lang)}>
+    <section className="nominee-documents" aria-label={t('evidence.documentsLabel')}>
       <ul data-testid="nominee-documents">
         {documents.map((doc) => (
           <li key={doc.fileName}>
             <button type="button" onClick={() => void show(doc)}>
-              {pick({ id: 'Buka', en: 'Open' }, lang)} {doc.fileName}
+              {t('evidence.open')} {doc.fileName}
             </button>
-            <span className="hint"> · {pick(DOCUMENT_KINDS[doc.kind], lang)}</span>
+            <span className="hint"> · {t(`evidence.kind.${doc.kind}`)}</span>
           </li>
         ))}
       </ul>
       {open && (
         <div className="document-view" data-testid="document-view">
           <button type="button" onClick={() => setOpen(null)}>
-            {pick({ id: 'Tutup', en: 'Close' }, lang)} {open.fileName}
+            {t('evidence.close')} {open.fileName}
           </button>
           {open.mime === 'application/pdf' ? (
             <iframe src={open.url} sandbox="" title={open.fileName} />
@@ -196,7 +173,7 @@ function NomineeDocuments({ eventId, documents, lang }: { eventId: string; docum
           )}
         </div>
       )}
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
     </section>
   );
 }
@@ -217,7 +194,7 @@ function NoteEditor({
   const { t } = useTranslation();
   const [text, setText] = useState(initial);
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const savedText = useRef(initial);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const textRef = useRef(text);
@@ -227,15 +204,10 @@ function NoteEditor({
     clearTimeout(timer.current);
     if (value === savedText.current) return;
     setStatus('saving');
-    try {
-      await api.saveNote({ eventId, roundId, nomineeId: nominee.id, text: value });
-      savedText.current = value;
-      setStatus('saved');
-      setError(null);
-    } catch (failure) {
-      setError(failure);
-      setStatus('idle');
-    }
+    const saved = await action.run(() => mutate('saveNote', { eventId, roundId, nomineeId: nominee.id, text: value }));
+    if (saved === undefined) return setStatus('idle');
+    savedText.current = value;
+    setStatus('saved');
   };
   // Whatever is typed is saved when the juror moves to another nominee, even mid-pause.
   useEffect(() => () => void save(textRef.current), []);
@@ -262,7 +234,7 @@ function NoteEditor({
       <span className="hint" aria-live="polite" data-testid="note-status">
         {status === 'saving' ? t('scoring.noteSaving') : status === 'saved' ? t('scoring.noteSaved') : ''}
       </span>
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
     </div>
   );
 }
@@ -294,7 +266,8 @@ function DeclareConflict({
   const [step, setStep] = useState<'closed' | 'reason' | 'confirm'>('closed');
   const [reason, setReason] = useState('');
   const [given, setGiven] = useState<{ round: Round; count: number }[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
+  const error = action.error;
   const confirmation = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const reasonField = useRef<HTMLInputElement>(null);
@@ -316,7 +289,7 @@ function DeclareConflict({
     cancelled.current = true;
     setStep('closed');
     setGiven(null);
-    setError(null);
+    action.clear();
   };
   if (step === 'reason') {
     return (
@@ -324,10 +297,9 @@ function DeclareConflict({
         className="declare"
         onSubmit={(e) => {
           e.preventDefault();
-          setError(null);
           setGiven(null);
           setStep('confirm');
-          marksGiven(eventId, rounds, nominee).then(setGiven, setError);
+          void action.run(() => marksGiven(eventId, rounds, nominee)).then((counted) => counted && setGiven(counted));
         }}
       >
         <label>
@@ -341,7 +313,7 @@ function DeclareConflict({
         <button type="button" onClick={cancel}>
           {t('scoring.cancel')}
         </button>
-        {error !== null && <ErrorNotice error={error} />}
+        <ErrorNotice error={error} />
       </form>
     );
   }
@@ -377,14 +349,9 @@ function DeclareConflict({
           className="danger"
           disabled={given === null}
           onClick={async () => {
-            setError(null);
-            try {
-              await api.declareConflict({ eventId, nomineeId: nominee.id, reason });
-              setStep('closed');
-              onDeclared();
-            } catch (failure) {
-              setError(failure);
-            }
+            if ((await action.run(() => mutate('declareConflict', { eventId, nomineeId: nominee.id, reason }))) === undefined) return;
+            setStep('closed');
+            onDeclared();
           }}
         >
           {t('scoring.conflictConfirm')}
@@ -393,7 +360,7 @@ function DeclareConflict({
           {t('scoring.cancel')}
         </button>
       </div>
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={error} />
     </div>
   );
 }
@@ -406,7 +373,7 @@ function WithdrawConflict({ eventId, nominee, onWithdrawn }: { eventId: string; 
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const reasonField = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (open) reasonField.current?.focus();
@@ -422,14 +389,9 @@ function WithdrawConflict({ eventId, nominee, onWithdrawn }: { eventId: string; 
       className="declare"
       onSubmit={async (e) => {
         e.preventDefault();
-        setError(null);
-        try {
-          await api.withdrawConflict({ eventId, nomineeId: nominee.id, reason });
-          setOpen(false);
-          onWithdrawn();
-        } catch (failure) {
-          setError(failure);
-        }
+        if ((await action.run(() => mutate('withdrawConflict', { eventId, nomineeId: nominee.id, reason }))) === undefined) return;
+        setOpen(false);
+        onWithdrawn();
       }}
     >
       <label>
@@ -443,7 +405,7 @@ function WithdrawConflict({ eventId, nominee, onWithdrawn }: { eventId: string; 
       <button type="button" onClick={() => setOpen(false)}>
         {t('scoring.cancel')}
       </button>
-      {error !== null && <ErrorNotice error={error} />}
+      <ErrorNotice error={action.error} />
     </form>
   );
 }

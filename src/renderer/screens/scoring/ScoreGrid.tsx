@@ -1,17 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Criterion, Nominee } from '../../../core/model.ts';
 import { weightedTotal } from '../../../core/scoring.ts';
 import { NomineeName, nomineeLabel } from '../../components/NomineeName.tsx';
 import { markText, pick, scoreText } from '../../i18n/index.ts';
-import { isUndoKey, markFromKey } from './mark-keys.ts';
-import { markKey, type Mark } from './use-scoring.ts';
-
-export interface Focus {
-  nomineeId: string;
-  criterionCode: string;
-}
+import { gridPosition, useGridKeys, type Focus } from './use-grid-keys.ts';
+import { markKey, type Mark } from './marks.ts';
 
 interface Props {
   nominees: Nominee[];
@@ -61,14 +56,8 @@ export function ScoreGrid({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const scroller = useRef<HTMLDivElement>(null);
-  const row = Math.max(
-    0,
-    nominees.findIndex((n) => n.id === focus.nomineeId),
-  );
-  const column = Math.max(
-    0,
-    criteria.findIndex((c) => c.code === focus.criterionCode),
-  );
+  const { row, column } = gridPosition(nominees, criteria, focus);
+  const onKeyDown = useGridKeys({ nominees, criteria, marks, conflicts, locked, focus, onFocus, onRecord, onUndo, onRefuse });
   const virtualizer = useVirtualizer({
     count: nominees.length,
     getScrollElement: () => scroller.current,
@@ -104,79 +93,6 @@ export function ScoreGrid({
     handledRequest.current = focusRequest;
     cell.focus();
   });
-
-  const move = (toRow: number, toColumn: number) => {
-    const r = Math.min(Math.max(toRow, 0), nominees.length - 1);
-    const c = Math.min(Math.max(toColumn, 0), criteria.length - 1);
-    if (nominees[r] && criteria[c]) onFocus({ nomineeId: nominees[r].id, criterionCode: criteria[c].code });
-  };
-  const next = () => (column < criteria.length - 1 ? move(row, column + 1) : move(row + 1, 0));
-  const previous = () => (column > 0 ? move(row, column - 1) : move(row - 1, criteria.length - 1));
-  /** After a mark: the next cell, passing over nominees this juror does not score. */
-  const advanceToNextScorable = () => {
-    if (column < criteria.length - 1) return move(row, column + 1);
-    let r = row + 1;
-    while (r < nominees.length && conflicts.has(nominees[r].id)) r++;
-    if (r < nominees.length) move(r, 0);
-  };
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    const nominee = nominees[row];
-    const criterion = criteria[column];
-    if (!nominee || !criterion) return;
-    const key = event.key;
-    const moves: Record<string, () => void> = {
-      ArrowRight: next,
-      ArrowLeft: previous,
-      ArrowDown: () => move(row + 1, column),
-      ArrowUp: () => move(row - 1, column),
-      Enter: () => (event.shiftKey ? move(row - 1, column) : move(row + 1, column)),
-      Home: () => move(row, 0),
-      End: () => move(row, criteria.length - 1),
-    };
-    if (key === 'Tab') {
-      const atEdge = event.shiftKey ? row === 0 && column === 0 : row === nominees.length - 1 && column === criteria.length - 1;
-      if (atEdge) return; // let Tab leave the grid
-      event.preventDefault();
-      if (event.shiftKey) previous();
-      else next();
-      return;
-    }
-    if (moves[key]) {
-      event.preventDefault();
-      moves[key]();
-      return;
-    }
-    if (isUndoKey(event)) {
-      event.preventDefault();
-      onUndo();
-      return;
-    }
-    if (event.ctrlKey || event.metaKey || event.altKey) return; // shortcuts, never marks
-    const meant = markFromKey(key, marks.get(markKey(nominee.id, criterion.code))?.value, criterion.scale);
-    if (meant.kind === 'none') return;
-    event.preventDefault();
-    const conflict = conflicts.get(nominee.id);
-    const refuse = (message: string) => onRefuse(nominee.id, criterion.code, message);
-    if (conflict) return refuse(t('scoring.conflict', { reason: conflict.reason }));
-    if (locked) return refuse(t('scoring.lockedCell'));
-    if (meant.kind === 'clear') return void onRecord(nominee.id, criterion.code, null);
-    if (meant.kind === 'off-scale') {
-      const { min, max, step } = criterion.scale;
-      const value = typeof meant.value === 'number' ? markText(meant.value, lang) : meant.value;
-      return refuse(
-        t('scoring.offScale', {
-          value,
-          code: criterion.code,
-          min: markText(min, lang),
-          max: markText(max, lang),
-          step: markText(step, lang),
-        }),
-      );
-    }
-    void onRecord(nominee.id, criterion.code, meant.value);
-    if (meant.advance) advanceToNextScorable();
-  };
 
   // Where the refusal stands: under its cell, in the scroller's own coordinates (it scrolls with the rows).
   const [errorAt, setErrorAt] = useState<{ top: number; left: number; above: boolean } | null>(null);
