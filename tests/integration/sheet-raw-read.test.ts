@@ -221,6 +221,25 @@ describe('what a workbook says about all of its cells', () => {
     expect(lines(flat)).not.toContain('Sheet 1-ukm!A6:K6: the row is hidden');
   });
 
+  it('reads the shared strings Excel reads: those the workbook relationships name, not a file of the usual name beside them', async () => {
+    const strings = entryText(written, 'xl/sharedStrings.xml');
+    const bytes = patchZip(written, {
+      'xl/strings-excel.xml': () => strings.replace('>La Moringa<', '>La Moringa (diskualifikasi)<'),
+      'xl/_rels/workbook.xml.rels': (text) => text.replace('Target="sharedStrings.xml"', 'Target="strings-excel.xml"'),
+      '[Content_Types].xml': (text) => text.replace('/xl/sharedStrings.xml', '/xl/strings-excel.xml'),
+    });
+    expectTampered(await verify(bytes), /^Sheet 2-ukm!C8: nominee name 'La Moringa \(diskualifikasi\)', signed 'La Moringa'/);
+  });
+
+  it('a package whose workbook is not xl/workbook.xml is not read as the one beside it', async () => {
+    const bytes = patchZip(written, {
+      'xl/workbook2.xml': () => entryText(written, WORKBOOK),
+      '_rels/.rels': (text) => text.replace('Target="xl/workbook.xml"', 'Target="xl/workbook2.xml"'),
+    });
+    const result = await verify(bytes);
+    expect(result.status).toBe('malformed');
+  });
+
   it('a second sheet with the name of a signed one', async () => {
     const bytes = patchZip(written, {
       [WORKBOOK]: (text) =>
