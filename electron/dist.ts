@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { desktopMessages } from '../src/core/messages/desktop.ts';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '..');
@@ -43,5 +44,6 @@ if (installers.length > 0) {
         .digest('hex')}  ${name}`,
   );
   writeFileSync(join(output, 'SHA256SUMS.txt'), `${lines.join('\n')}\n`);
-  console.log(`\nSHA-256 (dist/SHA256SUMS.txt), untuk lembar petunjuk juri / for the jurors' handout:\n${lines.join('\n')}`);
+  const sums = desktopMessages.installerSums();
+  console.log(`\n${sums.id}\n${sums.en}\n${lines.join('\n')}`);
 }

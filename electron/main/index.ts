@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ipcChannel, methodNames, type Handlers } from '../../src/api/contract.ts';
 import { dispatch } from '../../src/api/dispatch.ts';
-import type { Envelope } from '../../src/api/errors.ts';
-import { KEYCHAIN_PENDING, type KeyLockedDetails } from '../../src/services/keys/key-store.ts';
+import { AppError, isAppError, type Envelope } from '../../src/api/errors.ts';
+import { desktopMessages } from '../../src/core/messages/desktop.ts';
+import type { Bilingual } from '../../src/core/model.ts';
+import { KEYCHAIN_PENDING } from '../../src/services/keys/key-store.ts';
 import { hostWorkspace, type WorkspaceHost } from '../../src/services/workspace-host.ts';
 import { openKeychain, type Keychain } from './keychain.ts';
 import { failurePageUrl, NAVIGATION_ABORTED, pageFailedMessage, rendererGoneMessage } from './failure-page.ts';
@@ -39,7 +41,7 @@ function registerIpc(handlers: Handlers, keychain: Keychain | undefined): void {
   for (const method of methodNames) {
     ipcMain.handle(ipcChannel(method), async (event, input: unknown) => {
       if (!isTrustedSender(event, rendererUrl)) {
-        return { ok: false, error: { code: 'forbidden', message: { id: 'Pemanggil tidak dikenal.', en: 'Unknown caller.' } } };
+        return { ok: false, error: { code: 'forbidden', message: desktopMessages.unknownCaller() } };
       }
       const answer = await dispatch(handlers, method, input); // validates the input with zod again, here in main
       // The key store asks the keychain (asynchronous) and says "still opening" until it has answered:
@@ -54,11 +56,9 @@ function registerIpc(handlers: Handlers, keychain: Keychain | undefined): void {
 }
 
 function isKeychainPending(answer: Envelope<unknown>): boolean {
-  return (
-    !answer.ok &&
-    answer.error.code === 'key-locked' &&
-    (answer.error.details as KeyLockedDetails | undefined)?.keychain === KEYCHAIN_PENDING
-  );
+  if (answer.ok) return false;
+  const error = AppError.fromInfo(answer.error);
+  return isAppError(error, 'key-locked') && error.details?.keychain === KEYCHAIN_PENDING;
 }
 
 function createWindow(): BrowserWindow {
@@ -78,12 +78,12 @@ function createWindow(): BrowserWindow {
   });
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   // A page that never paints would leave the window hidden for good: show it, saying what happened.
-  const showFailure = (message: { id: string; en: string }) => {
+  const showFailure = (message: Bilingual) => {
     if (window.isDestroyed()) return;
     void window.loadURL(failurePageUrl(message));
     window.show();
   };
-  const what = { id: 'Halaman Timbang', en: 'The Timbang page' };
+  const what = desktopMessages.timbangPage();
   window.webContents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
     if (isMainFrame && code !== NAVIGATION_ABORTED && !url.startsWith('data:')) showFailure(pageFailedMessage(what, description));
   });

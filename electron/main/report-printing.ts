@@ -13,14 +13,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../src/api/errors.ts';
+import { desktopMessages } from '../../src/core/messages/desktop.ts';
 import type { Bilingual } from '../../src/core/model.ts';
-import type { ReportPrinting } from '../../src/services/handlers.ts';
+import type { ReportPrinting } from '../../src/services/handlers/services.ts';
 import { PAGE_MARGIN, pageFrame } from '../../src/services/report/page-frame.ts';
 import { failurePageUrl, NAVIGATION_ABORTED, pageFailedMessage, rendererGoneMessage } from './failure-page.ts';
 
 /** The in-memory session report windows print in (no "persist:" prefix: nothing is written to disk). */
 export const REPORT_PARTITION = 'timbang-laporan';
-const REPORT = { id: 'Laporan', en: 'The report' };
+const REPORT = desktopMessages.report();
 
 let reportSession: Session | undefined;
 function ownSession(): Session {
@@ -55,7 +56,7 @@ async function withReportWindow<T>(html: string, use: (window: BrowserWindow) =>
   // is gone), and its reason is the one shown.
   let failure: Bilingual | undefined;
   let fail: (reason: Bilingual) => void = () => {};
-  const failed = new Promise<never>((_resolve, reject) => (fail = (reason) => reject(new Error((failure ??= reason).en))));
+  const failed = new Promise<never>((_resolve, reject) => (fail = (reason) => reject(new AppError('internal', (failure ??= reason)))));
   failed.catch(() => undefined); // observed by the races below; never an unhandled rejection
   window.webContents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
     if (isMainFrame && code !== NAVIGATION_ABORTED && !url.startsWith('data:')) fail(pageFailedMessage(REPORT, description));
@@ -68,7 +69,11 @@ async function withReportWindow<T>(html: string, use: (window: BrowserWindow) =>
     await Promise.race([window.loadFile(file), failed]);
     return await Promise.race([use(window), failed]);
   } catch (error) {
-    const message = failure ?? printFailedMessage(error instanceof Error ? error.message : String(error));
+    const message =
+      failure ??
+      (error instanceof AppError
+        ? error.bilingual
+        : desktopMessages.printFailed({ reason: error instanceof Error ? error.message : String(error) }));
     if (!window.isDestroyed()) {
       shown = true;
       void window.loadURL(failurePageUrl(message)).catch(() => undefined);
@@ -79,13 +84,6 @@ async function withReportWindow<T>(html: string, use: (window: BrowserWindow) =>
     if (!shown) window.destroy(); // a shown error stays until the user closes it
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function printFailedMessage(reason: string): Bilingual {
-  return {
-    id: `Laporan tidak dapat dicetak (${reason}). Tutup jendela ini lalu coba lagi; bila terulang, catat pesan ini untuk teknisi.`,
-    en: `The report could not be printed (${reason}). Close this window and try again; if it happens again, note this message for a technician.`,
-  };
 }
 
 /** "16mm" in the inches printToPDF takes. */
@@ -115,7 +113,7 @@ export const electronPrinting: ReportPrinting = {
       (window) =>
         new Promise<void>((resolve, reject) => {
           window.webContents.print({ printBackground: true, pageSize: 'A4' }, (success, reason) =>
-            success || reason === 'cancelled' ? resolve() : reject(new Error(reason)),
+            success || reason === 'cancelled' ? resolve() : reject(new AppError('internal', desktopMessages.printFailed({ reason }))),
           );
         }),
     ),

@@ -36,6 +36,8 @@ import type { Connect, Plugin } from 'vite';
 import type { Handlers } from '../api/contract.ts';
 import { dispatch } from '../api/dispatch.ts';
 import type { Envelope, ErrorCode } from '../api/errors.ts';
+import { bridgeMessages } from '../core/messages/bridge.ts';
+import type { Bilingual } from '../core/model.ts';
 
 export const BRIDGE_PREFIX = '/api/';
 /** The key, in the printed address's fragment (`#token=…`), that carries the token. */
@@ -63,10 +65,10 @@ export function bridgePlugin(handlers: Handlers, access: BridgeAccess): Plugin {
   const gate: Connect.NextHandleFunction = (req, res, next) => {
     try {
       const host = req.headers.host ?? '';
-      if (!ALLOWED_HOST.test(host)) return refuse(res, 403, 'forbidden', `Host ${host} ditolak.`, `Host ${host} refused.`);
+      if (!ALLOWED_HOST.test(host)) return refuse(res, 403, 'forbidden', bridgeMessages.hostRefused({ host }));
       const origin = req.headers.origin;
       if (origin !== undefined && origin !== `http://${host}`)
-        return refuse(res, 403, 'forbidden', `Asal ${origin} ditolak.`, `Origin ${origin} refused.`);
+        return refuse(res, 403, 'forbidden', bridgeMessages.originRefused({ origin }));
 
       const url = req.url ?? '/';
       const queryAt = url.indexOf('?');
@@ -75,24 +77,12 @@ export function bridgePlugin(handlers: Handlers, access: BridgeAccess): Plugin {
       try {
         decoded = decodeURIComponent(path);
       } catch {
-        return refuse(
-          res,
-          400,
-          'invalid-input',
-          'Alamat permintaan tidak sah (kode persen rusak).',
-          'Malformed request path (bad percent-encoding).',
-        );
+        return refuse(res, 400, 'invalid-input', bridgeMessages.malformedPath());
       }
       if (!path.startsWith(BRIDGE_PREFIX)) return next(); // the built renderer's files: nothing secret in them
       const given = req.headers[TOKEN_HEADER];
       if (!sameToken(typeof given === 'string' ? given : undefined)) {
-        return refuse(
-          res,
-          401,
-          'unauthorized',
-          'Tanpa token akses: buka alamat lengkap (dengan #token=…) yang dicetak di terminal oleh "timbang serve" (atau "npm run browser").',
-          'No access token: open the full address (with #token=…) that "timbang serve" (or "npm run browser") printed in the terminal.',
-        );
+        return refuse(res, 401, 'unauthorized', bridgeMessages.noToken());
       }
       inFlight++;
       void handleApi(handlers, req, res, decoded.slice(BRIDGE_PREFIX.length), inFlight > MAX_REQUESTS_IN_FLIGHT)
@@ -123,18 +113,11 @@ async function handleApi(
   method: string,
   overloaded: boolean,
 ): Promise<void> {
-  if (req.method !== 'POST') return refuse(res, 405, 'forbidden', 'Gunakan POST.', 'Use POST.');
-  if (!JSON_TYPE.test(req.headers['content-type'] ?? ''))
-    return refuse(res, 415, 'invalid-input', 'Harus JSON (application/json).', 'Must be JSON (application/json).');
+  if (req.method !== 'POST') return refuse(res, 405, 'forbidden', bridgeMessages.usePost());
+  if (!JSON_TYPE.test(req.headers['content-type'] ?? '')) return refuse(res, 415, 'invalid-input', bridgeMessages.mustBeJson());
   if (overloaded) {
     res.setHeader('retry-after', '1');
-    return refuse(
-      res,
-      503,
-      'internal',
-      'Terlalu banyak permintaan sekaligus; coba lagi sebentar.',
-      'Too many requests at once; try again shortly.',
-    );
+    return refuse(res, 503, 'internal', bridgeMessages.tooManyRequests());
   }
 
   const chunks: Buffer[] = [];
@@ -143,7 +126,7 @@ async function handleApi(
     size += (chunk as Buffer).length;
     if (size > MAX_BODY_BYTES) {
       res.setHeader('connection', 'close');
-      return refuse(res, 413, 'invalid-input', 'Permintaan terlalu besar.', 'Request too large.');
+      return refuse(res, 413, 'invalid-input', bridgeMessages.tooLarge());
     }
     chunks.push(chunk as Buffer);
   }
@@ -151,7 +134,7 @@ async function handleApi(
   try {
     input = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
   } catch {
-    return refuse(res, 400, 'invalid-input', 'Badan permintaan bukan JSON.', 'Request body is not JSON.');
+    return refuse(res, 400, 'invalid-input', bridgeMessages.notJson());
   }
   const envelope = await dispatch(handlers, method, input);
   // A handler that threw (anything but an AppError) or broke the contract is a fault on this side: 500.
@@ -167,17 +150,14 @@ function answerError(res: ServerResponse, error: unknown): void {
   }
   const status = (error as { status?: unknown }).status;
   if (error instanceof URIError || (typeof status === 'number' && status >= 400 && status < 500)) {
-    return refuse(res, typeof status === 'number' ? status : 400, 'invalid-input', 'Permintaan tidak sah.', 'Malformed request.');
+    return refuse(res, typeof status === 'number' ? status : 400, 'invalid-input', bridgeMessages.malformed());
   }
   const reason = error instanceof Error ? error.message : String(error);
-  send(res, 500, {
-    ok: false,
-    error: { code: 'internal', message: { id: `Galat di server Timbang (${reason}).`, en: `Error in the Timbang server (${reason}).` } },
-  });
+  send(res, 500, { ok: false, error: { code: 'internal', message: bridgeMessages.serverError({ reason }) } });
 }
 
-function refuse(res: ServerResponse, status: number, code: ErrorCode, id: string, en: string): void {
-  send(res, status, { ok: false, error: { code, message: { id, en } } });
+function refuse(res: ServerResponse, status: number, code: ErrorCode, message: Bilingual): void {
+  send(res, status, { ok: false, error: { code, message } });
 }
 
 function send(res: ServerResponse, status: number, envelope: Envelope<unknown>): void {

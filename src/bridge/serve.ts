@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../api/contract.ts';
+import { AppError } from '../api/errors.ts';
+import { bridgeMessages } from '../core/messages/bridge.ts';
 import { bridgePlugin, errorMiddleware, TOKEN_HEADER, TOKEN_PARAM } from './bridge-plugin.ts';
 
 export interface BridgeOptions {
@@ -33,9 +35,7 @@ export interface BridgeServer {
 export async function serveBridge({ handlers, projectRoot, port }: BridgeOptions): Promise<BridgeServer> {
   const outDir = join(projectRoot, 'out', 'renderer');
   if (!existsSync(join(outDir, 'index.html'))) {
-    throw new Error(
-      `Tampilan belum dibangun: jalankan "npm run build" dulu. / The renderer is not built: run "npm run build" first. (${outDir})`,
-    );
+    throw new AppError('not-found', bridgeMessages.notBuilt({ outDir }));
   }
   const token = randomBytes(32).toString('base64url');
   const { preview } = await import('vite');
@@ -50,9 +50,7 @@ export async function serveBridge({ handlers, projectRoot, port }: BridgeOptions
     preview: { host: '127.0.0.1', port, strictPort: true, open: false, cors: false, allowedHosts: true },
     plugins: [bridgePlugin(handlers, { token })],
   }).catch((error: unknown) => {
-    throw new Error(
-      `Port ${port} tidak dapat dipakai (${(error as Error).message}); pilih yang lain dengan --port. / Port ${port} cannot be used; choose another with --port.`,
-    );
+    throw new AppError('conflict', bridgeMessages.portUnusable({ port, reason: (error as Error).message }));
   });
   // Last in the chain, after Vite's own: whatever any middleware throws is answered here, and the server goes on.
   server.middlewares.use(errorMiddleware);

@@ -2,10 +2,10 @@
  * The one workspace an app serves (the Electron main process, the browser bridge), and the handlers over it.
  *
  * A damaged workspace file must not stop the app from starting: the user needs to see what is wrong and
- * put a backup back. So when the file cannot be opened, the host still serves the workspace calls
- * (status, backups, restore); every other call answers with the same clear message. A restore closes
- * the workspace, puts the backup in place and opens it again, with handlers built afresh (an unlocked
- * key is forgotten: the restored file may hold another).
+ * put a backup back. So when the file cannot be opened, the host still serves the calls about the file
+ * (status, backups, restore, start anew), which it owns outright; every other call answers with the same
+ * clear message. A restore closes the workspace, puts the backup in place and opens it again, with handlers
+ * built afresh (an unlocked key is forgotten: the restored file may hold another).
  *
  * The host holds the workspace's lock for its whole life, across restores, so no other process can open
  * the file for writing, or restore into it, while the app serves it. When another process holds it at
@@ -13,13 +13,17 @@
  * again, so the app recovers as soon as the other one is closed.
  */
 import { methodNames, type Handlers } from '../api/contract.ts';
-import { AppError } from '../api/errors.ts';
+import { AppError, isAppError } from '../api/errors.ts';
+import { handlerMessages } from '../core/messages/handlers.ts';
 import type { Bilingual } from '../core/model.ts';
-import { createHandlers, type HandlerContext } from './handlers.ts';
+import { domainHandlers } from './handlers.ts';
+import type { HandlerContext } from './handlers/services.ts';
+import { HOSTED_METHODS, type HostedMethod } from './handlers/workspace.ts';
 import { describeBackups, restoreBackup, setAside } from './workspace/backup.ts';
 import { lockWorkspace, openWorkspace, type Workspace, type WorkspaceLock } from './workspace/workspace.ts';
 
-type Opened = { workspace: Workspace; handlers: Handlers } | { problem: AppError };
+type DomainHandlers = Omit<Handlers, HostedMethod>;
+type Opened = { workspace: Workspace; handlers: DomainHandlers } | { problem: AppError };
 
 export interface WorkspaceHost {
   /** Stable for the life of the app: transports bind to these once. */
@@ -33,7 +37,7 @@ export function hostWorkspace(path: string, context: Omit<HandlerContext, 'works
     try {
       lock ??= lockWorkspace(path);
       const workspace = openWorkspace(path); // shares this process's lock
-      return { workspace, handlers: createHandlers({ ...context, workspace }) };
+      return { workspace, handlers: domainHandlers({ ...context, workspace }) };
     } catch (error) {
       if (error instanceof AppError) return { problem: error };
       throw error;
@@ -57,7 +61,7 @@ export function hostWorkspace(path: string, context: Omit<HandlerContext, 'works
     return { path, problem: 'problem' in current ? inTheApp(current.problem, path) : null };
   };
 
-  const own: Pick<Handlers, 'workspaceStatus' | 'listBackups' | 'restoreBackup' | 'startNewWorkspace'> = {
+  const own: Pick<Handlers, HostedMethod> = {
     workspaceStatus: status,
     listBackups: () => describeBackups(path),
     restoreBackup: ({ name }) => {
@@ -74,23 +78,26 @@ export function hostWorkspace(path: string, context: Omit<HandlerContext, 'works
     // For a damaged file and no backup worth restoring: the file is kept for a technician, never deleted.
     startNewWorkspace: () => {
       retryIfInUse();
-      if (!('problem' in current)) return current.handlers.startNewWorkspace({});
+      if (!('problem' in current)) throw new AppError('forbidden', handlerMessages.workspaceSound());
       if (!lock) throw current.problem; // never move a file another process has open
       const keptAs = setAside(path, `${path}.rusak-${new Date().toISOString().replaceAll(':', '-')}`);
       current = open();
       return { ...status(), keptAs };
     },
   };
+  const hosted = new Set<string>(HOSTED_METHODS);
   const delegated = Object.fromEntries(
-    methodNames.map((name) => [
-      name,
-      (input: unknown) => {
-        retryIfInUse();
-        if ('problem' in current) throw current.problem;
-        return (current.handlers[name] as (input: unknown) => unknown)(input);
-      },
-    ]),
-  ) as Handlers;
+    methodNames
+      .filter((name) => !hosted.has(name))
+      .map((name) => [
+        name,
+        (input: unknown) => {
+          retryIfInUse();
+          if ('problem' in current) throw current.problem;
+          return (current.handlers[name as keyof DomainHandlers] as (input: unknown) => unknown)(input);
+        },
+      ]),
+  ) as DomainHandlers;
   return { handlers: { ...delegated, ...own }, close };
 }
 
@@ -99,19 +106,7 @@ export function hostWorkspace(path: string, context: Omit<HandlerContext, 'works
  * spells out the restore command); here the backups are listed right below it, with a button.
  */
 function inTheApp(problem: AppError, path: string): Bilingual {
-  if (problem.code !== 'workspace-unreadable') return problem.bilingual;
-  const { reason, latestBackup } = problem.details as { reason: string; latestBackup: string | null };
-  const next = latestBackup
-    ? {
-        id: 'Pulihkan salah satu cadangan di bawah; berkas yang rusak tetap disimpan di sampingnya.',
-        en: 'Restore one of the backups below; the damaged file is kept beside it.',
-      }
-    : {
-        id: 'Belum ada cadangan. Mulailah berkas kerja baru (berkas yang rusak tetap disimpan) lalu impor lagi paket acara dari sekretariat.',
-        en: 'There is no backup yet. Start a new workspace (the damaged file is kept) and import the event package from the secretariat again.',
-      };
-  return {
-    id: `Berkas kerja ${path} rusak atau bukan basis data Timbang (${reason}). ${next.id}`,
-    en: `Workspace ${path} is damaged or not a Timbang database (${reason}). ${next.en}`,
-  };
+  if (!isAppError(problem, 'workspace-unreadable') || !problem.details) return problem.bilingual;
+  const { reason, latestBackup } = problem.details;
+  return handlerMessages.workspaceDamaged({ path, reason, hasBackup: latestBackup !== null });
 }

@@ -5,6 +5,7 @@ import { combineDomains } from '../../src/api/contract/combine.ts';
 import { createClient, dispatch, transportFrom } from '../../src/api/dispatch.ts';
 import { AppError, ErrorCode, errorDetails, isAppError, UNIVERSAL_ERRORS } from '../../src/api/errors.ts';
 import { createHandlers } from '../../src/services/handlers.ts';
+import { HOSTED_METHODS } from '../../src/services/handlers/workspace.ts';
 import { openWorkspace, type Workspace } from '../../src/services/workspace/workspace.ts';
 import { RESOURCES_DIR, tempDir } from '../support/demo.ts';
 
@@ -127,5 +128,11 @@ describe('API: contract, dispatch and client', () => {
     );
     const names = Object.values(domains).flatMap((methods) => Object.keys(methods));
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('leaves the calls about the workspace file to their owner: the host, or (here) the opened workspace', async () => {
+    expect(await dispatch(handlers, 'restoreBackup', { name: 'a.sqlite' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch(handlers, 'workspaceStatus', {})).toEqual({ ok: true, value: { path: ws.path, problem: null } });
+    expect(HOSTED_METHODS.every((name) => methodNames.includes(name))).toBe(true);
   });
 });

@@ -1,29 +1,26 @@
 /**
- * Handlers for the real Paritrana shape (issue 16; contract in src/api/shape-contract.ts): special awards,
- * the audit before the penetapan, the penetapan, and the panel's attendance. Composed into the others in
- * handlers.ts.
+ * The real Paritrana shape (issue 16; contract in src/api/contract/shape.ts): special awards, the audit
+ * before the penetapan, the penetapan, and the panel's attendance.
  */
-import type { AuditView } from '../api/shape-contract.ts';
-import type { Handlers } from '../api/contract.ts';
-import type { shapeMethods } from '../api/shape-contract.ts';
-import { AppError } from '../api/errors.ts';
-import type { Event, MergeRule } from '../core/model.ts';
-import { authoredEvent } from './events/authored.ts';
-import { recordSpecialAward, specialAwards } from './awards/special-awards.ts';
-import { acknowledgeFlags, auditRecords, confirmVerification, flagKey, samePerson, setAsideSheet } from './audit/audit.ts';
-import { fixWorkspaceResults, workspaceAudit } from './audit/workspace-audit.ts';
-import { fileData } from './file-data.ts';
-import type { Services } from './handlers.ts';
-import { listReceived } from './merge/sheet-inbox.ts';
-import { refuseIfChangesFixed, refuseWhileFixed } from './penetapan/guard.ts';
-import { absences, addReplacement, panelOf, recordAbsence, withdrawAbsence } from './attendance/attendance.ts';
-import { findEventRecord } from './events/event-store.ts';
-import { deliberation } from './merge/deliberation.ts';
-import { PENETAPAN_EXTENSION, penetapanFile, penetapanState, reopenPenetapan } from './penetapan/penetapan.ts';
-import { minutesStatus } from './penetapan/status.ts';
-import type { Db } from './workspace/workspace.ts';
-
-type ShapeMethods = keyof typeof shapeMethods;
+import type { Handlers } from '../../api/contract.ts';
+import type { AuditView, shapeMethods } from '../../api/contract/shape.ts';
+import { AppError } from '../../api/errors.ts';
+import { handlerMessages } from '../../core/messages/handlers.ts';
+import type { Event, MergeRule } from '../../core/model.ts';
+import { recordSpecialAward, specialAwards } from '../awards/special-awards.ts';
+import { acknowledgeFlags, auditRecords, confirmVerification, flagKey, samePerson, setAsideSheet } from '../audit/audit.ts';
+import { fixWorkspaceResults, workspaceAudit } from '../audit/workspace-audit.ts';
+import { authoredEvent } from '../events/authored.ts';
+import { fileData } from '../file-data.ts';
+import type { Services } from './services.ts';
+import { listReceived } from '../merge/sheet-inbox.ts';
+import { refuseIfChangesFixed, refuseWhileFixed } from '../penetapan/guard.ts';
+import { absences, addReplacement, panelOf, recordAbsence, withdrawAbsence } from '../attendance/attendance.ts';
+import { findEventRecord } from '../events/event-store.ts';
+import { deliberation } from '../merge/deliberation.ts';
+import { PENETAPAN_EXTENSION, penetapanFile, penetapanState, reopenPenetapan } from '../penetapan/penetapan.ts';
+import { minutesStatus } from '../penetapan/status.ts';
+import type { Db } from '../workspace/workspace.ts';
 
 /** The audit screen's data: the checklist, the flags and sheets people act on, the confirmation and the penetapan. */
 function auditView(db: Db, event: Event, rule: MergeRule): AuditView {
@@ -59,7 +56,7 @@ function auditView(db: Db, event: Event, rule: MergeRule): AuditView {
   };
 }
 
-export function shapeHandlers({ workspace, keys }: Services): Pick<Handlers, ShapeMethods> {
+export function shapeHandlers({ workspace, keys }: Services): Pick<Handlers, keyof typeof shapeMethods> {
   const { db } = workspace;
   return {
     recordSpecialAward: ({ eventId, ...input }) => {
@@ -67,7 +64,7 @@ export function shapeHandlers({ workspace, keys }: Services): Pick<Handlers, Sha
       // While the results are fixed, a special award that would change them waits for a reopening.
       const kept = specialAwards(db, eventId).filter((a) => !(a.categoryId === input.categoryId && a.name === input.name));
       const next = input.nomineeId === null ? kept : [...kept, { ...input, nomineeId: input.nomineeId, recordedAt: '' }];
-      refuseIfChangesFixed(db, event, { id: 'Penghargaan khusus', en: 'The special award' }, { special: next });
+      refuseIfChangesFixed(db, event, handlerMessages.specialAward(), { special: next });
       recordSpecialAward(db, event, input);
       return specialAwards(db, eventId);
     },
@@ -82,10 +79,7 @@ export function shapeHandlers({ workspace, keys }: Services): Pick<Handlers, Sha
       const known = new Set(workspaceAudit(db, event, rule).result.flags.map(flagKey));
       const unknown = flagKeys.filter((k) => !known.has(k));
       if (unknown.length > 0) {
-        throw new AppError('not-found', {
-          id: `Tanda beda pendapat tidak ada (lagi): ${unknown.slice(0, 5).join(', ')}.`,
-          en: `No such disagreement flag (any more): ${unknown.slice(0, 5).join(', ')}.`,
-        });
+        throw new AppError('not-found', handlerMessages.flagsNotFound({ keys: unknown }));
       }
       acknowledgeFlags(db, eventId, flagKeys, by, note);
       return auditView(db, event, rule);
@@ -93,13 +87,9 @@ export function shapeHandlers({ workspace, keys }: Services): Pick<Handlers, Sha
     setAsideSheet: ({ eventId, rule, sheetId, by, note }) => {
       const event = authoredEvent(db, eventId);
       const sheet = listReceived(db, event).sheets.find((s) => s.id === sheetId);
-      if (!sheet)
-        throw new AppError('not-found', { id: `Lembar ${sheetId} tidak ada di acara ini.`, en: `Sheet ${sheetId} is not in this event.` });
+      if (!sheet) throw new AppError('not-found', handlerMessages.sheetNotInEvent({ sheetId }));
       if (sheet.status === 'valid' && sheet.use !== 'conflict') {
-        throw new AppError('invalid-input', {
-          id: `${sheet.fileName} sah dan tidak bertentangan: tidak ada yang perlu dikesampingkan.`,
-          en: `${sheet.fileName} is valid and not in conflict: there is nothing to set aside.`,
-        });
+        throw new AppError('invalid-input', handlerMessages.nothingToSetAside({ fileName: sheet.fileName }));
       }
       setAsideSheet(db, eventId, sheet.fileHash, by, note);
       return auditView(db, event, rule);
@@ -107,10 +97,7 @@ export function shapeHandlers({ workspace, keys }: Services): Pick<Handlers, Sha
     confirmVerification: ({ eventId, rule, operator, confirmedBy }) => {
       const event = authoredEvent(db, eventId);
       if (samePerson(operator, confirmedBy)) {
-        throw new AppError('invalid-input', {
-          id: 'Lampiran verifikasi dikonfirmasi oleh orang kedua, bukan operator yang mengimpor dan menggabungkan lembar.',
-          en: 'The verification appendix is confirmed by a second person, not the operator who imported and merged the sheets.',
-        });
+        throw new AppError('invalid-input', handlerMessages.secondPersonConfirms());
       }
       confirmVerification(db, eventId, operator, confirmedBy, workspaceAudit(db, event, rule).audit.filesHash);
       return auditView(db, event, rule);
@@ -134,11 +121,11 @@ export function shapeHandlers({ workspace, keys }: Services): Pick<Handlers, Sha
     },
     recordAbsence: ({ eventId, ...input }) => {
       // The penetapan records who was absent: changing that waits for a reopening.
-      refuseWhileFixed(db, eventId, { id: 'Pencatatan berhalangan', en: 'Recording an absence' });
+      refuseWhileFixed(db, eventId, handlerMessages.recordingAbsence());
       return recordAbsence(db, authoredEvent(db, eventId), input);
     },
     withdrawAbsence: ({ eventId, ...input }) => {
-      refuseWhileFixed(db, eventId, { id: 'Pembatalan berhalangan', en: 'Withdrawing an absence' });
+      refuseWhileFixed(db, eventId, handlerMessages.withdrawingAbsence());
       return withdrawAbsence(db, authoredEvent(db, eventId), input);
     },
     addReplacement: ({ eventId, ...input }) => {

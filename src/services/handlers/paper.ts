@@ -4,30 +4,17 @@
  * two operators keyed differently, and signing the result into a paper sheet with the workspace's key.
  * No call here returns a keyed value before both operators have keyed the form.
  */
-import type { Handlers, PaperForm } from '../api/contract.ts';
-import { AppError } from '../api/errors.ts';
-import { authoredEvent } from './events/authored.ts';
-import { findEventRecord } from './events/event-store.ts';
-import { fileData } from './file-data.ts';
-import type { Services } from './handlers.ts';
-import { paperFormHtml } from './paper/paper-form-html.ts';
-import { paperFormLayout, paperForms, type PaperFormLayout } from './paper/paper-form.ts';
-import { compare, formForKeying, listKeyings, resolveCell, submitEntry, type Comparison } from './paper/paper-keying.ts';
-import { withPaperLabels } from './paper/paper-labels.ts';
-import { heldSheets, nextPaperRevision, paperSheetFile, signPaperSheet } from './paper/paper-sheet.ts';
-import { backupWorkspace } from './workspace/backup.ts';
-
-type PaperMethods =
-  | 'paperForms'
-  | 'paperFormPdf'
-  | 'printPaperForm'
-  | 'paperForm'
-  | 'paperSubmitEntry'
-  | 'paperKeyings'
-  | 'paperComparison'
-  | 'paperResolve'
-  | 'paperSign'
-  | 'paperSheetFile';
+import type { Handlers, PaperForm } from '../../api/contract.ts';
+import type { paperMethods } from '../../api/contract/paper.ts';
+import { authoredEvent } from '../events/authored.ts';
+import { findEventRecord } from '../events/event-store.ts';
+import { fileData } from '../file-data.ts';
+import { printer, type Services } from './services.ts';
+import { paperFormHtml } from '../paper/paper-form-html.ts';
+import { paperFormLayout, paperForms, type PaperFormLayout } from '../paper/paper-form.ts';
+import { compare, formForKeying, listKeyings, resolveCell, submitEntry, type Comparison } from '../paper/paper-keying.ts';
+import { withPaperLabels } from '../paper/paper-labels.ts';
+import { heldSheets, nextPaperRevision, paperSheetFile, signPaperSheet } from '../paper/paper-sheet.ts';
 
 /** A form as the API carries it. */
 export function formData(form: PaperFormLayout): PaperForm {
@@ -46,7 +33,7 @@ export function formData(form: PaperFormLayout): PaperForm {
   };
 }
 
-export function paperHandlers({ workspace, keys, printing }: Services): Pick<Handlers, PaperMethods> {
+export function paperHandlers({ workspace, keys, printing, withBackup }: Services): Pick<Handlers, keyof typeof paperMethods> {
   const { db } = workspace;
   /** The event as the secretariat holds it, and its package revision now. */
   const scope = (eventId: string) => ({ event: authoredEvent(db, eventId), revision: findEventRecord(db, eventId)!.revision });
@@ -88,13 +75,8 @@ export function paperHandlers({ workspace, keys, printing }: Services): Pick<Han
       return fileData(`formulir-${form.formNumber}.pdf`, await printing.toPdf(html));
     },
     printPaperForm: async (input) => {
-      if (!printing.toPrinter) {
-        throw new AppError('forbidden', {
-          id: 'Cetak langsung hanya di aplikasi desktop. Di sini: simpan PDF, lalu cetak PDF itu.',
-          en: 'Direct printing is only in the desktop app. Here: save the PDF, then print it.',
-        });
-      }
-      await printing.toPrinter(formHtml(input).html);
+      const print = printer(printing);
+      await print(formHtml(input).html);
       return {};
     },
     paperForm: ({ eventId, formNumber, checksum }) => {
@@ -118,17 +100,16 @@ export function paperHandlers({ workspace, keys, printing }: Services): Pick<Han
       const { event, revision } = scope(eventId);
       return comparison(eventId, resolveCell(db, event, revision, keyingId, resolution));
     },
-    paperSign: async ({ eventId, keyingId, scanSha256 }) => {
+    paperSign: withBackup('kertas', async ({ eventId, keyingId, scanSha256 }) => {
       const { event, revision } = scope(eventId);
       const signed = await signPaperSheet(db, event, revision, keyingId, keys.requireUnlocked(), { scanSha256 });
-      await backupWorkspace(workspace, 'kertas');
       const [sheet] = withPaperLabels(db, eventId, [signed.sheet]);
       return {
         keying: signed.keying,
         sheet,
         supersedes: signed.supersedes.map(({ fileName, sheetRevision, paper }) => ({ fileName, sheetRevision, paper })),
       };
-    },
+    }),
     paperSheetFile: ({ eventId, keyingId }) => {
       const file = paperSheetFile(db, authoredEvent(db, eventId).id, keyingId);
       return fileData(file.fileName, file.bytes);

@@ -3,16 +3,18 @@
  * their own sheet, a juror's key change and the secretariat's recovery key and rollover, and the runbook,
  * printed through the same printing service as the report.
  */
-import type { Handlers } from '../api/contract.ts';
-import { AppError } from '../api/errors.ts';
-import { authoredEvent } from './events/authored.ts';
-import { listEvents } from './events/event-store.ts';
-import { fileBytes, fileData } from './file-data.ts';
-import type { Services } from './handlers.ts';
-import { listKeyChanges, reenrol } from './continuity/juror-keys.ts';
-import { resumeFromSheets, resumeStatus } from './continuity/resume.ts';
-import { recoveryCodeHtml } from './continuity/recovery-page.ts';
-import { runbookHtml } from './continuity/runbook.ts';
+import type { Handlers } from '../../api/contract.ts';
+import type { continuityMethods } from '../../api/contract/continuity.ts';
+import { AppError } from '../../api/errors.ts';
+import { handlerMessages } from '../../core/messages/handlers.ts';
+import { authoredEvent } from '../events/authored.ts';
+import { listEvents } from '../events/event-store.ts';
+import { fileBytes, fileData } from '../file-data.ts';
+import { printer, type Services } from './services.ts';
+import { listKeyChanges, reenrol } from '../continuity/juror-keys.ts';
+import { resumeFromSheets, resumeStatus } from '../continuity/resume.ts';
+import { recoveryCodeHtml } from '../continuity/recovery-page.ts';
+import { runbookHtml } from '../continuity/runbook.ts';
 import {
   createRecoveryKey,
   currentRecoveryKey,
@@ -20,30 +22,13 @@ import {
   recoveryFileText,
   recoveryKeyFromCode,
   takeOverEvent,
-} from './continuity/secretariat-keys.ts';
-import { exportWorkspace, importWorkspace, MOVE_EXTENSION } from './continuity/workspace-move.ts';
-import { listReceived } from './merge/sheet-inbox.ts';
-import { readPackage } from './packages/event-package.ts';
-import { readEnrolment } from './packages/enrolment.ts';
-import { backupWorkspace } from './workspace/backup.ts';
+} from '../continuity/secretariat-keys.ts';
+import { exportWorkspace, importWorkspace, MOVE_EXTENSION } from '../continuity/workspace-move.ts';
+import { listReceived } from '../merge/sheet-inbox.ts';
+import { readPackage } from '../packages/event-package.ts';
+import { readEnrolment } from '../packages/enrolment.ts';
 
-type ContinuityMethods =
-  | 'exportMovedWorkspace'
-  | 'importMovedWorkspace'
-  | 'resumeStatus'
-  | 'resumeFromSheets'
-  | 'reenrolJuror'
-  | 'jurorKeyChanges'
-  | 'recoveryKeyStatus'
-  | 'createRecoveryKey'
-  | 'recoveryCodePdf'
-  | 'takeOverEvent'
-  | 'secretariatRollovers'
-  | 'runbookHtml'
-  | 'runbookPdf'
-  | 'printRunbook';
-
-export function continuityHandlers({ workspace, keys, printing }: Services): Pick<Handlers, ContinuityMethods> {
+export function continuityHandlers({ workspace, keys, printing, withBackup }: Services): Pick<Handlers, keyof typeof continuityMethods> {
   const { db } = workspace;
   const stamp = (at: Date) => at.toISOString().slice(0, 16).replaceAll(':', '');
   return {
@@ -56,24 +41,19 @@ export function continuityHandlers({ workspace, keys, printing }: Services): Pic
       importWorkspace(workspace, keys, fileBytes(file), file.fileName, passphrase, { replace }),
 
     resumeStatus: ({ eventId }) => resumeStatus(db, keys, eventId),
-    resumeFromSheets: async ({ eventId, files }) => {
-      const result = await resumeFromSheets(
+    resumeFromSheets: withBackup('lanjut-dari-lembar', ({ eventId, files }) =>
+      resumeFromSheets(
         db,
         keys,
         eventId,
         files.map((f) => ({ fileName: f.fileName, bytes: fileBytes(f) })),
-      );
-      await backupWorkspace(workspace, 'lanjut-dari-lembar');
-      return result;
-    },
+      ),
+    ),
 
     reenrolJuror: async ({ eventId, file, reason }) => {
       const payload = readEnrolment(fileBytes(file), file.fileName);
       if (payload.eventId !== eventId) {
-        throw new AppError('conflict', {
-          id: `Berkas pendaftaran ${file.fileName} untuk acara lain (${payload.eventId}).`,
-          en: `Enrolment file ${file.fileName} is for another event (${payload.eventId}).`,
-        });
+        throw new AppError('conflict', handlerMessages.enrolmentForOtherEvent({ fileName: file.fileName, eventId: payload.eventId }));
       }
       authoredEvent(db, eventId);
       const { enrolment, change } = await reenrol(db, payload, file.fileName, reason);
@@ -109,10 +89,7 @@ export function continuityHandlers({ workspace, keys, printing }: Services): Pic
     },
     createRecoveryKey: ({ eventId }) => {
       if (keys.status().state === 'none') {
-        throw new AppError('not-found', {
-          id: 'Buat dulu kunci tanda tangan sekretariat; kunci pemulihan menyertainya.',
-          en: "Make the secretariat's signing key first; the recovery key goes with it.",
-        });
+        throw new AppError('not-found', handlerMessages.recoveryNeedsSigningKey());
       }
       const made = createRecoveryKey(db);
       const eventName = eventId ? (listEvents(db).find((e) => e.id === eventId)?.name ?? null) : null;
@@ -127,10 +104,7 @@ export function continuityHandlers({ workspace, keys, printing }: Services): Pic
       const recovery = currentRecoveryKey(db);
       const key = recoveryKeyFromCode(code);
       if (!recovery || recovery.publicKey !== key.publicKey) {
-        throw new AppError('forbidden', {
-          id: 'Kode ini bukan kode kunci pemulihan berkas kerja ini.',
-          en: "This code is not this workspace's recovery key code.",
-        });
+        throw new AppError('forbidden', handlerMessages.notThisRecoveryCode());
       }
       const events = listEvents(db).filter((e) => e.source === 'authored');
       return fileData(
@@ -154,13 +128,8 @@ export function continuityHandlers({ workspace, keys, printing }: Services): Pic
     runbookPdf: async ({ lang }) =>
       fileData(lang === 'id' ? 'panduan-darurat-timbang.pdf' : 'timbang-emergency-guide.pdf', await printing.toPdf(runbookHtml(lang))),
     printRunbook: async ({ lang }) => {
-      if (!printing.toPrinter) {
-        throw new AppError('forbidden', {
-          id: 'Cetak langsung hanya di aplikasi desktop. Di sini: simpan PDF, lalu cetak PDF itu.',
-          en: 'Direct printing is only in the desktop app. Here: save the PDF, then print it.',
-        });
-      }
-      await printing.toPrinter(runbookHtml(lang));
+      const print = printer(printing);
+      await print(runbookHtml(lang));
       return {};
     },
   };
