@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyStatus } from '../../api/contract.ts';
-import { AppError } from '../../api/errors.ts';
+import { isAppError } from '../../api/errors.ts';
 import { mutate, useAction, useQuery } from '../api.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 
@@ -32,7 +32,7 @@ export function KeyPanel({ onChange }: { onChange?(status: KeyStatus): void }) {
     const next = await action.run(() =>
       (key.state === 'none' ? mutate('createKey', input) : mutate('unlockKey', input)).catch((failure: unknown) => {
         // The keychain cannot open the key, and its backup copy can: offer that rather than a dead end.
-        if (failure instanceof AppError && (failure.details as { recovery?: boolean } | undefined)?.recovery) setRecovery(true);
+        if (isAppError(failure, 'key-locked') && failure.details?.recovery) setRecovery(true);
         throw failure;
       }),
     );

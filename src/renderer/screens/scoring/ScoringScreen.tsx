@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppError } from '../../../api/errors.ts';
+import { isAppError, type ErrorDetails, type MissingMarks } from '../../../api/errors.ts';
 import { keyParts } from '../../../core/composite-key.ts';
 import { eventTimeZone } from '../../../core/local-time.ts';
 import type { Event } from '../../../core/model.ts';
@@ -16,6 +16,10 @@ import type { Focus } from './use-grid-keys.ts';
 import { jump, onJumpKey, useScoringFocus } from './use-scoring-focus.ts';
 import { markKey } from './marks.ts';
 import { useScoring } from './use-scoring.ts';
+
+/** An 'incomplete' refusal of finalizing lists the marks still owed, nominee by nominee. */
+const isMissingMarks = (details: ErrorDetails<'incomplete'> | undefined): details is MissingMarks[] =>
+  Array.isArray(details) && details.every((d) => 'nomineeId' in d);
 
 interface Props {
   event: Event;
@@ -65,10 +69,8 @@ export function ScoringScreen({ event, roundId, categoryId, onBack }: Props) {
   });
   const { focus } = keyboard;
   // Finalize refused: what is missing, each a way to the mark to give (the keyboard goes to the first).
-  const missing =
-    action.error instanceof AppError && action.error.code === 'incomplete'
-      ? (action.error.details as { nomineeId: string; name: string; criteria: string[] }[])
-      : null;
+  const refused = action.error;
+  const missing = isAppError(refused, 'incomplete') && isMissingMarks(refused.details) ? refused.details : null;
   const missingShown = missing !== null;
   useEffect(() => {
     if (missingShown) missingList.current?.querySelector<HTMLElement>('button')?.focus();

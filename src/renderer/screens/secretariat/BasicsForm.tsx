@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppError } from '../../../api/errors.ts';
+import { isAppError } from '../../../api/errors.ts';
 import type { Bilingual, Event } from '../../../core/model.ts';
 import { eventTimeZone, zoneAbbreviation } from '../../../core/local-time.ts';
 import { pick } from '../../i18n/index.ts';
@@ -29,9 +29,15 @@ const FIELD_BY_PATH: Record<string, string> = {
 /** Each field's first problem, and whether any problem has no field to stand beside (then the whole message is shown). */
 function fieldErrors(error: unknown): { byField: Map<string, Bilingual>; unplaced: boolean } {
   const byField = new Map<string, Bilingual>();
-  if (!(error instanceof AppError) || !Array.isArray(error.details)) return { byField, unplaced: error !== null };
+  // The input's own check (dispatch) and the event's validation both place their findings by path.
+  const issues = isAppError(error, 'invalid-event')
+    ? error.details
+    : isAppError(error, 'invalid-input') && Array.isArray(error.details)
+      ? error.details
+      : undefined;
+  if (!issues) return { byField, unplaced: error !== null };
   let unplaced = false;
-  for (const issue of error.details as { path: (string | number)[]; message: Bilingual }[]) {
+  for (const issue of issues) {
     const field = FIELD_BY_PATH[issue.path.join('.')];
     if (!field) unplaced = true;
     else if (!byField.has(field)) byField.set(field, issue.message);
