@@ -5,11 +5,12 @@
  * wherever a screen shows it. No version counters handed down, no reload callbacks passed up. A failure is
  * carried by `useAction` (one error and one busy flag per screen) and shown by ErrorNotice.
  *
- * Our own 150 lines rather than @tanstack/react-query: the app needs keys, invalidation and a stale answer
- * dropped, nothing of a cache. A query lives while a screen shows it, so every screen opened reads afresh
- * as before; there is no retry (an error is shown at once, in the interface language), no refetch on
- * window focus, no time-based staleness that would read again behind a juror's back. React Query's
- * defaults are each of those; switching them all off leaves what is here, plus a dependency.
+ * Our own code (the client is some 120 lines) rather than @tanstack/react-query: the app needs keys,
+ * invalidation and a stale answer dropped, nothing of a cache. A query lives while a screen shows it, so
+ * every screen opened reads afresh as before; there is no retry (an error is shown at once, in the
+ * interface language), no refetch on window focus, no time-based staleness that would read again behind a
+ * juror's back. React Query's defaults are each of those; switching them all off leaves what is here, plus
+ * a dependency.
  */
 import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import type { Input, MethodName, Output } from '../api/contract.ts';
@@ -127,13 +128,14 @@ export function createQueries(call: Call, table: Record<string, readonly MethodN
 
   const read = (entry: Entry) => {
     const run = ++entry.run;
-    // A read again keeps the answer on screen until the new one is in: no flash of "loading", no lost focus.
-    if (entry.state.status !== 'ready') entry.state = LOADING;
     const settle = (state: MaybeLoadable<unknown>) => {
-      if (run !== entry.run) return;
+      if (run !== entry.run || state === entry.state) return;
       entry.state = state;
       for (const listener of [...entry.listeners]) listener();
     };
+    // A read again keeps the answer on screen until the new one is in: no flash of "loading", no lost focus.
+    // After a failure it says "loading" again, as a first read does.
+    if (entry.state.status !== 'ready') settle(LOADING);
     call(entry.method, entry.input).then(
       (value) => settle({ status: 'ready', value }),
       (error: unknown) => settle({ status: 'error', error }),
@@ -179,23 +181,24 @@ export function createQueries(call: Call, table: Record<string, readonly MethodN
   }
 
   /**
-   * The same write for many inputs, sent together (the Node side takes them in parallel where it can: sheets
-   * are verified in a worker pool). Each outcome in the inputs' order, each reported as it settles; what the
-   * write makes stale is read again once, after the last, if any succeeded.
+   * The same write for many inputs: sent together (the Node side takes them in parallel where it can: sheets
+   * are verified in a worker pool), or `inTurn`, each once the one before has answered. One refusal never
+   * stops the others: each outcome comes back in the inputs' order, and is reported as it settles. What the
+   * write makes stale is read again once, after the last, if any succeeded (not after each).
    */
   async function mutateEach<M extends MutationName>(
     method: M,
     inputs: readonly Input<M>[],
-    onSettled?: (outcome: Settled<Output<M>>, index: number) => void,
+    { inTurn = false, onSettled }: { inTurn?: boolean; onSettled?(outcome: Settled<Output<M>>, index: number): void } = {},
   ): Promise<Settled<Output<M>>[]> {
-    const outcomes = await Promise.all(
-      inputs.map((input, index) =>
-        settled(call(method, input) as Promise<Output<M>>).then((outcome) => {
-          onSettled?.(outcome, index);
-          return outcome;
-        }),
-      ),
-    );
+    const send = (input: Input<M>, index: number) =>
+      settled(call(method, input) as Promise<Output<M>>).then((outcome) => {
+        onSettled?.(outcome, index);
+        return outcome;
+      });
+    const outcomes: Settled<Output<M>>[] = [];
+    if (inTurn) for (const [index, input] of inputs.entries()) outcomes.push(await send(input, index));
+    else outcomes.push(...(await Promise.all(inputs.map(send))));
     if (outcomes.some((outcome) => outcome.ok)) invalidate(table[method] ?? []);
     return outcomes;
   }

@@ -103,6 +103,43 @@ describe('useQuery', () => {
   });
 });
 
+describe('mutateEach', () => {
+  it('sends the inputs together or in turn, keeps their order, and reads again once at the end', async () => {
+    const fake = fakeApi();
+    const { useQuery, mutateEach } = createQueries(fake.call);
+    renderHook(() => useQuery('listEnrolments', { eventId: 'e1' }));
+    await act(async () => fake.calls[0].resolve([]));
+    const file = (fileName: string) => ({ fileName, base64: '' });
+
+    let together: Promise<{ ok: boolean }[]> | undefined;
+    act(() => {
+      together = mutateEach('importEnrolment', [file('a'), file('b')]);
+    });
+    expect(fake.calls.slice(1).map((c) => (c.input as { fileName: string }).fileName)).toEqual(['a', 'b']); // both sent at once
+    await act(async () => {
+      fake.calls[2].resolve('B');
+      fake.calls[1].reject(new Error('a refused'));
+      await together;
+    });
+    expect((await together)!.map((o) => o.ok)).toEqual([false, true]);
+    expect(fake.calls.slice(3).map((c) => c.method)).toEqual(['listEnrolments']); // once, not per file
+
+    const seen: number[] = [];
+    let inTurn: Promise<unknown> | undefined;
+    act(() => {
+      inTurn = mutateEach('importEnrolment', [file('c'), file('d')], { inTurn: true, onSettled: (_, i) => void seen.push(i) });
+    });
+    expect(fake.calls.length).toBe(5); // d waits for c's answer
+    await act(async () => fake.calls[4].resolve('C'));
+    expect(fake.calls[5].input).toEqual(file('d'));
+    await act(async () => {
+      fake.calls[5].resolve('D');
+      await inTurn;
+    });
+    expect(seen).toEqual([0, 1]);
+  });
+});
+
 describe('the invalidation table', () => {
   it('names only methods of the contract, on both sides', () => {
     const methods = new Set(Object.keys(contract));

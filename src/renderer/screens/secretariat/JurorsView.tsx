@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Enrolment } from '../../../api/contract.ts';
 import type { Event } from '../../../core/model.ts';
-import { mutate, settled, useAction, useQuery } from '../../api.ts';
+import { mutate, mutateEach, useAction, useQuery } from '../../api.ts';
 import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
 import { FilePicker } from '../../components/FilePicker.tsx';
 import { eventTimeZone } from '../../../core/local-time.ts';
@@ -40,11 +40,14 @@ export function JurorsView({ event }: { event: Event }) {
             attempt(async () => {
               // Every file is tried; the ones refused are all reported, not just the first.
               const refused: string[] = [];
-              for (const file of files) {
-                const outcome = await settled(mutate('importEnrolment', file));
-                if (outcome.ok) setEnrolled((done) => [...done, outcome.value]);
-                else refused.push(errorText(outcome.error, i18n.language));
-              }
+              // One after another, as each may check that juror's sheets again; the list is read again once, at the end.
+              await mutateEach('importEnrolment', files, {
+                inTurn: true,
+                onSettled: (outcome) => {
+                  if (outcome.ok) setEnrolled((done) => [...done, outcome.value]);
+                  else refused.push(errorText(outcome.error, i18n.language));
+                },
+              });
               if (refused.length) throw new Error(refused.join('\n'));
             })
           }

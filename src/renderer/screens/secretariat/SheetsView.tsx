@@ -98,9 +98,11 @@ export function SheetsView({ event }: { event: Event }) {
     const outcomes = await mutateEach(
       'importSheet',
       files.map((file) => ({ eventId: event.id, file })),
-      (_, index) => {
-        settledAt.add(index);
-        setProgress({ done: settledAt.size, total: files.length, file: pending() });
+      {
+        onSettled: (_, index) => {
+          settledAt.add(index);
+          setProgress({ done: settledAt.size, total: files.length, file: pending() });
+        },
       },
     );
     const repeated: typeof repeats = [];
