@@ -34,9 +34,9 @@ export const auditMessages = defineMessages('audit', {
     en: 'Every assigned section received and final (or the juror excused)',
   },
   sectionsSummary: {
-    id: (p: { owed: number; excused: number; sectionFindingsCount: number }) =>
-      `${p.owed - p.excused - p.sectionFindingsCount} dari ${p.owed} bagian diterima${p.excused ? `, ${p.excused} berhalangan` : ''}`,
-    en: (p) => `${p.owed - p.excused - p.sectionFindingsCount} of ${p.owed} sections received${p.excused ? `, ${p.excused} excused` : ''}`,
+    id: (p: { received: number; owed: number; excused: number }) =>
+      `${p.received} dari ${p.owed} bagian diterima${p.excused ? `, ${p.excused} berhalangan` : ''}`,
+    en: (p) => `${p.received} of ${p.owed} sections received${p.excused ? `, ${p.excused} excused` : ''}`,
   },
   filesSetAside: {
     id: (p: { files: number; setAside: number | null }) =>
@@ -59,18 +59,18 @@ export const auditMessages = defineMessages('audit', {
     en: 'Every joint rank on a place decided by the plenary',
   },
   tiesSummary: {
-    id: (p: { decisionsCount: number }) => `${p.decisionsCount} keputusan pleno tercatat`,
-    en: (p) => `${p.decisionsCount} plenary decisions recorded`,
+    id: (p: { decisions: number }) => `${p.decisions} keputusan pleno tercatat`,
+    en: (p) => `${p.decisions} plenary decisions recorded`,
   },
   flagsTitle: { id: 'Setiap tanda beda pendapat sudah dibahas', en: 'Every disagreement flag acknowledged' },
   openFlag: {
-    id: (p: { jurorId: string; roundName: Bilingual; nomineeName: string; criterionCode: string; fValue: number; median: number }) =>
-      `${p.jurorId} · ${p.roundName.id} · ${p.nomineeName} · ${p.criterionCode}: nilai ${p.fValue}, median panel ${p.median}`,
-    en: (p) => `${p.jurorId} · ${p.roundName.en} · ${p.nomineeName} · ${p.criterionCode}: mark ${p.fValue}, panel median ${p.median}`,
+    id: (p: { jurorId: string; roundName: Bilingual; nomineeName: string; criterionCode: string; value: number; median: number }) =>
+      `${p.jurorId} · ${p.roundName.id} · ${p.nomineeName} · ${p.criterionCode}: nilai ${p.value}, median panel ${p.median}`,
+    en: (p) => `${p.jurorId} · ${p.roundName.en} · ${p.nomineeName} · ${p.criterionCode}: mark ${p.value}, panel median ${p.median}`,
   },
   flagsSummary: {
-    id: (p: { flagsCount: number; openCount: number }) => `${p.flagsCount - p.openCount} dari ${p.flagsCount} tanda sudah dibahas`,
-    en: (p) => `${p.flagsCount - p.openCount} of ${p.flagsCount} flags acknowledged`,
+    id: (p: { acknowledged: number; flags: number }) => `${p.acknowledged} dari ${p.flags} tanda sudah dibahas`,
+    en: (p) => `${p.acknowledged} of ${p.flags} flags acknowledged`,
   },
   notConfirmed: {
     id: 'Lampiran verifikasi belum dikonfirmasi orang kedua.',
@@ -96,16 +96,15 @@ export const auditMessages = defineMessages('audit', {
   quorumTitle: { id: 'Kuorum terpenuhi di setiap babak dan kategori', en: 'Quorum met in every round and category' },
   noQuorumSet: { id: 'acara ini tidak menetapkan kuorum', en: 'this event sets no quorum' },
   quorumSummary: {
-    id: (p: { withQuorumCount: number; quorumCount: number }) =>
-      `${p.withQuorumCount - p.quorumCount} dari ${p.withQuorumCount} bagian berkuorum`,
-    en: (p) => `${p.withQuorumCount - p.quorumCount} of ${p.withQuorumCount} sections have their quorum`,
+    id: (p: { met: number; sections: number }) => `${p.met} dari ${p.sections} bagian berkuorum`,
+    en: (p) => `${p.met} of ${p.sections} sections have their quorum`,
   },
   equalTitle: {
     id: 'Setiap nominasi dinilai juri yang sama (kecuali benturan kepentingan)',
     en: 'Every nominee scored by the same jurors (recusals apart)',
   },
   equalSummary: {
-    id: (p: { sectionsCount: number }) => `${p.sectionsCount} bagian babak × kategori diperiksa`,
-    en: (p) => `${p.sectionsCount} round × category sections checked`,
+    id: (p: { sections: number }) => `${p.sections} bagian babak × kategori diperiksa`,
+    en: (p) => `${p.sections} round × category sections checked`,
   },
 });

@@ -14,16 +14,16 @@ export const continuityMessages = defineMessages('continuity', {
     en: 'Give a reason for the re-enrolment (e.g. "laptop lost").',
   },
   signedWithOldKey: {
-    id: (p: { jurorId: string; previousFingerprint: string; nextFingerprint: string; cReason: string }) =>
-      `Kunci ${p.jurorId} berganti: lembar ini ditandatangani kunci lama ${p.previousFingerprint}; ${p.jurorId} didaftarkan ulang dengan kunci baru ${p.nextFingerprint} (${p.cReason}). Lembar kunci lama tetap milik ${p.jurorId} dan digantikan oleh lembar revisi lebih tinggi dari kunci baru, tidak bertentangan.`,
+    id: (p: { jurorId: string; previousFingerprint: string; nextFingerprint: string; reason: string }) =>
+      `Kunci ${p.jurorId} berganti: lembar ini ditandatangani kunci lama ${p.previousFingerprint}; ${p.jurorId} didaftarkan ulang dengan kunci baru ${p.nextFingerprint} (${p.reason}). Lembar kunci lama tetap milik ${p.jurorId} dan digantikan oleh lembar revisi lebih tinggi dari kunci baru, tidak bertentangan.`,
     en: (p) =>
-      `${p.jurorId}'s key changed: this sheet is signed with the old key ${p.previousFingerprint}; ${p.jurorId} was re-enrolled with the new key ${p.nextFingerprint} (${p.cReason}). The old key's sheets remain ${p.jurorId}'s and are superseded by the new key's higher revisions, not in conflict.`,
+      `${p.jurorId}'s key changed: this sheet is signed with the old key ${p.previousFingerprint}; ${p.jurorId} was re-enrolled with the new key ${p.nextFingerprint} (${p.reason}). The old key's sheets remain ${p.jurorId}'s and are superseded by the new key's higher revisions, not in conflict.`,
   },
   signedWithNewKey: {
-    id: (p: { jurorId: string; nextFingerprint: string; previousFingerprint: string; cReason: string; continuesAfterRevision: number }) =>
-      `Kunci ${p.jurorId} berganti: lembar ini ditandatangani kunci baru ${p.nextFingerprint}, pengganti kunci lama ${p.previousFingerprint} (${p.cReason}); nilai dilanjutkan di atas revisi ${p.continuesAfterRevision} kunci lama.`,
+    id: (p: { jurorId: string; nextFingerprint: string; previousFingerprint: string; reason: string; continuesAfterRevision: number }) =>
+      `Kunci ${p.jurorId} berganti: lembar ini ditandatangani kunci baru ${p.nextFingerprint}, pengganti kunci lama ${p.previousFingerprint} (${p.reason}); nilai dilanjutkan di atas revisi ${p.continuesAfterRevision} kunci lama.`,
     en: (p) =>
-      `${p.jurorId}'s key changed: this sheet is signed with the new key ${p.nextFingerprint}, replacing the old key ${p.previousFingerprint} (${p.cReason}); marks continue above the old key's revision ${p.continuesAfterRevision}.`,
+      `${p.jurorId}'s key changed: this sheet is signed with the new key ${p.nextFingerprint}, replacing the old key ${p.previousFingerprint} (${p.reason}); marks continue above the old key's revision ${p.continuesAfterRevision}.`,
   },
   resumeOnlyOnJurorLaptop: {
     id: 'Melanjutkan dari lembar sendiri hanya di laptop juri (acara dari paket sekretariat).',
@@ -53,16 +53,16 @@ export const continuityMessages = defineMessages('continuity', {
       `Sheet ${p.fileName} cannot be restored (${p.status === 'unknown-key' ? 'signed with a key the event package does not bind to you' : p.status}):\n${p.reasons.map((d) => `- ${d.en}`).join('\n')}\nNothing changed.`,
   },
   otherMarksHere: {
-    id: (p: { clashesCount: number; clashes: string }) =>
-      `Laptop ini sudah punya nilai lain untuk ${p.clashesCount} sel (${p.clashes}${p.clashesCount > 8 ? '; …' : ''}); lembar tidak menimpa nilai yang diberikan di sini atau bagian yang sudah difinalisasi. Tidak ada yang diubah.`,
+    id: (p: { count: number; shown: string }) =>
+      `Laptop ini sudah punya nilai lain untuk ${p.count} sel (${p.shown}${p.count > 8 ? '; …' : ''}); lembar tidak menimpa nilai yang diberikan di sini atau bagian yang sudah difinalisasi. Tidak ada yang diubah.`,
     en: (p) =>
-      `This laptop already has other marks for ${p.clashesCount} cells (${p.clashes}${p.clashesCount > 8 ? '; …' : ''}); a sheet does not overwrite marks given here or a section already finalized. Nothing changed.`,
+      `This laptop already has other marks for ${p.count} cells (${p.shown}${p.count > 8 ? '; …' : ''}); a sheet does not overwrite marks given here or a section already finalized. Nothing changed.`,
   },
   invalidRecoveryCode: {
-    id: (p: { CODE_CHARS: number }) =>
-      `Kode pemulihan tidak sah: harus ${p.CODE_CHARS} huruf/angka (11 kelompok 5), dan pemeriksaannya harus cocok. Periksa salinannya huruf demi huruf.`,
+    id: (p: { characters: number }) =>
+      `Kode pemulihan tidak sah: harus ${p.characters} huruf/angka (11 kelompok 5), dan pemeriksaannya harus cocok. Periksa salinannya huruf demi huruf.`,
     en: (p) =>
-      `The recovery code is not valid: it must be ${p.CODE_CHARS} letters and digits (11 groups of 5), and its check must match. Check the copy character by character.`,
+      `The recovery code is not valid: it must be ${p.characters} letters and digits (11 groups of 5), and its check must match. Check the copy character by character.`,
   },
   rolloverReason: {
     id: 'Tulis alasan pergantian kunci sekretariat (mis. "laptop sekretariat hilang").',
@@ -85,22 +85,22 @@ export const continuityMessages = defineMessages('continuity', {
       `Package ${p.fileName} names no recovery key, so no recovery code can be used for this event. If the old key still opens, sign the rollover with it.`,
   },
   otherRecoveryKey: {
-    id: (p: { fingerprint: string; fileName: string; fingerprint2: string }) =>
-      `Kode pemulihan ini milik kunci ${p.fingerprint}, bukan kunci pemulihan yang disebut paket ${p.fileName} (${p.fingerprint2}). Tidak ada yang diubah.`,
+    id: (p: { fingerprint: string; fileName: string; namedFingerprint: string }) =>
+      `Kode pemulihan ini milik kunci ${p.fingerprint}, bukan kunci pemulihan yang disebut paket ${p.fileName} (${p.namedFingerprint}). Tidak ada yang diubah.`,
     en: (p) =>
-      `This recovery code belongs to key ${p.fingerprint}, not the recovery key package ${p.fileName} names (${p.fingerprint2}). Nothing changed.`,
+      `This recovery code belongs to key ${p.fingerprint}, not the recovery key package ${p.fileName} names (${p.namedFingerprint}). Nothing changed.`,
   },
   otherOldKey: {
-    id: (p: { fingerprint: string; fileName: string; fingerprint2: string }) =>
-      `Kunci lama yang dibuka (${p.fingerprint}) bukan kunci yang menandatangani paket ${p.fileName} (${p.fingerprint2}). Tidak ada yang diubah.`,
+    id: (p: { fingerprint: string; fileName: string; signerFingerprint: string }) =>
+      `Kunci lama yang dibuka (${p.fingerprint}) bukan kunci yang menandatangani paket ${p.fileName} (${p.signerFingerprint}). Tidak ada yang diubah.`,
     en: (p) =>
-      `The old key opened (${p.fingerprint}) is not the key that signed package ${p.fileName} (${p.fingerprint2}). Nothing changed.`,
+      `The old key opened (${p.fingerprint}) is not the key that signed package ${p.fileName} (${p.signerFingerprint}). Nothing changed.`,
   },
   movePassphraseTooShort: {
-    id: (p: { MIN_PASSPHRASE_LENGTH: number }) =>
-      `Frasa sandi pindahan minimal ${p.MIN_PASSPHRASE_LENGTH} karakter: ia menyegel kunci dan isi berkas kerja di berkas pindahan.`,
+    id: (p: { minimum: number }) =>
+      `Frasa sandi pindahan minimal ${p.minimum} karakter: ia menyegel kunci dan isi berkas kerja di berkas pindahan.`,
     en: (p) =>
-      `The move passphrase needs at least ${p.MIN_PASSPHRASE_LENGTH} characters: it seals the key and the workspace's contents in the move file.`,
+      `The move passphrase needs at least ${p.minimum} characters: it seals the key and the workspace's contents in the move file.`,
   },
   moveFile: {
     id: (p: { fileName: string; detail: Bilingual }) => `Berkas pindahan ${p.fileName}: ${p.detail.id}`,
@@ -110,10 +110,10 @@ export const continuityMessages = defineMessages('continuity', {
   moveFileTruncated: { id: 'terpotong.', en: 'is truncated.' },
   moveHeaderUnexpected: { id: 'kepalanya tidak sesuai format.', en: 'its header does not have the expected contents.' },
   moveFileFromNewerTimbang: {
-    id: (p: { fileName: string; schemaVersion: number; LATEST_SCHEMA_VERSION: number }) =>
-      `Berkas pindahan ${p.fileName} dibuat oleh Timbang yang lebih baru (skema ${p.schemaVersion}; versi ini mengenal sampai ${p.LATEST_SCHEMA_VERSION}). Perbarui Timbang di laptop ini dulu; tidak ada yang diubah.`,
+    id: (p: { fileName: string; schemaVersion: number; latest: number }) =>
+      `Berkas pindahan ${p.fileName} dibuat oleh Timbang yang lebih baru (skema ${p.schemaVersion}; versi ini mengenal sampai ${p.latest}). Perbarui Timbang di laptop ini dulu; tidak ada yang diubah.`,
     en: (p) =>
-      `Move file ${p.fileName} was made by a newer Timbang (schema ${p.schemaVersion}; this version knows up to ${p.LATEST_SCHEMA_VERSION}). Update Timbang on this laptop first; nothing changed.`,
+      `Move file ${p.fileName} was made by a newer Timbang (schema ${p.schemaVersion}; this version knows up to ${p.latest}). Update Timbang on this laptop first; nothing changed.`,
   },
   moveKeyFingerprintMismatch: {
     id: (p: { fileName: string }) => `Berkas pindahan ${p.fileName}: sidik jari kunci tidak cocok dengan kuncinya.`,
@@ -133,10 +133,10 @@ export const continuityMessages = defineMessages('continuity', {
     en: (p) => `Move file ${p.fileName} is truncated. Nothing changed.`,
   },
   workspaceHereNotEmpty: {
-    id: (p: { hereCount: number; names: string; hasKey: boolean }) =>
-      `Berkas kerja di laptop ini sudah berisi ${p.hereCount ? `acara ${p.names}` : ''}${p.hereCount && p.hasKey ? ' dan ' : ''}${p.hasKey ? 'kunci tanda tangan' : ''}. Mengimpor berkas pindahan akan menggantinya; pilih "Ganti" bila memang itu maksudnya (isi sekarang disimpan dulu sebagai cadangan).`,
+    id: (p: { events: number; names: string; hasKey: boolean }) =>
+      `Berkas kerja di laptop ini sudah berisi ${p.events ? `acara ${p.names}` : ''}${p.events && p.hasKey ? ' dan ' : ''}${p.hasKey ? 'kunci tanda tangan' : ''}. Mengimpor berkas pindahan akan menggantinya; pilih "Ganti" bila memang itu maksudnya (isi sekarang disimpan dulu sebagai cadangan).`,
     en: (p) =>
-      `The workspace on this laptop already holds ${p.hereCount ? `the event ${p.names}` : ''}${p.hereCount && p.hasKey ? ' and ' : ''}${p.hasKey ? 'a signing key' : ''}. Importing the move file would replace it; choose "Replace" if that is what you mean (what is here now is kept as a backup first).`,
+      `The workspace on this laptop already holds ${p.events ? `the event ${p.names}` : ''}${p.events && p.hasKey ? ' and ' : ''}${p.hasKey ? 'a signing key' : ''}. Importing the move file would replace it; choose "Replace" if that is what you mean (what is here now is kept as a backup first).`,
   },
   moveFileNotAWorkspace: {
     id: (p: { fileName: string }) => `Berkas pindahan ${p.fileName}: isinya bukan berkas kerja Timbang yang utuh. Tidak ada yang diubah.`,

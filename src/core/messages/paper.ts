@@ -15,16 +15,16 @@ export const paperMessages = defineMessages('paper', {
     en: (p) => `${p.jurorId} is not assigned to score ${p.roundName.en}, ${p.categoryName.en} (Penugasan: tidak), so there is no form.`,
   },
   noSuchFormNumber: {
-    id: (p: { typedNumber: string; FORM_PREFIX: string }) =>
-      `Tidak ada formulir bernomor "${p.typedNumber}" di acara ini (bentuknya ${p.FORM_PREFIX}-<juri>-<babak>-<kategori>, mis. ${p.FORM_PREFIX}-J3-1-03).`,
+    id: (p: { typedNumber: string; prefix: string }) =>
+      `Tidak ada formulir bernomor "${p.typedNumber}" di acara ini (bentuknya ${p.prefix}-<juri>-<babak>-<kategori>, mis. ${p.prefix}-J3-1-03).`,
     en: (p) =>
-      `There is no form numbered "${p.typedNumber}" in this event (it reads ${p.FORM_PREFIX}-<juror>-<round>-<category>, e.g. ${p.FORM_PREFIX}-J3-1-03).`,
+      `There is no form numbered "${p.typedNumber}" in this event (it reads ${p.prefix}-<juror>-<round>-<category>, e.g. ${p.prefix}-J3-1-03).`,
   },
   checksumMismatch: {
-    id: (p: { formNumber: string; checksum: string; checksum2: string }) =>
-      `Kode periksa formulir ${p.formNumber} yang diketik (${p.checksum || 'kosong'}) bukan kode susunan formulir ini sekarang (${p.checksum2}): formulir itu dicetak untuk susunan lain (daftar nominasi, konflik atau kriteria berubah sejak dicetak), atau kodenya salah ketik. Periksa kertasnya; bila susunannya berubah, cetak formulir baru untuk juri.`,
+    id: (p: { formNumber: string; typed: string; expected: string }) =>
+      `Kode periksa formulir ${p.formNumber} yang diketik (${p.typed || 'kosong'}) bukan kode susunan formulir ini sekarang (${p.expected}): formulir itu dicetak untuk susunan lain (daftar nominasi, konflik atau kriteria berubah sejak dicetak), atau kodenya salah ketik. Periksa kertasnya; bila susunannya berubah, cetak formulir baru untuk juri.`,
     en: (p) =>
-      `The checksum typed for form ${p.formNumber} (${p.checksum || 'empty'}) is not this form's layout checksum now (${p.checksum2}): the paper was printed for another layout (nominees, conflicts or criteria changed since), or the code was mistyped. Check the paper; if the layout changed, print a new form for the juror.`,
+      `The checksum typed for form ${p.formNumber} (${p.typed || 'empty'}) is not this form's layout checksum now (${p.expected}): the paper was printed for another layout (nominees, conflicts or criteria changed since), or the code was mistyped. Check the paper; if the layout changed, print a new form for the juror.`,
   },
   markNotOnScale: {
     id: (p: { nomineeName: string; code: string; text: string; min: number; max: number; step: number }) =>
@@ -46,10 +46,10 @@ export const paperMessages = defineMessages('paper', {
     en: (p) => `There is no form keying ${p.keyingId} in this event.`,
   },
   keyedTwiceAlready: {
-    id: (p: { formNumber: string; operator: string; operator2: string }) =>
-      `Formulir ${p.formNumber} sudah diketik dua kali (${p.operator}, ${p.operator2}). Selesaikan perbedaannya dan tandatangani dulu; pengetikan baru dimulai sesudahnya.`,
+    id: (p: { formNumber: string; first: string; second: string }) =>
+      `Formulir ${p.formNumber} sudah diketik dua kali (${p.first}, ${p.second}). Selesaikan perbedaannya dan tandatangani dulu; pengetikan baru dimulai sesudahnya.`,
     en: (p) =>
-      `Form ${p.formNumber} has been keyed twice already (${p.operator}, ${p.operator2}). Resolve the differences and sign it first; a new keying starts after that.`,
+      `Form ${p.formNumber} has been keyed twice already (${p.first}, ${p.second}). Resolve the differences and sign it first; a new keying starts after that.`,
   },
   sameOperatorTwice: {
     id: (p: { formNumber: string; operator: string }) =>
@@ -81,16 +81,23 @@ export const paperMessages = defineMessages('paper', {
     en: (p) => `Cell ${p.cell} was keyed alike by both operators (or is not on form ${p.formNumber}); only differing cells are resolved.`,
   },
   paperOlderThanLaptop: {
-    id: (p: { formNumber: string; sheetRevision: number; where: string; sheetRevision2: number }) =>
-      `Lembar kertas ${p.formNumber} (revisi ${p.sheetRevision}) untuk ${p.where} tidak dipakai: sudah ada lembar laptop juri sendiri yang sama baru atau lebih baru (revisi ${p.sheetRevision2}). Lembar kertas tidak pernah menggantikan lembar laptop yang lebih baru.`,
+    id: (p: { formNumber: string; paperRevision: number; where: string; laptopRevision: number }) =>
+      `Lembar kertas ${p.formNumber} (revisi ${p.paperRevision}) untuk ${p.where} tidak dipakai: sudah ada lembar laptop juri sendiri yang sama baru atau lebih baru (revisi ${p.laptopRevision}). Lembar kertas tidak pernah menggantikan lembar laptop yang lebih baru.`,
     en: (p) =>
-      `Paper sheet ${p.formNumber} (revision ${p.sheetRevision}) for ${p.where} is not used: the juror's own laptop sheet is as new or newer (revision ${p.sheetRevision2}). A paper sheet never replaces a newer laptop sheet.`,
+      `Paper sheet ${p.formNumber} (revision ${p.paperRevision}) for ${p.where} is not used: the juror's own laptop sheet is as new or newer (revision ${p.laptopRevision}). A paper sheet never replaces a newer laptop sheet.`,
   },
   supersededByPaper: {
-    id: (p: { where: string; sheetRevision: number; formNumber: string; sheetRevision2: number; operators: string; operators2: string }) =>
-      `Bagian ${p.where} dari lembar laptop ini (revisi ${p.sheetRevision}) digantikan lembar kertas ${p.formNumber} (revisi ${p.sheetRevision2}, diketik oleh ${p.operators} dan ${p.operators2}).`,
+    id: (p: {
+      where: string;
+      laptopRevision: number;
+      formNumber: string;
+      paperRevision: number;
+      firstOperator: string;
+      secondOperator: string;
+    }) =>
+      `Bagian ${p.where} dari lembar laptop ini (revisi ${p.laptopRevision}) digantikan lembar kertas ${p.formNumber} (revisi ${p.paperRevision}, diketik oleh ${p.firstOperator} dan ${p.secondOperator}).`,
     en: (p) =>
-      `Section ${p.where} of this laptop sheet (revision ${p.sheetRevision}) is superseded by paper sheet ${p.formNumber} (revision ${p.sheetRevision2}, keyed by ${p.operators} and ${p.operators2}).`,
+      `Section ${p.where} of this laptop sheet (revision ${p.laptopRevision}) is superseded by paper sheet ${p.formNumber} (revision ${p.paperRevision}, keyed by ${p.firstOperator} and ${p.secondOperator}).`,
   },
   alreadySigned: {
     id: (p: { formNumber: string; fileName: string; sheetRevision: number }) =>
@@ -98,10 +105,10 @@ export const paperMessages = defineMessages('paper', {
     en: (p) => `Form ${p.formNumber} has already been signed into score sheet ${p.fileName} (revision ${p.sheetRevision}).`,
   },
   unresolvedCells: {
-    id: (p: { formNumber: string; openCount: number; cells: string }) =>
-      `Formulir ${p.formNumber}: ${p.openCount} sel yang diketik berbeda belum diselesaikan terhadap kertasnya (${p.cells}). Lembar nilai dibuat hanya sesudah semuanya diselesaikan.`,
+    id: (p: { formNumber: string; open: number; cells: string }) =>
+      `Formulir ${p.formNumber}: ${p.open} sel yang diketik berbeda belum diselesaikan terhadap kertasnya (${p.cells}). Lembar nilai dibuat hanya sesudah semuanya diselesaikan.`,
     en: (p) =>
-      `Form ${p.formNumber}: ${p.openCount} differing cell(s) not yet resolved against the paper (${p.cells}). The score sheet is made only once all are resolved.`,
+      `Form ${p.formNumber}: ${p.open} differing cell(s) not yet resolved against the paper (${p.cells}). The score sheet is made only once all are resolved.`,
   },
   keyingNotSigned: {
     id: (p: { keyingId: number }) => `Pengetikan formulir ${p.keyingId} belum ditandatangani menjadi lembar kertas.`,

@@ -36,9 +36,9 @@ export const penetapanMessages = defineMessages('penetapan', {
   },
   nothingToReopen: { id: 'Tidak ada penetapan yang berlaku untuk dibuka kembali.', en: 'There is no penetapan in force to reopen.' },
   otherRule: {
-    id: (p: { inForceVersion: number; rule: string; rule2: string }) =>
-      `Penetapan versi ${p.inForceVersion} memakai aturan ${p.rule}, bukan ${p.rule2}.`,
-    en: (p) => `Penetapan version ${p.inForceVersion} uses the rule ${p.rule}, not ${p.rule2}.`,
+    id: (p: { version: number; fixedRule: string; resultsRule: string }) =>
+      `Penetapan versi ${p.version} memakai aturan ${p.fixedRule}, bukan ${p.resultsRule}.`,
+    en: (p) => `Penetapan version ${p.version} uses the rule ${p.fixedRule}, not ${p.resultsRule}.`,
   },
   resultsDiffer: {
     id: (p: { inForceVersion: number }) => `Hasil ini berbeda dari yang ditetapkan dalam penetapan versi ${p.inForceVersion}.`,

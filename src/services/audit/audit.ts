@@ -164,7 +164,7 @@ export function auditChecklist(
     ok: sectionFindings.length === 0,
     title: auditMessages.sectionsTitle(),
     findings: capped(sectionFindings),
-    summary: auditMessages.sectionsSummary({ owed, excused, sectionFindingsCount: sectionFindings.length }),
+    summary: auditMessages.sectionsSummary({ received: owed - excused - sectionFindings.length, owed, excused }),
   });
 
   if (extra.quorum) items.push(extra.quorum);
@@ -206,7 +206,7 @@ export function auditChecklist(
     ok: tieFindings.length === 0,
     title: auditMessages.tiesTitle(),
     findings: tieFindings,
-    summary: auditMessages.tiesSummary({ decisionsCount: result.decisions.length }),
+    summary: auditMessages.tiesSummary({ decisions: result.decisions.length }),
   });
 
   // Flags: every one acknowledged.
@@ -222,12 +222,12 @@ export function auditChecklist(
           roundName: roundName(f.roundId),
           nomineeName: nomineeName(f.nomineeId),
           criterionCode: f.criterionCode,
-          fValue: f.value,
+          value: f.value,
           median: f.median,
         }),
       ),
     ),
-    summary: auditMessages.flagsSummary({ flagsCount: result.flags.length, openCount: open.length }),
+    summary: auditMessages.flagsSummary({ acknowledged: result.flags.length - open.length, flags: result.flags.length }),
   });
 
   // Verification: a second person confirmed exactly these files.

@@ -33,14 +33,14 @@ export function attendanceItems(event: Event, result: Pick<Deliberation, 'marks'
       summary:
         withQuorum.length === 0
           ? auditMessages.noQuorumSet()
-          : auditMessages.quorumSummary({ withQuorumCount: withQuorum.length, quorumCount: quorum.length }),
+          : auditMessages.quorumSummary({ met: withQuorum.length - quorum.length, sections: withQuorum.length }),
     },
     equal: {
       id: 'equal',
       ok: unequal.length === 0,
       title: auditMessages.equalTitle(),
       findings: unequal,
-      summary: auditMessages.equalSummary({ sectionsCount: sections.length }),
+      summary: auditMessages.equalSummary({ sections: sections.length }),
     },
   };
 }

@@ -216,7 +216,7 @@ export function keyChangeNotes(changes: readonly KeyChange[], sheet: { jurorId: 
             jurorId: c.jurorId,
             previousFingerprint: c.previousFingerprint,
             nextFingerprint: c.nextFingerprint,
-            cReason: c.reason,
+            reason: c.reason,
           }),
         ];
       }
@@ -226,7 +226,7 @@ export function keyChangeNotes(changes: readonly KeyChange[], sheet: { jurorId: 
             jurorId: c.jurorId,
             nextFingerprint: c.nextFingerprint,
             previousFingerprint: c.previousFingerprint,
-            cReason: c.reason,
+            reason: c.reason,
             continuesAfterRevision: c.continuesAfterRevision,
           }),
         ];

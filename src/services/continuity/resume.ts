@@ -253,11 +253,9 @@ export async function resumeFromSheets(
       }
     }
     if (clashes.length > 0) {
-      throw new AppError(
-        'conflict',
-        continuityMessages.otherMarksHere({ clashesCount: clashes.length, clashes: clashes.slice(0, 8).join('; ') }),
-        { clashes },
-      );
+      throw new AppError('conflict', continuityMessages.otherMarksHere({ count: clashes.length, shown: clashes.slice(0, 8).join('; ') }), {
+        clashes,
+      });
     }
     for (const { section } of chosen.values()) {
       if (!section.finalized || isFinalized(db, event.id, jurorId, section.roundId, section.categoryId)) continue;

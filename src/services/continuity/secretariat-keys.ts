@@ -54,7 +54,7 @@ export function recoveryCode(seed: Buffer): string {
 /** The seed a code holds: spaces, dashes and case do not matter, O reads as 0 and I or L as 1. */
 export function parseRecoveryCode(typed: string): Buffer {
   const text = typed.toUpperCase().replace(/[\s-]/g, '').replaceAll('O', '0').replace(/[IL]/g, '1');
-  const wrong = () => new AppError('invalid-input', continuityMessages.invalidRecoveryCode({ CODE_CHARS }));
+  const wrong = () => new AppError('invalid-input', continuityMessages.invalidRecoveryCode({ characters: CODE_CHARS }));
   if (text.length !== CODE_CHARS || [...text].some((c) => !ALPHABET.includes(c))) throw wrong();
   let bits = 0;
   let value = 0;
@@ -191,7 +191,7 @@ export function takeOverEvent(
         continuityMessages.otherRecoveryKey({
           fingerprint: signing.fingerprint,
           fileName: pkg.fileName,
-          fingerprint2: pkg.recoveryKey.fingerprint,
+          namedFingerprint: pkg.recoveryKey.fingerprint,
         }),
       );
     }
@@ -203,7 +203,7 @@ export function takeOverEvent(
         continuityMessages.otherOldKey({
           fingerprint: signing.fingerprint,
           fileName: pkg.fileName,
-          fingerprint2: pkg.secretariat.fingerprint,
+          signerFingerprint: pkg.secretariat.fingerprint,
         }),
       );
     }

@@ -90,7 +90,7 @@ export interface MovedIn extends MoveSummary {
 
 function requireMovePassphrase(passphrase: string): string {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw new AppError('invalid-input', continuityMessages.movePassphraseTooShort({ MIN_PASSPHRASE_LENGTH }));
+    throw new AppError('invalid-input', continuityMessages.movePassphraseTooShort({ minimum: MIN_PASSPHRASE_LENGTH }));
   }
   return passphrase;
 }
@@ -178,7 +178,7 @@ export function readMoveHeader(bytes: Uint8Array, fileName: string): { header: M
   if (header.schemaVersion > LATEST_SCHEMA_VERSION) {
     throw new AppError(
       'workspace-too-new',
-      continuityMessages.moveFileFromNewerTimbang({ fileName, schemaVersion: header.schemaVersion, LATEST_SCHEMA_VERSION }),
+      continuityMessages.moveFileFromNewerTimbang({ fileName, schemaVersion: header.schemaVersion, latest: LATEST_SCHEMA_VERSION }),
     );
   }
   return { header, body: buffer.subarray(second + 1) };
@@ -229,7 +229,7 @@ export async function importWorkspace(
   const hasKey = keys.status().state !== 'none';
   if ((here.length > 0 || hasKey) && !replace) {
     const names = here.map((e) => `"${e.name}"`).join(', ');
-    throw new AppError('conflict', continuityMessages.workspaceHereNotEmpty({ hereCount: here.length, names, hasKey }), {
+    throw new AppError('conflict', continuityMessages.workspaceHereNotEmpty({ events: here.length, names, hasKey }), {
       events: here.map((e) => e.name),
       key: hasKey,
     });

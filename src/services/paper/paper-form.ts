@@ -162,14 +162,18 @@ export function findPaperForm(event: Event, packageRevision: number, typedNumber
   const wanted = normalNumber(typedNumber);
   const form = paperForms(event, packageRevision).find((f) => f.formNumber.toUpperCase() === wanted);
   if (!form) {
-    throw new AppError('not-found', paperMessages.noSuchFormNumber({ typedNumber: typedNumber.trim(), FORM_PREFIX }));
+    throw new AppError('not-found', paperMessages.noSuchFormNumber({ typedNumber: typedNumber.trim(), prefix: FORM_PREFIX }));
   }
   const checksum = normalChecksum(typedChecksum);
   if (checksum !== form.checksum) {
-    throw new AppError('conflict', paperMessages.checksumMismatch({ formNumber: form.formNumber, checksum, checksum2: form.checksum }), {
-      expected: form.checksum,
-      typed: checksum,
-    });
+    throw new AppError(
+      'conflict',
+      paperMessages.checksumMismatch({ formNumber: form.formNumber, typed: checksum, expected: form.checksum }),
+      {
+        expected: form.checksum,
+        typed: checksum,
+      },
+    );
   }
   return form;
 }

@@ -291,7 +291,7 @@ export function submitEntry(db: Db, event: Event, revision: number, input: Entry
     if (keyed.length >= 2) {
       throw new AppError(
         'conflict',
-        paperMessages.keyedTwiceAlready({ formNumber: form.formNumber, operator: keyed[0].operator, operator2: keyed[1].operator }),
+        paperMessages.keyedTwiceAlready({ formNumber: form.formNumber, first: keyed[0].operator, second: keyed[1].operator }),
       );
     }
     if (keyed.length === 1 && samePerson(keyed[0].operator, operator)) {

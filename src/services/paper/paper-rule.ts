@@ -75,9 +75,9 @@ export function paperNotes(received: readonly { file: string; payload: SheetPayl
         c,
         paperMessages.paperOlderThanLaptop({
           formNumber: c.payload.provenance!.formNumber,
-          sheetRevision: c.payload.sheetRevision,
+          paperRevision: c.payload.sheetRevision,
           where: where(c),
-          sheetRevision2: laptop!.payload.sheetRevision,
+          laptopRevision: laptop!.payload.sheetRevision,
         }),
       );
     }
@@ -89,11 +89,11 @@ export function paperNotes(received: readonly { file: string; payload: SheetPayl
         c,
         paperMessages.supersededByPaper({
           where: where(c),
-          sheetRevision: c.payload.sheetRevision,
+          laptopRevision: c.payload.sheetRevision,
           formNumber,
-          sheetRevision2: paper.payload.sheetRevision,
-          operators: operators[0],
-          operators2: operators[1],
+          paperRevision: paper.payload.sheetRevision,
+          firstOperator: operators[0],
+          secondOperator: operators[1],
         }),
       );
     }

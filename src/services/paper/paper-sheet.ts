@@ -136,7 +136,7 @@ export async function signPaperSheet(
         c.criterionCode ? `${form.nominees.find((n) => n.id === c.nomineeId)?.name ?? c.nomineeId} ${c.criterionCode}` : 'nama juri',
       )
       .join('; ');
-    throw new AppError('incomplete', paperMessages.unresolvedCells({ formNumber: keying.formNumber, openCount: open.length, cells }), {
+    throw new AppError('incomplete', paperMessages.unresolvedCells({ formNumber: keying.formNumber, open: open.length, cells }), {
       cells: open.map((c) => c.cell),
     });
   }

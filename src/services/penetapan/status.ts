@@ -19,7 +19,7 @@ export function minutesStatus(
   }
   const reasons: Bilingual[] = [];
   if (inForce && inForce.rule !== result.rule) {
-    reasons.push(penetapanMessages.otherRule({ inForceVersion: inForce.version, rule: inForce.rule, rule2: result.rule }));
+    reasons.push(penetapanMessages.otherRule({ version: inForce.version, fixedRule: inForce.rule, resultsRule: result.rule }));
   } else if (inForce) {
     reasons.push(penetapanMessages.resultsDiffer({ inForceVersion: inForce.version }));
   } else {
