@@ -179,3 +179,159 @@ export const continuityMessages = defineMessages('continuity', {
     en: 'The sheet revision did not rise above the resumed sheet.',
   },
 });
+
+/**
+ * The runbook (continuity/runbook.ts): "Laptop hilang atau rusak / Lupa frasa sandi / Pindah laptop", step by
+ * step for the juror and the secretariat, printed and in the README. Entries are named part, role, step:
+ * lostJuror3 is the third step of the juror's part when a laptop is lost. Text between backticks is
+ * something to type or a name on screen.
+ */
+export const runbookMessages = defineMessages('runbook', {
+  title: {
+    id: 'Laptop hilang atau rusak · Lupa frasa sandi · Pindah laptop',
+    en: 'Laptop lost or broken · Forgotten passphrase · Moving to another laptop',
+  },
+  subtitle: { id: 'Panduan darurat Timbang untuk juri dan sekretariat', en: "Timbang's emergency guide for jurors and the secretariat" },
+  intro: {
+    id: 'Nilai Anda ada di tiga tempat: berkas kerja di laptop (dengan cadangan otomatis), setiap lembar nilai bertanda tangan yang sudah Anda kirim, dan berkas kerja sekretariat. Selama salah satunya ada, tidak ada nilai yang hilang. Kirim lembar nilai setiap kali satu bagian selesai dan simpan salinannya di luar laptop.',
+    en: "Your marks are in three places: the workspace on the laptop (with automatic backups), every signed score sheet you have sent, and the secretariat's workspace. As long as one of them exists, no mark is lost. Send a score sheet whenever a section is done and keep a copy away from the laptop.",
+  },
+  keep: {
+    id: 'Simpan halaman ini bersama frasa sandi cadangan (juri) dan kode pemulihan (Ketua), terpisah dari laptop.',
+    en: 'Keep this page with the backup passphrase (jurors) and the recovery code (the Ketua), apart from the laptop.',
+  },
+  header: { id: 'Timbang · Panduan darurat', en: 'Timbang · Emergency guide' },
+  lostTitle: { id: 'Laptop hilang atau rusak', en: 'Laptop lost or broken' },
+  lostWhen: {
+    id: 'Laptop tidak dapat dipakai lagi, dan berkas kerjanya tidak dapat dipindahkan.',
+    en: 'The laptop cannot be used any more, and its workspace cannot be moved.',
+  },
+  lostJurorWho: { id: 'Juri', en: 'Juror' },
+  lostJuror1: {
+    id: 'Beri tahu sekretariat segera, dan sebutkan revisi lembar nilai terakhir yang Anda kirim (ada di nama berkasnya, mis. `lembar-nilai-J3-revisi-4.xlsx`).',
+    en: 'Tell the secretariat at once, and name the revision of the last score sheet you sent (it is in its file name, e.g. `lembar-nilai-J3-revisi-4.xlsx`).',
+  },
+  lostJuror2: {
+    id: 'Di laptop baru pasang Timbang dari sekretariat (periksa SHA-256-nya), buka, dan pilih Juri.',
+    en: 'On the new laptop install Timbang from the secretariat (check its SHA-256), open it and choose Juri.',
+  },
+  lostJuror3: {
+    id: 'Impor paket acara (`.timbang`), pilih siapa Anda, lalu buat kunci baru dengan frasa sandi cadangan baru. Tulis frasa sandi itu dan simpan terpisah dari laptop.',
+    en: 'Import the event package (`.timbang`), choose who you are, then make a new key with a new backup passphrase. Write the passphrase down and keep it apart from the laptop.',
+  },
+  lostJuror4: {
+    id: 'Ekspor berkas pendaftaran (`.timbang-enrol`), kirim ke sekretariat, dan bacakan sidik jari kunci baru kepada sekretariat.',
+    en: "Export the enrolment file (`.timbang-enrol`), send it to the secretariat, and read the new key's fingerprint aloud to the secretariat.",
+  },
+  lostJuror5: {
+    id: 'Impor paket revisi berikutnya dari sekretariat: paket itu memuat kunci baru Anda dan pernyataan pergantian kunci yang ditandatangani sekretariat.',
+    en: "Import the secretariat's next package revision: it carries your new key and the key change statement the secretariat signed.",
+  },
+  lostJuror6: {
+    id: 'Pada `Lanjutkan dari lembar sendiri`, pilih lembar nilai terakhir Anda (salinan dari flashdisk atau surel, atau dari sekretariat). Nilai kembali dengan asal "dipulihkan dari lembar J3 revisi 4"; bagian yang sudah final tetap final.',
+    en: 'Under `Lanjutkan dari lembar sendiri` (resume from your own sheet), choose your last score sheet (a copy from a USB stick or e-mail, or from the secretariat). The marks come back with the origin "restored from sheet J3 revision 4"; finalized sections stay final.',
+  },
+  lostJuror7: {
+    id: 'Periksa angkanya, lanjutkan menilai, lalu kirim lembar nilai baru: revisinya lebih tinggi dan menggantikan lembar lama.',
+    en: 'Check the figures, go on scoring, then send a new score sheet: its revision is higher and supersedes the old sheet.',
+  },
+  lostSecretariatWho: { id: 'Sekretariat', en: 'Secretariat' },
+  lostSecretariat1: {
+    id: 'Impor berkas pendaftaran dari laptop baru juri. Karena juri sudah terdaftar dengan kunci lain, pilih `Daftarkan ulang (laptop hilang atau rusak)` dan tulis alasannya.',
+    en: "Import the enrolment file from the juror's new laptop. As the juror is already enrolled with another key, choose `Daftarkan ulang (laptop hilang atau rusak)` (re-enrol) and give the reason.",
+  },
+  lostSecretariat2: {
+    id: 'Dengarkan juri membacakan sidik jari kunci barunya, ketik, dan konfirmasi.',
+    en: "Hear the juror read the new key's fingerprint aloud, type it and confirm.",
+  },
+  lostSecretariat3: {
+    id: 'Ekspor paket revisi berikutnya dan kirim ke juri itu: paket membawa pernyataan yang mengikat kunci baru pada kunci lama, ditandatangani kunci sekretariat.',
+    en: "Export the next package revision and send it to that juror: it carries a statement binding the new key to the old one, signed with the secretariat's key.",
+  },
+  lostSecretariat4: {
+    id: 'Bila juri tidak punya salinan lembar terakhirnya, kirimkan salinan yang sudah Anda terima.',
+    en: 'If the juror has no copy of their last sheet, send them the copy you received.',
+  },
+  lostSecretariat5: {
+    id: 'Lembar dari kunci lama tetap sah sebagai lembar juri itu dan digantikan oleh lembar kunci baru, tidak bertentangan. Tab `Lembar nilai`, tab `Juri & kunci` dan lampiran verifikasi laporan menyebut pergantian kunci.',
+    en: "The old key's sheets remain valid as that juror's and are superseded by the new key's, not in conflict. The `Score sheets` and `Jurors & keys` tabs and the report's verification appendix say the key changed.",
+  },
+  lostSecretariatLaptopWho: {
+    id: 'Sekretariat, bila laptop sekretariat yang hilang',
+    en: "Secretariat, when the secretariat's laptop is the one lost",
+  },
+  lostSecretariatLaptop1: {
+    id: 'Di laptop baru pasang Timbang dan buat berkas kerja sekretariat yang baru.',
+    en: 'On a new laptop install Timbang and make a new secretariat workspace.',
+  },
+  lostSecretariatLaptop2: {
+    id: 'Ambil paket acara terakhir yang Anda terbitkan (setiap juri memilikinya) dan kode pemulihan dari Ketua.',
+    en: 'Take the last event package you issued (every juror has it) and the recovery code from the Ketua.',
+  },
+  lostSecretariatLaptop3: {
+    id: 'Jalankan `TIMBANG_PASSPHRASE=… npx timbang secretariat rollover --db sekretariat-baru.sqlite --from-package acara-revisi-N.timbang --recovery-file kode-pemulihan.txt --reason "laptop sekretariat hilang"`. Acara, kunci juri dan pergantian kunci juri diambil alih; kunci pemulihan baru dibuat: cetak kodenya dan serahkan kepada Ketua.',
+    en: 'Run `TIMBANG_PASSPHRASE=… npx timbang secretariat rollover --db sekretariat-baru.sqlite --from-package acara-revisi-N.timbang --recovery-file kode-pemulihan.txt --reason "secretariat laptop lost"`. The event, the jurors\' keys and their key changes are taken over; a new recovery key is made: print its code and hand it to the Ketua.',
+  },
+  lostSecretariatLaptop4: {
+    id: 'Terbitkan paket berikutnya dan kirim ke semua juri: laptop juri menerimanya sekali dan menyematkan kunci sekretariat yang baru. Bacakan sidik jari baru kepada para juri.',
+    en: "Issue the next package and send it to every juror: jurors' laptops accept it once and pin the new secretariat key. Read the new fingerprint aloud to the jurors.",
+  },
+  lostSecretariatLaptop5: {
+    id: 'Paket yang ditandatangani kunci lain tanpa pernyataan dari kunci lama atau kunci pemulihan ditolak laptop juri; tidak ada yang berubah.',
+    en: "A package signed by another key without a statement from the old key or the recovery key is refused by jurors' laptops; nothing changes.",
+  },
+  lostSecretariatLaptop6: {
+    id: 'Minta juri mengirim ulang lembar nilainya, atau impor salinan yang Anda punya.',
+    en: 'Ask the jurors to send their score sheets again, or import the copies you have.',
+  },
+  forgotTitle: { id: 'Lupa frasa sandi', en: 'Forgotten passphrase' },
+  forgotWhen: { id: 'Kunci tanda tangan tidak mau terbuka.', en: 'The signing key does not open.' },
+  forgotJurorWho: { id: 'Juri', en: 'Juror' },
+  forgotJuror1: {
+    id: 'Di aplikasi, kunci disegel keychain sistem dan terbuka tanpa frasa sandi. Bila keychain tidak bisa, pilih `Buka dengan frasa sandi cadangan`.',
+    en: "In the app the key is sealed by the system's keychain and opens without a passphrase. If the keychain cannot, choose `Buka dengan frasa sandi cadangan` (open with the backup passphrase).",
+  },
+  forgotJuror2: {
+    id: 'Bila frasa sandi cadangan (atau frasa sandi kunci) pun terlupa, kunci itu tidak dapat dibuka lagi: tidak ada pintu belakang. Nilai di berkas kerja dan di lembar yang sudah dikirim tetap ada.',
+    en: "If the backup passphrase (or the key's passphrase) is forgotten too, that key can never be opened again: there is no back door. The marks in the workspace and in the sheets already sent are still there.",
+  },
+  forgotJuror3: {
+    id: 'Ikuti langkah "Laptop hilang atau rusak" di berkas kerja baru: kunci baru, pendaftaran ulang, lalu `Lanjutkan dari lembar sendiri`. Nilai yang belum pernah dikirim dalam lembar bertanda tangan diberikan lagi.',
+    en: 'Follow "Laptop lost or broken" in a new workspace: a new key, re-enrolment, then `Lanjutkan dari lembar sendiri`. Marks never sent in a signed sheet are given again.',
+  },
+  forgotSecretariatWho: { id: 'Sekretariat', en: 'Secretariat' },
+  forgotSecretariat1: {
+    id: 'Kunci sekretariat yang tidak dapat dibuka lagi sama dengan kunci yang hilang: lakukan pergantian kunci dengan kode pemulihan dari Ketua (lihat di atas).',
+    en: "A secretariat key that cannot be opened any more is a lost key: roll over to a new key with the Ketua's recovery code (see above).",
+  },
+  forgotSecretariat2: {
+    id: 'Bagi juri yang lupa frasa sandinya: daftarkan ulang laptopnya seperti laptop yang hilang.',
+    en: 'For a juror who forgot their passphrase: re-enrol their laptop as a lost one.',
+  },
+  moveTitle: { id: 'Pindah laptop', en: 'Moving to another laptop' },
+  moveWhen: {
+    id: 'Laptop lama masih berjalan (mis. sekretariat pindah dari PC kantor ke laptop di hotel tempat rapat pleno).',
+    en: 'The old laptop still works (e.g. the secretariat moves from the office PC to a laptop at the hotel of the plenary).',
+  },
+  moveBothWho: { id: 'Juri dan sekretariat', en: 'Juror and secretariat' },
+  moveBoth1: {
+    id: 'Di laptop lama, pada layar awal pilih `Pindahkan berkas kerja`, buka kunci, tentukan frasa sandi pindahan (minimal 8 karakter), dan simpan berkas `.timbang-pindah` ke flashdisk. Dari baris perintah: `TIMBANG_PASSPHRASE=… npx timbang workspace export --db lama.sqlite --out kerja.timbang-pindah`.',
+    en: 'On the old laptop, on the start screen choose `Pindahkan berkas kerja` (move the workspace), open the key, choose a move passphrase (at least 8 characters), and save the `.timbang-pindah` file to a USB stick. From the command line: `TIMBANG_PASSPHRASE=… npx timbang workspace export --db lama.sqlite --out kerja.timbang-pindah`.',
+  },
+  moveBoth2: {
+    id: 'Di laptop baru, pasang Timbang, pada layar awal pilih `Terima berkas kerja pindahan`, pilih berkasnya, dan ketik frasa sandi pindahan. Dari baris perintah: `TIMBANG_PASSPHRASE=… npx timbang workspace import kerja.timbang-pindah --db baru.sqlite`.',
+    en: 'On the new laptop, install Timbang, on the start screen choose `Terima berkas kerja pindahan` (receive a moved workspace), pick the file and type the move passphrase. From the command line: `TIMBANG_PASSPHRASE=… npx timbang workspace import kerja.timbang-pindah --db baru.sqlite`.',
+  },
+  moveBoth3: {
+    id: 'Kunci disegel keychain laptop baru; frasa sandi pindahan kini menjadi frasa sandi cadangannya (tanpa keychain: frasa sandi kuncinya).',
+    en: "The key is sealed by the new laptop's keychain; the move passphrase is now its backup passphrase (without a keychain: the key's passphrase).",
+  },
+  moveBoth4: {
+    id: 'Periksa sidik jari kunci di laptop baru: harus sama dengan di laptop lama. Tidak perlu mendaftar ulang.',
+    en: "Check the key's fingerprint on the new laptop: it must be the same as on the old one. No re-enrolment is needed.",
+  },
+  moveBoth5: {
+    id: 'Hapus berkas `.timbang-pindah` dari flashdisk setelah berhasil, dan jangan memakai laptop lama lagi untuk acara ini.',
+    en: 'Delete the `.timbang-pindah` file from the USB stick once done, and do not use the old laptop for this event again.',
+  },
+});
