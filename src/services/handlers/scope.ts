@@ -11,7 +11,7 @@ import { withKeyChangeNotes } from '../continuity/juror-keys.ts';
 import { authoredEvent } from '../events/authored.ts';
 import { getEvent } from '../events/event-store.ts';
 import type { KeyStore } from '../keys/key-store.ts';
-import type { ReceivedSheet } from '../merge/sheet-inbox.ts';
+import type { ReceivedSheet } from '../../api/contract.ts';
 import { withPaperLabels } from '../paper/paper-labels.ts';
 import type { Db } from '../workspace/workspace.ts';
 
