@@ -242,6 +242,18 @@ describe('what a workbook says about all of its cells', () => {
     expect(result.status).toBe('malformed');
   });
 
+  it('a formula behind a link is still a formula', async () => {
+    const bytes = await edited((wb) => {
+      worksheet(wb, '1-ukm').getCell('F8').value = { formula: 'IF(TODAY()>0,5,1)', result: 1 };
+    });
+    const linked = patchZip(bytes, {
+      [UKM]: (text) =>
+        text.replace('<printOptions', `<hyperlinks><hyperlink ref="F8" location="'Sampul'!A1" display="1"/></hyperlinks><printOptions`),
+    });
+    expect(entryText(linked, UKM)).toContain('<hyperlink ref="F8"');
+    expectTampered(await verify(linked), 'Sheet 1-ukm!F8: mark formula =IF(TODAY()>0,5,1), signed 1 (UK2, La Moringa)');
+  });
+
   it('a second sheet with the name of a signed one', async () => {
     const bytes = patchZip(written, {
       [WORKBOOK]: (text) =>
