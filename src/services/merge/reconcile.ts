@@ -5,7 +5,8 @@
  * until the juror sends a new revision. Only sheets that verified as valid take part.
  */
 import { createHash } from 'node:crypto';
-import type { Deliberation, ReceivedSheet } from '../../api/contract.ts';
+import type { z } from 'zod';
+import type { FileUse, SectionState } from '../../api/contract.ts';
 import { compositeKey } from '../../core/composite-key.ts';
 import type { Event } from '../../core/model.ts';
 import type { MergeMark } from '../../core/merge.ts';
@@ -17,7 +18,7 @@ import { withoutSetAsidePaper } from '../paper/paper-rule.ts';
 import type { SheetSection, SheetPayload } from '../sheets/sheet-payload.ts';
 
 /** How reconciliation uses a file: all current, all superseded, a copy of another, in conflict, or not at all (not valid). */
-export type FileUse = ReceivedSheet['use'];
+export type { FileUse };
 
 export interface ReconciledFile {
   file: string;
@@ -29,7 +30,7 @@ export interface ReconciledFile {
  * 'unfinished': a section came, but the juror had not finalized it, or it says finalized while a nominee
  * the round admits (and the juror may score) is missing or has a mark missing.
  */
-export type Completeness = Exclude<Deliberation['completeness'][string][string], 'excused'>; // 'excused' comes later, from attendance
+export type Completeness = Exclude<z.infer<typeof SectionState>, 'excused'>; // 'excused' comes later, from attendance
 
 export interface Reconciliation {
   files: ReconciledFile[];

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../../api/errors.ts';
-import type { ReceivedSheet as ContractReceivedSheet } from '../../api/contract.ts';
+import type { ReceivedSheet } from '../../api/contract.ts';
 import { compositeKey } from '../../core/composite-key.ts';
 import { mergeMessages } from '../../core/messages/merge.ts';
 import type { Bilingual, Event } from '../../core/model.ts';
@@ -27,7 +27,7 @@ import { guardSheetImport, refuseWhileFixed } from '../penetapan/guard.ts';
 export type SheetVerifier = (bytes: Uint8Array, fileName: string, context: VerifyContext) => Promise<SheetVerification>;
 
 /** A stored sheet as the contract describes it (signedWith: the fingerprint of the key it was signed with, when readable). */
-export type ReceivedSheet = ContractReceivedSheet;
+export type { ReceivedSheet };
 
 interface Row {
   id: number;
