@@ -26,13 +26,8 @@ export interface VerifiedSheet {
   payload: SheetPayload | null;
 }
 
-export interface PlenaryDecision {
-  categoryId: string;
-  nomineeIds: string[];
-  text: string;
-  decidedBy: string;
-  recordedAt: string;
-}
+/** A plenary decision on a tie, as the contract's deliberation carries it. */
+export type PlenaryDecision = Deliberation['decisions'][number];
 
 /** What the plenary recorded that enters the results (and their hash): decisions on ties, special awards. */
 export interface PlenaryRecords {
