@@ -36,7 +36,7 @@ describe('one merge for the inbox and the command line', () => {
       const result = await verifyScoreSheet(new Uint8Array(bytes), `${jurorId}.xlsx`, context);
       verified.push({ key: `${jurorId}.xlsx`, status: result.status, payload: result.payload });
     }
-  });
+  }, 60_000); // nine sheets signed and verified: seconds, more on a loaded machine
   afterAll(() => tmp.remove());
 
   it('takes only valid sheets: a sheet verification refused is not used, even with its payload', () => {
