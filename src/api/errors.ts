@@ -92,6 +92,8 @@ export const errorDetails = {
   'key-locked': z.strictObject({ keychain: z.enum(['pending', 'failed']).optional(), recovery: z.boolean().optional() }),
   'invalid-file': z.union([
     z.array(SchemaIssue),
+    /** A signed package whose event does not validate: the event's findings. */
+    z.array(InputIssue),
     z.strictObject({ problem: z.enum(['not-a-zip', 'unsafe-zip']) }),
     /** A sheet that does not verify: its status and what the verification found. */
     z.strictObject({ status: z.string(), details: z.array(Bilingual) }),
