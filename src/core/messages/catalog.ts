@@ -24,19 +24,18 @@ export type Say<P> = unknown extends P ? () => Bilingual : (params: P) => Biling
 
 export type Messages<T> = { readonly [K in keyof T]: Say<T[K]> };
 
-/** The entries of one domain, as they were declared (the completeness test reads these). */
-export const declaredEntries = new Map<string, Record<string, MessageEntry<never>>>();
+/** Every domain's entries, as they were declared (the completeness test reads these, and refuses a domain named twice). */
+export const declaredEntries: [domain: string, entries: Record<string, MessageEntry<never>>][] = [];
 
 /**
  * Declares a domain's messages. The parameter type of each entry is written once, on its `id` wording;
- * leaving out a language is a type error, and a domain name used twice is refused at load.
+ * leaving out a language is a type error.
  */
 export function defineMessages<T extends Record<string, unknown>>(
   domain: string,
   entries: { [K in keyof T]: MessageEntry<T[K]> },
 ): Messages<T> {
-  if (declaredEntries.has(domain)) throw new TypeError(`Message domain declared twice: ${domain}`);
-  declaredEntries.set(domain, entries as Record<string, MessageEntry<never>>);
+  declaredEntries.push([domain, entries as Record<string, MessageEntry<never>>]);
   const word = <P>(wording: Wording<P>, params: P) => (typeof wording === 'string' ? wording : wording(params));
   return Object.fromEntries(
     Object.entries(entries).map(([name, entry]) => {
