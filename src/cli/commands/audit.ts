@@ -10,7 +10,6 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import Database from 'better-sqlite3';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../api/errors.ts';
 import { cliMessages } from '../../core/messages/cli.ts';
@@ -25,6 +24,7 @@ import type { Reconciliation } from '../../services/merge/reconcile.ts';
 import { readPackage, requireSecretariat } from '../../services/packages/event-package.ts';
 import { PENETAPAN_EXTENSION, penetapanFile, readPenetapan, type PenetapanPayload } from '../../services/penetapan/penetapan.ts';
 import type { Db } from '../../services/workspace/workspace.ts';
+import { openReadOnly } from '../../services/workspace/read-only.ts';
 import type { CliContext } from '../context.ts';
 import { pinOptions, secretariatPin, type PinOptions, type SecretariatPin } from './secretariat-pin.ts';
 import {
@@ -48,12 +48,8 @@ const RULE_OPTION = () =>
 
 /** A secretariat workspace opened read only: the app may hold it open meanwhile. */
 function readWorkspace<T>(path: string, use: (db: Db) => T): T {
-  let db: Db;
-  try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
-  } catch {
-    throw new AppError('not-found', cliMessages.workspaceMissing({ path }));
-  }
+  const db = openReadOnly(path);
+  if (!db) throw new AppError('not-found', cliMessages.workspaceMissing({ path }));
   try {
     return use(db);
   } catch (error) {

@@ -4,13 +4,13 @@
  * secretariat's own workspace, read without the passphrase and without writing to the file). A package
  * names its own signer, so without a pin anyone can re-sign one with other juror keys and weights.
  */
-import Database from 'better-sqlite3';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { AppError } from '../../api/errors.ts';
 import { bothLanguages } from '../../core/messages/catalog.ts';
 import { cliMessages } from '../../core/messages/cli.ts';
 import type { Bilingual } from '../../core/model.ts';
 import { KeyStore } from '../../services/keys/key-store.ts';
+import { openReadOnly } from '../../services/workspace/read-only.ts';
 
 export interface PinOptions {
   secretariat?: string;
@@ -84,12 +84,8 @@ export function requireCurrentPackage(pin: SecretariatPin, eventId: string, revi
 
 /** The fingerprint of a secretariat workspace's own signing key, read only (the public key needs no passphrase), and the events it prepared. */
 function readWorkspacePin(path: string): { fingerprint: string; authored: Map<string, number> } {
-  let db: Database.Database;
-  try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
-  } catch {
-    throw new AppError('not-found', cliMessages.workspaceMissing({ path }));
-  }
+  const db = openReadOnly(path);
+  if (!db) throw new AppError('not-found', cliMessages.workspaceMissing({ path }));
   try {
     let status: ReturnType<KeyStore['status']>;
     let events: { id: string; revision: number; source: string }[];
