@@ -22,6 +22,7 @@ import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
+import { MovedWorkspace } from '../../api/contract/continuity.ts';
 import { AppError } from '../../api/errors.ts';
 import type { Bilingual } from '../../core/model.ts';
 import { listEvents } from '../events/event-store.ts';
@@ -54,16 +55,8 @@ const MoveHeader = z.strictObject({
   createdAt: z.iso.datetime(),
   /** The schema version (PRAGMA user_version) of the database inside. */
   schemaVersion: z.number().int().min(1),
-  /** What the workspace holds, to say so before anything is replaced. */
-  events: z.array(
-    z.strictObject({
-      id: z.string(),
-      name: z.string(),
-      source: z.enum(['authored', 'package']),
-      revision: z.number().int(),
-      jurorId: z.string().nullable(),
-    }),
-  ),
+  /** What the workspace holds, to say so before anything is replaced: the list the import answers with (the contract's MovedWorkspace). */
+  events: MovedWorkspace.shape.events,
   /** The workspace's key: its public half and the private half sealed by the export passphrase; null when it had none. */
   key: z
     .strictObject({ publicKey: z.string().min(1), fingerprint: z.string().min(1), sealed: PassphraseSealed.refine(boundedCost) })
