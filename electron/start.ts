@@ -7,13 +7,14 @@
  * so it runs on every start. The download honours ELECTRON_MIRROR and ELECTRON_GET_USE_PROXY (with
  * HTTPS_PROXY / NO_PROXY), read by Electron's downloader from the environment passed through here.
  * ELECTRON_EXEC_PATH names an Electron executable to use instead: then nothing is fetched.
+ *
+ * It imports nothing of the project: it runs before anything else is in place (tests/integration/npm-start.test.ts
+ * runs it alone), so its two messages are written here in both languages rather than read from the catalog.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { bothLanguages } from '../src/core/messages/catalog.ts';
-import { desktopMessages } from '../src/core/messages/desktop.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -26,14 +27,17 @@ function packageFile(name: string, file: (manifest: { bin: Record<string, string
 if (!process.env.ELECTRON_EXEC_PATH) {
   const installer = packageFile('electron', (m) => m.bin['install-electron']);
   if (!existsSync(join(dirname(installer), 'path.txt'))) {
-    console.log(bothLanguages(desktopMessages.preparingElectron()));
+    console.log('Menyiapkan Electron: unduhan sekali saja (sekitar 100 MB). / Preparing Electron: a one-time download (about 100 MB).');
   }
   // stderr is kept back: on failure Electron's installer prints a stack trace, which says less than we can.
   const installed = spawnSync(process.execPath, [installer], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
   if (installed.status !== 0) {
     const cause = (installed.stderr || installed.error?.message || '').trim().split('\n')[0];
-    const missing = desktopMessages.electronMissing();
-    console.error(`${missing.id}\n${missing.en}${cause ? `\n(${cause})` : ''}`);
+    console.error(
+      'Electron belum terpasang dan gagal diunduh (npm start yang pertama butuh internet, atau ELECTRON_MIRROR yang terjangkau); tanpa internet, "npm run browser" menjalankan aplikasi yang sama di peramban.\n' +
+        'Electron is not installed and could not be downloaded (the first npm start needs internet, or a reachable ELECTRON_MIRROR); without internet, "npm run browser" runs the same app in a browser.' +
+        (cause ? `\n(${cause})` : ''),
+    );
     process.exit(1);
   }
 }
