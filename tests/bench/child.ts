@@ -50,6 +50,15 @@ function secretariat(dir: string, workspace: string) {
   return { ws, event, handlers: createHandlers({ workspace: ws, resourcesDir: RESOURCES, appVersion: 'bench' }) };
 }
 
+/**
+ * CPU time (user + system, every thread of the process) since `from`, in ms: unlike the wall time, it hardly
+ * moves when other work shares the machine, so its ratios stay comparable between busy and quiet runs.
+ */
+function cpuMs(from: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1000;
+}
+
 function rss(): number {
   return process.resourceUsage().maxRSS * 1024;
 }
@@ -59,8 +68,9 @@ async function run(): Promise<Record<string, unknown>> {
     case 'exceljs': {
       const { sheets } = args as unknown as Fixture;
       const start = performance.now();
+      const cpu = process.cpuUsage();
       for (const file of sheets) await new ExcelJS.Workbook().xlsx.readFile(file);
-      return { ms: performance.now() - start };
+      return { ms: performance.now() - start, cpuMs: cpuMs(cpu) };
     }
     case 'app': {
       const { dir, sheets } = args as unknown as Fixture;
@@ -74,6 +84,7 @@ async function run(): Promise<Record<string, unknown>> {
       const files = sheets.map((f) => ({ fileName: basename(f), base64: readFileSync(f).toString('base64') }));
       const perSheet: number[] = [];
       const start = performance.now();
+      const cpu = process.cpuUsage();
       const importOne = async (file: (typeof files)[number]) => {
         const began = performance.now();
         const { value } = await call<{ sheet: { status: string } }>(handlers, 'importSheet', { eventId: event.id, file });
@@ -89,6 +100,7 @@ async function run(): Promise<Record<string, unknown>> {
         { eventId: event.id, rule: event.merge.rule },
       );
       const deliberated = performance.now();
+      const deliberatedCpu = cpuMs(cpu);
       const nomineeId = deliberation.value.categories[0].ranking[0].nomineeId;
       const protocol = await call(handlers, 'nomineeProtocol', { eventId: event.id, rule: event.merge.rule, nomineeId });
       const opened = performance.now();
@@ -96,6 +108,7 @@ async function run(): Promise<Record<string, unknown>> {
       ws.close();
       return {
         ms: deliberated - start,
+        cpuMs: deliberatedCpu,
         importMs: imported - start,
         perSheet,
         deliberationMs: deliberated - imported,
@@ -119,13 +132,20 @@ async function run(): Promise<Record<string, unknown>> {
       const { dir, sheets } = args as unknown as Fixture;
       const out: string[] = [];
       const start = performance.now();
+      const cpu = process.cpuUsage();
       const code = await main(['merge', '--event', join(dir, 'event.timbang'), ...sheets, '--json'], {
         out: (l) => out.push(l),
         err: () => undefined,
       });
       const ms = performance.now() - start;
+      const cpuUsed = cpuMs(cpu);
       if (code !== 0) throw new Error(`timbang merge exit ${code}`);
-      return { ms, resultsHash: (JSON.parse(out.join('\n')) as { resultsHash: string }).resultsHash, threads: verifyPool().counts.threads };
+      return {
+        ms,
+        cpuMs: cpuUsed,
+        resultsHash: (JSON.parse(out.join('\n')) as { resultsHash: string }).resultsHash,
+        threads: verifyPool().counts.threads,
+      };
     }
     case 'export': {
       const { dir } = args as unknown as Fixture;

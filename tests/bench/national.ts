@@ -85,13 +85,15 @@ const ratioText = (ratios: number[]) =>
 
 interface Paired {
   ratios: number[];
+  /** The same pairs' ratios of CPU time (every thread), which the machine's other work hardly moves. */
+  cpuRatios: number[];
   path: (Record<string, unknown> & { ms: number; maxRss: number })[];
   exceljs: (Record<string, unknown> & { ms: number; maxRss: number })[];
 }
 
 /** `pairs` interleaved pairs of (exceljs load, path) over the same files. */
 function paired(options: BenchOptions, sheets: string[], run: () => Record<string, unknown> & { ms: number; maxRss: number }): Paired {
-  const result: Paired = { ratios: [], path: [], exceljs: [] };
+  const result: Paired = { ratios: [], cpuRatios: [], path: [], exceljs: [] };
   for (let i = 0; i < options.pairs; i++) {
     const load = () => child('exceljs', { sheets });
     let a;
@@ -106,9 +108,13 @@ function paired(options: BenchOptions, sheets: string[], run: () => Record<strin
     result.exceljs.push(a);
     result.path.push(b);
     result.ratios.push(b.ms / a.ms);
+    if (typeof a.cpuMs === 'number' && typeof b.cpuMs === 'number') result.cpuRatios.push(b.cpuMs / a.cpuMs);
   }
   return result;
 }
+
+/** "CPU time ratio 0.98× (range …)" when the runs reported their CPU time. */
+const cpuText = (paired: Paired) => (paired.cpuRatios.length ? `  CPU-time ratio ${ratioText(paired.cpuRatios)}` : '');
 
 /**
  * How import time per sheet moves from the first sheets to the last: the mean of the last three over the
@@ -152,7 +158,7 @@ export async function nationalBench(options: BenchOptions): Promise<void> {
     );
     line(
       'app: import each sheet through the handlers + deliberation, 1 core',
-      `median ${s(median(one.path.map((r) => r.ms)))}  ratio ${ratioText(one.ratios)}  peak RSS ${mib(median(one.path.map((r) => r.maxRss)))}`,
+      `median ${s(median(one.path.map((r) => r.ms)))}  ratio ${ratioText(one.ratios)}  peak RSS ${mib(median(one.path.map((r) => r.maxRss)))}${cpuText(one)}`,
     );
     const perSheet = one.path.map((r) => r.perSheet as number[]);
     const columns = national.sheets.length;
@@ -205,7 +211,7 @@ export async function nationalBench(options: BenchOptions): Promise<void> {
     );
     line(
       `app: same, imports sent at once, verification in ${threads} worker threads`,
-      `median ${s(median(pool.path.map((r) => r.ms)))}  ratio ${ratioText(pool.ratios)}  peak RSS ${mib(median(pool.path.map((r) => r.maxRss)))}  (${median(pool.path.map((r) => r.threads as number))} sheets in threads)`,
+      `median ${s(median(pool.path.map((r) => r.ms)))}  ratio ${ratioText(pool.ratios)}  peak RSS ${mib(median(pool.path.map((r) => r.maxRss)))}  (${median(pool.path.map((r) => r.threads as number))} sheets in threads)${cpuText(pool)}`,
     );
     const hashes = new Set([...one.path, ...pool.path].map((r) => r.resultsHash as string));
     line('', `results hash ${[...hashes].join(', ')} (every run${hashes.size === 1 ? ' the same' : 's DIFFER'})`);
@@ -216,19 +222,19 @@ export async function nationalBench(options: BenchOptions): Promise<void> {
     );
     line(
       'timbang merge (verify, reconcile, deliberate), 1 core',
-      `median ${s(median(cliOne.path.map((r) => r.ms)))}  ratio ${ratioText(cliOne.ratios)}  peak RSS ${mib(median(cliOne.path.map((r) => r.maxRss)))}`,
+      `median ${s(median(cliOne.path.map((r) => r.ms)))}  ratio ${ratioText(cliOne.ratios)}  peak RSS ${mib(median(cliOne.path.map((r) => r.maxRss)))}${cpuText(cliOne)}`,
     );
     const cliPool = paired(options, national.sheets, () => child('cli', { dir: national.dir, sheets: national.sheets }));
     line(
       `timbang merge, ${threads} worker threads`,
-      `median ${s(median(cliPool.path.map((r) => r.ms)))}  ratio ${ratioText(cliPool.ratios)}  peak RSS ${mib(median(cliPool.path.map((r) => r.maxRss)))}`,
+      `median ${s(median(cliPool.path.map((r) => r.ms)))}  ratio ${ratioText(cliPool.ratios)}  peak RSS ${mib(median(cliPool.path.map((r) => r.maxRss)))}${cpuText(cliPool)}`,
     );
 
     // Growth: the ratio (app path, one core) as nominees and sheets grow.
     console.log('\nGrowth of the ratio (app path on one core ÷ exceljs load), pairs interleaved:');
     const nominees = options.quick ? [250, 500, 1000] : [250, 500, 1000, 2000];
     console.log(
-      `  ${'nominees'.padEnd(10)} ${'sheets'.padEnd(7)} ${'exceljs'.padStart(9)} ${'app'.padStart(9)}   ratio (median, range)         per-sheet import, last three ÷ 2nd–4th`,
+      `  ${'nominees'.padEnd(10)} ${'sheets'.padEnd(7)} ${'exceljs'.padStart(9)} ${'app'.padStart(9)}   ratio (median, range)         per-sheet import, last three ÷ 2nd–4th   CPU-time ratio`,
     );
     const row = async (size: NationalSize, count: number) => {
       const f = size.nominees === big.nominees && size.jurors === big.jurors ? national : await fixture(root, size);
@@ -237,8 +243,9 @@ export async function nationalBench(options: BenchOptions): Promise<void> {
         child('app', { dir: f.dir, sheets, workspace: workspace() }, { TIMBANG_VERIFY_THREADS: '0' }),
       );
       const slope = median(p.path.map((r) => flatness(r.perSheet as number[])));
+      const cpu = p.cpuRatios.length ? `   ${ratioText(p.cpuRatios)}` : '';
       console.log(
-        `  ${String(size.nominees).padEnd(10)} ${String(count).padEnd(7)} ${s(median(p.exceljs.map((r) => r.ms))).padStart(9)} ${s(median(p.path.map((r) => r.ms))).padStart(9)}   ${ratioText(p.ratios).padEnd(30)} ${slope.toFixed(2)}×`,
+        `  ${String(size.nominees).padEnd(10)} ${String(count).padEnd(7)} ${s(median(p.exceljs.map((r) => r.ms))).padStart(9)} ${s(median(p.path.map((r) => r.ms))).padStart(9)}   ${ratioText(p.ratios).padEnd(30)} ${slope.toFixed(2)}×${cpu}`,
       );
     };
     for (const n of nominees) await row({ nominees: n, jurors: big.jurors, criteria: 12 }, big.jurors);

@@ -5,11 +5,13 @@
  * without saved results in a workbook set to calculate by hand, header and footer text, and rows hidden by
  * the sheet's defaults. Each is 'tampered', named by cell or part; what only looks different stays valid.
  */
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { UnlockedKey } from '../../src/services/keys/key-store.ts';
 import { verifyScoreSheet, writeScoreSheet, type SheetVerification } from '../../src/services/sheets/score-sheet.ts';
 import { headerFooterSections } from '../../src/services/sheets/sheet-verify.ts';
+import { readCell } from '../../src/services/sheets/sheet-cells.ts';
+import { readXlsx } from '../../src/services/files/xlsx-reader.ts';
 import { demoSheetPayload, jurorKey, loadWorkbook, saveWorkbook, verifyContext, worksheet } from '../support/sheets.ts';
 import { entryText, patchZip } from '../reliability/hostile/zip.ts';
 
@@ -221,11 +223,88 @@ describe('what a workbook says about all of its cells', () => {
     expect(lines(flat)).not.toContain('Sheet 1-ukm!A6:K6: the row is hidden');
   });
 
+  it('reads the shared strings Excel reads: those the workbook relationships name, not a file of the usual name beside them', async () => {
+    const strings = entryText(written, 'xl/sharedStrings.xml');
+    const bytes = patchZip(written, {
+      'xl/strings-excel.xml': () => strings.replace('>La Moringa<', '>La Moringa (diskualifikasi)<'),
+      'xl/_rels/workbook.xml.rels': (text) => text.replace('Target="sharedStrings.xml"', 'Target="strings-excel.xml"'),
+      '[Content_Types].xml': (text) => text.replace('/xl/sharedStrings.xml', '/xl/strings-excel.xml'),
+    });
+    expectTampered(await verify(bytes), /^Sheet 2-ukm!C8: nominee name 'La Moringa \(diskualifikasi\)', signed 'La Moringa'/);
+  });
+
+  it('a package whose workbook is not xl/workbook.xml is not read as the one beside it', async () => {
+    const bytes = patchZip(written, {
+      'xl/workbook2.xml': () => entryText(written, WORKBOOK),
+      '_rels/.rels': (text) => text.replace('Target="xl/workbook.xml"', 'Target="xl/workbook2.xml"'),
+    });
+    const result = await verify(bytes);
+    expect(result.status).toBe('malformed');
+  });
+
+  it('a formula behind a link is still a formula', async () => {
+    const bytes = await edited((wb) => {
+      worksheet(wb, '1-ukm').getCell('F8').value = { formula: 'IF(TODAY()>0,5,1)', result: 1 };
+    });
+    const linked = patchZip(bytes, {
+      [UKM]: (text) =>
+        text.replace('<printOptions', `<hyperlinks><hyperlink ref="F8" location="'Sampul'!A1" display="1"/></hyperlinks><printOptions`),
+    });
+    expect(entryText(linked, UKM)).toContain('<hyperlink ref="F8"');
+    expectTampered(await verify(linked), 'Sheet 1-ukm!F8: mark formula =IF(TODAY()>0,5,1), signed 1 (UK2, La Moringa)');
+  });
+
   it('a second sheet with the name of a signed one', async () => {
     const bytes = patchZip(written, {
       [WORKBOOK]: (text) =>
         text.replace(/(<sheet [^>]*name="1-ukm"[^>]*\/>)/, (tag) => `${tag}${tag.replace(/sheetId="\d+"/, 'sheetId="99"')}`),
     });
     expectTampered(await verify(bytes), 'Sheet 1-ukm: an added sheet that was not signed');
+  });
+});
+
+describe('the raw reader reads each cell as exceljs read it', () => {
+  it('text, rich text, numbers, dates, booleans, errors, formulas with their results, shared formulas, merges, formats', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Uji');
+    sheet.getCell('A1').value = 'teks';
+    sheet.getCell('B1').value = { richText: [{ text: 'kaya ', font: { bold: true } }, { text: 'teks' }] };
+    sheet.getCell('C1').value = 4.5;
+    sheet.getCell('D1').value = new Date(Date.UTC(2025, 5, 26));
+    sheet.getCell('E1').value = true;
+    sheet.getCell('F1').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+    sheet.getCell('G1').value = { formula: 'C1*2', result: 9 };
+    sheet.getCell('H1').value = { formula: 'A1&"!"', result: 'teks!' };
+    sheet.getCell('I1').value = { formula: 'C1>1', result: false };
+    sheet.getCell('A2').value = { formula: 'C1+1', result: 5.5, shareType: 'shared', ref: 'A2:A4' } as ExcelJS.CellFormulaValue;
+    sheet.getCell('A3').value = { sharedFormula: 'A2', result: 6.5 } as ExcelJS.CellSharedFormulaValue;
+    sheet.getCell('A4').value = { sharedFormula: 'A2', result: 7.5 } as ExcelJS.CellSharedFormulaValue;
+    sheet.getCell('B2').value = 'gabungan';
+    sheet.mergeCells('B2:D3');
+    sheet.getCell('C3').value = 'di bawah gabungan';
+    sheet.getCell('E2').value = 3;
+    sheet.getCell('E2').numFmt = '0.00;[Red]-0.00';
+    sheet.getCell('F2').value = 'kata "kutip" & <tanda>';
+    sheet.getCell('G2').value = '';
+    sheet.getCell('H2').value = 'baris\nbaru';
+    const bytes = await wb.xlsx.writeBuffer();
+    const book = readXlsx(new Uint8Array(bytes), 'uji.xlsx');
+    const loaded = await loadWorkbook(new Uint8Array(bytes));
+    const theirs = worksheet(loaded, 'Uji');
+    const ours = book.sheet('Uji')!;
+    for (let r = 1; r <= 4; r++) {
+      for (let c = 1; c <= 9; c++) {
+        const expected = readCell(theirs.getCell(r, c));
+        const read = ours.cell(r, c);
+        expect({ content: read.content, formula: read.formula, numFmt: read.numFmt }, `${r}:${c}`).toEqual({
+          content: expected.content,
+          formula: expected.formula,
+          numFmt: expected.numFmt,
+        });
+      }
+    }
+    expect(ours.cell(3, 1).formula).toBe('C2+1'); // slid from A2, as exceljs slides it
+    expect([...ours.cells().keys()]).toEqual([1, 2, 3, 4]);
+    expect(ours.cells().get(3)?.has(3)).toBe(false); // merged over
   });
 });

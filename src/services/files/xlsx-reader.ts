@@ -171,19 +171,37 @@ const letters = (col: number): string => {
 };
 
 /** Relationships of a part: Id → the target part's entry name, resolved against the part's folder. */
-function relationships(xml: Buffer | undefined, folder: string): Map<string, { target: string; external: boolean }> {
-  const rels = new Map<string, { target: string; external: boolean }>();
+interface Relationship {
+  target: string;
+  external: boolean;
+  /** The relationship type's last segment: "worksheet", "sharedStrings", "styles", "officeDocument", "drawing" … */
+  type: string;
+}
+
+function relationships(xml: Buffer | undefined, folder: string): Map<string, Relationship> {
+  const rels = new Map<string, Relationship>();
   if (!xml) return rels;
   parse(xml, {
     open(tag) {
       if (tag.name !== 'Relationship') return;
-      const { Id, Target, TargetMode } = tag.attributes;
+      const { Id, Target, TargetMode, Type } = tag.attributes;
       if (Id === undefined || Target === undefined) return;
       const external = TargetMode === 'External';
-      rels.set(Id, { target: external ? Target : resolve(folder, Target), external });
+      const type = (Type ?? '').slice((Type ?? '').lastIndexOf('/') + 1);
+      rels.set(Id, { target: external ? Target : resolve(folder, Target), external, type });
     },
   });
   return rels;
+}
+
+/**
+ * The part a relationship of this type points at (what Excel reads), else the name exceljs read by default;
+ * two relationships of one type that point at different parts are a file no reader reads alike.
+ */
+function partOfType(rels: Map<string, Relationship>, type: string, fallback: string): string {
+  const targets = [...new Set([...rels.values()].filter((r) => r.type === type && !r.external).map((r) => partKey(r.target)))];
+  if (targets.length > 1) throw new Error(`several ${type} parts`);
+  return targets[0] ?? fallback;
 }
 
 /** A relationship's target as an entry name: relative to the folder, or from the root when it starts with "/". */
@@ -606,6 +624,10 @@ export function readXlsx(bytes: Uint8Array, fileName: string): XlsxBook {
   const printAreas: { localSheetId: number; text: string }[] = [];
   let manualCalculation = false;
   let date1904 = false;
+  // Excel opens the part the package's relationships name as the workbook; exceljs opened xl/workbook.xml. A
+  // file where the two differ shows one workbook in Excel and another here: it is not read.
+  const main = partOfType(relationships(part('_rels/.rels'), ''), 'officeDocument', 'xl/workbook.xml');
+  if (main !== partKey('xl/workbook.xml')) throw new Error(`the workbook is ${main}, not xl/workbook.xml`);
   const workbookXml = part('xl/workbook.xml');
   if (!workbookXml) throw new Error('no xl/workbook.xml');
   {
@@ -632,13 +654,15 @@ export function readXlsx(bytes: Uint8Array, fileName: string): XlsxBook {
     });
   }
   const workbookRels = relationships(part('xl/_rels/workbook.xml.rels'), 'xl');
-  const styles = readStyles(part('xl/styles.xml'));
-  const shared = readSharedStrings(part('xl/sharedStrings.xml'));
+  // The styles and shared strings Excel reads: those the workbook's relationships name.
+  const styles = readStyles(part(partOfType(workbookRels, 'styles', 'xl/styles.xml')));
+  const shared = readSharedStrings(part(partOfType(workbookRels, 'sharedStrings', 'xl/sharedStrings.xml')));
 
   const sheets: XlsxSheet[] = [];
   for (const def of sheetDefs) {
     const rel = def.rId === undefined ? undefined : workbookRels.get(def.rId);
-    if (!rel || rel.external) continue;
+    // Only a worksheet relationship is a worksheet to Excel (a chart sheet's part is not read as one).
+    if (!rel || rel.external || rel.type !== 'worksheet') continue;
     const xml = part(rel.target);
     if (!xml) continue; // a chart sheet, or a sheet whose part is missing: as exceljs, no worksheet
     const cells = cellReader(styles, shared, date1904);
