@@ -1,6 +1,7 @@
 /**
- * Opens an .xlsx someone handed us (an event template, a score sheet): first the zip guard, then exceljs.
- * One place, so every importer refuses the same bad file with the same words.
+ * Opens an .xlsx someone handed us (an event template): first the zip guard, then exceljs. One place, so
+ * every importer refuses the same bad file with the same words; a score sheet is read for verification
+ * without exceljs (xlsx-reader.ts), refused in these same words (sheets/score-sheet.ts).
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../api/errors.ts';
