@@ -9,7 +9,7 @@ import type { Event } from '../../core/model.ts';
 import { canonicalJson } from '../keys/signing.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { findEventRecord, getEvent, nextRevision, saveEvent } from './event-store.ts';
-import { refuseWhileFixed } from '../penetapan/guard.ts';
+import { refuseWhileFixed } from './fixed-results.ts';
 
 /** An event this workspace authors, or a refusal that says why not. */
 export function authoredEvent(db: Db, eventId: string): Event {

@@ -12,7 +12,7 @@ import { excusedCompleteness } from '../attendance/attendance.ts';
 import { findEventRecord } from '../events/event-store.ts';
 import { fileBytes, fileData } from '../file-data.ts';
 import { acceptedKeys, acceptKey, listReceived, receiveSheet, recheckSheets, removedSheets, removeSheet } from '../merge/sheet-inbox.ts';
-import { refuseWhileFixed } from '../penetapan/guard.ts';
+import { refuseWhileFixed } from '../events/fixed-results.ts';
 import { writeScoreSheet } from '../sheets/score-sheet.ts';
 import { sheetPayloadFromWorkspace } from '../sheets/sheet-export.ts';
 import { verifyPool } from '../workers/verify-pool.ts';

@@ -21,7 +21,8 @@ import { knownPayloadJson } from '../workers/verify-pool.ts';
 import { eventKey, markContentChecked, type FileUse, type Reconciliation } from './reconcile.ts';
 import { reconcileVerified, type VerifiedSheet } from './merge-verified.ts';
 // Issue 16: while the results are fixed (a penetapan in force), nothing that would change them is stored.
-import { guardSheetImport, refuseWhileFixed } from '../penetapan/guard.ts';
+import { refuseWhileFixed } from '../events/fixed-results.ts';
+import { guardSheetImport } from '../penetapan/guard.ts';
 
 /** verifyScoreSheet, here or in a worker thread (sheet-verify-pool.ts). */
 export type SheetVerifier = (bytes: Uint8Array, fileName: string, context: VerifyContext) => Promise<SheetVerification>;

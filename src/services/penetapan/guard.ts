@@ -8,12 +8,13 @@
  * Whether a change would change the results is decided by merging as the penetapan did (its rule), with
  * the change, and comparing the results hash with the fixed one.
  */
-import { AppError } from '../../api/errors.ts';
 import type { SpecialAward } from '../../core/awards.ts';
 import { merge } from '../../core/merge.ts';
 import type { Bilingual, Event } from '../../core/model.ts';
 import { specialAwards } from '../awards/special-awards.ts';
-import { applyDecisions, decisions, type PlenaryDecision } from '../merge/deliberation.ts';
+import { fixedRefusal } from '../events/fixed-results.ts';
+import { applyDecisions, type PlenaryDecision } from '../merge/merge-verified.ts';
+import { decisions } from '../merge/plenary-records.ts';
 import { reconcile } from '../merge/reconcile.ts';
 import { resultsSummary } from '../merge/results.ts';
 import { SheetPayload } from '../sheets/sheet-payload.ts';
@@ -26,12 +27,6 @@ export interface Change {
   payload?: SheetPayload;
   decisions?: readonly PlenaryDecision[];
   special?: readonly SpecialAward[];
-}
-
-function refusal(version: PenetapanVersion, what: Bilingual): AppError {
-  return new AppError('conflict', penetapanMessages.refusedWhileFixed({ what, version: version.version }), {
-    penetapanVersion: version.version,
-  });
 }
 
 /** The results hash by `rule` with the change applied to the workspace's sheets, decisions and special awards. */
@@ -50,13 +45,7 @@ export function hashWith(db: Db, event: Event, rule: PenetapanVersion['rule'], c
 export function refuseIfChangesFixed(db: Db, event: Event, what: Bilingual, change: Change): void {
   const { inForce } = penetapanState(db, event.id);
   if (!inForce) return;
-  if (hashWith(db, event, inForce.rule, change) !== inForce.resultsHash) throw refusal(inForce, what);
-}
-
-/** Refuses outright while a penetapan is in force (a change whose effect cannot be weighed first). */
-export function refuseWhileFixed(db: Db, eventId: string, what: Bilingual): void {
-  const { inForce } = penetapanState(db, eventId);
-  if (inForce) throw refusal(inForce, what);
+  if (hashWith(db, event, inForce.rule, change) !== inForce.resultsHash) throw fixedRefusal(inForce.version, what);
 }
 
 /** A sheet about to be stored (sheet-inbox.ts): refused when it is valid and would change the fixed results. */
