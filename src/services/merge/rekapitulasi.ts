@@ -14,11 +14,16 @@ import type { Bilingual, Event } from '../../core/model.ts';
 import type { PaperLabel } from '../paper/paper-labels.ts';
 import { roundScore } from '../../core/score-format.ts';
 import { spreadsheetText } from '../../core/spreadsheet-text.ts';
-import type { SecretariatKey } from '../report/report-context.ts';
 import { REPORT_TEXT } from '../report/report-text.ts';
 import { weightedTotal } from '../../core/scoring.ts';
 // Issue 16: the awards per category and the special awards, on a sheet of their own.
 import { addAwardsSheet } from '../awards/rekap-awards.ts';
+
+/** The secretariat key that signed the package the sheets were checked against, and whether it was pinned. */
+export interface SecretariatKey {
+  fingerprint: string;
+  pinned: boolean;
+}
 
 export interface RekapFile {
   fileName: string;

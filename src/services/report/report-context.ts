@@ -7,7 +7,7 @@ import type { Deliberation } from '../../api/contract.ts';
 import { eventTimeZone, localDate } from '../../core/local-time.ts';
 import type { Criterion, Event, Nominee, Round } from '../../core/model.ts';
 import { weightedTotal } from '../../core/scoring.ts';
-import type { RekapFile } from '../merge/rekapitulasi.ts';
+import type { RekapFile, SecretariatKey } from '../merge/rekapitulasi.ts';
 import type { PaperLabel } from '../paper/paper-labels.ts';
 import { compositeKey, keyParts } from '../../core/composite-key.ts';
 import { reportMessages } from '../../core/messages/report.ts';
@@ -39,11 +39,6 @@ export interface ReportInput {
   minutes?: MinutesStatus;
   /** Issue 16: jurors excused from a section (berhalangan), as the secretariat recorded them; none from files. */
   absences?: { jurorId: string; roundId: string; categoryId: string; reason: string; date: string | null }[];
-}
-
-export interface SecretariatKey {
-  fingerprint: string;
-  pinned: boolean;
 }
 
 export type Ranked = Deliberation['categories'][number]['ranking'][number];
