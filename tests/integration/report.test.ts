@@ -17,7 +17,7 @@ import type { Event } from '../../src/core/model.ts';
 import { demoFiles } from '../../src/services/demo/demo-files.ts';
 import { demoScores } from '../../src/services/demo/demo-scores.ts';
 import { deliberate } from '../../src/services/merge/deliberation.ts';
-import { dateInWords, formatRange, numberInWords } from '../../src/services/report/date-words.ts';
+import { dateInWords, formatRange, numberInWords } from '../../src/services/printing/date-words.ts';
 import { pageFrame } from '../../src/services/report/page-frame.ts';
 import { reportHtml } from '../../src/services/report/report-html.ts';
 import { readPackage } from '../../src/services/packages/event-package.ts';

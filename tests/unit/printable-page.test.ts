@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reportMessages } from '../../src/core/messages/report.ts';
-import { printablePage } from '../../src/services/report/printable-page.ts';
-import { inLanguage } from '../../src/services/report/words.ts';
+import { printablePage } from '../../src/services/printing/printable-page.ts';
+import { inLanguage } from '../../src/services/printing/words.ts';
 
 describe('printable pages', () => {
   const page = { title: 'T <1>', header: 'Kepala & "judul"', footer: 'Kaki', body: '<p>isi</p>' };

@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { cliMessages, inBoth } from '../../core/messages/cli.ts';
 import type { MergeRule } from '../../core/model.ts';
 import { renderPdfWithChromium } from '../../services/report/render-pdf.ts';
-import { localIsoTime } from '../../services/report/date-words.ts';
+import { localIsoTime } from '../../services/printing/date-words.ts';
 import { reportHtml } from '../../services/report/report-html.ts';
 import { REPORT_TEXT } from '../../services/report/report-text.ts';
 import type { CliContext } from '../context.ts';

@@ -2,11 +2,11 @@
  * The secretariat's recovery code on paper, for the Ketua: printed once, like the report (same print CSS and
  * page frame), large enough to copy by hand, with what it is for and what to do with it.
  */
-import { esc } from '../report/html.ts';
-import type { Lang } from '../report/date-words.ts';
+import { esc } from '../printing/html.ts';
+import type { Lang } from '../printing/date-words.ts';
 import { continuityMessages } from '../../core/messages/continuity.ts';
-import { printablePage } from '../report/printable-page.ts';
-import { inLanguage } from '../report/words.ts';
+import { printablePage } from '../printing/printable-page.ts';
+import { inLanguage } from '../printing/words.ts';
 import type { RecoveryKeyInfo } from './secretariat-keys.ts';
 
 /** What the recovery page adds to the report's print CSS: the code large enough to copy by hand. */

@@ -6,11 +6,11 @@
  *
  * Text between backticks is something to type or a name on screen; it prints in a monospace face.
  */
-import { esc } from '../report/html.ts';
-import type { Lang } from '../report/date-words.ts';
+import { esc } from '../printing/html.ts';
+import type { Lang } from '../printing/date-words.ts';
 import { runbookMessages } from '../../core/messages/continuity.ts';
 import type { Bilingual } from '../../core/model.ts';
-import { printablePage } from '../report/printable-page.ts';
+import { printablePage } from '../printing/printable-page.ts';
 
 interface Role {
   who: string;

@@ -11,7 +11,7 @@ import { fileData } from '../file-data.ts';
 import { deliberation, requireMarks } from '../merge/deliberation.ts';
 import { writeRekapitulasi } from '../merge/rekapitulasi.ts';
 import { listReceived, withDossierHashes } from '../merge/sheet-inbox.ts';
-import { localIsoTime } from '../report/date-words.ts';
+import { localIsoTime } from '../printing/date-words.ts';
 import { reportHtml } from '../report/report-html.ts';
 import { printer, type Services } from './services.ts';
 

@@ -10,12 +10,12 @@
  * with the reason); the rubric anchors of every criterion; the juror's statement, place and date, name and
  * signature; and a box for the two operators who key it.
  */
-import { esc, num } from '../report/html.ts';
-import type { Lang } from '../report/date-words.ts';
+import { esc, num } from '../printing/html.ts';
+import type { Lang } from '../printing/date-words.ts';
 import type { PaperFormLayout } from './paper-form.ts';
 import { paperFormMessages } from '../../core/messages/paper.ts';
-import { printablePage } from '../report/printable-page.ts';
-import { inLanguage } from '../report/words.ts';
+import { printablePage } from '../printing/printable-page.ts';
+import { inLanguage } from '../printing/words.ts';
 
 /** What the form adds to the report's print CSS (fonts, tables and page size are the report's). */
 const FORM_STYLE = `

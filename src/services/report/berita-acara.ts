@@ -4,11 +4,11 @@
  * tahun Dua Ribu Dua Puluh Lima, bertempat di Kupang, …"); in English mode an italic translation follows
  * the opening and the closing, for readers only.
  */
-import { dateInWords, formatDate, weekdayEn } from './date-words.ts';
-import { esc, num } from './html.ts';
+import { dateInWords, formatDate, weekdayEn } from '../printing/date-words.ts';
+import { esc, num } from '../printing/html.ts';
 import { nomineeName, type Ranked, type ReportContext } from './report-context.ts';
 import { reportMessages } from '../../core/messages/report.ts';
-import { inLanguage } from './words.ts';
+import { inLanguage } from '../printing/words.ts';
 import type { CategoryAwards } from '../../api/shape-contract.ts';
 import { formatLocalDateTime } from '../../core/local-time.ts';
 import { DRAFT_MARK } from './minutes-status.ts';

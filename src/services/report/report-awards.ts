@@ -4,8 +4,8 @@
  * report-html.ts, which calls these where they belong.
  */
 import { panelSections, type SectionPanel } from '../../core/quorum.ts';
-import { formatDate } from './date-words.ts';
-import { esc, num } from './html.ts';
+import { formatDate } from '../printing/date-words.ts';
+import { esc, num } from '../printing/html.ts';
 import { nomineeName, type ReportContext } from './report-context.ts';
 
 /** The place a nominee holds in its category, or undefined (issue 16: a category's own places and minimum). */

@@ -11,9 +11,9 @@ import type { RekapFile, SecretariatKey } from '../merge/rekapitulasi.ts';
 import type { PaperLabel } from '../paper/paper-labels.ts';
 import { compositeKey, keyParts } from '../../core/composite-key.ts';
 import { reportMessages } from '../../core/messages/report.ts';
-import type { Lang } from './date-words.ts';
-import { esc } from './html.ts';
-import { inLanguage, type Words } from './words.ts';
+import type { Lang } from '../printing/date-words.ts';
+import { esc } from '../printing/html.ts';
+import { inLanguage, type Words } from '../printing/words.ts';
 import type { MinutesStatus } from './minutes-status.ts';
 
 export interface ReportInput {

@@ -5,8 +5,8 @@
  */
 import { reportMessages } from '../../core/messages/report.ts';
 import { MergeRule } from '../../core/model.ts';
-import type { Lang } from './date-words.ts';
-import { inLanguage } from './words.ts';
+import type { Lang } from '../printing/date-words.ts';
+import { inLanguage } from '../printing/words.ts';
 
 const STATUSES = ['valid', 'tampered', 'bad-signature', 'unknown-key', 'wrong-event', 'invalid-content', 'malformed'];
 const USES = ['used', 'stale', 'duplicate', 'conflict', 'not-used'];

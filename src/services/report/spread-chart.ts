@@ -5,7 +5,7 @@
  * d3-scale places the points and picks the ticks; the SVG elements are written here.
  */
 import { scaleLinear } from 'd3-scale';
-import { esc } from './html.ts';
+import { esc } from '../printing/html.ts';
 
 const WIDTH = 240;
 const STRIP_HEIGHT = 16;
