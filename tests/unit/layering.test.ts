@@ -42,4 +42,33 @@ describe('layering check', () => {
       'services-below-transports: src/services/window.ts → electron/main/index.ts',
     ]);
   });
+
+  it('fails on an npm package a layer may not use, a service folder reaching above its tier, a folder with no tier, and a circle', async () => {
+    const other = tempDir('timbang-layers-');
+    try {
+      const put = (path: string, text: string) => {
+        mkdirSync(dirname(join(other.dir, path)), { recursive: true });
+        writeFileSync(join(other.dir, path), text);
+      };
+      for (const name of ['exceljs', 'commander']) {
+        put(`node_modules/${name}/package.json`, JSON.stringify({ name, version: '1.0.0', main: 'index.js' }));
+        put(`node_modules/${name}/index.js`, 'module.exports = {};\n');
+      }
+      put('src/renderer/Sheet.tsx', "import ExcelJS from 'exceljs';\nexport const Sheet = () => ExcelJS;\n");
+      put('src/cli/main.ts', "import { Command } from 'commander';\nexport const program = Command;\n");
+      put('src/services/merge/inbox.ts', 'export const inbox = 1;\n');
+      put('src/services/keys/signing.ts', "import { inbox } from '../merge/inbox.ts';\nexport const sign = inbox;\n");
+      put('src/services/gadgets/thing.ts', "import { sign } from '../keys/signing.ts';\nexport const thing = sign;\n");
+      put('src/core/a.ts', "import { b } from './b.ts';\nexport const a = () => b;\n");
+      put('src/core/b.ts', "import { a } from './a.ts';\nexport const b = () => a;\n");
+      expect(await violations(other.dir, ['src'])).toEqual([
+        'no-circular: src/core/a.ts → src/core/b.ts',
+        'packages-renderer: src/renderer/Sheet.tsx → node_modules/exceljs/index.js',
+        'services-folder-has-a-tier: src/services/gadgets/thing.ts → src/services/keys/signing.ts',
+        'services-order-2: src/services/keys/signing.ts → src/services/merge/inbox.ts',
+      ]);
+    } finally {
+      other.remove();
+    }
+  });
 });

@@ -39,7 +39,7 @@ import { isUtf8 } from 'node:buffer';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { AppError } from '../../api/errors.ts';
 import type { Bilingual } from '../../core/model.ts';
-import { MAX_SIGNED_FILE_BYTES } from '../packages/signed-file.ts';
+import { MAX_SIGNED_FILE_BYTES } from './file-limits.ts';
 
 const MiB = 1024 * 1024;
 

@@ -14,7 +14,7 @@ import { paperFormHtml } from '../paper/paper-form-html.ts';
 import { paperFormLayout, paperForms, type PaperFormLayout } from '../paper/paper-form.ts';
 import { compare, formForKeying, listKeyings, resolveCell, submitEntry, type Comparison } from '../paper/paper-keying.ts';
 import { withPaperLabels } from '../paper/paper-labels.ts';
-import { heldSheets, nextPaperRevision, paperSheetFile, signPaperSheet } from '../paper/paper-sheet.ts';
+import { heldSheets, nextPaperRevision, paperSheetFile, signPaperSheet } from '../merge/paper-sheet.ts';
 
 /** A form as the API carries it. */
 export function formData(form: PaperFormLayout): PaperForm {

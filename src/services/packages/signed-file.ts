@@ -9,6 +9,7 @@ import { signedFileKinds, signedFileMessages } from '../../core/messages/package
 import type { Bilingual } from '../../core/model.ts';
 import type { UnlockedKey } from '../keys/key-store.ts';
 import { signCanonical, verifyCanonical } from '../keys/signing.ts';
+import { MAX_SIGNED_FILE_BYTES } from '../files/file-limits.ts';
 
 /** Timbang's signed JSON files by their format marker, to name the file a person picked by mistake. */
 const KNOWN_KINDS: Record<string, Bilingual> = {
@@ -16,9 +17,6 @@ const KNOWN_KINDS: Record<string, Bilingual> = {
   'timbang.enrolment': signedFileKinds['timbang.enrolment'](),
   'timbang.penetapan': signedFileKinds['timbang.penetapan'](),
 };
-
-/** Files people move around by USB stick or chat: generous for a national event, far below anything harmful. */
-export const MAX_SIGNED_FILE_BYTES = 20 * 1024 * 1024;
 
 export function writeSignedFile(payload: unknown, key: UnlockedKey, beside: Record<string, unknown> = {}): string {
   return `${JSON.stringify({ payload, signature: signCanonical(payload, key.privateKey), ...beside }, null, 2)}\n`;

@@ -31,7 +31,7 @@ import {
 } from '../../../src/services/events/template/layout.ts';
 import type { UnlockedKey } from '../../../src/services/keys/key-store.ts';
 import { fingerprint, publicKeyText, signCanonical } from '../../../src/services/keys/signing.ts';
-import { MAX_SIGNED_FILE_BYTES } from '../../../src/services/packages/signed-file.ts';
+import { MAX_SIGNED_FILE_BYTES } from '../../../src/services/files/file-limits.ts';
 import { atTheLimits, CELLS, deflated, sheetXml, withExtraSheets, withSharedStrings } from './workbook.ts';
 import { deflateStreaming, patchZip, readZip, unicodePathField, writeZip, zeros, type ZipEntry } from './zip.ts';
 

@@ -2,8 +2,8 @@
  * A keyed and resolved paper form becomes a score sheet like any other: the same payload (one section), the
  * same workbook, provenance 'kertas' with the form, its checksum, both operators' names and optionally the
  * SHA-256 of a scan or photo; signed with the secretariat's key (never the juror's) and then received through
- * the same inbox as every laptop sheet (merge/sheet-inbox.ts), so it passes the same verification, content
- * checks and reconciliation, including the paper rule (paper-rule.ts).
+ * the same inbox as every laptop sheet (sheet-inbox.ts), so it passes the same verification, content
+ * checks and reconciliation, including the paper rule (paper/paper-rule.ts).
  *
  * Its revision is one above every valid sheet the secretariat holds for that juror and section when it is
  * signed: it supersedes what came before it, and a laptop sheet of that revision or higher, made later on
@@ -12,13 +12,13 @@
 import { AppError } from '../../api/errors.ts';
 import type { Event } from '../../core/model.ts';
 import type { UnlockedKey } from '../keys/key-store.ts';
-import { listReceived, receiveSheet, type ReceivedSheet } from '../merge/sheet-inbox.ts';
+import { listReceived, receiveSheet, type ReceivedSheet } from './sheet-inbox.ts';
 import { writeScoreSheet } from '../sheets/score-sheet.ts';
 import { sheetPayload } from '../sheets/sheet-export.ts';
 import type { SheetPayload } from '../sheets/sheet-payload.ts';
 import type { Db } from '../workspace/workspace.ts';
-import type { FormSection, PaperFormLayout } from './paper-form.ts';
-import { compare, firstEntry, settledEntry, summarize, keyingRow, type KeyingSummary } from './paper-keying.ts';
+import type { FormSection, PaperFormLayout } from '../paper/paper-form.ts';
+import { compare, firstEntry, settledEntry, summarize, keyingRow, type KeyingSummary } from '../paper/paper-keying.ts';
 import { paperMessages } from '../../core/messages/paper.ts';
 
 /** A valid sheet the secretariat holds with the section of a form. */
