@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { AppError } from '../../api/errors.ts';
+import { AppError, type ErrorDetails } from '../../api/errors.ts';
 import { workspaceMessages } from '../../core/messages/workspace.ts';
 import { listBackups } from './backup-files.ts';
 import { LATEST_VERSION, migrations } from './migrations/index.ts';
@@ -122,13 +122,11 @@ export interface WorkspaceLock {
   countConnection(): { done(): void };
 }
 
-/** Who holds a workspace's lock, as the holder wrote it. */
-export interface LockHolder {
-  pid: number;
-  host: string;
-  program: string;
-  since: string;
-}
+/**
+ * Who holds a workspace's lock, as the holder wrote it: the shape the contract declares for a 'conflict'
+ * refusal's details.inUseBy (src/api/errors.ts), which is where a refused caller reads it.
+ */
+export type LockHolder = NonNullable<Extract<ErrorDetails<'conflict'>, { inUseBy: unknown }>['inUseBy']>;
 
 interface Held {
   db: Db;
