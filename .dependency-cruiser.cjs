@@ -24,6 +24,8 @@ const PACKAGES = {
     'pure-rand',
     '@develoka/angka-terbilang-js',
     'saxes',
+    // Joining a large report printed in parts, and numbering its pages across them (report/render-pdf.ts).
+    'pdf-lib',
     // Printing a report to PDF outside the desktop app (CLI, browser bridge): Chromium through Playwright.
     '@playwright/test',
     'playwright',

@@ -16,6 +16,7 @@ import { printablePage } from '../printing/printable-page.ts';
 import { categoryAwardsNote, categoryPanelNote, eventSpecialAwards, heldPlace, reportPanel } from './report-awards.ts';
 import { DRAFT_MARK } from './minutes-status.ts';
 import { axisSvg, stripSvg } from './spread-chart.ts';
+import { PAGE_PART } from './page-frame.ts';
 
 export type { ReportInput } from './report-context.ts';
 
@@ -31,10 +32,9 @@ export function reportHtml(input: ReportInput): string {
   const body = [
     cover(ctx),
     ...result.categories.map((category) => categorySection(ctx, category, panel)),
-    overallSection(ctx),
-    appendix(ctx),
+    `${overallSection(ctx)}\n${appendix(ctx)}`,
     beritaAcara(ctx),
-  ].join('\n');
+  ].join(`\n${PAGE_PART}\n`); // each part begins on a page of its own, so a print may take them apart
   return printablePage({
     lang: ctx.lang,
     title: `${t.title()} — ${event.name}`,
