@@ -25,7 +25,7 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
   const whole = (what: string) => (v: string) => {
     const n = Number(v);
     if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n))
-      throw new InvalidArgumentError(bothLanguages(cliMessages.wholeNumber({ option: what })));
+      throw new InvalidArgumentError(`${what}: ${bothLanguages(cliMessages.wholeNumber())}`);
     return n;
   };
   program

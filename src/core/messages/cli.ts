@@ -17,7 +17,7 @@ export const cliMessages = defineMessages('cli', {
 
   // Arguments refused by commander (printed in both languages, as "id / en")
   badPort: { id: 'port harus 1–65535', en: 'the port must be 1–65535' },
-  wholeNumber: { id: (p: { option: string }) => `${p.option}: bilangan bulat`, en: 'a whole number' },
+  wholeNumber: { id: 'bilangan bulat', en: 'a whole number' },
   badFingerprint: {
     id: 'sidik jari sekretariat adalah 25 angka (lima kelompok lima angka, dengan atau tanpa spasi)',
     en: 'the secretariat fingerprint is 25 digits (five groups of five, with or without spaces)',
