@@ -191,6 +191,8 @@ export const runbookMessages = defineMessages('runbook', {
     id: 'Laptop hilang atau rusak · Lupa frasa sandi · Pindah laptop',
     en: 'Laptop lost or broken · Forgotten passphrase · Moving to another laptop',
   },
+  /** The PDF's file name when it is saved. */
+  fileName: { id: 'panduan-darurat-timbang.pdf', en: 'timbang-emergency-guide.pdf' },
   subtitle: { id: 'Panduan darurat Timbang untuk juri dan sekretariat', en: "Timbang's emergency guide for jurors and the secretariat" },
   intro: {
     id: 'Nilai Anda ada di tiga tempat: berkas kerja di laptop (dengan cadangan otomatis), setiap lembar nilai bertanda tangan yang sudah Anda kirim, dan berkas kerja sekretariat. Selama salah satunya ada, tidak ada nilai yang hilang. Kirim lembar nilai setiap kali satu bagian selesai dan simpan salinannya di luar laptop.',

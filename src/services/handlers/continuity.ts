@@ -7,6 +7,7 @@ import type { Handlers } from '../../api/contract.ts';
 import type { continuityMethods } from '../../api/contract/continuity.ts';
 import { AppError } from '../../api/errors.ts';
 import { handlerMessages } from '../../core/messages/handlers.ts';
+import { runbookMessages } from '../../core/messages/continuity.ts';
 import { authoredEvent } from '../events/authored.ts';
 import { listEvents } from '../events/event-store.ts';
 import { fileBytes, fileData } from '../file-data.ts';
@@ -125,8 +126,7 @@ export function continuityHandlers({ workspace, keys, printing, withBackup }: Se
     secretariatRollovers: ({ eventId }) => listRollovers(db, eventId),
 
     runbookHtml: ({ lang }) => ({ html: runbookHtml(lang) }),
-    runbookPdf: async ({ lang }) =>
-      fileData(lang === 'id' ? 'panduan-darurat-timbang.pdf' : 'timbang-emergency-guide.pdf', await printing.toPdf(runbookHtml(lang))),
+    runbookPdf: async ({ lang }) => fileData(runbookMessages.fileName()[lang], await printing.toPdf(runbookHtml(lang))),
     printRunbook: async ({ lang }) => {
       const print = printer(printing);
       await print(runbookHtml(lang));
