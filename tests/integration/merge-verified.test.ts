@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { demoFiles, type DemoFiles } from '../../src/services/demo/demo-files.ts';
 import { saveAuthored } from '../../src/services/events/authored.ts';
-import { importEvent } from '../../src/services/event-import.ts';
+import { importEvent } from '../../src/services/events/event-import.ts';
 import { deliberation } from '../../src/services/merge/deliberation.ts';
 import { mergeVerified, type VerifiedSheet } from '../../src/services/merge/merge-verified.ts';
 import { receiveSheet } from '../../src/services/merge/sheet-inbox.ts';

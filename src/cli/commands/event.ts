@@ -7,7 +7,7 @@ import { pick } from '../../core/messages/catalog.ts';
 import { cliMessages } from '../../core/messages/cli.ts';
 import type { Bilingual, Event } from '../../core/model.ts';
 import type { EventChanges } from '../../api/contract.ts';
-import { importEvent } from '../../services/event-import.ts';
+import { importEvent } from '../../services/events/event-import.ts';
 import { readDemoEvent, readEventFile } from '../../services/events/event-file.ts';
 import { findEventRecord } from '../../services/events/event-store.ts';
 import { formatTemplateIssue, readEventTemplate, writeEventTemplate } from '../../services/events/event-template.ts';

@@ -10,10 +10,11 @@ import { handlerMessages } from '../../core/messages/handlers.ts';
 import { validateEvent } from '../../core/validate-event.ts';
 import { recordDemoAbsences } from '../attendance/attendance.ts';
 import { packageContinuity } from '../continuity/secretariat-keys.ts';
-import { replacementChanges, saveAuthored, withIssuedShortlists } from '../events/authored.ts';
+import { saveAuthored } from '../events/authored.ts';
+import { importTemplate } from '../events/event-import.ts';
 import { readDemoEvent } from '../events/event-file.ts';
 import { findEventRecord, getEvent, getEventSummary, listCategories, listEvents, listNominees } from '../events/event-store.ts';
-import { readEventTemplate, writeEventTemplate } from '../events/event-template.ts';
+import { writeEventTemplate } from '../events/event-template.ts';
 import { fileBytes, fileData } from '../file-data.ts';
 import { enrolledKeys } from '../packages/enrolment.ts';
 import { applyPackage, demoPackage, PACKAGE_EXTENSION, packageDocument, readPackage, writePackage } from '../packages/event-package.ts';
@@ -46,13 +47,9 @@ export function eventHandlers({ context, workspace, keys, secretariat }: Service
       ),
 
     importEventTemplate: async ({ replace, ...file }) => {
-      const result = await readEventTemplate(fileBytes(file), file.fileName);
-      if (!result.ok) return { status: 'invalid', fileName: file.fileName, issues: result.issues };
-      const event = withIssuedShortlists(db, result.event);
-      const changes = replace ? null : replacementChanges(db, event);
-      if (changes) return { status: 'needs-confirmation', fileName: file.fileName, changes };
-      const outcome = saveAuthored(db, event);
-      return { status: 'imported', event: getEventSummary(db, event.id), outcome };
+      // The same import as `timbang event import` (events/event-import.ts).
+      const result = await importTemplate(db, fileBytes(file), file.fileName, { replace });
+      return result.status === 'imported' ? { ...result, event: getEventSummary(db, result.event.id) } : result;
     },
 
     updateEventBasics: ({ eventId, ...basics }) => {

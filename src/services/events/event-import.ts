@@ -5,11 +5,11 @@
  * the file would change is replaced only when the caller says so, and otherwise nothing changes and the
  * caller gets what would.
  */
-import type { EventChanges } from '../api/contract.ts';
-import type { Event } from '../core/model.ts';
-import { replacementChanges, saveAuthored, withIssuedShortlists } from './events/authored.ts';
-import { readEventTemplate, type TemplateIssue } from './events/event-template.ts';
-import type { Db } from './workspace/workspace.ts';
+import type { EventChanges } from '../../api/contract.ts';
+import type { Event } from '../../core/model.ts';
+import { replacementChanges, saveAuthored, withIssuedShortlists } from './authored.ts';
+import { readEventTemplate, type TemplateIssue } from './event-template.ts';
+import type { Db } from '../workspace/workspace.ts';
 
 export type EventImport =
   | { status: 'imported'; event: Event; outcome: ReturnType<typeof saveAuthored> }
