@@ -10,7 +10,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { AppError } from '../../api/errors.ts';
 import { cliMessages } from '../../core/messages/cli.ts';
 import type { Bilingual, Event, MergeRule } from '../../core/model.ts';
@@ -36,15 +36,8 @@ import {
   type DeliberatedFiles,
   type VerifiedFiles,
 } from './sheet-files.ts';
+import { mergeRuleOption } from './rule-option.ts';
 import type { MinutesStatus } from '../../services/report/minutes-status.ts';
-
-const RULE_OPTION = () =>
-  new Option('--rule <rule>', "aturan penggabungan / merge rule (bawaan: aturan acara / default: the event's)").choices([
-    'mean',
-    'trimmed',
-    'median',
-    'zscore',
-  ]);
 
 /** A secretariat workspace opened read only: the app may hold it open meanwhile. */
 function readWorkspace<T>(path: string, use: (db: Db) => T): T {
@@ -130,7 +123,7 @@ export function registerAuditCommands(program: Command, cli: CliContext): void {
       .option('--event <package>', 'paket acara (.timbang); tanpa ini: acara di --db / event package; without it: the event in --db')
       .argument('[sheets...]', 'lembar nilai (.xlsx) / score sheets')
       .option('--event-id <id>', 'acara di --db bila lebih dari satu / the event in --db when there are several')
-      .addOption(RULE_OPTION())
+      .addOption(mergeRuleOption())
       .option('--json', 'keluaran JSON / JSON output'),
   ).action(async (sheets: string[], options: { event?: string; eventId?: string; rule?: MergeRule; json?: boolean } & PinOptions) => {
     let event: Event;

@@ -1,6 +1,6 @@
 /** `timbang report`: the Rekapitulasi Nilai and the Berita Acara as one print-ready PDF (and its HTML). */
 import { writeFileSync } from 'node:fs';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { cliMessages, inBoth } from '../../core/messages/cli.ts';
 import type { MergeRule } from '../../core/model.ts';
 import { renderPdfWithChromium } from '../../services/report/render-pdf.ts';
@@ -9,6 +9,7 @@ import { reportHtml } from '../../services/report/report-html.ts';
 import { REPORT_TEXT } from '../../services/report/report-text.ts';
 import type { CliContext } from '../context.ts';
 import { cliProgress, withProgress } from '../progress.ts';
+import { mergeRuleOption } from './rule-option.ts';
 import { pinOptions, secretariatPin, type PinOptions } from './secretariat-pin.ts';
 import { deliberateFiles, signerLine, warnNotPinned } from './sheet-files.ts';
 // Issue 16: final only under a penetapan record for exactly these results; a draft otherwise.
@@ -24,14 +25,7 @@ export function registerReportCommands(program: Command, cli: CliContext): void 
       .requiredOption('--event <package>', 'paket acara (.timbang) / event package')
       .argument('<sheets...>', 'lembar nilai (.xlsx) / score sheets')
       .requiredOption('--pdf <file>', 'berkas PDF keluaran / output PDF')
-      .addOption(
-        new Option('--rule <rule>', "aturan penggabungan / merge rule (bawaan: aturan acara / default: the event's)").choices([
-          'mean',
-          'trimmed',
-          'median',
-          'zscore',
-        ]),
-      )
+      .addOption(mergeRuleOption())
       .option('--html <file>', "tulis juga HTML laporan / also write the report's HTML")
       .option(
         '--penetapan <file>',

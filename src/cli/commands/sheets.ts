@@ -1,7 +1,7 @@
 /** `timbang demo`, `timbang verify`, `timbang sheet export`: juror score sheets from the command line. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { AppError } from '../../api/errors.ts';
 import { bothLanguages } from '../../core/messages/catalog.ts';
 import { cliMessages } from '../../core/messages/cli.ts';
@@ -16,6 +16,7 @@ import { openWorkspace } from '../../services/workspace/workspace.ts';
 import { APP_VERSION, RESOURCES_DIR, type CliContext } from '../context.ts';
 import { cliProgress, withProgress } from '../progress.ts';
 import { openOrMakeKey } from './event.ts';
+import { mergeRuleOption } from './rule-option.ts';
 import { pinOptions, secretariatPin, type PinOptions } from './secretariat-pin.ts';
 import { deliberateFiles, signerJson, signerLine, verifyFiles, warnNotPinned } from './sheet-files.ts';
 // Issue 16: `verify --penetapan` reads and checks a penetapan record.
@@ -142,14 +143,7 @@ export function registerSheetCommands(program: Command, cli: CliContext): void {
       .description('gabungkan lembar nilai yang sah menjadi peringkat / merge the valid sheets into rankings')
       .requiredOption('--event <package>', 'paket acara (.timbang) / event package')
       .argument('<sheets...>', 'lembar nilai (.xlsx) / score sheets')
-      .addOption(
-        new Option('--rule <rule>', "aturan penggabungan / merge rule (bawaan: aturan acara / default: the event's)").choices([
-          'mean',
-          'trimmed',
-          'median',
-          'zscore',
-        ]),
-      )
+      .addOption(mergeRuleOption())
       .option('--out <file>', 'tulis Rekapitulasi Nilai (.xlsx) / write the Rekapitulasi workbook (.xlsx)')
       .option('--json', 'keluaran JSON / JSON output'),
   ).action(async (sheets: string[], options: { event: string; rule?: MergeRule; out?: string; json?: boolean } & PinOptions) => {

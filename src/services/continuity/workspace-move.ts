@@ -18,7 +18,7 @@
  * or a key is replaced only when asked to.
  */
 import Database from 'better-sqlite3';
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { createDecipheriv, randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
@@ -26,7 +26,15 @@ import { MovedWorkspace } from '../../api/contract/continuity.ts';
 import { AppError } from '../../api/errors.ts';
 import type { Bilingual } from '../../core/model.ts';
 import { listEvents } from '../events/event-store.ts';
-import { MIN_PASSPHRASE_LENGTH, openWithPassphrase, PassphraseSealed, sealWithPassphrase, type KeyStore } from '../keys/key-store.ts';
+import {
+  MIN_PASSPHRASE_LENGTH,
+  openWithPassphrase,
+  PassphraseSealed,
+  passphraseKey,
+  sealBytes,
+  sealWithPassphrase,
+  type KeyStore,
+} from '../keys/key-store.ts';
 import { fingerprint } from '../keys/signing.ts';
 import { backupWorkspace } from '../workspace/backup.ts';
 import { LATEST_SCHEMA_VERSION, migrate, type Workspace } from '../workspace/workspace.ts';
@@ -34,7 +42,6 @@ import { continuityMessages } from '../../core/messages/continuity.ts';
 
 export const MOVE_EXTENSION = '.timbang-pindah';
 const MAGIC = 'TIMBANG-PINDAH 1';
-const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 
 /**
  * scrypt's cost as a file may ask for it: bounded, so that a made-up file cannot make the laptop compute for
@@ -88,9 +95,6 @@ function requireMovePassphrase(passphrase: string): string {
   return passphrase;
 }
 
-const deriveKey = (passphrase: string, salt: Buffer, params: { N: number; r: number; p: number }) =>
-  scryptSync(passphrase.normalize('NFC'), salt, 32, { N: params.N, r: params.r, p: params.p, maxmem: SCRYPT.maxmem });
-
 /**
  * The move file for a workspace: a consistent copy of its database and its key sealed by `passphrase`.
  * The key must be open (a workspace that has a key and cannot open it has nothing to move it with).
@@ -104,10 +108,7 @@ export function exportWorkspace(ws: Workspace, keys: KeyStore, passphrase: strin
     key = { publicKey: status.publicKey!, fingerprint: status.fingerprint!, sealed: sealWithPassphrase(pkcs8, passphrase) };
   }
   const plain = consistentCopy(ws, now);
-  const salt = randomBytes(16);
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', deriveKey(passphrase, salt, SCRYPT), iv);
-  const encrypted = Buffer.concat([cipher.update(plain), cipher.final()]);
+  const { seal, ciphertext: encrypted } = sealBytes(plain, passphrase);
   const header: MoveHeader = {
     format: 'timbang.workspace-move',
     formatVersion: 1,
@@ -115,16 +116,7 @@ export function exportWorkspace(ws: Workspace, keys: KeyStore, passphrase: strin
     schemaVersion: ws.db.pragma('user_version', { simple: true }) as number,
     events: listEvents(ws.db).map((e) => ({ id: e.id, name: e.name, source: e.source, revision: e.revision, jurorId: e.jurorId })),
     key,
-    database: {
-      kdf: 'scrypt',
-      N: SCRYPT.N,
-      r: SCRYPT.r,
-      p: SCRYPT.p,
-      salt: salt.toString('base64'),
-      iv: iv.toString('base64'),
-      tag: cipher.getAuthTag().toString('base64'),
-      bytes: plain.length,
-    },
+    database: { ...seal, bytes: plain.length },
   };
   return Buffer.concat([Buffer.from(`${MAGIC}\n${JSON.stringify(header)}\n`, 'utf8'), encrypted]);
 }
@@ -203,7 +195,7 @@ export async function importWorkspace(
   try {
     const decipher = createDecipheriv(
       'aes-256-gcm',
-      deriveKey(passphrase, Buffer.from(database.salt, 'base64'), database),
+      passphraseKey(passphrase, Buffer.from(database.salt, 'base64'), database),
       Buffer.from(database.iv, 'base64'),
     );
     decipher.setAuthTag(Buffer.from(database.tag, 'base64'));

@@ -8,7 +8,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { AppError } from '../../api/errors.ts';
 import { demoMessages } from '../../core/messages/demo.ts';
-import type { Event } from '../../core/model.ts';
+import type { Criterion, Event } from '../../core/model.ts';
 import { merge, type MergeMark } from '../../core/merge.ts';
 import { demoAbsent } from '../attendance/demo-attendance.ts';
 
@@ -35,22 +35,19 @@ export function demoMarks(event: Event, seed: number): MergeMark[] {
         nominees.forEach((nominee, place) => {
           if (event.conflicts.some((c) => c.jurorId === juror.id && c.nomineeId === nominee.id)) return;
           const quality = (QUALITY_BY_PLACE[place] ?? 2.5) + (OVERALL_BONUS[nominee.id] ?? 0);
-          for (const criterion of criteria) {
-            const { min, max, step } = criterion.scale;
-            const raw = Math.min(max, Math.max(min, quality + noise()));
-            marks.push({
-              jurorId: juror.id,
-              roundId: round.id,
-              nomineeId: nominee.id,
-              criterionCode: criterion.code,
-              value: Math.round(raw / step) * step,
-            });
-          }
+          for (const criterion of criteria) marks.push(demoMark(juror.id, round.id, nominee.id, criterion, quality + noise()));
         });
       }
     }
   }
   return marks;
+}
+
+/** A demo juror's mark: the quality drawn for the nominee, held to the criterion's scale and rounded to its step. */
+export function demoMark(jurorId: string, roundId: string, nomineeId: string, criterion: Criterion, quality: number): MergeMark {
+  const { min, max, step } = criterion.scale;
+  const raw = Math.min(max, Math.max(min, quality));
+  return { jurorId, roundId, nomineeId, criterionCode: criterion.code, value: Math.round(raw / step) * step };
 }
 
 /** Whether marks reproduce the published order: every category's first three as listed, and the overall three. */

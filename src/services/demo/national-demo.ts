@@ -15,6 +15,7 @@ import { demoMessages } from '../../core/messages/demo.ts';
 import type { Criterion, Event, Juror } from '../../core/model.ts';
 import type { MergeMark } from '../../core/merge.ts';
 import { validateEvent } from '../../core/validate-event.ts';
+import { demoMark } from './demo-scores.ts';
 
 export interface NationalSize {
   nominees: number;
@@ -127,15 +128,7 @@ export function nationalMarks(event: Event, seed: number): MergeMark[] {
         if (!round.categoryIds.includes(nominee.categoryId) || conflicted.has(compositeKey(juror.id, nominee.id))) continue;
         for (const criterion of criteria) {
           if (!criterion.categoryIds.includes(nominee.categoryId)) continue;
-          const { min, max, step } = criterion.scale;
-          const raw = Math.min(max, Math.max(min, quality.get(nominee.id)! + leniency + draw() * 0.9));
-          marks.push({
-            jurorId: juror.id,
-            roundId: round.id,
-            nomineeId: nominee.id,
-            criterionCode: criterion.code,
-            value: Math.round(raw / step) * step,
-          });
+          marks.push(demoMark(juror.id, round.id, nominee.id, criterion, quality.get(nominee.id)! + leniency + draw() * 0.9));
         }
       }
     }

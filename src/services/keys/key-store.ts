@@ -312,31 +312,43 @@ function requirePassphrase(passphrase: string | undefined, role: 'key' | 'backup
   return passphrase;
 }
 
-export function sealWithPassphrase(secret: Buffer, passphrase: string): z.infer<typeof PassphraseSealed> {
+/** The AES key a passphrase gives with a seal's salt and scrypt cost (as written, or as a file read asks for it). */
+export const passphraseKey = (passphrase: string, salt: Buffer, cost: { N: number; r: number; p: number }) =>
+  scryptSync(passphrase.normalize('NFC'), salt, 32, { N: cost.N, r: cost.r, p: cost.p, maxmem: SCRYPT.maxmem });
+
+/**
+ * Seals bytes by a passphrase: scrypt, then AES-256-GCM. The ciphertext comes apart from the seal's parameters
+ * (a key keeps it inside, in base64; the move file writes the database's bytes after its JSON header).
+ */
+export function sealBytes(
+  secret: Buffer,
+  passphrase: string,
+): { seal: Omit<z.infer<typeof PassphraseSealed>, 'ciphertext'>; ciphertext: Buffer } {
   const salt = randomBytes(16);
   const iv = randomBytes(12);
-  const key = scryptSync(passphrase.normalize('NFC'), salt, 32, SCRYPT);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const cipher = createCipheriv('aes-256-gcm', passphraseKey(passphrase, salt, SCRYPT), iv);
   const ciphertext = Buffer.concat([cipher.update(secret), cipher.final()]);
   return {
-    kdf: 'scrypt',
-    N: SCRYPT.N,
-    r: SCRYPT.r,
-    p: SCRYPT.p,
-    salt: salt.toString('base64'),
-    iv: iv.toString('base64'),
-    tag: cipher.getAuthTag().toString('base64'),
-    ciphertext: ciphertext.toString('base64'),
+    seal: {
+      kdf: 'scrypt',
+      N: SCRYPT.N,
+      r: SCRYPT.r,
+      p: SCRYPT.p,
+      salt: salt.toString('base64'),
+      iv: iv.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+    },
+    ciphertext,
   };
 }
 
+export function sealWithPassphrase(secret: Buffer, passphrase: string): z.infer<typeof PassphraseSealed> {
+  const { seal, ciphertext } = sealBytes(secret, passphrase);
+  return { ...seal, ciphertext: ciphertext.toString('base64') };
+}
+
 export function openWithPassphrase(sealed: z.infer<typeof PassphraseSealed>, passphrase: string): Buffer {
-  const key = scryptSync(passphrase.normalize('NFC'), Buffer.from(sealed.salt, 'base64'), 32, {
-    N: sealed.N,
-    r: sealed.r,
-    p: sealed.p,
-    maxmem: SCRYPT.maxmem,
-  });
+  const key = passphraseKey(passphrase, Buffer.from(sealed.salt, 'base64'), sealed);
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
   decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
   try {
