@@ -13,6 +13,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../api/errors.ts';
 import { cliMessages } from '../../core/messages/cli.ts';
+import { workspaceMessages } from '../../core/messages/workspace.ts';
 import type { Bilingual, Event, MergeRule } from '../../core/model.ts';
 import { auditChecklist, NO_RECORDS, type AuditFile, type AuditResult } from '../../services/audit/audit.ts';
 import { attendanceItems, auditWith, workspaceAudit } from '../../services/audit/workspace-audit.ts';
@@ -42,7 +43,7 @@ import type { MinutesStatus } from '../../services/report/minutes-status.ts';
 /** A secretariat workspace opened read only: the app may hold it open meanwhile. */
 function readWorkspace<T>(path: string, use: (db: Db) => T): T {
   const db = openReadOnly(path);
-  if (!db) throw new AppError('not-found', cliMessages.workspaceMissing({ path }));
+  if (!db) throw new AppError('not-found', workspaceMessages.missing({ path }));
   try {
     return use(db);
   } catch (error) {

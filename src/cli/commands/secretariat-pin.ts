@@ -8,6 +8,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { AppError } from '../../api/errors.ts';
 import { bothLanguages } from '../../core/messages/catalog.ts';
 import { cliMessages } from '../../core/messages/cli.ts';
+import { workspaceMessages } from '../../core/messages/workspace.ts';
 import type { Bilingual } from '../../core/model.ts';
 import { KeyStore } from '../../services/keys/key-store.ts';
 import { openReadOnly } from '../../services/workspace/read-only.ts';
@@ -85,7 +86,7 @@ export function requireCurrentPackage(pin: SecretariatPin, eventId: string, revi
 /** The fingerprint of a secretariat workspace's own signing key, read only (the public key needs no passphrase), and the events it prepared. */
 function readWorkspacePin(path: string): { fingerprint: string; authored: Map<string, number> } {
   const db = openReadOnly(path);
-  if (!db) throw new AppError('not-found', cliMessages.workspaceMissing({ path }));
+  if (!db) throw new AppError('not-found', workspaceMessages.missing({ path }));
   try {
     let status: ReturnType<KeyStore['status']>;
     let events: { id: string; revision: number; source: string }[];

@@ -10,6 +10,7 @@ import type { Deliberation } from '../../api/contract.ts';
 import { compositeKey } from '../../core/composite-key.ts';
 import { pick } from '../../core/messages/catalog.ts';
 import { cliMessages, inBoth } from '../../core/messages/cli.ts';
+import { reportMessages } from '../../core/messages/report.ts';
 import type { Bilingual, Event, MergeRule } from '../../core/model.ts';
 import { fingerprint } from '../../services/keys/signing.ts';
 import { requireMarks } from '../../services/merge/deliberation.ts';
@@ -159,7 +160,7 @@ export function mergeFiles(
 }
 
 /** The mark on every result read against a package whose signer nobody pinned. */
-export const NOT_PINNED: Bilingual = cliMessages.notPinned();
+export const NOT_PINNED: Bilingual = reportMessages.notPinned();
 
 /** The package's signer in --json output: whose key, and whether it was pinned (with the mark when not). */
 export function signerJson(signer: PackageSigner) {

@@ -3,13 +3,18 @@ import type { Bilingual } from '../model.ts';
 import { defineMessages } from './catalog.ts';
 
 /**
- * A section of the event (juror × round × category) that a request names and the event does not have: the
- * same refusal for an absence, a replacement member and a paper form.
+ * A section of the event (juror × round × category), or a nominee, that a request names and the event does not
+ * have: the same refusal for an absence, a replacement member, a paper form, a special award, a plenary
+ * decision and the juror's laptop (handlers.ts).
  */
 export const sectionMessages = defineMessages('section', {
   jurorNotInEvent: {
     id: (p: { jurorId: string }) => `Juri "${p.jurorId}" tidak ada di acara ini.`,
     en: (p) => `Juror "${p.jurorId}" is not in this event.`,
+  },
+  nomineeNotInEvent: {
+    id: (p: { nomineeId: string }) => `Nominasi "${p.nomineeId}" tidak ada di acara ini.`,
+    en: (p) => `Nominee "${p.nomineeId}" is not in this event.`,
   },
   roundNotInEvent: {
     id: (p: { roundId: string }) => `Babak "${p.roundId}" tidak ada di acara ini.`,

@@ -6,10 +6,6 @@ export const awardsMessages = defineMessages('awards', {
     id: (p: { categoryId: string }) => `Kategori "${p.categoryId}" tidak ada di acara ini.`,
     en: (p) => `Category "${p.categoryId}" is not in this event.`,
   },
-  nomineeNotInEvent: {
-    id: (p: { nomineeId: string }) => `Nominasi "${p.nomineeId}" tidak ada di acara ini.`,
-    en: (p) => `Nominee "${p.nomineeId}" is not in this event.`,
-  },
   nomineeOfOtherCategory: {
     id: (p: { nomineeName: string }) =>
       `${p.nomineeName} bukan nominasi kategori ini; penghargaan khusus kategori hanya untuk nominasi kategori itu.`,

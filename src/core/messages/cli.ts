@@ -65,7 +65,6 @@ export const cliMessages = defineMessages('cli', {
     id: (p: { reason: string }) => `Berkas tidak dapat dibaca (${p.reason}).`,
     en: (p) => `The file cannot be read (${p.reason}).`,
   },
-  notPinned: { id: 'kunci sekretariat belum disematkan', en: 'secretariat key not pinned' },
   pinned: { id: '(disematkan)', en: '(pinned)' },
   packageSigner: {
     id: (p: { package: string; revision: number; fingerprint: string; state: Bilingual }) =>
@@ -93,10 +92,6 @@ export const cliMessages = defineMessages('cli', {
       `Paket ${p.packageFile} revisi ${p.revision}, tetapi revisi acara di berkas kerja sekretariat sekarang ${p.current}: paket lama bisa memuat kunci juri yang sudah dicabut atau bobot lain. Terbitkan dan pakai paket terbaru (npx timbang event package).`,
     en: (p) =>
       `Package ${p.packageFile} is revision ${p.revision}, but the event in the secretariat's workspace is now at revision ${p.current}: an older package may carry a juror key since removed, or other weights. Issue and use the latest package (npx timbang event package).`,
-  },
-  workspaceMissing: {
-    id: (p: { path: string }) => `Berkas kerja ${p.path} tidak ada (atau tidak dapat dibuka).`,
-    en: (p) => `Workspace ${p.path} does not exist (or cannot be opened).`,
   },
   workspaceNotTimbang: {
     id: (p: { path: string; reason: string }) => `Berkas kerja ${p.path} tidak dapat dibaca sebagai berkas kerja Timbang (${p.reason}).`,

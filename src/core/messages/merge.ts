@@ -37,10 +37,6 @@ export const mergeMessages = defineMessages('merge', {
     en: (p) =>
       `There are no marks from valid score sheets yet (${p.usedSheets} of ${p.sheets} sheets used): no ranking can be determined. Import the jurors' verified score sheets first.`,
   },
-  nomineeNotInEvent: {
-    id: (p: { nomineeId: string }) => `Nominasi "${p.nomineeId}" tidak ada di acara ini.`,
-    en: (p) => `Nominee "${p.nomineeId}" is not in this event.`,
-  },
 
   // The shortlist (shortlist.ts)
   roundTakesNoShortlist: {

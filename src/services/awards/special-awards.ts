@@ -8,6 +8,7 @@ import type { SpecialAward } from '../../core/awards.ts';
 import type { Event } from '../../core/model.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { awardsMessages } from '../../core/messages/awards.ts';
+import { sectionMessages } from '../../core/messages/attendance.ts';
 
 export interface SpecialAwardInput {
   categoryId: string | null;
@@ -24,7 +25,7 @@ export function recordSpecialAward(db: Db, event: Event, input: SpecialAwardInpu
   }
   if (input.nomineeId !== null) {
     const nominee = event.nominees.find((n) => n.id === input.nomineeId);
-    if (!nominee) throw new AppError('not-found', awardsMessages.nomineeNotInEvent({ nomineeId: input.nomineeId }));
+    if (!nominee) throw new AppError('not-found', sectionMessages.nomineeNotInEvent({ nomineeId: input.nomineeId }));
     if (input.categoryId !== null && nominee.categoryId !== input.categoryId) {
       throw new AppError('invalid-input', awardsMessages.nomineeOfOtherCategory({ nomineeName: nominee.name }));
     }

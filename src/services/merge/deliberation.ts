@@ -7,6 +7,7 @@ import { compositeKey } from '../../core/composite-key.ts';
 import type { MergeMark } from '../../core/merge.ts';
 import type { Event, MergeRule } from '../../core/model.ts';
 import { mergeMessages } from '../../core/messages/merge.ts';
+import { sectionMessages } from '../../core/messages/attendance.ts';
 import type { Db } from '../workspace/workspace.ts';
 // Issue 16: the plenary's special awards are part of the results (and of their hash).
 import type { SpecialAward } from '../../core/awards.ts';
@@ -87,7 +88,7 @@ export function summaryOf(full: Deliberation): DeliberationSummary {
 /** One nominee's protocol: every juror's mark per round and criterion, and the flagged ones. */
 export function nomineeProtocol(db: Db, event: Event, rule: MergeRule, nomineeId: string): NomineeProtocol {
   if (!event.nominees.some((n) => n.id === nomineeId)) {
-    throw new AppError('not-found', mergeMessages.nomineeNotInEvent({ nomineeId }));
+    throw new AppError('not-found', sectionMessages.nomineeNotInEvent({ nomineeId }));
   }
   const { plan, flagsByNominee } = deliberationModel(db, event, rule);
   const { index } = plan;
