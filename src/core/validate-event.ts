@@ -181,30 +181,16 @@ function checkConsistency(event: Event): ValidationIssue[] {
       seen.add(key);
     });
   };
-  requireUnique(
-    'categories',
-    event.categories.map((c) => c.id),
-  );
-  requireUnique(
-    'rounds',
-    event.rounds.map((r) => r.id),
-  );
-  requireUnique(
-    'criteria',
-    event.criteria.map((c) => c.code),
-  );
-  requireUnique(
-    'nominees',
-    event.nominees.map((n) => n.id),
-  );
-  requireUnique(
-    'jurors',
-    event.jurors.map((j) => j.id),
-  );
-  requireUnique(
-    'conflicts',
-    event.conflicts.map((c) => `${c.jurorId}–${c.nomineeId}`),
-  );
+  // Each collection's keys, in the order its issues are listed.
+  const keyed: [keyof typeof COLLECTION_NAMES, string[]][] = [
+    ['categories', event.categories.map((c) => c.id)],
+    ['rounds', event.rounds.map((r) => r.id)],
+    ['criteria', event.criteria.map((c) => c.code)],
+    ['nominees', event.nominees.map((n) => n.id)],
+    ['jurors', event.jurors.map((j) => j.id)],
+    ['conflicts', event.conflicts.map((c) => `${c.jurorId}–${c.nomineeId}`)],
+  ];
+  for (const [collection, keys] of keyed) requireUnique(collection, keys);
 
   const unknownCategory = (path: (string | number)[], where: Bilingual, id: string) =>
     add(path, where, eventMessages.unknownCategory({ id }));

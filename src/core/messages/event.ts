@@ -6,6 +6,7 @@
  */
 import type { Bilingual } from '../model.ts';
 import { defineMessages } from './catalog.ts';
+import { templateFieldNames } from './event-template.ts';
 
 type Language = keyof Bilingual;
 
@@ -32,53 +33,55 @@ export const eventCollectionNames = defineMessages('event-collection', {
 });
 
 /** The fields people fill in, named as the template and the form name them, keyed by the event's own key. */
-export const eventFieldNames = defineMessages('event-field', {
-  name: { id: 'nama', en: 'name' },
-  yearHeld: { id: 'tahun penyelenggaraan', en: 'year held' },
-  place: { id: 'tempat', en: 'place' },
-  timeZone: { id: 'zona waktu', en: 'time zone' },
-  periodAssessed: { id: 'periode penilaian', en: 'period assessed' },
-  start: { id: 'mulai', en: 'start' },
-  end: { id: 'selesai', en: 'end' },
-  schedule: { id: 'jadwal', en: 'schedule' },
-  interviews: { id: 'wawancara', en: 'interviews' },
-  venue: { id: 'tempat', en: 'venue' },
-  plenary: { id: 'rapat pleno', en: 'plenary' },
-  ceremony: { id: 'penganugerahan', en: 'ceremony' },
-  date: { id: 'tanggal', en: 'date' },
-  weight: { id: 'bobot', en: 'weight' },
-  label: { id: 'label', en: 'label' },
-  title: { id: 'jabatan', en: 'title' },
-  institution: { id: 'instansi', en: 'institution' },
-  role: { id: 'peran', en: 'role' },
-  region: { id: 'wilayah', en: 'region' },
-  reason: { id: 'alasan', en: 'reason' },
-  scale: { id: 'skala', en: 'scale' },
-  rubric: { id: 'rubrik', en: 'rubric' },
-  text: { id: 'teks', en: 'text' },
-  attributes: { id: 'atribut', en: 'attribute' },
-  merge: { id: 'penggabungan nilai', en: 'merge' },
-  overall: { id: 'peringkat umum', en: 'overall ranking' },
-  // Issue 16: awards per category and the Berita Acara's basis.
-  places: { id: 'jumlah pemenang', en: 'places' },
-  minimumScore: { id: 'nilai akhir minimum', en: 'minimum final score' },
-  minutes: { id: 'berita acara', en: 'Berita Acara' },
-  decrees: { id: 'dasar', en: 'legal basis' },
-  panelDecree: { id: 'nomor SK Tim Penilai', en: 'Tim Penilai decree number' },
-  number: { id: 'nomor', en: 'number' },
-  quorum: { id: 'kuorum', en: 'quorum' },
-  replaces: { id: 'menggantikan', en: 'replaces' },
-  decree: { id: 'SK penunjukan', en: 'appointing decree' },
-  duty: { id: 'tugas', en: 'duty' },
-  // Issue 17: the nominees' evidence.
-  value: { id: 'nilai', en: 'value' },
-  unit: { id: 'satuan', en: 'unit' },
-  source: { id: 'sumber', en: 'source' },
-  criterionCodes: { id: 'kriteria', en: 'criteria' },
-  fileName: { id: 'nama berkas', en: 'file name' },
-  kind: { id: 'jenis', en: 'kind' },
-  nomineeId: { id: 'nominasi', en: 'nominee' },
-});
+export const eventFieldNames = {
+  ...defineMessages('event-field', {
+    periodAssessed: { id: 'periode penilaian', en: 'period assessed' },
+    start: { id: 'mulai', en: 'start' },
+    end: { id: 'selesai', en: 'end' },
+    schedule: { id: 'jadwal', en: 'schedule' },
+    interviews: { id: 'wawancara', en: 'interviews' },
+    venue: { id: 'tempat', en: 'venue' },
+    plenary: { id: 'rapat pleno', en: 'plenary' },
+    ceremony: { id: 'penganugerahan', en: 'ceremony' },
+    label: { id: 'label', en: 'label' },
+    title: { id: 'jabatan', en: 'title' },
+    scale: { id: 'skala', en: 'scale' },
+    rubric: { id: 'rubrik', en: 'rubric' },
+    text: { id: 'teks', en: 'text' },
+    attributes: { id: 'atribut', en: 'attribute' },
+    merge: { id: 'penggabungan nilai', en: 'merge' },
+    overall: { id: 'peringkat umum', en: 'overall ranking' },
+    // Issue 16: awards per category and the Berita Acara's basis.
+    minutes: { id: 'berita acara', en: 'Berita Acara' },
+    number: { id: 'nomor', en: 'number' },
+  }),
+  // The fields the template names in the same words: one entry, the template's (event-template.ts).
+  name: templateFieldNames.name,
+  yearHeld: templateFieldNames.yearHeld,
+  place: templateFieldNames.place,
+  timeZone: templateFieldNames.timeZone,
+  date: templateFieldNames.date,
+  weight: templateFieldNames.weight,
+  institution: templateFieldNames.institution,
+  role: templateFieldNames.role,
+  region: templateFieldNames.region,
+  reason: templateFieldNames.reason,
+  places: templateFieldNames.places,
+  minimumScore: templateFieldNames.minimumFinalScore,
+  decrees: templateFieldNames.legalBasis,
+  panelDecree: templateFieldNames.timPenilaiDecreeNumber,
+  quorum: templateFieldNames.quorum,
+  replaces: templateFieldNames.replaces,
+  decree: templateFieldNames.appointingDecree,
+  duty: templateFieldNames.duty,
+  value: templateFieldNames.value,
+  unit: templateFieldNames.unit,
+  source: templateFieldNames.source,
+  criterionCodes: templateFieldNames.criteria,
+  fileName: templateFieldNames.fileName,
+  kind: templateFieldNames.kind,
+  nomineeId: templateFieldNames.nominee,
+};
 
 /** How a finding says where it is: parts of a path, and the places that are not one item of a list. */
 export const eventPlaces = defineMessages('event-place', {

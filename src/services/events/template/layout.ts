@@ -437,12 +437,15 @@ export const ASSIGNMENT_COLUMNS = {
   ),
 };
 
+/** Issue 17: the nominee a row of the dossier belongs to, the first column of sheets Data and Dokumen alike. */
+const DOSSIER_NOMINEE = idField(
+  { header: 'Nominasi', name: templateFieldNames.nominee(), hint: 'Nominee ID (sheet Nominasi)', width: 16 },
+  SHEETS.nominees,
+);
+
 /** Issue 17: sheet Data, one figure of a nominee's dossier per row, optionally linked to the criteria it informs. */
 export const FIGURE_COLUMNS = {
-  nomineeId: idField(
-    { header: 'Nominasi', name: templateFieldNames.nominee(), hint: 'Nominee ID (sheet Nominasi)', width: 16 },
-    'Nominasi',
-  ),
+  nomineeId: DOSSIER_NOMINEE,
   labelId: textField({
     header: 'Indikator (Indonesia)',
     name: templateFieldNames.indicatorIndonesian(),
@@ -479,10 +482,7 @@ export const FIGURE_COLUMNS = {
 
 /** Issue 17: sheet Dokumen, one file a nominee submitted per row (PDF, JPG or PNG; hash and size filled in when packaged). */
 export const DOCUMENT_COLUMNS = {
-  nomineeId: idField(
-    { header: 'Nominasi', name: templateFieldNames.nominee(), hint: 'Nominee ID (sheet Nominasi)', width: 16 },
-    'Nominasi',
-  ),
+  nomineeId: DOSSIER_NOMINEE,
   fileName: textField({
     header: 'Nama berkas',
     name: templateFieldNames.fileName(),
