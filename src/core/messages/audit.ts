@@ -12,7 +12,6 @@ export const auditMessages = defineMessages('audit', {
     en: 'in conflict with another sheet of the same revision',
   },
   notReceived: { id: 'belum diterima', en: 'not received' },
-  notFinalized: { id: 'belum difinalisasi juri', en: 'not finalized by the juror' },
   sheetsConflict: { id: 'lembar bertentangan', en: 'sheets in conflict' },
   andMore: {
     id: (p: { more: number }) => `… dan ${p.more} lagi`,

@@ -76,7 +76,6 @@ export const reportMessages = defineMessages('report', {
     id: (p: { rule: MergeRule }) => RULE_NAME.id[p.rule],
     en: (p) => RULE_NAME.en[p.rule],
   },
-  finalFormula: { id: 'Nilai akhir', en: 'Final score' },
   tieBreak: { id: 'Penentu bila nilai sama', en: 'Tie-breaks' },
   tieStepRound: {
     id: (p: { round: string }) => `nilai ${p.round} lebih tinggi`,
@@ -121,6 +120,7 @@ export const reportMessages = defineMessages('report', {
   ranking: { id: 'Peringkat', en: 'Ranking' },
   rank: { id: 'Peringkat', en: 'Rank' },
   nominee: { id: 'Nominasi', en: 'Nominee' },
+  /** The final score: the rankings' column and the formula's row. */
   final: { id: 'Nilai akhir', en: 'Final score' },
   note: { id: 'Keterangan', en: 'Note' },
   terbaik: {

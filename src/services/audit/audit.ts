@@ -21,6 +21,7 @@ import type { Bilingual, Event } from '../../core/model.ts';
 import { canonicalJson } from '../keys/signing.ts';
 import type { Db } from '../workspace/workspace.ts';
 import { auditMessages } from '../../core/messages/audit.ts';
+import { reportMessages } from '../../core/messages/report.ts';
 
 export type AuditItemId = 'marks' | 'sections' | 'quorum' | 'equal' | 'sheets' | 'ties' | 'flags' | 'verification';
 
@@ -99,7 +100,7 @@ const STATUS_WORDS: Record<string, Bilingual> = {
 
 const SECTION_WORDS: Record<string, Bilingual> = {
   missing: auditMessages.notReceived(),
-  unfinished: auditMessages.notFinalized(),
+  unfinished: reportMessages.unfinishedSections(), // the report's words for the same state
   conflict: auditMessages.sheetsConflict(),
 };
 

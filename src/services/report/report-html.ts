@@ -99,7 +99,7 @@ function cover(ctx: ReportContext): string {
     ${row(t.plenary(), schedule.plenary ? esc(formatDate(schedule.plenary, lang)) : esc(t.notScheduled()))}
     ${row(t.ceremony(), schedule.ceremony ? esc(`${formatDate(schedule.ceremony.date, lang)}, ${schedule.ceremony.venue}`) : esc(t.notScheduled()))}
     ${row(t.rule(), esc(t.ruleName({ rule: result.rule })))}
-    ${row(t.finalFormula(), finalFormula)}
+    ${row(t.final(), finalFormula)}
     ${row(t.tieBreak(), tieBreak.map((s, i) => `${i + 1}. ${s}`).join('; '))}
     ${row(t.generated(), esc(generatedText(ctx)))}
   </table>
