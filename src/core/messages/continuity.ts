@@ -208,7 +208,9 @@ export const runbookMessages = defineMessages('runbook', {
     id: 'Laptop tidak dapat dipakai lagi, dan berkas kerjanya tidak dapat dipindahkan.',
     en: 'The laptop cannot be used any more, and its workspace cannot be moved.',
   },
-  lostJurorWho: { id: 'Juri', en: 'Juror' },
+  /** Who acts, in every case that names the juror or the secretariat alone. */
+  jurorWho: { id: 'Juri', en: 'Juror' },
+  secretariatWho: { id: 'Sekretariat', en: 'Secretariat' },
   lostJuror1: {
     id: 'Beri tahu sekretariat segera, dan sebutkan revisi lembar nilai terakhir yang Anda kirim (ada di nama berkasnya, mis. `lembar-nilai-J3-revisi-4.xlsx`).',
     en: 'Tell the secretariat at once, and name the revision of the last score sheet you sent (it is in its file name, e.g. `lembar-nilai-J3-revisi-4.xlsx`).',
@@ -237,7 +239,6 @@ export const runbookMessages = defineMessages('runbook', {
     id: 'Periksa angkanya, lanjutkan menilai, lalu kirim lembar nilai baru: revisinya lebih tinggi dan menggantikan lembar lama.',
     en: 'Check the figures, go on scoring, then send a new score sheet: its revision is higher and supersedes the old sheet.',
   },
-  lostSecretariatWho: { id: 'Sekretariat', en: 'Secretariat' },
   lostSecretariat1: {
     id: 'Impor berkas pendaftaran dari laptop baru juri. Karena juri sudah terdaftar dengan kunci lain, pilih `Daftarkan ulang (laptop hilang atau rusak)` dan tulis alasannya.',
     en: "Import the enrolment file from the juror's new laptop. As the juror is already enrolled with another key, choose `Daftarkan ulang (laptop hilang atau rusak)` (re-enrol) and give the reason.",
@@ -288,7 +289,6 @@ export const runbookMessages = defineMessages('runbook', {
   },
   forgotTitle: { id: 'Lupa frasa sandi', en: 'Forgotten passphrase' },
   forgotWhen: { id: 'Kunci tanda tangan tidak mau terbuka.', en: 'The signing key does not open.' },
-  forgotJurorWho: { id: 'Juri', en: 'Juror' },
   forgotJuror1: {
     id: 'Di aplikasi, kunci disegel keychain sistem dan terbuka tanpa frasa sandi. Bila keychain tidak bisa, pilih `Buka dengan frasa sandi cadangan`.',
     en: "In the app the key is sealed by the system's keychain and opens without a passphrase. If the keychain cannot, choose `Buka dengan frasa sandi cadangan` (open with the backup passphrase).",
@@ -301,7 +301,6 @@ export const runbookMessages = defineMessages('runbook', {
     id: 'Ikuti langkah "Laptop hilang atau rusak" di berkas kerja baru: kunci baru, pendaftaran ulang, lalu `Lanjutkan dari lembar sendiri`. Nilai yang belum pernah dikirim dalam lembar bertanda tangan diberikan lagi.',
     en: 'Follow "Laptop lost or broken" in a new workspace: a new key, re-enrolment, then `Lanjutkan dari lembar sendiri`. Marks never sent in a signed sheet are given again.',
   },
-  forgotSecretariatWho: { id: 'Sekretariat', en: 'Secretariat' },
   forgotSecretariat1: {
     id: 'Kunci sekretariat yang tidak dapat dibuka lagi sama dengan kunci yang hilang: lakukan pergantian kunci dengan kode pemulihan dari Ketua (lihat di atas).',
     en: "A secretariat key that cannot be opened any more is a lost key: roll over to a new key with the Ketua's recovery code (see above).",

@@ -44,9 +44,9 @@ const PARTS = [
     title: m.lostTitle,
     when: m.lostWhen,
     roles: [
-      { who: m.lostJurorWho, steps: [m.lostJuror1, m.lostJuror2, m.lostJuror3, m.lostJuror4, m.lostJuror5, m.lostJuror6, m.lostJuror7] },
+      { who: m.jurorWho, steps: [m.lostJuror1, m.lostJuror2, m.lostJuror3, m.lostJuror4, m.lostJuror5, m.lostJuror6, m.lostJuror7] },
       {
-        who: m.lostSecretariatWho,
+        who: m.secretariatWho,
         steps: [m.lostSecretariat1, m.lostSecretariat2, m.lostSecretariat3, m.lostSecretariat4, m.lostSecretariat5],
       },
       {
@@ -67,8 +67,8 @@ const PARTS = [
     title: m.forgotTitle,
     when: m.forgotWhen,
     roles: [
-      { who: m.forgotJurorWho, steps: [m.forgotJuror1, m.forgotJuror2, m.forgotJuror3] },
-      { who: m.forgotSecretariatWho, steps: [m.forgotSecretariat1, m.forgotSecretariat2] },
+      { who: m.jurorWho, steps: [m.forgotJuror1, m.forgotJuror2, m.forgotJuror3] },
+      { who: m.secretariatWho, steps: [m.forgotSecretariat1, m.forgotSecretariat2] },
     ],
   },
   {
