@@ -16,7 +16,10 @@ export function criterionValue(mark: number, criterion: Pick<Criterion, 'scale'>
   return (mark / criterion.scale.max) * 100;
 }
 
-export function weightedTotal(criteria: Pick<Criterion, 'code' | 'weight' | 'scale'>[], marks: ReadonlyMap<string, number>): WeightedTotal {
+export function weightedTotal(
+  criteria: readonly Pick<Criterion, 'code' | 'weight' | 'scale'>[],
+  marks: ReadonlyMap<string, number>,
+): WeightedTotal {
   let total = 0;
   let scored = 0;
   for (const criterion of criteria) {

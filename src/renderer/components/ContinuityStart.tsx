@@ -2,13 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileData } from '../../api/contract.ts';
 import { api, mutate, useAction } from '../api.ts';
-import { saveFileData } from '../files.ts';
-import { LANGUAGES, type Language } from '../i18n/index.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { FilePicker } from './FilePicker.tsx';
 import { KeyPanel } from './KeyPanel.tsx';
 import { MoveWorkspacePanel } from './MoveWorkspacePanel.tsx';
-import { Working } from './Working.tsx';
+import { DocumentLanguage, PrintButtons, PrintStatus, useDocumentLanguage, usePrinting } from './PrintActions.tsx';
 
 /**
  * What the start screen offers for continuity (issue 21): the emergency guide to print, moving the workspace
@@ -43,61 +41,18 @@ export function ContinuityStart({
 
 /** "Laptop hilang atau rusak / Lupa frasa sandi / Pindah laptop", as a PDF or printed, like the report. */
 function RunbookPanel() {
-  const { t, i18n } = useTranslation();
-  const [lang, setLang] = useState<Language>(i18n.language === 'en' ? 'en' : 'id');
-  const action = useAction();
-  const busy = action.label;
-  const [notice, setNotice] = useState<string | null>(null);
-  /** One printing at a time; the buttons stay focusable (aria-disabled) so the keyboard is not dropped. */
-  const run = async (what: string, work: () => Promise<string>) => {
-    if (action.busy) return;
-    setNotice(null);
-    setNotice((await action.run(work, what)) ?? null);
-  };
+  const { t } = useTranslation();
+  const [lang, setLang] = useDocumentLanguage();
+  const printing = usePrinting();
   return (
     <section className="panel" aria-labelledby="runbook-title" data-testid="runbook">
       <h2 id="runbook-title">{t('continuity.runbook.title')}</h2>
       <p>{t('continuity.runbook.intro')}</p>
       <div className="actions">
-        <label>
-          {t('report.language')}{' '}
-          <select value={lang} onChange={(e) => setLang(e.target.value as Language)}>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {l === 'id' ? 'Bahasa Indonesia' : 'English'}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          aria-disabled={busy !== null || undefined}
-          onClick={() =>
-            run(t('progress.buildingPdf'), async () => {
-              const file = await api.runbookPdf({ lang });
-              saveFileData(file);
-              return t('report.saved', { file: file.fileName });
-            })
-          }
-        >
-          {t('report.savePdf')}
-        </button>
-        <button
-          type="button"
-          aria-disabled={busy !== null || undefined}
-          onClick={() =>
-            run(t('progress.printing'), async () => {
-              await api.printRunbook({ lang });
-              return t('report.printed');
-            })
-          }
-        >
-          {t('report.print')}
-        </button>
+        <DocumentLanguage label={t('report.language')} value={lang} onChange={setLang} />
+        <PrintButtons printing={printing} savePdf={() => api.runbookPdf({ lang })} print={() => api.printRunbook({ lang })} />
       </div>
-      {busy && <Working what={busy} />}
-      {notice && <p role="status">{notice}</p>}
-      <ErrorNotice error={action.error} />
+      <PrintStatus printing={printing} />
     </section>
   );
 }

@@ -1,29 +1,18 @@
 import { useTranslation } from 'react-i18next';
-import type { Criterion, Event, Nominee, Round } from '../../../core/model.ts';
+import type { Event, Nominee, Round } from '../../../core/model.ts';
 import { weightedTotal } from '../../../core/scoring.ts';
 import { NomineeName, nomineeLabel } from '../../components/NomineeName.tsx';
 import { markText, pick, scoreText } from '../../i18n/index.ts';
 import { InterviewTimer } from './InterviewTimer.tsx';
-import { useRubricKeys } from './use-rubric-keys.ts';
-import { markKey, type Mark } from './marks.ts';
+import { useRubricKeys, type RubricKeysOptions } from './use-rubric-keys.ts';
 
-interface Props {
+/** The keyboard's options (useRubricKeys), and what the view adds: the round's clock, the other nominees. */
+interface Props extends RubricKeysOptions {
   event: Event;
   round: Round;
   nominees: Nominee[];
-  nominee: Nominee;
-  criteria: Criterion[];
-  marks: ReadonlyMap<string, Mark>;
-  conflict: { reason: string } | undefined;
-  locked: boolean;
-  /** The focused criterion: the rubric panel beside shows it. */
-  criterionCode: string;
-  /** Bumped to put keyboard focus on the focused criterion (on opening, after an undo). */
-  focusRequest: number;
   onSelect(nomineeId: string): void;
   onFocusCriterion(criterionCode: string): void;
-  onRecord(nomineeId: string, criterionCode: string, value: number | null): Promise<void>;
-  onUndo(): void;
   /** A mark the API refused to save: shown inside its criterion. */
   apiRefusal?: { nomineeId: string; criterionCode: string; message: string } | null;
 }
@@ -37,26 +26,13 @@ const DEFAULT_MINUTES = { presentationMinutes: 10, questionsMinutes: 20 };
  * Ctrl+Z undoes. Arrow keys only move a selection through the levels; it is saved once, by Enter or
  * Space (which also move on) or by leaving the criterion, and Esc drops it. A click saves at once.
  */
-export function SingleNominee({
-  round,
-  nominees,
-  nominee,
-  criteria,
-  marks,
-  conflict,
-  locked,
-  criterionCode,
-  focusRequest,
-  onSelect,
-  onFocusCriterion,
-  onRecord,
-  onUndo,
-  apiRefusal = null,
-}: Props) {
+export function SingleNominee(props: Props) {
+  const { round, nominees, nominee, criteria, conflict, locked, criterionCode, onSelect, onFocusCriterion, apiRefusal = null } = props;
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const index = nominees.findIndex((n) => n.id === nominee.id);
-  const valueOf = (code: string) => marks.get(markKey(nominee.id, code))?.value ?? null;
+  const keys = useRubricKeys(props);
+  const { refusal, valueOf } = keys;
   const saved = new Map(
     criteria.flatMap((c) => {
       const value = valueOf(c.code);
@@ -65,9 +41,6 @@ export function SingleNominee({
   );
   const total = weightedTotal(criteria, saved);
   const timing = round.interview ?? DEFAULT_MINUTES;
-
-  const keys = useRubricKeys({ nominee, criteria, marks, conflict, locked, criterionCode, focusRequest, onRecord, onUndo });
-  const { refusal } = keys;
 
   return (
     <div className="single" onKeyDown={keys.onViewKeyDown}>

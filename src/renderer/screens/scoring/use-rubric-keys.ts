@@ -184,6 +184,8 @@ export function useRubricKeys({
   };
 
   return {
+    /** The nominee's saved mark for a criterion, or null. */
+    valueOf,
     /** The selection shown in a criterion, if it has one. */
     selectionFor: (code: string) => (pending && pending.nomineeId === nominee.id && pending.criterionCode === code ? pending : null),
     refusal,

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Input } from '../../../api/contract.ts';
 import type { Event } from '../../../core/model.ts';
 import { isAssigned } from '../../../core/quorum.ts';
 import { mutate, useAction, useQuery } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { JurorOptions, SelectField, TextField } from '../../components/FormFields.tsx';
 import { formatDate, pick } from '../../i18n/index.ts';
 
 /**
@@ -110,20 +112,7 @@ export function AttendanceView({ event }: { event: Event }) {
   );
 }
 
-function AbsenceForm({
-  event,
-  onSubmit,
-}: {
-  event: Event;
-  onSubmit(input: {
-    jurorId: string;
-    roundId: string;
-    categoryId: string | null;
-    reason: string;
-    date: string | null;
-    by: string;
-  }): Promise<void>;
-}) {
+function AbsenceForm({ event, onSubmit }: { event: Event; onSubmit(input: Omit<Input<'recordAbsence'>, 'eventId'>): Promise<void> }) {
   const { t, i18n } = useTranslation();
   const [jurorId, setJurorId] = useState(event.jurors[0].id);
   const [roundId, setRoundId] = useState(event.rounds[0].id);
@@ -140,57 +129,35 @@ function AbsenceForm({
         void onSubmit({ jurorId, roundId, categoryId: categoryId || null, reason, date: date || null, by });
       }}
     >
-      <label htmlFor="absence-juror">
-        {t('shape.audit.juror')}
-        <select id="absence-juror" name="absence-juror" value={jurorId} onChange={(e) => setJurorId(e.target.value)}>
-          {event.jurors.map((j) => (
-            <option key={j.id} value={j.id}>
-              {j.id} · {j.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label htmlFor="absence-round">
-        {t('shape.audit.round')}
-        <select
-          id="absence-round"
-          name="absence-round"
-          value={roundId}
-          onChange={(e) => {
-            setRoundId(e.target.value);
-            setCategoryId('');
-          }}
-        >
-          {event.rounds.map((r) => (
-            <option key={r.id} value={r.id}>
-              {pick(r.name, i18n.language)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label htmlFor="absence-category">
-        {t('shape.attendance.category')}
-        <select id="absence-category" name="absence-category" value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
-          <option value="">{t('shape.attendance.allCategories')}</option>
-          {round.categoryIds.map((c) => (
-            <option key={c} value={c}>
-              {pick(event.categories.find((k) => k.id === c)!.name, i18n.language)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label htmlFor="absence-reason">
-        {t('shape.audit.reason')}
-        <input id="absence-reason" name="absence-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-      </label>
-      <label htmlFor="absence-date">
-        {t('shape.attendance.date')}
-        <input id="absence-date" name="absence-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-      </label>
-      <label htmlFor="absence-by">
-        {t('shape.audit.by')}
-        <input id="absence-by" name="absence-by" value={by} onChange={(e) => setBy(e.target.value)} />
-      </label>
+      <SelectField id="absence-juror" label={t('shape.audit.juror')} value={jurorId} onChange={setJurorId}>
+        <JurorOptions event={event} />
+      </SelectField>
+      <SelectField
+        id="absence-round"
+        label={t('shape.audit.round')}
+        value={roundId}
+        onChange={(value) => {
+          setRoundId(value);
+          setCategoryId('');
+        }}
+      >
+        {event.rounds.map((r) => (
+          <option key={r.id} value={r.id}>
+            {pick(r.name, i18n.language)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField id="absence-category" label={t('shape.attendance.category')} value={categoryId} onChange={setCategoryId}>
+        <option value="">{t('shape.attendance.allCategories')}</option>
+        {round.categoryIds.map((c) => (
+          <option key={c} value={c}>
+            {pick(event.categories.find((k) => k.id === c)!.name, i18n.language)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField id="absence-reason" label={t('shape.audit.reason')} value={reason} onChange={setReason} />
+      <TextField id="absence-date" label={t('shape.attendance.date')} type="date" value={date} onChange={setDate} />
+      <TextField id="absence-by" label={t('shape.audit.by')} value={by} onChange={setBy} />
       <button type="submit" disabled={reason.trim().length < 3 || by.trim().length < 2}>
         {t('shape.attendance.record')}
       </button>
@@ -198,19 +165,7 @@ function AbsenceForm({
   );
 }
 
-function ReplacementForm({
-  event,
-  onSubmit,
-}: {
-  event: Event;
-  onSubmit(input: {
-    juror: { id: string; title: string; institution: string; name?: string };
-    replacesJurorId: string;
-    decree: string;
-    sections: { roundId: string; categoryId: string }[];
-    by: string;
-  }): Promise<void>;
-}) {
+function ReplacementForm({ event, onSubmit }: { event: Event; onSubmit(input: Omit<Input<'addReplacement'>, 'eventId'>): Promise<void> }) {
   const { t, i18n } = useTranslation();
   const [replaces, setReplaces] = useState(event.jurors[0].id);
   const [id, setId] = useState('');
@@ -253,48 +208,23 @@ function ReplacementForm({
         });
       }}
     >
-      <label htmlFor="replace-who">
-        {t('shape.attendance.replacedJuror')}
-        <select
-          id="replace-who"
-          name="replace-who"
-          value={replaces}
-          onChange={(e) => {
-            setReplaces(e.target.value);
-            setChosen(new Set());
-          }}
-        >
-          {event.jurors.map((j) => (
-            <option key={j.id} value={j.id}>
-              {j.id} · {j.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label htmlFor="replace-id">
-        {t('shape.attendance.newId')}
-        <input id="replace-id" name="replace-id" value={id} onChange={(e) => setId(e.target.value)} />
-      </label>
-      <label htmlFor="replace-name">
-        {t('shape.attendance.newName')}
-        <input id="replace-name" name="replace-name" value={name} onChange={(e) => setName(e.target.value)} />
-      </label>
-      <label htmlFor="replace-title">
-        {t('shape.attendance.newTitle')}
-        <input id="replace-title" name="replace-title" value={title} onChange={(e) => setTitle(e.target.value)} />
-      </label>
-      <label htmlFor="replace-institution">
-        {t('shape.attendance.newInstitution')}
-        <input id="replace-institution" name="replace-institution" value={institution} onChange={(e) => setInstitution(e.target.value)} />
-      </label>
-      <label htmlFor="replace-decree">
-        {t('shape.attendance.decree')}
-        <input id="replace-decree" name="replace-decree" value={decree} onChange={(e) => setDecree(e.target.value)} />
-      </label>
-      <label htmlFor="replace-by">
-        {t('shape.audit.by')}
-        <input id="replace-by" name="replace-by" value={by} onChange={(e) => setBy(e.target.value)} />
-      </label>
+      <SelectField
+        id="replace-who"
+        label={t('shape.attendance.replacedJuror')}
+        value={replaces}
+        onChange={(value) => {
+          setReplaces(value);
+          setChosen(new Set());
+        }}
+      >
+        <JurorOptions event={event} />
+      </SelectField>
+      <TextField id="replace-id" label={t('shape.attendance.newId')} value={id} onChange={setId} />
+      <TextField id="replace-name" label={t('shape.attendance.newName')} value={name} onChange={setName} />
+      <TextField id="replace-title" label={t('shape.attendance.newTitle')} value={title} onChange={setTitle} />
+      <TextField id="replace-institution" label={t('shape.attendance.newInstitution')} value={institution} onChange={setInstitution} />
+      <TextField id="replace-decree" label={t('shape.attendance.decree')} value={decree} onChange={setDecree} />
+      <TextField id="replace-by" label={t('shape.audit.by')} value={by} onChange={setBy} />
       <fieldset>
         <legend>{t('shape.attendance.takesOver')}</legend>
         {sections.map((s) => (

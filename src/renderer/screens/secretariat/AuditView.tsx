@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Event, MergeRule } from '../../../core/model.ts';
 import { mutate, useAction, useQuery } from '../../api.ts';
+import { TextField } from '../../components/FormFields.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { MergeRuleSelect } from '../../components/MergeRuleSelect.tsx';
 import { pick, scoreText } from '../../i18n/index.ts';
-
-const RULES: MergeRule[] = ['mean', 'trimmed', 'median', 'zscore'];
 
 /**
  * Periksa sebelum penetapan (issue 16, item 4): the checklist, each item with what fails, and where people
@@ -31,16 +31,7 @@ export function AuditView({ event }: { event: Event }) {
   return (
     <>
       <div className="toolbar">
-        <label>
-          {t('results.rule')}{' '}
-          <select value={rule} onChange={(e) => setRule(e.target.value as MergeRule)}>
-            {RULES.map((r) => (
-              <option key={r} value={r}>
-                {t(`results.ruleName.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MergeRuleSelect value={rule} onChange={setRule} />
         <span className="hint">
           {t('results.hash')}: <code>{audit.resultsHash.slice(0, 16)}…</code>
         </span>
@@ -187,14 +178,8 @@ function NamedAction({
         await onSubmit(by, note);
       }}
     >
-      <label htmlFor={`${id}-by`}>
-        {byLabel}
-        <input id={`${id}-by`} name={`${id}-by`} value={by} onChange={(e) => setBy(e.target.value)} />
-      </label>
-      <label htmlFor={`${id}-note`}>
-        {noteLabel}
-        <input id={`${id}-note`} name={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} />
-      </label>
+      <TextField id={`${id}-by`} label={byLabel} value={by} onChange={setBy} />
+      <TextField id={`${id}-note`} label={noteLabel} value={note} onChange={setNote} />
       <button type="submit" disabled={by.trim().length < 2 || (noteRequired && note.trim().length < 3)}>
         {label}
       </button>
@@ -214,14 +199,8 @@ function ConfirmForm({ onSubmit }: { onSubmit(operator: string, confirmedBy: str
         await onSubmit(operator, confirmedBy);
       }}
     >
-      <label htmlFor="audit-operator">
-        {t('shape.audit.operator')}
-        <input id="audit-operator" name="audit-operator" value={operator} onChange={(e) => setOperator(e.target.value)} />
-      </label>
-      <label htmlFor="audit-confirmer">
-        {t('shape.audit.confirmer')}
-        <input id="audit-confirmer" name="audit-confirmer" value={confirmedBy} onChange={(e) => setConfirmedBy(e.target.value)} />
-      </label>
+      <TextField id="audit-operator" label={t('shape.audit.operator')} value={operator} onChange={setOperator} />
+      <TextField id="audit-confirmer" label={t('shape.audit.confirmer')} value={confirmedBy} onChange={setConfirmedBy} />
       <button type="submit" disabled={operator.trim().length < 2 || confirmedBy.trim().length < 2}>
         {t('shape.audit.confirm')}
       </button>

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaperForm } from '../../../api/contract.ts';
 import type { Event } from '../../../core/model.ts';
-import { api, useAction } from '../../api.ts';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { api } from '../../api.ts';
+import { JurorOptions } from '../../components/FormFields.tsx';
+import { DocumentLanguage, PrintStatus, useDocumentLanguage, usePrinting } from '../../components/PrintActions.tsx';
 import { saveFileData } from '../../files.ts';
-import { pick, type Language } from '../../i18n/index.ts';
+import { pick } from '../../i18n/index.ts';
 
 /**
  * Printing a juror's paper Lembar Penilaian Juri for one round and category: saved as a PDF, or printed
@@ -20,16 +21,12 @@ export function PaperPrint({ event, forms }: { event: Event; forms: PaperForm[] 
   const [roundId, setRoundId] = useState(rounds[0]?.id ?? '');
   const categories = open.filter((f) => f.roundId === roundId);
   const [categoryId, setCategoryId] = useState(categories[0]?.categoryId ?? '');
-  const [formLang, setFormLang] = useState<Language>(lang === 'en' ? 'en' : 'id');
-  const action = useAction();
-  const busy = action.busy;
-  const [notice, setNotice] = useState<string | null>(null);
+  const [formLang, setFormLang] = useDocumentLanguage();
+  const printing = usePrinting();
+  const busy = printing.action.busy;
   const form = categories.find((f) => f.categoryId === categoryId) ?? categories[0];
 
-  const run = async (work: () => Promise<string>) => {
-    setNotice(null);
-    setNotice((await action.run(work)) ?? null);
-  };
+  const { run } = printing;
   const request = form
     ? { eventId: event.id, jurorId: form.jurorId, roundId: form.roundId, categoryId: form.categoryId, lang: formLang }
     : null;
@@ -42,11 +39,7 @@ export function PaperPrint({ event, forms }: { event: Event; forms: PaperForm[] 
         <label>
           {t('paper.juror')}{' '}
           <select value={jurorId} onChange={(e) => setJurorId(e.target.value)}>
-            {event.jurors.map((j) => (
-              <option key={j.id} value={j.id}>
-                {j.id} · {j.title}
-              </option>
-            ))}
+            <JurorOptions event={event} />
           </select>
         </label>
         <label>
@@ -69,13 +62,7 @@ export function PaperPrint({ event, forms }: { event: Event; forms: PaperForm[] 
             ))}
           </select>
         </label>
-        <label>
-          {t('paper.print.language')}{' '}
-          <select value={formLang} onChange={(e) => setFormLang(e.target.value as Language)}>
-            <option value="id">Bahasa Indonesia</option>
-            <option value="en">English</option>
-          </select>
-        </label>
+        <DocumentLanguage label={t('paper.print.language')} value={formLang} onChange={setFormLang} />
       </div>
       {form && (
         <p data-testid="paper-print-form">
@@ -110,8 +97,7 @@ export function PaperPrint({ event, forms }: { event: Event; forms: PaperForm[] 
           {t('paper.print.print')}
         </button>
       </div>
-      {notice && <p role="status">{notice}</p>}
-      <ErrorNotice error={action.error} />
+      <PrintStatus printing={printing} />
     </section>
   );
 }

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { AuditView } from '../../../api/shape-contract.ts';
 import type { Event, MergeRule } from '../../../core/model.ts';
 import { api, mutate, useAction, useQuery } from '../../api.ts';
+import { TextField } from '../../components/FormFields.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { MergeRuleSelect } from '../../components/MergeRuleSelect.tsx';
 import { KeyPanel } from '../../components/KeyPanel.tsx';
 import { saveFileData } from '../../files.ts';
 import { formatDateTime, pick } from '../../i18n/index.ts';
@@ -41,16 +43,7 @@ export function PenetapanView({ event }: { event: Event }) {
   return (
     <>
       <div className="toolbar">
-        <label>
-          {t('results.rule')}{' '}
-          <select value={rule} onChange={(e) => setRule(e.target.value as MergeRule)}>
-            {(['mean', 'trimmed', 'median', 'zscore'] as const).map((r) => (
-              <option key={r} value={r}>
-                {t(`results.ruleName.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MergeRuleSelect value={rule} onChange={setRule} />
       </div>
       <p className={`notice ${inForce ? '' : 'notice-warning'}`} role="status" data-testid="penetapan-status">
         {inForce
@@ -82,10 +75,7 @@ export function PenetapanView({ event }: { event: Event }) {
               void act(() => mutate('fixResults', { eventId: event.id, rule, fixedBy }));
             }}
           >
-            <label htmlFor="fixed-by">
-              {t('shape.penetapan.fixedBy')}
-              <input id="fixed-by" name="fixed-by" value={fixedBy} onChange={(e) => setFixedBy(e.target.value)} />
-            </label>
+            <TextField id="fixed-by" label={t('shape.penetapan.fixedBy')} value={fixedBy} onChange={setFixedBy} />
             <button type="submit" className="primary" disabled={!view.passed || fixedBy.trim().length < 2}>
               {versions.length > 0 ? t('shape.penetapan.fixAgain', { version: versions.length + 1 }) : t('shape.penetapan.fix')}
             </button>
@@ -104,14 +94,8 @@ export function PenetapanView({ event }: { event: Event }) {
               void act(() => mutate('reopenPenetapan', { eventId: event.id, reason, by: reopenBy }));
             }}
           >
-            <label htmlFor="reopen-reason">
-              {t('shape.penetapan.reason')}
-              <input id="reopen-reason" name="reopen-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-            </label>
-            <label htmlFor="reopen-by">
-              {t('shape.penetapan.by')}
-              <input id="reopen-by" name="reopen-by" value={reopenBy} onChange={(e) => setReopenBy(e.target.value)} />
-            </label>
+            <TextField id="reopen-reason" label={t('shape.penetapan.reason')} value={reason} onChange={setReason} />
+            <TextField id="reopen-by" label={t('shape.penetapan.by')} value={reopenBy} onChange={setReopenBy} />
             <button type="submit" disabled={reason.trim().length < 3 || reopenBy.trim().length < 2}>
               {t('shape.penetapan.reopen')}
             </button>

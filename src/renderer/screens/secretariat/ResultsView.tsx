@@ -4,6 +4,7 @@ import type { DeliberationSummary } from '../../../api/contract.ts';
 import type { Event, MergeRule } from '../../../core/model.ts';
 import { api, mutate, useAction, useQuery } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { MERGE_RULES, MergeRuleSelect } from '../../components/MergeRuleSelect.tsx';
 import { saveFileData } from '../../files.ts';
 import { markText, pick, scoreText } from '../../i18n/index.ts';
 import { NomineeName } from '../../components/NomineeName.tsx';
@@ -13,7 +14,6 @@ import { AwardsPanel, heldPlace } from './AwardsPanel.tsx';
 import { PanelChecks } from './PanelChecks.tsx';
 import { ReportView } from './ReportView.tsx';
 
-const RULES: MergeRule[] = ['mean', 'trimmed', 'median', 'zscore'];
 /** Rows of each category painted before the rest (see CategoryResult). */
 const FIRST_ROWS = 30;
 
@@ -48,21 +48,12 @@ export function ResultsView({ event }: { event: Event }) {
   return (
     <>
       <div className="toolbar">
-        <label>
-          {t('results.rule')}{' '}
-          <select value={rule} onChange={(e) => setRule(e.target.value as MergeRule)}>
-            {RULES.map((r) => (
-              <option key={r} value={r}>
-                {t(`results.ruleName.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MergeRuleSelect value={rule} onChange={setRule} />
         <label>
           {t('results.compare')}{' '}
           <select value={compare} onChange={(e) => setCompare(e.target.value as MergeRule | '')}>
             <option value="">{t('results.noCompare')}</option>
-            {RULES.filter((r) => r !== rule).map((r) => (
+            {MERGE_RULES.filter((r) => r !== rule).map((r) => (
               <option key={r} value={r}>
                 {t(`results.ruleName.${r}`)}
               </option>
