@@ -5,21 +5,15 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../api/errors.ts';
+import { xlsxMessages } from '../../core/messages/zip.ts';
 import { checkZip, isNotAZip } from './zip-guard.ts';
 
 /** Throws AppError('invalid-file') naming fileName when the bytes are unsafe or not a workbook exceljs can read. */
 export async function loadXlsx(bytes: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
-  const unreadable = () =>
-    new AppError('invalid-file', {
-      id: `Berkas ${fileName} bukan berkas Excel (.xlsx) yang dapat dibaca. Simpan sebagai "Excel Workbook (.xlsx)" lalu coba lagi.`,
-      en: `File ${fileName} is not a readable Excel (.xlsx) file. Save it as "Excel Workbook (.xlsx)" and try again.`,
-    });
+  const unreadable = () => new AppError('invalid-file', xlsxMessages.unreadable({ fileName }));
   // An empty file (a copy or download cut short) is not a damaged one: say which it is.
   if (bytes.byteLength === 0) {
-    throw new AppError('invalid-file', {
-      id: `Berkas ${fileName} kosong (0 byte): tidak berisi apa pun, mungkin penyalinan atau pengunduhannya terputus. Salin atau simpan lagi berkas aslinya.`,
-      en: `File ${fileName} is empty (0 bytes): it holds nothing, perhaps its copy or download was cut short. Copy or save the original file again.`,
-    });
+    throw new AppError('invalid-file', xlsxMessages.empty({ fileName }));
   }
   try {
     // Before exceljs, which inflates everything into memory: see zip-guard.ts.

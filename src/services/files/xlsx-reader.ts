@@ -16,12 +16,15 @@
  * redefined or unknown built-in number format, a formula behind a hyperlink, the sheet's default row height),
  * this reads what Excel prints.
  *
- * Every failure to read is an AppError('invalid-file') or a plain Error; the caller words it.
+ * Every failure to read is an AppError('invalid-file'): the zip guard's, naming what is wrong with the zip,
+ * or that the file is not a readable Excel file.
  */
 import { createRequire } from 'node:module';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { AppError } from '../../api/errors.ts';
-import { openZip, partKey, type ZipFigures } from './zip-guard.ts';
+import { xlsxMessages } from '../../core/messages/zip.ts';
+import type { Bilingual } from '../../core/model.ts';
+import { openZip, partKey, type ZipFigures, type ZipParts } from './zip-guard.ts';
 
 const require = createRequire(import.meta.url);
 const excelUtils = require('exceljs/lib/utils/utils.js') as {
@@ -200,7 +203,7 @@ function relationships(xml: Buffer | undefined, folder: string): Map<string, Rel
  */
 function partOfType(rels: Map<string, Relationship>, type: string, fallback: string): string {
   const targets = [...new Set([...rels.values()].filter((r) => r.type === type && !r.external).map((r) => partKey(r.target)))];
-  if (targets.length > 1) throw new Error(`several ${type} parts`);
+  if (targets.length > 1) throw odd(`several ${type} parts`);
   return targets[0] ?? fallback;
 }
 
@@ -307,7 +310,7 @@ function readSharedStrings(xml: Buffer | undefined): Shared[] {
         case 'r':
           if (inRun) {
             // exceljs adds a run to the string's rich text; after a plain <t> there is none to add to, and it fails.
-            if (typeof current === 'string') throw new Error('rich text after plain text in a shared string');
+            if (typeof current === 'string') throw odd('rich text after plain text in a shared string');
             current ??= { richText: [] };
             current.richText.push(run ?? '');
             inRun = false;
@@ -599,22 +602,35 @@ function readDrawing(xml: Buffer): { pictures: number; shapes: string[] } {
 }
 
 /** What one object kind is called in a finding. */
-export const SHAPE_WORDS: Record<string, { id: string; en: string }> = {
-  sp: { id: 'bentuk atau kotak teks', en: 'a shape or text box' },
-  grpSp: { id: 'kelompok bentuk', en: 'a group of shapes' },
-  graphicFrame: { id: 'bagan atau objek', en: 'a chart or object' },
-  cxnSp: { id: 'garis penghubung', en: 'a connector' },
-  contentPart: { id: 'tinta (coretan)', en: 'ink' },
+export const SHAPE_WORDS: Record<string, Bilingual> = {
+  sp: xlsxMessages.shapeSp(),
+  grpSp: xlsxMessages.shapeGrpSp(),
+  graphicFrame: xlsxMessages.shapeGraphicFrame(),
+  cxnSp: xlsxMessages.shapeCxnSp(),
+  contentPart: xlsxMessages.shapeContentPart(),
 };
 
 const EMPTY: RawCell = Object.freeze({ content: undefined, formula: undefined, numFmt: undefined }) as RawCell;
 
 /**
  * Opens the bytes (zip guard first, which throws AppError('invalid-file') naming the file) and reads the
- * workbook. Throws an Error when a part cannot be parsed or holds what no spreadsheet program writes.
+ * workbook. A part that cannot be parsed or holds what no spreadsheet program writes makes the file
+ * unreadable: AppError('invalid-file') in the words of every importer that loads a workbook.
  */
 export function readXlsx(bytes: Uint8Array, fileName: string): XlsxBook {
   const zip = openZip(bytes, fileName);
+  try {
+    return readBook(zip);
+  } catch {
+    // A parser's or this reader's own words mean nothing to whoever chose the file; what to do next does.
+    throw new AppError('invalid-file', xlsxMessages.unreadable({ fileName }));
+  }
+}
+
+/** What no spreadsheet program writes, in a technician's words (readXlsx words it for people). */
+const odd = (detail: string) => new AppError('invalid-file', xlsxMessages.oddPart({ detail }));
+
+function readBook(zip: ZipParts): XlsxBook {
   const byKey = new Map<string, Buffer>();
   for (const [name, data] of zip.xml) byKey.set(partKey(name), data);
   const part = (name: string) => byKey.get(partKey(name));
@@ -627,9 +643,9 @@ export function readXlsx(bytes: Uint8Array, fileName: string): XlsxBook {
   // Excel opens the part the package's relationships name as the workbook; exceljs opened xl/workbook.xml. A
   // file where the two differ shows one workbook in Excel and another here: it is not read.
   const main = partOfType(relationships(part('_rels/.rels'), ''), 'officeDocument', 'xl/workbook.xml');
-  if (main !== partKey('xl/workbook.xml')) throw new Error(`the workbook is ${main}, not xl/workbook.xml`);
+  if (main !== partKey('xl/workbook.xml')) throw odd(`the workbook is ${main}, not xl/workbook.xml`);
   const workbookXml = part('xl/workbook.xml');
-  if (!workbookXml) throw new Error('no xl/workbook.xml');
+  if (!workbookXml) throw odd('no xl/workbook.xml');
   {
     let definedName: { name: string | undefined; localSheetId: string | undefined; text: string[] } | undefined;
     parse(workbookXml, {
@@ -788,7 +804,7 @@ function cellReader(
         const index = parseInt(cell.value ?? '', 10);
         const string = shared[index];
         // exceljs failed on a shared string that is not there.
-        if (string === undefined) throw new Error(`shared string ${cell.value} of ${letters(cell.col)}${cell.row} is missing`);
+        if (string === undefined) throw odd(`shared string ${cell.value} of ${letters(cell.col)}${cell.row} is missing`);
         content = shown(sharedText(string));
         break;
       }
@@ -827,7 +843,7 @@ function buildSheet(name: string, state: string, partName: string, parsed: Parse
     const [from, to] = ref.split(':');
     const a = cellRef(from);
     const b = to === undefined ? a : cellRef(to);
-    if (!a || !b) throw new Error(`merge ${ref}`);
+    if (!a || !b) throw odd(`merge ${ref}`);
     const top = Math.min(a[0], b[0]);
     const bottom = Math.max(a[0], b[0]);
     const left = Math.min(a[1], b[1]);
@@ -835,7 +851,7 @@ function buildSheet(name: string, state: string, partName: string, parsed: Parse
     if (top === bottom && left === right) continue;
     for (let r = top; r <= bottom; r++) {
       for (let c = left; c <= right; c++) {
-        if (masterOf.has(key(r, c))) throw new Error(`merges overlap at ${letters(c)}${r}`);
+        if (masterOf.has(key(r, c))) throw odd(`merges overlap at ${letters(c)}${r}`);
         masterOf.set(key(r, c), [top, left]);
       }
     }

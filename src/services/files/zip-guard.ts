@@ -38,6 +38,7 @@
 import { isUtf8 } from 'node:buffer';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { AppError } from '../../api/errors.ts';
+import { zipMessages } from '../../core/messages/zip.ts';
 import type { Bilingual } from '../../core/model.ts';
 import { MAX_SIGNED_FILE_BYTES } from './file-limits.ts';
 
@@ -167,7 +168,7 @@ export function openZip(bytes: Uint8Array, fileName: string): ZipParts {
 
 function guardZip(bytes: Uint8Array, fileName: string, keep = false): ZipParts {
   const refuse: Refuse = (message, details = { problem: 'unsafe-zip' }) =>
-    new AppError('invalid-file', { id: `Berkas ${fileName}: ${message.id}`, en: `File ${fileName}: ${message.en}` }, details);
+    new AppError('invalid-file', zipMessages.inFile({ fileName, problem: message }), details);
   const { entries, xmlBytes } = readDirectory(bytes, refuse);
   const xml = new Map<string, Buffer>();
   const totals = checkContents(bytes, entries, refuse, keep ? (name, data) => xml.set(name.replace(/^\//, ''), data) : undefined);
@@ -205,12 +206,9 @@ export function isNotAZip(error: AppError): boolean {
 
 function readDirectory(bytes: Uint8Array, refuse: Refuse): { entries: Entry[]; xmlBytes: number } {
   const size = bytes.byteLength;
-  if (size === 0) throw refuse({ id: 'kosong (0 byte).', en: 'is empty (0 bytes).' }, { problem: 'not-a-zip' });
+  if (size === 0) throw refuse(zipMessages.empty(), { problem: 'not-a-zip' });
   if (size > ZIP_LIMITS.fileBytes) {
-    throw refuse({
-      id: `terlalu besar (${size} byte, paling banyak ${ZIP_LIMITS.fileBytes}).`,
-      en: `too large (${size} bytes, at most ${ZIP_LIMITS.fileBytes}).`,
-    });
+    throw refuse(zipMessages.tooLarge({ size, max: ZIP_LIMITS.fileBytes }));
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, size);
   const u16 = (at: number) => view.getUint16(at, true);
@@ -220,19 +218,13 @@ function readDirectory(bytes: Uint8Array, refuse: Refuse): { entries: Entry[]; x
     // Zip readers (JSZip among them) look for the end record anywhere and accept data before the archive:
     // only bytes without one are no zip to them either.
     if (!Buffer.from(bytes.buffer, bytes.byteOffset, size).includes(END_SIGNATURE)) throw refuse(notAZip(bytes), { problem: 'not-a-zip' });
-    throw refuse({
-      id: 'bukan berkas Excel (.xlsx) yang utuh: ada data lain sebelum arsip zip-nya (misalnya berkas yang menyamar sebagai berkas lain). Berkas ditolak.',
-      en: 'is not a plain Excel file (.xlsx): other data comes before its zip archive (a file disguised as another, say). The file is refused.',
-    });
+    throw refuse(zipMessages.dataBeforeZip());
   }
 
   const all = Buffer.from(bytes.buffer, bytes.byteOffset, size);
   const end = findEnd(view);
   if (end < 0) {
-    throw refuse({
-      id: 'terpotong atau rusak: akhir arsip zip (direktori pusatnya) tidak ditemukan. Salin atau unduh ulang berkasnya dari pengirim.',
-      en: 'is cut short or damaged: the end of the zip archive (its central directory) is missing. Copy or download the file again from its sender.',
-    });
+    throw refuse(zipMessages.noEnd());
   }
   const disk = u16(end + 4);
   const cdDisk = u16(end + 6);
@@ -242,28 +234,16 @@ function readDirectory(bytes: Uint8Array, refuse: Refuse): { entries: Entry[]; x
   const cdOffset = u32(end + 16);
   const zip64 = count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff || (end >= 20 && u32(end - 20) === SIG.zip64Locator);
   if (zip64) {
-    throw refuse({
-      id: 'memakai format ZIP64 (untuk arsip di atas 4 GiB atau 65.535 bagian), yang tidak didukung: berkas Excel sebesar itu tidak pernah dibuat untuk Timbang.',
-      en: 'uses the ZIP64 format (for archives over 4 GiB or 65,535 entries), which is not supported: no Excel file for Timbang is ever that large.',
-    });
+    throw refuse(zipMessages.zip64());
   }
   if (disk !== 0 || cdDisk !== 0 || entriesOnDisk !== count) {
-    throw refuse({
-      id: 'adalah arsip zip yang terbagi atas beberapa bagian, yang tidak didukung.',
-      en: 'is a zip archive split into several parts, which is not supported.',
-    });
+    throw refuse(zipMessages.split());
   }
-  if (count === 0) throw refuse({ id: 'arsip zip kosong, tidak berisi apa pun.', en: 'is an empty zip archive: it holds nothing.' });
+  if (count === 0) throw refuse(zipMessages.noEntries());
   if (count > ZIP_LIMITS.entries) {
-    throw refuse({
-      id: `berisi ${fmtId(count)} bagian; berkas Excel untuk Timbang paling banyak ${fmtId(ZIP_LIMITS.entries)}.`,
-      en: `holds ${fmtEn(count)} entries; an Excel file for Timbang has at most ${fmtEn(ZIP_LIMITS.entries)}.`,
-    });
+    throw refuse(zipMessages.tooManyEntries({ count, max: ZIP_LIMITS.entries }));
   }
-  const damaged: Bilingual = {
-    id: 'rusak: direktori arsip zip-nya tidak utuh, menunjuk ke luar berkas, atau tidak cocok dengan catatan akhirnya. Salin atau unduh ulang berkasnya dari pengirim.',
-    en: 'is damaged: its zip directory is incomplete, points outside the file, or does not match its end record. Copy or download the file again from its sender.',
-  };
+  const damaged = zipMessages.damaged();
   // JSZip takes the last end record in the file, reads directory records from the offset on for as long as
   // there are any (whatever the count says), and shifts every offset when the directory is not right before
   // the end record. Only an archive where all of that agrees is read the same here as there.
@@ -295,18 +275,12 @@ function readDirectory(bytes: Uint8Array, refuse: Refuse): { entries: Entry[]; x
     const shown = showName(name);
     const unicodePath = flags & 0x0800 ? undefined : infoZipPath(rawName, extra);
     if (unicodePath !== undefined && unicodePath !== name) {
-      throw refuse({
-        id: `bagian ${shown} membawa nama kedua ${showName(unicodePath)}: pembaca yang berbeda bisa memakai nama yang berbeda. Berkas ini sengaja dibuat atau rusak.`,
-        en: `entry ${shown} carries a second name ${showName(unicodePath)}: different readers could use different names. This file was crafted or is damaged.`,
-      });
+      throw refuse(zipMessages.secondName({ shown, second: showName(unicodePath) }));
     }
     at = next;
 
     if (compressedSize === 0xffffffff || entrySize === 0xffffffff || localOffset === 0xffffffff) {
-      throw refuse({
-        id: `bagian ${shown} memakai format ZIP64, yang tidak didukung.`,
-        en: `entry ${shown} uses the ZIP64 format, which is not supported.`,
-      });
+      throw refuse(zipMessages.entryZip64({ shown }));
     }
     // Two entries that name one part: Excel and LibreOffice would show one and exceljs the other.
     const key = partKey(name);
@@ -315,45 +289,27 @@ function readDirectory(bytes: Uint8Array, refuse: Refuse): { entries: Entry[]; x
     parts.set(key, name);
     if (outside === undefined && unsafeName(name)) outside = name;
     if (flags & 0x0001) {
-      throw refuse({
-        id: `bagian ${shown} terenkripsi (dilindungi kata sandi). Simpan berkasnya tanpa kata sandi lalu coba lagi.`,
-        en: `entry ${shown} is encrypted (password-protected). Save the file without a password and try again.`,
-      });
+      throw refuse(zipMessages.encrypted({ shown }));
     }
     if (method !== 0 && method !== 8) {
-      throw refuse({
-        id: `bagian ${shown} dipadatkan dengan metode ${method}, yang tidak dipakai Excel dan tidak didukung.`,
-        en: `entry ${shown} is compressed with method ${method}, which Excel does not use and is not supported.`,
-      });
+      throw refuse(zipMessages.method({ shown, method }));
     }
     if (entrySize > ZIP_LIMITS.entryBytes) {
-      throw refuse({
-        id: `bagian ${shown} menyatakan ukuran ${sizeId(entrySize)} bila dibuka; paling banyak ${sizeId(ZIP_LIMITS.entryBytes)} per bagian. Ini ciri "bom zip".`,
-        en: `entry ${shown} declares ${sizeEn(entrySize)} once unpacked; at most ${sizeEn(ZIP_LIMITS.entryBytes)} per entry. This is the mark of a "zip bomb".`,
-      });
+      throw refuse(zipMessages.entryTooLarge({ shown, size: entrySize, max: ZIP_LIMITS.entryBytes }));
     }
     total += entrySize;
     if (total > ZIP_LIMITS.totalBytes) {
-      throw refuse({
-        id: `isinya menyatakan lebih dari ${sizeId(ZIP_LIMITS.totalBytes)} bila dibuka (sampai bagian ${shown}: ${sizeId(total)}). Ini ciri "bom zip".`,
-        en: `its contents declare more than ${sizeEn(ZIP_LIMITS.totalBytes)} once unpacked (${sizeEn(total)} up to entry ${shown}). This is the mark of a "zip bomb".`,
-      });
+      throw refuse(zipMessages.totalTooLarge({ shown, total, max: ZIP_LIMITS.totalBytes }));
     }
     if (isXmlPart(name)) {
       xmlTotal += entrySize;
       if (xmlTotal > ZIP_LIMITS.xmlBytes) {
-        throw refuse({
-          id: `bagian-bagian XML-nya menyatakan lebih dari ${sizeId(ZIP_LIMITS.xmlBytes)} bila dibuka (sampai bagian ${shown}: ${sizeId(xmlTotal)}), sedangkan lembar penilaian tingkat nasional berisi sekitar 6 MiB. Berkas sebesar ini tidak dibaca.`,
-          en: `its XML parts declare more than ${sizeEn(ZIP_LIMITS.xmlBytes)} once unpacked (${sizeEn(xmlTotal)} up to entry ${shown}), where a national-scale score sheet holds about 6 MiB. A file this large is not read.`,
-        });
+        throw refuse(zipMessages.xmlTooLarge({ shown, total: xmlTotal, max: ZIP_LIMITS.xmlBytes }));
       }
     }
     if (entrySize > ZIP_LIMITS.ratioFromBytes && entrySize > ZIP_LIMITS.ratio * compressedSize) {
       const ratio = compressedSize === 0 ? '∞' : String(Math.round(entrySize / compressedSize));
-      throw refuse({
-        id: `bagian ${shown} memampat ${ratio}:1 (${sizeId(compressedSize)} menjadi ${sizeId(entrySize)}), jauh di atas berkas Excel biasa (paling banyak ${ZIP_LIMITS.ratio}:1). Ini ciri "bom zip".`,
-        en: `entry ${shown} expands ${ratio}:1 (${sizeEn(compressedSize)} to ${sizeEn(entrySize)}), far beyond a normal Excel file (at most ${ZIP_LIMITS.ratio}:1). This is the mark of a "zip bomb".`,
-      });
+      throw refuse(zipMessages.ratio({ shown, ratio, compressed: compressedSize, size: entrySize, max: ZIP_LIMITS.ratio }));
     }
     if (method === 0 && compressedSize !== entrySize) throw refuse(damaged);
     // The local header: only its length fields are needed to find where the data starts.
@@ -365,20 +321,14 @@ function readDirectory(bytes: Uint8Array, refuse: Refuse): { entries: Entry[]; x
   }
   if (at !== end) throw refuse(damaged);
   if (outside !== undefined) {
-    throw refuse({
-      id: `berisi bagian bernama ${showName(outside)}, jalur yang menunjuk ke luar arsip (absolut, dengan '..' atau karakter NUL). Excel tidak pernah membuat nama seperti itu; berkas ini sengaja dibuat atau rusak.`,
-      en: `holds an entry named ${showName(outside)}, a path that points outside the archive (absolute, with '..' or a NUL character). Excel never writes such a name; this file was crafted or is damaged.`,
-    });
+    throw refuse(zipMessages.outside({ shown: showName(outside) }));
   }
 
   // Entries that share or overlap their bytes: the way a few KiB are made to unpack to gigabytes.
   const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
   for (let i = 1; i < byOffset.length; i++) {
     if (byOffset[i].localOffset < byOffset[i - 1].dataEnd) {
-      throw refuse({
-        id: `bagian ${showName(byOffset[i].name)} dan ${showName(byOffset[i - 1].name)} memakai data yang sama atau tumpang-tindih. Ini ciri "bom zip"; Excel tidak pernah membuat arsip seperti itu.`,
-        en: `entries ${showName(byOffset[i].name)} and ${showName(byOffset[i - 1].name)} share or overlap their data. This is the mark of a "zip bomb"; Excel never writes such an archive.`,
-      });
+      throw refuse(zipMessages.overlap({ first: showName(byOffset[i].name), second: showName(byOffset[i - 1].name) }));
     }
   }
   return { entries, xmlBytes: xmlTotal };
@@ -410,37 +360,24 @@ function infoZipPath(rawName: Buffer, extra: Buffer): string | undefined {
 /** What the bytes look like instead, for a message that helps whoever picked the wrong file. */
 function notAZip(bytes: Uint8Array): Bilingual {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  const plain = {
-    id: 'bukan berkas Excel (.xlsx): isinya bukan arsip zip seperti berkas .xlsx.',
-    en: 'is not an Excel file (.xlsx): its contents are not a zip archive as an .xlsx file is.',
-  };
   if (starts(0x25, 0x50, 0x44, 0x46)) {
-    return {
-      id: 'bukan berkas Excel (.xlsx), melainkan dokumen PDF. Pilih berkas .xlsx-nya.',
-      en: 'is not an Excel file (.xlsx) but a PDF document. Choose the .xlsx file.',
-    };
+    return zipMessages.pdf();
   }
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) {
-    return {
-      id: 'adalah berkas Excel 97–2003 (.xls) atau berkas Excel yang dilindungi kata sandi. Buka di Excel, hapus kata sandinya bila ada, lalu simpan sebagai "Excel Workbook (.xlsx)".',
-      en: 'is an Excel 97–2003 file (.xls) or a password-protected Excel file. Open it in Excel, remove any password, and save it as "Excel Workbook (.xlsx)".',
-    };
+    return zipMessages.xls();
   }
   // The first 4 KiB, less a character the cut may have split.
   const head = bytes.subarray(0, 4096);
   if (isUtf8(head) || (bytes.byteLength > 4096 && [1, 2, 3].some((cut) => isUtf8(head.subarray(0, 4096 - cut))))) {
     const text = Buffer.from(head).toString('utf8').trimStart();
     if (text.startsWith('{') && text.includes('"timbang.')) {
-      return {
-        id: 'adalah berkas JSON Timbang (paket acara atau berkas pendaftaran), bukan berkas Excel (.xlsx) yang diminta di sini.',
-        en: 'is a Timbang JSON file (an event package or an enrolment file), not the Excel file (.xlsx) asked for here.',
-      };
+      return zipMessages.timbangJson();
     }
     if (!text.includes('\u0000')) {
-      return { id: 'bukan berkas Excel (.xlsx), melainkan teks biasa.', en: 'is not an Excel file (.xlsx) but plain text.' };
+      return zipMessages.plainText();
     }
   }
-  return plain;
+  return zipMessages.notAZip();
 }
 
 /**
@@ -471,15 +408,9 @@ function percentDecoded(run: string): string {
 /** The refusal for two entries whose names stand for one part. */
 function samePart(first: string, second: string): Bilingual {
   if (first === second) {
-    return {
-      id: `berisi dua bagian bernama ${showName(first)}: pembaca yang berbeda bisa menampilkan isi yang berbeda. Berkas ini sengaja dibuat atau rusak.`,
-      en: `holds two entries named ${showName(first)}: different readers could show different contents. This file was crafted or is damaged.`,
-    };
+    return zipMessages.sameName({ shown: showName(first) });
   }
-  return {
-    id: `berisi bagian ${showName(first)} dan ${showName(second)}, yang bagi Excel dan LibreOffice adalah bagian yang sama (nama bagian tidak membedakan huruf besar dan kecil, '\\' dan '/', './', '..' atau '%xx'): pembaca yang berbeda bisa menampilkan isi yang berbeda, misalnya nilai yang lain. Berkas ini sengaja dibuat atau rusak.`,
-    en: `holds entries ${showName(first)} and ${showName(second)}, which Excel and LibreOffice take as one part (part names do not tell letter case, '\\' and '/', './', '..' or '%xx' apart): different readers could show different contents, other marks for instance. This file was crafted or is damaged.`,
-  };
+  return zipMessages.samePart({ first: showName(first), second: showName(second) });
 }
 
 /** The entries exceljs parses as XML: every one whose name holds ".xml", ".rels" or ".vml" anywhere (its patterns are not anchored). */
@@ -551,14 +482,11 @@ function checkContents(bytes: Uint8Array, entries: Entry[], refuse: Refuse, keep
     const shown = showName(entry.name);
     keep?.(entry.name, data);
     if (!isUtf8(data) || data.includes(0)) {
-      throw refuse({ id: `bagian ${shown} bukan teks UTF-8 yang sah.`, en: `entry ${shown} is not valid UTF-8 text.` });
+      throw refuse(zipMessages.notUtf8({ shown }));
     }
     // XML is case-sensitive: only these spellings declare a DTD.
     if (data.includes('<!DOCTYPE') || data.includes('<!ENTITY')) {
-      throw refuse({
-        id: `bagian ${shown} memuat deklarasi DTD (<!DOCTYPE> atau <!ENTITY>), yang tidak pernah ada di berkas Excel atau LibreOffice. Entitas XML di dalamnya tidak dibaca; berkas ditolak.`,
-        en: `entry ${shown} contains a DTD declaration (<!DOCTYPE> or <!ENTITY>), which files from Excel or LibreOffice never have. Its XML entities are not read; the file is refused.`,
-      });
+      throw refuse(zipMessages.dtd({ shown }));
     }
     // Read as latin1: every byte one character; the markup is ASCII.
     const xml = data.toString('latin1');
@@ -569,16 +497,10 @@ function checkContents(bytes: Uint8Array, entries: Entry[], refuse: Refuse, keep
     totals.elements += all;
     totals.otherElements += all - (strings ? all : cellData);
     if (totals.elements > L.elements) {
-      throw refuse({
-        id: `berisi lebih dari ${fmtId(L.elements)} elemen XML (sampai bagian ${shown}: ${fmtId(totals.elements)}), sedangkan lembar penilaian tingkat nasional berisi sekitar 160.000. Berkas sebesar ini tidak dibaca.`,
-        en: `holds more than ${fmtEn(L.elements)} XML elements (${fmtEn(totals.elements)} up to entry ${shown}), where a national-scale score sheet holds about 160,000. A file this large is not read.`,
-      });
+      throw refuse(zipMessages.tooManyElements({ shown, count: totals.elements, max: L.elements }));
     }
     if (totals.otherElements > L.otherElements) {
-      throw refuse({
-        id: `berisi lebih dari ${fmtId(L.otherElements)} elemen XML di luar data sel dan teks bersama (sampai bagian ${shown}: ${fmtId(totals.otherElements)}), misalnya relasi, format bersyarat atau tautan, sedangkan berkas Excel biasa berisi beberapa ratus. Berkas ini tidak dibaca.`,
-        en: `holds more than ${fmtEn(L.otherElements)} XML elements outside its cell data and shared strings (${fmtEn(totals.otherElements)} up to entry ${shown}), such as relationships, conditional formats or links, where an ordinary Excel file holds a few hundred. This file is not read.`,
-      });
+      throw refuse(zipMessages.tooManyOtherElements({ shown, count: totals.otherElements, max: L.otherElements }));
     }
 
     if (strings) {
@@ -586,10 +508,9 @@ function checkContents(bytes: Uint8Array, entries: Entry[], refuse: Refuse, keep
       totals.sharedStrings = count;
       totals.sharedStringBytes = data.byteLength;
       if (count > L.sharedStrings || data.byteLength > L.sharedStringBytes) {
-        throw refuse({
-          id: `teks bersamanya (shared strings, bagian ${shown}) berjumlah ${fmtId(count)} dalam ${sizeId(data.byteLength)}; paling banyak ${fmtId(L.sharedStrings)} teks dalam ${sizeId(L.sharedStringBytes)} (lembar penilaian tingkat nasional: sekitar 4.200 teks dalam 2,3 MiB).`,
-          en: `its shared strings (entry ${shown}) number ${fmtEn(count)} in ${sizeEn(data.byteLength)}; at most ${fmtEn(L.sharedStrings)} strings in ${sizeEn(L.sharedStringBytes)} (a national-scale score sheet: about 4,200 strings in 2.3 MiB).`,
-        });
+        throw refuse(
+          zipMessages.sharedStrings({ shown, count, bytes: data.byteLength, max: L.sharedStrings, maxBytes: L.sharedStringBytes }),
+        );
       }
       continue;
     }
@@ -597,10 +518,7 @@ function checkContents(bytes: Uint8Array, entries: Entry[], refuse: Refuse, keep
       const named = namedCells(xml);
       totals.namedCells = named.cells;
       if (named.cells > L.namedCells) {
-        throw refuse({
-          id: `nama yang didefinisikan (defined names) di bagian ${shown} mencakup ${fmtId(named.cells)} sel, misalnya ${named.widest}; paling banyak ${fmtId(L.namedCells)} di seluruh berkas.`,
-          en: `its defined names (entry ${shown}) cover ${fmtEn(named.cells)} cells, for instance ${named.widest}; at most ${fmtEn(L.namedCells)} in the whole file.`,
-        });
+        throw refuse(zipMessages.namedCells({ shown, cells: named.cells, widest: named.widest, max: L.namedCells }));
       }
       continue;
     }
@@ -611,7 +529,7 @@ function checkContents(bytes: Uint8Array, entries: Entry[], refuse: Refuse, keep
     const problem = sheetProblem(figures);
     if (problem) {
       const name = sheet();
-      throw refuse({ id: `sheet ${name}: ${problem.id}`, en: `sheet ${name}: ${problem.en}` });
+      throw refuse(zipMessages.inSheet({ name, problem }));
     }
     if (figures.isSheet) {
       totals.cells += Math.max(figures.maxRow * figures.maxColumn, figures.cellElements);
@@ -699,22 +617,13 @@ function inflateEntry(bytes: Uint8Array, entry: Entry, refuse: Refuse): Buffer {
       data = inflateRawSync(stored, { maxOutputLength: Math.max(entry.size, 1) });
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-        throw refuse({
-          id: `bagian ${shown} ternyata lebih besar daripada ukuran yang dinyatakannya (${sizeId(entry.size)}): berkas rusak, atau sengaja dibuat ("bom zip"). Pembacaan dihentikan; salin atau unduh ulang berkasnya dari pengirim.`,
-          en: `entry ${shown} turns out larger than the size it declares (${sizeEn(entry.size)}): the file is damaged, or crafted (a "zip bomb"). Reading was stopped; copy or download the file again from its sender.`,
-        });
+        throw refuse(zipMessages.inflatesPastSize({ shown, size: entry.size }));
       }
-      throw refuse({
-        id: `rusak: data terpadat bagian ${shown} tidak dapat dibuka. Salin atau unduh ulang berkasnya dari pengirim.`,
-        en: `is damaged: the compressed data of entry ${shown} cannot be unpacked. Copy or download the file again from its sender.`,
-      });
+      throw refuse(zipMessages.cannotInflate({ shown }));
     }
   }
   if (data.byteLength !== entry.size || crc32(data) !== entry.crc) {
-    throw refuse({
-      id: `rusak: isi bagian ${shown} tidak cocok dengan ukuran atau checksum yang tercatat. Salin atau unduh ulang berkasnya dari pengirim.`,
-      en: `is damaged: the contents of entry ${shown} do not match their recorded size or checksum. Copy or download the file again from its sender.`,
-    });
+    throw refuse(zipMessages.checksum({ shown }));
   }
   return data;
 }
@@ -889,25 +798,16 @@ function sheetProblem(f: SheetFigures): Bilingual | undefined {
   const L = ZIP_LIMITS;
   if (f.maxRow > L.rows || f.rowElements > L.rows) {
     const rows = Math.max(f.maxRow, f.rowElements);
-    return {
-      id: `mencapai baris ${fmtId(rows)}; Timbang membaca paling banyak ${fmtId(L.rows)} baris per sheet.`,
-      en: `reaches row ${fmtEn(rows)}; Timbang reads at most ${fmtEn(L.rows)} rows per sheet.`,
-    };
+    return zipMessages.sheetRows({ rows, max: L.rows });
   }
   if (f.maxColumn > L.columns || f.columnDefinitions > L.columns) {
     const columns = Math.max(f.maxColumn, f.columnDefinitions);
-    return {
-      id: `menyatakan kolom ke-${fmtId(columns)}, padahal Excel paling banyak punya ${fmtId(L.columns)} kolom.`,
-      en: `declares column ${fmtEn(columns)}, but Excel has at most ${fmtEn(L.columns)} columns.`,
-    };
+    return zipMessages.sheetColumns({ columns, max: L.columns });
   }
   const cells = f.maxRow * f.maxColumn;
   if (cells > L.cells || f.cellElements > L.cells) {
     const used = Math.max(cells, f.cellElements);
-    return {
-      id: `mencakup ${fmtId(f.maxRow)} baris × ${fmtId(f.maxColumn)} kolom (${fmtId(used)} sel); Timbang membaca paling banyak ${fmtId(L.cells)} sel per sheet. Hapus baris dan kolom kosong yang berformat di luar data.`,
-      en: `spans ${fmtEn(f.maxRow)} rows × ${fmtEn(f.maxColumn)} columns (${fmtEn(used)} cells); Timbang reads at most ${fmtEn(L.cells)} cells per sheet. Delete formatted empty rows and columns beyond the data.`,
-    };
+    return zipMessages.sheetCells({ rows: f.maxRow, columns: f.maxColumn, used, max: L.cells });
   }
   return undefined;
 }
@@ -917,38 +817,23 @@ function workbookProblem(t: Totals, f: SheetFigures, sheet: () => string): Bilin
   const L = ZIP_LIMITS;
   if (t.cells > L.cells) {
     const at = sheet();
-    return {
-      id: `sheet-sheetnya bersama-sama mencakup ${fmtId(t.cells)} sel (sampai sheet ${at}); Timbang membaca paling banyak ${fmtId(L.cells)} sel dalam satu berkas, sedangkan lembar penilaian tingkat nasional berisi sekitar 76.000. Hapus sheet, baris dan kolom yang tidak dipakai.`,
-      en: `its sheets together span ${fmtEn(t.cells)} cells (up to sheet ${at}); Timbang reads at most ${fmtEn(L.cells)} cells in one file, where a national-scale score sheet holds about 76,000. Delete the sheets, rows and columns not in use.`,
-    };
+    return zipMessages.workbookCells({ count: t.cells, at, max: L.cells });
   }
   if (t.rows > L.rows) {
     const at = sheet();
-    return {
-      id: `sheet-sheetnya bersama-sama berisi ${fmtId(t.rows)} baris (sampai sheet ${at}); Timbang membaca paling banyak ${fmtId(L.rows)} baris dalam satu berkas, sedangkan lembar penilaian tingkat nasional berisi sekitar 4.100. Hapus sheet dan baris yang tidak dipakai.`,
-      en: `its sheets together hold ${fmtEn(t.rows)} rows (up to sheet ${at}); Timbang reads at most ${fmtEn(L.rows)} rows in one file, where a national-scale score sheet holds about 4,100. Delete the sheets and rows not in use.`,
-    };
+    return zipMessages.workbookRows({ count: t.rows, at, max: L.rows });
   }
   if (t.columns > L.workbookColumns) {
     const at = sheet();
-    return {
-      id: `sheet-sheetnya bersama-sama memakai atau memformat ${fmtId(t.columns)} kolom (sampai sheet ${at}); paling banyak ${fmtId(L.workbookColumns)} dalam satu berkas. Hapus format kolom yang tidak dipakai.`,
-      en: `its sheets together use or format ${fmtEn(t.columns)} columns (up to sheet ${at}); at most ${fmtEn(L.workbookColumns)} in one file. Remove the formatting of columns not in use.`,
-    };
+    return zipMessages.workbookColumns({ count: t.columns, at, max: L.workbookColumns });
   }
   if (t.mergedCells > L.mergedCells) {
     const at = sheet();
-    return {
-      id: `menggabungkan (merge) ${fmtId(t.mergedCells)} sel (sampai sheet ${at}, misalnya ${f.widest}); paling banyak ${fmtId(L.mergedCells)} di seluruh berkas.`,
-      en: `merges ${fmtEn(t.mergedCells)} cells (up to sheet ${at}, for instance ${f.widest}); at most ${fmtEn(L.mergedCells)} in the whole file.`,
-    };
+    return zipMessages.mergedCells({ count: t.mergedCells, at, widest: f.widest, max: L.mergedCells });
   }
   if (t.validatedCells > L.validatedCells) {
     const at = sheet();
-    return {
-      id: `validasi data mencakup ${fmtId(t.validatedCells)} sel (sampai sheet ${at}, misalnya ${f.widest}); paling banyak ${fmtId(L.validatedCells)} di seluruh berkas. Batasi validasinya pada baris yang dipakai.`,
-      en: `data validation covers ${fmtEn(t.validatedCells)} cells (up to sheet ${at}, for instance ${f.widest}); at most ${fmtEn(L.validatedCells)} in the whole file. Limit the validation to the rows in use.`,
-    };
+    return zipMessages.validatedCells({ count: t.validatedCells, at, widest: f.widest, max: L.validatedCells });
   }
   return undefined;
 }
@@ -1001,15 +886,3 @@ function sheetName(entries: Entry[], entry: Entry, inflated: (entry: Entry) => B
 
 const unescapeXml = (text: string) =>
   text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? '');
-
-const fmtId = (n: number) => n.toLocaleString('id-ID');
-const fmtEn = (n: number) => n.toLocaleString('en-US');
-/** A size as people read it: "5.000 byte", "12,5 KiB", "300 MiB" (Indonesian), "5,000 bytes", "12.5 KiB", "300 MiB" (English). */
-function size(n: number, locale: 'id-ID' | 'en-US'): string {
-  const one = { maximumFractionDigits: 1 };
-  if (n < 1024) return `${n.toLocaleString(locale)} ${locale === 'id-ID' ? 'byte' : 'bytes'}`;
-  if (n < MiB) return `${(n / 1024).toLocaleString(locale, one)} KiB`;
-  return `${(n / MiB).toLocaleString(locale, one)} MiB`;
-}
-const sizeId = (n: number) => size(n, 'id-ID');
-const sizeEn = (n: number) => size(n, 'en-US');

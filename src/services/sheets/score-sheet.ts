@@ -7,7 +7,10 @@
  * Layout: sheet-layout.ts (shared by writing and verifying); writing: sheet-write.ts; the hidden carrier of
  * payload and signature: sheet-signature.ts; the cell-by-cell comparison: sheet-verify.ts.
  */
+import type { SheetStatus } from '../../api/contract/sheets.ts';
 import { AppError } from '../../api/errors.ts';
+import { sheetVerificationMessages as say } from '../../core/messages/sheet-verification.ts';
+import { xlsxMessages, zipMessages } from '../../core/messages/zip.ts';
 import type { Bilingual, Event } from '../../core/model.ts';
 import type { UnlockedKey } from '../keys/key-store.ts';
 import { fingerprint, signCanonical, verifyCanonical } from '../keys/signing.ts';
@@ -29,33 +32,17 @@ export async function writeScoreSheet(payload: SheetPayload, key: UnlockedKey): 
   const parsed = SheetPayload.safeParse(payload);
   if (!parsed.success) {
     const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
-    throw new AppError(
-      'invalid-input',
-      {
-        id: `Isi lembar penilaian tidak sesuai format (${where}).`,
-        en: `The score sheet payload does not have the expected shape (${where}).`,
-      },
-      parsed.error.issues,
-    );
+    throw new AppError('invalid-input', say.payloadShape({ where }), parsed.error.issues);
   }
   if (payload.juror.publicKey !== key.publicKey) {
-    throw new AppError('invalid-input', {
-      id: `Lembar penilaian juri ${payload.juror.id} menyebut kunci lain daripada kunci yang menandatangani.`,
-      en: `Juror ${payload.juror.id}'s score sheet names another key than the one signing it.`,
-    });
+    throw new AppError('invalid-input', say.payloadNamesOtherKey({ jurorId: payload.juror.id }));
   }
   if (payload.juror.fingerprint !== fingerprint(key.publicKey)) {
-    throw new AppError('invalid-input', {
-      id: `Sidik jari pada lembar penilaian (${payload.juror.fingerprint}) bukan sidik jari kunci ini (${fingerprint(key.publicKey)}).`,
-      en: `The fingerprint on the score sheet (${payload.juror.fingerprint}) is not this key's (${fingerprint(key.publicKey)}).`,
-    });
+    throw new AppError('invalid-input', say.payloadFingerprint({ written: payload.juror.fingerprint, key: fingerprint(key.publicKey) }));
   }
   const unusable = payload.sections.flatMap((s) => s.criteria).find((c) => !(c.scaleMax > 0) || !Number.isFinite(c.weight));
   if (unusable) {
-    throw new AppError('invalid-input', {
-      id: `Kriteria ${unusable.code}: skala maksimum harus lebih dari 0 dan bobot harus angka.`,
-      en: `Criterion ${unusable.code}: the scale maximum must be above 0 and the weight a number.`,
-    });
+    throw new AppError('invalid-input', say.unusableCriterion({ code: unusable.code }));
   }
   return writeWorkbook(payload, signCanonical(payload, key.privateKey), key.publicKey);
 }
@@ -66,16 +53,9 @@ export async function writeScoreSheet(payload: SheetPayload, key: UnlockedKey): 
  * zip guard found.
  */
 function readWorkbook(bytes: Uint8Array, fileName: string): XlsxBook {
-  const unreadable = () =>
-    new AppError('invalid-file', {
-      id: `Berkas ${fileName} bukan berkas Excel (.xlsx) yang dapat dibaca. Simpan sebagai "Excel Workbook (.xlsx)" lalu coba lagi.`,
-      en: `File ${fileName} is not a readable Excel (.xlsx) file. Save it as "Excel Workbook (.xlsx)" and try again.`,
-    });
+  const unreadable = () => new AppError('invalid-file', xlsxMessages.unreadable({ fileName }));
   if (bytes.byteLength === 0) {
-    throw new AppError('invalid-file', {
-      id: `Berkas ${fileName} kosong (0 byte): tidak berisi apa pun, mungkin penyalinan atau pengunduhannya terputus. Salin atau simpan lagi berkas aslinya.`,
-      en: `File ${fileName} is empty (0 bytes): it holds nothing, perhaps its copy or download was cut short. Copy or save the original file again.`,
-    });
+    throw new AppError('invalid-file', xlsxMessages.empty({ fileName }));
   }
   try {
     return readXlsx(bytes, fileName);
@@ -85,7 +65,8 @@ function readWorkbook(bytes: Uint8Array, fileName: string): XlsxBook {
   }
 }
 
-export type SheetStatus = 'valid' | 'tampered' | 'bad-signature' | 'unknown-key' | 'wrong-event' | 'invalid-content' | 'malformed';
+/** The verdict on a sheet, as the contract declares it (api/contract/sheets.ts); re-exported for the services that keep it. */
+export type { SheetStatus };
 
 export interface VerifyContext {
   /** The event as the secretariat holds it now (its latest package revision): what every signed mark is checked against. */
@@ -136,7 +117,7 @@ export async function verifyScoreSheet(bytes: Uint8Array, fileName: string, cont
     payload: status === 'valid' && payload ? payload : null,
     signingKey,
   });
-  const malformed = (id: string, en: string) => result('malformed', [{ id: `Berkas ${fileName}: ${id}`, en: `File ${fileName}: ${en}` }]);
+  const malformed = (problem: Bilingual) => result('malformed', [zipMessages.inFile({ fileName, problem })]);
 
   try {
     let workbook: XlsxBook;
@@ -148,44 +129,26 @@ export async function verifyScoreSheet(bytes: Uint8Array, fileName: string, cont
     }
     const carrierSheet = workbook.sheet(SIGNATURE_SHEET);
     if (!carrierSheet) {
-      return malformed(
-        `tidak ada sheet "${SIGNATURE_SHEET}": ini bukan lembar penilaian Timbang yang ditandatangani.`,
-        `has no sheet "${SIGNATURE_SHEET}": this is not a signed Timbang score sheet.`,
-      );
+      return malformed(say.noCarrier({ sheet: SIGNATURE_SHEET }));
     }
     const carrier = readCarrier(carrierSheet);
-    if (!carrier.ok) return malformed(carrier.problem.id, carrier.problem.en);
+    if (!carrier.ok) return malformed(carrier.problem);
     let json: unknown;
     try {
       json = JSON.parse(carrier.json);
     } catch {
-      return malformed(
-        `isi yang ditandatangani (Sheet ${SIGNATURE_SHEET}) bukan JSON.`,
-        `the signed contents (Sheet ${SIGNATURE_SHEET}) are not JSON.`,
-      );
+      return malformed(say.carrierNotJson({ sheet: SIGNATURE_SHEET }));
     }
     const parsed = SheetPayload.safeParse(json);
     if (!parsed.success) {
       const where = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(root)'))].slice(0, 8).join(', ');
-      return malformed(
-        `isi yang ditandatangani tidak sesuai format lembar penilaian (${where}).`,
-        `the signed contents do not have the score sheet's shape (${where}).`,
-      );
+      return malformed(say.carrierNotPayload({ where }));
     }
     const payload = parsed.data;
     signingKey = carrier.publicKey;
 
     if (!verifyCanonical(payload, carrier.signature, signingKey)) {
-      return result(
-        'bad-signature',
-        [
-          {
-            id: `Berkas ${fileName}: tanda tangan tidak sah (Sheet ${SIGNATURE_SHEET}): isi, tanda tangan atau kunci publik diubah setelah ditandatangani, atau rusak.`,
-            en: `File ${fileName}: the signature is not valid (Sheet ${SIGNATURE_SHEET}): the contents, the signature or the public key were changed after signing, or are damaged.`,
-          },
-        ],
-        payload,
-      );
+      return result('bad-signature', [zipMessages.inFile({ fileName, problem: say.badSignature({ sheet: SIGNATURE_SHEET }) })], payload);
     }
 
     const event: Bilingual[] = [];
@@ -194,16 +157,15 @@ export async function verifyScoreSheet(bytes: Uint8Array, fileName: string, cont
       const same = payload.eventName === context.event.name;
       const theirs = `"${payload.eventName}"${same ? ` (${payload.eventId})` : ''}`;
       const ours = `"${context.event.name}"${same ? ` (${context.event.id})` : ''}`;
-      event.push({
-        id: `Berkas ${fileName}: lembar ini untuk acara ${theirs}, bukan acara ini, ${ours}.`,
-        en: `File ${fileName}: this sheet is for the event ${theirs}, not this event, ${ours}.`,
-      });
+      event.push(zipMessages.inFile({ fileName, problem: say.otherEvent({ theirs, ours }) }));
     }
     if (payload.packageRevision > context.latestPackageRevision) {
-      event.push({
-        id: `Berkas ${fileName}: dinilai dengan revisi paket acara ${payload.packageRevision}, yang tidak pernah diterbitkan (terbaru: ${context.latestPackageRevision}).`,
-        en: `File ${fileName}: scored against event package revision ${payload.packageRevision}, which was never issued (latest: ${context.latestPackageRevision}).`,
-      });
+      event.push(
+        zipMessages.inFile({
+          fileName,
+          problem: say.unissuedRevision({ revision: payload.packageRevision, latest: context.latestPackageRevision }),
+        }),
+      );
     }
 
     const key: Bilingual[] = [];
@@ -214,36 +176,23 @@ export async function verifyScoreSheet(bytes: Uint8Array, fileName: string, cont
       // A paper sheet is the secretariat's typing of a juror's paper form: signed by the secretariat's key, never a juror's.
       key.push(...paperKeyFindings(payload.provenance, signingKey, context.secretariatKey, fileName));
     } else if (enrolled === undefined) {
-      key.push({
-        id: `Berkas ${fileName}: juri ${jurorId} belum punya kunci terdaftar; lembar ini ditandatangani dengan kunci ${signedWith}.`,
-        en: `File ${fileName}: juror ${jurorId} has no enrolled key; this sheet was signed with key ${signedWith}.`,
-      });
+      key.push(zipMessages.inFile({ fileName, problem: say.noEnrolledKey({ jurorId, signedWith }) }));
     } else if (enrolled !== signingKey) {
-      key.push({
-        id: `Berkas ${fileName}: ditandatangani dengan kunci ${signedWith}, bukan kunci yang terdaftar untuk juri ${jurorId} (${fingerprint(enrolled)}).`,
-        en: `File ${fileName}: signed with key ${signedWith}, not the key enrolled for juror ${jurorId} (${fingerprint(enrolled)}).`,
-      });
+      key.push(zipMessages.inFile({ fileName, problem: say.notEnrolledKey({ jurorId, signedWith, enrolled: fingerprint(enrolled) }) }));
     }
     if (payload.juror.publicKey !== signingKey) {
-      key.push({
-        id: `Berkas ${fileName}: isi menyebut kunci ${fingerprint(payload.juror.publicKey)}, tetapi ditandatangani dengan kunci ${signedWith}.`,
-        en: `File ${fileName}: the contents name key ${fingerprint(payload.juror.publicKey)}, but were signed with key ${signedWith}.`,
-      });
+      key.push(
+        zipMessages.inFile({ fileName, problem: say.contentsNameOtherKey({ named: fingerprint(payload.juror.publicKey), signedWith }) }),
+      );
     }
     if (payload.juror.fingerprint !== signedWith) {
-      key.push({
-        id: `Berkas ${fileName}: sidik jari yang tertulis (${payload.juror.fingerprint}) bukan sidik jari kunci penanda tangan (${signedWith}).`,
-        en: `File ${fileName}: the fingerprint written (${payload.juror.fingerprint}) is not the signing key's (${signedWith}).`,
-      });
+      key.push(zipMessages.inFile({ fileName, problem: say.writtenFingerprint({ written: payload.juror.fingerprint, signedWith }) }));
     }
 
     // Content is judged against this event only: another event's sheet is 'wrong-event' and nothing more.
     const content = event.length
       ? []
-      : contentFindings(context.event, payload, context).map((f) => ({
-          id: `Berkas ${fileName}, ${f.id}`,
-          en: `File ${fileName}, ${f.en}`,
-        }));
+      : contentFindings(context.event, payload, context).map((f) => say.contentInFile({ fileName, finding: f }));
     const cells = compareVisible(workbook, payload);
     const details = [...event, ...key, ...content, ...cells];
     const status: SheetStatus = event.length
@@ -259,9 +208,6 @@ export async function verifyScoreSheet(bytes: Uint8Array, fileName: string, cont
   } catch (error) {
     if (error instanceof AppError) return result('malformed', [error.bilingual]);
     // A library's own words mean nothing to the secretariat; what to do next does.
-    return malformed(
-      'isinya tidak dapat dibaca sebagai lembar penilaian Timbang. Minta juri mengekspor ulang lembarnya dari aplikasi.',
-      'its contents cannot be read as a Timbang score sheet. Ask the juror to export the sheet again from the app.',
-    );
+    return malformed(say.unreadableContents());
   }
 }

@@ -3,6 +3,7 @@
  * canonical JSON in chunks of 30,000 characters (Excel holds at most 32,767 in a cell), one per row.
  * Column A names each row for whoever opens the sheet; column B holds the values.
  */
+import { sheetVerificationMessages as say } from '../../core/messages/sheet-verification.ts';
 import type { Bilingual } from '../../core/model.ts';
 import { formulaStart } from '../../core/spreadsheet-text.ts';
 import type { XlsxSheet } from '../files/xlsx-reader.ts';
@@ -69,28 +70,22 @@ export function readCarrier(sheet: XlsxSheet): CarrierRead {
   if (marker !== SIGNATURE_MARKER) {
     return {
       ok: false,
-      problem: {
-        id: `${at(ROW.marker)}: penanda format bukan '${SIGNATURE_MARKER}'${marker ? ` (ditemukan '${marker.slice(0, 40)}')` : ''}`,
-        en: `${at(ROW.marker)}: the format marker is not '${SIGNATURE_MARKER}'${marker ? ` (found '${marker.slice(0, 40)}')` : ''}`,
-      },
+      problem: say.carrierMarker({ at: at(ROW.marker), marker: SIGNATURE_MARKER, found: marker?.slice(0, 40) }),
     };
   }
   const publicKey = text(ROW.publicKey);
   const signature = text(ROW.signature);
   for (const [row, value, what] of [
-    [ROW.publicKey, publicKey, { id: 'kunci publik', en: 'the public key' }],
-    [ROW.signature, signature, { id: 'tanda tangan', en: 'the signature' }],
+    [ROW.publicKey, publicKey, say.carrierPublicKey()],
+    [ROW.signature, signature, say.carrierSignature()],
   ] as const) {
-    if (value === undefined) return { ok: false, problem: { id: `${at(row)}: ${what.id} kosong`, en: `${at(row)}: ${what.en} is empty` } };
+    if (value === undefined) return { ok: false, problem: say.carrierEmpty({ at: at(row), what }) };
   }
   const count = sheet.cell(ROW.count, 2).content;
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_CHUNKS) {
     return {
       ok: false,
-      problem: {
-        id: `${at(ROW.count)}: jumlah bagian isi harus bilangan bulat 1–${MAX_CHUNKS}`,
-        en: `${at(ROW.count)}: the number of payload parts must be a whole number 1–${MAX_CHUNKS}`,
-      },
+      problem: say.carrierCount({ at: at(ROW.count), max: MAX_CHUNKS }),
     };
   }
   const parts: string[] = [];
@@ -99,7 +94,7 @@ export function readCarrier(sheet: XlsxSheet): CarrierRead {
     if (part === undefined)
       return {
         ok: false,
-        problem: { id: `${at(row)}: bagian isi kosong atau bukan teks`, en: `${at(row)}: a payload part is empty or not text` },
+        problem: say.carrierEmptyPart({ at: at(row) }),
       };
     parts.push(part);
   }

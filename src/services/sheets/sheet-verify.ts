@@ -5,6 +5,8 @@
  * one finding naming its sheet and cell.
  */
 import { format as formatNumber } from 'numfmt';
+import { sheetVerificationMessages as say } from '../../core/messages/sheet-verification.ts';
+import { xlsxMessages } from '../../core/messages/zip.ts';
 import type { Bilingual } from '../../core/model.ts';
 import type { SheetPayload } from './sheet-payload.ts';
 import { shownText } from './sheet-cells.ts';
@@ -41,8 +43,8 @@ const HEADER_QUOTE_MAX = 300;
 
 /** What a cell shows, in a finding: a total by its saved result, any other formula as such. */
 function found(read: CellRead, expected?: Expected): Bilingual {
-  if (read.formula !== undefined && expected?.kind !== 'total') return { id: `rumus =${read.formula}`, en: `formula =${read.formula}` };
-  if (read.content === undefined) return { id: 'kosong', en: 'empty' };
+  if (read.formula !== undefined && expected?.kind !== 'total') return say.formula({ formula: read.formula });
+  if (read.content === undefined) return say.empty();
   const text = shownText(read.content);
   return typeof read.content === 'number' ? { id: text, en: text } : { id: quote(text), en: quote(text) };
 }
@@ -52,15 +54,13 @@ function signed(expected: Expected): Bilingual {
   const plainText = (text: string): Bilingual => ({ id: quote(text), en: quote(text) });
   switch (expected.kind) {
     case 'text':
-      return expected.text === '' ? { id: 'kosong', en: 'empty' } : plainText(expected.text);
+      return expected.text === '' ? say.empty() : plainText(expected.text);
     case 'number':
       return { id: String(expected.value), en: String(expected.value) };
     case 'mark':
-      return expected.mark === null ? { id: 'kosong', en: 'empty' } : { id: expected.mark, en: expected.mark };
+      return expected.mark === null ? say.empty() : { id: expected.mark, en: expected.mark };
     case 'total':
-      return expected.total === null
-        ? { id: 'kosong', en: 'empty' }
-        : { id: expected.total.result.toFixed(2), en: expected.total.result.toFixed(2) };
+      return expected.total === null ? say.empty() : { id: expected.total.result.toFixed(2), en: expected.total.result.toFixed(2) };
   }
 }
 
@@ -145,26 +145,17 @@ function printFinding(sheet: string, cell: LayoutCell, read: CellRead, checks: C
   const context = cell.context ? ` (${cell.context})` : '';
   if (read.redefined && !checks.redefined.has(read.redefined.id)) checks.redefined.set(read.redefined.id, { ...read.redefined, at });
   if (read.horizontal === 'fill') {
-    return {
-      id: `${at}: ${cell.what.id} dicetak berulang memenuhi sel (perataan "isi"), yang ditandatangani ${quote(printed(value, written))}${context}`,
-      en: `${at}: ${cell.what.en} is printed repeated across the cell ("fill" alignment), signed ${quote(printed(value, written))}${context}`,
-    };
+    return say.printedFill({ at, what: cell.what, signed: quote(printed(value, written)), context });
   }
   if (read.unknownFormat !== undefined) {
     const signedShown = printed(value, written);
-    return {
-      id: `${at}: ${cell.what.id} dicetak dengan format angka bawaan nomor ${read.unknownFormat}, yang tidak ditentukan di berkas dan dibaca berbeda oleh setiap program (misalnya mata uang setempat), yang ditandatangani ${quote(signedShown)}${context}`,
-      en: `${at}: ${cell.what.en} prints with built-in number format ${read.unknownFormat}, which the file does not define and each program reads its own way (a local currency, say), signed ${quote(signedShown)}${context}`,
-    };
+    return say.printedUnknownFormat({ at, what: cell.what, format: read.unknownFormat, signed: quote(signedShown), context });
   }
   if (read.numFmt === undefined || read.numFmt === written) return undefined;
   const shown = printed(value, read.numFmt);
   const signedShown = printed(value, written);
   if (acceptedFormat(cell.expected.kind, read.numFmt) && samePrint(shown, signedShown)) return undefined;
-  return {
-    id: `${at}: ${cell.what.id} tercetak ${quote(shown)} karena format angka ${quote(read.numFmt)}, yang ditandatangani ${quote(signedShown)}${context}`,
-    en: `${at}: ${cell.what.en} prints as ${quote(shown)} because of the number format ${quote(read.numFmt)}, signed ${quote(signedShown)}${context}`,
-  };
+  return say.printedFormat({ at, what: cell.what, shown: quote(shown), format: quote(read.numFmt), signed: quote(signedShown), context });
 }
 
 function cellFinding(sheet: string, cell: LayoutCell, read: CellRead, checks: Checks): Bilingual | undefined {
@@ -174,10 +165,7 @@ function cellFinding(sheet: string, cell: LayoutCell, read: CellRead, checks: Ch
   if (matches(expected, read)) {
     // A total saved without its result is computed again on opening, unless the workbook says to calculate by hand.
     if (checks.manualCalculation && expected.kind === 'total' && expected.total && read.content === undefined) {
-      return {
-        id: `${at}: ${cell.what.id} tidak berisi hasil tersimpan, dan buku kerja diatur untuk dihitung manual (calcMode "manual"), sehingga tercetak kosong atau angka lama, yang ditandatangani ${quote(expected.total.result.toFixed(2))}${context}`,
-        en: `${at}: ${cell.what.en} has no saved result, and the workbook is set to calculate by hand (calcMode "manual"), so it prints empty or stale, signed ${quote(expected.total.result.toFixed(2))}${context}`,
-      };
+      return say.manualCalculation({ at, what: cell.what, signed: quote(expected.total.result.toFixed(2)), context });
     }
     return printFinding(sheet, cell, read, checks);
   }
@@ -187,17 +175,11 @@ function cellFinding(sheet: string, cell: LayoutCell, read: CellRead, checks: Ch
     read.formula !== undefined &&
     normalFormula(read.formula) !== normalFormula(expected.total.formula)
   ) {
-    return {
-      id: `${at}: rumus total =${read.formula}, yang ditandatangani =${expected.total.formula}${context}`,
-      en: `${at}: total formula =${read.formula}, signed =${expected.total.formula}${context}`,
-    };
+    return say.totalFormula({ at, formula: read.formula, signed: expected.total.formula, context });
   }
   const is = found(read, expected);
   const was = signed(expected);
-  return {
-    id: `${at}: ${cell.what.id} ${is.id}, yang ditandatangani ${was.id}${context}`,
-    en: `${at}: ${cell.what.en} ${is.en}, signed ${was.en}${context}`,
-  };
+  return say.cellDiffers({ at, what: cell.what, is, was, context });
 }
 
 const isFilled = (read: CellRead) =>
@@ -219,7 +201,7 @@ function filledCells(sheet: Worksheet): Map<number, Map<number, CellRead>> {
 function unexpectedCell(sheet: string, row: number, col: number, read: CellRead): Bilingual {
   const is = found(read);
   const at = where(sheet, address(row, col));
-  return { id: `${at}: isi yang tidak ditandatangani: ${is.id}`, en: `${at}: content that was not signed: ${is.en}` };
+  return say.unsignedContent({ at, is });
 }
 
 /**
@@ -236,7 +218,7 @@ function hiddenFindings(sheet: Worksheet, name: string, rows: number[], lastColu
     const row = sheet.row(r);
     if (row.hidden || (row.height !== undefined && row.height < MIN_ROW_HEIGHT)) {
       const at = where(name, `A${r}:${address(r, lastColumn)}`);
-      findings.push({ id: `${at}: baris disembunyikan`, en: `${at}: the row is hidden` });
+      findings.push(say.rowHidden({ at }));
     }
   }
   for (let c = 1; c <= lastColumn; c++) {
@@ -244,7 +226,7 @@ function hiddenFindings(sheet: Worksheet, name: string, rows: number[], lastColu
     if (column.hidden || (column.width !== undefined && column.width < MIN_COLUMN_WIDTH)) {
       const letter = address(1, c).replace(/\d+$/, '');
       const at = where(name, `${letter}:${letter}`);
-      findings.push({ id: `${at}: kolom disembunyikan`, en: `${at}: the column is hidden` });
+      findings.push(say.columnHidden({ at }));
     }
   }
   return findings;
@@ -340,17 +322,11 @@ function compareSection(sheet: Worksheet, layout: SectionLayout, checks: Checks)
     const signedRow = FIRST_DATA_ROW + i;
     const who = `${nominee.name} (${nominee.nomineeId})`;
     if (row === undefined) {
-      findings.push({
-        id: `${range(signedRow)}: baris ${who} hilang (dihapus?)`,
-        en: `${range(signedRow)}: the row of ${who} is missing (deleted?)`,
-      });
+      findings.push(say.rowMissing({ at: range(signedRow), who }));
       return;
     }
     if (row !== signedRow && !inOrder) {
-      findings.push({
-        id: `${range(row)}: baris ${who} berpindah; yang ditandatangani di baris ${signedRow} (urutan diubah)`,
-        en: `${range(row)}: the row of ${who} has moved; it was signed at row ${signedRow} (order changed)`,
-      });
+      findings.push(say.rowMoved({ at: range(row), who, signedRow }));
     }
     // A row shifted by a tool that does not adjust references (exceljs, scripts) keeps the total's formula
     // as signed, naming its old row: that is the row finding's consequence, not one more finding per row.
@@ -366,10 +342,7 @@ function compareSection(sheet: Worksheet, layout: SectionLayout, checks: Checks)
     const cells = filled.get(row)!;
     if (!used.has(row)) {
       const shown = [...cells.values()].slice(0, 3).map((read) => found(read));
-      findings.push({
-        id: `${range(row)}: baris tambahan yang tidak ditandatangani: ${shown.map((s) => s.id).join(', ')}`,
-        en: `${range(row)}: an added row that was not signed: ${shown.map((s) => s.en).join(', ')}`,
-      });
+      findings.push(say.addedRow({ at: range(row), shown }));
       continue;
     }
     for (const [c, read] of cells) if (c > layout.lastColumn) findings.push(unexpectedCell(name, row, c, read));
@@ -388,37 +361,22 @@ function compareSection(sheet: Worksheet, layout: SectionLayout, checks: Checks)
 function overlayFindings(sheet: Worksheet, name: string, header: string | undefined, footer: string): Bilingual[] {
   const findings: Bilingual[] = [];
   for (const ref of sheet.conditionalFormats) {
-    findings.push({
-      id: `${where(name, ref)}: format bersyarat dapat mencetak angka lain`,
-      en: `${where(name, ref)}: a conditional format can print other figures`,
-    });
+    findings.push(say.conditionalFormat({ at: where(name, ref) }));
   }
   if (sheet.pictures > 0) {
-    findings.push({
-      id: `Sheet ${name}: gambar yang tidak ditandatangani di atas sel`,
-      en: `Sheet ${name}: a picture over the cells that was not signed`,
-    });
+    findings.push(say.picture({ sheet: name }));
   }
   const shapes = new Map<string, string>();
   for (const { kind, part } of sheet.shapes) if (!shapes.has(kind)) shapes.set(kind, part);
   for (const [kind, part] of shapes) {
-    const words = SHAPE_WORDS[kind] ?? { id: 'objek gambar', en: 'a drawing object' };
-    findings.push({
-      id: `Sheet ${name}: ${words.id} yang tidak ditandatangani di atas sel (${part})`,
-      en: `Sheet ${name}: ${words.en} over the cells that was not signed (${part})`,
-    });
+    const words = SHAPE_WORDS[kind] ?? xlsxMessages.shapeOther();
+    findings.push(say.shape({ sheet: name, words, part }));
   }
   if (sheet.printArea) {
-    findings.push({
-      id: `Sheet ${name}: area cetak ${sheet.printArea} dapat meninggalkan baris bertanda tangan`,
-      en: `Sheet ${name}: print area ${sheet.printArea} can leave signed rows out`,
-    });
+    findings.push(say.printArea({ sheet: name, area: sheet.printArea }));
   }
   if (sheet.headerFooterPictures) {
-    findings.push({
-      id: `Sheet ${name}: gambar di kepala atau kaki halaman yang tidak ditandatangani`,
-      en: `Sheet ${name}: a picture in the page header or footer that was not signed`,
-    });
+    findings.push(say.headerFooterPicture({ sheet: name }));
   }
   findings.push(...headerFooterFindings(sheet, name, header, footer));
   return findings;
@@ -489,14 +447,11 @@ function headerFooterFindings(sheet: Worksheet, name: string, header: string | u
     const isHeader = key.endsWith('Header');
     const expected = isHeader ? (header ?? '') : footer;
     if (same(text, expected)) continue;
-    const what = isHeader ? { id: 'kepala halaman', en: 'the page header' } : { id: 'kaki halaman', en: 'the page footer' };
+    const what = isHeader ? say.pageHeader() : say.pageFooter();
     const signed = printedHeader(expected);
     const found = quote(printedHeader(text), HEADER_QUOTE_MAX);
     const written = quote(signed, HEADER_QUOTE_MAX);
-    findings.push({
-      id: `Sheet ${name}: ${what.id} mencetak ${found}, yang ditulis bersama lembar bertanda tangan ${signed === '' ? 'kosong' : written}`,
-      en: `Sheet ${name}: ${what.en} prints ${found}, written with the signed sheet ${signed === '' ? 'empty' : written}`,
-    });
+    findings.push(say.headerFooterText({ sheet: name, what, found, written: signed === '' ? say.empty() : { id: written, en: written } }));
   }
   return findings;
 }
@@ -516,13 +471,13 @@ export function compareVisible(workbook: XlsxBook, payload: SheetPayload): Bilin
   const checks: Checks = { manualCalculation: workbook.manualCalculation, redefined: new Map() };
   const sheet = (name: string): Worksheet | undefined => {
     const ws = workbook.sheet(name);
-    if (ws && ws.state !== 'visible') findings.push({ id: `Sheet ${name} disembunyikan`, en: `Sheet ${name} is hidden` });
+    if (ws && ws.state !== 'visible') findings.push(say.sheetHidden({ sheet: name }));
     return ws;
   };
 
   const cover = sheet(COVER_SHEET);
   if (cover) findings.push(...compareCover(cover, payload, names, checks));
-  else findings.push({ id: `Sheet ${COVER_SHEET} (sampul) tidak ada`, en: `Sheet ${COVER_SHEET} (the cover) is missing` });
+  else findings.push(say.coverMissing({ sheet: COVER_SHEET }));
 
   if (cover) findings.push(...overlayFindings(cover, COVER_SHEET, undefined, pageFooter(payload, COVER_SHEET)));
   payload.sections.forEach((section, i) => {
@@ -538,10 +493,7 @@ export function compareVisible(workbook: XlsxBook, payload: SheetPayload): Bilin
         ),
       );
     } else {
-      findings.push({
-        id: `Sheet ${names[i]} tidak ada (${section.roundName} · ${section.categoryName})`,
-        en: `Sheet ${names[i]} is missing (${section.roundName} · ${section.categoryName})`,
-      });
+      findings.push(say.sectionMissing({ sheet: names[i], section: `${section.roundName} · ${section.categoryName}` }));
     }
   });
 
@@ -552,16 +504,10 @@ export function compareVisible(workbook: XlsxBook, payload: SheetPayload): Bilin
       seen.add(ws.name);
       continue;
     }
-    findings.push({
-      id: `Sheet ${ws.name}: sheet tambahan yang tidak ditandatangani`,
-      en: `Sheet ${ws.name}: an added sheet that was not signed`,
-    });
+    findings.push(say.addedSheet({ sheet: ws.name }));
   }
   for (const { id, code, at } of checks.redefined.values()) {
-    findings.push({
-      id: `xl/styles.xml: format angka bawaan nomor ${id} didefinisikan ulang sebagai ${quote(code)}, dan sel bertanda tangan memakainya (pertama: ${at}): program yang berbeda mencetaknya dengan format yang berbeda`,
-      en: `xl/styles.xml: built-in number format ${id} is redefined as ${quote(code)}, and signed cells use it (first: ${at}): different programs print them with different formats`,
-    });
+    findings.push(say.redefinedFormat({ format: id, code: quote(code), at }));
   }
   return findings;
 }

@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { compositeKey } from '../../core/composite-key.ts';
 import { verifyScoreSheet, type SheetVerification, type VerifyContext } from '../sheets/score-sheet.ts';
 import type { SheetPayload } from '../sheets/sheet-payload.ts';
 
@@ -68,15 +69,15 @@ const contextIds = new WeakMap<VerifyContext, string>();
 function contextId(context: VerifyContext): string {
   let id = contextIds.get(context);
   if (id === undefined) {
-    const hash = createHash('sha256');
-    hash.update(JSON.stringify(context.event));
-    hash.update(`\u0000${context.latestPackageRevision}\u0000`);
-    hash.update(JSON.stringify([...context.jurorKeys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
-    for (const [name, value] of Object.entries(context)) {
-      // Any further field a later version adds to the context is part of its identity too.
-      if (!['event', 'latestPackageRevision', 'jurorKeys'].includes(name)) hash.update(`\u0000${name}\u0000${JSON.stringify(value)}`);
-    }
-    contextIds.set(context, (id = hash.digest('hex')));
+    // Any further field a later version adds to the context is part of its identity too.
+    const further = Object.entries(context).filter(([name]) => !['event', 'latestPackageRevision', 'jurorKeys'].includes(name));
+    const key = compositeKey(
+      JSON.stringify(context.event),
+      context.latestPackageRevision,
+      JSON.stringify([...context.jurorKeys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      ...further.flatMap(([name, value]) => [name, String(JSON.stringify(value))]),
+    );
+    contextIds.set(context, (id = createHash('sha256').update(key).digest('hex')));
   }
   return id;
 }
