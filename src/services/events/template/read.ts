@@ -597,11 +597,25 @@ function readJurors(notes: Notes, ws: Worksheet): Juror[] {
   });
 }
 
+/**
+ * A sheet of fixed columns whose rows may be none (Konflik, Penugasan, Data, Dokumen): its headings checked,
+ * then its rows read, each by `readItem`.
+ */
+function readFixedRows<T>(
+  notes: Notes,
+  ws: Worksheet,
+  collection: Collection,
+  columns: Record<string, Field<unknown>>,
+  readItem: (row: TableRow) => T,
+): T[] {
+  const fields = Object.values(columns);
+  checkHeadings(notes, ws, SHEETS[collection], fields);
+  return readRows(notes, ws, collection, fields, false, readItem);
+}
+
 function readConflicts(notes: Notes, ws: Worksheet): Conflict[] {
   const X = CONFLICT_COLUMNS;
-  const fields = Object.values(X);
-  checkHeadings(notes, ws, SHEETS.conflicts, fields);
-  return readRows(notes, ws, 'conflicts', fields, false, (r) => {
+  return readFixedRows(notes, ws, 'conflicts', X, (r) => {
     // A conflict is known by its juror and nominee together.
     r.place([], `${r.address(X.jurorId)}:${r.address(X.nomineeId)}`);
     return {
@@ -615,9 +629,7 @@ function readConflicts(notes: Notes, ws: Worksheet): Conflict[] {
 /** Issue 16: sheet Penugasan, optional (without it every juror scores every section). */
 function readAssignments(notes: Notes, ws: Worksheet): Assignment[] {
   const A = ASSIGNMENT_COLUMNS;
-  const fields = Object.values(A);
-  checkHeadings(notes, ws, SHEETS.assignments, fields);
-  return readRows(notes, ws, 'assignments', fields, false, (r) => {
+  return readFixedRows(notes, ws, 'assignments', A, (r) => {
     r.place([], `${r.address(A.jurorId)}:${r.address(A.duty)}`);
     return {
       jurorId: r.value(A.jurorId, ['jurorId']),
@@ -631,9 +643,7 @@ function readAssignments(notes: Notes, ws: Worksheet): Assignment[] {
 /** Issue 17: sheet Data, optional: the nominees' figures, each with its label in both languages. */
 function readFigures(notes: Notes, ws: Worksheet): EvidenceFigure[] {
   const F = FIGURE_COLUMNS;
-  const fields = Object.values(F);
-  checkHeadings(notes, ws, SHEETS.figures, fields);
-  return readRows(notes, ws, 'figures', fields, false, (r) => {
+  return readFixedRows(notes, ws, 'figures', F, (r) => {
     r.place(['label'], r.address(F.labelId));
     const figure: EvidenceFigure = {
       nomineeId: r.value(F.nomineeId, ['nomineeId']),
@@ -652,9 +662,7 @@ function readFigures(notes: Notes, ws: Worksheet): EvidenceFigure[] {
 /** Issue 17: sheet Dokumen, optional: the files the nominees submitted (hash and size once packaged). */
 function readDocuments(notes: Notes, ws: Worksheet): EvidenceDocument[] {
   const D = DOCUMENT_COLUMNS;
-  const fields = Object.values(D);
-  checkHeadings(notes, ws, SHEETS.documents, fields);
-  return readRows(notes, ws, 'documents', fields, false, (r) => {
+  return readFixedRows(notes, ws, 'documents', D, (r) => {
     const document: EvidenceDocument = {
       nomineeId: r.value(D.nomineeId, ['nomineeId']),
       fileName: r.value(D.fileName, ['fileName']),
