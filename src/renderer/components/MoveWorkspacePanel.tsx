@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FileData } from '../../api/contract.ts';
-import type { MovedWorkspace } from '../../api/continuity-contract.ts';
+import type { FileData, MovedWorkspace } from '../../api/contract.ts';
 import { AppError } from '../../api/errors.ts';
 import { api, mutate, settled, useAction, useQuery } from '../api.ts';
 import { saveFileData } from '../files.ts';

@@ -9,7 +9,7 @@ import { esc, num } from '../printing/html.ts';
 import { nomineeName, type Ranked, type ReportContext } from './report-context.ts';
 import { reportMessages } from '../../core/messages/report.ts';
 import { inLanguage } from '../printing/words.ts';
-import type { CategoryAwards } from '../../api/shape-contract.ts';
+import type { CategoryAwards } from '../../api/contract.ts';
 import { formatLocalDateTime } from '../../core/local-time.ts';
 import { DRAFT_MARK } from './minutes-status.ts';
 import { beritaAcaraPanel, reportPanel } from './report-awards.ts';

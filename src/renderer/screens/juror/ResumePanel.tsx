@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResumeResult } from '../../../api/continuity-contract.ts';
+import type { ResumeResult } from '../../../api/contract.ts';
 import { mutate, useAction, useQuery } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FilePicker } from '../../components/FilePicker.tsx';

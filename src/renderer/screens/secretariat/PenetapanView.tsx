@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditView } from '../../../api/shape-contract.ts';
+import type { AuditView } from '../../../api/contract.ts';
 import type { Event, MergeRule } from '../../../core/model.ts';
 import { api, mutate, useAction, useQuery } from '../../api.ts';
 import { TextField } from '../../components/FormFields.tsx';
