@@ -10,7 +10,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          // The score-sheet verification thread (issue 18): main hands it to the pool with useVerifyWorker.
+          'verify-worker': resolve(root, 'src/services/workers/verify-worker.ts'),
+        },
+      },
     },
   },
   preload: {

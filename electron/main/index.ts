@@ -12,6 +12,7 @@ import { AppError, isAppError, type Envelope } from '../../src/api/errors.ts';
 import { desktopMessages } from '../../src/core/messages/desktop.ts';
 import type { Bilingual } from '../../src/core/model.ts';
 import { KEYCHAIN_PENDING } from '../../src/services/keys/key-store.ts';
+import { useVerifyWorker } from '../../src/services/workers/verify-pool.ts';
 import { hostWorkspace, type WorkspaceHost } from '../../src/services/workspace-host.ts';
 import { openKeychain, type Keychain } from './keychain.ts';
 import { failurePageUrl, NAVIGATION_ABORTED, pageFailedMessage, rendererGoneMessage } from './failure-page.ts';
@@ -139,6 +140,9 @@ function start(): void {
     mkdirSync(dataDir, { recursive: true });
     // Opens even a damaged workspace file: the window then shows what is wrong and offers the backups.
     keychain = await openKeychain(safeStorage, process.platform);
+    // Sheets verify side by side in worker threads, from the worker the build writes beside this file
+    // (out/main/verify-worker.js); where it cannot start, the pool verifies in this thread with the same results.
+    useVerifyWorker(new URL('./verify-worker.js', import.meta.url));
     host = hostWorkspace(join(dataDir, 'workspace.sqlite'), {
       resourcesDir,
       appVersion: app.getVersion(),

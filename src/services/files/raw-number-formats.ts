@@ -12,8 +12,9 @@ interface NumFmtNode {
   attributes: { numFmtId: string; formatCode: string };
 }
 
-const require = createRequire(import.meta.url);
-const NumFmtXform = require('exceljs/lib/xlsx/xform/style/numfmt-xform.js') as {
+// Not named `require`: the Electron main bundle declares its own `require` shim in the same scope.
+const requireCommonJs = createRequire(import.meta.url);
+const NumFmtXform = requireCommonJs('exceljs/lib/xlsx/xform/style/numfmt-xform.js') as {
   prototype: { parseOpen(node: NumFmtNode): boolean; model: unknown };
 };
 

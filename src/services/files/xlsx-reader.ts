@@ -26,17 +26,18 @@ import { xlsxMessages } from '../../core/messages/zip.ts';
 import type { Bilingual } from '../../core/model.ts';
 import { openZip, partKey, type ZipFigures, type ZipParts } from './zip-guard.ts';
 
-const require = createRequire(import.meta.url);
-const excelUtils = require('exceljs/lib/utils/utils.js') as {
+// Not named `require`: the Electron main bundle declares its own `require` shim in the same scope.
+const requireCommonJs = createRequire(import.meta.url);
+const excelUtils = requireCommonJs('exceljs/lib/utils/utils.js') as {
   isDateFmt(fmt: string | undefined): boolean;
   excelToDate(value: number, date1904?: boolean): Date;
   xmlDecode(text: string): string;
 };
-const { slideFormula } = require('exceljs/lib/utils/shared-formula.js') as {
+const { slideFormula } = requireCommonJs('exceljs/lib/utils/shared-formula.js') as {
   slideFormula(formula: string, from: string, to: string): string;
 };
-const colCache = require('exceljs/lib/utils/col-cache.js') as { decodeEx(range: string): { dimensions?: string } };
-const defaultNumFormats = require('exceljs/lib/xlsx/defaultnumformats.js') as Record<string, { f?: string }>;
+const colCache = requireCommonJs('exceljs/lib/utils/col-cache.js') as { decodeEx(range: string): { dimensions?: string } };
+const defaultNumFormats = requireCommonJs('exceljs/lib/xlsx/defaultnumformats.js') as Record<string, { f?: string }>;
 
 export type CellContent = string | number | boolean | Date;
 
