@@ -45,6 +45,8 @@ test('a damaged workspace at start: the message, the latest backup offered and r
     .last()
     .click();
   await page.getByRole('button', { name: 'Ya, pulihkan' }).click();
+  // The question stays (its buttons disabled) until the restore is done and the screens start again.
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1, name: 'Selamat datang di Timbang' })).toBeVisible();
   await expect(page.getByText('Cadangan berkas kerja')).toBeVisible();
 
